@@ -1,0 +1,302 @@
+package cmd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/url"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/extract"
+	"github.com/umzug/umzug/fixtures"
+	"github.com/umzug/umzug/load"
+	"github.com/umzug/umzug/transform"
+)
+
+// MigrateOptions are the inputs of umzug migrate.
+type MigrateOptions struct {
+	Global    *GlobalOptions
+	Seeds     []string
+	Out       string
+	Demo      bool
+	PublicURL string
+	Crawl     CrawlFlags
+}
+
+// CrawlFlags are the crawl flags shared by the commands that crawl.
+type CrawlFlags struct {
+	MaxPages     int
+	MaxDepth     int
+	Concurrency  int
+	Delay        time.Duration
+	Timeout      time.Duration
+	UserAgent    string
+	IgnoreRobots bool
+	Include      []string
+	Exclude      []string
+	AllowHosts   []string
+}
+
+func (f *CrawlFlags) register(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.IntVar(&f.MaxPages, "max-pages", 0, "stop after this many URLs (0: no limit)")
+	fl.IntVar(&f.MaxDepth, "max-depth", 0, "follow links at most this deep from a seed (0: no limit)")
+	fl.IntVar(&f.Concurrency, "concurrency", 4, "parallel requests per host")
+	fl.DurationVar(&f.Delay, "delay", 0, "pause between requests to one host, e.g. 500ms")
+	fl.DurationVar(&f.Timeout, "timeout", 30*time.Second, "timeout of one request")
+	fl.StringVar(&f.UserAgent, "user-agent", envOr("UMZUG_USER_AGENT", extract.DefaultUserAgent), "User-Agent header; name yourself and a contact (env UMZUG_USER_AGENT)")
+	fl.BoolVar(&f.IgnoreRobots, "ignore-robots", false, "fetch pages that robots.txt disallows (only with the site owner's consent)")
+	fl.StringArrayVar(&f.Include, "include", nil, "only crawl URLs matching this regexp (repeatable)")
+	fl.StringArrayVar(&f.Exclude, "exclude", nil, "skip URLs matching this regexp (repeatable)")
+	fl.StringArrayVar(&f.AllowHosts, "allow-host", nil, "also crawl this host (repeatable); the seeds' hosts are always allowed")
+}
+
+// options turns the flags into crawl options, checking them.
+func (f *CrawlFlags) options(seeds []string) (extract.CrawlOptions, error) {
+	o := extract.CrawlOptions{
+		Seeds: seeds, AllowedHosts: f.AllowHosts, MaxPages: f.MaxPages, MaxDepth: f.MaxDepth,
+		Concurrency: f.Concurrency, Delay: f.Delay, Timeout: f.Timeout, UserAgent: f.UserAgent,
+		IgnoreRobots: f.IgnoreRobots,
+	}
+	if f.Concurrency < 1 {
+		return o, usageErr(fmt.Errorf("--concurrency %d: must be at least 1", f.Concurrency))
+	}
+	for _, pair := range []struct {
+		name string
+		in   []string
+		out  *[]*regexp.Regexp
+	}{{"--include", f.Include, &o.Include}, {"--exclude", f.Exclude, &o.Exclude}} {
+		for _, s := range pair.in {
+			re, err := regexp.Compile(s)
+			if err != nil {
+				return o, usageErr(fmt.Errorf("%s %q: %w", pair.name, s, err))
+			}
+			*pair.out = append(*pair.out, re)
+		}
+	}
+	return o, nil
+}
+
+// NewCmdMigrate builds umzug migrate. runF replaces the run function in
+// tests of flag parsing.
+func NewCmdMigrate(ios *IOStreams, g *GlobalOptions, runF func(context.Context, *MigrateOptions) error) *cobra.Command {
+	opts := &MigrateOptions{Global: g}
+	cmd := &cobra.Command{
+		Use:   "migrate [URL...] --out DIR",
+		Short: "Crawl a site and write the export directory the new CMS imports",
+		Long: `migrate crawls the site of the given start URLs (their hosts are the scope;
+robots.txt is obeyed), extracts one document per content page, normalizes
+them and writes DIR/documents.ndjson and DIR/manifest.json (written last).
+
+A progress bar shows on stderr when stderr is a terminal; a summary follows.
+Only data goes to stdout.`,
+		Example: `  # the embedded demo site (a fictional ministry in TYPO3 markup)
+  umzug migrate --demo --out export
+
+  # a real site, politely
+  umzug migrate https://www.example.de/ --out export --concurrency 2 --delay 500ms
+
+  # crawl a staging mirror but export the public URLs
+  umzug migrate http://staging.local/ --public-url https://www.example.de --out export`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Seeds = args
+			if opts.Demo && len(args) > 0 {
+				return usageErr(errors.New("--demo takes no URL"))
+			}
+			if !opts.Demo && len(args) == 0 {
+				return usageErr(errors.New("give a start URL or --demo"))
+			}
+			if opts.Out == "" {
+				return usageErr(errors.New("--out DIR is required"))
+			}
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return migrateRun(cmd.Context(), ios, opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "export directory (created if missing)")
+	cmd.Flags().BoolVar(&opts.Demo, "demo", false, "migrate the embedded demo site, served on 127.0.0.1")
+	cmd.Flags().StringVar(&opts.PublicURL, "public-url", "", "public origin of the site when crawling a mirror; exported URLs and ids use it")
+	opts.Crawl.register(cmd)
+	return cmd
+}
+
+// migrateRun crawls, extracts, normalizes and exports.
+func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error {
+	log, err := opts.Global.Logger(ios.ErrOut)
+	if err != nil {
+		return err
+	}
+	started := ios.Now()
+	if opts.Demo {
+		srv, err := fixtures.Start(fixtures.Ministry)
+		if err != nil {
+			return err
+		}
+		defer srv.Close()
+		opts.Seeds = []string{srv.URL + "/"}
+		if opts.PublicURL == "" {
+			opts.PublicURL = fixtures.MinistryPublicURL
+		}
+		log.Info("demo site served", "url", srv.URL, "public", opts.PublicURL)
+	}
+	copts, err := opts.Crawl.options(opts.Seeds)
+	if err != nil {
+		return err
+	}
+	copts.Logger = log
+	seed, err := url.Parse(opts.Seeds[0])
+	if err != nil || seed.Host == "" {
+		return usageErr(fmt.Errorf("start URL %q: not an absolute URL", opts.Seeds[0]))
+	}
+	crawled := seed.Scheme + "://" + seed.Host
+	siteRoot := crawled + "/"
+	topts := transform.Options{SiteRoot: siteRoot}
+	if opts.PublicURL != "" {
+		pu, err := url.Parse(opts.PublicURL)
+		if err != nil || pu.Host == "" {
+			return usageErr(fmt.Errorf("--public-url %q: not an absolute URL", opts.PublicURL))
+		}
+		topts = transform.Options{SiteRoot: pu.Scheme + "://" + pu.Host + "/", CrawledOrigin: crawled, PublicOrigin: pu.Scheme + "://" + pu.Host}
+	}
+	norm, err := transform.NewNormalizer(topts)
+	if err != nil {
+		return err
+	}
+	exp, err := load.NewExporter(opts.Out, load.Manifest{
+		Generator: "umzug " + umzug.Version, Source: norm.SiteRoot(),
+		RunID: started.UTC().Format("20060102T150405Z"), StartedAt: started.UTC().Format(time.RFC3339),
+	})
+	if err != nil {
+		return err
+	}
+
+	bar := newProgress(ios, opts.Global.Quiet, "crawling")
+	copts.Progress = bar.update
+	p := &pipeline{log: log, norm: norm, byURL: map[string]int{}}
+	stats, crawlErr := extract.Crawl(ctx, copts, p.add)
+	bar.finish()
+	if crawlErr != nil && !errors.Is(crawlErr, context.Canceled) {
+		return fmt.Errorf("crawling %s: %w", opts.Seeds[0], crawlErr)
+	}
+
+	docs := p.docs
+	slices.SortFunc(docs, func(a, b umzug.Document) int { return strings.Compare(a.ID, b.ID) })
+	transform.UniquePaths(docs)
+	rejected, err := exp.WriteDocuments(docs)
+	if err != nil {
+		return err
+	}
+	for _, r := range rejected {
+		log.Error("document not exported", "url", r.URL, "err", r.Err)
+	}
+	finished := ios.Now()
+	man, err := exp.Finish(finished.UTC().Format(time.RFC3339), map[string]int{
+		"pagesFetched": stats.Fetched, "fetchFailed": stats.Failed, "robotsBlocked": stats.RobotsBlocked,
+		"blocksIn": norm.Stats.BlocksIn, "blocksOut": norm.Stats.BlocksOut,
+		"emptyBlocksDropped": norm.Stats.EmptyDropped, "duplicateBlocksInDocument": norm.Stats.DuplicatesInDoc,
+		"warnings": p.warnings, "documentsRejected": len(rejected),
+	})
+	if err != nil {
+		return err
+	}
+	printSummary(ios.ErrOut, stats, man, p.warnings, len(rejected), finished.Sub(started), opts.Out)
+	if crawlErr != nil {
+		return fmt.Errorf("interrupted: %w; the export holds what was crawled until then", crawlErr)
+	}
+	return nil
+}
+
+// pipeline is the per-page work of migrate: parse, normalize, collect.
+type pipeline struct {
+	log      *slog.Logger
+	norm     *transform.Normalizer
+	docs     []umzug.Document
+	byURL    map[string]int // canonical URL -> index in docs
+	warnings int
+}
+
+func (p *pipeline) add(s *umzug.Snapshot) error {
+	for _, w := range s.Warnings {
+		if w.Code == "fetch-failed" {
+			p.log.Warn("page not fetched", "url", s.URL, "reason", w.Message)
+			return nil
+		}
+	}
+	if s.Status >= 400 {
+		p.log.Warn("page not exported", "url", s.URL, "status", s.Status, "linkedFrom", s.LinkedFrom)
+		return nil
+	}
+	d, err := extract.Parse(s)
+	if errors.Is(err, umzug.ErrNotContent) {
+		p.log.Debug("skipped", "url", s.URL, "reason", err)
+		return nil
+	}
+	if err != nil {
+		p.log.Warn("page not extracted", "url", s.URL, "err", err)
+		return nil
+	}
+	d, err = p.norm.Normalize(d)
+	if err != nil {
+		p.log.Warn("page not normalized", "url", s.URL, "err", err)
+		return nil
+	}
+	if i, dup := p.byURL[d.URL]; dup {
+		// Two fetched URLs with one canonical target: keep the first,
+		// remember the other as an alias.
+		p.docs[i].Provenance.AliasURLs = append(p.docs[i].Provenance.AliasURLs, s.URL)
+		return nil
+	}
+	p.byURL[d.URL] = len(p.docs)
+	p.warnings += len(d.Warnings)
+	for _, w := range d.Warnings {
+		p.log.Debug("warning", "url", d.URL, "code", w.Code, "msg", w.Message)
+	}
+	p.docs = append(p.docs, d)
+	return nil
+}
+
+func printSummary(w io.Writer, st extract.CrawlStats, m load.Manifest, warnings, rejected int, took time.Duration, out string) {
+	fmt.Fprintf(w, "Fetched %d pages", st.Fetched)
+	var notes []string
+	if st.Failed > 0 {
+		notes = append(notes, fmt.Sprintf("%d failed", st.Failed))
+	}
+	if st.RobotsBlocked > 0 {
+		notes = append(notes, fmt.Sprintf("%d disallowed by robots.txt", st.RobotsBlocked))
+	}
+	if st.OverBudget > 0 {
+		notes = append(notes, fmt.Sprintf("%d over --max-pages", st.OverBudget))
+	}
+	if len(notes) > 0 {
+		fmt.Fprintf(w, " (%s)", strings.Join(notes, ", "))
+	}
+	fmt.Fprintf(w, " in %s\n", took.Round(10*time.Millisecond))
+	var kinds []string
+	for k, n := range m.Counts {
+		if k != "documents" && k != "findings" {
+			kinds = append(kinds, fmt.Sprintf("%s %d", k, n))
+		}
+	}
+	sort.Strings(kinds)
+	fmt.Fprintf(w, "Documents: %d (%s)\n", m.Counts["documents"], strings.Join(kinds, ", "))
+	fmt.Fprintf(w, "Warnings: %d\n", warnings)
+	if rejected > 0 {
+		fmt.Fprintf(w, "Rejected: %d documents broke the export contract (see log)\n", rejected)
+	}
+	var files []string
+	for _, f := range m.Files {
+		files = append(files, f.Path)
+	}
+	fmt.Fprintf(w, "Export: %s (%s, manifest.json)\n", out, strings.Join(files, ", "))
+}

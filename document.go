@@ -1,0 +1,105 @@
+package umzug
+
+// Kind is the kind of a Document.
+type Kind string
+
+// Document kinds.
+const (
+	KindPage         Kind = "page"
+	KindPressRelease Kind = "press_release"
+)
+
+// Document is one content page of the old site as the new CMS imports it.
+// Blocks hold the main content only: never navigation, breadcrumb or footer.
+type Document struct {
+	ID           string        `json:"id"`
+	Kind         Kind          `json:"kind"`
+	URL          string        `json:"url"`
+	Path         string        `json:"path,omitempty"`
+	Title        string        `json:"title"`
+	Lang         string        `json:"lang,omitempty"`
+	Summary      string        `json:"summary,omitempty"`
+	Dates        Dates         `json:"dates"`
+	Blocks       []Block       `json:"blocks"`
+	PressRelease *PressRelease `json:"pressRelease,omitempty"`
+	Provenance   Provenance    `json:"provenance"`
+	ContentHash  string        `json:"contentHash,omitempty"`
+	Warnings     []Warning     `json:"warnings,omitempty"`
+}
+
+// Dates are ISO 8601 dates: "2024-03-12" or "2024-03-12T10:00:00+01:00".
+type Dates struct {
+	Published string `json:"published,omitempty"`
+	Modified  string `json:"modified,omitempty"`
+}
+
+// PressRelease holds the fields that only press releases have. The body of
+// the release is in the Document's blocks.
+type PressRelease struct {
+	Number      string     `json:"number,omitempty"`
+	Kicker      string     `json:"kicker,omitempty"`
+	Subtitle    string     `json:"subtitle,omitempty"`
+	Lead        string     `json:"lead,omitempty"`
+	Dateline    string     `json:"dateline,omitempty"` // place of the dateline, e.g. "Erfurt"
+	Publisher   *Publisher `json:"publisher,omitempty"`
+	Contacts    []Contact  `json:"contacts,omitempty"`
+	Attachments []File     `json:"attachments,omitempty"`
+	Related     []Link     `json:"related,omitempty"`
+}
+
+// Publisher is the body that issued a press release.
+type Publisher struct {
+	Name string `json:"name"`
+	URL  string `json:"url,omitempty"`
+}
+
+// Contact is a press contact.
+type Contact struct {
+	Name  string `json:"name,omitempty"`
+	Role  string `json:"role,omitempty"`
+	Phone string `json:"phone,omitempty"`
+	Email string `json:"email,omitempty"`
+}
+
+// Provenance records where a Document came from. It is excluded from the
+// content hash, so a re-crawl of unchanged content yields the same hash.
+type Provenance struct {
+	SourceURL     string       `json:"sourceUrl"`
+	FinalURL      string       `json:"finalUrl,omitempty"`
+	AliasURLs     []string     `json:"aliasUrls,omitempty"`
+	FetchedAt     string       `json:"fetchedAt,omitempty"`
+	HTTPStatus    int          `json:"httpStatus,omitempty"`
+	ETag          string       `json:"etag,omitempty"`
+	LastModified  string       `json:"lastModified,omitempty"`
+	RawSHA256     string       `json:"rawSha256,omitempty"`
+	ArchiveRecord string       `json:"archiveRecord,omitempty"`
+	Extractor     string       `json:"extractor,omitempty"` // profile that extracted it, e.g. "typo3"
+	TYPO3         *TYPO3Origin `json:"typo3,omitempty"`
+}
+
+// TYPO3Origin is what the old TYPO3 told about the page.
+type TYPO3Origin struct {
+	PageUID     int   `json:"pageUid,omitempty"`
+	ContentUIDs []int `json:"contentUids,omitempty"`
+}
+
+// Warning is a problem found while extracting or transforming a document
+// that did not stop it: an untyped element kept as html, an element that
+// rendered as a CMS error, a conflicting date.
+type Warning struct {
+	Code     string `json:"code"`
+	Message  string `json:"message"`
+	BlockKey string `json:"blockKey,omitempty"`
+}
+
+// Asset is an image or file referenced by a document.
+type Asset struct {
+	ID       string `json:"id"`
+	URL      string `json:"url"`
+	MimeType string `json:"mimeType,omitempty"`
+	Alt      string `json:"alt,omitempty"`
+	Caption  string `json:"caption,omitempty"`
+	Credit   string `json:"credit,omitempty"`
+	Size     int64  `json:"size,omitempty"`
+	SHA256   string `json:"sha256,omitempty"`
+}

@@ -1,0 +1,289 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+
+	"github.com/umzug/umzug"
+)
+
+// newsDetailSel finds the detail view of a news record: tx_news
+// (news-single), and schema.org Article/NewsArticle markup with a body.
+const newsDetailSel = `.news-single, .news-detail, .article[itemtype*="Article"]:has([itemprop=articleBody]), article[itemtype*="Article"]:has([itemprop=articleBody])`
+
+func findNewsDetail(roots []*html.Node) *html.Node {
+	for _, r := range roots {
+		if s := goquery.NewDocumentFromNode(r).Find(newsDetailSel).First(); s.Length() > 0 {
+			return s.Nodes[0]
+		}
+	}
+	return nil
+}
+
+// numberRe matches press release numbers as printed: "Nr. 042/2024",
+// "PM 12/2024", "Pressemitteilung Nr. 7/2023", "Medieninformation 15/2024".
+var numberRe = regexp.MustCompile(`(?i)\b(?:(?:Presse(?:mitteilung|information)|Medieninformation|Mitteilung|PM|PI|MI)\s*(?:Nr\.?|Nummer)?\s*|Nr\.\s*)(\d{1,4}\s*/\s*(?:\d{4}|\d{2}))\b`)
+
+// prCue matches words that mark a page as a press release.
+var prCue = regexp.MustCompile(`(?i)\b(?:Pressemitteilung|Presseinformation|Medieninformation|Pressemeldung|Medienmitteilung)\b`)
+
+var authorPrefix = regexp.MustCompile(`(?i)^(?:erstellt von|herausgegeben von|herausgeber|von|quelle)\s*:?\s*`)
+
+// datelineRe matches "Erfurt, 12. März 2024" at the start of a text.
+var datelineRe = regexp.MustCompile(`^([A-ZÄÖÜ][\p{L}./ -]{1,40}?),\s*(?:den\s+)?(\d{1,2}\.\s*(?:\d{1,2}\.|\p{L}+\.?)\s*\d{2,4})`)
+
+// pressRelease extracts a news detail view into the document.
+func (p *page) pressRelease(n *html.Node) {
+	d := &p.d
+	d.Kind = umzug.KindPressRelease
+	pr := &umzug.PressRelease{}
+	s := goquery.NewDocumentFromNode(n).Selection
+	if uid := enclosingUID(n); uid > 0 {
+		p.noteUID(uid)
+	}
+
+	title := s.Find("[itemprop=headline]").First()
+	if title.Length() == 0 {
+		title = s.Find(".header h1, .header h2, .header h3, h1").First()
+	}
+	d.Title = text(title)
+	pr.Kicker = text(s.Find(".news-kicker, .kicker, .topline, .dachzeile, .roofline, .overline").First())
+	pr.Subtitle = text(s.Find(".news-subtitle, .subheadline, .subtitle, [itemprop=alternativeHeadline]").First())
+
+	if t := s.Find("[itemprop=datePublished], .news-list-date time, time[datetime]").First(); t.Length() > 0 {
+		d.Dates.Published = isoDate(t.AttrOr("datetime", t.AttrOr("content", "")), text(t))
+	} else if t := s.Find(".news-list-date, .news-date, .date").First(); t.Length() > 0 {
+		d.Dates.Published = isoDate("", text(t))
+	}
+	if t := s.Find("[itemprop=dateModified]").First(); t.Length() > 0 {
+		d.Dates.Modified = isoDate(t.AttrOr("datetime", t.AttrOr("content", "")), text(t))
+	}
+	if a := s.Find(".news-list-author, [itemprop=author], .author").First(); a.Length() > 0 {
+		if name := authorPrefix.ReplaceAllString(text(a), ""); name != "" {
+			pr.Publisher = &umzug.Publisher{Name: name}
+		}
+	}
+	if pr.Publisher == nil {
+		if site := collapseTrim(metaProperty(p.doc, "og:site_name")); site != "" {
+			pr.Publisher = &umzug.Publisher{Name: site}
+		}
+	}
+	if pr.Publisher != nil && p.base != nil {
+		pr.Publisher.URL = p.base.Scheme + "://" + p.base.Host + "/"
+	}
+	pr.Lead = text(s.Find(".lead, [itemprop=description], .teaser-text, .news-teaser").First())
+
+	// Images of the news record.
+	var imgBlocks []umzug.Block
+	s.Find(".news-img-wrap, .news-image, .news-media").Each(func(_ int, w *goquery.Selection) {
+		w.Find("img").Each(func(_ int, img *goquery.Selection) {
+			fig := img.Closest(".outer, figure, .mediaelement")
+			if fig.Length() == 0 {
+				fig = w
+			}
+			if m, ok := p.mediaOf(img, fig); ok {
+				if m.Caption == "" && m.Credit == "" {
+					c, cr := splitCredit(text(w.Find(".news-img-caption, figcaption").First()))
+					m.Caption, m.Credit = c, cr
+				}
+				imgBlocks = append(imgBlocks, umzug.Block{Type: umzug.BlockImage, Image: &umzug.Image{Media: m}})
+			}
+		})
+	})
+
+	// Attachments and related links.
+	s.Find(".news-related-files li, .news-related-files tr").Each(func(_ int, li *goquery.Selection) {
+		if a := li.Find("a[href]").First(); a.Length() > 0 {
+			if f := p.fileOf(a, li); f.URL != "" {
+				pr.Attachments = append(pr.Attachments, f)
+			}
+		}
+	})
+	s.Find(".news-related-links a[href]").Each(func(_ int, a *goquery.Selection) {
+		if href := p.abs(a.AttrOr("href", "")); href != "" {
+			pr.Related = append(pr.Related, umzug.Link{Href: href, Text: text(a), Title: a.AttrOr("title", ""), Target: a.AttrOr("target", "")})
+		}
+	})
+
+	// The body.
+	body := s.Find(".news-text-wrap, [itemprop=articleBody], .news-body, .bodytext").First()
+	var bodyBlocks []umzug.Block
+	if body.Length() > 0 {
+		bodyBlocks = p.flow(body.Nodes[0])
+	}
+	for i := range imgBlocks {
+		p.add(imgBlocks[i], 0, "news", nil)
+	}
+	for _, b := range bodyBlocks {
+		p.add(b, 0, "news", body.Nodes[0])
+	}
+
+	// The number: in the kicker, subtitle, header or first body lines.
+	for _, cand := range []string{pr.Kicker, pr.Subtitle, text(s.Find(".header, .news-header, .footer").First()), firstText(p.blocks, 2)} {
+		if m := numberRe.FindStringSubmatch(cand); m != nil {
+			pr.Number = strings.TrimSpace(m[0])
+			pr.Number = strings.TrimSpace(strings.TrimPrefix(pr.Number, "Pressemitteilung"))
+			break
+		}
+	}
+	// A dateline "Erfurt, 12. März 2024" opening the body.
+	if m := datelineRe.FindStringSubmatch(firstText(p.blocks, 1)); m != nil {
+		pr.Dateline = strings.TrimSpace(m[1])
+		if d.Dates.Published == "" {
+			d.Dates.Published = isoDate("", m[2])
+		}
+	}
+	pr.Contacts = p.contacts(s)
+	d.PressRelease = pr
+}
+
+// enclosingUID returns the uid of the content element around n.
+func enclosingUID(n *html.Node) int {
+	for p := n; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && isContentElement(p) {
+			return cUID(attr(p, "id"))
+		}
+	}
+	return 0
+}
+
+// isoDate prefers a machine-readable datetime attribute and falls back to
+// parsing the printed German date.
+func isoDate(attrVal, printed string) string {
+	if v := strings.TrimSpace(attrVal); v != "" {
+		if pd, err := ParseGermanDate(v); err == nil {
+			return pd.Value
+		}
+	}
+	if pd, err := ParseGermanDate(printed); err == nil {
+		return pd.Value
+	}
+	if ds := FindGermanDates(printed); len(ds) > 0 {
+		return ds[0].Value
+	}
+	return ""
+}
+
+// firstText returns the plain text of the first n text blocks.
+func firstText(bs []umzug.Block, n int) string {
+	var parts []string
+	for _, b := range bs {
+		if len(parts) >= n {
+			break
+		}
+		if b.Type == umzug.BlockText && len(b.Text.Body) > 0 {
+			parts = append(parts, b.Text.Body[0].PlainText())
+		}
+	}
+	return strings.Join(parts, "\n")
+}
+
+var (
+	emailRe = regexp.MustCompile(`[\p{L}0-9._%+-]+@[\p{L}0-9.-]+\.[a-z]{2,}`)
+	phoneRe = regexp.MustCompile(`(?i)(?:Tel(?:efon)?\.?|Fon|Phone)\s*:?\s*(\+?[0-9][0-9 /()\-–]{5,}[0-9])`)
+	roleRe  = regexp.MustCompile(`(?i)sprecher|pressestelle|referent|leiter|presse- und|öffentlichkeitsarbeit`)
+	// contactCue introduces a press contact.
+	contactCue = regexp.MustCompile(`(?i)pressekontakt|ansprechpartner|kontakt für medien|pressestelle`)
+)
+
+// contacts reads press contacts from a block introduced by "Pressekontakt"
+// or "Ansprechpartner" inside the news record.
+func (p *page) contacts(s *goquery.Selection) []umzug.Contact {
+	var out []umzug.Contact
+	s.Find("p, div, address, aside").Each(func(_ int, el *goquery.Selection) {
+		if el.Children().Filter("p, div, address").Length() > 0 {
+			return // only the innermost text containers
+		}
+		t := textWithBreaks(el.Nodes[0])
+		if !contactCue.MatchString(t) {
+			return
+		}
+		c := umzug.Contact{}
+		if m := phoneRe.FindStringSubmatch(t); m != nil {
+			c.Phone = strings.TrimSpace(m[1])
+		}
+		if m := emailRe.FindString(t); m != "" {
+			c.Email = m
+		}
+		el.Find("a[href^='mailto:'], a[href^='javascript:linkTo_UnCryptMailto']").Each(func(_ int, a *goquery.Selection) {
+			if l, ok := resolveLink(p.base, a.AttrOr("href", "")); ok && strings.HasPrefix(l, "mailto:") && c.Email == "" {
+				c.Email = strings.TrimPrefix(l, "mailto:")
+			}
+		})
+		for _, line := range strings.Split(t, "\n") {
+			line = strings.TrimSpace(strings.Trim(line, ",;"))
+			low := strings.ToLower(line)
+			switch {
+			case line == "", strings.ContainsAny(line, "@0123456789"), strings.HasPrefix(low, "pressekontakt"),
+				strings.HasPrefix(low, "ansprechpartner"), strings.HasPrefix(low, "kontakt"), strings.HasPrefix(low, "e-mail"):
+				// "Pressekontakt: Anna Beispiel" names the contact after the colon.
+				if _, rest, ok := strings.Cut(line, ":"); ok && c.Name == "" && !strings.ContainsAny(rest, "@0123456789") && strings.TrimSpace(rest) != "" {
+					c.Name = strings.TrimSpace(rest)
+				}
+			case roleRe.MatchString(line) && c.Role == "":
+				c.Role = line
+			case c.Name == "":
+				c.Name = line
+			}
+		}
+		if c.Phone != "" || c.Email != "" {
+			out = append(out, c)
+		}
+	})
+	return out
+}
+
+// textWithBreaks returns an element's text with line breaks kept as "\n".
+func textWithBreaks(n *html.Node) string {
+	var sb strings.Builder
+	var f func(*html.Node)
+	f = func(n *html.Node) {
+		switch {
+		case n.Type == html.TextNode:
+			sb.WriteString(collapseSpace(n.Data))
+		case n.Type == html.ElementNode && n.Data == "br":
+			sb.WriteByte('\n')
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			f(c)
+		}
+		if n.Type == html.ElementNode && !inlineAtoms[n.DataAtom] {
+			sb.WriteByte('\n')
+		}
+	}
+	f(n)
+	return sb.String()
+}
+
+// looksLikePressRelease recognises press releases without news markup by
+// structure: a dated page whose opening names itself a press release, and
+// which is not a list of teasers.
+func looksLikePressRelease(d *umzug.Document) bool {
+	if d.Title == "" {
+		return false
+	}
+	var teasers int
+	for _, b := range d.Blocks {
+		if b.Type == umzug.BlockTeaser {
+			teasers += len(b.Teaser.Items)
+		}
+	}
+	if teasers > 2 {
+		return false
+	}
+	opening := d.Title + "\n" + firstText(d.Blocks, 2)
+	if !prCue.MatchString(opening) {
+		return false
+	}
+	if d.Dates.Published != "" {
+		return true
+	}
+	if ds := FindGermanDates(opening); len(ds) > 0 {
+		d.Dates.Published = ds[0].Value
+		return true
+	}
+	return false
+}

@@ -1,0 +1,461 @@
+package extract
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/umzug/umzug"
+)
+
+// Parse extracts the Document of an HTML snapshot: title, dates, kind and
+// the typed blocks of the main content, with provenance. It returns an
+// error wrapping umzug.ErrNotContent for snapshots that are not HTML pages
+// with a 2xx status.
+func Parse(s *umzug.Snapshot) (umzug.Document, error) {
+	if !s.IsHTML() {
+		return umzug.Document{}, fmt.Errorf("parsing %s: %s: %w", s.FinalURL, s.ContentType, umzug.ErrNotContent)
+	}
+	if s.Status < 200 || s.Status > 299 {
+		return umzug.Document{}, fmt.Errorf("parsing %s: status %d: %w", s.FinalURL, s.Status, umzug.ErrNotContent)
+	}
+	d, err := ParseHTML(bytes.NewReader(s.Body), s.FinalURL)
+	if err != nil {
+		return d, err
+	}
+	p := &d.Provenance
+	p.SourceURL, p.FinalURL, p.HTTPStatus = s.URL, s.FinalURL, s.Status
+	if s.FinalURL == s.URL {
+		p.FinalURL = ""
+	}
+	if !s.FetchedAt.IsZero() {
+		p.FetchedAt = s.FetchedAt.UTC().Format("2006-01-02T15:04:05Z")
+	}
+	p.ETag, p.LastModified = s.Header.Get("ETag"), s.Header.Get("Last-Modified")
+	p.RawSHA256, p.ArchiveRecord = s.RawSHA256, s.ArchiveRef
+	d.Warnings = append(append([]umzug.Warning{}, s.Warnings...), d.Warnings...)
+	return d, nil
+}
+
+// ParseHTML extracts the Document of the UTF-8 HTML page read from r, which
+// was served at pageURL (used to resolve links; may be a file: URL).
+func ParseHTML(r io.Reader, pageURL string) (umzug.Document, error) {
+	root, err := html.Parse(r)
+	if err != nil {
+		return umzug.Document{}, fmt.Errorf("parsing %s: %w", pageURL, err)
+	}
+	base, err := url.Parse(pageURL)
+	if err != nil {
+		return umzug.Document{}, fmt.Errorf("parsing %s: bad URL: %w", pageURL, err)
+	}
+	doc := goquery.NewDocumentFromNode(root)
+	if b, ok := doc.Find("base[href]").Attr("href"); ok {
+		if bu, err := base.Parse(strings.TrimSpace(b)); err == nil {
+			base = bu
+		}
+	}
+	p := &page{doc: doc, base: base, seenKeys: map[string]int{}}
+	return p.extract()
+}
+
+// page holds the state of one page's extraction.
+type page struct {
+	doc      *goquery.Document
+	base     *url.URL
+	d        umzug.Document
+	blocks   []umzug.Block
+	seenKeys map[string]int
+	uids     []int
+	typo3    bool
+	column   int // current column of a layout container, 0 outside
+}
+
+func (p *page) extract() (umzug.Document, error) {
+	d := &p.d
+	d.Kind = umzug.KindPage
+	d.URL = p.base.String()
+	d.Provenance.SourceURL = d.URL
+	d.Lang = strings.TrimSpace(p.doc.Find("html").AttrOr("lang", ""))
+	d.Summary = collapseTrim(metaContent(p.doc, "description"))
+	p.typo3 = isTYPO3(p.doc)
+	d.Provenance.Extractor = "generic"
+	if p.typo3 {
+		d.Provenance.Extractor = "typo3"
+	}
+	if id := p.doc.Find("body").AttrOr("id", ""); strings.HasPrefix(id, "p") {
+		if uid, err := strconv.Atoi(id[1:]); err == nil {
+			d.Provenance.TYPO3 = &umzug.TYPO3Origin{PageUID: uid}
+		}
+	}
+
+	roots := mainContent(p.doc)
+	if len(roots) == 0 {
+		return *d, fmt.Errorf("parsing %s: %w", d.URL, umzug.ErrNoMainContent)
+	}
+	for _, r := range roots {
+		removeChrome(r)
+	}
+	if news := findNewsDetail(roots); news != nil {
+		p.pressRelease(news)
+	} else {
+		for _, r := range roots {
+			p.walk(r)
+		}
+	}
+	p.finishTitle()
+	d.Blocks = p.blocks
+	if d.Blocks == nil {
+		d.Blocks = []umzug.Block{}
+	}
+	if len(p.uids) > 0 {
+		if d.Provenance.TYPO3 == nil {
+			d.Provenance.TYPO3 = &umzug.TYPO3Origin{}
+		}
+		d.Provenance.TYPO3.ContentUIDs = p.uids
+	}
+	if d.Kind == umzug.KindPage && looksLikePressRelease(d) {
+		d.Kind = umzug.KindPressRelease
+	}
+	return *d, nil
+}
+
+// finishTitle chooses the title: a press release's headline, else the
+// first level-1 headline of the content, else og:title, else <title>
+// without the site name. A leading headline equal to the title is not
+// repeated as a block.
+func (p *page) finishTitle() {
+	d := &p.d
+	if d.Title == "" && len(p.blocks) > 0 {
+		b := &p.blocks[0]
+		switch {
+		case b.Type == umzug.BlockHeading && b.Heading.Level <= 1:
+			d.Title = b.Heading.Text
+			p.blocks = p.blocks[1:]
+		case b.Header != nil && b.Header.Level == 1:
+			d.Title = b.Header.Text
+			if b.Header.Date != "" && d.Dates.Published == "" {
+				d.Dates.Published = b.Header.Date
+			}
+			b.Header = nil
+		}
+	}
+	if d.Title == "" {
+		d.Title = collapseTrim(metaProperty(p.doc, "og:title"))
+	}
+	if d.Title == "" {
+		d.Title = stripSiteName(collapseTrim(p.doc.Find("title").First().Text()), metaProperty(p.doc, "og:site_name"))
+	}
+}
+
+// stripSiteName removes a trailing or leading site name from a <title>.
+func stripSiteName(title, site string) string {
+	if site != "" {
+		for _, sep := range []string{" - ", " – ", " | ", ": ", " :: ", " · "} {
+			if t, ok := strings.CutSuffix(title, sep+site); ok {
+				return t
+			}
+			if t, ok := strings.CutPrefix(title, site+sep); ok {
+				return t
+			}
+		}
+	}
+	for _, sep := range []string{" | ", " - ", " – "} {
+		if i := strings.LastIndex(title, sep); i > 0 {
+			return title[:i]
+		}
+	}
+	return title
+}
+
+func isTYPO3(doc *goquery.Document) bool {
+	if strings.Contains(strings.ToLower(metaContent(doc, "generator")), "typo3") {
+		return true
+	}
+	return doc.Find(`[class*="frame-type-"], .csc-default, .csc-frame, [class*="ce-bodytext"]`).Length() > 0
+}
+
+func metaContent(doc *goquery.Document, name string) string {
+	return doc.Find(`meta[name="`+name+`" i]`).First().AttrOr("content", "")
+}
+
+func metaProperty(doc *goquery.Document, prop string) string {
+	return doc.Find(`meta[property="`+prop+`"]`).First().AttrOr("content", "")
+}
+
+// walk turns the children of a container into blocks.
+func (p *page) walk(n *html.Node) {
+	var pending struct {
+		uid   int
+		ctype string
+	}
+	var loose []*html.Node // inline and text content between elements
+	flushLoose := func() {
+		if len(loose) == 0 {
+			return
+		}
+		b := newPTBuilder(p.base)
+		for _, l := range loose {
+			b.node(l)
+		}
+		loose = nil
+		if pt := b.result(); len(pt) > 0 {
+			p.add(umzug.Block{Type: umzug.BlockText, Text: &umzug.Text{Body: pt}}, pending.uid, pending.ctype, nil)
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.CommentNode:
+			if m := cscComment.FindStringSubmatch(c.Data); m != nil {
+				flushLoose()
+				pending.uid, _ = strconv.Atoi(m[1])
+				pending.ctype = m[2]
+			}
+			continue
+		case html.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				loose = append(loose, c)
+			}
+			continue
+		case html.ElementNode:
+		default:
+			continue
+		}
+		if skipElement(c) {
+			continue
+		}
+		if isInline(c) && !isAnchorMarker(c) {
+			loose = append(loose, c)
+			continue
+		}
+		flushLoose()
+		switch {
+		case isAnchorMarker(c):
+			// frame_class "none": the element is only announced by an
+			// anchor; what follows belongs to it.
+			pending.uid, _ = strconv.Atoi(strings.TrimPrefix(attr(c, "id"), "c"))
+			pending.ctype = ""
+		case isContentElement(c):
+			p.contentElement(c, pending.ctype)
+			pending.uid, pending.ctype = 0, ""
+		case pending.uid != 0 && pending.ctype != "" && c.DataAtom == atom.Div:
+			// css_styled_content with prefix comments and no id on the wrapper
+			p.contentElementUID(c, pending.uid, pending.ctype)
+			pending.uid, pending.ctype = 0, ""
+		case isLayoutRow(c):
+			p.row(c)
+		case isContainer(c):
+			p.walk(c)
+		default:
+			p.element(c, pending.uid, pending.ctype)
+		}
+	}
+	flushLoose()
+}
+
+var cscComment = regexp.MustCompile(`CONTENT ELEMENT, uid:(\d+)/(\w+)\s*\[begin\]`)
+
+// row flattens a layout row in reading order, noting the column.
+func (p *page) row(n *html.Node) {
+	cols := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || skipElement(c) {
+			continue
+		}
+		cols++
+		saved := p.column
+		p.column = cols
+		if isContentElement(c) {
+			p.contentElement(c, "")
+		} else {
+			p.walk(c)
+		}
+		p.column = saved
+	}
+}
+
+// add appends a block, filling its key and source.
+func (p *page) add(b umzug.Block, uid int, ctype string, el *html.Node) {
+	if b.Source == nil && (uid != 0 || ctype != "" || el != nil || p.column != 0) {
+		b.Source = &umzug.Source{}
+	}
+	if b.Source != nil {
+		if b.Source.TYPO3UID == 0 {
+			b.Source.TYPO3UID = uid
+		}
+		if b.Source.CType == "" {
+			b.Source.CType = ctype
+		}
+		if el != nil && b.Source.Selector == "" {
+			b.Source.Selector = selectorOf(el)
+			b.Source.CSSClasses = strings.Fields(attr(el, "class"))
+		}
+		if p.column != 0 {
+			b.Source.Column = p.column
+		}
+	}
+	key := "b" + strconv.Itoa(len(p.blocks)+1)
+	if uid != 0 {
+		key = "c" + strconv.Itoa(uid)
+		if n := p.seenKeys[key]; n > 0 {
+			key += "-" + strconv.Itoa(n+1)
+		}
+		p.seenKeys["c"+strconv.Itoa(uid)]++
+	}
+	b.Key = key
+	if b.Header != nil && b.Header.Text == "" {
+		b.Header = nil
+	}
+	p.blocks = append(p.blocks, b)
+}
+
+func (p *page) warn(code, msg, key string) {
+	p.d.Warnings = append(p.d.Warnings, umzug.Warning{Code: code, Message: msg, BlockKey: key})
+}
+
+func (p *page) noteUID(uid int) {
+	for _, u := range p.uids {
+		if u == uid {
+			return
+		}
+	}
+	p.uids = append(p.uids, uid)
+}
+
+// selectorOf returns a short CSS selector for an element: its id, or its
+// tag with classes.
+func selectorOf(n *html.Node) string {
+	if id := attr(n, "id"); id != "" && !strings.ContainsAny(id, " \"'") {
+		return "#" + id
+	}
+	sel := n.Data
+	for _, c := range strings.Fields(attr(n, "class")) {
+		sel += "." + c
+		if len(sel) > 80 {
+			break
+		}
+	}
+	return sel
+}
+
+// isContentElement reports a TYPO3 content element wrapper: an element
+// (not an anchor) with an id "c<uid>".
+func isContentElement(n *html.Node) bool {
+	if n.DataAtom == atom.A {
+		return false
+	}
+	return cUID(attr(n, "id")) > 0
+}
+
+// isAnchorMarker reports the anchor TYPO3 renders before an element whose
+// frame is "none": <a id="c123"></a>.
+func isAnchorMarker(n *html.Node) bool {
+	return n.DataAtom == atom.A && cUID(attr(n, "id")) > 0 && strings.TrimSpace(textOf(n)) == "" && attr(n, "href") == ""
+}
+
+func cUID(id string) int {
+	if len(id) < 2 || id[0] != 'c' {
+		return 0
+	}
+	uid, err := strconv.Atoi(id[1:])
+	if err != nil || uid <= 0 {
+		return 0
+	}
+	return uid
+}
+
+var rowClass = regexp.MustCompile(`(?:^|\s)(?:row|grid|columns|ce-row-container|gridelements|container-columns|[a-z-]*(?:2|3|4)cols?)(?:\s|$)`)
+
+// isLayoutRow reports a layout container whose children are columns.
+func isLayoutRow(n *html.Node) bool {
+	if n.DataAtom != atom.Div && n.DataAtom != atom.Section {
+		return false
+	}
+	if !rowClass.MatchString(attr(n, "class")) {
+		return false
+	}
+	cols := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			cols++
+		}
+	}
+	return cols > 1
+}
+
+// isContainer reports a wrapper without meaning of its own that holds
+// block-level content.
+func isContainer(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Article, atom.Main, atom.Span:
+	default:
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && !isInline(c) {
+			return true
+		}
+	}
+	return false
+}
+
+var inlineAtoms = map[atom.Atom]bool{
+	atom.A: true, atom.Abbr: true, atom.B: true, atom.Bdi: true, atom.Bdo: true, atom.Br: true,
+	atom.Cite: true, atom.Code: true, atom.Data: true, atom.Dfn: true, atom.Em: true, atom.I: true,
+	atom.Kbd: true, atom.Mark: true, atom.Q: true, atom.S: true, atom.Samp: true, atom.Small: true,
+	atom.Span: true, atom.Strong: true, atom.Sub: true, atom.Sup: true, atom.Time: true, atom.U: true,
+	atom.Var: true, atom.Wbr: true, atom.Del: true, atom.Ins: true, atom.Strike: true, atom.Tt: true,
+}
+
+func isInline(n *html.Node) bool {
+	if !inlineAtoms[n.DataAtom] {
+		return false
+	}
+	// A span or link that wraps block content acts as a container.
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && !inlineAtoms[c.DataAtom] && c.DataAtom != atom.Img {
+			return false
+		}
+	}
+	return true
+}
+
+func textOf(n *html.Node) string {
+	var sb strings.Builder
+	var f func(*html.Node)
+	f = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			sb.WriteString(n.Data)
+		case html.ElementNode:
+			if skipElement(n) {
+				return
+			}
+			if n.DataAtom == atom.Br {
+				sb.WriteByte(' ')
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			f(c)
+		}
+		if n.Type == html.ElementNode && !inlineAtoms[n.DataAtom] {
+			sb.WriteByte(' ')
+		}
+	}
+	f(n)
+	return sb.String()
+}
+
+// collapseTrim collapses white space and trims.
+func collapseTrim(s string) string {
+	return strings.TrimSpace(collapseSpace(s))
+}
+
+func cleanText(n *html.Node) string { return collapseTrim(textOf(n)) }

@@ -1,0 +1,655 @@
+package extract
+
+import (
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+
+	"github.com/umzug/umzug"
+)
+
+// This file holds the recognisers of structured content: each looks at the
+// markup of an element and returns a typed payload, or nil when the markup
+// is not of its kind. They follow markup families (TYPO3
+// fluid_styled_content, css_styled_content, bootstrap_package, common
+// Bootstrap and BEM patterns), not individual sites.
+
+func (p *page) richText(s *goquery.Selection) umzug.PortableText {
+	b := newPTBuilder(p.base)
+	for _, n := range s.Nodes {
+		b.node(n)
+	}
+	return b.result()
+}
+
+func (p *page) richChildren(s *goquery.Selection) umzug.PortableText {
+	b := newPTBuilder(p.base)
+	for _, n := range s.Nodes {
+		b.children(n)
+	}
+	return b.result()
+}
+
+func (p *page) abs(href string) string {
+	l, ok := resolveLink(p.base, href)
+	if !ok {
+		return ""
+	}
+	return l
+}
+
+func text(s *goquery.Selection) string {
+	var sb strings.Builder
+	for _, n := range s.Nodes {
+		sb.WriteString(textOf(n))
+		sb.WriteByte(' ')
+	}
+	return collapseTrim(sb.String())
+}
+
+// ---- tables
+
+func (p *page) table(s *goquery.Selection) *umzug.Table {
+	t := &umzug.Table{Caption: text(s.ChildrenFiltered("caption"))}
+	var rows func(sel *goquery.Selection, section string)
+	rows = func(sel *goquery.Selection, section string) {
+		sel.Children().Each(func(_ int, c *goquery.Selection) {
+			switch goquery.NodeName(c) {
+			case "thead":
+				rows(c, "head")
+			case "tbody":
+				rows(c, "body")
+			case "tfoot":
+				rows(c, "foot")
+			case "tr":
+				row := umzug.TableRow{Section: section, Cells: []umzug.TableCell{}}
+				c.Children().Each(func(_ int, cell *goquery.Selection) {
+					name := goquery.NodeName(cell)
+					if name != "td" && name != "th" {
+						return
+					}
+					tc := umzug.TableCell{Text: text(cell), Header: name == "th"}
+					tc.ColSpan = span(cell.AttrOr("colspan", ""))
+					tc.RowSpan = span(cell.AttrOr("rowspan", ""))
+					if cell.Find("a[href], ul, ol, br, p + p").Length() > 0 {
+						tc.Body = p.richChildren(cell)
+					}
+					row.Cells = append(row.Cells, tc)
+				})
+				if len(row.Cells) > 0 {
+					t.Rows = append(t.Rows, row)
+				}
+			}
+		})
+	}
+	rows(s, "body")
+	if len(t.Rows) == 0 {
+		return nil
+	}
+	return t
+}
+
+func span(v string) int {
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || n <= 1 {
+		return 0
+	}
+	return min(n, 1000)
+}
+
+// ---- images, galleries, text with media
+
+var creditRe = regexp.MustCompile(`(?i)(?:^|[\s(\[|–-])((?:Foto|Fotos|Bild|Bildquelle|Quelle|Photo|Copyright)\s*:\s*[^)\]]+|©\s*[^)\]]+)[)\]]?\s*$`)
+
+// splitCredit separates a photo credit ("Foto: …", "© …") at the end of a
+// caption from the caption.
+func splitCredit(caption string) (string, string) {
+	m := creditRe.FindStringSubmatchIndex(caption)
+	if m == nil {
+		return caption, ""
+	}
+	credit := strings.TrimSpace(caption[m[2]:m[3]])
+	rest := strings.TrimSpace(caption[:m[2]])
+	rest = strings.TrimRight(rest, " ([|–-")
+	return strings.TrimSpace(rest), credit
+}
+
+// imageSrc returns the real image URL of an <img>, looking past lazy
+// loading placeholders (data: URIs, spacer gifs) at data-src and friends.
+func imageSrc(n *html.Node) string {
+	src := strings.TrimSpace(attr(n, "src"))
+	lazy := strings.HasPrefix(src, "data:") || src == "" || strings.Contains(src, "blank.gif") || strings.Contains(src, "spacer.gif")
+	if lazy {
+		for _, k := range []string{"data-src", "data-original", "data-lazy-src", "data-srcset", "srcset"} {
+			if v := strings.TrimSpace(attr(n, k)); v != "" {
+				return strings.Fields(v)[0]
+			}
+		}
+	}
+	return src
+}
+
+// mediaOf builds a Media from an <img> and its figure caption.
+func (p *page) mediaOf(img *goquery.Selection, fig *goquery.Selection) (umzug.Media, bool) {
+	n := img.Nodes[0]
+	src := p.abs(imageSrc(n))
+	if src == "" {
+		return umzug.Media{}, false
+	}
+	m := umzug.Media{Src: src, Title: strings.TrimSpace(attr(n, "title"))}
+	alt, hasAlt := img.Attr("alt")
+	m.Alt = collapseTrim(alt)
+	// alt="" marks an image as decorative; a missing alt says nothing.
+	m.Decorative = hasAlt && m.Alt == ""
+	m.Width, _ = strconv.Atoi(attr(n, "width"))
+	m.Height, _ = strconv.Atoi(attr(n, "height"))
+	if a := img.Closest("a[href]"); a.Length() > 0 {
+		if href := p.abs(a.AttrOr("href", "")); href != "" && href != src {
+			m.Link = href
+		}
+	}
+	if fig != nil && fig.Length() > 0 {
+		capSel := fig.Find("figcaption, .image-caption, .csc-textpic-caption, .caption, .news-img-caption").First()
+		credit := text(fig.Find(".copyright, .credit, .image-copyright, .photo-credit").First())
+		caption := text(capSel)
+		if credit != "" {
+			caption = strings.TrimSpace(strings.Replace(caption, credit, "", 1))
+		} else {
+			caption, credit = splitCredit(caption)
+		}
+		m.Caption, m.Credit = caption, credit
+	}
+	return m, true
+}
+
+// figures returns the images of an element, each with its figure.
+func (p *page) figures(s *goquery.Selection) []umzug.Media {
+	var out []umzug.Media
+	seen := map[string]bool{}
+	s.Find("img").Each(func(_ int, img *goquery.Selection) {
+		if isIcon(img.Nodes[0]) {
+			return
+		}
+		fig := img.Closest("figure, .csc-textpic-image, .image, .ce-media, .mediaelement, .news-img-wrap .outer, li")
+		m, ok := p.mediaOf(img, fig)
+		if !ok || seen[m.Src] {
+			return
+		}
+		seen[m.Src] = true
+		out = append(out, m)
+	})
+	return out
+}
+
+var textpicPos = regexp.MustCompile(`(?:ce|csc-textpic)-(above|below|left|right|intext-left|intext-right|intext|center)`)
+
+// media recognises image, gallery and text-with-media elements.
+func (p *page) media(s *goquery.Selection, ctype string) *umzug.Block {
+	imgs := p.figures(s)
+	if len(imgs) == 0 {
+		return nil
+	}
+	bodySel := s.Find(".ce-bodytext, .csc-textpic-text, .bodytext, .text").First()
+	var body umzug.PortableText
+	if bodySel.Length() > 0 {
+		body = p.richChildren(bodySel)
+	} else {
+		// Text outside the images: the element minus its gallery.
+		c := s.Clone()
+		c.Find("figure, img, .ce-gallery, .csc-textpic-imagewrap, .image, script, style").Remove()
+		body = p.richChildren(c)
+	}
+	if len(body) > 0 {
+		pos := ""
+		cls := s.Find(".ce-textpic, .csc-textpic").AttrOr("class", "") + " " + s.AttrOr("class", "")
+		if m := textpicPos.FindAllStringSubmatch(cls, -1); m != nil {
+			for _, x := range m {
+				if x[1] != "center" {
+					pos = x[1]
+					break
+				}
+			}
+		}
+		return &umzug.Block{Type: umzug.BlockTextMedia, TextMedia: &umzug.TextMedia{Body: body, Media: imgs, Position: pos}}
+	}
+	if len(imgs) == 1 && !strings.Contains(ctype, "gallery") {
+		return &umzug.Block{Type: umzug.BlockImage, Image: &umzug.Image{Media: imgs[0]}}
+	}
+	cols, _ := strconv.Atoi(s.Find("[data-ce-columns]").AttrOr("data-ce-columns", "0"))
+	return &umzug.Block{Type: umzug.BlockGallery, Gallery: &umzug.Gallery{Layout: "grid", Columns: cols, Items: imgs}}
+}
+
+// ---- video
+
+func (p *page) video(s *goquery.Selection) *umzug.Video {
+	f := s.Find("iframe[src], iframe[data-src], video source[src], video[src]").AddBack().Filter("iframe, video, source").First()
+	if f.Length() == 0 {
+		return nil
+	}
+	src := f.AttrOr("src", f.AttrOr("data-src", ""))
+	if src == "" {
+		src = f.Find("source[src]").AttrOr("src", "")
+	}
+	src = p.abs(src)
+	if src == "" {
+		return nil
+	}
+	v := &umzug.Video{Src: src, Title: f.AttrOr("title", "")}
+	switch {
+	case strings.Contains(src, "youtube") || strings.Contains(src, "youtu.be"):
+		v.Provider = "youtube"
+	case strings.Contains(src, "vimeo"):
+		v.Provider = "vimeo"
+	case goquery.NodeName(f) != "iframe":
+		v.Provider = "file"
+	}
+	if fig := f.Closest("figure"); fig.Length() > 0 {
+		v.Caption = text(fig.Find("figcaption"))
+	}
+	return v
+}
+
+// ---- downloads and link lists
+
+var sizeRe = regexp.MustCompile(`(?i)(\d+(?:[.,]\d+)?)\s*(bytes?|b|kb|kib|kbyte|mb|mib|mbyte|gb|gib)\b`)
+
+// parseSize turns "245 KB", "1,2 MB" into bytes (1024-based, as TYPO3
+// prints them).
+func parseSize(s string) (int64, string) {
+	m := sizeRe.FindStringSubmatch(s)
+	if m == nil {
+		return 0, ""
+	}
+	f, err := strconv.ParseFloat(strings.Replace(m[1], ",", ".", 1), 64)
+	if err != nil {
+		return 0, ""
+	}
+	mult := 1.0
+	switch u := strings.ToLower(m[2]); {
+	case strings.HasPrefix(u, "k"):
+		mult = 1024
+	case strings.HasPrefix(u, "m"):
+		mult = 1024 * 1024
+	case strings.HasPrefix(u, "g"):
+		mult = 1024 * 1024 * 1024
+	}
+	return int64(f*mult + 0.5), strings.TrimSpace(m[0])
+}
+
+func (p *page) fileOf(a *goquery.Selection, item *goquery.Selection) umzug.File {
+	href := p.abs(a.AttrOr("href", ""))
+	f := umzug.File{URL: href, Title: text(a)}
+	if name := text(item.Find(".ce-uploads-fileName, .csc-uploads-fileName, .filename").First()); name != "" {
+		f.Title = name
+	}
+	f.Description = text(item.Find(".ce-uploads-description, .csc-uploads-description, .description").First())
+	sizeText := text(item.Find(".ce-uploads-filesize, .csc-uploads-filesize, .news-related-files-size, .filesize, .size").First())
+	if sizeText == "" {
+		sizeText = text(item)
+	}
+	f.Size, f.SizeText = parseSize(sizeText)
+	if f.Description != "" && f.SizeText != "" {
+		f.Description = strings.TrimSpace(strings.Replace(f.Description, f.SizeText, "", 1))
+	}
+	if u := href; u != "" {
+		base := path.Base(strings.SplitN(u, "?", 2)[0])
+		if ext := path.Ext(base); ext != "" && len(ext) <= 6 {
+			f.FileName = base
+			f.Format = strings.ToUpper(ext[1:])
+		}
+	}
+	if f.Title == "" {
+		f.Title = f.FileName
+	}
+	return f
+}
+
+func (p *page) downloads(s *goquery.Selection) *umzug.Downloads {
+	d := &umzug.Downloads{}
+	items := s.Find(".ce-uploads > li, .csc-uploads tr, .csc-uploads li, .news-related-files li")
+	if items.Length() == 0 {
+		items = s.Find("li")
+	}
+	items.Each(func(_ int, item *goquery.Selection) {
+		a := item.Find("a[href]").Last()
+		if a.Length() == 0 {
+			return
+		}
+		if f := p.fileOf(a, item); f.URL != "" {
+			d.Items = append(d.Items, f)
+		}
+	})
+	if len(d.Items) == 0 {
+		return nil
+	}
+	return d
+}
+
+func (p *page) linkList(s *goquery.Selection) *umzug.LinkList {
+	l := &umzug.LinkList{}
+	s.Find("a[href]").Each(func(_ int, a *goquery.Selection) {
+		href := p.abs(a.AttrOr("href", ""))
+		t := text(a)
+		if href == "" || t == "" {
+			return
+		}
+		l.Items = append(l.Items, umzug.Link{Href: href, Text: t, Title: strings.TrimSpace(a.AttrOr("title", "")), Target: a.AttrOr("target", "")})
+	})
+	if len(l.Items) == 0 {
+		return nil
+	}
+	return l
+}
+
+// ---- forms
+
+func (p *page) form(s *goquery.Selection) *umzug.Form {
+	fs := s.Find("form").AddBack().Filter("form").First()
+	if fs.Length() == 0 {
+		return nil
+	}
+	f := &umzug.Form{Action: p.abs(fs.AttrOr("action", "")), Method: strings.ToLower(fs.AttrOr("method", "get")), Fields: []umzug.FormField{}}
+	radios := map[string]int{}
+	fs.Find("input, select, textarea").Each(func(_ int, in *goquery.Selection) {
+		typ := strings.ToLower(in.AttrOr("type", goquery.NodeName(in)))
+		if goquery.NodeName(in) != "input" {
+			typ = goquery.NodeName(in)
+		}
+		switch typ {
+		case "hidden", "submit", "button", "image", "reset":
+			if (typ == "submit" || typ == "image") && f.Submit == "" {
+				f.Submit = in.AttrOr("value", in.AttrOr("alt", ""))
+			}
+			return
+		}
+		name := in.AttrOr("name", "")
+		label := labelFor(fs, in)
+		req := in.AttrOr("required", "\x00") != "\x00" || in.AttrOr("aria-required", "") == "true" || strings.Contains(label, "*")
+		label = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(label), "*"))
+		if (typ == "radio" || typ == "checkbox") && name != "" {
+			if i, ok := radios[name]; ok {
+				f.Fields[i].Options = append(f.Fields[i].Options, label)
+				return
+			}
+			radios[name] = len(f.Fields)
+			group := text(in.Closest("fieldset").Find("legend").First())
+			if group != "" {
+				f.Fields = append(f.Fields, umzug.FormField{Name: name, Label: group, Type: typ, Required: req, Options: []string{label}})
+				return
+			}
+		}
+		ff := umzug.FormField{Name: name, Label: label, Type: typ, Required: req}
+		if typ == "select" {
+			in.Find("option").Each(func(_ int, o *goquery.Selection) {
+				if t := text(o); t != "" {
+					ff.Options = append(ff.Options, t)
+				}
+			})
+		}
+		f.Fields = append(f.Fields, ff)
+	})
+	if f.Submit == "" {
+		f.Submit = text(fs.Find(`button[type=submit], button:not([type])`).First())
+	}
+	if len(f.Fields) == 0 {
+		return nil
+	}
+	return f
+}
+
+func labelFor(form, in *goquery.Selection) string {
+	if id := in.AttrOr("id", ""); id != "" {
+		var found string
+		form.Find("label[for]").EachWithBreak(func(_ int, l *goquery.Selection) bool {
+			if l.AttrOr("for", "") == id {
+				found = text(l)
+				return false
+			}
+			return true
+		})
+		if found != "" {
+			return found
+		}
+	}
+	if l := in.Closest("label"); l.Length() > 0 {
+		return text(l)
+	}
+	for _, k := range []string{"aria-label", "placeholder", "title"} {
+		if v := in.AttrOr(k, ""); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// ---- accordions and tabs
+
+func (p *page) accordion(s *goquery.Selection, ctype string) *umzug.Accordion {
+	items := s.Find(".accordion-item, .panel.panel-default, .panel-group > .panel, details, .accordion > .card, .collapsible-item")
+	a := &umzug.Accordion{}
+	items.Each(func(_ int, it *goquery.Selection) {
+		head := it.Find(".accordion-header, .accordion-button, .panel-heading, .panel-title, summary, .card-header, .accordion-title").First()
+		body := it.Find(".accordion-body, .panel-body, .accordion-collapse, .panel-collapse, .collapse, .card-body, .accordion-content").First()
+		if body.Length() == 0 {
+			c := it.Clone()
+			c.Find(".accordion-header, .accordion-button, .panel-heading, summary, .card-header").Remove()
+			body = c
+		}
+		a.Items = append(a.Items, umzug.Panel{Title: text(head), Body: p.richChildren(body)})
+	})
+	if len(a.Items) == 0 {
+		// Headers and contents as siblings (BEM accordion__header/__content,
+		// Bootstrap 3 accordion-toggle links with collapse targets).
+		s.Find(".accordion__header, .accordion-toggle, [data-toggle=collapse], [data-bs-toggle=collapse]").Each(func(_ int, h *goquery.Selection) {
+			target := h.AttrOr("data-bs-target", h.AttrOr("data-target", h.AttrOr("href", "")))
+			var body *goquery.Selection
+			if strings.HasPrefix(target, "#") && len(target) > 1 {
+				body = s.Find(`[id="` + target[1:] + `"]`)
+			}
+			if body == nil || body.Length() == 0 {
+				body = h.NextFiltered(".accordion__content, .collapse, div")
+			}
+			if body.Length() == 0 {
+				return
+			}
+			a.Items = append(a.Items, umzug.Panel{Title: text(h), Body: p.richChildren(body)})
+		})
+	}
+	if len(a.Items) == 0 {
+		return nil
+	}
+	return a
+}
+
+func (p *page) tabs(s *goquery.Selection) *umzug.Tabs {
+	panes := s.Find(".tab-pane, [role=tabpanel]")
+	if panes.Length() == 0 {
+		return nil
+	}
+	titles := map[string]string{}
+	var order []string
+	s.Find(".nav-tabs a, .nav-tabs button, [role=tab]").Each(func(_ int, t *goquery.Selection) {
+		target := t.AttrOr("aria-controls", "")
+		if target == "" {
+			target = strings.TrimPrefix(t.AttrOr("data-bs-target", t.AttrOr("href", "")), "#")
+		}
+		if _, dup := titles[target]; !dup {
+			order = append(order, target)
+		}
+		titles[target] = text(t)
+	})
+	tb := &umzug.Tabs{}
+	panes.Each(func(i int, pane *goquery.Selection) {
+		title := titles[pane.AttrOr("id", "")]
+		if title == "" && i < len(order) {
+			title = titles[order[i]]
+		}
+		tb.Items = append(tb.Items, umzug.Panel{Title: title, Body: p.richChildren(pane)})
+	})
+	return tb
+}
+
+// ---- timelines, sliders, teasers
+
+func (p *page) timeline(s *goquery.Selection, ctype string) *umzug.Timeline {
+	items := s.Find(".timeline-item, .timeline-entry, .timeline-event, .timeline > li")
+	if items.Length() == 0 {
+		return nil
+	}
+	t := &umzug.Timeline{}
+	items.Each(func(_ int, it *goquery.Selection) {
+		ti := umzug.TimelineItem{}
+		dateSel := it.Find("time, .timeline-date, .timeline-item-date, .date").First()
+		ti.Label = text(dateSel)
+		if dt := dateSel.AttrOr("datetime", ""); dt != "" {
+			ti.Date = dt
+		} else if pd, err := ParseGermanDate(ti.Label); err == nil {
+			ti.Date = pd.Value
+		}
+		titleSel := it.Find(".timeline-title, .timeline-item-title, .timeline-item-header, h2, h3, h4, h5").First()
+		ti.Title = text(titleSel)
+		if a := it.Find("a[href]").First(); a.Length() > 0 {
+			if href := p.abs(a.AttrOr("href", "")); href != "" {
+				ti.Link = &umzug.Link{Href: href, Text: text(a)}
+			}
+		}
+		c := it.Clone()
+		c.Find("time, .timeline-date, .timeline-item-date, .date, .timeline-title, .timeline-item-title, .timeline-item-header, h2, h3, h4, h5").First().Remove()
+		if ti.Title != "" {
+			c.Find(".timeline-title, .timeline-item-title, .timeline-item-header, h2, h3, h4, h5").First().Remove()
+		}
+		ti.Body = p.richChildren(c)
+		t.Items = append(t.Items, ti)
+	})
+	return t
+}
+
+var sliderClass = regexp.MustCompile(`(?i)carousel|slider|swiper|slick|splide`)
+
+// slider recognises carousels: image-only slides become a gallery
+// slider, slides with headlines and text a teaser slider.
+func (p *page) slider(s *goquery.Selection, ctype string) *umzug.Block {
+	isSlider := sliderClass.MatchString(ctype) || sliderClass.MatchString(s.AttrOr("class", "")) ||
+		s.Find(`[class*="carousel"], [class*="slider"], [class*="swiper"], [class*="slick"]`).Length() > 0
+	if !isSlider {
+		return nil
+	}
+	slides := s.Find(".carousel-item, .swiper-slide, .slick-slide, .slide, .slider-item, .slider__item")
+	if slides.Length() == 0 {
+		return nil
+	}
+	var teasers []umzug.TeaserItem
+	var media []umzug.Media
+	hasText := false
+	slides.Each(func(_ int, sl *goquery.Selection) {
+		item := p.teaserItem(sl)
+		if item.Title != "" || len(item.Body) > 0 {
+			hasText = true
+		}
+		teasers = append(teasers, item)
+		if item.Image != nil {
+			media = append(media, *item.Image)
+		}
+	})
+	if !hasText && len(media) > 0 {
+		return &umzug.Block{Type: umzug.BlockGallery, Gallery: &umzug.Gallery{Layout: "slider", Items: media}}
+	}
+	return &umzug.Block{Type: umzug.BlockTeaser, Teaser: &umzug.Teaser{Layout: "slider", Variant: variantOf(s), Items: teasers}}
+}
+
+var teaserVariant = regexp.MustCompile(`(?i)teaser[-_]?(?:typ|type)?[-_]?([a-z0-9]+)`)
+
+func variantOf(s *goquery.Selection) string {
+	cls := s.AttrOr("class", "") + " " + s.Find("[class*=teaser]").First().AttrOr("class", "")
+	for _, f := range strings.Fields(cls) {
+		if m := teaserVariant.FindStringSubmatch(f); m != nil && m[1] != "" && !strings.EqualFold(m[1], "item") && !strings.EqualFold(m[1], "list") {
+			return strings.ToLower(m[1])
+		}
+	}
+	return ""
+}
+
+// teaserItem reads one teaser, card or slide: headline, date, text, link
+// and image.
+func (p *page) teaserItem(it *goquery.Selection) umzug.TeaserItem {
+	ti := umzug.TeaserItem{}
+	titleSel := it.Find(".card-title, .teaser-title, .teaser__title, [itemprop=headline], h2, h3, h4, h5, h6").First()
+	ti.Title = text(titleSel)
+	if t := it.Find("time").First(); t.Length() > 0 {
+		ti.Date = t.AttrOr("datetime", "")
+		if ti.Date == "" {
+			if pd, err := ParseGermanDate(text(t)); err == nil {
+				ti.Date = pd.Value
+			}
+		}
+	}
+	if img := it.Find("img").First(); img.Length() > 0 && !isIcon(img.Nodes[0]) {
+		if m, ok := p.mediaOf(img, it); ok {
+			ti.Image = &m
+		}
+	}
+	link := titleSel.Find("a[href]").First()
+	if link.Length() == 0 {
+		link = it.Find("a[href]").First()
+	}
+	if link.Length() > 0 {
+		if href := p.abs(link.AttrOr("href", "")); href != "" {
+			ti.Link = &umzug.Link{Href: href, Text: text(link), Title: strings.TrimSpace(link.AttrOr("title", ""))}
+			if more := it.Find("a.more, .more a, a.btn, .card-footer a, .teaser-link, a[class*=more]").Last(); more.Length() > 0 {
+				ti.Link.Text = text(more)
+			}
+		}
+	}
+	c := it.Clone()
+	c.Find(".card-title, .teaser-title, .teaser__title, [itemprop=headline], h2, h3, h4, h5, h6, time, img, figure, a.more, .more, a.btn, .card-footer, .teaser-link, a[class*=more], .news-list-date, .news-list-category, .footer, .carousel-indicators, .carousel-control-prev, .carousel-control-next").Remove()
+	ti.Body = p.richChildren(c)
+	if ti.Image != nil && ti.Image.Caption != "" {
+		// The caption belongs to the image, not the teaser's text.
+		ti.Image.Caption = ""
+	}
+	return ti
+}
+
+func (p *page) teasers(s *goquery.Selection, ctype string) *umzug.Teaser {
+	items := s.Find(".card, .teaser, .teaser-item, .news-list-view .article, .news-list-item, .article.articletype-0")
+	// Only the outermost matches: a .teaser holding a .card is one item.
+	items = outermost(items)
+	if items.Length() == 0 {
+		return nil
+	}
+	t := &umzug.Teaser{Variant: variantOf(s), Layout: "grid"}
+	if strings.Contains(ctype, "list") || s.Find(".news-list-view").Length() > 0 {
+		t.Layout = "list"
+	}
+	items.Each(func(_ int, it *goquery.Selection) {
+		item := p.teaserItem(it)
+		if item.Title != "" || item.Link != nil || len(item.Body) > 0 {
+			t.Items = append(t.Items, item)
+		}
+	})
+	if len(t.Items) == 0 {
+		return nil
+	}
+	return t
+}
+
+// outermost keeps the elements of s that are not inside another element
+// of s.
+func outermost(s *goquery.Selection) *goquery.Selection {
+	set := map[*html.Node]bool{}
+	for _, n := range s.Nodes {
+		set[n] = true
+	}
+	return s.FilterFunction(func(_ int, it *goquery.Selection) bool {
+		for p := it.Nodes[0].Parent; p != nil; p = p.Parent {
+			if set[p] {
+				return false
+			}
+		}
+		return true
+	})
+}

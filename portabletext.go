@@ -1,0 +1,62 @@
+package umzug
+
+import "strings"
+
+// PortableText is rich text in the Portable Text format (portabletext.org):
+// a list of text blocks made of spans with marks, links as markDefs.
+type PortableText []PTBlock
+
+// PTBlock is one Portable Text block: a paragraph, a heading inside text, a
+// list item (ListItem "bullet" or "number", Level from 1) or a quote.
+type PTBlock struct {
+	Type     string    `json:"_type"` // always "block"
+	Key      string    `json:"_key"`
+	Style    string    `json:"style"` // normal, h1–h6, blockquote
+	ListItem string    `json:"listItem,omitempty"`
+	Level    int       `json:"level,omitempty"`
+	Children []PTSpan  `json:"children"`
+	MarkDefs []MarkDef `json:"markDefs"`
+}
+
+// PTSpan is a run of text with marks: decorators (strong, em, underline,
+// strike-through, sub, sup, code) or the key of a markDef. A line break is
+// a "\n" inside the text.
+type PTSpan struct {
+	Type  string   `json:"_type"` // always "span"
+	Key   string   `json:"_key"`
+	Text  string   `json:"text"`
+	Marks []string `json:"marks"`
+}
+
+// MarkDef is an annotation that spans refer to by key; umzug uses links.
+type MarkDef struct {
+	Type   string `json:"_type"` // "link"
+	Key    string `json:"_key"`
+	Href   string `json:"href"`
+	Title  string `json:"title,omitempty"`
+	Target string `json:"target,omitempty"`
+	// Document is the id of the exported document an internal link points
+	// to, filled in by the transform stage.
+	Document string `json:"document,omitempty"`
+}
+
+// PlainText returns the text of the blocks, one line per block.
+func (pt PortableText) PlainText() string {
+	var sb strings.Builder
+	for i, b := range pt {
+		if i > 0 {
+			sb.WriteByte('\n')
+		}
+		sb.WriteString(b.PlainText())
+	}
+	return sb.String()
+}
+
+// PlainText returns the text of one block.
+func (b PTBlock) PlainText() string {
+	var sb strings.Builder
+	for _, s := range b.Children {
+		sb.WriteString(s.Text)
+	}
+	return sb.String()
+}

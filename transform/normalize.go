@@ -1,0 +1,241 @@
+// Package transform turns extracted documents into the clean documents the
+// export holds: Unicode and white space normalized, URLs mapped to the
+// public site, empty and repeated blocks dropped, ids, paths and content
+// hashes assigned. Its functions are pure or hold small, explicit state.
+package transform
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/google/uuid"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/umzug/umzug"
+)
+
+// Options configure normalization.
+type Options struct {
+	// SiteRoot is the root URL of the site being migrated
+	// ("https://www.example.de/"). Document ids are UUIDv5 of the
+	// canonical URL in a namespace derived from it.
+	SiteRoot string
+	// CrawledOrigin and PublicOrigin, when both set, map URLs of a mirror
+	// that was crawled ("http://127.0.0.1:8080") to the site's public
+	// origin ("https://www.example.de") in everything but provenance.
+	CrawledOrigin string
+	PublicOrigin  string
+}
+
+// Stats count what normalization changed.
+type Stats struct {
+	BlocksIn        int
+	BlocksOut       int
+	EmptyDropped    int
+	DuplicatesInDoc int
+}
+
+// Normalizer normalizes documents of one site. It is not safe for
+// concurrent use.
+type Normalizer struct {
+	opts  Options
+	ns    uuid.UUID
+	Stats Stats
+}
+
+// NewNormalizer returns a Normalizer for the site of opts.
+func NewNormalizer(opts Options) (*Normalizer, error) {
+	root, err := url.Parse(opts.SiteRoot)
+	if err != nil || root.Scheme == "" || root.Host == "" {
+		return nil, fmt.Errorf("site root %q: not an absolute URL", opts.SiteRoot)
+	}
+	root.Path, root.RawQuery, root.Fragment = "/", "", ""
+	opts.SiteRoot = root.String()
+	opts.CrawledOrigin = strings.TrimSuffix(opts.CrawledOrigin, "/")
+	opts.PublicOrigin = strings.TrimSuffix(opts.PublicOrigin, "/")
+	return &Normalizer{opts: opts, ns: Namespace(opts.SiteRoot)}, nil
+}
+
+// Namespace is the UUID namespace of a site's ids: UUIDv5 of its root URL
+// in the URL namespace.
+func Namespace(siteRoot string) uuid.UUID {
+	return uuid.NewSHA1(uuid.NameSpaceURL, []byte(siteRoot))
+}
+
+// DocumentID is the id of the document with the given canonical URL.
+func DocumentID(ns uuid.UUID, canonicalURL string) string {
+	return uuid.NewSHA1(ns, []byte(canonicalURL)).String()
+}
+
+// SiteRoot returns the normalized site root.
+func (n *Normalizer) SiteRoot() string { return n.opts.SiteRoot }
+
+// MapURL maps a crawled URL to the public site.
+func (n *Normalizer) MapURL(u string) string {
+	if n.opts.CrawledOrigin == "" || n.opts.PublicOrigin == "" {
+		return u
+	}
+	if rest, ok := strings.CutPrefix(u, n.opts.CrawledOrigin); ok && (rest == "" || rest[0] == '/' || rest[0] == '?') {
+		return n.opts.PublicOrigin + rest
+	}
+	return u
+}
+
+// Normalize cleans a document: URLs mapped to the public site, text in
+// NFC with soft hyphens, zero-width characters and no-break spaces
+// cleaned, empty blocks dropped (with a warning) and repeated blocks kept
+// once. It sets ID, a proposed Path and ContentHash. It is idempotent:
+// Normalize(Normalize(d)) equals Normalize(d).
+func (n *Normalizer) Normalize(d umzug.Document) (umzug.Document, error) {
+	if d.URL == "" {
+		return d, fmt.Errorf("normalizing document without URL: %w", umzug.ErrInvalid)
+	}
+	mapURLs(&d, n.MapURL)
+	mapTexts(&d, CleanText)
+	n.Stats.BlocksIn += len(d.Blocks)
+	seen := map[string]bool{}
+	kept := d.Blocks[:0]
+	for _, b := range d.Blocks {
+		if blockEmpty(b) {
+			n.Stats.EmptyDropped++
+			d.Warnings = append(d.Warnings, umzug.Warning{Code: "empty-block", Message: fmt.Sprintf("%s block without content dropped", b.Type), BlockKey: b.Key})
+			continue
+		}
+		h := blockFingerprint(b)
+		if seen[h] {
+			n.Stats.DuplicatesInDoc++
+			continue
+		}
+		seen[h] = true
+		kept = append(kept, b)
+	}
+	d.Blocks = kept
+	n.Stats.BlocksOut += len(d.Blocks)
+	d.ID = DocumentID(n.ns, d.URL)
+	d.Path = ProposePath(d)
+	d.ContentHash = ContentHash(d)
+	return d, nil
+}
+
+// ContentHash is "sha256:" and the hex sha256 of the document's JSON
+// without provenance and without the hash itself, so a re-crawl of
+// unchanged content gives the same hash.
+func ContentHash(d umzug.Document) string {
+	d.Provenance = umzug.Provenance{}
+	d.ContentHash = ""
+	b, err := json.Marshal(d)
+	if err != nil {
+		panic(err) // Document holds only marshalable types
+	}
+	sum := sha256.Sum256(b)
+	return "sha256:" + hex.EncodeToString(sum[:])
+}
+
+// blockFingerprint identifies a block's content, ignoring its key and
+// where it came from.
+func blockFingerprint(b umzug.Block) string {
+	b.Key, b.Source, b.Anchor = "", nil, ""
+	j, _ := json.Marshal(b)
+	sum := sha256.Sum256(j)
+	return string(sum[:])
+}
+
+// blockEmpty reports a block with neither text nor media nor links.
+func blockEmpty(b umzug.Block) bool {
+	switch b.Type {
+	case umzug.BlockDivider, umzug.BlockRef:
+		return false
+	}
+	if b.Header != nil && b.Header.Text != "" {
+		return false
+	}
+	empty := true
+	visitBlockStrings(&b, func(s *string, isURL bool) {
+		if strings.TrimSpace(*s) != "" {
+			empty = false
+		}
+	})
+	return empty
+}
+
+// CleanText normalizes text to NFC and removes characters that change
+// nothing for a reader but break search and comparison: soft hyphens,
+// zero-width spaces and joiners, byte order marks; no-break and other
+// fixed-width spaces become plain spaces.
+func CleanText(s string) string {
+	if s == "" {
+		return s
+	}
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
+			return -1
+		case '\u00a0', '\u2007', '\u202f', '\u2009', '\u200a', '\u2002', '\u2003':
+			return ' '
+		}
+		return r
+	}, s)
+	return norm.NFC.String(s)
+}
+
+// ProposePath proposes the document's path in the new site: press
+// releases under /presse/YYYY/MM/ with a slug of their title, pages under
+// the slugged segments of their old path (or their title when the old URL
+// says nothing, as index.php?id=12 does). Uniqueness across documents is
+// UniquePaths' job.
+func ProposePath(d umzug.Document) string {
+	if d.Kind == umzug.KindPressRelease {
+		slug := Slug(d.Title, 80)
+		if slug == "" {
+			slug = lastSegmentSlug(d.URL)
+		}
+		if len(d.Dates.Published) >= 7 {
+			return "/presse/" + d.Dates.Published[:4] + "/" + d.Dates.Published[5:7] + "/" + slug
+		}
+		return "/presse/" + slug
+	}
+	u, err := url.Parse(d.URL)
+	if err != nil {
+		return "/" + Slug(d.Title, 80)
+	}
+	var segs []string
+	for _, s := range strings.Split(u.Path, "/") {
+		s = strings.TrimSuffix(strings.TrimSuffix(s, ".html"), ".htm")
+		if s == "" || s == "index" || s == "index.php" {
+			continue
+		}
+		if sl := Slug(s, 80); sl != "" {
+			segs = append(segs, sl)
+		}
+	}
+	if len(segs) == 0 {
+		if u.RawQuery == "" {
+			return "/"
+		}
+		return "/" + Slug(d.Title, 80)
+	}
+	return "/" + strings.Join(segs, "/")
+}
+
+func lastSegmentSlug(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	segs := strings.Split(strings.Trim(u.Path, "/"), "/")
+	return Slug(segs[len(segs)-1], 80)
+}
+
+// UniquePaths makes the proposed paths of docs unique, in the order given
+// (callers sort by id first, so the result is stable across runs).
+func UniquePaths(docs []umzug.Document) {
+	a := NewPathAllocator()
+	for i := range docs {
+		docs[i].Path = a.Unique(docs[i].Path)
+		docs[i].ContentHash = ContentHash(docs[i])
+	}
+}
