@@ -14,10 +14,29 @@ import (
 // (news-single), and schema.org Article/NewsArticle markup with a body.
 const newsDetailSel = `.news-single, .news-detail, .article[itemtype*="Article"]:has([itemprop=articleBody]), article[itemtype*="Article"]:has([itemprop=articleBody])`
 
+// findNewsDetail returns the news detail view that is the page's main
+// content, or nil. A news record shown inside a list view, or one that is
+// a minor part of a longer page (a style guide showing a release among
+// other elements), does not make the page a press release.
 func findNewsDetail(roots []*html.Node) *html.Node {
+	total := 0
 	for _, r := range roots {
-		if s := goquery.NewDocumentFromNode(r).Find(newsDetailSel).First(); s.Length() > 0 {
-			return s.Nodes[0]
+		total += len(collapseTrim(textOf(r)))
+	}
+	for _, r := range roots {
+		var found *html.Node
+		goquery.NewDocumentFromNode(r).Find(newsDetailSel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+			if s.Closest(".news-list-view, .news-list, .news-latest").Length() > 0 {
+				return true
+			}
+			if 2*len(collapseTrim(textOf(s.Nodes[0]))) < total {
+				return true
+			}
+			found = s.Nodes[0]
+			return false
+		})
+		if found != nil {
+			return found
 		}
 	}
 	return nil
@@ -216,15 +235,20 @@ func (p *page) contacts(s *goquery.Selection) []umzug.Contact {
 		for _, line := range strings.Split(t, "\n") {
 			line = strings.TrimSpace(strings.Trim(line, ",;"))
 			low := strings.ToLower(line)
-			switch {
-			case line == "", strings.ContainsAny(line, "@0123456789"), strings.HasPrefix(low, "pressekontakt"),
-				strings.HasPrefix(low, "ansprechpartner"), strings.HasPrefix(low, "kontakt"), strings.HasPrefix(low, "e-mail"):
+			if label, rest, ok := strings.Cut(line, ":"); ok && contactCue.MatchString(label) {
 				// "Pressekontakt: Anna Beispiel" names the contact after the colon.
-				if _, rest, ok := strings.Cut(line, ":"); ok && c.Name == "" && !strings.ContainsAny(rest, "@0123456789") && strings.TrimSpace(rest) != "" {
-					c.Name = strings.TrimSpace(rest)
-				}
+				line, low = strings.TrimSpace(rest), strings.ToLower(strings.TrimSpace(rest))
+			}
+			switch {
+			case line == "", strings.ContainsAny(line, "@0123456789"), strings.Contains(low, "(at)"),
+				contactCue.MatchString(line), strings.HasPrefix(low, "e-mail"), strings.HasPrefix(low, "kontakt"):
 			case roleRe.MatchString(line) && c.Role == "":
-				c.Role = line
+				// "Katrin Sommer, Pressesprecherin": name, then role.
+				if name, role, ok := strings.Cut(line, ", "); ok && c.Name == "" && !roleRe.MatchString(name) {
+					c.Name, c.Role = strings.TrimSpace(name), strings.TrimSpace(role)
+				} else {
+					c.Role = line
+				}
 			case c.Name == "":
 				c.Name = line
 			}

@@ -561,7 +561,7 @@ func (p *page) slider(s *goquery.Selection, ctype string) *umzug.Block {
 	return &umzug.Block{Type: umzug.BlockTeaser, Teaser: &umzug.Teaser{Layout: "slider", Variant: variantOf(s), Items: teasers}}
 }
 
-var teaserVariant = regexp.MustCompile(`(?i)teaser[-_]?(?:typ|type)?[-_]?([a-z0-9]+)`)
+var teaserVariant = regexp.MustCompile(`(?i)^teaser(?:[-_](?:type|typ)[-_]?|--)([a-z0-9]+)$`)
 
 func variantOf(s *goquery.Selection) string {
 	cls := s.AttrOr("class", "") + " " + s.Find("[class*=teaser]").First().AttrOr("class", "")
