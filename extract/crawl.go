@@ -107,6 +107,9 @@ type crawler struct {
 	seen      map[string]bool // canonical URLs claimed
 	redirects map[string][]umzug.Hop
 
+	robotsMu sync.Mutex
+	robots   map[string]*robotstxt.RobotsData // by host; nil = allow all
+
 	out   chan *umzug.Snapshot
 	stats struct {
 		discovered, fetched, failed, robots, scope, files, budget atomic.Int64
@@ -151,6 +154,7 @@ func newCrawler(ctx context.Context, opts CrawlOptions) (*crawler, error) {
 		ctx: ctx, cancel: cancel, opts: opts, log: log, hosts: hosts,
 		seen:      map[string]bool{},
 		redirects: map[string][]umzug.Hop{},
+		robots:    map[string]*robotstxt.RobotsData{},
 		out:       make(chan *umzug.Snapshot, 2*opts.Concurrency),
 	}
 	c := colly.NewCollector(
@@ -164,7 +168,10 @@ func newCrawler(ctx context.Context, opts CrawlOptions) (*crawler, error) {
 		// requests for one URL through.
 		colly.AllowURLRevisit(),
 	)
-	c.IgnoreRobotsTxt = opts.IgnoreRobots
+	// robots.txt is checked by the crawler itself (see allowedByRobots):
+	// one fetch per host, shared with sitemap discovery, and applied to
+	// redirect targets too.
+	c.IgnoreRobotsTxt = true
 	c.SetRequestTimeout(opts.Timeout)
 	if err := c.Limit(&colly.LimitRule{DomainGlob: "*", Parallelism: opts.Concurrency, Delay: opts.Delay}); err != nil {
 		return nil, fmt.Errorf("crawl: setting limits: %w", err)
@@ -279,7 +286,16 @@ func (cr *crawler) enqueue(canonical string, depth int, from string) {
 		return
 	}
 	u, err := url.Parse(canonical)
-	if err != nil || !cr.inScope(u, canonical) || !cr.claim(canonical) {
+	if err != nil || !cr.inScope(u, canonical) {
+		return
+	}
+	if !cr.claim(canonical) {
+		return
+	}
+	// Checked after the claim so each disallowed URL is counted once.
+	if !cr.allowedByRobots(u) {
+		cr.stats.robots.Add(1)
+		cr.log.Debug("robots.txt disallows", "url", canonical)
 		return
 	}
 	cctx := colly.NewContext()
@@ -287,11 +303,6 @@ func (cr *crawler) enqueue(canonical string, depth int, from string) {
 	cctx.Put("from", from)
 	cctx.Put("url", canonical)
 	if err := cr.c.Request(http.MethodGet, canonical, nil, cctx, nil); err != nil {
-		if errors.Is(err, colly.ErrRobotsTxtBlocked) {
-			cr.stats.robots.Add(1)
-			cr.log.Debug("robots.txt disallows", "url", canonical)
-			return
-		}
 		cr.deliverFailure(canonical, from, depth, err)
 	}
 }
@@ -316,8 +327,8 @@ func (cr *crawler) onRedirect(req *http.Request, via []*http.Request) error {
 	cr.redirects[orig] = append(cr.redirects[orig], umzug.Hop{URL: via[len(via)-1].URL.String(), Status: status})
 	cr.mu.Unlock()
 	t, _ := url.Parse(target)
-	if !cr.hosts[t.Host] {
-		return http.ErrUseLastResponse // the redirect stub is delivered; its target is out of scope
+	if !cr.hosts[t.Host] || !cr.allowedByRobots(t) {
+		return http.ErrUseLastResponse // the redirect stub is delivered; its target is not ours to fetch
 	}
 	if !cr.claim(target) {
 		// The target is fetched (or was) on its own: deliver the redirect
@@ -474,10 +485,8 @@ func (cr *crawler) sitemapURLs() []string {
 		doneHost[u.Host] = true
 		root := u.Scheme + "://" + u.Host
 		maps := []string{root + "/sitemap.xml"}
-		if body, status, err := cr.get(client, root+"/robots.txt"); err == nil {
-			if rd, err := robotstxt.FromStatusAndBytes(status, body); err == nil && len(rd.Sitemaps) > 0 {
-				maps = rd.Sitemaps
-			}
+		if rd := cr.robotsFor(u); rd != nil && len(rd.Sitemaps) > 0 {
+			maps = rd.Sitemaps
 		}
 		seenMap := map[string]bool{}
 		for i := 0; i < len(maps) && i < 1000; i++ {
@@ -505,6 +514,44 @@ func (cr *crawler) sitemapURLs() []string {
 		}
 	}
 	return out
+}
+
+// robotsFor returns the parsed robots.txt of u's host, fetching it once.
+// A robots.txt that is missing or unreadable allows everything (4xx), a
+// server error disallows everything, as RFC 9309 says.
+func (cr *crawler) robotsFor(u *url.URL) *robotstxt.RobotsData {
+	cr.robotsMu.Lock()
+	defer cr.robotsMu.Unlock()
+	if rd, ok := cr.robots[u.Host]; ok {
+		return rd
+	}
+	client := &http.Client{Timeout: cr.opts.Timeout}
+	body, status, err := cr.get(client, u.Scheme+"://"+u.Host+"/robots.txt")
+	var rd *robotstxt.RobotsData
+	if err != nil {
+		cr.log.Warn("robots.txt not read; assuming allowed", "host", u.Host, "err", err)
+	} else if rd, err = robotstxt.FromStatusAndBytes(status, body); err != nil {
+		cr.log.Warn("robots.txt unreadable; assuming allowed", "host", u.Host, "err", err)
+		rd = nil
+	}
+	cr.robots[u.Host] = rd
+	return rd
+}
+
+// allowedByRobots reports whether robots.txt lets umzug fetch u.
+func (cr *crawler) allowedByRobots(u *url.URL) bool {
+	if cr.opts.IgnoreRobots {
+		return true
+	}
+	rd := cr.robotsFor(u)
+	if rd == nil {
+		return true
+	}
+	p := u.EscapedPath()
+	if u.RawQuery != "" {
+		p += "?" + u.RawQuery
+	}
+	return rd.TestAgent(p, cr.opts.UserAgent)
 }
 
 func (cr *crawler) get(client *http.Client, u string) ([]byte, int, error) {

@@ -143,8 +143,7 @@ func (p *page) pressRelease(n *html.Node) {
 	// The number: in the kicker, subtitle, header or first body lines.
 	for _, cand := range []string{pr.Kicker, pr.Subtitle, text(s.Find(".header, .news-header, .footer").First()), firstText(p.blocks, 2)} {
 		if m := numberRe.FindStringSubmatch(cand); m != nil {
-			pr.Number = strings.TrimSpace(m[0])
-			pr.Number = strings.TrimSpace(strings.TrimPrefix(pr.Number, "Pressemitteilung"))
+			pr.Number = collapseTrim(m[0])
 			break
 		}
 	}

@@ -129,22 +129,26 @@ func (p *page) extract() (umzug.Document, error) {
 
 // finishTitle chooses the title: a press release's headline, else the
 // first level-1 headline of the content, else og:title, else <title>
-// without the site name. A leading headline equal to the title is not
-// repeated as a block.
+// without the site name. The headline is not repeated as a block when it
+// opens the content; further down it also structures the page and stays.
 func (p *page) finishTitle() {
 	d := &p.d
-	if d.Title == "" && len(p.blocks) > 0 {
-		b := &p.blocks[0]
+	for i := 0; d.Title == "" && i < len(p.blocks); i++ {
+		b := &p.blocks[i]
 		switch {
-		case b.Type == umzug.BlockHeading && b.Heading.Level <= 1:
+		case b.Type == umzug.BlockHeading && b.Heading.Level == 1:
 			d.Title = b.Heading.Text
-			p.blocks = p.blocks[1:]
+			if i == 0 {
+				p.blocks = p.blocks[1:]
+			}
 		case b.Header != nil && b.Header.Level == 1:
 			d.Title = b.Header.Text
 			if b.Header.Date != "" && d.Dates.Published == "" {
 				d.Dates.Published = b.Header.Date
 			}
-			b.Header = nil
+			if i == 0 {
+				b.Header = nil
+			}
 		}
 	}
 	if d.Title == "" {

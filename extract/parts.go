@@ -203,7 +203,10 @@ func (p *page) media(s *goquery.Selection, ctype string) *umzug.Block {
 		c.Find("figure, img, .ce-gallery, .csc-textpic-imagewrap, .image, script, style").Remove()
 		body = p.richChildren(c)
 	}
-	if len(body) > 0 {
+	// An element the editor made as text with media stays one, even with
+	// its text left empty.
+	textMediaType := ctype == "textmedia" || ctype == "textpic"
+	if len(body) > 0 || textMediaType {
 		pos := ""
 		cls := s.Find(".ce-textpic, .csc-textpic").AttrOr("class", "") + " " + s.AttrOr("class", "")
 		if m := textpicPos.FindAllStringSubmatch(cls, -1); m != nil {
@@ -213,6 +216,9 @@ func (p *page) media(s *goquery.Selection, ctype string) *umzug.Block {
 					break
 				}
 			}
+		}
+		if body == nil {
+			body = umzug.PortableText{}
 		}
 		return &umzug.Block{Type: umzug.BlockTextMedia, TextMedia: &umzug.TextMedia{Body: body, Media: imgs, Position: pos}}
 	}
