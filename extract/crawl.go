@@ -200,28 +200,40 @@ func (cr *crawler) run(fn func(*umzug.Snapshot) error) (CrawlStats, error) {
 	}()
 	var fnErr error
 	delivered := 0
+	handle := func(s *umzug.Snapshot) {
+		if fnErr != nil {
+			return // drain until the collector stops
+		}
+		if err := fn(s); err != nil {
+			fnErr = err
+			cr.cancel(err)
+			return
+		}
+		delivered++
+		if cr.opts.Progress != nil {
+			cr.opts.Progress(delivered, int(cr.stats.discovered.Load()))
+		}
+	}
 loop:
 	for {
 		select {
 		case s := <-cr.out:
-			if fnErr != nil {
-				continue // drain until the collector stops
-			}
-			if err := fn(s); err != nil {
-				fnErr = err
-				cr.cancel(err)
-				continue
-			}
-			delivered++
-			if cr.opts.Progress != nil {
-				cr.opts.Progress(delivered, int(cr.stats.discovered.Load()))
-			}
+			handle(s)
 		case <-done:
 			break loop
 		}
 	}
-	// Responses queued after Wait returned cannot exist: every callback
-	// finishes before the collector's wait group is released.
+	// Every callback has returned once Wait does, but snapshots may still
+	// sit in the channel's buffer.
+	for {
+		select {
+		case s := <-cr.out:
+			handle(s)
+			continue
+		default:
+		}
+		break
+	}
 	st := CrawlStats{
 		Discovered:    int(cr.stats.discovered.Load()),
 		Fetched:       int(cr.stats.fetched.Load()),

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/extract"
@@ -53,6 +54,9 @@ func crawlAll(t *testing.T, srv *fixtures.Server, opts extract.CrawlOptions) ([]
 		mu.Lock()
 		defer mu.Unlock()
 		got = append(got, s)
+		// A consumer slower than the fetchers leaves snapshots queued when
+		// the last fetch ends; none may be lost.
+		time.Sleep(time.Millisecond)
 		return nil
 	})
 	if err != nil {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -53,6 +54,9 @@ func ParseHTML(r io.Reader, pageURL string) (umzug.Document, error) {
 		return umzug.Document{}, fmt.Errorf("parsing %s: %w", pageURL, err)
 	}
 	base, err := url.Parse(pageURL)
+	if err == nil && !base.IsAbs() {
+		err = errors.New("not absolute")
+	}
 	if err != nil {
 		return umzug.Document{}, fmt.Errorf("parsing %s: bad URL: %w", pageURL, err)
 	}
@@ -63,6 +67,7 @@ func ParseHTML(r io.Reader, pageURL string) (umzug.Document, error) {
 		}
 	}
 	p := &page{doc: doc, base: base, seenKeys: map[string]int{}}
+	p.d.URL = pageURL
 	return p.extract()
 }
 
@@ -81,7 +86,6 @@ type page struct {
 func (p *page) extract() (umzug.Document, error) {
 	d := &p.d
 	d.Kind = umzug.KindPage
-	d.URL = p.base.String()
 	d.Provenance.SourceURL = d.URL
 	d.Lang = strings.TrimSpace(p.doc.Find("html").AttrOr("lang", ""))
 	d.Summary = collapseTrim(metaContent(p.doc, "description"))
