@@ -147,6 +147,9 @@ func (p *page) pressRelease(n *html.Node) {
 			break
 		}
 	}
+	// A body that opens with the number alone ("<p><strong>Nr. 042/2024</strong></p>")
+	// has it in pr.Number now; the paragraph would repeat it.
+	dropNumberParagraph(p.blocks, pr.Number)
 	// A dateline "Erfurt, 12. März 2024" opening the body.
 	if m := datelineRe.FindStringSubmatch(firstText(p.blocks, 1)); m != nil {
 		pr.Dateline = strings.TrimSpace(m[1])
@@ -156,6 +159,25 @@ func (p *page) pressRelease(n *html.Node) {
 	}
 	pr.Contacts = p.contacts(s)
 	d.PressRelease = pr
+}
+
+// dropNumberParagraph removes the first paragraph of the first text block
+// when it holds nothing but the press release number.
+func dropNumberParagraph(bs []umzug.Block, number string) {
+	if number == "" {
+		return
+	}
+	for i := range bs {
+		if bs[i].Type != umzug.BlockText {
+			continue
+		}
+		body := bs[i].Text.Body
+		if len(body) > 1 && strings.Trim(collapseTrim(body[0].PlainText()), ".:") == number {
+			bs[i].Text.Body = body[1:]
+			rekey(bs[i].Text.Body)
+		}
+		return
+	}
 }
 
 // enclosingUID returns the uid of the content element around n.
