@@ -60,7 +60,8 @@ func (p *page) pressRelease(n *html.Node) {
 	d.Kind = umzug.KindPressRelease
 	pr := &umzug.PressRelease{}
 	s := goquery.NewDocumentFromNode(n).Selection
-	if uid := enclosingUID(n); uid > 0 {
+	uid := enclosingUID(n)
+	if uid > 0 {
 		p.noteUID(uid)
 	}
 
@@ -134,10 +135,10 @@ func (p *page) pressRelease(n *html.Node) {
 		bodyBlocks = p.flow(body.Nodes[0])
 	}
 	for i := range imgBlocks {
-		p.add(imgBlocks[i], 0, "news", nil)
+		p.add(imgBlocks[i], uid, "news", nil)
 	}
 	for _, b := range bodyBlocks {
-		p.add(b, 0, "news", body.Nodes[0])
+		p.add(b, uid, "news", body.Nodes[0])
 	}
 
 	// The number: in the kicker, subtitle, header or first body lines.
@@ -146,6 +147,9 @@ func (p *page) pressRelease(n *html.Node) {
 			pr.Number = collapseTrim(m[0])
 			break
 		}
+	}
+	if pr.Kicker == pr.Number {
+		pr.Kicker = "" // the kicker line only carried the number
 	}
 	// A body that opens with the number alone ("<p><strong>Nr. 042/2024</strong></p>")
 	// has it in pr.Number now; the paragraph would repeat it.
