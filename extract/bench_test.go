@@ -85,4 +85,3 @@ func BenchmarkExtractSynthetic(b *testing.B) {
 		}
 	}
 }
-
