@@ -176,6 +176,7 @@ func (p *page) extract() (umzug.Document, error) {
 	if d.Kind == umzug.KindPage && looksLikePressRelease(d) {
 		d.Kind = umzug.KindPressRelease
 	}
+	d.Assets = collectAssets(d)
 	return *d, nil
 }
 
