@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -164,18 +165,52 @@ func precedingIn(n, top *html.Node) []*html.Node {
 
 var chromeClass = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:breadcrumbs?|skip-?links?|cookie[a-z-]*|consent|social[a-z-]*|share[a-z-]*|sharing|print-?link|to-?top|linkToTop|pagination-sr|sr-only|visually-hidden|aural|news-backlink-wrap|flyout|modal|popup|rss[a-z]*|sidebar|seitenleiste|marginal[a-z]*|context-column|context-sidebar|newsletter-box|facebook[a-z]*|fbcarousel|twitter[a-z]*|instagram[a-z]*)(?:$|[\s_-])`)
 
+// chromeLines are the whole texts of small page-utility elements: print
+// and back links, back-to-top links; chromePrefixes start last-change
+// lines.
+var (
+	chromeLines = map[string]bool{
+		"zurück": true, "zurück zur übersicht": true, "zurück zur liste": true, "zur übersicht": true,
+		"nach oben": true, "seitenanfang": true, "zum seitenanfang": true, "seite drucken": true,
+		"drucken": true, "kontaktinformationen drucken": true, "seite teilen": true, "teilen": true,
+	}
+	chromePrefixes = []string{"letzte änderung", "zuletzt geändert", "zuletzt aktualisiert"}
+)
+
+func isChromeLine(t string) bool {
+	if len(t) >= 80 {
+		return false
+	}
+	l := strings.ToLower(t)
+	if chromeLines[l] {
+		return true
+	}
+	for _, p := range chromePrefixes {
+		if strings.HasPrefix(l, p) && len(l) < len(p)+42 {
+			return true
+		}
+	}
+	return false
+}
+
 // consentText matches the notices of two-click privacy overlays in front
 // of embedded third-party content ("Wenn Sie das Feld durch einen Klick
 // aktivieren, werden Informationen an den Betreiber von YouTube
 // übertragen").
 var (
 	consentText  = regexp.MustCompile(`(?i)(?:klick|aktivier|zustimm|einwillig|laden sie)[^.]{0,160}(?:übertragen|übermittelt|datenschutz|cookies|weitergegeben)`)
-	thirdParties = regexp.MustCompile(`(?i)youtube|vimeo|google|facebook|twitter|instagram|openstreetmap|mastodon|soundcloud|podigee`)
+	thirdParties = []string{"youtube", "vimeo", "google", "facebook", "twitter", "instagram", "openstreetmap", "mastodon", "soundcloud", "podigee"}
 )
 
-// chromeLine matches the whole text of small page-utility elements: print
-// and back links, last-change lines, back-to-top links.
-var chromeLine = regexp.MustCompile(`(?i)^(?:zurück(?: zur übersicht| zur liste)?|zur übersicht|nach oben|seitenanfang|zum seitenanfang|seite drucken|drucken|kontaktinformationen drucken|seite teilen|teilen|letzte änderung[: ].{0,40}|zuletzt (?:geändert|aktualisiert)[: ].{0,40})$`)
+func namesThirdParty(t string) bool {
+	l := strings.ToLower(t)
+	for _, p := range thirdParties {
+		if strings.Contains(l, p) {
+			return true
+		}
+	}
+	return false
+}
 
 // removeChrome deletes page chrome that sits inside the main content:
 // navigation, breadcrumbs, search forms, page header and footer, cookie
@@ -343,19 +378,69 @@ func isChrome(n *html.Node) bool {
 		a := strings.ToLower(attr(n, "action") + " " + attr(n, "class") + " " + attr(n, "id"))
 		return strings.Contains(a, "search") || strings.Contains(a, "suche")
 	}
-	if chromeClass.MatchString(attr(n, "class")) || chromeClass.MatchString(attr(n, "id")) {
+	if chromeName(attr(n, "class")) || chromeName(attr(n, "id")) {
 		return true
 	}
-	if n.DataAtom == atom.P || n.DataAtom == atom.Div || n.DataAtom == atom.Li || n.DataAtom == atom.A || n.DataAtom == atom.Span {
-		t := cleanText(n)
-		if len(t) < 80 && chromeLine.MatchString(t) {
-			return true
+	switch n.DataAtom {
+	case atom.Div:
+		if hasDescendant(n, func(d *html.Node) bool { return !inlineAtoms[d.DataAtom] }) {
+			return false // only text-level boxes
 		}
-		if len(t) < 600 && n.DataAtom != atom.A && consentText.MatchString(t) && thirdParties.MatchString(t) {
-			return true
+	case atom.P, atom.Li, atom.A, atom.Span:
+	default:
+		return false
+	}
+	t, short := textUpTo(n, 600)
+	if !short {
+		return false
+	}
+	if isChromeLine(t) {
+		return true
+	}
+	return n.DataAtom != atom.A && len(t) > 40 && namesThirdParty(t) && consentText.MatchString(t)
+}
+
+// chromeNames caches chromeClass verdicts: class strings repeat across
+// the elements and pages of a site.
+var chromeNames sync.Map
+
+func chromeName(s string) bool {
+	return s != "" && cachedMatch(&chromeNames, chromeClass, s)
+}
+
+// textUpTo returns the collapsed text of n and true, or false as soon as
+// the text is longer than limit bytes.
+func textUpTo(n *html.Node, limit int) (string, bool) {
+	var sb strings.Builder
+	over := false
+	var f func(*html.Node)
+	f = func(n *html.Node) {
+		if over {
+			return
+		}
+		switch n.Type {
+		case html.TextNode:
+			sb.WriteString(n.Data)
+			sb.WriteByte(' ')
+			if sb.Len() > 2*limit {
+				over = true
+			}
+			return
+		case html.ElementNode:
+			if skipElement(n) {
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			f(c)
 		}
 	}
-	return false
+	f(n)
+	if over {
+		return "", false
+	}
+	t := collapseTrim(sb.String())
+	return t, len(t) <= limit
 }
 
 func insideNav(n *html.Node) bool {

@@ -122,7 +122,7 @@ func (p *page) pressRelease(n *html.Node) {
 		}
 	}
 	if pr.Publisher == nil {
-		if site := collapseTrim(metaProperty(p.doc, "og:site_name")); site != "" {
+		if site := collapseTrim(p.meta.property("og:site_name")); site != "" {
 			pr.Publisher = &umzug.Publisher{Name: site}
 		}
 	}

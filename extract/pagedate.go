@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -14,17 +15,20 @@ import (
 // metaDate returns the publication date that the page's metadata states:
 // schema.org microdata, Open Graph / article tags, Dublin Core, JSON-LD.
 func metaDate(doc *goquery.Document) string {
-	for _, sel := range []string{
-		`meta[itemprop="datePublished"]`, `[itemprop="datePublished"]`,
-		`meta[property="article:published_time"]`, `meta[name="date" i]`, `meta[property="date"]`,
-		`meta[name="dcterms.date" i]`, `meta[property="dcterms.date"]`, `meta[name="DC.date" i]`,
-		`meta[name="dc.date.issued" i]`, `meta[name="DC.Date.Created" i]`, `meta[name="publication_date" i]`,
-	} {
-		m := doc.Find(sel).First()
-		if m.Length() == 0 {
-			continue
+	// One pass over meta and itemprop elements, then the first by
+	// preference order.
+	byKey := map[string]string{}
+	doc.Find("meta, [itemprop]").Each(func(_ int, m *goquery.Selection) {
+		key := strings.ToLower(m.AttrOr("itemprop", m.AttrOr("property", m.AttrOr("name", ""))))
+		if _, ok := metaDateKeys[key]; !ok || byKey[key] != "" {
+			return
 		}
 		if v := isoDate(m.AttrOr("content", m.AttrOr("datetime", "")), text(m)); v != "" {
+			byKey[key] = v
+		}
+	})
+	for _, k := range metaDateOrder {
+		if v := byKey[k]; v != "" {
 			return v
 		}
 	}
@@ -41,6 +45,19 @@ func metaDate(doc *goquery.Document) string {
 	})
 	return found
 }
+
+// metaDateOrder lists the metadata that state a publication date, most
+// trusted first.
+var metaDateOrder = []string{"datepublished", "article:published_time", "date", "dcterms.date",
+	"dc.date", "dc.date.issued", "dc.date.created", "publication_date"}
+
+var metaDateKeys = func() map[string]bool {
+	m := map[string]bool{}
+	for _, k := range metaDateOrder {
+		m[k] = true
+	}
+	return m
+}()
 
 // jsonLDDate finds a datePublished in JSON-LD, preferring article types.
 func jsonLDDate(v any, depth int) string {
@@ -73,6 +90,21 @@ var dateClass = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:date|datum|pubdate|publis
 // listLike matches containers of other items whose dates are not the
 // page's own.
 var listLike = regexp.MustCompile(`(?i)teaser|list|related|card|slider|carousel|sidebar|aside|footer|comment`)
+
+var listLikeCache, dateClassCache sync.Map
+
+// cachedMatch memoizes a regexp's verdict on class strings, which repeat
+// across the elements and pages of a site.
+func cachedMatch(cache *sync.Map, re *regexp.Regexp, s string) bool {
+	if v, ok := cache.Load(s); ok {
+		return v.(bool)
+	}
+	v := re.MatchString(s)
+	if len(s) < 200 {
+		cache.Store(s, v)
+	}
+	return v
+}
 
 // contentDate returns the first date shown in a date element (by class,
 // itemprop or <time>) near the top of the content, outside teasers and
@@ -109,10 +141,10 @@ func dateElement(roots []*html.Node) string {
 				continue
 			}
 			cls := attr(c, "class") + " " + attr(c, "itemprop")
-			if listLike.MatchString(cls) {
+			if cachedMatch(&listLikeCache, listLike, cls) {
 				continue
 			}
-			if c.Data == "time" || dateClass.MatchString(cls) {
+			if c.Data == "time" || cachedMatch(&dateClassCache, dateClass, cls) {
 				if d := isoDate(attr(c, "datetime"), cleanText(c)); d != "" && len(d) >= 10 {
 					found = d
 					return true
@@ -179,7 +211,7 @@ func (p *page) fillPublished(roots []*html.Node) {
 			}
 		}
 	}
-	for _, t := range []string{metaProperty(p.doc, "og:title"), p.doc.Find("title").First().Text()} {
+	for _, t := range []string{p.meta.property("og:title"), p.doc.Find("title").First().Text()} {
 		if m := titleDateRe.FindStringSubmatch(t); m != nil {
 			if v := isoDate("", m[1]); v != "" {
 				d.Dates.Published = v

@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
@@ -92,10 +93,10 @@ func (ps *Parser) ParseHTML(r io.Reader, pageURL string) (umzug.Document, error)
 			base = bu
 		}
 	}
-	p := &page{doc: doc, base: base, seenKeys: map[string]int{}}
+	p := &page{doc: doc, base: base, seenKeys: map[string]int{}, meta: readMeta(doc)}
 	p.d.URL = pageURL
 	for _, pr := range ps.profiles {
-		if pr.matches(doc, pageURL) {
+		if pr.matches(doc, p.meta, pageURL) {
 			p.profile = pr
 			break
 		}
@@ -114,6 +115,7 @@ type page struct {
 	typo3    bool
 	column   int // current column of a layout container, 0 outside
 	profile  *Profile
+	meta     metaTags
 	pf       *profileFields
 	rules    map[*html.Node]umzug.BlockType
 
@@ -127,8 +129,8 @@ func (p *page) extract() (umzug.Document, error) {
 	d.Kind = umzug.KindPage
 	d.Provenance.SourceURL = d.URL
 	d.Lang = strings.TrimSpace(p.doc.Find("html").AttrOr("lang", ""))
-	d.Summary = collapseTrim(metaContent(p.doc, "description"))
-	p.typo3 = isTYPO3(p.doc)
+	d.Summary = collapseTrim(p.meta.name("description"))
+	p.typo3 = isTYPO3(p.doc, p.meta)
 	d.Provenance.Extractor = "generic"
 	if p.typo3 {
 		d.Provenance.Extractor = "typo3"
@@ -242,10 +244,10 @@ func (p *page) finishTitle() {
 		}
 	}
 	if d.Title == "" {
-		d.Title = collapseTrim(metaProperty(p.doc, "og:title"))
+		d.Title = collapseTrim(p.meta.property("og:title"))
 	}
 	if d.Title == "" {
-		d.Title = stripSiteName(collapseTrim(p.doc.Find("title").First().Text()), metaProperty(p.doc, "og:site_name"))
+		d.Title = stripSiteName(collapseTrim(p.doc.Find("title").First().Text()), p.meta.property("og:site_name"))
 	}
 }
 
@@ -282,20 +284,40 @@ func stripSiteName(title, site string) string {
 	return title
 }
 
-func isTYPO3(doc *goquery.Document) bool {
-	if strings.Contains(strings.ToLower(metaContent(doc, "generator")), "typo3") {
+var typo3Markup = cascadia.MustCompile(`[class*="frame-type-"], .csc-default, .csc-frame, [class*="ce-bodytext"]`)
+
+func isTYPO3(doc *goquery.Document, meta metaTags) bool {
+	if strings.Contains(strings.ToLower(meta.name("generator")), "typo3") {
 		return true
 	}
-	return doc.Find(`[class*="frame-type-"], .csc-default, .csc-frame, [class*="ce-bodytext"]`).Length() > 0
+	return doc.FindMatcher(typo3Markup).Length() > 0
 }
 
-func metaContent(doc *goquery.Document, name string) string {
-	return doc.Find(`meta[name="`+name+`" i]`).First().AttrOr("content", "")
+// metaTags maps "name:x" and "property:x" (lower case) to the content of
+// the first such <meta> of a page; read once per page.
+type metaTags map[string]string
+
+func readMeta(doc *goquery.Document) metaTags {
+	m := metaTags{}
+	doc.Find("meta").Each(func(_ int, s *goquery.Selection) {
+		c, ok := s.Attr("content")
+		if !ok {
+			return
+		}
+		for _, k := range []string{"name", "property"} {
+			if v := s.AttrOr(k, ""); v != "" {
+				key := k + ":" + strings.ToLower(v)
+				if _, dup := m[key]; !dup {
+					m[key] = c
+				}
+			}
+		}
+	})
+	return m
 }
 
-func metaProperty(doc *goquery.Document, prop string) string {
-	return doc.Find(`meta[property="`+prop+`"]`).First().AttrOr("content", "")
-}
+func (m metaTags) name(n string) string     { return m["name:"+n] }
+func (m metaTags) property(p string) string { return m["property:"+p] }
 
 // walk turns the children of a container into blocks.
 func (p *page) walk(n *html.Node) {

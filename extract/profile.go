@@ -53,7 +53,7 @@ type Profile struct {
 	Blocks []BlockRule `yaml:"blocks"`
 
 	urlRe, prURLRe []*regexp.Regexp
-	blockTypes     map[string]umzug.BlockType
+	detectSel      []cascadia.Selector
 }
 
 // BlockRule types the elements a selector matches.
@@ -99,6 +99,11 @@ func (p *Profile) compile() error {
 	sels := map[string][]string{"detect.selectors": p.Detect.Selectors, "content": p.Content, "remove": p.Remove,
 		"title": p.Title, "date": p.Date, "modified": p.Modified, "lead": p.Lead, "kicker": p.Kicker,
 		"subtitle": p.Subtitle, "publisher": p.Publisher, "pressRelease.selectors": p.PressRelease.Selectors}
+	for _, s := range p.Detect.Selectors {
+		if m, err := cascadia.Compile(s); err == nil {
+			p.detectSel = append(p.detectSel, m)
+		}
+	}
 	for field, list := range sels {
 		for _, s := range list {
 			if err := checkSelector(s); err != nil {
@@ -143,15 +148,15 @@ func checkSelector(s string) error {
 }
 
 // matches reports whether the profile applies to a page.
-func (p *Profile) matches(doc *goquery.Document, pageURL string) bool {
-	gen := strings.ToLower(metaContent(doc, "generator"))
+func (p *Profile) matches(doc *goquery.Document, meta metaTags, pageURL string) bool {
+	gen := strings.ToLower(meta.name("generator"))
 	for _, g := range p.Detect.Generator {
 		if gen != "" && strings.Contains(gen, strings.ToLower(g)) {
 			return true
 		}
 	}
-	for _, s := range p.Detect.Selectors {
-		if doc.Find(s).Length() > 0 {
+	for _, m := range p.detectSel {
+		if doc.FindMatcher(m).Length() > 0 {
 			return true
 		}
 	}

@@ -209,7 +209,7 @@ func (p *page) applyProfileFields(f *profileFields) {
 		x.Publisher = &umzug.Publisher{Name: authorPrefix.ReplaceAllString(f.publisher, "")}
 	}
 	if x.Publisher == nil {
-		if site := collapseTrim(metaProperty(p.doc, "og:site_name")); site != "" {
+		if site := collapseTrim(p.meta.property("og:site_name")); site != "" {
 			x.Publisher = &umzug.Publisher{Name: site}
 		}
 	}
