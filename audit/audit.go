@@ -386,7 +386,7 @@ func (a *Auditor) imageRules(p *page) []umzug.Finding {
 		switch {
 		case !im.hasAlt:
 			msg = "image without alt attribute"
-		case strings.TrimSpace(im.alt) == "" && im.link != nil && strings.TrimSpace(cleanText(im.link.name)) == "" && !p.namedLinkNearby(im):
+		case strings.TrimSpace(im.alt) == "" && im.link != nil && im.link.accessibleName() == "" && !p.namedLinkNearby(im):
 			msg = "image with empty alt is the only content of a link: the link has no text"
 		default:
 			continue
@@ -407,7 +407,7 @@ func (p *page) namedLinkNearby(im image) bool {
 		return false
 	}
 	for _, l := range p.links {
-		if l.node == im.link.node || l.href != im.link.href || strings.TrimSpace(cleanText(l.name)) == "" {
+		if l.node == im.link.node || l.href != im.link.href || l.accessibleName() == "" {
 			continue
 		}
 		if (im.ctx.key != "" && l.ctx.key == im.ctx.key) || (im.ctx.key == "" && l.ctx.idAnchor == im.ctx.idAnchor) {
@@ -493,7 +493,7 @@ func (a *Auditor) collectLinks(p *page) {
 		}
 	}
 	for _, l := range p.links {
-		note(target{url: l.href}, "<a> "+truncate(cleanText(l.name), 120), nodeRef{l.node}, l.ctx.key)
+		note(target{url: l.href}, `<a href="`+truncate(l.raw, 160)+`">`+truncate(l.accessibleName(), 120)+"</a>", nodeRef{l.node}, l.ctx.key)
 	}
 	for _, im := range p.images {
 		note(target{url: im.src, image: true}, imgEvidence(im), nodeRef{im.node}, im.ctx.key)

@@ -63,7 +63,9 @@ type image struct {
 type link struct {
 	node   *html.Node
 	href   string // resolved, without fragment
-	name   string // text, alt of images inside, aria-label, title
+	raw    string // href as written
+	name   string // text and alt of images inside
+	label  string // aria-label, title (and alt of an area)
 	hasImg bool
 	ctx    where
 }
@@ -200,10 +202,10 @@ func (w *walker) walk(n *html.Node, ctx where) {
 		return
 	case atom.A, atom.Area:
 		if href, ok := attrOK(n, "href"); ok {
-			l := &link{node: n, href: w.resolve(href), ctx: ctx}
-			l.name = attr(n, "aria-label") + " " + attr(n, "title")
+			l := &link{node: n, href: w.resolve(href), raw: href, ctx: ctx}
+			l.label = attr(n, "aria-label") + " " + attr(n, "title")
 			if n.DataAtom == atom.Area {
-				l.name += " " + attr(n, "alt")
+				l.label += " " + attr(n, "alt")
 			}
 			w.p.links = append(w.p.links, *l)
 			outer := w.link
@@ -562,4 +564,13 @@ func inHeading(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// accessibleName is what a screen reader announces for the link: its
+// text and image alts, else its aria-label or title.
+func (l *link) accessibleName() string {
+	if t := cleanText(l.name); t != "" {
+		return t
+	}
+	return cleanText(l.label)
 }
