@@ -156,7 +156,7 @@ func (a *Auditor) Page(s *umzug.Snapshot, d *umzug.Document) []umzug.Finding {
 	ok := s.Status >= 200 && s.Status < 300
 	out = append(out, a.textRules(p, ok)...)
 	if d != nil {
-		out = append(out, a.documentWarnings(pageURL, d, out)...)
+		out = append(out, a.documentWarnings(p, d, out)...)
 	}
 	if ok {
 		out = append(out, a.imageRules(p)...)
@@ -232,6 +232,13 @@ func (a *Auditor) finish(fs []umzug.Finding) []umzug.Finding {
 	return out
 }
 
+func (a *Auditor) mapURL(u string) string {
+	if a.opts.MapURL == nil {
+		return u
+	}
+	return a.opts.MapURL(u)
+}
+
 // fp is Fingerprint of f with its URL mapped as findings will show it.
 func (a *Auditor) fp(f umzug.Finding, detail string) string {
 	if a.opts.MapURL != nil {
@@ -275,7 +282,7 @@ func (a *Auditor) textRules(p *page, ok bool) []umzug.Finding {
 		if loc == "" {
 			loc = u.ctx.idAnchor
 		}
-		gk := m.rule + "\x00" + m.name + "\x00" + loc
+		gk := m.rule + "\x00" + m.name + "\x00" + loc + "\x00" + attr
 		if g := byKey[gk]; g != nil {
 			g.count++
 			return
@@ -285,7 +292,7 @@ func (a *Auditor) textRules(p *page, ok bool) []umzug.Finding {
 		if attr != "" {
 			f.Evidence = attr + `="` + f.Evidence + `"`
 		}
-		f.Fingerprint = a.fp(umzug.Finding{Rule: f.Rule, URL: f.URL, BlockKey: loc}, m.name)
+		f.Fingerprint = a.fp(umzug.Finding{Rule: f.Rule, URL: f.URL, BlockKey: loc}, m.name+attr)
 		g := &group{f: f, count: 1}
 		byKey[gk] = g
 		groups = append(groups, g)
@@ -303,6 +310,9 @@ func (a *Auditor) textRules(p *page, ok bool) []umzug.Finding {
 				continue // one placeholder finding per piece of text
 			}
 			if (m.maxLen > 0 && len(u.text) > m.maxLen) || (m.accept != nil && !m.accept(u)) {
+				continue
+			}
+			if m.inContent && p.hasCE && u.ctx.key == "" && u.tag != "title" {
 				continue
 			}
 			if s, e, found := m.find(u.text); found && (m.except == nil || !m.except.MatchString(u.text)) {
@@ -335,11 +345,14 @@ func (a *Auditor) textRules(p *page, ok bool) []umzug.Finding {
 
 // documentWarnings turns extraction's broken-element and empty-element
 // warnings into findings, unless the page scan found the same element.
-func (a *Auditor) documentWarnings(pageURL string, d *umzug.Document, have []umzug.Finding) []umzug.Finding {
+func (a *Auditor) documentWarnings(p *page, d *umzug.Document, have []umzug.Finding) []umzug.Finding {
 	var out []umzug.Finding
 	for _, w := range d.Warnings {
 		if w.Code != umzug.RuleBrokenElement && w.Code != umzug.RuleEmptyElement {
 			continue
+		}
+		if w.Code == umzug.RuleEmptyElement && p.dynamic(w.BlockKey) {
+			continue // filled by a script or an embed in the browser
 		}
 		dup := false
 		for _, f := range have {
@@ -350,7 +363,7 @@ func (a *Auditor) documentWarnings(pageURL string, d *umzug.Document, have []umz
 		if dup {
 			continue
 		}
-		f := umzug.Finding{Rule: w.Code, Severity: umzug.SeverityError, URL: pageURL, Message: w.Message, BlockKey: w.BlockKey}
+		f := umzug.Finding{Rule: w.Code, Severity: umzug.SeverityError, URL: p.url, Message: w.Message, BlockKey: w.BlockKey}
 		if w.Code == umzug.RuleEmptyElement {
 			f.Severity = umzug.SeverityWarning
 		}
@@ -372,10 +385,10 @@ func (a *Auditor) imageRules(p *page) []umzug.Finding {
 	for _, im := range p.images {
 		sel := selector(im.node)
 		ev := imgEvidence(im)
-		if why := placeholderAlt(im.alt, im.src); why != "" && !im.decor {
+		if why := placeholderAlt(im.alt); why != "" && !im.decor {
 			f := umzug.Finding{Rule: umzug.RulePlaceholderAlt, Severity: umzug.SeverityWarning, URL: p.url,
 				Message: "placeholder alt text (" + why + ")", Evidence: ev, Selector: sel, BlockKey: im.ctx.key}
-			f.Fingerprint = a.fp(f, im.src+"\x00"+im.alt)
+			f.Fingerprint = a.fp(f, a.mapURL(im.src)+"\x00"+im.alt)
 			out = append(out, f)
 			continue
 		}
@@ -393,7 +406,7 @@ func (a *Auditor) imageRules(p *page) []umzug.Finding {
 		}
 		f := umzug.Finding{Rule: umzug.RuleMissingAlt, Severity: umzug.SeverityWarning, URL: p.url,
 			Message: msg, Evidence: ev, Selector: sel, BlockKey: im.ctx.key}
-		f.Fingerprint = a.fp(f, im.src)
+		f.Fingerprint = a.fp(f, a.mapURL(im.src))
 		out = append(out, f)
 	}
 	return out
@@ -439,7 +452,10 @@ func (a *Auditor) emptyTextParts(p *page) []umzug.Finding {
 		if key == "" || seen[key] {
 			continue
 		}
-		if cleanText(textOf(n)) != "" || hasElement(n, "img", "video", "iframe", "table") {
+		// An empty container is an image-only element (CSC renders the
+		// text div anyway); a paragraph holding only &nbsp; is a body the
+		// editor left blank.
+		if cleanText(textOf(n)) != "" || !hasElement(n, "p", "div", "span", "br") || hasElement(n, "img", "video", "iframe", "table", "script") {
 			continue
 		}
 		seen[key] = true

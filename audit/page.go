@@ -18,6 +18,8 @@ import (
 // comments, templates, JSON-LD, hidden inputs and hidden elements never
 // become units, and no attribute but alt and title is ever read as text.
 type page struct {
+	root   *html.Node
+	hasCE  bool // the page has TYPO3 content elements (ids c123)
 	url    string
 	base   *url.URL
 	units  []unit
@@ -109,7 +111,7 @@ func parsePage(body []byte, pageURL string, canon func(string) (string, error)) 
 	if err != nil {
 		return nil, fmt.Errorf("parsing %s: bad URL: %w", pageURL, err)
 	}
-	p := &page{url: pageURL, base: base}
+	p := &page{url: pageURL, base: base, root: root}
 	if b := findBaseHref(root); b != "" {
 		if bu, err := base.Parse(b); err == nil {
 			p.base = bu
@@ -169,6 +171,7 @@ func (w *walker) walk(n *html.Node, ctx where) {
 		ctx.idAnchor = "#" + cssIdent(id)
 		if ceIDRe.MatchString(id) {
 			ctx.key = id
+			w.p.hasCE = true
 		}
 	}
 	switch n.DataAtom {
@@ -505,19 +508,10 @@ func ceKey(n *html.Node) string {
 	return ""
 }
 
-// findAllClass returns the elements of the page's body that carry one of
-// the classes, in document order.
+// findAllClass returns the elements of the page that carry one of the
+// classes, in document order.
 func findAllClass(p *page, classes ...string) []*html.Node {
-	var root *html.Node
-	if len(p.units) > 0 {
-		root = p.units[0].node
-		for root.Parent != nil {
-			root = root.Parent
-		}
-	}
-	if root == nil {
-		return nil
-	}
+	root := p.root
 	var out []*html.Node
 	var rec func(*html.Node)
 	rec = func(n *html.Node) {
@@ -573,4 +567,50 @@ func (l *link) accessibleName() string {
 		return t
 	}
 	return cleanText(l.label)
+}
+
+// byID returns the element with the id, nil when there is none.
+func (p *page) byID(id string) *html.Node {
+	var found *html.Node
+	var rec func(*html.Node)
+	rec = func(n *html.Node) {
+		if found != nil {
+			return
+		}
+		if n.Type == html.ElementNode && attr(n, "id") == id {
+			found = n
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			rec(c)
+		}
+	}
+	rec(p.root)
+	return found
+}
+
+// dynamic reports whether the element with the id holds what a browser
+// fills at run time: a script, an embed, or a custom element (<app-root>).
+func (p *page) dynamic(id string) bool {
+	n := p.byID(id)
+	if n == nil {
+		return false
+	}
+	var rec func(*html.Node) bool
+	rec = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Script, atom.Iframe, atom.Object, atom.Embed, atom.Canvas, atom.Video, atom.Audio, atom.Form:
+				return true
+			}
+			if strings.Contains(c.Data, "-") || rec(c) {
+				return true
+			}
+		}
+		return false
+	}
+	return rec(n)
 }

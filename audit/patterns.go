@@ -27,6 +27,10 @@ type matcher struct {
 	// titles: also run on title attributes (alt texts have their own
 	// rule, placeholder-alt).
 	titles bool
+	// inContent: on pages with TYPO3 content elements, only text inside
+	// them (and the page title) counts; the template's own labels
+	// ("Title" in a player filled by script) are not editors' content.
+	inContent bool
 	// soft: a page-level error message, reported only on pages served
 	// with a 2xx status (on a 404 page "Page Not Found" is the truth).
 	soft bool
@@ -63,13 +67,13 @@ var softErrorPatterns = []struct{ name, re string }{
 	{"soft-404", `(?i)^(?:(?:Fehler |Error )?404(?: [-–:] ?| )?)?(?:Page Not Found|Seite nicht gefunden|Die Seite wurde nicht gefunden|Diese Seite existiert nicht)\.?$|^(?:Fehler|Error) 404$`},
 }
 
-var loremRe = regexp.MustCompile(`(?i)\blorem ipsum\b|\bdolor sit amet\b|\bconsetetur sadipscing\b|\bconsectetur adipisc\w*|\bsed diam nonumy\b|\bduis autem vel eum\b|\bat vero eos et accus\w*|\bLi Europan lingues\b`)
+var loremRe = regexp.MustCompile(`(?i)\blorem ipsum\b|\bdolor sit amet\b|\bconsetetur sadipscing\b|\bconsectetur adipisc\w*|\bsed diam nonumy\b|\bduis autem vel eum\b|\bat vero eos et accus\w*|\bLi Europan lingues\b|\bAenean commodo ligula\b|\bCum sociis natoque penatibus\b`)
 
 // German dummy texts of the usual blind text generators.
 var blindtextRe = regexp.MustCompile(`(?i)\bDies ist ein Typoblindtext\b|\bhinter den Wortbergen\b|\bÜberall dieselbe alte Leier\b|\bZwei flinke Boxer jagen\b|\bFranz jagt im komplett verwahrlosten Taxi\b|\bAuch gibt es niemanden, der den Schmerz an sich liebt\b|\b(?:Blind|Füll|Dummy|Platzhalter|Beispiel)-?text(?:e|es)?\b`)
 
 // Phrases editors leave where text is still missing.
-var dummyPhraseRe = regexp.MustCompile(`(?i)\b(?:Text|Inhalte?|Beschreibung) (?:folgt|folgen|kommt noch)\b|^Hier (?:steht|kommt|könnte|folgt|entsteht) (?:ein|eine|der|die|das|Ihr|Ihre|noch)\b.{0,60}\b(?:Text|Inhalt|Teaser|Überschrift|Headline|Bild|Beschreibung|Werbung|stehen|hin)\b|\b(?:Your|Insert|Add your) (?:text|content) here\b|\bSample text\b|\bPlaceholder text\b|^\[?Platzhalter\]?(?:$|[\s:–-])|\[Platzhalter\]`)
+var dummyPhraseRe = regexp.MustCompile(`(?i)\b(?:Text|Inhalte?|Beschreibung) (?:folgt|folgen|kommt noch)\b|^Hier (?:steht|kommt|könnte|folgt|entsteht) (?:ein|eine|der|die|das|Ihr|Ihre|noch)\b.{0,60}(?:\b|\pL)(?:text|inhalt|teaser|überschrift|headline|bild|beschreibung|werbung|stehen|hin)\b|\b(?:Your|Insert|Add your) (?:text|content) here\b|\bSample text\b|\bPlaceholder text\b|^\[?Platzhalter\]?(?:$|[\s:–-])|\[Platzhalter\]`)
 
 var todoRe = regexp.MustCompile(`\b(?:TODO|FIXME)\b`)
 
@@ -176,16 +180,16 @@ func buildMatchers() []matcher {
 		matcher{name: "dummy-person", rule: umzug.RulePlaceholderText, severity: umzug.SeverityWarning,
 			message: "dummy name or address", find: reFind(mustermannRe), except: exampleRe},
 		matcher{name: "dummy-label", rule: umzug.RulePlaceholderText, severity: umzug.SeverityWarning,
-			message: "template dummy used as heading or caption", maxLen: 80, accept: dummyLabelUnit,
+			message: "template dummy used as heading or caption", maxLen: 80, accept: dummyLabelUnit, inContent: true,
 			find: func(s string) (int, int, bool) { return 0, len(s), dummyLabel(s) }},
 	)
 	return ms
 }
 
 // placeholderAlt reports why an alt text is a placeholder, "" when it is
-// not: a generic word, a template default, a file name, a camera name,
-// or the image's own file name.
-func placeholderAlt(alt, src string) string {
+// not: a generic word, a template default, dummy text, a file name or a
+// camera's file name.
+func placeholderAlt(alt string) string {
 	a := strings.ToLower(cleanText(alt))
 	a = strings.Trim(a, " .:-_")
 	if a == "" {
@@ -211,38 +215,11 @@ func placeholderAlt(alt, src string) string {
 	if cameraRe.MatchString(a) {
 		return "camera file name as alt"
 	}
-	if base := fileBase(src); len(base) >= 4 && normalizeName(base) == normalizeName(a) {
-		return "the image's file name as alt"
-	}
+	// An alt that repeats a descriptive file name ("Facebook" for
+	// facebook.gif) is often right, so only file names with an extension
+	// and camera names count.
 	return ""
 }
 
 var fileNameRe = regexp.MustCompile(`^[\w\-. ()]+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|avif|heic)$`)
 var cameraRe = regexp.MustCompile(`^(?:img|dsc|dscn|dscf|dcim|pxl|p)[_-]?\d{3,}`)
-
-func fileBase(src string) string {
-	if i := strings.IndexAny(src, "?#"); i >= 0 {
-		src = src[:i]
-	}
-	src = src[strings.LastIndex(src, "/")+1:]
-	if i := strings.LastIndex(src, "."); i > 0 {
-		src = src[:i]
-	}
-	// TYPO3 processed images: csm_<name>_<hash>
-	if strings.HasPrefix(src, "csm_") {
-		src = strings.TrimPrefix(src, "csm_")
-		if i := strings.LastIndex(src, "_"); i > 0 {
-			src = src[:i]
-		}
-	}
-	return src
-}
-
-func normalizeName(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return unicode.ToLower(r)
-		}
-		return -1
-	}, s)
-}

@@ -101,8 +101,9 @@ func CountBySeverity(fs []umzug.Finding) map[umzug.Severity]int {
 func WriteSummary(w io.Writer, r Report) error {
 	bw := bufio.NewWriter(w)
 	sev := CountBySeverity(r.Findings)
-	fmt.Fprintf(bw, "Audit: %d findings on %d pages (%d errors, %d warnings, %d info)",
-		len(r.Findings), r.Pages, sev[umzug.SeverityError], sev[umzug.SeverityWarning], sev[umzug.SeverityInfo])
+	fmt.Fprintf(bw, "Audit: %d finding%s on %d page%s (%d error%s, %d warning%s, %d info)",
+		len(r.Findings), plural(len(r.Findings)), r.Pages, plural(r.Pages), sev[umzug.SeverityError], plural(sev[umzug.SeverityError]),
+		sev[umzug.SeverityWarning], plural(sev[umzug.SeverityWarning]), sev[umzug.SeverityInfo])
 	if r.Baseline != "" {
 		fmt.Fprintf(bw, "; new since %s (%d known, %d fixed)", r.Baseline, r.Known, r.Fixed)
 	}
