@@ -22,9 +22,12 @@ type Document struct {
 	Dates        Dates         `json:"dates"`
 	Blocks       []Block       `json:"blocks"`
 	PressRelease *PressRelease `json:"pressRelease,omitempty"`
-	Provenance   Provenance    `json:"provenance"`
-	ContentHash  string        `json:"contentHash,omitempty"`
-	Warnings     []Warning     `json:"warnings,omitempty"`
+	// Assets lists every image and file the blocks and press release
+	// fields refer to, once each.
+	Assets      []Asset    `json:"assets,omitempty"`
+	Provenance  Provenance `json:"provenance"`
+	ContentHash string     `json:"contentHash,omitempty"`
+	Warnings    []Warning  `json:"warnings,omitempty"`
 }
 
 // Dates are ISO 8601 dates: "2024-03-12" or "2024-03-12T10:00:00+01:00".
@@ -94,8 +97,15 @@ type Warning struct {
 
 // Asset is an image or file referenced by a document.
 type Asset struct {
-	ID       string `json:"id"`
-	URL      string `json:"url"`
+	ID   string `json:"id,omitempty"` // assigned by the transform stage
+	Kind string `json:"kind"`         // "image" or "file"
+	URL  string `json:"url"`          // as referenced by the page
+	// Original is the original file when URL is a derived variant (TYPO3's
+	// fileadmin/_processed_/…/csm_* renderings), where the page reveals it.
+	Original string `json:"original,omitempty"`
+	// FileName is the original file name ("glasfaser.jpg" for
+	// "csm_glasfaser_7a2c4e9b01.jpg").
+	FileName string `json:"fileName,omitempty"`
 	MimeType string `json:"mimeType,omitempty"`
 	Alt      string `json:"alt,omitempty"`
 	Caption  string `json:"caption,omitempty"`

@@ -37,6 +37,7 @@ type AuditOptions struct {
 	Config        string
 	CheckExternal bool
 	CSVExcel      bool
+	Profiles      []string
 	Crawl         CrawlFlags
 }
 
@@ -125,6 +126,7 @@ NDJSON report are shown; --fail-on makes findings of that severity exit 3.`,
 	fl.StringVar(&opts.Archive, "archive", "", "audit the pages of an archive made by umzug crawl, offline")
 	fl.BoolVar(&opts.Demo, "demo", false, "audit the embedded demo site, served on 127.0.0.1")
 	fl.StringVar(&opts.BaseURL, "base-url", "", "URL the HTML files were served at (default: the page's canonical link, else its file:// URL)")
+	fl.StringArrayVar(&opts.Profiles, "profile", nil, "site profile (YAML) to try before the built-in ones (repeatable)")
 	fl.StringVar(&opts.PublicURL, "public-url", "", "public origin of the site when crawling a mirror; findings name public URLs")
 	opts.Crawl.register(cmd)
 	return cmd
@@ -153,6 +155,10 @@ func auditRun(ctx context.Context, ios *IOStreams, opts *AuditOptions) error {
 		if baseline, err = readBaseline(opts.Baseline); err != nil {
 			return usageErr(err)
 		}
+	}
+	parser, err := newParser(opts.Profiles)
+	if err != nil {
+		return err
 	}
 	if opts.Archive != "" {
 		return fmt.Errorf("--archive %s: reading archives is not available yet (it comes with umzug crawl); audit the site by URL or saved HTML files", opts.Archive)
@@ -190,7 +196,7 @@ func auditRun(ctx context.Context, ios *IOStreams, opts *AuditOptions) error {
 				continue
 			}
 			read++
-			findings = append(findings, aud.Page(s, parseForAudit(s, log))...)
+			findings = append(findings, aud.Page(s, parseForAudit(parser, s, log))...)
 		}
 		if read == 0 {
 			return errors.New("no file could be audited")
@@ -235,7 +241,7 @@ func auditRun(ctx context.Context, ios *IOStreams, opts *AuditOptions) error {
 	bar := newProgress(ios, opts.Global.Quiet, "auditing")
 	copts.Progress = bar.update
 	_, crawlErr := extract.Crawl(ctx, copts, func(s *umzug.Snapshot) error {
-		findings = append(findings, aud.Page(s, parseForAudit(s, log))...)
+		findings = append(findings, aud.Page(s, parseForAudit(parser, s, log))...)
 		return nil
 	})
 	bar.finish()
@@ -286,11 +292,11 @@ func originMapper(crawled, public string) func(string) string {
 
 // parseForAudit extracts the document of a content page for the rules
 // that use extraction's warnings; nil for anything else.
-func parseForAudit(s *umzug.Snapshot, log interface{ Debug(string, ...any) }) *umzug.Document {
+func parseForAudit(parser *extract.Parser, s *umzug.Snapshot, log interface{ Debug(string, ...any) }) *umzug.Document {
 	if !s.IsHTML() || s.Status < 200 || s.Status > 299 {
 		return nil
 	}
-	d, err := extract.Parse(s)
+	d, err := parser.Parse(s)
 	if err != nil {
 		log.Debug("no document for audit", "url", s.URL, "err", err)
 		return nil

@@ -16,10 +16,11 @@ import (
 
 // ExtractOptions are the inputs of umzug extract.
 type ExtractOptions struct {
-	Global  *GlobalOptions
-	Files   []string
-	BaseURL string
-	Out     string
+	Global   *GlobalOptions
+	Files    []string
+	BaseURL  string
+	Out      string
+	Profiles []string
 }
 
 // NewCmdExtract builds umzug extract.
@@ -32,7 +33,8 @@ func NewCmdExtract(ios *IOStreams, g *GlobalOptions, runF func(context.Context, 
 one document per page as a line of JSON: title, dates, kind and typed blocks.
 A page that cannot be read or parsed is reported on stderr and skipped.`,
 		Example: `  umzug extract page.html | jq .blocks[].type
-  umzug extract saved/*.html --base-url https://www.example.de/ --out docs.ndjson`,
+  umzug extract saved/*.html --base-url https://www.example.de/ --out docs.ndjson
+  umzug extract page.html --profile mysite.yaml`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
@@ -44,11 +46,16 @@ A page that cannot be read or parsed is reported on stderr and skipped.`,
 	}
 	cmd.Flags().StringVar(&opts.BaseURL, "base-url", "", "URL the pages were served at, to make links absolute (default: the file's file:// URL)")
 	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "write to FILE instead of stdout")
+	cmd.Flags().StringArrayVar(&opts.Profiles, "profile", nil, "site profile (YAML) to try before the built-in ones (repeatable)")
 	return cmd
 }
 
 func extractRun(ctx context.Context, ios *IOStreams, opts *ExtractOptions) error {
 	log, err := opts.Global.Logger(ios.ErrOut)
+	if err != nil {
+		return err
+	}
+	parser, err := newParser(opts.Profiles)
 	if err != nil {
 		return err
 	}
@@ -68,7 +75,7 @@ func extractRun(ctx context.Context, ios *IOStreams, opts *ExtractOptions) error
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		d, err := extractFile(name, opts.BaseURL)
+		d, err := extractFile(parser, name, opts.BaseURL)
 		if err != nil {
 			failed++
 			log.Error("not extracted", "file", name, "err", err)
@@ -89,7 +96,20 @@ func extractRun(ctx context.Context, ios *IOStreams, opts *ExtractOptions) error
 	return nil
 }
 
-func extractFile(name, baseURL string) (any, error) {
+// newParser loads the user's profiles; a broken profile is a usage error.
+func newParser(files []string) (*extract.Parser, error) {
+	var ps []*extract.Profile
+	for _, f := range files {
+		p, err := extract.LoadProfile(f)
+		if err != nil {
+			return nil, usageErr(fmt.Errorf("--profile: %w", err))
+		}
+		ps = append(ps, p)
+	}
+	return extract.NewParser(ps...), nil
+}
+
+func extractFile(parser *extract.Parser, name, baseURL string) (any, error) {
 	raw, err := os.ReadFile(name)
 	if err != nil {
 		return nil, err
@@ -102,5 +122,5 @@ func extractFile(name, baseURL string) (any, error) {
 		}
 		baseURL = "file://" + filepath.ToSlash(abs)
 	}
-	return extract.ParseHTML(bytes.NewReader(body), baseURL)
+	return parser.ParseHTML(bytes.NewReader(body), baseURL)
 }

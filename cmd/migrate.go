@@ -30,6 +30,7 @@ type MigrateOptions struct {
 	Out       string
 	Demo      bool
 	PublicURL string
+	Profiles  []string
 	Crawl     CrawlFlags
 }
 
@@ -128,6 +129,7 @@ Only data goes to stdout.`,
 	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "export directory (created if missing)")
 	cmd.Flags().BoolVar(&opts.Demo, "demo", false, "migrate the embedded demo site, served on 127.0.0.1")
 	cmd.Flags().StringVar(&opts.PublicURL, "public-url", "", "public origin of the site when crawling a mirror; exported URLs and ids use it")
+	cmd.Flags().StringArrayVar(&opts.Profiles, "profile", nil, "site profile (YAML) to try before the built-in ones (repeatable)")
 	opts.Crawl.register(cmd)
 	return cmd
 }
@@ -139,6 +141,10 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 		return err
 	}
 	started := ios.Now()
+	parser, err := newParser(opts.Profiles)
+	if err != nil {
+		return err
+	}
 	if opts.Demo {
 		srv, err := fixtures.Start(fixtures.Ministry)
 		if err != nil {
@@ -193,7 +199,7 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 
 	bar := newProgress(ios, opts.Global.Quiet, "crawling")
 	copts.Progress = bar.update
-	p := &pipeline{log: log, norm: norm, byURL: map[string]int{}, audit: aud}
+	p := &pipeline{log: log, parser: parser, norm: norm, byURL: map[string]int{}, audit: aud}
 	stats, crawlErr := extract.Crawl(ctx, copts, p.add)
 	bar.finish()
 	if crawlErr != nil && !errors.Is(crawlErr, context.Canceled) {
@@ -244,6 +250,7 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 // pipeline is the per-page work of migrate: parse, normalize, collect.
 type pipeline struct {
 	log      *slog.Logger
+	parser   *extract.Parser
 	norm     *transform.Normalizer
 	docs     []umzug.Document
 	byURL    map[string]int // canonical URL -> index in docs
@@ -265,7 +272,7 @@ func (p *pipeline) add(s *umzug.Snapshot) error {
 		p.log.Warn("page not exported", "url", s.URL, "status", s.Status, "linkedFrom", s.LinkedFrom)
 		return nil
 	}
-	d, err := extract.Parse(s)
+	d, err := p.parser.Parse(s)
 	if errors.Is(err, umzug.ErrNotContent) {
 		p.log.Debug("skipped", "url", s.URL, "reason", err)
 		return nil

@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"bytes"
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
@@ -18,28 +20,34 @@ import (
 // browsers do for German legacy pages). A declared UTF-8 that the bytes
 // contradict is decoded as windows-1252 and reported as a warning.
 func DecodeHTML(body []byte, contentType string) ([]byte, string, []umzug.Warning) {
+	out, name, warns := decodeHTML(body, contentType)
+	// The byte order mark is an encoding signature, not text.
+	return bytes.TrimPrefix(out, []byte("\ufeff")), name, warns
+}
+
+func decodeHTML(body []byte, contentType string) ([]byte, string, []umzug.Warning) {
 	enc, name, certain := charset.DetermineEncoding(body, contentType)
 	var warns []umzug.Warning
 	if name == "utf-8" {
 		if utf8.Valid(body) {
 			return body, "utf-8", nil
 		}
-		if certain || contentType != "" {
-			warns = append(warns, umzug.Warning{
-				Code:    "charset-mismatch",
-				Message: "declared utf-8 but the bytes are not valid UTF-8; decoded as windows-1252",
-			})
-		}
+		// DetermineEncoding says utf-8 only for a BOM, a header or a meta
+		// declaration; the bytes contradict it.
+		warns = append(warns, umzug.Warning{
+			Code:    "charset-mismatch",
+			Message: "declared utf-8 but the bytes are not valid UTF-8; decoded as windows-1252",
+		})
 		enc, name = charmap.Windows1252, "windows-1252"
 	}
-	if !certain && name == "windows-1252" && utf8.Valid(body) {
+	if !certain && name == "windows-1252" && utf8.Valid(body) && len(warns) == 0 {
 		// No declaration and valid UTF-8: the bytes are UTF-8.
-		return body, "utf-8", warns
+		return body, "utf-8", nil
 	}
 	out, err := decode(enc, body)
 	if err != nil {
 		warns = append(warns, umzug.Warning{Code: "charset-error", Message: fmt.Sprintf("decoding %s: %v", name, err)})
-		return []byte(string([]rune(string(body)))), name, warns
+		return []byte(strings.ToValidUTF8(string(body), "\ufffd")), name, warns
 	}
 	return out, name, warns
 }

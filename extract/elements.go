@@ -44,7 +44,7 @@ func (p *page) contentElementUID(el *html.Node, uid int, ctype string) {
 		ctype = cscType(el)
 	}
 	text := cleanText(el)
-	if renderError.MatchString(text) && len(text) < 600 {
+	if len(text) < 600 && renderError.MatchString(text) {
 		key := "c" + strconv.Itoa(uid)
 		p.warn("broken-element", fmt.Sprintf("content element %s (%s) rendered as a CMS error: %q", key, ctype, truncate(text, 200)), key)
 		return

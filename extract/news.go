@@ -21,7 +21,7 @@ const newsDetailSel = `.news-single, .news-detail, .article[itemtype*="Article"]
 func findNewsDetail(roots []*html.Node) *html.Node {
 	total := 0
 	for _, r := range roots {
-		total += len(collapseTrim(textOf(r)))
+		total += textWeight(r)
 	}
 	for _, r := range roots {
 		var found *html.Node
@@ -29,7 +29,7 @@ func findNewsDetail(roots []*html.Node) *html.Node {
 			if s.Closest(".news-list-view, .news-list, .news-latest").Length() > 0 {
 				return true
 			}
-			if 2*len(collapseTrim(textOf(s.Nodes[0]))) < total {
+			if 2*textWeight(s.Nodes[0]) < total {
 				return true
 			}
 			found = s.Nodes[0]
@@ -40,6 +40,31 @@ func findNewsDetail(roots []*html.Node) *html.Node {
 		}
 	}
 	return nil
+}
+
+// textWeight is the number of non-space bytes of visible text under n: a
+// cheap measure of how much content an element holds.
+func textWeight(n *html.Node) int {
+	w := 0
+	var f func(*html.Node)
+	f = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			for i := 0; i < len(n.Data); i++ {
+				if c := n.Data[i]; c != ' ' && c != '\n' && c != '\t' && c != '\r' {
+					w++
+				}
+			}
+			return
+		}
+		if n.Type == html.ElementNode && skipElement(n) {
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			f(c)
+		}
+	}
+	f(n)
+	return w
 }
 
 // numberRe matches press release numbers as printed: "Nr. 042/2024",

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -17,18 +18,43 @@ import (
 	"github.com/umzug/umzug"
 )
 
+// Parser extracts documents from pages. It applies the first profile
+// whose detection matches a page (user profiles before built-in ones) and
+// otherwise the built-in TYPO3 and generic extraction. A Parser is safe for
+// concurrent use.
+type Parser struct {
+	profiles []*Profile
+}
+
+// NewParser returns a parser that tries the given profiles, then the
+// built-in ones.
+func NewParser(profiles ...*Profile) *Parser {
+	return &Parser{profiles: append(append([]*Profile{}, profiles...), BuiltinProfiles()...)}
+}
+
+var defaultParser = sync.OnceValue(func() *Parser { return NewParser() })
+
+// Parse extracts a snapshot with the built-in profiles; see Parser.Parse.
+func Parse(s *umzug.Snapshot) (umzug.Document, error) { return defaultParser().Parse(s) }
+
+// ParseHTML extracts a page with the built-in profiles; see
+// Parser.ParseHTML.
+func ParseHTML(r io.Reader, pageURL string) (umzug.Document, error) {
+	return defaultParser().ParseHTML(r, pageURL)
+}
+
 // Parse extracts the Document of an HTML snapshot: title, dates, kind and
 // the typed blocks of the main content, with provenance. It returns an
 // error wrapping umzug.ErrNotContent for snapshots that are not HTML pages
 // with a 2xx status.
-func Parse(s *umzug.Snapshot) (umzug.Document, error) {
+func (ps *Parser) Parse(s *umzug.Snapshot) (umzug.Document, error) {
 	if !s.IsHTML() {
 		return umzug.Document{}, fmt.Errorf("parsing %s: %s: %w", s.FinalURL, s.ContentType, umzug.ErrNotContent)
 	}
 	if s.Status < 200 || s.Status > 299 {
 		return umzug.Document{}, fmt.Errorf("parsing %s: status %d: %w", s.FinalURL, s.Status, umzug.ErrNotContent)
 	}
-	d, err := ParseHTML(bytes.NewReader(s.Body), s.FinalURL)
+	d, err := ps.ParseHTML(bytes.NewReader(s.Body), s.FinalURL)
 	if err != nil {
 		return d, err
 	}
@@ -48,7 +74,7 @@ func Parse(s *umzug.Snapshot) (umzug.Document, error) {
 
 // ParseHTML extracts the Document of the UTF-8 HTML page read from r, which
 // was served at pageURL (used to resolve links; may be a file: URL).
-func ParseHTML(r io.Reader, pageURL string) (umzug.Document, error) {
+func (ps *Parser) ParseHTML(r io.Reader, pageURL string) (umzug.Document, error) {
 	root, err := html.Parse(r)
 	if err != nil {
 		return umzug.Document{}, fmt.Errorf("parsing %s: %w", pageURL, err)
@@ -68,6 +94,12 @@ func ParseHTML(r io.Reader, pageURL string) (umzug.Document, error) {
 	}
 	p := &page{doc: doc, base: base, seenKeys: map[string]int{}}
 	p.d.URL = pageURL
+	for _, pr := range ps.profiles {
+		if pr.matches(doc, pageURL) {
+			p.profile = pr
+			break
+		}
+	}
 	return p.extract()
 }
 
@@ -81,6 +113,8 @@ type page struct {
 	uids     []int
 	typo3    bool
 	column   int // current column of a layout container, 0 outside
+	profile  *Profile
+	rules    map[*html.Node]umzug.BlockType
 }
 
 func (p *page) extract() (umzug.Document, error) {
@@ -100,12 +134,23 @@ func (p *page) extract() (umzug.Document, error) {
 		}
 	}
 
-	roots := mainContent(p.doc)
+	var roots []*html.Node
+	if p.profile != nil {
+		d.Provenance.Extractor = p.profile.Name
+		roots = p.profileRoots(p.profile)
+	}
+	if len(roots) == 0 {
+		roots = mainContent(p.doc)
+	}
 	if len(roots) == 0 {
 		return *d, fmt.Errorf("parsing %s: %w", d.URL, umzug.ErrNoMainContent)
 	}
 	for _, r := range roots {
 		removeChrome(r)
+	}
+	if p.profile != nil {
+		applyRemove(roots, p.profile.Remove)
+		p.rules = collectRules(roots, p.profile.Blocks)
 	}
 	if news := findNewsDetail(roots); news != nil {
 		p.pressRelease(news)
@@ -113,6 +158,9 @@ func (p *page) extract() (umzug.Document, error) {
 		for _, r := range roots {
 			p.walk(r)
 		}
+	}
+	if p.profile != nil {
+		p.applyProfileFields(p.profile)
 	}
 	p.finishTitle()
 	d.Blocks = p.blocks
@@ -128,6 +176,7 @@ func (p *page) extract() (umzug.Document, error) {
 	if d.Kind == umzug.KindPage && looksLikePressRelease(d) {
 		d.Kind = umzug.KindPressRelease
 	}
+	d.Assets = collectAssets(d)
 	return *d, nil
 }
 
@@ -239,11 +288,17 @@ func (p *page) walk(n *html.Node) {
 		if skipElement(c) {
 			continue
 		}
-		if isInline(c) && !isAnchorMarker(c) {
+		if (isInline(c) && !isAnchorMarker(c)) || isRunningText(c) {
+			// Running text outside content elements (paragraphs, lists)
+			// joins one text block until something else comes.
 			loose = append(loose, c)
 			continue
 		}
 		flushLoose()
+		if t, ok := p.rules[c]; ok {
+			p.ruled(c, t)
+			continue
+		}
 		switch {
 		case isAnchorMarker(c):
 			// frame_class "none": the element is only announced by an
@@ -266,6 +321,17 @@ func (p *page) walk(n *html.Node) {
 		}
 	}
 	flushLoose()
+}
+
+// isRunningText reports paragraphs, lists and quotes that hold only rich
+// text: they join the text block being built.
+func isRunningText(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Ul, atom.Ol, atom.Dl, atom.Blockquote, atom.Pre, atom.Address:
+	default:
+		return false
+	}
+	return !isContentElement(n) && !containsStructured(n)
 }
 
 var cscComment = regexp.MustCompile(`CONTENT ELEMENT, uid:(\d+)/(\w+)\s*\[begin\]`)

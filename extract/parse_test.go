@@ -249,3 +249,81 @@ func TestPressListHoldsTeasersNotCopies(t *testing.T) {
 		t.Errorf("%d teasers link to releases; want the list's items", links)
 	}
 }
+
+func TestAssets(t *testing.T) {
+	d, raw := parseFixture(t, "/service/styleguide/")
+	byURL := map[string]umzug.Asset{}
+	for _, a := range d.Assets {
+		if _, dup := byURL[a.URL]; dup {
+			t.Errorf("asset %s listed twice", a.URL)
+		}
+		byURL[a.URL] = a
+	}
+	// Every image of the gallery blocks is an asset.
+	for _, b := range d.Blocks {
+		if b.Type != umzug.BlockGallery {
+			continue
+		}
+		for _, m := range b.Gallery.Items {
+			a, ok := byURL[m.Src]
+			if !ok {
+				t.Errorf("gallery image %s is not an asset", m.Src)
+				continue
+			}
+			if a.Kind != "image" || a.MimeType != "image/jpeg" && a.MimeType != "image/png" {
+				t.Errorf("asset %s: kind %q, type %q", a.URL, a.Kind, a.MimeType)
+			}
+		}
+	}
+	// Processed variants name their original file; where the page links
+	// the original (lightbox), it is recorded.
+	originals := 0
+	for _, a := range d.Assets {
+		if strings.Contains(a.URL, "/_processed_/") {
+			if strings.HasPrefix(a.FileName, "csm_") || a.FileName == "" {
+				t.Errorf("processed asset %s: file name %q not mapped to the original", a.URL, a.FileName)
+			}
+			if a.Original != "" {
+				originals++
+				if !strings.HasSuffix(a.Original, "/"+a.FileName) {
+					t.Errorf("asset %s: original %s does not match file name %s", a.URL, a.Original, a.FileName)
+				}
+			}
+		}
+		if strings.HasPrefix(a.URL, "data:") {
+			t.Errorf("placeholder %s listed as an asset", a.URL[:20])
+		}
+	}
+	if originals == 0 && strings.Contains(string(raw), "_processed_") {
+		t.Errorf("no processed image mapped to its linked original")
+	}
+	// A press release lists its image and its attachments.
+	pr, _ := parseFixture(t, "/presse/pressemitteilungen/detail/gigabitfoerderung-48-millionen/")
+	files, images := 0, 0
+	for _, a := range pr.Assets {
+		switch a.Kind {
+		case "file":
+			files++
+		case "image":
+			images++
+		}
+	}
+	if files != len(pr.PressRelease.Attachments) || images == 0 {
+		t.Errorf("press release assets: %d files (want %d), %d images", files, len(pr.PressRelease.Attachments), images)
+	}
+}
+
+func TestLazyImagesResolved(t *testing.T) {
+	page := `<html><body><main><div id="c1" class="frame frame-type-image"><figure class="image">
+<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="/fileadmin/a/karte.jpg" alt="Karte"></figure></div></main></body></html>`
+	d, err := extract.ParseHTML(strings.NewReader(page), "https://x.example/p/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Blocks) != 1 || d.Blocks[0].Type != umzug.BlockImage || d.Blocks[0].Image.Src != "https://x.example/fileadmin/a/karte.jpg" {
+		t.Fatalf("blocks %+v", d.Blocks)
+	}
+	if len(d.Assets) != 1 || d.Assets[0].URL != "https://x.example/fileadmin/a/karte.jpg" {
+		t.Errorf("assets %+v", d.Assets)
+	}
+}

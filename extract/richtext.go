@@ -68,8 +68,6 @@ func (b *ptBuilder) block() *umzug.PTBlock {
 	return b.cur
 }
 
-var spaceRun = regexp.MustCompile(`[ \t\r\n\f\x{00a0}]+`)
-
 // text appends text with the marks in effect, collapsing whitespace.
 func (b *ptBuilder) text(s string) {
 	if b.pre == 0 {
@@ -100,10 +98,38 @@ func (b *ptBuilder) text(s string) {
 // collapseSpace turns every run of white space (including no-break space)
 // into one ASCII space.
 func collapseSpace(s string) string {
-	if !strings.ContainsAny(s, " \t\r\n\f\u00a0") {
+	// Fast path: nothing to do when no run of two spaces and no other
+	// space character occurs.
+	clean := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == 0xC2 || (c == ' ' && i+1 < len(s) && s[i+1] == ' ') {
+			clean = false
+			break
+		}
+	}
+	if clean {
 		return s
 	}
-	return spaceRun.ReplaceAllString(s, " ")
+	var sb strings.Builder
+	sb.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch r {
+		case ' ', '\t', '\r', '\n', '\f', '\u00a0':
+			space = true
+			continue
+		}
+		if space {
+			sb.WriteByte(' ')
+			space = false
+		}
+		sb.WriteRune(r)
+	}
+	if space {
+		sb.WriteByte(' ')
+	}
+	return sb.String()
 }
 
 func sameMarks(a, b []string) bool {

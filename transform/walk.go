@@ -10,7 +10,7 @@ import (
 // types; every other string field holds text.
 var urlFields = map[string]bool{
 	"URL": true, "Href": true, "Src": true, "Link": true, "Action": true,
-	"SourceURL": true, "FinalURL": true, "AliasURLs": true,
+	"SourceURL": true, "FinalURL": true, "AliasURLs": true, "Original": true,
 }
 
 // skipFields hold identifiers, codes and hashes that are neither text nor
@@ -20,7 +20,7 @@ var skipFields = map[string]bool{
 	"ContentHash": true, "RawSHA256": true, "Code": true, "BlockKey": true, "Selector": true,
 	"CSSClasses": true, "CType": true, "Document": true, "Snippet": true, "Marks": true,
 	"Provenance": true, "Layout": true, "Variant": true, "Position": true, "Section": true,
-	"Target": true, "Provider": true, "Format": true, "Method": true,
+	"Target": true, "Provider": true, "Format": true, "Method": true, "MimeType": true,
 }
 
 // walkStrings calls f for every string in v (a pointer) that is text or a
