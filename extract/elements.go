@@ -248,7 +248,7 @@ func takeHeader(el *html.Node) *umzug.Header {
 	if len(hs) == 0 {
 		return nil
 	}
-	hdr := &umzug.Header{Text: cleanText(hs[0]), Level: headingLevel(hs[0]), Date: date}
+	hdr := &umzug.Header{Text: headingText(hs[0], nil), Level: headingLevel(hs[0]), Date: date}
 	if len(hs) > 1 {
 		hdr.Subheader = cleanText(hs[1])
 	}
@@ -256,6 +256,52 @@ func takeHeader(el *html.Node) *umzug.Header {
 		return nil
 	}
 	return hdr
+}
+
+// kickerClass marks the roofline inside a headline ("Ernährung sichern"
+// above "Schulze: …"): not part of the title.
+var kickerClass = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:roofline|kicker|dachzeile|topline|overline|eyebrow|category|rubrik)(?:$|[\s_-])`)
+
+// headingText returns a headline's text without a kicker inside it; the
+// kicker's text is handed to setKicker when it is not nil.
+func headingText(n *html.Node, setKicker func(string)) string {
+	var kicker []*html.Node
+	var find func(*html.Node)
+	find = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				if kickerClass.MatchString(attr(c, "class")) {
+					kicker = append(kicker, c)
+					continue
+				}
+				find(c)
+			}
+		}
+	}
+	find(n)
+	if len(kicker) == 0 {
+		return cleanText(n)
+	}
+	full := cleanText(n)
+	for _, k := range kicker {
+		kt := cleanText(k)
+		if setKicker != nil && kt != "" {
+			setKicker(kt)
+		}
+		full = strings.TrimSpace(strings.Replace(full, kt, "", 1))
+	}
+	if full == "" {
+		return cleanText(n) // the whole headline was marked; keep it
+	}
+	return full
+}
+
+func (p *page) headingText(n *html.Node) string {
+	return headingText(n, func(k string) {
+		if p.kicker == "" {
+			p.kicker = k
+		}
+	})
 }
 
 func headingLevel(n *html.Node) int {
@@ -301,7 +347,7 @@ func (p *page) element(el *html.Node, uid int, ctype string) {
 		p.noteUID(uid)
 	}
 	if lvl := headingLevel(el); lvl > 0 {
-		if t := cleanText(el); t != "" {
+		if t := p.headingText(el); t != "" {
 			p.add(umzug.Block{Type: umzug.BlockHeading, Heading: &umzug.Heading{Text: t, Level: lvl}}, uid, ctype, nil)
 		}
 		return

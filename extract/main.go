@@ -17,7 +17,7 @@ import (
 // resort.
 func mainContent(doc *goquery.Document) []*html.Node {
 	if r := searchMarkerRegions(doc.Nodes[0]); len(r) > 0 {
-		return r
+		return majorRegions(r)
 	}
 	for _, sel := range []string{"main", "[role=main]", "#content", "#main-content", "#maincontent",
 		".main-content", "#main", ".content-main", "article"} {
@@ -32,6 +32,29 @@ func mainContent(doc *goquery.Document) []*html.Node {
 		return []*html.Node{b.Nodes[0]}
 	}
 	return nil
+}
+
+// majorRegions drops, when a template marks several regions for the
+// search index (sidebars, teaser rows), the minor ones: regions with less
+// than a fifth of the largest region's text, unless they are prose of
+// their own (some text, few links).
+func majorRegions(regions []*html.Node) []*html.Node {
+	if len(regions) < 2 {
+		return regions
+	}
+	largest := 0
+	weights := make([]int, len(regions))
+	for i, r := range regions {
+		weights[i] = textWeight(r)
+		largest = max(largest, weights[i])
+	}
+	var out []*html.Node
+	for i, r := range regions {
+		if weights[i]*5 >= largest || weights[i] >= 120 && linkShare(r, nil) < 0.3 {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // searchMarkerRegions returns the topmost nodes between each
@@ -139,7 +162,20 @@ func precedingIn(n, top *html.Node) []*html.Node {
 	return out
 }
 
-var chromeClass = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:breadcrumbs?|skip-?links?|cookie[a-z-]*|consent|social[a-z-]*|share[a-z-]*|sharing|print-?link|to-?top|linkToTop|pagination-sr|sr-only|visually-hidden|news-backlink-wrap)(?:$|[\s_-])`)
+var chromeClass = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:breadcrumbs?|skip-?links?|cookie[a-z-]*|consent|social[a-z-]*|share[a-z-]*|sharing|print-?link|to-?top|linkToTop|pagination-sr|sr-only|visually-hidden|aural|news-backlink-wrap|flyout|modal|popup|rss[a-z]*|sidebar|seitenleiste|marginal[a-z]*|context-column|context-sidebar|newsletter-box|facebook[a-z]*|fbcarousel|twitter[a-z]*|instagram[a-z]*)(?:$|[\s_-])`)
+
+// consentText matches the notices of two-click privacy overlays in front
+// of embedded third-party content ("Wenn Sie das Feld durch einen Klick
+// aktivieren, werden Informationen an den Betreiber von YouTube
+// übertragen").
+var (
+	consentText  = regexp.MustCompile(`(?i)(?:klick|aktivier|zustimm|einwillig|laden sie)[^.]{0,160}(?:übertragen|übermittelt|datenschutz|cookies|weitergegeben)`)
+	thirdParties = regexp.MustCompile(`(?i)youtube|vimeo|google|facebook|twitter|instagram|openstreetmap|mastodon|soundcloud|podigee`)
+)
+
+// chromeLine matches the whole text of small page-utility elements: print
+// and back links, last-change lines, back-to-top links.
+var chromeLine = regexp.MustCompile(`(?i)^(?:zurück(?: zur übersicht| zur liste)?|zur übersicht|nach oben|seitenanfang|zum seitenanfang|seite drucken|drucken|kontaktinformationen drucken|seite teilen|teilen|letzte änderung[: ].{0,40}|zuletzt (?:geändert|aktualisiert)[: ].{0,40})$`)
 
 // removeChrome deletes page chrome that sits inside the main content:
 // navigation, breadcrumbs, search forms, page header and footer, cookie
@@ -163,6 +199,120 @@ func removeChrome(root *html.Node) {
 	for _, n := range drop {
 		n.Parent.RemoveChild(n)
 	}
+	removeRelated(root)
+}
+
+// relatedHeading matches the headlines of boxes that point to other
+// content: "Siehe auch", "Zum Thema", "Weitere Meldungen", "Das könnte
+// Sie auch interessieren", "Mehr auf example.de", …
+var relatedHeading = regexp.MustCompile(`(?i)^(?:siehe auch|zum thema|mehr zum thema|passend zum thema|weitere (?:meldungen|nachrichten|artikel|beiträge|pressemitteilungen|themen|informationen zum thema)|das könnte (?:sie|dich) (?:auch )?interessieren|auch interessant|ähnliche (?:artikel|beiträge|meldungen|themen)|lesen sie auch|verwandte (?:themen|artikel|beiträge|meldungen)|mehr auf \S+|empfehlungen|aktuelle meldungen|neueste beiträge|top-?themen|related (?:articles|content|links))\s*:?$`)
+
+// removeRelated removes boxes of links to other content that are
+// introduced by a related-content headline. The box is the headline's
+// largest ancestor (below root) in which links make up most of the text
+// besides the headline; a headline standing in running text takes only
+// the link-dominated siblings that follow it.
+func removeRelated(root *html.Node) {
+	var heads []*html.Node
+	var find func(*html.Node)
+	find = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if headingLevel(c) > 0 || c.DataAtom == atom.Strong && c.Parent != nil && strings.TrimSpace(textOf(c.Parent)) == strings.TrimSpace(textOf(c)) {
+				if relatedHeading.MatchString(cleanText(c)) {
+					heads = append(heads, c)
+					continue
+				}
+			}
+			find(c)
+		}
+	}
+	find(root)
+	for _, h := range heads {
+		if h.Parent == nil {
+			continue // removed with an earlier box
+		}
+		box := h
+		for p := h.Parent; p != nil && p != root; p = p.Parent {
+			if linkShare(p, h) < 0.6 && !teaserish(p) {
+				break
+			}
+			box = p
+		}
+		if box != h {
+			box.Parent.RemoveChild(box)
+			continue
+		}
+		// The headline stands among other content: drop it and the
+		// link lists that follow it up to the next headline.
+		next := h.NextSibling
+		h.Parent.RemoveChild(h)
+		for n := next; n != nil; {
+			following := n.NextSibling
+			if n.Type == html.ElementNode {
+				if headingLevel(n) > 0 || linkShare(n, nil) < 0.6 && !teaserish(n) {
+					break
+				}
+				n.Parent.RemoveChild(n)
+			}
+			n = following
+		}
+	}
+}
+
+// teaserish reports an element made of items (cards, teasers, list
+// items) that each link somewhere and that together hold most of its
+// text: a box of teasers. It is only asked about what follows a
+// related-content headline.
+func teaserish(n *html.Node) bool {
+	s := goquery.NewDocumentFromNode(n).Selection
+	items := outermost(s.Find(`.card, .teaser, [class*="teaser"], [class*="card"], li, article`).FilterFunction(func(_ int, it *goquery.Selection) bool {
+		return it.Find("a[href]").Length() > 0 || goquery.NodeName(it) == "a"
+	}))
+	if items.Length() == 0 {
+		return false
+	}
+	inItems := 0
+	items.Each(func(_ int, it *goquery.Selection) { inItems += textWeight(it.Nodes[0]) })
+	return float64(inItems) >= 0.8*float64(textWeight(n))
+}
+
+// linkShare is the share of n's text (without the text of skip) that sits
+// inside links.
+func linkShare(n, skip *html.Node) float64 {
+	var all, linked int
+	var f func(n *html.Node, inLink bool)
+	f = func(n *html.Node, inLink bool) {
+		if n == skip {
+			return
+		}
+		switch n.Type {
+		case html.TextNode:
+			l := len(strings.TrimSpace(n.Data))
+			all += l
+			if inLink {
+				linked += l
+			}
+			return
+		case html.ElementNode:
+			if skipElement(n) {
+				return
+			}
+			if n.DataAtom == atom.A {
+				inLink = true
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			f(c, inLink)
+		}
+	}
+	f(n, false)
+	if all == 0 {
+		return 1 // images and markup only
+	}
+	return float64(linked) / float64(all)
 }
 
 func isChrome(n *html.Node) bool {
@@ -178,16 +328,43 @@ func isChrome(n *html.Node) bool {
 		// A page footer, not the footer of an article or quote.
 		return !insideContentElement(n)
 	case atom.Header:
-		// Content elements have <header> for their headline; a header that
-		// carries navigation or a search form is the page's.
-		return hasDescendant(n, func(d *html.Node) bool {
-			return d.DataAtom == atom.Nav || d.DataAtom == atom.Form || strings.EqualFold(attr(d, "role"), "search")
-		})
+		// Content elements and articles have a <header> for their headline
+		// (sometimes with breadcrumbs in it, removed on their own); a header
+		// with a search form, or with navigation and no headline, is the
+		// page's.
+		if hasDescendant(n, func(d *html.Node) bool {
+			return d.DataAtom == atom.Form || strings.EqualFold(attr(d, "role"), "search")
+		}) {
+			return true
+		}
+		return hasDescendant(n, func(d *html.Node) bool { return d.DataAtom == atom.Nav }) &&
+			!hasDescendant(n, func(d *html.Node) bool { return headingLevel(d) > 0 && !insideNav(d) })
 	case atom.Form:
 		a := strings.ToLower(attr(n, "action") + " " + attr(n, "class") + " " + attr(n, "id"))
 		return strings.Contains(a, "search") || strings.Contains(a, "suche")
 	}
-	return chromeClass.MatchString(attr(n, "class")) || chromeClass.MatchString(attr(n, "id"))
+	if chromeClass.MatchString(attr(n, "class")) || chromeClass.MatchString(attr(n, "id")) {
+		return true
+	}
+	if n.DataAtom == atom.P || n.DataAtom == atom.Div || n.DataAtom == atom.Li || n.DataAtom == atom.A || n.DataAtom == atom.Span {
+		t := cleanText(n)
+		if len(t) < 80 && chromeLine.MatchString(t) {
+			return true
+		}
+		if len(t) < 600 && n.DataAtom != atom.A && consentText.MatchString(t) && thirdParties.MatchString(t) {
+			return true
+		}
+	}
+	return false
+}
+
+func insideNav(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == atom.Nav {
+			return true
+		}
+	}
+	return false
 }
 
 func insideContentElement(n *html.Node) bool {

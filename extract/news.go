@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"net/url"
 	"regexp"
 	"strings"
 
@@ -12,7 +13,7 @@ import (
 
 // newsDetailSel finds the detail view of a news record: tx_news
 // (news-single), and schema.org Article/NewsArticle markup with a body.
-const newsDetailSel = `.news-single, .news-detail, .article[itemtype*="Article"]:has([itemprop=articleBody]), article[itemtype*="Article"]:has([itemprop=articleBody])`
+const newsDetailSel = `.news-single, .news-detail, .newsSingle, .news-single-item, .article[itemtype*="Article"]:has([itemprop=articleBody]), article[itemtype*="Article"]:has([itemprop=articleBody])`
 
 // findNewsDetail returns the news detail view that is the page's main
 // content, or nil. A news record shown inside a list view, or one that is
@@ -94,9 +95,18 @@ func (p *page) pressRelease(n *html.Node) {
 	if title.Length() == 0 {
 		title = s.Find(".header h1, .header h2, .header h3, h1").First()
 	}
-	d.Title = text(title)
+	if title.Length() == 0 {
+		// Legacy tt_news renders the headline before the single view.
+		title = s.PrevAllFiltered("h1, h2, h3").First()
+		if title.Length() > 0 {
+			title.Remove()
+		}
+	}
+	if title.Length() > 0 {
+		d.Title = headingText(title.Nodes[0], func(k string) { pr.Kicker = k })
+	}
 	pr.Kicker = text(s.Find(".news-kicker, .kicker, .topline, .dachzeile, .roofline, .overline").First())
-	pr.Subtitle = text(s.Find(".news-subtitle, .subheadline, .subtitle, [itemprop=alternativeHeadline]").First())
+	pr.Subtitle = text(s.Find(".news-subtitle, .subheadline, .subtitle, .subheader, [itemprop=alternativeHeadline], [itemprop=subheadline]").First())
 
 	if t := s.Find("[itemprop=datePublished], .news-list-date time, time[datetime]").First(); t.Length() > 0 {
 		d.Dates.Published = isoDate(t.AttrOr("datetime", t.AttrOr("content", "")), text(t))
@@ -121,22 +131,35 @@ func (p *page) pressRelease(n *html.Node) {
 	}
 	pr.Lead = text(s.Find(".lead, [itemprop=description], .teaser-text, .news-teaser").First())
 
-	// Images of the news record.
+	// The body: the record's body container, or else the record without
+	// its headline, meta lines, lead and related boxes.
+	body := s.Find(".news-text-wrap, [itemprop=articleBody], .news-body, .bodytext").First()
+	if body.Length() == 0 {
+		body = s.Clone()
+		body.Find("[itemprop=headline], .header, .news-header, .news-list-date, .news-list-category, .news-list-author, " +
+			".news-kicker, .news-subtitle, .subheader, .lead, [itemprop=description], .news-teaser, .date, time, " +
+			".news-related-wrap, .news-related, .news-backlink-wrap, .news-img-wrap, .news-image, .news-media, .mediaelement, figure").Remove()
+	}
+
+	// Images of the news record outside its body (the lead image,
+	// "mediaelement" wrappers, itemprop=image): image blocks before the body.
 	var imgBlocks []umzug.Block
-	s.Find(".news-img-wrap, .news-image, .news-media").Each(func(_ int, w *goquery.Selection) {
-		w.Find("img").Each(func(_ int, img *goquery.Selection) {
-			fig := img.Closest(".outer, figure, .mediaelement")
-			if fig.Length() == 0 {
-				fig = w
+	seenImg := map[string]bool{}
+	s.Find("img").Each(func(_ int, img *goquery.Selection) {
+		if isIcon(img.Nodes[0]) || insideSel(img, body) || img.Closest(".news-related-wrap, .news-related, .news-backlink-wrap").Length() > 0 {
+			return
+		}
+		m, ok := p.mediaOf(img, figureOf(img))
+		if !ok || seenImg[m.Src] {
+			return
+		}
+		seenImg[m.Src] = true
+		if m.Caption == "" && m.Credit == "" {
+			if w := img.Parent().Closest(".news-img-wrap, .news-image, .news-media"); w.Length() > 0 {
+				m.Caption, m.Credit = splitCredit(text(w.Find(".news-img-caption, figcaption").First()))
 			}
-			if m, ok := p.mediaOf(img, fig); ok {
-				if m.Caption == "" && m.Credit == "" {
-					c, cr := splitCredit(text(w.Find(".news-img-caption, figcaption").First()))
-					m.Caption, m.Credit = c, cr
-				}
-				imgBlocks = append(imgBlocks, umzug.Block{Type: umzug.BlockImage, Image: &umzug.Image{Media: m}})
-			}
-		})
+		}
+		imgBlocks = append(imgBlocks, umzug.Block{Type: umzug.BlockImage, Image: &umzug.Image{Media: m}})
 	})
 
 	// Attachments and related links.
@@ -153,8 +176,6 @@ func (p *page) pressRelease(n *html.Node) {
 		}
 	})
 
-	// The body.
-	body := s.Find(".news-text-wrap, [itemprop=articleBody], .news-body, .bodytext").First()
 	var bodyBlocks []umzug.Block
 	if body.Length() > 0 {
 		bodyBlocks = p.flow(body.Nodes[0])
@@ -188,6 +209,27 @@ func (p *page) pressRelease(n *html.Node) {
 	}
 	pr.Contacts = p.contacts(s)
 	d.PressRelease = pr
+	if d.Dates.Published == "" {
+		d.Dates.Published = p.undatedNewsDate()
+	}
+	if d.Dates.Published == "" {
+		// A news record without any date is an article, not a release
+		// (magazine articles and lexicon entries use news records too).
+		d.Kind = umzug.KindPage
+		if d.Summary == "" {
+			d.Summary = pr.Lead
+		}
+		d.PressRelease = nil
+	}
+}
+
+// undatedNewsDate looks for the release's date where the record itself
+// shows none: the page's metadata or a date element at the top.
+func (p *page) undatedNewsDate() string {
+	if p.metaDateV != "" {
+		return p.metaDateV
+	}
+	return p.contentDateV
 }
 
 // dropNumberParagraph removes the first paragraph of the first text block
@@ -207,6 +249,22 @@ func dropNumberParagraph(bs []umzug.Block, number string) {
 		}
 		return
 	}
+}
+
+// insideSel reports whether the element of a is inside (or is) an
+// element of b.
+func insideSel(a, b *goquery.Selection) bool {
+	if a.Length() == 0 || b.Length() == 0 {
+		return false
+	}
+	for n := a.Nodes[0]; n != nil; n = n.Parent {
+		for _, m := range b.Nodes {
+			if n == m {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // enclosingUID returns the uid of the content element around n.
@@ -332,11 +390,20 @@ func textWithBreaks(n *html.Node) string {
 	return sb.String()
 }
 
-// looksLikePressRelease recognises press releases without news markup by
-// structure: a dated page whose opening names itself a press release, and
-// which is not a list of teasers.
-func looksLikePressRelease(d *umzug.Document) bool {
-	if d.Title == "" {
+// newsURL matches URL paths of press releases and news items.
+var newsURL = regexp.MustCompile(`(?i)/(?:presse|pressemitteilungen?|pressemeldungen?|presseinformationen?|medieninformationen?|medienmitteilungen?|aussendungen|news|newsdetails?|nachrichten|meldungen|fachmeldungen|aktuelles|aktuell|neuigkeiten|mitteilungen)(?:/|$|[-_])`)
+
+// newsMarkup matches classes and item types of news detail views that
+// the built-in tx_news recognition does not cover.
+const newsMarkup = `[class*="newsSingle"], [class*="news-single"], [class*="newsreader"], [class*="newsdetail"], [class*="news-detail"], [class*="nsbnewsdetails"], [itemtype*="NewsArticle"]`
+
+// looksLikePressRelease recognises press releases and news items without
+// tx_news markup by structure: a dated page that names itself a press
+// release in its opening, or whose URL or markup is that of a news item,
+// and which is not a list of teasers.
+func (p *page) looksLikePressRelease(roots []*html.Node) bool {
+	d := &p.d
+	if d.Title == "" || d.Dates.Published == "" {
 		return false
 	}
 	var teasers int
@@ -348,15 +415,13 @@ func looksLikePressRelease(d *umzug.Document) bool {
 	if teasers > 2 {
 		return false
 	}
-	opening := d.Title + "\n" + firstText(d.Blocks, 2)
-	if !prCue.MatchString(opening) {
-		return false
-	}
-	if d.Dates.Published != "" {
+	if prCue.MatchString(d.Title + "\n" + firstText(d.Blocks, 2)) {
 		return true
 	}
-	if ds := FindGermanDates(opening); len(ds) > 0 {
-		d.Dates.Published = ds[0].Value
+	if u, err := url.Parse(d.URL); err == nil && newsURL.MatchString(u.Path) {
+		return true
+	}
+	if p.doc.Find(newsMarkup).Length() > 0 {
 		return true
 	}
 	return false

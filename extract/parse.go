@@ -114,7 +114,12 @@ type page struct {
 	typo3    bool
 	column   int // current column of a layout container, 0 outside
 	profile  *Profile
+	pf       *profileFields
 	rules    map[*html.Node]umzug.BlockType
+
+	kicker       string // roofline found inside a headline
+	metaDateV    string // publication date from the page's metadata
+	contentDateV string // date shown at the top of the content
 }
 
 func (p *page) extract() (umzug.Document, error) {
@@ -145,9 +150,16 @@ func (p *page) extract() (umzug.Document, error) {
 	if len(roots) == 0 {
 		return *d, fmt.Errorf("parsing %s: %w", d.URL, umzug.ErrNoMainContent)
 	}
+	p.metaDateV = metaDate(p.doc)
 	for _, r := range roots {
 		removeChrome(r)
 	}
+	if p.profile != nil {
+		// Read the profile's fields before its chrome selectors remove
+		// elements they may point into (a date line, a lead).
+		p.pf = p.readProfileFields(p.profile)
+	}
+	p.contentDateV = contentDate(roots)
 	if p.profile != nil {
 		applyRemove(roots, p.profile.Remove)
 		p.rules = collectRules(roots, p.profile.Blocks)
@@ -159,10 +171,11 @@ func (p *page) extract() (umzug.Document, error) {
 			p.walk(r)
 		}
 	}
-	if p.profile != nil {
-		p.applyProfileFields(p.profile)
+	if p.pf != nil {
+		p.applyProfileFields(p.pf)
 	}
 	p.finishTitle()
+	p.fillPublished(roots)
 	d.Blocks = p.blocks
 	if d.Blocks == nil {
 		d.Blocks = []umzug.Block{}
@@ -173,7 +186,7 @@ func (p *page) extract() (umzug.Document, error) {
 		}
 		d.Provenance.TYPO3.ContentUIDs = p.uids
 	}
-	if d.Kind == umzug.KindPage && looksLikePressRelease(d) {
+	if d.Kind == umzug.KindPage && p.looksLikePressRelease(roots) {
 		d.Kind = umzug.KindPressRelease
 	}
 	d.Assets = collectAssets(d)
@@ -205,11 +218,48 @@ func (p *page) finishTitle() {
 		}
 	}
 	if d.Title == "" {
+		// One visible h1 on the page, outside the content roots (a page
+		// title above the content area).
+		var h1s []*html.Node
+		p.doc.Find("h1").Each(func(_ int, h *goquery.Selection) {
+			if h.Closest("nav, header[role=banner], footer, aside, [aria-hidden=true]").Length() == 0 && !isChrome(h.Nodes[0]) && cleanText(h.Nodes[0]) != "" {
+				h1s = append(h1s, h.Nodes[0])
+			}
+		})
+		if len(h1s) == 1 {
+			d.Title = p.headingText(h1s[0])
+		}
+	}
+	if d.Title == "" && len(p.blocks) > 1 && articleStart(p.blocks[1]) {
+		// A headline opening an article names the page.
+		switch b := &p.blocks[0]; {
+		case b.Type == umzug.BlockHeading && b.Heading.Level <= 3:
+			d.Title = b.Heading.Text
+			p.blocks = p.blocks[1:]
+		case b.Header != nil && b.Header.Level <= 3:
+			d.Title = b.Header.Text
+			b.Header = nil
+		}
+	}
+	if d.Title == "" {
 		d.Title = collapseTrim(metaProperty(p.doc, "og:title"))
 	}
 	if d.Title == "" {
 		d.Title = stripSiteName(collapseTrim(p.doc.Find("title").First().Text()), metaProperty(p.doc, "og:site_name"))
 	}
+}
+
+// articleStart reports blocks that begin an article's body (as opposed to
+// a section of teasers or media under a label).
+func articleStart(b umzug.Block) bool {
+	switch b.Type {
+	case umzug.BlockText, umzug.BlockTextMedia, umzug.BlockQuote, umzug.BlockInfoBox:
+		// Prose, not a label or a line of links.
+		return len(b.PlainText()) >= 120
+	case umzug.BlockImage:
+		return true
+	}
+	return false
 }
 
 // stripSiteName removes a trailing or leading site name from a <title>.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/umzug/umzug"
 )
@@ -153,8 +154,8 @@ func (p *page) mediaOf(img *goquery.Selection, fig *goquery.Selection) (umzug.Me
 		}
 	}
 	if fig != nil && fig.Length() > 0 {
-		capSel := fig.Find("figcaption, .image-caption, .csc-textpic-caption, .caption, .news-img-caption").First()
-		credit := text(fig.Find(".copyright, .credit, .image-copyright, .photo-credit").First())
+		capSel := fig.Find(captionSel).First()
+		credit := text(fig.Find(creditSel).First())
 		caption := text(capSel)
 		if credit != "" {
 			caption = strings.TrimSpace(strings.Replace(caption, credit, "", 1))
@@ -166,16 +167,56 @@ func (p *page) mediaOf(img *goquery.Selection, fig *goquery.Selection) (umzug.Me
 	return m, true
 }
 
+const (
+	captionSel = `figcaption, .image-caption, .csc-textpic-caption, .caption, .news-img-caption, [class*="caption"]`
+	creditSel  = `.copyright, .credit, .image-copyright, .photo-credit, [class*="copyright"], [class*="photographer"], [class*="credit"]`
+)
+
+// hiddenStyle matches inline styles that hide an element.
+var hiddenStyle = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
+
+// contentImage reports images that show content: not icons, not hidden
+// duplicates (print versions), not vector icons.
+func contentImage(n *html.Node) bool {
+	if isIcon(n) || hiddenStyle.MatchString(attr(n, "style")) {
+		return false
+	}
+	return !strings.HasSuffix(strings.ToLower(pathOf(imageSrc(n))), ".svg")
+}
+
+// figureOf returns the element that frames an image with its caption:
+// the nearest ancestor (up to four levels, holding no other image) that
+// has a caption or credit; else the closest figure-like wrapper.
+func figureOf(img *goquery.Selection) *goquery.Selection {
+	n := img.Nodes[0]
+	var fallback *html.Node
+	for i, p := 0, n.Parent; i < 4 && p != nil && p.Type == html.ElementNode; i, p = i+1, p.Parent {
+		ps := goquery.NewDocumentFromNode(p).Selection
+		if ps.Find("img").FilterFunction(func(_ int, s *goquery.Selection) bool { return contentImage(s.Nodes[0]) }).Length() > 1 {
+			break
+		}
+		if fallback == nil && (p.DataAtom == atom.Figure || p.DataAtom == atom.Li || strings.Contains(attr(p, "class"), "image") || strings.Contains(attr(p, "class"), "media")) {
+			fallback = p
+		}
+		if ps.Find(captionSel+", "+creditSel).Length() > 0 {
+			return ps
+		}
+	}
+	if fallback != nil {
+		return goquery.NewDocumentFromNode(fallback).Selection
+	}
+	return nil
+}
+
 // figures returns the images of an element, each with its figure.
 func (p *page) figures(s *goquery.Selection) []umzug.Media {
 	var out []umzug.Media
 	seen := map[string]bool{}
 	s.Find("img").Each(func(_ int, img *goquery.Selection) {
-		if isIcon(img.Nodes[0]) {
+		if !contentImage(img.Nodes[0]) {
 			return
 		}
-		fig := img.Closest("figure, .csc-textpic-image, .image, .ce-media, .mediaelement, .news-img-wrap .outer, li")
-		m, ok := p.mediaOf(img, fig)
+		m, ok := p.mediaOf(img, figureOf(img))
 		if !ok || seen[m.Src] {
 			return
 		}

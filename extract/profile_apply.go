@@ -138,35 +138,54 @@ func (p *page) ruled(el *html.Node, t umzug.BlockType) {
 	p.add(*b, cUID(attr(el, "id")), "", el)
 }
 
-// applyProfileFields fills title, dates, kind and press release fields
-// from the profile's selectors, where they match.
-func (p *page) applyProfileFields(pr *Profile) {
-	d := &p.d
+// profileFields are the values a profile's selectors read from a page.
+type profileFields struct {
+	title, published, modified, lead, kicker, subtitle, publisher string
+	pressRelease                                                  bool
+}
+
+// readProfileFields reads the profile's field selectors on the intact page.
+func (p *page) readProfileFields(pr *Profile) *profileFields {
 	s := p.doc.Selection
-	if t, _ := firstMatchText(s, pr.Title); t != "" {
-		d.Title = t
+	f := &profileFields{}
+	if _, el := firstMatchText(s, pr.Title); el != nil {
+		f.title = p.headingText(el.Nodes[0])
+	}
+	f.published = dateFrom(s, pr.Date)
+	f.modified = dateFrom(s, pr.Modified)
+	f.lead, _ = firstMatchText(s, pr.Lead)
+	f.kicker, _ = firstMatchText(s, pr.Kicker)
+	f.subtitle, _ = firstMatchText(s, pr.Subtitle)
+	f.publisher, _ = firstMatchText(s, pr.Publisher)
+	for _, re := range pr.prURLRe {
+		f.pressRelease = f.pressRelease || re.MatchString(p.d.URL)
+	}
+	for _, sel := range pr.PressRelease.Selectors {
+		f.pressRelease = f.pressRelease || s.Find(sel).Length() > 0
+	}
+	return f
+}
+
+// applyProfileFields sets title, dates, kind and press release fields
+// from what the profile's selectors found.
+func (p *page) applyProfileFields(f *profileFields) {
+	d := &p.d
+	if f.title != "" {
+		d.Title = f.title
 		// The title headline is not repeated as the first block.
-		if len(p.blocks) > 0 && p.blocks[0].Type == umzug.BlockHeading && p.blocks[0].Heading.Text == t {
+		if len(p.blocks) > 0 && p.blocks[0].Type == umzug.BlockHeading && p.blocks[0].Heading.Text == f.title {
 			p.blocks = p.blocks[1:]
 		}
 	}
-	if v := dateFrom(s, pr.Date); v != "" {
-		d.Dates.Published = v
+	if f.published != "" {
+		d.Dates.Published = f.published
 	}
-	if v := dateFrom(s, pr.Modified); v != "" {
-		d.Dates.Modified = v
+	if f.modified != "" {
+		d.Dates.Modified = f.modified
 	}
-	isPR := false
-	for _, re := range pr.prURLRe {
-		isPR = isPR || re.MatchString(d.URL)
-	}
-	for _, sel := range pr.PressRelease.Selectors {
-		isPR = isPR || s.Find(sel).Length() > 0
-	}
-	lead, _ := firstMatchText(s, pr.Lead)
-	if !isPR {
+	if !f.pressRelease {
 		if d.Summary == "" {
-			d.Summary = lead
+			d.Summary = f.lead
 		}
 		return
 	}
@@ -175,17 +194,19 @@ func (p *page) applyProfileFields(pr *Profile) {
 		d.PressRelease = &umzug.PressRelease{}
 	}
 	x := d.PressRelease
-	if lead != "" {
-		x.Lead = lead
+	if f.lead != "" {
+		x.Lead = f.lead
 	}
-	if v, _ := firstMatchText(s, pr.Kicker); v != "" {
-		x.Kicker = v
+	if f.kicker != "" {
+		x.Kicker = f.kicker
+	} else if p.kicker != "" {
+		x.Kicker = p.kicker
 	}
-	if v, _ := firstMatchText(s, pr.Subtitle); v != "" {
-		x.Subtitle = v
+	if f.subtitle != "" {
+		x.Subtitle = f.subtitle
 	}
-	if v, _ := firstMatchText(s, pr.Publisher); v != "" {
-		x.Publisher = &umzug.Publisher{Name: authorPrefix.ReplaceAllString(v, "")}
+	if f.publisher != "" {
+		x.Publisher = &umzug.Publisher{Name: authorPrefix.ReplaceAllString(f.publisher, "")}
 	}
 	if x.Publisher == nil {
 		if site := collapseTrim(metaProperty(p.doc, "og:site_name")); site != "" {
