@@ -48,4 +48,7 @@ type Finding struct {
 	Selector   string   `json:"selector,omitempty"`
 	BlockKey   string   `json:"blockKey,omitempty"`
 	LinkedFrom []string `json:"linkedFrom,omitempty"`
+	// Fingerprint identifies the finding across runs (rule, URL, element
+	// and what was matched), so a nightly audit can report only new ones.
+	Fingerprint string `json:"fingerprint,omitempty"`
 }

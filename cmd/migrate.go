@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/audit"
 	"github.com/umzug/umzug/extract"
 	"github.com/umzug/umzug/fixtures"
 	"github.com/umzug/umzug/load"
@@ -187,13 +188,33 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 		return err
 	}
 
+	hosts, mapURL, err := siteScope(opts.Seeds, opts.Crawl.AllowHosts, opts.PublicURL)
+	if err != nil {
+		return err
+	}
+	aud, err := audit.New(audit.Options{Hosts: hosts, MapURL: mapURL, Canonicalize: extract.Canonicalize, Checker: newHTTPChecker(opts.Crawl)})
+	if err != nil {
+		return err
+	}
+
 	bar := newProgress(ios, opts.Global.Quiet, "crawling")
 	copts.Progress = bar.update
-	p := &pipeline{log: log, parser: parser, norm: norm, byURL: map[string]int{}}
+	p := &pipeline{log: log, parser: parser, norm: norm, byURL: map[string]int{}, audit: aud}
 	stats, crawlErr := extract.Crawl(ctx, copts, p.add)
 	bar.finish()
 	if crawlErr != nil && !errors.Is(crawlErr, context.Canceled) {
 		return fmt.Errorf("crawling %s: %w", opts.Seeds[0], crawlErr)
+	}
+	if crawlErr == nil {
+		more, err := aud.Finish(ctx)
+		if err != nil {
+			return fmt.Errorf("checking links: %w", err)
+		}
+		p.findings = append(p.findings, more...)
+	}
+	audit.Sort(p.findings)
+	if err := exp.WriteFindings(p.findings); err != nil {
+		return err
 	}
 
 	docs := p.docs
@@ -217,6 +238,9 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 		return err
 	}
 	printSummary(ios.ErrOut, stats, man, p.warnings, len(rejected), finished.Sub(started), opts.Out)
+	if err := audit.WriteSummary(ios.ErrOut, audit.Report{Pages: aud.Pages(), Findings: p.findings}); err != nil {
+		return err
+	}
 	if crawlErr != nil {
 		return fmt.Errorf("interrupted: %w; the export holds what was crawled until then", crawlErr)
 	}
@@ -231,9 +255,13 @@ type pipeline struct {
 	docs     []umzug.Document
 	byURL    map[string]int // canonical URL -> index in docs
 	warnings int
+	audit    *audit.Auditor
+	findings []umzug.Finding
 }
 
 func (p *pipeline) add(s *umzug.Snapshot) error {
+	var parsed *umzug.Document // the extracted document, for the audit
+	defer func() { p.findings = append(p.findings, p.audit.Page(s, parsed)...) }()
 	for _, w := range s.Warnings {
 		if w.Code == "fetch-failed" {
 			p.log.Warn("page not fetched", "url", s.URL, "reason", w.Message)
@@ -253,6 +281,8 @@ func (p *pipeline) add(s *umzug.Snapshot) error {
 		p.log.Warn("page not extracted", "url", s.URL, "err", err)
 		return nil
 	}
+	raw := d
+	parsed = &raw
 	d, err = p.norm.Normalize(d)
 	if err != nil {
 		p.log.Warn("page not normalized", "url", s.URL, "err", err)

@@ -34,6 +34,8 @@ type IOStreams struct {
 	ErrOut io.Writer
 	// ErrTTY is true when ErrOut is a terminal: progress bars draw only then.
 	ErrTTY bool
+	// OutTTY is true when Out is a terminal: reports default to text then.
+	OutTTY bool
 	// Now is the clock; tests set it for exact output.
 	Now func() time.Time
 }
@@ -41,7 +43,7 @@ type IOStreams struct {
 // System returns the process's streams.
 func System() *IOStreams {
 	return &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
-		ErrTTY: term.IsTerminal(int(os.Stderr.Fd())), Now: time.Now}
+		ErrTTY: term.IsTerminal(int(os.Stderr.Fd())), OutTTY: term.IsTerminal(int(os.Stdout.Fd())), Now: time.Now}
 }
 
 // GlobalOptions are the flags every command has.
@@ -113,6 +115,7 @@ that a new CMS imports.`,
 	root.AddCommand(
 		NewCmdMigrate(ios, g, nil),
 		NewCmdExtract(ios, g, nil),
+		NewCmdAudit(ios, g, nil),
 		NewCmdVersion(ios),
 	)
 	return root

@@ -1,0 +1,616 @@
+package audit
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// page is what the rules see of one HTML page: its visible text cut into
+// units at block boundaries, its images and its links. Scripts, styles,
+// comments, templates, JSON-LD, hidden inputs and hidden elements never
+// become units, and no attribute but alt and title is ever read as text.
+type page struct {
+	root   *html.Node
+	hasCE  bool // the page has TYPO3 content elements (ids c123)
+	url    string
+	base   *url.URL
+	units  []unit
+	titles []unit // title attributes of body elements
+	images []image
+	links  []link
+	// mixed lists subresources loaded over http by an https page.
+	mixed []subresource
+}
+
+// unit is a run of visible text of one element, up to the next nested
+// block-level element.
+type unit struct {
+	text string
+	tag  string // element the text belongs to ("h3", "p", "div", "title", …)
+	node *html.Node
+	ctx  where
+}
+
+// where is what a unit, image or link knows about where it stands.
+type where struct {
+	key      string // TYPO3 content element key ("c4735"), "" outside one
+	idAnchor string // selector of the nearest ancestor with an id
+	chrome   bool   // inside nav, the page's header or footer, or a form control
+	table    bool   // inside a table cell
+	section  bool   // inside main, article, section, aside or a content element
+}
+
+type image struct {
+	node      *html.Node
+	src       string // resolved URL ("" for data: URIs without a lazy source)
+	rawSrc    string // as written
+	alt       string
+	hasAlt    bool
+	title     string
+	decor     bool  // aria-hidden, role=presentation/none, or a 1×1 pixel
+	labelled  bool  // aria-label, aria-labelledby or title name it
+	link      *link // the link it stands in, nil when none
+	ctx       where
+	linkIndex int
+}
+
+type link struct {
+	node   *html.Node
+	href   string // resolved, without fragment
+	raw    string // href as written
+	name   string // text and alt of images inside
+	label  string // aria-label, title (and alt of an area)
+	hasImg bool
+	ctx    where
+}
+
+type subresource struct {
+	node   *html.Node
+	url    string
+	tag    string
+	active bool // scripts, styles, frames: blocked by browsers
+}
+
+// blockTags start a new unit of text.
+var blockTags = map[atom.Atom]bool{
+	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true, atom.Body: true,
+	atom.Caption: true, atom.Dd: true, atom.Details: true, atom.Dialog: true, atom.Div: true, atom.Dl: true,
+	atom.Dt: true, atom.Fieldset: true, atom.Figcaption: true, atom.Figure: true, atom.Footer: true,
+	atom.Form: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Header: true, atom.Hgroup: true, atom.Hr: true, atom.Li: true, atom.Main: true, atom.Nav: true,
+	atom.Ol: true, atom.P: true, atom.Pre: true, atom.Section: true, atom.Summary: true, atom.Table: true,
+	atom.Tbody: true, atom.Thead: true, atom.Tfoot: true, atom.Td: true, atom.Th: true, atom.Tr: true,
+	atom.Ul: true, atom.Button: true, atom.Label: true, atom.Legend: true, atom.Option: true,
+	atom.Select: true, atom.Center: true, atom.Menu: true,
+}
+
+// skipTags never contribute visible text.
+var skipTags = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true, atom.Iframe: true,
+	atom.Object: true, atom.Embed: true, atom.Svg: true, atom.Math: true, atom.Canvas: true,
+	atom.Textarea: true, atom.Input: true, atom.Head: true, atom.Audio: true, atom.Video: true,
+}
+
+var ceIDRe = regexp.MustCompile(`^c\d+$`)
+
+// parsePage reads the HTML body of a page served at pageURL.
+func parsePage(body []byte, pageURL string, canon func(string) (string, error)) (*page, error) {
+	root, err := html.Parse(bytes.NewReader(body))
+	if err != nil {
+		return nil, fmt.Errorf("parsing %s: %w", pageURL, err)
+	}
+	base, err := url.Parse(pageURL)
+	if err != nil {
+		return nil, fmt.Errorf("parsing %s: bad URL: %w", pageURL, err)
+	}
+	p := &page{url: pageURL, base: base, root: root}
+	if b := findBaseHref(root); b != "" {
+		if bu, err := base.Parse(b); err == nil {
+			p.base = bu
+		}
+	}
+	w := &walker{p: p, canon: canon}
+	if t := findFirst(root, atom.Title); t != nil {
+		if txt := cleanText(textOf(t)); txt != "" {
+			p.units = append(p.units, unit{text: txt, tag: "title", node: t})
+		}
+	}
+	if b := findFirst(root, atom.Body); b != nil {
+		w.walk(b, where{})
+		w.flush()
+	}
+	return p, nil
+}
+
+type walker struct {
+	p     *page
+	canon func(string) (string, error)
+	buf   strings.Builder
+	cur   *html.Node // element the buffered text belongs to
+	ctx   where
+	link  *link // innermost open link
+}
+
+func (w *walker) flush() {
+	if w.cur == nil {
+		return
+	}
+	if t := cleanText(w.buf.String()); t != "" {
+		w.p.units = append(w.p.units, unit{text: t, tag: w.cur.Data, node: w.cur, ctx: w.ctx})
+	}
+	w.buf.Reset()
+}
+
+func (w *walker) walk(n *html.Node, ctx where) {
+	switch n.Type {
+	case html.TextNode:
+		w.buf.WriteString(n.Data)
+		if w.link != nil {
+			w.link.name += n.Data
+		}
+		return
+	case html.ElementNode:
+	default:
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			w.walk(c, ctx)
+		}
+		return
+	}
+	if hiddenElement(n) {
+		return
+	}
+	if id := attr(n, "id"); id != "" {
+		ctx.idAnchor = "#" + cssIdent(id)
+		if ceIDRe.MatchString(id) {
+			ctx.key = id
+			w.p.hasCE = true
+		}
+	}
+	switch n.DataAtom {
+	case atom.Main, atom.Article, atom.Section, atom.Aside:
+		ctx.section = true
+	case atom.Header, atom.Footer:
+		// A header inside an article or a content element is its
+		// headline, not the page's banner.
+		if !ctx.section && ctx.key == "" {
+			ctx.chrome = true
+		}
+	case atom.Button:
+		if !inHeading(n) {
+			ctx.chrome = true
+		}
+	case atom.Nav, atom.Form, atom.Select, atom.Label, atom.Option:
+		ctx.chrome = true
+	case atom.Td, atom.Th:
+		ctx.table = true
+	}
+	w.resources(n)
+	if t := strings.TrimSpace(attr(n, "title")); t != "" {
+		w.p.titles = append(w.p.titles, unit{text: cleanText(t), tag: n.Data, node: n, ctx: ctx})
+	}
+	switch n.DataAtom {
+	case atom.Img:
+		w.image(n, ctx)
+		return
+	case atom.Br:
+		w.buf.WriteByte(' ')
+		return
+	case atom.A, atom.Area:
+		if href, ok := attrOK(n, "href"); ok {
+			l := &link{node: n, href: w.resolve(href), raw: href, ctx: ctx}
+			l.label = attr(n, "aria-label") + " " + attr(n, "title")
+			if n.DataAtom == atom.Area {
+				l.label += " " + attr(n, "alt")
+			}
+			w.p.links = append(w.p.links, *l)
+			outer := w.link
+			w.link = l
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				w.walk(c, ctx)
+			}
+			w.link = outer
+			// the slice holds a copy; write back what the children added
+			w.p.links[w.indexOf(n)] = *l
+			return
+		}
+	}
+	if skipTags[n.DataAtom] {
+		return
+	}
+	// A button inside a heading (an accordion toggle) is part of the
+	// heading's text.
+	if blockTags[n.DataAtom] && !(n.DataAtom == atom.Button && inHeading(n)) {
+		w.flush()
+		outerCur, outerCtx := w.cur, w.ctx
+		w.cur, w.ctx = n, ctx
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			w.walk(c, ctx)
+		}
+		w.flush()
+		w.cur, w.ctx = outerCur, outerCtx
+		return
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.walk(c, ctx)
+	}
+}
+
+func (w *walker) indexOf(n *html.Node) int {
+	for i := len(w.p.links) - 1; i >= 0; i-- {
+		if w.p.links[i].node == n {
+			return i
+		}
+	}
+	return -1
+}
+
+func (w *walker) image(n *html.Node, ctx where) {
+	im := image{node: n, ctx: ctx, title: attr(n, "title")}
+	im.alt, im.hasAlt = attrOK(n, "alt")
+	im.rawSrc = attr(n, "src")
+	src := im.rawSrc
+	if src == "" || strings.HasPrefix(strings.TrimSpace(strings.ToLower(src)), "data:") {
+		// Lazy loading: the real image waits in a data attribute.
+		src = ""
+		for _, a := range []string{"data-src", "data-original", "data-lazy-src", "data-srcset"} {
+			if v := strings.TrimSpace(attr(n, a)); v != "" {
+				src, _, _ = strings.Cut(v, " ")
+				im.rawSrc = src
+				break
+			}
+		}
+	}
+	if src != "" {
+		im.src = w.resolve(src)
+	}
+	role := strings.ToLower(attr(n, "role"))
+	im.decor = attr(n, "aria-hidden") == "true" || role == "presentation" || role == "none" ||
+		(attr(n, "width") == "1" && attr(n, "height") == "1")
+	im.labelled = strings.TrimSpace(attr(n, "aria-label")+attr(n, "aria-labelledby")+attr(n, "title")) != ""
+	if w.link != nil {
+		w.link.hasImg = true
+		w.link.name += " " + im.alt
+		im.link = w.link
+		im.linkIndex = w.indexOf(w.link.node)
+	}
+	w.p.images = append(w.p.images, im)
+}
+
+// resources records subresources loaded over plain http by an https page.
+func (w *walker) resources(n *html.Node) {
+	if w.p.base.Scheme != "https" {
+		return
+	}
+	var key string
+	active := false
+	switch n.DataAtom {
+	case atom.Img, atom.Audio, atom.Video, atom.Source, atom.Track:
+		key = "src"
+	case atom.Script, atom.Iframe, atom.Embed:
+		key, active = "src", true
+	case atom.Object:
+		key, active = "data", true
+	case atom.Link:
+		if strings.Contains(strings.ToLower(attr(n, "rel")), "stylesheet") {
+			key, active = "href", true
+		}
+	case atom.Form:
+		key = "action"
+	}
+	if key == "" {
+		return
+	}
+	v := strings.TrimSpace(attr(n, key))
+	if v == "" {
+		return
+	}
+	u, err := w.p.base.Parse(v)
+	if err != nil || u.Scheme != "http" {
+		return
+	}
+	w.p.mixed = append(w.p.mixed, subresource{node: n, url: u.String(), tag: n.Data, active: active})
+}
+
+// resolve makes href absolute against the page's base and canonical,
+// without fragment; "" for links that are not http(s) (mailto:, tel:,
+// javascript:, data:) or cannot be parsed.
+func (w *walker) resolve(href string) string {
+	href = strings.TrimSpace(href)
+	if href == "" || strings.HasPrefix(href, "#") {
+		return ""
+	}
+	u, err := w.p.base.Parse(href)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "file") {
+		return ""
+	}
+	u.Fragment, u.RawFragment = "", ""
+	s := u.String()
+	if w.canon != nil && u.Scheme != "file" {
+		if c, err := w.canon(s); err == nil {
+			s = c
+		}
+	}
+	return s
+}
+
+// hiddenElement reports elements a browser does not show: the hidden
+// attribute, inline display:none or visibility:hidden, hidden inputs.
+func hiddenElement(n *html.Node) bool {
+	if _, ok := attrOK(n, "hidden"); ok {
+		return true
+	}
+	if n.DataAtom == atom.Input && strings.EqualFold(attr(n, "type"), "hidden") {
+		return true
+	}
+	st := strings.ToLower(strings.ReplaceAll(attr(n, "style"), " ", ""))
+	return strings.Contains(st, "display:none") || strings.Contains(st, "visibility:hidden")
+}
+
+func attr(n *html.Node, key string) string {
+	v, _ := attrOK(n, key)
+	return v
+}
+
+func attrOK(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Namespace == "" && a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+func findFirst(n *html.Node, a atom.Atom) *html.Node {
+	if n.Type == html.ElementNode && n.DataAtom == a {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if f := findFirst(c, a); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+func findBaseHref(root *html.Node) string {
+	head := findFirst(root, atom.Head)
+	if head == nil {
+		return ""
+	}
+	if b := findFirst(head, atom.Base); b != nil {
+		return strings.TrimSpace(attr(b, "href"))
+	}
+	return ""
+}
+
+// textOf is the text content of n without scripts and styles.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var rec func(*html.Node)
+	rec = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+			return
+		}
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style) {
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			rec(c)
+		}
+	}
+	rec(n)
+	return b.String()
+}
+
+// cleanText collapses white space (no-break spaces included) and drops
+// soft hyphens and zero-width characters.
+func cleanText(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case r == '\u00ad' || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff':
+			continue
+		case unicode.IsSpace(r) || r == '\u00a0':
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// selector returns a CSS selector for n: the nearest ancestor with an id,
+// then tag names with :nth-of-type where a tag has siblings of its kind.
+func selector(n *html.Node) string {
+	var parts []string
+	for e := n; e != nil && e.Type == html.ElementNode; e = e.Parent {
+		if id := attr(e, "id"); id != "" {
+			parts = append(parts, "#"+cssIdent(id))
+			break
+		}
+		if e.DataAtom == atom.Html || e.DataAtom == atom.Body {
+			parts = append(parts, e.Data)
+			break
+		}
+		seg := e.Data
+		idx, total := 0, 0
+		for s := e.Parent.FirstChild; s != nil; s = s.NextSibling {
+			if s.Type == html.ElementNode && s.Data == e.Data {
+				total++
+				if s == e {
+					idx = total
+				}
+			}
+		}
+		if total > 1 {
+			seg += fmt.Sprintf(":nth-of-type(%d)", idx)
+		}
+		parts = append(parts, seg)
+	}
+	for i, j := 0, len(parts)-1; i < j; i, j = i+1, j-1 {
+		parts[i], parts[j] = parts[j], parts[i]
+	}
+	return strings.Join(parts, " > ")
+}
+
+// cssIdent escapes an id for use in a selector.
+func cssIdent(id string) string {
+	var b strings.Builder
+	for i, r := range id {
+		switch {
+		case r == '-' || r == '_' || unicode.IsLetter(r) || r > 0x7f:
+			b.WriteRune(r)
+		case unicode.IsDigit(r) && i > 0:
+			b.WriteRune(r)
+		case unicode.IsDigit(r):
+			fmt.Fprintf(&b, `\%x `, r)
+		default:
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// nodeRef defers computing a selector until one is needed.
+type nodeRef struct{ n *html.Node }
+
+func (r nodeRef) selector() string {
+	if r.n == nil {
+		return ""
+	}
+	return selector(r.n)
+}
+
+// ceKey is the key of the TYPO3 content element around n ("c4711"), "".
+func ceKey(n *html.Node) string {
+	for e := n; e != nil; e = e.Parent {
+		if e.Type == html.ElementNode {
+			if id := attr(e, "id"); ceIDRe.MatchString(id) {
+				return id
+			}
+		}
+	}
+	return ""
+}
+
+// findAllClass returns the elements of the page that carry one of the
+// classes, in document order.
+func findAllClass(p *page, classes ...string) []*html.Node {
+	root := p.root
+	var out []*html.Node
+	var rec func(*html.Node)
+	rec = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			for _, c := range strings.Fields(attr(n, "class")) {
+				if slices.Contains(classes, c) {
+					out = append(out, n)
+					break
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			rec(c)
+		}
+	}
+	rec(root)
+	return out
+}
+
+// hasElement reports whether n contains an element with one of the tags.
+func hasElement(n *html.Node, tags ...string) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (slices.Contains(tags, c.Data) || hasElement(c, tags...)) {
+			return true
+		}
+	}
+	return false
+}
+
+// renderHTML is the outer HTML of n with white space collapsed.
+func renderHTML(n *html.Node) string {
+	var b bytes.Buffer
+	if err := html.Render(&b, n); err != nil {
+		return ""
+	}
+	return cleanText(b.String())
+}
+
+func inHeading(n *html.Node) bool {
+	for e := n.Parent; e != nil; e = e.Parent {
+		switch e.DataAtom {
+		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+			return true
+		}
+	}
+	return false
+}
+
+// accessibleName is what a screen reader announces for the link: its
+// text and image alts, else its aria-label or title.
+func (l *link) accessibleName() string {
+	if t := cleanText(l.name); t != "" {
+		return t
+	}
+	return cleanText(l.label)
+}
+
+// byID returns the element with the id, nil when there is none.
+func (p *page) byID(id string) *html.Node {
+	var found *html.Node
+	var rec func(*html.Node)
+	rec = func(n *html.Node) {
+		if found != nil {
+			return
+		}
+		if n.Type == html.ElementNode && attr(n, "id") == id {
+			found = n
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			rec(c)
+		}
+	}
+	rec(p.root)
+	return found
+}
+
+// dynamic reports whether the element with the id holds what a browser
+// fills at run time: a script, an embed, or a custom element (<app-root>).
+func (p *page) dynamic(id string) bool {
+	n := p.byID(id)
+	if n == nil {
+		return false
+	}
+	var rec func(*html.Node) bool
+	rec = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Script, atom.Iframe, atom.Object, atom.Embed, atom.Canvas, atom.Video, atom.Audio, atom.Form:
+				return true
+			}
+			if strings.Contains(c.Data, "-") || rec(c) {
+				return true
+			}
+		}
+		return false
+	}
+	return rec(n)
+}

@@ -1,0 +1,504 @@
+package cmd
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/spf13/cobra"
+
+	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/audit"
+	"github.com/umzug/umzug/extract"
+	"github.com/umzug/umzug/fixtures"
+)
+
+// AuditOptions are the inputs of umzug audit.
+type AuditOptions struct {
+	Global        *GlobalOptions
+	Seeds         []string // start URLs to crawl
+	Files         []string // saved HTML pages
+	Archive       string
+	Demo          bool
+	BaseURL       string
+	PublicURL     string
+	Format        string
+	Out           string
+	FailOn        string
+	Baseline      string
+	Config        string
+	CheckExternal bool
+	CSVExcel      bool
+	Profiles      []string
+	Crawl         CrawlFlags
+}
+
+var auditFormats = []string{"text", "ndjson", "csv", "junit", "html"}
+
+// NewCmdAudit builds umzug audit. runF replaces the run function in tests
+// of flag parsing.
+func NewCmdAudit(ios *IOStreams, g *GlobalOptions, runF func(context.Context, *AuditOptions) error) *cobra.Command {
+	opts := &AuditOptions{Global: g}
+	cmd := &cobra.Command{
+		Use:   "audit URL... | FILE.html... | --archive DIR | --demo",
+		Short: "Find broken elements, placeholders, broken links and images",
+		Long: `audit checks every page of a site for what must not be migrated and what is
+broken: CMS rendering errors (broken-element), dummy text such as Lorem ipsum
+or "Headline H3" (placeholder-text), alt texts like "alternativer Text"
+(placeholder-alt), images without a text alternative (missing-alt), empty
+content elements, broken links and images (with the pages that link there),
+server errors and mixed content. Placeholder rules look at visible text and
+alt/title attributes only, never at scripts, styles, comments or JSON-LD.
+
+It crawls the given start URLs (crawl flags as for migrate), reads saved
+HTML files, or an archive made by umzug crawl. Internal link targets that
+were not crawled (images, PDFs) are checked with HEAD (then GET); external
+ones only with --check-external.
+
+The report goes to stdout or --out: a text summary grouped by rule (the
+default on a terminal), ndjson (the default otherwise), csv, junit or a
+self-contained html page. With --baseline only findings new since that
+NDJSON report are shown; --fail-on makes findings of that severity exit 3.`,
+		Example: `  # audit the embedded demo site, summary on the terminal
+  umzug audit --demo
+
+  # a real site, an HTML report to open in the browser
+  umzug audit https://www.example.de/ --format html --out audit.html
+
+  # nightly: fail the job on new errors only
+  umzug audit https://www.example.de/ --baseline last.ndjson --fail-on error --format junit --out audit.xml
+
+  # saved pages, for German Excel
+  umzug audit saved/*.html --format csv --csv-excel --out audit.csv`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			for _, a := range args {
+				if strings.HasPrefix(a, "http://") || strings.HasPrefix(a, "https://") {
+					opts.Seeds = append(opts.Seeds, a)
+				} else {
+					opts.Files = append(opts.Files, a)
+				}
+			}
+			modes := 0
+			for _, on := range []bool{opts.Demo, len(opts.Seeds) > 0, len(opts.Files) > 0, opts.Archive != ""} {
+				if on {
+					modes++
+				}
+			}
+			switch {
+			case modes == 0:
+				return usageErr(errors.New("give start URLs, HTML files, --archive DIR or --demo"))
+			case modes > 1:
+				return usageErr(errors.New("give either start URLs, HTML files, --archive or --demo"))
+			}
+			if opts.Format != "" && !slices.Contains(auditFormats, opts.Format) {
+				return usageErr(fmt.Errorf("--format %q: want %s", opts.Format, strings.Join(auditFormats, ", ")))
+			}
+			switch opts.FailOn {
+			case "", "none", "info", "warning", "error":
+			default:
+				return usageErr(fmt.Errorf("--fail-on %q: want info, warning, error or none", opts.FailOn))
+			}
+			if opts.BaseURL != "" && len(opts.Files) == 0 {
+				return usageErr(errors.New("--base-url is for HTML files"))
+			}
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return auditRun(cmd.Context(), ios, opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&opts.Format, "format", "f", "", "report format: text, ndjson, csv, junit, html (default: text on a terminal, else from --out's extension, else ndjson)")
+	fl.StringVarP(&opts.Out, "out", "o", "", "write the report to FILE instead of stdout")
+	fl.StringVar(&opts.FailOn, "fail-on", "", "exit 3 when a finding has this severity or a higher one: info, warning, error")
+	fl.StringVar(&opts.Baseline, "baseline", "", "report only findings not in this earlier NDJSON report")
+	fl.StringVar(&opts.Config, "config", envOr("UMZUG_CONFIG", ""), "YAML file with user rules, disabled rules and severities (env UMZUG_CONFIG)")
+	fl.BoolVar(&opts.CheckExternal, "check-external", false, "also check links and images on other hosts")
+	fl.BoolVar(&opts.CSVExcel, "csv-excel", false, "CSV for German Excel: byte order mark, ';' between fields")
+	fl.StringVar(&opts.Archive, "archive", "", "audit the pages of an archive made by umzug crawl, offline")
+	fl.BoolVar(&opts.Demo, "demo", false, "audit the embedded demo site, served on 127.0.0.1")
+	fl.StringVar(&opts.BaseURL, "base-url", "", "URL the HTML files were served at (default: the page's canonical link, else its file:// URL)")
+	fl.StringArrayVar(&opts.Profiles, "profile", nil, "site profile (YAML) to try before the built-in ones (repeatable)")
+	fl.StringVar(&opts.PublicURL, "public-url", "", "public origin of the site when crawling a mirror; findings name public URLs")
+	opts.Crawl.register(cmd)
+	return cmd
+}
+
+func auditRun(ctx context.Context, ios *IOStreams, opts *AuditOptions) error {
+	log, err := opts.Global.Logger(ios.ErrOut)
+	if err != nil {
+		return err
+	}
+	started := ios.Now()
+	var cfg *audit.Config
+	if opts.Config != "" {
+		f, err := os.Open(opts.Config)
+		if err != nil {
+			return usageErr(fmt.Errorf("--config: %w", err))
+		}
+		cfg, err = audit.ParseConfig(f)
+		f.Close()
+		if err != nil {
+			return usageErr(fmt.Errorf("%s: %w", opts.Config, err))
+		}
+	}
+	var baseline []umzug.Finding
+	if opts.Baseline != "" {
+		if baseline, err = readBaseline(opts.Baseline); err != nil {
+			return usageErr(err)
+		}
+	}
+	parser, err := newParser(opts.Profiles)
+	if err != nil {
+		return err
+	}
+	if opts.Archive != "" {
+		return fmt.Errorf("--archive %s: reading archives is not available yet (it comes with umzug crawl); audit the site by URL or saved HTML files", opts.Archive)
+	}
+
+	aopts := audit.Options{Config: cfg, CheckExternal: opts.CheckExternal, Canonicalize: extract.Canonicalize}
+	var findings []umzug.Finding
+	site := ""
+	var checker *httpChecker
+	switch {
+	case len(opts.Files) > 0:
+		site = fmt.Sprintf("%d files", len(opts.Files))
+		if opts.BaseURL != "" {
+			// The files stand for pages of that site: check its links online.
+			bu, err := url.Parse(opts.BaseURL)
+			if err != nil || bu.Host == "" {
+				return usageErr(fmt.Errorf("--base-url %q: not an absolute URL", opts.BaseURL))
+			}
+			aopts.Hosts = []string{bu.Host}
+			checker = newHTTPChecker(opts.Crawl)
+			aopts.Checker = checker
+		}
+		aud, err := audit.New(aopts)
+		if err != nil {
+			return usageErr(err)
+		}
+		read := 0
+		for _, name := range opts.Files {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			s, err := snapshotFromFile(name, opts.BaseURL)
+			if err != nil {
+				log.Error("not audited", "file", name, "err", err)
+				continue
+			}
+			read++
+			findings = append(findings, aud.Page(s, parseForAudit(parser, s, log))...)
+		}
+		if read == 0 {
+			return errors.New("no file could be audited")
+		}
+		more, err := aud.Finish(ctx)
+		if err != nil {
+			return err
+		}
+		findings = append(findings, more...)
+		return auditReport(ios, opts, log, audit.Report{Site: site, Pages: aud.Pages(), GeneratedAt: started, Findings: findings, Rules: ruleIDs(cfg)}, baseline)
+	}
+
+	if opts.Demo {
+		srv, err := fixtures.Start(fixtures.Ministry)
+		if err != nil {
+			return err
+		}
+		defer srv.Close()
+		opts.Seeds = []string{srv.URL + "/"}
+		if opts.PublicURL == "" {
+			opts.PublicURL = fixtures.MinistryPublicURL
+		}
+		log.Info("demo site served", "url", srv.URL, "public", opts.PublicURL)
+	}
+	copts, err := opts.Crawl.options(opts.Seeds)
+	if err != nil {
+		return err
+	}
+	copts.Logger = log
+	hosts, mapURL, err := siteScope(opts.Seeds, opts.Crawl.AllowHosts, opts.PublicURL)
+	if err != nil {
+		return err
+	}
+	site = mapURL(opts.Seeds[0])
+	aopts.Hosts, aopts.MapURL = hosts, mapURL
+	checker = newHTTPChecker(opts.Crawl)
+	aopts.Checker = checker
+	aud, err := audit.New(aopts)
+	if err != nil {
+		return usageErr(err)
+	}
+	bar := newProgress(ios, opts.Global.Quiet, "auditing")
+	copts.Progress = bar.update
+	_, crawlErr := extract.Crawl(ctx, copts, func(s *umzug.Snapshot) error {
+		findings = append(findings, aud.Page(s, parseForAudit(parser, s, log))...)
+		return nil
+	})
+	bar.finish()
+	if crawlErr != nil {
+		return fmt.Errorf("crawling %s: %w", opts.Seeds[0], crawlErr)
+	}
+	more, err := aud.Finish(ctx)
+	if err != nil {
+		return err
+	}
+	findings = append(findings, more...)
+	log.Debug("links checked", "checker", checker.String())
+	return auditReport(ios, opts, log, audit.Report{Site: site, Pages: aud.Pages(), GeneratedAt: started, Findings: findings, Rules: ruleIDs(cfg)}, baseline)
+}
+
+// siteScope returns the site's hosts (seeds and --allow-host) and the
+// mapping of crawled URLs to public ones (identity without --public-url).
+func siteScope(seeds, allow []string, public string) ([]string, func(string) string, error) {
+	var hosts []string
+	for _, s := range seeds {
+		u, err := url.Parse(s)
+		if err != nil || u.Host == "" {
+			return nil, nil, usageErr(fmt.Errorf("start URL %q: not an absolute URL", s))
+		}
+		hosts = append(hosts, strings.ToLower(u.Host))
+	}
+	hosts = append(hosts, allow...)
+	if public == "" {
+		return hosts, func(s string) string { return s }, nil
+	}
+	pu, err := url.Parse(public)
+	if err != nil || pu.Host == "" {
+		return nil, nil, usageErr(fmt.Errorf("--public-url %q: not an absolute URL", public))
+	}
+	seed, _ := url.Parse(seeds[0])
+	return hosts, originMapper(seed.Scheme+"://"+seed.Host, pu.Scheme+"://"+pu.Host), nil
+}
+
+// originMapper rewrites URLs of the crawled origin to the public one.
+func originMapper(crawled, public string) func(string) string {
+	return func(s string) string {
+		if s == crawled || strings.HasPrefix(s, crawled+"/") || strings.HasPrefix(s, crawled+"?") || strings.HasPrefix(s, crawled+"#") {
+			return public + s[len(crawled):]
+		}
+		return s
+	}
+}
+
+// parseForAudit extracts the document of a content page for the rules
+// that use extraction's warnings; nil for anything else.
+func parseForAudit(parser *extract.Parser, s *umzug.Snapshot, log interface{ Debug(string, ...any) }) *umzug.Document {
+	if !s.IsHTML() || s.Status < 200 || s.Status > 299 {
+		return nil
+	}
+	d, err := parser.Parse(s)
+	if err != nil {
+		log.Debug("no document for audit", "url", s.URL, "err", err)
+		return nil
+	}
+	return &d
+}
+
+// snapshotFromFile makes a snapshot of a saved page. Its URL is baseURL,
+// else the page's canonical link (or og:url), else its file:// URL.
+func snapshotFromFile(name, baseURL string) (*umzug.Snapshot, error) {
+	raw, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	body, charset, warns := extract.DecodeHTML(raw, "")
+	u := baseURL
+	if u == "" {
+		u = canonicalOf(body)
+	}
+	if u == "" {
+		abs, err := filepath.Abs(name)
+		if err != nil {
+			return nil, err
+		}
+		u = "file://" + filepath.ToSlash(abs)
+	}
+	st, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	return &umzug.Snapshot{URL: u, FinalURL: u, Status: 200, ContentType: "text/html", Charset: charset,
+		Body: body, FetchedAt: st.ModTime().UTC(), Warnings: warns}, nil
+}
+
+func canonicalOf(body []byte) string {
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(body))
+	if err != nil {
+		return ""
+	}
+	for _, sel := range []string{`link[rel="canonical"]`, `meta[property="og:url"]`} {
+		s := doc.Find(sel).First()
+		v := strings.TrimSpace(s.AttrOr("href", s.AttrOr("content", "")))
+		if u, err := url.Parse(v); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func readBaseline(path string) ([]umzug.Finding, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("--baseline: %w", err)
+	}
+	defer f.Close()
+	fs, err := audit.ReadNDJSON(f)
+	if err != nil {
+		return nil, fmt.Errorf("--baseline %s: %w", path, err)
+	}
+	return fs, nil
+}
+
+func ruleIDs(cfg *audit.Config) []string {
+	ids := slices.Clone(audit.BuiltinRules)
+	if cfg != nil {
+		for _, r := range cfg.Rules {
+			ids = append(ids, r.ID)
+		}
+		ids = slices.DeleteFunc(ids, func(id string) bool { return slices.Contains(cfg.Disable, id) })
+	}
+	return ids
+}
+
+// auditReport applies the baseline, writes the report and decides the
+// exit code.
+func auditReport(ios *IOStreams, opts *AuditOptions, log interface{ Info(string, ...any) }, r audit.Report, baseline []umzug.Finding) error {
+	if opts.Baseline != "" {
+		r.Findings, r.Known, r.Fixed = audit.Since(r.Findings, baseline)
+		r.Baseline = filepath.Base(opts.Baseline)
+	}
+	audit.Sort(r.Findings)
+	format := opts.Format
+	if format == "" {
+		format = defaultFormat(opts.Out, ios.OutTTY)
+	}
+	var w io.Writer = ios.Out
+	var af *atomicFile
+	if opts.Out != "" {
+		var err error
+		if af, err = createAtomicFile(opts.Out); err != nil {
+			return err
+		}
+		defer af.abort()
+		w = af
+	}
+	var err error
+	switch format {
+	case "text":
+		err = audit.WriteText(w, r)
+	case "ndjson":
+		err = audit.WriteNDJSON(w, r.Findings)
+	case "csv":
+		err = audit.WriteCSV(w, r.Findings, audit.CSVOptions{Excel: opts.CSVExcel})
+	case "junit":
+		err = audit.WriteJUnit(w, r)
+	case "html":
+		err = audit.WriteHTML(w, r)
+	}
+	if err != nil {
+		return err
+	}
+	if af != nil {
+		if err := af.commit(); err != nil {
+			return err
+		}
+	}
+	if opts.Out != "" || format != "text" {
+		// The report is data; the people watching get the summary.
+		if err := audit.WriteSummary(ios.ErrOut, r); err != nil {
+			return err
+		}
+		if opts.Out != "" {
+			log.Info("report written", "file", opts.Out, "format", format)
+		}
+	}
+	if th := umzug.Severity(opts.FailOn); th.Rank() > 0 {
+		n := 0
+		for _, f := range r.Findings {
+			if f.Severity.Rank() >= th.Rank() {
+				n++
+			}
+		}
+		if n > 0 {
+			return exitError{code: ExitFindings, msg: fmt.Sprintf("audit: %d finding%s at or above %s", n, plural(n), th)}
+		}
+	}
+	return nil
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+func defaultFormat(out string, tty bool) string {
+	switch strings.ToLower(filepath.Ext(out)) {
+	case ".html", ".htm":
+		return "html"
+	case ".csv":
+		return "csv"
+	case ".xml":
+		return "junit"
+	case ".txt":
+		return "text"
+	case ".ndjson", ".jsonl", ".json":
+		return "ndjson"
+	}
+	if out == "" && tty {
+		return "text"
+	}
+	return "ndjson"
+}
+
+// atomicFile is written under a temporary name and renamed on commit, so
+// a report is never half-written.
+type atomicFile struct {
+	*os.File
+	path string
+	done bool
+}
+
+func createAtomicFile(path string) (*atomicFile, error) {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return nil, fmt.Errorf("writing %s: %w", path, err)
+	}
+	return &atomicFile{File: f, path: path}, nil
+}
+
+func (a *atomicFile) commit() error {
+	if err := a.Sync(); err != nil {
+		return fmt.Errorf("writing %s: %w", a.path, err)
+	}
+	if err := a.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", a.path, err)
+	}
+	if err := os.Chmod(a.Name(), 0o644); err != nil {
+		return fmt.Errorf("writing %s: %w", a.path, err)
+	}
+	if err := os.Rename(a.Name(), a.path); err != nil {
+		return fmt.Errorf("writing %s: %w", a.path, err)
+	}
+	a.done = true
+	return nil
+}
+
+func (a *atomicFile) abort() {
+	if !a.done {
+		a.Close()
+		os.Remove(a.Name())
+	}
+}

@@ -1,0 +1,229 @@
+package cmd
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/temoto/robotstxt"
+
+	"github.com/umzug/umzug/audit"
+)
+
+// httpChecker is the audit's link checker: HEAD, then GET when HEAD fails
+// (many servers answer HEAD with 403, 404 or 405 where GET works), at
+// most perHost requests at a time per host with delay between their
+// starts, robots.txt obeyed unless ignoreRobots, every URL asked once.
+type httpChecker struct {
+	client       *http.Client
+	userAgent    string
+	perHost      int
+	delay        time.Duration
+	ignoreRobots bool
+
+	mu     sync.Mutex
+	cache  map[string]*checkResult
+	hosts  map[string]*hostGate
+	robots map[string]*robotstxt.RobotsData
+	// Checked counts the URLs asked over the network.
+	checked int
+}
+
+type checkResult struct {
+	done   chan struct{}
+	status int
+	err    error
+}
+
+type hostGate struct {
+	sem  chan struct{}
+	mu   sync.Mutex
+	next time.Time
+}
+
+// errRobots marks a target robots.txt does not let umzug fetch; the audit
+// does not count it as broken.
+var errRobots = fmt.Errorf("%w: disallowed by robots.txt", audit.ErrNotChecked)
+
+func newHTTPChecker(f CrawlFlags) *httpChecker {
+	per := max(f.Concurrency, 1)
+	return &httpChecker{
+		client: &http.Client{Timeout: f.Timeout, CheckRedirect: func(req *http.Request, via []*http.Request) error {
+			if len(via) >= 10 {
+				return errors.New("stopped after 10 redirects")
+			}
+			return nil
+		}},
+		userAgent: f.UserAgent, perHost: per, delay: f.Delay, ignoreRobots: f.IgnoreRobots,
+		cache: map[string]*checkResult{}, hosts: map[string]*hostGate{}, robots: map[string]*robotstxt.RobotsData{},
+	}
+}
+
+// Check returns the final status of u after redirects. A URL robots.txt
+// disallows is reported as status 0 with errRobots wrapped: not broken.
+func (c *httpChecker) Check(ctx context.Context, u string) (int, error) {
+	c.mu.Lock()
+	r, ok := c.cache[u]
+	if !ok {
+		r = &checkResult{done: make(chan struct{})}
+		c.cache[u] = r
+	}
+	c.mu.Unlock()
+	if ok {
+		select {
+		case <-r.done:
+			return r.status, r.err
+		case <-ctx.Done():
+			return 0, ctx.Err()
+		}
+	}
+	r.status, r.err = c.check(ctx, u)
+	close(r.done)
+	return r.status, r.err
+}
+
+func (c *httpChecker) check(ctx context.Context, raw string) (int, error) {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return 0, err
+	}
+	if !c.ignoreRobots && !c.allowed(ctx, u) {
+		return 0, errRobots
+	}
+	c.mu.Lock()
+	c.checked++
+	c.mu.Unlock()
+	st, err := c.do(ctx, http.MethodHead, raw)
+	if err == nil && st < 400 {
+		return st, nil
+	}
+	if st == http.StatusTooManyRequests {
+		return st, nil // the server is busy, not the link broken
+	}
+	return c.do(ctx, http.MethodGet, raw)
+}
+
+func (c *httpChecker) do(ctx context.Context, method, u string) (int, error) {
+	host := hostOf(u)
+	g := c.gate(host)
+	select {
+	case g.sem <- struct{}{}:
+	case <-ctx.Done():
+		return 0, ctx.Err()
+	}
+	defer func() { <-g.sem }()
+	if c.delay > 0 {
+		g.mu.Lock()
+		wait := time.Until(g.next)
+		g.next = time.Now().Add(max(wait, 0) + c.delay)
+		g.mu.Unlock()
+		if wait > 0 {
+			t := time.NewTimer(wait)
+			select {
+			case <-t.C:
+			case <-ctx.Done():
+				t.Stop()
+				return 0, ctx.Err()
+			}
+		}
+	}
+	req, err := http.NewRequestWithContext(ctx, method, u, nil)
+	if err != nil {
+		return 0, err
+	}
+	req.Header.Set("User-Agent", c.userAgent)
+	resp, err := c.client.Do(req)
+	if err != nil {
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return 0, err
+	}
+	defer resp.Body.Close()
+	// Read a little so the connection can be reused, not the whole file.
+	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+	if resp.StatusCode == http.StatusTooManyRequests {
+		if s, err := strconv.Atoi(resp.Header.Get("Retry-After")); err == nil && s > 0 && s <= 30 && method == http.MethodGet {
+			g.mu.Lock()
+			g.next = time.Now().Add(time.Duration(s) * time.Second)
+			g.mu.Unlock()
+		}
+	}
+	return resp.StatusCode, nil
+}
+
+func (c *httpChecker) gate(host string) *hostGate {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	g := c.hosts[host]
+	if g == nil {
+		g = &hostGate{sem: make(chan struct{}, c.perHost)}
+		c.hosts[host] = g
+	}
+	return g
+}
+
+// allowed checks robots.txt of u's host (fetched once; unreachable or
+// missing allows everything, as the crawler does).
+func (c *httpChecker) allowed(ctx context.Context, u *url.URL) bool {
+	c.mu.Lock()
+	rd, ok := c.robots[u.Host]
+	c.mu.Unlock()
+	if !ok {
+		rd = c.fetchRobots(ctx, u)
+		c.mu.Lock()
+		c.robots[u.Host] = rd
+		c.mu.Unlock()
+	}
+	if rd == nil {
+		return true
+	}
+	p := u.EscapedPath()
+	if u.RawQuery != "" {
+		p += "?" + u.RawQuery
+	}
+	return rd.TestAgent(p, c.userAgent)
+}
+
+func (c *httpChecker) fetchRobots(ctx context.Context, u *url.URL) *robotstxt.RobotsData {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.Scheme+"://"+u.Host+"/robots.txt", nil)
+	if err != nil {
+		return nil
+	}
+	req.Header.Set("User-Agent", c.userAgent)
+	resp, err := c.client.Do(req)
+	if err != nil {
+		return nil
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, 512<<10))
+	if err != nil {
+		return nil
+	}
+	rd, err := robotstxt.FromStatusAndBytes(resp.StatusCode, body)
+	if err != nil {
+		return nil
+	}
+	return rd
+}
+
+func hostOf(u string) string {
+	if p, err := url.Parse(u); err == nil {
+		return strings.ToLower(p.Host)
+	}
+	return u
+}
+
+func (c *httpChecker) String() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return fmt.Sprintf("%d URLs checked", c.checked)
+}
