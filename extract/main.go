@@ -30,9 +30,84 @@ func mainContent(doc *goquery.Document) []*html.Node {
 		}
 	}
 	if b := doc.Find("body"); b.Length() > 0 {
+		if n := densestBlock(b.Nodes[0]); n != nil {
+			return []*html.Node{n}
+		}
 		return []*html.Node{b.Nodes[0]}
 	}
 	return nil
+}
+
+// densestBlock finds the main content of a page without landmarks by
+// text density, as readability-style extractors do: every paragraph of
+// prose (25+ characters, mostly not link text) scores for its parent and,
+// less, for its grandparent and great-grandparent; the container with the
+// best score, discounted by its own link density, wins. It returns nil
+// when no paragraph qualifies.
+func densestBlock(body *html.Node) *html.Node {
+	scores := map[*html.Node]float64{}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || skipElement(c) || isChrome(c) {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.P, atom.Pre, atom.Blockquote, atom.Td, atom.Dd, atom.Li:
+				t, _ := textUpTo(c, 5000)
+				if len(t) >= 25 && linkShare(c, nil) < 0.5 {
+					score := 1 + float64(strings.Count(t, ",")) + min(float64(len(t))/100, 3)
+					for i, p := 0, c.Parent; i < 3 && p != nil && p != body.Parent; i, p = i+1, p.Parent {
+						scores[p] += score / float64(i+1)
+					}
+				}
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(body)
+	var best *html.Node
+	bestScore := 0.0
+	for n, s := range scores {
+		s *= 1 - linkShare(n, nil)
+		if s > bestScore || s == bestScore && best != nil && nodeOrder(n, best) {
+			best, bestScore = n, s
+		}
+	}
+	return best
+}
+
+// nodeOrder reports whether a comes before b in document order (used to
+// break ties deterministically).
+func nodeOrder(a, b *html.Node) bool {
+	depth := func(n *html.Node) int {
+		d := 0
+		for ; n != nil; n = n.Parent {
+			d++
+		}
+		return d
+	}
+	da, db := depth(a), depth(b)
+	aAbove := da < db
+	for da > db {
+		a, da = a.Parent, da-1
+	}
+	for db > da {
+		b, db = b.Parent, db-1
+	}
+	if a == b {
+		return aAbove // one contains the other: the container comes first
+	}
+	for a.Parent != b.Parent {
+		a, b = a.Parent, b.Parent
+	}
+	for s := a.NextSibling; s != nil; s = s.NextSibling {
+		if s == b {
+			return true
+		}
+	}
+	return false
 }
 
 // majorRegions drops, when a template marks several regions for the

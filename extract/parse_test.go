@@ -327,3 +327,42 @@ func TestLazyImagesResolved(t *testing.T) {
 		t.Errorf("assets %+v", d.Assets)
 	}
 }
+
+// TestGenericPageByDensity: a page without landmarks, TYPO3 markers or
+// known wrappers gets its main content by text density, without the menu
+// and the link-heavy sidebar beside it.
+func TestGenericPageByDensity(t *testing.T) {
+	page := `<html><head><title>Amt | Stadt</title></head><body>
+<div class="top"><a href="/">Start</a> <a href="/a">Bürgerservice</a> <a href="/b">Rathaus</a> <a href="/c">Wirtschaft</a></div>
+<div class="wrap">
+ <div class="left">
+  <h1>Neue Regeln für die Sondernutzung</h1>
+  <p>Ab dem 1. April gelten in der Innenstadt neue Regeln für Tische, Stühle und Werbetafeln auf Gehwegen.</p>
+  <p>Gastronomiebetriebe, die bereits eine Erlaubnis haben, müssen nichts unternehmen, bis diese abläuft.</p>
+  <p>Anträge stellen Sie online, schriftlich oder persönlich im Bürgerbüro, Rathausplatz 1, Zimmer 12.</p>
+ </div>
+ <div class="right"><ul><li><a href="/x">Veranstaltungskalender der Stadt</a></li><li><a href="/y">Stellenangebote im Rathaus</a></li><li><a href="/z">Abfallkalender und Sperrmüll</a></li></ul></div>
+</div>
+<div class="bottom">Impressum · Datenschutz · Kontakt</div></body></html>`
+	d, err := extract.ParseHTML(strings.NewReader(page), "https://stadt.example/amt/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Title != "Neue Regeln für die Sondernutzung" {
+		t.Errorf("title %q", d.Title)
+	}
+	var all string
+	for _, b := range d.Blocks {
+		all += b.PlainText() + "\n"
+	}
+	for _, want := range []string{"Ab dem 1. April gelten", "Anträge stellen Sie online"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("missing %q in\n%s", want, all)
+		}
+	}
+	for _, chrome := range []string{"Veranstaltungskalender", "Bürgerservice", "Impressum"} {
+		if strings.Contains(all, chrome) {
+			t.Errorf("chrome %q extracted:\n%s", chrome, all)
+		}
+	}
+}
