@@ -66,7 +66,6 @@ CREATE TABLE IF NOT EXISTS captures (
 	etag TEXT,
 	last_modified TEXT,
 	sha256 TEXT,                   -- hex, of the content-decoded body
-	norm_sha256 TEXT,              -- hex, of the body without volatile parts (see normalizeForHash)
 	length INTEGER,                -- bytes of the content-decoded body
 	warc_file TEXT,                -- record written in this run (response, revisit or metadata)
 	warc_offset INTEGER,
@@ -250,7 +249,7 @@ type prevCapture struct {
 	runID         int64
 	status        int
 	etag, lastMod string
-	sha, normSha  string
+	sha           string
 	payloadFile   string
 	payloadOffset int64
 	fetchedAt     string
@@ -325,7 +324,7 @@ func (a *archive) startRun(seeds []string, ua string, fresh bool, now time.Time)
 // runs before run.
 func (a *archive) previousCaptures(run int64) (map[string]prevCapture, error) {
 	rows, err := a.db.Query(`
-SELECT c.url, c.run_id, c.status, IFNULL(c.etag,''), IFNULL(c.last_modified,''), IFNULL(c.sha256,''), IFNULL(c.norm_sha256,''),
+SELECT c.url, c.run_id, c.status, IFNULL(c.etag,''), IFNULL(c.last_modified,''), IFNULL(c.sha256,''),
        IFNULL(c.payload_file,''), IFNULL(c.payload_offset,0), c.fetched_at, IFNULL(c.content_type,'')
 FROM captures c JOIN (SELECT url, MAX(id) AS id FROM captures WHERE run_id < ? AND kind IN ('page','asset','unchanged') GROUP BY url) m ON c.id = m.id`, run)
 	if err != nil {
@@ -336,7 +335,7 @@ FROM captures c JOIN (SELECT url, MAX(id) AS id FROM captures WHERE run_id < ? A
 	for rows.Next() {
 		var u string
 		var p prevCapture
-		if err := rows.Scan(&u, &p.runID, &p.status, &p.etag, &p.lastMod, &p.sha, &p.normSha, &p.payloadFile, &p.payloadOffset, &p.fetchedAt, &p.contentType); err != nil {
+		if err := rows.Scan(&u, &p.runID, &p.status, &p.etag, &p.lastMod, &p.sha, &p.payloadFile, &p.payloadOffset, &p.fetchedAt, &p.contentType); err != nil {
 			return nil, err
 		}
 		out[u] = p
@@ -410,7 +409,7 @@ type captureRow struct {
 	kind               string
 	contentType        string
 	etag, lastModified string
-	sha, normSha       string
+	sha                string
 	length             int
 	record             int    // index in records of the response/revisit/metadata record, -1 none
 	payloadFile        string // set for a revisit: the earlier response
@@ -450,6 +449,21 @@ func (a *archive) commit(items []*writeItem) error {
 		return fmt.Errorf("indexing: %w", err)
 	}
 	defer tx.Rollback()
+	insCapture, err := tx.Prepare(`INSERT INTO captures(run_id,url,final_url,redirects,status,kind,content_type,etag,last_modified,sha256,length,
+warc_file,warc_offset,warc_length,payload_file,payload_offset,fetched_at,attempts,depth,linked_from,error,warnings)
+VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+	if err != nil {
+		return fmt.Errorf("indexing: %w", err)
+	}
+	upFrontier, err := tx.Prepare(`INSERT INTO frontier(run_id,url,depth,linked_from,asset,state) VALUES(?,?,?,?,?,?)
+ON CONFLICT(run_id,url) DO UPDATE SET state=excluded.state WHERE excluded.state > frontier.state`)
+	if err != nil {
+		return fmt.Errorf("indexing: %w", err)
+	}
+	insAlias, err := tx.Prepare(`INSERT OR IGNORE INTO aliases(run_id,alias,url,reason) VALUES(?,?,?,?)`)
+	if err != nil {
+		return fmt.Errorf("indexing: %w", err)
+	}
 	for i, it := range items {
 		c := it.capture
 		if c != nil {
@@ -471,11 +485,8 @@ func (a *archive) commit(items []*writeItem) error {
 			if len(c.warnings) > 0 {
 				warns, _ = json.Marshal(c.warnings)
 			}
-			if _, err := tx.Exec(`INSERT INTO captures(run_id,url,final_url,redirects,status,kind,content_type,etag,last_modified,sha256,norm_sha256,length,
-warc_file,warc_offset,warc_length,payload_file,payload_offset,fetched_at,attempts,depth,linked_from,error,warnings)
-VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-				a.runID, c.url, c.finalURL, nullStr(string(redirects)), c.status, c.kind, nullStr(c.contentType), nullStr(c.etag), nullStr(c.lastModified),
-				nullStr(c.sha), nullStr(c.normSha), c.length, wf, wo, wl, pf, po, c.fetchedAt.UTC().Format(time.RFC3339Nano),
+			if _, err := insCapture.Exec(a.runID, c.url, c.finalURL, nullStr(string(redirects)), c.status, c.kind, nullStr(c.contentType), nullStr(c.etag), nullStr(c.lastModified),
+				nullStr(c.sha), c.length, wf, wo, wl, pf, po, c.fetchedAt.UTC().Format(time.RFC3339Nano),
 				c.attempts, c.depth, c.linkedFrom, nullStr(c.errMsg), nullStr(string(warns))); err != nil {
 				return fmt.Errorf("indexing %s: %w", c.url, err)
 			}
@@ -484,14 +495,12 @@ VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			}
 		}
 		for _, f := range it.frontier {
-			q := `INSERT INTO frontier(run_id,url,depth,linked_from,asset,state) VALUES(?,?,?,?,?,?)
-ON CONFLICT(run_id,url) DO UPDATE SET state=excluded.state WHERE excluded.state > frontier.state`
-			if _, err := tx.Exec(q, a.runID, f.url, f.depth, f.from, boolInt(f.asset), f.state); err != nil {
+			if _, err := upFrontier.Exec(a.runID, f.url, f.depth, f.from, boolInt(f.asset), f.state); err != nil {
 				return fmt.Errorf("indexing frontier: %w", err)
 			}
 		}
 		for _, al := range it.aliases {
-			if _, err := tx.Exec(`INSERT OR IGNORE INTO aliases(run_id,alias,url,reason) VALUES(?,?,?,?)`, a.runID, al.alias, al.url, al.reason); err != nil {
+			if _, err := insAlias.Exec(a.runID, al.alias, al.url, al.reason); err != nil {
 				return fmt.Errorf("indexing aliases: %w", err)
 			}
 		}
@@ -527,8 +536,15 @@ func (a *archive) ensureFile(next int64) error {
 		a.file.Close()
 		a.file = nil
 	}
+	if a.fileSeq == 0 {
+		// Numbered across the archive, so that a resumed run in the same
+		// second cannot collide with the file of the killed session.
+		if err := a.db.QueryRow(`SELECT COUNT(*) FROM warc_files`).Scan(&a.fileSeq); err != nil {
+			return err
+		}
+	}
 	a.fileSeq++
-	name := fmt.Sprintf("umzug-%s-run%d-%05d.warc.gz", time.Now().UTC().Format("20060102150405"), a.runID, a.fileSeq)
+	name := fmt.Sprintf("umzug-%05d-run%d-%s.warc.gz", a.fileSeq, a.runID, time.Now().UTC().Format("20060102150405"))
 	rel := filepath.ToSlash(filepath.Join("warc", name))
 	f, err := os.OpenFile(filepath.Join(a.dir, "warc", name), os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
 	if err != nil {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -10,8 +11,8 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/umzug/umzug"
@@ -268,7 +269,7 @@ func DiffArchive(ctx context.Context, dir string, from, to int64) (ArchiveDiff, 
 			d.Changes = append(d.Changes, URLChange{Change: "status", URL: u, FromStatus: x.status, ToStatus: y.status, Reason: reason})
 		case x.status >= 300 && x.status < 400 && x.final != y.final:
 			d.Changes = append(d.Changes, URLChange{Change: "status", URL: u, FromStatus: x.status, ToStatus: y.status, Reason: "redirects to " + y.final + " instead of " + x.final})
-		case x.ok() && x.hash() != y.hash():
+		case x.ok() && x.sha != y.sha && !sameContent(dir, x, y):
 			d.Changes = append(d.Changes, URLChange{Change: "changed", URL: u, FromStatus: x.status, ToStatus: y.status, FromSHA256: x.sha, ToSHA256: y.sha})
 		default:
 			d.Unchanged++
@@ -289,25 +290,21 @@ func DiffArchive(ctx context.Context, dir string, from, to int64) (ArchiveDiff, 
 }
 
 type diffCapture struct {
-	status            int
-	final, sha, norm  string
-	errMsg            string
-	unchangedByServer bool
+	status       int
+	final, sha   string
+	errMsg       string
+	contentType  string
+	pfile        string
+	poff, length int64
 }
 
 func (c diffCapture) ok() bool { return c.status >= 200 && c.status < 300 }
 
-func (c diffCapture) hash() string {
-	if c.norm != "" {
-		return c.norm
-	}
-	return c.sha
-}
-
 // runCaptures returns the last capture of each URL of a run, with a 304
 // counted as the 200 it confirmed.
 func runCaptures(ctx context.Context, db *sql.DB, run int64) (map[string]diffCapture, error) {
-	rows, err := db.QueryContext(ctx, `SELECT c.url, c.final_url, c.status, c.kind, IFNULL(c.sha256,''), IFNULL(c.norm_sha256,''), IFNULL(c.error,'')
+	rows, err := db.QueryContext(ctx, `SELECT c.url, c.final_url, c.status, c.kind, IFNULL(c.sha256,''), IFNULL(c.error,''),
+       IFNULL(c.content_type,''), IFNULL(c.payload_file,''), IFNULL(c.payload_offset,0), IFNULL(c.length,0)
 FROM captures c JOIN (SELECT url, MAX(id) AS id FROM captures WHERE run_id = ? GROUP BY url) m ON c.id = m.id`, run)
 	if err != nil {
 		return nil, err
@@ -317,36 +314,163 @@ FROM captures c JOIN (SELECT url, MAX(id) AS id FROM captures WHERE run_id = ? G
 	for rows.Next() {
 		var u, kind string
 		var c diffCapture
-		if err := rows.Scan(&u, &c.final, &c.status, &kind, &c.sha, &c.norm, &c.errMsg); err != nil {
+		if err := rows.Scan(&u, &c.final, &c.status, &kind, &c.sha, &c.errMsg, &c.contentType, &c.pfile, &c.poff, &c.length); err != nil {
 			return nil, err
 		}
 		if kind == "unchanged" {
-			c.status, c.unchangedByServer = http.StatusOK, true
+			c.status = http.StatusOK
 		}
 		out[u] = c
 	}
 	return out, rows.Err()
 }
 
-var (
-	volatileComment = regexp.MustCompile(`(?s)<!--.*?-->`)
-	volatileAttr    = regexp.MustCompile(`(?i)\s(nonce|integrity|data-csrf[\w-]*)\s*=\s*("[^"]*"|'[^']*')`)
-	volatileInput   = regexp.MustCompile(`(?i)<input[^>]*name\s*=\s*["'][^"']*(__trustedProperties|__referrer|__request_?token|csrf|_token)[^"']*["'][^>]*>`)
-	volatileBuster  = regexp.MustCompile(`(?i)(\.(?:css|js|png|jpe?g|gif|svg|webp|woff2?))\?v?=?\d{6,}`)
-	volatileSpace   = regexp.MustCompile(`\s+`)
-)
+// sameContent reports whether two captures with different bodies differ
+// only in volatile parts. It reads both bodies from the archive; only
+// HTML is normalised.
+func sameContent(dir string, x, y diffCapture) bool {
+	if x.contentType != "text/html" && x.contentType != "application/xhtml+xml" || x.contentType != y.contentType {
+		return false
+	}
+	_, a, err := readPayload(dir, x.pfile, x.poff, x.length)
+	if err != nil {
+		return false
+	}
+	_, b, err := readPayload(dir, y.pfile, y.poff, y.length)
+	if err != nil {
+		return false
+	}
+	return normalizedSHA256(a.body) == normalizedSHA256(b.body)
+}
 
 // normalizedSHA256 hashes an HTML page without the parts that change on
 // every delivery of an unchanged page: comments (TYPO3's "This website is
 // powered by TYPO3", parse times), nonce and integrity attributes, hidden
 // form tokens (Extbase __trustedProperties and __referrer, CSRF tokens),
-// cache-busting numbers after asset URLs, and white-space runs.
+// cache-busting numbers after asset URLs ("main.css?1709211234"), and
+// white-space runs, in one pass. The diff calls it only for pages whose
+// exact sha256 differs.
 func normalizedSHA256(body []byte) string {
-	b := volatileComment.ReplaceAll(body, nil)
-	b = volatileAttr.ReplaceAll(b, nil)
-	b = volatileInput.ReplaceAll(b, nil)
-	b = volatileBuster.ReplaceAll(b, []byte("$1"))
-	b = volatileSpace.ReplaceAll(b, []byte(" "))
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:])
+	h := sha256.New()
+	out := make([]byte, 0, 4096)
+	space := false
+	emit := func(c byte) {
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' {
+			if !space {
+				out = append(out, ' ')
+				space = true
+			}
+		} else {
+			out = append(out, c)
+			space = false
+		}
+		if len(out) >= 4000 {
+			h.Write(out)
+			out = out[:0]
+		}
+	}
+	for i := 0; i < len(body); i++ {
+		c := body[i]
+		switch c {
+		case '<':
+			if bytes.HasPrefix(body[i:], []byte("<!--")) {
+				end := bytes.Index(body[i+4:], []byte("-->"))
+				if end < 0 {
+					i = len(body)
+				} else {
+					i += 4 + end + 2
+				}
+				continue
+			}
+			if hasPrefixFold(body[i:], "<input") {
+				end := bytes.IndexByte(body[i:], '>')
+				if end > 0 && volatileInput(body[i:i+end]) {
+					i += end
+					continue
+				}
+			}
+		case ' ':
+			if n := volatileAttrLen(body[i:]); n > 0 {
+				i += n - 1
+				continue
+			}
+		case '?':
+			if n := cacheBusterLen(body[:i], body[i:]); n > 0 {
+				i += n - 1
+				continue
+			}
+		}
+		emit(c)
+	}
+	h.Write(out)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func hasPrefixFold(b []byte, prefix string) bool {
+	return len(b) >= len(prefix) && strings.EqualFold(string(b[:len(prefix)]), prefix)
+}
+
+var volatileInputNames = []string{"__trustedproperties", "__referrer", "__request_token", "__requesttoken", "csrf", "_token"}
+
+// volatileInput reports an <input …> tag that carries a form token.
+func volatileInput(tag []byte) bool {
+	lower := bytes.ToLower(tag)
+	if !bytes.Contains(lower, []byte("name=")) {
+		return false
+	}
+	for _, n := range volatileInputNames {
+		if bytes.Contains(lower, []byte(n)) {
+			return true
+		}
+	}
+	return false
+}
+
+// volatileAttrLen returns the length of ` nonce="…"` or ` integrity="…"`
+// at the start of b, or 0.
+func volatileAttrLen(b []byte) int {
+	for _, name := range []string{" nonce=", " integrity="} {
+		if !hasPrefixFold(b, name) || len(b) <= len(name) {
+			continue
+		}
+		q := b[len(name)]
+		if q != '"' && q != '\'' {
+			continue
+		}
+		end := bytes.IndexByte(b[len(name)+1:], q)
+		if end < 0 {
+			return 0
+		}
+		return len(name) + 1 + end + 1
+	}
+	return 0
+}
+
+var assetSuffixes = []string{".css", ".js", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".woff", ".woff2"}
+
+// cacheBusterLen returns the length of "?123456…" (or "?v=123456…") at the
+// start of rest when before ends in an asset file name, or 0.
+func cacheBusterLen(before, rest []byte) int {
+	j := 1
+	if bytes.HasPrefix(rest[1:], []byte("v=")) {
+		j = 3
+	}
+	k := j
+	for k < len(rest) && rest[k] >= '0' && rest[k] <= '9' {
+		k++
+	}
+	if k-j < 6 {
+		return 0
+	}
+	tail := before[max(0, len(before)-6):]
+	for _, s := range assetSuffixes {
+		if hasSuffixFold(tail, s) {
+			return k
+		}
+	}
+	return 0
+}
+
+func hasSuffixFold(b []byte, suffix string) bool {
+	return len(b) >= len(suffix) && strings.EqualFold(string(b[len(b)-len(suffix):]), suffix)
 }

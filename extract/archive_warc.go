@@ -3,7 +3,7 @@ package extract
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
+	stdgzip "compress/gzip"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base32"
@@ -16,7 +16,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
+
+	"github.com/klauspost/compress/gzip"
 )
 
 // WARC 1.1 (ISO 28500:2017) records, each written as its own gzip member so
@@ -72,10 +75,11 @@ func (r *warcRecord) gzipMember(level int) ([]byte, error) {
 	head.WriteString("Content-Length: " + strconv.Itoa(len(r.block)) + "\r\n\r\n")
 	var out bytes.Buffer
 	out.Grow(len(r.block)/3 + 512)
-	zw, err := gzip.NewWriterLevel(&out, level)
+	zw, err := getGzipWriter(&out, level)
 	if err != nil {
 		return nil, err
 	}
+	defer gzipWriters.Put(zw)
 	for _, p := range [][]byte{head.Bytes(), r.block, []byte("\r\n\r\n")} {
 		if _, err := zw.Write(p); err != nil {
 			return nil, err
@@ -85,6 +89,17 @@ func (r *warcRecord) gzipMember(level int) ([]byte, error) {
 		return nil, err
 	}
 	return out.Bytes(), nil
+}
+
+// gzipWriters are reused: a flate compressor allocates about 1 MB.
+var gzipWriters sync.Pool
+
+func getGzipWriter(w io.Writer, level int) (*gzip.Writer, error) {
+	if zw, ok := gzipWriters.Get().(*gzip.Writer); ok {
+		zw.Reset(w)
+		return zw, nil
+	}
+	return gzip.NewWriterLevel(w, level)
 }
 
 // httpRequestBlock is the request as sent: request line and header.
@@ -141,7 +156,7 @@ func (h *warcHeader) get(name string) string { return h.Fields.Get(name) }
 // readWARCRecord reads the record that starts at the current position of
 // br, which must be at the start of a gzip member. It returns the header
 // and the block, and checks the record's end and its block digest.
-func readWARCRecord(br *bufio.Reader, zr *gzip.Reader, maxBlock int64) (*warcHeader, []byte, error) {
+func readWARCRecord(br *bufio.Reader, zr *stdgzip.Reader, maxBlock int64) (*warcHeader, []byte, error) {
 	if err := zr.Reset(br); err != nil {
 		return nil, nil, err
 	}
@@ -201,7 +216,7 @@ func readWARCAt(name string, offset int64) (*warcHeader, []byte, error) {
 	if _, err := f.Seek(offset, io.SeekStart); err != nil {
 		return nil, nil, err
 	}
-	var zr gzip.Reader
+	var zr stdgzip.Reader
 	h, block, err := readWARCRecord(bufio.NewReader(f), &zr, 0)
 	if err != nil {
 		return nil, nil, fmt.Errorf("reading %s at %d: %w", name, offset, err)
@@ -230,7 +245,7 @@ func ScanWARC(name string, fn func(WARCRecordInfo) error) error {
 	defer f.Close()
 	cr := &countingReader{r: f}
 	br := bufio.NewReader(cr)
-	var zr gzip.Reader
+	var zr stdgzip.Reader
 	for {
 		off := cr.n - int64(br.Buffered())
 		if _, err := br.Peek(1); err == io.EOF {

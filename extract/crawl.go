@@ -768,9 +768,6 @@ func (cr *crawler) archiveRecords(item *writeItem, it frontierItem, exs []*excha
 		c.etag = firstNonEmpty(c.etag, prev.etag)
 		c.lastModified = firstNonEmpty(c.lastModified, prev.lastMod)
 	}
-	if s.IsHTML() {
-		c.normSha = normalizedSHA256(s.Body)
-	}
 	item.capture = c
 	item.frontier = append(item.frontier, frontierRow{url: it.url, depth: it.depth, from: it.from, asset: it.asset, state: 1})
 	for _, ex := range exs[1:] {
@@ -840,7 +837,7 @@ func (cr *crawler) send(item *writeItem) {
 // so that the fetching goroutines can finish.
 func (cr *crawler) sink(fn func(*umzug.Snapshot) error) (sinkErr, fnErr error) {
 	delivered := 0
-	sameContent := map[string]string{} // normalized body hash -> first canonical URL
+	sameContent := map[string]string{} // body sha256 -> first canonical URL with it
 	batch := make([]*writeItem, 0, 64)
 	for first := range cr.sinkCh {
 		batch = append(batch[:0], first)
@@ -858,11 +855,11 @@ func (cr *crawler) sink(fn func(*umzug.Snapshot) error) (sinkErr, fnErr error) {
 		}
 		if cr.arch != nil && sinkErr == nil {
 			for _, it := range batch {
-				if c := it.capture; c != nil && c.normSha != "" && c.status >= 200 && c.status < 300 {
-					if first, ok := sameContent[c.normSha]; ok && first != c.finalURL {
+				if c := it.capture; c != nil && c.sha != "" && c.kind == "page" && c.status >= 200 && c.status < 300 {
+					if first, ok := sameContent[c.sha]; ok && first != c.finalURL {
 						it.aliases = append(it.aliases, aliasRow{alias: c.finalURL, url: first, reason: "same-content"})
 					} else if !ok {
-						sameContent[c.normSha] = c.finalURL
+						sameContent[c.sha] = c.finalURL
 					}
 				}
 			}

@@ -259,7 +259,7 @@ func (f *fetcher) once(req *http.Request) *exchange {
 	}
 	defer resp.Body.Close()
 	ex.proto, ex.status, ex.header = resp.Proto, resp.StatusCode, resp.Header
-	raw, err := io.ReadAll(io.LimitReader(resp.Body, f.maxBody+1))
+	raw, err := readBody(resp, f.maxBody+1)
 	ex.fetchedAt = time.Now()
 	if err != nil {
 		ex.err = fmt.Errorf("%w: read %d bytes: %w", errTruncatedBody, len(raw), err)
@@ -286,6 +286,28 @@ func (f *fetcher) once(req *http.Request) *exchange {
 		}
 	}
 	return ex
+}
+
+// readBody reads at most limit bytes of the body, in one allocation when
+// the length is announced.
+func readBody(resp *http.Response, limit int64) ([]byte, error) {
+	if n := resp.ContentLength; n >= 0 && n < limit {
+		buf := make([]byte, n, n+1)
+		m, err := io.ReadFull(resp.Body, buf)
+		if err != nil {
+			return buf[:m], err
+		}
+		// A body longer than announced is cut by the transport; check for
+		// the end anyway.
+		var one [1]byte
+		if k, _ := resp.Body.Read(one[:]); k > 0 {
+			rest, err := io.ReadAll(io.LimitReader(resp.Body, limit-n-1))
+			buf = append(append(buf, one[0]), rest...)
+			return buf, err
+		}
+		return buf, nil
+	}
+	return io.ReadAll(io.LimitReader(resp.Body, limit))
 }
 
 // decodeContent undoes a gzip or deflate content-coding, producing at
