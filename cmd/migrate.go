@@ -184,12 +184,14 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 		}
 		opts.Seeds = seeds
 	}
-	copts, err := opts.Crawl.options(opts.Seeds)
-	if err != nil {
-		return err
+	var copts extract.CrawlOptions
+	if !offline {
+		if copts, err = opts.Crawl.options(opts.Seeds); err != nil {
+			return err
+		}
+		copts.Logger = log
+		copts.ArchiveDir = opts.Archive
 	}
-	copts.Logger = log
-	copts.ArchiveDir = opts.Archive
 	seed, err := url.Parse(opts.Seeds[0])
 	if err != nil || seed.Host == "" {
 		return usageErr(fmt.Errorf("start URL %q: not an absolute URL", opts.Seeds[0]))

@@ -375,9 +375,21 @@ func boolInt(b bool) int {
 	return 0
 }
 
-// finishRun sets the run's final status.
+// finishRun sets the run's final status and records pages of the run
+// whose bodies are byte for byte the same as an earlier URL's (an
+// "index.php?id=42" next to its speaking URL) as aliases of that URL.
 func (a *archive) finishRun(status string, now time.Time) error {
-	_, err := a.db.Exec(`UPDATE runs SET status=?, finished_at=? WHERE id=?`, status, now.UTC().Format(time.RFC3339), a.runID)
+	_, err := a.db.Exec(`
+INSERT OR IGNORE INTO aliases(run_id, alias, url, reason)
+SELECT c.run_id, c.final_url, f.first, 'same-content'
+FROM captures c JOIN (SELECT sha256, MIN(final_url) AS first FROM captures
+                      WHERE run_id = ?1 AND kind = 'page' AND status BETWEEN 200 AND 299 GROUP BY sha256 HAVING COUNT(DISTINCT final_url) > 1) f
+  ON c.sha256 = f.sha256
+WHERE c.run_id = ?1 AND c.kind = 'page' AND c.status BETWEEN 200 AND 299 AND c.final_url != f.first`, a.runID)
+	if err != nil {
+		return fmt.Errorf("recording same-content aliases: %w", err)
+	}
+	_, err = a.db.Exec(`UPDATE runs SET status=?, finished_at=? WHERE id=?`, status, now.UTC().Format(time.RFC3339), a.runID)
 	return err
 }
 

@@ -299,29 +299,47 @@ func (cr *crawler) run(fn func(*umzug.Snapshot) error) (CrawlStats, error) {
 		return st, err
 	}
 
+	// Seeds and sitemap entries are claimed, queued and persisted as they
+	// are read, in batches: a sitemap of 50,000 URLs is never held twice.
 	var first []frontierItem
 	var lastmods []sitemapEntry
+	flush := func() error {
+		if cr.arch != nil && (len(first) > 0 || len(lastmods) > 0) {
+			if err := cr.arch.saveSeeds(first, lastmods); err != nil {
+				return fmt.Errorf("archive %s: saving frontier: %w", cr.opts.ArchiveDir, err)
+			}
+		}
+		for _, it := range first {
+			cr.front.push(it)
+		}
+		first, lastmods = first[:0], lastmods[:0]
+		return nil
+	}
 	for _, s := range cr.opts.Seeds {
 		if it, row, ok := cr.admit(s, 0, "", false); ok && row.state == 0 {
 			first = append(first, it)
 		}
 	}
+	if err := flush(); err != nil {
+		return st, err
+	}
 	if !cr.opts.NoSitemaps && (rs == nil || !rs.resumed) {
-		entries := cr.sitemapEntries()
-		for _, e := range entries {
+		var ferr error
+		cr.sitemapEntries(func(e sitemapEntry) {
 			if it, row, ok := cr.admit(e.url, 0, "", false); ok && row.state == 0 {
 				first = append(first, it)
 			}
+			lastmods = append(lastmods, e)
+			if len(lastmods) >= 1000 && ferr == nil {
+				ferr = flush()
+			}
+		})
+		if ferr == nil {
+			ferr = flush()
 		}
-		lastmods = entries
-	}
-	if cr.arch != nil {
-		if err := cr.arch.saveSeeds(first, lastmods); err != nil {
-			return st, fmt.Errorf("archive %s: saving frontier: %w", cr.opts.ArchiveDir, err)
+		if ferr != nil {
+			return st, ferr
 		}
-	}
-	for _, it := range first {
-		cr.front.push(it)
 	}
 
 	// Ctrl-C: stop handing out URLs; requests under way are cancelled by
@@ -482,6 +500,12 @@ func (cr *crawler) admit(canonical string, depth int, from string, image bool) (
 		row.state = 2
 	}
 	return it, row, true
+}
+
+// inHosts reports whether a canonical URL is on a host in scope.
+func (cr *crawler) inHosts(canonical string) bool {
+	u, err := url.Parse(canonical)
+	return err == nil && cr.hosts[u.Host]
 }
 
 // process fetches one claimed URL through colly.
@@ -690,7 +714,7 @@ func (cr *crawler) recordResponse(it frontierItem, exs []*exchange) {
 	var pushes []frontierItem
 	for _, l := range links {
 		nit, row, ok := cr.admit(l.canonical, it.depth+1, s.FinalURL, l.image)
-		if l.raw != "" && ok {
+		if l.raw != "" && cr.inHosts(l.canonical) {
 			item.aliases = append(item.aliases, aliasRow{alias: l.raw, url: l.canonical, reason: "variant"})
 		}
 		if !ok {
@@ -837,7 +861,6 @@ func (cr *crawler) send(item *writeItem) {
 // so that the fetching goroutines can finish.
 func (cr *crawler) sink(fn func(*umzug.Snapshot) error) (sinkErr, fnErr error) {
 	delivered := 0
-	sameContent := map[string]string{} // body sha256 -> first canonical URL with it
 	batch := make([]*writeItem, 0, 64)
 	for first := range cr.sinkCh {
 		batch = append(batch[:0], first)
@@ -854,15 +877,6 @@ func (cr *crawler) sink(fn func(*umzug.Snapshot) error) (sinkErr, fnErr error) {
 			}
 		}
 		if cr.arch != nil && sinkErr == nil {
-			for _, it := range batch {
-				if c := it.capture; c != nil && c.sha != "" && c.kind == "page" && c.status >= 200 && c.status < 300 {
-					if first, ok := sameContent[c.sha]; ok && first != c.finalURL {
-						it.aliases = append(it.aliases, aliasRow{alias: c.finalURL, url: first, reason: "same-content"})
-					} else if !ok {
-						sameContent[c.sha] = c.finalURL
-					}
-				}
-			}
 			if err := cr.arch.commit(batch); err != nil {
 				sinkErr = fmt.Errorf("archive %s: %w", cr.opts.ArchiveDir, err)
 				cr.log.Error("archive write failed; stopping", "err", err)
@@ -898,11 +912,10 @@ func (cr *crawler) sink(fn func(*umzug.Snapshot) error) (sinkErr, fnErr error) {
 }
 
 // sitemapEntries reads robots.txt Sitemap lines and /sitemap.xml of every
-// seed host (sitemap indexes and gzipped sitemaps too) and returns the
-// page entries in scope, canonical, with their lastmod.
-func (cr *crawler) sitemapEntries() []sitemapEntry {
+// seed host (sitemap indexes and gzipped sitemaps too) and calls fn for
+// each page entry, canonical, with its lastmod.
+func (cr *crawler) sitemapEntries(fn func(sitemapEntry)) {
 	client := &http.Client{Timeout: cr.opts.Timeout, Transport: cr.fetch.base}
-	var out []sitemapEntry
 	doneHost := map[string]bool{}
 	for _, seed := range cr.opts.Seeds {
 		u, _ := url.Parse(seed)
@@ -931,20 +944,16 @@ func (cr *crawler) sitemapEntries() []sitemapEntry {
 				cr.log.Debug("sitemap not read", "url", sm, "status", status, "err", err)
 				continue
 			}
-			pages, children, err := ParseSitemap(body)
+			err = ScanSitemap(bytes.NewReader(body), func(p SitemapURL) {
+				if cu, err := Canonicalize(p.Loc); err == nil {
+					fn(sitemapEntry{url: cu, lastmod: p.LastMod, sitemap: sm})
+				}
+			}, func(child string) { maps = append(maps, child) })
 			if err != nil {
 				cr.log.Warn("sitemap unreadable", "url", sm, "err", err)
-				continue
-			}
-			maps = append(maps, children...)
-			for _, p := range pages {
-				if cu, err := Canonicalize(p.Loc); err == nil {
-					out = append(out, sitemapEntry{url: cu, lastmod: p.LastMod, sitemap: sm})
-				}
 			}
 		}
 	}
-	return out
 }
 
 // robotsFor returns the parsed robots.txt of u's host, fetching it once.

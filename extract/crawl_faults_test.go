@@ -22,11 +22,13 @@ import (
 // faultSite is a test server that misbehaves in every way the crawler must
 // survive. Faults that heal after n requests count per path.
 type faultSite struct {
-	mu    sync.Mutex
-	hits  map[string]int
-	times map[string][]time.Time
-	cp    []byte // windows-1252 page
-	bomb  []byte // 4 MB of HTML gzipped to a few KB
+	mu     sync.Mutex
+	hits   map[string]int
+	times  map[string][]time.Time
+	cp     []byte // windows-1252 page
+	latin1 []byte // ISO-8859-1 page declared in a meta http-equiv
+	bomb   []byte // 4 MB of HTML gzipped to a few KB
+	other  string // base URL of another host, out of scope
 }
 
 func newFaultSite(t *testing.T) *faultSite {
@@ -39,7 +41,11 @@ func newFaultSite(t *testing.T) *faultSite {
 	_, _ = zw.Write([]byte(page("Bombe", "")))
 	_, _ = zw.Write(make([]byte, 4<<20))
 	_ = zw.Close()
-	return &faultSite{hits: map[string]int{}, times: map[string][]time.Time{}, cp: cp, bomb: b.Bytes()}
+	latin1, err := os.ReadFile(filepath.Join("testdata", "charset", "latin1-meta.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &faultSite{hits: map[string]int{}, times: map[string][]time.Time{}, cp: cp, latin1: latin1, bomb: b.Bytes()}
 }
 
 func (f *faultSite) hit(p string) int {
@@ -56,11 +62,11 @@ const faultHome = `<!DOCTYPE html><html lang="de"><head><title>Start</title></he
 <a href="/busy/">busy</a> <a href="/unavailable/">unavailable</a>
 <a href="/chain/">chain</a> <a href="/loop-a/">loop</a>
 <a href="/kalender/2024/01/">Kalender</a> <a href="/suche/?farbe=rot">Suche</a>
-<a href="/intern/geheim/">intern</a> <a href="https://elsewhere.example/">extern</a>
+<a href="/intern/geheim/">intern</a> <a href="__OTHER__/fremd/">extern</a> <a href="/latin1/">latin1</a>
 <a href="/dokument.pdf">PDF</a> <img src="/bild.png" alt="">
 <a href="/bomb/">bomb</a> <a href="/big/">big</a> <a href="/cp1252/">cp1252</a>
 <a href="/OK/?utm_source=x#top">variant</a> <a href="/ok/?utm_source=newsletter">variant</a>
-<a href="/gone/">gone</a>
+<a href="/gone/">gone</a> <a href="/index.php?id=7&amp;no_cache=1">id 7</a>
 </main></body></html>`
 
 func page(title, body string) string {
@@ -80,8 +86,8 @@ func (f *faultSite) handler(base string) http.Handler {
 		case p == "/robots.txt":
 			_, _ = w.Write([]byte("User-agent: *\nDisallow: /intern/\n"))
 		case p == "/":
-			html(200, faultHome)
-		case p == "/ok/":
+			html(200, strings.ReplaceAll(faultHome, "__OTHER__", f.other))
+		case p == "/ok/", p == "/index.php":
 			html(200, page("OK", "<p>Alles gut.</p>"))
 		case p == "/flaky/":
 			if n <= 2 {
@@ -171,6 +177,9 @@ func (f *faultSite) handler(base string) http.Handler {
 		case p == "/cp1252/":
 			w.Header().Set("Content-Type", "text/html; charset=utf-8") // the bytes say otherwise
 			_, _ = w.Write(f.cp)
+		case p == "/latin1/":
+			w.Header().Set("Content-Type", "text/html")
+			_, _ = w.Write(f.latin1)
 		case p == "/gone/":
 			html(410, page("Entfernt", ""))
 		default:
@@ -181,6 +190,8 @@ func (f *faultSite) handler(base string) http.Handler {
 
 func TestCrawlSurvivesFaultsIntoArchive(t *testing.T) {
 	site := newFaultSite(t)
+	other := fixtures.Serve(t, fixtures.Ministry) // another host:port: out of scope
+	site.other = other.URL
 	srv, err := fixtures.StartHandler(site.handler)
 	if err != nil {
 		t.Fatal(err)
@@ -212,7 +223,7 @@ func TestCrawlSurvivesFaultsIntoArchive(t *testing.T) {
 	wantStatus := map[string]int{
 		"/": 200, "/ok/": 200, "/flaky/": 200, "/always-500/": 500, "/reset/": 200, "/truncated/": 200,
 		"/slow/": 200, "/hang/": 0, "/busy/": 200, "/unavailable/": 200, "/chain/": 200, "/bomb/": 200,
-		"/big/": 200, "/cp1252/": 200, "/gone/": 410, "/dokument.pdf": 200, "/bild.png": 200,
+		"/big/": 200, "/cp1252/": 200, "/latin1/": 200, "/gone/": 410, "/dokument.pdf": 200, "/bild.png": 200,
 	}
 	for p, want := range wantStatus {
 		s := got[u(p)]
@@ -248,6 +259,9 @@ func TestCrawlSurvivesFaultsIntoArchive(t *testing.T) {
 		if strings.HasPrefix(p, "/intern/") {
 			t.Errorf("%s is disallowed by robots.txt but was requested", p)
 		}
+	}
+	if n := len(other.Requests()); n != 0 {
+		t.Errorf("the crawler left its host: %d requests to %s", n, other.URL)
 	}
 	if st.RobotsBlocked != 1 || st.OutOfScope == 0 {
 		t.Errorf("robots blocked %d (want 1), out of scope %d (want > 0)", st.RobotsBlocked, st.OutOfScope)
@@ -296,6 +310,9 @@ func TestCrawlSurvivesFaultsIntoArchive(t *testing.T) {
 	if s := got[u("/cp1252/")]; s != nil && !strings.Contains(string(s.Body), "„Die Brücke wird saniert“ – ab März") {
 		t.Errorf("/cp1252/ decoded wrongly: %q", s.Body)
 	}
+	if s := got[u("/latin1/")]; s == nil || s.Charset != "windows-1252" || !strings.Contains(string(s.Body), "Grüße aus Erfurt") || !strings.Contains(string(s.Body), "Schöne Öffnungszeiten") {
+		t.Errorf("/latin1/ decoded wrongly: %+v", s)
+	}
 	if st.Assets != 2 {
 		t.Errorf("%d assets; want the PDF and the image", st.Assets)
 	}
@@ -321,6 +338,19 @@ func TestCrawlSurvivesFaultsIntoArchive(t *testing.T) {
 		}
 	}
 	checkWARCFiles(t, dir)
+
+	aliases := strings.Join(extract.ArchiveAliases(t, dir), "\n")
+	for _, want := range []string{
+		u("/chain/") + " -> " + u("/chain-3/") + " (redirect)",
+		u("/chain-2/") + " -> " + u("/chain-3/") + " (redirect)",
+		u("/ok/?utm_source=newsletter") + " -> " + u("/ok/") + " (variant)",
+		u("/index.php?id=7&no_cache=1") + " -> " + u("/index.php?id=7") + " (variant)",
+		u("/ok/") + " -> " + u("/index.php?id=7") + " (same-content)",
+	} {
+		if !strings.Contains(aliases, want) {
+			t.Errorf("alias %q not recorded; aliases:\n%s", want, aliases)
+		}
+	}
 }
 
 // checkWARCFiles reads every record of the archive's WARC files and, when

@@ -17,3 +17,28 @@ func SitemapLastmods(t testing.TB, dir string) int {
 	}
 	return n
 }
+
+// ArchiveAliases returns the alias table of the archive at dir as
+// "alias -> url (reason)" lines.
+func ArchiveAliases(t testing.TB, dir string) []string {
+	t.Helper()
+	db, err := openExistingDB(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	rows, err := db.Query(`SELECT alias, url, reason FROM aliases ORDER BY alias`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var a, u, r string
+		if err := rows.Scan(&a, &u, &r); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, a+" -> "+u+" ("+r+")")
+	}
+	return out
+}
