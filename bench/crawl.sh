@@ -85,6 +85,7 @@ for n in $SIZES; do
 		: > "$log"
 		/usr/bin/time -f "%e %U %S %M" -o "$tmp/time" \
 			"$tmp/umzug" crawl "$base/" --archive "$tmp/archive" --concurrency "$CONC" --quiet 2> "$tmp/crawl.log" || { cat "$tmp/crawl.log" >&2; exit 1; }
+		[ -n "${KEEP_LOG:-}" ] && cp "$tmp/crawl.log" "$KEEP_LOG-$n-$r"
 		sleep 0.2 # let the server flush its log
 		read -r wall user sys rss < "$tmp/time"
 		fetched=$(sed -n 's/.*fetched \([0-9]*\) URLs.*/\1/p' "$tmp/crawl.log")

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"time"
@@ -65,7 +67,17 @@ read the archive offline.`,
 	return cmd
 }
 
+// crawlMemoryLimit is the soft memory limit of umzug crawl unless GOMEMLIMIT
+// sets one: the crawl's live heap is small (bodies in flight, the frontier),
+// and without a limit the garbage collector lets the heap grow to twice the
+// live size, which made peak RSS grow with the site (see BENCHMARKS.md).
+const crawlMemoryLimit = 80 << 20
+
 func crawlRun(ctx context.Context, ios *IOStreams, opts *CrawlCmdOptions) error {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		prev := debug.SetMemoryLimit(crawlMemoryLimit)
+		defer debug.SetMemoryLimit(prev)
+	}
 	log, err := opts.Global.Logger(ios.ErrOut)
 	if err != nil {
 		return err
