@@ -248,7 +248,10 @@ func TestCrawlSurvivesFaultsIntoArchive(t *testing.T) {
 			t.Errorf("%s requested %d times; want %d", p, reqs[p], want)
 		}
 	}
-	if ts := site.times["/busy/"]; len(ts) == 2 && ts[1].Sub(ts[0]) < 900*time.Millisecond {
+	site.mu.Lock()
+	ts := append([]time.Time(nil), site.times["/busy/"]...)
+	site.mu.Unlock()
+	if len(ts) == 2 && ts[1].Sub(ts[0]) < 900*time.Millisecond {
 		t.Errorf("/busy/ asked to retry after 1s, was retried after %v", ts[1].Sub(ts[0]))
 	}
 	if st.Retries < 10 {
