@@ -6,11 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/spf13/cobra"
@@ -128,7 +130,7 @@ NDJSON report are shown; --fail-on makes findings of that severity exit 3.`,
 	fl.StringVar(&opts.BaseURL, "base-url", "", "URL the HTML files were served at (default: the page's canonical link, else its file:// URL)")
 	fl.StringArrayVar(&opts.Profiles, "profile", nil, "site profile (YAML) to try before the built-in ones (repeatable)")
 	fl.StringVar(&opts.PublicURL, "public-url", "", "public origin of the site when crawling a mirror; findings name public URLs")
-	opts.Crawl.register(cmd)
+	opts.Crawl.register(cmd, false)
 	return cmd
 }
 
@@ -161,7 +163,7 @@ func auditRun(ctx context.Context, ios *IOStreams, opts *AuditOptions) error {
 		return err
 	}
 	if opts.Archive != "" {
-		return fmt.Errorf("--archive %s: reading archives is not available yet (it comes with umzug crawl); audit the site by URL or saved HTML files", opts.Archive)
+		return auditArchive(ctx, ios, opts, log, parser, cfg, baseline, started)
 	}
 
 	aopts := audit.Options{Config: cfg, CheckExternal: opts.CheckExternal, Canonicalize: extract.Canonicalize}
@@ -501,4 +503,35 @@ func (a *atomicFile) abort() {
 		a.Close()
 		os.Remove(a.Name())
 	}
+}
+
+// auditArchive audits the latest capture of every URL of an archive,
+// offline: links are judged by the statuses the archive holds.
+func auditArchive(ctx context.Context, ios *IOStreams, opts *AuditOptions, log *slog.Logger, parser *extract.Parser, cfg *audit.Config, baseline []umzug.Finding, started time.Time) error {
+	seeds, err := archiveSeeds(ctx, opts.Archive, 0)
+	if err != nil {
+		return err
+	}
+	hosts, mapURL, err := siteScope(seeds, opts.Crawl.AllowHosts, opts.PublicURL)
+	if err != nil {
+		return err
+	}
+	aud, err := audit.New(audit.Options{Config: cfg, Hosts: hosts, MapURL: mapURL, Canonicalize: extract.Canonicalize})
+	if err != nil {
+		return usageErr(err)
+	}
+	var findings []umzug.Finding
+	err = extract.ReadArchive(ctx, opts.Archive, func(s *umzug.Snapshot) error {
+		findings = append(findings, aud.Page(s, parseForAudit(parser, s, log))...)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	more, err := aud.Finish(ctx)
+	if err != nil {
+		return err
+	}
+	findings = append(findings, more...)
+	return auditReport(ios, opts, log, audit.Report{Site: mapURL(seeds[0]), Pages: aud.Pages(), GeneratedAt: started, Findings: findings, Rules: ruleIDs(cfg)}, baseline)
 }

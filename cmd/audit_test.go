@@ -262,11 +262,50 @@ type discard struct{}
 
 func (discard) Info(string, ...any) {}
 
-func TestAuditArchiveNotYet(t *testing.T) {
-	ios, _, _ := testStreams()
-	o := &AuditOptions{Global: &GlobalOptions{LogLevel: "warn", LogFormat: "text"}, Archive: t.TempDir()}
-	if err := auditRun(t.Context(), ios, o); err == nil || !strings.Contains(err.Error(), "not available yet") {
-		t.Errorf("--archive: %v", err)
+// TestAuditArchiveMatchesLive audits a crawl archive offline and the same
+// site live: the findings are the same, broken links and images included
+// (the archive holds the statuses of the pages and files the crawl met).
+func TestAuditArchiveMatchesLive(t *testing.T) {
+	srv := fixtures.Serve(t, fixtures.Ministry)
+	g := &GlobalOptions{LogLevel: "warn", LogFormat: "text"}
+	arch := filepath.Join(t.TempDir(), "archive")
+	ios, _, errOut := testStreams()
+	if err := crawlRun(t.Context(), ios, &CrawlCmdOptions{Global: g, Seeds: []string{srv.URL + "/"}, Archive: arch,
+		Crawl: CrawlFlags{Concurrency: 4, Timeout: 10 * time.Second, Retries: 1, TrapBudget: 100, Assets: true}}); err != nil {
+		t.Fatalf("crawl: %v\n%s", err, errOut)
+	}
+	fingerprints := func(o *AuditOptions) map[string]string {
+		t.Helper()
+		ios, out, errOut := testStreams()
+		o.Global, o.Format = g, "ndjson"
+		o.Crawl = CrawlFlags{Concurrency: 4, Timeout: 10 * time.Second}
+		if err := auditRun(t.Context(), ios, o); err != nil {
+			t.Fatalf("audit: %v\n%s", err, errOut)
+		}
+		m := map[string]string{}
+		for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+			var f umzug.Finding
+			if err := json.Unmarshal([]byte(line), &f); err != nil {
+				t.Fatalf("%v: %q", err, line)
+			}
+			m[f.Fingerprint] = f.Rule + " " + f.URL
+		}
+		return m
+	}
+	live := fingerprints(&AuditOptions{Seeds: []string{srv.URL + "/"}})
+	offline := fingerprints(&AuditOptions{Archive: arch})
+	if len(live) < 30 {
+		t.Fatalf("live audit found %d findings; the fixture site has its seeded defects", len(live))
+	}
+	for fp, what := range live {
+		if _, ok := offline[fp]; !ok {
+			t.Errorf("offline audit misses %s", what)
+		}
+	}
+	for fp, what := range offline {
+		if _, ok := live[fp]; !ok {
+			t.Errorf("offline audit adds %s", what)
+		}
 	}
 }
 

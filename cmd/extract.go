@@ -6,11 +6,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
 
+	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/extract"
 )
 
@@ -21,23 +23,34 @@ type ExtractOptions struct {
 	BaseURL  string
 	Out      string
 	Profiles []string
+	Archive  string // read the snapshots of this archive instead of files
+	Run      int64  // with Archive: only this run
 }
 
 // NewCmdExtract builds umzug extract.
 func NewCmdExtract(ios *IOStreams, g *GlobalOptions, runF func(context.Context, *ExtractOptions) error) *cobra.Command {
 	opts := &ExtractOptions{Global: g}
 	cmd := &cobra.Command{
-		Use:   "extract FILE.html... [--out FILE]",
+		Use:   "extract FILE.html... | --archive DIR [--out FILE]",
 		Short: "Extract documents from saved HTML pages, as NDJSON",
 		Long: `extract parses saved HTML pages (UTF-8 or with a declared charset) and prints
 one document per page as a line of JSON: title, dates, kind and typed blocks.
-A page that cannot be read or parsed is reported on stderr and skipped.`,
+A page that cannot be read or parsed is reported on stderr and skipped.
+
+With --archive DIR it reads the pages of a crawl archive instead, offline:
+the latest capture of every URL (or of --run N).`,
 		Example: `  umzug extract page.html | jq .blocks[].type
   umzug extract saved/*.html --base-url https://www.example.de/ --out docs.ndjson
-  umzug extract page.html --profile mysite.yaml`,
-		Args: cobra.MinimumNArgs(1),
+  umzug extract page.html --profile mysite.yaml
+  umzug extract --archive archive --out docs.ndjson`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
+			if opts.Archive == "" && len(args) == 0 {
+				return usageErr(errors.New("give HTML files or --archive DIR"))
+			}
+			if opts.Archive != "" && len(args) > 0 {
+				return usageErr(errors.New("give HTML files or --archive DIR, not both"))
+			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
 			}
@@ -47,6 +60,8 @@ A page that cannot be read or parsed is reported on stderr and skipped.`,
 	cmd.Flags().StringVar(&opts.BaseURL, "base-url", "", "URL the pages were served at, to make links absolute (default: the file's file:// URL)")
 	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "write to FILE instead of stdout")
 	cmd.Flags().StringArrayVar(&opts.Profiles, "profile", nil, "site profile (YAML) to try before the built-in ones (repeatable)")
+	cmd.Flags().StringVar(&opts.Archive, "archive", "", "extract the pages of this crawl archive (see umzug crawl)")
+	cmd.Flags().Int64Var(&opts.Run, "run", 0, "with --archive: only this run (default: the latest capture of every URL)")
 	return cmd
 }
 
@@ -70,6 +85,17 @@ func extractRun(ctx context.Context, ios *IOStreams, opts *ExtractOptions) error
 	}
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
+	if opts.Archive != "" {
+		if err := extractArchive(ctx, log, parser, enc, opts); err != nil {
+			return err
+		}
+		if f != nil {
+			if err := f.Close(); err != nil {
+				return fmt.Errorf("writing %s: %w", opts.Out, err)
+			}
+		}
+		return nil
+	}
 	failed := 0
 	for _, name := range opts.Files {
 		if err := ctx.Err(); err != nil {
@@ -123,4 +149,34 @@ func extractFile(parser *extract.Parser, name, baseURL string) (any, error) {
 		baseURL = "file://" + filepath.ToSlash(abs)
 	}
 	return parser.ParseHTML(bytes.NewReader(body), baseURL)
+}
+
+// extractArchive writes one document per content page of the archive.
+func extractArchive(ctx context.Context, log *slog.Logger, parser *extract.Parser, enc *json.Encoder, opts *ExtractOptions) error {
+	docs, skipped := 0, 0
+	err := extract.ReadArchiveRun(ctx, opts.Archive, extract.ReadArchiveOptions{Run: opts.Run}, func(s *umzug.Snapshot) error {
+		if !s.IsHTML() || s.Status < 200 || s.Status > 299 {
+			skipped++
+			return nil
+		}
+		d, err := parser.Parse(s)
+		if errors.Is(err, umzug.ErrNotContent) {
+			skipped++
+			return nil
+		}
+		if err != nil {
+			log.Error("not extracted", "url", s.URL, "record", s.ArchiveRef, "err", err)
+			return nil
+		}
+		docs++
+		if err := enc.Encode(d); err != nil {
+			return fmt.Errorf("writing output: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	log.Info("extracted from archive", "archive", opts.Archive, "documents", docs, "skipped", skipped)
+	return nil
 }

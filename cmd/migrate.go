@@ -31,6 +31,8 @@ type MigrateOptions struct {
 	Demo      bool
 	PublicURL string
 	Profiles  []string
+	Archive   string // crawl into this archive and export from it; without URLs, export it offline
+	Run       int64  // with Archive and no URL: export only this run
 	Crawl     CrawlFlags
 }
 
@@ -46,9 +48,13 @@ type CrawlFlags struct {
 	Include      []string
 	Exclude      []string
 	AllowHosts   []string
+	Retries      int
+	TrapBudget   int
+	MaxBodyMB    int
+	Assets       bool
 }
 
-func (f *CrawlFlags) register(cmd *cobra.Command) {
+func (f *CrawlFlags) register(cmd *cobra.Command, assets bool) {
 	fl := cmd.Flags()
 	fl.IntVar(&f.MaxPages, "max-pages", 0, "stop after this many URLs (0: no limit)")
 	fl.IntVar(&f.MaxDepth, "max-depth", 0, "follow links at most this deep from a seed (0: no limit)")
@@ -60,6 +66,10 @@ func (f *CrawlFlags) register(cmd *cobra.Command) {
 	fl.StringArrayVar(&f.Include, "include", nil, "only crawl URLs matching this regexp (repeatable)")
 	fl.StringArrayVar(&f.Exclude, "exclude", nil, "skip URLs matching this regexp (repeatable)")
 	fl.StringArrayVar(&f.AllowHosts, "allow-host", nil, "also crawl this host (repeatable); the seeds' hosts are always allowed")
+	fl.IntVar(&f.Retries, "retries", 3, "further attempts after a timeout, reset, truncated body, 429 or 5xx (backoff with jitter, Retry-After honoured)")
+	fl.IntVar(&f.TrapBudget, "trap-budget", 100, "URLs per calendar/facet URL pattern before the pattern counts as a trap (0: no limit)")
+	fl.IntVar(&f.MaxBodyMB, "max-body-size", 20, "cap on one response body in MB, also after decompression")
+	fl.BoolVar(&f.Assets, "assets", assets, "fetch linked files (PDF, images, …) and record status, type and size")
 }
 
 // options turns the flags into crawl options, checking them.
@@ -67,7 +77,14 @@ func (f *CrawlFlags) options(seeds []string) (extract.CrawlOptions, error) {
 	o := extract.CrawlOptions{
 		Seeds: seeds, AllowedHosts: f.AllowHosts, MaxPages: f.MaxPages, MaxDepth: f.MaxDepth,
 		Concurrency: f.Concurrency, Delay: f.Delay, Timeout: f.Timeout, UserAgent: f.UserAgent,
-		IgnoreRobots: f.IgnoreRobots,
+		IgnoreRobots: f.IgnoreRobots, Retries: f.Retries, TrapBudget: f.TrapBudget, FetchAssets: f.Assets,
+		MaxBodySize: f.MaxBodyMB << 20,
+	}
+	if f.Retries == 0 {
+		o.Retries = -1 // CrawlOptions: 0 is the default, -1 none
+	}
+	if f.TrapBudget == 0 {
+		o.TrapBudget = -1
 	}
 	if f.Concurrency < 1 {
 		return o, usageErr(fmt.Errorf("--concurrency %d: must be at least 1", f.Concurrency))
@@ -107,6 +124,10 @@ Only data goes to stdout.`,
   # a real site, politely
   umzug migrate https://www.example.de/ --out export --concurrency 2 --delay 500ms
 
+  # keep the raw responses in a WARC archive; later, export again offline
+  umzug migrate https://www.example.de/ --archive archive --out export
+  umzug migrate --archive archive --out export2
+
   # crawl a staging mirror but export the public URLs
   umzug migrate http://staging.local/ --public-url https://www.example.de --out export`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -114,8 +135,11 @@ Only data goes to stdout.`,
 			if opts.Demo && len(args) > 0 {
 				return usageErr(errors.New("--demo takes no URL"))
 			}
-			if !opts.Demo && len(args) == 0 {
-				return usageErr(errors.New("give a start URL or --demo"))
+			if !opts.Demo && len(args) == 0 && opts.Archive == "" {
+				return usageErr(errors.New("give a start URL or --demo (or --archive DIR to export an archive offline)"))
+			}
+			if opts.Run != 0 && (opts.Archive == "" || opts.Demo || len(args) > 0) {
+				return usageErr(errors.New("--run selects a run of --archive when exporting offline, without a URL"))
 			}
 			if opts.Out == "" {
 				return usageErr(errors.New("--out DIR is required"))
@@ -130,7 +154,9 @@ Only data goes to stdout.`,
 	cmd.Flags().BoolVar(&opts.Demo, "demo", false, "migrate the embedded demo site, served on 127.0.0.1")
 	cmd.Flags().StringVar(&opts.PublicURL, "public-url", "", "public origin of the site when crawling a mirror; exported URLs and ids use it")
 	cmd.Flags().StringArrayVar(&opts.Profiles, "profile", nil, "site profile (YAML) to try before the built-in ones (repeatable)")
-	opts.Crawl.register(cmd)
+	cmd.Flags().StringVar(&opts.Archive, "archive", "", "crawl into this WARC archive and export from it; without a URL, export the archive offline")
+	cmd.Flags().Int64Var(&opts.Run, "run", 0, "with --archive and no URL: export this run only (default: the latest capture of every URL)")
+	opts.Crawl.register(cmd, false)
 	return cmd
 }
 
@@ -157,11 +183,22 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 		}
 		log.Info("demo site served", "url", srv.URL, "public", opts.PublicURL)
 	}
-	copts, err := opts.Crawl.options(opts.Seeds)
-	if err != nil {
-		return err
+	offline := opts.Archive != "" && len(opts.Seeds) == 0
+	if offline {
+		seeds, err := archiveSeeds(ctx, opts.Archive, opts.Run)
+		if err != nil {
+			return err
+		}
+		opts.Seeds = seeds
 	}
-	copts.Logger = log
+	var copts extract.CrawlOptions
+	if !offline {
+		if copts, err = opts.Crawl.options(opts.Seeds); err != nil {
+			return err
+		}
+		copts.Logger = log
+		copts.ArchiveDir = opts.Archive
+	}
 	seed, err := url.Parse(opts.Seeds[0])
 	if err != nil || seed.Host == "" {
 		return usageErr(fmt.Errorf("start URL %q: not an absolute URL", opts.Seeds[0]))
@@ -192,18 +229,53 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 	if err != nil {
 		return err
 	}
-	aud, err := audit.New(audit.Options{Hosts: hosts, MapURL: mapURL, Canonicalize: extract.Canonicalize, Checker: newHTTPChecker(opts.Crawl)})
+	var checker audit.LinkChecker
+	if !offline {
+		// Offline, links are judged by the statuses the archive holds.
+		checker = newHTTPChecker(opts.Crawl)
+	}
+	aud, err := audit.New(audit.Options{Hosts: hosts, MapURL: mapURL, Canonicalize: extract.Canonicalize, Checker: checker})
 	if err != nil {
 		return err
 	}
 
-	bar := newProgress(ios, opts.Global.Quiet, "crawling")
-	copts.Progress = bar.update
 	p := &pipeline{log: log, parser: parser, norm: norm, byURL: map[string]int{}, audit: aud}
-	stats, crawlErr := extract.Crawl(ctx, copts, p.add)
-	bar.finish()
-	if crawlErr != nil && !errors.Is(crawlErr, context.Canceled) {
-		return fmt.Errorf("crawling %s: %w", opts.Seeds[0], crawlErr)
+	var stats extract.CrawlStats
+	var crawlErr error
+	if !offline {
+		bar := newProgress(ios, opts.Global.Quiet, "crawling")
+		copts.Progress = bar.update
+		fn := p.add
+		if opts.Archive != "" {
+			fn = func(*umzug.Snapshot) error { return nil } // exported from the archive below
+		}
+		stats, crawlErr = extract.Crawl(ctx, copts, fn)
+		bar.finish()
+		if crawlErr != nil && !errors.Is(crawlErr, context.Canceled) {
+			return fmt.Errorf("crawling %s: %w", opts.Seeds[0], crawlErr)
+		}
+	}
+	if opts.Archive != "" && crawlErr != nil {
+		return fmt.Errorf("interrupted: %w; run the same command again to resume the crawl into %s, then export", crawlErr, opts.Archive)
+	}
+	if opts.Archive != "" {
+		// The archive holds the whole run, also what an earlier,
+		// interrupted session of it fetched.
+		run := opts.Run
+		if !offline {
+			run = stats.RunID
+		}
+		n := 0
+		err := extract.ReadArchiveRun(ctx, opts.Archive, extract.ReadArchiveOptions{Run: run}, func(s *umzug.Snapshot) error {
+			n++
+			return p.add(s)
+		})
+		if err != nil {
+			return err
+		}
+		if offline {
+			stats.Fetched = n
+		}
 	}
 	if crawlErr == nil {
 		more, err := aud.Finish(ctx)
@@ -245,6 +317,24 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 		return fmt.Errorf("interrupted: %w; the export holds what was crawled until then", crawlErr)
 	}
 	return nil
+}
+
+// archiveSeeds returns the seeds of the archive's run (the latest one
+// when run is 0), to derive the site root of an offline export.
+func archiveSeeds(ctx context.Context, dir string, run int64) ([]string, error) {
+	runs, err := extract.ArchiveRuns(ctx, dir)
+	if err != nil {
+		return nil, err
+	}
+	for i := len(runs) - 1; i >= 0; i-- {
+		if (run == 0 || runs[i].ID == run) && len(runs[i].Seeds) > 0 {
+			return runs[i].Seeds, nil
+		}
+	}
+	if run != 0 {
+		return nil, fmt.Errorf("archive %s: no run %d", dir, run)
+	}
+	return nil, fmt.Errorf("archive %s: no crawl run recorded", dir)
 }
 
 // pipeline is the per-page work of migrate: parse, normalize, collect.

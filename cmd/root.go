@@ -114,6 +114,8 @@ that a new CMS imports.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageErr(err) })
 	root.AddCommand(
 		NewCmdMigrate(ios, g, nil),
+		NewCmdCrawl(ios, g, nil),
+		NewCmdDiff(ios, g, nil),
 		NewCmdExtract(ios, g, nil),
 		NewCmdAudit(ios, g, nil),
 		NewCmdVersion(ios),

@@ -122,7 +122,7 @@ func fileLinks(b *umzug.Block) []string {
 	for _, pt := range pts {
 		for _, blk := range pt {
 			for _, md := range blk.MarkDefs {
-				if ext := strings.ToLower(path.Ext(pathOf(md.Href))); fileExt[ext] && ext != ".css" && ext != ".js" {
+				if ext := strings.ToLower(path.Ext(pathOf(md.Href))); assetExt[ext] || ext == ".csv" || ext == ".txt" || ext == ".ics" {
 					out = append(out, md.Href)
 				}
 			}

@@ -13,12 +13,13 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
-	"github.com/PuerkitoBio/goquery"
 	"github.com/gocolly/colly/v2"
 	"github.com/temoto/robotstxt"
 
@@ -36,83 +37,140 @@ type CrawlOptions struct {
 	MaxPages     int              // stop discovering after this many URLs; 0 = no limit
 	MaxDepth     int              // link distance from a seed; 0 = no limit
 	Concurrency  int              // parallel requests per host (default 4)
-	Delay        time.Duration    // pause between requests to one host
+	Delay        time.Duration    // pause of each request slot after a request to one host
 	UserAgent    string           // default DefaultUserAgent
-	Timeout      time.Duration    // per request (default 30s)
-	IgnoreRobots bool             // fetch what robots.txt disallows
+	Timeout      time.Duration    // per attempt, headers and body (default 30s)
+	IgnoreRobots bool             // fetch what robots.txt disallows, ignore its Crawl-delay
 	NoSitemaps   bool             // do not seed from robots.txt Sitemap lines and /sitemap.xml
 	Include      []*regexp.Regexp // when set, only URLs matching one of these
 	Exclude      []*regexp.Regexp // URLs matching any of these are skipped
-	MaxBodySize  int              // bytes (default 20 MB)
-	Logger       *slog.Logger     // default: discard
+	MaxBodySize  int              // bytes, also after decompression (default 20 MB)
+	Retries      int              // further attempts after a transient failure (default 3; -1: none)
+	RetryBackoff time.Duration    // first backoff, doubled per attempt, with jitter (default 1s)
+	MaxRetryWait time.Duration    // cap on one backoff or Retry-After wait (default 60s)
+	TrapBudget   int              // URLs per calendar/facet URL pattern (default 100; -1: no limit)
+	FetchAssets  bool             // fetch linked files (PDF, images, …) and record them as assets
+	// ArchiveDir, when set, keeps every request and response as WARC
+	// records under ArchiveDir/warc and indexes them in
+	// ArchiveDir/index.sqlite; the frontier is persisted there, so a crawl
+	// that was killed continues where it stopped, and a crawl of an archive
+	// whose last run is complete makes conditional requests against it.
+	ArchiveDir string
+	NewRun     bool         // with ArchiveDir: start a new run even if the last one was interrupted
+	Logger     *slog.Logger // default: discard
 	// Progress, when set, is called after each delivered snapshot with the
 	// number of responses delivered and URLs discovered so far.
 	Progress func(done, discovered int)
+	// OnProgress, when set, is called after each delivered snapshot.
+	OnProgress func(CrawlProgress)
 }
 
-// CrawlStats sum up a crawl.
+// CrawlProgress is the state of a running crawl.
+type CrawlProgress struct {
+	Fetched int           // responses and failures recorded in this session
+	Queued  int           // URLs waiting or being fetched
+	Errors  int           // failed fetches and 4xx/5xx responses
+	Bytes   int64         // body bytes received
+	Retries int           // repeated attempts
+	Elapsed time.Duration // since the session started
+}
+
+// CrawlStats sum up a crawl (one session of a run).
 type CrawlStats struct {
-	Discovered    int // URLs claimed for fetching
-	Fetched       int // responses received (any status)
-	Failed        int // requests that got no response
-	RobotsBlocked int // URLs robots.txt disallowed
-	OutOfScope    int // links to other hosts or filtered by include/exclude
-	SkippedFiles  int // links to non-HTML files that were not fetched
-	OverBudget    int // URLs not fetched because of MaxPages
+	RunID         int64       // archive run, 0 without an archive
+	Resumed       bool        // the session continued an interrupted run
+	Discovered    int         // URLs claimed for fetching (this session)
+	Fetched       int         // responses received (any status)
+	Failed        int         // requests that got no response after all attempts
+	Unchanged     int         // 304 Not Modified on a re-crawl
+	Assets        int         // non-HTML responses recorded as assets
+	Bytes         int64       // body bytes received
+	Retries       int         // repeated attempts (timeouts, resets, 429, 5xx)
+	Status        map[int]int // responses per HTTP status
+	RobotsBlocked int         // URLs robots.txt disallowed
+	OutOfScope    int         // links to other hosts or filtered by include/exclude
+	SkippedFiles  int         // links to files that were not fetched
+	OverBudget    int         // URLs not fetched because of MaxPages
+	TrapSkipped   int         // URLs not fetched because their pattern's budget was used up
+	Traps         []TrapReport
+	Elapsed       time.Duration
 }
 
 const (
 	defaultConcurrency = 4
 	defaultMaxBody     = 20 << 20
 	defaultTimeout     = 30 * time.Second
+	defaultRetries     = 3
+	defaultBackoff     = time.Second
+	defaultMaxWait     = 60 * time.Second
+	defaultTrapBudget  = 100
+	gzipLevel          = 1 // WARC members: speed over the last percent of size
 )
 
-// fileExt are link targets that are files, not pages: they are not fetched
-// by the crawler (extraction records them as assets where blocks use them).
-var fileExt = map[string]bool{
+// assetExt are links to files that are recorded as assets (status, type,
+// size) when FetchAssets is set, never parsed.
+var assetExt = map[string]bool{
 	".pdf": true, ".doc": true, ".docx": true, ".xls": true, ".xlsx": true, ".ppt": true,
-	".pptx": true, ".odt": true, ".ods": true, ".zip": true, ".gz": true, ".rar": true,
+	".pptx": true, ".odt": true, ".ods": true, ".odp": true, ".rtf": true, ".zip": true,
 	".jpg": true, ".jpeg": true, ".png": true, ".gif": true, ".webp": true, ".svg": true,
-	".ico": true, ".tif": true, ".tiff": true, ".bmp": true, ".mp3": true, ".mp4": true,
+	".tif": true, ".tiff": true, ".bmp": true, ".mp3": true, ".mp4": true,
 	".m4v": true, ".mov": true, ".avi": true, ".webm": true, ".ogg": true, ".wav": true,
-	".css": true, ".js": true, ".json": true, ".rss": true, ".ics": true, ".vcf": true,
-	".txt": true, ".csv": true, ".xml": true, ".woff": true, ".woff2": true, ".ttf": true,
+}
+
+// ignoredExt are links to files of the site's machinery, never fetched.
+var ignoredExt = map[string]bool{
+	".gz": true, ".rar": true, ".ico": true, ".css": true, ".js": true, ".json": true, ".rss": true,
+	".ics": true, ".vcf": true, ".txt": true, ".csv": true, ".xml": true, ".woff": true, ".woff2": true,
+	".ttf": true, ".eot": true, ".map": true,
 }
 
 // Crawl fetches the site reachable from opts.Seeds with colly and calls fn
-// once per response, from one goroutine, in the order responses arrive.
-// The scope is the seeds' hosts plus opts.AllowedHosts; robots.txt is
-// obeyed unless opts.IgnoreRobots. Every canonical URL is claimed once
-// before it is requested, so no URL is fetched twice, whatever the
-// concurrency. A request that gets no response is delivered as a Snapshot
-// with Status 0 and a warning. An error from fn stops the crawl and is
-// returned; a cancelled ctx stops it and returns ctx.Err().
+// once per response, from one goroutine, in the order responses are
+// recorded. The scope is the seeds' hosts plus opts.AllowedHosts;
+// robots.txt is obeyed unless opts.IgnoreRobots. Every canonical URL is
+// claimed once before it is requested, so no URL is fetched twice, whatever
+// the concurrency. A request that gets no response is delivered as a
+// Snapshot with Status 0 and a "fetch-failed" warning. With
+// opts.ArchiveDir, fn sees a snapshot only after its records are committed
+// to the archive. An error from fn stops the crawl and is returned; a
+// cancelled ctx stops it cleanly (the archive's run can be resumed) and
+// returns ctx.Err().
 func Crawl(ctx context.Context, opts CrawlOptions, fn func(*umzug.Snapshot) error) (CrawlStats, error) {
 	cr, err := newCrawler(ctx, opts)
 	if err != nil {
 		return CrawlStats{}, err
 	}
+	defer cr.cancel(nil)
 	return cr.run(fn)
 }
 
 type crawler struct {
-	ctx    context.Context
-	cancel context.CancelCauseFunc
-	opts   CrawlOptions
-	log    *slog.Logger
-	c      *colly.Collector
-	hosts  map[string]bool // host[:port] in scope
-
-	mu        sync.Mutex
-	seen      map[string]bool // canonical URLs claimed
-	redirects map[string][]umzug.Hop
+	ctx     context.Context
+	cancel  context.CancelCauseFunc
+	opts    CrawlOptions
+	log     *slog.Logger
+	c       *colly.Collector
+	fetch   *fetcher
+	hosts   map[string]bool // host[:port] in scope
+	front   *frontier
+	arch    *archive
+	prev    map[string]prevCapture
+	started time.Time
+	nextID  atomic.Int64
 
 	robotsMu sync.Mutex
 	robots   map[string]*robotstxt.RobotsData // by host; nil = allow all
 
-	out   chan *umzug.Snapshot
-	stats struct {
-		discovered, fetched, failed, robots, scope, files, budget atomic.Int64
+	aliasMu   sync.Mutex
+	aliasSeen map[string]bool
+
+	sinkCh chan *writeItem
+
+	statusMu sync.Mutex
+	status   map[int]int
+	stats    struct {
+		discovered, fetched, failed, unchanged, assets, errors, robots, scope, files, budget atomic.Int64
+		bytes                                                                                atomic.Int64
 	}
 }
 
@@ -129,6 +187,24 @@ func newCrawler(ctx context.Context, opts CrawlOptions) (*crawler, error) {
 	if opts.Timeout <= 0 {
 		opts.Timeout = defaultTimeout
 	}
+	switch {
+	case opts.Retries == 0:
+		opts.Retries = defaultRetries
+	case opts.Retries < 0:
+		opts.Retries = 0
+	}
+	if opts.RetryBackoff <= 0 {
+		opts.RetryBackoff = defaultBackoff
+	}
+	if opts.MaxRetryWait <= 0 {
+		opts.MaxRetryWait = defaultMaxWait
+	}
+	switch {
+	case opts.TrapBudget == 0:
+		opts.TrapBudget = defaultTrapBudget
+	case opts.TrapBudget < 0:
+		opts.TrapBudget = 0
+	}
 	if opts.UserAgent == "" {
 		opts.UserAgent = DefaultUserAgent
 	}
@@ -137,47 +213,51 @@ func newCrawler(ctx context.Context, opts CrawlOptions) (*crawler, error) {
 		log = slog.New(slog.DiscardHandler)
 	}
 	hosts := map[string]bool{}
+	seeds := make([]string, len(opts.Seeds))
 	for i, s := range opts.Seeds {
 		cu, err := Canonicalize(s)
 		if err != nil {
 			return nil, fmt.Errorf("seed %q: %w", s, err)
 		}
-		opts.Seeds[i] = cu
+		seeds[i] = cu
 		u, _ := url.Parse(cu)
 		hosts[u.Host] = true
 	}
+	opts.Seeds = seeds
 	for _, h := range opts.AllowedHosts {
 		hosts[strings.ToLower(h)] = true
 	}
 	ctx, cancel := context.WithCancelCause(ctx)
 	cr := &crawler{
 		ctx: ctx, cancel: cancel, opts: opts, log: log, hosts: hosts,
-		seen:      map[string]bool{},
-		redirects: map[string][]umzug.Hop{},
+		front:     newFrontier(opts.MaxPages, opts.TrapBudget),
 		robots:    map[string]*robotstxt.RobotsData{},
-		out:       make(chan *umzug.Snapshot, 2*opts.Concurrency),
+		aliasSeen: map[string]bool{},
+		status:    map[int]int{},
+		sinkCh:    make(chan *writeItem, 4*opts.Concurrency),
+		started:   time.Now(),
+	}
+	cr.fetch = newFetcher(opts)
+	cr.fetch.onRetry = func(u, reason string, wait time.Duration) {
+		log.Info("retrying", "url", u, "reason", reason, "wait", wait.Round(time.Millisecond))
 	}
 	c := colly.NewCollector(
-		colly.Async(true),
 		colly.UserAgent(opts.UserAgent),
-		colly.MaxBodySize(opts.MaxBodySize),
+		colly.MaxBodySize(0), // the transport caps bodies, compressed or not
 		colly.StdlibContext(ctx),
 		colly.ParseHTTPErrorResponse(),
-		// The crawler claims every URL itself (see claim): colly's own
-		// visited set checks and marks in two steps and lets concurrent
-		// requests for one URL through.
+		// The crawler claims every URL itself (see frontier.claim):
+		// colly's own visited set checks and marks in two steps and lets
+		// concurrent requests for one URL through.
 		colly.AllowURLRevisit(),
 	)
 	// robots.txt is checked by the crawler itself (see allowedByRobots):
 	// one fetch per host, shared with sitemap discovery, and applied to
 	// redirect targets too.
 	c.IgnoreRobotsTxt = true
-	c.SetRequestTimeout(opts.Timeout)
-	if err := c.Limit(&colly.LimitRule{DomainGlob: "*", Parallelism: opts.Concurrency, Delay: opts.Delay}); err != nil {
-		return nil, fmt.Errorf("crawl: setting limits: %w", err)
-	}
+	c.WithTransport(cr.fetch)
+	c.SetRequestTimeout(0) // per attempt, in the transport: a retry must not eat the budget of the next
 	c.SetRedirectHandler(cr.onRedirect)
-	c.OnResponseHeaders(cr.onHeaders)
 	c.OnResponse(cr.onResponse)
 	c.OnError(cr.onError)
 	cr.c = c
@@ -185,137 +265,274 @@ func newCrawler(ctx context.Context, opts CrawlOptions) (*crawler, error) {
 }
 
 func (cr *crawler) run(fn func(*umzug.Snapshot) error) (CrawlStats, error) {
-	for _, s := range cr.opts.Seeds {
-		cr.enqueue(s, 0, "")
-	}
-	if !cr.opts.NoSitemaps {
-		for _, s := range cr.sitemapURLs() {
-			cr.enqueue(s, 0, "")
+	st := CrawlStats{}
+	var rs *runState
+	if cr.opts.ArchiveDir != "" {
+		a, err := openArchive(cr.opts.ArchiveDir)
+		if err != nil {
+			return st, err
+		}
+		defer a.close()
+		a.software, a.ua = "umzug "+umzug.Version, cr.opts.UserAgent
+		a.robots = "obey"
+		if cr.opts.IgnoreRobots {
+			a.robots = "ignore"
+		}
+		cr.arch = a
+		if rs, err = a.startRun(cr.opts.Seeds, cr.opts.UserAgent, cr.opts.NewRun, time.Now()); err != nil {
+			return st, fmt.Errorf("archive %s: %w", cr.opts.ArchiveDir, err)
+		}
+		cr.prev = rs.prev
+		st.RunID, st.Resumed = rs.id, rs.resumed
+		for _, u := range rs.claimed {
+			cr.front.markSeen(u)
+		}
+		for _, it := range rs.queued {
+			cr.front.markSeen(it.url)
+			cr.front.push(it)
+		}
+		if rs.resumed {
+			cr.log.Info("resuming run", "run", rs.id, "done", len(rs.claimed), "queued", len(rs.queued))
 		}
 	}
-	done := make(chan struct{})
-	go func() {
-		cr.c.Wait()
-		close(done)
-	}()
-	var fnErr error
-	delivered := 0
-	handle := func(s *umzug.Snapshot) {
-		if fnErr != nil {
-			return // drain until the collector stops
-		}
-		if err := fn(s); err != nil {
-			fnErr = err
-			cr.cancel(err)
-			return
-		}
-		delivered++
-		if cr.opts.Progress != nil {
-			cr.opts.Progress(delivered, int(cr.stats.discovered.Load()))
-		}
-	}
-loop:
-	for {
-		select {
-		case s := <-cr.out:
-			handle(s)
-		case <-done:
-			break loop
-		}
-	}
-	// Every callback has returned once Wait does, but snapshots may still
-	// sit in the channel's buffer.
-	for {
-		select {
-		case s := <-cr.out:
-			handle(s)
-			continue
-		default:
-		}
-		break
-	}
-	st := CrawlStats{
-		Discovered:    int(cr.stats.discovered.Load()),
-		Fetched:       int(cr.stats.fetched.Load()),
-		Failed:        int(cr.stats.failed.Load()),
-		RobotsBlocked: int(cr.stats.robots.Load()),
-		OutOfScope:    int(cr.stats.scope.Load()),
-		SkippedFiles:  int(cr.stats.files.Load()),
-		OverBudget:    int(cr.stats.budget.Load()),
-	}
-	if fnErr != nil {
-		return st, fnErr
-	}
-	if err := context.Cause(cr.ctx); err != nil {
+	if err := cr.setLimits(); err != nil {
 		return st, err
 	}
-	cr.cancel(nil)
+
+	// Seeds and sitemap entries are claimed, queued and persisted as they
+	// are read, in batches: a sitemap of 50,000 URLs is never held twice.
+	var first []frontierItem
+	var lastmods []sitemapEntry
+	flush := func() error {
+		if cr.arch != nil && (len(first) > 0 || len(lastmods) > 0) {
+			if err := cr.arch.saveSeeds(first, lastmods); err != nil {
+				return fmt.Errorf("archive %s: saving frontier: %w", cr.opts.ArchiveDir, err)
+			}
+		}
+		for _, it := range first {
+			cr.front.push(it)
+		}
+		first, lastmods = first[:0], lastmods[:0]
+		return nil
+	}
+	for _, s := range cr.opts.Seeds {
+		if it, row, ok := cr.admit(s, 0, "", false); ok && row.state == 0 {
+			first = append(first, it)
+		}
+	}
+	if err := flush(); err != nil {
+		return st, err
+	}
+	if !cr.opts.NoSitemaps && (rs == nil || !rs.resumed) {
+		var ferr error
+		cr.sitemapEntries(func(e sitemapEntry) {
+			if it, row, ok := cr.admit(e.url, 0, "", false); ok && row.state == 0 {
+				first = append(first, it)
+			}
+			lastmods = append(lastmods, e)
+			if len(lastmods) >= 1000 && ferr == nil {
+				ferr = flush()
+			}
+		})
+		if ferr == nil {
+			ferr = flush()
+		}
+		if ferr != nil {
+			return st, ferr
+		}
+	}
+
+	// Ctrl-C: stop handing out URLs; requests under way are cancelled by
+	// the context and stay queued in the archive.
+	stopWatch := make(chan struct{})
+	go func() {
+		select {
+		case <-cr.ctx.Done():
+			cr.front.close()
+		case <-stopWatch:
+		}
+	}()
+
+	var sinkErr, fnErr error
+	sinkDone := make(chan struct{})
+	go func() {
+		defer close(sinkDone)
+		sinkErr, fnErr = cr.sink(fn)
+	}()
+
+	workers := cr.opts.Concurrency * len(cr.hosts)
+	workers = min(max(workers, 1), 256)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				it, ok := cr.front.pop()
+				if !ok {
+					return
+				}
+				cr.process(it)
+				cr.front.done()
+			}
+		}()
+	}
+	wg.Wait()
+	close(stopWatch)
+	close(cr.sinkCh)
+	<-sinkDone
+
+	st = cr.collectStats(st)
+	interrupted := cr.ctx.Err() != nil
+	if cr.arch != nil {
+		status := "complete"
+		if interrupted {
+			status = "interrupted"
+		}
+		if err := cr.arch.finishRun(status, time.Now()); err != nil && sinkErr == nil {
+			sinkErr = fmt.Errorf("archive %s: %w", cr.opts.ArchiveDir, err)
+		}
+	}
+	switch {
+	case fnErr != nil:
+		return st, fnErr
+	case sinkErr != nil:
+		return st, sinkErr
+	case interrupted:
+		return st, context.Cause(cr.ctx)
+	}
 	return st, nil
 }
 
-// inScope reports whether a canonical URL may be fetched, counting why not.
-func (cr *crawler) inScope(u *url.URL, raw string) bool {
-	if !cr.hosts[u.Host] {
-		cr.stats.scope.Add(1)
-		return false
+func (cr *crawler) collectStats(st CrawlStats) CrawlStats {
+	st.Discovered = int(cr.stats.discovered.Load())
+	st.Fetched = int(cr.stats.fetched.Load())
+	st.Failed = int(cr.stats.failed.Load())
+	st.Unchanged = int(cr.stats.unchanged.Load())
+	st.Assets = int(cr.stats.assets.Load())
+	st.Bytes = cr.stats.bytes.Load()
+	st.Retries = int(cr.fetch.retryCount.Load())
+	st.RobotsBlocked = int(cr.stats.robots.Load())
+	st.OutOfScope = int(cr.stats.scope.Load())
+	st.SkippedFiles = int(cr.stats.files.Load())
+	st.OverBudget = int(cr.stats.budget.Load())
+	st.Traps = cr.front.traps()
+	for _, t := range st.Traps {
+		st.TrapSkipped += t.Skipped
 	}
-	if len(cr.opts.Include) > 0 && !matchAny(cr.opts.Include, raw) {
-		cr.stats.scope.Add(1)
-		return false
+	cr.statusMu.Lock()
+	st.Status = make(map[int]int, len(cr.status))
+	for k, v := range cr.status {
+		st.Status[k] = v
 	}
-	if matchAny(cr.opts.Exclude, raw) {
-		cr.stats.scope.Add(1)
-		return false
-	}
-	if fileExt[strings.ToLower(path.Ext(u.Path))] {
-		cr.stats.files.Add(1)
-		return false
-	}
-	return true
+	cr.statusMu.Unlock()
+	st.Elapsed = time.Since(cr.started)
+	return st
 }
 
-// claim marks a canonical URL as taken and reports whether the caller got it.
-func (cr *crawler) claim(u string) bool {
-	cr.mu.Lock()
-	defer cr.mu.Unlock()
-	if cr.seen[u] {
-		return false
+// setLimits gives every host in scope its own colly limit rule: the
+// per-host concurrency and delay, or one request per Crawl-delay when
+// robots.txt asks for it.
+func (cr *crawler) setLimits() error {
+	scheme := "https"
+	if u, err := url.Parse(cr.opts.Seeds[0]); err == nil {
+		scheme = u.Scheme
 	}
-	if cr.opts.MaxPages > 0 && len(cr.seen) >= cr.opts.MaxPages {
-		cr.stats.budget.Add(1)
-		return false
+	hosts := make([]string, 0, len(cr.hosts))
+	for h := range cr.hosts {
+		hosts = append(hosts, h)
 	}
-	cr.seen[u] = true
-	cr.stats.discovered.Add(1)
-	return true
+	sort.Strings(hosts)
+	for _, h := range hosts {
+		par, delay := cr.opts.Concurrency, cr.opts.Delay
+		if !cr.opts.IgnoreRobots {
+			if rd := cr.robotsFor(&url.URL{Scheme: scheme, Host: h}); rd != nil {
+				if g := rd.FindGroup(cr.opts.UserAgent); g != nil && g.CrawlDelay > 0 {
+					par, delay = 1, max(delay, g.CrawlDelay)
+					cr.log.Info("robots.txt asks for a crawl delay", "host", h, "delay", g.CrawlDelay)
+				}
+			}
+		}
+		rule := &colly.LimitRule{DomainRegexp: "^" + regexp.QuoteMeta(h) + "$", Parallelism: par, Delay: delay}
+		if err := cr.c.Limit(rule); err != nil {
+			return fmt.Errorf("crawl: setting limits for %s: %w", h, err)
+		}
+	}
+	return nil
 }
 
-func (cr *crawler) enqueue(canonical string, depth int, from string) {
-	if cr.ctx.Err() != nil {
-		return
-	}
-	if cr.opts.MaxDepth > 0 && depth > cr.opts.MaxDepth {
-		return
-	}
+// admit decides about one canonical URL: scope, file type, claim, robots.
+// ok is false when the URL is not the caller's to record; row.state is 0
+// when it is to be fetched (and it was claimed), 2 when robots.txt
+// disallows it.
+func (cr *crawler) admit(canonical string, depth int, from string, image bool) (frontierItem, frontierRow, bool) {
 	u, err := url.Parse(canonical)
-	if err != nil || !cr.inScope(u, canonical) {
-		return
+	if err != nil {
+		return frontierItem{}, frontierRow{}, false
 	}
-	if !cr.claim(canonical) {
-		return
+	if !cr.hosts[u.Host] || len(cr.opts.Include) > 0 && !matchAny(cr.opts.Include, canonical) || matchAny(cr.opts.Exclude, canonical) {
+		cr.stats.scope.Add(1)
+		return frontierItem{}, frontierRow{}, false
 	}
+	ext := strings.ToLower(path.Ext(u.Path))
+	asset := image || assetExt[ext]
+	if ignoredExt[ext] || asset && !cr.opts.FetchAssets {
+		cr.stats.files.Add(1)
+		return frontierItem{}, frontierRow{}, false
+	}
+	if !asset && cr.opts.MaxDepth > 0 && depth > cr.opts.MaxDepth {
+		return frontierItem{}, frontierRow{}, false
+	}
+	switch cr.front.claim(canonical, u) {
+	case claimSeen, claimTrap:
+		return frontierItem{}, frontierRow{}, false
+	case claimOverBudget:
+		cr.stats.budget.Add(1)
+		return frontierItem{}, frontierRow{}, false
+	}
+	cr.stats.discovered.Add(1)
+	it := frontierItem{url: canonical, depth: depth, from: from, asset: asset}
+	row := frontierRow{url: canonical, depth: depth, from: from, asset: asset}
 	// Checked after the claim so each disallowed URL is counted once.
 	if !cr.allowedByRobots(u) {
 		cr.stats.robots.Add(1)
 		cr.log.Debug("robots.txt disallows", "url", canonical)
+		row.state = 2
+	}
+	return it, row, true
+}
+
+// inHosts reports whether a canonical URL is on a host in scope.
+func (cr *crawler) inHosts(canonical string) bool {
+	u, err := url.Parse(canonical)
+	return err == nil && cr.hosts[u.Host]
+}
+
+// process fetches one claimed URL through colly.
+func (cr *crawler) process(it frontierItem) {
+	if cr.ctx.Err() != nil {
 		return
 	}
+	id := strconv.FormatInt(cr.nextID.Add(1), 10)
+	hdr := http.Header{}
+	hdr.Set(fetchIDHeader, id)
+	if p, ok := cr.prev[it.url]; ok {
+		if p.etag != "" {
+			hdr.Set("If-None-Match", p.etag)
+		}
+		if p.lastMod != "" {
+			hdr.Set("If-Modified-Since", p.lastMod)
+		}
+	}
 	cctx := colly.NewContext()
-	cctx.Put("depth", depth)
-	cctx.Put("from", from)
-	cctx.Put("url", canonical)
-	if err := cr.c.Request(http.MethodGet, canonical, nil, cctx, nil); err != nil {
-		cr.deliverFailure(canonical, from, depth, err)
+	cctx.Put("id", id)
+	cctx.Put("item", it)
+	err := cr.c.Request(http.MethodGet, it.url, nil, cctx, hdr)
+	if err != nil && cctx.GetAny("handled") == nil {
+		exs := cr.fetch.take(id)
+		if cr.ctx.Err() == nil {
+			cr.recordFailure(it, exs, err)
+		}
 	}
 }
 
@@ -323,171 +540,382 @@ func (cr *crawler) onRedirect(req *http.Request, via []*http.Request) error {
 	if len(via) >= 10 {
 		return errors.New("stopped after 10 redirects")
 	}
-	orig, err := Canonicalize(via[0].URL.String())
-	if err != nil {
-		orig = via[0].URL.String()
-	}
-	status := 0
-	if req.Response != nil {
-		status = req.Response.StatusCode
-	}
 	target, err := Canonicalize(req.URL.String())
 	if err != nil {
 		return http.ErrUseLastResponse
 	}
-	cr.mu.Lock()
-	cr.redirects[orig] = append(cr.redirects[orig], umzug.Hop{URL: via[len(via)-1].URL.String(), Status: status})
-	cr.mu.Unlock()
 	t, _ := url.Parse(target)
 	if !cr.hosts[t.Host] || !cr.allowedByRobots(t) {
 		return http.ErrUseLastResponse // the redirect stub is delivered; its target is not ours to fetch
 	}
-	if !cr.claim(target) {
+	if cr.front.claim(target, nil) != claimed {
 		// The target is fetched (or was) on its own: deliver the redirect
 		// itself, which makes the source an alias of the target.
 		return http.ErrUseLastResponse
 	}
+	cr.stats.discovered.Add(1)
 	return nil
 }
 
-func (cr *crawler) onHeaders(r *colly.Response) {
-	if r.StatusCode >= 300 && r.StatusCode < 400 {
+func (cr *crawler) onResponse(r *colly.Response) {
+	r.Ctx.Put("handled", true)
+	it, _ := r.Ctx.GetAny("item").(frontierItem)
+	exs := cr.fetch.take(r.Ctx.Get("id"))
+	if len(exs) == 0 {
+		cr.recordFailure(it, nil, errors.New("response without captured exchange"))
 		return
 	}
-	ct := mediaType(r.Headers.Get("Content-Type"))
-	if ct != "" && ct != "text/html" && ct != "application/xhtml+xml" {
-		// Not a page: keep the header facts, skip the body.
-		r.Request.Ctx.Put("skipped-body", true)
-		cr.stats.fetched.Add(1)
-		cr.deliver(cr.snapshot(r, nil))
-		r.Request.Abort()
-	}
-}
-
-func (cr *crawler) onResponse(r *colly.Response) {
-	cr.stats.fetched.Add(1)
-	s := cr.snapshot(r, r.Body)
-	if s.IsHTML() && s.Status < 300 {
-		cr.discoverLinks(s, s.Depth)
-	}
-	cr.deliver(s)
+	cr.recordResponse(it, exs)
 }
 
 func (cr *crawler) onError(r *colly.Response, err error) {
-	if r.Request.Ctx.GetAny("skipped-body") != nil || cr.ctx.Err() != nil {
+	r.Ctx.Put("handled", true)
+	if cr.ctx.Err() != nil {
+		// Interrupted: nothing is recorded, the URL stays queued.
+		cr.fetch.take(r.Ctx.Get("id"))
 		return
 	}
-	if r.StatusCode != 0 { // an HTTP status colly treats as error; keep the response
+	if r.StatusCode != 0 {
 		cr.onResponse(r)
 		return
 	}
-	depth, _ := r.Request.Ctx.GetAny("depth").(int)
-	cr.deliverFailure(r.Request.Ctx.Get("url"), r.Request.Ctx.Get("from"), depth, err)
+	it, _ := r.Ctx.GetAny("item").(frontierItem)
+	cr.recordFailure(it, cr.fetch.take(r.Ctx.Get("id")), err)
 }
 
-func (cr *crawler) deliverFailure(u, from string, depth int, err error) {
+// recordFailure records a URL that got no response: a metadata record in
+// the archive, a failed capture, a snapshot with a fetch-failed warning.
+func (cr *crawler) recordFailure(it frontierItem, exs []*exchange, err error) {
 	cr.stats.failed.Add(1)
-	cr.log.Warn("fetch failed", "url", u, "err", err)
-	cr.deliver(&umzug.Snapshot{
-		URL: u, FinalURL: u, Depth: depth, LinkedFrom: from, FetchedAt: time.Now().UTC(),
-		Warnings: []umzug.Warning{{Code: "fetch-failed", Message: err.Error()}},
-	})
-}
-
-func (cr *crawler) deliver(s *umzug.Snapshot) {
-	select {
-	case cr.out <- s:
-	case <-cr.ctx.Done():
+	cr.stats.errors.Add(1)
+	attempts := 1
+	reason := err.Error()
+	if n := len(exs); n > 0 {
+		last := exs[n-1]
+		attempts = last.attempts
+		if last.err != nil {
+			reason = last.err.Error()
+		}
 	}
+	cr.log.Warn("fetch failed", "url", it.url, "err", reason)
+	now := time.Now().UTC()
+	snap := &umzug.Snapshot{
+		URL: it.url, FinalURL: it.url, Depth: it.depth, LinkedFrom: it.from, FetchedAt: now,
+		Warnings: []umzug.Warning{{Code: "fetch-failed", Message: reason}},
+	}
+	item := &writeItem{snap: snap}
+	if cr.arch != nil {
+		rec := &warcRecord{typ: "metadata", id: newRecordID(), fields: []warcField{
+			{"WARC-Target-URI", it.url}, {"WARC-Date", warcDate(now)}, {"Content-Type", "application/warc-fields"},
+		}}
+		rec.block = []byte(fmt.Sprintf("fetch-error: %s\r\nattempts: %d\r\n", oneLine(reason), attempts))
+		rec.fields = append(rec.fields, warcField{"WARC-Block-Digest", warcDigest(rec.block)})
+		item.records = []*warcRecord{rec}
+		item.capture = &captureRow{url: it.url, finalURL: it.url, kind: "failed", record: 0, fetchedAt: now,
+			attempts: attempts, depth: it.depth, linkedFrom: it.from, errMsg: reason}
+		item.frontier = []frontierRow{{url: it.url, depth: it.depth, from: it.from, asset: it.asset, state: 1}}
+	}
+	cr.send(item)
 }
 
-// snapshot turns a colly response into a Snapshot, decoding HTML to UTF-8.
-func (cr *crawler) snapshot(r *colly.Response, body []byte) *umzug.Snapshot {
-	reqURL := r.Request.Ctx.Get("url")
-	final, err := Canonicalize(r.Request.URL.String())
+func oneLine(s string) string { return strings.NewReplacer("\r", " ", "\n", " ").Replace(s) }
+
+// recordResponse turns the exchanges of one fetch (redirect hops, then
+// the final response) into archive records, an index row, the frontier
+// rows of the links it found, and a snapshot.
+func (cr *crawler) recordResponse(it frontierItem, exs []*exchange) {
+	final := exs[len(exs)-1]
+	if final.err != nil { // a redirect hop failed
+		cr.recordFailure(it, exs, final.err)
+		return
+	}
+	cr.stats.fetched.Add(1)
+	cr.stats.bytes.Add(int64(len(final.raw)))
+	cr.statusMu.Lock()
+	cr.status[final.status]++
+	cr.statusMu.Unlock()
+
+	finalURL, err := Canonicalize(final.req.URL.String())
 	if err != nil {
-		final = r.Request.URL.String()
+		finalURL = final.req.URL.String()
 	}
-	depth, _ := r.Request.Ctx.GetAny("depth").(int)
 	s := &umzug.Snapshot{
-		URL: reqURL, FinalURL: final, Status: r.StatusCode, Depth: depth,
-		LinkedFrom: r.Request.Ctx.Get("from"), FetchedAt: time.Now().UTC(),
-		ContentType: mediaType(r.Headers.Get("Content-Type")),
+		URL: it.url, FinalURL: finalURL, Status: final.status, Depth: it.depth, LinkedFrom: it.from,
+		FetchedAt: final.fetchedAt.UTC(), Header: final.header.Clone(),
+		ContentType: mediaType(final.header.Get("Content-Type")),
 	}
-	if r.Headers != nil {
-		s.Header = r.Headers.Clone()
+	for _, ex := range exs[:len(exs)-1] {
+		s.Redirects = append(s.Redirects, umzug.Hop{URL: ex.req.URL.String(), Status: ex.status})
 	}
-	if r.StatusCode >= 300 && r.StatusCode < 400 {
-		if loc := r.Headers.Get("Location"); loc != "" {
-			if target, err := Resolve(r.Request.URL, loc); err == nil {
+	if final.status >= 300 && final.status < 400 && final.status != http.StatusNotModified {
+		if loc := final.header.Get("Location"); loc != "" {
+			if target, err := Resolve(final.req.URL, loc); err == nil {
 				s.FinalURL = target
 			}
 		}
 	}
-	cr.mu.Lock()
-	s.Redirects = cr.redirects[reqURL]
-	delete(cr.redirects, reqURL)
-	cr.mu.Unlock()
-	if body == nil {
-		return s
+	for _, w := range final.warnings {
+		s.Warnings = append(s.Warnings, umzug.Warning{Code: "fetch-warning", Message: w})
+	}
+
+	kind := "page"
+	body := final.body
+	var payloadFile string
+	var payloadOffset int64
+	prev, hasPrev := cr.prev[it.url]
+	switch {
+	case final.status == http.StatusNotModified && hasPrev && cr.arch != nil:
+		// Unchanged since the last run: the body is the archived one.
+		kind = "unchanged"
+		cr.stats.unchanged.Add(1)
+		_, ar, err := readPayload(cr.arch.dir, prev.payloadFile, prev.payloadOffset, int64(cr.opts.MaxBodySize))
+		if err != nil {
+			cr.log.Warn("previous capture unreadable", "url", it.url, "err", err)
+			s.Warnings = append(s.Warnings, umzug.Warning{Code: "archive-error", Message: err.Error()})
+		} else {
+			body = ar.body
+			s.Status = ar.status
+			s.ContentType = mediaType(http.Header(ar.header).Get("Content-Type"))
+			h := http.Header(ar.header).Clone()
+			for k, v := range final.header { // 304 headers update the stored ones
+				h[k] = v
+			}
+			s.Header = h
+		}
+		payloadFile, payloadOffset = prev.payloadFile, prev.payloadOffset
+	case final.status >= 300 && final.status < 400:
+		kind = "redirect"
+	case final.status >= 400:
+		kind = "error"
+		cr.stats.errors.Add(1)
 	}
 	sum := sha256.Sum256(body)
 	s.RawSHA256 = hex.EncodeToString(sum[:])
 	if s.ContentType == "" && looksLikeHTML(body) {
 		s.ContentType = "text/html"
 	}
-	if s.IsHTML() {
-		dec, name, warns := DecodeHTML(body, r.Headers.Get("Content-Type"))
-		s.Body, s.Charset, s.Warnings = dec, name, warns
+	var links []pageLink
+	if s.IsHTML() && !it.asset {
+		dec, name, warns := DecodeHTML(body, s.Header.Get("Content-Type"))
+		s.Body, s.Charset = dec, name
+		s.Warnings = append(s.Warnings, warns...)
+		if s.Status >= 200 && s.Status < 300 {
+			links = scanLinks(dec, s.FinalURL)
+		}
 	} else {
 		s.Body = body
+		if s.Status >= 200 && s.Status < 300 && kind != "unchanged" {
+			kind = "asset"
+			cr.stats.assets.Add(1)
+		}
 	}
-	return s
+
+	item := &writeItem{snap: s}
+	var pushes []frontierItem
+	for _, l := range links {
+		nit, row, ok := cr.admit(l.canonical, it.depth+1, s.FinalURL, l.image)
+		if l.raw != "" && cr.inHosts(l.canonical) {
+			item.aliases = append(item.aliases, aliasRow{alias: l.raw, url: l.canonical, reason: "variant"})
+		}
+		if !ok {
+			continue
+		}
+		if row.state == 0 {
+			pushes = append(pushes, nit)
+		}
+		item.frontier = append(item.frontier, row)
+	}
+	if cr.arch != nil {
+		cr.archiveRecords(item, it, exs, s, kind, body, payloadFile, payloadOffset, prev)
+	}
+	cr.send(item)
+	for _, p := range pushes {
+		cr.front.push(p)
+	}
 }
 
-// discoverLinks parses the page for links and enqueues those in scope.
-func (cr *crawler) discoverLinks(s *umzug.Snapshot, depth int) {
-	base, err := url.Parse(s.FinalURL)
+// archiveRecords adds the WARC records, capture row, frontier rows and
+// aliases of a fetch to item.
+func (cr *crawler) archiveRecords(item *writeItem, it frontierItem, exs []*exchange, s *umzug.Snapshot, kind string, body []byte,
+	payloadFile string, payloadOffset int64, prev prevCapture) {
+	recIdx := -1
+	for i, ex := range exs {
+		respID := newRecordID()
+		reqRec := &warcRecord{typ: "request", id: newRecordID(), fields: []warcField{
+			{"WARC-Target-URI", ex.req.URL.String()},
+			{"WARC-Date", warcDate(ex.started)},
+			{"WARC-Concurrent-To", respID},
+			{"Content-Type", "application/http;msgtype=request"},
+		}}
+		reqRec.block = httpRequestBlock(ex.req)
+		reqRec.fields = append(reqRec.fields, warcField{"WARC-Block-Digest", warcDigest(reqRec.block)})
+		head := httpResponseHead(ex.proto, ex.status, ex.header)
+		block := make([]byte, 0, len(head)+len(ex.raw))
+		block = append(append(block, head...), ex.raw...)
+		fields := []warcField{
+			{"WARC-Target-URI", ex.req.URL.String()},
+			{"WARC-Date", warcDate(ex.fetchedAt)},
+		}
+		if ex.ip != "" {
+			fields = append(fields, warcField{"WARC-IP-Address", ex.ip})
+		}
+		typ := "response"
+		if i == len(exs)-1 && kind == "unchanged" {
+			typ = "revisit"
+			block = head
+			fields = append(fields,
+				warcField{"WARC-Profile", revisitNotModify},
+				warcField{"WARC-Refers-To-Target-URI", it.url},
+				warcField{"WARC-Refers-To-Date", prev.fetchedAtWARC()},
+			)
+		} else {
+			fields = append(fields, warcField{"WARC-Payload-Digest", warcDigest(ex.raw)})
+			if ex.truncated != "" {
+				fields = append(fields, warcField{"WARC-Truncated", ex.truncated})
+			}
+		}
+		fields = append(fields,
+			warcField{"Content-Type", "application/http;msgtype=response"},
+			warcField{"WARC-Block-Digest", warcDigest(block)})
+		respRec := &warcRecord{typ: typ, id: respID, fields: fields, block: block}
+		item.records = append(item.records, reqRec, respRec)
+		recIdx = len(item.records) - 1
+	}
+	final := exs[len(exs)-1]
+	c := &captureRow{
+		url: it.url, finalURL: s.FinalURL, redirects: s.Redirects, status: final.status, kind: kind,
+		contentType: s.ContentType, etag: final.header.Get("ETag"), lastModified: final.header.Get("Last-Modified"),
+		sha: s.RawSHA256, length: len(body), record: recIdx, payloadFile: payloadFile, payloadOffset: payloadOffset,
+		fetchedAt: s.FetchedAt, attempts: final.attempts, depth: it.depth, linkedFrom: it.from, warnings: s.Warnings,
+	}
+	if kind == "unchanged" {
+		c.etag = firstNonEmpty(c.etag, prev.etag)
+		c.lastModified = firstNonEmpty(c.lastModified, prev.lastMod)
+	}
+	item.capture = c
+	item.frontier = append(item.frontier, frontierRow{url: it.url, depth: it.depth, from: it.from, asset: it.asset, state: 1})
+	for _, ex := range exs[1:] {
+		if u, err := Canonicalize(ex.req.URL.String()); err == nil {
+			item.frontier = append(item.frontier, frontierRow{url: u, depth: it.depth, from: it.url, state: 1})
+		}
+	}
+	for _, ex := range exs[:len(exs)-1] {
+		if u, err := Canonicalize(ex.req.URL.String()); err == nil && u != s.FinalURL {
+			item.aliases = append(item.aliases, aliasRow{alias: u, url: s.FinalURL, reason: "redirect"})
+		}
+	}
+	if len(exs) == 1 && final.status >= 300 && final.status < 400 && s.FinalURL != it.url {
+		item.aliases = append(item.aliases, aliasRow{alias: it.url, url: s.FinalURL, reason: "redirect"})
+	}
+	// Variants are recorded once per run.
+	cr.aliasMu.Lock()
+	kept := item.aliases[:0]
+	for _, al := range item.aliases {
+		if !cr.aliasSeen[al.alias] {
+			cr.aliasSeen[al.alias] = true
+			kept = append(kept, al)
+		}
+	}
+	item.aliases = kept
+	cr.aliasMu.Unlock()
+	for _, r := range item.records {
+		m, err := r.gzipMember(gzipLevel)
+		if err != nil { // only on a broken compressor
+			cr.log.Error("serialising WARC record", "url", it.url, "err", err)
+			continue
+		}
+		item.members = append(item.members, m)
+	}
+	item.records = nil
+}
+
+func (p prevCapture) fetchedAtWARC() string {
+	t, err := time.Parse(time.RFC3339Nano, p.fetchedAt)
 	if err != nil {
-		return
+		return p.fetchedAt
 	}
-	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(s.Body))
-	if err != nil {
-		return
-	}
-	if b, ok := doc.Find("base[href]").Attr("href"); ok {
-		if bu, err := base.Parse(strings.TrimSpace(b)); err == nil {
-			base = bu
-		}
-	}
-	if noFollow(doc) {
-		return
-	}
-	doc.Find("a[href], area[href]").Each(func(_ int, a *goquery.Selection) {
-		if rel, _ := a.Attr("rel"); strings.Contains(strings.ToLower(rel), "nofollow") {
-			return
-		}
-		href, _ := a.Attr("href")
-		u, err := Resolve(base, href)
-		if err != nil {
-			return
-		}
-		cr.enqueue(u, depth+1, s.FinalURL)
-	})
+	return warcDate(t)
 }
 
-// noFollow reports a robots meta tag that forbids following links.
-func noFollow(doc *goquery.Document) bool {
-	v, _ := doc.Find(`meta[name="robots" i]`).Attr("content")
-	v = strings.ToLower(v)
-	return strings.Contains(v, "nofollow") || strings.Contains(v, "none")
+func firstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }
 
-// sitemapURLs reads robots.txt Sitemap lines (or /sitemap.xml) of every
-// seed host and returns the page URLs listed there, canonical.
-func (cr *crawler) sitemapURLs() []string {
-	client := &http.Client{Timeout: cr.opts.Timeout}
-	var out []string
+func (cr *crawler) send(item *writeItem) {
+	if cr.arch != nil && item.records != nil && item.members == nil {
+		for _, r := range item.records {
+			if m, err := r.gzipMember(gzipLevel); err == nil {
+				item.members = append(item.members, m)
+			}
+		}
+		item.records = nil
+	}
+	cr.sinkCh <- item
+}
+
+// sink commits fetched items to the archive in batches and hands their
+// snapshots to fn, from one goroutine. It keeps draining after an error
+// so that the fetching goroutines can finish.
+func (cr *crawler) sink(fn func(*umzug.Snapshot) error) (sinkErr, fnErr error) {
+	delivered := 0
+	batch := make([]*writeItem, 0, 64)
+	for first := range cr.sinkCh {
+		batch = append(batch[:0], first)
+	drain:
+		for len(batch) < cap(batch) {
+			select {
+			case it, ok := <-cr.sinkCh:
+				if !ok {
+					break drain
+				}
+				batch = append(batch, it)
+			default:
+				break drain
+			}
+		}
+		if cr.arch != nil && sinkErr == nil {
+			if err := cr.arch.commit(batch); err != nil {
+				sinkErr = fmt.Errorf("archive %s: %w", cr.opts.ArchiveDir, err)
+				cr.log.Error("archive write failed; stopping", "err", err)
+				cr.cancel(sinkErr)
+			}
+		}
+		if sinkErr != nil {
+			continue
+		}
+		for _, it := range batch {
+			if it.snap == nil || fnErr != nil {
+				continue
+			}
+			if err := fn(it.snap); err != nil {
+				fnErr = err
+				cr.cancel(err)
+				continue
+			}
+			delivered++
+			if cr.opts.Progress != nil {
+				cr.opts.Progress(delivered, int(cr.stats.discovered.Load()))
+			}
+			if cr.opts.OnProgress != nil {
+				cr.opts.OnProgress(CrawlProgress{
+					Fetched: int(cr.stats.fetched.Load() + cr.stats.failed.Load()), Queued: cr.front.queued(),
+					Errors: int(cr.stats.errors.Load()), Bytes: cr.stats.bytes.Load(),
+					Retries: int(cr.fetch.retryCount.Load()), Elapsed: time.Since(cr.started),
+				})
+			}
+		}
+	}
+	return sinkErr, fnErr
+}
+
+// sitemapEntries reads robots.txt Sitemap lines and /sitemap.xml of every
+// seed host (sitemap indexes and gzipped sitemaps too) and calls fn for
+// each page entry, canonical, with its lastmod.
+func (cr *crawler) sitemapEntries(fn func(sitemapEntry)) {
+	client := &http.Client{Timeout: cr.opts.Timeout, Transport: cr.fetch.base}
 	doneHost := map[string]bool{}
 	for _, seed := range cr.opts.Seeds {
 		u, _ := url.Parse(seed)
@@ -497,8 +925,8 @@ func (cr *crawler) sitemapURLs() []string {
 		doneHost[u.Host] = true
 		root := u.Scheme + "://" + u.Host
 		maps := []string{root + "/sitemap.xml"}
-		if rd := cr.robotsFor(u); rd != nil && len(rd.Sitemaps) > 0 {
-			maps = rd.Sitemaps
+		if rd := cr.robotsFor(u); rd != nil {
+			maps = append(rd.Sitemaps, maps...)
 		}
 		seenMap := map[string]bool{}
 		for i := 0; i < len(maps) && i < 1000; i++ {
@@ -507,25 +935,25 @@ func (cr *crawler) sitemapURLs() []string {
 				continue
 			}
 			seenMap[sm] = true
+			if smu, err := url.Parse(sm); err != nil || !cr.hosts[smu.Host] {
+				cr.log.Warn("sitemap outside the crawl's hosts; not read", "url", sm)
+				continue
+			}
 			body, status, err := cr.get(client, sm)
 			if err != nil || status != http.StatusOK {
 				cr.log.Debug("sitemap not read", "url", sm, "status", status, "err", err)
 				continue
 			}
-			pages, children, err := ParseSitemap(body)
+			err = ScanSitemap(bytes.NewReader(body), func(p SitemapURL) {
+				if cu, err := Canonicalize(p.Loc); err == nil {
+					fn(sitemapEntry{url: cu, lastmod: p.LastMod, sitemap: sm})
+				}
+			}, func(child string) { maps = append(maps, child) })
 			if err != nil {
 				cr.log.Warn("sitemap unreadable", "url", sm, "err", err)
-				continue
-			}
-			maps = append(maps, children...)
-			for _, p := range pages {
-				if cu, err := Canonicalize(p.Loc); err == nil {
-					out = append(out, cu)
-				}
 			}
 		}
 	}
-	return out
 }
 
 // robotsFor returns the parsed robots.txt of u's host, fetching it once.
@@ -537,7 +965,7 @@ func (cr *crawler) robotsFor(u *url.URL) *robotstxt.RobotsData {
 	if rd, ok := cr.robots[u.Host]; ok {
 		return rd
 	}
-	client := &http.Client{Timeout: cr.opts.Timeout}
+	client := &http.Client{Timeout: cr.opts.Timeout, Transport: cr.fetch.base}
 	body, status, err := cr.get(client, u.Scheme+"://"+u.Host+"/robots.txt")
 	var rd *robotstxt.RobotsData
 	if err != nil {
@@ -572,6 +1000,7 @@ func (cr *crawler) get(client *http.Client, u string) ([]byte, int, error) {
 		return nil, 0, err
 	}
 	req.Header.Set("User-Agent", cr.opts.UserAgent)
+	req.Header.Set("Accept-Encoding", "gzip")
 	resp, err := client.Do(req)
 	if err != nil {
 		return nil, 0, err
@@ -581,7 +1010,15 @@ func (cr *crawler) get(client *http.Client, u string) ([]byte, int, error) {
 	if _, err := buf.ReadFrom(http.MaxBytesReader(nil, resp.Body, int64(cr.opts.MaxBodySize))); err != nil {
 		return nil, resp.StatusCode, fmt.Errorf("reading %s: %w", u, err)
 	}
-	return buf.Bytes(), resp.StatusCode, nil
+	b := buf.Bytes()
+	if enc := strings.ToLower(resp.Header.Get("Content-Encoding")); enc != "" && enc != "identity" {
+		dec, warn := decodeContent(enc, b, int64(cr.opts.MaxBodySize))
+		if warn != "" {
+			return nil, resp.StatusCode, fmt.Errorf("reading %s: %s", u, warn)
+		}
+		b = dec
+	}
+	return b, resp.StatusCode, nil
 }
 
 func matchAny(res []*regexp.Regexp, s string) bool {

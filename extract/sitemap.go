@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bufio"
 	"bytes"
 	"compress/gzip"
 	"encoding/xml"
@@ -22,42 +23,75 @@ const maxSitemapBytes = 50 << 20
 // plain or gzipped. It returns the page entries and, for an index, the URLs
 // of the child sitemaps.
 func ParseSitemap(b []byte) (pages []SitemapURL, children []string, err error) {
-	var r io.Reader = bytes.NewReader(b)
-	if len(b) > 2 && b[0] == 0x1f && b[1] == 0x8b {
-		zr, err := gzip.NewReader(r)
+	err = ScanSitemap(bytes.NewReader(b), func(u SitemapURL) { pages = append(pages, u) },
+		func(loc string) { children = append(children, loc) })
+	return pages, children, err
+}
+
+// ScanSitemap reads a sitemap or sitemap index from r, plain or gzipped,
+// calling page for each <url> entry and child for each <sitemap> entry as
+// it meets them: a sitemap of 50,000 entries is never held in memory.
+func ScanSitemap(r io.Reader, page func(SitemapURL), child func(string)) error {
+	br := bufio.NewReader(r)
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
 		if err != nil {
-			return nil, nil, fmt.Errorf("parsing sitemap: %w", err)
+			return fmt.Errorf("parsing sitemap: %w", err)
 		}
 		defer zr.Close()
-		r = io.LimitReader(zr, maxSitemapBytes)
+		br = bufio.NewReader(io.LimitReader(zr, maxSitemapBytes))
 	}
-	var doc struct {
-		XMLName xml.Name
-		URLs    []struct {
-			Loc     string `xml:"loc"`
-			LastMod string `xml:"lastmod"`
-		} `xml:"url"`
-		Sitemaps []struct {
-			Loc string `xml:"loc"`
-		} `xml:"sitemap"`
-	}
-	if err := xml.NewDecoder(r).Decode(&doc); err != nil {
-		return nil, nil, fmt.Errorf("parsing sitemap: %w", err)
-	}
-	switch doc.XMLName.Local {
-	case "urlset", "sitemapindex":
-	default:
-		return nil, nil, fmt.Errorf("parsing sitemap: root element <%s>, want urlset or sitemapindex", doc.XMLName.Local)
-	}
-	for _, u := range doc.URLs {
-		if loc := strings.TrimSpace(u.Loc); loc != "" {
-			pages = append(pages, SitemapURL{Loc: loc, LastMod: strings.TrimSpace(u.LastMod)})
+	dec := xml.NewDecoder(br)
+	root := ""
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return fmt.Errorf("parsing sitemap: %w", err)
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		if root == "" {
+			root = se.Name.Local
+			if root != "urlset" && root != "sitemapindex" {
+				return fmt.Errorf("parsing sitemap: root element <%s>, want urlset or sitemapindex", root)
+			}
+			continue
+		}
+		switch se.Name.Local {
+		case "url":
+			var e struct {
+				Loc     string `xml:"loc"`
+				LastMod string `xml:"lastmod"`
+			}
+			if err := dec.DecodeElement(&e, &se); err != nil {
+				return fmt.Errorf("parsing sitemap: %w", err)
+			}
+			if loc := strings.TrimSpace(e.Loc); loc != "" {
+				page(SitemapURL{Loc: loc, LastMod: strings.TrimSpace(e.LastMod)})
+			}
+		case "sitemap":
+			var e struct {
+				Loc string `xml:"loc"`
+			}
+			if err := dec.DecodeElement(&e, &se); err != nil {
+				return fmt.Errorf("parsing sitemap: %w", err)
+			}
+			if loc := strings.TrimSpace(e.Loc); loc != "" {
+				child(loc)
+			}
+		default:
+			if err := dec.Skip(); err != nil {
+				return fmt.Errorf("parsing sitemap: %w", err)
+			}
 		}
 	}
-	for _, s := range doc.Sitemaps {
-		if loc := strings.TrimSpace(s.Loc); loc != "" {
-			children = append(children, loc)
-		}
+	if root == "" {
+		return fmt.Errorf("parsing sitemap: no root element")
 	}
-	return pages, children, nil
+	return nil
 }

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The WARC archive read back by an independent reader: installs warcio.js
+# (npm ci from .ci/warcio/package-lock.json; idempotent), runs the archive
+# tests with UMZUG_WARCIO_CHECK set so that they read their archives with
+# it too, and checks the archive of a demo migration. The reader checks
+# record types, target URIs, payload digests and request/response pairs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="/usr/local/go/bin:$PATH"
+
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+fi
+(cd .ci/warcio && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+
+echo "== WARC read back with warcio.js"
+UMZUG_WARCIO_CHECK="$PWD/.ci/warcio/check.mjs" go test -count=1 -v \
+	-run '^(TestCrawlSurvivesFaultsIntoArchive|TestRecrawlIsConditionalAndDiffFindsChanges)$' ./extract | grep -E '^(---|ok|FAIL|PASS)|warc check'
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+go run ./cmd/umzug migrate --demo --out "$tmp/export" --archive "$tmp/archive" --quiet
+node .ci/warcio/check.mjs "$tmp/archive" 50
