@@ -325,6 +325,9 @@ func (p *page) contacts(s *goquery.Selection) []umzug.Contact {
 			return // only the innermost text containers
 		}
 		t := textWithBreaks(el.Nodes[0])
+		if l := strings.ToLower(t); !strings.Contains(l, "kontakt") && !strings.Contains(l, "ansprechpartner") && !strings.Contains(l, "pressestelle") {
+			return // cheap test before the regexp
+		}
 		if !contactCue.MatchString(t) {
 			return
 		}
