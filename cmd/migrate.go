@@ -8,8 +8,8 @@ import (
 	"log/slog"
 	"net/url"
 	"regexp"
-	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -29,6 +29,7 @@ type MigrateOptions struct {
 	Out       string
 	Demo      bool
 	PublicURL string
+	RichText  load.RichText
 	Crawl     CrawlFlags
 }
 
@@ -90,6 +91,7 @@ func (f *CrawlFlags) options(seeds []string) (extract.CrawlOptions, error) {
 // tests of flag parsing.
 func NewCmdMigrate(ios *IOStreams, g *GlobalOptions, runF func(context.Context, *MigrateOptions) error) *cobra.Command {
 	opts := &MigrateOptions{Global: g}
+	var richText string
 	cmd := &cobra.Command{
 		Use:   "migrate [URL...] --out DIR",
 		Short: "Crawl a site and write the export directory the new CMS imports",
@@ -118,6 +120,11 @@ Only data goes to stdout.`,
 			if opts.Out == "" {
 				return usageErr(errors.New("--out DIR is required"))
 			}
+			rt, err := load.ParseRichText(richText)
+			if err != nil {
+				return usageErr(fmt.Errorf("--richtext: %w", err))
+			}
+			opts.RichText = rt
 			if runF != nil {
 				return runF(cmd.Context(), opts)
 			}
@@ -127,6 +134,7 @@ Only data goes to stdout.`,
 	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "export directory (created if missing)")
 	cmd.Flags().BoolVar(&opts.Demo, "demo", false, "migrate the embedded demo site, served on 127.0.0.1")
 	cmd.Flags().StringVar(&opts.PublicURL, "public-url", "", "public origin of the site when crawling a mirror; exported URLs and ids use it")
+	cmd.Flags().StringVar(&richText, "richtext", "portabletext", "rich text in the export: portabletext, html or markdown")
 	opts.Crawl.register(cmd)
 	return cmd
 }
@@ -173,68 +181,84 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 	if err != nil {
 		return err
 	}
-	exp, err := load.NewExporter(opts.Out, load.Manifest{
+	exp, err := load.NewExporterRichText(opts.Out, load.Manifest{
 		Generator: "umzug " + umzug.Version, Source: norm.SiteRoot(),
 		RunID: started.UTC().Format("20060102T150405Z"), StartedAt: started.UTC().Format(time.RFC3339),
-	})
+	}, opts.RichText)
 	if err != nil {
 		return err
 	}
+	pipe, err := newExportPipeline(log, norm, "")
+	if err != nil {
+		return err
+	}
+	defer pipe.close()
 
 	bar := newProgress(ios, opts.Global.Quiet, "crawling")
 	copts.Progress = bar.update
-	p := &pipeline{log: log, norm: norm, byURL: map[string]int{}}
+	p := &migrateSink{log: log, pipe: pipe}
 	stats, crawlErr := extract.Crawl(ctx, copts, p.add)
 	bar.finish()
 	if crawlErr != nil && !errors.Is(crawlErr, context.Canceled) {
 		return fmt.Errorf("crawling %s: %w", opts.Seeds[0], crawlErr)
 	}
+	if p.err != nil {
+		return p.err
+	}
 
-	docs := p.docs
-	slices.SortFunc(docs, func(a, b umzug.Document) int { return strings.Compare(a.ID, b.ID) })
-	transform.UniquePaths(docs)
-	rejected, err := exp.WriteDocuments(docs)
+	res, err := pipe.finish(exp)
 	if err != nil {
 		return err
 	}
-	for _, r := range rejected {
-		log.Error("document not exported", "url", r.URL, "err", r.Err)
-	}
+	res.stats["pagesFetched"] = stats.Fetched
+	res.stats["fetchFailed"] = stats.Failed
+	res.stats["robotsBlocked"] = stats.RobotsBlocked
 	finished := ios.Now()
-	man, err := exp.Finish(finished.UTC().Format(time.RFC3339), map[string]int{
-		"pagesFetched": stats.Fetched, "fetchFailed": stats.Failed, "robotsBlocked": stats.RobotsBlocked,
-		"blocksIn": norm.Stats.BlocksIn, "blocksOut": norm.Stats.BlocksOut,
-		"emptyBlocksDropped": norm.Stats.EmptyDropped, "duplicateBlocksInDocument": norm.Stats.DuplicatesInDoc,
-		"warnings": p.warnings, "documentsRejected": len(rejected),
-	})
+	man, err := exp.Finish(finished.UTC().Format(time.RFC3339), res.stats)
 	if err != nil {
 		return err
 	}
-	printSummary(ios.ErrOut, stats, man, p.warnings, len(rejected), finished.Sub(started), opts.Out)
+	printSummary(ios.ErrOut, stats, man, pipe.warnings, res.stats["documentsRejected"], finished.Sub(started), opts.Out)
 	if crawlErr != nil {
 		return fmt.Errorf("interrupted: %w; the export holds what was crawled until then", crawlErr)
 	}
 	return nil
 }
 
-// pipeline is the per-page work of migrate: parse, normalize, collect.
-type pipeline struct {
-	log      *slog.Logger
-	norm     *transform.Normalizer
-	docs     []umzug.Document
-	byURL    map[string]int // canonical URL -> index in docs
-	warnings int
+// migrateSink is the per-snapshot work of migrate: parse pages into the
+// export pipeline, remember files and redirects of the old site.
+type migrateSink struct {
+	log  *slog.Logger
+	pipe *exportPipeline
+	err  error // a failing spool: stops the run
 }
 
-func (p *pipeline) add(s *umzug.Snapshot) error {
+func (p *migrateSink) add(s *umzug.Snapshot) error {
 	for _, w := range s.Warnings {
 		if w.Code == "fetch-failed" {
 			p.log.Warn("page not fetched", "url", s.URL, "reason", w.Message)
 			return nil
 		}
 	}
-	if s.Status >= 400 {
+	for _, h := range s.Redirects {
+		p.pipe.addOldRedirect(h.URL, s.FinalURL)
+	}
+	switch {
+	case s.Status >= 300 && s.Status < 400:
+		// A redirect whose target was fetched on its own: an alias.
+		if s.FinalURL != "" && s.FinalURL != s.URL {
+			p.pipe.addOldRedirect(s.URL, s.FinalURL)
+		}
+		return nil
+	case s.Status >= 400:
 		p.log.Warn("page not exported", "url", s.URL, "status", s.Status, "linkedFrom", s.LinkedFrom)
+		return nil
+	case !s.IsHTML():
+		f := transform.AssetFacts{MimeType: s.ContentType, SHA256: s.RawSHA256}
+		if n, err := strconv.ParseInt(s.Header.Get("Content-Length"), 10, 64); err == nil {
+			f.Size = n
+		}
+		p.pipe.addAsset(s.FinalURL, f)
 		return nil
 	}
 	d, err := extract.Parse(s)
@@ -242,27 +266,20 @@ func (p *pipeline) add(s *umzug.Snapshot) error {
 		p.log.Debug("skipped", "url", s.URL, "reason", err)
 		return nil
 	}
+	if errors.Is(err, umzug.ErrNoMainContent) {
+		// No content to migrate: the old URL answers 410 in the redirect map.
+		p.log.Warn("page without main content not exported (410 in the redirect map)", "url", s.URL)
+		p.pipe.addGone(s.FinalURL)
+		return nil
+	}
 	if err != nil {
 		p.log.Warn("page not extracted", "url", s.URL, "err", err)
 		return nil
 	}
-	d, err = p.norm.Normalize(d)
-	if err != nil {
-		p.log.Warn("page not normalized", "url", s.URL, "err", err)
-		return nil
+	if err := p.pipe.add(d); err != nil {
+		p.err = err
+		return err
 	}
-	if i, dup := p.byURL[d.URL]; dup {
-		// Two fetched URLs with one canonical target: keep the first,
-		// remember the other as an alias.
-		p.docs[i].Provenance.AliasURLs = append(p.docs[i].Provenance.AliasURLs, s.URL)
-		return nil
-	}
-	p.byURL[d.URL] = len(p.docs)
-	p.warnings += len(d.Warnings)
-	for _, w := range d.Warnings {
-		p.log.Debug("warning", "url", d.URL, "code", w.Code, "msg", w.Message)
-	}
-	p.docs = append(p.docs, d)
 	return nil
 }
 

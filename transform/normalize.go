@@ -37,6 +37,9 @@ type Stats struct {
 	BlocksOut       int
 	EmptyDropped    int
 	DuplicatesInDoc int
+	// RepeatedParagraphs counts paragraphs dropped because the same
+	// paragraph stood right before them in the same rich text.
+	RepeatedParagraphs int
 }
 
 // Normalizer normalizes documents of one site. It is not safe for
@@ -96,6 +99,8 @@ func (n *Normalizer) Normalize(d umzug.Document) (umzug.Document, error) {
 	}
 	mapURLs(&d, n.MapURL)
 	mapTexts(&d, CleanText)
+	sanitize(&d)
+	n.Stats.RepeatedParagraphs += dropRepeatedParagraphs(&d)
 	n.Stats.BlocksIn += len(d.Blocks)
 	seen := map[string]bool{}
 	kept := d.Blocks[:0]
@@ -170,12 +175,21 @@ func CleanText(s string) string {
 	if s == "" {
 		return s
 	}
+	// NFC first: U+2000 and U+2001 are canonically U+2002 and U+2003,
+	// which are mapped below; then NFC again, since removing a soft
+	// hyphen can bring a letter and its combining mark together.
+	s = norm.NFC.String(s)
 	s = strings.Map(func(r rune) rune {
 		switch r {
 		case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
 			return -1
-		case '\u00a0', '\u2007', '\u202f', '\u2009', '\u200a', '\u2002', '\u2003':
+		case '\u00a0', '\u2007', '\u202f', '\u2009', '\u200a', '\u2002', '\u2003', '\t':
 			return ' '
+		case '\n':
+			return r
+		}
+		if r < ' ' || r == 0x7f {
+			return -1 // control characters carry no text
 		}
 		return r
 	}, s)
