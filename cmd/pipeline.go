@@ -2,11 +2,13 @@ package cmd
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net/url"
+	"runtime"
 	"slices"
 	"strings"
 
@@ -57,22 +59,47 @@ func (p *exportPipeline) close() {
 // that cannot be normalized is reported and skipped; only a failing
 // spool (disk full) stops the run.
 func (p *exportPipeline) add(d umzug.Document) error {
+	return p.addNormalized(p.normalize(d))
+}
+
+// normalized is a document after normalize: the document and its spool
+// line, or nothing when it was dropped.
+type normalized struct {
+	d    umzug.Document
+	line []byte
+	ok   bool
+}
+
+// normalize is the part of add that is safe to run in parallel.
+func (p *exportPipeline) normalize(d umzug.Document) normalized {
 	src := d.URL
 	d, err := p.norm.Normalize(d)
-	if err != nil {
+	if err == nil {
+		var line []byte
+		if line, err = load.MarshalLine(&d); err == nil {
+			return normalized{d: d, line: line, ok: true}
+		}
+	}
+	p.log.Warn("document not exported", "url", src, "err", err)
+	return normalized{}
+}
+
+// addNormalized is the part of add that runs in input order.
+func (p *exportPipeline) addNormalized(n normalized) error {
+	if !n.ok {
 		p.dropped++
-		p.log.Warn("document not exported", "url", src, "err", err)
 		return nil
 	}
+	d := &n.d
 	if _, known := p.idx.Lookup(d.URL); known {
-		p.idx.Add(&d, -1) // records its URLs as aliases of the first
+		p.idx.Add(d, -1) // records its URLs as aliases of the first
 		return nil
 	}
-	ord, err := p.spool.Append(d.ID, &d)
+	ord, err := p.spool.AppendRaw(d.ID, n.line)
 	if err != nil {
 		return err
 	}
-	p.idx.Add(&d, ord)
+	p.idx.Add(d, ord)
 	p.warnings += len(d.Warnings)
 	for _, w := range d.Warnings {
 		p.log.Debug("warning", "url", d.URL, "code", w.Code, "msg", w.Message, "block", w.BlockKey)
@@ -100,6 +127,106 @@ func (p *exportPipeline) loadDoc(ord int) (umzug.Document, error) {
 	var d umzug.Document
 	err := p.spool.Read(ord, &d)
 	return d, err
+}
+
+// rewritten is a document after the second pass, on its way to the file.
+type rewritten struct {
+	d    umzug.Document
+	rw   transform.Rewritten
+	line []byte
+	err  error
+}
+
+// writeDocuments is the second pass: documents are read and decoded in
+// parallel, rewritten one by one in id order (the index decides
+// snippets and paths in that order), validated in parallel and written
+// in id order.
+func (p *exportPipeline) writeDocuments(_ string, docsW *load.RecordWriter, snippets, assets, redirects *load.Spool, res *exportResult) error {
+	if err := p.spool.Flush(); err != nil {
+		return err
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	workers := max(2, runtime.GOMAXPROCS(0))
+	ords := make(chan int)
+	go func() {
+		defer close(ords)
+		for _, o := range p.idx.Order() {
+			select {
+			case ords <- o:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	decoded := runOrdered(ctx, workers, ords, func(ord int) (umzug.Document, error) { return p.loadDoc(ord) })
+	facts := func(u string) (transform.AssetFacts, bool) { f, ok := p.facts[u]; return f, ok }
+	toCheck := make(chan rewritten)
+	var rwErr error
+	done := make(chan struct{})
+	defer func() { cancel(); <-done }() // the index is not touched after return
+	go func() {
+		defer close(done)
+		defer close(toCheck)
+		for r := range decoded {
+			if r.err != nil {
+				rwErr = r.err
+				cancel()
+				return
+			}
+			d := r.v
+			rw, err := p.idx.Rewrite(&d, p.loadDoc, facts)
+			if err != nil {
+				rwErr = err
+				cancel()
+				return
+			}
+			select {
+			case toCheck <- rewritten{d: d, rw: rw}:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	checked := runOrdered(ctx, workers, toCheck, func(r rewritten) (rewritten, error) {
+		r.line, r.err = docsW.PrepareDocument(&r.d)
+		return r, nil
+	})
+	for c := range checked {
+		r := c.v
+		if r.err != nil {
+			if errors.Is(r.err, umzug.ErrInvalid) {
+				res.rejected++
+				p.log.Error("document not exported", "url", r.d.URL, "err", r.err)
+				continue
+			}
+			cancel()
+			return r.err
+		}
+		if err := docsW.WriteDocumentLine(r.d.Kind, r.line); err != nil {
+			cancel()
+			return err
+		}
+		for i := range r.rw.Snippets {
+			if _, err := snippets.Append(r.rw.Snippets[i].ID, &r.rw.Snippets[i]); err != nil {
+				cancel()
+				return err
+			}
+		}
+		for i := range r.rw.Assets {
+			if _, err := assets.Append(r.rw.Assets[i].ID, &r.rw.Assets[i]); err != nil {
+				cancel()
+				return err
+			}
+		}
+		for i := range r.rw.Redirects {
+			if _, err := redirects.Append("", &r.rw.Redirects[i]); err != nil {
+				cancel()
+				return err
+			}
+		}
+	}
+	return rwErr
 }
 
 // exportResult sums up what finish wrote.
@@ -143,42 +270,9 @@ func (p *exportPipeline) finish(exp *load.Exporter) (exportResult, error) {
 	if err != nil {
 		return res, err
 	}
-	facts := func(u string) (transform.AssetFacts, bool) { f, ok := p.facts[u]; return f, ok }
-	for _, ord := range p.idx.Order() {
-		d, err := p.loadDoc(ord)
-		if err != nil {
-			docsW.Abort()
-			return res, err
-		}
-		rw, err := p.idx.Rewrite(&d, p.loadDoc, facts)
-		if err != nil {
-			docsW.Abort()
-			return res, err
-		}
-		if err := docsW.WriteDocument(&d); err != nil {
-			if errors.Is(err, umzug.ErrInvalid) {
-				res.rejected++
-				p.log.Error("document not exported", "url", d.URL, "err", err)
-				continue
-			}
-			docsW.Abort()
-			return res, err
-		}
-		for i := range rw.Snippets {
-			if _, err := snippets.Append(rw.Snippets[i].ID, &rw.Snippets[i]); err != nil {
-				return res, err
-			}
-		}
-		for i := range rw.Assets {
-			if _, err := assets.Append(rw.Assets[i].ID, &rw.Assets[i]); err != nil {
-				return res, err
-			}
-		}
-		for i := range rw.Redirects {
-			if _, err := redirects.Append("", &rw.Redirects[i]); err != nil {
-				return res, err
-			}
-		}
+	if err := p.writeDocuments(exp.Dir(), docsW, snippets, assets, redirects, &res); err != nil {
+		docsW.Abort()
+		return res, err
 	}
 	if err := docsW.Commit(); err != nil {
 		return res, err

@@ -113,6 +113,8 @@ that a new CMS imports.`,
 	root.AddCommand(
 		NewCmdMigrate(ios, g, nil),
 		NewCmdExtract(ios, g, nil),
+		NewCmdLoad(ios, g, nil),
+		NewCmdSchema(ios, nil),
 		NewCmdVersion(ios),
 	)
 	return root

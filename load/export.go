@@ -148,34 +148,59 @@ func (e *Exporter) Create(name, kind string) (*RecordWriter, error) {
 // schema is not written; the error wraps umzug.ErrInvalid and the file
 // stays usable. Other errors are I/O errors.
 func (w *RecordWriter) Write(v any) error {
-	line, err := marshalLine(v)
+	line, err := w.Prepare(v)
 	if err != nil {
-		return fmt.Errorf("%w: encoding %s: %v", umzug.ErrInvalid, w.kind, err)
+		return err
 	}
-	return w.WriteJSON(line)
+	return w.WriteLine(line)
 }
 
 // WriteJSON is Write for a record already encoded as one line of JSON.
 func (w *RecordWriter) WriteJSON(line []byte) error {
+	line, err := w.PrepareJSON(line)
+	if err != nil {
+		return err
+	}
+	return w.WriteLine(line)
+}
+
+// Prepare encodes v, renders its rich text and validates it, returning
+// the line to write with WriteLine. It is safe for concurrent use, so
+// records can be checked in parallel and written in order.
+func (w *RecordWriter) Prepare(v any) ([]byte, error) {
+	line, err := marshalLine(v)
+	if err != nil {
+		return nil, fmt.Errorf("%w: encoding %s: %v", umzug.ErrInvalid, w.kind, err)
+	}
+	return w.PrepareJSON(line)
+}
+
+// PrepareJSON is Prepare for a record already encoded as JSON.
+func (w *RecordWriter) PrepareJSON(line []byte) ([]byte, error) {
 	rec, err := validator.UnmarshalJSON(bytes.NewReader(line))
 	if err != nil {
-		return fmt.Errorf("%w: %s is not JSON: %v", umzug.ErrInvalid, w.kind, err)
+		return nil, fmt.Errorf("%w: %s is not JSON: %v", umzug.ErrInvalid, w.kind, err)
 	}
 	if w.e.rt != RichTextPortable && (w.kind == "document" || w.kind == "snippet") {
 		rec, err = RenderRichText(rec, w.e.rt)
 		if err != nil {
-			return fmt.Errorf("%w: rendering rich text: %v", umzug.ErrInvalid, err)
+			return nil, fmt.Errorf("%w: rendering rich text: %v", umzug.ErrInvalid, err)
 		}
 		if line, err = marshalLine(rec); err != nil {
-			return fmt.Errorf("%w: encoding %s: %v", umzug.ErrInvalid, w.kind, err)
+			return nil, fmt.Errorf("%w: encoding %s: %v", umzug.ErrInvalid, w.kind, err)
 		}
 	}
 	if err := w.e.val.Validate(w.kind, rec); err != nil {
-		return err
+		return nil, err
 	}
 	if !bytes.HasSuffix(line, []byte("\n")) {
 		line = append(line, '\n')
 	}
+	return line, nil
+}
+
+// WriteLine writes a line that Prepare returned.
+func (w *RecordWriter) WriteLine(line []byte) error {
 	if _, err := w.f.Write(line); err != nil {
 		return fmt.Errorf("writing %s: %w", w.name, err)
 	}
@@ -241,13 +266,32 @@ func (e *Exporter) WriteSchemas() error {
 
 // WriteDocument checks the document contract and writes d, counting its kind.
 func (w *RecordWriter) WriteDocument(d *umzug.Document) error {
-	if err := ValidateDocument(d); err != nil {
+	line, err := w.PrepareDocument(d)
+	if err != nil {
 		return err
 	}
-	if err := w.Write(d); err != nil {
-		return fmt.Errorf("document %s: %w", d.URL, err)
+	return w.WriteDocumentLine(d.Kind, line)
+}
+
+// PrepareDocument is Prepare for a document: the Go contract checks
+// (ValidateDocument) and the schema. Safe for concurrent use.
+func (w *RecordWriter) PrepareDocument(d *umzug.Document) ([]byte, error) {
+	if err := ValidateDocument(d); err != nil {
+		return nil, err
 	}
-	w.e.manifest.Counts[string(d.Kind)]++
+	line, err := w.Prepare(d)
+	if err != nil {
+		return nil, fmt.Errorf("document %s: %w", d.URL, err)
+	}
+	return line, nil
+}
+
+// WriteDocumentLine writes a prepared document of the given kind.
+func (w *RecordWriter) WriteDocumentLine(kind umzug.Kind, line []byte) error {
+	if err := w.WriteLine(line); err != nil {
+		return err
+	}
+	w.e.manifest.Counts[string(kind)]++
 	w.e.manifest.Counts["documents"]++
 	return nil
 }

@@ -100,6 +100,9 @@ func Schema(kind string, rt RichText) ([]byte, error) {
 	return append(b, '\n'), nil
 }
 
+// uuidPattern matches a UUIDv5, or the empty string.
+const uuidPattern = `^([0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12})?$`
+
 // refine adds what the Go types cannot say.
 func refine(s *jsonschema.Schema) {
 	defs := s.Definitions
@@ -150,7 +153,10 @@ func refine(s *jsonschema.Schema) {
 		}
 		for _, name := range []string{"id", "document", "snippet", "asset"} {
 			if p, ok := def.Properties.Get(name); ok && p.Type == "string" && p.Format == "" {
-				p.Pattern = `^([0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12})?$`
+				p.Pattern = uuidPattern
+				if name == "id" && slices.Contains(def.Required, "id") {
+					p.Pattern = strings.ReplaceAll(uuidPattern, ")?$", ")$")
+				}
 			}
 		}
 		if p, ok := def.Properties.Get("contentHash"); ok && p.Type == "string" {

@@ -57,6 +57,16 @@ func (s *Spool) AppendRaw(key string, line []byte) (int, error) {
 	return len(s.idx) - 1, nil
 }
 
+// Flush writes buffered records to the file. After Flush and until the
+// next Append, ReadRaw and Read are safe for concurrent use.
+func (s *Spool) Flush() error {
+	if err := s.w.Flush(); err != nil {
+		return fmt.Errorf("writing spool: %w", err)
+	}
+	s.flushed = s.off
+	return nil
+}
+
 // Len is the number of records.
 func (s *Spool) Len() int { return len(s.idx) }
 
@@ -70,10 +80,9 @@ func (s *Spool) ReadRaw(ord int) ([]byte, error) {
 	}
 	e := s.idx[ord]
 	if e.off+int64(e.n) > s.flushed {
-		if err := s.w.Flush(); err != nil {
-			return nil, fmt.Errorf("writing spool: %w", err)
+		if err := s.Flush(); err != nil {
+			return nil, err
 		}
-		s.flushed = s.off
 	}
 	buf := make([]byte, e.n)
 	if _, err := s.f.ReadAt(buf, e.off); err != nil && err != io.EOF {
@@ -115,7 +124,10 @@ func (s *Spool) Close() error {
 	return err
 }
 
-// marshalLine encodes v as one line of JSON without HTML escaping.
+// MarshalLine encodes v as one line of JSON, ending in a newline, without
+// HTML escaping: the form of every NDJSON record umzug writes.
+func MarshalLine(v any) ([]byte, error) { return marshalLine(v) }
+
 func marshalLine(v any) ([]byte, error) {
 	var sb strings.Builder
 	enc := json.NewEncoder(&sb)

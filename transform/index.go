@@ -85,6 +85,7 @@ type docEntry struct {
 	ord     int32
 	pageUID int32
 	aliases []string
+	sketch  []uint32 // sentenceSketch: recognises teasers that copy the document
 }
 
 // blockStat counts the occurrences of one block content.
@@ -118,7 +119,6 @@ type Index struct {
 	findings  []umzug.Finding
 	chrome    []ChromeBlock
 	finalized bool
-	sentCache *sentenceCache
 	seenFrom  map[uint64]bool
 
 	Stats DedupeStats
@@ -166,7 +166,6 @@ func NewIndex(siteRoot string, opts IndexOptions) (*Index, error) {
 		opts: opts, ns: Namespace(u.String()), siteHost: u.Host,
 		byURL: map[string]int32{}, byPageUID: map[int32]int32{}, blocks: map[uint64]*blockStat{},
 		paths: NewPathAllocator(), targets: map[string]bool{}, assets: map[string]assetEntry{},
-		sentCache: newSentenceCache(64),
 	}, nil
 }
 
@@ -184,7 +183,7 @@ func (x *Index) Add(d *umzug.Document, ord int) bool {
 		return false
 	}
 	i := int32(len(x.docs))
-	e := docEntry{id: d.ID, url: d.URL, path: d.Path, kind: d.Kind, ord: int32(ord)}
+	e := docEntry{id: d.ID, url: d.URL, path: d.Path, kind: d.Kind, ord: int32(ord), sketch: sentenceSketch(d)}
 	if t := d.Provenance.TYPO3; t != nil && t.PageUID > 0 {
 		e.pageUID = int32(t.PageUID)
 		if _, ok := x.byPageUID[e.pageUID]; !ok {

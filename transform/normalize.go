@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync"
 
 	"github.com/google/uuid"
 	"golang.org/x/text/unicode/norm"
@@ -42,11 +43,12 @@ type Stats struct {
 	RepeatedParagraphs int
 }
 
-// Normalizer normalizes documents of one site. It is not safe for
-// concurrent use.
+// Normalizer normalizes documents of one site. Normalize is safe for
+// concurrent use; read Stats when no Normalize runs.
 type Normalizer struct {
 	opts  Options
 	ns    uuid.UUID
+	mu    sync.Mutex
 	Stats Stats
 }
 
@@ -100,26 +102,36 @@ func (n *Normalizer) Normalize(d umzug.Document) (umzug.Document, error) {
 	mapURLs(&d, n.MapURL)
 	mapTexts(&d, CleanText)
 	sanitize(&d)
-	n.Stats.RepeatedParagraphs += dropRepeatedParagraphs(&d)
-	n.Stats.BlocksIn += len(d.Blocks)
+	var st Stats
+	defer func() {
+		n.mu.Lock()
+		n.Stats.RepeatedParagraphs += st.RepeatedParagraphs
+		n.Stats.BlocksIn += st.BlocksIn
+		n.Stats.BlocksOut += st.BlocksOut
+		n.Stats.EmptyDropped += st.EmptyDropped
+		n.Stats.DuplicatesInDoc += st.DuplicatesInDoc
+		n.mu.Unlock()
+	}()
+	st.RepeatedParagraphs += dropRepeatedParagraphs(&d)
+	st.BlocksIn += len(d.Blocks)
 	seen := map[string]bool{}
 	kept := d.Blocks[:0]
 	for _, b := range d.Blocks {
 		if blockEmpty(b) {
-			n.Stats.EmptyDropped++
+			st.EmptyDropped++
 			d.Warnings = append(d.Warnings, umzug.Warning{Code: "empty-block", Message: fmt.Sprintf("%s block without content dropped", b.Type), BlockKey: b.Key})
 			continue
 		}
 		h := blockFingerprint(b)
 		if seen[h] {
-			n.Stats.DuplicatesInDoc++
+			st.DuplicatesInDoc++
 			continue
 		}
 		seen[h] = true
 		kept = append(kept, b)
 	}
 	d.Blocks = kept
-	n.Stats.BlocksOut += len(d.Blocks)
+	st.BlocksOut += len(d.Blocks)
 	d.ID = DocumentID(n.ns, d.URL)
 	d.Path = ProposePath(d)
 	d.ContentHash = ContentHash(d)

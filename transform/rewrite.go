@@ -5,7 +5,6 @@ import (
 	"hash/fnv"
 	"net/url"
 	"reflect"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -240,28 +239,21 @@ func (rw *rewriter) isCopy(text string, i int32) bool {
 	return c
 }
 
-func (x *Index) isCopy(text string, i int32, load LoadFunc) (bool, error) {
+func (x *Index) isCopy(text string, i int32, _ LoadFunc) (bool, error) {
 	own := sentences(text)
 	if len(own) == 0 {
 		return false, nil
 	}
-	target, err := x.sentCache.get(i, func() (map[uint64]bool, error) {
-		d, err := load(int(x.docs[i].ord))
-		if err != nil {
-			return nil, err
-		}
-		return documentSentences(&d), nil
-	})
-	if err != nil {
-		return false, fmt.Errorf("reading %s: %w", x.docs[i].url, err)
-	}
+	// The target's sketch holds its first maxSketch sentences: of a
+	// longer copy, only that many can be found.
+	sketch := x.docs[i].sketch
 	found := 0
 	for _, s := range own {
-		if target[s] {
+		if _, ok := slices.BinarySearch(sketch, uint32(s)); ok {
 			found++
 		}
 	}
-	return float64(found) >= x.opts.CopyShare*float64(len(own)), nil
+	return float64(found) >= x.opts.CopyShare*float64(min(len(own), maxSketch)), nil
 }
 
 // withoutCopies returns a copy of b (a teaser or timeline) without the
@@ -401,77 +393,51 @@ func (x *Index) KeepRedirect(r umzug.Redirect) (bool, string) {
 // IsTarget reports whether p is a path of an exported document or asset.
 func (x *Index) IsTarget(p string) bool { return x.targets[p] }
 
-var sentenceEnd = regexp.MustCompile(`[.!?…:;]["'“”»«)]*\s+|\n+`)
-
-// sentences returns hashes of the normalized sentences of text that have
-// at least four words.
+// sentences returns hashes of the sentences of text that have at least
+// four words.
 func sentences(text string) []uint64 {
 	var out []uint64
-	for _, s := range sentenceEnd.Split(text, -1) {
-		w := Words(s)
-		if len(w) < 4 {
-			continue
+	h, n := uint64(0), 0
+	scanText(text, func(w uint64) { h = mix64(h ^ w); n++ }, func() {
+		if n >= 4 {
+			out = append(out, h)
 		}
-		h := fnv.New64a()
-		h.Write([]byte(strings.Join(w, " ")))
-		out = append(out, h.Sum64())
-	}
+		h, n = 0, 0
+	})
 	return out
 }
 
-// documentSentences is the set of sentence hashes of a document's title,
-// press release texts and blocks.
-func documentSentences(d *umzug.Document) map[uint64]bool {
-	set := map[uint64]bool{}
-	add := func(t string) {
+// maxSketch is the number of sentences of a document kept to recognise
+// teasers that copy it: its title, summary, lead and first sentences.
+const maxSketch = 48
+
+// sentenceSketch returns the sorted, distinct hashes (32 bits) of the first
+// sentences of a document.
+func sentenceSketch(d *umzug.Document) []uint32 {
+	var out []uint32
+	add := func(t string) bool {
 		for _, s := range sentences(t) {
-			set[s] = true
+			out = append(out, uint32(s))
+			if len(out) >= maxSketch {
+				return false
+			}
 		}
+		return true
 	}
-	add(d.Title)
-	add(d.Summary)
-	if pr := d.PressRelease; pr != nil {
-		add(pr.Lead)
-		add(pr.Subtitle)
+	ok := add(d.Title) && add(d.Summary)
+	if pr := d.PressRelease; ok && pr != nil {
+		ok = add(pr.Lead) && add(pr.Subtitle)
 	}
-	for i := range d.Blocks {
-		add(blockText(&d.Blocks[i]))
-		if d.Blocks[i].Type == umzug.BlockText || d.Blocks[i].Type == umzug.BlockTextMedia {
-			// paragraphs one by one too: blockText joins them with spaces
-			walkPortableText(&d.Blocks[i], func(pt *umzug.PortableText) {
-				for _, b := range *pt {
-					add(b.PlainText())
+	for i := 0; ok && i < len(d.Blocks); i++ {
+		walkPortableText(&d.Blocks[i], func(pt *umzug.PortableText) {
+			for _, b := range *pt {
+				if ok {
+					ok = add(b.PlainText())
 				}
-			})
-		}
+			}
+		})
 	}
-	return set
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
-// sentenceCache keeps the sentence sets of the last documents read.
-type sentenceCache struct {
-	size int
-	m    map[int32]map[uint64]bool
-	fifo []int32
-}
-
-func newSentenceCache(size int) *sentenceCache {
-	return &sentenceCache{size: size, m: map[int32]map[uint64]bool{}}
-}
-
-func (c *sentenceCache) get(i int32, compute func() (map[uint64]bool, error)) (map[uint64]bool, error) {
-	if s, ok := c.m[i]; ok {
-		return s, nil
-	}
-	s, err := compute()
-	if err != nil {
-		return nil, err
-	}
-	if len(c.fifo) >= c.size {
-		delete(c.m, c.fifo[0])
-		c.fifo = c.fifo[1:]
-	}
-	c.m[i] = s
-	c.fifo = append(c.fifo, i)
-	return s, nil
-}

@@ -1,39 +1,81 @@
 package transform
 
 import (
-	"hash/fnv"
 	"slices"
-	"strings"
 	"unicode"
-
-	"golang.org/x/text/unicode/norm"
+	"unicode/utf8"
 )
 
-// Words splits text into lower-cased words of letters and digits after
-// NFKC normalization; punctuation, white space, soft hyphens and
-// zero-width characters separate or vanish.
-func Words(s string) []string {
-	s = norm.NFKC.String(s)
-	var out []string
-	var b strings.Builder
+// Words returns the hashes of the words of text: runs of letters and
+// digits, lower-cased; punctuation and white space separate words, soft
+// hyphens and zero-width characters vanish. Hashing instead of returning
+// strings keeps the hot path of de-duplication free of allocations per word.
+func Words(text string) []uint64 {
+	var out []uint64
+	scanText(text, func(h uint64) { out = append(out, h) }, nil)
+	return out
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// scanText calls word with the hash of every word of text and, when
+// sentenceEnd is not nil, calls it after a sentence: at ".", "!", "?",
+// "…", ":" or ";" before white space or the end, and at a line break.
+func scanText(text string, word func(uint64), sentenceEnd func()) {
+	h, inWord := uint64(fnvOffset), false
 	flush := func() {
-		if b.Len() > 0 {
-			out = append(out, b.String())
-			b.Reset()
+		if inWord {
+			word(h)
+			h, inWord = fnvOffset, false
 		}
 	}
-	for _, r := range s {
+	pendingEnd := false
+	for _, r := range text {
 		switch {
 		case r == '\u00ad' || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff':
-			// invisible: joins the word
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(unicode.ToLower(r))
+			continue // invisible: joins the word
+		case r < 0x80 && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'), r >= 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)), 'A' <= r && r <= 'Z':
+			if pendingEnd {
+				pendingEnd = false
+				if sentenceEnd != nil {
+					sentenceEnd()
+				}
+			}
+			r = unicode.ToLower(r)
+			if r < 0x80 {
+				h = (h ^ uint64(r)) * fnvPrime
+			} else {
+				var buf [4]byte
+				n := utf8.EncodeRune(buf[:], r)
+				for _, c := range buf[:n] {
+					h = (h ^ uint64(c)) * fnvPrime
+				}
+			}
+			inWord = true
 		default:
 			flush()
+			switch r {
+			case '.', '!', '?', '…', ':', ';':
+				pendingEnd = true
+			case '\n':
+				pendingEnd = false
+				if sentenceEnd != nil {
+					sentenceEnd()
+				}
+			case ' ', '"', '\'', '“', '”', '„', '»', '«', ')', ']':
+				// closing quotes and white space keep a pending end
+			default:
+				pendingEnd = false
+			}
 		}
 	}
 	flush()
-	return out
+	if sentenceEnd != nil {
+		sentenceEnd()
+	}
 }
 
 // shingleSize is the number of words in a shingle.
@@ -41,19 +83,18 @@ const shingleSize = 3
 
 // Shingles returns the distinct hashes of the word 3-shingles of words
 // (one shingle of all words when there are fewer), sorted.
-func Shingles(words []string) []uint64 {
+func Shingles(words []uint64) []uint64 {
 	if len(words) == 0 {
 		return nil
 	}
 	n := max(1, len(words)-shingleSize+1)
 	out := make([]uint64, 0, n)
 	for i := 0; i < n; i++ {
-		h := fnv.New64a()
+		h := uint64(shingleSize)
 		for _, w := range words[i:min(len(words), i+shingleSize)] {
-			h.Write([]byte(w))
-			h.Write([]byte{0})
+			h = mix64(h ^ w)
 		}
-		out = append(out, h.Sum64())
+		out = append(out, h)
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
