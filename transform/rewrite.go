@@ -440,4 +440,3 @@ func sentenceSketch(d *umzug.Document) []uint32 {
 	slices.Sort(out)
 	return slices.Compact(out)
 }
-
