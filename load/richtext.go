@@ -178,6 +178,9 @@ func writeHTMLSpans(b *strings.Builder, blk umzug.PTBlock) {
 			if d.Path != "" {
 				href = d.Path
 			}
+			if href == "" {
+				continue // a link whose unsafe URL the transform removed
+			}
 			b.WriteString(`<a href="` + html.EscapeString(href) + `"`)
 			if d.Title != "" {
 				b.WriteString(` title="` + html.EscapeString(d.Title) + `"`)
@@ -291,7 +294,7 @@ func writeMarkdownSpans(b *strings.Builder, blk umzug.PTBlock, quote bool) {
 		for _, m := range s.Marks {
 			if d, ok := mdDecorators[m]; ok && m != "code" {
 				core = d + core + d
-			} else if md, ok := defs[m]; ok && safeHref(md.Href) {
+			} else if md, ok := defs[m]; ok && safeHref(md.Href) && (md.Href != "" || md.Path != "") {
 				link = &md
 			}
 		}
