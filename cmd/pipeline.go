@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net/url"
+	"os"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -141,7 +144,7 @@ type rewritten struct {
 // parallel, rewritten one by one in id order (the index decides
 // snippets and paths in that order), validated in parallel and written
 // in id order.
-func (p *exportPipeline) writeDocuments(_ string, docsW *load.RecordWriter, snippets, assets, redirects *load.Spool, res *exportResult) error {
+func (p *exportPipeline) writeDocuments(_ string, docsW *load.RecordWriter, snippets, assets *load.Spool, redirects *load.TempLog, res *exportResult) error {
 	if err := p.spool.Flush(); err != nil {
 		return err
 	}
@@ -220,7 +223,7 @@ func (p *exportPipeline) writeDocuments(_ string, docsW *load.RecordWriter, snip
 			}
 		}
 		for i := range r.rw.Redirects {
-			if _, err := redirects.Append("", &r.rw.Redirects[i]); err != nil {
+			if err := redirects.Append(&r.rw.Redirects[i]); err != nil {
 				cancel()
 				return err
 			}
@@ -260,7 +263,7 @@ func (p *exportPipeline) finish(exp *load.Exporter) (exportResult, error) {
 		return res, err
 	}
 	defer assets.Close()
-	redirects, err := load.NewSpool("")
+	redirects, err := load.NewTempLog("")
 	if err != nil {
 		return res, err
 	}
@@ -277,6 +280,7 @@ func (p *exportPipeline) finish(exp *load.Exporter) (exportResult, error) {
 	if err := docsW.Commit(); err != nil {
 		return res, err
 	}
+
 	if err := writeSpooled(exp, snippets, "snippets.ndjson", "snippet"); err != nil {
 		return res, err
 	}
@@ -335,7 +339,7 @@ func writeSpooled(exp *load.Exporter, sp *load.Spool, name, kind string) error {
 
 // writeRedirects writes redirects.csv (every old URL) and
 // redirects.nginx.conf (the old URLs of the site's host, as nginx maps).
-func (p *exportPipeline) writeRedirects(exp *load.Exporter, sp *load.Spool) error {
+func (p *exportPipeline) writeRedirects(exp *load.Exporter, log *load.TempLog) error {
 	csvW, err := exp.CreateText("redirects.csv")
 	if err != nil {
 		return err
@@ -392,14 +396,14 @@ func (p *exportPipeline) writeRedirects(exp *load.Exporter, sp *load.Spool) erro
 		}
 		return ngW.Line("    "+nginxQuote(u.RequestURI())+" "+nginxQuote(r.To)+";", true)
 	}
-	for ord := range sp.Len() {
+	if err := log.Each(func(line []byte) error {
 		var r umzug.Redirect
-		if err := sp.Read(ord, &r); err != nil {
-			return fail(err)
+		if err := json.Unmarshal(line, &r); err != nil {
+			return fmt.Errorf("reading redirects: %w", err)
 		}
-		if err := emit(r); err != nil {
-			return fail(err)
-		}
+		return emit(r)
+	}); err != nil {
+		return fail(err)
 	}
 	gone := slices.Clone(p.gone)
 	slices.Sort(gone)
@@ -436,4 +440,14 @@ func nginxQuote(s string) string {
 	s = strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s)
 	s = strings.ReplaceAll(s, "$", "%24")
 	return `"` + s + `"`
+}
+
+// SoftMemoryLimit keeps the heap of a long run near what it needs: unless
+// GOMEMLIMIT is set, the garbage collector works harder as the heap nears
+// 150 MiB (the index of 100,000 documents needs about half of that). It
+// is a soft limit: a larger site still runs, with more collections.
+func SoftMemoryLimit() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(150 << 20)
+	}
 }

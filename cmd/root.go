@@ -132,6 +132,7 @@ func Main() int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	ios := System()
+	SoftMemoryLimit()
 	return Execute(ctx, NewRootCmd(ios), os.Args[1:], ios)
 }
 

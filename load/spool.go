@@ -137,3 +137,69 @@ func marshalLine(v any) ([]byte, error) {
 	}
 	return []byte(sb.String()), nil
 }
+
+// TempLog is an append-only temporary file of JSON lines that is read
+// back once, in order: nothing of it stays in memory.
+type TempLog struct {
+	f *os.File
+	w *bufio.Writer
+	n int
+}
+
+// NewTempLog creates a temporary log in dir ("" for the system's
+// temporary directory). Close removes it.
+func NewTempLog(dir string) (*TempLog, error) {
+	f, err := os.CreateTemp(dir, ".umzug-log-*.ndjson")
+	if err != nil {
+		return nil, fmt.Errorf("creating temporary log: %w", err)
+	}
+	return &TempLog{f: f, w: bufio.NewWriterSize(f, 256<<10)}, nil
+}
+
+// Append writes v as one line.
+func (t *TempLog) Append(v any) error {
+	b, err := marshalLine(v)
+	if err != nil {
+		return err
+	}
+	if _, err := t.w.Write(b); err != nil {
+		return fmt.Errorf("writing temporary log: %w", err)
+	}
+	t.n++
+	return nil
+}
+
+// Len is the number of lines appended.
+func (t *TempLog) Len() int { return t.n }
+
+// Each calls fn with every line (without its newline), in order.
+func (t *TempLog) Each(fn func(line []byte) error) error {
+	if err := t.w.Flush(); err != nil {
+		return fmt.Errorf("writing temporary log: %w", err)
+	}
+	if _, err := t.f.Seek(0, io.SeekStart); err != nil {
+		return fmt.Errorf("reading temporary log: %w", err)
+	}
+	sc := bufio.NewScanner(t.f)
+	sc.Buffer(nil, 64<<20)
+	for sc.Scan() {
+		if err := fn(sc.Bytes()); err != nil {
+			return err
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("reading temporary log: %w", err)
+	}
+	_, err := t.f.Seek(0, io.SeekEnd)
+	return err
+}
+
+// Close removes the log.
+func (t *TempLog) Close() error {
+	name := t.f.Name()
+	err := t.f.Close()
+	if rerr := os.Remove(name); err == nil {
+		err = rerr
+	}
+	return err
+}

@@ -1,6 +1,7 @@
 package transform
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -76,23 +77,26 @@ func (o *IndexOptions) defaults() {
 // and the Index holds only what it needs to decide.
 type LoadFunc func(ord int) (umzug.Document, error)
 
-// docEntry is what the Index keeps of one document: a few strings.
+// docEntry is what the Index keeps of one document: its id as 16 bytes,
+// URL and path, and a sketch of its first sentences.
 type docEntry struct {
-	id      string
+	id      uuid.UUID
 	url     string
 	path    string
-	kind    umzug.Kind
 	ord     int32
 	pageUID int32
 	aliases []string
 	sketch  []uint32 // sentenceSketch: recognises teasers that copy the document
 }
 
-// blockStat counts the occurrences of one block content.
+// ID returns the document id as text.
+func (e *docEntry) ID() string { return e.id.String() }
+
+// blockStat counts the occurrences of a block content that occurs more
+// than once.
 type blockStat struct {
 	occ     uint32 // blocks with this content
 	docs    uint32 // documents holding it
-	sim     int32  // index into sims, -1 when the block takes no part
 	emitted bool   // snippet or chrome report written
 }
 
@@ -109,12 +113,18 @@ type Index struct {
 	docs      []docEntry
 	byURL     map[string]int32
 	byPageUID map[int32]int32
-	blocks    map[uint64]*blockStat
-	sims      []simEntry
+	// fps holds, per document, the fingerprints of its distinct blocks;
+	// repeats within one document are counted in repeats. Finalize
+	// counts them into blocks, which keeps only contents that occur more
+	// than once: a few words per block in pass 1, almost nothing after.
+	fps     []uint64
+	repeats map[uint64]uint32
+	blocks  map[uint64]blockStat
+	sims    []simEntry
 
 	order     []int32 // doc indexes in id order, after Finalize
 	paths     *PathAllocator
-	targets   map[string]bool // every new path handed out
+	targets   map[uint64]bool // hashes of every new path handed out
 	assets    map[string]assetEntry
 	findings  []umzug.Finding
 	chrome    []ChromeBlock
@@ -164,8 +174,8 @@ func NewIndex(siteRoot string, opts IndexOptions) (*Index, error) {
 	opts.defaults()
 	return &Index{
 		opts: opts, ns: Namespace(u.String()), siteHost: u.Host,
-		byURL: map[string]int32{}, byPageUID: map[int32]int32{}, blocks: map[uint64]*blockStat{},
-		paths: NewPathAllocator(), targets: map[string]bool{}, assets: map[string]assetEntry{},
+		byURL: map[string]int32{}, byPageUID: map[int32]int32{}, blocks: map[uint64]blockStat{}, repeats: map[uint64]uint32{},
+		paths: NewPathAllocator(), targets: map[uint64]bool{}, assets: map[string]assetEntry{},
 	}, nil
 }
 
@@ -183,7 +193,11 @@ func (x *Index) Add(d *umzug.Document, ord int) bool {
 		return false
 	}
 	i := int32(len(x.docs))
-	e := docEntry{id: d.ID, url: d.URL, path: d.Path, kind: d.Kind, ord: int32(ord), sketch: sentenceSketch(d)}
+	id, err := uuid.Parse(d.ID)
+	if err != nil {
+		id = uuid.NewSHA1(x.ns, []byte(d.URL))
+	}
+	e := docEntry{id: id, url: d.URL, path: d.Path, ord: int32(ord), sketch: sentenceSketch(d)}
 	if t := d.Provenance.TYPO3; t != nil && t.PageUID > 0 {
 		e.pageUID = int32(t.PageUID)
 		if _, ok := x.byPageUID[e.pageUID]; !ok {
@@ -203,28 +217,45 @@ func (x *Index) Add(d *umzug.Document, ord int) bool {
 			continue
 		}
 		fp := BlockFingerprint(b)
-		st := x.blocks[fp]
-		if st == nil {
-			st = &blockStat{sim: -1}
-			x.blocks[fp] = st
-			if words := Words(blockText(b)); len(words) >= x.opts.NearMinWords {
-				st.sim = int32(len(x.sims))
-				x.sims = append(x.sims, simEntry{bands: Bands(Shingles(words)), doc: i, block: int32(bi)})
-			}
-		} else if st.sim >= 0 {
-			// Near duplicates name the first place in id order, whatever
-			// the order of arrival.
-			if s := &x.sims[st.sim]; d.ID < x.docs[s.doc].id {
-				s.doc, s.block = i, int32(bi)
-			}
+		if seen[fp] {
+			x.repeats[fp]++
+			continue
 		}
-		st.occ++
-		if !seen[fp] {
-			seen[fp] = true
-			st.docs++
+		seen[fp] = true
+		x.fps = append(x.fps, fp)
+		if words := Words(blockText(b)); len(words) >= x.opts.NearMinWords {
+			x.sims = append(x.sims, simEntry{bands: Bands(Shingles(words)), fp: fp, doc: i, block: int32(bi)})
 		}
 	}
 	return true
+}
+
+// countBlocks turns the fingerprints of pass 1 into the counts of the
+// contents that occur more than once, and keeps one near-duplicate entry
+// per content: its first place in id order.
+func (x *Index) countBlocks() {
+	slices.Sort(x.fps)
+	for i := 0; i < len(x.fps); {
+		j := i + 1
+		for j < len(x.fps) && x.fps[j] == x.fps[i] {
+			j++
+		}
+		if rep := x.repeats[x.fps[i]]; j-i > 1 || rep > 0 {
+			x.blocks[x.fps[i]] = blockStat{occ: uint32(j-i) + rep, docs: uint32(j - i)}
+		}
+		i = j
+	}
+	x.fps, x.repeats = nil, nil
+	slices.SortFunc(x.sims, func(a, b simEntry) int {
+		if a.fp != b.fp {
+			return cmpU64(a.fp, b.fp)
+		}
+		if c := bytes.Compare(x.docs[a.doc].id[:], x.docs[b.doc].id[:]); c != 0 {
+			return c
+		}
+		return int(a.block - b.block)
+	})
+	x.sims = slices.CompactFunc(x.sims, func(a, b simEntry) bool { return a.fp == b.fp })
 }
 
 // aliasesOf returns the other URLs under which the old site served d.
@@ -262,7 +293,7 @@ func (x *Index) Lookup(u string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	return x.docs[i].id, true
+	return x.docs[i].ID(), true
 }
 
 // AddAlias records that the old site answered oldURL with a redirect to
@@ -317,13 +348,35 @@ func (x *Index) Finalize(load LoadFunc) error {
 	for i := range x.order {
 		x.order[i] = int32(i)
 	}
-	slices.SortFunc(x.order, func(a, b int32) int { return strings.Compare(x.docs[a].id, x.docs[b].id) })
+	// UUIDs sort as bytes the way their text sorts.
+	slices.SortFunc(x.order, func(a, b int32) int { return bytes.Compare(x.docs[a].id[:], x.docs[b].id[:]) })
 	for _, i := range x.order {
 		e := &x.docs[i]
 		e.path = x.paths.Unique(e.path)
-		x.targets[e.path] = true
+		x.targets[pathHash(e.path)] = true
 	}
-	return x.findNearDuplicates(load)
+	x.countBlocks()
+	err := x.findNearDuplicates(load)
+	x.sims = nil // not needed in the second pass
+	return err
+}
+
+func cmpU64(a, b uint64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func pathHash(p string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(p); i++ {
+		h = (h ^ uint64(p[i])) * fnvPrime
+	}
+	return h
 }
 
 // Order returns the ordinals of the documents in id order, the order of
@@ -342,7 +395,7 @@ func (x *Index) Findings() []umzug.Finding { return x.findings }
 // Chrome returns the blocks left out as page chrome, in the order met.
 func (x *Index) Chrome() []ChromeBlock { return x.chrome }
 
-func (x *Index) isChrome(st *blockStat) bool {
+func (x *Index) isChrome(st blockStat) bool {
 	n := len(x.docs)
 	return int(st.docs) >= x.opts.ChromeMinDocs && float64(st.docs) >= x.opts.ChromeShare*float64(n)
 }

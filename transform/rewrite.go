@@ -43,7 +43,7 @@ func (x *Index) Rewrite(d *umzug.Document, load LoadFunc, facts FactsFunc) (Rewr
 		return out, fmt.Errorf("rewriting %s: index not finalized", d.URL)
 	}
 	di, ok := x.byURL[d.URL]
-	if !ok || x.docs[di].id != d.ID {
+	if !ok || x.docs[di].ID() != d.ID {
 		return out, fmt.Errorf("rewriting %s: document was not indexed", d.URL)
 	}
 	e := &x.docs[di]
@@ -57,11 +57,12 @@ func (x *Index) Rewrite(d *umzug.Document, load LoadFunc, facts FactsFunc) (Rewr
 			continue
 		}
 		fp := BlockFingerprint(&b)
-		st := x.blocks[fp]
-		if st != nil && x.isChrome(st) {
+		st, known := x.blocks[fp]
+		if known && x.isChrome(st) {
 			x.Stats.ChromeBlocks++
 			if !st.emitted {
 				st.emitted = true
+				x.blocks[fp] = st
 				x.chrome = append(x.chrome, ChromeBlock{Type: b.Type, Key: b.Key, Documents: int(st.docs), Text: truncate(strings.TrimSpace(blockText(&b)), 120)})
 			}
 			continue
@@ -69,10 +70,11 @@ func (x *Index) Rewrite(d *umzug.Document, load LoadFunc, facts FactsFunc) (Rewr
 		if err := rw.block(&b); err != nil {
 			return out, err
 		}
-		if st != nil && st.occ >= 2 && snippetWorthy(&b) {
+		if known && st.occ >= 2 && snippetWorthy(&b) {
 			id := x.SnippetID(fp)
 			if !st.emitted {
 				st.emitted = true
+				x.blocks[fp] = st
 				sb := b
 				sb.Header, sb.Anchor = nil, ""
 				sn := umzug.Snippet{ID: id, Block: sb, Documents: int(st.docs), Refs: int(st.occ)}
@@ -189,7 +191,7 @@ func (rw *rewriter) visit(v reflect.Value) {
 // asset (new path); href keeps the old URL.
 func (rw *rewriter) link(href, doc, newPath *string) {
 	if i, ok := rw.x.resolve(*href); ok {
-		*doc, *newPath = rw.x.docs[i].id, rw.x.docs[i].path
+		*doc, *newPath = rw.x.docs[i].ID(), rw.x.docs[i].path
 		rw.x.Stats.LinksResolved++
 		return
 	}
@@ -208,7 +210,7 @@ func (rw *rewriter) teaser(t *umzug.TeaserItem) {
 	if !ok {
 		return
 	}
-	t.Document = rw.x.docs[i].id
+	t.Document = rw.x.docs[i].ID()
 	if len(t.Body) > 0 && i != rw.self && rw.isCopy(t.Body.PlainText(), i) {
 		t.Body = nil
 		rw.x.Stats.CopiesReplaced++
@@ -328,7 +330,7 @@ func (rw *rewriter) asset(raw string, meta umzug.Asset) *assetEntry {
 	}
 	a := assetEntry{id: rw.x.AssetID(key), path: rw.x.paths.Unique(ProposeAssetPath(u.Path))}
 	rw.x.assets[key] = a
-	rw.x.targets[a.path] = true
+	rw.x.targets[pathHash(a.path)] = true
 	rec := umzug.Asset{ID: a.id, URL: key, Path: a.path, MimeType: assetExt[strings.ToLower(extOf(u.Path))],
 		Alt: meta.Alt, Caption: meta.Caption, Credit: meta.Credit, Size: meta.Size}
 	if rw.facts != nil {
@@ -377,7 +379,7 @@ func (x *Index) KeepRedirect(r umzug.Redirect) (bool, string) {
 		if uri == r.To {
 			return false, "old and new path are the same"
 		}
-		if x.targets[uri] {
+		if x.targets[pathHash(uri)] {
 			x.Stats.RedirectsMerged++
 			return false, "old path is a new path of the export"
 		}
@@ -391,7 +393,7 @@ func (x *Index) KeepRedirect(r umzug.Redirect) (bool, string) {
 }
 
 // IsTarget reports whether p is a path of an exported document or asset.
-func (x *Index) IsTarget(p string) bool { return x.targets[p] }
+func (x *Index) IsTarget(p string) bool { return x.targets[pathHash(p)] }
 
 // sentences returns hashes of the sentences of text that have at least
 // four words.
@@ -409,7 +411,7 @@ func sentences(text string) []uint64 {
 
 // maxSketch is the number of sentences of a document kept to recognise
 // teasers that copy it: its title, summary, lead and first sentences.
-const maxSketch = 48
+const maxSketch = 24
 
 // sentenceSketch returns the sorted, distinct hashes (32 bits) of the first
 // sentences of a document.

@@ -169,7 +169,8 @@ func Similarity(a, b []uint64) (jaccard, containment float64) {
 // simEntry is one block taking part in near-duplicate detection.
 type simEntry struct {
 	bands [simBands]uint32
-	doc   int32 // index into Index.docs
+	fp    uint64 // BlockFingerprint of the block
+	doc   int32  // index into Index.docs
 	block int32 // index of the block in the document
 }
 
