@@ -171,7 +171,7 @@ type simEntry struct {
 	bands [simBands]uint32
 	fp    uint64 // BlockFingerprint of the block
 	doc   int32  // index into Index.docs
-	block int32 // index of the block in the document
+	block int32  // index of the block in the document
 }
 
 // nearCandidates calls visit once for every pair of entries that share a
