@@ -218,7 +218,7 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 	if err != nil {
 		return err
 	}
-	printSummary(ios.ErrOut, stats, man, pipe.warnings, res.stats["documentsRejected"], finished.Sub(started), opts.Out)
+	printSummary(ios.ErrOut, stats, man, res.stats, finished.Sub(started), opts.Out)
 	if crawlErr != nil {
 		return fmt.Errorf("interrupted: %w; the export holds what was crawled until then", crawlErr)
 	}
@@ -283,7 +283,8 @@ func (p *migrateSink) add(s *umzug.Snapshot) error {
 	return nil
 }
 
-func printSummary(w io.Writer, st extract.CrawlStats, m load.Manifest, warnings, rejected int, took time.Duration, out string) {
+func printSummary(w io.Writer, st extract.CrawlStats, m load.Manifest, stats map[string]int, took time.Duration, out string) {
+	warnings, rejected := stats["warnings"], stats["documentsRejected"]
 	fmt.Fprintf(w, "Fetched %d pages", st.Fetched)
 	var notes []string
 	if st.Failed > 0 {
@@ -301,12 +302,15 @@ func printSummary(w io.Writer, st extract.CrawlStats, m load.Manifest, warnings,
 	fmt.Fprintf(w, " in %s\n", took.Round(10*time.Millisecond))
 	var kinds []string
 	for k, n := range m.Counts {
-		if k != "documents" && k != "findings" {
+		if k == string(umzug.KindPage) || k == string(umzug.KindPressRelease) {
 			kinds = append(kinds, fmt.Sprintf("%s %d", k, n))
 		}
 	}
 	sort.Strings(kinds)
 	fmt.Fprintf(w, "Documents: %d (%s)\n", m.Counts["documents"], strings.Join(kinds, ", "))
+	fmt.Fprintf(w, "De-duplication: %d blocks in, %d out, %d snippets, %d refs, %d teaser copies replaced, %d near duplicates\n",
+		stats["blocksIn"], stats["blocksOut"], stats["snippets"], stats["refs"], stats["teaserCopiesReplaced"], stats["nearDuplicates"])
+	fmt.Fprintf(w, "Assets: %d, redirects: %d (%d gone)\n", m.Counts["assets"], stats["redirects"], stats["gone"])
 	fmt.Fprintf(w, "Warnings: %d\n", warnings)
 	if rejected > 0 {
 		fmt.Fprintf(w, "Rejected: %d documents broke the export contract (see log)\n", rejected)
