@@ -319,7 +319,7 @@ func buildExport(ctx context.Context, ios *IOStreams, opts *LoadOptions, dir str
 	if refs > 0 {
 		log.Warn("the input holds refs to snippets that it does not contain; give the export directory instead", "refs", refs)
 	}
-	res, err := pipe.finish(exp)
+	res, err := pipe.finish(ctx, exp)
 	if err != nil {
 		return err
 	}

@@ -206,7 +206,8 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 		return p.err
 	}
 
-	res, err := pipe.finish(exp)
+	// Ctrl-C stops the crawl; what was crawled until then is exported.
+	res, err := pipe.finish(context.WithoutCancel(ctx), exp)
 	if err != nil {
 		return err
 	}

@@ -144,11 +144,11 @@ type rewritten struct {
 // parallel, rewritten one by one in id order (the index decides
 // snippets and paths in that order), validated in parallel and written
 // in id order.
-func (p *exportPipeline) writeDocuments(_ string, docsW *load.RecordWriter, snippets, assets *load.Spool, redirects *load.TempLog, res *exportResult) error {
+func (p *exportPipeline) writeDocuments(ctx context.Context, docsW *load.RecordWriter, snippets, assets *load.Spool, redirects *load.TempLog, res *exportResult) error {
 	if err := p.spool.Flush(); err != nil {
 		return err
 	}
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	workers := max(2, runtime.GOMAXPROCS(0))
 	ords := make(chan int)
@@ -229,7 +229,10 @@ func (p *exportPipeline) writeDocuments(_ string, docsW *load.RecordWriter, snip
 			}
 		}
 	}
-	return rwErr
+	if rwErr != nil {
+		return rwErr
+	}
+	return ctx.Err() // interrupted: the caller does not finish the export
 }
 
 // exportResult sums up what finish wrote.
@@ -240,7 +243,7 @@ type exportResult struct {
 
 // finish runs the second pass and writes every file of the export but
 // the manifest (the caller finishes the exporter).
-func (p *exportPipeline) finish(exp *load.Exporter) (exportResult, error) {
+func (p *exportPipeline) finish(ctx context.Context, exp *load.Exporter) (exportResult, error) {
 	res := exportResult{}
 	for _, r := range p.oldRedirects {
 		if !p.idx.AddAlias(r[0], r[1]) {
@@ -273,7 +276,7 @@ func (p *exportPipeline) finish(exp *load.Exporter) (exportResult, error) {
 	if err != nil {
 		return res, err
 	}
-	if err := p.writeDocuments(exp.Dir(), docsW, snippets, assets, redirects, &res); err != nil {
+	if err := p.writeDocuments(ctx, docsW, snippets, assets, redirects, &res); err != nil {
 		docsW.Abort()
 		return res, err
 	}

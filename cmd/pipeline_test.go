@@ -43,7 +43,7 @@ func TestPipelineOldRedirectsAndGone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := pipe.finish(exp)
+	res, err := pipe.finish(t.Context(), exp)
 	if err != nil {
 		t.Fatal(err)
 	}
