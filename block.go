@@ -182,6 +182,9 @@ type Media struct {
 	// Decorative is true when the old page marked the image as decorative
 	// (alt="" on purpose).
 	Decorative bool `json:"decorative,omitempty"`
+	// Asset is the id of the asset record of an image of the old site,
+	// filled in by the transform stage.
+	Asset string `json:"asset,omitempty"`
 }
 
 // TextMedia is rich text with images beside, above or below it.
@@ -205,6 +208,9 @@ type File struct {
 	Size        int64  `json:"size,omitempty"`     // bytes, from the page's size label
 	SizeText    string `json:"sizeText,omitempty"` // the label as printed, "245 KB"
 	Format      string `json:"format,omitempty"`   // e.g. "PDF"
+	// Asset is the id of the asset record of a file of the old site,
+	// filled in by the transform stage.
+	Asset string `json:"asset,omitempty"`
 }
 
 // LinkList is a list of links (menus, related links).
@@ -221,6 +227,9 @@ type Link struct {
 	// Document is the id of the exported document the link points to,
 	// filled in by the transform stage for internal links.
 	Document string `json:"document,omitempty"`
+	// Path is the new path of the document or asset the link points to,
+	// filled in with Document; Href keeps the old URL.
+	Path string `json:"path,omitempty"`
 }
 
 // Timeline is a dated sequence of entries.

@@ -95,21 +95,44 @@ type Warning struct {
 	BlockKey string `json:"blockKey,omitempty"`
 }
 
-// Asset is an image or file referenced by a document.
+// Asset is an image or file of the old site referenced by a document.
 type Asset struct {
-	ID   string `json:"id,omitempty"` // assigned by the transform stage
-	Kind string `json:"kind"`         // "image" or "file"
-	URL  string `json:"url"`          // as referenced by the page
+	ID   string `json:"id"`
+	Kind string `json:"kind,omitempty"` // "image" or "file"
+	URL  string `json:"url"`            // as referenced by the page
 	// Original is the original file when URL is a derived variant (TYPO3's
 	// fileadmin/_processed_/…/csm_* renderings), where the page reveals it.
 	Original string `json:"original,omitempty"`
 	// FileName is the original file name ("glasfaser.jpg" for
 	// "csm_glasfaser_7a2c4e9b01.jpg").
 	FileName string `json:"fileName,omitempty"`
+	// Path is the proposed path of the file in the new site.
+	Path     string `json:"path,omitempty"`
 	MimeType string `json:"mimeType,omitempty"`
 	Alt      string `json:"alt,omitempty"`
 	Caption  string `json:"caption,omitempty"`
 	Credit   string `json:"credit,omitempty"`
 	Size     int64  `json:"size,omitempty"`
 	SHA256   string `json:"sha256,omitempty"`
+}
+
+// Snippet is a block shared by several places (a contact box on many pages,
+// the same paragraph under different headings): emitted once, and every
+// place holds a ref block pointing to it.
+type Snippet struct {
+	ID    string `json:"id"`
+	Block Block  `json:"block"`
+	// Documents is the number of documents that refer to the snippet, Refs
+	// the number of ref blocks (a document may refer to it more than once).
+	Documents   int    `json:"documents"`
+	Refs        int    `json:"refs"`
+	ContentHash string `json:"contentHash"`
+}
+
+// Redirect maps an old URL to its new path (Status 301) or marks it gone
+// (Status 410, empty To).
+type Redirect struct {
+	From   string `json:"from"`
+	To     string `json:"to,omitempty"`
+	Status int    `json:"status"`
 }

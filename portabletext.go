@@ -38,6 +38,9 @@ type MarkDef struct {
 	// Document is the id of the exported document an internal link points
 	// to, filled in by the transform stage.
 	Document string `json:"document,omitempty"`
+	// Path is the new path of the document or asset the link points to;
+	// Href keeps the old URL.
+	Path string `json:"path,omitempty"`
 }
 
 // PlainText returns the text of the blocks, one line per block.

@@ -8,8 +8,8 @@ import (
 	"log/slog"
 	"net/url"
 	"regexp"
-	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -33,6 +33,7 @@ type MigrateOptions struct {
 	Profiles  []string
 	Archive   string // crawl into this archive and export from it; without URLs, export it offline
 	Run       int64  // with Archive and no URL: export only this run
+	RichText  load.RichText
 	Crawl     CrawlFlags
 }
 
@@ -109,6 +110,7 @@ func (f *CrawlFlags) options(seeds []string) (extract.CrawlOptions, error) {
 // tests of flag parsing.
 func NewCmdMigrate(ios *IOStreams, g *GlobalOptions, runF func(context.Context, *MigrateOptions) error) *cobra.Command {
 	opts := &MigrateOptions{Global: g}
+	var richText string
 	cmd := &cobra.Command{
 		Use:   "migrate [URL...] --out DIR",
 		Short: "Crawl a site and write the export directory the new CMS imports",
@@ -144,6 +146,11 @@ Only data goes to stdout.`,
 			if opts.Out == "" {
 				return usageErr(errors.New("--out DIR is required"))
 			}
+			rt, err := load.ParseRichText(richText)
+			if err != nil {
+				return usageErr(fmt.Errorf("--richtext: %w", err))
+			}
+			opts.RichText = rt
 			if runF != nil {
 				return runF(cmd.Context(), opts)
 			}
@@ -156,6 +163,7 @@ Only data goes to stdout.`,
 	cmd.Flags().StringArrayVar(&opts.Profiles, "profile", nil, "site profile (YAML) to try before the built-in ones (repeatable)")
 	cmd.Flags().StringVar(&opts.Archive, "archive", "", "crawl into this WARC archive and export from it; without a URL, export the archive offline")
 	cmd.Flags().Int64Var(&opts.Run, "run", 0, "with --archive and no URL: export this run only (default: the latest capture of every URL)")
+	cmd.Flags().StringVar(&richText, "richtext", "portabletext", "rich text in the export: portabletext, html or markdown")
 	opts.Crawl.register(cmd, false)
 	return cmd
 }
@@ -217,13 +225,18 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 	if err != nil {
 		return err
 	}
-	exp, err := load.NewExporter(opts.Out, load.Manifest{
+	exp, err := load.NewExporterRichText(opts.Out, load.Manifest{
 		Generator: "umzug " + umzug.Version, Source: norm.SiteRoot(),
 		RunID: started.UTC().Format("20060102T150405Z"), StartedAt: started.UTC().Format(time.RFC3339),
-	})
+	}, opts.RichText)
 	if err != nil {
 		return err
 	}
+	pipe, err := newExportPipeline(log, norm, "")
+	if err != nil {
+		return err
+	}
+	defer pipe.close()
 
 	hosts, mapURL, err := siteScope(opts.Seeds, opts.Crawl.AllowHosts, opts.PublicURL)
 	if err != nil {
@@ -239,7 +252,7 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 		return err
 	}
 
-	p := &pipeline{log: log, parser: parser, norm: norm, byURL: map[string]int{}, audit: aud}
+	p := &migrateSink{log: log, parser: parser, pipe: pipe, audit: aud}
 	var stats extract.CrawlStats
 	var crawlErr error
 	if !offline {
@@ -284,33 +297,26 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 		}
 		p.findings = append(p.findings, more...)
 	}
-	audit.Sort(p.findings)
-	if err := exp.WriteFindings(p.findings); err != nil {
-		return err
+	pipe.findings = p.findings
+	if p.err != nil {
+		return p.err
 	}
 
-	docs := p.docs
-	slices.SortFunc(docs, func(a, b umzug.Document) int { return strings.Compare(a.ID, b.ID) })
-	transform.UniquePaths(docs)
-	rejected, err := exp.WriteDocuments(docs)
+	// Ctrl-C stops the crawl; what was crawled until then is exported.
+	res, err := pipe.finish(context.WithoutCancel(ctx), exp)
 	if err != nil {
 		return err
 	}
-	for _, r := range rejected {
-		log.Error("document not exported", "url", r.URL, "err", r.Err)
-	}
+	res.stats["pagesFetched"] = stats.Fetched
+	res.stats["fetchFailed"] = stats.Failed
+	res.stats["robotsBlocked"] = stats.RobotsBlocked
 	finished := ios.Now()
-	man, err := exp.Finish(finished.UTC().Format(time.RFC3339), map[string]int{
-		"pagesFetched": stats.Fetched, "fetchFailed": stats.Failed, "robotsBlocked": stats.RobotsBlocked,
-		"blocksIn": norm.Stats.BlocksIn, "blocksOut": norm.Stats.BlocksOut,
-		"emptyBlocksDropped": norm.Stats.EmptyDropped, "duplicateBlocksInDocument": norm.Stats.DuplicatesInDoc,
-		"warnings": p.warnings, "documentsRejected": len(rejected),
-	})
+	man, err := exp.Finish(finished.UTC().Format(time.RFC3339), res.stats)
 	if err != nil {
 		return err
 	}
-	printSummary(ios.ErrOut, stats, man, p.warnings, len(rejected), finished.Sub(started), opts.Out)
-	if err := audit.WriteSummary(ios.ErrOut, audit.Report{Pages: aud.Pages(), Findings: p.findings}); err != nil {
+	printSummary(ios.ErrOut, stats, man, res.stats, finished.Sub(started), opts.Out)
+	if err := audit.WriteSummary(ios.ErrOut, audit.Report{Pages: aud.Pages(), Findings: res.findings}); err != nil {
 		return err
 	}
 	if crawlErr != nil {
@@ -337,29 +343,50 @@ func archiveSeeds(ctx context.Context, dir string, run int64) ([]string, error) 
 	return nil, fmt.Errorf("archive %s: no crawl run recorded", dir)
 }
 
-// pipeline is the per-page work of migrate: parse, normalize, collect.
-type pipeline struct {
+// migrateSink is the per-snapshot work of migrate: audit every response,
+// parse pages into the export pipeline, remember files and redirects of
+// the old site.
+type migrateSink struct {
 	log      *slog.Logger
 	parser   *extract.Parser
-	norm     *transform.Normalizer
-	docs     []umzug.Document
-	byURL    map[string]int // canonical URL -> index in docs
-	warnings int
+	pipe     *exportPipeline
 	audit    *audit.Auditor
 	findings []umzug.Finding
+	err      error // a failing spool: stops the run
 }
 
-func (p *pipeline) add(s *umzug.Snapshot) error {
-	var parsed *umzug.Document // the extracted document, for the audit
-	defer func() { p.findings = append(p.findings, p.audit.Page(s, parsed)...) }()
+func (p *migrateSink) add(s *umzug.Snapshot) error {
+	audited := false
+	defer func() {
+		if !audited { // responses that are not content pages are audited too
+			p.findings = append(p.findings, p.audit.Page(s, nil)...)
+		}
+	}()
 	for _, w := range s.Warnings {
 		if w.Code == "fetch-failed" {
 			p.log.Warn("page not fetched", "url", s.URL, "reason", w.Message)
 			return nil
 		}
 	}
-	if s.Status >= 400 {
+	for _, h := range s.Redirects {
+		p.pipe.addOldRedirect(h.URL, s.FinalURL)
+	}
+	switch {
+	case s.Status >= 300 && s.Status < 400:
+		// A redirect whose target was fetched on its own: an alias.
+		if s.FinalURL != "" && s.FinalURL != s.URL {
+			p.pipe.addOldRedirect(s.URL, s.FinalURL)
+		}
+		return nil
+	case s.Status >= 400:
 		p.log.Warn("page not exported", "url", s.URL, "status", s.Status, "linkedFrom", s.LinkedFrom)
+		return nil
+	case !s.IsHTML():
+		f := transform.AssetFacts{MimeType: s.ContentType, SHA256: s.RawSHA256}
+		if n, err := strconv.ParseInt(s.Header.Get("Content-Length"), 10, 64); err == nil {
+			f.Size = n
+		}
+		p.pipe.addAsset(s.FinalURL, f)
 		return nil
 	}
 	d, err := p.parser.Parse(s)
@@ -367,33 +394,29 @@ func (p *pipeline) add(s *umzug.Snapshot) error {
 		p.log.Debug("skipped", "url", s.URL, "reason", err)
 		return nil
 	}
+	if errors.Is(err, umzug.ErrNoMainContent) {
+		// No content to migrate: the old URL answers 410 in the redirect map.
+		p.log.Warn("page without main content not exported (410 in the redirect map)", "url", s.URL)
+		p.pipe.addGone(s.FinalURL)
+		return nil
+	}
 	if err != nil {
 		p.log.Warn("page not extracted", "url", s.URL, "err", err)
 		return nil
 	}
-	raw := d
-	parsed = &raw
-	d, err = p.norm.Normalize(d)
-	if err != nil {
-		p.log.Warn("page not normalized", "url", s.URL, "err", err)
-		return nil
+	// The audit sees the document as extracted, before normalization
+	// rewrites it.
+	p.findings = append(p.findings, p.audit.Page(s, &d)...)
+	audited = true
+	if err := p.pipe.add(d); err != nil {
+		p.err = err
+		return err
 	}
-	if i, dup := p.byURL[d.URL]; dup {
-		// Two fetched URLs with one canonical target: keep the first,
-		// remember the other as an alias.
-		p.docs[i].Provenance.AliasURLs = append(p.docs[i].Provenance.AliasURLs, s.URL)
-		return nil
-	}
-	p.byURL[d.URL] = len(p.docs)
-	p.warnings += len(d.Warnings)
-	for _, w := range d.Warnings {
-		p.log.Debug("warning", "url", d.URL, "code", w.Code, "msg", w.Message)
-	}
-	p.docs = append(p.docs, d)
 	return nil
 }
 
-func printSummary(w io.Writer, st extract.CrawlStats, m load.Manifest, warnings, rejected int, took time.Duration, out string) {
+func printSummary(w io.Writer, st extract.CrawlStats, m load.Manifest, stats map[string]int, took time.Duration, out string) {
+	warnings, rejected := stats["warnings"], stats["documentsRejected"]
 	fmt.Fprintf(w, "Fetched %d pages", st.Fetched)
 	var notes []string
 	if st.Failed > 0 {
@@ -411,12 +434,15 @@ func printSummary(w io.Writer, st extract.CrawlStats, m load.Manifest, warnings,
 	fmt.Fprintf(w, " in %s\n", took.Round(10*time.Millisecond))
 	var kinds []string
 	for k, n := range m.Counts {
-		if k != "documents" && k != "findings" {
+		if k == string(umzug.KindPage) || k == string(umzug.KindPressRelease) {
 			kinds = append(kinds, fmt.Sprintf("%s %d", k, n))
 		}
 	}
 	sort.Strings(kinds)
 	fmt.Fprintf(w, "Documents: %d (%s)\n", m.Counts["documents"], strings.Join(kinds, ", "))
+	fmt.Fprintf(w, "De-duplication: %d blocks in, %d out, %d snippets, %d refs, %d teaser copies replaced, %d near duplicates\n",
+		stats["blocksIn"], stats["blocksOut"], stats["snippets"], stats["refs"], stats["teaserCopiesReplaced"], stats["nearDuplicates"])
+	fmt.Fprintf(w, "Assets: %d, redirects: %d (%d gone)\n", m.Counts["assets"], stats["redirects"], stats["gone"])
 	fmt.Fprintf(w, "Warnings: %d\n", warnings)
 	if rejected > 0 {
 		fmt.Fprintf(w, "Rejected: %d documents broke the export contract (see log)\n", rejected)

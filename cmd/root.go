@@ -118,6 +118,8 @@ that a new CMS imports.`,
 		NewCmdDiff(ios, g, nil),
 		NewCmdExtract(ios, g, nil),
 		NewCmdAudit(ios, g, nil),
+		NewCmdLoad(ios, g, nil),
+		NewCmdSchema(ios, nil),
 		NewCmdVersion(ios),
 	)
 	return root
@@ -135,6 +137,7 @@ func Main() int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	ios := System()
+	SoftMemoryLimit()
 	return Execute(ctx, NewRootCmd(ios), os.Args[1:], ios)
 }
 

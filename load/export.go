@@ -1,8 +1,10 @@
 // Package load writes what the new CMS imports: the export directory
-// (NDJSON records and a manifest) and, later, pushes to a CMS API.
+// (NDJSON records validated against a generated JSON Schema, redirect
+// maps, a manifest written last) and pushes an export to a CMS HTTP API.
 package load
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,6 +12,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	validator "github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/umzug/umzug"
 )
@@ -24,9 +28,21 @@ type Manifest struct {
 	StartedAt     string         `json:"startedAt"`
 	FinishedAt    string         `json:"finishedAt"`
 	IDScheme      string         `json:"idScheme"`
+	RichText      RichText       `json:"richText,omitempty"`
 	Counts        map[string]int `json:"counts"`
 	Stats         map[string]int `json:"stats,omitempty"`
-	Files         []ManifestFile `json:"files"`
+	// Chrome lists the blocks left out of every document because they
+	// repeat on nearly every page (frequency-based chrome detection).
+	Chrome []ChromeBlock  `json:"chrome,omitempty"`
+	Files  []ManifestFile `json:"files"`
+}
+
+// ChromeBlock is one block recognised as page chrome.
+type ChromeBlock struct {
+	Type      string `json:"type"`
+	Key       string `json:"key"`
+	Documents int    `json:"documents"`
+	Text      string `json:"text"`
 }
 
 // ManifestFile describes one file of the export.
@@ -43,14 +59,31 @@ const IDScheme = "uuidv5(namespace=uuidv5(URL, siteRoot), canonicalURL)"
 // Exporter writes an export directory. Files are written to temporary
 // names and renamed into place; the manifest comes last, and the manifest
 // of an earlier export in the same directory is removed first, so an
-// interrupted run never leaves a directory that looks complete.
+// interrupted run never leaves a directory that looks complete. Every
+// record is validated against the export's JSON Schema before it is
+// written.
 type Exporter struct {
 	dir      string
 	manifest Manifest
+	rt       RichText
+	val      *Validator
 }
 
-// NewExporter prepares dir for a new export.
+// NewExporter prepares dir for a new export with rich text as Portable Text.
 func NewExporter(dir string, m Manifest) (*Exporter, error) {
+	return NewExporterRichText(dir, m, RichTextPortable)
+}
+
+// NewExporterRichText prepares dir for a new export whose rich text is
+// written as rt.
+func NewExporterRichText(dir string, m Manifest, rt RichText) (*Exporter, error) {
+	if rt == "" {
+		rt = RichTextPortable
+	}
+	val, err := NewValidator(rt)
+	if err != nil {
+		return nil, err
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("creating export directory: %w", err)
 	}
@@ -62,8 +95,20 @@ func NewExporter(dir string, m Manifest) (*Exporter, error) {
 	}
 	m.SchemaVersion = umzug.SchemaVersion
 	m.IDScheme = IDScheme
-	return &Exporter{dir: dir, manifest: m}, nil
+	if rt != RichTextPortable {
+		m.RichText = rt
+	}
+	return &Exporter{dir: dir, manifest: m, rt: rt, val: val}, nil
 }
+
+// Dir is the export directory.
+func (e *Exporter) Dir() string { return e.dir }
+
+// Count adds n to the manifest count of key.
+func (e *Exporter) Count(key string, n int) { e.manifest.Counts[key] += n }
+
+// SetChrome records the chrome blocks in the manifest.
+func (e *Exporter) SetChrome(c []ChromeBlock) { e.manifest.Chrome = c }
 
 // RecordError is a record that was not written because it broke the
 // export contract.
@@ -74,52 +119,219 @@ type RecordError struct {
 
 func (e RecordError) Error() string { return e.URL + ": " + e.Err.Error() }
 
-// WriteDocuments validates docs and writes the valid ones, sorted by id,
-// to documents.ndjson. Invalid documents are returned, not written.
-func (e *Exporter) WriteDocuments(docs []umzug.Document) ([]RecordError, error) {
-	slices.SortFunc(docs, func(a, b umzug.Document) int { return strings.Compare(a.ID, b.ID) })
-	var rejected []RecordError
-	records := make([]any, 0, len(docs))
-	for i := range docs {
-		if err := ValidateDocument(&docs[i]); err != nil {
-			rejected = append(rejected, RecordError{URL: docs[i].URL, Err: err})
-			continue
-		}
-		records = append(records, &docs[i])
-		e.manifest.Counts[string(docs[i].Kind)]++
-		e.manifest.Counts["documents"]++
-	}
-	return rejected, e.writeNDJSON("documents.ndjson", records)
+func (e RecordError) Unwrap() error { return e.Err }
+
+// RecordWriter writes one NDJSON file of the export, validating every
+// record against the schema of its kind.
+type RecordWriter struct {
+	e       *Exporter
+	name    string
+	kind    string
+	f       *atomicFile
+	records int
 }
 
-// WriteFindings writes findings.ndjson in the order given.
-func (e *Exporter) WriteFindings(fs []umzug.Finding) error {
-	records := make([]any, len(fs))
-	for i := range fs {
-		records[i] = &fs[i]
-		e.manifest.Counts["findings"]++
+// Create starts the NDJSON file name (a path relative to the export
+// directory) for records of kind (document, snippet, asset, finding).
+func (e *Exporter) Create(name, kind string) (*RecordWriter, error) {
+	if _, ok := e.val.schemas[kind]; !ok {
+		return nil, fmt.Errorf("creating %s: unknown record kind %q", name, kind)
 	}
-	return e.writeNDJSON("findings.ndjson", records)
+	f, err := createAtomic(filepath.Join(e.dir, filepath.FromSlash(name)))
+	if err != nil {
+		return nil, err
+	}
+	return &RecordWriter{e: e, name: name, kind: kind, f: f}, nil
 }
 
-func (e *Exporter) writeNDJSON(name string, records []any) error {
-	f, err := createAtomic(filepath.Join(e.dir, name))
+// Write validates v and writes it as one line. A record that breaks the
+// schema is not written; the error wraps umzug.ErrInvalid and the file
+// stays usable. Other errors are I/O errors.
+func (w *RecordWriter) Write(v any) error {
+	line, err := w.Prepare(v)
 	if err != nil {
 		return err
 	}
-	enc := json.NewEncoder(f)
-	enc.SetEscapeHTML(false)
-	for _, r := range records {
-		if err := enc.Encode(r); err != nil {
-			f.Abort()
-			return fmt.Errorf("writing %s: %w", name, err)
+	return w.WriteLine(line)
+}
+
+// WriteJSON is Write for a record already encoded as one line of JSON.
+func (w *RecordWriter) WriteJSON(line []byte) error {
+	line, err := w.PrepareJSON(line)
+	if err != nil {
+		return err
+	}
+	return w.WriteLine(line)
+}
+
+// Prepare encodes v, renders its rich text and validates it, returning
+// the line to write with WriteLine. It is safe for concurrent use, so
+// records can be checked in parallel and written in order.
+func (w *RecordWriter) Prepare(v any) ([]byte, error) {
+	line, err := marshalLine(v)
+	if err != nil {
+		return nil, fmt.Errorf("%w: encoding %s: %v", umzug.ErrInvalid, w.kind, err)
+	}
+	return w.PrepareJSON(line)
+}
+
+// PrepareJSON is Prepare for a record already encoded as JSON.
+func (w *RecordWriter) PrepareJSON(line []byte) ([]byte, error) {
+	rec, err := validator.UnmarshalJSON(bytes.NewReader(line))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s is not JSON: %v", umzug.ErrInvalid, w.kind, err)
+	}
+	if w.e.rt != RichTextPortable && (w.kind == "document" || w.kind == "snippet") {
+		rec, err = RenderRichText(rec, w.e.rt)
+		if err != nil {
+			return nil, fmt.Errorf("%w: rendering rich text: %v", umzug.ErrInvalid, err)
 		}
+		if line, err = marshalLine(rec); err != nil {
+			return nil, fmt.Errorf("%w: encoding %s: %v", umzug.ErrInvalid, w.kind, err)
+		}
+	}
+	if err := w.e.val.Validate(w.kind, rec); err != nil {
+		return nil, err
+	}
+	if !bytes.HasSuffix(line, []byte("\n")) {
+		line = append(line, '\n')
+	}
+	return line, nil
+}
+
+// WriteLine writes a line that Prepare returned.
+func (w *RecordWriter) WriteLine(line []byte) error {
+	if _, err := w.f.Write(line); err != nil {
+		return fmt.Errorf("writing %s: %w", w.name, err)
+	}
+	w.records++
+	return nil
+}
+
+// Records is the number of records written so far.
+func (w *RecordWriter) Records() int { return w.records }
+
+// Commit syncs and renames the file into place and lists it in the manifest.
+func (w *RecordWriter) Commit() error {
+	if err := w.f.Commit(); err != nil {
+		return err
+	}
+	w.e.addFile(ManifestFile{Path: w.name, Records: w.records, Bytes: w.f.n, SHA256: w.f.sum()})
+	return nil
+}
+
+// Abort removes the unfinished file.
+func (w *RecordWriter) Abort() { w.f.Abort() }
+
+func (e *Exporter) addFile(f ManifestFile) {
+	e.manifest.Files = slices.DeleteFunc(e.manifest.Files, func(m ManifestFile) bool { return m.Path == f.Path })
+	e.manifest.Files = append(e.manifest.Files, f)
+}
+
+// WriteFile writes a file that is not NDJSON (CSV, nginx map, schema)
+// atomically and lists it in the manifest with records lines.
+func (e *Exporter) WriteFile(name string, data []byte, records int) error {
+	p := filepath.Join(e.dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return fmt.Errorf("creating %s: %w", filepath.Dir(p), err)
+	}
+	f, err := createAtomic(p)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Abort()
+		return fmt.Errorf("writing %s: %w", name, err)
 	}
 	if err := f.Commit(); err != nil {
 		return err
 	}
-	e.manifest.Files = append(e.manifest.Files, ManifestFile{Path: name, Records: len(records), Bytes: f.n, SHA256: f.sum()})
+	e.addFile(ManifestFile{Path: name, Records: records, Bytes: f.n, SHA256: f.sum()})
 	return nil
+}
+
+// WriteSchemas writes schema/<kind>.schema.json for every record kind.
+func (e *Exporter) WriteSchemas() error {
+	for _, kind := range RecordKinds {
+		b, err := Schema(kind, e.rt)
+		if err != nil {
+			return err
+		}
+		if err := e.WriteFile("schema/"+kind+".schema.json", b, 1); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// WriteDocument checks the document contract and writes d, counting its kind.
+func (w *RecordWriter) WriteDocument(d *umzug.Document) error {
+	line, err := w.PrepareDocument(d)
+	if err != nil {
+		return err
+	}
+	return w.WriteDocumentLine(d.Kind, line)
+}
+
+// PrepareDocument is Prepare for a document: the Go contract checks
+// (ValidateDocument) and the schema. Safe for concurrent use.
+func (w *RecordWriter) PrepareDocument(d *umzug.Document) ([]byte, error) {
+	if err := ValidateDocument(d); err != nil {
+		return nil, err
+	}
+	line, err := w.Prepare(d)
+	if err != nil {
+		return nil, fmt.Errorf("document %s: %w", d.URL, err)
+	}
+	return line, nil
+}
+
+// WriteDocumentLine writes a prepared document of the given kind.
+func (w *RecordWriter) WriteDocumentLine(kind umzug.Kind, line []byte) error {
+	if err := w.WriteLine(line); err != nil {
+		return err
+	}
+	w.e.manifest.Counts[string(kind)]++
+	w.e.manifest.Counts["documents"]++
+	return nil
+}
+
+// WriteDocuments validates docs and writes the valid ones, sorted by id,
+// to documents.ndjson. Invalid documents are returned, not written.
+func (e *Exporter) WriteDocuments(docs []umzug.Document) ([]RecordError, error) {
+	slices.SortFunc(docs, func(a, b umzug.Document) int { return strings.Compare(a.ID, b.ID) })
+	w, err := e.Create("documents.ndjson", "document")
+	if err != nil {
+		return nil, err
+	}
+	var rejected []RecordError
+	for i := range docs {
+		if err := w.WriteDocument(&docs[i]); err != nil {
+			if errors.Is(err, umzug.ErrInvalid) {
+				rejected = append(rejected, RecordError{URL: docs[i].URL, Err: err})
+				continue
+			}
+			w.Abort()
+			return rejected, err
+		}
+	}
+	return rejected, w.Commit()
+}
+
+// WriteFindings writes findings.ndjson in the order given.
+func (e *Exporter) WriteFindings(fs []umzug.Finding) error {
+	w, err := e.Create("findings.ndjson", "finding")
+	if err != nil {
+		return err
+	}
+	for i := range fs {
+		if err := w.Write(&fs[i]); err != nil {
+			w.Abort()
+			return fmt.Errorf("finding %s %s: %w", fs[i].Rule, fs[i].URL, err)
+		}
+		e.manifest.Counts["findings"]++
+	}
+	return w.Commit()
 }
 
 // Finish writes manifest.json with the given finish time and stats, and
@@ -128,14 +340,16 @@ func (e *Exporter) Finish(finishedAt string, stats map[string]int) (Manifest, er
 	e.manifest.FinishedAt = finishedAt
 	e.manifest.Stats = stats
 	slices.SortFunc(e.manifest.Files, func(a, b ManifestFile) int { return strings.Compare(a.Path, b.Path) })
+	b, err := json.MarshalIndent(e.manifest, "", "  ")
+	if err != nil {
+		return e.manifest, fmt.Errorf("encoding manifest: %w", err)
+	}
+	if err := e.val.ValidateJSON("manifest", b); err != nil {
+		return e.manifest, fmt.Errorf("manifest: %w", err)
+	}
 	f, err := createAtomic(filepath.Join(e.dir, "manifest.json"))
 	if err != nil {
 		return e.manifest, err
-	}
-	b, err := json.MarshalIndent(e.manifest, "", "  ")
-	if err != nil {
-		f.Abort()
-		return e.manifest, fmt.Errorf("encoding manifest: %w", err)
 	}
 	if _, err := f.Write(append(b, '\n')); err != nil {
 		f.Abort()
@@ -176,3 +390,45 @@ func ValidateDocument(d *umzug.Document) error {
 	}
 	return nil
 }
+
+// TextWriter writes a file of the export that is not NDJSON records (a
+// CSV file, an nginx map) line by line, atomically.
+type TextWriter struct {
+	e     *Exporter
+	name  string
+	f     *atomicFile
+	lines int
+}
+
+// CreateText starts the text file name.
+func (e *Exporter) CreateText(name string) (*TextWriter, error) {
+	f, err := createAtomic(filepath.Join(e.dir, filepath.FromSlash(name)))
+	if err != nil {
+		return nil, err
+	}
+	return &TextWriter{e: e, name: name, f: f}, nil
+}
+
+// Line writes s and a newline; records counts the lines that are records
+// (not comments or headers) for the manifest.
+func (t *TextWriter) Line(s string, record bool) error {
+	if _, err := t.f.Write([]byte(s + "\n")); err != nil {
+		return fmt.Errorf("writing %s: %w", t.name, err)
+	}
+	if record {
+		t.lines++
+	}
+	return nil
+}
+
+// Commit syncs and renames the file into place and lists it in the manifest.
+func (t *TextWriter) Commit() error {
+	if err := t.f.Commit(); err != nil {
+		return err
+	}
+	t.e.addFile(ManifestFile{Path: t.name, Records: t.lines, Bytes: t.f.n, SHA256: t.f.sum()})
+	return nil
+}
+
+// Abort removes the unfinished file.
+func (t *TextWriter) Abort() { t.f.Abort() }

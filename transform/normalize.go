@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync"
 
 	"github.com/google/uuid"
 	"golang.org/x/text/unicode/norm"
@@ -37,13 +38,17 @@ type Stats struct {
 	BlocksOut       int
 	EmptyDropped    int
 	DuplicatesInDoc int
+	// RepeatedParagraphs counts paragraphs dropped because the same
+	// paragraph stood right before them in the same rich text.
+	RepeatedParagraphs int
 }
 
-// Normalizer normalizes documents of one site. It is not safe for
-// concurrent use.
+// Normalizer normalizes documents of one site. Normalize is safe for
+// concurrent use; read Stats when no Normalize runs.
 type Normalizer struct {
 	opts  Options
 	ns    uuid.UUID
+	mu    sync.Mutex
 	Stats Stats
 }
 
@@ -96,25 +101,37 @@ func (n *Normalizer) Normalize(d umzug.Document) (umzug.Document, error) {
 	}
 	mapURLs(&d, n.MapURL)
 	mapTexts(&d, CleanText)
-	n.Stats.BlocksIn += len(d.Blocks)
+	sanitize(&d)
+	var st Stats
+	defer func() {
+		n.mu.Lock()
+		n.Stats.RepeatedParagraphs += st.RepeatedParagraphs
+		n.Stats.BlocksIn += st.BlocksIn
+		n.Stats.BlocksOut += st.BlocksOut
+		n.Stats.EmptyDropped += st.EmptyDropped
+		n.Stats.DuplicatesInDoc += st.DuplicatesInDoc
+		n.mu.Unlock()
+	}()
+	st.RepeatedParagraphs += dropRepeatedParagraphs(&d)
+	st.BlocksIn += len(d.Blocks)
 	seen := map[string]bool{}
 	kept := d.Blocks[:0]
 	for _, b := range d.Blocks {
 		if blockEmpty(b) {
-			n.Stats.EmptyDropped++
+			st.EmptyDropped++
 			d.Warnings = append(d.Warnings, umzug.Warning{Code: "empty-block", Message: fmt.Sprintf("%s block without content dropped", b.Type), BlockKey: b.Key})
 			continue
 		}
 		h := blockFingerprint(b)
 		if seen[h] {
-			n.Stats.DuplicatesInDoc++
+			st.DuplicatesInDoc++
 			continue
 		}
 		seen[h] = true
 		kept = append(kept, b)
 	}
 	d.Blocks = kept
-	n.Stats.BlocksOut += len(d.Blocks)
+	st.BlocksOut += len(d.Blocks)
 	d.ID = DocumentID(n.ns, d.URL)
 	d.Path = ProposePath(d)
 	d.ContentHash = ContentHash(d)
@@ -178,8 +195,13 @@ func CleanText(s string) string {
 		case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
 			return -1
 		case '\u00a0', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006',
-			'\u2007', '\u2008', '\u2009', '\u200a', '\u202f', '\u205f':
+			'\u2007', '\u2008', '\u2009', '\u200a', '\u202f', '\u205f', '\t':
 			return ' '
+		case '\n':
+			return r
+		}
+		if r < ' ' || r == 0x7f {
+			return -1 // control characters carry no text
 		}
 		return r
 	}, s)

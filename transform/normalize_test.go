@@ -52,6 +52,9 @@ func TestCleanText(t *testing.T) {
 		{"u\u00ad\u0308ber", "über"},
 		{"\u200b\u00ad\ufeff", ""},
 		{"Fast ASCII: <b>&amp;</b>", "Fast ASCII: <b>&amp;</b>"},
+		{"Spalte\tWert", "Spalte Wert"},
+		{"a\x00b\x1bc\x7f", "abc"},
+		{"Zeile 1\nZeile 2", "Zeile 1\nZeile 2"},
 	}
 	for _, tt := range tests {
 		if got := transform.CleanText(tt.in); got != tt.want {
@@ -62,8 +65,7 @@ func TestCleanText(t *testing.T) {
 
 // TestCleanTextCanonicalSpaces: U+2000 EN QUAD and U+2001 EM QUAD are
 // canonically equivalent to U+2002 and U+2003, which CleanText turns into
-// spaces. Mapping before NFC leaves them as U+2002/U+2003 on the first
-// pass, so CleanText is not idempotent for them.
+// spaces; CleanText composes first, so they become spaces on the first pass.
 func TestCleanTextCanonicalSpaces(t *testing.T) {
 	for _, in := range []string{"a\u2000b", "a\u2001b"} {
 		got := transform.CleanText(in)

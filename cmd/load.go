@@ -1,0 +1,484 @@
+package cmd
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/load"
+	"github.com/umzug/umzug/transform"
+)
+
+// LoadOptions are the inputs of umzug load.
+type LoadOptions struct {
+	Global      *GlobalOptions
+	Input       string // FILE, "-" for stdin, or an export directory
+	Out         string
+	Push        string
+	DryRun      bool
+	Concurrency int
+	Retries     int
+	RichText    load.RichText
+	SiteRoot    string
+	Token       string
+}
+
+// NewCmdLoad builds umzug load.
+func NewCmdLoad(ios *IOStreams, g *GlobalOptions, runF func(context.Context, *LoadOptions) error) *cobra.Command {
+	opts := &LoadOptions{Global: g}
+	var richText string
+	cmd := &cobra.Command{
+		Use:   "load [FILE|-|EXPORT-DIR] --out DIR | --push URL",
+		Short: "Write the export directory from extracted documents, or push an export to a CMS API",
+		Long: `load reads documents as NDJSON (from umzug extract, one per line; "-" or no
+argument reads stdin), normalizes and de-duplicates them and writes the
+export directory to --out: documents, snippets, assets, redirects, findings,
+schema/ and manifest.json (last).
+
+With --push URL it sends the export to a CMS HTTP API: every asset, snippet
+and document as PUT URL/<assets|snippets|documents>/<id> with the record as
+JSON body, the bearer token from $UMZUG_PUSH_TOKEN, retries with backoff,
+--concurrency requests at a time. What the target confirmed is remembered in
+the export directory (` + load.StateFile + `): a second run sends only
+records whose contentHash changed. The input may then be an export directory.
+
+--richtext html or markdown renders the Portable Text of every block.`,
+		Example: `  umzug extract saved/*.html --base-url https://www.example.de/ | umzug load --out export
+  umzug load docs.ndjson --out export --richtext html
+  UMZUG_PUSH_TOKEN=… umzug load export --push https://cms.example.de/api/import --dry-run
+  UMZUG_PUSH_TOKEN=… umzug load export --push https://cms.example.de/api/import --concurrency 8`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Input = "-"
+			if len(args) == 1 {
+				opts.Input = args[0]
+			}
+			if opts.Out == "" && opts.Push == "" {
+				return usageErr(errors.New("give --out DIR, --push URL or both"))
+			}
+			if opts.DryRun && opts.Push == "" {
+				return usageErr(errors.New("--dry-run needs --push"))
+			}
+			if opts.Concurrency < 1 {
+				return usageErr(fmt.Errorf("--concurrency %d: must be at least 1", opts.Concurrency))
+			}
+			if opts.Push != "" {
+				if u, err := url.Parse(opts.Push); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+					return usageErr(fmt.Errorf("--push %q: not an http(s) URL", opts.Push))
+				}
+			}
+			rt, err := load.ParseRichText(richText)
+			if err != nil {
+				return usageErr(fmt.Errorf("--richtext: %w", err))
+			}
+			opts.RichText = rt
+			opts.Token = os.Getenv("UMZUG_PUSH_TOKEN")
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return loadRun(cmd.Context(), ios, opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&opts.Out, "out", "o", "", "export directory to write (created if missing)")
+	fl.StringVar(&opts.Push, "push", "", "CMS API root to push the export to")
+	fl.BoolVar(&opts.DryRun, "dry-run", false, "with --push: print the requests on stdout, send nothing")
+	fl.IntVar(&opts.Concurrency, "concurrency", 4, "requests in flight when pushing")
+	fl.IntVar(&opts.Retries, "retries", 5, "retries of a failed request (network errors, 408, 429, 5xx)")
+	fl.StringVar(&richText, "richtext", "portabletext", "rich text in the export: portabletext, html or markdown")
+	fl.StringVar(&opts.SiteRoot, "site-root", "", "root URL of the migrated site, for ids (default: the origin of the first document)")
+	return cmd
+}
+
+func loadRun(ctx context.Context, ios *IOStreams, opts *LoadOptions) error {
+	log, err := opts.Global.Logger(ios.ErrOut)
+	if err != nil {
+		return err
+	}
+	dir := opts.Out
+	if fi, err := os.Stat(opts.Input); err == nil && fi.IsDir() {
+		if _, err := os.Stat(filepath.Join(opts.Input, "manifest.json")); err != nil {
+			return fmt.Errorf("%s: not a complete export (no manifest.json)", opts.Input)
+		}
+		if opts.Out != "" || opts.RichText != exportRichText(opts.Input) {
+			if dir == "" {
+				tmp, err := os.MkdirTemp("", "umzug-export-*")
+				if err != nil {
+					return err
+				}
+				defer os.RemoveAll(tmp)
+				dir = tmp
+			}
+			if err := copyExport(ios, opts, opts.Input, dir); err != nil {
+				return err
+			}
+		} else {
+			dir = opts.Input
+		}
+	} else {
+		if dir == "" {
+			tmp, err := os.MkdirTemp("", "umzug-export-*")
+			if err != nil {
+				return err
+			}
+			defer os.RemoveAll(tmp)
+			dir = tmp
+		}
+		if err := buildExport(ctx, ios, opts, dir); err != nil {
+			return err
+		}
+	}
+	if opts.Push == "" {
+		return nil
+	}
+	started := ios.Now()
+	st, err := load.Push(ctx, dir, load.PushOptions{
+		BaseURL: opts.Push, Token: opts.Token, Concurrency: opts.Concurrency, Retries: opts.Retries,
+		DryRun: opts.DryRun, Logger: log,
+		OnPlan: func(method, u string, size int) { fmt.Fprintf(ios.Out, "%s %s %d\n", method, u, size) },
+	})
+	took := ios.Now().Sub(started).Round(10 * time.Millisecond)
+	if opts.DryRun {
+		fmt.Fprintf(ios.ErrOut, "Dry run: %d records would be sent to %s, %d already confirmed\n", st.Planned, opts.Push, st.Skipped)
+	} else {
+		fmt.Fprintf(ios.ErrOut, "Pushed %d records to %s in %s (%d already confirmed, %d failed, %d requests)\n",
+			st.Sent, opts.Push, took, st.Skipped, st.Failed, st.Requests)
+	}
+	return err
+}
+
+// exportRichText is the rich text format an export was written with.
+func exportRichText(dir string) load.RichText {
+	b, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		return load.RichTextPortable
+	}
+	var m load.Manifest
+	if json.Unmarshal(b, &m) != nil || m.RichText == "" {
+		return load.RichTextPortable
+	}
+	return m.RichText
+}
+
+// buildExport runs transform and load over documents read as NDJSON.
+func buildExport(ctx context.Context, ios *IOStreams, opts *LoadOptions, dir string) error {
+	log, err := opts.Global.Logger(ios.ErrOut)
+	if err != nil {
+		return err
+	}
+	var in io.Reader = ios.In
+	name := "stdin"
+	if opts.Input != "-" {
+		f, err := os.Open(opts.Input)
+		if err != nil {
+			return fmt.Errorf("reading documents: %w", err)
+		}
+		defer f.Close()
+		in, name = f, opts.Input
+	}
+	started := ios.Now()
+	r := bufio.NewReaderSize(in, 1<<20)
+	var pipe *exportPipeline
+	defer func() {
+		if pipe != nil {
+			pipe.close()
+		}
+	}()
+	var exp *load.Exporter
+	type inLine struct {
+		n    int
+		line []byte
+	}
+	type parsed struct {
+		n    int
+		d    umzug.Document
+		err  error
+		refs int
+	}
+	parse := func(l inLine) parsed {
+		var d umzug.Document
+		if err := json.Unmarshal(l.line, &d); err != nil {
+			return parsed{n: l.n, err: err}
+		}
+		if d.URL == "" {
+			return parsed{n: l.n, err: errors.New("document without url")}
+		}
+		refs := 0
+		for _, b := range d.Blocks {
+			if b.Ref != nil && b.Ref.Snippet != "" {
+				refs++
+			}
+		}
+		return parsed{n: l.n, d: d, refs: refs}
+	}
+	bad, refs := 0, 0
+	// The first document decides the site root; the rest are decoded
+	// and normalized in parallel and indexed in input order.
+	n := 0
+	var first *parsed
+	var readErr error
+	next := func() ([]byte, bool) {
+		for {
+			line, err := r.ReadBytes('\n')
+			n++
+			if err != nil && err != io.EOF {
+				readErr = fmt.Errorf("reading %s: %w", name, err)
+				return nil, false
+			}
+			if len(strings.TrimSpace(string(line))) > 0 {
+				return line, true
+			}
+			if err == io.EOF {
+				return nil, false
+			}
+		}
+	}
+	for first == nil {
+		line, ok := next()
+		if !ok {
+			break
+		}
+		p := parse(inLine{n, line})
+		if p.err != nil {
+			bad++
+			log.Error("line is not a document", "file", name, "line", p.n, "err", p.err)
+			continue
+		}
+		first = &p
+	}
+	if readErr != nil {
+		return readErr
+	}
+	if first == nil {
+		return fmt.Errorf("%s: no document to load", name)
+	}
+	if pipe, exp, err = startPipeline(log, opts, dir, first.d.URL, started); err != nil {
+		return err
+	}
+	refs += first.refs
+	if err := pipe.add(first.d); err != nil {
+		return err
+	}
+	lines := make(chan inLine)
+	go func() {
+		defer close(lines)
+		for {
+			line, ok := next()
+			if !ok || ctx.Err() != nil {
+				return
+			}
+			select {
+			case lines <- inLine{n, line}:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	type normOut struct {
+		p parsed
+		n normalized
+	}
+	results := runOrdered(ctx, max(2, runtime.GOMAXPROCS(0)), lines, func(l inLine) (normOut, error) {
+		p := parse(l)
+		if p.err != nil {
+			return normOut{p: p}, nil
+		}
+		return normOut{p: p, n: pipe.normalize(p.d)}, nil
+	})
+	for res := range results {
+		o := res.v
+		if o.p.err != nil {
+			bad++
+			log.Error("line is not a document", "file", name, "line", o.p.n, "err", o.p.err)
+			continue
+		}
+		refs += o.p.refs
+		if err := pipe.addNormalized(o.n); err != nil {
+			return err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if readErr != nil {
+		return readErr
+	}
+	if refs > 0 {
+		log.Warn("the input holds refs to snippets that it does not contain; give the export directory instead", "refs", refs)
+	}
+	res, err := pipe.finish(ctx, exp)
+	if err != nil {
+		return err
+	}
+	res.stats["inputLinesRejected"] = bad
+	man, err := exp.Finish(ios.Now().UTC().Format(time.RFC3339), res.stats)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(ios.ErrOut, "Export: %s (%d documents, %d snippets, %d assets, %d redirects; %d blocks in, %d out, %d refs, %d near duplicates)\n",
+		dir, man.Counts["documents"], man.Counts["snippets"], man.Counts["assets"], res.stats["redirects"],
+		res.stats["blocksIn"], res.stats["blocksOut"], res.stats["refs"], res.stats["nearDuplicates"])
+	if n := res.stats["documentsRejected"] + bad; n > 0 {
+		fmt.Fprintf(ios.ErrOut, "Rejected: %d input records (see log)\n", n)
+	}
+	return nil
+}
+
+func startPipeline(log *slog.Logger, opts *LoadOptions, dir, firstURL string, started time.Time) (*exportPipeline, *load.Exporter, error) {
+	root := opts.SiteRoot
+	if root == "" {
+		u, err := url.Parse(firstURL)
+		if err != nil || u.Host == "" {
+			return nil, nil, fmt.Errorf("document %q: not an absolute URL; give --site-root", firstURL)
+		}
+		root = u.Scheme + "://" + u.Host + "/"
+		log.Info("site root taken from the first document", "root", root)
+	}
+	norm, err := transform.NewNormalizer(transform.Options{SiteRoot: root})
+	if err != nil {
+		return nil, nil, usageErr(fmt.Errorf("--site-root: %w", err))
+	}
+	exp, err := load.NewExporterRichText(dir, load.Manifest{
+		Generator: "umzug " + umzug.Version, Source: norm.SiteRoot(),
+		RunID: started.UTC().Format("20060102T150405Z"), StartedAt: started.UTC().Format(time.RFC3339),
+	}, opts.RichText)
+	if err != nil {
+		return nil, nil, err
+	}
+	pipe, err := newExportPipeline(log, norm, "")
+	if err != nil {
+		return nil, nil, err
+	}
+	return pipe, exp, nil
+}
+
+// copyExport writes the export in src again to dst, every record
+// validated again and its rich text rendered as opts.RichText.
+func copyExport(ios *IOStreams, opts *LoadOptions, src, dst string) error {
+	var m load.Manifest
+	b, err := os.ReadFile(filepath.Join(src, "manifest.json"))
+	if err != nil {
+		return fmt.Errorf("reading %s: %w", src, err)
+	}
+	if err := json.Unmarshal(b, &m); err != nil {
+		return fmt.Errorf("reading %s/manifest.json: %w", src, err)
+	}
+	if from := exportRichText(src); from != load.RichTextPortable && from != opts.RichText {
+		return fmt.Errorf("%s holds rich text as %s: only Portable Text can be rendered again", src, from)
+	}
+	if abs1, _ := filepath.Abs(src); abs1 == func() string { a, _ := filepath.Abs(dst); return a }() {
+		return usageErr(errors.New("--out must differ from the export directory read"))
+	}
+	exp, err := load.NewExporterRichText(dst, load.Manifest{Generator: m.Generator, Source: m.Source, RunID: m.RunID, StartedAt: m.StartedAt}, opts.RichText)
+	if err != nil {
+		return err
+	}
+	for _, f := range []struct{ name, kind string }{
+		{"documents.ndjson", "document"}, {"snippets.ndjson", "snippet"}, {"assets.ndjson", "asset"}, {"findings.ndjson", "finding"},
+	} {
+		if err := copyRecords(exp, filepath.Join(src, f.name), f.name, f.kind); err != nil {
+			return err
+		}
+	}
+	for _, name := range []string{"redirects.csv", "redirects.nginx.conf"} {
+		if err := copyText(exp, filepath.Join(src, name), name); err != nil {
+			return err
+		}
+	}
+	if err := exp.WriteSchemas(); err != nil {
+		return err
+	}
+	exp.SetChrome(m.Chrome)
+	for _, k := range []string{"snippets", "assets"} {
+		exp.Count(k, m.Counts[k])
+	}
+	_, err = exp.Finish(ios.Now().UTC().Format(time.RFC3339), m.Stats)
+	return err
+}
+
+func copyRecords(exp *load.Exporter, path, name, kind string) error {
+	in, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("reading %s: %w", path, err)
+	}
+	defer in.Close()
+	w, err := exp.Create(name, kind)
+	if err != nil {
+		return err
+	}
+	r := bufio.NewReaderSize(in, 1<<20)
+	for n := 1; ; n++ {
+		line, rerr := r.ReadBytes('\n')
+		if len(strings.TrimSpace(string(line))) > 0 {
+			if err := w.WriteJSON(line); err != nil {
+				w.Abort()
+				return fmt.Errorf("%s line %d: %w", path, n, err)
+			}
+			if kind == "document" {
+				var k struct{ Kind string }
+				_ = json.Unmarshal(line, &k)
+				exp.Count(k.Kind, 1)
+				exp.Count("documents", 1)
+			} else if kind == "finding" {
+				exp.Count("findings", 1)
+			}
+		}
+		if rerr == io.EOF {
+			break
+		}
+		if rerr != nil {
+			w.Abort()
+			return fmt.Errorf("reading %s: %w", path, rerr)
+		}
+	}
+	return w.Commit()
+}
+
+func copyText(exp *load.Exporter, path, name string) error {
+	in, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("reading %s: %w", path, err)
+	}
+	defer in.Close()
+	w, err := exp.CreateText(name)
+	if err != nil {
+		return err
+	}
+	sc := bufio.NewScanner(in)
+	sc.Buffer(nil, 1<<20)
+	for first := true; sc.Scan(); first = false {
+		l := sc.Text()
+		record := !first && !strings.HasPrefix(l, "#")
+		if strings.HasSuffix(name, ".conf") {
+			record = strings.HasPrefix(l, "    \"")
+		}
+		if err := w.Line(l, record); err != nil {
+			w.Abort()
+			return err
+		}
+	}
+	if err := sc.Err(); err != nil {
+		w.Abort()
+		return fmt.Errorf("reading %s: %w", path, err)
+	}
+	return w.Commit()
+}

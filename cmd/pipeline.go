@@ -1,0 +1,463 @@
+package cmd
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"slices"
+	"strings"
+
+	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/audit"
+	"github.com/umzug/umzug/load"
+	"github.com/umzug/umzug/transform"
+)
+
+// exportPipeline is transform and load over a stream of extracted
+// documents, in two passes with flat memory: the first normalizes each
+// document, spools it to a temporary file and indexes it (ids, paths,
+// block fingerprints, similarity bands); the second reads the documents
+// back in id order, rewrites them (snippets, refs, links, assets) and
+// writes the export. Used by migrate and load.
+type exportPipeline struct {
+	log   *slog.Logger
+	norm  *transform.Normalizer
+	idx   *transform.Index
+	spool *load.Spool
+	facts map[string]transform.AssetFacts
+	gone  []string
+	// redirects of the old site (old URL -> target), applied as aliases
+	// once every document is known.
+	oldRedirects [][2]string
+	warnings     int
+	dropped      int // documents that failed normalization
+	// findings of other stages (the audit) written with the
+	// de-duplication's findings.
+	findings []umzug.Finding
+}
+
+func newExportPipeline(log *slog.Logger, norm *transform.Normalizer, spoolDir string) (*exportPipeline, error) {
+	idx, err := transform.NewIndex(norm.SiteRoot(), transform.IndexOptions{MapURL: norm.MapURL})
+	if err != nil {
+		return nil, err
+	}
+	sp, err := load.NewSpool(spoolDir)
+	if err != nil {
+		return nil, err
+	}
+	return &exportPipeline{log: log, norm: norm, idx: idx, spool: sp, facts: map[string]transform.AssetFacts{}}, nil
+}
+
+func (p *exportPipeline) close() {
+	if err := p.spool.Close(); err != nil {
+		p.log.Warn("removing spool file", "err", err)
+	}
+}
+
+// add normalizes, spools and indexes one extracted document. A document
+// that cannot be normalized is reported and skipped; only a failing
+// spool (disk full) stops the run.
+func (p *exportPipeline) add(d umzug.Document) error {
+	return p.addNormalized(p.normalize(d))
+}
+
+// normalized is a document after normalize: the document and its spool
+// line, or nothing when it was dropped.
+type normalized struct {
+	d    umzug.Document
+	line []byte
+	ok   bool
+}
+
+// normalize is the part of add that is safe to run in parallel.
+func (p *exportPipeline) normalize(d umzug.Document) normalized {
+	src := d.URL
+	d, err := p.norm.Normalize(d)
+	if err == nil {
+		var line []byte
+		if line, err = load.MarshalLine(&d); err == nil {
+			return normalized{d: d, line: line, ok: true}
+		}
+	}
+	p.log.Warn("document not exported", "url", src, "err", err)
+	return normalized{}
+}
+
+// addNormalized is the part of add that runs in input order.
+func (p *exportPipeline) addNormalized(n normalized) error {
+	if !n.ok {
+		p.dropped++
+		return nil
+	}
+	d := &n.d
+	if _, known := p.idx.Lookup(d.URL); known {
+		p.idx.Add(d, -1) // records its URLs as aliases of the first
+		return nil
+	}
+	ord, err := p.spool.AppendRaw(d.ID, n.line)
+	if err != nil {
+		return err
+	}
+	p.idx.Add(d, ord)
+	p.warnings += len(d.Warnings)
+	for _, w := range d.Warnings {
+		p.log.Debug("warning", "url", d.URL, "code", w.Code, "msg", w.Message, "block", w.BlockKey)
+	}
+	return nil
+}
+
+// addAsset records what the crawl learned about a file.
+func (p *exportPipeline) addAsset(crawledURL string, f transform.AssetFacts) {
+	p.facts[p.norm.MapURL(crawledURL)] = f
+}
+
+// addOldRedirect records that the old site redirected from to to.
+func (p *exportPipeline) addOldRedirect(from, to string) {
+	p.oldRedirects = append(p.oldRedirects, [2]string{from, to})
+}
+
+// addGone records an old URL whose content was left out on purpose (not
+// a content page): the redirect map answers it with 410.
+func (p *exportPipeline) addGone(crawledURL string) {
+	p.gone = append(p.gone, p.norm.MapURL(crawledURL))
+}
+
+func (p *exportPipeline) loadDoc(ord int) (umzug.Document, error) {
+	var d umzug.Document
+	err := p.spool.Read(ord, &d)
+	return d, err
+}
+
+// rewritten is a document after the second pass, on its way to the file.
+type rewritten struct {
+	d    umzug.Document
+	rw   transform.Rewritten
+	line []byte
+	err  error
+}
+
+// writeDocuments is the second pass: documents are read and decoded in
+// parallel, rewritten one by one in id order (the index decides
+// snippets and paths in that order), validated in parallel and written
+// in id order.
+func (p *exportPipeline) writeDocuments(ctx context.Context, docsW *load.RecordWriter, snippets, assets *load.Spool, redirects *load.TempLog, res *exportResult) error {
+	if err := p.spool.Flush(); err != nil {
+		return err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	workers := max(2, runtime.GOMAXPROCS(0))
+	ords := make(chan int)
+	go func() {
+		defer close(ords)
+		for _, o := range p.idx.Order() {
+			select {
+			case ords <- o:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	decoded := runOrdered(ctx, workers, ords, func(ord int) (umzug.Document, error) { return p.loadDoc(ord) })
+	facts := func(u string) (transform.AssetFacts, bool) { f, ok := p.facts[u]; return f, ok }
+	toCheck := make(chan rewritten)
+	var rwErr error
+	done := make(chan struct{})
+	defer func() { cancel(); <-done }() // the index is not touched after return
+	go func() {
+		defer close(done)
+		defer close(toCheck)
+		for r := range decoded {
+			if r.err != nil {
+				rwErr = r.err
+				cancel()
+				return
+			}
+			d := r.v
+			rw, err := p.idx.Rewrite(&d, p.loadDoc, facts)
+			if err != nil {
+				rwErr = err
+				cancel()
+				return
+			}
+			select {
+			case toCheck <- rewritten{d: d, rw: rw}:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	checked := runOrdered(ctx, workers, toCheck, func(r rewritten) (rewritten, error) {
+		r.line, r.err = docsW.PrepareDocument(&r.d)
+		return r, nil
+	})
+	for c := range checked {
+		r := c.v
+		if r.err != nil {
+			if errors.Is(r.err, umzug.ErrInvalid) {
+				res.rejected++
+				p.log.Error("document not exported", "url", r.d.URL, "err", r.err)
+				continue
+			}
+			cancel()
+			return r.err
+		}
+		if err := docsW.WriteDocumentLine(r.d.Kind, r.line); err != nil {
+			cancel()
+			return err
+		}
+		for i := range r.rw.Snippets {
+			if _, err := snippets.Append(r.rw.Snippets[i].ID, &r.rw.Snippets[i]); err != nil {
+				cancel()
+				return err
+			}
+		}
+		for i := range r.rw.Assets {
+			if _, err := assets.Append(r.rw.Assets[i].ID, &r.rw.Assets[i]); err != nil {
+				cancel()
+				return err
+			}
+		}
+		for i := range r.rw.Redirects {
+			if err := redirects.Append(&r.rw.Redirects[i]); err != nil {
+				cancel()
+				return err
+			}
+		}
+	}
+	if rwErr != nil {
+		return rwErr
+	}
+	return ctx.Err() // interrupted: the caller does not finish the export
+}
+
+// exportResult sums up what finish wrote.
+type exportResult struct {
+	rejected int
+	stats    map[string]int
+	findings []umzug.Finding // as written to findings.ndjson
+}
+
+// finish runs the second pass and writes every file of the export but
+// the manifest (the caller finishes the exporter).
+func (p *exportPipeline) finish(ctx context.Context, exp *load.Exporter) (exportResult, error) {
+	res := exportResult{}
+	for _, r := range p.oldRedirects {
+		if !p.idx.AddAlias(r[0], r[1]) {
+			// A redirect to a file keeps its target's redirect; to
+			// anything else that was not exported, the old URL is gone.
+			p.log.Debug("old redirect to a URL that is not exported", "from", r[0], "to", r[1])
+		}
+	}
+	if err := p.idx.Finalize(p.loadDoc); err != nil {
+		return res, err
+	}
+
+	snippets, err := load.NewSpool("")
+	if err != nil {
+		return res, err
+	}
+	defer snippets.Close()
+	assets, err := load.NewSpool("")
+	if err != nil {
+		return res, err
+	}
+	defer assets.Close()
+	redirects, err := load.NewTempLog("")
+	if err != nil {
+		return res, err
+	}
+	defer redirects.Close()
+
+	docsW, err := exp.Create("documents.ndjson", "document")
+	if err != nil {
+		return res, err
+	}
+	if err := p.writeDocuments(ctx, docsW, snippets, assets, redirects, &res); err != nil {
+		docsW.Abort()
+		return res, err
+	}
+	if err := docsW.Commit(); err != nil {
+		return res, err
+	}
+
+	if err := writeSpooled(exp, snippets, "snippets.ndjson", "snippet"); err != nil {
+		return res, err
+	}
+	if err := writeSpooled(exp, assets, "assets.ndjson", "asset"); err != nil {
+		return res, err
+	}
+	if err := p.writeRedirects(exp, redirects); err != nil {
+		return res, err
+	}
+	res.findings = append(append([]umzug.Finding{}, p.findings...), p.idx.Findings()...)
+	audit.Sort(res.findings)
+	if err := exp.WriteFindings(res.findings); err != nil {
+		return res, err
+	}
+	if err := exp.WriteSchemas(); err != nil {
+		return res, err
+	}
+	var chrome []load.ChromeBlock
+	for _, c := range p.idx.Chrome() {
+		chrome = append(chrome, load.ChromeBlock{Type: string(c.Type), Key: c.Key, Documents: c.Documents, Text: c.Text})
+	}
+	exp.SetChrome(chrome)
+	exp.Count("snippets", p.idx.Stats.Snippets)
+	exp.Count("assets", p.idx.Stats.Assets)
+
+	ns, ds := p.norm.Stats, p.idx.Stats
+	res.stats = map[string]int{
+		"blocksIn": ns.BlocksIn, "blocksOut": ds.BlocksOut,
+		"emptyBlocksDropped": ns.EmptyDropped, "duplicateBlocksInDocument": ns.DuplicatesInDoc,
+		"repeatedParagraphsDropped": ns.RepeatedParagraphs,
+		"snippets":                  ds.Snippets, "refs": ds.Refs, "chromeBlocksDropped": ds.ChromeBlocks,
+		"teaserCopiesReplaced": ds.CopiesReplaced, "linksResolved": ds.LinksResolved,
+		"nearDuplicates": ds.NearDuplicates, "duplicateUrls": ds.DuplicateURLs,
+		"redirects": ds.RedirectsKept, "gone": ds.RedirectsGone, "redirectsDropped": ds.RedirectsMerged,
+		"warnings": p.warnings, "documentsRejected": res.rejected + p.dropped,
+	}
+	return res, nil
+}
+
+func writeSpooled(exp *load.Exporter, sp *load.Spool, name, kind string) error {
+	w, err := exp.Create(name, kind)
+	if err != nil {
+		return err
+	}
+	for _, ord := range sp.Sorted() {
+		line, err := sp.ReadRaw(ord)
+		if err != nil {
+			w.Abort()
+			return err
+		}
+		if err := w.WriteJSON(line); err != nil {
+			w.Abort()
+			return fmt.Errorf("%s %s: %w", kind, sp.Key(ord), err)
+		}
+	}
+	return w.Commit()
+}
+
+// writeRedirects writes redirects.csv (every old URL) and
+// redirects.nginx.conf (the old URLs of the site's host, as nginx maps).
+func (p *exportPipeline) writeRedirects(exp *load.Exporter, log *load.TempLog) error {
+	csvW, err := exp.CreateText("redirects.csv")
+	if err != nil {
+		return err
+	}
+	ngW, err := exp.CreateText("redirects.nginx.conf")
+	if err != nil {
+		csvW.Abort()
+		return err
+	}
+	fail := func(err error) error { csvW.Abort(); ngW.Abort(); return err }
+	site, _ := url.Parse(p.norm.SiteRoot())
+	if err := csvW.Line("old_url,new_path,status", false); err != nil {
+		return fail(err)
+	}
+	for _, l := range []string{
+		"# umzug redirect map for " + p.norm.SiteRoot() + " (generated; do not edit)",
+		"# include it in the http block; in the server block of the new site:",
+		"#   if ($umzug_gone) { return 410; }",
+		"#   if ($umzug_redirect) { return 301 $umzug_redirect; }",
+		"map $request_uri $umzug_redirect {",
+		"    default \"\";",
+	} {
+		if err := ngW.Line(l, false); err != nil {
+			return fail(err)
+		}
+	}
+	var buf bytes.Buffer
+	cw := csv.NewWriter(&buf)
+	row := func(r umzug.Redirect) error {
+		buf.Reset()
+		status := fmt.Sprint(r.Status)
+		if err := cw.Write([]string{r.From, r.To, status}); err != nil {
+			return err
+		}
+		cw.Flush()
+		return csvW.Line(strings.TrimSuffix(buf.String(), "\n"), true)
+	}
+	var goneURIs []string
+	emit := func(r umzug.Redirect) error {
+		if ok, why := p.idx.KeepRedirect(r); !ok {
+			p.log.Debug("redirect left out", "from", r.From, "to", r.To, "reason", why)
+			return nil
+		}
+		if err := row(r); err != nil {
+			return err
+		}
+		u, err := url.Parse(r.From)
+		if err != nil || u.Host != site.Host {
+			return nil // other hosts: in the CSV only
+		}
+		if r.Status == 410 {
+			goneURIs = append(goneURIs, u.RequestURI())
+			return nil
+		}
+		return ngW.Line("    "+nginxQuote(u.RequestURI())+" "+nginxQuote(r.To)+";", true)
+	}
+	if err := log.Each(func(line []byte) error {
+		var r umzug.Redirect
+		if err := json.Unmarshal(line, &r); err != nil {
+			return fmt.Errorf("reading redirects: %w", err)
+		}
+		return emit(r)
+	}); err != nil {
+		return fail(err)
+	}
+	gone := slices.Clone(p.gone)
+	slices.Sort(gone)
+	for _, g := range slices.Compact(gone) {
+		if err := emit(umzug.Redirect{From: g, Status: 410}); err != nil {
+			return fail(err)
+		}
+	}
+	if err := ngW.Line("}", false); err != nil {
+		return fail(err)
+	}
+	if err := ngW.Line("map $request_uri $umzug_gone {\n    default 0;", false); err != nil {
+		return fail(err)
+	}
+	for _, g := range goneURIs {
+		if err := ngW.Line("    "+nginxQuote(g)+" 1;", true); err != nil {
+			return fail(err)
+		}
+	}
+	if err := ngW.Line("}", false); err != nil {
+		return fail(err)
+	}
+	if err := csvW.Commit(); err != nil {
+		ngW.Abort()
+		return err
+	}
+	return ngW.Commit()
+}
+
+// nginxQuote quotes s for an nginx configuration file. nginx has no
+// escape for "$" inside quotes (map values would expand it as a
+// variable), so it is percent-encoded; such rare URLs are exact in the CSV.
+func nginxQuote(s string) string {
+	s = strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s)
+	s = strings.ReplaceAll(s, "$", "%24")
+	return `"` + s + `"`
+}
+
+// SoftMemoryLimit keeps the heap of a long run near what it needs: unless
+// GOMEMLIMIT is set, the garbage collector works harder as the heap nears
+// 150 MiB (the index of 100,000 documents needs about half of that). It
+// is a soft limit: a larger site still runs, with more collections.
+func SoftMemoryLimit() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(150 << 20)
+	}
+}

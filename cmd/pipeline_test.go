@@ -1,0 +1,76 @@
+package cmd
+
+import (
+	"bytes"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/load"
+	"github.com/umzug/umzug/transform"
+)
+
+// TestPipelineOldRedirectsAndGone: a redirect of the old site becomes an
+// alias of its target, a page without content answers 410, and a
+// crawled file's facts reach its asset record.
+func TestPipelineOldRedirectsAndGone(t *testing.T) {
+	const crawled, public = "http://127.0.0.1:8080", "https://www.example.de"
+	norm, err := transform.NewNormalizer(transform.Options{SiteRoot: public + "/", CrawledOrigin: crawled, PublicOrigin: public})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var logs bytes.Buffer
+	pipe, err := newExportPipeline(slog.New(slog.NewTextHandler(&logs, nil)), norm, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pipe.close()
+	d := umzug.Document{Kind: umzug.KindPage, URL: crawled + "/kontakt/", Title: "Kontakt",
+		Blocks:     []umzug.Block{{Key: "c1", Type: umzug.BlockDownloads, Downloads: &umzug.Downloads{Items: []umzug.File{{URL: crawled + "/fileadmin/anfahrt.pdf", Title: "Anfahrt"}}}}},
+		Provenance: umzug.Provenance{SourceURL: crawled + "/kontakt/"}}
+	if err := pipe.add(d); err != nil {
+		t.Fatal(err)
+	}
+	pipe.addOldRedirect(crawled+"/kontakt.html", crawled+"/kontakt/")
+	pipe.addOldRedirect(crawled+"/weg/", "https://other.example/")
+	pipe.addGone(crawled + "/suche/")
+	pipe.addAsset(crawled+"/fileadmin/anfahrt.pdf", transform.AssetFacts{MimeType: "application/pdf", Size: 1234, SHA256: strings.Repeat("ab", 32)})
+	dir := t.TempDir()
+	exp, err := load.NewExporter(dir, load.Manifest{Generator: "t", Source: public + "/", RunID: "r", StartedAt: "2024-01-01T00:00:00Z"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := pipe.finish(t.Context(), exp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := exp.Finish("2024-01-01T00:00:01Z", res.stats); err != nil {
+		t.Fatal(err)
+	}
+	csv, _ := os.ReadFile(filepath.Join(dir, "redirects.csv"))
+	for _, want := range []string{
+		public + "/kontakt.html,/kontakt,301", public + "/kontakt/,/kontakt,301",
+		public + "/suche/,,410", public + "/fileadmin/anfahrt.pdf,/media/anfahrt.pdf,301",
+	} {
+		if !bytes.Contains(csv, []byte(want+"\n")) {
+			t.Errorf("redirects.csv lacks %q:\n%s", want, csv)
+		}
+	}
+	if bytes.Contains(csv, []byte("/weg/")) {
+		t.Errorf("a redirect to another site became a mapping:\n%s", csv)
+	}
+	nginx, _ := os.ReadFile(filepath.Join(dir, "redirects.nginx.conf"))
+	if !bytes.Contains(nginx, []byte("map $request_uri $umzug_gone {\n    default 0;\n    \"/suche/\" 1;\n}")) {
+		t.Errorf("nginx map lacks the gone URL:\n%s", nginx)
+	}
+	assets := readLines[umzug.Asset](t, filepath.Join(dir, "assets.ndjson"))
+	if len(assets) != 1 || assets[0].Size != 1234 || assets[0].SHA256 == "" || assets[0].URL != public+"/fileadmin/anfahrt.pdf" {
+		t.Errorf("assets = %+v; want the PDF with the crawl's size and sha256", assets)
+	}
+	if res.stats["gone"] != 1 || res.stats["redirects"] < 5 {
+		t.Errorf("stats = %v", res.stats)
+	}
+}

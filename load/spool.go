@@ -1,0 +1,205 @@
+package load
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+)
+
+// Spool keeps records on disk in a temporary file and hands them back by
+// ordinal or in key order, so a run over 100,000 documents holds only
+// their keys and offsets in memory (a few dozen bytes each). It is not
+// safe for concurrent use.
+type Spool struct {
+	f       *os.File
+	w       *bufio.Writer
+	off     int64 // bytes appended
+	flushed int64 // bytes on disk
+	idx     []spoolEntry
+}
+
+type spoolEntry struct {
+	key string
+	off int64
+	n   int32
+}
+
+// NewSpool creates a spool file in dir ("" for the system's temporary
+// directory). Close removes it.
+func NewSpool(dir string) (*Spool, error) {
+	f, err := os.CreateTemp(dir, ".umzug-spool-*.ndjson")
+	if err != nil {
+		return nil, fmt.Errorf("creating spool: %w", err)
+	}
+	return &Spool{f: f, w: bufio.NewWriterSize(f, 1<<20)}, nil
+}
+
+// Append stores v as a line of JSON under key and returns its ordinal.
+func (s *Spool) Append(key string, v any) (int, error) {
+	b, err := marshalLine(v)
+	if err != nil {
+		return 0, fmt.Errorf("spooling %s: %w", key, err)
+	}
+	return s.AppendRaw(key, b)
+}
+
+// AppendRaw stores one line (ending in "\n") under key.
+func (s *Spool) AppendRaw(key string, line []byte) (int, error) {
+	if _, err := s.w.Write(line); err != nil {
+		return 0, fmt.Errorf("spooling %s: %w", key, err)
+	}
+	s.idx = append(s.idx, spoolEntry{key: key, off: s.off, n: int32(len(line))})
+	s.off += int64(len(line))
+	return len(s.idx) - 1, nil
+}
+
+// Flush writes buffered records to the file. After Flush and until the
+// next Append, ReadRaw and Read are safe for concurrent use.
+func (s *Spool) Flush() error {
+	if err := s.w.Flush(); err != nil {
+		return fmt.Errorf("writing spool: %w", err)
+	}
+	s.flushed = s.off
+	return nil
+}
+
+// Len is the number of records.
+func (s *Spool) Len() int { return len(s.idx) }
+
+// Key returns the key of record ord.
+func (s *Spool) Key(ord int) string { return s.idx[ord].key }
+
+// ReadRaw returns the line of record ord.
+func (s *Spool) ReadRaw(ord int) ([]byte, error) {
+	if ord < 0 || ord >= len(s.idx) {
+		return nil, fmt.Errorf("spool record %d: out of range", ord)
+	}
+	e := s.idx[ord]
+	if e.off+int64(e.n) > s.flushed {
+		if err := s.Flush(); err != nil {
+			return nil, err
+		}
+	}
+	buf := make([]byte, e.n)
+	if _, err := s.f.ReadAt(buf, e.off); err != nil && err != io.EOF {
+		return nil, fmt.Errorf("reading spool record %d: %w", ord, err)
+	}
+	return buf, nil
+}
+
+// Read decodes record ord into v.
+func (s *Spool) Read(ord int, v any) error {
+	b, err := s.ReadRaw(ord)
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		return fmt.Errorf("decoding spool record %d: %w", ord, err)
+	}
+	return nil
+}
+
+// Sorted returns the ordinals in key order; records with equal keys keep
+// the order they were appended in.
+func (s *Spool) Sorted() []int {
+	out := make([]int, len(s.idx))
+	for i := range out {
+		out[i] = i
+	}
+	slices.SortStableFunc(out, func(a, b int) int { return strings.Compare(s.idx[a].key, s.idx[b].key) })
+	return out
+}
+
+// Close removes the spool file.
+func (s *Spool) Close() error {
+	name := s.f.Name()
+	err := s.f.Close()
+	if rerr := os.Remove(name); err == nil {
+		err = rerr
+	}
+	return err
+}
+
+// MarshalLine encodes v as one line of JSON, ending in a newline, without
+// HTML escaping: the form of every NDJSON record umzug writes.
+func MarshalLine(v any) ([]byte, error) { return marshalLine(v) }
+
+func marshalLine(v any) ([]byte, error) {
+	var sb strings.Builder
+	enc := json.NewEncoder(&sb)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return []byte(sb.String()), nil
+}
+
+// TempLog is an append-only temporary file of JSON lines that is read
+// back once, in order: nothing of it stays in memory.
+type TempLog struct {
+	f *os.File
+	w *bufio.Writer
+	n int
+}
+
+// NewTempLog creates a temporary log in dir ("" for the system's
+// temporary directory). Close removes it.
+func NewTempLog(dir string) (*TempLog, error) {
+	f, err := os.CreateTemp(dir, ".umzug-log-*.ndjson")
+	if err != nil {
+		return nil, fmt.Errorf("creating temporary log: %w", err)
+	}
+	return &TempLog{f: f, w: bufio.NewWriterSize(f, 256<<10)}, nil
+}
+
+// Append writes v as one line.
+func (t *TempLog) Append(v any) error {
+	b, err := marshalLine(v)
+	if err != nil {
+		return err
+	}
+	if _, err := t.w.Write(b); err != nil {
+		return fmt.Errorf("writing temporary log: %w", err)
+	}
+	t.n++
+	return nil
+}
+
+// Len is the number of lines appended.
+func (t *TempLog) Len() int { return t.n }
+
+// Each calls fn with every line (without its newline), in order.
+func (t *TempLog) Each(fn func(line []byte) error) error {
+	if err := t.w.Flush(); err != nil {
+		return fmt.Errorf("writing temporary log: %w", err)
+	}
+	if _, err := t.f.Seek(0, io.SeekStart); err != nil {
+		return fmt.Errorf("reading temporary log: %w", err)
+	}
+	sc := bufio.NewScanner(t.f)
+	sc.Buffer(nil, 64<<20)
+	for sc.Scan() {
+		if err := fn(sc.Bytes()); err != nil {
+			return err
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("reading temporary log: %w", err)
+	}
+	_, err := t.f.Seek(0, io.SeekEnd)
+	return err
+}
+
+// Close removes the log.
+func (t *TempLog) Close() error {
+	name := t.f.Name()
+	err := t.f.Close()
+	if rerr := os.Remove(name); err == nil {
+		err = rerr
+	}
+	return err
+}

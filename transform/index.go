@@ -1,0 +1,653 @@
+package transform
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/google/uuid"
+
+	"github.com/umzug/umzug"
+)
+
+// IndexOptions tune de-duplication. The zero value of a field means its
+// default.
+type IndexOptions struct {
+	// ChromeShare and ChromeMinDocs: a block that stands in at least this
+	// share of all documents (default 0.6), and in at least ChromeMinDocs
+	// of them (default 20), is page chrome the markup did not reveal
+	// (a sidebar teaser, a "to top" link inside the content area): it is
+	// left out of every document and reported once.
+	ChromeShare   float64
+	ChromeMinDocs int
+	// NearMinWords is the number of words from which a block takes part
+	// in near-duplicate detection (default 20): shorter texts share too
+	// many shingles by chance.
+	NearMinWords int
+	// NearJaccard and NearContainment: two blocks are near duplicates when
+	// the Jaccard index of their word 3-shingles is at least NearJaccard
+	// (default 0.7) or the smaller is contained in the larger to at least
+	// NearContainment (default 0.9).
+	NearJaccard     float64
+	NearContainment float64
+	// CopyShare: a teaser, slider or timeline item that links to a
+	// migrated document and whose text is found in that document to at
+	// least this share of its sentences (default 0.6) is a copy: its
+	// text is dropped and the item points to the document.
+	CopyShare float64
+	// MapURL maps URLs found in provenance (crawled host) to the public
+	// site, as Normalizer.MapURL does. Nil: identity.
+	MapURL func(string) string
+}
+
+func (o *IndexOptions) defaults() {
+	if o.ChromeShare == 0 {
+		o.ChromeShare = 0.6
+	}
+	if o.ChromeMinDocs == 0 {
+		o.ChromeMinDocs = 20
+	}
+	if o.NearMinWords == 0 {
+		o.NearMinWords = 20
+	}
+	if o.NearJaccard == 0 {
+		o.NearJaccard = 0.7
+	}
+	if o.NearContainment == 0 {
+		o.NearContainment = 0.9
+	}
+	if o.CopyShare == 0 {
+		o.CopyShare = 0.6
+	}
+	if o.MapURL == nil {
+		o.MapURL = func(s string) string { return s }
+	}
+}
+
+// LoadFunc returns the document that was added to the Index with the
+// given ordinal; the caller keeps documents outside memory (a spool file)
+// and the Index holds only what it needs to decide.
+type LoadFunc func(ord int) (umzug.Document, error)
+
+// docEntry is what the Index keeps of one document: its id as 16 bytes,
+// URL and path, and a sketch of its first sentences.
+type docEntry struct {
+	id      uuid.UUID
+	url     string
+	path    string
+	ord     int32
+	pageUID int32
+	aliases []string
+	sketch  []uint32 // sentenceSketch: recognises teasers that copy the document
+}
+
+// ID returns the document id as text.
+func (e *docEntry) ID() string { return e.id.String() }
+
+// blockStat counts the occurrences of a block content that occurs more
+// than once.
+type blockStat struct {
+	occ     uint32 // blocks with this content
+	docs    uint32 // documents holding it
+	emitted bool   // snippet or chrome report written
+}
+
+// Index is the de-duplication state of one export: the first pass Adds
+// every normalized document, Finalize decides paths and near duplicates,
+// the second pass Rewrites every document in id order. Memory grows with
+// the number of documents and distinct blocks (a few hundred bytes per
+// document, tens of bytes per block), never with their text.
+type Index struct {
+	opts     IndexOptions
+	ns       uuid.UUID
+	siteHost string
+
+	docs      []docEntry
+	byURL     map[string]int32
+	byPageUID map[int32]int32
+	// fps holds, per document, the fingerprints of its distinct blocks;
+	// repeats within one document are counted in repeats. Finalize
+	// counts them into blocks, which keeps only contents that occur more
+	// than once: a few words per block in pass 1, almost nothing after.
+	fps     []uint64
+	repeats map[uint64]uint32
+	blocks  map[uint64]blockStat
+	sims    []simEntry
+
+	order     []int32 // doc indexes in id order, after Finalize
+	paths     *PathAllocator
+	targets   map[uint64]bool // hashes of every new path handed out
+	assets    map[string]assetEntry
+	findings  []umzug.Finding
+	chrome    []ChromeBlock
+	finalized bool
+	seenFrom  map[uint64]bool
+
+	Stats DedupeStats
+}
+
+// assetEntry is an asset already emitted.
+type assetEntry struct{ id, path string }
+
+// DedupeStats count what de-duplication did.
+type DedupeStats struct {
+	Documents       int `json:"documents"`
+	BlocksIn        int `json:"blocksIn"`  // blocks of the normalized documents
+	BlocksOut       int `json:"blocksOut"` // blocks written, ref blocks included
+	Snippets        int `json:"snippets"`
+	Refs            int `json:"refs"`
+	ChromeBlocks    int `json:"chromeBlocksDropped"`
+	CopiesReplaced  int `json:"teaserCopiesReplaced"`
+	LinksResolved   int `json:"linksResolved"`
+	NearDuplicates  int `json:"nearDuplicates"`
+	Assets          int `json:"assets"`
+	DuplicateURLs   int `json:"duplicateUrls"`
+	RedirectsKept   int `json:"redirects"`
+	RedirectsGone   int `json:"gone"`
+	RedirectsMerged int `json:"redirectsDropped"`
+}
+
+// ChromeBlock is a block recognised as page chrome by its frequency,
+// reported once in the manifest.
+type ChromeBlock struct {
+	Type      umzug.BlockType `json:"type"`
+	Key       string          `json:"key"`
+	Documents int             `json:"documents"`
+	Text      string          `json:"text"`
+}
+
+// NewIndex returns an empty Index for the site whose root is siteRoot.
+func NewIndex(siteRoot string, opts IndexOptions) (*Index, error) {
+	u, err := url.Parse(siteRoot)
+	if err != nil || u.Host == "" {
+		return nil, fmt.Errorf("site root %q: not an absolute URL", siteRoot)
+	}
+	u.Path, u.RawQuery, u.Fragment = "/", "", ""
+	opts.defaults()
+	return &Index{
+		opts: opts, ns: Namespace(u.String()), siteHost: u.Host,
+		byURL: map[string]int32{}, byPageUID: map[int32]int32{}, blocks: map[uint64]blockStat{}, repeats: map[uint64]uint32{},
+		paths: NewPathAllocator(), targets: map[uint64]bool{}, assets: map[string]assetEntry{},
+	}, nil
+}
+
+// Add records a normalized document that the caller stored under ordinal
+// ord. A document whose URL is already known is not added: its URLs
+// become aliases of the first, and Add returns false.
+func (x *Index) Add(d *umzug.Document, ord int) bool {
+	if x.finalized {
+		panic("transform: Index.Add after Finalize")
+	}
+	aliases := x.aliasesOf(d)
+	if i, ok := x.byURL[d.URL]; ok {
+		x.Stats.DuplicateURLs++
+		x.addAliases(i, aliases)
+		return false
+	}
+	i := int32(len(x.docs))
+	id, err := uuid.Parse(d.ID)
+	if err != nil {
+		id = uuid.NewSHA1(x.ns, []byte(d.URL))
+	}
+	e := docEntry{id: id, url: d.URL, path: d.Path, ord: int32(ord), sketch: sentenceSketch(d)}
+	if t := d.Provenance.TYPO3; t != nil && t.PageUID > 0 {
+		e.pageUID = int32(t.PageUID)
+		if _, ok := x.byPageUID[e.pageUID]; !ok {
+			x.byPageUID[e.pageUID] = i
+		}
+	}
+	x.docs = append(x.docs, e)
+	x.byURL[d.URL] = i
+	x.addAliases(i, aliases)
+	x.Stats.Documents++
+	x.Stats.BlocksIn += len(d.Blocks)
+
+	seen := map[uint64]bool{}
+	for bi := range d.Blocks {
+		b := &d.Blocks[bi]
+		if b.Type == umzug.BlockRef {
+			continue
+		}
+		fp := BlockFingerprint(b)
+		if seen[fp] {
+			x.repeats[fp]++
+			continue
+		}
+		seen[fp] = true
+		x.fps = append(x.fps, fp)
+		if words := Words(blockText(b)); len(words) >= x.opts.NearMinWords {
+			x.sims = append(x.sims, simEntry{bands: Bands(Shingles(words)), fp: fp, doc: i, block: int32(bi)})
+		}
+	}
+	return true
+}
+
+// countBlocks turns the fingerprints of pass 1 into the counts of the
+// contents that occur more than once, and keeps one near-duplicate entry
+// per content: its first place in id order.
+func (x *Index) countBlocks() {
+	slices.Sort(x.fps)
+	for i := 0; i < len(x.fps); {
+		j := i + 1
+		for j < len(x.fps) && x.fps[j] == x.fps[i] {
+			j++
+		}
+		if rep := x.repeats[x.fps[i]]; j-i > 1 || rep > 0 {
+			x.blocks[x.fps[i]] = blockStat{occ: uint32(j-i) + rep, docs: uint32(j - i)}
+		}
+		i = j
+	}
+	x.fps, x.repeats = nil, nil
+	slices.SortFunc(x.sims, func(a, b simEntry) int {
+		if a.fp != b.fp {
+			return cmpU64(a.fp, b.fp)
+		}
+		if c := bytes.Compare(x.docs[a.doc].id[:], x.docs[b.doc].id[:]); c != 0 {
+			return c
+		}
+		return int(a.block - b.block)
+	})
+	x.sims = slices.CompactFunc(x.sims, func(a, b simEntry) bool { return a.fp == b.fp })
+}
+
+// aliasesOf returns the other URLs under which the old site served d.
+func (x *Index) aliasesOf(d *umzug.Document) []string {
+	var out []string
+	p := d.Provenance
+	for _, u := range append([]string{p.SourceURL, p.FinalURL}, p.AliasURLs...) {
+		if u == "" {
+			continue
+		}
+		if m := x.opts.MapURL(u); m != d.URL && !slices.Contains(out, m) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func (x *Index) addAliases(i int32, aliases []string) {
+	e := &x.docs[i]
+	for _, a := range aliases {
+		if a == e.url || slices.Contains(e.aliases, a) {
+			continue
+		}
+		if _, taken := x.byURL[a]; !taken {
+			x.byURL[a] = i
+		}
+		e.aliases = append(e.aliases, a)
+	}
+}
+
+// Lookup returns the id of the document with the (canonical, public) URL
+// u, or one of its aliases.
+func (x *Index) Lookup(u string) (string, bool) {
+	i, ok := x.byURL[u]
+	if !ok {
+		return "", false
+	}
+	return x.docs[i].ID(), true
+}
+
+// AddAlias records that the old site answered oldURL with a redirect to
+// target (a document's URL or one of its aliases). It reports whether
+// target is a known document.
+func (x *Index) AddAlias(oldURL, target string) bool {
+	i, ok := x.byURL[x.opts.MapURL(target)]
+	if !ok {
+		return false
+	}
+	x.addAliases(i, []string{x.opts.MapURL(oldURL)})
+	return true
+}
+
+// BlockFingerprint identifies a block's content: its type and payload,
+// ignoring its key, anchor, source and header, so the same contact box
+// under two headings has one fingerprint.
+func BlockFingerprint(b *umzug.Block) uint64 {
+	c := *b
+	c.Key, c.Anchor, c.Source, c.Header = "", "", nil, nil
+	j, err := json.Marshal(&c)
+	if err != nil {
+		panic(err) // blocks hold only marshalable types
+	}
+	sum := sha256.Sum256(j)
+	return binary.BigEndian.Uint64(sum[:8])
+}
+
+// blockText is the text of a block's payload, header excluded.
+func blockText(b *umzug.Block) string {
+	c := *b
+	c.Header, c.Source = nil, nil
+	var sb strings.Builder
+	walkStrings(&c, func(s *string, isURL bool) {
+		if !isURL && *s != "" {
+			sb.WriteString(*s)
+			sb.WriteByte(' ')
+		}
+	})
+	return sb.String()
+}
+
+// Finalize ends the first pass: it orders the documents by id, makes
+// their paths unique in that order, decides chrome, and finds near
+// duplicates (verifying candidates on the texts that load returns).
+func (x *Index) Finalize(load LoadFunc) error {
+	if x.finalized {
+		return nil
+	}
+	x.finalized = true
+	x.order = make([]int32, len(x.docs))
+	for i := range x.order {
+		x.order[i] = int32(i)
+	}
+	// UUIDs sort as bytes the way their text sorts.
+	slices.SortFunc(x.order, func(a, b int32) int { return bytes.Compare(x.docs[a].id[:], x.docs[b].id[:]) })
+	for _, i := range x.order {
+		e := &x.docs[i]
+		e.path = x.paths.Unique(e.path)
+		x.targets[pathHash(e.path)] = true
+	}
+	x.countBlocks()
+	err := x.findNearDuplicates(load)
+	x.sims = nil // not needed in the second pass
+	return err
+}
+
+func cmpU64(a, b uint64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func pathHash(p string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(p); i++ {
+		h = (h ^ uint64(p[i])) * fnvPrime
+	}
+	return h
+}
+
+// Order returns the ordinals of the documents in id order, the order of
+// the second pass.
+func (x *Index) Order() []int {
+	out := make([]int, len(x.order))
+	for k, i := range x.order {
+		out[k] = int(x.docs[i].ord)
+	}
+	return out
+}
+
+// Findings returns the duplicate-content findings, sorted by URL and block.
+func (x *Index) Findings() []umzug.Finding { return x.findings }
+
+// Chrome returns the blocks left out as page chrome, in the order met.
+func (x *Index) Chrome() []ChromeBlock { return x.chrome }
+
+func (x *Index) isChrome(st blockStat) bool {
+	n := len(x.docs)
+	return int(st.docs) >= x.opts.ChromeMinDocs && float64(st.docs) >= x.opts.ChromeShare*float64(n)
+}
+
+// snippetWorthy reports whether a block repeated elsewhere becomes a
+// snippet: not headings and dividers (a "Downloads" heading on many pages
+// is not shared content) and not bare short text.
+func snippetWorthy(b *umzug.Block) bool {
+	switch b.Type {
+	case umzug.BlockHeading, umzug.BlockDivider, umzug.BlockRef:
+		return false
+	case umzug.BlockText, umzug.BlockQuote, umzug.BlockInfoBox:
+		return len([]rune(strings.TrimSpace(blockText(b)))) >= 30
+	}
+	return true
+}
+
+// findNearDuplicates verifies the MinHash candidates on their shingles and
+// reports, for every block with an earlier similar block (in id order),
+// one duplicate-content finding naming both places.
+func (x *Index) findNearDuplicates(load LoadFunc) error {
+	rank := make([]int32, len(x.docs))
+	for k, i := range x.order {
+		rank[i] = int32(k)
+	}
+	type loc struct{ doc, block int32 }
+	before := func(a, b loc) bool {
+		if rank[a.doc] != rank[b.doc] {
+			return rank[a.doc] < rank[b.doc]
+		}
+		return a.block < b.block
+	}
+	var pairs [][2]loc
+	nearCandidates(x.sims, func(a, b simEntry) {
+		pa, pb := loc{a.doc, a.block}, loc{b.doc, b.block}
+		if before(pb, pa) {
+			pa, pb = pb, pa
+		}
+		pairs = append(pairs, [2]loc{pa, pb})
+	})
+	if len(pairs) == 0 {
+		return nil
+	}
+	// Load each document once, in order, keeping the shingles of the
+	// blocks that take part.
+	need := map[int32][]int32{}
+	for _, p := range pairs {
+		for _, l := range p {
+			need[l.doc] = append(need[l.doc], l.block)
+		}
+	}
+	type blockInfo struct {
+		shingles []uint64
+		key      string
+		typ      umzug.BlockType
+		text     string
+	}
+	info := map[loc]blockInfo{}
+	docsNeeded := make([]int32, 0, len(need))
+	for d := range need {
+		docsNeeded = append(docsNeeded, d)
+	}
+	slices.Sort(docsNeeded)
+	for _, di := range docsNeeded {
+		d, err := load(int(x.docs[di].ord))
+		if err != nil {
+			return fmt.Errorf("reading %s for near duplicates: %w", x.docs[di].url, err)
+		}
+		for _, bi := range need[di] {
+			if int(bi) >= len(d.Blocks) {
+				continue
+			}
+			b, err := x.withoutCopies(&d.Blocks[bi], di, load)
+			if err != nil {
+				return err
+			}
+			t := blockText(b)
+			words := Words(t)
+			if len(words) < x.opts.NearMinWords {
+				continue // only the copy made it long enough
+			}
+			info[loc{di, bi}] = blockInfo{Shingles(words), b.Key, b.Type, t}
+		}
+	}
+	type match struct {
+		other     loc
+		sim       float64
+		contained bool
+	}
+	best := map[loc]match{}
+	for _, p := range pairs {
+		a, okA := info[p[0]]
+		b, okB := info[p[1]]
+		if !okA || !okB {
+			continue
+		}
+		j, c := Similarity(a.shingles, b.shingles)
+		if j < x.opts.NearJaccard && c < x.opts.NearContainment {
+			continue
+		}
+		m, ok := best[p[1]]
+		if !ok || before(p[0], m.other) {
+			best[p[1]] = match{other: p[0], sim: j, contained: j < x.opts.NearJaccard}
+		}
+	}
+	for l, m := range best {
+		b, o := info[l], info[m.other]
+		de, oe := x.docs[l.doc], x.docs[m.other.doc]
+		how := fmt.Sprintf("shares %.0f%% of its word sequences with", m.sim*100)
+		if m.contained {
+			how = "is largely contained in, or contains,"
+		}
+		if m.sim == 1 {
+			how = "has the same text as"
+		}
+		where := "on " + oe.url + "#" + o.key
+		if oe.url == de.url {
+			where = "on the same page"
+		}
+		x.findings = append(x.findings, umzug.Finding{
+			Rule: umzug.RuleDuplicateContent, Severity: umzug.SeverityWarning, URL: de.url, BlockKey: b.key,
+			Message:  fmt.Sprintf("block %s (%s) %s block %s (%s) %s: merge them or keep one", b.key, b.typ, how, o.key, o.typ, where),
+			Evidence: truncate(strings.TrimSpace(b.text), 160),
+		})
+	}
+	x.Stats.NearDuplicates = len(x.findings)
+	slices.SortFunc(x.findings, func(a, b umzug.Finding) int {
+		if c := strings.Compare(a.URL, b.URL); c != 0 {
+			return c
+		}
+		return strings.Compare(a.BlockKey, b.BlockKey)
+	})
+	return nil
+}
+
+// SnippetID is the id of the snippet with the given block fingerprint.
+func (x *Index) SnippetID(fp uint64) string {
+	return uuid.NewSHA1(x.ns, []byte("snippet:"+strconv.FormatUint(fp, 16))).String()
+}
+
+// AssetID is the id of the asset at the canonical URL u.
+func (x *Index) AssetID(u string) string {
+	return uuid.NewSHA1(x.ns, []byte("asset:"+u)).String()
+}
+
+// internal reports whether u is on the migrated site.
+func (x *Index) internal(u *url.URL) bool {
+	return (u.Scheme == "http" || u.Scheme == "https") && u.Host == x.siteHost
+}
+
+// resolve finds the document an internal URL points to: by URL without
+// fragment, with or without a trailing slash, or by TYPO3's
+// index.php?id=N.
+func (x *Index) resolve(raw string) (int32, bool) {
+	if raw == "" {
+		return 0, false
+	}
+	if i, ok := x.byURL[raw]; ok {
+		return i, true
+	}
+	u, err := url.Parse(raw)
+	if err != nil || !x.internal(u) {
+		return 0, false
+	}
+	u.Fragment, u.RawFragment = "", ""
+	s := u.String()
+	if i, ok := x.byURL[s]; ok {
+		return i, true
+	}
+	if strings.HasSuffix(s, "/") {
+		if i, ok := x.byURL[strings.TrimSuffix(s, "/")]; ok {
+			return i, true
+		}
+	} else if u.RawQuery == "" {
+		if i, ok := x.byURL[s+"/"]; ok {
+			return i, true
+		}
+	}
+	q := u.Query()
+	if id := q.Get("id"); id != "" && (u.Path == "/" || strings.HasSuffix(u.Path, "/index.php")) {
+		if n, err := strconv.Atoi(id); err == nil {
+			if i, ok := x.byPageUID[int32(n)]; ok {
+				return i, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// assetExt lists the file extensions of assets with their media types.
+var assetExt = map[string]string{
+	".pdf": "application/pdf", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png",
+	".gif": "image/gif", ".svg": "image/svg+xml", ".webp": "image/webp", ".avif": "image/avif",
+	".doc": "application/msword", ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+	".xls": "application/vnd.ms-excel", ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+	".ppt": "application/vnd.ms-powerpoint", ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+	".odt": "application/vnd.oasis.opendocument.text", ".ods": "application/vnd.oasis.opendocument.spreadsheet",
+	".zip": "application/zip", ".mp4": "video/mp4", ".webm": "video/webm", ".mp3": "audio/mpeg",
+	".txt": "text/plain", ".csv": "text/csv", ".xml": "application/xml", ".rtf": "application/rtf",
+}
+
+// isAssetURL reports whether an internal URL names a file rather than a
+// page: a path under /fileadmin/ or /uploads/, or with a file extension
+// of a known media type.
+func isAssetURL(u *url.URL) bool {
+	p := u.Path
+	if strings.HasPrefix(p, "/fileadmin/") || strings.HasPrefix(p, "/uploads/") {
+		return !strings.HasSuffix(p, "/")
+	}
+	_, ok := assetExt[strings.ToLower(path.Ext(p))]
+	return ok
+}
+
+// ProposeAssetPath proposes the path of an asset in the new site:
+// "/media/" and the slugged directories and file name of its old path,
+// "fileadmin/" and TYPO3's "_processed_" folder left out, the extension
+// kept in lower case: /fileadmin/user_upload/Presse/PM 42.PDF becomes
+// /media/user-upload/presse/pm-42.pdf.
+func ProposeAssetPath(oldPath string) string {
+	p := strings.TrimPrefix(oldPath, "/fileadmin/")
+	segs := strings.Split(strings.Trim(p, "/"), "/")
+	var out []string
+	for k, s := range segs {
+		if uq, err := url.PathUnescape(s); err == nil {
+			s = uq
+		}
+		if k == len(segs)-1 {
+			ext := strings.ToLower(path.Ext(s))
+			stem := Slug(strings.TrimSuffix(s, path.Ext(s)), 80)
+			if stem == "" {
+				stem = "file"
+			}
+			if Slug(ext, 0) == "" {
+				ext = ""
+			} else {
+				ext = "." + Slug(ext, 10)
+			}
+			out = append(out, stem+ext)
+			continue
+		}
+		if s == "_processed_" {
+			continue
+		}
+		if sl := Slug(s, 80); sl != "" {
+			out = append(out, sl)
+		}
+	}
+	return "/media/" + strings.Join(out, "/")
+}
+
+// sha256Hex is the hex sha256 of b.
+func sha256Hex(b []byte) string {
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])
+}

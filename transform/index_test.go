@@ -1,0 +1,428 @@
+package transform_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/transform"
+)
+
+const site = "https://www.example.de"
+
+// memStore is the spool of the tests: documents by ordinal.
+type memStore struct{ docs []umzug.Document }
+
+func (m *memStore) load(ord int) (umzug.Document, error) {
+	if ord < 0 || ord >= len(m.docs) {
+		return umzug.Document{}, fmt.Errorf("no document %d", ord)
+	}
+	return m.docs[ord], nil
+}
+
+// run is both passes over docs (normalized first), in the given order.
+type runResult struct {
+	docs      map[string]umzug.Document // by URL
+	order     []string                  // URLs in output order
+	snippets  []umzug.Snippet
+	assets    []umzug.Asset
+	redirects []umzug.Redirect
+	idx       *transform.Index
+}
+
+func runIndex(t *testing.T, opts transform.IndexOptions, docs ...umzug.Document) runResult {
+	t.Helper()
+	n := newNormalizer(t, transform.Options{SiteRoot: site + "/"})
+	idx, err := transform.NewIndex(site+"/", opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := &memStore{}
+	for _, d := range docs {
+		nd := normalize(t, n, clone(t, d))
+		if _, known := idx.Lookup(nd.URL); known {
+			idx.Add(&nd, -1)
+			continue
+		}
+		st.docs = append(st.docs, clone(t, nd))
+		idx.Add(&nd, len(st.docs)-1)
+	}
+	if err := idx.Finalize(st.load); err != nil {
+		t.Fatalf("Finalize: %v", err)
+	}
+	res := runResult{docs: map[string]umzug.Document{}, idx: idx}
+	for _, ord := range idx.Order() {
+		d := clone(t, st.docs[ord])
+		rw, err := idx.Rewrite(&d, st.load, nil)
+		if err != nil {
+			t.Fatalf("Rewrite(%s): %v", d.URL, err)
+		}
+		res.docs[d.URL] = d
+		res.order = append(res.order, d.URL)
+		res.snippets = append(res.snippets, rw.Snippets...)
+		res.assets = append(res.assets, rw.Assets...)
+		res.redirects = append(res.redirects, rw.Redirects...)
+	}
+	return res
+}
+
+func page(path, title string, blocks ...umzug.Block) umzug.Document {
+	return umzug.Document{Kind: umzug.KindPage, URL: site + path, Title: title, Blocks: blocks,
+		Provenance: umzug.Provenance{SourceURL: site + path}}
+}
+
+func withHeader(b umzug.Block, h string) umzug.Block {
+	b.Header = &umzug.Header{Text: h, Level: 2}
+	return b
+}
+
+const contact = "Bürgerservice des Ministeriums, Steigerstraße 24, 99096 Erfurt. Telefon 0361 57 3911-000."
+
+func blockKeys(d umzug.Document) []string {
+	var out []string
+	for _, b := range d.Blocks {
+		out = append(out, b.Key+":"+string(b.Type))
+	}
+	return out
+}
+
+func TestIndexSharedBlocksBecomeSnippets(t *testing.T) {
+	para := "Der Verdienstorden der Bundesrepublik Deutschland wurde im Jahre 1951 gestiftet und ist die höchste Anerkennung für Verdienste um das Gemeinwohl."
+	res := runIndex(t, transform.IndexOptions{},
+		page("/a/", "A", textBlock("c1", "Eigener Text der Seite A über Radwege."), withHeader(textBlock("c880", contact), "Kontakt")),
+		page("/b/", "B", withHeader(textBlock("c880", contact), "Ihr Kontakt"), textBlock("c2", "Seite B hat eigenen Text zu Brücken.")),
+		// the same paragraph under three headings on one page
+		page("/c/", "C", withHeader(textBlock("c10", para), "Headline H2"), withHeader(textBlock("c11", para), "Headline H3"), textBlock("c12", para),
+			umzug.Block{Key: "c13", Type: umzug.BlockHeading, Heading: &umzug.Heading{Text: "Downloads", Level: 2}}),
+		page("/d/", "D", umzug.Block{Key: "c20", Type: umzug.BlockHeading, Heading: &umzug.Heading{Text: "Downloads", Level: 2}}),
+	)
+	if len(res.snippets) != 2 {
+		t.Fatalf("snippets = %d (%+v); want 2: the contact box and the paragraph (headings never)", len(res.snippets), res.snippets)
+	}
+	byKey := map[string]umzug.Snippet{}
+	for _, s := range res.snippets {
+		byKey[s.Block.Key] = s
+		if s.Block.Header != nil {
+			t.Errorf("snippet %s carries header %+v; headers stay with the refs", s.ID, s.Block.Header)
+		}
+		if !strings.HasPrefix(s.ContentHash, "sha256:") {
+			t.Errorf("snippet %s contentHash = %q", s.ID, s.ContentHash)
+		}
+	}
+	box, ok := byKey["c880"]
+	if !ok || box.Documents != 2 || box.Refs != 2 {
+		t.Errorf("contact snippet = %+v; want documents 2, refs 2", box)
+	}
+	pa := byKey["c10"]
+	if pa.Documents != 1 || pa.Refs != 3 {
+		t.Errorf("paragraph snippet = %+v; want documents 1, refs 3", pa)
+	}
+	c := res.docs[site+"/c/"]
+	wantHeaders := []string{"Headline H2", "Headline H3", ""}
+	for i, b := range c.Blocks[:3] {
+		if b.Type != umzug.BlockRef || b.Ref.Snippet != pa.ID {
+			t.Errorf("/c/ block %d = %s %+v; want a ref to the paragraph snippet", i, b.Type, b.Ref)
+			continue
+		}
+		h := ""
+		if b.Header != nil {
+			h = b.Header.Text
+		}
+		if h != wantHeaders[i] {
+			t.Errorf("/c/ ref %s header = %q; want %q", b.Key, h, wantHeaders[i])
+		}
+		if err := b.Validate(); err != nil {
+			t.Errorf("ref block invalid: %v", err)
+		}
+	}
+	if got := blockKeys(res.docs[site+"/d/"]); !slices.Equal(got, []string{"c20:heading"}) {
+		t.Errorf("/d/ blocks = %v; a repeated heading stays a heading", got)
+	}
+	st := res.idx.Stats
+	if st.Snippets != 2 || st.Refs != 5 || st.BlocksIn != 9 || st.BlocksOut != 9 {
+		t.Errorf("stats = %+v; want snippets 2, refs 5, blocks in 9, out 9", st)
+	}
+}
+
+func TestIndexChromeByFrequency(t *testing.T) {
+	sidebar := textBlock("c900", "Stellenangebote des Öffentlichen Dienstes in Thüringen: jetzt bewerben im Karriereportal.")
+	var docs []umzug.Document
+	for i := range 30 {
+		blocks := []umzug.Block{textBlock("c1", fmt.Sprintf("Seite %d hat ihren eigenen Inhalt über Straßenbau Nummer %d.", i, i))}
+		if i%10 != 0 { // on 27 of 30 pages
+			blocks = append(blocks, sidebar)
+		}
+		if i < 9 { // the contact box on 9 pages: content, not chrome
+			blocks = append(blocks, textBlock("c880", contact))
+		}
+		docs = append(docs, page(fmt.Sprintf("/seite-%d/", i), fmt.Sprintf("Seite %d", i), blocks...))
+	}
+	res := runIndex(t, transform.IndexOptions{}, docs...)
+	for u, d := range res.docs {
+		for _, b := range d.Blocks {
+			if b.Key == "c900" {
+				t.Errorf("%s still holds the chrome block c900", u)
+			}
+		}
+	}
+	chrome := res.idx.Chrome()
+	if len(chrome) != 1 || chrome[0].Key != "c900" || chrome[0].Documents != 27 {
+		t.Errorf("Chrome() = %+v; want c900 once, on 27 documents", chrome)
+	}
+	if res.idx.Stats.ChromeBlocks != 27 {
+		t.Errorf("chrome blocks dropped = %d; want 27", res.idx.Stats.ChromeBlocks)
+	}
+	if len(res.snippets) != 1 || res.snippets[0].Block.Key != "c880" || res.snippets[0].Documents != 9 {
+		t.Errorf("snippets = %+v; want the contact box on 9 pages", res.snippets)
+	}
+
+	// A small site proves nothing by frequency: below ChromeMinDocs the
+	// block stays (as a snippet).
+	small := runIndex(t, transform.IndexOptions{}, docs[1:6]...)
+	if len(small.idx.Chrome()) != 0 {
+		t.Errorf("5 documents: Chrome() = %+v; want none", small.idx.Chrome())
+	}
+}
+
+const releaseText = "Die Landesregierung hat beim zweiten Digitalisierungskabinett über die Verwaltung beraten. " +
+	"Dabei wurde die Strategie für E-Government fortgeschrieben. Diese dient als Leitbild für die gesamte Landesregierung. " +
+	"Umgesetzt wird sie durch einen Aktionsplan mit konkreten Maßnahmen in allen Ressorts."
+
+func teaserItem(title, href, body string) umzug.TeaserItem {
+	it := umzug.TeaserItem{Title: title, Link: &umzug.Link{Href: href, Text: title}}
+	if body != "" {
+		it.Body = pt(body)
+	}
+	return it
+}
+
+func TestIndexTeaserCopiesPointToTheDocument(t *testing.T) {
+	release := umzug.Document{Kind: umzug.KindPressRelease, URL: site + "/presse/detail/kabinett/", Title: "Zweites Digitalisierungskabinett",
+		Dates: umzug.Dates{Published: "2019-02-19"}, Blocks: []umzug.Block{textBlock("c1", releaseText)},
+		Provenance: umzug.Provenance{SourceURL: site + "/presse/detail/kabinett/"}}
+	target := site + "/presse/detail/kabinett/"
+	style := page("/styleguide/", "Styleguide",
+		umzug.Block{Key: "c4701", Type: umzug.BlockTeaser, Teaser: &umzug.Teaser{Layout: "list", Items: []umzug.TeaserItem{teaserItem("Zweites Digitalisierungskabinett", target, releaseText)}}},
+		umzug.Block{Key: "c4712", Type: umzug.BlockTeaser, Teaser: &umzug.Teaser{Layout: "slider", Items: []umzug.TeaserItem{teaserItem("Zweites Digitalisierungskabinett", target, "Die Landesregierung hat beim zweiten Digitalisierungskabinett über die Verwaltung beraten.")}}},
+		umzug.Block{Key: "c4750", Type: umzug.BlockTimeline, Timeline: &umzug.Timeline{Items: []umzug.TimelineItem{{Title: "Kabinett", Link: &umzug.Link{Href: target}, Body: pt("Erstellt von Thüringer Finanzministerium\n" + releaseText)}}}},
+		// own teaser text, not a copy: kept
+		umzug.Block{Key: "c4714", Type: umzug.BlockTeaser, Teaser: &umzug.Teaser{Items: []umzug.TeaserItem{teaserItem("Headline", target, "Ein ganz eigener Text der Redaktion zum Kabinett und seinen Beschlüssen heute.")}}},
+	)
+	res := runIndex(t, transform.IndexOptions{}, style, release)
+	rel := res.docs[target]
+	sg := res.docs[site+"/styleguide/"]
+	for _, b := range sg.Blocks {
+		switch b.Key {
+		case "c4701", "c4712":
+			it := b.Teaser.Items[0]
+			if it.Document != rel.ID || it.Link.Document != rel.ID || it.Link.Path != rel.Path {
+				t.Errorf("%s item points to %q / %q %q; want document %s at %s", b.Key, it.Document, it.Link.Document, it.Link.Path, rel.ID, rel.Path)
+			}
+			if len(it.Body) != 0 {
+				t.Errorf("%s item keeps the copied text %q", b.Key, it.Body.PlainText())
+			}
+		case "c4750":
+			it := b.Timeline.Items[0]
+			if len(it.Body) != 0 || it.Link.Document != rel.ID {
+				t.Errorf("timeline item = %+v; want no copied text and a link to %s", it, rel.ID)
+			}
+		case "c4714":
+			if it := b.Teaser.Items[0]; len(it.Body) == 0 || it.Document != rel.ID {
+				t.Errorf("own teaser text dropped or not linked: %+v", it)
+			}
+		}
+	}
+	if res.idx.Stats.CopiesReplaced != 3 {
+		t.Errorf("copies replaced = %d; want 3", res.idx.Stats.CopiesReplaced)
+	}
+	if !strings.HasPrefix(rel.Path, "/presse/2019/02/") {
+		t.Errorf("release path = %q; want a dated prefix", rel.Path)
+	}
+}
+
+// words40 is a paragraph of n pseudo-random words from a small German vocabulary.
+func wordsN(r *rand.Rand, n int) []string {
+	vocab := strings.Fields("Freistaat Thüringen Landesregierung Ministerium Verwaltung Digitalisierung Breitbandausbau Glasfaser Mobilfunk Förderung Kommunen Landkreise Gemeinden Bürgerinnen Bürger Unternehmen Straßenbau Brücke Radweg wird werden wurde hat ist sind im in der die das und oder mit für von zu")
+	out := make([]string, n)
+	for i := range out {
+		out[i] = vocab[r.IntN(len(vocab))]
+	}
+	return out
+}
+
+func TestIndexNearDuplicates(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 9))
+	long := wordsN(r, 60)
+	edited := slices.Clone(long)
+	edited[30] = "Änderung"
+	other := wordsN(r, 60)
+	// Short texts collide by chance; below NearMinWords they take no part,
+	// even with the same words in another element.
+	shortA := "Weitere Informationen zum Förderprogramm finden Sie hier."
+	res := runIndex(t, transform.IndexOptions{},
+		page("/a/", "A", textBlock("c1", strings.Join(long, " ")), textBlock("c2", shortA)),
+		page("/b/", "B", textBlock("c5", strings.Join(edited, " ")), umzug.Block{Key: "c6", Type: umzug.BlockInfoBox, InfoBox: &umzug.InfoBox{Body: pt(shortA + "!")}}, textBlock("c7", strings.Join(other, " "))),
+		// the same text as an info box: not merged, reported
+		page("/c/", "C", umzug.Block{Key: "c9", Type: umzug.BlockInfoBox, InfoBox: &umzug.InfoBox{Variant: "primary", Body: pt(strings.Join(long, " "))}}),
+	)
+	fs := res.idx.Findings()
+	var got []string
+	for _, f := range fs {
+		if f.Rule != umzug.RuleDuplicateContent || f.Severity != umzug.SeverityWarning {
+			t.Errorf("finding %+v: want rule duplicate-content, warning", f)
+		}
+		got = append(got, strings.TrimPrefix(f.URL, site)+"#"+f.BlockKey)
+	}
+	// Which block of a pair is "first" follows the ids (UUIDv5 of the URLs).
+	if len(fs) != 2 {
+		t.Fatalf("findings = %v; want 2 (the edited paragraph and the info box, nothing for short blocks)", got)
+	}
+	for _, f := range fs {
+		others := 0
+		for _, p := range []string{"/a/#c1", "/b/#c5", "/c/#c9"} {
+			if strings.Contains(f.Message, site+p) || strings.TrimPrefix(f.URL, site)+"#"+f.BlockKey == p {
+				others++
+			}
+		}
+		if others != 2 && !strings.Contains(f.Message, "same page") {
+			t.Errorf("finding %q on %s#%s does not name both places", f.Message, f.URL, f.BlockKey)
+		}
+		if f.Evidence == "" {
+			t.Errorf("finding without evidence: %+v", f)
+		}
+	}
+	if res.idx.Stats.NearDuplicates != 2 || len(res.snippets) != 0 {
+		t.Errorf("near duplicates %d, snippets %d; want 2 and none (never merged silently)", res.idx.Stats.NearDuplicates, len(res.snippets))
+	}
+}
+
+// TestIndexOrderIndependent: the crawl delivers pages in any order; the
+// export must not depend on it.
+func TestIndexOrderIndependent(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	long := strings.Join(wordsN(r, 50), " ")
+	near := strings.Replace(long, " ", " Zusatz ", 1)
+	var docs []umzug.Document
+	for i := range 12 {
+		blocks := []umzug.Block{textBlock("c1", fmt.Sprintf("Seite %d über Brücken und Radwege Nummer %d", i, i))}
+		if i%3 == 0 {
+			blocks = append(blocks, withHeader(textBlock("c880", contact), fmt.Sprintf("Kontakt %d", i)))
+		}
+		if i == 4 {
+			blocks = append(blocks, textBlock("c50", long))
+		}
+		if i == 7 {
+			blocks = append(blocks, textBlock("c51", near))
+		}
+		docs = append(docs, page(fmt.Sprintf("/s/%d/", i), "Gleicher Titel", blocks...))
+	}
+	want := runIndex(t, transform.IndexOptions{}, docs...)
+	for trial := range 3 {
+		shuffled := slices.Clone(docs)
+		rand.New(rand.NewPCG(uint64(trial), 3)).Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+		got := runIndex(t, transform.IndexOptions{}, shuffled...)
+		if !slices.Equal(got.order, want.order) {
+			t.Fatalf("trial %d: output order differs", trial)
+		}
+		for _, u := range want.order {
+			if a, b := jsonOf(t, got.docs[u]), jsonOf(t, want.docs[u]); a != b {
+				t.Errorf("trial %d: %s differs:\n%s\n%s", trial, u, a, b)
+			}
+		}
+		if a, b := jsonOf(t, got.snippets), jsonOf(t, want.snippets); a != b {
+			t.Errorf("trial %d: snippets differ:\n%s\n%s", trial, a, b)
+		}
+		if a, b := jsonOf(t, got.idx.Findings()), jsonOf(t, want.idx.Findings()); a != b {
+			t.Errorf("trial %d: findings differ:\n%s\n%s", trial, a, b)
+		}
+	}
+	paths := map[string]bool{}
+	for _, d := range want.docs {
+		if paths[d.Path] {
+			t.Errorf("path %s handed out twice", d.Path)
+		}
+		paths[d.Path] = true
+	}
+}
+
+func TestIndexLinksAssetsAndRedirects(t *testing.T) {
+	a := page("/themen/radverkehr/", "Radverkehr",
+		textBlock("c1", "Siehe Brücken und den Plan.", site+"/themen/bruecken/#c5", site+"/fileadmin/user_upload/Plan%20A.PDF", "https://other.example/x"),
+		umzug.Block{Key: "c2", Type: umzug.BlockImage, Image: &umzug.Image{Media: umzug.Media{Src: site + "/fileadmin/_processed_/1/a/csm_rad_01.jpg", Alt: "Radweg"}}},
+		umzug.Block{Key: "c3", Type: umzug.BlockDownloads, Downloads: &umzug.Downloads{Items: []umzug.File{{URL: site + "/fileadmin/user_upload/Plan%20A.PDF", Title: "Plan A"}}}},
+	)
+	a.Provenance.AliasURLs = []string{site + "/radverkehr.html"}
+	a.Provenance.TYPO3 = &umzug.TYPO3Origin{PageUID: 42}
+	b := page("/themen/bruecken/", "Brücken", textBlock("c5", "Brückensanierung im ganzen Land.", site+"/index.php?id=42"))
+	res := runIndex(t, transform.IndexOptions{}, a, b)
+	da, db := res.docs[site+"/themen/radverkehr/"], res.docs[site+"/themen/bruecken/"]
+
+	defs := da.Blocks[0].Text.Body[0].MarkDefs
+	if defs[0].Href != site+"/themen/bruecken/#c5" || defs[0].Document != db.ID || defs[0].Path != db.Path {
+		t.Errorf("internal link = %+v; want old href kept, document %s, path %s", defs[0], db.ID, db.Path)
+	}
+	if defs[1].Path != "/media/user-upload/plan-a.pdf" || defs[1].Document != "" {
+		t.Errorf("file link = %+v; want the asset path /media/user-upload/plan-a.pdf", defs[1])
+	}
+	if defs[2].Document != "" || defs[2].Path != "" {
+		t.Errorf("external link rewritten: %+v", defs[2])
+	}
+	if d := db.Blocks[0].Text.Body[0].MarkDefs[0]; d.Document != da.ID {
+		t.Errorf("index.php?id=42 link = %+v; want document %s (page uid 42)", d, da.ID)
+	}
+	if len(res.assets) != 2 {
+		t.Fatalf("assets = %+v; want 2 (the image and the PDF, once)", res.assets)
+	}
+	for _, as := range res.assets {
+		if as.ID == "" || !strings.HasPrefix(as.Path, "/media/") || as.MimeType == "" {
+			t.Errorf("asset %+v: want id, /media/ path and mime type", as)
+		}
+	}
+	if img := da.Blocks[1].Image; img.Asset == "" || img.Src != site+"/fileadmin/_processed_/1/a/csm_rad_01.jpg" {
+		t.Errorf("image = %+v; want its asset id and the old src", img)
+	}
+
+	from := map[string]umzug.Redirect{}
+	for _, r := range res.redirects {
+		from[r.From] = r
+	}
+	for _, old := range []string{
+		site + "/themen/radverkehr/", site + "/themen/radverkehr/?type=98", site + "/radverkehr.html",
+		site + "/radverkehr.html?type=98", site + "/index.php?id=42", site + "/index.php?id=42&type=98",
+	} {
+		if r, ok := from[old]; !ok || r.To != da.Path || r.Status != 301 {
+			t.Errorf("redirect from %s = %+v; want 301 to %s", old, r, da.Path)
+		}
+	}
+	if r := from[site+"/fileadmin/user_upload/Plan%20A.PDF"]; r.To != "/media/user-upload/plan-a.pdf" {
+		t.Errorf("file redirect = %+v", r)
+	}
+	// The map keeps no redirect whose old path is a new path (it would
+	// chain) and no old URL twice.
+	if ok, _ := res.idx.KeepRedirect(umzug.Redirect{From: site + db.Path, To: da.Path, Status: 301}); ok {
+		t.Errorf("KeepRedirect kept a redirect from a new path %s", db.Path)
+	}
+	if ok, _ := res.idx.KeepRedirect(umzug.Redirect{From: site + "/alt/", To: da.Path, Status: 301}); !ok {
+		t.Errorf("KeepRedirect dropped a plain redirect")
+	}
+	if ok, _ := res.idx.KeepRedirect(umzug.Redirect{From: site + "/alt/", To: db.Path, Status: 301}); ok {
+		t.Errorf("KeepRedirect kept an old URL twice")
+	}
+}
+
+func TestProposeAssetPath(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"/fileadmin/user_upload/presse/2024/pm-042-2024.pdf", "/media/user-upload/presse/2024/pm-042-2024.pdf"},
+		{"/fileadmin/_processed_/1/a/csm_Slider-Bild_0c4d9e2a1b.JPG", "/media/1/a/csm-slider-bild-0c4d9e2a1b.jpg"},
+		{"/fileadmin/Presse/Übersicht%20März.PDF", "/media/presse/uebersicht-maerz.pdf"},
+		{"/uploads/tx_news/Bild.png", "/media/uploads/tx-news/bild.png"},
+		{"/fileadmin/datei", "/media/datei"},
+	} {
+		if got := transform.ProposeAssetPath(tt.in); got != tt.want {
+			t.Errorf("ProposeAssetPath(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,461 @@
+package transform
+
+import (
+	"fmt"
+	"hash/fnv"
+	"net/url"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/umzug/umzug"
+)
+
+// AssetFacts are what the crawl learned about a file (its response
+// headers or body); any field may be empty.
+type AssetFacts struct {
+	MimeType string
+	Size     int64
+	SHA256   string
+}
+
+// FactsFunc returns the facts known about the asset at a canonical URL.
+type FactsFunc func(url string) (AssetFacts, bool)
+
+// Rewritten is what the second pass produced for one document, besides
+// the document itself.
+type Rewritten struct {
+	Snippets  []umzug.Snippet  // snippets met for the first time
+	Assets    []umzug.Asset    // assets met for the first time
+	Redirects []umzug.Redirect // the document's old URLs, and its new assets'
+}
+
+// Rewrite is the second pass for one document; documents must come in id
+// order (Order) for the output to be the same on every run. It sets the
+// document's unique path, leaves out chrome, replaces shared blocks by
+// refs to snippets, points internal links and teasers to their documents
+// (dropping teaser text copied from the target), links files and images
+// to asset records, and recomputes the content hash.
+func (x *Index) Rewrite(d *umzug.Document, load LoadFunc, facts FactsFunc) (Rewritten, error) {
+	var out Rewritten
+	if !x.finalized {
+		return out, fmt.Errorf("rewriting %s: index not finalized", d.URL)
+	}
+	di, ok := x.byURL[d.URL]
+	if !ok || x.docs[di].ID() != d.ID {
+		return out, fmt.Errorf("rewriting %s: document was not indexed", d.URL)
+	}
+	e := &x.docs[di]
+	d.Path = e.path
+	rw := &rewriter{x: x, self: di, load: load, facts: facts, out: &out}
+	// The assets extraction listed for the document enrich the asset
+	// records (kind, original file); the export carries them in
+	// assets.ndjson, referenced from the blocks, not in the document.
+	if len(d.Assets) > 0 {
+		rw.extracted = make(map[string]umzug.Asset, len(d.Assets))
+		for _, a := range d.Assets {
+			rw.extracted[a.URL] = a
+		}
+		d.Assets = nil
+	}
+
+	blocks := make([]umzug.Block, 0, len(d.Blocks))
+	for _, b := range d.Blocks {
+		if b.Type == umzug.BlockRef {
+			blocks = append(blocks, b)
+			continue
+		}
+		fp := BlockFingerprint(&b)
+		st, known := x.blocks[fp]
+		if known && x.isChrome(st) {
+			x.Stats.ChromeBlocks++
+			if !st.emitted {
+				st.emitted = true
+				x.blocks[fp] = st
+				x.chrome = append(x.chrome, ChromeBlock{Type: b.Type, Key: b.Key, Documents: int(st.docs), Text: truncate(strings.TrimSpace(blockText(&b)), 120)})
+			}
+			continue
+		}
+		if err := rw.block(&b); err != nil {
+			return out, err
+		}
+		if known && st.occ >= 2 && snippetWorthy(&b) {
+			id := x.SnippetID(fp)
+			if !st.emitted {
+				st.emitted = true
+				x.blocks[fp] = st
+				sb := b
+				sb.Header, sb.Anchor = nil, ""
+				sn := umzug.Snippet{ID: id, Block: sb, Documents: int(st.docs), Refs: int(st.occ)}
+				sn.ContentHash = SnippetHash(sn)
+				out.Snippets = append(out.Snippets, sn)
+				x.Stats.Snippets++
+			}
+			x.Stats.Refs++
+			blocks = append(blocks, umzug.Block{Key: b.Key, Type: umzug.BlockRef, Anchor: b.Anchor, Header: b.Header, Source: b.Source, Ref: &umzug.Ref{Snippet: id}})
+			continue
+		}
+		blocks = append(blocks, b)
+	}
+	d.Blocks = blocks
+	x.Stats.BlocksOut += len(blocks)
+	if d.PressRelease != nil {
+		if err := rw.walk(d.PressRelease); err != nil {
+			return out, err
+		}
+	}
+	out.Redirects = append(x.docRedirects(e), out.Redirects...)
+	d.ContentHash = ContentHash(*d)
+	return out, nil
+}
+
+// SnippetHash is the content hash of a snippet: of its block.
+func SnippetHash(s umzug.Snippet) string {
+	return ContentHash(umzug.Document{Blocks: []umzug.Block{s.Block}})
+}
+
+// docRedirects lists the old URLs of a document: its canonical URL, the
+// URLs it was also served under, TYPO3's index.php?id=<page uid>, and the
+// print view (type=98) of each.
+func (x *Index) docRedirects(e *docEntry) []umzug.Redirect {
+	olds := append([]string{e.url}, e.aliases...)
+	if u, err := url.Parse(e.url); err == nil && e.pageUID > 0 {
+		olds = append(olds, u.Scheme+"://"+u.Host+"/index.php?id="+strconv.Itoa(int(e.pageUID)))
+	}
+	var out []umzug.Redirect
+	for _, o := range olds {
+		out = append(out, umzug.Redirect{From: o, To: e.path, Status: 301})
+		sep := "?"
+		if strings.Contains(o, "?") {
+			sep = "&"
+		}
+		out = append(out, umzug.Redirect{From: o + sep + "type=98", To: e.path, Status: 301})
+	}
+	return out
+}
+
+// rewriter is the per-document state of Rewrite.
+type rewriter struct {
+	x         *Index
+	self      int32
+	load      LoadFunc
+	facts     FactsFunc
+	out       *Rewritten
+	err       error
+	extracted map[string]umzug.Asset // by URL, as extraction listed them
+}
+
+func (rw *rewriter) block(b *umzug.Block) error { return rw.walk(b) }
+
+// walk visits every struct reachable from v (a pointer), parents first.
+func (rw *rewriter) walk(v any) error {
+	rw.visit(reflect.ValueOf(v))
+	return rw.err
+}
+
+func (rw *rewriter) visit(v reflect.Value) {
+	if rw.err != nil {
+		return
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			rw.visit(v.Elem())
+		}
+	case reflect.Struct:
+		if v.CanAddr() {
+			switch p := v.Addr().Interface().(type) {
+			case *umzug.Source, *umzug.Header:
+				return
+			case *umzug.TeaserItem:
+				rw.teaser(p)
+			case *umzug.TimelineItem:
+				rw.timeline(p)
+			case *umzug.Link:
+				rw.link(&p.Href, &p.Document, &p.Path)
+			case *umzug.MarkDef:
+				rw.link(&p.Href, &p.Document, &p.Path)
+			case *umzug.Media:
+				if a := rw.asset(p.Src, umzug.Asset{Alt: p.Alt, Caption: p.Caption, Credit: p.Credit}); a != nil {
+					p.Asset = a.id
+				}
+			case *umzug.File:
+				if a := rw.asset(p.URL, umzug.Asset{Caption: p.Title, Size: p.Size}); a != nil {
+					p.Asset = a.id
+				}
+			}
+		}
+		for i := 0; i < v.NumField(); i++ {
+			if v.Type().Field(i).IsExported() {
+				rw.visit(v.Field(i))
+			}
+		}
+	case reflect.Slice:
+		for i := 0; i < v.Len(); i++ {
+			rw.visit(v.Index(i))
+		}
+	}
+}
+
+// link points an internal link to its document (id and new path) or
+// asset (new path); href keeps the old URL.
+func (rw *rewriter) link(href, doc, newPath *string) {
+	if i, ok := rw.x.resolve(*href); ok {
+		*doc, *newPath = rw.x.docs[i].ID(), rw.x.docs[i].path
+		rw.x.Stats.LinksResolved++
+		return
+	}
+	if a := rw.asset(*href, umzug.Asset{}); a != nil {
+		*newPath = a.path
+	}
+}
+
+// teaser points a teaser item to the document it links to and drops its
+// text when that is a copy of the document's.
+func (rw *rewriter) teaser(t *umzug.TeaserItem) {
+	if t.Link == nil {
+		return
+	}
+	i, ok := rw.x.resolve(t.Link.Href)
+	if !ok {
+		return
+	}
+	t.Document = rw.x.docs[i].ID()
+	if len(t.Body) > 0 && i != rw.self && rw.isCopy(t.Body.PlainText(), i) {
+		t.Body = nil
+		rw.x.Stats.CopiesReplaced++
+	}
+}
+
+func (rw *rewriter) timeline(t *umzug.TimelineItem) {
+	if t.Link == nil {
+		return
+	}
+	i, ok := rw.x.resolve(t.Link.Href)
+	if !ok {
+		return
+	}
+	if len(t.Body) > 0 && i != rw.self && rw.isCopy(t.Body.PlainText(), i) {
+		t.Body = nil
+		rw.x.Stats.CopiesReplaced++
+	}
+}
+
+// isCopy reports whether at least CopyShare of the sentences of text
+// stand in document i.
+func (rw *rewriter) isCopy(text string, i int32) bool {
+	c, err := rw.x.isCopy(text, i, rw.load)
+	if err != nil && rw.err == nil {
+		rw.err = err
+	}
+	return c
+}
+
+func (x *Index) isCopy(text string, i int32, _ LoadFunc) (bool, error) {
+	own := sentences(text)
+	if len(own) == 0 {
+		return false, nil
+	}
+	// The target's sketch holds its first maxSketch sentences: of a
+	// longer copy, only that many can be found.
+	sketch := x.docs[i].sketch
+	found := 0
+	for _, s := range own {
+		if _, ok := slices.BinarySearch(sketch, uint32(s)); ok {
+			found++
+		}
+	}
+	return float64(found) >= x.opts.CopyShare*float64(min(len(own), maxSketch)), nil
+}
+
+// withoutCopies returns a copy of b (a teaser or timeline) without the
+// item texts that the second pass drops as copies of their targets: what
+// near-duplicate detection compares.
+func (x *Index) withoutCopies(b *umzug.Block, self int32, load LoadFunc) (*umzug.Block, error) {
+	c := *b
+	// An item that links to a migrated document is a reference: its
+	// title and link text are a label, not content, and its text goes
+	// when it is a copy of the document's.
+	strip := func(link **umzug.Link, title *string, body *umzug.PortableText) error {
+		if *link == nil {
+			return nil
+		}
+		i, ok := x.resolve((*link).Href)
+		if !ok || i == self {
+			return nil
+		}
+		*title, *link = "", nil
+		if len(*body) == 0 {
+			return nil
+		}
+		cp, err := x.isCopy(body.PlainText(), i, load)
+		if cp {
+			*body = nil
+		}
+		return err
+	}
+	switch {
+	case b.Teaser != nil:
+		t := *b.Teaser
+		t.Items = slices.Clone(t.Items)
+		for k := range t.Items {
+			it := &t.Items[k]
+			hadLink := it.Link != nil
+			if err := strip(&it.Link, &it.Title, &it.Body); err != nil {
+				return nil, err
+			}
+			if hadLink && it.Link == nil {
+				it.Image = nil // the teaser image belongs to the label
+			}
+		}
+		c.Teaser = &t
+	case b.Timeline != nil:
+		t := *b.Timeline
+		t.Items = slices.Clone(t.Items)
+		for k := range t.Items {
+			it := &t.Items[k]
+			if err := strip(&it.Link, &it.Title, &it.Body); err != nil {
+				return nil, err
+			}
+		}
+		c.Timeline = &t
+	}
+	return &c, nil
+}
+
+// asset returns the asset entry of an internal file URL, creating the
+// asset record the first time; nil for pages and other sites' URLs.
+func (rw *rewriter) asset(raw string, meta umzug.Asset) *assetEntry {
+	if raw == "" {
+		return nil
+	}
+	u, err := url.Parse(raw)
+	if err != nil || !rw.x.internal(u) || !isAssetURL(u) {
+		return nil
+	}
+	u.Fragment, u.RawFragment = "", ""
+	key := u.String()
+	if a, ok := rw.x.assets[key]; ok {
+		return &a
+	}
+	a := assetEntry{id: rw.x.AssetID(key), path: rw.x.paths.Unique(ProposeAssetPath(u.Path))}
+	rw.x.assets[key] = a
+	rw.x.targets[pathHash(a.path)] = true
+	rec := umzug.Asset{ID: a.id, URL: key, Path: a.path, MimeType: assetExt[strings.ToLower(extOf(u.Path))],
+		Alt: meta.Alt, Caption: meta.Caption, Credit: meta.Credit, Size: meta.Size}
+	if ex, ok := rw.extracted[raw]; ok {
+		rec.Kind, rec.Original, rec.FileName = ex.Kind, ex.Original, ex.FileName
+		if rec.Size == 0 {
+			rec.Size = ex.Size
+		}
+	}
+	if rw.facts != nil {
+		if f, ok := rw.facts(key); ok {
+			if f.MimeType != "" {
+				rec.MimeType = f.MimeType
+			}
+			if f.Size > 0 {
+				rec.Size = f.Size
+			}
+			rec.SHA256 = f.SHA256
+		}
+	}
+	rw.out.Assets = append(rw.out.Assets, rec)
+	rw.out.Redirects = append(rw.out.Redirects, umzug.Redirect{From: key, To: a.path, Status: 301})
+	rw.x.Stats.Assets++
+	return &a
+}
+
+func extOf(p string) string {
+	if i := strings.LastIndexByte(p, '.'); i >= 0 && !strings.Contains(p[i:], "/") {
+		return p[i:]
+	}
+	return ""
+}
+
+// KeepRedirect decides whether a redirect goes into the map: not when it
+// points to itself, not when its old path is a new path of the export
+// (the new content wins; following it would chain or loop), and not when
+// the old URL was mapped already (the first, in id order, wins). The
+// reason is empty when the redirect is kept.
+func (x *Index) KeepRedirect(r umzug.Redirect) (bool, string) {
+	if x.seenFrom == nil {
+		x.seenFrom = map[uint64]bool{}
+	}
+	h := fnv.New64a()
+	h.Write([]byte(r.From))
+	k := h.Sum64()
+	if x.seenFrom[k] {
+		x.Stats.RedirectsMerged++
+		return false, "old URL already mapped"
+	}
+	x.seenFrom[k] = true
+	if u, err := url.Parse(r.From); err == nil && u.Host == x.siteHost {
+		uri := u.RequestURI()
+		if uri == r.To {
+			return false, "old and new path are the same"
+		}
+		if x.targets[pathHash(uri)] {
+			x.Stats.RedirectsMerged++
+			return false, "old path is a new path of the export"
+		}
+	}
+	if r.Status == 410 {
+		x.Stats.RedirectsGone++
+	} else {
+		x.Stats.RedirectsKept++
+	}
+	return true, ""
+}
+
+// IsTarget reports whether p is a path of an exported document or asset.
+func (x *Index) IsTarget(p string) bool { return x.targets[pathHash(p)] }
+
+// sentences returns hashes of the sentences of text that have at least
+// four words.
+func sentences(text string) []uint64 {
+	var out []uint64
+	h, n := uint64(0), 0
+	scanText(text, func(w uint64) { h = mix64(h ^ w); n++ }, func() {
+		if n >= 4 {
+			out = append(out, h)
+		}
+		h, n = 0, 0
+	})
+	return out
+}
+
+// maxSketch is the number of sentences of a document kept to recognise
+// teasers that copy it: its title, summary, lead and first sentences.
+const maxSketch = 24
+
+// sentenceSketch returns the sorted, distinct hashes (32 bits) of the first
+// sentences of a document.
+func sentenceSketch(d *umzug.Document) []uint32 {
+	var out []uint32
+	add := func(t string) bool {
+		for _, s := range sentences(t) {
+			out = append(out, uint32(s))
+			if len(out) >= maxSketch {
+				return false
+			}
+		}
+		return true
+	}
+	ok := add(d.Title) && add(d.Summary)
+	if pr := d.PressRelease; ok && pr != nil {
+		ok = add(pr.Lead) && add(pr.Subtitle)
+	}
+	for i := 0; ok && i < len(d.Blocks); i++ {
+		walkPortableText(&d.Blocks[i], func(pt *umzug.PortableText) {
+			for _, b := range *pt {
+				if ok {
+					ok = add(b.PlainText())
+				}
+			}
+		})
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}

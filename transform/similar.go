@@ -1,0 +1,223 @@
+package transform
+
+import (
+	"slices"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Words returns the hashes of the words of text: runs of letters and
+// digits, lower-cased; punctuation and white space separate words, soft
+// hyphens and zero-width characters vanish. Hashing instead of returning
+// strings keeps the hot path of de-duplication free of allocations per word.
+func Words(text string) []uint64 {
+	var out []uint64
+	scanText(text, func(h uint64) { out = append(out, h) }, nil)
+	return out
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// scanText calls word with the hash of every word of text and, when
+// sentenceEnd is not nil, calls it after a sentence: at ".", "!", "?",
+// "…", ":" or ";" before white space or the end, and at a line break.
+func scanText(text string, word func(uint64), sentenceEnd func()) {
+	h, inWord := uint64(fnvOffset), false
+	flush := func() {
+		if inWord {
+			word(h)
+			h, inWord = fnvOffset, false
+		}
+	}
+	pendingEnd := false
+	for _, r := range text {
+		switch {
+		case r == '\u00ad' || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff':
+			continue // invisible: joins the word
+		case r < 0x80 && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'), r >= 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)), 'A' <= r && r <= 'Z':
+			if pendingEnd {
+				pendingEnd = false
+				if sentenceEnd != nil {
+					sentenceEnd()
+				}
+			}
+			r = unicode.ToLower(r)
+			if r < 0x80 {
+				h = (h ^ uint64(r)) * fnvPrime
+			} else {
+				var buf [4]byte
+				n := utf8.EncodeRune(buf[:], r)
+				for _, c := range buf[:n] {
+					h = (h ^ uint64(c)) * fnvPrime
+				}
+			}
+			inWord = true
+		default:
+			flush()
+			switch r {
+			case '.', '!', '?', '…', ':', ';':
+				pendingEnd = true
+			case '\n':
+				pendingEnd = false
+				if sentenceEnd != nil {
+					sentenceEnd()
+				}
+			case ' ', '"', '\'', '“', '”', '„', '»', '«', ')', ']':
+				// closing quotes and white space keep a pending end
+			default:
+				pendingEnd = false
+			}
+		}
+	}
+	flush()
+	if sentenceEnd != nil {
+		sentenceEnd()
+	}
+}
+
+// shingleSize is the number of words in a shingle.
+const shingleSize = 3
+
+// Shingles returns the distinct hashes of the word 3-shingles of words
+// (one shingle of all words when there are fewer), sorted.
+func Shingles(words []uint64) []uint64 {
+	if len(words) == 0 {
+		return nil
+	}
+	n := max(1, len(words)-shingleSize+1)
+	out := make([]uint64, 0, n)
+	for i := 0; i < n; i++ {
+		h := uint64(shingleSize)
+		for _, w := range words[i:min(len(words), i+shingleSize)] {
+			h = mix64(h ^ w)
+		}
+		out = append(out, h)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// MinHash parameters: 32 hash functions in 8 bands of 4. Two texts whose
+// shingle sets have Jaccard similarity s share at least one band with
+// probability 1-(1-s⁴)⁸: 0.98 at s=0.8, 0.40 at s=0.5, 0.01 at s=0.2.
+const (
+	minHashes   = 32
+	bandRows    = 4
+	simBands    = minHashes / bandRows
+	bandSeedMix = 0x9e3779b97f4a7c15
+)
+
+// Bands returns the locality-sensitive band hashes of a shingle set: the
+// MinHash signature of the set cut into bands, each band hashed to 32
+// bits. Similar sets share band values in the same position.
+func Bands(shingles []uint64) [simBands]uint32 {
+	var sig [minHashes]uint64
+	for k := range sig {
+		sig[k] = ^uint64(0)
+	}
+	for _, s := range shingles {
+		for k := range sig {
+			if h := mix64(s ^ (uint64(k+1) * bandSeedMix)); h < sig[k] {
+				sig[k] = h
+			}
+		}
+	}
+	var out [simBands]uint32
+	for b := range out {
+		h := uint64(b + 1)
+		for _, v := range sig[b*bandRows : (b+1)*bandRows] {
+			h = mix64(h ^ v)
+		}
+		out[b] = uint32(h)
+	}
+	return out
+}
+
+// mix64 is the finalizer of SplitMix64.
+func mix64(z uint64) uint64 {
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
+	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
+	return z ^ (z >> 31)
+}
+
+// Similarity compares two sorted shingle sets: the Jaccard index and the
+// containment of the smaller set in the larger.
+func Similarity(a, b []uint64) (jaccard, containment float64) {
+	if len(a) == 0 || len(b) == 0 {
+		return 0, 0
+	}
+	inter, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			inter++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	union := len(a) + len(b) - inter
+	return float64(inter) / float64(union), float64(inter) / float64(min(len(a), len(b)))
+}
+
+// simEntry is one block taking part in near-duplicate detection.
+type simEntry struct {
+	bands [simBands]uint32
+	fp    uint64 // BlockFingerprint of the block
+	doc   int32  // index into Index.docs
+	block int32  // index of the block in the document
+}
+
+// nearCandidates calls visit once for every pair of entries that share a
+// band value in the same band: the candidates for near duplicates, to be
+// verified on the texts. It sorts the entries by each band in turn, so
+// memory stays that of the entries. A run of more than maxRun entries
+// with one band value (the same text hundreds of times in different
+// element types) is compared with its first entry only.
+func nearCandidates(es []simEntry, visit func(a, b simEntry)) {
+	const maxRun = 256
+	type pair struct{ a, b int64 }
+	seen := map[pair]bool{}
+	for band := range simBands {
+		slices.SortFunc(es, func(x, y simEntry) int {
+			if x.bands[band] != y.bands[band] {
+				if x.bands[band] < y.bands[band] {
+					return -1
+				}
+				return 1
+			}
+			if x.doc != y.doc {
+				return int(x.doc - y.doc)
+			}
+			return int(x.block - y.block)
+		})
+		for i := 0; i < len(es); {
+			j := i + 1
+			for j < len(es) && es[j].bands[band] == es[i].bands[band] {
+				j++
+			}
+			for x := i; x < j; x++ {
+				ys := j
+				if j-i > maxRun && x > i {
+					break
+				}
+				for y := x + 1; y < ys; y++ {
+					a, b := es[x], es[y]
+					ka, kb := int64(a.doc)<<32|int64(a.block), int64(b.doc)<<32|int64(b.block)
+					if seen[pair{ka, kb}] {
+						continue
+					}
+					seen[pair{ka, kb}] = true
+					visit(a, b)
+				}
+			}
+			i = j
+		}
+	}
+}
