@@ -320,7 +320,7 @@ func (p *exportPipeline) finish(ctx context.Context, exp *load.Exporter) (export
 		"emptyBlocksDropped": ns.EmptyDropped, "duplicateBlocksInDocument": ns.DuplicatesInDoc,
 		"repeatedParagraphsDropped": ns.RepeatedParagraphs,
 		"snippets":                  ds.Snippets, "refs": ds.Refs, "chromeBlocksDropped": ds.ChromeBlocks,
-		"teaserCopiesReplaced": ds.CopiesReplaced, "linksResolved": ds.LinksResolved,
+		"teaserCopiesReplaced": ds.CopiesReplaced, "dateConflicts": ds.DateConflicts, "linksResolved": ds.LinksResolved,
 		"nearDuplicates": ds.NearDuplicates, "duplicateUrls": ds.DuplicateURLs,
 		"redirects": ds.RedirectsKept, "gone": ds.RedirectsGone, "redirectsDropped": ds.RedirectsMerged,
 		"warnings": p.warnings, "documentsRejected": res.rejected + p.dropped,

@@ -87,6 +87,9 @@ type docEntry struct {
 	pageUID int32
 	aliases []string
 	sketch  []uint32 // sentenceSketch: recognises teasers that copy the document
+	// published is the date of a press release (YYYY-MM-DD), to check
+	// the dates of the teasers that point to it.
+	published string
 }
 
 // ID returns the document id as text.
@@ -146,6 +149,7 @@ type DedupeStats struct {
 	Refs            int `json:"refs"`
 	ChromeBlocks    int `json:"chromeBlocksDropped"`
 	CopiesReplaced  int `json:"teaserCopiesReplaced"`
+	DateConflicts   int `json:"dateConflicts"` // teasers that date a release differently
 	LinksResolved   int `json:"linksResolved"`
 	NearDuplicates  int `json:"nearDuplicates"`
 	Assets          int `json:"assets"`
@@ -198,6 +202,9 @@ func (x *Index) Add(d *umzug.Document, ord int) bool {
 		id = uuid.NewSHA1(x.ns, []byte(d.URL))
 	}
 	e := docEntry{id: id, url: d.URL, path: d.Path, ord: int32(ord), sketch: sentenceSketch(d)}
+	if d.Kind == umzug.KindPressRelease && len(d.Dates.Published) >= 10 {
+		e.published = d.Dates.Published[:10]
+	}
 	if t := d.Provenance.TYPO3; t != nil && t.PageUID > 0 {
 		e.pageUID = int32(t.PageUID)
 		if _, ok := x.byPageUID[e.pageUID]; !ok {

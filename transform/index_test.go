@@ -426,3 +426,40 @@ func TestProposeAssetPath(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexTeaserDateConflict: a press list that dates a release
+// differently than the release itself gets a date-conflict warning; a
+// teaser with the same date, or none, does not.
+func TestIndexTeaserDateConflict(t *testing.T) {
+	target := site + "/presse/detail/bruecke/"
+	release := umzug.Document{Kind: umzug.KindPressRelease, URL: target, Title: "Brücke saniert",
+		Dates: umzug.Dates{Published: "2024-03-12"}, Blocks: []umzug.Block{textBlock("c1", releaseText)},
+		Provenance: umzug.Provenance{SourceURL: target}}
+	item := func(date string) umzug.TeaserItem {
+		it := teaserItem("Brücke saniert", target, "Eigener Teasertext der Pressestelle zur Sanierung der Brücke.")
+		it.Date = date
+		return it
+	}
+	list := page("/presse/", "Pressemitteilungen",
+		umzug.Block{Key: "c1", Type: umzug.BlockTeaser, Teaser: &umzug.Teaser{Layout: "list", Items: []umzug.TeaserItem{item("2024-03-13")}}})
+	agreeing := page("/presse/seite/2/", "Pressemitteilungen",
+		umzug.Block{Key: "c2", Type: umzug.BlockTeaser, Teaser: &umzug.Teaser{Layout: "list", Items: []umzug.TeaserItem{item("2024-03-12"), item("")}}})
+	res := runIndex(t, transform.IndexOptions{}, list, agreeing, release)
+	var got []string
+	for _, w := range res.docs[site+"/presse/"].Warnings {
+		if w.Code == "date-conflict" {
+			got = append(got, w.Message)
+		}
+	}
+	if len(got) != 1 || !strings.Contains(got[0], "2024-03-13") || !strings.Contains(got[0], "2024-03-12") {
+		t.Errorf("warnings on the conflicting list = %q; want one naming both dates", got)
+	}
+	for _, w := range res.docs[site+"/presse/seite/2/"].Warnings {
+		if w.Code == "date-conflict" {
+			t.Errorf("agreeing list warned: %s", w.Message)
+		}
+	}
+	if res.idx.Stats.DateConflicts != 1 {
+		t.Errorf("DateConflicts = %d; want 1", res.idx.Stats.DateConflicts)
+	}
+}

@@ -48,7 +48,7 @@ func (x *Index) Rewrite(d *umzug.Document, load LoadFunc, facts FactsFunc) (Rewr
 	}
 	e := &x.docs[di]
 	d.Path = e.path
-	rw := &rewriter{x: x, self: di, load: load, facts: facts, out: &out}
+	rw := &rewriter{x: x, self: di, load: load, facts: facts, out: &out, warnings: &d.Warnings}
 	// The assets extraction listed for the document enrich the asset
 	// records (kind, original file); the export carries them in
 	// assets.ndjson, referenced from the blocks, not in the document.
@@ -144,6 +144,7 @@ type rewriter struct {
 	out       *Rewritten
 	err       error
 	extracted map[string]umzug.Asset // by URL, as extraction listed them
+	warnings  *[]umzug.Warning       // of the document being rewritten
 }
 
 func (rw *rewriter) block(b *umzug.Block) error { return rw.walk(b) }
@@ -222,6 +223,13 @@ func (rw *rewriter) teaser(t *umzug.TeaserItem) {
 		return
 	}
 	t.Document = rw.x.docs[i].ID()
+	// A list that dates a release differently than the release itself:
+	// one of them is wrong, and an editor has to say which.
+	if pub := rw.x.docs[i].published; pub != "" && len(t.Date) >= 10 && t.Date[:10] != pub {
+		*rw.warnings = append(*rw.warnings, umzug.Warning{Code: "date-conflict",
+			Message: fmt.Sprintf("teaser %q dates the release %s, the release itself %s (%s)", truncate(t.Title, 80), t.Date[:10], pub, rw.x.docs[i].url)})
+		rw.x.Stats.DateConflicts++
+	}
 	if len(t.Body) > 0 && i != rw.self && rw.isCopy(t.Body.PlainText(), i) {
 		t.Body = nil
 		rw.x.Stats.CopiesReplaced++
