@@ -20,7 +20,6 @@ import (
 	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/audit"
 	"github.com/umzug/umzug/extract"
-	"github.com/umzug/umzug/fixtures"
 )
 
 // AuditOptions are the inputs of umzug audit.
@@ -212,16 +211,11 @@ func auditRun(ctx context.Context, ios *IOStreams, opts *AuditOptions) error {
 	}
 
 	if opts.Demo {
-		srv, err := fixtures.Start(fixtures.Ministry)
+		stop, err := serveDemo(log, &opts.Seeds, &opts.PublicURL)
 		if err != nil {
 			return err
 		}
-		defer srv.Close()
-		opts.Seeds = []string{srv.URL + "/"}
-		if opts.PublicURL == "" {
-			opts.PublicURL = fixtures.MinistryPublicURL
-		}
-		log.Info("demo site served", "url", srv.URL, "public", opts.PublicURL)
+		defer stop()
 	}
 	copts, err := opts.Crawl.options(opts.Seeds)
 	if err != nil {

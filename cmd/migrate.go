@@ -180,16 +180,11 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 		return err
 	}
 	if opts.Demo {
-		srv, err := fixtures.Start(fixtures.Ministry)
+		stop, err := serveDemo(log, &opts.Seeds, &opts.PublicURL)
 		if err != nil {
 			return err
 		}
-		defer srv.Close()
-		opts.Seeds = []string{srv.URL + "/"}
-		if opts.PublicURL == "" {
-			opts.PublicURL = fixtures.MinistryPublicURL
-		}
-		log.Info("demo site served", "url", srv.URL, "public", opts.PublicURL)
+		defer stop()
 	}
 	offline := opts.Archive != "" && len(opts.Seeds) == 0
 	if offline {
@@ -452,4 +447,21 @@ func printSummary(w io.Writer, st extract.CrawlStats, m load.Manifest, stats map
 		files = append(files, f.Path)
 	}
 	fmt.Fprintf(w, "Export: %s (%s, manifest.json)\n", out, strings.Join(files, ", "))
+}
+
+// serveDemo serves the embedded demo site on 127.0.0.1, points the seeds
+// at it and, unless the user chose one, the public URL at the site's
+// stable public address (so ids and exports do not depend on the port).
+// The returned function stops the server.
+func serveDemo(log *slog.Logger, seeds *[]string, publicURL *string) (func(), error) {
+	srv, err := fixtures.Start(fixtures.Ministry)
+	if err != nil {
+		return nil, err
+	}
+	*seeds = []string{srv.URL + "/"}
+	if *publicURL == "" {
+		*publicURL = fixtures.MinistryPublicURL
+	}
+	log.Info("demo site served", "url", srv.URL, "public", *publicURL)
+	return srv.Close, nil
 }
