@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -282,5 +283,35 @@ func TestExtractCommand(t *testing.T) {
 	}
 	if !strings.Contains(errOut.String(), "missing.html") {
 		t.Errorf("the missing file is not reported on stderr: %s", errOut)
+	}
+}
+
+// TestProgressOnTerminalOnly: the bar draws only on a terminal without
+// --quiet, and a log line written while it shows clears its line first.
+func TestProgressOnTerminalOnly(t *testing.T) {
+	ios, _, errOut := testStreams()
+	p := newProgress(ios, false, "crawling")
+	p.update(1, 2)
+	p.finish()
+	if errOut.Len() != 0 {
+		t.Errorf("no terminal: progress wrote %q", errOut)
+	}
+	var buf bytes.Buffer
+	tty := &ttyErr{w: &buf}
+	ios.ErrOut, ios.ErrTTY = tty, true
+	if q := newProgress(ios, true, "crawling"); q.bar != nil {
+		t.Errorf("--quiet: a bar was made")
+	}
+	p = newProgress(ios, false, "crawling")
+	p.update(3, 10)
+	fmt.Fprintln(ios.ErrOut, "level=WARN msg=\"page not exported\"")
+	p.finish()
+	out := buf.String()
+	i := strings.Index(out, "level=WARN")
+	if !strings.Contains(out, "crawling") || i < 0 {
+		t.Fatalf("terminal output %q lacks the bar or the log line", out)
+	}
+	if before := out[:i]; !strings.HasSuffix(strings.TrimRight(before, " "), "\r") {
+		t.Errorf("the log line does not start on a cleared line: %q", out[:i])
 	}
 }

@@ -1,14 +1,36 @@
 package cmd
 
 import (
+	"io"
+	"sync"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
 )
 
+// ttyErr is stderr when it is a terminal. A log line written while a
+// progress bar shows clears the bar's line first, so the two do not run
+// into each other; the bar draws itself again on its next update. One
+// mutex orders the bar's drawing and the log lines.
+type ttyErr struct {
+	mu  sync.Mutex
+	w   io.Writer
+	bar *progressbar.ProgressBar
+}
+
+func (t *ttyErr) Write(p []byte) (int, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.bar != nil {
+		_ = t.bar.Clear()
+	}
+	return t.w.Write(p)
+}
+
 // progress is a progress bar on stderr that exists only when stderr is a
 // terminal and --quiet is not given; otherwise its methods do nothing.
 type progress struct {
+	tty *ttyErr
 	bar *progressbar.ProgressBar
 	max int
 }
@@ -17,8 +39,12 @@ func newProgress(ios *IOStreams, quiet bool, what string) *progress {
 	if quiet || !ios.ErrTTY {
 		return &progress{}
 	}
+	tty, ok := ios.ErrOut.(*ttyErr)
+	if !ok {
+		tty = &ttyErr{w: ios.ErrOut}
+	}
 	bar := progressbar.NewOptions(-1,
-		progressbar.OptionSetWriter(ios.ErrOut),
+		progressbar.OptionSetWriter(tty.w),
 		progressbar.OptionSetDescription(what),
 		progressbar.OptionShowCount(),
 		progressbar.OptionSetItsString("pages"),
@@ -28,7 +54,10 @@ func newProgress(ios *IOStreams, quiet bool, what string) *progress {
 		progressbar.OptionClearOnFinish(),
 		progressbar.OptionSetRenderBlankState(true),
 	)
-	return &progress{bar: bar}
+	tty.mu.Lock()
+	tty.bar = bar
+	tty.mu.Unlock()
+	return &progress{tty: tty, bar: bar}
 }
 
 // update sets the bar to done of discovered; the total grows as the
@@ -37,6 +66,8 @@ func (p *progress) update(done, discovered int) {
 	if p.bar == nil {
 		return
 	}
+	p.tty.mu.Lock()
+	defer p.tty.mu.Unlock()
 	if discovered > p.max {
 		p.max = discovered
 		p.bar.ChangeMax(discovered)
@@ -45,7 +76,11 @@ func (p *progress) update(done, discovered int) {
 }
 
 func (p *progress) finish() {
-	if p.bar != nil {
-		_ = p.bar.Finish()
+	if p.bar == nil {
+		return
 	}
+	p.tty.mu.Lock()
+	defer p.tty.mu.Unlock()
+	_ = p.bar.Finish()
+	p.tty.bar = nil
 }

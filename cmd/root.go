@@ -42,8 +42,12 @@ type IOStreams struct {
 
 // System returns the process's streams.
 func System() *IOStreams {
-	return &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
+	ios := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr,
 		ErrTTY: term.IsTerminal(int(os.Stderr.Fd())), OutTTY: term.IsTerminal(int(os.Stdout.Fd())), Now: time.Now}
+	if ios.ErrTTY {
+		ios.ErrOut = &ttyErr{w: os.Stderr} // log lines clear a progress bar first
+	}
+	return ios
 }
 
 // GlobalOptions are the flags every command has.
