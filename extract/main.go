@@ -75,7 +75,52 @@ func densestBlock(body *html.Node) *html.Node {
 			best, bestScore = n, s
 		}
 	}
+	if best == nil {
+		return nil
+	}
+	// Widen to ancestors that add little text and few links: the
+	// article's headline, lead and captions around its body, not the
+	// sidebar or teasers beside it.
+	w, lw := linkWeights(best)
+	for p := best.Parent; p != nil && p != body; p = p.Parent {
+		pw, plw := linkWeights(p)
+		added, addedLinks := pw-w, plw-lw
+		if float64(added) > 0.3*float64(w) || added > 0 && float64(addedLinks) > 0.5*float64(added) {
+			break
+		}
+		best, w, lw = p, pw, plw
+	}
 	return best
+}
+
+// linkWeights returns the non-space text bytes under n and how many of
+// them sit inside links.
+func linkWeights(n *html.Node) (all, linked int) {
+	var f func(n *html.Node, inLink bool)
+	f = func(n *html.Node, inLink bool) {
+		switch n.Type {
+		case html.TextNode:
+			for i := 0; i < len(n.Data); i++ {
+				if c := n.Data[i]; c != ' ' && c != '\n' && c != '\t' && c != '\r' {
+					all++
+					if inLink {
+						linked++
+					}
+				}
+			}
+			return
+		case html.ElementNode:
+			if skipElement(n) {
+				return
+			}
+			inLink = inLink || n.DataAtom == atom.A
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			f(c, inLink)
+		}
+	}
+	f(n, false)
+	return all, linked
 }
 
 // nodeOrder reports whether a comes before b in document order (used to
