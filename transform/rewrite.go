@@ -347,12 +347,21 @@ func (rw *rewriter) asset(raw string, meta umzug.Asset) *assetEntry {
 	if a, ok := rw.x.assets[key]; ok {
 		return &a
 	}
-	a := assetEntry{id: rw.x.AssetID(key), path: rw.x.paths.Unique(ProposeAssetPath(u.Path))}
+	ex, extracted := rw.extracted[raw]
+	// A derived variant (TYPO3 _processed_/csm_*) moves to the new site
+	// under its original's path where the page revealed it.
+	oldPath := u.Path
+	if extracted && ex.Original != "" {
+		if ou, err := url.Parse(ex.Original); err == nil && rw.x.internal(ou) {
+			oldPath = ou.Path
+		}
+	}
+	a := assetEntry{id: rw.x.AssetID(key), path: rw.x.paths.Unique(ProposeAssetPath(oldPath))}
 	rw.x.assets[key] = a
 	rw.x.targets[pathHash(a.path)] = true
 	rec := umzug.Asset{ID: a.id, URL: key, Path: a.path, MimeType: assetExt[strings.ToLower(extOf(u.Path))],
 		Alt: meta.Alt, Caption: meta.Caption, Credit: meta.Credit, Size: meta.Size}
-	if ex, ok := rw.extracted[raw]; ok {
+	if extracted {
 		rec.Kind, rec.Original, rec.FileName = ex.Kind, ex.Original, ex.FileName
 		if rec.Size == 0 {
 			rec.Size = ex.Size
