@@ -348,21 +348,31 @@ func (rw *rewriter) asset(raw string, meta umzug.Asset) *assetEntry {
 		return &a
 	}
 	ex, extracted := rw.extracted[raw]
-	// A derived variant (TYPO3 _processed_/csm_*) moves to the new site
-	// under its original's path where the page revealed it.
-	oldPath := u.Path
+	// A derived variant (TYPO3 _processed_/csm_*) whose original the page
+	// revealed is the original's asset; the variant's old URL redirects
+	// to it.
+	variant := ""
 	if extracted && ex.Original != "" {
-		if ou, err := url.Parse(ex.Original); err == nil && rw.x.internal(ou) {
-			oldPath = ou.Path
+		if ou, err := url.Parse(ex.Original); err == nil && rw.x.internal(ou) && isAssetURL(ou) {
+			ou.Fragment, ou.RawFragment = "", ""
+			variant, key, u = key, ou.String(), ou
 		}
 	}
-	a := assetEntry{id: rw.x.AssetID(key), path: rw.x.paths.Unique(ProposeAssetPath(oldPath))}
+	if a, ok := rw.x.assets[key]; ok {
+		rw.x.assets[variant] = a
+		rw.out.Redirects = append(rw.out.Redirects, umzug.Redirect{From: variant, To: a.path, Status: 301})
+		return &a
+	}
+	a := assetEntry{id: rw.x.AssetID(key), path: rw.x.uniqueAssetPath(ProposeAssetPath(u.Path))}
 	rw.x.assets[key] = a
 	rw.x.targets[pathHash(a.path)] = true
 	rec := umzug.Asset{ID: a.id, URL: key, Path: a.path, MimeType: assetExt[strings.ToLower(extOf(u.Path))],
 		Alt: meta.Alt, Caption: meta.Caption, Credit: meta.Credit, Size: meta.Size}
 	if extracted {
-		rec.Kind, rec.Original, rec.FileName = ex.Kind, ex.Original, ex.FileName
+		rec.Kind, rec.FileName = ex.Kind, ex.FileName
+		if variant == "" {
+			rec.Original = ex.Original // named, but not an asset of this site
+		}
 		if rec.Size == 0 {
 			rec.Size = ex.Size
 		}
@@ -380,8 +390,19 @@ func (rw *rewriter) asset(raw string, meta umzug.Asset) *assetEntry {
 	}
 	rw.out.Assets = append(rw.out.Assets, rec)
 	rw.out.Redirects = append(rw.out.Redirects, umzug.Redirect{From: key, To: a.path, Status: 301})
+	if variant != "" {
+		rw.x.assets[variant] = a
+		rw.out.Redirects = append(rw.out.Redirects, umzug.Redirect{From: variant, To: a.path, Status: 301})
+	}
 	rw.x.Stats.Assets++
 	return &a
+}
+
+// uniqueAssetPath makes an asset path unique before its extension:
+// "/media/a/foto.jpg", then "/media/a/foto-2.jpg".
+func (x *Index) uniqueAssetPath(p string) string {
+	ext := extOf(p)
+	return x.paths.Unique(strings.TrimSuffix(p, ext)) + ext
 }
 
 func extOf(p string) string {
