@@ -89,7 +89,9 @@ func (ps *Parser) ParseHTML(r io.Reader, pageURL string) (umzug.Document, error)
 	}
 	doc := goquery.NewDocumentFromNode(root)
 	if b, ok := doc.Find("base[href]").Attr("href"); ok {
-		if bu, err := base.Parse(strings.TrimSpace(b)); err == nil {
+		// Only a web base: <base href="javascript:…"> would turn every
+		// relative link into a script URL.
+		if bu, err := base.Parse(strings.TrimSpace(b)); err == nil && (bu.Scheme == "http" || bu.Scheme == "https" || bu.Scheme == base.Scheme) {
 			base = bu
 		}
 	}

@@ -366,3 +366,14 @@ func TestGenericPageByDensity(t *testing.T) {
 		}
 	}
 }
+
+func TestBaseHrefOnlyWeb(t *testing.T) {
+	page := `<html><head><base href="javascript:alert(1)//"></head><body><main><p>Siehe <a href="/themen/">Themen</a>.</p></main></body></html>`
+	d, err := extract.ParseHTML(strings.NewReader(page), "https://x.example/a/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Blocks) != 1 || len(d.Blocks[0].Text.Body) != 1 || d.Blocks[0].Text.Body[0].MarkDefs[0].Href != "https://x.example/themen/" {
+		t.Errorf("blocks %+v; want the link resolved against the page URL", d.Blocks)
+	}
+}
