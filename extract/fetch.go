@@ -33,16 +33,15 @@ type exchange struct {
 	fetchedAt time.Time
 	ip        string
 
-	proto      string
-	status     int
-	header     http.Header // as received, Content-Encoding included
-	raw        []byte      // entity body as transferred (content-coded)
-	body       []byte      // content-decoded body
-	truncated  string      // WARC-Truncated reason ("length") or ""
-	warnings   []string    // e.g. a body cut at the size cap
-	attempts   int
-	lastReason string // why the last retry happened
-	err        error  // no usable response after all attempts
+	proto     string
+	status    int
+	header    http.Header // as received, Content-Encoding included
+	raw       []byte      // entity body as transferred (content-coded)
+	body      []byte      // content-decoded body
+	truncated string      // WARC-Truncated reason ("length") or ""
+	warnings  []string    // e.g. a body cut at the size cap
+	attempts  int
+	err       error // no usable response after all attempts
 }
 
 // fetcher is the http.RoundTripper colly uses (Collector.WithTransport).

@@ -107,12 +107,6 @@ func (f *frontier) markSeen(u string) {
 	}
 }
 
-func (f *frontier) claimedCount() int {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return len(f.seen)
-}
-
 // push queues a claimed URL.
 func (f *frontier) push(it frontierItem) {
 	f.mu.Lock()

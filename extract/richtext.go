@@ -56,10 +56,6 @@ func (b *ptBuilder) result() umzug.PortableText {
 	return out
 }
 
-func (b *ptBuilder) empty() bool {
-	return len(b.out) == 0 && (b.cur == nil || len(b.cur.Children) == 0)
-}
-
 func (b *ptBuilder) block() *umzug.PTBlock {
 	if b.cur == nil {
 		b.cur = &umzug.PTBlock{Type: "block", Style: b.style, ListItem: b.list, Level: b.level,

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"net/url"
@@ -651,10 +650,4 @@ func ProposeAssetPath(oldPath string) string {
 		}
 	}
 	return "/media/" + strings.Join(out, "/")
-}
-
-// sha256Hex is the hex sha256 of b.
-func sha256Hex(b []byte) string {
-	s := sha256.Sum256(b)
-	return hex.EncodeToString(s[:])
 }
