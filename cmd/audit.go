@@ -235,7 +235,7 @@ func auditRun(ctx context.Context, ios *IOStreams, opts *AuditOptions) error {
 		return usageErr(err)
 	}
 	bar := newProgress(ios, opts.Global.Quiet, "auditing")
-	copts.Progress = bar.update
+	copts.OnProgress = bar.crawlUpdate
 	_, crawlErr := extract.Crawl(ctx, copts, func(s *umzug.Snapshot) error {
 		findings = append(findings, aud.Page(s, parseForAudit(parser, s, log))...)
 		return nil

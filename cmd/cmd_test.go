@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/extract"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files in testdata/")
@@ -291,7 +292,7 @@ func TestExtractCommand(t *testing.T) {
 func TestProgressOnTerminalOnly(t *testing.T) {
 	ios, _, errOut := testStreams()
 	p := newProgress(ios, false, "crawling")
-	p.update(1, 2)
+	p.crawlUpdate(extract.CrawlProgress{Fetched: 1, Queued: 1})
 	p.finish()
 	if errOut.Len() != 0 {
 		t.Errorf("no terminal: progress wrote %q", errOut)
@@ -303,7 +304,7 @@ func TestProgressOnTerminalOnly(t *testing.T) {
 		t.Errorf("--quiet: a bar was made")
 	}
 	p = newProgress(ios, false, "crawling")
-	p.update(3, 10)
+	p.crawlUpdate(extract.CrawlProgress{Fetched: 3, Queued: 7})
 	fmt.Fprintln(ios.ErrOut, "level=WARN msg=\"page not exported\"")
 	p.finish()
 	out := buf.String()

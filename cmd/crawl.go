@@ -110,15 +110,6 @@ func shellQuote(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
-// crawlUpdate shows fetched and queued pages, errors and retries.
-func (p *progress) crawlUpdate(cp extract.CrawlProgress) {
-	if p.bar == nil {
-		return
-	}
-	p.bar.Describe(fmt.Sprintf("crawling (%d queued, %d errors, %d retries)", cp.Queued, cp.Errors, cp.Retries))
-	p.update(cp.Fetched, cp.Fetched+cp.Queued)
-}
-
 // printCrawlSummary writes the end-of-crawl summary to w.
 func printCrawlSummary(w io.Writer, st extract.CrawlStats, archive string) {
 	secs := st.Elapsed.Seconds()

@@ -252,7 +252,7 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 	var crawlErr error
 	if !offline {
 		bar := newProgress(ios, opts.Global.Quiet, "crawling")
-		copts.Progress = bar.update
+		copts.OnProgress = bar.crawlUpdate
 		fn := p.add
 		if opts.Archive != "" {
 			fn = func(*umzug.Snapshot) error { return nil } // exported from the archive below

@@ -1,11 +1,14 @@
 package cmd
 
 import (
+	"fmt"
 	"io"
 	"sync"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
+
+	"github.com/umzug/umzug/extract"
 )
 
 // ttyErr is stderr when it is a terminal. A log line written while a
@@ -60,14 +63,20 @@ func newProgress(ios *IOStreams, quiet bool, what string) *progress {
 	return &progress{tty: tty, bar: bar}
 }
 
-// update sets the bar to done of discovered; the total grows as the
-// crawler finds new URLs.
-func (p *progress) update(done, discovered int) {
+// crawlUpdate shows fetched and queued pages, errors and retries.
+func (p *progress) crawlUpdate(cp extract.CrawlProgress) {
 	if p.bar == nil {
 		return
 	}
 	p.tty.mu.Lock()
 	defer p.tty.mu.Unlock()
+	p.bar.Describe(fmt.Sprintf("crawling (%d queued, %d errors, %d retries)", cp.Queued, cp.Errors, cp.Retries))
+	p.set(cp.Fetched, cp.Fetched+cp.Queued)
+}
+
+// set moves the bar to done of discovered (the total grows as the crawler
+// finds new URLs); the caller holds the terminal's lock.
+func (p *progress) set(done, discovered int) {
 	if discovered > p.max {
 		p.max = discovered
 		p.bar.ChangeMax(discovered)

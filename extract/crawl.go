@@ -58,9 +58,6 @@ type CrawlOptions struct {
 	ArchiveDir string
 	NewRun     bool         // with ArchiveDir: start a new run even if the last one was interrupted
 	Logger     *slog.Logger // default: discard
-	// Progress, when set, is called after each delivered snapshot with the
-	// number of responses delivered and URLs discovered so far.
-	Progress func(done, discovered int)
 	// OnProgress, when set, is called after each delivered snapshot.
 	OnProgress func(CrawlProgress)
 }
@@ -896,9 +893,6 @@ func (cr *crawler) sink(fn func(*umzug.Snapshot) error) (sinkErr, fnErr error) {
 				continue
 			}
 			delivered++
-			if cr.opts.Progress != nil {
-				cr.opts.Progress(delivered, int(cr.stats.discovered.Load()))
-			}
 			if cr.opts.OnProgress != nil {
 				cr.opts.OnProgress(CrawlProgress{
 					Fetched: int(cr.stats.fetched.Load() + cr.stats.failed.Load()), Queued: cr.front.queued(),
