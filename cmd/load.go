@@ -80,9 +80,9 @@ records whose contentHash changed. The input may then be an export directory.
 					return usageErr(fmt.Errorf("--push %q: not an http(s) URL", opts.Push))
 				}
 			}
-			rt, err := load.ParseRichText(richText)
+			rt, err := richTextFlag(richText)
 			if err != nil {
-				return usageErr(fmt.Errorf("--richtext: %w", err))
+				return err
 			}
 			opts.RichText = rt
 			opts.Token = os.Getenv("UMZUG_PUSH_TOKEN")

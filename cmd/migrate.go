@@ -146,9 +146,9 @@ Only data goes to stdout.`,
 			if opts.Out == "" {
 				return usageErr(errors.New("--out DIR is required"))
 			}
-			rt, err := load.ParseRichText(richText)
+			rt, err := richTextFlag(richText)
 			if err != nil {
-				return usageErr(fmt.Errorf("--richtext: %w", err))
+				return err
 			}
 			opts.RichText = rt
 			if runF != nil {

@@ -38,9 +38,9 @@ in an export written with the same flag.`,
 			if len(args) == 1 {
 				opts.Record = args[0]
 			}
-			rt, err := load.ParseRichText(richText)
+			rt, err := richTextFlag(richText)
 			if err != nil {
-				return usageErr(fmt.Errorf("--richtext: %w", err))
+				return err
 			}
 			opts.RichText = rt
 			if runF != nil {
@@ -62,4 +62,13 @@ func schemaRun(_ context.Context, ios *IOStreams, opts *SchemaOptions) error {
 		return fmt.Errorf("writing schema: %w", err)
 	}
 	return nil
+}
+
+// richTextFlag parses the --richtext flag the export commands share.
+func richTextFlag(v string) (load.RichText, error) {
+	rt, err := load.ParseRichText(v)
+	if err != nil {
+		return rt, usageErr(fmt.Errorf("--richtext: %w", err))
+	}
+	return rt, nil
 }
