@@ -115,8 +115,11 @@ func NewCmdMigrate(ios *IOStreams, g *GlobalOptions, runF func(context.Context, 
 		Use:   "migrate [URL...] --out DIR",
 		Short: "Crawl a site and write the export directory the new CMS imports",
 		Long: `migrate crawls the site of the given start URLs (their hosts are the scope;
-robots.txt is obeyed), extracts one document per content page, normalizes
-them and writes DIR/documents.ndjson and DIR/manifest.json (written last).
+robots.txt is obeyed), extracts one document per content page, audits every
+response, normalizes and de-duplicates the documents and writes the export
+directory: documents, snippets, assets, redirects (CSV and nginx map),
+findings, schema/ and manifest.json (written last). With --archive it crawls
+into a WARC archive and exports from it, or exports an archive offline.
 
 A progress bar shows on stderr when stderr is a terminal; a summary follows.
 Only data goes to stdout.`,
