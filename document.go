@@ -78,6 +78,46 @@ type Provenance struct {
 	ArchiveRecord string       `json:"archiveRecord,omitempty"`
 	Extractor     string       `json:"extractor,omitempty"` // profile that extracted it, e.g. "typo3"
 	TYPO3         *TYPO3Origin `json:"typo3,omitempty"`
+	// Accounting says where the page's visible text went: into blocks,
+	// into document fields, or dropped with a reason.
+	Accounting *Accounting `json:"accounting,omitempty"`
+}
+
+// Accounting is the content accounting of one extracted page: every
+// character of visible text (whitespace collapsed) ends in exactly one
+// place, so VisibleChars = KeptChars + FieldChars + the Chars of Dropped.
+type Accounting struct {
+	VisibleChars int `json:"visibleChars"`
+	// KeptChars is the text that went into blocks.
+	KeptChars int `json:"keptChars"`
+	// FieldChars is the text that went into document fields (title, date,
+	// number, kicker, contacts, …) and not into a block.
+	FieldChars int `json:"fieldChars"`
+	// Dropped lists the text left out, one entry per dropped region.
+	Dropped []Dropped `json:"dropped,omitempty"`
+}
+
+// Dropped is a region of visible text that extraction left out of the
+// document, with the reason and where it was.
+type Dropped struct {
+	// Reason is one of the DropReason constants.
+	Reason   string `json:"reason"`
+	Selector string `json:"selector,omitempty"`
+	Chars    int    `json:"chars"`
+	// Excerpt is the start of the dropped text, for a person to recognise it.
+	Excerpt string `json:"excerpt,omitempty"`
+}
+
+// DroppedChars sums the dropped characters per reason.
+func (a *Accounting) DroppedChars() map[string]int {
+	if a == nil {
+		return nil
+	}
+	m := map[string]int{}
+	for _, d := range a.Dropped {
+		m[d.Reason] += d.Chars
+	}
+	return m
 }
 
 // TYPO3Origin is what the old TYPO3 told about the page.
