@@ -224,6 +224,9 @@ type Link struct {
 	Text   string `json:"text,omitempty"`
 	Title  string `json:"title,omitempty"`
 	Target string `json:"target,omitempty"`
+	// Description is the text shown with the link in a list (the page
+	// abstract of TYPO3's menu_abstract, a teaser line).
+	Description string `json:"description,omitempty"`
 	// Document is the id of the exported document the link points to,
 	// filled in by the transform stage for internal links.
 	Document string `json:"document,omitempty"`

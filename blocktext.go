@@ -71,7 +71,7 @@ func (b *Block) PlainText() string {
 		}
 	case BlockLinkList:
 		for _, l := range b.LinkList.Items {
-			add(l.Text)
+			add(l.Text, l.Description)
 		}
 	case BlockTimeline:
 		for _, it := range b.Timeline.Items {

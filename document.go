@@ -108,6 +108,37 @@ type Dropped struct {
 	Excerpt string `json:"excerpt,omitempty"`
 }
 
+// Reasons for dropped text (Dropped.Reason).
+const (
+	DropNavigation  = "navigation"     // menus, skip links, pagers of the site
+	DropBreadcrumb  = "breadcrumb"     // "Sie sind hier: …"
+	DropHeader      = "header"         // the page header: logo, service links
+	DropFooter      = "footer"         // the page footer: imprint, contact line
+	DropSidebar     = "sidebar"        // side columns and complementary boxes
+	DropSearch      = "search"         // search forms
+	DropRelated     = "related"        // "Mehr zum Thema", teaser boxes pointing elsewhere
+	DropComments    = "comments"       // reader comments and comment forms
+	DropShare       = "share"          // share and follow bars
+	DropTags        = "tags"           // tag and category lists
+	DropMeta        = "meta"           // bylines, post meta lines
+	DropAuthor      = "author"         // author boxes
+	DropNewsletter  = "newsletter"     // newsletter sign-ups
+	DropCookie      = "cookie"         // cookie and consent notes
+	DropAd          = "advertising"    // ads and sponsored boxes
+	DropPagination  = "pagination"     // page browsers of lists
+	DropUtility     = "utility"        // print, back, to-top links, ratings, last-change lines
+	DropPopup       = "popup"          // modals, overlays, flyouts
+	DropTOC         = "toc"            // tables of contents the new CMS rebuilds
+	DropLinks       = "link-list"      // link-dense boxes outside the content's flow
+	DropScreenOnly  = "screen-reader"  // text only screen readers announce
+	DropControl     = "control"        // buttons, form controls, slider controls
+	DropError       = "broken-element" // CMS errors rendered in place of an element
+	DropProfile     = "profile"        // removed by a site profile's remove selectors
+	DropDuplicate   = "duplicate"      // the same text as a document field (a date line, a repeated title)
+	DropOutside     = "outside-main"   // outside the main content, in no region a rule names
+	DropUnconverted = "unconverted"    // inside the main content but in no block: a gap of the extractor
+)
+
 // DroppedChars sums the dropped characters per reason.
 func (a *Accounting) DroppedChars() map[string]int {
 	if a == nil {

@@ -25,26 +25,46 @@ type ExtractOptions struct {
 	Profiles []string
 	Archive  string // read the snapshots of this archive instead of files
 	Run      int64  // with Archive: only this run
+	Explain  string // explain this file or URL instead of extracting
 }
 
 // NewCmdExtract builds umzug extract.
 func NewCmdExtract(ios *IOStreams, g *GlobalOptions, runF func(context.Context, *ExtractOptions) error) *cobra.Command {
 	opts := &ExtractOptions{Global: g}
 	cmd := &cobra.Command{
-		Use:   "extract FILE.html... | --archive DIR [--out FILE]",
+		Use:   "extract FILE.html... | --archive DIR [--out FILE] | --explain FILE|URL",
 		Short: "Extract documents from saved HTML pages, as NDJSON",
 		Long: `extract parses saved HTML pages (UTF-8 or with a declared charset) and prints
 one document per page as a line of JSON: title, dates, kind and typed blocks.
 A page that cannot be read or parsed is reported on stderr and skipped.
 
 With --archive DIR it reads the pages of a crawl archive instead, offline:
-the latest capture of every URL (or of --run N).`,
+the latest capture of every URL (or of --run N).
+
+With --explain FILE|URL it prints one page's visible text run by run, each
+marked KEPT (in a block), FIELD (in a document field: title, date, number,
+contacts, …) or DROPPED with the reason (navigation, footer, related,
+comments, share, …) and the element it came from, then the totals.`,
 		Example: `  umzug extract page.html | jq .blocks[].type
   umzug extract saved/*.html --base-url https://www.example.de/ --out docs.ndjson
   umzug extract page.html --profile mysite.yaml
-  umzug extract --archive archive --out docs.ndjson`,
+  umzug extract --archive archive --out docs.ndjson
+  umzug extract --explain saved/pressemitteilung.html | less`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
+			if opts.Explain != "" {
+				if len(args) > 0 || opts.Archive != "" {
+					return usageErr(errors.New("--explain takes one file or URL, without other files or --archive"))
+				}
+				if runF != nil {
+					return runF(cmd.Context(), opts)
+				}
+				parser, err := newParser(opts.Profiles)
+				if err != nil {
+					return err
+				}
+				return explainRun(cmd.Context(), ios, opts, parser, opts.Explain)
+			}
 			if opts.Archive == "" && len(args) == 0 {
 				return usageErr(errors.New("give HTML files or --archive DIR"))
 			}
@@ -62,6 +82,7 @@ the latest capture of every URL (or of --run N).`,
 	cmd.Flags().StringArrayVar(&opts.Profiles, "profile", nil, "site profile (YAML) to try before the built-in ones (repeatable)")
 	cmd.Flags().StringVar(&opts.Archive, "archive", "", "extract the pages of this crawl archive (see umzug crawl)")
 	cmd.Flags().Int64Var(&opts.Run, "run", 0, "with --archive: only this run (default: the latest capture of every URL)")
+	cmd.Flags().StringVar(&opts.Explain, "explain", "", "show what extraction keeps and drops of this page (`FILE or URL`), and why")
 	return cmd
 }
 

@@ -49,7 +49,7 @@ func (p *page) contentElementUID(el *html.Node, uid int, ctype string) {
 		p.warn("broken-element", fmt.Sprintf("content element %s (%s) rendered as a CMS error: %q", key, ctype, truncate(text, 200)), key)
 		return
 	}
-	hdr := takeHeader(el)
+	hdr := p.takeHeader(el)
 	if ctype == "shortcut" || containsContentElements(el) {
 		// Containers (grids, shortcuts) hold elements of their own.
 		if hdr != nil {
@@ -191,9 +191,9 @@ func infoBoxVariant(class string) string {
 	return ""
 }
 
-// takeHeader removes the element's header (FSC <header>, CSC csc-header)
-// and returns it.
-func takeHeader(el *html.Node) *umzug.Header {
+// takeHeader takes the element's header (FSC <header>, CSC csc-header)
+// out of it and returns it.
+func (p *page) takeHeader(el *html.Node) *umzug.Header {
 	var h *html.Node
 	var find func(n *html.Node) bool
 	find = func(n *html.Node) bool {
@@ -244,7 +244,7 @@ func takeHeader(el *html.Node) *umzug.Header {
 		}
 	}
 	walk(h)
-	h.Parent.RemoveChild(h)
+	p.detach(h)
 	if len(hs) == 0 {
 		return nil
 	}

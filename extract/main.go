@@ -1,126 +1,524 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
-	"sync"
 
-	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/umzug/umzug"
 )
 
-// mainContent finds the main content of a page and returns the nodes that
-// hold it, in document order. TYPO3's search-index markers
-// (<!--TYPO3SEARCH_begin--> … <!--TYPO3SEARCH_end-->) win: they are where
-// the site's editors' content is, by the site's own declaration. Then come
-// <main>, role=main and the usual content wrappers; the body is the last
-// resort.
-func mainContent(doc *goquery.Document) []*html.Node {
-	if r := searchMarkerRegions(doc.Nodes[0]); len(r) > 0 {
-		return majorRegions(r)
+// How the main content is found (docs/extraction.md has the long version):
+//
+//  1. Every element gets its boilerplate verdict from its own markup: tag,
+//     role, and the words of its class and id names (boilerplate.go). A
+//     verdict on a wrapper that holds most of the page's prose is taken
+//     back: it is a template's oddly named content column.
+//  2. Every element gets weights bottom-up: its visible text, the part of it
+//     in links, and its "good" text: prose outside links and outside
+//     boilerplate. Text in TYPO3 content elements and between TYPO3's
+//     search markers counts as good even when linked: the site's editors
+//     put it there.
+//  3. The main region is the element with the best score, good text minus
+//     a share of the rest (links, boilerplate) it would drag in: the
+//     smallest container that holds the prose, whatever the template
+//     calls it. Landmarks (<main>, role=main, articleBody, TYPO3's marked
+//     column) win over it when they hold nearly as much.
+//  4. Inside the region, boilerplate is dropped with its reason: marked
+//     elements, boxes under related or comment headlines, link-dense boxes
+//     around the prose, utility lines. Nothing is deleted for good: every
+//     change is undone after extraction, so the parsed page can be handed
+//     on (to the audit) and the accounting can say where each text went.
+
+// weights are the text weights of one element, in non-space bytes.
+type weights struct {
+	text int32 // all visible text
+	link int32 // text inside links
+	good int32 // prose: outside links and boilerplate (or in editor content)
+}
+
+// analysis holds what is known about a page's elements before extraction.
+type analysis struct {
+	w      map[*html.Node]weights
+	marks  map[*html.Node]string // boilerplate verdicts of elements
+	soft   map[*html.Node]bool   // verdicts that hold only for minor parts (teasers)
+	cache  boilerCache
+	search map[*html.Node]bool // nodes between TYPO3SEARCH markers
+	body   *html.Node
+}
+
+// analyze computes boilerplate verdicts and weights for the page.
+func analyze(root *html.Node) *analysis {
+	a := &analysis{w: map[*html.Node]weights{}, marks: map[*html.Node]string{}, soft: map[*html.Node]bool{}, cache: boilerCache{}}
+	a.body = findBody(root)
+	if a.body == nil {
+		return a
 	}
-	for _, sel := range []string{"main", "[role=main]", "#content", "#main-content", "#maincontent",
-		".main-content", "#main", ".content-main", "article"} {
-		if s := doc.Find(sel); s.Length() > 0 {
-			n := s.First().Nodes[0]
-			if strings.TrimSpace(textOf(n)) != "" {
-				return []*html.Node{n}
+	a.search = searchMarked(a.body)
+	a.markAll(a.body, false)
+	a.weigh(a.body, false, false, false)
+	// A verdict on a wrapper that holds most of the prose is wrong: it is
+	// the content column of a template with an odd name ("content_left
+	// print-only", "widget-area" around the article).
+	bw := a.w[a.body]
+	total := bw.text - bw.link
+	for n, r := range a.marks {
+		if r == umzug.DropScreenOnly || r == umzug.DropComments || r == umzug.DropNavigation && n.DataAtom == atom.Nav {
+			continue // comment sections may well be longer than the article
+		}
+		if w := a.w[n]; w.text-w.link > 400 && float64(w.text-w.link) > 0.5*float64(total) {
+			delete(a.marks, n)
+		}
+	}
+	clear(a.w)
+	a.weigh(a.body, false, false, false)
+	return a
+}
+
+func findBody(root *html.Node) *html.Node {
+	var body *html.Node
+	var f func(n *html.Node)
+	f = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && body == nil; c = c.NextSibling {
+			if c.DataAtom == atom.Body {
+				body = c
+				return
+			}
+			if c.Type == html.ElementNode || c.Type == html.DocumentNode {
+				f(c)
 			}
 		}
 	}
-	if b := doc.Find("body"); b.Length() > 0 {
-		if n := densestBlock(b.Nodes[0]); n != nil {
-			return []*html.Node{n}
+	f(root)
+	return body
+}
+
+// markAll records the boilerplate verdict of every element that has one,
+// inside marked elements too (a verdict on a wrapper may be taken back).
+// Inside TYPO3 content elements only a few verdicts hold: their inner
+// markup is the element's own (tabs navigation, slider controls).
+func (a *analysis) markAll(n *html.Node, inCE bool) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || isInvisible(c) {
+			continue
 		}
-		return []*html.Node{b.Nodes[0]}
+		ce := inCE || isContentElement(c)
+		if r := a.cache.elementReason(c); r != "" && (!ce || ceBoilerplate(r)) {
+			if r == umzug.DropRelated && (isSoft(attr(c, "class")) || isSoft(attr(c, "id"))) {
+				if !boxElement(c) {
+					a.markAll(c, ce) // a lead paragraph ("article-teaser"), not a box
+					continue
+				}
+				a.soft[c] = true
+			} else {
+				a.marks[c] = r
+			}
+		}
+		a.markAll(c, ce)
+	}
+}
+
+// ceBoilerplate reports the verdicts that hold inside TYPO3 content
+// elements too (a news plugin's share bar, a list's page browser).
+func ceBoilerplate(r string) bool {
+	switch r {
+	case umzug.DropShare, umzug.DropComments, umzug.DropPagination, umzug.DropCookie, umzug.DropAd, umzug.DropScreenOnly, umzug.DropPopup:
+		return true
+	}
+	return false
+}
+
+// weigh fills a.w for n's subtree and returns n's weights.
+func (a *analysis) weigh(n *html.Node, inLink, inBoiler, trusted bool) weights {
+	var w weights
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			k := int32(nonSpace(c.Data))
+			w.text += k
+			if inLink {
+				w.link += k
+			}
+			if !inBoiler && (!inLink || trusted || a.search[c]) {
+				w.good += k
+			}
+		case html.ElementNode:
+			if isInvisible(c) {
+				continue
+			}
+			_, marked := a.marks[c]
+			control := formControl(c)
+			cw := a.weigh(c, inLink || c.DataAtom == atom.A, inBoiler || marked || control, trusted || isContentElement(c) || a.search[c])
+			w.text += cw.text
+			w.link += cw.link
+			w.good += cw.good
+		}
+	}
+	a.w[n] = w
+	return w
+}
+
+func nonSpace(s string) int {
+	k := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\f' {
+			k++
+		}
+	}
+	return k
+}
+
+// boxElement reports elements that can be boxes of their own.
+func boxElement(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Article, atom.Aside, atom.Ul, atom.Ol, atom.Li, atom.Dl, atom.Figure, atom.Nav, atom.Table:
+		return true
+	}
+	return n.DataAtom == 0 // custom elements (<teaser>, <pp-inline-teaser>)
+}
+
+// formControl reports the controls of a form: their text (options,
+// button labels) is no prose.
+func formControl(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Select, atom.Button, atom.Textarea, atom.Option, atom.Datalist:
+		return true
+	}
+	return false
+}
+
+// isInvisible reports elements whose text no reader sees: scripts,
+// styles, templates, hidden elements.
+func isInvisible(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Head, atom.Title, atom.Svg,
+		atom.Link, atom.Meta, atom.Iframe, atom.Object, atom.Canvas:
+		return true
+	}
+	return hasAttr(n, "hidden") || hiddenByStyle(n)
+}
+
+// searchMarked returns the nodes (and all their descendants) between
+// TYPO3SEARCH_begin and TYPO3SEARCH_end comments.
+func searchMarked(body *html.Node) map[*html.Node]bool {
+	var out map[*html.Node]bool
+	on := false
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.CommentNode {
+				t := strings.TrimSpace(c.Data)
+				switch {
+				case strings.HasPrefix(t, "TYPO3SEARCH_begin"):
+					on = true
+				case strings.HasPrefix(t, "TYPO3SEARCH_end"):
+					on = false
+				}
+				continue
+			}
+			if on {
+				if out == nil {
+					out = map[*html.Node]bool{}
+				}
+				out[c] = true
+			}
+			if c.Type == html.ElementNode {
+				walk(c)
+			}
+		}
+	}
+	walk(body)
+	return out
+}
+
+// searchColumns returns, for each TYPO3SEARCH region, the element that
+// holds it: the parent of its begin and end markers.
+func searchColumns(body *html.Node) []*html.Node {
+	var cols []*html.Node
+	var begin *html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.CommentNode {
+				t := strings.TrimSpace(c.Data)
+				switch {
+				case strings.HasPrefix(t, "TYPO3SEARCH_begin"):
+					begin = c
+				case strings.HasPrefix(t, "TYPO3SEARCH_end") && begin != nil:
+					if col := commonAncestor(begin, c); col != nil && !containsNode(cols, col) {
+						cols = append(cols, col)
+					}
+					begin = nil
+				}
+				continue
+			}
+			if c.Type == html.ElementNode {
+				walk(c)
+			}
+		}
+	}
+	walk(body)
+	return cols
+}
+
+func containsNode(ns []*html.Node, n *html.Node) bool {
+	for _, m := range ns {
+		if m == n {
+			return true
+		}
+	}
+	return false
+}
+
+func commonAncestor(a, b *html.Node) *html.Node {
+	anc := map[*html.Node]bool{}
+	for n := a.Parent; n != nil; n = n.Parent {
+		anc[n] = true
+	}
+	for n := b.Parent; n != nil; n = n.Parent {
+		if anc[n] {
+			return n
+		}
 	}
 	return nil
 }
 
-// densestBlock finds the main content of a page without landmarks by
-// text density, as readability-style extractors do: every paragraph of
-// prose (25+ characters, mostly not link text) scores for its parent and,
-// less, for its grandparent and great-grandparent; the container with the
-// best score, discounted by its own link density, wins. It returns nil
-// when no paragraph qualifies.
-func densestBlock(body *html.Node) *html.Node {
-	scores := map[*html.Node]float64{}
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode || skipElement(c) || isChrome(c) {
-				continue
-			}
-			switch c.DataAtom {
-			case atom.P, atom.Pre, atom.Blockquote, atom.Td, atom.Dd, atom.Li:
-				t, _ := textUpTo(c, 5000)
-				if len(t) >= 25 && linkShare(c, nil) < 0.5 {
-					score := 1 + float64(strings.Count(t, ",")) + min(float64(len(t))/100, 3)
-					for i, p := 0, c.Parent; i < 3 && p != nil && p != body.Parent; i, p = i+1, p.Parent {
-						scores[p] += score / float64(i+1)
-					}
-				}
-				continue
-			}
-			walk(c)
+// contentLandmark reports elements that templates use for the main
+// content: <main>, role=main, articleBody, and the usual ids and classes.
+func contentLandmark(n *html.Node) bool {
+	if n.DataAtom == atom.Main || strings.EqualFold(attr(n, "role"), "main") || attr(n, "itemprop") == "articleBody" {
+		return true
+	}
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Article:
+	default:
+		return false
+	}
+	switch strings.ToLower(attr(n, "id")) {
+	case "content", "main-content", "maincontent", "main", "inhalt", "article", "story", "content-main", "contentmain", "hauptinhalt":
+		return true
+	}
+	for _, c := range strings.Fields(attr(n, "class")) {
+		switch strings.ToLower(c) {
+		case "entry-content", "post-content", "article-content", "article-body", "article__body", "article-text",
+			"articlebody", "articletext", "post-body", "post-entry", "postcontent", "story-body", "main-content",
+			"content-main", "page-content", "text-content", "body-text", "field-body", "news-text-wrap",
+			"blog-content", "single-content", "article__content", "entry", "post", "story":
+			return true
 		}
 	}
-	walk(body)
-	var best *html.Node
-	bestScore := 0.0
-	for n, s := range scores {
-		s *= 1 - linkShare(n, nil)
-		if s > bestScore || s == bestScore && best != nil && nodeOrder(n, best) {
-			best, bestScore = n, s
-		}
-	}
-	if best == nil {
+	return false
+}
+
+// lambda is what a byte of link or boilerplate text costs a candidate
+// region, against a byte of prose it gains.
+const lambda = 0.5
+
+func (a *analysis) score(n *html.Node) float64 {
+	w := a.w[n]
+	return float64(w.good) - lambda*float64(w.text-w.good)
+}
+
+// mainContent finds the main content of a page and returns the nodes that
+// hold it, in document order.
+func (a *analysis) mainContent() []*html.Node {
+	if a.body == nil {
 		return nil
 	}
-	// Widen to ancestors that add little text and few links: the
-	// article's headline, lead and captions around its body, not the
-	// sidebar or teasers beside it.
-	w, lw := linkWeights(best)
-	for p := best.Parent; p != nil && p != body; p = p.Parent {
-		pw, plw := linkWeights(p)
-		added, addedLinks := pw-w, plw-lw
-		if float64(added) > 0.3*float64(w) || added > 0 && float64(addedLinks) > 0.5*float64(added) {
+	// TYPO3 marks the editors' content for its search index. The columns
+	// holding the marked regions are the content, with whatever the
+	// template put beside the markers in the same column (a news list
+	// rendered below them), judged like the rest.
+	if cols := a.majorColumns(searchColumns(a.body)); len(cols) > 0 {
+		return cols
+	}
+	best := a.bestRegion()
+	if best == nil {
+		return []*html.Node{a.body}
+	}
+	return a.withStage(a.tighten(best))
+}
+
+// stageWords name the stage of a page: the slider or hero above the
+// main column that carries its leading stories or its title image.
+var stageWords = map[string]bool{"stage": true, "hero": true, "buehne": true, "bühne": true, "keyvisual": true,
+	"slider": true, "carousel": true, "jcarousel": true, "slideshow": true, "stoerer": true, "ticker": true}
+
+// withStage adds the stage right before the main region (or before one
+// of its near ancestors) to it: a home page's slider of top stories, an
+// article's title image, which templates put outside the content column.
+func (a *analysis) withStage(root *html.Node) []*html.Node {
+	n := root
+	for i := 0; i < 3 && n != nil && n != a.body; i, n = i+1, n.Parent {
+		prev := n.PrevSibling
+		for prev != nil && (prev.Type != html.ElementNode || isInvisible(prev) || a.w[prev].text == 0 && !hasMedia(prev)) {
+			prev = prev.PrevSibling
+		}
+		if prev == nil {
+			continue
+		}
+		var stage []*html.Node
+		for k := 0; prev != nil && k < 3; k++ {
+			if _, marked := a.marks[prev]; marked || !isStage(prev) {
+				break
+			}
+			stage = append([]*html.Node{prev}, stage...)
+			prev = prev.PrevSibling
+			for prev != nil && (prev.Type != html.ElementNode || isInvisible(prev) || a.w[prev].text == 0 && !hasMedia(prev)) {
+				prev = prev.PrevSibling
+			}
+		}
+		return append(stage, root)
+	}
+	return []*html.Node{root}
+}
+
+// isStage reports an element, or one of its children's children, named
+// as a stage.
+func isStage(n *html.Node) bool {
+	var buf [16]string
+	check := func(e *html.Node) bool {
+		for _, w := range classWords(attr(e, "class")+" "+attr(e, "id"), buf[:0]) {
+			if stageWords[w] {
+				return true
+			}
+		}
+		return false
+	}
+	if check(n) {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if check(c) {
+			return true
+		}
+		for g := c.FirstChild; g != nil; g = g.NextSibling {
+			if g.Type == html.ElementNode && check(g) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// tighten prefers a content landmark close around the best region when it
+// holds nearly as much: the template says where its content is.
+func (a *analysis) tighten(best *html.Node) *html.Node {
+	// A landmark close around the best region wins when it holds nearly
+	// as much: the template says where its content is.
+	for n := best; n != nil && n != a.body; n = n.Parent {
+		if contentLandmark(n) && a.score(n) >= 0.85*a.score(best) {
+			return n
+		}
+		if n != best && a.score(n) < 0.7*a.score(best) {
 			break
 		}
-		best, w, lw = p, pw, plw
+	}
+	var inner *html.Node
+	var find func(n *html.Node)
+	find = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && inner == nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if contentLandmark(c) && a.score(c) >= 0.85*a.score(best) {
+				inner = c
+				return
+			}
+			find(c)
+		}
+	}
+	find(best)
+	if inner != nil {
+		return inner
 	}
 	return best
 }
 
-// linkWeights returns the non-space text bytes under n and how many of
-// them sit inside links.
-func linkWeights(n *html.Node) (all, linked int) {
-	var f func(n *html.Node, inLink bool)
-	f = func(n *html.Node, inLink bool) {
-		switch n.Type {
-		case html.TextNode:
-			for i := 0; i < len(n.Data); i++ {
-				if c := n.Data[i]; c != ' ' && c != '\n' && c != '\t' && c != '\r' {
-					all++
-					if inLink {
-						linked++
-					}
-				}
-			}
-			return
-		case html.ElementNode:
-			if skipElement(n) {
-				return
-			}
-			inLink = inLink || n.DataAtom == atom.A
+// majorColumns keeps the TYPO3SEARCH columns that hold content: a column
+// that is (nearly) the whole page says nothing; columns with a fifth of
+// the largest one's prose or less are sidebars, unless prose of their own.
+func (a *analysis) majorColumns(cols []*html.Node) []*html.Node {
+	total := a.w[a.body].good
+	var out []*html.Node
+	largest := int32(0)
+	for _, c := range cols {
+		if c == a.body || a.w[c].good > 0 && float64(a.w[c].text) > 0.95*float64(a.w[a.body].text) && a.hasChromeLandmark(c) {
+			return nil // markers around the whole page
 		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			f(c, inLink)
+		largest = max(largest, a.w[c].good)
+	}
+	if largest == 0 || float64(largest) < 0.2*float64(total) {
+		return nil
+	}
+	for _, c := range cols {
+		w := a.w[c]
+		if w.good*5 >= largest || w.good >= 120 && float64(w.link) < 0.3*float64(w.text) {
+			out = append(out, c)
 		}
 	}
-	f(n, false)
-	return all, linked
+	// Nested columns: keep the outer one.
+	var outer []*html.Node
+	for _, c := range out {
+		inside := false
+		for _, d := range out {
+			if d != c && isAncestor(d, c) {
+				inside = true
+			}
+		}
+		if !inside {
+			outer = append(outer, c)
+		}
+	}
+	return outer
+}
+
+// hasChromeLandmark reports a main navigation or page footer inside n.
+func (a *analysis) hasChromeLandmark(n *html.Node) bool {
+	return hasDescendant(n, func(d *html.Node) bool {
+		r := a.marks[d]
+		return r == umzug.DropNavigation && a.w[d].link > 200 || r == umzug.DropFooter
+	})
+}
+
+func isAncestor(anc, n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p == anc {
+			return true
+		}
+	}
+	return false
+}
+
+// bestRegion returns the element with the best score: the smallest
+// container holding the page's prose without much else.
+func (a *analysis) bestRegion() *html.Node {
+	var best *html.Node
+	bestScore := 0.0
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || isInvisible(c) {
+				continue
+			}
+			if _, marked := a.marks[c]; marked {
+				continue
+			}
+			if inlineAtoms[c.DataAtom] {
+				continue
+			}
+			if s := a.score(c); s > bestScore {
+				best, bestScore = c, s
+			}
+			walk(c)
+		}
+	}
+	walk(a.body)
+	return best
 }
 
 // nodeOrder reports whether a comes before b in document order (used to
@@ -155,229 +553,76 @@ func nodeOrder(a, b *html.Node) bool {
 	return false
 }
 
-// majorRegions drops, when a template marks several regions for the
-// search index (sidebars, teaser rows), the minor ones: regions with less
-// than a fifth of the largest region's text, unless they are prose of
-// their own (some text, few links).
-func majorRegions(regions []*html.Node) []*html.Node {
-	if len(regions) < 2 {
-		return regions
-	}
-	largest := 0
-	weights := make([]int, len(regions))
-	for i, r := range regions {
-		weights[i] = textWeight(r)
-		largest = max(largest, weights[i])
-	}
-	var out []*html.Node
-	for i, r := range regions {
-		if weights[i]*5 >= largest || weights[i] >= 120 && linkShare(r, nil) < 0.3 {
-			out = append(out, r)
-		}
-	}
-	return out
-}
-
-// searchMarkerRegions returns the topmost nodes between each
-// TYPO3SEARCH_begin and the next TYPO3SEARCH_end comment, wrapped in a
-// synthetic <div> per region so callers can walk them like a container.
-func searchMarkerRegions(root *html.Node) []*html.Node {
-	var regions []*html.Node
-	var begin *html.Node
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.CommentNode {
-				t := strings.TrimSpace(c.Data)
-				switch {
-				case strings.HasPrefix(t, "TYPO3SEARCH_begin"):
-					begin = c
-				case strings.HasPrefix(t, "TYPO3SEARCH_end") && begin != nil:
-					if r := between(begin, c); r != nil {
-						regions = append(regions, r)
-					}
-					begin = nil
-				}
+// prune drops the boilerplate inside the main region with its reason.
+func (p *page) prune(root *html.Node) {
+	a := p.an
+	// Teasers are dropped beside an article, not on a page made of them.
+	dropSoft := 2*a.softText(root) < a.w[root].text
+	var walk func(n *html.Node, inCE bool)
+	walk = func(n *html.Node, inCE bool) {
+		for c := n.FirstChild; c != nil; {
+			next := c.NextSibling
+			if c.Type != html.ElementNode || isInvisible(c) {
+				c = next
 				continue
 			}
-			walk(c)
-		}
-	}
-	walk(root)
-	return regions
-}
-
-// between moves the nodes strictly between begin and end (in document
-// order) into a new detached <div> and returns it. When begin and end are
-// not siblings, the region is cut at their nearest common ancestor.
-func between(begin, end *html.Node) *html.Node {
-	div := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
-	// Climb from begin until reaching a sibling chain that contains end's
-	// ancestor.
-	endAnc := map[*html.Node]bool{}
-	for n := end; n != nil; n = n.Parent {
-		endAnc[n] = true
-	}
-	start := begin
-	for start.Parent != nil && !endAnc[start.Parent] {
-		start = start.Parent
-	}
-	var stop *html.Node // the sibling of start that contains end (or is end)
-	for n := end; n != nil; n = n.Parent {
-		if n.Parent == start.Parent {
-			stop = n
-			break
-		}
-	}
-	if stop == nil {
-		return nil
-	}
-	var take []*html.Node
-	for n := start.NextSibling; n != nil && n != stop; n = n.NextSibling {
-		take = append(take, n)
-	}
-	if start != begin {
-		// begin sits inside start: keep what follows begin within start.
-		take = append(followingIn(begin, start), take...)
-	}
-	if stop != end {
-		take = append(take, precedingIn(end, stop)...)
-	}
-	for _, n := range take {
-		if n.Parent != nil {
-			n.Parent.RemoveChild(n)
-		}
-		div.AppendChild(n)
-	}
-	if div.FirstChild == nil {
-		return nil
-	}
-	return div
-}
-
-// followingIn returns the nodes after n up to the end of top, topmost first.
-func followingIn(n, top *html.Node) []*html.Node {
-	var out []*html.Node
-	for ; n != top; n = n.Parent {
-		for s := n.NextSibling; s != nil; s = s.NextSibling {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-// precedingIn returns the nodes before n from the start of top.
-func precedingIn(n, top *html.Node) []*html.Node {
-	var levels [][]*html.Node
-	for ; n != top; n = n.Parent {
-		var lvl []*html.Node
-		for s := n.Parent.FirstChild; s != nil && s != n; s = s.NextSibling {
-			lvl = append(lvl, s)
-		}
-		levels = append(levels, lvl)
-	}
-	var out []*html.Node
-	for i := len(levels) - 1; i >= 0; i-- {
-		out = append(out, levels[i]...)
-	}
-	return out
-}
-
-var chromeClass = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:breadcrumbs?|skip-?links?|cookie[a-z-]*|consent|social[a-z-]*|share[a-z-]*|sharing|print-?link|to-?top|linkToTop|pagination-sr|sr-only|visually-hidden|aural|news-backlink-wrap|flyout|modal|popup|rss[a-z]*|sidebar|seitenleiste|marginal[a-z]*|context-column|context-sidebar|newsletter-box|facebook[a-z]*|fbcarousel|twitter[a-z]*|instagram[a-z]*)(?:$|[\s_-])`)
-
-// chromeLines are the whole texts of small page-utility elements: print
-// and back links, back-to-top links; chromePrefixes start last-change
-// lines.
-var (
-	chromeLines = map[string]bool{
-		"zurück": true, "zurück zur übersicht": true, "zurück zur liste": true, "zur übersicht": true,
-		"nach oben": true, "seitenanfang": true, "zum seitenanfang": true, "seite drucken": true,
-		"drucken": true, "kontaktinformationen drucken": true, "seite teilen": true, "teilen": true,
-	}
-	chromePrefixes = []string{"letzte änderung", "zuletzt geändert", "zuletzt aktualisiert"}
-)
-
-func isChromeLine(t string) bool {
-	if len(t) >= 80 {
-		return false
-	}
-	l := strings.ToLower(t)
-	if chromeLines[l] {
-		return true
-	}
-	for _, p := range chromePrefixes {
-		if strings.HasPrefix(l, p) && len(l) < len(p)+42 {
-			return true
-		}
-	}
-	return false
-}
-
-// consentText matches the notices of two-click privacy overlays in front
-// of embedded third-party content ("Wenn Sie das Feld durch einen Klick
-// aktivieren, werden Informationen an den Betreiber von YouTube
-// übertragen").
-var (
-	consentText  = regexp.MustCompile(`(?i)(?:klick|aktivier|zustimm|einwillig|laden sie)[^.]{0,160}(?:übertragen|übermittelt|datenschutz|cookies|weitergegeben)`)
-	thirdParties = []string{"youtube", "vimeo", "google", "facebook", "twitter", "instagram", "openstreetmap", "mastodon", "soundcloud", "podigee"}
-)
-
-func namesThirdParty(t string) bool {
-	l := strings.ToLower(t)
-	for _, p := range thirdParties {
-		if strings.Contains(l, p) {
-			return true
-		}
-	}
-	return false
-}
-
-// removeChrome deletes page chrome that sits inside the main content:
-// navigation, breadcrumbs, search forms, page header and footer, cookie
-// banners, skip links and social/share bars.
-func removeChrome(root *html.Node) {
-	var drop []*html.Node
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
+			ce := inCE || isContentElement(c) || c == p.news
+			if r, ok := a.marks[c]; ok && (!ce || ceBoilerplate(r)) {
+				p.drop(c, r)
+			} else if a.soft[c] && !ce && dropSoft {
+				p.drop(c, umzug.DropRelated)
+			} else if r := utilityReason(c); r != "" {
+				p.drop(c, r)
+			} else {
+				walk(c, ce)
 			}
-			if isChrome(c) {
-				drop = append(drop, c)
-				continue
-			}
-			walk(c)
+			c = next
 		}
 	}
-	walk(root)
-	for _, n := range drop {
-		n.Parent.RemoveChild(n)
+	walk(root, isContentElement(root) || root == p.news || p.news != nil && isAncestor(p.news, root))
+	p.dropHeadedBoxes(root)
+	if !p.typo3 && !isStage(root) { // a stage is made of linked teasers
+		p.dropLinkBoxes(root)
 	}
-	removeRelated(root)
 }
 
-// relatedHeading matches the headlines of boxes that point to other
-// content: "Siehe auch", "Zum Thema", "Weitere Meldungen", "Das könnte
-// Sie auch interessieren", "Mehr auf example.de", …
-var relatedHeading = regexp.MustCompile(`(?i)^(?:siehe auch|zum thema|mehr zum thema|passend zum thema|weitere (?:meldungen|nachrichten|artikel|beiträge|pressemitteilungen|themen|informationen zum thema)|das könnte (?:sie|dich) (?:auch )?interessieren|auch interessant|ähnliche (?:artikel|beiträge|meldungen|themen)|lesen sie auch|verwandte (?:themen|artikel|beiträge|meldungen)|mehr auf \S+|empfehlungen|aktuelle meldungen|neueste beiträge|top-?themen|related (?:articles|content|links))\s*:?$`)
+// softText is the text of the outermost soft-marked elements under n.
+func (a *analysis) softText(n *html.Node) int32 {
+	var sum int32
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if a.soft[c] {
+			sum += a.w[c].text
+			continue
+		}
+		sum += a.softText(c)
+	}
+	return sum
+}
 
-// removeRelated removes boxes of links to other content that are
-// introduced by a related-content headline. The box is the headline's
-// largest ancestor (below root) in which links make up most of the text
-// besides the headline; a headline standing in running text takes only
-// the link-dominated siblings that follow it.
-func removeRelated(root *html.Node) {
-	var heads []*html.Node
+// dropHeadedBoxes drops the boxes introduced by a related-content,
+// comment, share or tag headline. The box is the headline's largest
+// ancestor (below root) that holds little besides it: links, teasers, or
+// for comment sections anything; a headline standing in running text
+// takes the siblings that follow it up to the next headline of its level
+// or above.
+func (p *page) dropHeadedBoxes(root *html.Node) {
+	type head struct {
+		n      *html.Node
+		reason string
+	}
+	var heads []head
 	var find func(*html.Node)
 	find = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
+			if c.Type != html.ElementNode || isInvisible(c) {
 				continue
 			}
-			if headingLevel(c) > 0 || c.DataAtom == atom.Strong && c.Parent != nil && strings.TrimSpace(textOf(c.Parent)) == strings.TrimSpace(textOf(c)) {
-				if relatedHeading.MatchString(cleanText(c)) {
-					heads = append(heads, c)
+			if headingLevel(c) > 0 || isLabelLine(c) {
+				if r := headingReason(cleanText(c)); r != "" {
+					heads = append(heads, head{c, r})
 					continue
 				}
 			}
@@ -386,38 +631,142 @@ func removeRelated(root *html.Node) {
 	}
 	find(root)
 	for _, h := range heads {
-		if h.Parent == nil {
-			continue // removed with an earlier box
+		if !attached(h.n, root) {
+			continue // inside a box dropped before
 		}
-		box := h
-		for p := h.Parent; p != nil && p != root; p = p.Parent {
-			if linkShare(p, h) < 0.6 && !teaserish(p) {
+		box := h.n
+		for anc := h.n.Parent; anc != nil && anc != root; anc = anc.Parent {
+			if h.reason != umzug.DropComments && (linkShare(anc, h.n) < 0.6 && !teaserish(anc) || 2*p.an.w[anc].good > p.an.w[root].good) {
 				break
 			}
-			box = p
+			if h.reason == umzug.DropComments && p.an.w[anc].good > 3*p.an.w[root].good/4 {
+				break
+			}
+			box = anc
 		}
-		if box.Parent == nil {
-			continue // inside a box removed before
-		}
-		if box != h {
-			box.Parent.RemoveChild(box)
+		if box != h.n {
+			p.drop(box, h.reason)
 			continue
 		}
-		// The headline stands among other content: drop it and the
-		// link lists that follow it up to the next headline.
-		next := h.NextSibling
-		h.Parent.RemoveChild(h)
+		// The headline stands among other content: drop it and what
+		// belongs to it up to the next headline of its level or above.
+		level := headingLevel(h.n)
+		if level == 0 {
+			level = 7
+		}
+		next := h.n.NextSibling
+		p.drop(h.n, h.reason)
 		for n := next; n != nil; {
 			following := n.NextSibling
 			if n.Type == html.ElementNode {
-				if headingLevel(n) > 0 || linkShare(n, nil) < 0.6 && !teaserish(n) {
+				if l := headingLevel(n); l > 0 && l <= level {
 					break
 				}
-				n.Parent.RemoveChild(n)
+				if h.reason != umzug.DropComments && linkShare(n, nil) < 0.6 && !teaserish(n) {
+					break
+				}
+				p.drop(n, h.reason)
 			}
 			n = following
 		}
 	}
+}
+
+// isLabelLine reports a paragraph or div whose whole text is one bold or
+// strong run: the label of a box in templates without headline elements.
+func isLabelLine(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Strong, atom.B:
+		return n.Parent != nil && strings.TrimSpace(textOf(n.Parent)) == strings.TrimSpace(textOf(n))
+	case atom.P, atom.Div, atom.Span:
+		// A short line of its own, not a link ("Zum Thema" buttons are).
+		t, short := textUpTo(n, 90)
+		return short && t != "" && !hasDescendant(n, func(d *html.Node) bool { return !inlineAtoms[d.DataAtom] || d.DataAtom == atom.A })
+	}
+	return false
+}
+
+// attached reports whether n is still in root's tree.
+func attached(n, root *html.Node) bool {
+	for p := n; p != nil; p = p.Parent {
+		if p == root {
+			return true
+		}
+	}
+	return false
+}
+
+// dropLinkBoxes drops link-dense boxes of short links around the prose
+// (lists of links to other articles, category lines), as trafilatura and
+// readability do: a list or box whose text is mostly short links.
+func (p *page) dropLinkBoxes(root *html.Node) {
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; {
+			next := c.NextSibling
+			if c.Type != html.ElementNode || isInvisible(c) || isContentElement(c) {
+				c = next
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Ul, atom.Ol, atom.Dl, atom.Div, atom.Section, atom.Nav, atom.Aside, atom.Table:
+				if linkBox(c) {
+					p.drop(c, umzug.DropLinks)
+					c = next
+					continue
+				}
+			}
+			walk(c)
+			c = next
+		}
+	}
+	walk(root)
+}
+
+// linkBox reports an element made of links: most of its text linked, in
+// several links, and no sentence of prose of its own.
+func linkBox(n *html.Node) bool {
+	links, short := 0, 0
+	var linkText, text int
+	var f func(n *html.Node, inLink bool)
+	f = func(n *html.Node, inLink bool) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				k := nonSpace(c.Data)
+				text += k
+				if inLink {
+					linkText += k
+				}
+			case html.ElementNode:
+				if isInvisible(c) {
+					continue
+				}
+				if c.DataAtom == atom.A && !inLink {
+					t := nonSpace(textOf(c))
+					if t > 0 {
+						links++
+						if t < 12 {
+							short++
+						}
+					}
+					f(c, true)
+					continue
+				}
+				if c.DataAtom == atom.Img || c.DataAtom == atom.Figure || c.DataAtom == atom.Video {
+					if !inLink {
+						return // media of the content
+					}
+				}
+				f(c, inLink)
+			}
+		}
+	}
+	f(n, false)
+	if links < 3 || text == 0 {
+		return false
+	}
+	return float64(linkText) >= 0.8*float64(text) && text < 300*links/2+200 || short*5 >= links*4 && text < 400
 }
 
 // teaserish reports an element made of items (cards, teasers, list
@@ -425,15 +774,31 @@ func removeRelated(root *html.Node) {
 // text: a box of teasers. It is only asked about what follows a
 // related-content headline.
 func teaserish(n *html.Node) bool {
-	s := goquery.NewDocumentFromNode(n).Selection
-	items := outermost(s.Find(`.card, .teaser, [class*="teaser"], [class*="card"], li, article`).FilterFunction(func(_ int, it *goquery.Selection) bool {
-		return it.Find("a[href]").Length() > 0 || goquery.NodeName(it) == "a"
-	}))
-	if items.Length() == 0 {
+	var items []*html.Node
+	var f func(n *html.Node)
+	f = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			cls := attr(c, "class")
+			if c.DataAtom == atom.Li || c.DataAtom == atom.Article || strings.Contains(cls, "teaser") || strings.Contains(cls, "card") {
+				if c.DataAtom == atom.A || hasDescendant(c, func(d *html.Node) bool { return d.DataAtom == atom.A && hasAttr(d, "href") }) {
+					items = append(items, c)
+					continue
+				}
+			}
+			f(c)
+		}
+	}
+	f(n)
+	if len(items) == 0 {
 		return false
 	}
 	inItems := 0
-	items.Each(func(_ int, it *goquery.Selection) { inItems += textWeight(it.Nodes[0]) })
+	for _, it := range items {
+		inItems += textWeight(it)
+	}
 	return float64(inItems) >= 0.8*float64(textWeight(n))
 }
 
@@ -471,124 +836,4 @@ func linkShare(n, skip *html.Node) float64 {
 		return 1 // images and markup only
 	}
 	return float64(linked) / float64(all)
-}
-
-func isChrome(n *html.Node) bool {
-	role := strings.ToLower(attr(n, "role"))
-	switch role {
-	case "navigation", "search", "banner", "contentinfo":
-		return true
-	}
-	switch n.DataAtom {
-	case atom.Nav, atom.Script, atom.Style, atom.Noscript, atom.Template:
-		return true
-	case atom.Footer:
-		// A page footer, not the footer of an article or quote.
-		return !insideContentElement(n)
-	case atom.Header:
-		// Content elements and articles have a <header> for their headline
-		// (sometimes with breadcrumbs in it, removed on their own); a header
-		// with a search form, or with navigation and no headline, is the
-		// page's.
-		if hasDescendant(n, func(d *html.Node) bool {
-			return d.DataAtom == atom.Form || strings.EqualFold(attr(d, "role"), "search")
-		}) {
-			return true
-		}
-		return hasDescendant(n, func(d *html.Node) bool { return d.DataAtom == atom.Nav }) &&
-			!hasDescendant(n, func(d *html.Node) bool { return headingLevel(d) > 0 && !insideNav(d) })
-	case atom.Form:
-		a := strings.ToLower(attr(n, "action") + " " + attr(n, "class") + " " + attr(n, "id"))
-		return strings.Contains(a, "search") || strings.Contains(a, "suche")
-	}
-	if chromeName(attr(n, "class")) || chromeName(attr(n, "id")) {
-		return true
-	}
-	switch n.DataAtom {
-	case atom.Div:
-		if hasDescendant(n, func(d *html.Node) bool { return !inlineAtoms[d.DataAtom] }) {
-			return false // only text-level boxes
-		}
-	case atom.P, atom.Li, atom.A, atom.Span:
-	default:
-		return false
-	}
-	t, short := textUpTo(n, 600)
-	if !short {
-		return false
-	}
-	if isChromeLine(t) {
-		return true
-	}
-	return n.DataAtom != atom.A && len(t) > 40 && namesThirdParty(t) && consentText.MatchString(t)
-}
-
-// chromeNames caches chromeClass verdicts: class strings repeat across
-// the elements and pages of a site.
-var chromeNames sync.Map
-
-func chromeName(s string) bool {
-	return s != "" && cachedMatch(&chromeNames, chromeClass, s)
-}
-
-// textUpTo returns the collapsed text of n and true, or false as soon as
-// the text is longer than limit bytes.
-func textUpTo(n *html.Node, limit int) (string, bool) {
-	var sb strings.Builder
-	over := false
-	var f func(*html.Node)
-	f = func(n *html.Node) {
-		if over {
-			return
-		}
-		switch n.Type {
-		case html.TextNode:
-			sb.WriteString(n.Data)
-			sb.WriteByte(' ')
-			if sb.Len() > 2*limit {
-				over = true
-			}
-			return
-		case html.ElementNode:
-			if skipElement(n) {
-				return
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			f(c)
-		}
-	}
-	f(n)
-	if over {
-		return "", false
-	}
-	t := collapseTrim(sb.String())
-	return t, len(t) <= limit
-}
-
-func insideNav(n *html.Node) bool {
-	for p := n.Parent; p != nil; p = p.Parent {
-		if p.DataAtom == atom.Nav {
-			return true
-		}
-	}
-	return false
-}
-
-func insideContentElement(n *html.Node) bool {
-	for p := n.Parent; p != nil; p = p.Parent {
-		if p.Type == html.ElementNode && (isContentElement(p) || p.DataAtom == atom.Article || p.DataAtom == atom.Blockquote || p.DataAtom == atom.Figure) {
-			return true
-		}
-	}
-	return false
-}
-
-func hasDescendant(n *html.Node, pred func(*html.Node) bool) bool {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && (pred(c) || hasDescendant(c, pred)) {
-			return true
-		}
-	}
-	return false
 }

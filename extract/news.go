@@ -19,10 +19,10 @@ const newsDetailSel = `.news-single, .news-detail, .newsSingle, .news-single-ite
 // content, or nil. A news record shown inside a list view, or one that is
 // a minor part of a longer page (a style guide showing a release among
 // other elements), does not make the page a press release.
-func findNewsDetail(roots []*html.Node) *html.Node {
-	total := 0
+func (p *page) findNewsDetail(roots []*html.Node) *html.Node {
+	var total int32
 	for _, r := range roots {
-		total += textWeight(r)
+		total += p.an.w[r].good
 	}
 	for _, r := range roots {
 		var found *html.Node
@@ -30,7 +30,7 @@ func findNewsDetail(roots []*html.Node) *html.Node {
 			if s.Closest(".news-list-view, .news-list, .news-latest").Length() > 0 {
 				return true
 			}
-			if 2*textWeight(s.Nodes[0]) < total {
+			if 2*p.an.w[s.Nodes[0]].good < total {
 				return true
 			}
 			found = s.Nodes[0]
@@ -99,7 +99,7 @@ func (p *page) pressRelease(n *html.Node) {
 		// Legacy tt_news renders the headline before the single view.
 		title = s.PrevAllFiltered("h1, h2, h3").First()
 		if title.Length() > 0 {
-			title.Remove()
+			p.detach(title.Nodes[0])
 		}
 	}
 	if title.Length() > 0 {
@@ -133,7 +133,9 @@ func (p *page) pressRelease(n *html.Node) {
 
 	// The body: the record's body container, or else the record without
 	// its headline, meta lines, lead and related boxes.
-	body := s.Find(".news-text-wrap, [itemprop=articleBody], .news-body, .bodytext").First()
+	// (".bodytext" is the class of a paragraph in TYPO3's rich text, not
+	// of a wrapper: it would take the first paragraph only.)
+	body := s.Find(".news-text-wrap, [itemprop=articleBody], .news-body").First()
 	if body.Length() == 0 {
 		body = s.Clone()
 		body.Find("[itemprop=headline], .header, .news-header, .news-list-date, .news-list-category, .news-list-author, " +
@@ -144,6 +146,7 @@ func (p *page) pressRelease(n *html.Node) {
 	// Images of the news record outside its body (the lead image,
 	// "mediaelement" wrappers, itemprop=image): image blocks before the body.
 	var imgBlocks []umzug.Block
+	var imgNodes []*html.Node
 	seenImg := map[string]bool{}
 	s.Find("img").Each(func(_ int, img *goquery.Selection) {
 		if isIcon(img.Nodes[0]) || insideSel(img, body) || img.Closest(".news-related-wrap, .news-related, .news-backlink-wrap").Length() > 0 {
@@ -160,6 +163,7 @@ func (p *page) pressRelease(n *html.Node) {
 			}
 		}
 		imgBlocks = append(imgBlocks, umzug.Block{Type: umzug.BlockImage, Image: &umzug.Image{Media: m}})
+		imgNodes = append(imgNodes, img.Nodes[0])
 	})
 
 	// Attachments and related links.
@@ -181,7 +185,11 @@ func (p *page) pressRelease(n *html.Node) {
 		bodyBlocks = p.flow(body.Nodes[0])
 	}
 	for i := range imgBlocks {
+		p.srcNode = imgNodes[i]
 		p.add(imgBlocks[i], uid, "news", nil)
+	}
+	if body.Length() > 0 {
+		p.srcNode = body.Nodes[0]
 	}
 	for _, b := range bodyBlocks {
 		p.add(b, uid, "news", body.Nodes[0])
@@ -203,11 +211,12 @@ func (p *page) pressRelease(n *html.Node) {
 	// A dateline "Erfurt, 12. März 2024" opening the body.
 	if m := datelineRe.FindStringSubmatch(firstText(p.blocks, 1)); m != nil {
 		pr.Dateline = strings.TrimSpace(m[1])
-		if d.Dates.Published == "" {
-			d.Dates.Published = isoDate("", m[2])
+		// The printed date is the release's date; a machine date of
+		// another day is the record's creation time.
+		if v := isoDate("", m[2]); v != "" && !strings.HasPrefix(d.Dates.Published, v) {
+			d.Dates.Published = v
 		}
 	}
-	pr.Contacts = p.contacts(s)
 	d.PressRelease = pr
 	if d.Dates.Published == "" {
 		d.Dates.Published = p.undatedNewsDate()
@@ -221,6 +230,59 @@ func (p *page) pressRelease(n *html.Node) {
 		}
 		d.PressRelease = nil
 	}
+}
+
+// numberSources are the elements that print a release's number beside
+// its headline: category, kicker and meta lines.
+const numberSources = `.news-list-category, .news-category, [class*="category"], [class*="kicker"], [class*="topline"], ` +
+	`[class*="dachzeile"], [class*="rubrik"], [class*="overline"], [class*="roofline"], [class*="meta"], [class*="subline"], ` +
+	`.news-list-tags, [class*="label"], [class*="number"], [class*="nummer"]`
+
+// finishPressRelease completes a press release however it was recognised:
+// the release's fields exist, the number is read where templates print
+// it, the publisher falls back to the site, and contact boxes become
+// contacts.
+func (p *page) finishPressRelease(roots []*html.Node) {
+	d := &p.d
+	if d.PressRelease == nil {
+		d.PressRelease = &umzug.PressRelease{Kicker: p.kicker}
+	}
+	pr := d.PressRelease
+	if pr.Number == "" {
+		scope := roots
+		if p.news != nil {
+			scope = []*html.Node{p.news}
+		}
+		cands := []string{pr.Kicker, pr.Subtitle}
+		for _, r := range scope {
+			goquery.NewDocumentFromNode(r).Find(numberSources).EachWithBreak(func(_ int, e *goquery.Selection) bool {
+				if t := text(e); len(t) < 200 {
+					cands = append(cands, t)
+				}
+				return len(cands) < 40
+			})
+		}
+		cands = append(cands, firstText(p.blocks, 2), d.Title)
+		for _, c := range cands {
+			if m := numberRe.FindStringSubmatch(c); m != nil {
+				pr.Number = collapseTrim(m[0])
+				break
+			}
+		}
+		if pr.Kicker == pr.Number {
+			pr.Kicker = ""
+		}
+		dropNumberParagraph(p.blocks, pr.Number)
+	}
+	if pr.Publisher == nil {
+		if site := collapseTrim(p.meta.property("og:site_name")); site != "" {
+			pr.Publisher = &umzug.Publisher{Name: site}
+			if p.base != nil && (p.base.Scheme == "http" || p.base.Scheme == "https") {
+				pr.Publisher.URL = p.base.Scheme + "://" + p.base.Host + "/"
+			}
+		}
+	}
+	p.takeContacts(roots)
 }
 
 // undatedNewsDate looks for the release's date where the record itself
@@ -306,69 +368,6 @@ func firstText(bs []umzug.Block, n int) string {
 		}
 	}
 	return strings.Join(parts, "\n")
-}
-
-var (
-	emailRe = regexp.MustCompile(`[\p{L}0-9._%+-]+@[\p{L}0-9.-]+\.[a-z]{2,}`)
-	phoneRe = regexp.MustCompile(`(?i)(?:Tel(?:efon)?\.?|Fon|Phone)\s*:?\s*(\+?[0-9][0-9 /()\-–]{5,}[0-9])`)
-	roleRe  = regexp.MustCompile(`(?i)sprecher|pressestelle|referent|leiter|presse- und|öffentlichkeitsarbeit`)
-	// contactCue introduces a press contact.
-	contactCue = regexp.MustCompile(`(?i)pressekontakt|ansprechpartner|kontakt für medien|pressestelle`)
-)
-
-// contacts reads press contacts from a block introduced by "Pressekontakt"
-// or "Ansprechpartner" inside the news record.
-func (p *page) contacts(s *goquery.Selection) []umzug.Contact {
-	var out []umzug.Contact
-	s.Find("p, div, address, aside").Each(func(_ int, el *goquery.Selection) {
-		if el.Children().Filter("p, div, address").Length() > 0 {
-			return // only the innermost text containers
-		}
-		t := textWithBreaks(el.Nodes[0])
-		if l := strings.ToLower(t); !strings.Contains(l, "kontakt") && !strings.Contains(l, "ansprechpartner") && !strings.Contains(l, "pressestelle") {
-			return // cheap test before the regexp
-		}
-		if !contactCue.MatchString(t) {
-			return
-		}
-		c := umzug.Contact{}
-		if m := phoneRe.FindStringSubmatch(t); m != nil {
-			c.Phone = strings.TrimSpace(m[1])
-		}
-		if m := emailRe.FindString(t); m != "" {
-			c.Email = m
-		}
-		el.Find("a[href^='mailto:'], a[href^='javascript:linkTo_UnCryptMailto']").Each(func(_ int, a *goquery.Selection) {
-			if l, ok := resolveLink(p.base, a.AttrOr("href", "")); ok && strings.HasPrefix(l, "mailto:") && c.Email == "" {
-				c.Email = strings.TrimPrefix(l, "mailto:")
-			}
-		})
-		for _, line := range strings.Split(t, "\n") {
-			line = strings.TrimSpace(strings.Trim(line, ",;"))
-			low := strings.ToLower(line)
-			if label, rest, ok := strings.Cut(line, ":"); ok && contactCue.MatchString(label) {
-				// "Pressekontakt: Anna Beispiel" names the contact after the colon.
-				line, low = strings.TrimSpace(rest), strings.ToLower(strings.TrimSpace(rest))
-			}
-			switch {
-			case line == "", strings.ContainsAny(line, "@0123456789"), strings.Contains(low, "(at)"),
-				contactCue.MatchString(line), strings.HasPrefix(low, "e-mail"), strings.HasPrefix(low, "kontakt"):
-			case roleRe.MatchString(line) && c.Role == "":
-				// "Katrin Sommer, Pressesprecherin": name, then role.
-				if name, role, ok := strings.Cut(line, ", "); ok && c.Name == "" && !roleRe.MatchString(name) {
-					c.Name, c.Role = strings.TrimSpace(name), strings.TrimSpace(role)
-				} else {
-					c.Role = line
-				}
-			case c.Name == "":
-				c.Name = line
-			}
-		}
-		if c.Phone != "" || c.Email != "" {
-			out = append(out, c)
-		}
-	})
-	return out
 }
 
 // textWithBreaks returns an element's text with line breaks kept as "\n".

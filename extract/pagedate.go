@@ -18,9 +18,25 @@ func metaDate(doc *goquery.Document) string {
 	// One pass over meta and itemprop elements, then the first by
 	// preference order.
 	byKey := map[string]string{}
+	seen := map[string]int{}
 	doc.Find("meta, [itemprop]").Each(func(_ int, m *goquery.Selection) {
 		key := strings.ToLower(m.AttrOr("itemprop", m.AttrOr("property", m.AttrOr("name", ""))))
-		if _, ok := metaDateKeys[key]; !ok || byKey[key] != "" {
+		if _, ok := metaDateKeys[key]; !ok {
+			return
+		}
+		if m.Is("[itemprop]") {
+			// Microdata in the body dates the item it sits in: a list of
+			// teasers has one per teaser, and none of them dates the page.
+			if seen[key]++; seen[key] > 1 {
+				delete(byKey, key)
+				byKey[key+"#ambiguous"] = "x"
+				return
+			}
+			if m.ParentsFiltered("li, [class*=teaser], [class*=list], [class*=related], [class*=card]").Length() > 0 {
+				return
+			}
+		}
+		if byKey[key] != "" || byKey[key+"#ambiguous"] != "" {
 			return
 		}
 		if v := isoDate(m.AttrOr("content", m.AttrOr("datetime", "")), text(m)); v != "" {
@@ -164,52 +180,72 @@ func dateElement(roots []*html.Node) string {
 	return found
 }
 
-// titleDateRe matches a date prefixed to a title: "08.11.2021 | Fachtag".
-var titleDateRe = regexp.MustCompile(`^\s*(\d{1,2}\.\d{1,2}\.\d{4})\s*[|–:-]`)
-
-// fillPublished sets the publication date when extraction found none:
-// metadata, then a date element at the top of the content, then a
-// dateline opening the text, then a date prefixed to the page title.
-func (p *page) fillPublished(roots []*html.Node) {
-	d := &p.d
-	if d.Dates.Published != "" {
-		return
-	}
-	if v := p.metaDateV; v != "" {
-		d.Dates.Published = v
-		return
-	}
-	if v := p.contentDateV; v != "" {
-		d.Dates.Published = v
-		return
-	}
-	// A dateline ("Berlin, 28.10.2021 –") or a press cue with a date
-	// ("Pressemitteilung vom 25. Januar 2022") opening one of the first
-	// text blocks.
+// openingDates returns the date of a dateline ("Berlin, 28.10.2021 –")
+// and of a press cue with a date ("Pressemitteilung vom 25. Januar 2022")
+// opening one of the first text blocks.
+func (p *page) openingDates() (dateline, cued string) {
 	seen := 0
 	for _, b := range p.blocks {
-		if b.Type != umzug.BlockText || len(b.Text.Body) == 0 {
+		var body umzug.PortableText
+		switch {
+		case b.Type == umzug.BlockText:
+			body = b.Text.Body
+		case b.Type == umzug.BlockTextMedia:
+			body = b.TextMedia.Body
+		}
+		if len(body) == 0 {
 			continue
 		}
 		if seen++; seen > 3 {
 			break
 		}
-		opening := b.Text.Body[0].PlainText()
-		if len(opening) > 200 {
-			opening = truncate(opening, 200)
-		}
-		if m := datelineRe.FindStringSubmatch(opening); m != nil {
-			if v := isoDate("", m[2]); v != "" {
-				d.Dates.Published = v
-				return
+		for _, pb := range body[:min(3, len(body))] {
+			opening := pb.PlainText()
+			if len(opening) > 200 {
+				opening = truncate(opening, 200)
+			}
+			if m := datelineRe.FindStringSubmatch(opening); m != nil && dateline == "" {
+				dateline = isoDate("", m[2])
+			}
+			if prCue.MatchString(opening) && cued == "" {
+				if ds := FindGermanDates(opening); len(ds) > 0 && len(ds[0].Value) >= 10 {
+					cued = ds[0].Value
+				}
 			}
 		}
-		if prCue.MatchString(opening) {
-			if ds := FindGermanDates(opening); len(ds) > 0 && len(ds[0].Value) >= 10 {
-				d.Dates.Published = ds[0].Value
-				return
-			}
+	}
+	return dateline, cued
+}
+
+// titleDateRe matches a date prefixed to a title: "08.11.2021 | Fachtag".
+var titleDateRe = regexp.MustCompile(`^\s*(\d{1,2}\.\d{1,2}\.\d{4})\s*[|–:-]`)
+
+// fillPublished sets the publication date when extraction found none:
+// a dateline opening the text that the metadata does not contradict
+// (a press release's printed date is its date; metadata often holds the
+// time the record was created), metadata, a date element at the top of
+// the content, a press cue with a date, a date prefixed to the title.
+func (p *page) fillPublished(roots []*html.Node) {
+	d := &p.d
+	dateline, cued := p.openingDates()
+	if d.Dates.Published != "" {
+		if dateline != "" && !strings.HasPrefix(d.Dates.Published, dateline) {
+			d.Dates.Published = dateline
 		}
+		return
+	}
+	switch {
+	case dateline != "" && (p.metaDateV == "" || !strings.HasPrefix(p.metaDateV, dateline)):
+		d.Dates.Published = dateline
+	case p.metaDateV != "":
+		d.Dates.Published = p.metaDateV
+	case p.contentDateV != "":
+		d.Dates.Published = p.contentDateV
+	case cued != "":
+		d.Dates.Published = cued
+	}
+	if d.Dates.Published != "" {
+		return
 	}
 	for _, t := range []string{p.meta.property("og:title"), p.doc.Find("title").First().Text()} {
 		if m := titleDateRe.FindStringSubmatch(t); m != nil {

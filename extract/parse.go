@@ -76,16 +76,48 @@ func (ps *Parser) Parse(s *umzug.Snapshot) (umzug.Document, error) {
 // ParseHTML extracts the Document of the UTF-8 HTML page read from r, which
 // was served at pageURL (used to resolve links; may be a file: URL).
 func (ps *Parser) ParseHTML(r io.Reader, pageURL string) (umzug.Document, error) {
+	p, err := ps.newPage(r, pageURL)
+	if err != nil {
+		return umzug.Document{}, err
+	}
+	return p.extract()
+}
+
+// Explanation is what extraction did with a page: the document, the
+// main regions it chose and every run of the page's visible text with
+// what became of it.
+type Explanation struct {
+	Document umzug.Document
+	Regions  []string // selectors of the main content regions
+	Runs     []ExplainRun
+}
+
+// Explain extracts a page like ParseHTML and explains it.
+func (ps *Parser) Explain(r io.Reader, pageURL string) (Explanation, error) {
+	p, err := ps.newPage(r, pageURL)
+	if err != nil {
+		return Explanation{}, err
+	}
+	p.explain = true
+	d, err := p.extract()
+	ex := Explanation{Document: d, Runs: p.runs}
+	for _, n := range p.roots {
+		ex.Regions = append(ex.Regions, selectorOf(n))
+	}
+	return ex, err
+}
+
+func (ps *Parser) newPage(r io.Reader, pageURL string) (*page, error) {
 	root, err := html.Parse(r)
 	if err != nil {
-		return umzug.Document{}, fmt.Errorf("parsing %s: %w", pageURL, err)
+		return nil, fmt.Errorf("parsing %s: %w", pageURL, err)
 	}
 	base, err := url.Parse(pageURL)
 	if err == nil && !base.IsAbs() {
 		err = errors.New("not absolute")
 	}
 	if err != nil {
-		return umzug.Document{}, fmt.Errorf("parsing %s: bad URL: %w", pageURL, err)
+		return nil, fmt.Errorf("parsing %s: bad URL: %w", pageURL, err)
 	}
 	doc := goquery.NewDocumentFromNode(root)
 	if b, ok := doc.Find("base[href]").Attr("href"); ok {
@@ -103,7 +135,7 @@ func (ps *Parser) ParseHTML(r io.Reader, pageURL string) (umzug.Document, error)
 			break
 		}
 	}
-	return p.extract()
+	return p, nil
 }
 
 // page holds the state of one page's extraction.
@@ -124,6 +156,31 @@ type page struct {
 	kicker       string // roofline found inside a headline
 	metaDateV    string // publication date from the page's metadata
 	contentDateV string // date shown at the top of the content
+
+	an          *analysis
+	edits       []treeEdit            // detached nodes, undone by restore
+	dropped     []droppedNode         // boilerplate left out, with reasons
+	fieldEls    map[*html.Node]string // elements read into document fields
+	prunedChars int                   // text dropped inside the main region
+	explain     bool                  // collect runs for --explain
+	runs        []ExplainRun
+	roots       []*html.Node
+	news        *html.Node            // the news record that makes the page a press release
+	srcNode     *html.Node            // the element the blocks being added come from
+	blockSrc    map[string]*html.Node // block key -> the element it came from
+}
+
+// field notes that the text of el went into the named document field.
+func (p *page) field(el *html.Node, name string) {
+	if el == nil {
+		return
+	}
+	if p.fieldEls == nil {
+		p.fieldEls = map[*html.Node]string{}
+	}
+	if _, ok := p.fieldEls[el]; !ok {
+		p.fieldEls[el] = name
+	}
 }
 
 func (p *page) extract() (umzug.Document, error) {
@@ -143,32 +200,39 @@ func (p *page) extract() (umzug.Document, error) {
 		}
 	}
 
+	p.an = analyze(p.doc.Nodes[0])
 	var roots []*html.Node
 	if p.profile != nil {
 		d.Provenance.Extractor = p.profile.Name
 		roots = p.profileRoots(p.profile)
 	}
 	if len(roots) == 0 {
-		roots = mainContent(p.doc)
+		roots = p.an.mainContent()
 	}
 	if len(roots) == 0 {
 		return *d, fmt.Errorf("parsing %s: %w", d.URL, umzug.ErrNoMainContent)
 	}
+	p.roots = roots
+	// Fields are read from the page as it is, before anything is dropped:
+	// a date line may sit in a meta box, a lead in a header.
 	p.metaDateV = metaDate(p.doc)
-	for _, r := range roots {
-		removeChrome(r)
-	}
 	if p.profile != nil {
-		// Read the profile's fields before its chrome selectors remove
-		// elements they may point into (a date line, a lead).
 		p.pf = p.readProfileFields(p.profile)
 	}
 	p.contentDateV = contentDate(roots)
+	news := p.findNewsDetail(roots)
+	p.news = news
+	for _, r := range roots {
+		p.prune(r)
+	}
+	for _, dn := range p.dropped {
+		p.prunedChars += int(p.an.w[dn.n].text)
+	}
 	if p.profile != nil {
-		applyRemove(roots, p.profile.Remove)
+		p.applyRemove(roots, p.profile.Remove)
 		p.rules = collectRules(roots, p.profile.Blocks)
 	}
-	if news := findNewsDetail(roots); news != nil {
+	if news != nil {
 		p.pressRelease(news)
 	} else {
 		for _, r := range roots {
@@ -193,7 +257,17 @@ func (p *page) extract() (umzug.Document, error) {
 	if d.Kind == umzug.KindPage && p.looksLikePressRelease(roots) {
 		d.Kind = umzug.KindPressRelease
 	}
+	if d.Kind == umzug.KindPressRelease {
+		p.finishPressRelease(roots)
+		d.Blocks = p.blocks
+		if d.Blocks == nil {
+			d.Blocks = []umzug.Block{}
+		}
+	}
 	d.Assets = collectAssets(d)
+	p.restore()
+	p.runs = p.account(roots, p.explain)
+	p.checkAccounting()
 	return *d, nil
 }
 
@@ -226,12 +300,13 @@ func (p *page) finishTitle() {
 		// title above the content area).
 		var h1s []*html.Node
 		p.doc.Find("h1").Each(func(_ int, h *goquery.Selection) {
-			if h.Closest("nav, header[role=banner], footer, aside, [aria-hidden=true]").Length() == 0 && !isChrome(h.Nodes[0]) && cleanText(h.Nodes[0]) != "" {
+			if h.Closest("nav, header[role=banner], footer, aside, [aria-hidden=true]").Length() == 0 && p.an.marks[h.Nodes[0]] == "" && cleanText(h.Nodes[0]) != "" {
 				h1s = append(h1s, h.Nodes[0])
 			}
 		})
 		if len(h1s) == 1 {
 			d.Title = p.headingText(h1s[0])
+			p.field(h1s[0], "title")
 		}
 	}
 	if d.Title == "" && len(p.blocks) > 1 && articleStart(p.blocks[1]) {
@@ -336,8 +411,10 @@ func (p *page) walk(n *html.Node) {
 		for _, l := range loose {
 			b.node(l)
 		}
+		first := loose[0]
 		loose = nil
 		if pt := b.result(); len(pt) > 0 {
+			p.srcNode = first
 			p.add(umzug.Block{Type: umzug.BlockText, Text: &umzug.Text{Body: pt}}, pending.uid, pending.ctype, nil)
 		}
 	}
@@ -369,6 +446,7 @@ func (p *page) walk(n *html.Node) {
 			continue
 		}
 		flushLoose()
+		p.srcNode = c
 		if t, ok := p.rules[c]; ok {
 			p.ruled(c, t)
 			continue
@@ -420,6 +498,7 @@ func (p *page) row(n *html.Node) {
 		cols++
 		saved := p.column
 		p.column = cols
+		p.srcNode = c
 		if isContentElement(c) {
 			p.contentElement(c, "")
 		} else {
@@ -458,6 +537,12 @@ func (p *page) add(b umzug.Block, uid int, ctype string, el *html.Node) {
 		p.seenKeys["c"+strconv.Itoa(uid)]++
 	}
 	b.Key = key
+	if p.srcNode != nil {
+		if p.blockSrc == nil {
+			p.blockSrc = map[string]*html.Node{}
+		}
+		p.blockSrc[key] = p.srcNode
+	}
 	if b.Header != nil && b.Header.Text == "" {
 		b.Header = nil
 	}

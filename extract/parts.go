@@ -168,8 +168,8 @@ func (p *page) mediaOf(img *goquery.Selection, fig *goquery.Selection) (umzug.Me
 }
 
 const (
-	captionSel = `figcaption, .image-caption, .csc-textpic-caption, .caption, .news-img-caption, [class*="caption"]`
-	creditSel  = `.copyright, .credit, .image-copyright, .photo-credit, [class*="copyright"], [class*="photographer"], [class*="credit"]`
+	captionSel = `figcaption, .image-caption, .csc-textpic-caption, .caption, .news-img-caption, [class*="caption" i], [class*="bildunterschrift" i]`
+	creditSel  = `.copyright, .credit, .image-copyright, .photo-credit, [class*="copyright" i], [class*="photographer" i], [class*="credit" i], [class*="fotograf" i], [class*="bildnachweis" i]`
 )
 
 // hiddenStyle matches inline styles that hide an element.
@@ -234,14 +234,17 @@ func (p *page) media(s *goquery.Selection, ctype string) *umzug.Block {
 	if len(imgs) == 0 {
 		return nil
 	}
-	bodySel := s.Find(".ce-bodytext, .csc-textpic-text, .bodytext, .text").First()
+	// The text wrapper of fluid_styled_content or css_styled_content, else
+	// the element without its images (and the lightboxes and captions
+	// that go with them). ".bodytext" and ".text" are no wrappers: TYPO3
+	// puts them on paragraphs, lightboxes on their captions.
+	bodySel := s.Find(".ce-bodytext, .csc-textpic-text").First()
 	var body umzug.PortableText
 	if bodySel.Length() > 0 {
 		body = p.richChildren(bodySel)
 	} else {
-		// Text outside the images: the element minus its gallery.
 		c := s.Clone()
-		c.Find("figure, img, .ce-gallery, .csc-textpic-imagewrap, .image, script, style").Remove()
+		c.Find("figure, img, .ce-gallery, .csc-textpic-imagewrap, .image, .modal, [role=dialog], script, style").Remove()
 		body = p.richChildren(c)
 	}
 	// An element the editor made as text with media stays one, even with
@@ -384,7 +387,14 @@ func (p *page) linkList(s *goquery.Selection) *umzug.LinkList {
 		if href == "" || t == "" {
 			return
 		}
-		l.Items = append(l.Items, umzug.Link{Href: href, Text: t, Title: strings.TrimSpace(a.AttrOr("title", "")), Target: a.AttrOr("target", "")})
+		link := umzug.Link{Href: href, Text: t, Title: strings.TrimSpace(a.AttrOr("title", "")), Target: a.AttrOr("target", "")}
+		// The item's text beside the link: a page abstract, a teaser line.
+		if li := a.Closest("li, dt, dd"); li.Length() > 0 && li.Find("a[href]").Length() == 1 {
+			if rest := collapseTrim(strings.Replace(text(li), t, "", 1)); rest != "" {
+				link.Description = rest
+			}
+		}
+		l.Items = append(l.Items, link)
 	})
 	if len(l.Items) == 0 {
 		return nil

@@ -21,12 +21,12 @@ func (p *page) profileRoots(pr *Profile) []*html.Node {
 	return nil
 }
 
-// applyRemove deletes the profile's chrome selectors inside the roots.
-func applyRemove(roots []*html.Node, sels []string) {
+// applyRemove drops the profile's chrome selectors inside the roots.
+func (p *page) applyRemove(roots []*html.Node, sels []string) {
 	for _, r := range roots {
 		s := goquery.NewDocumentFromNode(r).Selection
 		for _, sel := range sels {
-			s.Find(sel).Remove()
+			s.Find(sel).Each(func(_ int, m *goquery.Selection) { p.drop(m.Nodes[0], umzug.DropProfile) })
 		}
 	}
 }
@@ -53,7 +53,7 @@ func collectRules(roots []*html.Node, rules []BlockRule) map[*html.Node]umzug.Bl
 // ruled converts an element a profile rule typed. When the markup does not
 // fit the type, the element is converted as usual, with a warning.
 func (p *page) ruled(el *html.Node, t umzug.BlockType) {
-	hdr := takeHeader(el)
+	hdr := p.takeHeader(el)
 	s := goquery.NewDocumentFromNode(el).Selection
 	var b *umzug.Block
 	switch t {

@@ -328,7 +328,27 @@ func skipElement(n *html.Node) bool {
 	if hasAttr(n, "hidden") || strings.EqualFold(attr(n, "aria-hidden"), "true") && n.DataAtom != atom.A {
 		return true
 	}
-	return false
+	return hiddenByStyle(n)
+}
+
+// hiddenByStyle reports an element hidden by its inline style, as
+// readability does, except the collapsed panels of accordions and tabs
+// that scripts open (their text is content).
+func hiddenByStyle(n *html.Node) bool {
+	st := attr(n, "style")
+	if st == "" || !hiddenStyle.MatchString(st) {
+		return false
+	}
+	return !collapsible(n)
+}
+
+var collapsibleClass = regexp.MustCompile(`(?i)collaps|accordion|tab|panel|toggle|expand|details|akkordeon|aufklapp|more|content`)
+
+func collapsible(n *html.Node) bool {
+	if r := strings.ToLower(attr(n, "role")); r == "tabpanel" || r == "region" {
+		return true
+	}
+	return collapsibleClass.MatchString(attr(n, "class") + " " + attr(n, "id"))
 }
 
 var uncryptRe = regexp.MustCompile(`(?i)^javascript:\s*linkTo_UnCryptMailto\(\s*['"]([^'"]+)['"]`)

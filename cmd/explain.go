@@ -1,0 +1,122 @@
+package cmd
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/umzug/umzug/extract"
+)
+
+// explainRun prints, for one saved page or URL, every run of its visible
+// text marked kept, field or dropped with the reason: what extraction did,
+// readable in a minute.
+func explainRun(ctx context.Context, ios *IOStreams, opts *ExtractOptions, parser *extract.Parser, target string) error {
+	body, pageURL, err := loadExplainTarget(ctx, target, opts.BaseURL)
+	if err != nil {
+		return err
+	}
+	ex, err := parser.Explain(bytes.NewReader(body), pageURL)
+	if err != nil {
+		return fmt.Errorf("explaining %s: %w", target, err)
+	}
+	writeExplanation(ios.Out, pageURL, ex)
+	return nil
+}
+
+// loadExplainTarget reads a saved page, or fetches a URL once (a single
+// request like a browser's; the crawler's robots.txt rules are for crawls).
+func loadExplainTarget(ctx context.Context, target, baseURL string) ([]byte, string, error) {
+	if strings.HasPrefix(target, "http://") || strings.HasPrefix(target, "https://") {
+		ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+		defer cancel()
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
+		if err != nil {
+			return nil, "", err
+		}
+		req.Header.Set("User-Agent", envOr("UMZUG_USER_AGENT", extract.DefaultUserAgent))
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			return nil, "", fmt.Errorf("fetching %s: %w", target, err)
+		}
+		defer resp.Body.Close()
+		if resp.StatusCode < 200 || resp.StatusCode > 299 {
+			return nil, "", fmt.Errorf("fetching %s: status %d", target, resp.StatusCode)
+		}
+		raw, err := io.ReadAll(io.LimitReader(resp.Body, 20<<20))
+		if err != nil {
+			return nil, "", fmt.Errorf("fetching %s: %w", target, err)
+		}
+		body, _, _ := extract.DecodeHTML(raw, resp.Header.Get("Content-Type"))
+		return body, resp.Request.URL.String(), nil
+	}
+	raw, err := os.ReadFile(target)
+	if err != nil {
+		return nil, "", err
+	}
+	body, _, _ := extract.DecodeHTML(raw, "")
+	if baseURL == "" {
+		abs, err := filepath.Abs(target)
+		if err != nil {
+			return nil, "", err
+		}
+		baseURL = "file://" + filepath.ToSlash(abs)
+	}
+	return body, baseURL, nil
+}
+
+func writeExplanation(w io.Writer, pageURL string, ex extract.Explanation) {
+	d := ex.Document
+	fmt.Fprintf(w, "%s\n", pageURL)
+	fmt.Fprintf(w, "title: %s\nkind: %s, %d blocks\n", d.Title, d.Kind, len(d.Blocks))
+	fmt.Fprintf(w, "main content: %s\n\n", strings.Join(ex.Regions, ", "))
+	for _, r := range ex.Runs {
+		label := strings.ToUpper(r.Category)
+		if r.Reason != "" {
+			label += " " + r.Reason
+		}
+		fmt.Fprintf(w, "%-26s %-28s %s\n", label, clip(r.Selector, 28), clip(r.Text, 110))
+	}
+	acc := d.Provenance.Accounting
+	if acc == nil {
+		return
+	}
+	fmt.Fprintf(w, "\nvisible text: %d characters: kept %d (%s), fields %d, dropped %d\n",
+		acc.VisibleChars, acc.KeptChars, percent(acc.KeptChars, acc.VisibleChars), acc.FieldChars,
+		acc.VisibleChars-acc.KeptChars-acc.FieldChars)
+	by := acc.DroppedChars()
+	reasons := make([]string, 0, len(by))
+	for r := range by {
+		reasons = append(reasons, r)
+	}
+	sort.Slice(reasons, func(i, j int) bool { return by[reasons[i]] > by[reasons[j]] })
+	for _, r := range reasons {
+		fmt.Fprintf(w, "  dropped %-16s %7d\n", r, by[r])
+	}
+	for _, wn := range d.Warnings {
+		fmt.Fprintf(w, "warning %s: %s\n", wn.Code, wn.Message)
+	}
+}
+
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}
+
+func percent(a, b int) string {
+	if b == 0 {
+		return "0%"
+	}
+	return fmt.Sprintf("%d%%", (a*100+b/2)/b)
+}

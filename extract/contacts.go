@@ -1,0 +1,259 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/umzug/umzug"
+)
+
+// Press contacts come in many shapes: tx_news' contact partials, vCards
+// (class="vcard", itemprop=telephone), a box headed "Pressekontakt" with
+// lines separated by <br>, a definition list of Tel./E-Mail. A contact box
+// is recognised by its name or headline together with a way to reach
+// someone (a phone number, an e-mail address, a tel: or mailto: link); its
+// lines are read into name, role, phone and e-mail.
+
+var (
+	emailRe = regexp.MustCompile(`[\p{L}0-9._%+-]+(?:@|\s?\(at\)\s?|\s?\[at\]\s?)[\p{L}0-9.-]+\.[a-z]{2,}`)
+	phoneRe = regexp.MustCompile(`(?i)(?:Tel(?:efon)?\.?|Fon|Phone|Telefonnummer|Mobil|Handy)\s*:?\s*(\+?[0-9][0-9 /()\-–.]{5,}[0-9])`)
+	// barePhone is a line that is only a phone number (after a "Tel." label).
+	barePhone  = regexp.MustCompile(`^\+?[0-9(][0-9 /()\-–.]{5,}[0-9]$`)
+	phoneLabel = regexp.MustCompile(`(?i)^(?:tel(?:efon)?|fon|phone|mobil|handy)\.?\s*:?$`)
+	faxRe      = regexp.MustCompile(`(?i)^\s*(?:fax|telefax)\b`)
+	roleRe     = regexp.MustCompile(`(?i)sprecher|pressestelle|referent|leiter|presse- und|öffentlichkeitsarbeit|kommunikation|pressereferent|medienarbeit|redaktion`)
+	// contactCue introduces a press contact.
+	contactCue = regexp.MustCompile(`(?i)pressekontakt|presse-kontakt|ansprechpartner|ansprechperson|kontakt für (?:medien|journalist)|medienkontakt|pressestelle|^kontakt\b|^ihr(?:e)? kontakt`)
+	// contactName matches class and id words of contact boxes.
+	contactWords = map[string]bool{"contact": true, "contacts": true, "kontakt": true, "vcard": true, "hcard": true,
+		"ansprechpartner": true, "ansprechpartnerin": true, "pressekontakt": true, "pressestelle": true, "contactbox": true,
+		"kontaktbox": true, "person": true}
+	postalCode = regexp.MustCompile(`\b\d{4,5}\s+\p{Lu}`)
+	streetLine = regexp.MustCompile(`(?i)(?:str\.|straße|strasse|platz|weg|allee|ring|gasse|ufer|damm)\s*\d`)
+)
+
+// contactBoxes returns the contact boxes under the roots, outermost first.
+func contactBoxes(roots []*html.Node) []*html.Node {
+	var out []*html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || skipElement(c) {
+				continue
+			}
+			if isContactBox(c) {
+				out = append(out, c)
+				continue
+			}
+			walk(c)
+		}
+	}
+	for _, r := range roots {
+		walk(r)
+	}
+	return out
+}
+
+// isContactBox reports a small element named or headed as a contact that
+// holds a way to reach someone.
+func isContactBox(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Aside, atom.Address, atom.Dl, atom.P, atom.Article, atom.Ul, atom.Footer, atom.Li:
+	default:
+		return false
+	}
+	t, short := textUpTo(n, 1200)
+	if !short || t == "" || !reachable(n, t) {
+		return false
+	}
+	named := n.DataAtom == atom.Address || strings.Contains(attr(n, "itemtype"), "Person") || strings.Contains(attr(n, "itemtype"), "ContactPoint")
+	if !named {
+		var buf [16]string
+		for _, w := range classWords(attr(n, "class")+" "+attr(n, "id"), buf[:0]) {
+			if contactWords[w] {
+				named = true
+				break
+			}
+		}
+	}
+	if named {
+		return true
+	}
+	// A box opened by a contact headline or label.
+	first := firstLine(t)
+	return contactCue.MatchString(first) && len(first) < 60
+}
+
+func firstLine(t string) string {
+	if i := strings.IndexAny(t, ":\n"); i > 0 && i < 60 {
+		return strings.TrimSpace(t[:i])
+	}
+	if len(t) > 60 {
+		return t[:60]
+	}
+	return t
+}
+
+// reachable reports a phone number or an e-mail address in n.
+func reachable(n *html.Node, t string) bool {
+	if phoneRe.MatchString(t) || emailRe.MatchString(t) {
+		return true
+	}
+	return hasDescendant(n, func(d *html.Node) bool {
+		if d.DataAtom != atom.A {
+			return false
+		}
+		h := strings.ToLower(strings.TrimSpace(attr(d, "href")))
+		return strings.HasPrefix(h, "mailto:") || strings.HasPrefix(h, "tel:") || strings.Contains(h, "linkto_uncryptmailto")
+	})
+}
+
+// readContacts reads the contacts of a box: one per part that has its own
+// way to reach someone (two press officers side by side), else one.
+func (p *page) readContacts(box *html.Node) []umzug.Contact {
+	var parts []*html.Node
+	for c := box.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && !skipElement(c) {
+			if t := cleanText(c); t != "" && reachable(c, t) {
+				parts = append(parts, c)
+			}
+		}
+	}
+	if len(parts) < 2 {
+		parts = []*html.Node{box}
+	}
+	var out []umzug.Contact
+	for _, part := range parts {
+		if c := p.readContact(part); c.Phone != "" || c.Email != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// readContact reads one contact from its lines.
+func (p *page) readContact(el *html.Node) umzug.Contact {
+	c := umzug.Contact{}
+	goquery.NewDocumentFromNode(el).Find("a[href]").Each(func(_ int, a *goquery.Selection) {
+		href := strings.TrimSpace(a.AttrOr("href", ""))
+		switch {
+		case strings.HasPrefix(strings.ToLower(href), "tel:") && c.Phone == "":
+			c.Phone = strings.TrimSpace(cleanText(a.Nodes[0]))
+			if c.Phone == "" || !barePhone.MatchString(c.Phone) {
+				c.Phone = strings.TrimSpace(strings.TrimPrefix(href[4:], "//"))
+			}
+		default:
+			if l, ok := resolveLink(p.base, href); ok && strings.HasPrefix(l, "mailto:") && c.Email == "" {
+				c.Email = strings.SplitN(strings.TrimPrefix(l, "mailto:"), "?", 2)[0]
+			}
+		}
+	})
+	lines := strings.Split(textWithBreaks(el), "\n")
+	afterPhoneLabel := false
+	for _, line := range lines {
+		line = strings.TrimSpace(strings.Trim(line, ",;"))
+		if line == "" {
+			continue
+		}
+		low := strings.ToLower(line)
+		if label, rest, ok := strings.Cut(line, ":"); ok && contactCue.MatchString(label) {
+			// "Pressekontakt: Anna Beispiel" names the contact after the colon.
+			line, low = strings.TrimSpace(rest), strings.ToLower(strings.TrimSpace(rest))
+			if line == "" {
+				continue
+			}
+		}
+		switch {
+		case faxRe.MatchString(line):
+		case phoneLabel.MatchString(line):
+			afterPhoneLabel = true
+			continue
+		case afterPhoneLabel && barePhone.MatchString(line):
+			if c.Phone == "" {
+				c.Phone = line
+			}
+		case phoneRe.MatchString(line):
+			if c.Phone == "" {
+				c.Phone = strings.TrimSpace(phoneRe.FindStringSubmatch(line)[1])
+			}
+		case emailRe.MatchString(line):
+			if c.Email == "" {
+				c.Email = normalizeEmail(emailRe.FindString(line))
+			}
+		case strings.ContainsAny(line, "0123456789"), contactCue.MatchString(line), strings.HasPrefix(low, "e-mail"),
+			strings.HasPrefix(low, "mail"), strings.HasPrefix(low, "kontakt"), strings.HasPrefix(low, "http"), strings.HasPrefix(low, "www."),
+			postalCode.MatchString(line), streetLine.MatchString(line):
+		case roleRe.MatchString(line) && c.Role == "":
+			// "Katrin Sommer, Pressesprecherin": name, then role.
+			if name, role, ok := strings.Cut(line, ", "); ok && c.Name == "" && !roleRe.MatchString(name) {
+				c.Name, c.Role = strings.TrimSpace(name), strings.TrimSpace(role)
+			} else {
+				c.Role = line
+			}
+		case c.Name == "" && len(line) < 80:
+			c.Name = line
+		}
+		afterPhoneLabel = false
+	}
+	return c
+}
+
+// normalizeEmail turns "presse(at)example.de" into "presse@example.de".
+func normalizeEmail(s string) string {
+	for _, at := range []string{" (at) ", "(at)", " [at] ", "[at]"} {
+		s = strings.Replace(s, at, "@", 1)
+	}
+	return s
+}
+
+// takeContacts moves a press release's contact boxes into its contacts:
+// their blocks leave the body, their text counts as the contacts field.
+func (p *page) takeContacts(roots []*html.Node) {
+	pr := p.d.PressRelease
+	search := roots
+	if p.news != nil && !containsAny(roots, p.news) {
+		search = append([]*html.Node{p.news}, roots...)
+	}
+	for _, box := range contactBoxes(search) {
+		cs := p.readContacts(box)
+		if len(cs) == 0 {
+			continue
+		}
+		for _, c := range cs {
+			if !hasContact(pr.Contacts, c) {
+				pr.Contacts = append(pr.Contacts, c)
+			}
+		}
+		p.field(box, "contacts")
+		kept := p.blocks[:0]
+		for _, b := range p.blocks {
+			if src := p.blockSrc[b.Key]; src != nil && (src == box || isAncestor(box, src)) {
+				continue
+			}
+			kept = append(kept, b)
+		}
+		p.blocks = kept
+	}
+}
+
+func containsAny(roots []*html.Node, n *html.Node) bool {
+	for _, r := range roots {
+		if r == n || isAncestor(r, n) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasContact(cs []umzug.Contact, c umzug.Contact) bool {
+	for _, x := range cs {
+		if c.Email != "" && strings.EqualFold(x.Email, c.Email) || c.Phone != "" && x.Phone == c.Phone && x.Name == c.Name {
+			return true
+		}
+	}
+	return false
+}
