@@ -39,7 +39,8 @@ var vocab = map[string]string{
 	"masthead": umzug.DropHeader, "topbar": umzug.DropHeader, "kopfzeile": umzug.DropHeader,
 	"sidebar": umzug.DropSidebar, "seitenleiste": umzug.DropSidebar, "marginal": umzug.DropSidebar,
 	"marginalspalte": umzug.DropSidebar, "marginalie": umzug.DropSidebar,
-	"sidebar1": umzug.DropSidebar, "sidebar2": umzug.DropSidebar,
+	"sidebar1": umzug.DropSidebar, "sidebar2": umzug.DropSidebar, "aside": umzug.DropSidebar,
+	"widgetcontainer": umzug.DropSidebar, "widgetarea": umzug.DropSidebar,
 	"search": umzug.DropSearch, "suche": umzug.DropSearch, "searchform": umzug.DropSearch, "searchbox": umzug.DropSearch,
 	// pointers elsewhere
 	"related": umzug.DropRelated, "relatedposts": umzug.DropRelated, "yarpp": umzug.DropRelated,
@@ -51,6 +52,7 @@ var vocab = map[string]string{
 	"weiterlesen": umzug.DropRelated, "readmore": umzug.DropRelated, "verwandte": umzug.DropRelated,
 	"postnav": umzug.DropNavigation, "postnavigation": umzug.DropNavigation,
 	"teaser": umzug.DropRelated, "teasers": umzug.DropRelated, "teaserlist": umzug.DropRelated,
+	"newsteaser": umzug.DropRelated, "teaserbox": umzug.DropRelated,
 	// reader interaction
 	"comment": umzug.DropComments, "comments": umzug.DropComments, "commentlist": umzug.DropComments,
 	"kommentar": umzug.DropComments, "kommentare": umzug.DropComments, "respond": umzug.DropComments,
@@ -66,6 +68,8 @@ var vocab = map[string]string{
 	"backlink": umzug.DropUtility, "toolbar": umzug.DropUtility, "bookmark": umzug.DropUtility,
 	"newsletter": umzug.DropNewsletter, "subscribe": umzug.DropNewsletter, "subscription": umzug.DropNewsletter,
 	"signup": umzug.DropNewsletter, "optin": umzug.DropNewsletter,
+	"donate": umzug.DropAd, "donation": umzug.DropAd, "abowerbung": umzug.DropAd,
+	"appstores": umzug.DropAd, "affiliate": umzug.DropAd, "affiliatelinks": umzug.DropAd,
 	// about the post, not the post
 	"tags": umzug.DropTags, "tag": umzug.DropTags, "taglist": umzug.DropTags, "tagcloud": umzug.DropTags,
 	"keywords": umzug.DropTags, "schlagworte": umzug.DropTags, "schlagwoerter": umzug.DropTags,
@@ -178,8 +182,20 @@ func classWords(s string, out []string) []string {
 // compound of the vocabulary ("post-nav", "entry-meta"), else the last
 // word that is either boilerplate or content.
 func nameReason(name string) string {
+	// A BEM modifier ("row--sidebar": a row beside a sidebar) says how an
+	// element looks, not what it is.
+	if i := strings.Index(name, "--"); i > 0 {
+		name = name[:i]
+	}
 	var buf [16]string
 	words := classWords(name, buf[:0])
+	for _, w := range words {
+		if w == "layout" || w == "has" || w == "with" || w == "template" {
+			// "layout-right-sidebar", "has-sidebar": how the page is laid
+			// out, said of the wrapper of all its columns.
+			return ""
+		}
+	}
 	if len(words) > 1 && taxonomyWords[words[0]] && !structuralWords[words[1]] {
 		// "tag-energie", "category-presse", "author-admin": a label of
 		// what the element is about (WordPress puts them on every post).
@@ -191,20 +207,39 @@ func nameReason(name string) string {
 		}
 	}
 	reason := ""
-	for _, w := range words {
+	for i, w := range words {
 		if contentWords[w] {
 			reason = ""
-		} else if r := vocab[w]; r != "" {
+		} else if r := vocab[w]; r != "" && !(i > 0 && negations[words[i-1]]) {
 			reason = r
 		}
 	}
 	return reason
 }
 
+// negations turn a word of the vocabulary around: "non-paywall", "no-sidebar".
+var negations = map[string]bool{"non": true, "no": true, "not": true, "without": true, "kein": true, "ohne": true}
+
+// contentNamed reports a class or id name whose head word names content
+// ("entry__content", "article-body"): its element is content, whatever
+// its other classes say.
+func contentNamed(name string) bool {
+	var buf [16]string
+	words := classWords(name, buf[:0])
+	for i := len(words) - 1; i >= 0; i-- {
+		switch words[i] {
+		case "inner", "outer", "wrap", "wrapper", "container", "holder", "area", "inside", "main":
+			continue
+		}
+		return contentWords[words[i]]
+	}
+	return false
+}
+
 // softWords mark boxes that are boilerplate beside an article but the
 // content of a list page: teasers. They are dropped only when they hold a
 // minor part of the main region.
-var softWords = map[string]bool{"teaser": true, "teasers": true, "teaserlist": true}
+var softWords = map[string]bool{"teaser": true, "teasers": true, "teaserlist": true, "newsteaser": true, "teaserbox": true}
 
 // isSoft reports whether a class or id name's verdict comes from a soft word.
 func isSoft(name string) bool {
@@ -290,10 +325,16 @@ func (c boilerCache) elementReason(n *html.Node) string {
 	if n.DataAtom == atom.Header && !insideContentElement(n) && !insideMain(n) {
 		return umzug.DropHeader
 	}
+	fields := strings.Fields(cls)
+	for _, f := range fields {
+		if contentNamed(f) {
+			return ""
+		}
+	}
 	if r := c.reason(id); r != "" {
 		return r
 	}
-	for _, f := range strings.Fields(cls) {
+	for _, f := range fields {
 		if r := c.reason(f); r != "" {
 			return r
 		}
@@ -317,7 +358,7 @@ func inRunningText(n *html.Node) bool {
 // relatedHeading matches the headlines of boxes that point to other
 // content or hold reader interaction: "Siehe auch", "Mehr zum Thema",
 // "Das könnte Sie auch interessieren", "12 Kommentare", "Teilen".
-var relatedHeading = regexp.MustCompile(`(?i)^(?:siehe auch|zum thema|mehr zum thema|passend zum thema|mehr (?:aus|zu|von) (?:dem|der|diesem|dieser|unserem|unserer) \S+(?: \S+)?|weitere (?:meldungen|nachrichten|artikel|beiträge|pressemitteilungen|themen|informationen zum thema|news|geschichten|videos|bilder)|das könnte (?:sie|dich|euch) (?:auch )?interessieren|könnte (?:sie|dich) auch interessieren|auch interessant|(?:ebenfalls |auch )?interessant(?: für sie)?|ähnliche (?:artikel|beiträge|meldungen|themen|rezepte)|lesen sie auch|lies auch|verwandte (?:themen|artikel|beiträge|meldungen)|mehr auf \S+|empfehlungen(?: der redaktion| aus der redaktion)?|unsere empfehlungen|aktuelle meldungen|aktuellste beiträge|neueste (?:beiträge|artikel|meldungen)|die neuesten (?:meldungen|artikel|beiträge)|meistgelesen\S*|meist ?geklickt|beliebte (?:beiträge|artikel)(?: zum thema)?|top-?themen|related (?:articles|content|links|posts)|you may also like|more (?:stories|articles|news)|aktuelle berichte aus dieser kategorie|mehr interessantes|zum weiterlesen|auch spannend|mehr aus der (?:sendung|rubrik|kategorie))\s*[:.!]*$`)
+var relatedHeading = regexp.MustCompile(`(?i)^(?:siehe auch|zum thema|mehr zum thema|passend zum thema|mehr (?:aus|zu|von) (?:dem|der|diesem|dieser|unserem|unserer) \S+(?: \S+)?|weitere (?:meldungen|nachrichten|artikel|beiträge|pressemitteilungen|themen|informationen zum thema|news|geschichten|videos|bilder)|das könnte (?:sie|dich|euch) (?:auch )?interessieren|könnte (?:sie|dich) auch interessieren|auch interessant|(?:ebenfalls |auch )?interessant(?: für sie)?|ähnliche (?:artikel|beiträge|meldungen|themen|rezepte)|lesen sie auch|lies auch|verwandte (?:themen|artikel|beiträge|meldungen)|mehr auf \S+|empfehlungen(?: der redaktion| aus der redaktion)?|unsere empfehlungen|aktuelle meldungen|aktuellste beiträge|neueste (?:beiträge|artikel|meldungen)|die neuesten (?:meldungen|artikel|beiträge)|meistgelesen\S*|meist ?geklickt|beliebte (?:beiträge|artikel)(?: zum thema)?|top-?themen|related (?:articles|content|links|posts)|you may also like|more (?:stories|articles|news)|aktuelle berichte aus dieser kategorie|mehr interessantes|zum weiterlesen|auch spannend|mehr aus der (?:sendung|rubrik|kategorie)|weiterführende (?:informationen|links|artikel|themen|inhalte|hinweise)|weitere (?:informationen|links|inhalte)(?: zu (?:diesem|dem) thema)?|weitere pressemitteilungen(?: .{0,40})?|beiträge zum thema|(?:nächster|vorheriger) (?:artikel|beitrag)|empfehlungen aus der redaktion|das könnte (?:sie|dich) auch interessieren!?)\s*[:.!]*$`)
 
 // interactionHeading matches headlines of comment sections, share bars,
 // tag lists, author boxes and newsletter boxes.
@@ -360,17 +401,32 @@ var (
 		"seite empfehlen": true, "seite versenden": true, "druckversion": true, "pdf der seite": true,
 		"nach oben scrollen": true, "top": true, "back to top": true, "zurück zum seitenanfang": true,
 		"war dieser artikel hilfreich?": true, "war diese seite hilfreich?": true, "war der artikel nützlich?": true,
-		"fanden sie diesen artikel nützlich?": true, "artikel bewerten": true,
+		"fanden sie diesen artikel nützlich?": true, "artikel bewerten": true, "zurück zur vorherigen seite": true,
+		"lade weitere inhalte": true, "mehr laden": true, "weitere laden": true, "kommentare geschlossen": true,
+		"(noch keine bewertungen)": true, "noch keine bewertungen": true, "anzeige": true, "- anzeige -": true, "-anzeige-": true,
+		"werbung": true, "zum seitenanfang springen": true,
 	}
 	chromePrefixes = []string{"letzte änderung", "zuletzt geändert", "zuletzt aktualisiert", "stand der seite", "seite zuletzt"}
 )
+
+// uiVerbs end the labels of page actions: "Seite drucken", "Tipp
+// favorisieren", "Rezept merken", "Artikel teilen".
+var uiVerbs = map[string]bool{"drucken": true, "teilen": true, "merken": true, "pinnen": true, "empfehlen": true,
+	"weiterempfehlen": true, "favorisieren": true, "bewerten": true, "kommentieren": true, "versenden": true,
+	"abonnieren": true, "speichern": true, "vorlesen": true, "print": true, "share": true, "tweet": true}
+
+// backLink matches "Zurück", "zurück zur Übersicht", "Zurück zum Newsroom".
+var backLink = regexp.MustCompile(`(?i)^(?:\.{0,3}\s*|«\s*|<\s*)zurück(?: (?:zu[rm]?|zu den|nach) [\p{L} -]{1,30})?$`)
 
 func isChromeLine(t string) bool {
 	if len(t) >= 80 {
 		return false
 	}
 	l := strings.ToLower(strings.TrimRight(t, " :.!"))
-	if chromeLines[l] || chromeLines[l+"?"] {
+	if chromeLines[l] || chromeLines[l+"?"] || backLink.MatchString(l) {
+		return true
+	}
+	if f := strings.Fields(l); len(f) > 0 && len(f) <= 3 && uiVerbs[f[len(f)-1]] {
 		return true
 	}
 	for _, p := range chromePrefixes {

@@ -67,13 +67,25 @@ func analyze(root *html.Node) *analysis {
 		if r == umzug.DropScreenOnly || r == umzug.DropComments || r == umzug.DropNavigation && n.DataAtom == atom.Nav {
 			continue // comment sections may well be longer than the article
 		}
-		if w := a.w[n]; w.text-w.link > 400 && float64(w.text-w.link) > 0.5*float64(total) {
+		// A wrapper holding most of the prose together with the page's
+		// main landmark or headline ("content-sidebar-wrap" around
+		// <main>); a real sidebar, however long, holds neither.
+		if w := a.w[n]; w.text-w.link > 400 && float64(w.text-w.link) > 0.5*float64(total) && holdsArticle(n) {
 			delete(a.marks, n)
 		}
 	}
 	clear(a.w)
 	a.weigh(a.body, false, false, false)
 	return a
+}
+
+// holdsArticle reports a main landmark, an article or a level-1 headline
+// inside n.
+func holdsArticle(n *html.Node) bool {
+	return hasDescendant(n, func(d *html.Node) bool {
+		return d.DataAtom == atom.Main || d.DataAtom == atom.Article || d.DataAtom == atom.H1 ||
+			strings.EqualFold(attr(d, "role"), "main") || attr(d, "itemprop") == "articleBody" || contentLandmark(d)
+	})
 }
 
 func findBody(root *html.Node) *html.Node {
