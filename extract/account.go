@@ -324,7 +324,7 @@ func outputText(d *umzug.Document) (string, []string) {
 	var sb strings.Builder
 	for i := range d.Blocks {
 		b := &d.Blocks[i]
-		sb.WriteString(normText(b.PlainText()))
+		sb.WriteString(normText(strings.ReplaceAll(b.PlainText(), "\n", " ")))
 		if b.Type == umzug.BlockTeaser && b.Teaser != nil {
 			for _, it := range b.Teaser.Items {
 				sb.WriteString(" " + it.Date)

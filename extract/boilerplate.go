@@ -311,7 +311,7 @@ func (c boilerCache) elementReason(n *html.Node) string {
 		}
 	}
 	cls, id := attr(n, "class"), attr(n, "id")
-	if cls != "" && screenReaderClass.MatchString(cls) {
+	if cls != "" && c.classReason(cls) == umzug.DropScreenOnly {
 		return umzug.DropScreenOnly
 	}
 	if n.DataAtom == atom.A || inlineAtoms[n.DataAtom] && inRunningText(n) {
@@ -325,21 +325,51 @@ func (c boilerCache) elementReason(n *html.Node) string {
 	if n.DataAtom == atom.Header && !insideContentElement(n) && !insideMain(n) {
 		return umzug.DropHeader
 	}
-	fields := strings.Fields(cls)
-	for _, f := range fields {
-		if contentNamed(f) {
-			return ""
-		}
+	if cls != "" && c.classReason(cls) == contentMark {
+		return ""
 	}
 	if r := c.reason(id); r != "" {
 		return r
 	}
-	for _, f := range fields {
-		if r := c.reason(f); r != "" {
-			return r
-		}
+	if cls != "" {
+		return c.classReason(cls)
 	}
 	return ""
+}
+
+// contentMark is classReason's verdict on a class attribute that names
+// content.
+const contentMark = "\x00content"
+
+// classReason judges a whole class attribute, memoized: a class naming
+// content wins, then screen-reader classes, then the first class with a
+// verdict.
+func (c boilerCache) classReason(cls string) string {
+	key := "\x00" + cls
+	if r, ok := c[key]; ok {
+		return r
+	}
+	r := ""
+	fields := strings.Fields(cls)
+	for _, f := range fields {
+		if contentNamed(f) {
+			r = contentMark
+			break
+		}
+	}
+	if r == "" && screenReaderClass.MatchString(cls) {
+		r = umzug.DropScreenOnly
+	}
+	if r == "" {
+		for _, f := range fields {
+			if x := c.reason(f); x != "" {
+				r = x
+				break
+			}
+		}
+	}
+	c[key] = r
+	return r
 }
 
 // inRunningText reports an inline element with text beside it.
@@ -458,7 +488,10 @@ func namesThirdParty(t string) bool {
 
 // utilityReason judges small text-level elements by their text: print and
 // back links, last-change lines, consent overlays in front of embeds.
-func utilityReason(n *html.Node) string {
+func utilityReason(n *html.Node, weight int32) string {
+	if weight > 600 || weight == 0 {
+		return ""
+	}
 	switch n.DataAtom {
 	case atom.Div:
 		if hasDescendant(n, func(d *html.Node) bool { return !inlineAtoms[d.DataAtom] }) {
@@ -478,10 +511,20 @@ func utilityReason(n *html.Node) string {
 	if breadcrumbLine(t) {
 		return umzug.DropBreadcrumb
 	}
-	if n.DataAtom != atom.A && len(t) > 40 && namesThirdParty(t) && consentText.MatchString(t) {
+	if n.DataAtom != atom.A && len(t) > 40 && mayBeConsent(t) && namesThirdParty(t) && consentText.MatchString(t) {
 		return umzug.DropCookie
 	}
 	return ""
+}
+
+// mayBeConsent is a cheap test before the consent regexp.
+func mayBeConsent(t string) bool {
+	for _, w := range []string{"lick", "ktivier", "ustimm", "inwillig", "aden Sie", "aden sie"} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // breadcrumbText matches the trail of a breadcrumb: "Sie sind hier:",
@@ -492,10 +535,13 @@ var (
 )
 
 func breadcrumbLine(t string) bool {
-	if breadcrumbCue.MatchString(t) {
+	if len(t) > 300 {
+		return false
+	}
+	if strings.Contains(t, ":") && breadcrumbCue.MatchString(t) {
 		return true
 	}
-	if len(t) > 300 {
+	if strings.Count(t, "›")+strings.Count(t, "»")+strings.Count(t, " > ")+strings.Count(t, " / ") < 2 {
 		return false
 	}
 	steps := breadcrumbStep.Split(t, -1)

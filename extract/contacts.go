@@ -66,10 +66,6 @@ func isContactBox(n *html.Node) bool {
 	default:
 		return false
 	}
-	t, short := textUpTo(n, 1200)
-	if !short || t == "" || !reachable(n, t) {
-		return false
-	}
 	named := n.DataAtom == atom.Address || strings.Contains(attr(n, "itemtype"), "Person") || strings.Contains(attr(n, "itemtype"), "ContactPoint")
 	if !named {
 		var buf [16]string
@@ -80,12 +76,53 @@ func isContactBox(n *html.Node) bool {
 			}
 		}
 	}
-	if named {
-		return true
+	if !named {
+		// A box opened by a contact headline or label.
+		first := strings.ToLower(leadingText(n, 60))
+		if !strings.Contains(first, "kontakt") && !strings.Contains(first, "ansprech") && !strings.Contains(first, "presse") && !strings.Contains(first, "medien") {
+			return false
+		}
+		if !contactCue.MatchString(firstLine(first)) {
+			return false
+		}
 	}
-	// A box opened by a contact headline or label.
-	first := firstLine(t)
-	return contactCue.MatchString(first) && len(first) < 60
+	t, short := textUpTo(n, 1200)
+	return short && t != "" && reachable(n, t)
+}
+
+// leadingText returns the start of n's visible text, up to about limit bytes.
+func leadingText(n *html.Node, limit int) string {
+	var sb strings.Builder
+	var f func(*html.Node)
+	f = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && sb.Len() < limit; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				sb.WriteString(c.Data)
+			case html.ElementNode:
+				if !skipElement(c) {
+					f(c)
+					if !inlineAtoms[c.DataAtom] {
+						sb.WriteByte('\n')
+					}
+				}
+			}
+		}
+	}
+	f(n)
+	return strings.TrimSpace(collapseSpaceKeepLines(sb.String()))
+}
+
+// collapseSpaceKeepLines collapses spaces but keeps line breaks.
+func collapseSpaceKeepLines(s string) string {
+	lines := strings.Split(s, "\n")
+	out := lines[:0]
+	for _, l := range lines {
+		if l = collapseTrim(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
 }
 
 func firstLine(t string) string {
@@ -100,8 +137,16 @@ func firstLine(t string) string {
 
 // reachable reports a phone number or an e-mail address in n.
 func reachable(n *html.Node, t string) bool {
-	if phoneRe.MatchString(t) || emailRe.MatchString(t) {
-		return true
+	l := strings.ToLower(t)
+	if strings.Contains(l, "@") || strings.Contains(l, "(at)") || strings.Contains(l, "[at]") {
+		if emailRe.MatchString(t) {
+			return true
+		}
+	}
+	if strings.Contains(l, "tel") || strings.Contains(l, "fon") || strings.Contains(l, "phone") || strings.Contains(l, "mobil") || strings.Contains(l, "handy") {
+		if phoneRe.MatchString(t) {
+			return true
+		}
 	}
 	return hasDescendant(n, func(d *html.Node) bool {
 		if d.DataAtom != atom.A {

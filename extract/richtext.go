@@ -336,7 +336,7 @@ func skipElement(n *html.Node) bool {
 // that scripts open (their text is content).
 func hiddenByStyle(n *html.Node) bool {
 	st := attr(n, "style")
-	if st == "" || !hiddenStyle.MatchString(st) {
+	if st == "" || !strings.Contains(st, "none") && !strings.Contains(st, "hidden") || !hiddenStyle.MatchString(st) {
 		return false
 	}
 	return !collapsible(n)
