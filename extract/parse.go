@@ -107,11 +107,27 @@ func (ps *Parser) Explain(r io.Reader, pageURL string) (Explanation, error) {
 	return ex, err
 }
 
+// ParseNode extracts the Document of a page parsed already (with
+// golang.org/x/net/html). The tree is left as it was: extraction undoes
+// every change it makes, so the caller can hand the same tree on (to the
+// audit) without parsing the page again.
+func (ps *Parser) ParseNode(root *html.Node, pageURL string) (umzug.Document, error) {
+	p, err := ps.pageOf(root, pageURL)
+	if err != nil {
+		return umzug.Document{}, err
+	}
+	return p.extract()
+}
+
 func (ps *Parser) newPage(r io.Reader, pageURL string) (*page, error) {
 	root, err := html.Parse(r)
 	if err != nil {
 		return nil, fmt.Errorf("parsing %s: %w", pageURL, err)
 	}
+	return ps.pageOf(root, pageURL)
+}
+
+func (ps *Parser) pageOf(root *html.Node, pageURL string) (*page, error) {
 	base, err := url.Parse(pageURL)
 	if err == nil && !base.IsAbs() {
 		err = errors.New("not absolute")
