@@ -206,16 +206,26 @@ func nameReason(name string) string {
 			return r
 		}
 	}
-	reason := ""
+	reason, region := "", ""
 	for i, w := range words {
 		if contentWords[w] {
-			reason = ""
+			// "footer-content", "sidebar-text": the inside of a region
+			// is still that region.
+			reason = region
 		} else if r := vocab[w]; r != "" && !(i > 0 && negations[words[i-1]]) {
 			reason = r
+			if regionReasons[r] {
+				region = r
+			}
 		}
 	}
 	return reason
 }
+
+// regionReasons are the page regions whose inner wrappers keep the
+// verdict ("footer-content" is footer, "comment-content" is comments).
+var regionReasons = map[string]bool{umzug.DropFooter: true, umzug.DropHeader: true, umzug.DropSidebar: true,
+	umzug.DropNavigation: true, umzug.DropComments: true, umzug.DropCookie: true, umzug.DropNewsletter: true}
 
 // negations turn a word of the vocabulary around: "non-paywall", "no-sidebar".
 var negations = map[string]bool{"non": true, "no": true, "not": true, "without": true, "kein": true, "ohne": true}
@@ -226,6 +236,11 @@ var negations = map[string]bool{"non": true, "no": true, "not": true, "without":
 func contentNamed(name string) bool {
 	var buf [16]string
 	words := classWords(name, buf[:0])
+	for _, w := range words {
+		if regionReasons[vocab[w]] {
+			return false
+		}
+	}
 	for i := len(words) - 1; i >= 0; i-- {
 		switch words[i] {
 		case "inner", "outer", "wrap", "wrapper", "container", "holder", "area", "inside", "main":
@@ -508,6 +523,9 @@ func utilityReason(n *html.Node, weight int32) string {
 	if isChromeLine(t) {
 		return umzug.DropUtility
 	}
+	if len(t) < 80 && bylineRe.MatchString(t) {
+		return umzug.DropMeta
+	}
 	if breadcrumbLine(t) {
 		return umzug.DropBreadcrumb
 	}
@@ -516,6 +534,10 @@ func utilityReason(n *html.Node, weight int32) string {
 	}
 	return ""
 }
+
+// bylineRe matches a byline standing on its own: "Von: Anna Beispiel",
+// "Autorin: …", "Redaktion: …".
+var bylineRe = regexp.MustCompile(`(?i)^(?:von|by|autor(?:in|en)?|redaktion|erstellt von|geschrieben von|verfasst von)\s*:?\s+\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}?[\p{L}.'-]+){0,4}$|^(?:von|autor(?:in|en)?|redaktion)\s*:$`)
 
 // mayBeConsent is a cheap test before the consent regexp.
 func mayBeConsent(t string) bool {

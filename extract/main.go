@@ -583,7 +583,7 @@ func (p *page) prune(root *html.Node) {
 				p.drop(c, r)
 			} else if a.soft[c] && !ce && dropSoft {
 				p.drop(c, umzug.DropRelated)
-			} else if r := utilityReason(c, a.w[c].text); r != "" {
+			} else if r := utilityReason(c, a.w[c].text); r != "" && !(ce && r == umzug.DropMeta) {
 				p.drop(c, r)
 			} else {
 				walk(c, ce)
