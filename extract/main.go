@@ -70,7 +70,8 @@ func analyze(root *html.Node) *analysis {
 		// A wrapper holding most of the prose together with the page's
 		// main landmark or headline ("content-sidebar-wrap" around
 		// <main>); a real sidebar, however long, holds neither.
-		if w := a.w[n]; w.text-w.link > 400 && float64(w.text-w.link) > 0.5*float64(total) && holdsArticle(n) {
+		w := a.w[n]
+		if w.text-w.link > 400 && (float64(w.text-w.link) > 0.5*float64(total) && holdsArticle(n) || holdsMain(n)) {
 			delete(a.marks, n)
 		}
 	}
@@ -85,6 +86,15 @@ func holdsArticle(n *html.Node) bool {
 	return hasDescendant(n, func(d *html.Node) bool {
 		return d.DataAtom == atom.Main || d.DataAtom == atom.Article || d.DataAtom == atom.H1 ||
 			strings.EqualFold(attr(d, "role"), "main") || attr(d, "itemprop") == "articleBody" || contentLandmark(d)
+	})
+}
+
+// holdsMain reports the page's main landmark, its article body or its
+// level-1 headline inside n: what no sidebar or popup holds, only a
+// wrapper around the page (Drupal's "dialog-off-canvas-main-canvas").
+func holdsMain(n *html.Node) bool {
+	return hasDescendant(n, func(d *html.Node) bool {
+		return d.DataAtom == atom.Main || strings.EqualFold(attr(d, "role"), "main") || attr(d, "itemprop") == "articleBody"
 	})
 }
 
