@@ -55,6 +55,11 @@ func (ps *Parser) Parse(s *umzug.Snapshot) (umzug.Document, error) {
 	if s.Status < 200 || s.Status > 299 {
 		return umzug.Document{}, fmt.Errorf("parsing %s: status %d: %w", s.FinalURL, s.Status, umzug.ErrNotContent)
 	}
+	if u, err := url.Parse(s.FinalURL); err == nil {
+		if r := ViewReason(u); r != "" {
+			return umzug.Document{}, &umzug.NotContentError{URL: s.FinalURL, Reason: r}
+		}
+	}
 	d, err := ps.ParseHTML(bytes.NewReader(s.Body), s.FinalURL)
 	if err != nil {
 		return d, err
