@@ -410,11 +410,25 @@ var relatedHeading = regexp.MustCompile(`(?i)^(?:siehe auch|zum thema|mehr zum t
 var interactionHeading = regexp.MustCompile(`(?i)^(?:(?:\d+|keine|ein|eine) (?:kommentare?|antworten|reaktionen|gedanken)(?: (?:zu|auf|für|for) .*)?|kommentare?(?: \(\d+\))?|leserkommentare|diskussion|diskutieren sie mit|(?:schreibe|schreib|hinterlasse|hinterlassen sie|verfasse|verfassen sie) (?:einen|eine|ihren|deinen) (?:kommentar|antwort)|kommentar (?:verfassen|schreiben|hinzufügen|abgeben)|ihre meinung(?: ist gefragt)?|antwort hinterlassen|leave a (?:reply|comment)|comments?|(?:\d+|no|one) (?:comments?|responses?|replies)(?: (?:to|on) .*)?|(?:\d+ )?thoughts on .*|(?:diesen |den )?(?:artikel|beitrag|seite) (?:teilen|empfehlen)|teilen(?: sie diesen artikel| mit)?|jetzt teilen|share(?: this)?(?: article| post)?|tags?|schlagw(?:orte|örter)|stichw(?:orte|örter)|über (?:den autor|die autorin|die autor\*?innen)|(?:jetzt )?(?:zum )?newsletter(?: abonnieren| anmelden)?|abonniere unseren newsletter)\s*[:.!]*$`)
 
 // headingReason classifies a headline of a box by its text.
+var (
+	shareWord     = regexp.MustCompile(`(?i)\b(?:teilen|share|weiterempfehlen|weitersagen)\b`)
+	alsoOnSite    = regexp.MustCompile(`(?i)^(?:auch|mehr|neu) (?:auf|bei) [\p{L}0-9.-]+\.[a-z]{2,}$`)
+	commentAction = regexp.MustCompile(`(?i)^(?:kommentieren|diskutieren|jetzt kommentieren|mitdiskutieren|zur diskussion)$`)
+	// commentGate matches the notes in front of comment forms.
+	commentGate = regexp.MustCompile(`(?i)(?:einloggen|anmelden|registrieren|eingeloggt|angemeldet)\b.{0,80}(?:kommentar|diskussion|beteiligen|kommentieren)|(?:kommentar|diskussion|kommentieren|beteiligen)\b.{0,80}(?:einloggen|anmelden|registrieren|eingeloggt)`)
+)
+
 func headingReason(t string) string {
 	if len(t) > 90 {
 		return ""
 	}
 	switch {
+	case len(t) < 60 && shareWord.MatchString(t):
+		return umzug.DropShare
+	case alsoOnSite.MatchString(t):
+		return umzug.DropRelated
+	case commentAction.MatchString(t):
+		return umzug.DropComments
 	case relatedHeading.MatchString(t):
 		return umzug.DropRelated
 	case interactionHeading.MatchString(t):
@@ -525,6 +539,9 @@ func utilityReason(n *html.Node, weight int32) string {
 	}
 	if len(t) < 80 && bylineRe.MatchString(t) {
 		return umzug.DropMeta
+	}
+	if len(t) < 250 && commentGate.MatchString(t) {
+		return umzug.DropComments
 	}
 	if breadcrumbLine(t) {
 		return umzug.DropBreadcrumb
