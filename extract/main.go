@@ -36,6 +36,7 @@ type weights struct {
 	text int32 // all visible text
 	link int32 // text inside links
 	good int32 // prose: outside links and boilerplate (or in editor content)
+	boil int32 // text inside boilerplate (pruned anyway)
 }
 
 // analysis holds what is known about a page's elements before extraction.
@@ -165,6 +166,9 @@ func (a *analysis) weigh(n *html.Node, inLink, inBoiler, trusted bool) weights {
 			if !inBoiler && (!inLink || trusted || a.search[c]) {
 				w.good += k
 			}
+			if inBoiler {
+				w.boil += k
+			}
 		case html.ElementNode:
 			if isInvisible(c) {
 				continue
@@ -175,6 +179,7 @@ func (a *analysis) weigh(n *html.Node, inLink, inBoiler, trusted bool) weights {
 			w.text += cw.text
 			w.link += cw.link
 			w.good += cw.good
+			w.boil += cw.boil
 		}
 	}
 	a.w[n] = w
@@ -339,8 +344,12 @@ const lambda = 0.5
 
 func (a *analysis) score(n *html.Node) float64 {
 	w := a.w[n]
-	return float64(w.good) - lambda*float64(w.text-w.good)
+	return float64(w.good) - lambda*float64(w.text-w.good-w.boil) - mu*float64(w.boil)
 }
+
+// mu is what a byte of recognised boilerplate costs a candidate region:
+// less than a link, since pruning takes it out again.
+const mu = 0.2
 
 // mainContent finds the main content of a page and returns the nodes that
 // hold it, in document order.
