@@ -68,7 +68,8 @@ var vocab = map[string]string{
 	"backlink": umzug.DropUtility, "toolbar": umzug.DropUtility, "bookmark": umzug.DropUtility,
 	"newsletter": umzug.DropNewsletter, "subscribe": umzug.DropNewsletter, "subscription": umzug.DropNewsletter,
 	"signup": umzug.DropNewsletter, "optin": umzug.DropNewsletter,
-	"donate": umzug.DropAd, "donation": umzug.DropAd, "abowerbung": umzug.DropAd,
+	"donate": umzug.DropAd, "donation": umzug.DropAd, "abowerbung": umzug.DropAd, "spenden": umzug.DropAd,
+	"eigenwerbung": umzug.DropAd, "werbeblock": umzug.DropAd,
 	"appstores": umzug.DropAd, "affiliate": umzug.DropAd, "affiliatelinks": umzug.DropAd,
 	// about the post, not the post
 	"tags": umzug.DropTags, "tag": umzug.DropTags, "taglist": umzug.DropTags, "tagcloud": umzug.DropTags,
@@ -411,6 +412,7 @@ var interactionHeading = regexp.MustCompile(`(?i)^(?:(?:\d+|keine|ein|eine) (?:k
 
 // headingReason classifies a headline of a box by its text.
 var (
+	newsletterWord = regexp.MustCompile(`(?i)\bnewsletter\b`)
 	shareWord     = regexp.MustCompile(`(?i)\b(?:teilen|share|weiterempfehlen|weitersagen)\b`)
 	alsoOnSite    = regexp.MustCompile(`(?i)^(?:auch|mehr|neu) (?:auf|bei) [\p{L}0-9.-]+\.[a-z]{2,}$`)
 	commentAction = regexp.MustCompile(`(?i)^(?:kommentieren|diskutieren|jetzt kommentieren|mitdiskutieren|zur diskussion)$`)
@@ -425,6 +427,8 @@ func headingReason(t string) string {
 	switch {
 	case len(t) < 60 && shareWord.MatchString(t):
 		return umzug.DropShare
+	case len(t) < 60 && newsletterWord.MatchString(t):
+		return umzug.DropNewsletter
 	case alsoOnSite.MatchString(t):
 		return umzug.DropRelated
 	case commentAction.MatchString(t):
@@ -483,6 +487,10 @@ func isChromeLine(t string) bool {
 	}
 	l := strings.ToLower(strings.TrimRight(t, " :.!"))
 	if chromeLines[l] || chromeLines[l+"?"] || backLink.MatchString(l) {
+		return true
+	}
+	switch strings.Trim(l, " -–—*|[]()") {
+	case "anzeige", "werbung", "advertisement", "sponsored", "gesponsert", "sponsored content":
 		return true
 	}
 	if f := strings.Fields(l); len(f) > 0 && len(f) <= 3 && uiVerbs[f[len(f)-1]] {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -604,6 +605,8 @@ func (p *page) prune(root *html.Node) {
 				p.drop(c, umzug.DropRelated)
 			} else if r := utilityReason(c, a.w[c].text); r != "" && !(ce && r == umzug.DropMeta) {
 				p.drop(c, r)
+			} else if !ce && p.dateLine(c) {
+				p.drop(c, umzug.DropDuplicate)
 			} else {
 				walk(c, ce)
 			}
@@ -616,6 +619,42 @@ func (p *page) prune(root *html.Node) {
 		p.dropLinkBoxes(root)
 	}
 }
+
+// dateLine reports an element that shows nothing but a date (a <time>
+// or a line like "23.10.2018, 05:28 Uhr") when the page's date is known
+// from its metadata or the top of its content: the date is a field of
+// the document, the line would repeat it. Dates in lists and teasers
+// belong to their items and stay.
+func (p *page) dateLine(n *html.Node) bool {
+	if p.metaDateV == "" && p.contentDateV == "" {
+		return false
+	}
+	switch n.DataAtom {
+	case atom.Time, atom.P, atom.Span, atom.Div, atom.Small:
+	default:
+		return false
+	}
+	if w := p.an.w[n].text; w == 0 || w > 40 {
+		return false
+	}
+	for a := n.Parent; a != nil; a = a.Parent {
+		if a.DataAtom == atom.Li || a.DataAtom == atom.Td || a.DataAtom == atom.Tr {
+			return false
+		}
+	}
+	if hasDescendant(n, func(d *html.Node) bool { return !inlineAtoms[d.DataAtom] && d.DataAtom != atom.Time }) {
+		return false
+	}
+	t := cleanText(n)
+	if n.DataAtom == atom.Time {
+		return strings.TrimSpace(textOf(n.Parent)) == strings.TrimSpace(textOf(n)) || len(t) <= 25
+	}
+	return strings.ContainsAny(t, "0123456789") && dateOnly.MatchString(t)
+}
+
+// dateOnly matches a line that is only a date, maybe with a time and a
+// weekday: "23.10.2018", "Mo, 18. Oktober 2021 | 05:28 Uhr", "05:28 Uhr".
+var dateOnly = regexp.MustCompile(`(?i)^(?:(?:mo|di|mi|do|fr|sa|so|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\.?,?\s*)?(?:\d{1,2}\.\s*(?:\d{1,2}\.|\p{L}+\.?)\s*\d{2,4}|\d{4}-\d{2}-\d{2})?\s*[,|–-]?\s*(?:\d{1,2}[:.]\d{2}(?:\s*uhr)?)?$`)
 
 // softText is the text of the outermost soft-marked elements under n.
 func (a *analysis) softText(n *html.Node) int32 {
