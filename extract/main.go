@@ -603,7 +603,7 @@ func (p *page) prune(root *html.Node) {
 				p.drop(c, r)
 			} else if a.soft[c] && !ce && dropSoft {
 				p.drop(c, umzug.DropRelated)
-			} else if r := utilityReason(c, a.w[c].text); r != "" && !(ce && r == umzug.DropMeta) {
+			} else if r := utilityReason(c, a.w[c].text); r != "" && !(ce && r == umzug.DropMeta && authorElement(c)) {
 				p.drop(c, r)
 			} else if !ce && p.dateLine(c) {
 				p.drop(c, umzug.DropDuplicate)
@@ -655,6 +655,12 @@ func (p *page) dateLine(n *html.Node) bool {
 // dateOnly matches a line that is only a date, maybe with a time and a
 // weekday: "23.10.2018", "Mo, 18. Oktober 2021 | 05:28 Uhr", "05:28 Uhr".
 var dateOnly = regexp.MustCompile(`(?i)^(?:(?:mo|di|mi|do|fr|sa|so|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\.?,?\s*)?(?:\d{1,2}\.\s*(?:\d{1,2}\.|\p{L}+\.?)\s*\d{2,4}|\d{4}-\d{2}-\d{2})?\s*[,|–-]?\s*(?:\d{1,2}[:.]\d{2}(?:\s*uhr)?)?$`)
+
+// authorElement reports the author line a news record's publisher is
+// read from.
+func authorElement(n *html.Node) bool {
+	return strings.Contains(attr(n, "class"), "author") || attr(n, "itemprop") == "author"
+}
 
 // softText is the text of the outermost soft-marked elements under n.
 func (a *analysis) softText(n *html.Node) int32 {
