@@ -422,8 +422,8 @@ func (p *page) looksLikePressRelease(roots []*html.Node) bool {
 	}
 	// The page's URL, or the canonical URL it declares (a saved page
 	// says where it lives), is that of a news item.
-	for _, raw := range []string{d.URL, p.doc.Find(`link[rel="canonical"]`).AttrOr("href", ""), p.meta.property("og:url")} {
-		if u, err := url.Parse(strings.TrimSpace(raw)); err == nil && newsURL.MatchString(u.Path) {
+	for _, raw := range p.pageURLs() {
+		if u, err := url.Parse(raw); err == nil && newsURL.MatchString(u.Path) {
 			return true
 		}
 	}
@@ -437,6 +437,18 @@ func (p *page) looksLikePressRelease(roots []*html.Node) bool {
 		}
 	}
 	return false
+}
+
+// pageURLs returns the URL the page was served at and the canonical URLs
+// it declares (a saved page still says where it lives).
+func (p *page) pageURLs() []string {
+	out := []string{p.d.URL}
+	for _, u := range []string{p.doc.Find(`link[rel="canonical"]`).AttrOr("href", ""), p.meta.property("og:url")} {
+		if u = strings.TrimSpace(u); u != "" {
+			out = append(out, u)
+		}
+	}
+	return out
 }
 
 // pressSection matches the breadcrumb step of a press section.
