@@ -69,7 +69,7 @@ var vocab = map[string]string{
 	"newsletter": umzug.DropNewsletter, "subscribe": umzug.DropNewsletter, "subscription": umzug.DropNewsletter,
 	"signup": umzug.DropNewsletter, "optin": umzug.DropNewsletter,
 	"donate": umzug.DropAd, "donation": umzug.DropAd, "abowerbung": umzug.DropAd, "spenden": umzug.DropAd,
-	"eigenwerbung": umzug.DropAd, "werbeblock": umzug.DropAd,
+	"eigenwerbung": umzug.DropAd, "werbeblock": umzug.DropAd, "cta": umzug.DropAd, "calltoaction": umzug.DropAd,
 	"appstores": umzug.DropAd, "affiliate": umzug.DropAd, "affiliatelinks": umzug.DropAd,
 	// about the post, not the post
 	"tags": umzug.DropTags, "tag": umzug.DropTags, "taglist": umzug.DropTags, "tagcloud": umzug.DropTags,
@@ -348,7 +348,13 @@ func (c boilerCache) elementReason(n *html.Node) string {
 		return r
 	}
 	if cls != "" {
-		return c.classReason(cls)
+		if r := c.classReason(cls); r != "" {
+			return r
+		}
+	}
+	if n.DataAtom == 0 && strings.Contains(n.Data, "-") {
+		// A custom element names itself: <pp-inline-teaser>, <app-related-news>.
+		return c.reason(n.Data)
 	}
 	return ""
 }

@@ -129,7 +129,7 @@ func (a *analysis) markAll(n *html.Node, inCE bool) {
 		}
 		ce := inCE || isContentElement(c)
 		if r := a.cache.elementReason(c); r != "" && (!ce || ceBoilerplate(r)) {
-			if r == umzug.DropRelated && (isSoft(attr(c, "class")) || isSoft(attr(c, "id"))) {
+			if r == umzug.DropRelated && (isSoft(attr(c, "class")) || isSoft(attr(c, "id")) || c.DataAtom == 0 && isSoft(c.Data)) {
 				if !boxElement(c) {
 					a.markAll(c, ce) // a lead paragraph ("article-teaser"), not a box
 					continue
