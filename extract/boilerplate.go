@@ -419,9 +419,9 @@ var interactionHeading = regexp.MustCompile(`(?i)^(?:(?:\d+|keine|ein|eine) (?:k
 // headingReason classifies a headline of a box by its text.
 var (
 	newsletterWord = regexp.MustCompile(`(?i)\bnewsletter\b`)
-	shareWord     = regexp.MustCompile(`(?i)\b(?:teilen|share|weiterempfehlen|weitersagen)\b`)
-	alsoOnSite    = regexp.MustCompile(`(?i)^(?:auch|mehr|neu) (?:auf|bei) [\p{L}0-9.-]+\.[a-z]{2,}$`)
-	commentAction = regexp.MustCompile(`(?i)^(?:kommentieren|diskutieren|jetzt kommentieren|mitdiskutieren|zur diskussion)$`)
+	shareWord      = regexp.MustCompile(`(?i)\b(?:teilen|share|weiterempfehlen|weitersagen)\b`)
+	alsoOnSite     = regexp.MustCompile(`(?i)^(?:auch|mehr|neu) (?:auf|bei) [\p{L}0-9.-]+\.[a-z]{2,}$`)
+	commentAction  = regexp.MustCompile(`(?i)^(?:kommentieren|diskutieren|jetzt kommentieren|mitdiskutieren|zur diskussion)$`)
 	// commentGate matches the notes in front of comment forms.
 	commentGate = regexp.MustCompile(`(?i)(?:einloggen|anmelden|registrieren|eingeloggt|angemeldet)\b.{0,80}(?:kommentar|diskussion|beteiligen|kommentieren)|(?:kommentar|diskussion|kommentieren|beteiligen)\b.{0,80}(?:einloggen|anmelden|registrieren|eingeloggt)`)
 )
