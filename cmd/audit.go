@@ -211,24 +211,30 @@ func auditRun(ctx context.Context, ios *IOStreams, opts *AuditOptions) error {
 	}
 
 	if opts.Demo {
-		stop, err := serveDemo(log, &opts.Seeds, &opts.PublicURL)
+		stop, err := serveDemo(log, &opts.Seeds, &opts.PublicURL, false)
 		if err != nil {
 			return err
 		}
 		defer stop()
 	}
-	copts, err := opts.Crawl.options(opts.Seeds)
+	named, connect, err := publicCrawl(opts.Seeds, opts.PublicURL)
 	if err != nil {
 		return err
 	}
-	copts.Logger = log
-	hosts, mapURL, err := siteScope(opts.Seeds, opts.Crawl.AllowHosts, opts.PublicURL)
+	copts, err := opts.Crawl.options(named)
+	if err != nil {
+		return err
+	}
+	copts.Logger, copts.ConnectTo = log, connect
+	hosts, mapURL, err := siteScope(opts.Seeds, slices.Concat(opts.Crawl.AllowHosts, hostOfOrigins(connect)), opts.PublicURL)
 	if err != nil {
 		return err
 	}
 	site = mapURL(opts.Seeds[0])
 	aopts.Hosts, aopts.MapURL = hosts, mapURL
-	checker = newHTTPChecker(opts.Crawl)
+	if checker, err = newHTTPChecker(opts.Crawl).withOrigins(connect); err != nil {
+		return err
+	}
 	aopts.Checker = checker
 	aud, err := audit.New(aopts)
 	if err != nil {
@@ -411,7 +417,7 @@ func auditReport(ios *IOStreams, opts *AuditOptions, log interface{ Info(string,
 	}
 	if opts.Out != "" || format != "text" {
 		// The report is data; the people watching get the summary.
-		if err := audit.WriteSummary(ios.ErrOut, r); err != nil {
+		if err := audit.WriteSummary(opts.Global.SummaryOut(ios.ErrOut), r); err != nil {
 			return err
 		}
 		if opts.Out != "" {

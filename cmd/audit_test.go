@@ -192,6 +192,7 @@ func TestAuditOutputsFailOnAndBaseline(t *testing.T) {
 	}
 	report := func(opts *AuditOptions) (string, string, error) {
 		ios, out, errOut := testStreams()
+		opts.Global.Quiet = false // the summary is under test
 		r := audit.Report{Site: fixtures.MinistryPublicURL, Pages: 57, Findings: slices.Clone(fs), Rules: audit.BuiltinRules}
 		var base []umzug.Finding
 		if opts.Baseline != "" {

@@ -23,7 +23,10 @@ type CrawlCmdOptions struct {
 	Seeds   []string
 	Archive string
 	NewRun  bool
-	Crawl   CrawlFlags
+	// PublicURL names the crawl's URLs by the site's public origin while
+	// the start URLs' host answers (see publicCrawl).
+	PublicURL string
+	Crawl     CrawlFlags
 }
 
 // NewCmdCrawl builds umzug crawl.
@@ -63,6 +66,7 @@ read the archive offline.`,
 	}
 	cmd.Flags().StringVar(&opts.Archive, "archive", "", "archive directory (created if missing)")
 	cmd.Flags().BoolVar(&opts.NewRun, "new-run", false, "start a new run even if the last one was interrupted")
+	cmd.Flags().StringVar(&opts.PublicURL, "public-url", "", "public origin of the site when crawling a mirror; the archive keys URLs by it")
 	opts.Crawl.register(cmd, true)
 	return cmd
 }
@@ -84,16 +88,20 @@ func crawlRun(ctx context.Context, ios *IOStreams, opts *CrawlCmdOptions) error 
 	if err != nil {
 		return err
 	}
-	copts, err := opts.Crawl.options(opts.Seeds)
+	named, connect, err := publicCrawl(opts.Seeds, opts.PublicURL)
 	if err != nil {
 		return err
 	}
-	copts.Logger, copts.ArchiveDir, copts.NewRun = log, opts.Archive, opts.NewRun
+	copts, err := opts.Crawl.options(named)
+	if err != nil {
+		return err
+	}
+	copts.Logger, copts.ArchiveDir, copts.NewRun, copts.ConnectTo = log, opts.Archive, opts.NewRun, connect
 	bar := newProgress(ios, opts.Global.Quiet, "crawling")
 	copts.OnProgress = bar.crawlUpdate
 	stats, err := extract.Crawl(ctx, copts, func(*umzug.Snapshot) error { return nil })
 	bar.finish()
-	printCrawlSummary(ios.ErrOut, stats, opts.Archive)
+	printCrawlSummary(opts.Global.SummaryOut(ios.ErrOut), stats, opts.Archive)
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
 			fmt.Fprintf(ios.ErrOut, "Interrupted. Run the same command again to resume run %d:\n  umzug crawl %s --archive %s\n",

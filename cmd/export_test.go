@@ -502,7 +502,7 @@ func TestLoadPushesToCMS(t *testing.T) {
 	planned := strings.Count(out.String(), "\n")
 
 	ios, _, errOut = testStreams()
-	if code := Execute(t.Context(), NewRootCmd(ios), []string{"load", dir, "--push", srv.URL + "/api", "-q"}, ios); code != ExitOK {
+	if code := Execute(t.Context(), NewRootCmd(ios), []string{"load", dir, "--push", srv.URL + "/api"}, ios); code != ExitOK {
 		t.Fatalf("load --push exit %d: %s", code, errOut)
 	}
 	mu.Lock()
@@ -521,7 +521,7 @@ func TestLoadPushesToCMS(t *testing.T) {
 		t.Errorf("summary = %q", errOut)
 	}
 	ios, _, errOut = testStreams()
-	if code := Execute(t.Context(), NewRootCmd(ios), []string{"load", dir, "--push", srv.URL + "/api", "-q"}, ios); code != ExitOK || !strings.Contains(errOut.String(), fmt.Sprintf("Pushed 0 records to %s/api", srv.URL)) {
+	if code := Execute(t.Context(), NewRootCmd(ios), []string{"load", dir, "--push", srv.URL + "/api"}, ios); code != ExitOK || !strings.Contains(errOut.String(), fmt.Sprintf("Pushed 0 records to %s/api", srv.URL)) {
 		t.Errorf("second push: exit %d, %q; want nothing sent", code, errOut)
 	}
 }

@@ -152,9 +152,9 @@ func loadRun(ctx context.Context, ios *IOStreams, opts *LoadOptions) error {
 	})
 	took := ios.Now().Sub(started).Round(10 * time.Millisecond)
 	if opts.DryRun {
-		fmt.Fprintf(ios.ErrOut, "Dry run: %d records would be sent to %s, %d already confirmed\n", st.Planned, opts.Push, st.Skipped)
+		fmt.Fprintf(opts.Global.SummaryOut(ios.ErrOut), "Dry run: %d records would be sent to %s, %d already confirmed\n", st.Planned, opts.Push, st.Skipped)
 	} else {
-		fmt.Fprintf(ios.ErrOut, "Pushed %d records to %s in %s (%d already confirmed, %d failed, %d requests)\n",
+		fmt.Fprintf(opts.Global.SummaryOut(ios.ErrOut), "Pushed %d records to %s in %s (%d already confirmed, %d failed, %d requests)\n",
 			st.Sent, opts.Push, took, st.Skipped, st.Failed, st.Requests)
 	}
 	return err
@@ -328,7 +328,7 @@ func buildExport(ctx context.Context, ios *IOStreams, opts *LoadOptions, dir str
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(ios.ErrOut, "Export: %s (%d documents, %d snippets, %d assets, %d redirects; %d blocks in, %d out, %d refs, %d near duplicates)\n",
+	fmt.Fprintf(opts.Global.SummaryOut(ios.ErrOut), "Export: %s (%d documents, %d snippets, %d assets, %d redirects; %d blocks in, %d out, %d refs, %d near duplicates)\n",
 		dir, man.Counts["documents"], man.Counts["snippets"], man.Counts["assets"], res.stats["redirects"],
 		res.stats["blocksIn"], res.stats["blocksOut"], res.stats["refs"], res.stats["nearDuplicates"])
 	if n := res.stats["documentsRejected"] + bad; n > 0 {
