@@ -29,7 +29,7 @@ type AuditOptions struct {
 	Files         []string // saved HTML pages
 	Archive       string
 	Demo          bool
-	BaseURL       string
+	SavedPages
 	PublicURL     string
 	Format        string
 	Out           string
@@ -107,8 +107,11 @@ NDJSON report are shown; --fail-on makes findings of that severity exit 3.`,
 			default:
 				return usageErr(fmt.Errorf("--fail-on %q: want info, warning, error or none", opts.FailOn))
 			}
-			if opts.BaseURL != "" && len(opts.Files) == 0 {
-				return usageErr(errors.New("--base-url is for HTML files"))
+			if (opts.BaseURL != "" || opts.URLList != "") && len(opts.Files) == 0 {
+				return usageErr(errors.New("--base-url and --urls are for HTML files"))
+			}
+			if err := opts.SavedPages.check(); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
@@ -126,7 +129,7 @@ NDJSON report are shown; --fail-on makes findings of that severity exit 3.`,
 	fl.BoolVar(&opts.CSVExcel, "csv-excel", false, "CSV for German Excel: byte order mark, ';' between fields")
 	fl.StringVar(&opts.Archive, "archive", "", "audit the pages of an archive made by umzug crawl, offline")
 	fl.BoolVar(&opts.Demo, "demo", false, "audit the embedded demo site, served on 127.0.0.1")
-	fl.StringVar(&opts.BaseURL, "base-url", "", "URL the HTML files were served at (default: the page's canonical link, else its file:// URL)")
+	opts.SavedPages.register(fl)
 	fl.StringArrayVar(&opts.Profiles, "profile", nil, "site profile (YAML) to try before the built-in ones (repeatable)")
 	fl.StringVar(&opts.PublicURL, "public-url", "", "public origin of the site when crawling a mirror; findings name public URLs")
 	opts.Crawl.register(cmd, false)
@@ -172,13 +175,18 @@ func auditRun(ctx context.Context, ios *IOStreams, opts *AuditOptions) error {
 	switch {
 	case len(opts.Files) > 0:
 		site = fmt.Sprintf("%d files", len(opts.Files))
-		if opts.BaseURL != "" {
+		urls, err := opts.SavedPages.urls(opts.Files)
+		if err != nil {
+			return err
+		}
+		if opts.BaseURL != "" || opts.URLList != "" {
 			// The files stand for pages of that site: check its links online.
-			bu, err := url.Parse(opts.BaseURL)
-			if err != nil || bu.Host == "" {
-				return usageErr(fmt.Errorf("--base-url %q: not an absolute URL", opts.BaseURL))
+			for _, u := range urls {
+				if pu, err := url.Parse(u); err == nil && !slices.Contains(aopts.Hosts, pu.Host) {
+					aopts.Hosts = append(aopts.Hosts, pu.Host)
+				}
 			}
-			aopts.Hosts = []string{bu.Host}
+			slices.Sort(aopts.Hosts)
 			checker = newHTTPChecker(opts.Crawl)
 			aopts.Checker = checker
 		}
@@ -191,7 +199,7 @@ func auditRun(ctx context.Context, ios *IOStreams, opts *AuditOptions) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			s, err := snapshotFromFile(name, opts.BaseURL)
+			s, err := snapshotFromFile(name, urls[name])
 			if err != nil {
 				log.Error("not audited", "file", name, "err", err)
 				continue

@@ -51,7 +51,7 @@ func TestAuditFlags(t *testing.T) {
 		{args: "--demo https://a.example/", wantErr: "either start URLs"},
 		{args: "--demo --format pdf", wantErr: `--format "pdf"`},
 		{args: "--demo --fail-on fatal", wantErr: `--fail-on "fatal"`},
-		{args: "https://a.example/ --base-url https://a.example/", wantErr: "--base-url is for HTML files"},
+		{args: "https://a.example/ --base-url https://a.example/", wantErr: "--base-url and --urls are for HTML files"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.args, func(t *testing.T) {

@@ -279,7 +279,8 @@ func TestExtractCommand(t *testing.T) {
 	if err := json.Unmarshal(out.Bytes(), &d); err != nil {
 		t.Fatalf("stdout is not one document: %v\n%s", err, out)
 	}
-	if d.Title != "Straßenbau" || d.URL != "https://a.example/p/" || len(d.Blocks) != 1 || d.Blocks[0].Text.Body.PlainText() != "Die Brücke wird saniert." {
+	// Two files: --base-url is their directory's URL.
+	if d.Title != "Straßenbau" || d.URL != "https://a.example/p/p.html" || len(d.Blocks) != 1 || d.Blocks[0].Text.Body.PlainText() != "Die Brücke wird saniert." {
 		t.Errorf("document %+v", d)
 	}
 	if !strings.Contains(errOut.String(), "missing.html") {

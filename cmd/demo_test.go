@@ -1,6 +1,8 @@
 package cmd
 
 import (
+	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -79,5 +81,115 @@ func TestDemoStderr(t *testing.T) {
 	code, stdout, stderr = run(t, "migrate", "--demo", "--out", t.TempDir(), "--quiet")
 	if code != ExitOK || stdout != "" || stderr != "" {
 		t.Errorf("--quiet: exit %d, stdout %q, stderr %q; want nothing", code, stdout, stderr)
+	}
+}
+
+// TestSavedPagesURLs: each saved page gets its own URL from --base-url
+// (its path below --root, index.html naming its directory) or --urls;
+// two pages with one URL are refused instead of one replacing the other.
+func TestSavedPagesURLs(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"index.html", "presse/index.html", "presse/a.html", "presse/Straße 1.html", "other/x.html"} {
+		mkFile(t, filepath.Join(dir, "site", f), "<html><head><title>T</title></head><body><main><h1>T</h1><p>"+f+" text</p></main></body></html>")
+	}
+	site := func(f string) string { return filepath.Join(dir, "site", f) }
+	tests := []struct {
+		sp      SavedPages
+		files   []string
+		want    []string
+		wantErr string
+	}{
+		{SavedPages{BaseURL: "https://www.a.example/"}, []string{site("index.html"), site("presse/index.html"), site("presse/a.html"), site("presse/Straße 1.html")},
+			[]string{"https://www.a.example/", "https://www.a.example/presse/", "https://www.a.example/presse/a.html", "https://www.a.example/presse/Stra%C3%9Fe%201.html"}, ""},
+		// The common directory is presse/: give --root for the site's root.
+		{SavedPages{BaseURL: "https://www.a.example/presse"}, []string{site("presse/index.html"), site("presse/a.html")},
+			[]string{"https://www.a.example/presse/", "https://www.a.example/presse/a.html"}, ""},
+		{SavedPages{BaseURL: "https://www.a.example/", Root: filepath.Join(dir, "site")}, []string{site("presse/a.html")},
+			[]string{"https://www.a.example/presse/a.html"}, ""},
+		// One file: the page's own URL, as before.
+		{SavedPages{BaseURL: "https://www.a.example/presse/a/"}, []string{site("presse/a.html")}, []string{"https://www.a.example/presse/a/"}, ""},
+		{SavedPages{BaseURL: "https://www.a.example/", Root: filepath.Join(dir, "site", "presse")}, []string{site("other/x.html")}, nil, "not below --root"},
+		{SavedPages{}, []string{site("presse/a.html")}, []string{""}, ""},
+	}
+	for i, tt := range tests {
+		got, err := tt.sp.urls(tt.files)
+		if tt.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("%d: err %v; want %q", i, err, tt.wantErr)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%d: %v", i, err)
+			continue
+		}
+		for j, f := range tt.files {
+			if got[f] != tt.want[j] {
+				t.Errorf("%d: %s = %q; want %q", i, f, got[f], tt.want[j])
+			}
+		}
+	}
+	list := filepath.Join(dir, "site", "urls.txt")
+	mkFile(t, list, "# saved pages\npresse/a.html https://www.a.example/presse/detail/a/\npresse/index.html\thttps://www.a.example/presse/\n")
+	sp := SavedPages{URLList: list}
+	got, err := sp.urls([]string{site("presse/a.html"), site("presse/index.html")})
+	if err != nil || got[site("presse/a.html")] != "https://www.a.example/presse/detail/a/" || got[site("presse/index.html")] != "https://www.a.example/presse/" {
+		t.Errorf("--urls: %v, %v", got, err)
+	}
+	if _, err := sp.urls([]string{site("other/x.html")}); err == nil || !strings.Contains(err.Error(), "not listed") {
+		t.Errorf("a file missing from --urls: %v", err)
+	}
+	mkFile(t, list, "presse/a.html https://www.a.example/x/\npresse/index.html https://www.a.example/x/\n")
+	if _, err := sp.urls([]string{site("presse/a.html"), site("presse/index.html")}); err == nil || !strings.Contains(err.Error(), "would both be") {
+		t.Errorf("two files with one URL: %v", err)
+	}
+}
+
+// TestSavedPagesToLoadLosesNothing is the README's saved-pages path:
+// extract | load keeps every page; a duplicate record is reported and
+// makes the export partial (exit 4).
+func TestSavedPagesToLoadLosesNothing(t *testing.T) {
+	dir := t.TempDir()
+	var files []string
+	for i := range 5 {
+		f := filepath.Join(dir, "saved", "presse", fmt.Sprintf("pm-%d.html", i))
+		mkFile(t, f, fmt.Sprintf("<html lang=de><head><title>Pressemitteilung %d</title></head><body><main><h1>Pressemitteilung %d</h1><p>Text der Pressemitteilung Nummer %d mit genug Worten.</p></main></body></html>", i, i, i))
+		files = append(files, f)
+	}
+	code, docs, stderr := run(t, append([]string{"extract", "--base-url", "https://www.a.example/presse/"}, files...)...)
+	if code != ExitOK {
+		t.Fatalf("extract: exit %d\n%s", code, stderr)
+	}
+	ios, _, errOut := testStreams()
+	ios.In = strings.NewReader(docs)
+	out := filepath.Join(dir, "export")
+	if code := Execute(t.Context(), NewRootCmd(ios), []string{"load", "--out", out}, ios); code != ExitOK {
+		t.Fatalf("load: exit %d\n%s", code, errOut)
+	}
+	if got := len(readNDJSON(t, filepath.Join(out, "documents.ndjson"))); got != 5 {
+		t.Errorf("exported %d documents of 5 saved pages", got)
+	}
+	// The same page twice, and a line that is not a document.
+	first := docs[:strings.IndexByte(docs, '\n')+1]
+	ios, _, errOut = testStreams()
+	ios.In = strings.NewReader(docs + first + "{not json}\n")
+	code = Execute(t.Context(), NewRootCmd(ios), []string{"load", "--out", out}, ios)
+	if code != ExitPartial {
+		t.Errorf("load with a duplicate record: exit %d; want %d\n%s", code, ExitPartial, errOut)
+	}
+	for _, want := range []string{"record dropped: an earlier record has the same url", "line=6", "record dropped: not a document", "line=7", "2 of 7 input records dropped (1 not a document, 1 duplicate url"} {
+		if !strings.Contains(errOut.String(), want) {
+			t.Errorf("load's stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+}
+
+func mkFile(t *testing.T, name, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

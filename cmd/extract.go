@@ -20,7 +20,7 @@ import (
 type ExtractOptions struct {
 	Global   *GlobalOptions
 	Files    []string
-	BaseURL  string
+	SavedPages
 	Out      string
 	Profiles []string
 	Archive  string // read the snapshots of this archive instead of files
@@ -41,6 +41,8 @@ With --archive DIR it reads the pages of a crawl archive instead, offline:
 the latest capture of every URL (or of --run N).`,
 		Example: `  umzug extract page.html | jq .blocks[].type
   umzug extract saved/*.html --base-url https://www.example.de/ --out docs.ndjson
+  umzug extract $(find mirror -name '*.html') --base-url https://www.example.de/ --root mirror
+  umzug extract saved/*.html --urls saved/urls.txt   # lines of "FILE URL"
   umzug extract page.html --profile mysite.yaml
   umzug extract --archive archive --out docs.ndjson`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -51,13 +53,16 @@ the latest capture of every URL (or of --run N).`,
 			if opts.Archive != "" && len(args) > 0 {
 				return usageErr(errors.New("give HTML files or --archive DIR, not both"))
 			}
+			if err := opts.SavedPages.check(); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
 			}
 			return extractRun(cmd.Context(), ios, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.BaseURL, "base-url", "", "URL the pages were served at, to make links absolute (default: the file's file:// URL)")
+	opts.SavedPages.register(cmd.Flags())
 	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "write to FILE instead of stdout")
 	cmd.Flags().StringArrayVar(&opts.Profiles, "profile", nil, "site profile (YAML) to try before the built-in ones (repeatable)")
 	cmd.Flags().StringVar(&opts.Archive, "archive", "", "extract the pages of this crawl archive (see umzug crawl)")
@@ -96,12 +101,16 @@ func extractRun(ctx context.Context, ios *IOStreams, opts *ExtractOptions) error
 		}
 		return nil
 	}
+	urls, err := opts.SavedPages.urls(opts.Files)
+	if err != nil {
+		return err
+	}
 	failed := 0
 	for _, name := range opts.Files {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		d, err := extractFile(parser, name, opts.BaseURL)
+		d, err := extractFile(parser, name, urls[name])
 		if err != nil {
 			failed++
 			log.Error("not extracted", "file", name, "err", err)

@@ -254,7 +254,7 @@ func buildExport(ctx context.Context, ios *IOStreams, opts *LoadOptions, dir str
 		p := parse(inLine{n, line})
 		if p.err != nil {
 			bad++
-			log.Error("line is not a document", "file", name, "line", p.n, "err", p.err)
+			log.Warn("record dropped: not a document", "file", name, "line", p.n, "err", p.err)
 			continue
 		}
 		first = &p
@@ -269,6 +269,11 @@ func buildExport(ctx context.Context, ios *IOStreams, opts *LoadOptions, dir str
 		return err
 	}
 	refs += first.refs
+	records, line, dups := 1, first.n, 0
+	pipe.onDuplicate = func(d *umzug.Document) {
+		dups++
+		log.Warn("record dropped: an earlier record has the same url", "file", name, "line", line, "url", d.URL)
+	}
 	if err := pipe.add(first.d); err != nil {
 		return err
 	}
@@ -302,10 +307,11 @@ func buildExport(ctx context.Context, ios *IOStreams, opts *LoadOptions, dir str
 		o := res.v
 		if o.p.err != nil {
 			bad++
-			log.Error("line is not a document", "file", name, "line", o.p.n, "err", o.p.err)
+			log.Warn("record dropped: not a document", "file", name, "line", o.p.n, "err", o.p.err)
 			continue
 		}
 		refs += o.p.refs
+		records, line = records+1, o.p.n
 		if err := pipe.addNormalized(o.n); err != nil {
 			return err
 		}
@@ -328,11 +334,26 @@ func buildExport(ctx context.Context, ios *IOStreams, opts *LoadOptions, dir str
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.Global.SummaryOut(ios.ErrOut), "Export: %s (%d documents, %d snippets, %d assets, %d redirects; %d blocks in, %d out, %d refs, %d near duplicates)\n",
-		dir, man.Counts["documents"], man.Counts["snippets"], man.Counts["assets"], res.stats["redirects"],
+	fmt.Fprintf(opts.Global.SummaryOut(ios.ErrOut), "Export: %s (site %s: %d documents, %d snippets, %d assets, %d redirects; %d blocks in, %d out, %d refs, %d near duplicates)\n",
+		dir, man.Source, man.Counts["documents"], man.Counts["snippets"], man.Counts["assets"], res.stats["redirects"],
 		res.stats["blocksIn"], res.stats["blocksOut"], res.stats["refs"], res.stats["nearDuplicates"])
-	if n := res.stats["documentsRejected"] + bad; n > 0 {
-		fmt.Fprintf(ios.ErrOut, "Rejected: %d input records (see log)\n", n)
+	// Every record that did not make it into the export was reported as
+	// a warning; the exit status says the export is partial.
+	drops := []struct {
+		n      int
+		reason string
+	}{{bad, "not a document"}, {dups, "duplicate url"}, {pipe.dropped, "not normalizable"}, {res.rejected, "invalid record"}}
+	var parts []string
+	total := 0
+	for _, d := range drops {
+		if d.n > 0 {
+			total += d.n
+			parts = append(parts, fmt.Sprintf("%d %s", d.n, d.reason))
+		}
+	}
+	if total > 0 {
+		return exitError{code: ExitPartial, msg: fmt.Sprintf("load: %d of %d input records dropped (%s; see the warnings): the export is partial",
+			total, records+bad, strings.Join(parts, ", "))}
 	}
 	return nil
 }
@@ -345,7 +366,7 @@ func startPipeline(log *slog.Logger, opts *LoadOptions, dir, firstURL string, st
 			return nil, nil, fmt.Errorf("document %q: not an absolute URL; give --site-root", firstURL)
 		}
 		root = u.Scheme + "://" + u.Host + "/"
-		log.Info("site root taken from the first document", "root", root)
+		log.Debug("site root taken from the first document", "root", root)
 	}
 	norm, err := transform.NewNormalizer(transform.Options{SiteRoot: root})
 	if err != nil {

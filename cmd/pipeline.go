@@ -42,6 +42,9 @@ type exportPipeline struct {
 	// findings of other stages (the audit) written with the
 	// de-duplication's findings.
 	findings []umzug.Finding
+	// onDuplicate, when set, hears of every document left out because
+	// an earlier one has the same URL (it becomes an alias of that one).
+	onDuplicate func(d *umzug.Document)
 }
 
 func newExportPipeline(log *slog.Logger, norm *transform.Normalizer, spoolDir string) (*exportPipeline, error) {
@@ -100,6 +103,9 @@ func (p *exportPipeline) addNormalized(n normalized) error {
 	d := &n.d
 	if _, known := p.idx.Lookup(d.URL); known {
 		p.idx.Add(d, -1) // records its URLs as aliases of the first
+		if p.onDuplicate != nil {
+			p.onDuplicate(d)
+		}
 		return nil
 	}
 	ord, err := p.spool.AppendRaw(d.ID, n.line)

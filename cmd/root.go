@@ -24,6 +24,7 @@ const (
 	ExitError    = 1
 	ExitUsage    = 2
 	ExitFindings = 3
+	ExitPartial  = 4 // the run finished, but some pages or records failed or were dropped
 )
 
 // IOStreams are the streams a command uses: data to Out, everything else
