@@ -24,11 +24,11 @@ import (
 
 // AuditOptions are the inputs of umzug audit.
 type AuditOptions struct {
-	Global        *GlobalOptions
-	Seeds         []string // start URLs to crawl
-	Files         []string // saved HTML pages
-	Archive       string
-	Demo          bool
+	Global  *GlobalOptions
+	Seeds   []string // start URLs to crawl
+	Files   []string // saved HTML pages
+	Archive string
+	Demo    bool
 	SavedPages
 	PublicURL     string
 	Format        string

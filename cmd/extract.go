@@ -18,8 +18,8 @@ import (
 
 // ExtractOptions are the inputs of umzug extract.
 type ExtractOptions struct {
-	Global   *GlobalOptions
-	Files    []string
+	Global *GlobalOptions
+	Files  []string
 	SavedPages
 	Out      string
 	Profiles []string
