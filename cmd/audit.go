@@ -24,12 +24,11 @@ import (
 
 // AuditOptions are the inputs of umzug audit.
 type AuditOptions struct {
-	Global  *GlobalOptions
-	Seeds   []string // start URLs to crawl
-	Files   []string // saved HTML pages
-	Archive string
-	Demo    bool
-	SavedPages
+	Global        *GlobalOptions
+	Seeds         []string // start URLs to crawl
+	Files         []string // saved HTML pages
+	Archive       string
+	Demo          bool
 	PublicURL     string
 	Format        string
 	Out           string
@@ -40,6 +39,8 @@ type AuditOptions struct {
 	CSVExcel      bool
 	Profiles      []string
 	Crawl         CrawlFlags
+
+	SavedPages // the URLs of Files
 }
 
 var auditFormats = []string{"text", "ndjson", "csv", "junit", "html"}

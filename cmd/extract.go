@@ -18,13 +18,14 @@ import (
 
 // ExtractOptions are the inputs of umzug extract.
 type ExtractOptions struct {
-	Global *GlobalOptions
-	Files  []string
-	SavedPages
+	Global   *GlobalOptions
+	Files    []string
 	Out      string
 	Profiles []string
 	Archive  string // read the snapshots of this archive instead of files
 	Run      int64  // with Archive: only this run
+
+	SavedPages // the URLs of Files
 }
 
 // NewCmdExtract builds umzug extract.
