@@ -34,6 +34,7 @@ type LoadOptions struct {
 	RichText    load.RichText
 	SiteRoot    string
 	Token       string
+	NoAuth      bool // push without a token, on purpose
 }
 
 // NewCmdLoad builds umzug load.
@@ -50,7 +51,8 @@ schema/ and manifest.json (last).
 
 With --push URL it sends the export to a CMS HTTP API: every asset, snippet
 and document as PUT URL/<assets|snippets|documents>/<id> with the record as
-JSON body, the bearer token from $UMZUG_PUSH_TOKEN, retries with backoff,
+JSON body, the bearer token from $UMZUG_PUSH_TOKEN (required unless
+--no-auth says to push without one), retries with backoff,
 --concurrency requests at a time. What the target confirmed is remembered in
 the export directory (` + load.StateFile + `): a second run sends only
 records whose contentHash changed. The input may then be an export directory.
@@ -86,6 +88,14 @@ records whose contentHash changed. The input may then be an export directory.
 			}
 			opts.RichText = rt
 			opts.Token = os.Getenv("UMZUG_PUSH_TOKEN")
+			switch {
+			case opts.NoAuth && opts.Push == "":
+				return usageErr(errors.New("--no-auth is for --push"))
+			case opts.NoAuth:
+				opts.Token = ""
+			case opts.Push != "" && !opts.DryRun && opts.Token == "":
+				return usageErr(errors.New("UMZUG_PUSH_TOKEN is not set: set it to the CMS's API token, or give --no-auth to push without authentication"))
+			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
 			}
@@ -99,6 +109,7 @@ records whose contentHash changed. The input may then be an export directory.
 	fl.IntVar(&opts.Concurrency, "concurrency", 4, "requests in flight when pushing")
 	fl.IntVar(&opts.Retries, "retries", 5, "retries of a failed request (network errors, 408, 429, 5xx)")
 	fl.StringVar(&richText, "richtext", "portabletext", "rich text in the export: portabletext, html or markdown")
+	fl.BoolVar(&opts.NoAuth, "no-auth", false, "push without an Authorization header, even if UMZUG_PUSH_TOKEN is set")
 	fl.StringVar(&opts.SiteRoot, "site-root", "", "root URL of the migrated site, for ids (default: the origin of the first document)")
 	return cmd
 }
