@@ -49,7 +49,7 @@ func TestSlug(t *testing.T) {
 		{"Bericht zum Stand der Digitalisierung", 28, "bericht-zum-stand"},
 		{"Report on the state of the roads", 24, "report-on-the-state"},
 		{"Ausbau und Sanierung", 15, "ausbau"},
-		{"In der Stadt", 9, "in"}, // at least one word stays
+		{"In der Stadt", 9, "in"},            // at least one word stays
 		{"Bericht über", 0, "bericht-ueber"}, // a slug that fits is not changed
 	}
 	for _, tt := range tests {
