@@ -41,6 +41,8 @@ type AuditOptions struct {
 	Crawl         CrawlFlags
 
 	SavedPages // the URLs of Files
+
+	Rules *audit.Config // audit rules from the settings file (else read from Config)
 }
 
 var auditFormats = []string{"text", "ndjson", "csv", "junit", "html"}
@@ -81,6 +83,13 @@ NDJSON report are shown; --fail-on makes findings of that severity exit 3.`,
   # saved pages, for German Excel
   umzug audit saved/*.html --format csv --csv-excel --out audit.csv`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := applySettings(cmd, opts.Config, "audit")
+			if err != nil {
+				return err
+			}
+			if st != nil {
+				args, opts.Rules = st.startURLs(cmd, args), st.audit
+			}
 			for _, a := range args {
 				if strings.HasPrefix(a, "http://") || strings.HasPrefix(a, "https://") {
 					opts.Seeds = append(opts.Seeds, a)
@@ -109,7 +118,7 @@ NDJSON report are shown; --fail-on makes findings of that severity exit 3.`,
 				return usageErr(fmt.Errorf("--fail-on %q: want info, warning, error or none", opts.FailOn))
 			}
 			if (opts.BaseURL != "" || opts.URLList != "") && len(opts.Files) == 0 {
-				return usageErr(errors.New("--base-url and --urls are for HTML files"))
+				return usageErr(errors.New("--base-url and --url-map are for HTML files"))
 			}
 			if err := opts.SavedPages.check(); err != nil {
 				return err
@@ -125,7 +134,7 @@ NDJSON report are shown; --fail-on makes findings of that severity exit 3.`,
 	fl.StringVarP(&opts.Out, "out", "o", "", "write the report to FILE instead of stdout")
 	fl.StringVar(&opts.FailOn, "fail-on", "", "exit 3 when a finding has this severity or a higher one: info, warning, error")
 	fl.StringVar(&opts.Baseline, "baseline", "", "report only findings not in this earlier NDJSON report")
-	fl.StringVar(&opts.Config, "config", envOr("UMZUG_CONFIG", ""), "YAML file with user rules, disabled rules and severities (env UMZUG_CONFIG)")
+	fl.StringVar(&opts.Config, "config", envOr("UMZUG_CONFIG", ""), "settings file (umzug.yaml, see umzug init): start URLs, flags, and the audit rules: user rules, disabled rules, severities (env UMZUG_CONFIG)")
 	fl.BoolVar(&opts.CheckExternal, "check-external", false, "also check links and images on other hosts")
 	fl.BoolVar(&opts.CSVExcel, "csv-excel", false, "CSV for German Excel: byte order mark, ';' between fields")
 	fl.StringVar(&opts.Archive, "archive", "", "audit the pages of an archive made by umzug crawl, offline")
@@ -143,17 +152,13 @@ func auditRun(ctx context.Context, ios *IOStreams, opts *AuditOptions) error {
 		return err
 	}
 	started := ios.Now()
-	var cfg *audit.Config
-	if opts.Config != "" {
-		f, err := os.Open(opts.Config)
+	cfg := opts.Rules
+	if cfg == nil && opts.Config != "" {
+		st, err := readSettings(opts.Config)
 		if err != nil {
-			return usageErr(fmt.Errorf("--config: %w", err))
+			return err
 		}
-		cfg, err = audit.ParseConfig(f)
-		f.Close()
-		if err != nil {
-			return usageErr(fmt.Errorf("%s: %w", opts.Config, err))
-		}
+		cfg = st.audit
 	}
 	var baseline []umzug.Finding
 	if opts.Baseline != "" {

@@ -23,10 +23,12 @@ type CrawlCmdOptions struct {
 	Seeds   []string
 	Archive string
 	NewRun  bool
+	Crawl   CrawlFlags
+
 	// PublicURL names the crawl's URLs by the site's public origin while
 	// the start URLs' host answers (see publicCrawl).
 	PublicURL string
-	Crawl     CrawlFlags
+	Config    string // settings file (umzug.yaml)
 }
 
 // NewCmdCrawl builds umzug crawl.
@@ -51,6 +53,11 @@ read the archive offline.`,
   umzug crawl https://www.example.de/ --archive archive --concurrency 2 --delay 500ms
   umzug diff --archive archive`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := applySettings(cmd, opts.Config, "crawl")
+			if err != nil {
+				return err
+			}
+			args = st.startURLs(cmd, args)
 			opts.Seeds = args
 			if len(args) == 0 {
 				return usageErr(errors.New("give at least one start URL"))
@@ -66,6 +73,7 @@ read the archive offline.`,
 	}
 	cmd.Flags().StringVar(&opts.Archive, "archive", "", "archive directory (created if missing)")
 	cmd.Flags().BoolVar(&opts.NewRun, "new-run", false, "start a new run even if the last one was interrupted")
+	cmd.Flags().StringVar(&opts.Config, "config", envOr("UMZUG_CONFIG", ""), "settings file (umzug.yaml, see umzug init); flags given here win (env UMZUG_CONFIG)")
 	cmd.Flags().StringVar(&opts.PublicURL, "public-url", "", "public origin of the site when crawling a mirror; the archive keys URLs by it")
 	opts.Crawl.register(cmd, true)
 	return cmd

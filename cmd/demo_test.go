@@ -85,7 +85,7 @@ func TestDemoStderr(t *testing.T) {
 }
 
 // TestSavedPagesURLs: each saved page gets its own URL from --base-url
-// (its path below --root, index.html naming its directory) or --urls;
+// (its path below --root, index.html naming its directory) or --url-map;
 // two pages with one URL are refused instead of one replacing the other.
 func TestSavedPagesURLs(t *testing.T) {
 	dir := t.TempDir()
@@ -134,10 +134,10 @@ func TestSavedPagesURLs(t *testing.T) {
 	sp := SavedPages{URLList: list}
 	got, err := sp.urls([]string{site("presse/a.html"), site("presse/index.html")})
 	if err != nil || got[site("presse/a.html")] != "https://www.a.example/presse/detail/a/" || got[site("presse/index.html")] != "https://www.a.example/presse/" {
-		t.Errorf("--urls: %v, %v", got, err)
+		t.Errorf("--url-map: %v, %v", got, err)
 	}
 	if _, err := sp.urls([]string{site("other/x.html")}); err == nil || !strings.Contains(err.Error(), "not listed") {
-		t.Errorf("a file missing from --urls: %v", err)
+		t.Errorf("a file missing from --url-map: %v", err)
 	}
 	mkFile(t, list, "presse/a.html https://www.a.example/x/\npresse/index.html https://www.a.example/x/\n")
 	if _, err := sp.urls([]string{site("presse/a.html"), site("presse/index.html")}); err == nil || !strings.Contains(err.Error(), "would both be") {

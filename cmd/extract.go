@@ -43,7 +43,7 @@ the latest capture of every URL (or of --run N).`,
 		Example: `  umzug extract page.html | jq .blocks[].type
   umzug extract saved/*.html --base-url https://www.example.de/ --out docs.ndjson
   umzug extract $(find mirror -name '*.html') --base-url https://www.example.de/ --root mirror
-  umzug extract saved/*.html --urls saved/urls.txt   # lines of "FILE URL"
+  umzug extract saved/*.html --url-map saved/url-map.txt   # lines of "FILE URL"
   umzug extract page.html --profile mysite.yaml
   umzug extract --archive archive --out docs.ndjson`,
 		RunE: func(cmd *cobra.Command, args []string) error {

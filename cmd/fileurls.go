@@ -23,12 +23,12 @@ func (s *SavedPages) register(fl interface {
 }) {
 	fl.StringVar(&s.BaseURL, "base-url", "", "URL the pages were served at: with several files, the URL of --root, and each file's path below it is appended (index.html names its directory); with one file, that page's URL")
 	fl.StringVar(&s.Root, "root", "", "with --base-url: the directory that stands for the base URL (default: the files' common directory)")
-	fl.StringVar(&s.URLList, "urls", "", `file of "FILE URL" lines giving each saved page its URL (paths relative to the list's directory)`)
+	fl.StringVar(&s.URLList, "url-map", "", `file of "FILE URL" lines giving each saved page its URL (paths relative to the list's directory)`)
 }
 
 func (s *SavedPages) check() error {
 	if s.URLList != "" && (s.BaseURL != "" || s.Root != "") {
-		return usageErr(errors.New("give --urls or --base-url, not both"))
+		return usageErr(errors.New("give --url-map or --base-url, not both"))
 	}
 	if s.Root != "" && s.BaseURL == "" {
 		return usageErr(errors.New("--root needs --base-url"))
@@ -61,7 +61,7 @@ func (s *SavedPages) urls(files []string) (map[string]string, error) {
 			}
 			u, ok := list[abs]
 			if !ok {
-				return nil, usageErr(fmt.Errorf("%s: not listed in --urls %s", f, s.URLList))
+				return nil, usageErr(fmt.Errorf("%s: not listed in --url-map %s", f, s.URLList))
 			}
 			out[f] = u
 		}
@@ -94,7 +94,7 @@ func (s *SavedPages) urls(files []string) (map[string]string, error) {
 	for _, f := range files {
 		u := out[f]
 		if prev, ok := seen[u]; ok && prev != f {
-			return nil, usageErr(fmt.Errorf("%s and %s would both be %s: give --root or --urls so that each page has its own URL", prev, f, u))
+			return nil, usageErr(fmt.Errorf("%s and %s would both be %s: give --root or --url-map so that each page has its own URL", prev, f, u))
 		}
 		seen[u] = f
 	}
@@ -149,7 +149,7 @@ func commonDir(files []string) string {
 func readURLList(name string) (map[string]string, error) {
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, usageErr(fmt.Errorf("--urls: %w", err))
+		return nil, usageErr(fmt.Errorf("--url-map: %w", err))
 	}
 	defer f.Close()
 	dir := filepath.Dir(name)

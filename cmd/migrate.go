@@ -27,19 +27,22 @@ import (
 
 // MigrateOptions are the inputs of umzug migrate.
 type MigrateOptions struct {
-	Global *GlobalOptions
-	Seeds  []string
-	Out    string
-	Demo   bool
+	Global    *GlobalOptions
+	Seeds     []string
+	Out       string
+	Demo      bool
+	PublicURL string
+	Profiles  []string
+	Archive   string // crawl into this archive and export from it; without URLs, export it offline
+	Run       int64  // with Archive and no URL: export only this run
+	RichText  load.RichText
+	Crawl     CrawlFlags
+
 	// DemoChange serves the demo site as changed since the first crawl
 	// (fixtures.MinistryChanged), to try re-crawls and diff on the demo.
 	DemoChange bool
-	PublicURL  string
-	Profiles   []string
-	Archive    string // crawl into this archive and export from it; without URLs, export it offline
-	Run        int64  // with Archive and no URL: export only this run
-	RichText   load.RichText
-	Crawl      CrawlFlags
+	Config     string        // settings file (umzug.yaml)
+	Rules      *audit.Config // audit rules from the settings file
 }
 
 // CrawlFlags are the crawl flags shared by the commands that crawl.
@@ -141,6 +144,13 @@ Only data goes to stdout.`,
   # crawl a staging mirror but export the public URLs
   umzug migrate http://staging.local/ --public-url https://www.example.de --out export`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := applySettings(cmd, opts.Config, "migrate")
+			if err != nil {
+				return err
+			}
+			if st != nil {
+				args, opts.Rules = st.startURLs(cmd, args), st.audit
+			}
 			opts.Seeds = args
 			opts.Demo = opts.Demo || opts.DemoChange
 			if opts.Demo && len(args) > 0 {
@@ -174,6 +184,7 @@ Only data goes to stdout.`,
 	cmd.Flags().StringVar(&opts.Archive, "archive", "", "crawl into this WARC archive and export from it; without a URL, export the archive offline")
 	cmd.Flags().Int64Var(&opts.Run, "run", 0, "with --archive and no URL: export this run only (default: the latest capture of every URL)")
 	cmd.Flags().StringVar(&richText, "richtext", "portabletext", "rich text in the export: portabletext, html or markdown")
+	cmd.Flags().StringVar(&opts.Config, "config", envOr("UMZUG_CONFIG", ""), "settings file (umzug.yaml, see umzug init): start URLs, flags, audit rules; flags given here win (env UMZUG_CONFIG)")
 	opts.Crawl.register(cmd, false)
 	return cmd
 }
@@ -261,7 +272,7 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 			return err
 		}
 	}
-	aud, err := audit.New(audit.Options{Hosts: hosts, MapURL: mapURL, Canonicalize: extract.Canonicalize, Checker: checker})
+	aud, err := audit.New(audit.Options{Config: opts.Rules, Hosts: hosts, MapURL: mapURL, Canonicalize: extract.Canonicalize, Checker: checker})
 	if err != nil {
 		return err
 	}

@@ -126,6 +126,7 @@ that a new CMS imports.`,
 		NewCmdLoad(ios, g, nil),
 		NewCmdSchema(ios, nil),
 		NewCmdVersion(ios),
+		NewCmdInit(ios, nil),
 	)
 	return root
 }
