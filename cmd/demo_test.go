@@ -1,11 +1,15 @@
 package cmd
 
 import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -192,4 +196,106 @@ func mkFile(t *testing.T, name, content string) {
 	if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestInventory: inventory.csv lists every old URL of the demo once (the
+// documents, every other URL of the redirect map, the page that answered
+// 404), with the documents' figures; the Excel variant has the same rows
+// for German Excel.
+func TestInventory(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, stderr := run(t, "migrate", "--demo", "--out", dir, "-q"); code != ExitOK {
+		t.Fatalf("migrate: exit %d\n%s", code, stderr)
+	}
+	rows := readCSV(t, filepath.Join(dir, "inventory.csv"), ',')
+	head := rows[0]
+	col := map[string]int{}
+	for i, h := range head {
+		col[h] = i
+	}
+	byURL := map[string][]string{}
+	status := map[string]int{}
+	for _, r := range rows[1:] {
+		if _, dup := byURL[r[0]]; dup {
+			t.Errorf("%s is listed twice", r[0])
+		}
+		byURL[r[0]] = r
+		status[r[col["status"]]]++
+	}
+	docs := readNDJSON(t, filepath.Join(dir, "documents.ndjson"))
+	if status["exported"] != len(docs) {
+		t.Errorf("%d exported rows; the export has %d documents", status["exported"], len(docs))
+	}
+	for _, d := range docs {
+		r := byURL[d.URL]
+		if r == nil {
+			t.Errorf("document %s is not in the inventory", d.URL)
+			continue
+		}
+		if r[col["new_path"]] != d.Path || r[col["title"]] != d.Title || r[col["kind"]] != string(d.Kind) || r[col["published"]] != d.Dates.Published {
+			t.Errorf("row of %s: %q", d.URL, r)
+		}
+		if n, err := strconv.Atoi(r[col["words"]]); err != nil || n < 5 {
+			t.Errorf("row of %s: words %q", d.URL, r[col["words"]])
+		}
+	}
+	for _, r := range readCSV(t, filepath.Join(dir, "redirects.csv"), ',')[1:] {
+		if byURL[r[0]] == nil {
+			t.Errorf("old URL %s of the redirect map is not in the inventory", r[0])
+		}
+	}
+	if r := byURL[fixtures.MinistryPublicURL+"/themen/mobilfunk/funkloch-melden/"]; r == nil || r[col["status"]] != "not-found" || r[col["http_status"]] != "404" {
+		t.Errorf("the seeded 404: %q", r)
+	}
+	if r := byURL[fixtures.MinistryPublicURL+"/service/styleguide/"]; r == nil || r[col["findings"]] == "0" {
+		t.Errorf("the style guide's findings are not counted: %q", r)
+	}
+	linked := 0
+	for _, r := range rows[1:] {
+		if n, _ := strconv.Atoi(r[col["inlinks"]]); n > 0 {
+			linked++
+		}
+	}
+	if linked < 10 || status["asset"] < 30 || status["redirect"] < 100 {
+		t.Errorf("%d documents with inlinks, statuses %v", linked, status)
+	}
+
+	raw, err := os.ReadFile(filepath.Join(dir, "inventory-excel.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(raw, []byte("\ufeffAlte URL;Status;")) || !bytes.Contains(raw, []byte(";exportiert;200;")) || bytes.Count(raw, []byte("\r\n")) != len(rows) {
+		t.Errorf("the Excel variant does not start with a BOM and German headers, or lacks CRLF: %.200q", raw)
+	}
+	if de := readCSV(t, filepath.Join(dir, "inventory-excel.csv"), ';'); len(de) != len(rows) {
+		t.Errorf("the Excel variant has %d rows; inventory.csv %d", len(de), len(rows))
+	}
+	var m struct{ Files []struct{ Path string } }
+	b, _ := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	_ = json.Unmarshal(b, &m)
+	listed := 0
+	for _, f := range m.Files {
+		if strings.HasPrefix(f.Path, "inventory") {
+			listed++
+		}
+	}
+	if listed != 2 {
+		t.Errorf("the manifest lists %d inventory files; want 2", listed)
+	}
+}
+
+func readCSV(t *testing.T, name string, comma rune) [][]string {
+	t.Helper()
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.Comma = comma
+	rows, err := r.ReadAll()
+	if err != nil || len(rows) < 2 {
+		t.Fatalf("%s: %d rows, %v", name, len(rows), err)
+	}
+	return rows
 }

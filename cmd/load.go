@@ -425,7 +425,7 @@ func copyExport(ios *IOStreams, opts *LoadOptions, src, dst string) error {
 			return err
 		}
 	}
-	for _, name := range []string{"redirects.csv", "redirects.nginx.conf"} {
+	for _, name := range []string{"redirects.csv", "redirects.nginx.conf", "inventory.csv", "inventory-excel.csv"} {
 		if err := copyText(exp, filepath.Join(src, name), name); err != nil {
 			return err
 		}

@@ -399,6 +399,7 @@ func (p *migrateSink) add(s *umzug.Snapshot) error {
 	for _, w := range s.Warnings {
 		if w.Code == "fetch-failed" {
 			p.log.Warn("page not fetched", "url", s.URL, "reason", w.Message)
+			p.pipe.notExported(s.URL, invFailed, 0, s.Depth, w.Message)
 			return nil
 		}
 	}
@@ -420,6 +421,11 @@ func (p *migrateSink) add(s *umzug.Snapshot) error {
 			p.errorStatus = map[int]int{}
 		}
 		p.errorStatus[s.Status]++
+		status := invError
+		if s.Status >= 500 {
+			status = invFailed
+		}
+		p.pipe.notExported(s.URL, status, s.Status, s.Depth, "linked from "+p.pipe.norm.MapURL(s.LinkedFrom))
 		return nil
 	case !s.IsHTML():
 		f := transform.AssetFacts{MimeType: s.ContentType, SHA256: s.RawSHA256}
@@ -432,6 +438,7 @@ func (p *migrateSink) add(s *umzug.Snapshot) error {
 	d, err := p.parser.Parse(s)
 	if errors.Is(err, umzug.ErrNotContent) {
 		p.log.Debug("skipped", "url", s.URL, "reason", err)
+		p.pipe.notExported(s.URL, invSkipped, s.Status, s.Depth, err.Error())
 		return nil
 	}
 	if errors.Is(err, umzug.ErrNoMainContent) {
@@ -442,13 +449,14 @@ func (p *migrateSink) add(s *umzug.Snapshot) error {
 	}
 	if err != nil {
 		p.log.Warn("page not extracted", "url", s.URL, "err", err)
+		p.pipe.notExported(s.URL, invFailed, s.Status, s.Depth, err.Error())
 		return nil
 	}
 	// The audit sees the document as extracted, before normalization
 	// rewrites it.
 	p.findings = append(p.findings, p.audit.Page(s, &d)...)
 	audited = true
-	if err := p.pipe.add(d); err != nil {
+	if err := p.pipe.addAt(d, s.Depth); err != nil {
 		p.err = err
 		return err
 	}

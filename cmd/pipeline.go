@@ -45,6 +45,7 @@ type exportPipeline struct {
 	// onDuplicate, when set, hears of every document left out because
 	// an earlier one has the same URL (it becomes an alias of that one).
 	onDuplicate func(d *umzug.Document)
+	inv         *inventory // the content inventory, written with the export
 }
 
 func newExportPipeline(log *slog.Logger, norm *transform.Normalizer, spoolDir string) (*exportPipeline, error) {
@@ -56,10 +57,34 @@ func newExportPipeline(log *slog.Logger, norm *transform.Normalizer, spoolDir st
 	if err != nil {
 		return nil, err
 	}
-	return &exportPipeline{log: log, norm: norm, idx: idx, spool: sp, facts: map[string]transform.AssetFacts{}}, nil
+	inv, err := newInventory()
+	if err != nil {
+		sp.Close()
+		return nil, err
+	}
+	return &exportPipeline{log: log, norm: norm, idx: idx, spool: sp, facts: map[string]transform.AssetFacts{}, inv: inv}, nil
+}
+
+// addAt is add for a crawled page at a link depth from the start URLs
+// (for the inventory).
+func (p *exportPipeline) addAt(d umzug.Document, depth int) error {
+	n := p.normalize(d)
+	if n.ok {
+		if _, seen := p.inv.depth[n.d.URL]; !seen {
+			p.inv.depth[n.d.URL] = depth
+		}
+	}
+	return p.addNormalized(n)
+}
+
+// notExported records a page of the old site that is not in the export,
+// and why, for the inventory.
+func (p *exportPipeline) notExported(crawledURL, status string, httpStatus, depth int, note string) {
+	p.inv.addPage(p.norm.MapURL(crawledURL), status, httpStatus, depth, note)
 }
 
 func (p *exportPipeline) close() {
+	p.inv.close()
 	if err := p.spool.Close(); err != nil {
 		p.log.Warn("removing spool file", "err", err)
 	}
@@ -144,10 +169,11 @@ func (p *exportPipeline) loadDoc(ord int) (umzug.Document, error) {
 
 // rewritten is a document after the second pass, on its way to the file.
 type rewritten struct {
-	d    umzug.Document
-	rw   transform.Rewritten
-	line []byte
-	err  error
+	d     umzug.Document
+	words int // of the document's text before de-duplication
+	rw    transform.Rewritten
+	line  []byte
+	err   error
 }
 
 // writeDocuments is the second pass: documents are read and decoded in
@@ -188,6 +214,7 @@ func (p *exportPipeline) writeDocuments(ctx context.Context, docsW *load.RecordW
 				return
 			}
 			d := r.v
+			n := words(&d)
 			rw, err := p.idx.Rewrite(&d, p.loadDoc, facts)
 			if err != nil {
 				rwErr = err
@@ -195,7 +222,7 @@ func (p *exportPipeline) writeDocuments(ctx context.Context, docsW *load.RecordW
 				return
 			}
 			select {
-			case toCheck <- rewritten{d: d, rw: rw}:
+			case toCheck <- rewritten{d: d, rw: rw, words: n}:
 			case <-ctx.Done():
 				return
 			}
@@ -217,6 +244,10 @@ func (p *exportPipeline) writeDocuments(ctx context.Context, docsW *load.RecordW
 			return r.err
 		}
 		if err := docsW.WriteDocumentLine(r.d.Kind, r.line); err != nil {
+			cancel()
+			return err
+		}
+		if err := p.inv.addDocument(&r.d, r.words, r.line, r.rw.Assets); err != nil {
 			cancel()
 			return err
 		}
@@ -261,6 +292,7 @@ func (p *exportPipeline) finish(ctx context.Context, exp *load.Exporter) (export
 			// A redirect to a file keeps its target's redirect; to
 			// anything else that was not exported, the old URL is gone.
 			p.log.Debug("old redirect to a URL that is not exported", "from", r[0], "to", r[1])
+			p.notExported(r[0], invSkipped, 0, -1, "redirects to "+p.norm.MapURL(r[1])+", which is not exported")
 		}
 	}
 	if err := p.idx.Finalize(p.loadDoc); err != nil {
@@ -307,6 +339,9 @@ func (p *exportPipeline) finish(ctx context.Context, exp *load.Exporter) (export
 	res.findings = append(append([]umzug.Finding{}, p.findings...), p.idx.Findings()...)
 	audit.Sort(res.findings)
 	if err := exp.WriteFindings(res.findings); err != nil {
+		return res, err
+	}
+	if err := p.inv.write(exp, res.findings); err != nil {
 		return res, err
 	}
 	if err := exp.WriteSchemas(); err != nil {
@@ -400,6 +435,9 @@ func (p *exportPipeline) writeRedirects(exp *load.Exporter, log *load.TempLog) e
 			return nil
 		}
 		if err := row(r); err != nil {
+			return err
+		}
+		if err := p.inv.addRedirect(r, func(u string) bool { _, ok := p.facts[u]; return ok }); err != nil {
 			return err
 		}
 		u, err := url.Parse(r.From)
