@@ -425,7 +425,7 @@ func copyExport(ios *IOStreams, opts *LoadOptions, src, dst string) error {
 			return err
 		}
 	}
-	for _, name := range []string{"redirects.csv", "redirects.nginx.conf", "inventory.csv", "inventory-excel.csv"} {
+	for _, name := range []string{"redirects.csv", "redirects.nginx.conf", "redirects.htaccess", "redirects.apache-map.txt", "inventory.csv", "inventory-excel.csv"} {
 		if err := copyText(exp, filepath.Join(src, name), name); err != nil {
 			return err
 		}
@@ -500,8 +500,13 @@ func copyText(exp *load.Exporter, path, name string) error {
 	for first := true; sc.Scan(); first = false {
 		l := sc.Text()
 		record := !first && !strings.HasPrefix(l, "#")
-		if strings.HasSuffix(name, ".conf") {
+		switch {
+		case strings.HasSuffix(name, ".conf"):
 			record = strings.HasPrefix(l, "    \"")
+		case strings.HasSuffix(name, ".htaccess"):
+			record = strings.HasPrefix(l, "RewriteRule ")
+		case strings.HasSuffix(name, ".txt"):
+			record = !strings.HasPrefix(l, "#") && l != ""
 		}
 		if err := w.Line(l, record); err != nil {
 			w.Abort()

@@ -388,8 +388,9 @@ func writeSpooled(exp *load.Exporter, sp *load.Spool, name, kind string) error {
 	return w.Commit()
 }
 
-// writeRedirects writes redirects.csv (every old URL) and
-// redirects.nginx.conf (the old URLs of the site's host, as nginx maps).
+// writeRedirects writes redirects.csv (every old URL) and, for the old
+// URLs of the site's host, redirects.nginx.conf (nginx maps),
+// redirects.htaccess and redirects.apache-map.txt (Apache, see apacheMaps).
 func (p *exportPipeline) writeRedirects(exp *load.Exporter, log *load.TempLog) error {
 	csvW, err := exp.CreateText("redirects.csv")
 	if err != nil {
@@ -400,19 +401,30 @@ func (p *exportPipeline) writeRedirects(exp *load.Exporter, log *load.TempLog) e
 		csvW.Abort()
 		return err
 	}
-	fail := func(err error) error { csvW.Abort(); ngW.Abort(); return err }
+	ap, err := newApacheMaps(exp, p.norm.SiteRoot())
+	if err != nil {
+		csvW.Abort()
+		ngW.Abort()
+		return err
+	}
+	fail := func(err error) error { csvW.Abort(); ngW.Abort(); ap.abort(); return err }
 	site, _ := url.Parse(p.norm.SiteRoot())
 	if err := csvW.Line("old_url,new_path,status", false); err != nil {
 		return fail(err)
 	}
-	for _, l := range []string{
+	hashSizes, err := nginxHashSizes(log, p.gone, site.Host)
+	if err != nil {
+		return fail(err)
+	}
+	for _, l := range append([]string{
 		"# umzug redirect map for " + p.norm.SiteRoot() + " (generated; do not edit)",
 		"# include it in the http block; in the server block of the new site:",
 		"#   if ($umzug_gone) { return 410; }",
 		"#   if ($umzug_redirect) { return 301 $umzug_redirect; }",
+	}, append(hashSizes,
 		"map $request_uri $umzug_redirect {",
 		"    default \"\";",
-	} {
+	)...) {
 		if err := ngW.Line(l, false); err != nil {
 			return fail(err)
 		}
@@ -446,7 +458,10 @@ func (p *exportPipeline) writeRedirects(exp *load.Exporter, log *load.TempLog) e
 		}
 		if r.Status == 410 {
 			goneURIs = append(goneURIs, u.RequestURI())
-			return nil
+			return ap.gone(u.RequestURI())
+		}
+		if err := ap.redirect(u.RequestURI(), r.To); err != nil {
+			return err
 		}
 		return ngW.Line("    "+nginxQuote(u.RequestURI())+" "+nginxQuote(r.To)+";", true)
 	}
@@ -482,9 +497,57 @@ func (p *exportPipeline) writeRedirects(exp *load.Exporter, log *load.TempLog) e
 	}
 	if err := csvW.Commit(); err != nil {
 		ngW.Abort()
+		ap.abort()
 		return err
 	}
-	return ngW.Commit()
+	if err := ngW.Commit(); err != nil {
+		ap.abort()
+		return err
+	}
+	return ap.commit()
+}
+
+// nginxHashSizes returns the map_hash_bucket_size and map_hash_max_size
+// directives the map needs: nginx refuses to start when the longest old
+// URL does not fit a hash bucket (the default is 64 bytes) or there are
+// more entries than its hash may hold. Both are upper bounds over every
+// redirect of the site's host (some may be left out later).
+func nginxHashSizes(log *load.TempLog, gone []string, host string) ([]string, error) {
+	longest, n := 0, 0
+	count := func(raw string) {
+		if u, err := url.Parse(raw); err == nil && u.Host == host {
+			longest, n = max(longest, len(nginxQuote(u.RequestURI()))), n+1
+		}
+	}
+	err := log.Each(func(line []byte) error {
+		var r umzug.Redirect
+		if err := json.Unmarshal(line, &r); err != nil {
+			return fmt.Errorf("reading redirects: %w", err)
+		}
+		count(r.From)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, g := range gone {
+		count(g)
+	}
+	// An entry takes a pointer, the key and 2 bytes, aligned to 8; a
+	// bucket holds at least one entry and a terminating pointer.
+	bucket := 64
+	for bucket < (8+longest+2+7)/8*8+8 {
+		bucket *= 2
+	}
+	size := 2048
+	for size < 2*n {
+		size *= 2
+	}
+	return []string{
+		"# sized for this map; remove these two lines if your http block sets them",
+		fmt.Sprintf("map_hash_bucket_size %d;", bucket),
+		fmt.Sprintf("map_hash_max_size %d;", size),
+	}, nil
 }
 
 // nginxQuote quotes s for an nginx configuration file. nginx has no
