@@ -14,6 +14,7 @@ VERSION=${VERSION#v}
 TARGETS=${TARGETS:-"linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64"}
 OUT=${OUT:-dist}
 mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for t in $TARGETS; do
@@ -29,7 +30,7 @@ for t in $TARGETS; do
 	cp README.md "$work/$name/"
 	if [ "$os" = windows ]; then
 		rm -f "$OUT/$name.zip"
-		(cd "$work" && find "$name" -exec touch -d @0 {} + && zip -qrX "$OLDPWD/$OUT/$name.zip" "$name")
+		(cd "$work" && find "$name" -exec touch -d @0 {} + && zip -qrX "$OUT/$name.zip" "$name")
 	else
 		tar -C "$work" --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -czf "$OUT/$name.tar.gz" "$name"
 	fi
