@@ -13,11 +13,13 @@
 # Everything runs as the calling user (root in CI) and stays under DIR.
 
 wp_install_packages() {
-	local pkgs=(wordpress mariadb-server php-cli php-mysql nodejs npm chromium)
+	local pkgs=(wordpress mariadb-server php-cli php-mysql chromium)
 	local missing=()
 	for p in "${pkgs[@]}"; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 	done
+	# node and npm may come from elsewhere than Debian's packages.
+	command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 	[ ${#missing[@]} -eq 0 ] && return 0
 	echo "installing ${missing[*]}"
 	local apt=(apt-get -o DPkg::Lock::Timeout=600)

@@ -21,6 +21,10 @@ if (is_wp_error($result)) {
 }
 update_option('siteurl', $url);
 update_option('home', $url);
+// An empty site: no "Hello world!", sample page or privacy page draft.
+foreach (get_posts(array('post_type' => array('post', 'page'), 'post_status' => 'any', 'numberposts' => -1)) as $p) {
+	wp_delete_post($p->ID, true);
+}
 update_option('permalink_structure', '/%year%/%monthnum%/%postname%/');
 update_option('timezone_string', 'Europe/Berlin');
 flush_rewrite_rules(true);

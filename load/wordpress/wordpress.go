@@ -389,6 +389,21 @@ func (t *Target) Find(ctx context.Context, rec *load.Record, p load.Payload) (lo
 	if err := json.Unmarshal(b, &items); err != nil {
 		return load.Remote{}, false, fmt.Errorf("reading %s: %w", route(rec), err)
 	}
+	if len(items) == 0 && rec.Kind == load.KindDocument && want.Title != "" {
+		// WordPress may have changed the slug (a clash, a reserved
+		// word): look for the title.
+		q.Del("slug")
+		q.Set("search", want.Title)
+		if b, err = t.call(ctx, http.MethodGet, route(rec), q, nil); err != nil {
+			return load.Remote{}, false, err
+		}
+		if err := json.Unmarshal(b, &items); err != nil {
+			return load.Remote{}, false, fmt.Errorf("reading %s: %w", route(rec), err)
+		}
+		for i := range items {
+			items[i].Slug = p.Slug // matched on the title below
+		}
+	}
 	for _, it := range items {
 		if it.Slug != p.Slug || (rec.Kind == load.KindDocument && it.Title.Raw != want.Title) {
 			continue
@@ -579,12 +594,21 @@ func parseRetryAfter(v string) time.Duration {
 
 // docSlug is the last segment of a document's new path ("" for the home
 // page: WordPress derives it from the title).
+//
+// WordPress does not give a page a slug of digits only (it would clash
+// with its pagination: /seite/2/ becomes /seite/2-2/); such a segment
+// gets its parent segment in front: seite-2.
 func docSlug(d *umzug.Document) string {
 	p := strings.Trim(d.Path, "/")
 	if p == "" {
 		return ""
 	}
-	return p[strings.LastIndexByte(p, '/')+1:]
+	segs := strings.Split(p, "/")
+	last := segs[len(segs)-1]
+	if strings.Trim(last, "0123456789") == "" && len(segs) > 1 {
+		last = segs[len(segs)-2] + "-" + last
+	}
+	return last
 }
 
 // wpDate returns the date of a document for WordPress: a date-time with
