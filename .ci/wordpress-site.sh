@@ -78,7 +78,7 @@ define('AUTH_SALT', 'umzug-ci'); define('SECURE_AUTH_SALT', 'umzug-ci'); define(
 if (!defined('ABSPATH')) define('ABSPATH', __DIR__ . '/');
 require_once ABSPATH . 'wp-settings.php';
 EOF
-	PHP_CLI_SERVER_WORKERS=${WP_WORKERS:-4} php -d upload_max_filesize=64M -d post_max_size=64M -d memory_limit=256M \
+	PHP_CLI_SERVER_WORKERS=${WP_WORKERS:-4} php -d opcache.enable_cli=1 -d upload_max_filesize=64M -d post_max_size=64M -d memory_limit=256M \
 		-S "127.0.0.1:$WP_PORT" -t "$WP_DOCROOT" .ci/wordpress/router.php >"$WP_DIR/php.log" 2>&1 &
 	WP_PHP_PID=$!
 	for _ in $(seq 1 50); do

@@ -58,12 +58,19 @@ if [ "$second_created" != 0 ] || [ "$second_updated" != 0 ] || [ "$dry_changes" 
 fi
 
 echo "-- render a page in headless Chromium"
-page_url=$(awk -F'\t' '$2 == "page" && $5 == "Breitband" {print $4}' "$tmp/load1.out")
-CHROMIUM="$(command -v chromium)" node .ci/wordpress/render-page.mjs "$page_url" "Breitband" .ci/artifacts/wordpress-page.png
+# The topic page on broadband: text, text & media with an image, a table, teasers, the contact snippet.
+read -r page_id page_title < <(python3 -c 'import json,sys
+for l in open(sys.argv[1]):
+    d = json.loads(l)
+    if d["path"] == "/themen/breitband": print(d["id"], d["title"])' "$tmp/export/documents.ndjson")
+page_url=$(awk -F'\t' -v id="$page_id" '$3 == id {print $4}' "$tmp/load1.out")
+CHROMIUM="$(command -v chromium)" node .ci/wordpress/render-page.mjs "$page_url" "$page_title" .ci/artifacts/wordpress-page.png
 
 echo "-- kill -9 halfway, then resume"
 UMZUG_WP_PASSWORD=$(wp_new_site)
-load "$tmp/export-resume" >"$tmp/killed.out" 2>"$tmp/killed.err" &
+# umzug itself in the background (not a function: that would be a subshell, and kill -9 would
+# leave umzug running).
+"$umzug" load "$tmp/export-resume" --to wordpress --url "$WP_URL" --user umzug --concurrency 4 >"$tmp/killed.out" 2>"$tmp/killed.err" &
 pid=$!
 for _ in $(seq 1 600); do
 	n=$(grep -c '"kind":"document".*"remote"' "$tmp/export-resume/.umzug-load-wordpress.ndjson" 2>/dev/null || true)

@@ -135,10 +135,14 @@ func printLoadSummary(ios *IOStreams, opts *LoadOptions, t *wordpress.Target, st
 		fmt.Fprintf(w, "%s %s into %s in %s (documents %.1f/s, %d requests)\n", verb, opts.Input, t.Site(),
 			st.Elapsed.Round(10*time.Millisecond), rate, t.Requests())
 	}
-	fmt.Fprintln(w, line("created", st.Created))
-	fmt.Fprintln(w, line("updated", st.Updated))
-	fmt.Fprintln(w, line("unchanged", st.Unchanged))
-	fmt.Fprintln(w, line("failed", st.Failed))
+	labels := []string{"created", "updated", "unchanged", "failed"}
+	if opts.DryRun {
+		labels = []string{"create", "update", "unchanged", "failed"}
+	}
+	fmt.Fprintln(w, line(labels[0], st.Created))
+	fmt.Fprintln(w, line(labels[1], st.Updated))
+	fmt.Fprintln(w, line(labels[2], st.Unchanged))
+	fmt.Fprintln(w, line(labels[3], st.Failed))
 	if st.FilesMissing > 0 {
 		fmt.Fprintf(w, "Files not in the export (not uploaded): %d\n", st.FilesMissing)
 	}

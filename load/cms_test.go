@@ -319,3 +319,20 @@ func TestLoadStateIgnoresTornLine(t *testing.T) {
 		t.Errorf("state after compaction:\n%s", b)
 	}
 }
+
+func TestLoadStateIsLocked(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "state.ndjson")
+	s, err := openLoadState(p, "s", false, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := openLoadState(p, "s", false, nil); err == nil && lockWorks {
+		t.Error("a second load of the same export was not refused")
+	}
+	s.close()
+	s2, err := openLoadState(p, "s", false, nil)
+	if err != nil {
+		t.Fatalf("after the first closed: %v", err)
+	}
+	s2.close()
+}

@@ -48,10 +48,19 @@ type loadState struct {
 	entries map[string]stateEntry
 	others  [][]byte // lines of other sites
 	f       *os.File
+	lock    *os.File
 }
 
 func openLoadState(path, site string, dryRun bool, now func() time.Time) (*loadState, error) {
 	s := &loadState{path: path, site: site, dryRun: dryRun, now: now, entries: map[string]stateEntry{}}
+	if !dryRun {
+		// Two loads at once would both create what neither has recorded.
+		lock, err := lockFile(path + ".lock")
+		if err != nil {
+			return nil, err
+		}
+		s.lock = lock
+	}
 	b, err := os.ReadFile(path)
 	if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("reading load state: %w", err)
@@ -81,6 +90,7 @@ func openLoadState(path, site string, dryRun bool, now func() time.Time) (*loadS
 		return s, nil
 	}
 	if err := s.compact(); err != nil { // also drops a torn last line
+		s.close()
 		return nil, err
 	}
 	return s, nil
@@ -176,6 +186,9 @@ func (s *loadState) close() {
 	defer s.mu.Unlock()
 	if s.f != nil {
 		_ = s.f.Close()
+	}
+	if s.lock != nil {
+		_ = s.lock.Close()
 	}
 }
 
