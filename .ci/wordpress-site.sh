@@ -98,7 +98,8 @@ wp_new_site() {
 }
 
 wp_stop() {
-	[ -n "${WP_PHP_PID:-}" ] && kill "$WP_PHP_PID" 2>/dev/null && wait "$WP_PHP_PID" 2>/dev/null
-	[ -n "${WP_DB_PID:-}" ] && kill "$WP_DB_PID" 2>/dev/null && wait "$WP_DB_PID" 2>/dev/null
+	if [ -n "${WP_PHP_PID:-}" ]; then kill "$WP_PHP_PID" 2>/dev/null; wait "$WP_PHP_PID" 2>/dev/null || true; fi
+	if [ -n "${WP_DB_PID:-}" ]; then kill "$WP_DB_PID" 2>/dev/null; wait "$WP_DB_PID" 2>/dev/null || true; fi
 	WP_PHP_PID= WP_DB_PID=
+	return 0
 }

@@ -23,7 +23,12 @@ wp_install_packages
 
 tmp=$(mktemp -d)
 mkdir -p .ci/artifacts
-cleanup() { wp_stop; rm -rf "$tmp"; }
+cleanup() {
+	local rc=$?
+	wp_stop
+	rm -rf "$tmp"
+	exit "$rc"
+}
 trap cleanup EXIT
 go build -o "$tmp/umzug" ./cmd/umzug
 umzug="$tmp/umzug"
