@@ -360,10 +360,7 @@ func exportFiles(log *slog.Logger, pipe *exportPipeline, opts *MigrateOptions, t
 	var srcs load.Sources
 	closeFn := func() {}
 	if opts.Archive != "" {
-		af, err := extract.OpenArchiveFiles(opts.Archive, crawledURL)
-		if err != nil {
-			return nil, err
-		}
+		af := extract.OpenArchiveFiles(opts.Archive, crawledURL)
 		srcs = append(srcs, af)
 		closeFn = func() { _ = af.Close() }
 	}

@@ -199,27 +199,33 @@ func (f *FileFetcher) readRobots(ctx context.Context, u *url.URL) *robotstxt.Rob
 }
 
 // ArchiveFiles reads files from a crawl archive: the latest successful
-// capture of a URL in any run. It implements load's FileSource; Close
-// releases the index.
+// capture of a URL in any run. It implements load's FileSource; the
+// archive is opened on first use (a crawl may still be about to create
+// it), Close releases it.
 type ArchiveFiles struct {
 	dir string
-	db  *sql.DB
 	// mapURL turns the URL the export names into the canonical URL the
 	// archive holds; nil keeps it.
 	mapURL func(string) string
+
+	once    sync.Once
+	db      *sql.DB
+	openErr error
 }
 
-// OpenArchiveFiles opens the archive at dir for reading files.
-func OpenArchiveFiles(dir string, mapURL func(string) string) (*ArchiveFiles, error) {
-	db, err := openExistingDB(dir)
-	if err != nil {
-		return nil, err
-	}
-	return &ArchiveFiles{dir: dir, db: db, mapURL: mapURL}, nil
+// OpenArchiveFiles returns a file source on the archive at dir.
+func OpenArchiveFiles(dir string, mapURL func(string) string) *ArchiveFiles {
+	return &ArchiveFiles{dir: dir, mapURL: mapURL}
 }
 
 // Close closes the archive's index.
-func (a *ArchiveFiles) Close() error { return a.db.Close() }
+func (a *ArchiveFiles) Close() error {
+	a.once.Do(func() { a.openErr = errors.New("closed") })
+	if a.db != nil {
+		return a.db.Close()
+	}
+	return nil
+}
 
 // OpenFile returns the body of the latest 2xx capture of raw.
 func (a *ArchiveFiles) OpenFile(ctx context.Context, raw string) (io.ReadCloser, string, error) {
@@ -229,6 +235,10 @@ func (a *ArchiveFiles) OpenFile(ctx context.Context, raw string) (io.ReadCloser,
 	}
 	if c, err := Canonicalize(target); err == nil {
 		target = c
+	}
+	a.once.Do(func() { a.db, a.openErr = openExistingDB(a.dir) })
+	if a.openErr != nil {
+		return nil, "", a.openErr
 	}
 	var pfile, ct string
 	var poff, length int64

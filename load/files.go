@@ -55,7 +55,11 @@ func (s Sources) OpenFile(ctx context.Context, url string) (io.ReadCloser, strin
 	if len(errs) == 0 {
 		return nil, "", errors.New("no file source")
 	}
-	return nil, "", errors.Join(errs...)
+	msgs := make([]string, len(errs))
+	for i, e := range errs {
+		msgs[i] = e.Error()
+	}
+	return nil, "", errors.New(strings.Join(msgs, "; "))
 }
 
 // StoredFile is a file written into the export.
