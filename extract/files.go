@@ -11,6 +11,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -115,6 +116,11 @@ func (f *FileFetcher) OpenFile(ctx context.Context, raw string) (io.ReadCloser, 
 	req.Header.Set("Accept-Encoding", "gzip, deflate")
 	ex := f.fetch.fetch(req)
 	if ex.err != nil {
+		if ex.header != nil && errors.Is(ex.err, errTruncatedBody) {
+			if n, err := strconv.ParseInt(ex.header.Get("Content-Length"), 10, 64); err == nil && n > int64(f.opts.MaxBodySize) {
+				return nil, "", fmt.Errorf("fetching %s: larger than %d bytes (--max-body-size)", raw, f.opts.MaxBodySize)
+			}
+		}
 		return nil, "", fmt.Errorf("fetching %s: %w", raw, ex.err)
 	}
 	if ex.status < 200 || ex.status > 299 {
