@@ -39,7 +39,9 @@ wp_start() {
 	if [ ! -d "$WP_DIR/db/mysql" ]; then
 		mariadb-install-db --no-defaults --datadir="$WP_DIR/db" --user="$(id -un)" --skip-test-db >"$WP_DIR/db-install.log" 2>&1
 	fi
-	mariadbd --no-defaults --datadir="$WP_DIR/db" --socket="$WP_SOCK" --skip-networking \
+	# Each server in its own process group (setsid), so that wp_stop ends it
+	# with everything it forked (PHP's workers outlive their parent).
+	setsid mariadbd --no-defaults --datadir="$WP_DIR/db" --socket="$WP_SOCK" --skip-networking \
 		--pid-file="$WP_DIR/mysqld.pid" --user="$(id -un)" --innodb-flush-log-at-trx-commit=2 \
 		>"$WP_DIR/mysqld.log" 2>&1 &
 	WP_DB_PID=$!
@@ -78,7 +80,7 @@ define('AUTH_SALT', 'umzug-ci'); define('SECURE_AUTH_SALT', 'umzug-ci'); define(
 if (!defined('ABSPATH')) define('ABSPATH', __DIR__ . '/');
 require_once ABSPATH . 'wp-settings.php';
 EOF
-	PHP_CLI_SERVER_WORKERS=${WP_WORKERS:-4} php -d opcache.enable_cli=1 -d upload_max_filesize=64M -d post_max_size=64M -d memory_limit=256M \
+	PHP_CLI_SERVER_WORKERS=${WP_WORKERS:-4} setsid php -d opcache.enable_cli=1 -d upload_max_filesize=64M -d post_max_size=64M -d memory_limit=256M \
 		-S "127.0.0.1:$WP_PORT" -t "$WP_DOCROOT" .ci/wordpress/router.php >"$WP_DIR/php.log" 2>&1 &
 	WP_PHP_PID=$!
 	for _ in $(seq 1 50); do
@@ -98,8 +100,8 @@ wp_new_site() {
 }
 
 wp_stop() {
-	if [ -n "${WP_PHP_PID:-}" ]; then kill "$WP_PHP_PID" 2>/dev/null; wait "$WP_PHP_PID" 2>/dev/null || true; fi
-	if [ -n "${WP_DB_PID:-}" ]; then kill "$WP_DB_PID" 2>/dev/null; wait "$WP_DB_PID" 2>/dev/null || true; fi
+	if [ -n "${WP_PHP_PID:-}" ]; then kill -- -"$WP_PHP_PID" 2>/dev/null; wait "$WP_PHP_PID" 2>/dev/null || true; fi
+	if [ -n "${WP_DB_PID:-}" ]; then kill -- -"$WP_DB_PID" 2>/dev/null; wait "$WP_DB_PID" 2>/dev/null || true; fi
 	WP_PHP_PID= WP_DB_PID=
 	return 0
 }
