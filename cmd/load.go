@@ -35,6 +35,8 @@ type LoadOptions struct {
 	SiteRoot    string
 	Token       string
 	NoAuth      bool // push without a token, on purpose
+	// CMS is the target CMS of --to (load_cms.go).
+	CMS CMSOptions
 }
 
 // NewCmdLoad builds umzug load.
@@ -42,7 +44,7 @@ func NewCmdLoad(ios *IOStreams, g *GlobalOptions, runF func(context.Context, *Lo
 	opts := &LoadOptions{Global: g}
 	var richText string
 	cmd := &cobra.Command{
-		Use:   "load [FILE|-|EXPORT-DIR] --out DIR | --push URL",
+		Use:   "load [FILE|-|EXPORT-DIR] --out DIR | --push URL | EXPORT-DIR --to wordpress --url URL --user NAME",
 		Short: "Write the export directory from extracted documents, or push an export to a CMS API",
 		Long: `load reads documents as NDJSON (from umzug extract, one per line; "-" or no
 argument reads stdin), normalizes and de-duplicates them and writes the
@@ -57,19 +59,39 @@ JSON body, the bearer token from $UMZUG_PUSH_TOKEN (required unless
 the export directory (` + load.StateFile + `): a second run sends only
 records whose contentHash changed. The input may then be an export directory.
 
---richtext html or markdown renders the Portable Text of every block.`,
+--richtext html or markdown renders the Portable Text of every block.
+
+With --to wordpress it loads an export directory into WordPress through
+its REST API: files into the media library, snippets as reusable blocks,
+pages in the hierarchy of their old paths, press releases as posts, every
+block as block-editor markup, links to the new permalinks, and redirect
+files for the Redirection plugin and Apache. The application password
+comes from $UMZUG_WP_PASSWORD or --password-file, never from a flag. A
+second run updates what changed and creates nothing twice; --dry-run
+prints what would be created, updated or left alone.`,
 		Example: `  umzug extract saved/*.html --base-url https://www.example.de/ | umzug load --out export
   umzug load docs.ndjson --out export --richtext html
   UMZUG_PUSH_TOKEN=… umzug load export --push https://cms.example.de/api/import --dry-run
-  UMZUG_PUSH_TOKEN=… umzug load export --push https://cms.example.de/api/import --concurrency 8`,
+  UMZUG_PUSH_TOKEN=… umzug load export --push https://cms.example.de/api/import --concurrency 8
+  UMZUG_WP_PASSWORD='abcd efgh …' umzug load export --to wordpress --url https://neu.example.de --user admin
+  umzug load export --to wordpress --url https://neu.example.de --user admin --password-file ~/.wp-pass --dry-run`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Input = "-"
 			if len(args) == 1 {
 				opts.Input = args[0]
 			}
+			if opts.CMS.To != "" {
+				if err := opts.CMS.check(opts); err != nil {
+					return err
+				}
+				if runF != nil {
+					return runF(cmd.Context(), opts)
+				}
+				return loadCMSRun(cmd.Context(), ios, opts)
+			}
 			if opts.Out == "" && opts.Push == "" {
-				return usageErr(errors.New("give --out DIR, --push URL or both"))
+				return usageErr(errors.New("give --out DIR, --push URL, --to CMS or --out with one of them"))
 			}
 			if opts.DryRun && opts.Push == "" {
 				return usageErr(errors.New("--dry-run needs --push"))
@@ -111,6 +133,7 @@ records whose contentHash changed. The input may then be an export directory.
 	fl.StringVar(&richText, "richtext", "portabletext", "rich text in the export: portabletext, html or markdown")
 	fl.BoolVar(&opts.NoAuth, "no-auth", false, "push without an Authorization header, even if UMZUG_PUSH_TOKEN is set")
 	fl.StringVar(&opts.SiteRoot, "site-root", "", "root URL of the migrated site, for ids (default: the origin of the first document)")
+	opts.CMS.register(cmd)
 	return cmd
 }
 

@@ -260,6 +260,13 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 		return err
 	}
 	defer pipe.close()
+	if opts.Crawl.Assets {
+		closeFiles, err := exportFiles(log, pipe, opts, topts)
+		if err != nil {
+			return err
+		}
+		defer closeFiles()
+	}
 
 	hosts, mapURL, err := siteScope(opts.Seeds, slices.Concat(opts.Crawl.AllowHosts, hostOfOrigins(connect)), opts.PublicURL)
 	if err != nil {
@@ -357,6 +364,44 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 	return nil
 }
 
+// exportFiles makes the export hold the files themselves (migrate
+// --assets): what the crawl or the archive delivers is stored as it
+// passes; what is still missing at the end comes from the archive (any
+// run) or, politely, from the old site. The returned function releases
+// the archive.
+func exportFiles(log *slog.Logger, pipe *exportPipeline, opts *MigrateOptions, topts transform.Options) (func(), error) {
+	store, err := load.NewFileStore(opts.Out, int64(opts.Crawl.MaxBodyMB)<<20)
+	if err != nil {
+		return nil, err
+	}
+	// Asset URLs are public URLs; the archive and the server we may
+	// fetch from know the crawled ones.
+	crawledURL := func(u string) string {
+		if topts.PublicOrigin != "" && (u == topts.PublicOrigin || strings.HasPrefix(u, topts.PublicOrigin+"/")) {
+			return topts.CrawledOrigin + strings.TrimPrefix(u, topts.PublicOrigin)
+		}
+		return u
+	}
+	copts, err := opts.Crawl.options(opts.Seeds)
+	if err != nil {
+		return nil, err
+	}
+	copts.Logger = log
+	fetcher, err := extract.NewFileFetcher(copts, crawledURL)
+	if err != nil {
+		return nil, err
+	}
+	var srcs load.Sources
+	closeFn := func() {}
+	if opts.Archive != "" {
+		af := extract.OpenArchiveFiles(opts.Archive, crawledURL)
+		srcs = append(srcs, af)
+		closeFn = func() { _ = af.Close() }
+	}
+	pipe.files, pipe.fileSrc = store, append(srcs, fetcher)
+	return closeFn, nil
+}
+
 // archiveSeeds returns the seeds of the archive's run (the latest one
 // when run is 0), to derive the site root of an offline export.
 func archiveSeeds(ctx context.Context, dir string, run int64) ([]string, error) {
@@ -428,6 +473,9 @@ func (p *migrateSink) add(s *umzug.Snapshot) error {
 		p.pipe.notExported(s.URL, status, s.Status, s.Depth, "linked from "+p.pipe.norm.MapURL(s.LinkedFrom))
 		return nil
 	case !s.IsHTML():
+		if s.Status >= 200 && s.Status < 300 {
+			p.pipe.addFile(s.FinalURL, s.ContentType, s.Body)
+		}
 		f := transform.AssetFacts{MimeType: s.ContentType, SHA256: s.RawSHA256}
 		if n, err := strconv.ParseInt(s.Header.Get("Content-Length"), 10, 64); err == nil {
 			f.Size = n
@@ -497,6 +545,9 @@ func printSummary(w io.Writer, st extract.CrawlStats, statusNotes []string, m lo
 	fmt.Fprintf(w, "De-duplication: %d blocks in, %d out, %d snippets, %d refs, %d teaser copies replaced, %d near duplicates\n",
 		stats["blocksIn"], stats["blocksOut"], stats["snippets"], stats["refs"], stats["teaserCopiesReplaced"], stats["nearDuplicates"])
 	fmt.Fprintf(w, "Assets: %d, redirects: %d (%d gone)\n", m.Counts["assets"], stats["redirects"], stats["gone"])
+	if _, ok := stats["filesMissing"]; ok {
+		fmt.Fprintf(w, "Files: %d in %s/ (%d missing, see findings)\n", m.Counts["files"], load.FilesDir, stats["filesMissing"])
+	}
 	fmt.Fprintf(w, "Warnings: %d\n", warnings)
 	if rejected > 0 {
 		fmt.Fprintf(w, "Rejected: %d documents broke the export contract (see log)\n", rejected)

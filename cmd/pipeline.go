@@ -46,6 +46,12 @@ type exportPipeline struct {
 	// an earlier one has the same URL (it becomes an alias of that one).
 	onDuplicate func(d *umzug.Document)
 	inv         *inventory // the content inventory, written with the export
+	// files, when set, puts the files themselves into the export
+	// (migrate --assets): what the crawl or archive delivered, the rest
+	// from fileSrc.
+	files        *load.FileStore
+	fileSrc      load.FileSource
+	filesMissing int
 }
 
 func newExportPipeline(log *slog.Logger, norm *transform.Normalizer, spoolDir string) (*exportPipeline, error) {
@@ -148,6 +154,19 @@ func (p *exportPipeline) addNormalized(n normalized) error {
 // addAsset records what the crawl learned about a file.
 func (p *exportPipeline) addAsset(crawledURL string, f transform.AssetFacts) {
 	p.facts[p.norm.MapURL(crawledURL)] = f
+}
+
+// addFile stores the body of a file the crawl or the archive delivered,
+// when the export holds files. A file that cannot be stored is fetched
+// again when an asset needs it.
+func (p *exportPipeline) addFile(crawledURL, mediaType string, body []byte) {
+	if p.files == nil {
+		return
+	}
+	u := p.norm.MapURL(crawledURL)
+	if _, err := p.files.Put(u, u, mediaType, bytes.NewReader(body)); err != nil {
+		p.log.Warn("file not stored", "url", u, "err", err)
+	}
 }
 
 // addOldRedirect records that the old site redirected from to to.
@@ -330,7 +349,16 @@ func (p *exportPipeline) finish(ctx context.Context, exp *load.Exporter) (export
 	if err := writeSpooled(exp, snippets, "snippets.ndjson", "snippet"); err != nil {
 		return res, err
 	}
-	if err := writeSpooled(exp, assets, "assets.ndjson", "asset"); err != nil {
+	if p.files != nil {
+		err = load.WriteAssetFiles(ctx, exp, assets, p.files, p.fileSrc, func(a *umzug.Asset, reason error) {
+			p.filesMissing++
+			p.log.Warn("file not in the export", "url", a.URL, "reason", reason)
+			p.findings = append(p.findings, load.MissingFileFinding(a, reason))
+		})
+	} else {
+		err = writeSpooled(exp, assets, "assets.ndjson", "asset")
+	}
+	if err != nil {
 		return res, err
 	}
 	if err := p.writeRedirects(exp, redirects); err != nil {
@@ -365,6 +393,9 @@ func (p *exportPipeline) finish(ctx context.Context, exp *load.Exporter) (export
 		"nearDuplicates": ds.NearDuplicates, "duplicateUrls": ds.DuplicateURLs,
 		"redirects": ds.RedirectsKept, "gone": ds.RedirectsGone, "redirectsDropped": ds.RedirectsMerged,
 		"warnings": p.warnings, "documentsRejected": res.rejected + p.dropped,
+	}
+	if p.files != nil {
+		res.stats["filesMissing"] = p.filesMissing
 	}
 	return res, nil
 }
