@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -12,6 +13,9 @@ import (
 	"time"
 
 	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/extract"
+	"github.com/umzug/umzug/fixtures"
+	"github.com/umzug/umzug/transform"
 )
 
 // TestMigrateAssetsPutsFilesIntoExport checks migrate --assets on the demo:
@@ -81,4 +85,54 @@ func TestMigrateAssetsPutsFilesIntoExport(t *testing.T) {
 	if !strings.Contains(errOut.String(), "Files: ") {
 		t.Errorf("summary lacks the files line:\n%s", errOut)
 	}
+
+}
+
+// TestMigrateAssetsFromPublicArchive: a crawl of the demo names the public
+// URLs (--public-url connects to the mirror), so the archive knows its
+// files by them and migrate --assets finds them there; the server we may
+// fetch from is still the mirror.
+func TestMigrateAssetsFromPublicArchive(t *testing.T) {
+	topts := transform.Options{CrawledOrigin: "http://127.0.0.1:8080", PublicOrigin: "https://www.a.example"}
+	const pub = "https://www.a.example/fileadmin/a.pdf"
+	for _, tt := range []struct {
+		connected      bool
+		archive, fetch string
+	}{
+		{true, pub, "http://127.0.0.1:8080/fileadmin/a.pdf"},
+		{false, "http://127.0.0.1:8080/fileadmin/a.pdf", "http://127.0.0.1:8080/fileadmin/a.pdf"},
+	} {
+		archive, fetch := fileURLs(topts, tt.connected)
+		if a, f := archive(pub), fetch(pub); a != tt.archive || f != tt.fetch {
+			t.Errorf("connected %v: archive %s, fetch %s; want %s, %s", tt.connected, a, f, tt.archive, tt.fetch)
+		}
+	}
+	if a, _ := fileURLs(topts, false); a("https://other.example/x.pdf") != "https://other.example/x.pdf" {
+		t.Errorf("a URL of another origin was rewritten")
+	}
+
+	ios, _, errOut := testStreams()
+	dir := t.TempDir()
+	arch := filepath.Join(dir, "archive")
+	opts := &MigrateOptions{Global: &GlobalOptions{LogLevel: "error", LogFormat: "text"}, Demo: true, Out: filepath.Join(dir, "export"), Archive: arch,
+		Crawl: CrawlFlags{Concurrency: 4, Timeout: 10 * time.Second, Assets: true, MaxBodyMB: 20}}
+	if err := migrateRun(t.Context(), ios, opts); err != nil {
+		t.Fatalf("migrateRun: %v\n%s", err, errOut)
+	}
+	b, err := os.ReadFile(filepath.Join(opts.Out, "assets.ndjson"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a umzug.Asset
+	if err := json.Unmarshal(bytes.SplitN(b, []byte("\n"), 2)[0], &a); err != nil || a.File == "" {
+		t.Fatalf("first asset %+v, %v", a, err)
+	}
+	archive, _ := fileURLs(transform.Options{CrawledOrigin: "http://127.0.0.1:1", PublicOrigin: strings.TrimSuffix(fixtures.MinistryPublicURL, "/")}, true)
+	af := extract.OpenArchiveFiles(arch, archive)
+	defer af.Close()
+	rc, _, err := af.OpenFile(t.Context(), a.URL)
+	if err != nil {
+		t.Fatalf("the archive of a demo crawl does not give %s: %v", a.URL, err)
+	}
+	rc.Close()
 }

@@ -261,7 +261,7 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 	}
 	defer pipe.close()
 	if opts.Crawl.Assets {
-		closeFiles, err := exportFiles(log, pipe, opts, topts)
+		closeFiles, err := exportFiles(log, pipe, opts, topts, len(connect) > 0)
 		if err != nil {
 			return err
 		}
@@ -368,20 +368,14 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 // --assets): what the crawl or the archive delivers is stored as it
 // passes; what is still missing at the end comes from the archive (any
 // run) or, politely, from the old site. The returned function releases
-// the archive.
-func exportFiles(log *slog.Logger, pipe *exportPipeline, opts *MigrateOptions, topts transform.Options) (func(), error) {
+// the archive. connected says the crawl names the public URLs and
+// connects to the mirror (--public-url, see publicCrawl).
+func exportFiles(log *slog.Logger, pipe *exportPipeline, opts *MigrateOptions, topts transform.Options, connected bool) (func(), error) {
 	store, err := load.NewFileStore(opts.Out, int64(opts.Crawl.MaxBodyMB)<<20)
 	if err != nil {
 		return nil, err
 	}
-	// Asset URLs are public URLs; the archive and the server we may
-	// fetch from know the crawled ones.
-	crawledURL := func(u string) string {
-		if topts.PublicOrigin != "" && (u == topts.PublicOrigin || strings.HasPrefix(u, topts.PublicOrigin+"/")) {
-			return topts.CrawledOrigin + strings.TrimPrefix(u, topts.PublicOrigin)
-		}
-		return u
-	}
+	archiveURL, crawledURL := fileURLs(topts, connected)
 	copts, err := opts.Crawl.options(opts.Seeds)
 	if err != nil {
 		return nil, err
@@ -394,12 +388,30 @@ func exportFiles(log *slog.Logger, pipe *exportPipeline, opts *MigrateOptions, t
 	var srcs load.Sources
 	closeFn := func() {}
 	if opts.Archive != "" {
-		af := extract.OpenArchiveFiles(opts.Archive, crawledURL)
+		af := extract.OpenArchiveFiles(opts.Archive, archiveURL)
 		srcs = append(srcs, af)
 		closeFn = func() { _ = af.Close() }
 	}
 	pipe.files, pipe.fileSrc = store, append(srcs, fetcher)
 	return closeFn, nil
+}
+
+// fileURLs returns how the public URL of an asset is looked up in the
+// archive and where it is fetched. The server we may fetch from is the
+// crawled one (a mirror). The archive knows the URLs the crawl named:
+// the public ones when the crawl connected to the mirror, else the
+// crawled ones (an offline export of an archive of a mirror).
+func fileURLs(topts transform.Options, connected bool) (archive, fetch func(string) string) {
+	fetch = func(u string) string {
+		if topts.PublicOrigin != "" && (u == topts.PublicOrigin || strings.HasPrefix(u, topts.PublicOrigin+"/")) {
+			return topts.CrawledOrigin + strings.TrimPrefix(u, topts.PublicOrigin)
+		}
+		return u
+	}
+	if connected {
+		return func(u string) string { return u }, fetch
+	}
+	return fetch, fetch
 }
 
 // archiveSeeds returns the seeds of the archive's run (the latest one
