@@ -689,7 +689,11 @@ func (r *renderer) linkList(items []umzug.Link) string {
 		if l.Target == "_blank" {
 			a += ` target="_blank" rel="noreferrer noopener"`
 		}
-		lis = append(lis, block("list-item", nil, "<li>"+a+">"+escText(text)+"</a></li>"))
+		li := a + ">" + escText(text) + "</a>"
+		if l.Description != "" { // the abstract of a menu, a teaser line: under the link
+			li += "<br>" + escText(l.Description)
+		}
+		lis = append(lis, block("list-item", nil, "<li>"+li+"</li>"))
 	}
 	if len(lis) == 0 {
 		return ""
