@@ -109,7 +109,7 @@ func oneLineTitle(s string) string {
 }
 
 func printLoadSummary(ios *IOStreams, opts *LoadOptions, t *wordpress.Target, st load.LoadStats) {
-	w := ios.ErrOut
+	w := opts.Global.SummaryOut(ios.ErrOut) // --quiet: warnings and errors only
 	kinds := []load.RecordKind{load.KindFile, load.KindSnippet, load.KindDocument}
 	line := func(label string, m map[load.RecordKind]int) string {
 		var parts []string
