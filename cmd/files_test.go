@@ -86,6 +86,21 @@ func TestMigrateAssetsPutsFilesIntoExport(t *testing.T) {
 		t.Errorf("summary lacks the files line:\n%s", errOut)
 	}
 
+	// The export written again (rich text as HTML) keeps its files.
+	again := filepath.Join(t.TempDir(), "html")
+	ios, _, errOut = testStreams()
+	if code := Execute(t.Context(), NewRootCmd(ios), []string{"load", dir, "--out", again, "--richtext", "html", "-q"}, ios); code != 0 {
+		t.Fatalf("load --out: exit %d: %s", code, errOut)
+	}
+	for f := range withFile {
+		if _, err := os.Stat(filepath.Join(again, filepath.FromSlash(f))); err != nil {
+			t.Errorf("the export written again lacks %s: %v", f, err)
+		}
+	}
+	var m struct{ Counts map[string]int }
+	if b, err := os.ReadFile(filepath.Join(again, "manifest.json")); err != nil || json.Unmarshal(b, &m) != nil || m.Counts["files"] != len(withFile) {
+		t.Errorf("manifest of the export written again counts %d files; want %d (%v)", m.Counts["files"], len(withFile), err)
+	}
 }
 
 // TestMigrateAssetsFromPublicArchive: a crawl of the demo names the public

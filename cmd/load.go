@@ -453,6 +453,14 @@ func copyExport(ios *IOStreams, opts *LoadOptions, src, dst string) error {
 			return err
 		}
 	}
+	// The asset records name their files (migrate --assets): they come along.
+	files, err := load.CopyFiles(src, dst)
+	if err != nil {
+		return err
+	}
+	if files > 0 {
+		exp.Count("files", files)
+	}
 	if err := exp.WriteSchemas(); err != nil {
 		return err
 	}

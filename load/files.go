@@ -450,3 +450,80 @@ func WriteAssetFiles(ctx context.Context, exp *Exporter, assets *Spool, store *F
 	}
 	return nil
 }
+
+// CopyFiles puts the files of the export in src into the export in dst,
+// so that the file fields of asset records copied from src stay true:
+// hard links where the file system allows, else copies (written to a
+// temporary file and renamed). A name dst already holds with the same size
+// is kept: names are content-addressed. It returns the number of files.
+func CopyFiles(src, dst string) (int, error) {
+	root := filepath.Join(src, FilesDir)
+	if _, err := os.Stat(root); errors.Is(err, os.ErrNotExist) {
+		return 0, nil
+	}
+	n := 0
+	err := filepath.WalkDir(root, func(p string, e os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if e.IsDir() || strings.HasPrefix(e.Name(), ".tmp-") {
+			return nil
+		}
+		fi, err := e.Info()
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(src, p)
+		if err != nil {
+			return err
+		}
+		to := filepath.Join(dst, rel)
+		if st, err := os.Stat(to); err == nil && st.Size() == fi.Size() {
+			n++
+			return nil
+		}
+		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+			return err
+		}
+		if os.Link(p, to) != nil {
+			if err := copyFile(p, to); err != nil {
+				return err
+			}
+		}
+		n++
+		return nil
+	})
+	if err != nil {
+		return n, fmt.Errorf("copying the files of %s: %w", src, err)
+	}
+	return n, nil
+}
+
+func copyFile(from, to string) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	tmp, err := os.CreateTemp(filepath.Dir(to), ".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		_ = tmp.Close()
+		_ = os.Remove(tmp.Name())
+	}()
+	if _, err := io.Copy(tmp, in); err != nil {
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), to)
+}

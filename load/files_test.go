@@ -119,3 +119,42 @@ func TestFileStoreRefusesLargeFiles(t *testing.T) {
 		t.Fatal("Put of 4 bytes with a 3-byte limit succeeded")
 	}
 }
+
+// TestCopyFiles: an export copied to another directory keeps its files
+// (not the temporary ones of an interrupted run).
+func TestCopyFiles(t *testing.T) {
+	src, dst := t.TempDir(), t.TempDir()
+	s, err := NewFileStore(src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := s.Put("https://alt.example/a.pdf", "a.pdf", "application/pdf", strings.NewReader("%PDF-1.4 a"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := s.Put("https://alt.example/b.jpg", "b.jpg", "image/jpeg", strings.NewReader("jpeg b"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(src, FilesDir, ".tmp-123"), []byte("half"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for run := 1; run <= 2; run++ { // a second copy keeps what is there
+		n, err := CopyFiles(src, dst)
+		if err != nil || n != 2 {
+			t.Fatalf("run %d: CopyFiles = %d, %v; want 2 files", run, n, err)
+		}
+	}
+	for _, f := range []StoredFile{a, b} {
+		got, err := os.ReadFile(filepath.Join(dst, filepath.FromSlash(f.Path)))
+		if err != nil || int64(len(got)) != f.Size {
+			t.Errorf("%s in the copy: %d bytes, %v; want %d", f.Path, len(got), err, f.Size)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dst, FilesDir, ".tmp-123")); !os.IsNotExist(err) {
+		t.Errorf("a temporary file was copied: %v", err)
+	}
+	if n, err := CopyFiles(t.TempDir(), dst); n != 0 || err != nil {
+		t.Errorf("an export without files: %d, %v", n, err)
+	}
+}
