@@ -33,7 +33,7 @@ trap cleanup EXIT
 go build -o "$tmp/umzug" ./cmd/umzug
 umzug="$tmp/umzug"
 
-"$umzug" migrate --demo --assets --out "$tmp/export" --quiet 2>"$tmp/migrate.log" || { cat "$tmp/migrate.log"; exit 1; }
+"$umzug" migrate --demo --assets --out "$tmp/export" 2>"$tmp/migrate.log" || { cat "$tmp/migrate.log"; exit 1; }
 grep -E '^(Documents|Assets|Files):' "$tmp/migrate.log"
 cp -r "$tmp/export" "$tmp/export-resume"
 
