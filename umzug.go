@@ -24,3 +24,19 @@ var (
 	// ErrInvalid marks a record that violates the export contract.
 	ErrInvalid = errors.New("invalid record")
 )
+
+// NotContentError explains why a response is not exported as a document
+// (a view of a calendar, a search result page, a non-HTML response). It
+// matches ErrNotContent with errors.Is; Reason is what the manifest
+// counts.
+type NotContentError struct {
+	URL    string
+	Reason string
+}
+
+func (e *NotContentError) Error() string {
+	return e.URL + ": " + e.Reason + ": " + ErrNotContent.Error()
+}
+
+// Unwrap makes errors.Is(err, ErrNotContent) hold.
+func (e *NotContentError) Unwrap() error { return ErrNotContent }

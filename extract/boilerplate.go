@@ -68,7 +68,8 @@ var vocab = map[string]string{
 	"backlink": umzug.DropUtility, "toolbar": umzug.DropUtility, "bookmark": umzug.DropUtility,
 	"newsletter": umzug.DropNewsletter, "subscribe": umzug.DropNewsletter, "subscription": umzug.DropNewsletter,
 	"signup": umzug.DropNewsletter, "optin": umzug.DropNewsletter,
-	"donate": umzug.DropAd, "donation": umzug.DropAd, "abowerbung": umzug.DropAd,
+	"donate": umzug.DropAd, "donation": umzug.DropAd, "abowerbung": umzug.DropAd, "spenden": umzug.DropAd,
+	"eigenwerbung": umzug.DropAd, "werbeblock": umzug.DropAd, "cta": umzug.DropAd, "calltoaction": umzug.DropAd,
 	"appstores": umzug.DropAd, "affiliate": umzug.DropAd, "affiliatelinks": umzug.DropAd,
 	// about the post, not the post
 	"tags": umzug.DropTags, "tag": umzug.DropTags, "taglist": umzug.DropTags, "tagcloud": umzug.DropTags,
@@ -206,16 +207,26 @@ func nameReason(name string) string {
 			return r
 		}
 	}
-	reason := ""
+	reason, region := "", ""
 	for i, w := range words {
 		if contentWords[w] {
-			reason = ""
+			// "footer-content", "sidebar-text": the inside of a region
+			// is still that region.
+			reason = region
 		} else if r := vocab[w]; r != "" && !(i > 0 && negations[words[i-1]]) {
 			reason = r
+			if regionReasons[r] {
+				region = r
+			}
 		}
 	}
 	return reason
 }
+
+// regionReasons are the page regions whose inner wrappers keep the
+// verdict ("footer-content" is footer, "comment-content" is comments).
+var regionReasons = map[string]bool{umzug.DropFooter: true, umzug.DropHeader: true, umzug.DropSidebar: true,
+	umzug.DropNavigation: true, umzug.DropComments: true, umzug.DropCookie: true, umzug.DropNewsletter: true}
 
 // negations turn a word of the vocabulary around: "non-paywall", "no-sidebar".
 var negations = map[string]bool{"non": true, "no": true, "not": true, "without": true, "kein": true, "ohne": true}
@@ -226,6 +237,11 @@ var negations = map[string]bool{"non": true, "no": true, "not": true, "without":
 func contentNamed(name string) bool {
 	var buf [16]string
 	words := classWords(name, buf[:0])
+	for _, w := range words {
+		if regionReasons[vocab[w]] {
+			return false
+		}
+	}
 	for i := len(words) - 1; i >= 0; i-- {
 		switch words[i] {
 		case "inner", "outer", "wrap", "wrapper", "container", "holder", "area", "inside", "main":
@@ -332,7 +348,13 @@ func (c boilerCache) elementReason(n *html.Node) string {
 		return r
 	}
 	if cls != "" {
-		return c.classReason(cls)
+		if r := c.classReason(cls); r != "" {
+			return r
+		}
+	}
+	if n.DataAtom == 0 && strings.Contains(n.Data, "-") {
+		// A custom element names itself: <pp-inline-teaser>, <app-related-news>.
+		return c.reason(n.Data)
 	}
 	return ""
 }
@@ -395,11 +417,28 @@ var relatedHeading = regexp.MustCompile(`(?i)^(?:siehe auch|zum thema|mehr zum t
 var interactionHeading = regexp.MustCompile(`(?i)^(?:(?:\d+|keine|ein|eine) (?:kommentare?|antworten|reaktionen|gedanken)(?: (?:zu|auf|für|for) .*)?|kommentare?(?: \(\d+\))?|leserkommentare|diskussion|diskutieren sie mit|(?:schreibe|schreib|hinterlasse|hinterlassen sie|verfasse|verfassen sie) (?:einen|eine|ihren|deinen) (?:kommentar|antwort)|kommentar (?:verfassen|schreiben|hinzufügen|abgeben)|ihre meinung(?: ist gefragt)?|antwort hinterlassen|leave a (?:reply|comment)|comments?|(?:\d+|no|one) (?:comments?|responses?|replies)(?: (?:to|on) .*)?|(?:\d+ )?thoughts on .*|(?:diesen |den )?(?:artikel|beitrag|seite) (?:teilen|empfehlen)|teilen(?: sie diesen artikel| mit)?|jetzt teilen|share(?: this)?(?: article| post)?|tags?|schlagw(?:orte|örter)|stichw(?:orte|örter)|über (?:den autor|die autorin|die autor\*?innen)|(?:jetzt )?(?:zum )?newsletter(?: abonnieren| anmelden)?|abonniere unseren newsletter)\s*[:.!]*$`)
 
 // headingReason classifies a headline of a box by its text.
+var (
+	newsletterWord = regexp.MustCompile(`(?i)\bnewsletter\b`)
+	shareWord     = regexp.MustCompile(`(?i)\b(?:teilen|share|weiterempfehlen|weitersagen)\b`)
+	alsoOnSite    = regexp.MustCompile(`(?i)^(?:auch|mehr|neu) (?:auf|bei) [\p{L}0-9.-]+\.[a-z]{2,}$`)
+	commentAction = regexp.MustCompile(`(?i)^(?:kommentieren|diskutieren|jetzt kommentieren|mitdiskutieren|zur diskussion)$`)
+	// commentGate matches the notes in front of comment forms.
+	commentGate = regexp.MustCompile(`(?i)(?:einloggen|anmelden|registrieren|eingeloggt|angemeldet)\b.{0,80}(?:kommentar|diskussion|beteiligen|kommentieren)|(?:kommentar|diskussion|kommentieren|beteiligen)\b.{0,80}(?:einloggen|anmelden|registrieren|eingeloggt)`)
+)
+
 func headingReason(t string) string {
 	if len(t) > 90 {
 		return ""
 	}
 	switch {
+	case len(t) < 60 && shareWord.MatchString(t):
+		return umzug.DropShare
+	case len(t) < 60 && newsletterWord.MatchString(t):
+		return umzug.DropNewsletter
+	case alsoOnSite.MatchString(t):
+		return umzug.DropRelated
+	case commentAction.MatchString(t):
+		return umzug.DropComments
 	case relatedHeading.MatchString(t):
 		return umzug.DropRelated
 	case interactionHeading.MatchString(t):
@@ -456,6 +495,10 @@ func isChromeLine(t string) bool {
 	if chromeLines[l] || chromeLines[l+"?"] || backLink.MatchString(l) {
 		return true
 	}
+	switch strings.Trim(l, " -–—*|[]()") {
+	case "anzeige", "werbung", "advertisement", "sponsored", "gesponsert", "sponsored content":
+		return true
+	}
 	if f := strings.Fields(l); len(f) > 0 && len(f) <= 3 && uiVerbs[f[len(f)-1]] {
 		return true
 	}
@@ -508,6 +551,12 @@ func utilityReason(n *html.Node, weight int32) string {
 	if isChromeLine(t) {
 		return umzug.DropUtility
 	}
+	if len(t) < 80 && bylineRe.MatchString(t) {
+		return umzug.DropMeta
+	}
+	if len(t) < 250 && commentGate.MatchString(t) {
+		return umzug.DropComments
+	}
 	if breadcrumbLine(t) {
 		return umzug.DropBreadcrumb
 	}
@@ -516,6 +565,10 @@ func utilityReason(n *html.Node, weight int32) string {
 	}
 	return ""
 }
+
+// bylineRe matches a byline standing on its own: "Von: Anna Beispiel",
+// "Autorin: …", "Redaktion: …".
+var bylineRe = regexp.MustCompile(`(?i)^(?:von|by|autor(?:in|en)?|redaktion|erstellt von|geschrieben von|verfasst von)\s*:?\s+\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}?[\p{L}.'-]+){0,4}$|^(?:von|autor(?:in|en)?|redaktion)\s*:$`)
 
 // mayBeConsent is a cheap test before the consent regexp.
 func mayBeConsent(t string) bool {

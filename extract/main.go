@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -36,6 +37,7 @@ type weights struct {
 	text int32 // all visible text
 	link int32 // text inside links
 	good int32 // prose: outside links and boilerplate (or in editor content)
+	boil int32 // text inside boilerplate (pruned anyway)
 }
 
 // analysis holds what is known about a page's elements before extraction.
@@ -70,7 +72,8 @@ func analyze(root *html.Node) *analysis {
 		// A wrapper holding most of the prose together with the page's
 		// main landmark or headline ("content-sidebar-wrap" around
 		// <main>); a real sidebar, however long, holds neither.
-		if w := a.w[n]; w.text-w.link > 400 && float64(w.text-w.link) > 0.5*float64(total) && holdsArticle(n) {
+		w := a.w[n]
+		if w.text-w.link > 400 && (float64(w.text-w.link) > 0.5*float64(total) && holdsArticle(n) || holdsMain(n)) {
 			delete(a.marks, n)
 		}
 	}
@@ -85,6 +88,15 @@ func holdsArticle(n *html.Node) bool {
 	return hasDescendant(n, func(d *html.Node) bool {
 		return d.DataAtom == atom.Main || d.DataAtom == atom.Article || d.DataAtom == atom.H1 ||
 			strings.EqualFold(attr(d, "role"), "main") || attr(d, "itemprop") == "articleBody" || contentLandmark(d)
+	})
+}
+
+// holdsMain reports the page's main landmark, its article body or its
+// level-1 headline inside n: what no sidebar or popup holds, only a
+// wrapper around the page (Drupal's "dialog-off-canvas-main-canvas").
+func holdsMain(n *html.Node) bool {
+	return hasDescendant(n, func(d *html.Node) bool {
+		return d.DataAtom == atom.Main || strings.EqualFold(attr(d, "role"), "main") || attr(d, "itemprop") == "articleBody"
 	})
 }
 
@@ -117,7 +129,7 @@ func (a *analysis) markAll(n *html.Node, inCE bool) {
 		}
 		ce := inCE || isContentElement(c)
 		if r := a.cache.elementReason(c); r != "" && (!ce || ceBoilerplate(r)) {
-			if r == umzug.DropRelated && (isSoft(attr(c, "class")) || isSoft(attr(c, "id"))) {
+			if r == umzug.DropRelated && (isSoft(attr(c, "class")) || isSoft(attr(c, "id")) || c.DataAtom == 0 && isSoft(c.Data)) {
 				if !boxElement(c) {
 					a.markAll(c, ce) // a lead paragraph ("article-teaser"), not a box
 					continue
@@ -155,6 +167,9 @@ func (a *analysis) weigh(n *html.Node, inLink, inBoiler, trusted bool) weights {
 			if !inBoiler && (!inLink || trusted || a.search[c]) {
 				w.good += k
 			}
+			if inBoiler {
+				w.boil += k
+			}
 		case html.ElementNode:
 			if isInvisible(c) {
 				continue
@@ -165,6 +180,7 @@ func (a *analysis) weigh(n *html.Node, inLink, inBoiler, trusted bool) weights {
 			w.text += cw.text
 			w.link += cw.link
 			w.good += cw.good
+			w.boil += cw.boil
 		}
 	}
 	a.w[n] = w
@@ -329,8 +345,12 @@ const lambda = 0.5
 
 func (a *analysis) score(n *html.Node) float64 {
 	w := a.w[n]
-	return float64(w.good) - lambda*float64(w.text-w.good)
+	return float64(w.good) - lambda*float64(w.text-w.good-w.boil) - mu*float64(w.boil)
 }
+
+// mu is what a byte of recognised boilerplate costs a candidate region:
+// less than a link, since pruning takes it out again.
+const mu = 0.2
 
 // mainContent finds the main content of a page and returns the nodes that
 // hold it, in document order.
@@ -583,8 +603,10 @@ func (p *page) prune(root *html.Node) {
 				p.drop(c, r)
 			} else if a.soft[c] && !ce && dropSoft {
 				p.drop(c, umzug.DropRelated)
-			} else if r := utilityReason(c, a.w[c].text); r != "" {
+			} else if r := utilityReason(c, a.w[c].text); r != "" && !(ce && r == umzug.DropMeta && authorElement(c)) {
 				p.drop(c, r)
+			} else if !ce && p.dateLine(c) {
+				p.drop(c, umzug.DropDuplicate)
 			} else {
 				walk(c, ce)
 			}
@@ -596,6 +618,48 @@ func (p *page) prune(root *html.Node) {
 	if !p.typo3 && !isStage(root) { // a stage is made of linked teasers
 		p.dropLinkBoxes(root)
 	}
+}
+
+// dateLine reports an element that shows nothing but a date (a <time>
+// or a line like "23.10.2018, 05:28 Uhr") when the page's date is known
+// from its metadata or the top of its content: the date is a field of
+// the document, the line would repeat it. Dates in lists and teasers
+// belong to their items and stay.
+func (p *page) dateLine(n *html.Node) bool {
+	if p.metaDateV == "" && p.contentDateV == "" {
+		return false
+	}
+	switch n.DataAtom {
+	case atom.Time, atom.P, atom.Span, atom.Div, atom.Small:
+	default:
+		return false
+	}
+	if w := p.an.w[n].text; w == 0 || w > 40 {
+		return false
+	}
+	for a := n.Parent; a != nil; a = a.Parent {
+		if a.DataAtom == atom.Li || a.DataAtom == atom.Td || a.DataAtom == atom.Tr {
+			return false
+		}
+	}
+	if hasDescendant(n, func(d *html.Node) bool { return !inlineAtoms[d.DataAtom] && d.DataAtom != atom.Time }) {
+		return false
+	}
+	t := cleanText(n)
+	if n.DataAtom == atom.Time {
+		return strings.TrimSpace(textOf(n.Parent)) == strings.TrimSpace(textOf(n)) || len(t) <= 25
+	}
+	return strings.ContainsAny(t, "0123456789") && dateOnly.MatchString(t)
+}
+
+// dateOnly matches a line that is only a date, maybe with a time and a
+// weekday: "23.10.2018", "Mo, 18. Oktober 2021 | 05:28 Uhr", "05:28 Uhr".
+var dateOnly = regexp.MustCompile(`(?i)^(?:(?:mo|di|mi|do|fr|sa|so|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\.?,?\s*)?(?:\d{1,2}\.\s*(?:\d{1,2}\.|\p{L}+\.?)\s*\d{2,4}|\d{4}-\d{2}-\d{2})?\s*[,|–-]?\s*(?:\d{1,2}[:.]\d{2}(?:\s*uhr)?)?$`)
+
+// authorElement reports the author line a news record's publisher is
+// read from.
+func authorElement(n *html.Node) bool {
+	return strings.Contains(attr(n, "class"), "author") || attr(n, "itemprop") == "author"
 }
 
 // softText is the text of the outermost soft-marked elements under n.

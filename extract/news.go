@@ -420,11 +420,36 @@ func (p *page) looksLikePressRelease(roots []*html.Node) bool {
 	if prCue.MatchString(d.Title + "\n" + firstText(d.Blocks, 2)) {
 		return true
 	}
-	if u, err := url.Parse(d.URL); err == nil && newsURL.MatchString(u.Path) {
-		return true
+	// The page's URL, or the canonical URL it declares (a saved page
+	// says where it lives), is that of a news item.
+	for _, raw := range p.pageURLs() {
+		if u, err := url.Parse(raw); err == nil && newsURL.MatchString(u.Path) {
+			return true
+		}
 	}
 	if p.doc.Find(newsMarkup).Length() > 0 {
 		return true
 	}
+	// The site's own breadcrumb files it under its press releases.
+	for _, dn := range p.dropped {
+		if dn.reason == umzug.DropBreadcrumb && pressSection.MatchString(cleanText(dn.n)) {
+			return true
+		}
+	}
 	return false
 }
+
+// pageURLs returns the URL the page was served at and the canonical URLs
+// it declares (a saved page still says where it lives).
+func (p *page) pageURLs() []string {
+	out := []string{p.d.URL}
+	for _, u := range []string{p.doc.Find(`link[rel="canonical"]`).AttrOr("href", ""), p.meta.property("og:url")} {
+		if u = strings.TrimSpace(u); u != "" {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// pressSection matches the breadcrumb step of a press section.
+var pressSection = regexp.MustCompile(`(?i)\b(?:presse(?:mitteilungen|meldungen|informationen|dienst)?|medieninformationen|pressemeldung|pressemitteilung|aussendungen)\b`)

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"regexp"
 	"strings"
-	"sync"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -107,18 +106,17 @@ var dateClass = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:date|datum|pubdate|publis
 // page's own.
 var listLike = regexp.MustCompile(`(?i)teaser|list|related|card|slider|carousel|sidebar|aside|footer|comment`)
 
-var listLikeCache, dateClassCache sync.Map
+// matchCache memoizes regexp verdicts on class strings, which repeat
+// across the elements of a page; it lives as long as the page.
+type matchCache map[string]bool
 
-// cachedMatch memoizes a regexp's verdict on class strings, which repeat
-// across the elements and pages of a site.
-func cachedMatch(cache *sync.Map, re *regexp.Regexp, s string) bool {
-	if v, ok := cache.Load(s); ok {
-		return v.(bool)
+func (c matchCache) match(re *regexp.Regexp, s string) bool {
+	key := re.String() + "\x00" + s
+	if v, ok := c[key]; ok {
+		return v
 	}
 	v := re.MatchString(s)
-	if len(s) < 200 {
-		cache.Store(s, v)
-	}
+	c[key] = v
 	return v
 }
 
@@ -126,7 +124,7 @@ func cachedMatch(cache *sync.Map, re *regexp.Regexp, s string) bool {
 // itemprop or <time>) near the top of the content, outside teasers and
 // lists, or else the first date at the top of a news item's markup.
 func contentDate(roots []*html.Node) string {
-	if d := dateElement(roots); d != "" {
+	if d := dateElement(roots, matchCache{}); d != "" {
 		return d
 	}
 	for _, r := range roots {
@@ -140,7 +138,7 @@ func contentDate(roots []*html.Node) string {
 	return ""
 }
 
-func dateElement(roots []*html.Node) string {
+func dateElement(roots []*html.Node, cache matchCache) string {
 	seen := 0
 	var found string
 	var walk func(n *html.Node) bool
@@ -157,10 +155,10 @@ func dateElement(roots []*html.Node) string {
 				continue
 			}
 			cls := attr(c, "class") + " " + attr(c, "itemprop")
-			if cachedMatch(&listLikeCache, listLike, cls) {
+			if cache.match(listLike, cls) {
 				continue
 			}
-			if c.Data == "time" || cachedMatch(&dateClassCache, dateClass, cls) {
+			if c.Data == "time" || cache.match(dateClass, cls) {
 				if d := isoDate(attr(c, "datetime"), cleanText(c)); d != "" && len(d) >= 10 {
 					found = d
 					return true

@@ -55,6 +55,11 @@ func (ps *Parser) Parse(s *umzug.Snapshot) (umzug.Document, error) {
 	if s.Status < 200 || s.Status > 299 {
 		return umzug.Document{}, fmt.Errorf("parsing %s: status %d: %w", s.FinalURL, s.Status, umzug.ErrNotContent)
 	}
+	if u, err := url.Parse(s.FinalURL); err == nil {
+		if r := ViewReason(u); r != "" {
+			return umzug.Document{}, &umzug.NotContentError{URL: s.FinalURL, Reason: r}
+		}
+	}
 	d, err := ps.ParseHTML(bytes.NewReader(s.Body), s.FinalURL)
 	if err != nil {
 		return d, err
@@ -107,11 +112,27 @@ func (ps *Parser) Explain(r io.Reader, pageURL string) (Explanation, error) {
 	return ex, err
 }
 
+// ParseNode extracts the Document of a page parsed already (with
+// golang.org/x/net/html). The tree is left as it was: extraction undoes
+// every change it makes, so the caller can hand the same tree on (to the
+// audit) without parsing the page again.
+func (ps *Parser) ParseNode(root *html.Node, pageURL string) (umzug.Document, error) {
+	p, err := ps.pageOf(root, pageURL)
+	if err != nil {
+		return umzug.Document{}, err
+	}
+	return p.extract()
+}
+
 func (ps *Parser) newPage(r io.Reader, pageURL string) (*page, error) {
 	root, err := html.Parse(r)
 	if err != nil {
 		return nil, fmt.Errorf("parsing %s: %w", pageURL, err)
 	}
+	return ps.pageOf(root, pageURL)
+}
+
+func (ps *Parser) pageOf(root *html.Node, pageURL string) (*page, error) {
 	base, err := url.Parse(pageURL)
 	if err == nil && !base.IsAbs() {
 		err = errors.New("not absolute")

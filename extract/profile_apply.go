@@ -158,7 +158,9 @@ func (p *page) readProfileFields(pr *Profile) *profileFields {
 	f.subtitle, _ = firstMatchText(s, pr.Subtitle)
 	f.publisher, _ = firstMatchText(s, pr.Publisher)
 	for _, re := range pr.prURLRe {
-		f.pressRelease = f.pressRelease || re.MatchString(p.d.URL)
+		for _, u := range p.pageURLs() {
+			f.pressRelease = f.pressRelease || re.MatchString(u)
+		}
 	}
 	for _, sel := range pr.PressRelease.Selectors {
 		f.pressRelease = f.pressRelease || s.Find(sel).Length() > 0
