@@ -185,6 +185,10 @@ type Asset struct {
 	Credit   string `json:"credit,omitempty"`
 	Size     int64  `json:"size,omitempty"`
 	SHA256   string `json:"sha256,omitempty"`
+	// File is the file itself in the export directory, relative to it
+	// (files/ab/abcdef…-name.ext), when the export holds the files
+	// (migrate --assets); Size and SHA256 are then those of that file.
+	File string `json:"file,omitempty"`
 }
 
 // Snippet is a block shared by several places (a contact box on many pages,

@@ -6,14 +6,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "== audit html report in headless chromium"
 export PATH="/usr/local/go/bin:$PATH"
+. .ci/lib.sh
 
 if ! command -v chromium >/dev/null 2>&1; then
-	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+	apt_install chromium
 fi
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
-	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+	apt_install nodejs npm
 fi
 (cd audit/testdata/browser && npm ci --no-audit --no-fund --silent)
 

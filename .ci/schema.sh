@@ -7,12 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/usr/local/go/bin:$PATH"
 PY=/usr/bin/python3
+. .ci/lib.sh
 
 if ! "$PY" -c 'import jsonschema; jsonschema.Draft202012Validator' 2>/dev/null; then
-	echo "== installing python3-jsonschema"
-	export DEBIAN_FRONTEND=noninteractive
-	apt-get update -qq
-	apt-get install -y -qq python3-jsonschema >/dev/null
+	apt_install python3-jsonschema
 fi
 
 out=$(mktemp -d)

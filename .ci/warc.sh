@@ -7,9 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/usr/local/go/bin:$PATH"
+. .ci/lib.sh
 
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+	apt_install nodejs npm
 fi
 (cd .ci/warcio && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 

@@ -29,7 +29,6 @@ type AuditOptions struct {
 	Files         []string // saved HTML pages
 	Archive       string
 	Demo          bool
-	BaseURL       string
 	PublicURL     string
 	Format        string
 	Out           string
@@ -40,6 +39,10 @@ type AuditOptions struct {
 	CSVExcel      bool
 	Profiles      []string
 	Crawl         CrawlFlags
+
+	SavedPages // the URLs of Files
+
+	Rules *audit.Config // audit rules from the settings file (else read from Config)
 }
 
 var auditFormats = []string{"text", "ndjson", "csv", "junit", "html"}
@@ -80,6 +83,13 @@ NDJSON report are shown; --fail-on makes findings of that severity exit 3.`,
   # saved pages, for German Excel
   umzug audit saved/*.html --format csv --csv-excel --out audit.csv`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := applySettings(cmd, opts.Config, "audit")
+			if err != nil {
+				return err
+			}
+			if st != nil {
+				args, opts.Rules = st.startURLs(cmd, args), st.audit
+			}
 			for _, a := range args {
 				if strings.HasPrefix(a, "http://") || strings.HasPrefix(a, "https://") {
 					opts.Seeds = append(opts.Seeds, a)
@@ -107,8 +117,11 @@ NDJSON report are shown; --fail-on makes findings of that severity exit 3.`,
 			default:
 				return usageErr(fmt.Errorf("--fail-on %q: want info, warning, error or none", opts.FailOn))
 			}
-			if opts.BaseURL != "" && len(opts.Files) == 0 {
-				return usageErr(errors.New("--base-url is for HTML files"))
+			if (opts.BaseURL != "" || opts.URLList != "") && len(opts.Files) == 0 {
+				return usageErr(errors.New("--base-url and --url-map are for HTML files"))
+			}
+			if err := opts.SavedPages.check(); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
@@ -121,12 +134,12 @@ NDJSON report are shown; --fail-on makes findings of that severity exit 3.`,
 	fl.StringVarP(&opts.Out, "out", "o", "", "write the report to FILE instead of stdout")
 	fl.StringVar(&opts.FailOn, "fail-on", "", "exit 3 when a finding has this severity or a higher one: info, warning, error")
 	fl.StringVar(&opts.Baseline, "baseline", "", "report only findings not in this earlier NDJSON report")
-	fl.StringVar(&opts.Config, "config", envOr("UMZUG_CONFIG", ""), "YAML file with user rules, disabled rules and severities (env UMZUG_CONFIG)")
+	fl.StringVar(&opts.Config, "config", envOr("UMZUG_CONFIG", ""), "settings file (umzug.yaml, see umzug init): start URLs, flags, and the audit rules: user rules, disabled rules, severities (env UMZUG_CONFIG)")
 	fl.BoolVar(&opts.CheckExternal, "check-external", false, "also check links and images on other hosts")
 	fl.BoolVar(&opts.CSVExcel, "csv-excel", false, "CSV for German Excel: byte order mark, ';' between fields")
 	fl.StringVar(&opts.Archive, "archive", "", "audit the pages of an archive made by umzug crawl, offline")
 	fl.BoolVar(&opts.Demo, "demo", false, "audit the embedded demo site, served on 127.0.0.1")
-	fl.StringVar(&opts.BaseURL, "base-url", "", "URL the HTML files were served at (default: the page's canonical link, else its file:// URL)")
+	opts.SavedPages.register(fl)
 	fl.StringArrayVar(&opts.Profiles, "profile", nil, "site profile (YAML) to try before the built-in ones (repeatable)")
 	fl.StringVar(&opts.PublicURL, "public-url", "", "public origin of the site when crawling a mirror; findings name public URLs")
 	opts.Crawl.register(cmd, false)
@@ -139,17 +152,13 @@ func auditRun(ctx context.Context, ios *IOStreams, opts *AuditOptions) error {
 		return err
 	}
 	started := ios.Now()
-	var cfg *audit.Config
-	if opts.Config != "" {
-		f, err := os.Open(opts.Config)
+	cfg := opts.Rules
+	if cfg == nil && opts.Config != "" {
+		st, err := readSettings(opts.Config)
 		if err != nil {
-			return usageErr(fmt.Errorf("--config: %w", err))
+			return err
 		}
-		cfg, err = audit.ParseConfig(f)
-		f.Close()
-		if err != nil {
-			return usageErr(fmt.Errorf("%s: %w", opts.Config, err))
-		}
+		cfg = st.audit
 	}
 	var baseline []umzug.Finding
 	if opts.Baseline != "" {
@@ -172,13 +181,18 @@ func auditRun(ctx context.Context, ios *IOStreams, opts *AuditOptions) error {
 	switch {
 	case len(opts.Files) > 0:
 		site = fmt.Sprintf("%d files", len(opts.Files))
-		if opts.BaseURL != "" {
+		urls, err := opts.SavedPages.urls(opts.Files)
+		if err != nil {
+			return err
+		}
+		if opts.BaseURL != "" || opts.URLList != "" {
 			// The files stand for pages of that site: check its links online.
-			bu, err := url.Parse(opts.BaseURL)
-			if err != nil || bu.Host == "" {
-				return usageErr(fmt.Errorf("--base-url %q: not an absolute URL", opts.BaseURL))
+			for _, u := range urls {
+				if pu, err := url.Parse(u); err == nil && !slices.Contains(aopts.Hosts, pu.Host) {
+					aopts.Hosts = append(aopts.Hosts, pu.Host)
+				}
 			}
-			aopts.Hosts = []string{bu.Host}
+			slices.Sort(aopts.Hosts)
 			checker = newHTTPChecker(opts.Crawl)
 			aopts.Checker = checker
 		}
@@ -191,7 +205,7 @@ func auditRun(ctx context.Context, ios *IOStreams, opts *AuditOptions) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			s, err := snapshotFromFile(name, opts.BaseURL)
+			s, err := snapshotFromFile(name, urls[name])
 			if err != nil {
 				log.Error("not audited", "file", name, "err", err)
 				continue
@@ -211,24 +225,30 @@ func auditRun(ctx context.Context, ios *IOStreams, opts *AuditOptions) error {
 	}
 
 	if opts.Demo {
-		stop, err := serveDemo(log, &opts.Seeds, &opts.PublicURL)
+		stop, err := serveDemo(log, &opts.Seeds, &opts.PublicURL, false)
 		if err != nil {
 			return err
 		}
 		defer stop()
 	}
-	copts, err := opts.Crawl.options(opts.Seeds)
+	named, connect, err := publicCrawl(opts.Seeds, opts.PublicURL)
 	if err != nil {
 		return err
 	}
-	copts.Logger = log
-	hosts, mapURL, err := siteScope(opts.Seeds, opts.Crawl.AllowHosts, opts.PublicURL)
+	copts, err := opts.Crawl.options(named)
+	if err != nil {
+		return err
+	}
+	copts.Logger, copts.ConnectTo = log, connect
+	hosts, mapURL, err := siteScope(opts.Seeds, slices.Concat(opts.Crawl.AllowHosts, hostOfOrigins(connect)), opts.PublicURL)
 	if err != nil {
 		return err
 	}
 	site = mapURL(opts.Seeds[0])
 	aopts.Hosts, aopts.MapURL = hosts, mapURL
-	checker = newHTTPChecker(opts.Crawl)
+	if checker, err = newHTTPChecker(opts.Crawl).withOrigins(connect); err != nil {
+		return err
+	}
 	aopts.Checker = checker
 	aud, err := audit.New(aopts)
 	if err != nil {
@@ -411,7 +431,7 @@ func auditReport(ios *IOStreams, opts *AuditOptions, log interface{ Info(string,
 	}
 	if opts.Out != "" || format != "text" {
 		// The report is data; the people watching get the summary.
-		if err := audit.WriteSummary(ios.ErrOut, r); err != nil {
+		if err := audit.WriteSummary(opts.Global.SummaryOut(ios.ErrOut), r); err != nil {
 			return err
 		}
 		if opts.Out != "" {

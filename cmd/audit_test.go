@@ -21,6 +21,10 @@ import (
 )
 
 func TestAuditFlags(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.WriteFile("c.yaml", []byte("audit:\n  disable: [missing-alt]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		args    string
 		wantErr string
@@ -51,7 +55,7 @@ func TestAuditFlags(t *testing.T) {
 		{args: "--demo https://a.example/", wantErr: "either start URLs"},
 		{args: "--demo --format pdf", wantErr: `--format "pdf"`},
 		{args: "--demo --fail-on fatal", wantErr: `--fail-on "fatal"`},
-		{args: "https://a.example/ --base-url https://a.example/", wantErr: "--base-url is for HTML files"},
+		{args: "https://a.example/ --base-url https://a.example/", wantErr: "--base-url and --url-map are for HTML files"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.args, func(t *testing.T) {
@@ -192,6 +196,7 @@ func TestAuditOutputsFailOnAndBaseline(t *testing.T) {
 	}
 	report := func(opts *AuditOptions) (string, string, error) {
 		ios, out, errOut := testStreams()
+		opts.Global.Quiet = false // the summary is under test
 		r := audit.Report{Site: fixtures.MinistryPublicURL, Pages: 57, Findings: slices.Clone(fs), Rules: audit.BuiltinRules}
 		var base []umzug.Finding
 		if opts.Baseline != "" {
@@ -309,15 +314,18 @@ func TestAuditArchiveMatchesLive(t *testing.T) {
 	}
 }
 
-func TestAuditConfigErrorsAreUsageErrors(t *testing.T) {
+// TestAuditConfigErrors: a bad rule file is an error (exit 1, as the
+// agreed exit codes say for bad configuration) naming the file, the line
+// and the field.
+func TestAuditConfigErrors(t *testing.T) {
 	cfg := filepath.Join(t.TempDir(), "audit.yaml")
-	if err := os.WriteFile(cfg, []byte("rules:\n  - id: x\n    phrase: [a]\n"), 0o644); err != nil {
+	if err := os.WriteFile(cfg, []byte("# rules of the web team\n\nrules:\n  - id: x\n    phrase: [a]\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	ios, _, errOut := testStreams()
 	code := Execute(t.Context(), NewRootCmd(ios), []string{"audit", "--demo", "--config", cfg}, ios)
-	if code != ExitUsage || !strings.Contains(errOut.String(), "audit.yaml") || !strings.Contains(errOut.String(), "phrase") {
-		t.Errorf("exit %d, stderr %s; want usage error naming the file and field", code, errOut)
+	if code != ExitError || !strings.Contains(errOut.String(), "audit.yaml: line 5: rules[0]: phrase: unknown key (did you mean phrases?)") {
+		t.Errorf("exit %d, stderr %s; want an error naming the file, line and field", code, errOut)
 	}
 }
 

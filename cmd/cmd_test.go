@@ -279,7 +279,8 @@ func TestExtractCommand(t *testing.T) {
 	if err := json.Unmarshal(out.Bytes(), &d); err != nil {
 		t.Fatalf("stdout is not one document: %v\n%s", err, out)
 	}
-	if d.Title != "Straßenbau" || d.URL != "https://a.example/p/" || len(d.Blocks) != 1 || d.Blocks[0].Text.Body.PlainText() != "Die Brücke wird saniert." {
+	// Two files: --base-url is their directory's URL.
+	if d.Title != "Straßenbau" || d.URL != "https://a.example/p/p.html" || len(d.Blocks) != 1 || d.Blocks[0].Text.Body.PlainText() != "Die Brücke wird saniert." {
 		t.Errorf("document %+v", d)
 	}
 	if !strings.Contains(errOut.String(), "missing.html") {
@@ -314,5 +315,43 @@ func TestProgressOnTerminalOnly(t *testing.T) {
 	}
 	if before := out[:i]; !strings.HasSuffix(strings.TrimRight(before, " "), "\r") {
 		t.Errorf("the log line does not start on a cleared line: %q", out[:i])
+	}
+}
+
+// TestExplainSavedPageURL: --explain gives a saved page its URL as extract
+// does (--base-url joined below --root, --url-map), and refuses those flags
+// for a URL, which has its own.
+func TestExplainSavedPageURL(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "site", "presse", "a.html")
+	mkFile(t, page, "<html><head><title>T</title></head><body><nav><a href=\"/\">Start</a></nav><main><h1>T</h1><p>Die Brücke wird saniert.</p></main></body></html>")
+	list := filepath.Join(dir, "site", "urls.txt")
+	mkFile(t, list, "presse/a.html https://www.a.example/presse/detail/a/\n")
+	tests := []struct {
+		args     []string
+		code     int
+		firstOut string
+	}{
+		{[]string{"--base-url", "https://www.a.example/", "--root", filepath.Join(dir, "site")}, 0, "https://www.a.example/presse/a.html"},
+		{[]string{"--base-url", "https://www.a.example/presse/a/"}, 0, "https://www.a.example/presse/a/"},
+		{[]string{"--url-map", list}, 0, "https://www.a.example/presse/detail/a/"},
+		{nil, 0, "file://"},
+		{[]string{"--root", dir}, 2, ""},
+	}
+	for _, tt := range tests {
+		ios, out, errOut := testStreams()
+		args := append([]string{"extract", "--explain", page}, tt.args...)
+		code := Execute(t.Context(), NewRootCmd(ios), args, ios)
+		if code != tt.code {
+			t.Errorf("%v: exit %d, want %d: %s", tt.args, code, tt.code, errOut)
+			continue
+		}
+		if first, _, _ := strings.Cut(out.String(), "\n"); tt.code == 0 && !strings.HasPrefix(first, tt.firstOut) {
+			t.Errorf("%v: explained as %q, want %q", tt.args, first, tt.firstOut)
+		}
+	}
+	ios, _, errOut := testStreams()
+	if code := Execute(t.Context(), NewRootCmd(ios), []string{"extract", "--explain", "https://www.a.example/", "--base-url", "https://www.a.example/"}, ios); code != 2 || !strings.Contains(errOut.String(), "--explain URL") {
+		t.Errorf("--explain URL --base-url: exit %d: %s", code, errOut)
 	}
 }

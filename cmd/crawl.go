@@ -24,6 +24,11 @@ type CrawlCmdOptions struct {
 	Archive string
 	NewRun  bool
 	Crawl   CrawlFlags
+
+	// PublicURL names the crawl's URLs by the site's public origin while
+	// the start URLs' host answers (see publicCrawl).
+	PublicURL string
+	Config    string // settings file (umzug.yaml)
 }
 
 // NewCmdCrawl builds umzug crawl.
@@ -48,6 +53,11 @@ read the archive offline.`,
   umzug crawl https://www.example.de/ --archive archive --concurrency 2 --delay 500ms
   umzug diff --archive archive`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := applySettings(cmd, opts.Config, "crawl")
+			if err != nil {
+				return err
+			}
+			args = st.startURLs(cmd, args)
 			opts.Seeds = args
 			if len(args) == 0 {
 				return usageErr(errors.New("give at least one start URL"))
@@ -63,6 +73,8 @@ read the archive offline.`,
 	}
 	cmd.Flags().StringVar(&opts.Archive, "archive", "", "archive directory (created if missing)")
 	cmd.Flags().BoolVar(&opts.NewRun, "new-run", false, "start a new run even if the last one was interrupted")
+	cmd.Flags().StringVar(&opts.Config, "config", envOr("UMZUG_CONFIG", ""), "settings file (umzug.yaml, see umzug init); flags given here win (env UMZUG_CONFIG)")
+	cmd.Flags().StringVar(&opts.PublicURL, "public-url", "", "public origin of the site when crawling a mirror; the archive keys URLs by it")
 	opts.Crawl.register(cmd, true)
 	return cmd
 }
@@ -84,16 +96,20 @@ func crawlRun(ctx context.Context, ios *IOStreams, opts *CrawlCmdOptions) error 
 	if err != nil {
 		return err
 	}
-	copts, err := opts.Crawl.options(opts.Seeds)
+	named, connect, err := publicCrawl(opts.Seeds, opts.PublicURL)
 	if err != nil {
 		return err
 	}
-	copts.Logger, copts.ArchiveDir, copts.NewRun = log, opts.Archive, opts.NewRun
+	copts, err := opts.Crawl.options(named)
+	if err != nil {
+		return err
+	}
+	copts.Logger, copts.ArchiveDir, copts.NewRun, copts.ConnectTo = log, opts.Archive, opts.NewRun, connect
 	bar := newProgress(ios, opts.Global.Quiet, "crawling")
 	copts.OnProgress = bar.crawlUpdate
 	stats, err := extract.Crawl(ctx, copts, func(*umzug.Snapshot) error { return nil })
 	bar.finish()
-	printCrawlSummary(ios.ErrOut, stats, opts.Archive)
+	printCrawlSummary(opts.Global.SummaryOut(ios.ErrOut), stats, opts.Archive)
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
 			fmt.Fprintf(ios.ErrOut, "Interrupted. Run the same command again to resume run %d:\n  umzug crawl %s --archive %s\n",

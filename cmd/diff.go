@@ -93,7 +93,7 @@ func diffRun(ctx context.Context, ios *IOStreams, opts *DiffOptions) error {
 			return fmt.Errorf("writing output: %w", err)
 		}
 	}
-	fmt.Fprintf(ios.ErrOut, "Run %d (%s) -> run %d (%s): %d added, %d changed, %d removed, %d status changed, %d unchanged\n",
+	fmt.Fprintf(opts.Global.SummaryOut(ios.ErrOut), "Run %d (%s) -> run %d (%s): %d added, %d changed, %d removed, %d status changed, %d unchanged\n",
 		d.From.ID, d.From.Status, d.To.ID, d.To.Status, counts["added"], counts["changed"], counts["removed"], counts["status"], d.Unchanged)
 	if d.To.Status != "complete" {
 		fmt.Fprintf(ios.ErrOut, "Run %d is %s: URLs it has not reached yet show as removed.\n", d.To.ID, d.To.Status)

@@ -20,7 +20,17 @@ import (
 // text marked kept, field or dropped with the reason: what extraction did,
 // readable in a minute.
 func explainRun(ctx context.Context, ios *IOStreams, opts *ExtractOptions, parser *extract.Parser, target string) error {
-	body, pageURL, err := loadExplainTarget(ctx, target, opts.BaseURL)
+	var baseURL string
+	if !isHTTPURL(target) {
+		// A saved page gets its URL as extract gives it: --base-url (joined
+		// below --root when given) or its line in --url-map.
+		urls, err := opts.SavedPages.urls([]string{target})
+		if err != nil {
+			return err
+		}
+		baseURL = urls[target]
+	}
+	body, pageURL, err := loadExplainTarget(ctx, target, baseURL)
 	if err != nil {
 		return err
 	}
@@ -35,7 +45,7 @@ func explainRun(ctx context.Context, ios *IOStreams, opts *ExtractOptions, parse
 // loadExplainTarget reads a saved page, or fetches a URL once (a single
 // request like a browser's; the crawler's robots.txt rules are for crawls).
 func loadExplainTarget(ctx context.Context, target, baseURL string) ([]byte, string, error) {
-	if strings.HasPrefix(target, "http://") || strings.HasPrefix(target, "https://") {
+	if isHTTPURL(target) {
 		ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 		defer cancel()
 		req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
@@ -71,6 +81,11 @@ func loadExplainTarget(ctx context.Context, target, baseURL string) ([]byte, str
 		baseURL = "file://" + filepath.ToSlash(abs)
 	}
 	return body, baseURL, nil
+}
+
+// isHTTPURL tells an --explain URL from a saved file's name.
+func isHTTPURL(target string) bool {
+	return strings.HasPrefix(target, "http://") || strings.HasPrefix(target, "https://")
 }
 
 func writeExplanation(w io.Writer, pageURL string, ex extract.Explanation) {

@@ -502,7 +502,7 @@ func TestLoadPushesToCMS(t *testing.T) {
 	planned := strings.Count(out.String(), "\n")
 
 	ios, _, errOut = testStreams()
-	if code := Execute(t.Context(), NewRootCmd(ios), []string{"load", dir, "--push", srv.URL + "/api", "-q"}, ios); code != ExitOK {
+	if code := Execute(t.Context(), NewRootCmd(ios), []string{"load", dir, "--push", srv.URL + "/api"}, ios); code != ExitOK {
 		t.Fatalf("load --push exit %d: %s", code, errOut)
 	}
 	mu.Lock()
@@ -520,8 +520,21 @@ func TestLoadPushesToCMS(t *testing.T) {
 	if !strings.Contains(errOut.String(), fmt.Sprintf("Pushed %d records", n)) {
 		t.Errorf("summary = %q", errOut)
 	}
+	// --no-auth pushes without the token, on purpose.
 	ios, _, errOut = testStreams()
-	if code := Execute(t.Context(), NewRootCmd(ios), []string{"load", dir, "--push", srv.URL + "/api", "-q"}, ios); code != ExitOK || !strings.Contains(errOut.String(), fmt.Sprintf("Pushed 0 records to %s/api", srv.URL)) {
+	mu.Lock()
+	auth = nil
+	mu.Unlock()
+	if code := Execute(t.Context(), NewRootCmd(ios), []string{"load", dir, "--push", srv.URL + "/other", "--no-auth", "-q"}, ios); code != ExitOK {
+		t.Fatalf("load --push --no-auth exit %d: %s", code, errOut)
+	}
+	mu.Lock()
+	if len(auth) == 0 || slices.ContainsFunc(auth, func(a string) bool { return a != "" }) {
+		t.Errorf("--no-auth sent Authorization headers %q", auth)
+	}
+	mu.Unlock()
+	ios, _, errOut = testStreams()
+	if code := Execute(t.Context(), NewRootCmd(ios), []string{"load", dir, "--push", srv.URL + "/api"}, ios); code != ExitOK || !strings.Contains(errOut.String(), fmt.Sprintf("Pushed 0 records to %s/api", srv.URL)) {
 		t.Errorf("second push: exit %d, %q; want nothing sent", code, errOut)
 	}
 }
@@ -536,7 +549,10 @@ func TestLoadAndSchemaFlags(t *testing.T) {
 		{"load in.ndjson --out x --richtext rtf", "--richtext"},
 		{"load in.ndjson --out x --concurrency 0", "--concurrency"},
 		{"schema widget", "unknown record kind"},
+		{"load export --push https://cms.example/api", "UMZUG_PUSH_TOKEN is not set: set it to the CMS's API token, or give --no-auth"},
+		{"load in.ndjson --out x --no-auth", "--no-auth is for --push"},
 	} {
+		t.Setenv("UMZUG_PUSH_TOKEN", "")
 		ios, _, errOut := testStreams()
 		if code := Execute(t.Context(), NewRootCmd(ios), strings.Fields(tt.args), ios); code != ExitUsage || !strings.Contains(errOut.String(), tt.wantErr) {
 			t.Errorf("umzug %s: exit %d, %q; want %d and %q", tt.args, code, errOut, ExitUsage, tt.wantErr)

@@ -20,12 +20,13 @@ import (
 type ExtractOptions struct {
 	Global   *GlobalOptions
 	Files    []string
-	BaseURL  string
 	Out      string
 	Profiles []string
 	Archive  string // read the snapshots of this archive instead of files
 	Run      int64  // with Archive: only this run
 	Explain  string // explain this file or URL instead of extracting
+
+	SavedPages // the URLs of Files
 }
 
 // NewCmdExtract builds umzug extract.
@@ -47,14 +48,22 @@ contacts, …) or DROPPED with the reason (navigation, footer, related,
 comments, share, …) and the element it came from, then the totals.`,
 		Example: `  umzug extract page.html | jq .blocks[].type
   umzug extract saved/*.html --base-url https://www.example.de/ --out docs.ndjson
+  umzug extract $(find mirror -name '*.html') --base-url https://www.example.de/ --root mirror
+  umzug extract saved/*.html --url-map saved/url-map.txt   # lines of "FILE URL"
   umzug extract page.html --profile mysite.yaml
   umzug extract --archive archive --out docs.ndjson
   umzug extract --explain saved/pressemitteilung.html | less`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
+			if err := opts.SavedPages.check(); err != nil {
+				return err
+			}
 			if opts.Explain != "" {
 				if len(args) > 0 || opts.Archive != "" {
 					return usageErr(errors.New("--explain takes one file or URL, without other files or --archive"))
+				}
+				if isHTTPURL(opts.Explain) && opts.SavedPages != (SavedPages{}) {
+					return usageErr(errors.New("--base-url, --root and --url-map give saved files their URL: --explain URL has its own"))
 				}
 				if runF != nil {
 					return runF(cmd.Context(), opts)
@@ -77,7 +86,7 @@ comments, share, …) and the element it came from, then the totals.`,
 			return extractRun(cmd.Context(), ios, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.BaseURL, "base-url", "", "URL the pages were served at, to make links absolute (default: the file's file:// URL)")
+	opts.SavedPages.register(cmd.Flags())
 	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "write to FILE instead of stdout")
 	cmd.Flags().StringArrayVar(&opts.Profiles, "profile", nil, "site profile (YAML) to try before the built-in ones (repeatable)")
 	cmd.Flags().StringVar(&opts.Archive, "archive", "", "extract the pages of this crawl archive (see umzug crawl)")
@@ -117,12 +126,16 @@ func extractRun(ctx context.Context, ios *IOStreams, opts *ExtractOptions) error
 		}
 		return nil
 	}
+	urls, err := opts.SavedPages.urls(opts.Files)
+	if err != nil {
+		return err
+	}
 	failed := 0
 	for _, name := range opts.Files {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		d, err := extractFile(parser, name, opts.BaseURL)
+		d, err := extractFile(parser, name, urls[name])
 		if err != nil {
 			failed++
 			log.Error("not extracted", "file", name, "err", err)

@@ -34,6 +34,9 @@ type LoadOptions struct {
 	RichText    load.RichText
 	SiteRoot    string
 	Token       string
+	NoAuth      bool // push without a token, on purpose
+	// CMS is the target CMS of --to (load_cms.go).
+	CMS CMSOptions
 }
 
 // NewCmdLoad builds umzug load.
@@ -41,7 +44,7 @@ func NewCmdLoad(ios *IOStreams, g *GlobalOptions, runF func(context.Context, *Lo
 	opts := &LoadOptions{Global: g}
 	var richText string
 	cmd := &cobra.Command{
-		Use:   "load [FILE|-|EXPORT-DIR] --out DIR | --push URL",
+		Use:   "load [FILE|-|EXPORT-DIR] --out DIR | --push URL | EXPORT-DIR --to wordpress --url URL --user NAME",
 		Short: "Write the export directory from extracted documents, or push an export to a CMS API",
 		Long: `load reads documents as NDJSON (from umzug extract, one per line; "-" or no
 argument reads stdin), normalizes and de-duplicates them and writes the
@@ -50,24 +53,45 @@ schema/ and manifest.json (last).
 
 With --push URL it sends the export to a CMS HTTP API: every asset, snippet
 and document as PUT URL/<assets|snippets|documents>/<id> with the record as
-JSON body, the bearer token from $UMZUG_PUSH_TOKEN, retries with backoff,
+JSON body, the bearer token from $UMZUG_PUSH_TOKEN (required unless
+--no-auth says to push without one), retries with backoff,
 --concurrency requests at a time. What the target confirmed is remembered in
 the export directory (` + load.StateFile + `): a second run sends only
 records whose contentHash changed. The input may then be an export directory.
 
---richtext html or markdown renders the Portable Text of every block.`,
+--richtext html or markdown renders the Portable Text of every block.
+
+With --to wordpress it loads an export directory into WordPress through
+its REST API: files into the media library, snippets as reusable blocks,
+pages in the hierarchy of their old paths, press releases as posts, every
+block as block-editor markup, links to the new permalinks, and redirect
+files for the Redirection plugin and Apache. The application password
+comes from $UMZUG_WP_PASSWORD or --password-file, never from a flag. A
+second run updates what changed and creates nothing twice; --dry-run
+prints what would be created, updated or left alone.`,
 		Example: `  umzug extract saved/*.html --base-url https://www.example.de/ | umzug load --out export
   umzug load docs.ndjson --out export --richtext html
   UMZUG_PUSH_TOKEN=… umzug load export --push https://cms.example.de/api/import --dry-run
-  UMZUG_PUSH_TOKEN=… umzug load export --push https://cms.example.de/api/import --concurrency 8`,
+  UMZUG_PUSH_TOKEN=… umzug load export --push https://cms.example.de/api/import --concurrency 8
+  UMZUG_WP_PASSWORD='abcd efgh …' umzug load export --to wordpress --url https://neu.example.de --user admin
+  umzug load export --to wordpress --url https://neu.example.de --user admin --password-file ~/.wp-pass --dry-run`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Input = "-"
 			if len(args) == 1 {
 				opts.Input = args[0]
 			}
+			if opts.CMS.To != "" {
+				if err := opts.CMS.check(opts); err != nil {
+					return err
+				}
+				if runF != nil {
+					return runF(cmd.Context(), opts)
+				}
+				return loadCMSRun(cmd.Context(), ios, opts)
+			}
 			if opts.Out == "" && opts.Push == "" {
-				return usageErr(errors.New("give --out DIR, --push URL or both"))
+				return usageErr(errors.New("give --out DIR, --push URL, --to CMS or --out with one of them"))
 			}
 			if opts.DryRun && opts.Push == "" {
 				return usageErr(errors.New("--dry-run needs --push"))
@@ -86,6 +110,14 @@ records whose contentHash changed. The input may then be an export directory.
 			}
 			opts.RichText = rt
 			opts.Token = os.Getenv("UMZUG_PUSH_TOKEN")
+			switch {
+			case opts.NoAuth && opts.Push == "":
+				return usageErr(errors.New("--no-auth is for --push"))
+			case opts.NoAuth:
+				opts.Token = ""
+			case opts.Push != "" && !opts.DryRun && opts.Token == "":
+				return usageErr(errors.New("UMZUG_PUSH_TOKEN is not set: set it to the CMS's API token, or give --no-auth to push without authentication"))
+			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
 			}
@@ -99,7 +131,9 @@ records whose contentHash changed. The input may then be an export directory.
 	fl.IntVar(&opts.Concurrency, "concurrency", 4, "requests in flight when pushing")
 	fl.IntVar(&opts.Retries, "retries", 5, "retries of a failed request (network errors, 408, 429, 5xx)")
 	fl.StringVar(&richText, "richtext", "portabletext", "rich text in the export: portabletext, html or markdown")
+	fl.BoolVar(&opts.NoAuth, "no-auth", false, "push without an Authorization header, even if UMZUG_PUSH_TOKEN is set")
 	fl.StringVar(&opts.SiteRoot, "site-root", "", "root URL of the migrated site, for ids (default: the origin of the first document)")
+	opts.CMS.register(cmd)
 	return cmd
 }
 
@@ -152,9 +186,9 @@ func loadRun(ctx context.Context, ios *IOStreams, opts *LoadOptions) error {
 	})
 	took := ios.Now().Sub(started).Round(10 * time.Millisecond)
 	if opts.DryRun {
-		fmt.Fprintf(ios.ErrOut, "Dry run: %d records would be sent to %s, %d already confirmed\n", st.Planned, opts.Push, st.Skipped)
+		fmt.Fprintf(opts.Global.SummaryOut(ios.ErrOut), "Dry run: %d records would be sent to %s, %d already confirmed\n", st.Planned, opts.Push, st.Skipped)
 	} else {
-		fmt.Fprintf(ios.ErrOut, "Pushed %d records to %s in %s (%d already confirmed, %d failed, %d requests)\n",
+		fmt.Fprintf(opts.Global.SummaryOut(ios.ErrOut), "Pushed %d records to %s in %s (%d already confirmed, %d failed, %d requests)\n",
 			st.Sent, opts.Push, took, st.Skipped, st.Failed, st.Requests)
 	}
 	return err
@@ -254,7 +288,7 @@ func buildExport(ctx context.Context, ios *IOStreams, opts *LoadOptions, dir str
 		p := parse(inLine{n, line})
 		if p.err != nil {
 			bad++
-			log.Error("line is not a document", "file", name, "line", p.n, "err", p.err)
+			log.Warn("record dropped: not a document", "file", name, "line", p.n, "err", p.err)
 			continue
 		}
 		first = &p
@@ -269,6 +303,11 @@ func buildExport(ctx context.Context, ios *IOStreams, opts *LoadOptions, dir str
 		return err
 	}
 	refs += first.refs
+	records, line, dups := 1, first.n, 0
+	pipe.onDuplicate = func(d *umzug.Document) {
+		dups++
+		log.Warn("record dropped: an earlier record has the same url", "file", name, "line", line, "url", d.URL)
+	}
 	if err := pipe.add(first.d); err != nil {
 		return err
 	}
@@ -302,10 +341,11 @@ func buildExport(ctx context.Context, ios *IOStreams, opts *LoadOptions, dir str
 		o := res.v
 		if o.p.err != nil {
 			bad++
-			log.Error("line is not a document", "file", name, "line", o.p.n, "err", o.p.err)
+			log.Warn("record dropped: not a document", "file", name, "line", o.p.n, "err", o.p.err)
 			continue
 		}
 		refs += o.p.refs
+		records, line = records+1, o.p.n
 		if err := pipe.addNormalized(o.n); err != nil {
 			return err
 		}
@@ -328,11 +368,26 @@ func buildExport(ctx context.Context, ios *IOStreams, opts *LoadOptions, dir str
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(ios.ErrOut, "Export: %s (%d documents, %d snippets, %d assets, %d redirects; %d blocks in, %d out, %d refs, %d near duplicates)\n",
-		dir, man.Counts["documents"], man.Counts["snippets"], man.Counts["assets"], res.stats["redirects"],
+	fmt.Fprintf(opts.Global.SummaryOut(ios.ErrOut), "Export: %s (site %s: %d documents, %d snippets, %d assets, %d redirects; %d blocks in, %d out, %d refs, %d near duplicates)\n",
+		dir, man.Source, man.Counts["documents"], man.Counts["snippets"], man.Counts["assets"], res.stats["redirects"],
 		res.stats["blocksIn"], res.stats["blocksOut"], res.stats["refs"], res.stats["nearDuplicates"])
-	if n := res.stats["documentsRejected"] + bad; n > 0 {
-		fmt.Fprintf(ios.ErrOut, "Rejected: %d input records (see log)\n", n)
+	// Every record that did not make it into the export was reported as
+	// a warning; the exit status says the export is partial.
+	drops := []struct {
+		n      int
+		reason string
+	}{{bad, "not a document"}, {dups, "duplicate url"}, {pipe.dropped, "not normalizable"}, {res.rejected, "invalid record"}}
+	var parts []string
+	total := 0
+	for _, d := range drops {
+		if d.n > 0 {
+			total += d.n
+			parts = append(parts, fmt.Sprintf("%d %s", d.n, d.reason))
+		}
+	}
+	if total > 0 {
+		return exitError{code: ExitPartial, msg: fmt.Sprintf("load: %d of %d input records dropped (%s; see the warnings): the export is partial",
+			total, records+bad, strings.Join(parts, ", "))}
 	}
 	return nil
 }
@@ -345,7 +400,7 @@ func startPipeline(log *slog.Logger, opts *LoadOptions, dir, firstURL string, st
 			return nil, nil, fmt.Errorf("document %q: not an absolute URL; give --site-root", firstURL)
 		}
 		root = u.Scheme + "://" + u.Host + "/"
-		log.Info("site root taken from the first document", "root", root)
+		log.Debug("site root taken from the first document", "root", root)
 	}
 	norm, err := transform.NewNormalizer(transform.Options{SiteRoot: root})
 	if err != nil {
@@ -393,10 +448,18 @@ func copyExport(ios *IOStreams, opts *LoadOptions, src, dst string) error {
 			return err
 		}
 	}
-	for _, name := range []string{"redirects.csv", "redirects.nginx.conf"} {
+	for _, name := range []string{"redirects.csv", "redirects.nginx.conf", "redirects.htaccess", "redirects.apache-map.txt", "inventory.csv", "inventory-excel.csv"} {
 		if err := copyText(exp, filepath.Join(src, name), name); err != nil {
 			return err
 		}
+	}
+	// The asset records name their files (migrate --assets): they come along.
+	files, err := load.CopyFiles(src, dst)
+	if err != nil {
+		return err
+	}
+	if files > 0 {
+		exp.Count("files", files)
 	}
 	if err := exp.WriteSchemas(); err != nil {
 		return err
@@ -468,8 +531,13 @@ func copyText(exp *load.Exporter, path, name string) error {
 	for first := true; sc.Scan(); first = false {
 		l := sc.Text()
 		record := !first && !strings.HasPrefix(l, "#")
-		if strings.HasSuffix(name, ".conf") {
+		switch {
+		case strings.HasSuffix(name, ".conf"):
 			record = strings.HasPrefix(l, "    \"")
+		case strings.HasSuffix(name, ".htaccess"):
+			record = strings.HasPrefix(l, "RewriteRule ")
+		case strings.HasSuffix(name, ".txt"):
+			record = !strings.HasPrefix(l, "#") && l != ""
 		}
 		if err := w.Line(l, record); err != nil {
 			w.Abort()

@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -35,6 +37,12 @@ type MigrateOptions struct {
 	Run       int64  // with Archive and no URL: export only this run
 	RichText  load.RichText
 	Crawl     CrawlFlags
+
+	// DemoChange serves the demo site as changed since the first crawl
+	// (fixtures.MinistryChanged), to try re-crawls and diff on the demo.
+	DemoChange bool
+	Config     string        // settings file (umzug.yaml)
+	Rules      *audit.Config // audit rules from the settings file
 }
 
 // CrawlFlags are the crawl flags shared by the commands that crawl.
@@ -136,7 +144,15 @@ Only data goes to stdout.`,
   # crawl a staging mirror but export the public URLs
   umzug migrate http://staging.local/ --public-url https://www.example.de --out export`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := applySettings(cmd, opts.Config, "migrate")
+			if err != nil {
+				return err
+			}
+			if st != nil {
+				args, opts.Rules = st.startURLs(cmd, args), st.audit
+			}
 			opts.Seeds = args
+			opts.Demo = opts.Demo || opts.DemoChange
 			if opts.Demo && len(args) > 0 {
 				return usageErr(errors.New("--demo takes no URL"))
 			}
@@ -162,11 +178,13 @@ Only data goes to stdout.`,
 	}
 	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "export directory (created if missing)")
 	cmd.Flags().BoolVar(&opts.Demo, "demo", false, "migrate the embedded demo site, served on 127.0.0.1")
+	cmd.Flags().BoolVar(&opts.DemoChange, "demo-change", false, "the demo site a few weeks later: one page edited, one added, one removed (try it with --archive and umzug diff)")
 	cmd.Flags().StringVar(&opts.PublicURL, "public-url", "", "public origin of the site when crawling a mirror; exported URLs and ids use it")
 	cmd.Flags().StringArrayVar(&opts.Profiles, "profile", nil, "site profile (YAML) to try before the built-in ones (repeatable)")
 	cmd.Flags().StringVar(&opts.Archive, "archive", "", "crawl into this WARC archive and export from it; without a URL, export the archive offline")
 	cmd.Flags().Int64Var(&opts.Run, "run", 0, "with --archive and no URL: export this run only (default: the latest capture of every URL)")
 	cmd.Flags().StringVar(&richText, "richtext", "portabletext", "rich text in the export: portabletext, html or markdown")
+	cmd.Flags().StringVar(&opts.Config, "config", envOr("UMZUG_CONFIG", ""), "settings file (umzug.yaml, see umzug init): start URLs, flags, audit rules; flags given here win (env UMZUG_CONFIG)")
 	opts.Crawl.register(cmd, false)
 	return cmd
 }
@@ -183,7 +201,7 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 		return err
 	}
 	if opts.Demo {
-		stop, err := serveDemo(log, &opts.Seeds, &opts.PublicURL)
+		stop, err := serveDemo(log, &opts.Seeds, &opts.PublicURL, opts.DemoChange)
 		if err != nil {
 			return err
 		}
@@ -198,10 +216,17 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 		opts.Seeds = seeds
 	}
 	var copts extract.CrawlOptions
+	var connect extract.Origins
 	if !offline {
-		if copts, err = opts.Crawl.options(opts.Seeds); err != nil {
+		// The crawl names the public URLs and connects to the mirror.
+		named, c, err := publicCrawl(opts.Seeds, opts.PublicURL)
+		if err != nil {
 			return err
 		}
+		if copts, err = opts.Crawl.options(named); err != nil {
+			return err
+		}
+		connect, copts.ConnectTo = c, c
 		copts.Logger = log
 		copts.ArchiveDir = opts.Archive
 	}
@@ -235,17 +260,26 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 		return err
 	}
 	defer pipe.close()
+	if opts.Crawl.Assets {
+		closeFiles, err := exportFiles(log, pipe, opts, topts, len(connect) > 0)
+		if err != nil {
+			return err
+		}
+		defer closeFiles()
+	}
 
-	hosts, mapURL, err := siteScope(opts.Seeds, opts.Crawl.AllowHosts, opts.PublicURL)
+	hosts, mapURL, err := siteScope(opts.Seeds, slices.Concat(opts.Crawl.AllowHosts, hostOfOrigins(connect)), opts.PublicURL)
 	if err != nil {
 		return err
 	}
 	var checker audit.LinkChecker
 	if !offline {
 		// Offline, links are judged by the statuses the archive holds.
-		checker = newHTTPChecker(opts.Crawl)
+		if checker, err = newHTTPChecker(opts.Crawl).withOrigins(connect); err != nil {
+			return err
+		}
 	}
-	aud, err := audit.New(audit.Options{Hosts: hosts, MapURL: mapURL, Canonicalize: extract.Canonicalize, Checker: checker})
+	aud, err := audit.New(audit.Options{Config: opts.Rules, Hosts: hosts, MapURL: mapURL, Canonicalize: extract.Canonicalize, Checker: checker})
 	if err != nil {
 		return err
 	}
@@ -305,22 +339,79 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 	if err != nil {
 		return err
 	}
+	var notes []string
 	res.stats["pagesFetched"] = stats.Fetched
 	res.stats["fetchFailed"] = stats.Failed
 	res.stats["robotsBlocked"] = stats.RobotsBlocked
+	for code, n := range p.errorStatus {
+		res.stats["pagesErrorStatus"] += n
+		notes = append(notes, fmt.Sprintf("%d answered %d", n, code))
+	}
+	slices.Sort(notes)
 	finished := ios.Now()
 	man, err := exp.Finish(finished.UTC().Format(time.RFC3339), res.stats)
 	if err != nil {
 		return err
 	}
-	printSummary(ios.ErrOut, stats, man, res.stats, finished.Sub(started), opts.Out)
-	if err := audit.WriteSummary(ios.ErrOut, audit.Report{Pages: aud.Pages(), Findings: res.findings}); err != nil {
+	sum := opts.Global.SummaryOut(ios.ErrOut)
+	printSummary(sum, stats, notes, man, res.stats, finished.Sub(started), opts.Out)
+	if err := audit.WriteSummary(sum, audit.Report{Pages: aud.Pages(), Findings: res.findings}); err != nil {
 		return err
 	}
 	if crawlErr != nil {
 		return fmt.Errorf("interrupted: %w; the export holds what was crawled until then", crawlErr)
 	}
 	return nil
+}
+
+// exportFiles makes the export hold the files themselves (migrate
+// --assets): what the crawl or the archive delivers is stored as it
+// passes; what is still missing at the end comes from the archive (any
+// run) or, politely, from the old site. The returned function releases
+// the archive. connected says the crawl names the public URLs and
+// connects to the mirror (--public-url, see publicCrawl).
+func exportFiles(log *slog.Logger, pipe *exportPipeline, opts *MigrateOptions, topts transform.Options, connected bool) (func(), error) {
+	store, err := load.NewFileStore(opts.Out, int64(opts.Crawl.MaxBodyMB)<<20)
+	if err != nil {
+		return nil, err
+	}
+	archiveURL, crawledURL := fileURLs(topts, connected)
+	copts, err := opts.Crawl.options(opts.Seeds)
+	if err != nil {
+		return nil, err
+	}
+	copts.Logger = log
+	fetcher, err := extract.NewFileFetcher(copts, crawledURL)
+	if err != nil {
+		return nil, err
+	}
+	var srcs load.Sources
+	closeFn := func() {}
+	if opts.Archive != "" {
+		af := extract.OpenArchiveFiles(opts.Archive, archiveURL)
+		srcs = append(srcs, af)
+		closeFn = func() { _ = af.Close() }
+	}
+	pipe.files, pipe.fileSrc = store, append(srcs, fetcher)
+	return closeFn, nil
+}
+
+// fileURLs returns how the public URL of an asset is looked up in the
+// archive and where it is fetched. The server we may fetch from is the
+// crawled one (a mirror). The archive knows the URLs the crawl named:
+// the public ones when the crawl connected to the mirror, else the
+// crawled ones (an offline export of an archive of a mirror).
+func fileURLs(topts transform.Options, connected bool) (archive, fetch func(string) string) {
+	fetch = func(u string) string {
+		if topts.PublicOrigin != "" && (u == topts.PublicOrigin || strings.HasPrefix(u, topts.PublicOrigin+"/")) {
+			return topts.CrawledOrigin + strings.TrimPrefix(u, topts.PublicOrigin)
+		}
+		return u
+	}
+	if connected {
+		return func(u string) string { return u }, fetch
+	}
+	return fetch, fetch
 }
 
 // archiveSeeds returns the seeds of the archive's run (the latest one
@@ -350,7 +441,9 @@ type migrateSink struct {
 	pipe     *exportPipeline
 	audit    *audit.Auditor
 	findings []umzug.Finding
-	err      error // a failing spool: stops the run
+	// errorStatus counts pages that answered 4xx or 5xx: not exported.
+	errorStatus map[int]int
+	err         error // a failing spool: stops the run
 }
 
 func (p *migrateSink) add(s *umzug.Snapshot) error {
@@ -363,6 +456,7 @@ func (p *migrateSink) add(s *umzug.Snapshot) error {
 	for _, w := range s.Warnings {
 		if w.Code == "fetch-failed" {
 			p.log.Warn("page not fetched", "url", s.URL, "reason", w.Message)
+			p.pipe.notExported(s.URL, invFailed, 0, s.Depth, w.Message)
 			return nil
 		}
 	}
@@ -377,9 +471,23 @@ func (p *migrateSink) add(s *umzug.Snapshot) error {
 		}
 		return nil
 	case s.Status >= 400:
-		p.log.Warn("page not exported", "url", s.URL, "status", s.Status, "linkedFrom", s.LinkedFrom)
+		// Counted in the summary; the audit reports the links to it
+		// (broken-link, with the pages that link there).
+		p.log.Debug("page not exported", "url", s.URL, "status", s.Status, "linkedFrom", s.LinkedFrom)
+		if p.errorStatus == nil {
+			p.errorStatus = map[int]int{}
+		}
+		p.errorStatus[s.Status]++
+		status := invError
+		if s.Status >= 500 {
+			status = invFailed
+		}
+		p.pipe.notExported(s.URL, status, s.Status, s.Depth, "linked from "+p.pipe.norm.MapURL(s.LinkedFrom))
 		return nil
 	case !s.IsHTML():
+		if s.Status >= 200 && s.Status < 300 {
+			p.pipe.addFile(s.FinalURL, s.ContentType, s.Body)
+		}
 		f := transform.AssetFacts{MimeType: s.ContentType, SHA256: s.RawSHA256}
 		if n, err := strconv.ParseInt(s.Header.Get("Content-Length"), 10, 64); err == nil {
 			f.Size = n
@@ -390,6 +498,7 @@ func (p *migrateSink) add(s *umzug.Snapshot) error {
 	d, err := p.parser.Parse(s)
 	if errors.Is(err, umzug.ErrNotContent) {
 		p.log.Debug("skipped", "url", s.URL, "reason", err)
+		p.pipe.notExported(s.URL, invSkipped, s.Status, s.Depth, err.Error())
 		return nil
 	}
 	if errors.Is(err, umzug.ErrNoMainContent) {
@@ -400,25 +509,32 @@ func (p *migrateSink) add(s *umzug.Snapshot) error {
 	}
 	if err != nil {
 		p.log.Warn("page not extracted", "url", s.URL, "err", err)
+		p.pipe.notExported(s.URL, invFailed, s.Status, s.Depth, err.Error())
 		return nil
 	}
 	// The audit sees the document as extracted, before normalization
 	// rewrites it.
 	p.findings = append(p.findings, p.audit.Page(s, &d)...)
 	audited = true
-	if err := p.pipe.add(d); err != nil {
+	if err := p.pipe.addAt(d, s.Depth); err != nil {
 		p.err = err
 		return err
 	}
 	return nil
 }
 
-func printSummary(w io.Writer, st extract.CrawlStats, m load.Manifest, stats map[string]int, took time.Duration, out string) {
+// printSummary writes migrate's summary; statusNotes say how many pages
+// answered which error status (not exported).
+func printSummary(w io.Writer, st extract.CrawlStats, statusNotes []string, m load.Manifest, stats map[string]int, took time.Duration, out string) {
 	warnings, rejected := stats["warnings"], stats["documentsRejected"]
 	fmt.Fprintf(w, "Fetched %d pages", st.Fetched)
 	var notes []string
 	if st.Failed > 0 {
 		notes = append(notes, fmt.Sprintf("%d failed", st.Failed))
+	}
+	notes = append(notes, statusNotes...)
+	if st.Unchanged > 0 {
+		notes = append(notes, fmt.Sprintf("%d unchanged since the last run", st.Unchanged))
 	}
 	if st.RobotsBlocked > 0 {
 		notes = append(notes, fmt.Sprintf("%d disallowed by robots.txt", st.RobotsBlocked))
@@ -441,6 +557,9 @@ func printSummary(w io.Writer, st extract.CrawlStats, m load.Manifest, stats map
 	fmt.Fprintf(w, "De-duplication: %d blocks in, %d out, %d snippets, %d refs, %d teaser copies replaced, %d near duplicates\n",
 		stats["blocksIn"], stats["blocksOut"], stats["snippets"], stats["refs"], stats["teaserCopiesReplaced"], stats["nearDuplicates"])
 	fmt.Fprintf(w, "Assets: %d, redirects: %d (%d gone)\n", m.Counts["assets"], stats["redirects"], stats["gone"])
+	if _, ok := stats["filesMissing"]; ok {
+		fmt.Fprintf(w, "Files: %d in %s/ (%d missing, see findings)\n", m.Counts["files"], load.FilesDir, stats["filesMissing"])
+	}
 	fmt.Fprintf(w, "Warnings: %d\n", warnings)
 	if rejected > 0 {
 		fmt.Fprintf(w, "Rejected: %d documents broke the export contract (see log)\n", rejected)
@@ -452,19 +571,28 @@ func printSummary(w io.Writer, st extract.CrawlStats, m load.Manifest, stats map
 	fmt.Fprintf(w, "Export: %s (%s, manifest.json)\n", out, strings.Join(files, ", "))
 }
 
-// serveDemo serves the embedded demo site on 127.0.0.1, points the seeds
-// at it and, unless the user chose one, the public URL at the site's
-// stable public address (so ids and exports do not depend on the port).
+// serveDemo serves the embedded demo site (as changed some weeks later
+// when changed is set) on 127.0.0.1, points the seeds at it and, unless
+// the user chose one, the public URL at the site's stable public address:
+// the crawl names that address and connects to the server (see
+// publicCrawl), so ids, exports and archives do not depend on the port.
 // The returned function stops the server.
-func serveDemo(log *slog.Logger, seeds *[]string, publicURL *string) (func(), error) {
-	srv, err := fixtures.Start(fixtures.Ministry)
+func serveDemo(log *slog.Logger, seeds *[]string, publicURL *string, changed bool) (func(), error) {
+	if *publicURL == "" {
+		*publicURL = fixtures.MinistryPublicURL
+	}
+	site := fixtures.Ministry
+	if changed {
+		site = fixtures.MinistryChanged
+	}
+	public := strings.TrimSuffix(*publicURL, "/")
+	// robots.txt and the sitemaps name the public address, as the live
+	// site's would.
+	srv, err := fixtures.StartHandler(func(string) http.Handler { return fixtures.SiteHandler(site, public) })
 	if err != nil {
 		return nil, err
 	}
 	*seeds = []string{srv.URL + "/"}
-	if *publicURL == "" {
-		*publicURL = fixtures.MinistryPublicURL
-	}
-	log.Info("demo site served", "url", srv.URL, "public", *publicURL)
+	log.Debug("demo site served", "url", srv.URL, "public", *publicURL, "changed", changed)
 	return srv.Close, nil
 }

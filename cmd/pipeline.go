@@ -42,6 +42,16 @@ type exportPipeline struct {
 	// findings of other stages (the audit) written with the
 	// de-duplication's findings.
 	findings []umzug.Finding
+	// onDuplicate, when set, hears of every document left out because
+	// an earlier one has the same URL (it becomes an alias of that one).
+	onDuplicate func(d *umzug.Document)
+	inv         *inventory // the content inventory, written with the export
+	// files, when set, puts the files themselves into the export
+	// (migrate --assets): what the crawl or archive delivered, the rest
+	// from fileSrc.
+	files        *load.FileStore
+	fileSrc      load.FileSource
+	filesMissing int
 }
 
 func newExportPipeline(log *slog.Logger, norm *transform.Normalizer, spoolDir string) (*exportPipeline, error) {
@@ -53,10 +63,34 @@ func newExportPipeline(log *slog.Logger, norm *transform.Normalizer, spoolDir st
 	if err != nil {
 		return nil, err
 	}
-	return &exportPipeline{log: log, norm: norm, idx: idx, spool: sp, facts: map[string]transform.AssetFacts{}}, nil
+	inv, err := newInventory()
+	if err != nil {
+		sp.Close()
+		return nil, err
+	}
+	return &exportPipeline{log: log, norm: norm, idx: idx, spool: sp, facts: map[string]transform.AssetFacts{}, inv: inv}, nil
+}
+
+// addAt is add for a crawled page at a link depth from the start URLs
+// (for the inventory).
+func (p *exportPipeline) addAt(d umzug.Document, depth int) error {
+	n := p.normalize(d)
+	if n.ok {
+		if _, seen := p.inv.depth[n.d.URL]; !seen {
+			p.inv.depth[n.d.URL] = depth
+		}
+	}
+	return p.addNormalized(n)
+}
+
+// notExported records a page of the old site that is not in the export,
+// and why, for the inventory.
+func (p *exportPipeline) notExported(crawledURL, status string, httpStatus, depth int, note string) {
+	p.inv.addPage(p.norm.MapURL(crawledURL), status, httpStatus, depth, note)
 }
 
 func (p *exportPipeline) close() {
+	p.inv.close()
 	if err := p.spool.Close(); err != nil {
 		p.log.Warn("removing spool file", "err", err)
 	}
@@ -100,6 +134,9 @@ func (p *exportPipeline) addNormalized(n normalized) error {
 	d := &n.d
 	if _, known := p.idx.Lookup(d.URL); known {
 		p.idx.Add(d, -1) // records its URLs as aliases of the first
+		if p.onDuplicate != nil {
+			p.onDuplicate(d)
+		}
 		return nil
 	}
 	ord, err := p.spool.AppendRaw(d.ID, n.line)
@@ -117,6 +154,19 @@ func (p *exportPipeline) addNormalized(n normalized) error {
 // addAsset records what the crawl learned about a file.
 func (p *exportPipeline) addAsset(crawledURL string, f transform.AssetFacts) {
 	p.facts[p.norm.MapURL(crawledURL)] = f
+}
+
+// addFile stores the body of a file the crawl or the archive delivered,
+// when the export holds files. A file that cannot be stored is fetched
+// again when an asset needs it.
+func (p *exportPipeline) addFile(crawledURL, mediaType string, body []byte) {
+	if p.files == nil {
+		return
+	}
+	u := p.norm.MapURL(crawledURL)
+	if _, err := p.files.Put(u, u, mediaType, bytes.NewReader(body)); err != nil {
+		p.log.Warn("file not stored", "url", u, "err", err)
+	}
 }
 
 // addOldRedirect records that the old site redirected from to to.
@@ -138,10 +188,11 @@ func (p *exportPipeline) loadDoc(ord int) (umzug.Document, error) {
 
 // rewritten is a document after the second pass, on its way to the file.
 type rewritten struct {
-	d    umzug.Document
-	rw   transform.Rewritten
-	line []byte
-	err  error
+	d     umzug.Document
+	words int // of the document's text before de-duplication
+	rw    transform.Rewritten
+	line  []byte
+	err   error
 }
 
 // writeDocuments is the second pass: documents are read and decoded in
@@ -182,6 +233,7 @@ func (p *exportPipeline) writeDocuments(ctx context.Context, docsW *load.RecordW
 				return
 			}
 			d := r.v
+			n := words(&d)
 			rw, err := p.idx.Rewrite(&d, p.loadDoc, facts)
 			if err != nil {
 				rwErr = err
@@ -189,7 +241,7 @@ func (p *exportPipeline) writeDocuments(ctx context.Context, docsW *load.RecordW
 				return
 			}
 			select {
-			case toCheck <- rewritten{d: d, rw: rw}:
+			case toCheck <- rewritten{d: d, rw: rw, words: n}:
 			case <-ctx.Done():
 				return
 			}
@@ -211,6 +263,10 @@ func (p *exportPipeline) writeDocuments(ctx context.Context, docsW *load.RecordW
 			return r.err
 		}
 		if err := docsW.WriteDocumentLine(r.d.Kind, r.line); err != nil {
+			cancel()
+			return err
+		}
+		if err := p.inv.addDocument(&r.d, r.words, r.line, r.rw.Assets); err != nil {
 			cancel()
 			return err
 		}
@@ -255,6 +311,7 @@ func (p *exportPipeline) finish(ctx context.Context, exp *load.Exporter) (export
 			// A redirect to a file keeps its target's redirect; to
 			// anything else that was not exported, the old URL is gone.
 			p.log.Debug("old redirect to a URL that is not exported", "from", r[0], "to", r[1])
+			p.notExported(r[0], invSkipped, 0, -1, "redirects to "+p.norm.MapURL(r[1])+", which is not exported")
 		}
 	}
 	if err := p.idx.Finalize(p.loadDoc); err != nil {
@@ -292,7 +349,16 @@ func (p *exportPipeline) finish(ctx context.Context, exp *load.Exporter) (export
 	if err := writeSpooled(exp, snippets, "snippets.ndjson", "snippet"); err != nil {
 		return res, err
 	}
-	if err := writeSpooled(exp, assets, "assets.ndjson", "asset"); err != nil {
+	if p.files != nil {
+		err = load.WriteAssetFiles(ctx, exp, assets, p.files, p.fileSrc, func(a *umzug.Asset, reason error) {
+			p.filesMissing++
+			p.log.Warn("file not in the export", "url", a.URL, "reason", reason)
+			p.findings = append(p.findings, load.MissingFileFinding(a, reason))
+		})
+	} else {
+		err = writeSpooled(exp, assets, "assets.ndjson", "asset")
+	}
+	if err != nil {
 		return res, err
 	}
 	if err := p.writeRedirects(exp, redirects); err != nil {
@@ -301,6 +367,9 @@ func (p *exportPipeline) finish(ctx context.Context, exp *load.Exporter) (export
 	res.findings = append(append([]umzug.Finding{}, p.findings...), p.idx.Findings()...)
 	audit.Sort(res.findings)
 	if err := exp.WriteFindings(res.findings); err != nil {
+		return res, err
+	}
+	if err := p.inv.write(exp, res.findings); err != nil {
 		return res, err
 	}
 	if err := exp.WriteSchemas(); err != nil {
@@ -325,6 +394,9 @@ func (p *exportPipeline) finish(ctx context.Context, exp *load.Exporter) (export
 		"redirects": ds.RedirectsKept, "gone": ds.RedirectsGone, "redirectsDropped": ds.RedirectsMerged,
 		"warnings": p.warnings, "documentsRejected": res.rejected + p.dropped,
 	}
+	if p.files != nil {
+		res.stats["filesMissing"] = p.filesMissing
+	}
 	return res, nil
 }
 
@@ -347,8 +419,9 @@ func writeSpooled(exp *load.Exporter, sp *load.Spool, name, kind string) error {
 	return w.Commit()
 }
 
-// writeRedirects writes redirects.csv (every old URL) and
-// redirects.nginx.conf (the old URLs of the site's host, as nginx maps).
+// writeRedirects writes redirects.csv (every old URL) and, for the old
+// URLs of the site's host, redirects.nginx.conf (nginx maps),
+// redirects.htaccess and redirects.apache-map.txt (Apache, see apacheMaps).
 func (p *exportPipeline) writeRedirects(exp *load.Exporter, log *load.TempLog) error {
 	csvW, err := exp.CreateText("redirects.csv")
 	if err != nil {
@@ -359,19 +432,30 @@ func (p *exportPipeline) writeRedirects(exp *load.Exporter, log *load.TempLog) e
 		csvW.Abort()
 		return err
 	}
-	fail := func(err error) error { csvW.Abort(); ngW.Abort(); return err }
+	ap, err := newApacheMaps(exp, p.norm.SiteRoot())
+	if err != nil {
+		csvW.Abort()
+		ngW.Abort()
+		return err
+	}
+	fail := func(err error) error { csvW.Abort(); ngW.Abort(); ap.abort(); return err }
 	site, _ := url.Parse(p.norm.SiteRoot())
 	if err := csvW.Line("old_url,new_path,status", false); err != nil {
 		return fail(err)
 	}
-	for _, l := range []string{
+	hashSizes, err := nginxHashSizes(log, p.gone, site.Host)
+	if err != nil {
+		return fail(err)
+	}
+	for _, l := range append([]string{
 		"# umzug redirect map for " + p.norm.SiteRoot() + " (generated; do not edit)",
 		"# include it in the http block; in the server block of the new site:",
 		"#   if ($umzug_gone) { return 410; }",
 		"#   if ($umzug_redirect) { return 301 $umzug_redirect; }",
+	}, append(hashSizes,
 		"map $request_uri $umzug_redirect {",
 		"    default \"\";",
-	} {
+	)...) {
 		if err := ngW.Line(l, false); err != nil {
 			return fail(err)
 		}
@@ -396,13 +480,19 @@ func (p *exportPipeline) writeRedirects(exp *load.Exporter, log *load.TempLog) e
 		if err := row(r); err != nil {
 			return err
 		}
+		if err := p.inv.addRedirect(r, func(u string) bool { _, ok := p.facts[u]; return ok }); err != nil {
+			return err
+		}
 		u, err := url.Parse(r.From)
 		if err != nil || u.Host != site.Host {
 			return nil // other hosts: in the CSV only
 		}
 		if r.Status == 410 {
 			goneURIs = append(goneURIs, u.RequestURI())
-			return nil
+			return ap.gone(u.RequestURI())
+		}
+		if err := ap.redirect(u.RequestURI(), r.To); err != nil {
+			return err
 		}
 		return ngW.Line("    "+nginxQuote(u.RequestURI())+" "+nginxQuote(r.To)+";", true)
 	}
@@ -438,9 +528,57 @@ func (p *exportPipeline) writeRedirects(exp *load.Exporter, log *load.TempLog) e
 	}
 	if err := csvW.Commit(); err != nil {
 		ngW.Abort()
+		ap.abort()
 		return err
 	}
-	return ngW.Commit()
+	if err := ngW.Commit(); err != nil {
+		ap.abort()
+		return err
+	}
+	return ap.commit()
+}
+
+// nginxHashSizes returns the map_hash_bucket_size and map_hash_max_size
+// directives the map needs: nginx refuses to start when the longest old
+// URL does not fit a hash bucket (the default is 64 bytes) or there are
+// more entries than its hash may hold. Both are upper bounds over every
+// redirect of the site's host (some may be left out later).
+func nginxHashSizes(log *load.TempLog, gone []string, host string) ([]string, error) {
+	longest, n := 0, 0
+	count := func(raw string) {
+		if u, err := url.Parse(raw); err == nil && u.Host == host {
+			longest, n = max(longest, len(nginxQuote(u.RequestURI()))), n+1
+		}
+	}
+	err := log.Each(func(line []byte) error {
+		var r umzug.Redirect
+		if err := json.Unmarshal(line, &r); err != nil {
+			return fmt.Errorf("reading redirects: %w", err)
+		}
+		count(r.From)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, g := range gone {
+		count(g)
+	}
+	// An entry takes a pointer, the key and 2 bytes, aligned to 8; a
+	// bucket holds at least one entry and a terminating pointer.
+	bucket := 64
+	for bucket < (8+longest+2+7)/8*8+8 {
+		bucket *= 2
+	}
+	size := 2048
+	for size < 2*n {
+		size *= 2
+	}
+	return []string{
+		"# sized for this map; remove these two lines if your http block sets them",
+		fmt.Sprintf("map_hash_bucket_size %d;", bucket),
+		fmt.Sprintf("map_hash_max_size %d;", size),
+	}, nil
 }
 
 // nginxQuote quotes s for an nginx configuration file. nginx has no

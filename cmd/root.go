@@ -24,6 +24,7 @@ const (
 	ExitError    = 1
 	ExitUsage    = 2
 	ExitFindings = 3
+	ExitPartial  = 4 // the run finished, but some pages or records failed or were dropped
 )
 
 // IOStreams are the streams a command uses: data to Out, everything else
@@ -125,6 +126,7 @@ that a new CMS imports.`,
 		NewCmdLoad(ios, g, nil),
 		NewCmdSchema(ios, nil),
 		NewCmdVersion(ios),
+		NewCmdInit(ios, nil),
 	)
 	return root
 }

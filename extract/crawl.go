@@ -60,6 +60,12 @@ type CrawlOptions struct {
 	Logger     *slog.Logger // default: discard
 	// OnProgress, when set, is called after each delivered snapshot.
 	OnProgress func(CrawlProgress)
+	// ConnectTo sends the requests for a named origin to another one (a
+	// mirror, a staging copy, the demo server): URLs, the archive and
+	// snapshots keep the named origin, so re-crawls of a mirror on
+	// another address line up. Links found to an answering origin are
+	// read as links to its named origin.
+	ConnectTo Origins
 }
 
 // CrawlProgress is the state of a running crawl.
@@ -148,6 +154,7 @@ type crawler struct {
 	log     *slog.Logger
 	c       *colly.Collector
 	fetch   *fetcher
+	conn    *connector      // ConnectTo; nil without
 	hosts   map[string]bool // host[:port] in scope
 	front   *frontier
 	arch    *archive
@@ -224,6 +231,10 @@ func newCrawler(ctx context.Context, opts CrawlOptions) (*crawler, error) {
 	for _, h := range opts.AllowedHosts {
 		hosts[strings.ToLower(h)] = true
 	}
+	conn, err := newConnector(opts.ConnectTo)
+	if err != nil {
+		return nil, err
+	}
 	ctx, cancel := context.WithCancelCause(ctx)
 	cr := &crawler{
 		ctx: ctx, cancel: cancel, opts: opts, log: log, hosts: hosts,
@@ -234,7 +245,11 @@ func newCrawler(ctx context.Context, opts CrawlOptions) (*crawler, error) {
 		sinkCh:    make(chan *writeItem, 4*opts.Concurrency),
 		started:   time.Now(),
 	}
+	cr.conn = conn
 	cr.fetch = newFetcher(opts)
+	if conn != nil {
+		cr.fetch.base = &connectTransport{base: cr.fetch.base, c: conn}
+	}
 	cr.fetch.onRetry = func(u, reason string, wait time.Duration) {
 		log.Info("retrying", "url", u, "reason", reason, "wait", wait.Round(time.Millisecond))
 	}
@@ -463,6 +478,7 @@ func (cr *crawler) setLimits() error {
 // when it is to be fetched (and it was claimed), 2 when robots.txt
 // disallows it.
 func (cr *crawler) admit(canonical string, depth int, from string, image bool) (frontierItem, frontierRow, bool) {
+	canonical = cr.conn.named(canonical)
 	u, err := url.Parse(canonical)
 	if err != nil {
 		return frontierItem{}, frontierRow{}, false
@@ -918,10 +934,13 @@ func (cr *crawler) sitemapEntries(fn func(sitemapEntry)) {
 		}
 		doneHost[u.Host] = true
 		root := u.Scheme + "://" + u.Host
-		maps := []string{root + "/sitemap.xml"}
+		var maps []string
 		if rd := cr.robotsFor(u); rd != nil {
-			maps = append(rd.Sitemaps, maps...)
+			for _, sm := range rd.Sitemaps {
+				maps = append(maps, cr.conn.named(sm))
+			}
 		}
+		maps = append(maps, root+"/sitemap.xml")
 		seenMap := map[string]bool{}
 		for i := 0; i < len(maps) && i < 1000; i++ {
 			sm := maps[i]
@@ -939,10 +958,10 @@ func (cr *crawler) sitemapEntries(fn func(sitemapEntry)) {
 				continue
 			}
 			err = ScanSitemap(bytes.NewReader(body), func(p SitemapURL) {
-				if cu, err := Canonicalize(p.Loc); err == nil {
+				if cu, err := Canonicalize(cr.conn.named(p.Loc)); err == nil {
 					fn(sitemapEntry{url: cu, lastmod: p.LastMod, sitemap: sm})
 				}
-			}, func(child string) { maps = append(maps, child) })
+			}, func(child string) { maps = append(maps, cr.conn.named(child)) })
 			if err != nil {
 				cr.log.Warn("sitemap unreadable", "url", sm, "err", err)
 			}

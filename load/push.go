@@ -13,9 +13,11 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"net/http"
+	"net/http/httptrace"
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -27,7 +29,9 @@ type PushOptions struct {
 	// BaseURL is the API root: records go to BaseURL/<collection>/<id>
 	// with PUT, where collection is documents, snippets or assets.
 	BaseURL string
-	// Token, when set, is sent as "Authorization: Bearer <token>".
+	// Token, when set, is sent as "Authorization: Bearer <token>". The
+	// caller decides whether pushing without one is intended (umzug load
+	// asks for --no-auth); it is redacted from anything logged.
 	Token string
 	// Concurrency is the number of requests in flight (default 4).
 	Concurrency int
@@ -53,7 +57,7 @@ type PushStats struct {
 	Sent     int // records the target confirmed in this run
 	Skipped  int // records the target had confirmed before, with the same content hash
 	Failed   int // records not confirmed
-	Requests int // HTTP requests, retries included
+	Requests int // HTTP requests written to the target, retries included
 	Planned  int // records a dry run would send
 }
 
@@ -268,8 +272,7 @@ func (p *pusher) push(ctx context.Context, j pushJob) {
 		if ctx.Err() != nil {
 			return
 		}
-		status, retryAfter, err := p.put(ctx, u, j)
-		p.count(func(s *PushStats) { s.Requests++ })
+		status, retryAfter, body, err := p.put(ctx, u, j)
 		if err == nil && status >= 200 && status < 300 {
 			p.confirm(j)
 			return
@@ -280,7 +283,11 @@ func (p *pusher) push(ctx context.Context, j pushJob) {
 			if err != nil {
 				reason = err.Error()
 			}
-			p.opts.Logger.Error("record not pushed", "url", u, "tries", attempt+1, "reason", reason)
+			args := []any{"url", u, "tries", attempt + 1, "reason", reason}
+			if body != "" {
+				args = append(args, "response", body)
+			}
+			p.opts.Logger.Error("record not pushed", args...)
 			p.count(func(s *PushStats) { s.Failed++ })
 			return
 		}
@@ -309,10 +316,22 @@ func (p *pusher) backoff(attempt int) time.Duration {
 	return d/2 + time.Duration(rand.Int64N(int64(d/2)+1))
 }
 
-func (p *pusher) put(ctx context.Context, u string, j pushJob) (int, time.Duration, error) {
+// put sends one record. It returns the status, a Retry-After wait, and
+// for a status other than 2xx the start of the response body, on one
+// line and with secrets redacted (what the CMS says is wrong).
+func (p *pusher) put(ctx context.Context, u string, j pushJob) (int, time.Duration, string, error) {
+	// Count what is actually written to the target: a request that fails
+	// before it is sent is no request, and the transport's own retries
+	// of a request on a dead connection are.
+	trace := &httptrace.ClientTrace{WroteRequest: func(w httptrace.WroteRequestInfo) {
+		if w.Err == nil {
+			p.count(func(s *PushStats) { s.Requests++ })
+		}
+	}}
+	ctx = httptrace.WithClientTrace(ctx, trace)
 	req, err := http.NewRequestWithContext(ctx, http.MethodPut, u, bytes.NewReader(j.body))
 	if err != nil {
-		return 0, 0, err
+		return 0, 0, "", err
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Idempotency-Key", j.collection+"/"+j.id+"/"+j.hash)
@@ -321,12 +340,39 @@ func (p *pusher) put(ctx context.Context, u string, j pushJob) (int, time.Durati
 	}
 	resp, err := p.opts.Client.Do(req)
 	if err != nil {
-		return 0, 0, err
+		return 0, 0, "", err
 	}
 	defer resp.Body.Close()
+	var body string
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		b, _ := io.ReadAll(io.LimitReader(resp.Body, 4<<10))
+		body = errorBody(b, p.opts.Token)
+	}
 	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<20))
-	return resp.StatusCode, parseRetryAfter(resp.Header.Get("Retry-After")), nil
+	return resp.StatusCode, parseRetryAfter(resp.Header.Get("Retry-After")), body, nil
 }
+
+// errorBody makes an error response fit a log line: white space
+// collapsed, at most 300 characters, and secrets redacted: the push token
+// and whatever a JSON or form field named like a credential holds.
+func errorBody(b []byte, token string) string {
+	s := strings.ToValidUTF8(string(b), "\uFFFD")
+	if token != "" {
+		s = strings.ReplaceAll(s, token, "[redacted]")
+	}
+	s = bearerRe.ReplaceAllString(s, "${1}[redacted]")
+	s = secretRe.ReplaceAllString(s, "${1}[redacted]${3}")
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 300 {
+		s = string(r[:300]) + "…"
+	}
+	return s
+}
+
+var (
+	bearerRe = regexp.MustCompile(`(?i)(\b(?:bearer|basic)\s+)[A-Za-z0-9._~+/=-]+`)
+	secretRe = regexp.MustCompile(`(?i)("?\b(?:password|passwd|secret|token|api[_-]?key|authorization|cookie|session)[a-z_-]*"?\s*[:=]\s*"?)([^"&,\s}]+)("?)`)
+)
 
 func parseRetryAfter(v string) time.Duration {
 	if v == "" {

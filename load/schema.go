@@ -93,6 +93,7 @@ func Schema(kind string, rt RichText) ([]byte, error) {
 		s.Title += " (rich text as " + string(rt) + ")"
 	}
 	refine(s)
+	document(s, rt)
 	b, err := json.MarshalIndent(s, "", "  ")
 	if err != nil {
 		return nil, fmt.Errorf("encoding %s schema: %w", kind, err)
@@ -161,6 +162,39 @@ func refine(s *jsonschema.Schema) {
 		}
 		if p, ok := def.Properties.Get("contentHash"); ok && p.Type == "string" {
 			p.Pattern = `^(sha256:[0-9a-f]{64})?$`
+		}
+	}
+}
+
+// document adds the description of every type and property and examples
+// of every property (schemadoc.go).
+func document(s *jsonschema.Schema, rt RichText) {
+	types, docs := schemaDocs()
+	for name, def := range s.Definitions {
+		if d := types[name]; d != "" {
+			def.Description = d
+		}
+		if def.Properties == nil {
+			continue
+		}
+		for pair := def.Properties.Oldest(); pair != nil; pair = pair.Next() {
+			d, ok := docs[name+"."+pair.Key]
+			if !ok {
+				continue
+			}
+			p := pair.Value
+			p.Description = d.desc
+			p.Examples = nil
+			for _, e := range d.ex {
+				if rt != RichTextPortable && rt != "" { // rich text inside an example object
+					e = bytes.ReplaceAll(e, []byte(exPT), []byte(richTextExamples[rt]))
+				}
+				p.Examples = append(p.Examples, e)
+			}
+			if p.ContentMediaType != "" { // rich text rendered as HTML or Markdown
+				p.Description += " Rendered as " + string(rt) + "."
+				p.Examples = []any{json.RawMessage(richTextExamples[rt])}
+			}
 		}
 	}
 }

@@ -23,8 +23,13 @@ import (
 //
 // When maxLen > 0 the slug is at most maxLen bytes: it is cut at the last "-"
 // that keeps it within maxLen, or at maxLen bytes when its first word alone is
-// longer. An input without letters or digits that can be folded to ASCII
-// returns "". Slug is idempotent: Slug(Slug(s, n), n) == Slug(s, n).
+// longer. A cut slug does not end in a function word: trailing German and
+// English articles, prepositions (also contracted: "im", "zum", "vom") and
+// conjunctions are dropped as well, as long as a word remains, so
+// "…-fuer-schnelles-internet-im" becomes "…-fuer-schnelles-internet"
+// (see slugFunctionWords). A slug that fits is never changed. An input
+// without letters or digits that can be folded to ASCII returns "". Slug is
+// idempotent: Slug(Slug(s, n), n) == Slug(s, n).
 func Slug(s string, maxLen int) string {
 	s = norm.NFC.String(s)
 	var b strings.Builder
@@ -99,13 +104,52 @@ func cutSlug(slug string, maxLen int) string {
 		return slug
 	}
 	if slug[maxLen] == '-' {
-		return slug[:maxLen]
+		return trimFunctionWords(slug[:maxLen])
 	}
 	cut := slug[:maxLen]
 	if i := strings.LastIndexByte(cut, '-'); i > 0 {
-		return cut[:i]
+		return trimFunctionWords(cut[:i])
 	}
 	return strings.TrimRight(cut, "-")
+}
+
+// trimFunctionWords drops function words from the end of a cut slug,
+// keeping at least its first word.
+func trimFunctionWords(slug string) string {
+	for {
+		i := strings.LastIndexByte(slug, '-')
+		if i <= 0 || !slugFunctionWords[slug[i+1:]] {
+			return slug
+		}
+		slug = slug[:i]
+	}
+}
+
+// slugFunctionWords are the words a cut slug must not end with, in slug
+// form (transliterated, lower case): German and English articles,
+// prepositions, contractions of both, and conjunctions. A path ending in
+// "-im", "-der" or "-and" reads as cut mid-phrase.
+var slugFunctionWords = map[string]bool{
+	// German articles and contractions of preposition and article
+	"der": true, "die": true, "das": true, "den": true, "dem": true, "des": true,
+	"ein": true, "eine": true, "einen": true, "einem": true, "einer": true, "eines": true,
+	"am": true, "im": true, "ins": true, "ans": true, "aufs": true, "beim": true, "vom": true,
+	"zum": true, "zur": true, "fuers": true, "ueberm": true, "unterm": true, "hinterm": true,
+	// German prepositions
+	"ab": true, "an": true, "auf": true, "aus": true, "ausser": true, "bei": true, "bis": true,
+	"durch": true, "fuer": true, "gegen": true, "gegenueber": true, "hinter": true, "in": true,
+	"mit": true, "nach": true, "neben": true, "ohne": true, "per": true, "pro": true, "seit": true,
+	"statt": true, "trotz": true, "ueber": true, "um": true, "unter": true, "von": true, "vor": true,
+	"waehrend": true, "wegen": true, "zu": true, "zwischen": true, "laut": true, "gemaess": true,
+	"innerhalb": true, "ausserhalb": true, "entlang": true,
+	// German conjunctions
+	"und": true, "oder": true, "sowie": true, "aber": true, "sondern": true, "denn": true,
+	"dass": true, "als": true, "wie": true, "bzw": true, "sowohl": true, "weder": true, "noch": true,
+	// English articles, prepositions and conjunctions
+	"the": true, "a": true, "of": true, "for": true, "to": true, "on": true, "at": true,
+	"by": true, "from": true, "with": true, "into": true, "onto": true, "over": true, "about": true,
+	"after": true, "before": true, "between": true, "through": true, "during": true, "without": true,
+	"and": true, "or": true, "nor": true, "but": true,
 }
 
 // slugFold maps letters that are transliterated specially, or that have no

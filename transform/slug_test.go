@@ -33,12 +33,24 @@ func TestSlug(t *testing.T) {
 		{"\xff\xfeabc", 0, "abc"},
 		// Cutting at maxLen.
 		{"Straßenbau in Thüringen", 25, "strassenbau-in-thueringen"},
-		{"Straßenbau in Thüringen", 24, "strassenbau-in"},
-		{"Straßenbau in Thüringen", 14, "strassenbau-in"},
-		{"Straßenbau in Thüringen", 15, "strassenbau-in"},
+		{"Straßenbau in Thüringen", 24, "strassenbau"}, // not "strassenbau-in"
+		{"Straßenbau in Thüringen", 14, "strassenbau"},
+		{"Straßenbau in Thüringen", 15, "strassenbau"},
 		{"Straßenbau in Thüringen", 13, "strassenbau"},
 		{"Straßenbau in Thüringen", 5, "stras"},
 		{"Straßenbau in Thüringen", -1, "strassenbau-in-thueringen"},
+		// A cut slug does not end in an article, preposition or conjunction.
+		{"Straßenbau in Thüringen", 24, "strassenbau"},
+		{"Gigabitförderung: Weitere 48 Millionen Euro für schnelles Internet im ländlichen Raum", 80,
+			"gigabitfoerderung-weitere-48-millionen-euro-fuer-schnelles-internet"},
+		{"Gigabitförderung: Weitere 48 Millionen Euro für schnelles Internet im ländlichen Raum", 47,
+			"gigabitfoerderung-weitere-48-millionen-euro"},
+		{"Förderung für die Kommunen", 22, "foerderung"},
+		{"Bericht zum Stand der Digitalisierung", 28, "bericht-zum-stand"},
+		{"Report on the state of the roads", 24, "report-on-the-state"},
+		{"Ausbau und Sanierung", 15, "ausbau"},
+		{"In der Stadt", 9, "in"},            // at least one word stays
+		{"Bericht über", 0, "bericht-ueber"}, // a slug that fits is not changed
 	}
 	for _, tt := range tests {
 		if got := Slug(tt.in, tt.maxLen); got != tt.want {

@@ -1,0 +1,81 @@
+package cmd
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/umzug/umzug/extract"
+)
+
+// publicCrawl names a crawl of a mirror by the site's public origin: the
+// start URLs on the mirror's origin (that of the first start URL) are
+// rewritten to the public origin, and the returned origins send their
+// requests to the mirror. So the archive, the documents' provenance and
+// re-crawls of the same site from another host or port all key URLs by
+// the public address. Without a public URL, or when the mirror is the
+// public site, the seeds are returned as given.
+func publicCrawl(seeds []string, public string) ([]string, extract.Origins, error) {
+	if public == "" || len(seeds) == 0 {
+		return seeds, nil, nil
+	}
+	pu, err := url.Parse(public)
+	if err != nil || pu.Host == "" || (pu.Scheme != "http" && pu.Scheme != "https") {
+		return nil, nil, usageErr(fmt.Errorf("--public-url %q: not an absolute http(s) URL", public))
+	}
+	first, err := url.Parse(seeds[0])
+	if err != nil || first.Host == "" {
+		return nil, nil, usageErr(fmt.Errorf("start URL %q: not an absolute URL", seeds[0]))
+	}
+	mirror := strings.ToLower(first.Scheme + "://" + first.Host)
+	pub := strings.ToLower(pu.Scheme + "://" + pu.Host)
+	if mirror == pub {
+		return seeds, nil, nil
+	}
+	target := mirror
+	if first.User != nil {
+		target = first.Scheme + "://" + first.User.String() + "@" + first.Host
+	}
+	named := make([]string, len(seeds))
+	for i, s := range seeds {
+		u, err := url.Parse(s)
+		if err != nil || u.Host == "" {
+			return nil, nil, usageErr(fmt.Errorf("start URL %q: not an absolute URL", s))
+		}
+		if strings.ToLower(u.Scheme+"://"+u.Host) == mirror {
+			u.Scheme, u.Host, u.User = pu.Scheme, pu.Host, nil
+		}
+		named[i] = u.String()
+	}
+	return named, extract.Origins{pub: target}, nil
+}
+
+// hostOfOrigins returns the hosts the origins name.
+func hostOfOrigins(o extract.Origins) []string {
+	var hosts []string
+	for named := range o {
+		if u, err := url.Parse(named); err == nil {
+			hosts = append(hosts, u.Host)
+		}
+	}
+	return hosts
+}
+
+// withOrigins makes the checker send requests for the named origins to
+// the ones that answer, as the crawl does.
+func (c *httpChecker) withOrigins(o extract.Origins) (*httpChecker, error) {
+	if len(o) == 0 {
+		return c, nil
+	}
+	base := c.client.Transport
+	if base == nil {
+		base = http.DefaultTransport
+	}
+	tr, err := extract.ConnectTransport(base, o)
+	if err != nil {
+		return nil, err
+	}
+	c.client.Transport = tr
+	return c, nil
+}
