@@ -40,7 +40,7 @@ CREATE TABLE IF NOT EXISTS runs (
 	id INTEGER PRIMARY KEY,
 	started_at TEXT NOT NULL,
 	finished_at TEXT,
-	status TEXT NOT NULL,          -- running, interrupted, complete, abandoned
+	status TEXT NOT NULL,          -- running, interrupted, complete, failed, abandoned
 	seeds TEXT NOT NULL,           -- JSON array of canonical seed URLs
 	user_agent TEXT NOT NULL,
 	sessions INTEGER NOT NULL DEFAULT 1
@@ -615,4 +615,36 @@ type archivedResponse struct {
 	status    int
 	header    map[string][]string
 	raw, body []byte
+}
+
+// runFailures counts the URLs of a run (their latest capture in it) and
+// those that failed, per reason (see SnapshotFailure).
+func (a *archive) runFailures(run int64) (int, map[string]int, error) {
+	return runFailureCounts(a.db, run)
+}
+
+func runFailureCounts(db *sql.DB, run int64) (int, map[string]int, error) {
+	rows, err := db.Query(`SELECT c.kind, c.status, IFNULL(c.error,'') FROM captures c
+JOIN (SELECT url, MAX(id) AS id FROM captures WHERE run_id = ? GROUP BY url) m ON c.id = m.id`, run)
+	if err != nil {
+		return 0, nil, fmt.Errorf("counting failures: %w", err)
+	}
+	defer rows.Close()
+	n := 0
+	fails := map[string]int{}
+	for rows.Next() {
+		var kind, msg string
+		var status int
+		if err := rows.Scan(&kind, &status, &msg); err != nil {
+			return 0, nil, fmt.Errorf("counting failures: %w", err)
+		}
+		n++
+		switch {
+		case kind == "failed":
+			fails[FetchErrorReason(msg)]++
+		case FailedStatus(status):
+			fails[fmt.Sprintf("http-%d", status)]++
+		}
+	}
+	return n, fails, rows.Err()
 }
