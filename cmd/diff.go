@@ -81,8 +81,12 @@ func diffRun(ctx context.Context, ios *IOStreams, opts *DiffOptions) error {
 			n += c
 		}
 		sort.Strings(parts)
-		msg := fmt.Sprintf("failed: run %d failed (%d of its %d URLs got no usable response: %s); the site was down or unreachable, so nothing is compared and no URL is reported removed",
-			d.Failed.ID, n, d.Failed.Captures, strings.Join(parts, ", "))
+		why := fmt.Sprintf("%d of its %d URLs got no usable response: %s", n, d.Failed.Captures, strings.Join(parts, ", "))
+		if d.Failed.Captures == 0 {
+			why = "it fetched nothing: the start URLs or robots.txt did not answer"
+		}
+		msg := fmt.Sprintf("failed: run %d failed (%s); the site was down or unreachable, so nothing is compared and no URL is reported removed",
+			d.Failed.ID, why)
 		return runError{status: umzug.StatusFailed, msg: msg}
 	}
 	counts := map[string]int{}

@@ -548,6 +548,9 @@ func printSummary(w io.Writer, st extract.CrawlStats, m load.Manifest, stats map
 	if st.SitemapsSkipped > 0 {
 		notes = append(notes, fmt.Sprintf("%d sitemaps over the cap of %d per host not read", st.SitemapsSkipped, extract.MaxSitemapsPerHost))
 	}
+	if st.SitemapErrors > 0 {
+		notes = append(notes, fmt.Sprintf("%d sitemaps unreadable", st.SitemapErrors))
+	}
 	if len(notes) > 0 {
 		fmt.Fprintf(w, " (%s)", strings.Join(notes, ", "))
 	}

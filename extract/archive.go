@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gofrs/flock"
 	_ "modernc.org/sqlite" // pure-Go SQLite: the binary needs no C toolchain
 
 	"github.com/umzug/umzug"
@@ -19,7 +20,7 @@ import (
 //
 //	DIR/index.sqlite          runs, frontier, captures, aliases, sitemap entries, WARC files
 //	DIR/warc/*.warc.gz        WARC 1.1, one gzip member per record
-//	DIR/lock                  held (flock) by the crawl writing the archive
+//	DIR/lock                  held (flock, LockFileEx) by the crawl writing the archive
 //
 // Durability: a batch of records is written to the WARC file (write(2),
 // no user-space buffer) before the SQLite transaction that indexes it
@@ -106,7 +107,7 @@ CREATE TABLE IF NOT EXISTS warc_files (
 type archive struct {
 	dir  string
 	db   *sql.DB
-	lock *os.File
+	lock *flock.Flock
 
 	file     *os.File // current WARC file
 	fileName string   // relative to dir, e.g. "warc/umzug-….warc.gz"
@@ -230,6 +231,7 @@ func (a *archive) close() error {
 	}
 	if a.lock != nil {
 		errs = append(errs, a.lock.Close())
+		a.lock = nil
 	}
 	return errors.Join(errs...)
 }

@@ -240,24 +240,28 @@ func DiffArchive(ctx context.Context, dir string, from, to int64) (ArchiveDiff, 
 		return ArchiveDiff{}, err
 	}
 	byID := map[int64]ArchiveRun{}
-	var withCaptures []ArchiveRun
+	var withCaptures []ArchiveRun // and failed runs, which may have none
 	for _, r := range runs {
 		byID[r.ID] = r
-		if r.Captures > 0 {
+		if r.Captures > 0 || r.Status == umzug.StatusFailed {
 			withCaptures = append(withCaptures, r)
 		}
 	}
 	if from == 0 && to == 0 {
-		if len(withCaptures) < 2 {
-			return ArchiveDiff{}, fmt.Errorf("archive %s: diff needs two runs with captures; it has %d", dir, len(withCaptures))
-		}
-		// The latest run against the latest earlier one that did not fail.
-		to = withCaptures[len(withCaptures)-1].ID
-		from = withCaptures[len(withCaptures)-2].ID
-		for i := len(withCaptures) - 2; i >= 0; i-- {
-			if withCaptures[i].Status != umzug.StatusFailed {
-				from = withCaptures[i].ID
-				break
+		if n := len(withCaptures); n == 1 && withCaptures[0].Status == umzug.StatusFailed {
+			from, to = withCaptures[0].ID, withCaptures[0].ID
+		} else if n < 2 {
+			return ArchiveDiff{}, fmt.Errorf("archive %s: diff needs two runs with captures; it has %d", dir, n)
+		} else {
+			// The latest run against the latest earlier one that did not
+			// fail (a failed latest run is reported as such).
+			to = withCaptures[n-1].ID
+			from = withCaptures[n-2].ID
+			for i := n - 2; i >= 0; i-- {
+				if withCaptures[i].Status != umzug.StatusFailed {
+					from = withCaptures[i].ID
+					break
+				}
 			}
 		}
 	}

@@ -184,8 +184,9 @@ type crawler struct {
 	started time.Time
 	nextID  atomic.Int64
 
-	robotsMu sync.Mutex
-	robots   map[string]*robotstxt.RobotsData // by host; nil = allow all
+	robotsMu     sync.Mutex
+	robots       map[string]*robotstxt.RobotsData // by host; nil = allow all
+	robotsStatus map[string]int                   // by host: the status robots.txt answered with
 
 	aliasMu   sync.Mutex
 	aliasSeen map[string]bool
@@ -282,6 +283,7 @@ func newCrawler(ctx context.Context, opts CrawlOptions) (*crawler, error) {
 		ctx: ctx, cancel: cancel, opts: opts, log: log, hosts: hosts,
 		front:           newFrontier(opts.MaxPages, opts.TrapBudget),
 		robots:          map[string]*robotstxt.RobotsData{},
+		robotsStatus:    map[string]int{},
 		aliasSeen:       map[string]bool{},
 		status:          map[int]int{},
 		sessionFailures: map[string]int{},
@@ -579,6 +581,12 @@ func (cr *crawler) admit(canonical string, depth int, from string, image bool) (
 	row := frontierRow{url: canonical, depth: depth, from: from, asset: asset}
 	// Checked after the claim so each disallowed URL is counted once.
 	if !cr.allowedByRobots(u) {
+		if from == "" && depth == 0 && cr.robotsServerError(u.Host) != 0 {
+			// A start URL on a host whose robots.txt answers with a
+			// server error: recorded as failed (see process), so that the
+			// run says why nothing was fetched.
+			return it, row, true
+		}
 		cr.stats.robots.Add(1)
 		cr.log.Debug("robots.txt disallows", "url", canonical)
 		row.state = 2
@@ -596,6 +604,13 @@ func (cr *crawler) inHosts(canonical string) bool {
 func (cr *crawler) process(it frontierItem) {
 	if cr.ctx.Err() != nil {
 		return
+	}
+	if it.from == "" && !cr.opts.IgnoreRobots {
+		if u, err := url.Parse(it.url); err == nil && !cr.allowedByRobots(u) {
+			st := cr.robotsServerError(u.Host)
+			cr.recordFailure(it, nil, fmt.Errorf("robots.txt answered HTTP %d: nothing on the host is fetched until it answers (RFC 9309)", st))
+			return
+		}
 	}
 	id := strconv.FormatInt(cr.nextID.Add(1), 10)
 	hdr := http.Header{}
@@ -681,7 +696,7 @@ func (cr *crawler) recordFailure(it frontierItem, exs []*exchange, err error) {
 			reason = last.err.Error()
 		}
 	}
-	cr.log.Warn("fetch failed", "url", it.url, "err", reason)
+	cr.log.Info("fetch failed", "url", it.url, "err", reason) // the caller reports it as a failure
 	now := time.Now().UTC()
 	snap := &umzug.Snapshot{
 		URL: it.url, FinalURL: it.url, Depth: it.depth, LinkedFrom: it.from, FetchedAt: now,
@@ -1089,6 +1104,9 @@ func (cr *crawler) robotsFor(u *url.URL) *robotstxt.RobotsData {
 		cr.log.Warn("robots.txt larger than 500 KiB: its first 500 KiB are obeyed", "host", u.Host)
 	}
 	var rd *robotstxt.RobotsData
+	if err == nil && status >= 500 {
+		cr.log.Warn("robots.txt answered with a server error: nothing on the host is fetched (RFC 9309)", "host", u.Host, "status", status)
+	}
 	if err != nil {
 		cr.log.Warn("robots.txt not read; assuming allowed", "host", u.Host, "err", err)
 	} else if rd, err = robotstxt.FromStatusAndBytes(status, body); err != nil {
@@ -1096,7 +1114,19 @@ func (cr *crawler) robotsFor(u *url.URL) *robotstxt.RobotsData {
 		rd = nil
 	}
 	cr.robots[u.Host] = rd
+	cr.robotsStatus[u.Host] = status
 	return rd
+}
+
+// robotsServerError returns the 5xx status robots.txt of host answered
+// with (RFC 9309: nothing is fetched then), or 0.
+func (cr *crawler) robotsServerError(host string) int {
+	cr.robotsMu.Lock()
+	defer cr.robotsMu.Unlock()
+	if st := cr.robotsStatus[host]; st >= 500 {
+		return st
+	}
+	return 0
 }
 
 // allowedByRobots reports whether robots.txt lets umzug fetch u.

@@ -2,6 +2,8 @@ package extract
 
 import (
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/umzug/umzug"
@@ -51,6 +53,8 @@ func FailedStatus(status int) bool {
 	return false
 }
 
+var httpStatusRe = regexp.MustCompile(`\bHTTP ([1-5][0-9][0-9])\b`)
+
 // FetchErrorReason classifies the message of a fetch error into a
 // failure reason (umzug.Reason*).
 func FetchErrorReason(msg string) string {
@@ -62,6 +66,11 @@ func FetchErrorReason(msg string) string {
 			}
 		}
 		return false
+	}
+	if m := httpStatusRe.FindStringSubmatch(msg); m != nil {
+		if st, _ := strconv.Atoi(m[1]); FailedStatus(st) {
+			return "http-" + m[1]
+		}
 	}
 	switch {
 	case has("redirects"):
