@@ -322,4 +322,3 @@ func TestDiffAfterOutage(t *testing.T) {
 		t.Errorf("diff after the site is back:\n%s", got)
 	}
 }
-
