@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"bufio"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -166,6 +165,9 @@ func parseNetrc(r io.Reader) (map[string]extract.Credentials, error) {
 		cur, inEntry = extract.Credentials{}, false
 	}
 	for i := 0; i < len(toks); i++ {
+		if !inEntry && toks[i] != "machine" && toks[i] != "default" {
+			return nil, fmt.Errorf("netrc: %q outside a machine or default entry", toks[i])
+		}
 		next := func() (string, error) {
 			if i+1 >= len(toks) {
 				return "", fmt.Errorf("%q without a value", toks[i])
@@ -199,10 +201,6 @@ func parseNetrc(r io.Reader) (map[string]extract.Credentials, error) {
 		case "account":
 			if _, err := next(); err != nil {
 				return nil, err
-			}
-		default:
-			if !inEntry {
-				return nil, errors.New("netrc: token outside a machine or default entry")
 			}
 		}
 	}
