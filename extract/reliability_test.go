@@ -178,4 +178,3 @@ func TestArchiveLockedForSecondWriter(t *testing.T) {
 	}
 	b.close()
 }
-
