@@ -396,6 +396,9 @@ func removeRelated(root *html.Node) {
 			}
 			box = p
 		}
+		if box.Parent == nil {
+			continue // inside a box removed before
+		}
 		if box != h {
 			box.Parent.RemoveChild(box)
 			continue
