@@ -152,7 +152,11 @@ Only data goes to stdout.`,
   umzug migrate --archive archive --out export2
 
   # crawl a staging mirror but export the public URLs
-  umzug migrate http://staging.local/ --public-url https://www.example.de --out export`,
+  umzug migrate http://staging.local/ --public-url https://www.example.de --out export
+
+  # a password-protected staging copy (credentials are never written)
+  UMZUG_AUTH_USER=redaktion UMZUG_AUTH_PASSWORD=… umzug migrate https://staging.example.de/ \
+    --header 'X-Staging-Token: …' --public-url https://www.example.de --out export`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Seeds = args
 			if opts.Demo && len(args) > 0 {
@@ -393,6 +397,8 @@ func migrateStatus(interrupted bool, st extract.CrawlStats, p *migrateSink, docs
 		return umzug.StatusFailed, fmt.Sprintf("failed: the crawl got no usable response for most URLs (%d of %d failed); the site may be down", failed, max(p.snapshots, st.RunURLs))
 	case p.usable == 0:
 		return umzug.StatusFailed, "failed: no page of the site could be fetched"
+	case 2*(p.snapshots-p.usable) > p.snapshots:
+		return umzug.StatusFailed, fmt.Sprintf("failed: %d of %d URLs got no usable response or could not be read", p.snapshots-p.usable, p.snapshots)
 	case docs == 0:
 		return umzug.StatusFailed, "failed: nothing was exported (no page with content)"
 	case failed > 0:

@@ -106,7 +106,12 @@ func NewRootCmd(ios *IOStreams) *cobra.Command {
 		Short: "Move the content of legacy government websites into a new CMS",
 		Long: `umzug crawls an old website (TYPO3 first of all), extracts its pages and
 press releases as typed content blocks, and writes a normalized JSON export
-that a new CMS imports.`,
+that a new CMS imports.
+
+Exit codes: 0 ok, 1 error, 2 usage, 3 audit findings at or above --fail-on,
+4 partial (some URLs or records failed: the summary lists them by reason,
+the export's failures.ndjson names each), 5 failed (nothing usable: the
+site unreachable, nothing exported), 130 interrupted (Ctrl-C).`,
 		Example: `  # migrate the embedded demo site into ./export
   umzug migrate --demo --out export
 

@@ -473,10 +473,9 @@ const (
 )
 
 var (
-	userinfoChar = charClass(unreservedChars + subDelimChars + ":")
-	pathChar     = charClass(unreservedChars + subDelimChars + ":@/")
-	queryChar    = charClass(unreservedChars + subDelimChars + ":@/?")
-	unreserved   = charClass(unreservedChars)
+	pathChar   = charClass(unreservedChars + subDelimChars + ":@/")
+	queryChar  = charClass(unreservedChars + subDelimChars + ":@/?")
+	unreserved = charClass(unreservedChars)
 )
 
 // charClass returns the set of the bytes in chars.
