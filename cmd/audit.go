@@ -327,16 +327,18 @@ func siteScope(seeds, allow []string, public string) ([]string, func(string) str
 		}
 		hosts = append(hosts, strings.ToLower(u.Host))
 	}
-	hosts = append(hosts, allow...)
+	for _, h := range allow {
+		hosts = append(hosts, extract.CanonicalHostName(h))
+	}
 	if public == "" {
 		return hosts, func(s string) string { return s }, nil
 	}
-	pu, err := url.Parse(public)
-	if err != nil || pu.Host == "" {
-		return nil, nil, usageErr(fmt.Errorf("--public-url %q: not an absolute URL", public))
+	pu, err := publicOrigin(public)
+	if err != nil {
+		return nil, nil, err
 	}
 	seed, _ := url.Parse(seeds[0])
-	return hosts, originMapper(seed.Scheme+"://"+seed.Host, pu.Scheme+"://"+pu.Host), nil
+	return hosts, originMapper(seed.Scheme+"://"+seed.Host, pu), nil
 }
 
 // originMapper rewrites URLs of the crawled origin to the public one.
