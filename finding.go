@@ -36,6 +36,8 @@ const (
 	RuleServerError      = "server-error"
 	RuleDuplicateContent = "duplicate-content"
 	RuleMixedContent     = "mixed-content"
+	RuleRedirectLoop     = "redirect-loop"
+	RuleRedirectChain    = "redirect-chain"
 )
 
 // Finding is one audit result.

@@ -26,7 +26,8 @@ import jsonschema
 from jsonschema import Draft202012Validator
 
 files = [("documents.ndjson", "document"), ("snippets.ndjson", "snippet"),
-         ("assets.ndjson", "asset"), ("findings.ndjson", "finding"), ("manifest.json", "manifest")]
+         ("assets.ndjson", "asset"), ("findings.ndjson", "finding"), ("failures.ndjson", "failure"),
+         ("manifest.json", "manifest")]
 passed = failed = 0
 for export in sys.argv[1:]:
     for name, kind in files:

@@ -52,7 +52,7 @@ type RuleConfig struct {
 var BuiltinRules = []string{
 	umzug.RuleBrokenElement, umzug.RulePlaceholderText, umzug.RulePlaceholderAlt, umzug.RuleMissingAlt,
 	umzug.RuleEmptyElement, umzug.RuleBrokenLink, umzug.RuleBrokenImage, umzug.RuleServerError,
-	umzug.RuleDuplicateContent, umzug.RuleMixedContent,
+	umzug.RuleDuplicateContent, umzug.RuleMixedContent, umzug.RuleRedirectLoop, umzug.RuleRedirectChain,
 }
 
 var ruleIDRe = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,63}$`)

@@ -43,6 +43,9 @@ type AuditOptions struct {
 	SavedPages // the URLs of Files
 
 	Rules *audit.Config // audit rules from the settings file (else read from Config)
+
+	// parser replaces the extractor (tests: one that panics).
+	parser pageParser
 }
 
 var auditFormats = []string{"text", "ndjson", "csv", "junit", "html"}
@@ -166,12 +169,21 @@ func auditRun(ctx context.Context, ios *IOStreams, opts *AuditOptions) error {
 			return usageErr(err)
 		}
 	}
-	parser, err := newParser(opts.Profiles)
+	parser := opts.parser
+	if parser == nil {
+		p, err := newParser(opts.Profiles)
+		if err != nil {
+			return err
+		}
+		parser = p
+	}
+	fails, err := newFailureLog(log, false)
 	if err != nil {
 		return err
 	}
+	defer fails.close()
 	if opts.Archive != "" {
-		return auditArchive(ctx, ios, opts, log, parser, cfg, baseline, started)
+		return auditArchive(ctx, ios, opts, log, parser, cfg, baseline, started, fails)
 	}
 
 	aopts := audit.Options{Config: cfg, CheckExternal: opts.CheckExternal, Canonicalize: extract.Canonicalize}
@@ -193,13 +205,14 @@ func auditRun(ctx context.Context, ios *IOStreams, opts *AuditOptions) error {
 				}
 			}
 			slices.Sort(aopts.Hosts)
-			checker = newHTTPChecker(opts.Crawl)
+			checker = newHTTPChecker(opts.Crawl, nil)
 			aopts.Checker = checker
 		}
 		aud, err := audit.New(aopts)
 		if err != nil {
 			return usageErr(err)
 		}
+		ap := &auditPages{aud: aud, parser: parser, log: log, fails: fails}
 		read := 0
 		for _, name := range opts.Files {
 			if err := ctx.Err(); err != nil {
@@ -207,21 +220,22 @@ func auditRun(ctx context.Context, ios *IOStreams, opts *AuditOptions) error {
 			}
 			s, err := snapshotFromFile(name, urls[name])
 			if err != nil {
-				log.Error("not audited", "file", name, "err", err)
+				fails.add(umzug.Failure{URL: name, Stage: umzug.StageExtract, Reason: umzug.ReasonInputUnreadable, Message: err.Error()})
 				continue
 			}
 			read++
-			findings = append(findings, aud.Page(s, parseForAudit(parser, s, log))...)
+			ap.page(s)
 		}
 		if read == 0 {
-			return errors.New("no file could be audited")
+			fails.writeSummary(ios.ErrOut, "files")
+			return runError{status: umzug.StatusFailed, msg: "failed: no file could be audited"}
 		}
 		more, err := aud.Finish(ctx)
 		if err != nil {
 			return err
 		}
-		findings = append(findings, more...)
-		return auditReport(ios, opts, log, audit.Report{Site: site, Pages: aud.Pages(), GeneratedAt: started, Findings: findings, Rules: ruleIDs(cfg)}, baseline)
+		findings = append(ap.findings, more...)
+		return auditReport(ios, opts, log, audit.Report{Site: site, Pages: aud.Pages(), GeneratedAt: started, Findings: findings, Rules: ruleIDs(cfg)}, baseline, fails, "")
 	}
 
 	if opts.Demo {
@@ -231,6 +245,12 @@ func auditRun(ctx context.Context, ios *IOStreams, opts *AuditOptions) error {
 		}
 		defer stop()
 	}
+	seeds, auth, err := opts.Crawl.staging(opts.Seeds, opts.Global)
+	if err != nil {
+		return err
+	}
+	opts.Seeds = seeds
+	// The crawl names the public URLs and connects to the mirror.
 	named, connect, err := publicCrawl(opts.Seeds, opts.PublicURL)
 	if err != nil {
 		return err
@@ -239,14 +259,14 @@ func auditRun(ctx context.Context, ios *IOStreams, opts *AuditOptions) error {
 	if err != nil {
 		return err
 	}
-	copts.Logger, copts.ConnectTo = log, connect
+	copts.Logger, copts.ConnectTo, copts.Auth = log, connect, auth
 	hosts, mapURL, err := siteScope(opts.Seeds, slices.Concat(opts.Crawl.AllowHosts, hostOfOrigins(connect)), opts.PublicURL)
 	if err != nil {
 		return err
 	}
 	site = mapURL(opts.Seeds[0])
 	aopts.Hosts, aopts.MapURL = hosts, mapURL
-	if checker, err = newHTTPChecker(opts.Crawl).withOrigins(connect); err != nil {
+	if checker, err = newHTTPChecker(opts.Crawl, auth).withOrigins(connect); err != nil {
 		return err
 	}
 	aopts.Checker = checker
@@ -254,23 +274,67 @@ func auditRun(ctx context.Context, ios *IOStreams, opts *AuditOptions) error {
 	if err != nil {
 		return usageErr(err)
 	}
+	ap := &auditPages{aud: aud, parser: parser, log: log, fails: fails, redirects: audit.NewRedirects(aud)}
 	bar := newProgress(ios, opts.Global.Quiet, "auditing")
 	copts.OnProgress = bar.crawlUpdate
-	_, crawlErr := extract.Crawl(ctx, copts, func(s *umzug.Snapshot) error {
-		findings = append(findings, aud.Page(s, parseForAudit(parser, s, log))...)
+	st, crawlErr := extract.Crawl(ctx, copts, func(s *umzug.Snapshot) error {
+		ap.page(s)
 		return nil
 	})
 	bar.finish()
-	if crawlErr != nil {
+	status := ""
+	switch {
+	case errors.Is(crawlErr, context.Canceled):
+		status = umzug.StatusInterrupted
+	case crawlErr != nil:
 		return fmt.Errorf("crawling %s: %w", opts.Seeds[0], crawlErr)
+	case st.RunStatus == umzug.StatusFailed:
+		status = umzug.StatusFailed
 	}
-	more, err := aud.Finish(ctx)
-	if err != nil {
-		return err
+	findings = ap.findings
+	if status != umzug.StatusInterrupted {
+		more, err := aud.Finish(ctx)
+		if err != nil && !errors.Is(err, context.Canceled) {
+			return err
+		}
+		if err != nil {
+			status = umzug.StatusInterrupted
+		}
+		findings = append(findings, more...)
 	}
-	findings = append(findings, more...)
+	findings = append(findings, ap.redirects.Findings()...)
 	log.Debug("links checked", "checker", checker.String())
-	return auditReport(ios, opts, log, audit.Report{Site: site, Pages: aud.Pages(), GeneratedAt: started, Findings: findings, Rules: ruleIDs(cfg)}, baseline)
+	return auditReport(ios, opts, log, audit.Report{Site: site, Pages: aud.Pages(), GeneratedAt: started, Findings: findings, Rules: ruleIDs(cfg)}, baseline, fails, status)
+}
+
+// auditPages is the per-snapshot work of audit: the page's document (if
+// it is a content page) and its findings; a panic in either is the page's
+// failure, and the audit goes on.
+type auditPages struct {
+	aud       *audit.Auditor
+	redirects *audit.Redirects
+	parser    pageParser
+	log       *slog.Logger
+	fails     *failureLog
+	findings  []umzug.Finding
+}
+
+func (ap *auditPages) page(s *umzug.Snapshot) {
+	if f, failed := extract.SnapshotFailure(s); failed {
+		ap.fails.add(f)
+	}
+	d := ap.document(s)
+	defer ap.fails.recovered(s.URL, umzug.StageAudit, nil)
+	ap.findings = append(ap.findings, ap.aud.Page(s, d)...)
+	ap.redirects.Page(s)
+}
+
+// document extracts the document of a content page for the rules that
+// use extraction's warnings; nil for anything else, and for a page the
+// extractor fails on (a panic is recorded as the page's failure).
+func (ap *auditPages) document(s *umzug.Snapshot) (doc *umzug.Document) {
+	defer ap.fails.recovered(s.URL, umzug.StageExtract, nil)
+	return parseForAudit(ap.parser, s, ap.log)
 }
 
 // siteScope returns the site's hosts (seeds and --allow-host) and the
@@ -284,16 +348,18 @@ func siteScope(seeds, allow []string, public string) ([]string, func(string) str
 		}
 		hosts = append(hosts, strings.ToLower(u.Host))
 	}
-	hosts = append(hosts, allow...)
+	for _, h := range allow {
+		hosts = append(hosts, extract.CanonicalHostName(h))
+	}
 	if public == "" {
 		return hosts, func(s string) string { return s }, nil
 	}
-	pu, err := url.Parse(public)
-	if err != nil || pu.Host == "" {
-		return nil, nil, usageErr(fmt.Errorf("--public-url %q: not an absolute URL", public))
+	pu, err := publicOrigin(public)
+	if err != nil {
+		return nil, nil, err
 	}
 	seed, _ := url.Parse(seeds[0])
-	return hosts, originMapper(seed.Scheme+"://"+seed.Host, pu.Scheme+"://"+pu.Host), nil
+	return hosts, originMapper(seed.Scheme+"://"+seed.Host, pu), nil
 }
 
 // originMapper rewrites URLs of the crawled origin to the public one.
@@ -308,7 +374,7 @@ func originMapper(crawled, public string) func(string) string {
 
 // parseForAudit extracts the document of a content page for the rules
 // that use extraction's warnings; nil for anything else.
-func parseForAudit(parser *extract.Parser, s *umzug.Snapshot, log interface{ Debug(string, ...any) }) *umzug.Document {
+func parseForAudit(parser pageParser, s *umzug.Snapshot, log interface{ Debug(string, ...any) }) *umzug.Document {
 	if !s.IsHTML() || s.Status < 200 || s.Status > 299 {
 		return nil
 	}
@@ -387,8 +453,10 @@ func ruleIDs(cfg *audit.Config) []string {
 }
 
 // auditReport applies the baseline, writes the report and decides the
-// exit code.
-func auditReport(ios *IOStreams, opts *AuditOptions, log interface{ Info(string, ...any) }, r audit.Report, baseline []umzug.Finding) error {
+// exit code: interrupted, failed (the site was down) and partial (pages
+// that could not be fetched, read or audited) before findings at or above
+// --fail-on.
+func auditReport(ios *IOStreams, opts *AuditOptions, log interface{ Info(string, ...any) }, r audit.Report, baseline []umzug.Finding, fails *failureLog, status string) error {
 	if opts.Baseline != "" {
 		r.Findings, r.Known, r.Fixed = audit.Since(r.Findings, baseline)
 		r.Baseline = filepath.Base(opts.Baseline)
@@ -438,6 +506,15 @@ func auditReport(ios *IOStreams, opts *AuditOptions, log interface{ Info(string,
 			log.Info("report written", "file", opts.Out, "format", format)
 		}
 	}
+	fails.writeSummary(ios.ErrOut, "URLs not audited")
+	switch {
+	case status == umzug.StatusInterrupted:
+		return runError{status: status, msg: "interrupted: the report holds the pages audited until then"}
+	case status == umzug.StatusFailed:
+		return runError{status: status, msg: fmt.Sprintf("failed: most URLs got no usable response (%d failed); the site may be down", fails.total())}
+	case fails.total() > 0:
+		return runError{status: umzug.StatusPartial, msg: fmt.Sprintf("partial: %d URLs could not be audited (see the log)%s", fails.total(), findingsNote(opts.FailOn, r.Findings))}
+	}
 	if th := umzug.Severity(opts.FailOn); th.Rank() > 0 {
 		n := 0
 		for _, f := range r.Findings {
@@ -450,6 +527,25 @@ func auditReport(ios *IOStreams, opts *AuditOptions, log interface{ Info(string,
 		}
 	}
 	return nil
+}
+
+// findingsNote mentions the findings at or above --fail-on that a
+// stronger exit code hides.
+func findingsNote(failOn string, fs []umzug.Finding) string {
+	th := umzug.Severity(failOn)
+	if th.Rank() == 0 {
+		return ""
+	}
+	n := 0
+	for _, f := range fs {
+		if f.Severity.Rank() >= th.Rank() {
+			n++
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("; %d finding%s at or above %s", n, plural(n), th)
 }
 
 func plural(n int) string {
@@ -521,7 +617,7 @@ func (a *atomicFile) abort() {
 
 // auditArchive audits the latest capture of every URL of an archive,
 // offline: links are judged by the statuses the archive holds.
-func auditArchive(ctx context.Context, ios *IOStreams, opts *AuditOptions, log *slog.Logger, parser *extract.Parser, cfg *audit.Config, baseline []umzug.Finding, started time.Time) error {
+func auditArchive(ctx context.Context, ios *IOStreams, opts *AuditOptions, log *slog.Logger, parser pageParser, cfg *audit.Config, baseline []umzug.Finding, started time.Time, fails *failureLog) error {
 	seeds, err := archiveSeeds(ctx, opts.Archive, 0)
 	if err != nil {
 		return err
@@ -534,18 +630,23 @@ func auditArchive(ctx context.Context, ios *IOStreams, opts *AuditOptions, log *
 	if err != nil {
 		return usageErr(err)
 	}
-	var findings []umzug.Finding
+	ap := &auditPages{aud: aud, parser: parser, log: log, fails: fails, redirects: audit.NewRedirects(aud)}
+	status := ""
 	err = extract.ReadArchive(ctx, opts.Archive, func(s *umzug.Snapshot) error {
-		findings = append(findings, aud.Page(s, parseForAudit(parser, s, log))...)
+		ap.page(s)
 		return nil
 	})
+	switch {
+	case errors.Is(err, context.Canceled):
+		status = umzug.StatusInterrupted
+	case err != nil:
+		return err
+	}
+	more, err := aud.Finish(context.WithoutCancel(ctx))
 	if err != nil {
 		return err
 	}
-	more, err := aud.Finish(ctx)
-	if err != nil {
-		return err
-	}
-	findings = append(findings, more...)
-	return auditReport(ios, opts, log, audit.Report{Site: mapURL(seeds[0]), Pages: aud.Pages(), GeneratedAt: started, Findings: findings, Rules: ruleIDs(cfg)}, baseline)
+	findings := append(ap.findings, more...)
+	findings = append(findings, ap.redirects.Findings()...)
+	return auditReport(ios, opts, log, audit.Report{Site: mapURL(seeds[0]), Pages: aud.Pages(), GeneratedAt: started, Findings: findings, Rules: ruleIDs(cfg)}, baseline, fails, status)
 }

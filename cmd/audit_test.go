@@ -205,7 +205,7 @@ func TestAuditOutputsFailOnAndBaseline(t *testing.T) {
 				return "", "", err
 			}
 		}
-		err := auditReport(ios, opts, discard{}, r, base)
+		err := auditReport(ios, opts, discard{}, r, base, nil, "")
 		return out.String(), errOut.String(), err
 	}
 	dir := t.TempDir()

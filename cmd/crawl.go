@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"runtime/debug"
 	"sort"
@@ -96,6 +97,13 @@ func crawlRun(ctx context.Context, ios *IOStreams, opts *CrawlCmdOptions) error 
 	if err != nil {
 		return err
 	}
+	given := opts.Seeds // as typed (user info included): the resume hint repeats them
+	seeds, auth, err := opts.Crawl.staging(opts.Seeds, opts.Global)
+	if err != nil {
+		return err
+	}
+	opts.Seeds = seeds
+	// The crawl names the public URLs and connects to the mirror.
 	named, connect, err := publicCrawl(opts.Seeds, opts.PublicURL)
 	if err != nil {
 		return err
@@ -104,21 +112,60 @@ func crawlRun(ctx context.Context, ios *IOStreams, opts *CrawlCmdOptions) error 
 	if err != nil {
 		return err
 	}
-	copts.Logger, copts.ArchiveDir, copts.NewRun, copts.ConnectTo = log, opts.Archive, opts.NewRun, connect
+	copts.Logger, copts.ArchiveDir, copts.NewRun, copts.ConnectTo, copts.Auth = log, opts.Archive, opts.NewRun, connect, auth
+	fails, err := newFailureLog(log, false)
+	if err != nil {
+		return err
+	}
+	defer fails.close()
 	bar := newProgress(ios, opts.Global.Quiet, "crawling")
 	copts.OnProgress = bar.crawlUpdate
-	stats, err := extract.Crawl(ctx, copts, func(*umzug.Snapshot) error { return nil })
+	stats, err := extract.Crawl(ctx, copts, func(s *umzug.Snapshot) error {
+		if f, failed := extract.SnapshotFailure(s); failed {
+			fails.add(f)
+		}
+		return nil
+	})
 	bar.finish()
 	printCrawlSummary(opts.Global.SummaryOut(ios.ErrOut), stats, opts.Archive)
-	if err != nil {
-		if errors.Is(err, context.Canceled) {
-			fmt.Fprintf(ios.ErrOut, "Interrupted. Run the same command again to resume run %d:\n  umzug crawl %s --archive %s\n",
-				stats.RunID, strings.Join(opts.Seeds, " "), shellQuote(opts.Archive))
-			return exitError{code: ExitError}
+	fails.merge(stats.RunFailures) // earlier sessions of a resumed run
+	// Failures are warnings: shown with --quiet too.
+	fails.writeSummary(ios.ErrOut, "URLs (see the log; 'umzug crawl' again after a failed run starts a new one)")
+	switch {
+	case errors.Is(err, context.Canceled):
+		public := ""
+		if opts.PublicURL != "" {
+			public = " --public-url " + shellQuote(opts.PublicURL)
 		}
+		fmt.Fprintf(ios.ErrOut, "Interrupted. Run the same command again to resume run %d:\n  umzug crawl %s --archive %s%s\n",
+			stats.RunID, strings.Join(redactedSeeds(given), " "), shellQuote(opts.Archive), public)
+		return runError{status: umzug.StatusInterrupted, msg: fmt.Sprintf("interrupted: run %d is marked interrupted in the archive", stats.RunID)}
+	case err != nil:
 		return fmt.Errorf("crawling %s: %w", opts.Seeds[0], err)
 	}
+	switch stats.RunStatus {
+	case umzug.StatusFailed:
+		return runError{status: umzug.StatusFailed, msg: fmt.Sprintf("failed: run %d got no usable response for most URLs (%d of %d failed) and is marked failed; 'umzug diff' reports no removals from it", stats.RunID, fails.total(), stats.RunURLs)}
+	case umzug.StatusPartial:
+		return runError{status: umzug.StatusPartial, msg: fmt.Sprintf("partial: %d of %d URLs of run %d failed", fails.total(), stats.RunURLs, stats.RunID)}
+	}
 	return nil
+}
+
+// redactedSeeds are the start URLs as typed, with a password replaced by
+// a reminder: the resume hint must not print it.
+func redactedSeeds(seeds []string) []string {
+	out := make([]string, len(seeds))
+	for i, s := range seeds {
+		out[i] = s
+		if u, err := url.Parse(s); err == nil && u.User != nil {
+			if _, has := u.User.Password(); has {
+				u.User = url.UserPassword(u.User.Username(), "PASSWORD")
+				out[i] = strings.Replace(u.String(), "PASSWORD", "…", 1)
+			}
+		}
+	}
+	return out
 }
 
 func shellQuote(s string) string {
@@ -160,12 +207,19 @@ func printCrawlSummary(w io.Writer, st extract.CrawlStats, archive string) {
 		st.Fetched-st.Assets-st.Unchanged, st.Assets, st.Unchanged, st.Failed, st.Retries)
 	fmt.Fprintf(w, "Not fetched: %d disallowed by robots.txt, %d out of scope, %d files skipped, %d over --max-pages, %d over the trap budget\n",
 		st.RobotsBlocked, st.OutOfScope, st.SkippedFiles, st.OverBudget, st.TrapSkipped)
+	if st.SitemapsSkipped > 0 || st.SitemapErrors > 0 {
+		fmt.Fprintf(w, "Sitemaps: %d not read (over the cap of %d per host), %d unreadable (see the log)\n",
+			st.SitemapsSkipped, extract.MaxSitemapsPerHost, st.SitemapErrors)
+	}
+	if st.RunStatus != "" {
+		fmt.Fprintf(w, "Run status: %s\n", st.RunStatus)
+	}
 	for i, t := range st.Traps {
 		if i == 10 {
 			fmt.Fprintf(w, "  … %d more patterns\n", len(st.Traps)-10)
 			break
 		}
-		fmt.Fprintf(w, "Possible URL trap: %s (%d crawled, %d more not; --trap-budget to change)\n", t.Pattern, t.Budget, t.Skipped)
+		fmt.Fprintf(w, "Possible URL trap: %s (%d crawled, %d more not; --trap-budget to change)\n", shortenURL(t.Pattern), t.Budget, t.Skipped)
 	}
 	if archive != "" {
 		fmt.Fprintf(w, "Archive: %s\n", archive)

@@ -181,7 +181,8 @@ func TestSavedPagesToLoadLosesNothing(t *testing.T) {
 	if code != ExitPartial {
 		t.Errorf("load with a duplicate record: exit %d; want %d\n%s", code, ExitPartial, errOut)
 	}
-	for _, want := range []string{"record dropped: an earlier record has the same url", "line=6", "record dropped: not a document", "line=7", "2 of 7 input records dropped (1 not a document, 1 duplicate url"} {
+	for _, want := range []string{"reason=duplicate-url", "stdin line 6: an earlier record has the same url", "url=stdin:7 reason=input-unreadable", "line is not a document",
+		"partial: 2 of 7 input records dropped", "duplicate-url", "input-unreadable"} {
 		if !strings.Contains(errOut.String(), want) {
 			t.Errorf("load's stderr lacks %q:\n%s", want, errOut)
 		}

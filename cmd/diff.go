@@ -5,9 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sort"
+	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/extract"
 )
 
@@ -32,8 +35,13 @@ one line per URL that was added, changed, removed or changed status.
 changed: both runs got a 2xx and the bodies differ once volatile parts are
 removed (comments, nonces, form tokens, cache-busting numbers, white space);
 a 304 Not Modified is unchanged. removed: now 404 or 410, or no longer
-linked. status: any other change of status, or of a redirect's target.
-A summary goes to stderr.`,
+linked from the page that linked it, which the later run fetched fine.
+status: any other change of status, or of a redirect's target.
+A summary goes to stderr.
+
+A run that failed (the site was down for most URLs) is never compared:
+diff says so and exits 5, and no URL is reported removed. By default the
+latest run is compared with the latest earlier run that did not fail.`,
 		Example: `  umzug diff --archive archive
   umzug diff --archive archive --from 3 --to 5 --format ndjson | jq -r 'select(.change=="removed") | .url'`,
 		Args: cobra.NoArgs,
@@ -65,6 +73,22 @@ func diffRun(ctx context.Context, ios *IOStreams, opts *DiffOptions) error {
 	if err != nil {
 		return err
 	}
+	if d.Failed != nil {
+		var parts []string
+		n := 0
+		for r, c := range d.Failures {
+			parts = append(parts, fmt.Sprintf("%s %d", r, c))
+			n += c
+		}
+		sort.Strings(parts)
+		why := fmt.Sprintf("%d of its %d URLs got no usable response: %s", n, d.Failed.Captures, strings.Join(parts, ", "))
+		if d.Failed.Captures == 0 {
+			why = "it fetched nothing: the start URLs or robots.txt did not answer"
+		}
+		msg := fmt.Sprintf("failed: run %d failed (%s); the site was down or unreachable, so nothing is compared and no URL is reported removed",
+			d.Failed.ID, why)
+		return runError{status: umzug.StatusFailed, msg: msg}
+	}
 	counts := map[string]int{}
 	enc := json.NewEncoder(ios.Out)
 	enc.SetEscapeHTML(false)
@@ -93,10 +117,15 @@ func diffRun(ctx context.Context, ios *IOStreams, opts *DiffOptions) error {
 			return fmt.Errorf("writing output: %w", err)
 		}
 	}
-	fmt.Fprintf(opts.Global.SummaryOut(ios.ErrOut), "Run %d (%s) -> run %d (%s): %d added, %d changed, %d removed, %d status changed, %d unchanged\n",
-		d.From.ID, d.From.Status, d.To.ID, d.To.Status, counts["added"], counts["changed"], counts["removed"], counts["status"], d.Unchanged)
-	if d.To.Status != "complete" {
-		fmt.Fprintf(ios.ErrOut, "Run %d is %s: URLs it has not reached yet show as removed.\n", d.To.ID, d.To.Status)
+	sum := opts.Global.SummaryOut(ios.ErrOut)
+	fmt.Fprintf(sum, "Run %d (%s) -> run %d (%s): %d added, %d changed, %d removed, %d status changed, %d unchanged, %d not reached\n",
+		d.From.ID, d.From.Status, d.To.ID, d.To.Status, counts["added"], counts["changed"], counts["removed"], counts["status"], d.Unchanged, d.NotReached)
+	if d.NotReached > 0 {
+		fmt.Fprintf(sum, "Not reached: %d URLs of run %d that run %d did not fetch (still queued, disallowed now, or linked from a page that failed) are not reported removed.\n",
+			d.NotReached, d.From.ID, d.To.ID)
+	}
+	if d.To.Status == umzug.StatusInterrupted || d.To.Status == "running" {
+		return runError{status: umzug.StatusPartial, msg: fmt.Sprintf("partial: run %d is %s; resume it ('umzug crawl' with the same URLs) for a complete diff", d.To.ID, d.To.Status)}
 	}
 	return nil
 }

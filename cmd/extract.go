@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -27,6 +28,12 @@ type ExtractOptions struct {
 	Explain  string // explain this file or URL instead of extracting
 
 	SavedPages // the URLs of Files
+
+	// parser replaces the extractor (tests: one that panics).
+	parser interface {
+		pageParser
+		ParseHTML(r io.Reader, pageURL string) (umzug.Document, error)
+	}
 }
 
 // NewCmdExtract builds umzug extract.
@@ -100,9 +107,13 @@ func extractRun(ctx context.Context, ios *IOStreams, opts *ExtractOptions) error
 	if err != nil {
 		return err
 	}
-	parser, err := newParser(opts.Profiles)
-	if err != nil {
-		return err
+	parser := opts.parser
+	if parser == nil {
+		p, err := newParser(opts.Profiles)
+		if err != nil {
+			return err
+		}
+		parser = p
 	}
 	out := ios.Out
 	var f *os.File
@@ -115,34 +126,43 @@ func extractRun(ctx context.Context, ios *IOStreams, opts *ExtractOptions) error
 	}
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
-	if opts.Archive != "" {
-		if err := extractArchive(ctx, log, parser, enc, opts); err != nil {
-			return err
-		}
-		if f != nil {
-			if err := f.Close(); err != nil {
-				return fmt.Errorf("writing %s: %w", opts.Out, err)
-			}
-		}
-		return nil
-	}
-	urls, err := opts.SavedPages.urls(opts.Files)
+	fails, err := newFailureLog(log, false)
 	if err != nil {
 		return err
 	}
-	failed := 0
-	for _, name := range opts.Files {
-		if err := ctx.Err(); err != nil {
+	defer fails.close()
+	var docs, inputs int
+	interrupted := false
+	if opts.Archive != "" {
+		docs, inputs, err = extractArchive(ctx, log, parser, enc, opts, fails)
+		if errors.Is(err, context.Canceled) {
+			interrupted = true
+		} else if err != nil {
 			return err
 		}
-		d, err := extractFile(parser, name, urls[name])
+	} else {
+		urls, err := opts.SavedPages.urls(opts.Files)
 		if err != nil {
-			failed++
-			log.Error("not extracted", "file", name, "err", err)
-			continue
+			return err
 		}
-		if err := enc.Encode(d); err != nil {
-			return fmt.Errorf("writing output: %w", err)
+		inputs = len(opts.Files)
+		for _, name := range opts.Files {
+			if ctx.Err() != nil {
+				interrupted = true
+				break
+			}
+			d, err := extractFile(parser, name, urls[name], fails)
+			if err != nil {
+				fails.add(umzug.Failure{URL: name, Stage: umzug.StageExtract, Reason: extractReason(err), Message: err.Error()})
+				continue
+			}
+			if d == nil {
+				continue // a panic, recorded
+			}
+			if err := enc.Encode(d); err != nil {
+				return fmt.Errorf("writing output: %w", err)
+			}
+			docs++
 		}
 	}
 	if f != nil {
@@ -150,10 +170,29 @@ func extractRun(ctx context.Context, ios *IOStreams, opts *ExtractOptions) error
 			return fmt.Errorf("writing %s: %w", opts.Out, err)
 		}
 	}
-	if failed == len(opts.Files) {
-		return errors.New("no page could be extracted")
+	what := "files"
+	if opts.Archive != "" {
+		what = "pages (see the log)"
+	}
+	fails.writeSummary(ios.ErrOut, what)
+	switch {
+	case interrupted:
+		return runError{status: umzug.StatusInterrupted, msg: fmt.Sprintf("interrupted after %d documents", docs)}
+	case docs == 0:
+		return runError{status: umzug.StatusFailed, msg: "failed: no page could be extracted"}
+	case fails.total() > 0:
+		return runError{status: umzug.StatusPartial, msg: fmt.Sprintf("partial: %d of %d inputs failed, %d documents written", fails.total(), inputs, docs)}
 	}
 	return nil
+}
+
+// extractReason is the failure reason of a file that was not extracted.
+func extractReason(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return umzug.ReasonInputUnreadable
+	}
+	return umzug.ReasonExtractError
 }
 
 // newParser loads the user's profiles; a broken profile is a usage error.
@@ -169,7 +208,9 @@ func newParser(files []string) (*extract.Parser, error) {
 	return extract.NewParser(ps...), nil
 }
 
-func extractFile(parser *extract.Parser, name, baseURL string) (any, error) {
+func extractFile(parser interface {
+	ParseHTML(r io.Reader, pageURL string) (umzug.Document, error)
+}, name, baseURL string, fails *failureLog) (doc any, err error) {
 	raw, err := os.ReadFile(name)
 	if err != nil {
 		return nil, err
@@ -182,24 +223,38 @@ func extractFile(parser *extract.Parser, name, baseURL string) (any, error) {
 		}
 		baseURL = "file://" + filepath.ToSlash(abs)
 	}
-	return parser.ParseHTML(bytes.NewReader(body), baseURL)
+	defer fails.recovered(name, umzug.StageExtract, nil)
+	d, err := parser.ParseHTML(bytes.NewReader(body), baseURL)
+	if err != nil {
+		return nil, err
+	}
+	return d, nil
 }
 
 // extractArchive writes one document per content page of the archive.
-func extractArchive(ctx context.Context, log *slog.Logger, parser *extract.Parser, enc *json.Encoder, opts *ExtractOptions) error {
-	docs, skipped := 0, 0
-	err := extract.ReadArchiveRun(ctx, opts.Archive, extract.ReadArchiveOptions{Run: opts.Run}, func(s *umzug.Snapshot) error {
+// Pages that failed to be fetched, records that cannot be read and pages
+// the extractor fails on are failures, named with their URL and record.
+func extractArchive(ctx context.Context, log *slog.Logger, parser pageParser, enc *json.Encoder, opts *ExtractOptions, fails *failureLog) (docs, urls int, err error) {
+	skipped := 0
+	err = extract.ReadArchiveRun(ctx, opts.Archive, extract.ReadArchiveOptions{Run: opts.Run}, func(s *umzug.Snapshot) error {
+		urls++
+		if f, failed := extract.SnapshotFailure(s); failed {
+			fails.add(f)
+			return nil
+		}
 		if !s.IsHTML() || s.Status < 200 || s.Status > 299 {
 			skipped++
 			return nil
 		}
-		d, err := parser.Parse(s)
-		if errors.Is(err, umzug.ErrNotContent) {
+		d, panicked, err := parseSnapshot(parser, s, fails)
+		switch {
+		case panicked:
+			return nil
+		case errors.Is(err, umzug.ErrNotContent) || errors.Is(err, umzug.ErrNoMainContent):
 			skipped++
 			return nil
-		}
-		if err != nil {
-			log.Error("not extracted", "url", s.URL, "record", s.ArchiveRef, "err", err)
+		case err != nil:
+			fails.add(umzug.Failure{URL: s.URL, Stage: umzug.StageExtract, Reason: umzug.ReasonExtractError, Message: err.Error(), Record: s.ArchiveRef})
 			return nil
 		}
 		docs++
@@ -208,9 +263,14 @@ func extractArchive(ctx context.Context, log *slog.Logger, parser *extract.Parse
 		}
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	log.Info("extracted from archive", "archive", opts.Archive, "documents", docs, "skipped", skipped)
-	return nil
+	log.Info("extracted from archive", "archive", opts.Archive, "documents", docs, "skipped", skipped, "failed", fails.total())
+	return docs, urls, err
+}
+
+// parseSnapshot runs the extractor on one page; a panic is the page's
+// failure.
+func parseSnapshot(parser pageParser, s *umzug.Snapshot, fails *failureLog) (d umzug.Document, panicked bool, err error) {
+	defer fails.recovered(s.URL, umzug.StageExtract, &panicked)
+	d, err = parser.Parse(s)
+	return d, false, err
 }

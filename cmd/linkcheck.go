@@ -15,6 +15,7 @@ import (
 	"github.com/temoto/robotstxt"
 
 	"github.com/umzug/umzug/audit"
+	"github.com/umzug/umzug/extract"
 )
 
 // httpChecker is the audit's link checker: HEAD, then GET when HEAD fails
@@ -27,6 +28,7 @@ type httpChecker struct {
 	perHost      int
 	delay        time.Duration
 	ignoreRobots bool
+	auth         *extract.Auth // credentials of the site's own hosts (staging)
 
 	mu     sync.Mutex
 	cache  map[string]*checkResult
@@ -52,16 +54,17 @@ type hostGate struct {
 // does not count it as broken.
 var errRobots = fmt.Errorf("%w: disallowed by robots.txt", audit.ErrNotChecked)
 
-func newHTTPChecker(f CrawlFlags) *httpChecker {
+func newHTTPChecker(f CrawlFlags, auth *extract.Auth) *httpChecker {
 	per := max(f.Concurrency, 1)
 	return &httpChecker{
 		client: &http.Client{Timeout: f.Timeout, CheckRedirect: func(req *http.Request, via []*http.Request) error {
 			if len(via) >= 10 {
 				return errors.New("stopped after 10 redirects")
 			}
+			auth.Reapply(req)
 			return nil
 		}},
-		userAgent: f.UserAgent, perHost: per, delay: f.Delay, ignoreRobots: f.IgnoreRobots,
+		userAgent: f.UserAgent, perHost: per, delay: f.Delay, ignoreRobots: f.IgnoreRobots, auth: auth,
 		cache: map[string]*checkResult{}, hosts: map[string]*hostGate{}, robots: map[string]*robotstxt.RobotsData{},
 	}
 }
@@ -139,6 +142,7 @@ func (c *httpChecker) do(ctx context.Context, method, u string) (int, error) {
 		return 0, err
 	}
 	req.Header.Set("User-Agent", c.userAgent)
+	c.auth.Apply(req)
 	resp, err := c.client.Do(req)
 	if err != nil {
 		var ue *url.Error
@@ -199,6 +203,7 @@ func (c *httpChecker) fetchRobots(ctx context.Context, u *url.URL) *robotstxt.Ro
 		return nil
 	}
 	req.Header.Set("User-Agent", c.userAgent)
+	c.auth.Apply(req)
 	resp, err := c.client.Do(req)
 	if err != nil {
 		return nil

@@ -35,6 +35,9 @@ type LoadOptions struct {
 	SiteRoot    string
 	Token       string
 	NoAuth      bool // push without a token, on purpose
+	// AllowPartial loads (pushes, rewrites) an export whose manifest
+	// status is not complete.
+	AllowPartial bool
 	// CMS is the target CMS of --to (load_cms.go).
 	CMS CMSOptions
 }
@@ -118,6 +121,7 @@ prints what would be created, updated or left alone.`,
 			case opts.Push != "" && !opts.DryRun && opts.Token == "":
 				return usageErr(errors.New("UMZUG_PUSH_TOKEN is not set: set it to the CMS's API token, or give --no-auth to push without authentication"))
 			}
+			g.addSecrets(opts.Token)
 			if runF != nil {
 				return runF(cmd.Context(), opts)
 			}
@@ -133,6 +137,7 @@ prints what would be created, updated or left alone.`,
 	fl.StringVar(&richText, "richtext", "portabletext", "rich text in the export: portabletext, html or markdown")
 	fl.BoolVar(&opts.NoAuth, "no-auth", false, "push without an Authorization header, even if UMZUG_PUSH_TOKEN is set")
 	fl.StringVar(&opts.SiteRoot, "site-root", "", "root URL of the migrated site, for ids (default: the origin of the first document)")
+	fl.BoolVar(&opts.AllowPartial, "allow-partial", false, "load an export whose manifest status is partial or interrupted (pages are missing from it)")
 	opts.CMS.register(cmd)
 	return cmd
 }
@@ -143,9 +148,17 @@ func loadRun(ctx context.Context, ios *IOStreams, opts *LoadOptions) error {
 		return err
 	}
 	dir := opts.Out
+	status, why := umzug.StatusComplete, ""
 	if fi, err := os.Stat(opts.Input); err == nil && fi.IsDir() {
-		if _, err := os.Stat(filepath.Join(opts.Input, "manifest.json")); err != nil {
-			return fmt.Errorf("%s: not a complete export (no manifest.json)", opts.Input)
+		m, err := load.ReadManifest(opts.Input)
+		if err != nil {
+			return err
+		}
+		if err := load.CheckComplete(opts.Input, m); err != nil {
+			if !opts.AllowPartial {
+				return fmt.Errorf("%w; give --allow-partial to load it anyway", err)
+			}
+			log.Warn("loading an export that is not complete", "export", opts.Input, "status", m.Status)
 		}
 		if opts.Out != "" || opts.RichText != exportRichText(opts.Input) {
 			if dir == "" {
@@ -171,17 +184,20 @@ func loadRun(ctx context.Context, ios *IOStreams, opts *LoadOptions) error {
 			defer os.RemoveAll(tmp)
 			dir = tmp
 		}
-		if err := buildExport(ctx, ios, opts, dir); err != nil {
+		if status, why, err = buildExport(ctx, ios, opts, dir); err != nil {
 			return err
+		}
+		if opts.Push != "" && status != umzug.StatusComplete && !opts.AllowPartial {
+			return runError{status: status, msg: why + "; nothing pushed (give --allow-partial to push it anyway)"}
 		}
 	}
 	if opts.Push == "" {
-		return nil
+		return runStatusErr(status, why)
 	}
 	started := ios.Now()
 	st, err := load.Push(ctx, dir, load.PushOptions{
 		BaseURL: opts.Push, Token: opts.Token, Concurrency: opts.Concurrency, Retries: opts.Retries,
-		DryRun: opts.DryRun, Logger: log,
+		DryRun: opts.DryRun, Logger: log, AllowPartial: opts.AllowPartial || status != umzug.StatusComplete,
 		OnPlan: func(method, u string, size int) { fmt.Fprintf(ios.Out, "%s %s %d\n", method, u, size) },
 	})
 	took := ios.Now().Sub(started).Round(10 * time.Millisecond)
@@ -191,7 +207,15 @@ func loadRun(ctx context.Context, ios *IOStreams, opts *LoadOptions) error {
 		fmt.Fprintf(opts.Global.SummaryOut(ios.ErrOut), "Pushed %d records to %s in %s (%d already confirmed, %d failed, %d requests)\n",
 			st.Sent, opts.Push, took, st.Skipped, st.Failed, st.Requests)
 	}
-	return err
+	switch {
+	case errors.Is(err, load.ErrNotAccepted):
+		return runError{status: umzug.StatusPartial, msg: "partial: " + err.Error()}
+	case errors.Is(err, context.Canceled):
+		return runError{status: umzug.StatusInterrupted, msg: "interrupted: run the same command again to send the rest (confirmed records are not sent again)"}
+	case err != nil:
+		return err
+	}
+	return runStatusErr(status, why)
 }
 
 // exportRichText is the rich text format an export was written with.
@@ -207,30 +231,42 @@ func exportRichText(dir string) load.RichText {
 	return m.RichText
 }
 
-// buildExport runs transform and load over documents read as NDJSON.
-func buildExport(ctx context.Context, ios *IOStreams, opts *LoadOptions, dir string) error {
+// buildExport runs transform and load over documents read as NDJSON. It
+// returns the export's status: partial when input lines or documents were
+// rejected, interrupted after Ctrl-C (nothing is written then), failed
+// when no document could be exported.
+func buildExport(ctx context.Context, ios *IOStreams, opts *LoadOptions, dir string) (status, why string, err error) {
 	log, err := opts.Global.Logger(ios.ErrOut)
 	if err != nil {
-		return err
+		return "", "", err
 	}
 	var in io.Reader = ios.In
 	name := "stdin"
 	if opts.Input != "-" {
 		f, err := os.Open(opts.Input)
 		if err != nil {
-			return fmt.Errorf("reading documents: %w", err)
+			return "", "", fmt.Errorf("reading documents: %w", err)
 		}
 		defer f.Close()
 		in, name = f, opts.Input
 	}
 	started := ios.Now()
 	r := bufio.NewReaderSize(in, 1<<20)
+	fails, err := newFailureLog(log, true)
+	if err != nil {
+		return "", "", err
+	}
 	var pipe *exportPipeline
 	defer func() {
 		if pipe != nil {
-			pipe.close()
+			pipe.close() // closes fails too
+		} else {
+			fails.close()
 		}
 	}()
+	badLine := func(n int, err error) {
+		fails.add(umzug.Failure{URL: fmt.Sprintf("%s:%d", name, n), Stage: umzug.StageLoad, Reason: umzug.ReasonInputUnreadable, Message: "line is not a document: " + err.Error()})
+	}
 	var exp *load.Exporter
 	type inLine struct {
 		n    int
@@ -288,28 +324,28 @@ func buildExport(ctx context.Context, ios *IOStreams, opts *LoadOptions, dir str
 		p := parse(inLine{n, line})
 		if p.err != nil {
 			bad++
-			log.Warn("record dropped: not a document", "file", name, "line", p.n, "err", p.err)
+			badLine(p.n, p.err)
 			continue
 		}
 		first = &p
 	}
 	if readErr != nil {
-		return readErr
+		return "", "", readErr
 	}
 	if first == nil {
-		return fmt.Errorf("%s: no document to load", name)
+		return "", "", fmt.Errorf("%s: no document to load", name)
 	}
-	if pipe, exp, err = startPipeline(log, opts, dir, first.d.URL, started); err != nil {
-		return err
+	if pipe, exp, err = startPipeline(log, opts, dir, first.d.URL, started, fails); err != nil {
+		return "", "", err
 	}
 	refs += first.refs
-	records, line, dups := 1, first.n, 0
+	records, line := 1, first.n
 	pipe.onDuplicate = func(d *umzug.Document) {
-		dups++
-		log.Warn("record dropped: an earlier record has the same url", "file", name, "line", line, "url", d.URL)
+		fails.add(umzug.Failure{URL: d.URL, Stage: umzug.StageLoad, Reason: umzug.ReasonDuplicateURL,
+			Message: fmt.Sprintf("%s line %d: an earlier record has the same url; this one is left out", name, line)})
 	}
 	if err := pipe.add(first.d); err != nil {
-		return err
+		return "", "", err
 	}
 	lines := make(chan inLine)
 	go func() {
@@ -341,58 +377,52 @@ func buildExport(ctx context.Context, ios *IOStreams, opts *LoadOptions, dir str
 		o := res.v
 		if o.p.err != nil {
 			bad++
-			log.Warn("record dropped: not a document", "file", name, "line", o.p.n, "err", o.p.err)
+			badLine(o.p.n, o.p.err)
 			continue
 		}
 		refs += o.p.refs
 		records, line = records+1, o.p.n
 		if err := pipe.addNormalized(o.n); err != nil {
-			return err
+			return "", "", err
 		}
 	}
 	if err := ctx.Err(); err != nil {
-		return err
+		return "", "", err
 	}
 	if readErr != nil {
-		return readErr
+		return "", "", readErr
 	}
 	if refs > 0 {
 		log.Warn("the input holds refs to snippets that it does not contain; give the export directory instead", "refs", refs)
 	}
 	res, err := pipe.finish(ctx, exp)
 	if err != nil {
-		return err
+		return "", "", err
 	}
 	res.stats["inputLinesRejected"] = bad
+	docs := pipe.spool.Len() - res.rejected
+	status, why = umzug.StatusComplete, ""
+	switch {
+	case docs == 0:
+		status, why = umzug.StatusFailed, "failed: no document could be exported"
+	case fails.total() > 0:
+		status, why = umzug.StatusPartial, fmt.Sprintf("partial: %d of %d input records dropped (see failures.ndjson): the export lacks them", fails.total(), records+bad)
+	}
+	exp.SetStatus(status, fails.byReason())
 	man, err := exp.Finish(ios.Now().UTC().Format(time.RFC3339), res.stats)
 	if err != nil {
-		return err
+		return "", "", err
 	}
-	fmt.Fprintf(opts.Global.SummaryOut(ios.ErrOut), "Export: %s (site %s: %d documents, %d snippets, %d assets, %d redirects; %d blocks in, %d out, %d refs, %d near duplicates)\n",
+	fmt.Fprintf(opts.Global.SummaryOut(ios.ErrOut), "Export: %s (site %s: %d documents, %d snippets, %d assets, %d redirects; %d blocks in, %d out, %d refs, %d near duplicates), status %s\n",
 		dir, man.Source, man.Counts["documents"], man.Counts["snippets"], man.Counts["assets"], res.stats["redirects"],
-		res.stats["blocksIn"], res.stats["blocksOut"], res.stats["refs"], res.stats["nearDuplicates"])
-	// Every record that did not make it into the export was reported as
-	// a warning; the exit status says the export is partial.
-	drops := []struct {
-		n      int
-		reason string
-	}{{bad, "not a document"}, {dups, "duplicate url"}, {pipe.dropped, "not normalizable"}, {res.rejected, "invalid record"}}
-	var parts []string
-	total := 0
-	for _, d := range drops {
-		if d.n > 0 {
-			total += d.n
-			parts = append(parts, fmt.Sprintf("%d %s", d.n, d.reason))
-		}
-	}
-	if total > 0 {
-		return exitError{code: ExitPartial, msg: fmt.Sprintf("load: %d of %d input records dropped (%s; see the warnings): the export is partial",
-			total, records+bad, strings.Join(parts, ", "))}
-	}
-	return nil
+		res.stats["blocksIn"], res.stats["blocksOut"], res.stats["refs"], res.stats["nearDuplicates"], man.Status)
+	// Every record that did not make it into the export is a failure
+	// (logged as a warning, in failures.ndjson); the status says partial.
+	fails.writeSummary(ios.ErrOut, fmt.Sprintf("of %d input records (failures.ndjson lists them)", records+bad))
+	return status, why, nil
 }
 
-func startPipeline(log *slog.Logger, opts *LoadOptions, dir, firstURL string, started time.Time) (*exportPipeline, *load.Exporter, error) {
+func startPipeline(log *slog.Logger, opts *LoadOptions, dir, firstURL string, started time.Time, fails *failureLog) (*exportPipeline, *load.Exporter, error) {
 	root := opts.SiteRoot
 	if root == "" {
 		u, err := url.Parse(firstURL)
@@ -413,7 +443,7 @@ func startPipeline(log *slog.Logger, opts *LoadOptions, dir, firstURL string, st
 	if err != nil {
 		return nil, nil, err
 	}
-	pipe, err := newExportPipeline(log, norm, "")
+	pipe, err := newExportPipeline(log, norm, "", fails)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -441,8 +471,13 @@ func copyExport(ios *IOStreams, opts *LoadOptions, src, dst string) error {
 	if err != nil {
 		return err
 	}
+	if m.Status == "" {
+		m.Status = umzug.StatusComplete
+	}
+	exp.SetStatus(m.Status, m.Failures) // a copy says what its source says
 	for _, f := range []struct{ name, kind string }{
 		{"documents.ndjson", "document"}, {"snippets.ndjson", "snippet"}, {"assets.ndjson", "asset"}, {"findings.ndjson", "finding"},
+		{"failures.ndjson", "failure"},
 	} {
 		if err := copyRecords(exp, filepath.Join(src, f.name), f.name, f.kind); err != nil {
 			return err

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"context"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"os"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/load"
 	"github.com/umzug/umzug/load/wordpress"
 )
@@ -72,6 +74,8 @@ func (c *CMSOptions) check(opts *LoadOptions) error {
 	if c.password == "" {
 		return usageErr(errors.New("no application password: set UMZUG_WP_PASSWORD or give --password-file FILE"))
 	}
+	// No log line shows it, nor the basic auth token made of it.
+	opts.Global.addSecrets(c.password, base64.StdEncoding.EncodeToString([]byte(c.User+":"+c.password)))
 	return nil
 }
 
@@ -88,7 +92,7 @@ func loadCMSRun(ctx context.Context, ios *IOStreams, opts *LoadOptions) error {
 		return usageErr(err)
 	}
 	st, err := load.Load(ctx, opts.Input, t, load.LoadOptions{
-		Concurrency: opts.Concurrency, DryRun: opts.DryRun, Logger: log, Now: ios.Now,
+		Concurrency: opts.Concurrency, DryRun: opts.DryRun, Logger: log, Now: ios.Now, AllowPartial: opts.AllowPartial,
 		OnAction: func(action string, rec *load.Record, r load.Remote) {
 			kind := string(rec.Kind)
 			if rec.DocKind != "" {
@@ -97,9 +101,15 @@ func loadCMSRun(ctx context.Context, ios *IOStreams, opts *LoadOptions) error {
 			fmt.Fprintf(ios.Out, "%s\t%s\t%s\t%s\t%s\n", action, kind, rec.ID, r.Link, oneLineTitle(rec.Title()))
 		},
 	})
+	if errors.Is(err, load.ErrNotComplete) {
+		return fmt.Errorf("%w; give --allow-partial to load it anyway", err)
+	}
 	printLoadSummary(ios, opts, t, st)
-	if errors.Is(err, load.ErrPartial) {
-		return exitError{code: ExitPartial, msg: "umzug: " + err.Error() + " (see the log above; run again to retry them)"}
+	switch {
+	case errors.Is(err, load.ErrPartial):
+		return runError{status: umzug.StatusPartial, msg: "partial: " + err.Error() + " (see the log above; run again to retry them)"}
+	case errors.Is(err, context.Canceled):
+		return runError{status: umzug.StatusInterrupted, msg: "interrupted: run the same command again to load the rest (nothing is created twice)"}
 	}
 	return err
 }

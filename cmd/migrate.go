@@ -43,6 +43,14 @@ type MigrateOptions struct {
 	DemoChange bool
 	Config     string        // settings file (umzug.yaml)
 	Rules      *audit.Config // audit rules from the settings file
+
+	// parser replaces the extractor (tests: one that panics).
+	parser pageParser
+}
+
+// pageParser is what the commands need of *extract.Parser.
+type pageParser interface {
+	Parse(s *umzug.Snapshot) (umzug.Document, error)
 }
 
 // CrawlFlags are the crawl flags shared by the commands that crawl.
@@ -61,6 +69,11 @@ type CrawlFlags struct {
 	TrapBudget   int
 	MaxBodyMB    int
 	Assets       bool
+	// Headers ("Name: value") and NetrcFile are the staging options;
+	// basic auth also comes from $UMZUG_AUTH_USER/$UMZUG_AUTH_PASSWORD
+	// and user info in a start URL (see staging).
+	Headers   []string
+	NetrcFile string
 }
 
 func (f *CrawlFlags) register(cmd *cobra.Command, assets bool) {
@@ -79,6 +92,8 @@ func (f *CrawlFlags) register(cmd *cobra.Command, assets bool) {
 	fl.IntVar(&f.TrapBudget, "trap-budget", 100, "URLs per calendar/facet URL pattern before the pattern counts as a trap (0: no limit)")
 	fl.IntVar(&f.MaxBodyMB, "max-body-size", 20, "cap on one response body in MB, also after decompression")
 	fl.BoolVar(&f.Assets, "assets", assets, "fetch linked files (PDF, images, …) and record status, type and size")
+	fl.StringArrayVar(&f.Headers, "header", nil, "send this header ('Name: value') to the site's hosts, e.g. a staging token (repeatable; never written)")
+	fl.StringVar(&f.NetrcFile, "netrc-file", envOr(envNetrc, ""), "basic auth for the site's hosts from this netrc file (env "+envNetrc+"; or $"+envAuthUser+" and $"+envAuthPassword+")")
 }
 
 // options turns the flags into crawl options, checking them.
@@ -97,6 +112,9 @@ func (f *CrawlFlags) options(seeds []string) (extract.CrawlOptions, error) {
 	}
 	if f.Concurrency < 1 {
 		return o, usageErr(fmt.Errorf("--concurrency %d: must be at least 1", f.Concurrency))
+	}
+	for i, h := range o.AllowedHosts {
+		o.AllowedHosts[i] = extract.CanonicalHostName(h)
 	}
 	for _, pair := range []struct {
 		name string
@@ -142,7 +160,11 @@ Only data goes to stdout.`,
   umzug migrate --archive archive --out export2
 
   # crawl a staging mirror but export the public URLs
-  umzug migrate http://staging.local/ --public-url https://www.example.de --out export`,
+  umzug migrate http://staging.local/ --public-url https://www.example.de --out export
+
+  # a password-protected staging copy (credentials are never written)
+  UMZUG_AUTH_USER=redaktion UMZUG_AUTH_PASSWORD=… umzug migrate https://staging.example.de/ \
+    --header 'X-Staging-Token: …' --public-url https://www.example.de --out export`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st, err := applySettings(cmd, opts.Config, "migrate")
 			if err != nil {
@@ -189,16 +211,23 @@ Only data goes to stdout.`,
 	return cmd
 }
 
-// migrateRun crawls, extracts, normalizes and exports.
+// migrateRun crawls, extracts, normalizes and exports. The export's
+// manifest says whether the run was complete, partial (some URLs failed),
+// interrupted (Ctrl-C: what was crawled until then is exported) or failed
+// (nothing usable); the exit code says the same.
 func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error {
 	log, err := opts.Global.Logger(ios.ErrOut)
 	if err != nil {
 		return err
 	}
 	started := ios.Now()
-	parser, err := newParser(opts.Profiles)
-	if err != nil {
-		return err
+	parser := opts.parser
+	if parser == nil {
+		p, err := newParser(opts.Profiles)
+		if err != nil {
+			return err
+		}
+		parser = p
 	}
 	if opts.Demo {
 		stop, err := serveDemo(log, &opts.Seeds, &opts.PublicURL, opts.DemoChange)
@@ -208,13 +237,20 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 		defer stop()
 	}
 	offline := opts.Archive != "" && len(opts.Seeds) == 0
+	var archiveRun *extract.ArchiveRun
 	if offline {
-		seeds, err := archiveSeeds(ctx, opts.Archive, opts.Run)
+		run, err := archiveRunFor(ctx, opts.Archive, opts.Run)
 		if err != nil {
 			return err
 		}
-		opts.Seeds = seeds
+		archiveRun = run
+		opts.Seeds = run.Seeds
 	}
+	seeds, auth, err := opts.Crawl.staging(opts.Seeds, opts.Global)
+	if err != nil {
+		return err
+	}
+	opts.Seeds = seeds
 	var copts extract.CrawlOptions
 	var connect extract.Origins
 	if !offline {
@@ -229,6 +265,7 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 		connect, copts.ConnectTo = c, c
 		copts.Logger = log
 		copts.ArchiveDir = opts.Archive
+		copts.Auth = auth
 	}
 	seed, err := url.Parse(opts.Seeds[0])
 	if err != nil || seed.Host == "" {
@@ -238,11 +275,11 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 	siteRoot := crawled + "/"
 	topts := transform.Options{SiteRoot: siteRoot}
 	if opts.PublicURL != "" {
-		pu, err := url.Parse(opts.PublicURL)
-		if err != nil || pu.Host == "" {
-			return usageErr(fmt.Errorf("--public-url %q: not an absolute URL", opts.PublicURL))
+		pu, err := publicOrigin(opts.PublicURL)
+		if err != nil {
+			return err
 		}
-		topts = transform.Options{SiteRoot: pu.Scheme + "://" + pu.Host + "/", CrawledOrigin: crawled, PublicOrigin: pu.Scheme + "://" + pu.Host}
+		topts = transform.Options{SiteRoot: pu + "/", CrawledOrigin: crawled, PublicOrigin: pu}
 	}
 	norm, err := transform.NewNormalizer(topts)
 	if err != nil {
@@ -255,13 +292,18 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 	if err != nil {
 		return err
 	}
-	pipe, err := newExportPipeline(log, norm, "")
+	fails, err := newFailureLog(log, true)
 	if err != nil {
+		return err
+	}
+	pipe, err := newExportPipeline(log, norm, "", fails)
+	if err != nil {
+		fails.close()
 		return err
 	}
 	defer pipe.close()
 	if opts.Crawl.Assets {
-		closeFiles, err := exportFiles(log, pipe, opts, topts, len(connect) > 0)
+		closeFiles, err := exportFiles(log, pipe, opts, topts, auth, len(connect) > 0)
 		if err != nil {
 			return err
 		}
@@ -275,7 +317,7 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 	var checker audit.LinkChecker
 	if !offline {
 		// Offline, links are judged by the statuses the archive holds.
-		if checker, err = newHTTPChecker(opts.Crawl).withOrigins(connect); err != nil {
+		if checker, err = newHTTPChecker(opts.Crawl, auth).withOrigins(connect); err != nil {
 			return err
 		}
 	}
@@ -283,10 +325,11 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 	if err != nil {
 		return err
 	}
+	redirects := audit.NewRedirects(aud)
 
-	p := &migrateSink{log: log, parser: parser, pipe: pipe, audit: aud}
+	p := &migrateSink{log: log, parser: parser, pipe: pipe, audit: aud, redirects: redirects, fails: fails}
 	var stats extract.CrawlStats
-	var crawlErr error
+	interrupted := false
 	if !offline {
 		bar := newProgress(ios, opts.Global.Quiet, "crawling")
 		copts.OnProgress = bar.crawlUpdate
@@ -294,41 +337,56 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 		if opts.Archive != "" {
 			fn = func(*umzug.Snapshot) error { return nil } // exported from the archive below
 		}
+		var crawlErr error
 		stats, crawlErr = extract.Crawl(ctx, copts, fn)
 		bar.finish()
-		if crawlErr != nil && !errors.Is(crawlErr, context.Canceled) {
+		switch {
+		case errors.Is(crawlErr, context.Canceled):
+			interrupted = true
+		case crawlErr != nil:
 			return fmt.Errorf("crawling %s: %w", opts.Seeds[0], crawlErr)
 		}
 	}
-	if opts.Archive != "" && crawlErr != nil {
-		return fmt.Errorf("interrupted: %w; run the same command again to resume the crawl into %s, then export", crawlErr, opts.Archive)
-	}
 	if opts.Archive != "" {
 		// The archive holds the whole run, also what an earlier,
-		// interrupted session of it fetched.
+		// interrupted session of it fetched; after Ctrl-C, what was
+		// crawled until then is exported (marked interrupted).
 		run := opts.Run
 		if !offline {
 			run = stats.RunID
+		} else if archiveRun != nil && opts.Run != 0 {
+			stats.RunStatus = archiveRun.Status
+		}
+		readCtx := ctx
+		if interrupted {
+			readCtx = context.WithoutCancel(ctx)
 		}
 		n := 0
-		err := extract.ReadArchiveRun(ctx, opts.Archive, extract.ReadArchiveOptions{Run: run}, func(s *umzug.Snapshot) error {
+		err := extract.ReadArchiveRun(readCtx, opts.Archive, extract.ReadArchiveOptions{Run: run}, func(s *umzug.Snapshot) error {
 			n++
 			return p.add(s)
 		})
-		if err != nil {
+		switch {
+		case errors.Is(err, context.Canceled):
+			interrupted = true
+		case err != nil:
 			return err
 		}
 		if offline {
 			stats.Fetched = n
 		}
 	}
-	if crawlErr == nil {
+	if !interrupted {
 		more, err := aud.Finish(ctx)
-		if err != nil {
+		switch {
+		case errors.Is(err, context.Canceled):
+			interrupted = true
+		case err != nil:
 			return fmt.Errorf("checking links: %w", err)
 		}
 		p.findings = append(p.findings, more...)
 	}
+	p.findings = append(p.findings, redirects.Findings()...)
 	pipe.findings = p.findings
 	if p.err != nil {
 		return p.err
@@ -343,11 +401,16 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 	res.stats["pagesFetched"] = stats.Fetched
 	res.stats["fetchFailed"] = stats.Failed
 	res.stats["robotsBlocked"] = stats.RobotsBlocked
+	res.stats["overBudget"] = stats.OverBudget
+	res.stats["trapSkipped"] = stats.TrapSkipped
+	res.stats["sitemapsSkipped"] = stats.SitemapsSkipped
 	for code, n := range p.errorStatus {
 		res.stats["pagesErrorStatus"] += n
 		notes = append(notes, fmt.Sprintf("%d answered %d", n, code))
 	}
 	slices.Sort(notes)
+	status, why := migrateStatus(interrupted, stats, p, p.pipe.spool.Len()-res.rejected)
+	exp.SetStatus(status, fails.byReason())
 	finished := ios.Now()
 	man, err := exp.Finish(finished.UTC().Format(time.RFC3339), res.stats)
 	if err != nil {
@@ -355,13 +418,49 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 	}
 	sum := opts.Global.SummaryOut(ios.ErrOut)
 	printSummary(sum, stats, notes, man, res.stats, finished.Sub(started), opts.Out)
+	// Failures are warnings: shown with --quiet too.
+	fails.writeSummary(ios.ErrOut, "URLs or documents (failures.ndjson lists them)")
 	if err := audit.WriteSummary(sum, audit.Report{Pages: aud.Pages(), Findings: res.findings}); err != nil {
 		return err
 	}
-	if crawlErr != nil {
-		return fmt.Errorf("interrupted: %w; the export holds what was crawled until then", crawlErr)
+	return runStatusErr(status, why)
+}
+
+// migrateStatus decides the status of an export: interrupted after
+// Ctrl-C; failed when the crawl run failed (the site was down), no page
+// got a usable response or no document was exported; partial when some
+// URLs or documents failed; else complete.
+func migrateStatus(interrupted bool, st extract.CrawlStats, p *migrateSink, docs int) (string, string) {
+	failed := p.fails.total()
+	switch {
+	case interrupted:
+		return umzug.StatusInterrupted, "interrupted: the export holds what was crawled until then and is marked interrupted"
+	case st.RunStatus == umzug.StatusFailed:
+		return umzug.StatusFailed, fmt.Sprintf("failed: the crawl got no usable response for most URLs (%d of %d failed); the site may be down", failed, max(p.snapshots, st.RunURLs))
+	case p.usable == 0:
+		return umzug.StatusFailed, "failed: no page of the site could be fetched"
+	case 2*(p.snapshots-p.usable) > p.snapshots:
+		return umzug.StatusFailed, fmt.Sprintf("failed: %d of %d URLs got no usable response or could not be read", p.snapshots-p.usable, p.snapshots)
+	case docs == 0:
+		return umzug.StatusFailed, "failed: nothing was exported (no page with content)"
+	case failed > 0:
+		return umzug.StatusPartial, fmt.Sprintf("partial: %d URLs or documents failed; the export lacks them (see failures.ndjson)", failed)
 	}
-	return nil
+	return umzug.StatusComplete, ""
+}
+
+// publicOrigin checks --public-url and returns its origin, canonical
+// (internationalised hosts in punycode).
+func publicOrigin(public string) (string, error) {
+	cu, err := extract.Canonicalize(public)
+	if err != nil {
+		return "", usageErr(fmt.Errorf("--public-url %q: not an absolute URL", public))
+	}
+	pu, err := url.Parse(cu)
+	if err != nil || pu.Host == "" {
+		return "", usageErr(fmt.Errorf("--public-url %q: not an absolute URL", public))
+	}
+	return pu.Scheme + "://" + pu.Host, nil
 }
 
 // exportFiles makes the export hold the files themselves (migrate
@@ -369,8 +468,9 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 // passes; what is still missing at the end comes from the archive (any
 // run) or, politely, from the old site. The returned function releases
 // the archive. connected says the crawl names the public URLs and
-// connects to the mirror (--public-url, see publicCrawl).
-func exportFiles(log *slog.Logger, pipe *exportPipeline, opts *MigrateOptions, topts transform.Options, connected bool) (func(), error) {
+// connects to the mirror (--public-url, see publicCrawl); auth is the
+// staging site's credentials, sent to the mirror only.
+func exportFiles(log *slog.Logger, pipe *exportPipeline, opts *MigrateOptions, topts transform.Options, auth *extract.Auth, connected bool) (func(), error) {
 	store, err := load.NewFileStore(opts.Out, int64(opts.Crawl.MaxBodyMB)<<20)
 	if err != nil {
 		return nil, err
@@ -380,7 +480,7 @@ func exportFiles(log *slog.Logger, pipe *exportPipeline, opts *MigrateOptions, t
 	if err != nil {
 		return nil, err
 	}
-	copts.Logger = log
+	copts.Logger, copts.Auth = log, auth
 	fetcher, err := extract.NewFileFetcher(copts, crawledURL)
 	if err != nil {
 		return nil, err
@@ -417,13 +517,23 @@ func fileURLs(topts transform.Options, connected bool) (archive, fetch func(stri
 // archiveSeeds returns the seeds of the archive's run (the latest one
 // when run is 0), to derive the site root of an offline export.
 func archiveSeeds(ctx context.Context, dir string, run int64) ([]string, error) {
+	r, err := archiveRunFor(ctx, dir, run)
+	if err != nil {
+		return nil, err
+	}
+	return r.Seeds, nil
+}
+
+// archiveRunFor returns the archive's run (the latest one with seeds when
+// run is 0).
+func archiveRunFor(ctx context.Context, dir string, run int64) (*extract.ArchiveRun, error) {
 	runs, err := extract.ArchiveRuns(ctx, dir)
 	if err != nil {
 		return nil, err
 	}
 	for i := len(runs) - 1; i >= 0; i-- {
 		if (run == 0 || runs[i].ID == run) && len(runs[i].Seeds) > 0 {
-			return runs[i].Seeds, nil
+			return &runs[i], nil
 		}
 	}
 	if run != 0 {
@@ -434,32 +544,39 @@ func archiveSeeds(ctx context.Context, dir string, run int64) ([]string, error) 
 
 // migrateSink is the per-snapshot work of migrate: audit every response,
 // parse pages into the export pipeline, remember files and redirects of
-// the old site.
+// the old site, record what failed.
 type migrateSink struct {
-	log      *slog.Logger
-	parser   *extract.Parser
-	pipe     *exportPipeline
-	audit    *audit.Auditor
-	findings []umzug.Finding
-	// errorStatus counts pages that answered 4xx or 5xx: not exported.
+	log       *slog.Logger
+	parser    pageParser
+	pipe      *exportPipeline
+	audit     *audit.Auditor
+	redirects *audit.Redirects
+	fails     *failureLog
+	findings  []umzug.Finding
+	// errorStatus counts pages that answered 4xx (404, 410): not
+	// exported, not failures either.
 	errorStatus map[int]int
 	err         error // a failing spool: stops the run
+	snapshots   int   // URLs seen
+	usable      int   // URLs that got a usable response
 }
 
 func (p *migrateSink) add(s *umzug.Snapshot) error {
-	audited := false
+	p.snapshots++
+	var doc *umzug.Document
 	defer func() {
-		if !audited { // responses that are not content pages are audited too
-			p.findings = append(p.findings, p.audit.Page(s, nil)...)
-		}
+		// Every response is audited, content pages with their document;
+		// a panic of the audit fails this page's audit only.
+		defer p.fails.recovered(s.URL, umzug.StageAudit, nil)
+		p.findings = append(p.findings, p.audit.Page(s, doc)...)
+		p.redirects.Page(s)
 	}()
-	for _, w := range s.Warnings {
-		if w.Code == "fetch-failed" {
-			p.log.Warn("page not fetched", "url", s.URL, "reason", w.Message)
-			p.pipe.notExported(s.URL, invFailed, 0, s.Depth, w.Message)
-			return nil
-		}
+	if f, failed := extract.SnapshotFailure(s); failed {
+		p.fails.add(f)
+		p.pipe.notExported(s.URL, invFailed, s.Status, s.Depth, f.Reason+": "+f.Message)
+		return nil
 	}
+	p.usable++
 	for _, h := range s.Redirects {
 		p.pipe.addOldRedirect(h.URL, s.FinalURL)
 	}
@@ -495,32 +612,41 @@ func (p *migrateSink) add(s *umzug.Snapshot) error {
 		p.pipe.addAsset(s.FinalURL, f)
 		return nil
 	}
-	d, err := p.parser.Parse(s)
-	if errors.Is(err, umzug.ErrNotContent) {
+	d, panicked, err := p.parse(s)
+	switch {
+	case panicked:
+		p.pipe.notExported(s.URL, invFailed, s.Status, s.Depth, umzug.PanicReason(umzug.StageExtract))
+		return nil
+	case errors.Is(err, umzug.ErrNotContent):
 		p.log.Debug("skipped", "url", s.URL, "reason", err)
 		p.pipe.notExported(s.URL, invSkipped, s.Status, s.Depth, err.Error())
 		return nil
-	}
-	if errors.Is(err, umzug.ErrNoMainContent) {
+	case errors.Is(err, umzug.ErrNoMainContent):
 		// No content to migrate: the old URL answers 410 in the redirect map.
 		p.log.Warn("page without main content not exported (410 in the redirect map)", "url", s.URL)
 		p.pipe.addGone(s.FinalURL)
 		return nil
-	}
-	if err != nil {
-		p.log.Warn("page not extracted", "url", s.URL, "err", err)
+	case err != nil:
+		p.fails.add(umzug.Failure{URL: s.URL, Stage: umzug.StageExtract, Reason: umzug.ReasonExtractError, Message: err.Error(), Record: s.ArchiveRef, LinkedFrom: s.LinkedFrom})
 		p.pipe.notExported(s.URL, invFailed, s.Status, s.Depth, err.Error())
 		return nil
 	}
 	// The audit sees the document as extracted, before normalization
 	// rewrites it.
-	p.findings = append(p.findings, p.audit.Page(s, &d)...)
-	audited = true
+	doc = &d
 	if err := p.pipe.addAt(d, s.Depth); err != nil {
 		p.err = err
 		return err
 	}
 	return nil
+}
+
+// parse extracts the document of a page; a panic of the extractor is the
+// page's failure (panicked), and the run goes on.
+func (p *migrateSink) parse(s *umzug.Snapshot) (d umzug.Document, panicked bool, err error) {
+	defer p.fails.recovered(s.URL, umzug.StageExtract, &panicked)
+	d, err = p.parser.Parse(s)
+	return d, false, err
 }
 
 // printSummary writes migrate's summary; statusNotes say how many pages
@@ -542,6 +668,15 @@ func printSummary(w io.Writer, st extract.CrawlStats, statusNotes []string, m lo
 	if st.OverBudget > 0 {
 		notes = append(notes, fmt.Sprintf("%d over --max-pages", st.OverBudget))
 	}
+	if st.TrapSkipped > 0 {
+		notes = append(notes, fmt.Sprintf("%d over the trap budget", st.TrapSkipped))
+	}
+	if st.SitemapsSkipped > 0 {
+		notes = append(notes, fmt.Sprintf("%d sitemaps over the cap of %d per host not read", st.SitemapsSkipped, extract.MaxSitemapsPerHost))
+	}
+	if st.SitemapErrors > 0 {
+		notes = append(notes, fmt.Sprintf("%d sitemaps unreadable", st.SitemapErrors))
+	}
 	if len(notes) > 0 {
 		fmt.Fprintf(w, " (%s)", strings.Join(notes, ", "))
 	}
@@ -562,13 +697,24 @@ func printSummary(w io.Writer, st extract.CrawlStats, statusNotes []string, m lo
 	}
 	fmt.Fprintf(w, "Warnings: %d\n", warnings)
 	if rejected > 0 {
-		fmt.Fprintf(w, "Rejected: %d documents broke the export contract (see log)\n", rejected)
+		fmt.Fprintf(w, "Rejected: %d documents could not be exported (see failures.ndjson)\n", rejected)
 	}
 	var files []string
+	schemas := false
 	for _, f := range m.Files {
+		if strings.HasPrefix(f.Path, "schema/") {
+			if !schemas {
+				files = append(files, "schema/…")
+			}
+			schemas = true
+			continue
+		}
 		files = append(files, f.Path)
 	}
-	fmt.Fprintf(w, "Export: %s (%s, manifest.json)\n", out, strings.Join(files, ", "))
+	fmt.Fprintf(w, "Export: %s (%s, manifest.json), status %s\n", out, strings.Join(files, ", "), m.Status)
+	for _, t := range st.Traps[:min(len(st.Traps), 10)] {
+		fmt.Fprintf(w, "Possible URL trap: %s (%d crawled, %d more not; --trap-budget to change)\n", shortenURL(t.Pattern), t.Budget, t.Skipped)
+	}
 }
 
 // serveDemo serves the embedded demo site (as changed some weeks later

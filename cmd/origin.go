@@ -20,22 +20,20 @@ func publicCrawl(seeds []string, public string) ([]string, extract.Origins, erro
 	if public == "" || len(seeds) == 0 {
 		return seeds, nil, nil
 	}
-	pu, err := url.Parse(public)
-	if err != nil || pu.Host == "" || (pu.Scheme != "http" && pu.Scheme != "https") {
-		return nil, nil, usageErr(fmt.Errorf("--public-url %q: not an absolute http(s) URL", public))
+	pub, err := publicOrigin(public) // canonical: IDNA hosts in punycode
+	if err != nil {
+		return nil, nil, err
 	}
+	pu, _ := url.Parse(pub)
 	first, err := url.Parse(seeds[0])
 	if err != nil || first.Host == "" {
 		return nil, nil, usageErr(fmt.Errorf("start URL %q: not an absolute URL", seeds[0]))
 	}
+	// The seeds come without user info (see CrawlFlags.staging): the
+	// mirror's credentials are sent by the crawl's Auth, to the mirror.
 	mirror := strings.ToLower(first.Scheme + "://" + first.Host)
-	pub := strings.ToLower(pu.Scheme + "://" + pu.Host)
 	if mirror == pub {
 		return seeds, nil, nil
-	}
-	target := mirror
-	if first.User != nil {
-		target = first.Scheme + "://" + first.User.String() + "@" + first.Host
 	}
 	named := make([]string, len(seeds))
 	for i, s := range seeds {
@@ -48,7 +46,7 @@ func publicCrawl(seeds []string, public string) ([]string, extract.Origins, erro
 		}
 		named[i] = u.String()
 	}
-	return named, extract.Origins{pub: target}, nil
+	return named, extract.Origins{pub: mirror}, nil
 }
 
 // hostOfOrigins returns the hosts the origins name.

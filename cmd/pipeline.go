@@ -52,9 +52,12 @@ type exportPipeline struct {
 	files        *load.FileStore
 	fileSrc      load.FileSource
 	filesMissing int
+	// fails records documents that could not be exported, with the
+	// failures of the stages before.
+	fails *failureLog
 }
 
-func newExportPipeline(log *slog.Logger, norm *transform.Normalizer, spoolDir string) (*exportPipeline, error) {
+func newExportPipeline(log *slog.Logger, norm *transform.Normalizer, spoolDir string, fails *failureLog) (*exportPipeline, error) {
 	idx, err := transform.NewIndex(norm.SiteRoot(), transform.IndexOptions{MapURL: norm.MapURL})
 	if err != nil {
 		return nil, err
@@ -68,7 +71,14 @@ func newExportPipeline(log *slog.Logger, norm *transform.Normalizer, spoolDir st
 		sp.Close()
 		return nil, err
 	}
-	return &exportPipeline{log: log, norm: norm, idx: idx, spool: sp, facts: map[string]transform.AssetFacts{}, inv: inv}, nil
+	if fails == nil {
+		if fails, err = newFailureLog(log, true); err != nil {
+			sp.Close()
+			inv.close()
+			return nil, err
+		}
+	}
+	return &exportPipeline{log: log, norm: norm, idx: idx, spool: sp, facts: map[string]transform.AssetFacts{}, inv: inv, fails: fails}, nil
 }
 
 // addAt is add for a crawled page at a link depth from the start URLs
@@ -94,6 +104,7 @@ func (p *exportPipeline) close() {
 	if err := p.spool.Close(); err != nil {
 		p.log.Warn("removing spool file", "err", err)
 	}
+	p.fails.close()
 }
 
 // add normalizes, spools and indexes one extracted document. A document
@@ -111,9 +122,12 @@ type normalized struct {
 	ok   bool
 }
 
-// normalize is the part of add that is safe to run in parallel.
-func (p *exportPipeline) normalize(d umzug.Document) normalized {
+// normalize is the part of add that is safe to run in parallel. A
+// document that cannot be normalized (or makes the normalizer panic) is
+// a failure of the run, not the end of it.
+func (p *exportPipeline) normalize(d umzug.Document) (n normalized) {
 	src := d.URL
+	defer p.fails.recovered(src, umzug.StageTransform, nil)
 	d, err := p.norm.Normalize(d)
 	if err == nil {
 		var line []byte
@@ -121,7 +135,7 @@ func (p *exportPipeline) normalize(d umzug.Document) normalized {
 			return normalized{d: d, line: line, ok: true}
 		}
 	}
-	p.log.Warn("document not exported", "url", src, "err", err)
+	p.fails.add(umzug.Failure{URL: src, Stage: umzug.StageTransform, Reason: umzug.ReasonInvalidRecord, Message: err.Error()})
 	return normalized{}
 }
 
@@ -234,7 +248,10 @@ func (p *exportPipeline) writeDocuments(ctx context.Context, docsW *load.RecordW
 			}
 			d := r.v
 			n := words(&d)
-			rw, err := p.idx.Rewrite(&d, p.loadDoc, facts)
+			rw, panicked, err := p.rewrite(&d, facts)
+			if panicked {
+				continue // recorded as a failure; the next document
+			}
 			if err != nil {
 				rwErr = err
 				cancel()
@@ -248,15 +265,26 @@ func (p *exportPipeline) writeDocuments(ctx context.Context, docsW *load.RecordW
 		}
 	}()
 	checked := runOrdered(ctx, workers, toCheck, func(r rewritten) (rewritten, error) {
-		r.line, r.err = docsW.PrepareDocument(&r.d)
+		panicked := false
+		func() {
+			defer p.fails.recovered(r.d.URL, umzug.StageLoad, &panicked)
+			r.line, r.err = docsW.PrepareDocument(&r.d)
+		}()
+		if panicked {
+			r.line, r.err = nil, errPanicked
+		}
 		return r, nil
 	})
 	for c := range checked {
 		r := c.v
 		if r.err != nil {
+			if errors.Is(r.err, errPanicked) {
+				res.rejected++
+				continue
+			}
 			if errors.Is(r.err, umzug.ErrInvalid) {
 				res.rejected++
-				p.log.Error("document not exported", "url", r.d.URL, "err", r.err)
+				p.fails.add(umzug.Failure{URL: r.d.URL, Stage: umzug.StageLoad, Reason: umzug.ReasonInvalidRecord, Message: r.err.Error()})
 				continue
 			}
 			cancel()
@@ -293,6 +321,18 @@ func (p *exportPipeline) writeDocuments(ctx context.Context, docsW *load.RecordW
 		return rwErr
 	}
 	return ctx.Err() // interrupted: the caller does not finish the export
+}
+
+// errPanicked marks a document whose processing panicked; the panic is
+// already recorded as a failure.
+var errPanicked = errors.New("panicked")
+
+// rewrite is Index.Rewrite for one document, a panic recorded as the
+// document's failure.
+func (p *exportPipeline) rewrite(d *umzug.Document, facts func(string) (transform.AssetFacts, bool)) (rw transform.Rewritten, panicked bool, err error) {
+	defer p.fails.recovered(d.URL, umzug.StageTransform, &panicked)
+	rw, err = p.idx.Rewrite(d, p.loadDoc, facts)
+	return rw, false, err
 }
 
 // exportResult sums up what finish wrote.
@@ -370,6 +410,9 @@ func (p *exportPipeline) finish(ctx context.Context, exp *load.Exporter) (export
 		return res, err
 	}
 	if err := p.inv.write(exp, res.findings); err != nil {
+		return res, err
+	}
+	if err := p.fails.write(exp); err != nil {
 		return res, err
 	}
 	if err := exp.WriteSchemas(); err != nil {

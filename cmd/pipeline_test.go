@@ -23,7 +23,7 @@ func TestPipelineOldRedirectsAndGone(t *testing.T) {
 		t.Fatal(err)
 	}
 	var logs bytes.Buffer
-	pipe, err := newExportPipeline(slog.New(slog.NewTextHandler(&logs, nil)), norm, t.TempDir())
+	pipe, err := newExportPipeline(slog.New(slog.NewTextHandler(&logs, nil)), norm, t.TempDir(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

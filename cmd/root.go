@@ -4,27 +4,17 @@ package cmd
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"os"
 	"os/signal"
-	"strings"
+	"sync"
 	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
-)
-
-// Exit codes; see README.
-const (
-	ExitOK       = 0
-	ExitError    = 1
-	ExitUsage    = 2
-	ExitFindings = 3
-	ExitPartial  = 4 // the run finished, but some pages or records failed or were dropped
 )
 
 // IOStreams are the streams a command uses: data to Out, everything else
@@ -39,7 +29,23 @@ type IOStreams struct {
 	OutTTY bool
 	// Now is the clock; tests set it for exact output.
 	Now func() time.Time
+
+	secretsOnce sync.Once
+	secrets     *secretSet
 }
+
+// secretSet returns the credentials of this process's run, to redact.
+func (ios *IOStreams) secretSet() *secretSet {
+	ios.secretsOnce.Do(func() {
+		if ios.secrets == nil {
+			ios.secrets = &secretSet{}
+		}
+	})
+	return ios.secrets
+}
+
+// redact removes credentials from a message before it is printed.
+func (ios *IOStreams) redact(s string) string { return shortenURLs(ios.secretSet().redact(s)) }
 
 // System returns the process's streams.
 func System() *IOStreams {
@@ -56,6 +62,18 @@ type GlobalOptions struct {
 	Quiet     bool
 	LogLevel  string
 	LogFormat string
+
+	// secrets are redacted from every log line (shared with the
+	// IOStreams by NewRootCmd).
+	secrets *secretSet
+}
+
+// addSecrets registers credentials of the run: no log line shows them.
+func (g *GlobalOptions) addSecrets(vs ...string) {
+	if g.secrets == nil {
+		g.secrets = &secretSet{}
+	}
+	g.secrets.add(vs...)
 }
 
 // Logger builds the logger the options ask for, writing to w.
@@ -67,7 +85,10 @@ func (g *GlobalOptions) Logger(w io.Writer) (*slog.Logger, error) {
 	if g.Quiet && lvl < slog.LevelWarn {
 		lvl = slog.LevelWarn
 	}
-	hopts := &slog.HandlerOptions{Level: lvl}
+	if g.secrets == nil {
+		g.secrets = &secretSet{}
+	}
+	hopts := &slog.HandlerOptions{Level: lvl, ReplaceAttr: g.secrets.cleanLogValue}
 	switch g.LogFormat {
 	case "text":
 		return slog.New(slog.NewTextHandler(w, hopts)), nil
@@ -77,31 +98,20 @@ func (g *GlobalOptions) Logger(w io.Writer) (*slog.Logger, error) {
 	return nil, usageErr(fmt.Errorf("--log-format %q: want text or json", g.LogFormat))
 }
 
-// usageError marks errors in how the command was called (exit code 2).
-type usageError struct{ err error }
-
-func (e usageError) Error() string { return e.err.Error() }
-func (e usageError) Unwrap() error { return e.err }
-
-func usageErr(err error) error { return usageError{err} }
-
-// exitError carries a specific exit code (audit findings: 3).
-type exitError struct {
-	code int
-	msg  string
-}
-
-func (e exitError) Error() string { return e.msg }
-
 // NewRootCmd builds the command tree.
 func NewRootCmd(ios *IOStreams) *cobra.Command {
-	g := &GlobalOptions{}
+	g := &GlobalOptions{secrets: ios.secretSet()}
 	root := &cobra.Command{
 		Use:   "umzug",
 		Short: "Move the content of legacy government websites into a new CMS",
 		Long: `umzug crawls an old website (TYPO3 first of all), extracts its pages and
 press releases as typed content blocks, and writes a normalized JSON export
-that a new CMS imports.`,
+that a new CMS imports.
+
+Exit codes: 0 ok, 1 error, 2 usage, 3 audit findings at or above --fail-on,
+4 partial (some URLs or records failed: the summary lists them by reason,
+the export's failures.ndjson names each), 5 failed (nothing usable: the
+site unreachable, nothing exported), 130 interrupted (Ctrl-C).`,
 		Example: `  # migrate the embedded demo site into ./export
   umzug migrate --demo --out export
 
@@ -142,46 +152,13 @@ func envOr(key, def string) string {
 func Main() int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	go func() {
+		// After the first Ctrl-C the run winds down (and marks what it
+		// wrote interrupted); a second one ends the process at once.
+		<-ctx.Done()
+		stop()
+	}()
 	ios := System()
 	SoftMemoryLimit()
 	return Execute(ctx, NewRootCmd(ios), os.Args[1:], ios)
-}
-
-// Execute runs root with args and maps its error to an exit code, printing
-// the error to ErrOut.
-func Execute(ctx context.Context, root *cobra.Command, args []string, ios *IOStreams) int {
-	root.SetArgs(args)
-	err := root.ExecuteContext(ctx)
-	if err == nil {
-		return ExitOK
-	}
-	var ee exitError
-	if errors.As(err, &ee) {
-		if ee.msg != "" {
-			fmt.Fprintln(ios.ErrOut, ee.msg)
-		}
-		return ee.code
-	}
-	fmt.Fprintln(ios.ErrOut, "umzug:", err)
-	var ue usageError
-	if errors.As(err, &ue) || isCobraUsage(err) {
-		fmt.Fprintln(ios.ErrOut, "Run 'umzug help' for usage.")
-		return ExitUsage
-	}
-	if errors.Is(err, context.Canceled) {
-		return ExitError
-	}
-	return ExitError
-}
-
-// isCobraUsage recognises cobra's own argument errors, which it returns
-// as plain errors.
-func isCobraUsage(err error) bool {
-	s := err.Error()
-	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand", "accepts ", "requires at least", "requires at most", "invalid argument", "flag needs an argument", "required flag"} {
-		if strings.Contains(s, p) {
-			return true
-		}
-	}
-	return false
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gofrs/flock"
 	_ "modernc.org/sqlite" // pure-Go SQLite: the binary needs no C toolchain
 
 	"github.com/umzug/umzug"
@@ -19,7 +20,7 @@ import (
 //
 //	DIR/index.sqlite          runs, frontier, captures, aliases, sitemap entries, WARC files
 //	DIR/warc/*.warc.gz        WARC 1.1, one gzip member per record
-//	DIR/lock                  held (flock) by the crawl writing the archive
+//	DIR/lock                  held (flock, LockFileEx) by the crawl writing the archive
 //
 // Durability: a batch of records is written to the WARC file (write(2),
 // no user-space buffer) before the SQLite transaction that indexes it
@@ -40,7 +41,7 @@ CREATE TABLE IF NOT EXISTS runs (
 	id INTEGER PRIMARY KEY,
 	started_at TEXT NOT NULL,
 	finished_at TEXT,
-	status TEXT NOT NULL,          -- running, interrupted, complete, abandoned
+	status TEXT NOT NULL,          -- running, interrupted, complete, failed, abandoned
 	seeds TEXT NOT NULL,           -- JSON array of canonical seed URLs
 	user_agent TEXT NOT NULL,
 	sessions INTEGER NOT NULL DEFAULT 1
@@ -106,7 +107,7 @@ CREATE TABLE IF NOT EXISTS warc_files (
 type archive struct {
 	dir  string
 	db   *sql.DB
-	lock *os.File
+	lock *flock.Flock
 
 	file     *os.File // current WARC file
 	fileName string   // relative to dir, e.g. "warc/umzug-….warc.gz"
@@ -230,6 +231,7 @@ func (a *archive) close() error {
 	}
 	if a.lock != nil {
 		errs = append(errs, a.lock.Close())
+		a.lock = nil
 	}
 	return errors.Join(errs...)
 }
@@ -615,4 +617,36 @@ type archivedResponse struct {
 	status    int
 	header    map[string][]string
 	raw, body []byte
+}
+
+// runFailures counts the URLs of a run (their latest capture in it) and
+// those that failed, per reason (see SnapshotFailure).
+func (a *archive) runFailures(run int64) (int, map[string]int, error) {
+	return runFailureCounts(a.db, run)
+}
+
+func runFailureCounts(db *sql.DB, run int64) (int, map[string]int, error) {
+	rows, err := db.Query(`SELECT c.kind, c.status, IFNULL(c.error,'') FROM captures c
+JOIN (SELECT url, MAX(id) AS id FROM captures WHERE run_id = ? GROUP BY url) m ON c.id = m.id`, run)
+	if err != nil {
+		return 0, nil, fmt.Errorf("counting failures: %w", err)
+	}
+	defer rows.Close()
+	n := 0
+	fails := map[string]int{}
+	for rows.Next() {
+		var kind, msg string
+		var status int
+		if err := rows.Scan(&kind, &status, &msg); err != nil {
+			return 0, nil, fmt.Errorf("counting failures: %w", err)
+		}
+		n++
+		switch {
+		case kind == "failed":
+			fails[FetchErrorReason(msg)]++
+		case FailedStatus(status):
+			fails[fmt.Sprintf("http-%d", status)]++
+		}
+	}
+	return n, fails, rows.Err()
 }

@@ -21,7 +21,7 @@ import (
 // ReadArchiveOptions select the captures ReadArchiveRun reads.
 type ReadArchiveOptions struct {
 	// Run reads only the captures of this run; 0 reads the latest capture
-	// of every canonical URL across all runs.
+	// of every canonical URL across all runs that did not fail.
 	Run int64
 }
 
@@ -51,7 +51,10 @@ FROM captures c JOIN (SELECT url, MAX(id) AS id FROM captures %s GROUP BY url) m
 	if o.Run > 0 {
 		rows, err = db.QueryContext(ctx, fmt.Sprintf(q, "WHERE run_id = ?"), o.Run)
 	} else {
-		rows, err = db.QueryContext(ctx, fmt.Sprintf(q, ""))
+		// Runs that failed (the site was down) hold no news about pages
+		// that earlier runs fetched, unless every run failed.
+		rows, err = db.QueryContext(ctx, fmt.Sprintf(q, `WHERE run_id NOT IN (SELECT id FROM runs WHERE status = 'failed')
+   OR NOT EXISTS (SELECT 1 FROM runs WHERE status != 'failed')`))
 	}
 	if err != nil {
 		return fmt.Errorf("reading archive %s: %w", dir, err)
@@ -92,12 +95,13 @@ FROM captures c JOIN (SELECT url, MAX(id) AS id FROM captures %s GROUP BY url) m
 			}
 		case r.pfile == "":
 			s.Status = 0
-			s.Warnings = append(s.Warnings, umzug.Warning{Code: "archive-error", Message: "no record for " + r.url})
+			s.Warnings = append(s.Warnings, umzug.Warning{Code: "archive-error", Message: "the index points to no WARC record for " + r.url})
 		default:
 			_, ar, err := readPayload(dir, r.pfile, r.poff, r.length)
 			if err != nil {
 				s.Status = 0
-				s.Warnings = append(s.Warnings, umzug.Warning{Code: "archive-error", Message: err.Error()})
+				s.ArchiveRef = fmt.Sprintf("%s#%d", r.pfile, r.poff)
+				s.Warnings = append(s.Warnings, umzug.Warning{Code: "archive-error", Message: fmt.Sprintf("record %s unreadable: %v", s.ArchiveRef, err)})
 				break
 			}
 			s.Status = ar.status
@@ -145,7 +149,7 @@ type ArchiveRun struct {
 	ID         int64     `json:"id"`
 	StartedAt  time.Time `json:"startedAt"`
 	FinishedAt time.Time `json:"finishedAt,omitzero"`
-	Status     string    `json:"status"` // running, interrupted, complete, abandoned
+	Status     string    `json:"status"` // running, interrupted, complete, failed, abandoned
 	Seeds      []string  `json:"seeds"`
 	Sessions   int       `json:"sessions"` // processes that worked on it (more than 1 after a resume)
 	Captures   int       `json:"captures"`
@@ -198,6 +202,17 @@ type ArchiveDiff struct {
 	From, To  ArchiveRun
 	Changes   []URLChange // sorted by URL
 	Unchanged int
+	// NotReached counts URLs of the earlier run that the later one did
+	// not reach although they may still exist: still queued (an
+	// interrupted run), disallowed by robots.txt now, or first linked
+	// from a page that failed in the later run. They are not removals.
+	NotReached int
+	// Failed names a run of the two that failed (the site was down):
+	// then nothing is compared and Changes is empty, because what such a
+	// run misses was not removed from the site.
+	Failed *ArchiveRun
+	// Failures counts the failed URLs of the Failed run per reason.
+	Failures map[string]int
 }
 
 // DiffArchive compares the captures of two runs of the archive at dir
@@ -205,31 +220,50 @@ type ArchiveDiff struct {
 //
 //   - added when only the later run has it;
 //   - removed when the earlier run had it with a 2xx and the later run got
-//     404 or 410 or no longer reached it ("no longer linked");
+//     404 or 410, or did not reach it although the page that linked it
+//     was fetched fine ("no longer linked"); a URL still queued, now
+//     disallowed, or linked from a page that failed is counted as not
+//     reached instead;
 //   - status when its status changed otherwise (a 304 counts as the status
 //     it confirmed), or a redirect points elsewhere;
 //   - changed when both runs got a 2xx and the bodies differ after
 //     removing volatile parts (see normalizedSHA256): comments, nonces,
 //     form tokens, cache-busting numbers, white space. For non-HTML bodies
 //     the exact sha256 is compared.
+//
+// A run that failed (the site was down) is not compared: the diff names
+// it in Failed and has no changes. By default the latest run is compared
+// with the latest earlier run that did not fail.
 func DiffArchive(ctx context.Context, dir string, from, to int64) (ArchiveDiff, error) {
 	runs, err := ArchiveRuns(ctx, dir)
 	if err != nil {
 		return ArchiveDiff{}, err
 	}
 	byID := map[int64]ArchiveRun{}
-	var withCaptures []ArchiveRun
+	var withCaptures []ArchiveRun // and failed runs, which may have none
 	for _, r := range runs {
 		byID[r.ID] = r
-		if r.Captures > 0 {
+		if r.Captures > 0 || r.Status == umzug.StatusFailed {
 			withCaptures = append(withCaptures, r)
 		}
 	}
 	if from == 0 && to == 0 {
-		if len(withCaptures) < 2 {
-			return ArchiveDiff{}, fmt.Errorf("archive %s: diff needs two runs with captures; it has %d", dir, len(withCaptures))
+		if n := len(withCaptures); n == 1 && withCaptures[0].Status == umzug.StatusFailed {
+			from, to = withCaptures[0].ID, withCaptures[0].ID
+		} else if n < 2 {
+			return ArchiveDiff{}, fmt.Errorf("archive %s: diff needs two runs with captures; it has %d", dir, n)
+		} else {
+			// The latest run against the latest earlier one that did not
+			// fail (a failed latest run is reported as such).
+			to = withCaptures[n-1].ID
+			from = withCaptures[n-2].ID
+			for i := n - 2; i >= 0; i-- {
+				if withCaptures[i].Status != umzug.StatusFailed {
+					from = withCaptures[i].ID
+					break
+				}
+			}
 		}
-		from, to = withCaptures[len(withCaptures)-2].ID, withCaptures[len(withCaptures)-1].ID
 	}
 	d := ArchiveDiff{}
 	var ok bool
@@ -244,6 +278,13 @@ func DiffArchive(ctx context.Context, dir string, from, to int64) (ArchiveDiff, 
 		return d, err
 	}
 	defer db.Close()
+	for _, r := range []*ArchiveRun{&d.To, &d.From} {
+		if r.Status == umzug.StatusFailed {
+			d.Failed = r
+			_, d.Failures, err = runFailureCounts(db, r.ID)
+			return d, err
+		}
+	}
 	a, err := runCaptures(ctx, db, from)
 	if err != nil {
 		return d, err
@@ -252,13 +293,30 @@ func DiffArchive(ctx context.Context, dir string, from, to int64) (ArchiveDiff, 
 	if err != nil {
 		return d, err
 	}
+	frontierB, err := runFrontier(ctx, db, to)
+	if err != nil {
+		return d, err
+	}
 	for u, x := range a {
 		y, ok := b[u]
 		switch {
 		case !ok:
-			if x.ok() {
-				d.Changes = append(d.Changes, URLChange{Change: "removed", URL: u, FromStatus: x.status, FromSHA256: x.sha, Reason: "no longer linked"})
+			if !x.ok() {
+				break
 			}
+			// Not in the later run: removed only when it is no longer
+			// linked from a page the later run fetched fine.
+			_, found := frontierB[u]
+			linker, linkerOK := b[x.linkedFrom]
+			if found || x.linkedFrom != "" && (!linkerOK || !linker.ok()) {
+				d.NotReached++
+				break
+			}
+			reason := "no longer linked"
+			if x.linkedFrom != "" {
+				reason += " from " + x.linkedFrom
+			}
+			d.Changes = append(d.Changes, URLChange{Change: "removed", URL: u, FromStatus: x.status, FromSHA256: x.sha, Reason: reason})
 		case x.ok() && (y.status == http.StatusNotFound || y.status == http.StatusGone):
 			d.Changes = append(d.Changes, URLChange{Change: "removed", URL: u, FromStatus: x.status, ToStatus: y.status, FromSHA256: x.sha, Reason: fmt.Sprintf("HTTP %d", y.status)})
 		case x.status != y.status:
@@ -292,6 +350,7 @@ func DiffArchive(ctx context.Context, dir string, from, to int64) (ArchiveDiff, 
 type diffCapture struct {
 	status       int
 	final, sha   string
+	linkedFrom   string
 	errMsg       string
 	contentType  string
 	pfile        string
@@ -304,7 +363,7 @@ func (c diffCapture) ok() bool { return c.status >= 200 && c.status < 300 }
 // counted as the 200 it confirmed.
 func runCaptures(ctx context.Context, db *sql.DB, run int64) (map[string]diffCapture, error) {
 	rows, err := db.QueryContext(ctx, `SELECT c.url, c.final_url, c.status, c.kind, IFNULL(c.sha256,''), IFNULL(c.error,''),
-       IFNULL(c.content_type,''), IFNULL(c.payload_file,''), IFNULL(c.payload_offset,0), IFNULL(c.length,0)
+       IFNULL(c.content_type,''), IFNULL(c.payload_file,''), IFNULL(c.payload_offset,0), IFNULL(c.length,0), c.linked_from
 FROM captures c JOIN (SELECT url, MAX(id) AS id FROM captures WHERE run_id = ? GROUP BY url) m ON c.id = m.id`, run)
 	if err != nil {
 		return nil, err
@@ -314,13 +373,33 @@ FROM captures c JOIN (SELECT url, MAX(id) AS id FROM captures WHERE run_id = ? G
 	for rows.Next() {
 		var u, kind string
 		var c diffCapture
-		if err := rows.Scan(&u, &c.final, &c.status, &kind, &c.sha, &c.errMsg, &c.contentType, &c.pfile, &c.poff, &c.length); err != nil {
+		if err := rows.Scan(&u, &c.final, &c.status, &kind, &c.sha, &c.errMsg, &c.contentType, &c.pfile, &c.poff, &c.length, &c.linkedFrom); err != nil {
 			return nil, err
 		}
 		if kind == "unchanged" {
 			c.status = http.StatusOK
 		}
 		out[u] = c
+	}
+	return out, rows.Err()
+}
+
+// runFrontier returns the URLs a run claimed without recording a capture
+// of them: still queued (state 0) or disallowed by robots.txt (state 2).
+func runFrontier(ctx context.Context, db *sql.DB, run int64) (map[string]int, error) {
+	rows, err := db.QueryContext(ctx, `SELECT url, state FROM frontier WHERE run_id = ? AND state != 1`, run)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var u string
+		var st int
+		if err := rows.Scan(&u, &st); err != nil {
+			return nil, err
+		}
+		out[u] = st
 	}
 	return out, rows.Err()
 }

@@ -102,15 +102,55 @@ func getGzipWriter(w io.Writer, level int) (*gzip.Writer, error) {
 	return gzip.NewWriterLevel(w, level)
 }
 
-// httpRequestBlock is the request as sent: request line and header.
-func httpRequestBlock(req *http.Request) []byte {
+// httpRequestBlock is the request as sent: request line and header, the
+// values of sensitive headers (credentials, cookies) replaced by
+// "[redacted]" so that no archive holds a secret.
+func httpRequestBlock(req *http.Request, sensitive func(string) bool) []byte {
 	var b bytes.Buffer
 	uri := req.URL.RequestURI()
 	fmt.Fprintf(&b, "%s %s HTTP/1.1\r\n", req.Method, uri)
 	fmt.Fprintf(&b, "Host: %s\r\n", req.URL.Host)
-	writeHeader(&b, req.Header)
+	h := req.Header
+	if sensitive != nil {
+		h = redactHeader(h, sensitive)
+	}
+	writeHeader(&b, h)
 	b.WriteString("\r\n")
 	return b.Bytes()
+}
+
+// redacted replaces the value of a sensitive header.
+const redacted = "[redacted]"
+
+// redactHeader returns h with the values of sensitive headers replaced.
+// A Set-Cookie keeps its cookie's name and attributes.
+func redactHeader(h http.Header, sensitive func(string) bool) http.Header {
+	var out http.Header
+	for k, vs := range h {
+		if !sensitive(k) {
+			continue
+		}
+		if out == nil {
+			out = h.Clone()
+		}
+		red := make([]string, len(vs))
+		for i, v := range vs {
+			red[i] = redacted
+			if http.CanonicalHeaderKey(k) == "Set-Cookie" {
+				name, rest, _ := strings.Cut(v, "=")
+				_, attrs, hasAttrs := strings.Cut(rest, ";")
+				red[i] = strings.TrimSpace(name) + "=" + redacted
+				if hasAttrs {
+					red[i] += ";" + attrs
+				}
+			}
+		}
+		out[k] = red
+	}
+	if out == nil {
+		return h
+	}
+	return out
 }
 
 // httpResponseHead is the status line and header of a response. The
@@ -122,7 +162,7 @@ func httpResponseHead(proto string, status int, header http.Header) []byte {
 		proto = "HTTP/1.1"
 	}
 	fmt.Fprintf(&b, "%s %d %s\r\n", proto, status, http.StatusText(status))
-	writeHeader(&b, header)
+	writeHeader(&b, redactHeader(header, func(k string) bool { return http.CanonicalHeaderKey(k) == "Set-Cookie" }))
 	b.WriteString("\r\n")
 	return b.Bytes()
 }

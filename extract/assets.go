@@ -24,7 +24,7 @@ func collectAssets(d *umzug.Document) []umzug.Asset {
 		a := umzug.Asset{Kind: "image", URL: m.Src, Alt: m.Alt, Caption: m.Caption, Credit: m.Credit}
 		a.FileName = fileName(m.Src)
 		if mm := processedRe.FindStringSubmatch(pathOf(m.Src)); mm != nil {
-			a.FileName = mm[1] + "." + mm[2]
+			a.FileName = umzug.SafeFileName(mm[1] + "." + mm[2])
 			if m.Link != "" && fileName(m.Link) == a.FileName {
 				a.Original = m.Link
 			}
@@ -32,7 +32,7 @@ func collectAssets(d *umzug.Document) []umzug.Asset {
 		add(&out, seen, a)
 	}
 	addFile := func(f umzug.File) {
-		a := umzug.Asset{Kind: "file", URL: f.URL, FileName: f.FileName, Size: f.Size, Caption: f.Title}
+		a := umzug.Asset{Kind: "file", URL: f.URL, FileName: umzug.SafeFileName(f.FileName), Size: f.Size, Caption: f.Title}
 		if a.FileName == "" {
 			a.FileName = fileName(f.URL)
 		}
@@ -138,10 +138,12 @@ func pathOf(raw string) string {
 	return raw
 }
 
+// fileName is the safe base name of the file a URL names (see
+// umzug.SafeFileName): "%5C..%5Cevil.pdf" is "evil.pdf".
 func fileName(raw string) string {
 	p := pathOf(raw)
 	if p == "" || strings.HasSuffix(p, "/") {
 		return ""
 	}
-	return path.Base(p)
+	return umzug.SafeFileName(path.Base(p))
 }

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/net/idna"
 )
 
 // ErrNotHTTP is wrapped by the errors of Canonicalize and Resolve for a URL
@@ -25,7 +27,11 @@ var ErrNotHTTP = errors.New("not an http(s) URL")
 //     for https) and an empty port are removed, other ports lose leading
 //     zeros;
 //   - the fragment is dropped;
-//   - percent-encoding is normalised in user info, path and query:
+//   - user info ("user:password@") is dropped, so credentials never end
+//     up in a URL umzug writes;
+//   - internationalised host names become their punycode form (UTS #46,
+//     as browsers map them): "bürgerservice.de" is "xn--brgerservice-dlb.de";
+//   - percent-encoding is normalised in path and query:
 //     unreserved characters (A–Z a–z 0–9 - . _ ~) are decoded, other escapes
 //     get upper-case hex, and characters that may not appear unescaped
 //     (space, non-ASCII bytes, "[", "]", "%" not starting an escape, …) are
@@ -199,13 +205,10 @@ func cutScheme(s string) (scheme, rest string, ok bool) {
 	return "", s, false
 }
 
-// appendAuthority appends the normalised authority (user info, host, port).
+// appendAuthority appends the normalised authority (host, port). User
+// info is dropped: credentials never become part of a URL umzug writes.
 func appendAuthority(b []byte, authority, defaultPort string) ([]byte, error) {
 	if i := strings.LastIndexByte(authority, '@'); i >= 0 {
-		if i > 0 {
-			b = appendEscaped(b, authority[:i], userinfoChar)
-			b = append(b, '@')
-		}
 		authority = authority[i+1:]
 	}
 	host, port := authority, ""
@@ -231,6 +234,13 @@ func appendAuthority(b []byte, authority, defaultPort string) ([]byte, error) {
 	} else if strings.ContainsAny(host, "[]:") {
 		return nil, fmt.Errorf("invalid host %q", host)
 	}
+	if host[0] != '[' && needsIDNA(host) {
+		ascii, err := idnaHost(host)
+		if err != nil {
+			return nil, err
+		}
+		host = ascii
+	}
 	b = appendHost(b, host)
 	if port != "" {
 		for i := 0; i < len(port); i++ {
@@ -249,6 +259,50 @@ func appendAuthority(b []byte, authority, defaultPort string) ([]byte, error) {
 		}
 	}
 	return b, nil
+}
+
+// needsIDNA reports a host that is not plain ASCII: non-ASCII letters or
+// percent escapes (of UTF-8 bytes).
+func needsIDNA(host string) bool {
+	for i := 0; i < len(host); i++ {
+		if host[i] >= utf8.RuneSelf || host[i] == '%' {
+			return true
+		}
+	}
+	return false
+}
+
+// idnaHost maps an internationalised host name to its ASCII (punycode)
+// form, as browsers do (UTS #46 lookup): "www.bürgerservice.de" and
+// "www.xn--brgerservice-dlb.de" are one host.
+func idnaHost(host string) (string, error) {
+	if strings.IndexByte(host, '%') >= 0 {
+		dec, err := url.PathUnescape(host)
+		if err != nil || !utf8.ValidString(dec) {
+			return host, nil // kept as written: appendHost normalises the escapes
+		}
+		host = dec
+	}
+	ascii, err := idna.Lookup.ToASCII(host)
+	if err != nil {
+		return "", fmt.Errorf("invalid internationalised host %q: %w", host, err)
+	}
+	return ascii, nil
+}
+
+// CanonicalHostName returns host (host or host:port, as given to
+// --allow-host) as canonical URLs write it: lower-case, internationalised
+// names in punycode, no port 80.
+func CanonicalHostName(host string) string {
+	cu, err := Canonicalize("http://" + strings.TrimSpace(host) + "/")
+	if err != nil {
+		return strings.ToLower(strings.TrimSpace(host))
+	}
+	u, err := url.Parse(cu)
+	if err != nil {
+		return strings.ToLower(host)
+	}
+	return u.Host
 }
 
 // appendHost appends host lower-cased, with the hex digits of percent
@@ -419,10 +473,9 @@ const (
 )
 
 var (
-	userinfoChar = charClass(unreservedChars + subDelimChars + ":")
-	pathChar     = charClass(unreservedChars + subDelimChars + ":@/")
-	queryChar    = charClass(unreservedChars + subDelimChars + ":@/?")
-	unreserved   = charClass(unreservedChars)
+	pathChar   = charClass(unreservedChars + subDelimChars + ":@/")
+	queryChar  = charClass(unreservedChars + subDelimChars + ":@/?")
+	unreserved = charClass(unreservedChars)
 )
 
 // charClass returns the set of the bytes in chars.

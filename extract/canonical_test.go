@@ -20,9 +20,17 @@ var canonicalizeTests = []struct {
 	{"http://www.thueringen.de:/a", "http://www.thueringen.de/a"},
 	{"http://[2001:DB8::1]:80/a", "http://[2001:db8::1]/a"},
 	{"http://[2001:db8::1]:8080", "http://[2001:db8::1]:8080/"},
-	{"http://User:P%40ss@Example.de/", "http://User:P%40ss@example.de/"},
+	// User info is dropped: no URL umzug writes carries credentials.
+	{"http://User:P%40ss@Example.de/", "http://example.de/"},
+	{"https://user:secret@staging.example.de:8443/a?b=1", "https://staging.example.de:8443/a?b=1"},
 	{"http://@example.de/", "http://example.de/"},
-	{"http://MÜNCHEN.de/", "http://münchen.de/"},
+	// Internationalised host names: one host in Unicode, upper case,
+	// punycode or percent-encoded UTF-8 (UTS #46 lookup, as browsers do).
+	{"http://MÜNCHEN.de/", "http://xn--mnchen-3ya.de/"},
+	{"http://münchen.de/", "http://xn--mnchen-3ya.de/"},
+	{"http://XN--MNCHEN-3YA.de/", "http://xn--mnchen-3ya.de/"},
+	{"http://m%C3%BCnchen.de/", "http://xn--mnchen-3ya.de/"},
+	{"https://www.bürgerservice.thüringen.de:8080/ä", "https://www.xn--brgerservice-dlb.xn--thringen-75a.de:8080/%C3%A4"},
 	{"  https://example.de/a\n/b\t  ", "https://example.de/a/b"},
 	// Fragment and empty path.
 	{"https://example.de", "https://example.de/"},

@@ -18,7 +18,13 @@ import (
 // <meta charset> or http-equiv declaration in the first 1024 bytes, and
 // otherwise windows-1252 for bytes that are not valid UTF-8 (what
 // browsers do for German legacy pages). A declared UTF-8 that the bytes
-// contradict is decoded as windows-1252 and reported as a warning.
+// contradict is decoded as windows-1252 and reported as a warning. A
+// declared charset that does not decode the page (a header saying
+// utf-16 over ASCII bytes: the markup turns into CJK characters, or a
+// decoding full of replacement characters) is detected: the page is
+// decoded with the next best guess (the meta declaration, UTF-8 when the
+// bytes are valid UTF-8, else windows-1252) and a charset-mismatch warning
+// names both.
 func DecodeHTML(body []byte, contentType string) ([]byte, string, []umzug.Warning) {
 	out, name, warns := decodeHTML(body, contentType)
 	// The byte order mark is an encoding signature, not text.
@@ -44,13 +50,79 @@ func decodeHTML(body []byte, contentType string) ([]byte, string, []umzug.Warnin
 		// No declaration and valid UTF-8: the bytes are UTF-8.
 		return body, "utf-8", nil
 	}
-	out, err := decode(enc, body)
-	if err != nil {
-		warns = append(warns, umzug.Warning{Code: "charset-error", Message: fmt.Sprintf("decoding %s: %v", name, err)})
-		return []byte(strings.ToValidUTF8(string(body), "\ufffd")), name, warns
+	if len(warns) == 0 && name != "utf-16le" && name != "utf-16be" && hasNonASCII(body) && utf8.Valid(body) {
+		// A legacy charset declared over bytes that are valid UTF-8 with
+		// non-ASCII text: legacy text is valid UTF-8 by accident almost
+		// never, a template that declares the wrong charset often.
+		return body, "utf-8", []umzug.Warning{{Code: "charset-mismatch",
+			Message: fmt.Sprintf("declared %s but the bytes are valid UTF-8; decoded as utf-8", name)}}
 	}
-	return out, name, warns
+	out, err := decode(enc, body)
+	if err == nil && plausibleDecoding(body, out) {
+		return out, name, warns
+	}
+	// The declared charset does not fit the bytes: the next best guess.
+	why := "it turns the markup into other characters"
+	if err != nil {
+		why = err.Error()
+	} else if badRunes(out) > 0 {
+		why = fmt.Sprintf("%d bytes do not decode", badRunes(out))
+	}
+	for _, g := range fallbackEncodings(body, name) {
+		gout, gerr := decode(g.enc, body)
+		if gerr != nil || !plausibleDecoding(body, gout) {
+			continue
+		}
+		warns = append(warns, umzug.Warning{Code: "charset-mismatch",
+			Message: fmt.Sprintf("declared %s does not decode the page (%s); decoded as %s", name, why, g.name)})
+		return gout, g.name, warns
+	}
+	warns = append(warns, umzug.Warning{Code: "charset-error", Message: fmt.Sprintf("decoding %s: %s", name, why)})
+	return []byte(strings.ToValidUTF8(string(body), "\ufffd")), name, warns
 }
+
+type namedEncoding struct {
+	enc  encoding.Encoding
+	name string
+}
+
+// fallbackEncodings are the guesses for a page whose declared charset
+// (declared) does not decode it: the meta declaration, UTF-8 when the
+// bytes are valid UTF-8, windows-1252 (which decodes any byte).
+func fallbackEncodings(body []byte, declared string) []namedEncoding {
+	var out []namedEncoding
+	if enc, name, _ := charset.DetermineEncoding(body, ""); name != declared && name != "utf-8" && name != "windows-1252" {
+		out = append(out, namedEncoding{enc, name})
+	}
+	if utf8.Valid(body) {
+		out = append(out, namedEncoding{encoding.Nop, "utf-8"})
+	}
+	return append(out, namedEncoding{charmap.Windows1252, "windows-1252"})
+}
+
+// plausibleDecoding reports whether out is a believable decoding of the
+// HTML bytes raw: the markup survives (at least half as many "<" as the
+// bytes hold, for a page with markup) and at most a few characters, or 1
+// in 200, are replacement characters that were not in the bytes.
+func plausibleDecoding(raw, out []byte) bool {
+	if lt := bytes.Count(raw, []byte("<")); lt >= 4 && 2*bytes.Count(out, []byte("<")) < lt {
+		return false
+	}
+	bad := badRunes(out) - bytes.Count(raw, []byte("\ufffd"))
+	return bad <= 2 || bad*200 <= utf8.RuneCount(out)
+}
+
+func hasNonASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
+// badRunes counts replacement characters in a decoding.
+func badRunes(b []byte) int { return bytes.Count(b, []byte("\ufffd")) }
 
 func decode(enc encoding.Encoding, b []byte) ([]byte, error) {
 	return enc.NewDecoder().Bytes(b)

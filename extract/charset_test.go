@@ -24,6 +24,17 @@ func pageUTF8(head string) string {
 	return "<!DOCTYPE html><html><head>" + head + "<title>Straßenbau</title></head><body><p>" + utf8Text + "</p></body></html>"
 }
 
+func utf16le(s string) []byte {
+	var b []byte
+	for _, r := range s {
+		if r > 0xffff {
+			panic("test text outside the BMP")
+		}
+		b = append(b, byte(r), byte(r>>8))
+	}
+	return b
+}
+
 func warningCodes(ws []umzug.Warning) []string {
 	var codes []string
 	for _, w := range ws {
@@ -58,6 +69,20 @@ func TestDecodeHTML(t *testing.T) {
 		{"valid utf-8 with header", []byte(pageUTF8("")), "text/html; charset=utf-8", pageUTF8(""), "utf-8", nil},
 		{"valid utf-8 with meta", []byte(pageUTF8(`<meta charset="utf-8">`)), "", pageUTF8(`<meta charset="utf-8">`), "utf-8", nil},
 		{"ascii only", []byte("<p>Hallo</p>"), "", "<p>Hallo</p>", "", nil},
+		// A header that lies: utf-16 over ASCII bytes would turn every two
+		// bytes into one CJK character.
+		{"header utf-16 over ascii", []byte(pageUTF8("")), "text/html; charset=utf-16", pageUTF8(""), "utf-8", []string{"charset-mismatch"}},
+		{"header utf-16 over windows-1252", page1252(""), "text/html; charset=UTF-16BE", pageUTF8(""), "windows-1252", []string{"charset-mismatch"}},
+		// The meta declaration is the next guess, but iso-8859-15 has no
+		// „ “ –: windows-1252 decodes the page.
+		{"header utf-16 over windows-1252 with a wrong meta", page1252(`<meta charset="iso-8859-15">`), "text/html; charset=utf-16",
+			pageUTF8(`<meta charset="iso-8859-15">`), "windows-1252", []string{"charset-mismatch"}},
+		{"header utf-16 over latin-9 with its meta", []byte("<html><head><meta charset=\"iso-8859-15\"><title>Preis</title></head><body><p>5 \xa4 f\xfcr Stra\xdfen</p></body></html>"),
+			"text/html; charset=utf-16", "<html><head><meta charset=\"iso-8859-15\"><title>Preis</title></head><body><p>5 € für Straßen</p></body></html>", "iso-8859-15", []string{"charset-mismatch"}},
+		{"real utf-16le with bom", utf16le("\ufeff" + pageUTF8("")), "", pageUTF8(""), "utf-16le", nil},
+		{"real utf-16le declared", utf16le(pageUTF8("")), "text/html; charset=utf-16le", pageUTF8(""), "utf-16le", nil},
+		{"header iso-8859-1 over utf-8", []byte(pageUTF8("")), "text/html; charset=iso-8859-1", pageUTF8(""), "utf-8", []string{"charset-mismatch"}},
+		{"meta shift_jis over utf-8", []byte(pageUTF8(`<meta charset="shift_jis">`)), "", pageUTF8(`<meta charset="shift_jis">`), "utf-8", []string{"charset-mismatch"}},
 	}
 	for _, tt := range tests {
 		got, cs, warns := DecodeHTML(tt.body, tt.contentType)

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"mime"
 	"net/http"
@@ -50,6 +51,10 @@ type CrawlOptions struct {
 	MaxRetryWait time.Duration    // cap on one backoff or Retry-After wait (default 60s)
 	TrapBudget   int              // URLs per calendar/facet URL pattern (default 100; -1: no limit)
 	FetchAssets  bool             // fetch linked files (PDF, images, …) and record them as assets
+	// Auth adds headers and basic auth to the requests to the hosts it
+	// names (a staging site); the archive never keeps them. User info in
+	// a seed URL is added to it for the seed's host.
+	Auth *Auth
 	// ArchiveDir, when set, keeps every request and response as WARC
 	// records under ArchiveDir/warc and indexes them in
 	// ArchiveDir/index.sqlite; the frontier is persisted there, so a crawl
@@ -96,8 +101,32 @@ type CrawlStats struct {
 	OverBudget    int         // URLs not fetched because of MaxPages
 	TrapSkipped   int         // URLs not fetched because their pattern's budget was used up
 	Traps         []TrapReport
-	Elapsed       time.Duration
+	// SitemapsSkipped counts sitemaps not read because a host listed more
+	// than maxSitemapsPerHost; SitemapErrors those that could not be
+	// fetched or parsed.
+	SitemapsSkipped int
+	SitemapErrors   int
+	Elapsed         time.Duration
+
+	// RunStatus is the outcome of the run (all its sessions when
+	// archived): umzug.StatusComplete, StatusPartial (some URLs failed),
+	// StatusFailed (no usable response, or most URLs failed: the site was
+	// down; an archived run is marked failed) or StatusInterrupted.
+	RunStatus string
+	// RunURLs and RunFailures count the URLs the run recorded and those
+	// that failed, per reason (see SnapshotFailure).
+	RunURLs     int
+	RunFailures map[string]int
 }
+
+// MaxSitemapsPerHost caps the sitemaps read per host (a sitemap index
+// may list sitemap indexes without end); the rest are counted and
+// reported.
+const MaxSitemapsPerHost = 1000
+
+// maxRobotsBytes is what is read of a robots.txt: RFC 9309 asks for at
+// least 500 KiB.
+const maxRobotsBytes = 500 << 10
 
 const (
 	defaultConcurrency = 4
@@ -162,13 +191,19 @@ type crawler struct {
 	started time.Time
 	nextID  atomic.Int64
 
-	robotsMu sync.Mutex
-	robots   map[string]*robotstxt.RobotsData // by host; nil = allow all
+	robotsMu     sync.Mutex
+	robots       map[string]*robotstxt.RobotsData // by host; nil = allow all
+	robotsStatus map[string]int                   // by host: the status robots.txt answered with
 
 	aliasMu   sync.Mutex
 	aliasSeen map[string]bool
 
 	sinkCh chan *writeItem
+
+	// URLs delivered in this session and their failures per reason
+	// (written by the sink goroutine only).
+	sessionURLs     int
+	sessionFailures map[string]int
 
 	statusMu sync.Mutex
 	status   map[int]int
@@ -176,6 +211,7 @@ type crawler struct {
 		discovered, fetched, failed, unchanged, assets, errors, robots, scope, files, budget atomic.Int64
 		bytes                                                                                atomic.Int64
 	}
+	sitemapsSkipped, sitemapErrors atomic.Int64
 }
 
 func newCrawler(ctx context.Context, opts CrawlOptions) (*crawler, error) {
@@ -218,32 +254,60 @@ func newCrawler(ctx context.Context, opts CrawlOptions) (*crawler, error) {
 	}
 	hosts := map[string]bool{}
 	seeds := make([]string, len(opts.Seeds))
+	auth := &Auth{Basic: map[string]Credentials{}}
+	if opts.Auth != nil {
+		auth.Header = opts.Auth.Header
+		auth.Hosts = append(auth.Hosts, opts.Auth.Hosts...)
+		for h, c := range opts.Auth.Basic {
+			auth.Basic[h] = c
+		}
+	}
 	for i, s := range opts.Seeds {
-		cu, err := Canonicalize(s)
+		clean, cred, hasCred := SplitUserinfo(s)
+		cu, err := Canonicalize(clean)
 		if err != nil {
-			return nil, fmt.Errorf("seed %q: %w", s, err)
+			return nil, fmt.Errorf("seed %q: %w", clean, err)
 		}
 		seeds[i] = cu
 		u, _ := url.Parse(cu)
 		hosts[u.Host] = true
+		if hasCred {
+			auth.Basic[u.Host] = cred
+		}
 	}
 	opts.Seeds = seeds
 	for _, h := range opts.AllowedHosts {
-		hosts[strings.ToLower(h)] = true
+		hosts[CanonicalHostName(h)] = true
 	}
 	conn, err := newConnector(opts.ConnectTo)
 	if err != nil {
 		return nil, err
 	}
+	if len(auth.Hosts) == 0 {
+		for h := range hosts {
+			auth.Hosts = append(auth.Hosts, h)
+		}
+		if conn != nil {
+			for _, t := range conn.to {
+				auth.Hosts = append(auth.Hosts, canonicalHost(t))
+			}
+		}
+	}
+	// Credentials go to the host contacted: the mirror a named origin
+	// connects to.
+	auth.connect = conn
+	opts.Auth = auth
 	ctx, cancel := context.WithCancelCause(ctx)
 	cr := &crawler{
 		ctx: ctx, cancel: cancel, opts: opts, log: log, hosts: hosts,
-		front:     newFrontier(opts.MaxPages, opts.TrapBudget),
-		robots:    map[string]*robotstxt.RobotsData{},
-		aliasSeen: map[string]bool{},
-		status:    map[int]int{},
-		sinkCh:    make(chan *writeItem, 4*opts.Concurrency),
-		started:   time.Now(),
+		front:           newFrontier(opts.MaxPages, opts.TrapBudget),
+		robots:          map[string]*robotstxt.RobotsData{},
+		robotsStatus:    map[string]int{},
+		aliasSeen:       map[string]bool{},
+		status:          map[int]int{},
+		sessionFailures: map[string]int{},
+		sinkCh:          make(chan *writeItem, 4*opts.Concurrency),
+		started:         time.Now(),
 	}
 	cr.conn = conn
 	cr.fetch = newFetcher(opts)
@@ -396,10 +460,21 @@ func (cr *crawler) run(fn func(*umzug.Snapshot) error) (CrawlStats, error) {
 
 	st = cr.collectStats(st)
 	interrupted := cr.ctx.Err() != nil
+	st.RunURLs, st.RunFailures = cr.sessionURLs, cr.sessionFailures
+	if cr.arch != nil && sinkErr == nil {
+		// The whole run, all sessions of it.
+		n, fails, err := cr.arch.runFailures(cr.arch.runID)
+		if err != nil {
+			sinkErr = fmt.Errorf("archive %s: %w", cr.opts.ArchiveDir, err)
+		} else {
+			st.RunURLs, st.RunFailures = n, fails
+		}
+	}
+	st.RunStatus = runOutcome(st.RunURLs, st.RunFailures, interrupted)
 	if cr.arch != nil {
-		status := "complete"
-		if interrupted {
-			status = "interrupted"
+		status := st.RunStatus
+		if status == umzug.StatusPartial {
+			status = umzug.StatusComplete // finished; its failures are in the captures
 		}
 		if err := cr.arch.finishRun(status, time.Now()); err != nil && sinkErr == nil {
 			sinkErr = fmt.Errorf("archive %s: %w", cr.opts.ArchiveDir, err)
@@ -416,6 +491,26 @@ func (cr *crawler) run(fn func(*umzug.Snapshot) error) (CrawlStats, error) {
 	return st, nil
 }
 
+// runOutcome decides a run's status from the URLs it recorded and their
+// failures: failed when no URL got a usable response or more than half
+// failed (connection errors, DNS, 5xx for most URLs: the site was down,
+// and what is missing from such a run was not removed from the site).
+func runOutcome(urls int, failures map[string]int, interrupted bool) string {
+	failed := 0
+	for _, n := range failures {
+		failed += n
+	}
+	switch {
+	case interrupted:
+		return umzug.StatusInterrupted
+	case urls == 0 || failed == urls || 2*failed > urls:
+		return umzug.StatusFailed
+	case failed > 0:
+		return umzug.StatusPartial
+	}
+	return umzug.StatusComplete
+}
+
 func (cr *crawler) collectStats(st CrawlStats) CrawlStats {
 	st.Discovered = int(cr.stats.discovered.Load())
 	st.Fetched = int(cr.stats.fetched.Load())
@@ -428,6 +523,8 @@ func (cr *crawler) collectStats(st CrawlStats) CrawlStats {
 	st.OutOfScope = int(cr.stats.scope.Load())
 	st.SkippedFiles = int(cr.stats.files.Load())
 	st.OverBudget = int(cr.stats.budget.Load())
+	st.SitemapsSkipped = int(cr.sitemapsSkipped.Load())
+	st.SitemapErrors = int(cr.sitemapErrors.Load())
 	st.Traps = cr.front.traps()
 	for _, t := range st.Traps {
 		st.TrapSkipped += t.Skipped
@@ -508,6 +605,12 @@ func (cr *crawler) admit(canonical string, depth int, from string, image bool) (
 	row := frontierRow{url: canonical, depth: depth, from: from, asset: asset}
 	// Checked after the claim so each disallowed URL is counted once.
 	if !cr.allowedByRobots(u) {
+		if from == "" && depth == 0 && cr.robotsServerError(u.Host) != 0 {
+			// A start URL on a host whose robots.txt answers with a
+			// server error: recorded as failed (see process), so that the
+			// run says why nothing was fetched.
+			return it, row, true
+		}
 		cr.stats.robots.Add(1)
 		cr.log.Debug("robots.txt disallows", "url", canonical)
 		row.state = 2
@@ -525,6 +628,13 @@ func (cr *crawler) inHosts(canonical string) bool {
 func (cr *crawler) process(it frontierItem) {
 	if cr.ctx.Err() != nil {
 		return
+	}
+	if it.from == "" && !cr.opts.IgnoreRobots {
+		if u, err := url.Parse(it.url); err == nil && !cr.allowedByRobots(u) {
+			st := cr.robotsServerError(u.Host)
+			cr.recordFailure(it, nil, fmt.Errorf("robots.txt answered HTTP %d: nothing on the host is fetched until it answers (RFC 9309)", st))
+			return
+		}
 	}
 	id := strconv.FormatInt(cr.nextID.Add(1), 10)
 	hdr := http.Header{}
@@ -610,7 +720,7 @@ func (cr *crawler) recordFailure(it frontierItem, exs []*exchange, err error) {
 			reason = last.err.Error()
 		}
 	}
-	cr.log.Warn("fetch failed", "url", it.url, "err", reason)
+	cr.log.Info("fetch failed", "url", it.url, "err", reason) // the caller reports it as a failure
 	now := time.Now().UTC()
 	snap := &umzug.Snapshot{
 		URL: it.url, FinalURL: it.url, Depth: it.depth, LinkedFrom: it.from, FetchedAt: now,
@@ -760,7 +870,7 @@ func (cr *crawler) archiveRecords(item *writeItem, it frontierItem, exs []*excha
 			{"WARC-Concurrent-To", respID},
 			{"Content-Type", "application/http;msgtype=request"},
 		}}
-		reqRec.block = httpRequestBlock(ex.req)
+		reqRec.block = httpRequestBlock(ex.req, cr.opts.Auth.sensitive)
 		reqRec.fields = append(reqRec.fields, warcField{"WARC-Block-Digest", warcDigest(reqRec.block)})
 		head := httpResponseHead(ex.proto, ex.status, ex.header)
 		block := make([]byte, 0, len(head)+len(ex.raw))
@@ -909,6 +1019,10 @@ func (cr *crawler) sink(fn func(*umzug.Snapshot) error) (sinkErr, fnErr error) {
 				continue
 			}
 			delivered++
+			cr.sessionURLs++
+			if f, failed := SnapshotFailure(it.snap); failed {
+				cr.sessionFailures[f.Reason]++
+			}
 			if cr.opts.OnProgress != nil {
 				cr.opts.OnProgress(CrawlProgress{
 					Fetched: int(cr.stats.fetched.Load() + cr.stats.failed.Load()), Queued: cr.front.queued(),
@@ -922,10 +1036,13 @@ func (cr *crawler) sink(fn func(*umzug.Snapshot) error) (sinkErr, fnErr error) {
 }
 
 // sitemapEntries reads robots.txt Sitemap lines and /sitemap.xml of every
-// seed host (sitemap indexes and gzipped sitemaps too) and calls fn for
-// each page entry, canonical, with its lastmod.
+// seed host (sitemap indexes and gzipped sitemaps too, in any declared
+// charset) and calls fn for each page entry, canonical, with its lastmod.
+// At most MaxSitemapsPerHost sitemaps are read per host; the rest are
+// counted (CrawlStats.SitemapsSkipped), as are sitemaps that could not be
+// read (SitemapErrors).
 func (cr *crawler) sitemapEntries(fn func(sitemapEntry)) {
-	client := &http.Client{Timeout: cr.opts.Timeout, Transport: cr.fetch.base}
+	client := cr.plainClient()
 	doneHost := map[string]bool{}
 	for _, seed := range cr.opts.Seeds {
 		u, _ := url.Parse(seed)
@@ -933,38 +1050,62 @@ func (cr *crawler) sitemapEntries(fn func(sitemapEntry)) {
 			continue
 		}
 		doneHost[u.Host] = true
-		root := u.Scheme + "://" + u.Host
+		guess := u.Scheme + "://" + u.Host + "/sitemap.xml"
 		var maps []string
 		if rd := cr.robotsFor(u); rd != nil {
 			for _, sm := range rd.Sitemaps {
 				maps = append(maps, cr.conn.named(sm))
 			}
 		}
-		maps = append(maps, root+"/sitemap.xml")
+		maps = append(maps, guess)
 		seenMap := map[string]bool{}
-		for i := 0; i < len(maps) && i < 1000; i++ {
+		read := 0
+		for i := 0; i < len(maps); i++ {
 			sm := maps[i]
 			if seenMap[sm] {
 				continue
 			}
 			seenMap[sm] = true
+			if read == MaxSitemapsPerHost {
+				cr.sitemapsSkipped.Add(1)
+				continue
+			}
 			if smu, err := url.Parse(sm); err != nil || !cr.hosts[smu.Host] {
 				cr.log.Warn("sitemap outside the crawl's hosts; not read", "url", sm)
 				continue
 			}
-			body, status, err := cr.get(client, sm)
-			if err != nil || status != http.StatusOK {
-				cr.log.Debug("sitemap not read", "url", sm, "status", status, "err", err)
+			read++
+			body, status, cut, err := cr.get(client, sm, maxSitemapBytes)
+			switch {
+			case err == nil && sm == guess && (status == http.StatusNotFound || status == http.StatusGone):
+				cr.log.Debug("no /sitemap.xml", "url", sm, "status", status)
 				continue
+			case err != nil || status != http.StatusOK:
+				cr.sitemapErrors.Add(1)
+				cr.log.Warn("sitemap not read", "url", sm, "status", status, "err", err)
+				continue
+			case cut:
+				cr.sitemapErrors.Add(1)
+				cr.log.Warn("sitemap larger than 50 MB: cut there", "url", sm)
 			}
 			err = ScanSitemap(bytes.NewReader(body), func(p SitemapURL) {
 				if cu, err := Canonicalize(cr.conn.named(p.Loc)); err == nil {
 					fn(sitemapEntry{url: cu, lastmod: p.LastMod, sitemap: sm})
 				}
-			}, func(child string) { maps = append(maps, cr.conn.named(child)) })
+			}, func(child string) {
+				if len(maps) < 4*MaxSitemapsPerHost {
+					maps = append(maps, cr.conn.named(child))
+				} else {
+					cr.sitemapsSkipped.Add(1) // a hostile index: not even listed
+				}
+			})
 			if err != nil {
+				cr.sitemapErrors.Add(1)
 				cr.log.Warn("sitemap unreadable", "url", sm, "err", err)
 			}
+		}
+		if n := cr.sitemapsSkipped.Load(); n > 0 {
+			cr.log.Warn("more sitemaps than the cap; the rest not read", "host", u.Host, "cap", MaxSitemapsPerHost, "skipped", n)
 		}
 	}
 }
@@ -978,9 +1119,20 @@ func (cr *crawler) robotsFor(u *url.URL) *robotstxt.RobotsData {
 	if rd, ok := cr.robots[u.Host]; ok {
 		return rd
 	}
-	client := &http.Client{Timeout: cr.opts.Timeout, Transport: cr.fetch.base}
-	body, status, err := cr.get(client, u.Scheme+"://"+u.Host+"/robots.txt")
+	client := cr.plainClient()
+	body, status, cut, err := cr.get(client, u.Scheme+"://"+u.Host+"/robots.txt", maxRobotsBytes)
+	if cut {
+		// RFC 9309, 2.5: crawlers must parse at least the first 500 KiB;
+		// the rules there are obeyed, a cut last line is dropped.
+		if i := bytes.LastIndexByte(body, '\n'); i >= 0 {
+			body = body[:i+1]
+		}
+		cr.log.Warn("robots.txt larger than 500 KiB: its first 500 KiB are obeyed", "host", u.Host)
+	}
 	var rd *robotstxt.RobotsData
+	if err == nil && status >= 500 {
+		cr.log.Warn("robots.txt answered with a server error: nothing on the host is fetched (RFC 9309)", "host", u.Host, "status", status)
+	}
 	if err != nil {
 		cr.log.Warn("robots.txt not read; assuming allowed", "host", u.Host, "err", err)
 	} else if rd, err = robotstxt.FromStatusAndBytes(status, body); err != nil {
@@ -988,7 +1140,19 @@ func (cr *crawler) robotsFor(u *url.URL) *robotstxt.RobotsData {
 		rd = nil
 	}
 	cr.robots[u.Host] = rd
+	cr.robotsStatus[u.Host] = status
 	return rd
+}
+
+// robotsServerError returns the 5xx status robots.txt of host answered
+// with (RFC 9309: nothing is fetched then), or 0.
+func (cr *crawler) robotsServerError(host string) int {
+	cr.robotsMu.Lock()
+	defer cr.robotsMu.Unlock()
+	if st := cr.robotsStatus[host]; st >= 500 {
+		return st
+	}
+	return 0
 }
 
 // allowedByRobots reports whether robots.txt lets umzug fetch u.
@@ -1007,31 +1171,57 @@ func (cr *crawler) allowedByRobots(u *url.URL) bool {
 	return rd.TestAgent(p, cr.opts.UserAgent)
 }
 
-func (cr *crawler) get(client *http.Client, u string) ([]byte, int, error) {
+// plainClient is the client for robots.txt and sitemaps: the crawl's
+// transport without retries, staging credentials only for the site's
+// hosts, also after a redirect.
+func (cr *crawler) plainClient() *http.Client {
+	return &http.Client{Timeout: cr.opts.Timeout, Transport: cr.fetch.base, CheckRedirect: func(req *http.Request, via []*http.Request) error {
+		if len(via) >= 10 {
+			return errors.New("stopped after 10 redirects")
+		}
+		cr.opts.Auth.Reapply(req)
+		return nil
+	}}
+}
+
+// get fetches u for the crawler's own use (robots.txt, sitemaps) and
+// returns at most limit bytes of its (decoded) body; cut reports a body
+// that was longer and was cut there.
+func (cr *crawler) get(client *http.Client, u string, limit int64) (body []byte, status int, cut bool, err error) {
 	req, err := http.NewRequestWithContext(cr.ctx, http.MethodGet, u, nil)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, false, err
 	}
 	req.Header.Set("User-Agent", cr.opts.UserAgent)
 	req.Header.Set("Accept-Encoding", "gzip")
+	cr.opts.Auth.Apply(req)
 	resp, err := client.Do(req)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, false, err
 	}
 	defer resp.Body.Close()
 	var buf bytes.Buffer
-	if _, err := buf.ReadFrom(http.MaxBytesReader(nil, resp.Body, int64(cr.opts.MaxBodySize))); err != nil {
-		return nil, resp.StatusCode, fmt.Errorf("reading %s: %w", u, err)
+	// A compressed body may not inflate past the limit either; read at
+	// most the limit of compressed bytes (a bomb is cut below).
+	if _, err := buf.ReadFrom(io.LimitReader(resp.Body, limit+1)); err != nil {
+		return nil, resp.StatusCode, false, fmt.Errorf("reading %s: %w", u, err)
 	}
 	b := buf.Bytes()
-	if enc := strings.ToLower(resp.Header.Get("Content-Encoding")); enc != "" && enc != "identity" {
-		dec, warn := decodeContent(enc, b, int64(cr.opts.MaxBodySize))
+	enc := strings.ToLower(resp.Header.Get("Content-Encoding"))
+	if int64(len(b)) > limit && (enc == "" || enc == "identity") {
+		return b[:limit], resp.StatusCode, true, nil
+	}
+	if enc != "" && enc != "identity" {
+		dec, warn := decodeContent(enc, b, limit)
+		if int64(len(dec)) >= limit && strings.Contains(warn, "exceeds") {
+			return dec, resp.StatusCode, true, nil
+		}
 		if warn != "" {
-			return nil, resp.StatusCode, fmt.Errorf("reading %s: %s", u, warn)
+			return nil, resp.StatusCode, false, fmt.Errorf("reading %s: %s", u, warn)
 		}
 		b = dec
 	}
-	return b, resp.StatusCode, nil
+	return b, resp.StatusCode, false, nil
 }
 
 func matchAny(res []*regexp.Regexp, s string) bool {

@@ -145,7 +145,7 @@ func TestRecrawlIsConditionalAndDiffFindsChanges(t *testing.T) {
 		got = append(got, s)
 	}
 	want := []string{
-		"changed /", "removed /dropped/ (no longer linked)", "removed /gone/ (HTTP 404)",
+		"changed /", "removed /dropped/ (no longer linked from " + srv.URL + "/)", "removed /gone/ (HTTP 404)",
 		"added /new/", "changed /plain/", "status /status/ 200->500",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

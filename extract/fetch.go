@@ -57,6 +57,7 @@ type fetcher struct {
 	maxWait    time.Duration
 	timeout    time.Duration
 	maxBody    int64
+	auth       *Auth
 	onRetry    func(url, reason string, wait time.Duration)
 	retryCount atomic.Int64
 
@@ -79,7 +80,7 @@ func newFetcher(o CrawlOptions) *fetcher {
 	}
 	return &fetcher{
 		base: tr, retries: o.Retries, backoff: o.RetryBackoff, maxWait: o.MaxRetryWait,
-		timeout: o.Timeout, maxBody: int64(o.MaxBodySize),
+		timeout: o.Timeout, maxBody: int64(o.MaxBodySize), auth: o.Auth,
 		captures: map[string][]*exchange{}, pauses: map[string]time.Time{},
 	}
 }
@@ -99,6 +100,7 @@ func (f *fetcher) RoundTrip(req *http.Request) (*http.Response, error) {
 	out := req.Clone(req.Context())
 	out.Header.Del(fetchIDHeader)
 	out.Header.Set("Accept-Encoding", "gzip, deflate")
+	f.auth.Apply(out)
 	ex := f.fetch(out)
 	if id != "" {
 		f.mu.Lock()
@@ -260,18 +262,24 @@ func (f *fetcher) once(req *http.Request) *exchange {
 	ex.proto, ex.status, ex.header = resp.Proto, resp.StatusCode, resp.Header
 	raw, err := readBody(resp, f.maxBody+1)
 	ex.fetchedAt = time.Now()
-	if err != nil {
-		ex.err = fmt.Errorf("%w: read %d bytes: %w", errTruncatedBody, len(raw), err)
-		return ex
-	}
-	if resp.ContentLength >= 0 && int64(len(raw)) < resp.ContentLength {
-		ex.err = fmt.Errorf("%w: read %d of %d bytes", errTruncatedBody, len(raw), resp.ContentLength)
-		return ex
-	}
-	if int64(len(raw)) > f.maxBody {
+	switch {
+	case int64(len(raw)) > f.maxBody:
+		// Over the cap: cut there and kept, with a warning. Never
+		// retried: the next attempt would be as large (the rest of a
+		// 200 MB body is not even downloaded).
 		raw = raw[:f.maxBody]
 		ex.truncated = "length"
-		ex.warnings = append(ex.warnings, fmt.Sprintf("body larger than %d bytes: cut", f.maxBody))
+		size := "more"
+		if resp.ContentLength > 0 {
+			size = strconv.FormatInt(resp.ContentLength, 10)
+		}
+		ex.warnings = append(ex.warnings, fmt.Sprintf("body of %s bytes larger than the cap of %d bytes (--max-body-size): cut", size, f.maxBody))
+	case err != nil:
+		ex.err = fmt.Errorf("%w: read %d bytes: %w", errTruncatedBody, len(raw), err)
+		return ex
+	case resp.ContentLength >= 0 && int64(len(raw)) < resp.ContentLength:
+		ex.err = fmt.Errorf("%w: read %d of %d bytes", errTruncatedBody, len(raw), resp.ContentLength)
+		return ex
 	}
 	ex.raw = raw
 	ex.body = raw

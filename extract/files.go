@@ -80,7 +80,7 @@ func NewFileFetcher(o CrawlOptions, mapURL func(string) string) (*FileFetcher, e
 		hosts[strings.ToLower(u.Host)] = true
 	}
 	for _, h := range o.AllowedHosts {
-		hosts[strings.ToLower(h)] = true
+		hosts[CanonicalHostName(h)] = true
 	}
 	return &FileFetcher{opts: o, fetch: newFetcher(o), hosts: hosts, mapURL: mapURL, log: o.Logger,
 		robots: map[string]*robotstxt.RobotsData{}, slots: map[string]chan struct{}{}}, nil
@@ -114,6 +114,7 @@ func (f *FileFetcher) OpenFile(ctx context.Context, raw string) (io.ReadCloser, 
 	}
 	req.Header.Set("User-Agent", f.opts.UserAgent)
 	req.Header.Set("Accept-Encoding", "gzip, deflate")
+	f.fetch.auth.Apply(req) // staging credentials, for the site's hosts only
 	ex := f.fetch.fetch(req)
 	if ex.err != nil {
 		if ex.header != nil && errors.Is(ex.err, errTruncatedBody) {
@@ -191,6 +192,7 @@ func (f *FileFetcher) readRobots(ctx context.Context, u *url.URL) *robotstxt.Rob
 		return nil
 	}
 	req.Header.Set("User-Agent", f.opts.UserAgent)
+	f.fetch.auth.Apply(req)
 	ex := f.fetch.fetch(req)
 	if ex.err != nil {
 		f.log.Warn("robots.txt not read; assuming allowed", "host", u.Host, "err", ex.err)

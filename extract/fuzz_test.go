@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"io/fs"
+	"os"
 	"path"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -33,6 +35,17 @@ func FuzzParseHTML(f *testing.F) {
 		}
 		return nil
 	})
+	// The real pages beside the repository (third-party pages, read where
+	// they are, never copied): government sites of every CMS and the
+	// German evaluation set.
+	for _, dir := range realPageDirs() {
+		names, _ := filepath.Glob(filepath.Join(dir, "*.html"))
+		for _, n := range names {
+			if b, err := os.ReadFile(n); err == nil {
+				f.Add(b)
+			}
+		}
+	}
 	f.Fuzz(func(t *testing.T, in []byte) {
 		body, _, _ := extract.DecodeHTML(in, "")
 		d, err := extract.ParseHTML(bytes.NewReader(body), "https://fuzz.example/a/b/")
@@ -53,6 +66,59 @@ func FuzzParseHTML(f *testing.F) {
 		}
 		if strings.Contains(string(js), `\ufffd`) && !bytes.Contains(in, []byte("\xef\xbf\xbd")) && utf8.Valid(in) {
 			t.Fatalf("replacement character introduced into valid UTF-8 input")
+		}
+	})
+}
+
+// realPageDirs are the directories of real pages that exist: the corpus
+// ($UMZUG_CORPUS or ../shared/corpus/real from the repository root) and
+// the evaluation pages ($UMZUG_EVAL/pages or
+// ../shared/eval/trafilatura-de-dev/pages).
+func realPageDirs() []string {
+	corpus := os.Getenv("UMZUG_CORPUS")
+	if corpus == "" {
+		corpus = filepath.Join("..", "..", "shared", "corpus", "real")
+	}
+	var out []string
+	for _, d := range []string{corpus, filepath.Join(evalDir(), "pages")} {
+		if st, err := os.Stat(d); err == nil && st.IsDir() {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// FuzzDecodeHTML: whatever the bytes and the declared charset, the
+// result is valid UTF-8, a page in ASCII comes out unchanged, and a
+// declared charset that is replaced says so in a warning.
+func FuzzDecodeHTML(f *testing.F) {
+	for _, ct := range []string{"", "text/html", "text/html; charset=utf-8", "text/html; charset=utf-16", "text/html; charset=ISO-8859-1", "text/html; charset=shift_jis", "text/html; charset=x-bogus"} {
+		f.Add([]byte("<!DOCTYPE html><html><head><title>Gr\xfc\xdfe</title></head><body><p>\x84Br\xfccke\x93</p></body></html>"), ct)
+		f.Add([]byte("<p>Hallo</p>"), ct)
+	}
+	for _, dir := range realPageDirs() {
+		names, _ := filepath.Glob(filepath.Join(dir, "*.html"))
+		for i, n := range names {
+			if i%10 != 0 {
+				continue // a sample: the bytes of real pages, declared and not
+			}
+			if b, err := os.ReadFile(n); err == nil {
+				f.Add(b, "")
+				f.Add(b, "text/html; charset=utf-16")
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, in []byte, contentType string) {
+		out, name, warns := extract.DecodeHTML(in, contentType)
+		if !utf8.Valid(out) {
+			t.Fatalf("DecodeHTML(%q) = invalid UTF-8 (from %s)", contentType, name)
+		}
+		ascii := true
+		for _, c := range in {
+			ascii = ascii && c < 0x80 && c != 0
+		}
+		if ascii && !strings.Contains(strings.ToLower(contentType), "utf-16") && !bytes.Equal(out, in) && len(warns) == 0 {
+			t.Fatalf("ASCII input changed without a warning: %q -> %q (%s)", in, out, name)
 		}
 	})
 }

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"golang.org/x/net/html/charset"
 )
 
 // SitemapURL is one <url> entry of a sitemap.
@@ -42,6 +44,8 @@ func ScanSitemap(r io.Reader, page func(SitemapURL), child func(string)) error {
 		br = bufio.NewReader(io.LimitReader(zr, maxSitemapBytes))
 	}
 	dec := xml.NewDecoder(br)
+	// A sitemap may declare any encoding (ISO-8859-1, windows-1252, …).
+	dec.CharsetReader = charset.NewReaderLabel
 	root := ""
 	for {
 		tok, err := dec.Token()

@@ -37,6 +37,9 @@ type LoadOptions struct {
 	OnAction func(action string, rec *Record, r Remote)
 	// Now is the clock (default time.Now).
 	Now func() time.Time
+	// AllowPartial loads an export whose manifest status is not complete
+	// (partial or interrupted: pages are missing from it).
+	AllowPartial bool
 }
 
 // LoadStats count what Load did, per record kind.
@@ -94,6 +97,15 @@ func Load(ctx context.Context, dir string, t Target, o LoadOptions) (LoadStats, 
 		o.Now = time.Now
 	}
 	started := o.Now()
+	if !o.AllowPartial {
+		m, err := ReadManifest(dir)
+		if err != nil {
+			return st, err
+		}
+		if err := CheckComplete(dir, m); err != nil {
+			return st, err
+		}
+	}
 	ex, err := readExport(dir)
 	if err != nil {
 		return st, err

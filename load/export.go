@@ -21,16 +21,23 @@ import (
 // Manifest describes an export directory. It is written last: a directory
 // without manifest.json is not a complete export.
 type Manifest struct {
-	SchemaVersion string         `json:"schemaVersion"`
-	Generator     string         `json:"generator"`
-	Source        string         `json:"source"`
-	RunID         string         `json:"runId"`
-	StartedAt     string         `json:"startedAt"`
-	FinishedAt    string         `json:"finishedAt"`
-	IDScheme      string         `json:"idScheme"`
-	RichText      RichText       `json:"richText,omitempty"`
-	Counts        map[string]int `json:"counts"`
-	Stats         map[string]int `json:"stats,omitempty"`
+	SchemaVersion string   `json:"schemaVersion"`
+	Generator     string   `json:"generator"`
+	Source        string   `json:"source"`
+	RunID         string   `json:"runId"`
+	StartedAt     string   `json:"startedAt"`
+	FinishedAt    string   `json:"finishedAt"`
+	IDScheme      string   `json:"idScheme"`
+	RichText      RichText `json:"richText,omitempty"`
+	// Status is complete, partial (some URLs or records failed; see
+	// Failures and failures.ndjson), interrupted (Ctrl-C: the export holds
+	// what was done until then) or failed (nothing usable). Only a
+	// complete export is loaded without --allow-partial.
+	Status string `json:"status" jsonschema:"enum=complete,enum=partial,enum=interrupted,enum=failed"`
+	// Failures counts the failures per reason (failures.ndjson lists them).
+	Failures map[string]int `json:"failures,omitempty"`
+	Counts   map[string]int `json:"counts"`
+	Stats    map[string]int `json:"stats,omitempty"`
 	// Chrome lists the blocks left out of every document because they
 	// repeat on nearly every page (frequency-based chrome detection).
 	Chrome []ChromeBlock  `json:"chrome,omitempty"`
@@ -90,8 +97,14 @@ func NewExporterRichText(dir string, m Manifest, rt RichText) (*Exporter, error)
 	if err := os.Remove(filepath.Join(dir, "manifest.json")); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("removing old manifest: %w", err)
 	}
+	if err := removeStaleTemp(dir); err != nil {
+		return nil, err
+	}
 	if m.Counts == nil {
 		m.Counts = map[string]int{}
+	}
+	if m.Status == "" {
+		m.Status = umzug.StatusComplete
 	}
 	m.SchemaVersion = umzug.SchemaVersion
 	m.IDScheme = IDScheme
@@ -103,6 +116,73 @@ func NewExporterRichText(dir string, m Manifest, rt RichText) (*Exporter, error)
 
 // Dir is the export directory.
 func (e *Exporter) Dir() string { return e.dir }
+
+// SetStatus records the export's status and its failures per reason.
+func (e *Exporter) SetStatus(status string, failures map[string]int) {
+	e.manifest.Status = status
+	e.manifest.Failures = failures
+}
+
+// removeStaleTemp removes the temporary files an export killed before
+// its commit left in dir and dir/schema (".documents.ndjson.tmp-…").
+// The export that starts now owns the directory.
+func removeStaleTemp(dir string) error {
+	for _, d := range []string{dir, filepath.Join(dir, "schema")} {
+		names, err := filepath.Glob(filepath.Join(d, ".*.tmp-*"))
+		if err != nil {
+			return err
+		}
+		for _, n := range names {
+			if err := os.Remove(n); err != nil && !errors.Is(err, os.ErrNotExist) {
+				return fmt.Errorf("removing stale temporary file: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+// ReadManifest reads the manifest of the export in dir. An export without
+// one is not an export (or was interrupted before it was written). A
+// manifest of an older umzug without status counts as complete: those
+// wrote it only at the end of a complete run.
+func ReadManifest(dir string) (Manifest, error) {
+	var m Manifest
+	b, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return m, fmt.Errorf("%s: not a complete export (no manifest.json)", dir)
+		}
+		return m, fmt.Errorf("reading %s: %w", dir, err)
+	}
+	if err := json.Unmarshal(b, &m); err != nil {
+		return m, fmt.Errorf("reading %s/manifest.json: %w", dir, err)
+	}
+	if m.Status == "" {
+		m.Status = umzug.StatusComplete
+	}
+	return m, nil
+}
+
+// ErrNotComplete is wrapped by CheckComplete's error.
+var ErrNotComplete = errors.New("export is not complete")
+
+// CheckComplete returns an error wrapping ErrNotComplete unless the
+// manifest says the export is complete, naming its status and failures.
+func CheckComplete(dir string, m Manifest) error {
+	if m.Status == umzug.StatusComplete {
+		return nil
+	}
+	var parts []string
+	for r, n := range m.Failures {
+		parts = append(parts, fmt.Sprintf("%s %d", r, n))
+	}
+	slices.Sort(parts)
+	why := ""
+	if len(parts) > 0 {
+		why = " (failures: " + strings.Join(parts, ", ") + "; see failures.ndjson)"
+	}
+	return fmt.Errorf("%s: %w: its manifest says %s%s", dir, ErrNotComplete, m.Status, why)
+}
 
 // Count adds n to the manifest count of key.
 func (e *Exporter) Count(key string, n int) { e.manifest.Counts[key] += n }

@@ -45,6 +45,10 @@ type PushOptions struct {
 	MaxBackoff time.Duration
 	// DryRun lists what would be sent without sending anything.
 	DryRun bool
+	// AllowPartial pushes an export whose manifest status is not
+	// complete (partial, interrupted): a redirect map or document set
+	// with pages missing. Without it such an export is refused.
+	AllowPartial bool
 	// Client is the HTTP client (default: one with a 60s timeout).
 	Client *http.Client
 	Logger *slog.Logger
@@ -69,6 +73,10 @@ var pushCollections = []struct{ file, collection string }{
 	{"documents.ndjson", "documents"},
 }
 
+// ErrNotAccepted is wrapped by Push's error when the target did not
+// accept some records: the push went on and finished, partially.
+var ErrNotAccepted = errors.New("records not accepted")
+
 // StateFile is the file in the export directory where a push records
 // what each target confirmed, one JSON line per record.
 const StateFile = ".umzug-push-state.ndjson"
@@ -88,8 +96,14 @@ type stateLine struct {
 // returned error says how many failed.
 func Push(ctx context.Context, dir string, opts PushOptions) (PushStats, error) {
 	var st PushStats
-	if _, err := os.Stat(filepath.Join(dir, "manifest.json")); err != nil {
-		return st, fmt.Errorf("pushing %s: not a complete export (no manifest.json): %w", dir, err)
+	m, err := ReadManifest(dir)
+	if err != nil {
+		return st, fmt.Errorf("pushing: %w", err)
+	}
+	if !opts.AllowPartial {
+		if err := CheckComplete(dir, m); err != nil {
+			return st, fmt.Errorf("pushing: %w", err)
+		}
 	}
 	base, err := url.Parse(strings.TrimSuffix(opts.BaseURL, "/"))
 	if err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
@@ -144,7 +158,7 @@ func Push(ctx context.Context, dir string, opts PushOptions) (PushStats, error) 
 		return st, err
 	}
 	if st.Failed > 0 {
-		return st, fmt.Errorf("pushing to %s: %d records not accepted (see log); run again to retry them", target, st.Failed)
+		return st, fmt.Errorf("pushing to %s: %w: %d records (see log); run again to retry them", target, ErrNotAccepted, st.Failed)
 	}
 	return st, nil
 }

@@ -38,7 +38,7 @@ func ParseRichText(s string) (RichText, error) {
 }
 
 // Record kinds of the export, each with a schema file schema/<kind>.schema.json.
-var RecordKinds = []string{"document", "snippet", "asset", "finding", "manifest"}
+var RecordKinds = []string{"document", "snippet", "asset", "finding", "failure", "manifest"}
 
 // schemaDraft is the JSON Schema dialect of the generated schemas.
 const schemaDraft = "https://json-schema.org/draft/2020-12/schema"
@@ -58,6 +58,8 @@ func recordType(kind string) reflect.Type {
 		return reflect.TypeFor[umzug.Asset]()
 	case "finding":
 		return reflect.TypeFor[umzug.Finding]()
+	case "failure":
+		return reflect.TypeFor[umzug.Failure]()
 	case "manifest":
 		return reflect.TypeFor[Manifest]()
 	}

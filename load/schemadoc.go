@@ -65,6 +65,34 @@ var dropReasonDocs = []struct{ reason, desc string }{
 	{umzug.DropUnconverted, "inside the main content but in no block: a gap of the extractor, worth a look"},
 }
 
+// failureReasonDocs explains each reason of Failure.reason (the Reason*
+// constants of the root package, and http-<status> and <stage>-panic);
+// TestFailureReasonsDocumented fails when a constant is missing here.
+var failureReasonDocs = []struct{ reason, desc string }{
+	{umzug.ReasonUnreachable, "DNS failure or connection refused, after the retries"},
+	{umzug.ReasonTimeout, "no answer within --timeout, after the retries"},
+	{umzug.ReasonConnectionReset, "connection reset or body cut short, after the retries"},
+	{umzug.ReasonTLS, "TLS handshake or certificate error"},
+	{umzug.ReasonTooManyRedirects, "more than 10 redirects"},
+	{umzug.ReasonFetchError, "any other fetch error"},
+	{"http-<status>", "a response that carries no content: 5xx, 401, 403, 407, 429"},
+	{umzug.ReasonArchiveUnreadable, "the archive record cannot be read back (WARC file cut short or deleted, bad digest)"},
+	{umzug.ReasonExtractError, "extraction failed on the page"},
+	{"<stage>-panic", "extract-panic, audit-panic, transform-panic, load-panic: a panic in that stage, recovered; the run went on"},
+	{umzug.ReasonInvalidRecord, "the document could not be normalized or breaks the schema"},
+	{umzug.ReasonInputUnreadable, "an input file or line that could not be read as a page or a document"},
+	{umzug.ReasonDuplicateURL, "load: an input record with the URL of an earlier one, left out"},
+	{umzug.ReasonPushRejected, "load --push: the CMS did not accept the record"},
+}
+
+var failureReasons = func() string {
+	parts := make([]string, len(failureReasonDocs))
+	for i, d := range failureReasonDocs {
+		parts[i] = d.reason + " (" + d.desc + ")"
+	}
+	return strings.Join(parts, "; ")
+}()
+
 var dropReasons = func() string {
 	parts := make([]string, len(dropReasonDocs))
 	for i, d := range dropReasonDocs {
@@ -388,6 +416,14 @@ var schemaDocs = sync.OnceValues(func() (map[string]string, map[string]propDoc) 
 	p("Finding.linkedFrom", "Pages that link to a broken target.", `["https://www.tmdi.thueringen.example/themen/mobilfunk/"]`)
 	p("Finding.fingerprint", "Identifies the finding across runs (rule, URL, element, what matched), for --baseline.", `"12030306343bfbbc"`)
 
+	t("Failure", "A URL, input file or record the run could not process: not fetched, not readable from the archive, or failed in a stage (failures.ndjson, sorted by URL). A run with failures is partial.")
+	p("Failure.url", "The URL (public, without credentials), or FILE or FILE:LINE for an input.", `"https://www.tmdi.thueringen.example/presse/"`, `"stdin:7"`)
+	p("Failure.reason", "Stable code the summary and the manifest group by, one of: "+failureReasons+".", `"timeout"`, `"http-503"`, `"extract-panic"`)
+	p("Failure.stage", "Where it failed: fetch, archive, extract, audit, transform, load or push.", `"fetch"`)
+	p("Failure.message", "What happened, as the log said it.", `"Get \"https://www.tmdi.thueringen.example/presse/\": context deadline exceeded (gave up after 4 attempts)"`)
+	p("Failure.record", "The archive record involved: WARC file#offset.", `"warc/umzug-00001-run1-20261128090000.warc.gz#48213"`)
+	p("Failure.linkedFrom", "The page that linked the URL.", `"https://www.tmdi.thueringen.example/"`)
+
 	t("Manifest", "Describes the export directory; written last, so a directory without manifest.json is not a complete export.")
 	p("Manifest.schemaVersion", "Version of the export format.", `"1"`)
 	p("Manifest.generator", "The umzug version that wrote the export.", `"umzug 0.1.0"`)
@@ -397,6 +433,8 @@ var schemaDocs = sync.OnceValues(func() (map[string]string, map[string]propDoc) 
 	p("Manifest.finishedAt", "When the export was finished (RFC 3339).", `"2026-11-28T09:00:04Z"`)
 	p("Manifest.idScheme", "How document ids are made.", `"uuidv5(namespace=uuidv5(URL, siteRoot), canonicalURL)"`)
 	p("Manifest.richText", "Rich text format when not Portable Text: html or markdown.", `"html"`)
+	p("Manifest.status", "complete (the run did what was asked), partial (some URLs or records failed: see failures and failures.ndjson), interrupted (Ctrl-C or SIGTERM: the export holds what was done until then) or failed (nothing usable). umzug load takes only a complete export unless --allow-partial; a manifest without status counts as complete.", `"complete"`, `"partial"`)
+	p("Manifest.failures", "Failures per reason (see Failure.reason); failures.ndjson lists each.", `{"timeout":2,"http-503":1}`)
 	p("Manifest.counts", "Records per kind: documents, page, press_release, snippets, assets, findings, and files (the files under files/, with migrate --assets).", `{"documents":56,"page":38,"press_release":18,"snippets":2,"assets":65,"findings":44}`, `{"documents":56,"page":38,"press_release":18,"snippets":2,"assets":65,"files":63,"findings":46}`)
 	p("Manifest.stats", "What the run did, in numbers: pages fetched, blocks in and out of de-duplication, snippets, refs, redirects, warnings, rejected documents, files missing (filesMissing, with migrate --assets), ….", `{"pagesFetched":57,"blocksIn":210,"blocksOut":205,"redirects":291,"documentsRejected":0}`)
 	p("Manifest.chrome", "Blocks left out of every document because they repeat on nearly every page.", `[{"type":"text","key":"c900","documents":56,"text":"Stellenangebote des Öffentlichen Dienstes in Thüringen"}]`)

@@ -3,9 +3,11 @@ package load
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"slices"
 	"strings"
 )
@@ -35,6 +37,7 @@ func NewSpool(dir string) (*Spool, error) {
 	if err != nil {
 		return nil, fmt.Errorf("creating spool: %w", err)
 	}
+	unlinkOpen(f)
 	return &Spool{f: f, w: bufio.NewWriterSize(f, 1<<20)}, nil
 }
 
@@ -116,9 +119,22 @@ func (s *Spool) Sorted() []int {
 
 // Close removes the spool file.
 func (s *Spool) Close() error {
-	name := s.f.Name()
-	err := s.f.Close()
-	if rerr := os.Remove(name); err == nil {
+	return closeTemp(s.f)
+}
+
+// unlinkOpen removes the name of an open temporary file where the
+// system allows it (not on Windows): the file lives until it is closed,
+// and a process killed with kill -9 leaves nothing behind.
+func unlinkOpen(f *os.File) {
+	if runtime.GOOS != "windows" {
+		_ = os.Remove(f.Name())
+	}
+}
+
+// closeTemp closes a temporary file and removes it if its name is left.
+func closeTemp(f *os.File) error {
+	err := f.Close()
+	if rerr := os.Remove(f.Name()); err == nil && !errors.Is(rerr, os.ErrNotExist) {
 		err = rerr
 	}
 	return err
@@ -153,6 +169,7 @@ func NewTempLog(dir string) (*TempLog, error) {
 	if err != nil {
 		return nil, fmt.Errorf("creating temporary log: %w", err)
 	}
+	unlinkOpen(f)
 	return &TempLog{f: f, w: bufio.NewWriterSize(f, 256<<10)}, nil
 }
 
@@ -196,10 +213,5 @@ func (t *TempLog) Each(fn func(line []byte) error) error {
 
 // Close removes the log.
 func (t *TempLog) Close() error {
-	name := t.f.Name()
-	err := t.f.Close()
-	if rerr := os.Remove(name); err == nil {
-		err = rerr
-	}
-	return err
+	return closeTemp(t.f)
 }

@@ -55,3 +55,20 @@ func BenchmarkSanitizeHTML(b *testing.B) {
 		transform.SanitizeHTML(in)
 	}
 }
+
+// BenchmarkNormalize is one document through Normalize, the deep copy
+// that keeps the caller's document unchanged included.
+func BenchmarkNormalize(b *testing.B) {
+	r := rand.New(rand.NewPCG(1, 1))
+	d := benchDoc(r, 1)
+	n, err := transform.NewNormalizer(transform.Options{SiteRoot: site + "/"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := n.Normalize(d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

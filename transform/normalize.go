@@ -92,14 +92,18 @@ func (n *Normalizer) MapURL(u string) string {
 
 // Normalize cleans a document: URLs mapped to the public site, text in
 // NFC with soft hyphens, zero-width characters and no-break spaces
-// cleaned, empty blocks dropped (with a warning) and repeated blocks kept
-// once. It sets ID, a proposed Path and ContentHash. It is idempotent:
-// Normalize(Normalize(d)) equals Normalize(d).
+// cleaned, file names reduced to safe base names, empty blocks dropped
+// (with a warning) and repeated blocks kept once. It sets ID, a proposed
+// Path and ContentHash. It is idempotent: Normalize(Normalize(d)) equals
+// Normalize(d). The caller's document is not changed: Normalize works on
+// a deep copy.
 func (n *Normalizer) Normalize(d umzug.Document) (umzug.Document, error) {
 	if d.URL == "" {
 		return d, fmt.Errorf("normalizing document without URL: %w", umzug.ErrInvalid)
 	}
+	d = cloneDocument(d)
 	mapURLs(&d, n.MapURL)
+	safeFileNames(&d)
 	mapTexts(&d, CleanText)
 	sanitize(&d)
 	var st Stats

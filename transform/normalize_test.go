@@ -224,7 +224,6 @@ func TestNormalizeIdempotent(t *testing.T) {
 // by value; the caller's document must stay as it was (callers keep the
 // raw document for audits and compare before/after).
 func TestNormalizeDoesNotModifyInput(t *testing.T) {
-	t.Skip("BUG: Normalize rewrites the caller's blocks in place (shared Blocks backing array compacted by d.Blocks[:0], strings rewritten through shared payload pointers)")
 	d := sampleDoc()
 	before := jsonOf(t, d)
 	normalize(t, newNormalizer(t, mirrorOptions()), d)
@@ -555,5 +554,29 @@ func TestUniquePaths(t *testing.T) {
 				t.Errorf("UniquePaths run 2: doc %d path %q; run 1 gave %q", i, again[i].Path, docs[i].Path)
 			}
 		}
+	}
+}
+
+// TestNormalizeSafeFileNames: a file name taken from an old URL with
+// "%5C" in it ("..\..\evil.pdf") or with characters a file system
+// forbids becomes a safe base name, in blocks, press release attachments
+// and assets alike.
+func TestNormalizeSafeFileNames(t *testing.T) {
+	d := umzug.Document{Kind: umzug.KindPressRelease, URL: crawled + "/presse/a/", Title: "A",
+		Blocks: []umzug.Block{{Key: "c1", Type: umzug.BlockDownloads, Downloads: &umzug.Downloads{Items: []umzug.File{
+			{URL: crawled + "/fileadmin/..%5C..%5Cevil.pdf", Title: "Plan", FileName: `..\..\evil.pdf`},
+			{URL: crawled + "/fileadmin/con.pdf", Title: "Con", FileName: "con.pdf"},
+		}}}},
+		PressRelease: &umzug.PressRelease{Attachments: []umzug.File{{URL: crawled + "/x.pdf", Title: "X", FileName: "a:b?.pdf"}}},
+		Assets:       []umzug.Asset{{Kind: "file", URL: crawled + "/fileadmin/..%5C..%5Cevil.pdf", FileName: `..\..\evil.pdf`}},
+	}
+	got := normalize(t, newNormalizer(t, mirrorOptions()), d)
+	names := []string{got.Blocks[0].Downloads.Items[0].FileName, got.Blocks[0].Downloads.Items[1].FileName,
+		got.PressRelease.Attachments[0].FileName, got.Assets[0].FileName}
+	if want := []string{"evil.pdf", "_con.pdf", "a_b_.pdf", "evil.pdf"}; strings.Join(names, " ") != strings.Join(want, " ") {
+		t.Errorf("file names %q; want %q", names, want)
+	}
+	if d.Blocks[0].Downloads.Items[0].FileName != `..\..\evil.pdf` {
+		t.Errorf("Normalize changed the caller's file name")
 	}
 }

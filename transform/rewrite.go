@@ -369,7 +369,7 @@ func (rw *rewriter) asset(raw string, meta umzug.Asset) *assetEntry {
 	rec := umzug.Asset{ID: a.id, URL: key, Path: a.path, MimeType: assetExt[strings.ToLower(extOf(u.Path))],
 		Alt: meta.Alt, Caption: meta.Caption, Credit: meta.Credit, Size: meta.Size}
 	if extracted {
-		rec.Kind, rec.FileName = ex.Kind, ex.FileName
+		rec.Kind, rec.FileName = ex.Kind, umzug.SafeFileName(ex.FileName)
 		if variant == "" {
 			rec.Original = ex.Original // named, but not an asset of this site
 		}
