@@ -235,15 +235,19 @@ func extractFile(parser interface {
 // Pages that failed to be fetched, records that cannot be read and pages
 // the extractor fails on are failures, named with their URL and record.
 func extractArchive(ctx context.Context, log *slog.Logger, parser pageParser, enc *json.Encoder, opts *ExtractOptions, fails *failureLog) (docs, urls int, err error) {
-	skipped := 0
+	skipped := map[string]int{} // not content, per reason: not failures
 	err = extract.ReadArchiveRun(ctx, opts.Archive, extract.ReadArchiveOptions{Run: opts.Run}, func(s *umzug.Snapshot) error {
 		urls++
 		if f, failed := extract.SnapshotFailure(s); failed {
 			fails.add(f)
 			return nil
 		}
-		if !s.IsHTML() || s.Status < 200 || s.Status > 299 {
-			skipped++
+		switch {
+		case !s.IsHTML():
+			skipped["not html"]++
+			return nil
+		case s.Status < 200 || s.Status > 299:
+			skipped[fmt.Sprintf("status %d", s.Status)]++
 			return nil
 		}
 		d, panicked, err := parseSnapshot(parser, s, fails)
@@ -251,7 +255,7 @@ func extractArchive(ctx context.Context, log *slog.Logger, parser pageParser, en
 		case panicked:
 			return nil
 		case errors.Is(err, umzug.ErrNotContent) || errors.Is(err, umzug.ErrNoMainContent):
-			skipped++
+			skipped[skipReason(err)]++
 			return nil
 		case err != nil:
 			fails.add(umzug.Failure{URL: s.URL, Stage: umzug.StageExtract, Reason: umzug.ReasonExtractError, Message: err.Error(), Record: s.ArchiveRef})
@@ -263,7 +267,7 @@ func extractArchive(ctx context.Context, log *slog.Logger, parser pageParser, en
 		}
 		return nil
 	})
-	log.Info("extracted from archive", "archive", opts.Archive, "documents", docs, "skipped", skipped, "failed", fails.total())
+	log.Info("extracted from archive", "archive", opts.Archive, "documents", docs, "skipped", countsByReason(skipped), "failed", fails.total())
 	return docs, urls, err
 }
 

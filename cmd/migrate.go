@@ -411,6 +411,7 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 	slices.Sort(notes)
 	status, why := migrateStatus(interrupted, stats, p, p.pipe.spool.Len()-res.rejected)
 	exp.SetStatus(status, fails.byReason())
+	exp.SetSkipped(pipe.skipped)
 	finished := ios.Now()
 	man, err := exp.Finish(finished.UTC().Format(time.RFC3339), res.stats)
 	if err != nil {
@@ -618,12 +619,17 @@ func (p *migrateSink) add(s *umzug.Snapshot) error {
 		p.pipe.notExported(s.URL, invFailed, s.Status, s.Depth, umzug.PanicReason(umzug.StageExtract))
 		return nil
 	case errors.Is(err, umzug.ErrNotContent):
-		p.log.Debug("skipped", "url", s.URL, "reason", err)
-		p.pipe.notExported(s.URL, invSkipped, s.Status, s.Depth, err.Error())
+		// Not content (a calendar's months, search results): left out on
+		// purpose, counted per reason; not a failure.
+		reason := skipReason(err)
+		p.log.Debug("skipped", "url", s.URL, "reason", reason)
+		p.pipe.skip(reason)
+		p.pipe.notExported(s.URL, invSkipped, s.Status, s.Depth, reason)
 		return nil
 	case errors.Is(err, umzug.ErrNoMainContent):
 		// No content to migrate: the old URL answers 410 in the redirect map.
 		p.log.Warn("page without main content not exported (410 in the redirect map)", "url", s.URL)
+		p.pipe.skip(skipReason(err))
 		p.pipe.addGone(s.FinalURL)
 		return nil
 	case err != nil:
@@ -694,6 +700,9 @@ func printSummary(w io.Writer, st extract.CrawlStats, statusNotes []string, m lo
 	fmt.Fprintf(w, "Assets: %d, redirects: %d (%d gone)\n", m.Counts["assets"], stats["redirects"], stats["gone"])
 	if _, ok := stats["filesMissing"]; ok {
 		fmt.Fprintf(w, "Files: %d in %s/ (%d missing, see findings)\n", m.Counts["files"], load.FilesDir, stats["filesMissing"])
+	}
+	if len(m.Skipped) > 0 {
+		fmt.Fprintf(w, "Skipped (not content, not failures): %s\n", countsByReason(m.Skipped))
 	}
 	fmt.Fprintf(w, "Warnings: %d\n", warnings)
 	if rejected > 0 {

@@ -55,6 +55,9 @@ type exportPipeline struct {
 	// fails records documents that could not be exported, with the
 	// failures of the stages before.
 	fails *failureLog
+	// skipped counts the responses left out because they are not content,
+	// per reason (the manifest's skipped); they are not failures.
+	skipped map[string]int
 }
 
 func newExportPipeline(log *slog.Logger, norm *transform.Normalizer, spoolDir string, fails *failureLog) (*exportPipeline, error) {
@@ -181,6 +184,48 @@ func (p *exportPipeline) addFile(crawledURL, mediaType string, body []byte) {
 	if _, err := p.files.Put(u, u, mediaType, bytes.NewReader(body)); err != nil {
 		p.log.Warn("file not stored", "url", u, "err", err)
 	}
+}
+
+// skip counts a response left out because it is not content.
+func (p *exportPipeline) skip(reason string) {
+	if p.skipped == nil {
+		p.skipped = map[string]int{}
+	}
+	p.skipped[reason]++
+}
+
+// skipReason is why the extractor declined a response: the kind of view
+// of a bounded URL space (umzug.NotContentError), no main content, or
+// not a content page at all.
+func skipReason(err error) string {
+	var nc *umzug.NotContentError
+	switch {
+	case errors.As(err, &nc) && nc.Reason != "":
+		return nc.Reason
+	case errors.Is(err, umzug.ErrNoMainContent):
+		return "no main content"
+	}
+	return "not a content page"
+}
+
+// countsByReason writes counts per reason, most frequent first: "12
+// calendar view, 3 search results".
+func countsByReason(m map[string]int) string {
+	reasons := make([]string, 0, len(m))
+	for r := range m {
+		reasons = append(reasons, r)
+	}
+	slices.SortFunc(reasons, func(a, b string) int {
+		if m[a] != m[b] {
+			return m[b] - m[a]
+		}
+		return strings.Compare(a, b)
+	})
+	parts := make([]string, len(reasons))
+	for i, r := range reasons {
+		parts[i] = fmt.Sprintf("%d %s", m[r], r)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // addOldRedirect records that the old site redirected from to to.

@@ -36,8 +36,13 @@ type Manifest struct {
 	Status string `json:"status" jsonschema:"enum=complete,enum=partial,enum=interrupted,enum=failed"`
 	// Failures counts the failures per reason (failures.ndjson lists them).
 	Failures map[string]int `json:"failures,omitempty"`
-	Counts   map[string]int `json:"counts"`
-	Stats    map[string]int `json:"stats,omitempty"`
+	// Skipped counts the responses left out on purpose because they are
+	// not content, per reason (views of a bounded URL space such as
+	// "calendar view" or "search results", "not html", …). They are not
+	// failures: they do not make the export partial.
+	Skipped map[string]int `json:"skipped,omitempty"`
+	Counts  map[string]int `json:"counts"`
+	Stats   map[string]int `json:"stats,omitempty"`
 	// Chrome lists the blocks left out of every document because they
 	// repeat on nearly every page (frequency-based chrome detection).
 	Chrome []ChromeBlock  `json:"chrome,omitempty"`
@@ -121,6 +126,15 @@ func (e *Exporter) Dir() string { return e.dir }
 func (e *Exporter) SetStatus(status string, failures map[string]int) {
 	e.manifest.Status = status
 	e.manifest.Failures = failures
+}
+
+// SetSkipped records the responses left out because they are not
+// content, per reason.
+func (e *Exporter) SetSkipped(skipped map[string]int) {
+	if len(skipped) == 0 {
+		skipped = nil
+	}
+	e.manifest.Skipped = skipped
 }
 
 // removeStaleTemp removes the temporary files an export killed before
