@@ -13,13 +13,19 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/extract"
 )
+
+// explainer is what explain needs of *extract.Parser.
+type explainer interface {
+	Explain(r io.Reader, pageURL string) (extract.Explanation, error)
+}
 
 // explainRun prints, for one saved page or URL, every run of its visible
 // text marked kept, field or dropped with the reason: what extraction did,
 // readable in a minute.
-func explainRun(ctx context.Context, ios *IOStreams, opts *ExtractOptions, parser *extract.Parser, target string) error {
+func explainRun(ctx context.Context, ios *IOStreams, opts *ExtractOptions, parser explainer, target string) error {
 	var baseURL string
 	if !isHTTPURL(target) {
 		// A saved page gets its URL as extract gives it: --base-url (joined
@@ -34,12 +40,24 @@ func explainRun(ctx context.Context, ios *IOStreams, opts *ExtractOptions, parse
 	if err != nil {
 		return err
 	}
-	ex, err := parser.Explain(bytes.NewReader(body), pageURL)
+	ex, err := explainPage(parser, body, pageURL)
 	if err != nil {
 		return fmt.Errorf("explaining %s: %w", target, err)
 	}
 	writeExplanation(ios.Out, pageURL, ex)
 	return nil
+}
+
+// explainPage runs the explanation; a panic of the extractor is the
+// page's failure (extract-panic, exit 5: the one page asked for gave
+// nothing), not a crash.
+func explainPage(parser explainer, body []byte, pageURL string) (ex extract.Explanation, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = runError{status: umzug.StatusFailed, msg: fmt.Sprintf("failed: %s: %s: panic: %v", pageURL, umzug.PanicReason(umzug.StageExtract), r)}
+		}
+	}()
+	return parser.Explain(bytes.NewReader(body), pageURL)
 }
 
 // loadExplainTarget reads a saved page, or fetches a URL once (a single

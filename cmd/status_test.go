@@ -322,3 +322,30 @@ func TestDiffAfterOutage(t *testing.T) {
 		t.Errorf("diff after the site is back:\n%s", got)
 	}
 }
+
+// panicExplainer is an extractor whose explanation panics.
+type panicExplainer struct{}
+
+func (panicExplainer) Explain(io.Reader, string) (extract.Explanation, error) {
+	var m map[string]int
+	m["boom"]++ // nil map: a real runtime panic
+	return extract.Explanation{}, nil
+}
+
+// TestExplainPanicIsAFailure: a panic while explaining the one page asked
+// for is that page's failure (extract-panic, exit 5), not a crash.
+func TestExplainPanicIsAFailure(t *testing.T) {
+	page := filepath.Join(t.TempDir(), "seite.html")
+	if err := os.WriteFile(page, []byte("<html><head><title>Seite</title></head><body><main><p>Text.</p></main></body></html>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ios, stdout, _ := testStreams()
+	g := &GlobalOptions{LogLevel: "warn", LogFormat: "text"}
+	err := explainRun(t.Context(), ios, &ExtractOptions{Global: g, Explain: page}, panicExplainer{}, page)
+	if code := exitCode(err); code != ExitFailed || !strings.Contains(err.Error(), "extract-panic") || !strings.Contains(err.Error(), "nil map") {
+		t.Errorf("explain of a panicking page: %v (exit %d); want exit %d naming extract-panic", err, code, ExitFailed)
+	}
+	if stdout.Len() != 0 {
+		t.Errorf("explain wrote %q to stdout after a panic", stdout)
+	}
+}
