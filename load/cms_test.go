@@ -326,7 +326,7 @@ func TestLoadStateIsLocked(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := openLoadState(p, "s", false, nil); err == nil && lockWorks {
+	if _, err := openLoadState(p, "s", false, nil); err == nil {
 		t.Error("a second load of the same export was not refused")
 	}
 	s.close()

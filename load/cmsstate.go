@@ -14,6 +14,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/gofrs/flock"
 )
 
 // stateEntry is one line of a load state file: a record of the export
@@ -48,7 +50,7 @@ type loadState struct {
 	entries map[string]stateEntry
 	others  [][]byte // lines of other sites
 	f       *os.File
-	lock    *os.File
+	lock    *flock.Flock
 }
 
 func openLoadState(path, site string, dryRun bool, now func() time.Time) (*loadState, error) {
@@ -188,7 +190,7 @@ func (s *loadState) close() {
 		_ = s.f.Close()
 	}
 	if s.lock != nil {
-		_ = s.lock.Close()
+		_ = s.lock.Unlock()
 	}
 }
 
