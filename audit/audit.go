@@ -11,6 +11,7 @@
 package audit
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"crypto/sha256"
@@ -21,6 +22,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"golang.org/x/net/html"
 
 	"github.com/umzug/umzug"
 )
@@ -125,11 +128,21 @@ func New(opts Options) (*Auditor, error) {
 	return a, nil
 }
 
-// Page audits one fetched page. d is the document extracted from it, or
-// nil when there is none (error pages, files, pages that are not
-// content). The findings of the page are returned at once; link findings
-// come from Finish, when every page that links to a target is known.
+// Page audits one fetched page, parsing its body; see PageTree, which
+// audits a page that is already parsed.
 func (a *Auditor) Page(s *umzug.Snapshot, d *umzug.Document) []umzug.Finding {
+	return a.PageTree(s, nil, d)
+}
+
+// PageTree audits one fetched page. root is the page's body as parsed by
+// golang.org/x/net/html (the document node html.Parse returns, which a
+// goquery document of the page wraps); nil parses s.Body here. The tree is
+// only read, never changed: extraction may hand the same tree on
+// afterwards. d is the document extracted from the page, or nil when there
+// is none (error pages, files, pages that are not content). The findings
+// of the page are returned at once; link findings come from Finish, when
+// every page that links to a target is known.
+func (a *Auditor) PageTree(s *umzug.Snapshot, root *html.Node, d *umzug.Document) []umzug.Finding {
 	var out []umzug.Finding
 	add := func(f umzug.Finding) { out = append(out, f) }
 	a.mu.Lock()
@@ -141,16 +154,28 @@ func (a *Auditor) Page(s *umzug.Snapshot, d *umzug.Document) []umzug.Finding {
 	a.mu.Unlock()
 
 	pageURL := cmp.Or(s.FinalURL, s.URL)
+	var p *page
+	var perr error
+	if s.IsHTML() && len(s.Body) > 0 {
+		if root == nil {
+			root, perr = html.Parse(bytes.NewReader(s.Body))
+			if perr != nil {
+				perr = fmt.Errorf("parsing %s: %w", pageURL, perr)
+			}
+		}
+		if perr == nil {
+			p, perr = newPage(root, pageURL, a.opts.Canonicalize)
+		}
+	}
 	if fetchFailed(s) != "" || s.Status >= 500 {
-		add(a.serverError(s))
+		add(a.serverError(s, p))
 	}
 	if !s.IsHTML() || len(s.Body) == 0 {
 		return a.finish(out)
 	}
-	p, err := parsePage(s.Body, pageURL, a.opts.Canonicalize)
-	if err != nil {
+	if perr != nil {
 		add(umzug.Finding{Rule: umzug.RuleBrokenElement, Severity: umzug.SeverityError, URL: pageURL,
-			Message: "page cannot be parsed as HTML: " + err.Error()})
+			Message: "page cannot be parsed as HTML: " + perr.Error()})
 		return a.finish(out)
 	}
 	ok := s.Status >= 200 && s.Status < 300
@@ -176,20 +201,21 @@ func fetchFailed(s *umzug.Snapshot) string {
 	return ""
 }
 
-func (a *Auditor) serverError(s *umzug.Snapshot) umzug.Finding {
+// serverError reports a response that failed or answered 5xx; p is the
+// page read from its body (nil when there is none), whose first texts are
+// the evidence.
+func (a *Auditor) serverError(s *umzug.Snapshot, p *page) umzug.Finding {
 	f := umzug.Finding{Rule: umzug.RuleServerError, Severity: umzug.SeverityError, URL: s.URL}
 	if msg := fetchFailed(s); msg != "" {
 		f.Message = "no response: " + msg
 	} else {
 		f.Message = fmt.Sprintf("HTTP %d", s.Status)
-		if s.IsHTML() {
-			if p, err := parsePage(s.Body, cmp.Or(s.FinalURL, s.URL), nil); err == nil && len(p.units) > 0 {
-				var parts []string
-				for _, u := range p.units[:min(len(p.units), 3)] {
-					parts = append(parts, u.text)
-				}
-				f.Evidence = truncate(strings.Join(parts, " · "), 240)
+		if p != nil && len(p.units) > 0 {
+			var parts []string
+			for _, u := range p.units[:min(len(p.units), 3)] {
+				parts = append(parts, u.text)
 			}
+			f.Evidence = truncate(strings.Join(parts, " · "), 240)
 		}
 	}
 	if s.LinkedFrom != "" {
@@ -288,7 +314,7 @@ func (a *Auditor) textRules(p *page, ok bool) []umzug.Finding {
 			return
 		}
 		f := umzug.Finding{Rule: m.rule, Severity: m.severity, URL: p.url, Message: m.message,
-			Evidence: snippet(u.text, start, end), Selector: selector(u.node), BlockKey: u.ctx.key}
+			Evidence: snippet(u.text, start, end), Selector: p.selector(u.node), BlockKey: u.ctx.key}
 		if attr != "" {
 			f.Evidence = attr + `="` + f.Evidence + `"`
 		}
@@ -383,7 +409,7 @@ func (a *Auditor) documentWarnings(p *page, d *umzug.Document, have []umzug.Find
 func (a *Auditor) imageRules(p *page) []umzug.Finding {
 	var out []umzug.Finding
 	for _, im := range p.images {
-		sel := selector(im.node)
+		sel := p.selector(im.node)
 		ev := imgEvidence(im)
 		if why := placeholderAlt(im.alt); why != "" && !im.decor {
 			f := umzug.Finding{Rule: umzug.RulePlaceholderAlt, Severity: umzug.SeverityWarning, URL: p.url,
@@ -415,19 +441,37 @@ func (a *Auditor) imageRules(p *page) []umzug.Finding {
 // namedLinkNearby reports a link with text to the same target in the same
 // content element (or under the same id): the image link is redundant and
 // its image decorative, as in a teaser with a linked picture and headline.
+// The page's named links are indexed once, so a page of many image links
+// is not quadratic.
 func (p *page) namedLinkNearby(im image) bool {
 	if im.link == nil || im.link.href == "" {
 		return false
 	}
-	for _, l := range p.links {
-		if l.node == im.link.node || l.href != im.link.href || l.accessibleName() == "" {
-			continue
-		}
-		if (im.ctx.key != "" && l.ctx.key == im.ctx.key) || (im.ctx.key == "" && l.ctx.idAnchor == im.ctx.idAnchor) {
-			return true
+	if p.named == nil {
+		p.named = map[namedKey]bool{}
+		for _, l := range p.links {
+			if l.href == "" || l.accessibleName() == "" {
+				continue
+			}
+			if l.ctx.key != "" {
+				p.named[namedKey{href: l.href, key: l.ctx.key}] = true
+			}
+			p.named[namedKey{href: l.href, anchor: l.ctx.idAnchor, byAnchor: true}] = true
 		}
 	}
-	return false
+	// The image's own link has no name (imageRules asks only then), so it
+	// is not among the named links.
+	if im.ctx.key != "" {
+		return p.named[namedKey{href: im.link.href, key: im.ctx.key}]
+	}
+	return p.named[namedKey{href: im.link.href, anchor: im.ctx.idAnchor, byAnchor: true}]
+}
+
+// namedKey indexes a page's named links by target and content element,
+// or by target and nearest id.
+type namedKey struct {
+	href, key, anchor string
+	byAnchor          bool
 }
 
 func imgEvidence(im image) string {
@@ -461,7 +505,7 @@ func (a *Auditor) emptyTextParts(p *page) []umzug.Finding {
 		seen[key] = true
 		f := umzug.Finding{Rule: umzug.RuleEmptyElement, Severity: umzug.SeverityWarning, URL: p.url,
 			Message:  fmt.Sprintf("content element %s: the text of the text & media element is empty", key),
-			Evidence: truncate(renderHTML(n), 200), Selector: selector(n), BlockKey: key}
+			Evidence: truncate(renderHTML(n), 200), Selector: p.selector(n), BlockKey: key}
 		f.Fingerprint = a.fp(f, "empty-bodytext")
 		out = append(out, f)
 	}
@@ -480,7 +524,7 @@ func (a *Auditor) mixedContent(p *page) []umzug.Finding {
 		}
 		f := umzug.Finding{Rule: umzug.RuleMixedContent, Severity: sev, URL: p.url,
 			Message: "https page loads " + r.url + ": " + what, Evidence: truncate(renderHTML(r.node), 200),
-			Selector: selector(r.node), BlockKey: ceKey(r.node)}
+			Selector: p.selector(r.node), BlockKey: ceKey(r.node)}
 		f.Fingerprint = a.fp(f, r.url)
 		out = append(out, f)
 	}
@@ -492,14 +536,14 @@ func (a *Auditor) collectLinks(p *page) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	seen := map[target]bool{}
-	note := func(t target, ev string, n nodeRef, key string) {
+	note := func(t target, ev string, n *html.Node, key string) {
 		if t.url == "" || seen[t] || strings.HasPrefix(t.url, "file:") {
 			return
 		}
 		seen[t] = true
 		r := a.targets[t]
 		if r == nil {
-			r = &refs{evidence: ev, selector: n.selector(), key: key}
+			r = &refs{evidence: ev, selector: p.selector(n), key: key}
 			a.targets[t] = r
 			a.order = append(a.order, t)
 		}
@@ -509,10 +553,10 @@ func (a *Auditor) collectLinks(p *page) {
 		}
 	}
 	for _, l := range p.links {
-		note(target{url: l.href}, `<a href="`+truncate(l.raw, 160)+`">`+truncate(l.accessibleName(), 120)+"</a>", nodeRef{l.node}, l.ctx.key)
+		note(target{url: l.href}, `<a href="`+truncate(l.raw, 160)+`">`+truncate(l.accessibleName(), 120)+"</a>", l.node, l.ctx.key)
 	}
 	for _, im := range p.images {
-		note(target{url: im.src, image: true}, imgEvidence(im), nodeRef{im.node}, im.ctx.key)
+		note(target{url: im.src, image: true}, imgEvidence(im), im.node, im.ctx.key)
 	}
 }
 

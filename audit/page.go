@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -28,6 +29,9 @@ type page struct {
 	links  []link
 	// mixed lists subresources loaded over http by an https page.
 	mixed []subresource
+
+	nth   map[*html.Node]nthPos // places of elements among their siblings, filled by nthOfType
+	named map[namedKey]bool     // links with a name, by target and place, filled by namedLinkNearby
 }
 
 // unit is a run of visible text of one element, up to the next nested
@@ -101,12 +105,9 @@ var skipTags = map[atom.Atom]bool{
 
 var ceIDRe = regexp.MustCompile(`^c\d+$`)
 
-// parsePage reads the HTML body of a page served at pageURL.
-func parsePage(body []byte, pageURL string, canon func(string) (string, error)) (*page, error) {
-	root, err := html.Parse(bytes.NewReader(body))
-	if err != nil {
-		return nil, fmt.Errorf("parsing %s: %w", pageURL, err)
-	}
+// newPage reads the parsed page root (a document node, as html.Parse
+// returns it) served at pageURL. It only reads the tree.
+func newPage(root *html.Node, pageURL string, canon func(string) (string, error)) (*page, error) {
 	base, err := url.Parse(pageURL)
 	if err != nil {
 		return nil, fmt.Errorf("parsing %s: bad URL: %w", pageURL, err)
@@ -435,7 +436,7 @@ func cleanText(s string) string {
 
 // selector returns a CSS selector for n: the nearest ancestor with an id,
 // then tag names with :nth-of-type where a tag has siblings of its kind.
-func selector(n *html.Node) string {
+func (p *page) selector(n *html.Node) string {
 	var parts []string
 	for e := n; e != nil && e.Type == html.ElementNode; e = e.Parent {
 		if id := attr(e, "id"); id != "" {
@@ -447,24 +448,47 @@ func selector(n *html.Node) string {
 			break
 		}
 		seg := e.Data
-		idx, total := 0, 0
-		for s := e.Parent.FirstChild; s != nil; s = s.NextSibling {
-			if s.Type == html.ElementNode && s.Data == e.Data {
-				total++
-				if s == e {
-					idx = total
-				}
-			}
-		}
-		if total > 1 {
-			seg += fmt.Sprintf(":nth-of-type(%d)", idx)
+		if pos := p.nthOfType(e); pos.total > 1 {
+			seg += ":nth-of-type(" + strconv.Itoa(int(pos.idx)) + ")"
 		}
 		parts = append(parts, seg)
 	}
-	for i, j := 0, len(parts)-1; i < j; i, j = i+1, j-1 {
-		parts[i], parts[j] = parts[j], parts[i]
-	}
+	slices.Reverse(parts)
 	return strings.Join(parts, " > ")
+}
+
+// nthPos is an element's place among its parent's child elements of the
+// same tag name: the idx-th (from 1) of total.
+type nthPos struct{ idx, total int32 }
+
+// nthOfType returns e's place among its siblings of its tag. The first
+// question about a child of a parent counts all of that parent's children
+// once, so the selectors of every link of a page with 100,000 sibling
+// links take linear, not quadratic, time.
+func (p *page) nthOfType(e *html.Node) nthPos {
+	if pos, ok := p.nth[e]; ok {
+		return pos
+	}
+	if e.Parent == nil {
+		return nthPos{1, 1}
+	}
+	if p.nth == nil {
+		p.nth = map[*html.Node]nthPos{}
+	}
+	total := map[string]int32{}
+	for s := e.Parent.FirstChild; s != nil; s = s.NextSibling {
+		if s.Type == html.ElementNode {
+			total[s.Data]++
+		}
+	}
+	idx := make(map[string]int32, len(total))
+	for s := e.Parent.FirstChild; s != nil; s = s.NextSibling {
+		if s.Type == html.ElementNode {
+			idx[s.Data]++
+			p.nth[s] = nthPos{idx[s.Data], total[s.Data]}
+		}
+	}
+	return p.nth[e]
 }
 
 // cssIdent escapes an id for use in a selector.
@@ -484,16 +508,6 @@ func cssIdent(id string) string {
 		}
 	}
 	return b.String()
-}
-
-// nodeRef defers computing a selector until one is needed.
-type nodeRef struct{ n *html.Node }
-
-func (r nodeRef) selector() string {
-	if r.n == nil {
-		return ""
-	}
-	return selector(r.n)
 }
 
 // ceKey is the key of the TYPO3 content element around n ("c4711"), "".
