@@ -71,6 +71,8 @@ type Auditor struct {
 	opts     Options
 	matchers []matcher
 	custom   []customRule
+	index    *textIndex // triggers of matchers, then of custom rules
+	altRules bool       // a custom rule reads alt texts
 	hosts    map[string]bool
 	disabled map[string]bool
 	severity map[string]umzug.Severity
@@ -125,6 +127,36 @@ func New(opts Options) (*Auditor, error) {
 		}
 		a.custom = cr
 	}
+	var trig [][]string
+	var always []bool
+	add := func(m matcher) error {
+		if m.expr == "" {
+			trig, always = append(trig, nil), append(always, true)
+			return nil
+		}
+		lits, ok, err := triggers(m.expr)
+		if err != nil {
+			return fmt.Errorf("audit rule %s: %w", m.rule, err)
+		}
+		trig, always = append(trig, lits), append(always, !ok)
+		return nil
+	}
+	for _, m := range a.matchers {
+		if err := add(m); err != nil {
+			return nil, err
+		}
+	}
+	for _, c := range a.custom {
+		if err := add(c.m); err != nil {
+			return nil, err
+		}
+		a.altRules = a.altRules || c.alt
+	}
+	x, err := newTextIndex(trig, always)
+	if err != nil {
+		return nil, err
+	}
+	a.index = x
 	return a, nil
 }
 
@@ -323,40 +355,62 @@ func (a *Auditor) textRules(p *page, ok bool) []umzug.Finding {
 		byKey[gk] = g
 		groups = append(groups, g)
 	}
+	// One pass of the automaton over all texts of the page says which
+	// matcher may match which text; only those run their expression.
+	texts := make([]string, 0, len(p.units)+len(p.titles))
+	for _, u := range p.units {
+		texts = append(texts, u.text)
+	}
+	for _, u := range p.titles {
+		texts = append(texts, u.text)
+	}
+	var alts []string
+	if a.altRules && ok {
+		alts = make([]string, len(p.images))
+		for i, im := range p.images {
+			alts[i] = cleanText(im.alt)
+		}
+		texts = append(texts, alts...)
+	}
+	cand := a.index.scan(texts)
+	nu, nt := len(p.units), len(p.titles)
 	claimed := map[int]bool{}
-	for _, m := range a.matchers {
+	for mi, m := range a.matchers {
 		if m.soft && !ok {
 			continue
 		}
 		if m.rule == umzug.RulePlaceholderText && !ok {
 			continue // placeholders on error pages are not content
 		}
-		for i, u := range p.units {
+		a.index.each(cand, mi, 0, nu, func(i int) {
+			u := p.units[i]
 			if m.rule == umzug.RulePlaceholderText && claimed[i] {
-				continue // one placeholder finding per piece of text
+				return // one placeholder finding per piece of text
 			}
 			if (m.maxLen > 0 && len(u.text) > m.maxLen) || (m.accept != nil && !m.accept(u)) {
-				continue
+				return
 			}
 			if m.inContent && p.hasCE && u.ctx.key == "" && u.tag != "title" {
-				continue
+				return
 			}
 			if s, e, found := m.find(u.text); found && (m.except == nil || !m.except.MatchString(u.text)) {
 				hit(m, u, s, e, "")
 				claimed[i] = true
 			}
-		}
+		})
 		if m.titles && ok {
-			for _, u := range p.titles {
+			a.index.each(cand, mi, nu, nu+nt, func(i int) {
+				u := p.titles[i]
 				if s, e, found := m.find(u.text); found {
 					hit(m, u, s, e, "title")
 				}
-			}
+			})
 		}
 	}
 	if ok {
-		for _, c := range a.custom {
-			c.run(p, hit)
+		for j, c := range a.custom {
+			each := func(lo, hi int, fn func(i int)) { a.index.each(cand, len(a.matchers)+j, lo, hi, fn) }
+			c.run(p, alts, each, hit)
 		}
 	}
 	out := make([]umzug.Finding, 0, len(groups))
@@ -409,11 +463,9 @@ func (a *Auditor) documentWarnings(p *page, d *umzug.Document, have []umzug.Find
 func (a *Auditor) imageRules(p *page) []umzug.Finding {
 	var out []umzug.Finding
 	for _, im := range p.images {
-		sel := p.selector(im.node)
-		ev := imgEvidence(im)
 		if why := placeholderAlt(im.alt); why != "" && !im.decor {
 			f := umzug.Finding{Rule: umzug.RulePlaceholderAlt, Severity: umzug.SeverityWarning, URL: p.url,
-				Message: "placeholder alt text (" + why + ")", Evidence: ev, Selector: sel, BlockKey: im.ctx.key}
+				Message: "placeholder alt text (" + why + ")", Evidence: imgEvidence(im), Selector: p.selector(im.node), BlockKey: im.ctx.key}
 			f.Fingerprint = a.fp(f, a.mapURL(im.src)+"\x00"+im.alt)
 			out = append(out, f)
 			continue
@@ -431,7 +483,7 @@ func (a *Auditor) imageRules(p *page) []umzug.Finding {
 			continue
 		}
 		f := umzug.Finding{Rule: umzug.RuleMissingAlt, Severity: umzug.SeverityWarning, URL: p.url,
-			Message: msg, Evidence: ev, Selector: sel, BlockKey: im.ctx.key}
+			Message: msg, Evidence: imgEvidence(im), Selector: p.selector(im.node), BlockKey: im.ctx.key}
 		f.Fingerprint = a.fp(f, a.mapURL(im.src))
 		out = append(out, f)
 	}
@@ -536,14 +588,15 @@ func (a *Auditor) collectLinks(p *page) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	seen := map[target]bool{}
-	note := func(t target, ev string, n *html.Node, key string) {
+	// ev makes the evidence, only for a target met for the first time.
+	note := func(t target, ev func() string, n *html.Node, key string) {
 		if t.url == "" || seen[t] || strings.HasPrefix(t.url, "file:") {
 			return
 		}
 		seen[t] = true
 		r := a.targets[t]
 		if r == nil {
-			r = &refs{evidence: ev, selector: p.selector(n), key: key}
+			r = &refs{evidence: ev(), selector: p.selector(n), key: key}
 			a.targets[t] = r
 			a.order = append(a.order, t)
 		}
@@ -553,10 +606,12 @@ func (a *Auditor) collectLinks(p *page) {
 		}
 	}
 	for _, l := range p.links {
-		note(target{url: l.href}, `<a href="`+truncate(l.raw, 160)+`">`+truncate(l.accessibleName(), 120)+"</a>", l.node, l.ctx.key)
+		note(target{url: l.href}, func() string {
+			return `<a href="` + truncate(l.raw, 160) + `">` + truncate(l.accessibleName(), 120) + "</a>"
+		}, l.node, l.ctx.key)
 	}
 	for _, im := range p.images {
-		note(target{url: im.src, image: true}, imgEvidence(im), im.node, im.ctx.key)
+		note(target{url: im.src, image: true}, func() string { return imgEvidence(im) }, im.node, im.ctx.key)
 	}
 }
 

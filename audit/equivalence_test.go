@@ -11,7 +11,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/umzug/umzug/fixtures"
@@ -97,28 +99,27 @@ func (brokenChecker) Check(context.Context, string) (int, error) { return 404, n
 
 // pageDigest audits one page (with its links checked) and returns the
 // number of findings and a digest of them, in the order they came.
-func pageDigest(t *testing.T, p equivalencePage, status int, cfg *Config) (int, string) {
-	t.Helper()
+func pageDigest(ctx context.Context, p equivalencePage, status int, cfg *Config) (int, string, error) {
 	host := strings.TrimPrefix(p.url, "https://")
 	host, _, _ = strings.Cut(host, "/")
 	a, err := New(Options{Hosts: []string{host}, Checker: brokenChecker{}, Config: cfg, Workers: 1})
 	if err != nil {
-		t.Fatal(err)
+		return 0, "", err
 	}
 	fs := a.Page(snap(p.url, status, p.body), nil)
-	more, err := a.Finish(t.Context())
+	more, err := a.Finish(ctx)
 	if err != nil {
-		t.Fatal(err)
+		return 0, "", err
 	}
 	fs = append(fs, more...)
 	h := sha256.New()
 	enc := json.NewEncoder(h)
 	for _, f := range fs {
 		if err := enc.Encode(f); err != nil {
-			t.Fatal(err)
+			return 0, "", err
 		}
 	}
-	return len(fs), hex.EncodeToString(h.Sum(nil)[:12])
+	return len(fs), hex.EncodeToString(h.Sum(nil)[:12]), nil
 }
 
 // TestFindingsGolden audits the fixture pages and the real pages of
@@ -133,25 +134,46 @@ func TestFindingsGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	pages, shared := equivalencePages(t)
-	var lines []string
+	type job struct {
+		p      equivalencePage
+		status int
+		config string
+		cfg    *Config
+	}
+	var jobs []job
 	for _, p := range pages {
 		statuses := []int{200}
 		if !strings.HasPrefix(p.name, "eval/") {
 			statuses = append(statuses, 404, 500)
 		}
 		for _, st := range statuses {
-			for _, c := range []struct {
-				name string
-				cfg  *Config
-			}{{"builtin", nil}, {"config", cfg}} {
-				if st != 200 && c.cfg != nil {
-					continue
-				}
-				n, d := pageDigest(t, p, st, c.cfg)
-				lines = append(lines, fmt.Sprintf("%s\t%d\t%s\t%d\t%s", p.name, st, c.name, n, d))
+			jobs = append(jobs, job{p, st, "builtin", nil})
+			if st == 200 {
+				jobs = append(jobs, job{p, st, "config", cfg})
 			}
 		}
 	}
+	// The pages are audited in parallel; the lines keep the jobs' order.
+	lines := make([]string, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				j := jobs[i]
+				n, d, err := pageDigest(t.Context(), j.p, j.status, j.cfg)
+				if err != nil {
+					t.Errorf("%s: %v", j.p.name, err)
+				}
+				lines[i] = fmt.Sprintf("%s\t%d\t%s\t%d\t%s", j.p.name, j.status, j.config, n, d)
+			}
+		})
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	golden := filepath.Join("testdata", "findings-golden.tsv")
 	if *update {
 		if !shared {

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -415,9 +416,29 @@ func textOf(n *html.Node) string {
 // cleanText collapses white space (no-break spaces included) and drops
 // soft hyphens and zero-width characters.
 func cleanText(s string) string {
+	if isClean(s) {
+		return s
+	}
 	var b strings.Builder
+	b.Grow(len(s))
 	space := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if asciiSpace[c] {
+				space = true
+				continue
+			}
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteByte(c)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		switch {
 		case r == '\u00ad' || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff':
 			continue
@@ -432,6 +453,24 @@ func cleanText(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace accepts.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// isClean reports ASCII text that cleanText leaves as it is: single
+// spaces between words, none at the ends, no other white space.
+func isClean(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return false
+		}
+		if asciiSpace[c] && (c != ' ' || i == 0 || i == len(s)-1 || s[i+1] >= utf8.RuneSelf || asciiSpace[s[i+1]]) {
+			return false
+		}
+	}
+	return true
 }
 
 // selector returns a CSS selector for n: the nearest ancestor with an id,
