@@ -425,16 +425,22 @@ func cleanText(s string) string {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			i++
 			if asciiSpace[c] {
 				space = true
+				i++
 				continue
+			}
+			// a run of ASCII that is not white space, copied at once
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf && !asciiSpace[s[j]] {
+				j++
 			}
 			if space && b.Len() > 0 {
 				b.WriteByte(' ')
 			}
 			space = false
-			b.WriteByte(c)
+			b.WriteString(s[i:j])
+			i = j
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])

@@ -3,7 +3,10 @@ package audit
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
+
+	"github.com/coregx/ahocorasick"
 
 	"github.com/umzug/umzug"
 )
@@ -212,7 +215,7 @@ func placeholderAlt(alt string) string {
 		"test", "text", "titel", "title", "bildtitel", "alt tag", "alt-tag", "dummy", "dummy image":
 		return "generic alt text"
 	}
-	if loremRe.MatchString(a) || blindtextRe.MatchString(a) {
+	if dummyTextAlt(a) {
 		return "dummy text as alt"
 	}
 	if dummyLabel(a) {
@@ -229,6 +232,33 @@ func placeholderAlt(alt string) string {
 	// and camera names count.
 	return ""
 }
+
+// dummyTextAlt reports lorem ipsum or blind text in an alt text; the
+// expressions run only on alt texts that hold one of their triggers.
+func dummyTextAlt(a string) bool {
+	if g := dummyTextGate(); g != nil && !g.IsMatch(appendFold(nil, a)) {
+		return false
+	}
+	return loremRe.MatchString(a) || blindtextRe.MatchString(a)
+}
+
+// dummyTextGate is an automaton of the triggers of loremRe and
+// blindtextRe; nil when one of them has none (then both always run).
+var dummyTextGate = sync.OnceValue(func() *ahocorasick.Automaton {
+	var pats []string
+	for _, re := range []*regexp.Regexp{loremRe, blindtextRe} {
+		lits, ok, err := triggers(re.String())
+		if err != nil || !ok {
+			return nil
+		}
+		pats = append(pats, lits...)
+	}
+	ac, err := ahocorasick.NewBuilder().AddStrings(pats).Build()
+	if err != nil {
+		return nil
+	}
+	return ac
+})
 
 var fileNameRe = regexp.MustCompile(`^[\w\-. ()]+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|avif|heic)$`)
 var cameraRe = regexp.MustCompile(`^(?:img|dsc|dscn|dscf|dcim|pxl|p)[_-]?\d{3,}`)

@@ -327,12 +327,17 @@ func foldString(s string) string {
 // appendFold appends s, folded rune by rune, to b.
 func appendFold(b []byte, s string) []byte {
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b = append(b, c)
+		// Runs of ASCII that folds to itself are copied at once.
+		j := i
+		for j < len(s) && asciiSame[s[j]] {
+			j++
+		}
+		b = append(b, s[i:j]...)
+		if i = j; i == len(s) {
+			break
+		}
+		if c := s[i]; c < utf8.RuneSelf {
+			b = append(b, c+'a'-'A') // an upper-case letter
 			i++
 			continue
 		}
@@ -342,3 +347,11 @@ func appendFold(b []byte, s string) []byte {
 	}
 	return b
 }
+
+// asciiSame marks the bytes that are ASCII and fold to themselves.
+var asciiSame = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = c < 'A' || c > 'Z'
+	}
+	return t
+}()

@@ -299,3 +299,23 @@ func TestTriggersRandom(t *testing.T) {
 		t.Errorf("only %d matching cases with triggers checked", checked)
 	}
 }
+
+// foldRef folds rune by rune, without appendFold's ASCII runs.
+func foldRef(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		b.WriteRune(foldRune(r))
+	}
+	return b.String()
+}
+
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"", "ABC def", "Straße ÜBER", "K\u212aſ", "x\xffY", "ÆØÅ æøå ΣΑΣ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := foldString(s), foldRef(s); got != want {
+			t.Errorf("foldString(%q) = %q; want %q", s, got, want)
+		}
+	})
+}
