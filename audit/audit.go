@@ -1,13 +1,17 @@
 // Package audit finds what must not be migrated and what broke: CMS
 // rendering errors, placeholder text and alt texts, missing alt texts,
 // empty elements, broken links and images, server errors and mixed
-// content. Rules run over snapshots (the raw page) and documents (what
-// extraction made of it) and yield umzug.Findings; the report writers
-// turn findings into text, NDJSON, CSV, JUnit XML and HTML.
+// content. Rules run over the parsed page (the tree extraction parsed,
+// handed over read-only to PageTree, or parsed by Page), the snapshot and
+// the document extraction made of it, and yield umzug.Findings; the report
+// writers turn findings into text, NDJSON, CSV, JUnit XML and HTML.
 //
 // Placeholder rules match visible text and alt/title attributes only:
 // scripts, styles, comments, JSON-LD, templates and other attributes never
-// produce a finding.
+// produce a finding. The text rules take one pass over a page's texts: the
+// literals each rule's expression needs (triggers.go) sit in one
+// Aho–Corasick automaton (textscan.go), and an expression runs only on the
+// texts that hold one of its literals.
 package audit
 
 import (

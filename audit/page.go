@@ -27,7 +27,7 @@ type page struct {
 	units  []unit
 	titles []unit // title attributes of body elements
 	images []image
-	links  []link
+	links  []*link
 	// mixed lists subresources loaded over http by an https page.
 	mixed []subresource
 
@@ -54,17 +54,16 @@ type where struct {
 }
 
 type image struct {
-	node      *html.Node
-	src       string // resolved URL ("" for data: URIs without a lazy source)
-	rawSrc    string // as written
-	alt       string
-	hasAlt    bool
-	title     string
-	decor     bool  // aria-hidden, role=presentation/none, or a 1×1 pixel
-	labelled  bool  // aria-label, aria-labelledby or title name it
-	link      *link // the link it stands in, nil when none
-	ctx       where
-	linkIndex int
+	node     *html.Node
+	src      string // resolved URL ("" for data: URIs without a lazy source)
+	rawSrc   string // as written
+	alt      string
+	hasAlt   bool
+	title    string
+	decor    bool  // aria-hidden, role=presentation/none, or a 1×1 pixel
+	labelled bool  // aria-label, aria-labelledby or title name it
+	link     *link // the link it stands in, nil when none
+	ctx      where
 }
 
 type link struct {
@@ -212,15 +211,13 @@ func (w *walker) walk(n *html.Node, ctx where) {
 			if n.DataAtom == atom.Area {
 				l.label += " " + attr(n, "alt")
 			}
-			w.p.links = append(w.p.links, *l)
+			w.p.links = append(w.p.links, l)
 			outer := w.link
 			w.link = l
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
 				w.walk(c, ctx)
 			}
 			w.link = outer
-			// the slice holds a copy; write back what the children added
-			w.p.links[w.indexOf(n)] = *l
 			return
 		}
 	}
@@ -243,15 +240,6 @@ func (w *walker) walk(n *html.Node, ctx where) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		w.walk(c, ctx)
 	}
-}
-
-func (w *walker) indexOf(n *html.Node) int {
-	for i := len(w.p.links) - 1; i >= 0; i-- {
-		if w.p.links[i].node == n {
-			return i
-		}
-	}
-	return -1
 }
 
 func (w *walker) image(n *html.Node, ctx where) {
@@ -281,7 +269,6 @@ func (w *walker) image(n *html.Node, ctx where) {
 		w.link.hasImg = true
 		w.link.name += " " + im.alt
 		im.link = w.link
-		im.linkIndex = w.indexOf(w.link.node)
 	}
 	w.p.images = append(w.p.images, im)
 }
