@@ -109,7 +109,11 @@ func New(opts Options) (*Auditor, error) {
 	if opts.MaxLinkedFrom <= 0 {
 		opts.MaxLinkedFrom = 200
 	}
-	a := &Auditor{opts: opts, matchers: buildMatchers(), hosts: map[string]bool{},
+	bi, err := builtin()
+	if err != nil {
+		return nil, err
+	}
+	a := &Auditor{opts: opts, matchers: bi.matchers, hosts: map[string]bool{},
 		disabled: map[string]bool{}, severity: map[string]umzug.Severity{},
 		status: map[string]int{}, targets: map[target]*refs{}}
 	for _, h := range opts.Hosts {
@@ -131,29 +135,18 @@ func New(opts Options) (*Auditor, error) {
 		}
 		a.custom = cr
 	}
-	var trig [][]string
-	var always []bool
-	add := func(m matcher) error {
-		if m.expr == "" {
-			trig, always = append(trig, nil), append(always, true)
-			return nil
-		}
-		lits, ok, err := triggers(m.expr)
+	if len(a.custom) == 0 {
+		a.index = bi.index
+		return a, nil
+	}
+	// The user's rules join the built-in ones in one automaton.
+	trig, always := slices.Clone(bi.trig), slices.Clone(bi.always)
+	for _, c := range a.custom {
+		lits, ok, err := triggers(c.m.expr)
 		if err != nil {
-			return fmt.Errorf("audit rule %s: %w", m.rule, err)
+			return nil, fmt.Errorf("audit rule %s: %w", c.m.rule, err)
 		}
 		trig, always = append(trig, lits), append(always, !ok)
-		return nil
-	}
-	for _, m := range a.matchers {
-		if err := add(m); err != nil {
-			return nil, err
-		}
-	}
-	for _, c := range a.custom {
-		if err := add(c.m); err != nil {
-			return nil, err
-		}
 		a.altRules = a.altRules || c.alt
 	}
 	x, err := newTextIndex(trig, always)
@@ -163,6 +156,35 @@ func New(opts Options) (*Auditor, error) {
 	a.index = x
 	return a, nil
 }
+
+// builtinRules are the built-in text matchers, their triggers and the
+// automaton of those triggers alone.
+type builtinRules struct {
+	matchers []matcher
+	trig     [][]string
+	always   []bool
+	index    *textIndex
+}
+
+// builtin makes the built-in rules once per process: compiled
+// expressions and the automaton are only read, by any number of Auditors.
+var builtin = sync.OnceValues(func() (builtinRules, error) {
+	b := builtinRules{matchers: buildMatchers()}
+	for _, m := range b.matchers {
+		if m.expr == "" {
+			b.trig, b.always = append(b.trig, nil), append(b.always, true)
+			continue
+		}
+		lits, ok, err := triggers(m.expr)
+		if err != nil {
+			return b, fmt.Errorf("audit rule %s: %w", m.name, err)
+		}
+		b.trig, b.always = append(b.trig, lits), append(b.always, !ok)
+	}
+	x, err := newTextIndex(b.trig, b.always)
+	b.index = x
+	return b, err
+})
 
 // Page audits one fetched page, parsing its body; see PageTree, which
 // audits a page that is already parsed.
