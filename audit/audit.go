@@ -1,16 +1,21 @@
 // Package audit finds what must not be migrated and what broke: CMS
 // rendering errors, placeholder text and alt texts, missing alt texts,
 // empty elements, broken links and images, server errors and mixed
-// content. Rules run over snapshots (the raw page) and documents (what
-// extraction made of it) and yield umzug.Findings; the report writers
-// turn findings into text, NDJSON, CSV, JUnit XML and HTML.
+// content. Rules run over the parsed page (the tree extraction parsed,
+// handed over read-only to PageTree, or parsed by Page), the snapshot and
+// the document extraction made of it, and yield umzug.Findings; the report
+// writers turn findings into text, NDJSON, CSV, JUnit XML and HTML.
 //
 // Placeholder rules match visible text and alt/title attributes only:
 // scripts, styles, comments, JSON-LD, templates and other attributes never
-// produce a finding.
+// produce a finding. The text rules take one pass over a page's texts: the
+// literals each rule's expression needs (triggers.go) sit in one
+// Aho–Corasick automaton (textscan.go), and an expression runs only on the
+// texts that hold one of its literals.
 package audit
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"crypto/sha256"
@@ -21,6 +26,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"golang.org/x/net/html"
 
 	"github.com/umzug/umzug"
 )
@@ -68,6 +75,8 @@ type Auditor struct {
 	opts     Options
 	matchers []matcher
 	custom   []customRule
+	index    *textIndex // triggers of matchers, then of custom rules
+	altRules bool       // a custom rule reads alt texts
 	hosts    map[string]bool
 	disabled map[string]bool
 	severity map[string]umzug.Severity
@@ -100,7 +109,11 @@ func New(opts Options) (*Auditor, error) {
 	if opts.MaxLinkedFrom <= 0 {
 		opts.MaxLinkedFrom = 200
 	}
-	a := &Auditor{opts: opts, matchers: buildMatchers(), hosts: map[string]bool{},
+	bi, err := builtin()
+	if err != nil {
+		return nil, err
+	}
+	a := &Auditor{opts: opts, matchers: bi.matchers, hosts: map[string]bool{},
 		disabled: map[string]bool{}, severity: map[string]umzug.Severity{},
 		status: map[string]int{}, targets: map[target]*refs{}}
 	for _, h := range opts.Hosts {
@@ -122,14 +135,72 @@ func New(opts Options) (*Auditor, error) {
 		}
 		a.custom = cr
 	}
+	if len(a.custom) == 0 {
+		a.index = bi.index
+		return a, nil
+	}
+	// The user's rules join the built-in ones in one automaton.
+	trig, always := slices.Clone(bi.trig), slices.Clone(bi.always)
+	for _, c := range a.custom {
+		lits, ok, err := triggers(c.m.expr)
+		if err != nil {
+			return nil, fmt.Errorf("audit rule %s: %w", c.m.rule, err)
+		}
+		trig, always = append(trig, lits), append(always, !ok)
+		a.altRules = a.altRules || c.alt
+	}
+	x, err := newTextIndex(trig, always)
+	if err != nil {
+		return nil, err
+	}
+	a.index = x
 	return a, nil
 }
 
-// Page audits one fetched page. d is the document extracted from it, or
-// nil when there is none (error pages, files, pages that are not
-// content). The findings of the page are returned at once; link findings
-// come from Finish, when every page that links to a target is known.
+// builtinRules are the built-in text matchers, their triggers and the
+// automaton of those triggers alone.
+type builtinRules struct {
+	matchers []matcher
+	trig     [][]string
+	always   []bool
+	index    *textIndex
+}
+
+// builtin makes the built-in rules once per process: compiled
+// expressions and the automaton are only read, by any number of Auditors.
+var builtin = sync.OnceValues(func() (builtinRules, error) {
+	b := builtinRules{matchers: buildMatchers()}
+	for _, m := range b.matchers {
+		if m.expr == "" {
+			b.trig, b.always = append(b.trig, nil), append(b.always, true)
+			continue
+		}
+		lits, ok, err := triggers(m.expr)
+		if err != nil {
+			return b, fmt.Errorf("audit rule %s: %w", m.name, err)
+		}
+		b.trig, b.always = append(b.trig, lits), append(b.always, !ok)
+	}
+	x, err := newTextIndex(b.trig, b.always)
+	b.index = x
+	return b, err
+})
+
+// Page audits one fetched page, parsing its body; see PageTree, which
+// audits a page that is already parsed.
 func (a *Auditor) Page(s *umzug.Snapshot, d *umzug.Document) []umzug.Finding {
+	return a.PageTree(s, nil, d)
+}
+
+// PageTree audits one fetched page. root is the page's body as parsed by
+// golang.org/x/net/html (the document node html.Parse returns, which a
+// goquery document of the page wraps); nil parses s.Body here. The tree is
+// only read, never changed: extraction may hand the same tree on
+// afterwards. d is the document extracted from the page, or nil when there
+// is none (error pages, files, pages that are not content). The findings
+// of the page are returned at once; link findings come from Finish, when
+// every page that links to a target is known.
+func (a *Auditor) PageTree(s *umzug.Snapshot, root *html.Node, d *umzug.Document) []umzug.Finding {
 	var out []umzug.Finding
 	add := func(f umzug.Finding) { out = append(out, f) }
 	a.mu.Lock()
@@ -141,16 +212,28 @@ func (a *Auditor) Page(s *umzug.Snapshot, d *umzug.Document) []umzug.Finding {
 	a.mu.Unlock()
 
 	pageURL := cmp.Or(s.FinalURL, s.URL)
+	var p *page
+	var perr error
+	if s.IsHTML() && len(s.Body) > 0 {
+		if root == nil {
+			root, perr = html.Parse(bytes.NewReader(s.Body))
+			if perr != nil {
+				perr = fmt.Errorf("parsing %s: %w", pageURL, perr)
+			}
+		}
+		if perr == nil {
+			p, perr = newPage(root, pageURL, a.opts.Canonicalize)
+		}
+	}
 	if fetchFailed(s) != "" || s.Status >= 500 {
-		add(a.serverError(s))
+		add(a.serverError(s, p))
 	}
 	if !s.IsHTML() || len(s.Body) == 0 {
 		return a.finish(out)
 	}
-	p, err := parsePage(s.Body, pageURL, a.opts.Canonicalize)
-	if err != nil {
+	if perr != nil {
 		add(umzug.Finding{Rule: umzug.RuleBrokenElement, Severity: umzug.SeverityError, URL: pageURL,
-			Message: "page cannot be parsed as HTML: " + err.Error()})
+			Message: "page cannot be parsed as HTML: " + perr.Error()})
 		return a.finish(out)
 	}
 	ok := s.Status >= 200 && s.Status < 300
@@ -176,20 +259,21 @@ func fetchFailed(s *umzug.Snapshot) string {
 	return ""
 }
 
-func (a *Auditor) serverError(s *umzug.Snapshot) umzug.Finding {
+// serverError reports a response that failed or answered 5xx; p is the
+// page read from its body (nil when there is none), whose first texts are
+// the evidence.
+func (a *Auditor) serverError(s *umzug.Snapshot, p *page) umzug.Finding {
 	f := umzug.Finding{Rule: umzug.RuleServerError, Severity: umzug.SeverityError, URL: s.URL}
 	if msg := fetchFailed(s); msg != "" {
 		f.Message = "no response: " + msg
 	} else {
 		f.Message = fmt.Sprintf("HTTP %d", s.Status)
-		if s.IsHTML() {
-			if p, err := parsePage(s.Body, cmp.Or(s.FinalURL, s.URL), nil); err == nil && len(p.units) > 0 {
-				var parts []string
-				for _, u := range p.units[:min(len(p.units), 3)] {
-					parts = append(parts, u.text)
-				}
-				f.Evidence = truncate(strings.Join(parts, " · "), 240)
+		if p != nil && len(p.units) > 0 {
+			var parts []string
+			for _, u := range p.units[:min(len(p.units), 3)] {
+				parts = append(parts, u.text)
 			}
+			f.Evidence = truncate(strings.Join(parts, " · "), 240)
 		}
 	}
 	if s.LinkedFrom != "" {
@@ -288,7 +372,7 @@ func (a *Auditor) textRules(p *page, ok bool) []umzug.Finding {
 			return
 		}
 		f := umzug.Finding{Rule: m.rule, Severity: m.severity, URL: p.url, Message: m.message,
-			Evidence: snippet(u.text, start, end), Selector: selector(u.node), BlockKey: u.ctx.key}
+			Evidence: snippet(u.text, start, end), Selector: p.selector(u.node), BlockKey: u.ctx.key}
 		if attr != "" {
 			f.Evidence = attr + `="` + f.Evidence + `"`
 		}
@@ -297,40 +381,62 @@ func (a *Auditor) textRules(p *page, ok bool) []umzug.Finding {
 		byKey[gk] = g
 		groups = append(groups, g)
 	}
+	// One pass of the automaton over all texts of the page says which
+	// matcher may match which text; only those run their expression.
+	texts := make([]string, 0, len(p.units)+len(p.titles))
+	for _, u := range p.units {
+		texts = append(texts, u.text)
+	}
+	for _, u := range p.titles {
+		texts = append(texts, u.text)
+	}
+	var alts []string
+	if a.altRules && ok {
+		alts = make([]string, len(p.images))
+		for i, im := range p.images {
+			alts[i] = cleanText(im.alt)
+		}
+		texts = append(texts, alts...)
+	}
+	cand := a.index.scan(texts)
+	nu, nt := len(p.units), len(p.titles)
 	claimed := map[int]bool{}
-	for _, m := range a.matchers {
+	for mi, m := range a.matchers {
 		if m.soft && !ok {
 			continue
 		}
 		if m.rule == umzug.RulePlaceholderText && !ok {
 			continue // placeholders on error pages are not content
 		}
-		for i, u := range p.units {
+		a.index.each(cand, mi, 0, nu, func(i int) {
+			u := p.units[i]
 			if m.rule == umzug.RulePlaceholderText && claimed[i] {
-				continue // one placeholder finding per piece of text
+				return // one placeholder finding per piece of text
 			}
 			if (m.maxLen > 0 && len(u.text) > m.maxLen) || (m.accept != nil && !m.accept(u)) {
-				continue
+				return
 			}
 			if m.inContent && p.hasCE && u.ctx.key == "" && u.tag != "title" {
-				continue
+				return
 			}
 			if s, e, found := m.find(u.text); found && (m.except == nil || !m.except.MatchString(u.text)) {
 				hit(m, u, s, e, "")
 				claimed[i] = true
 			}
-		}
+		})
 		if m.titles && ok {
-			for _, u := range p.titles {
+			a.index.each(cand, mi, nu, nu+nt, func(i int) {
+				u := p.titles[i]
 				if s, e, found := m.find(u.text); found {
 					hit(m, u, s, e, "title")
 				}
-			}
+			})
 		}
 	}
 	if ok {
-		for _, c := range a.custom {
-			c.run(p, hit)
+		for j, c := range a.custom {
+			each := func(lo, hi int, fn func(i int)) { a.index.each(cand, len(a.matchers)+j, lo, hi, fn) }
+			c.run(p, alts, each, hit)
 		}
 	}
 	out := make([]umzug.Finding, 0, len(groups))
@@ -383,11 +489,9 @@ func (a *Auditor) documentWarnings(p *page, d *umzug.Document, have []umzug.Find
 func (a *Auditor) imageRules(p *page) []umzug.Finding {
 	var out []umzug.Finding
 	for _, im := range p.images {
-		sel := selector(im.node)
-		ev := imgEvidence(im)
 		if why := placeholderAlt(im.alt); why != "" && !im.decor {
 			f := umzug.Finding{Rule: umzug.RulePlaceholderAlt, Severity: umzug.SeverityWarning, URL: p.url,
-				Message: "placeholder alt text (" + why + ")", Evidence: ev, Selector: sel, BlockKey: im.ctx.key}
+				Message: "placeholder alt text (" + why + ")", Evidence: imgEvidence(im), Selector: p.selector(im.node), BlockKey: im.ctx.key}
 			f.Fingerprint = a.fp(f, a.mapURL(im.src)+"\x00"+im.alt)
 			out = append(out, f)
 			continue
@@ -405,7 +509,7 @@ func (a *Auditor) imageRules(p *page) []umzug.Finding {
 			continue
 		}
 		f := umzug.Finding{Rule: umzug.RuleMissingAlt, Severity: umzug.SeverityWarning, URL: p.url,
-			Message: msg, Evidence: ev, Selector: sel, BlockKey: im.ctx.key}
+			Message: msg, Evidence: imgEvidence(im), Selector: p.selector(im.node), BlockKey: im.ctx.key}
 		f.Fingerprint = a.fp(f, a.mapURL(im.src))
 		out = append(out, f)
 	}
@@ -415,19 +519,37 @@ func (a *Auditor) imageRules(p *page) []umzug.Finding {
 // namedLinkNearby reports a link with text to the same target in the same
 // content element (or under the same id): the image link is redundant and
 // its image decorative, as in a teaser with a linked picture and headline.
+// The page's named links are indexed once, so a page of many image links
+// is not quadratic.
 func (p *page) namedLinkNearby(im image) bool {
 	if im.link == nil || im.link.href == "" {
 		return false
 	}
-	for _, l := range p.links {
-		if l.node == im.link.node || l.href != im.link.href || l.accessibleName() == "" {
-			continue
-		}
-		if (im.ctx.key != "" && l.ctx.key == im.ctx.key) || (im.ctx.key == "" && l.ctx.idAnchor == im.ctx.idAnchor) {
-			return true
+	if p.named == nil {
+		p.named = map[namedKey]bool{}
+		for _, l := range p.links {
+			if l.href == "" || l.accessibleName() == "" {
+				continue
+			}
+			if l.ctx.key != "" {
+				p.named[namedKey{href: l.href, key: l.ctx.key}] = true
+			}
+			p.named[namedKey{href: l.href, anchor: l.ctx.idAnchor, byAnchor: true}] = true
 		}
 	}
-	return false
+	// The image's own link has no name (imageRules asks only then), so it
+	// is not among the named links.
+	if im.ctx.key != "" {
+		return p.named[namedKey{href: im.link.href, key: im.ctx.key}]
+	}
+	return p.named[namedKey{href: im.link.href, anchor: im.ctx.idAnchor, byAnchor: true}]
+}
+
+// namedKey indexes a page's named links by target and content element,
+// or by target and nearest id.
+type namedKey struct {
+	href, key, anchor string
+	byAnchor          bool
 }
 
 func imgEvidence(im image) string {
@@ -461,7 +583,7 @@ func (a *Auditor) emptyTextParts(p *page) []umzug.Finding {
 		seen[key] = true
 		f := umzug.Finding{Rule: umzug.RuleEmptyElement, Severity: umzug.SeverityWarning, URL: p.url,
 			Message:  fmt.Sprintf("content element %s: the text of the text & media element is empty", key),
-			Evidence: truncate(renderHTML(n), 200), Selector: selector(n), BlockKey: key}
+			Evidence: truncate(renderHTML(n), 200), Selector: p.selector(n), BlockKey: key}
 		f.Fingerprint = a.fp(f, "empty-bodytext")
 		out = append(out, f)
 	}
@@ -480,7 +602,7 @@ func (a *Auditor) mixedContent(p *page) []umzug.Finding {
 		}
 		f := umzug.Finding{Rule: umzug.RuleMixedContent, Severity: sev, URL: p.url,
 			Message: "https page loads " + r.url + ": " + what, Evidence: truncate(renderHTML(r.node), 200),
-			Selector: selector(r.node), BlockKey: ceKey(r.node)}
+			Selector: p.selector(r.node), BlockKey: ceKey(r.node)}
 		f.Fingerprint = a.fp(f, r.url)
 		out = append(out, f)
 	}
@@ -492,14 +614,15 @@ func (a *Auditor) collectLinks(p *page) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	seen := map[target]bool{}
-	note := func(t target, ev string, n nodeRef, key string) {
+	// ev makes the evidence, only for a target met for the first time.
+	note := func(t target, ev func() string, n *html.Node, key string) {
 		if t.url == "" || seen[t] || strings.HasPrefix(t.url, "file:") {
 			return
 		}
 		seen[t] = true
 		r := a.targets[t]
 		if r == nil {
-			r = &refs{evidence: ev, selector: n.selector(), key: key}
+			r = &refs{evidence: ev(), selector: p.selector(n), key: key}
 			a.targets[t] = r
 			a.order = append(a.order, t)
 		}
@@ -509,10 +632,12 @@ func (a *Auditor) collectLinks(p *page) {
 		}
 	}
 	for _, l := range p.links {
-		note(target{url: l.href}, `<a href="`+truncate(l.raw, 160)+`">`+truncate(l.accessibleName(), 120)+"</a>", nodeRef{l.node}, l.ctx.key)
+		note(target{url: l.href}, func() string {
+			return `<a href="` + truncate(l.raw, 160) + `">` + truncate(l.accessibleName(), 120) + "</a>"
+		}, l.node, l.ctx.key)
 	}
 	for _, im := range p.images {
-		note(target{url: im.src, image: true}, imgEvidence(im), nodeRef{im.node}, im.ctx.key)
+		note(target{url: im.src, image: true}, func() string { return imgEvidence(im) }, im.node, im.ctx.key)
 	}
 }
 

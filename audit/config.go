@@ -167,7 +167,7 @@ func (c *Config) compile() ([]customRule, error) {
 			return nil, fmt.Errorf("audit config: rule %s: %w", r.ID, err)
 		}
 		cr := customRule{m: matcher{name: "custom", rule: r.ID, severity: r.Severity,
-			message: r.Message, find: reFind(re)}}
+			message: r.Message, find: reFind(re), expr: expr}}
 		if cr.m.severity == "" {
 			cr.m.severity = umzug.SeverityWarning
 		}
@@ -195,30 +195,36 @@ func (c *Config) compile() ([]customRule, error) {
 	return out, nil
 }
 
-func (c customRule) run(p *page, hit func(m matcher, u unit, start, end int, attr string)) {
+// run reports the rule's matches on the page: texts, then title
+// attributes, then alt texts (alts[i] is the cleaned alt of image i), each
+// in page order. each(lo, hi, fn) visits the texts the rule may match.
+func (c customRule) run(p *page, alts []string, each func(lo, hi int, fn func(i int)), hit func(m matcher, u unit, start, end int, attr string)) {
 	if len(c.urls) > 0 && !slices.ContainsFunc(c.urls, func(re *regexp.Regexp) bool { return re.MatchString(p.url) }) {
 		return
 	}
+	nu, nt := len(p.units), len(p.titles)
 	if c.text {
-		for _, u := range p.units {
+		each(0, nu, func(i int) {
+			u := p.units[i]
 			if s, e, ok := c.m.find(u.text); ok {
 				hit(c.m, u, s, e, "")
 			}
-		}
+		})
 	}
 	if c.title {
-		for _, u := range p.titles {
+		each(nu, nu+nt, func(i int) {
+			u := p.titles[i]
 			if s, e, ok := c.m.find(u.text); ok {
 				hit(c.m, u, s, e, "title")
 			}
-		}
+		})
 	}
 	if c.alt {
-		for _, im := range p.images {
-			alt := cleanText(im.alt)
-			if s, e, ok := c.m.find(alt); ok {
-				hit(c.m, unit{text: alt, tag: "img", node: im.node, ctx: im.ctx}, s, e, "alt")
+		each(nu+nt, nu+nt+len(alts), func(i int) {
+			im := p.images[i]
+			if s, e, ok := c.m.find(alts[i]); ok {
+				hit(c.m, unit{text: alts[i], tag: "img", node: im.node, ctx: im.ctx}, s, e, "alt")
 			}
-		}
+		})
 	}
 }

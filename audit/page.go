@@ -6,8 +6,10 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -25,9 +27,12 @@ type page struct {
 	units  []unit
 	titles []unit // title attributes of body elements
 	images []image
-	links  []link
+	links  []*link
 	// mixed lists subresources loaded over http by an https page.
 	mixed []subresource
+
+	nth   map[*html.Node]nthPos // places of elements among their siblings, filled by nthOfType
+	named map[namedKey]bool     // links with a name, by target and place, filled by namedLinkNearby
 }
 
 // unit is a run of visible text of one element, up to the next nested
@@ -49,17 +54,16 @@ type where struct {
 }
 
 type image struct {
-	node      *html.Node
-	src       string // resolved URL ("" for data: URIs without a lazy source)
-	rawSrc    string // as written
-	alt       string
-	hasAlt    bool
-	title     string
-	decor     bool  // aria-hidden, role=presentation/none, or a 1×1 pixel
-	labelled  bool  // aria-label, aria-labelledby or title name it
-	link      *link // the link it stands in, nil when none
-	ctx       where
-	linkIndex int
+	node     *html.Node
+	src      string // resolved URL ("" for data: URIs without a lazy source)
+	rawSrc   string // as written
+	alt      string
+	hasAlt   bool
+	title    string
+	decor    bool  // aria-hidden, role=presentation/none, or a 1×1 pixel
+	labelled bool  // aria-label, aria-labelledby or title name it
+	link     *link // the link it stands in, nil when none
+	ctx      where
 }
 
 type link struct {
@@ -101,12 +105,9 @@ var skipTags = map[atom.Atom]bool{
 
 var ceIDRe = regexp.MustCompile(`^c\d+$`)
 
-// parsePage reads the HTML body of a page served at pageURL.
-func parsePage(body []byte, pageURL string, canon func(string) (string, error)) (*page, error) {
-	root, err := html.Parse(bytes.NewReader(body))
-	if err != nil {
-		return nil, fmt.Errorf("parsing %s: %w", pageURL, err)
-	}
+// newPage reads the parsed page root (a document node, as html.Parse
+// returns it) served at pageURL. It only reads the tree.
+func newPage(root *html.Node, pageURL string, canon func(string) (string, error)) (*page, error) {
 	base, err := url.Parse(pageURL)
 	if err != nil {
 		return nil, fmt.Errorf("parsing %s: bad URL: %w", pageURL, err)
@@ -210,15 +211,13 @@ func (w *walker) walk(n *html.Node, ctx where) {
 			if n.DataAtom == atom.Area {
 				l.label += " " + attr(n, "alt")
 			}
-			w.p.links = append(w.p.links, *l)
+			w.p.links = append(w.p.links, l)
 			outer := w.link
 			w.link = l
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
 				w.walk(c, ctx)
 			}
 			w.link = outer
-			// the slice holds a copy; write back what the children added
-			w.p.links[w.indexOf(n)] = *l
 			return
 		}
 	}
@@ -241,15 +240,6 @@ func (w *walker) walk(n *html.Node, ctx where) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		w.walk(c, ctx)
 	}
-}
-
-func (w *walker) indexOf(n *html.Node) int {
-	for i := len(w.p.links) - 1; i >= 0; i-- {
-		if w.p.links[i].node == n {
-			return i
-		}
-	}
-	return -1
 }
 
 func (w *walker) image(n *html.Node, ctx where) {
@@ -279,7 +269,6 @@ func (w *walker) image(n *html.Node, ctx where) {
 		w.link.hasImg = true
 		w.link.name += " " + im.alt
 		im.link = w.link
-		im.linkIndex = w.indexOf(w.link.node)
 	}
 	w.p.images = append(w.p.images, im)
 }
@@ -414,9 +403,35 @@ func textOf(n *html.Node) string {
 // cleanText collapses white space (no-break spaces included) and drops
 // soft hyphens and zero-width characters.
 func cleanText(s string) string {
+	if isClean(s) {
+		return s
+	}
 	var b strings.Builder
+	b.Grow(len(s))
 	space := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				space = true
+				i++
+				continue
+			}
+			// a run of ASCII that is not white space, copied at once
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf && !asciiSpace[s[j]] {
+				j++
+			}
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteString(s[i:j])
+			i = j
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		switch {
 		case r == '\u00ad' || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff':
 			continue
@@ -433,9 +448,27 @@ func cleanText(s string) string {
 	return b.String()
 }
 
+// asciiSpace marks the ASCII bytes unicode.IsSpace accepts.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// isClean reports ASCII text that cleanText leaves as it is: single
+// spaces between words, none at the ends, no other white space.
+func isClean(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return false
+		}
+		if asciiSpace[c] && (c != ' ' || i == 0 || i == len(s)-1 || s[i+1] >= utf8.RuneSelf || asciiSpace[s[i+1]]) {
+			return false
+		}
+	}
+	return true
+}
+
 // selector returns a CSS selector for n: the nearest ancestor with an id,
 // then tag names with :nth-of-type where a tag has siblings of its kind.
-func selector(n *html.Node) string {
+func (p *page) selector(n *html.Node) string {
 	var parts []string
 	for e := n; e != nil && e.Type == html.ElementNode; e = e.Parent {
 		if id := attr(e, "id"); id != "" {
@@ -447,24 +480,47 @@ func selector(n *html.Node) string {
 			break
 		}
 		seg := e.Data
-		idx, total := 0, 0
-		for s := e.Parent.FirstChild; s != nil; s = s.NextSibling {
-			if s.Type == html.ElementNode && s.Data == e.Data {
-				total++
-				if s == e {
-					idx = total
-				}
-			}
-		}
-		if total > 1 {
-			seg += fmt.Sprintf(":nth-of-type(%d)", idx)
+		if pos := p.nthOfType(e); pos.total > 1 {
+			seg += ":nth-of-type(" + strconv.Itoa(int(pos.idx)) + ")"
 		}
 		parts = append(parts, seg)
 	}
-	for i, j := 0, len(parts)-1; i < j; i, j = i+1, j-1 {
-		parts[i], parts[j] = parts[j], parts[i]
-	}
+	slices.Reverse(parts)
 	return strings.Join(parts, " > ")
+}
+
+// nthPos is an element's place among its parent's child elements of the
+// same tag name: the idx-th (from 1) of total.
+type nthPos struct{ idx, total int32 }
+
+// nthOfType returns e's place among its siblings of its tag. The first
+// question about a child of a parent counts all of that parent's children
+// once, so the selectors of every link of a page with 100,000 sibling
+// links take linear, not quadratic, time.
+func (p *page) nthOfType(e *html.Node) nthPos {
+	if pos, ok := p.nth[e]; ok {
+		return pos
+	}
+	if e.Parent == nil {
+		return nthPos{1, 1}
+	}
+	if p.nth == nil {
+		p.nth = map[*html.Node]nthPos{}
+	}
+	total := map[string]int32{}
+	for s := e.Parent.FirstChild; s != nil; s = s.NextSibling {
+		if s.Type == html.ElementNode {
+			total[s.Data]++
+		}
+	}
+	idx := make(map[string]int32, len(total))
+	for s := e.Parent.FirstChild; s != nil; s = s.NextSibling {
+		if s.Type == html.ElementNode {
+			idx[s.Data]++
+			p.nth[s] = nthPos{idx[s.Data], total[s.Data]}
+		}
+	}
+	return p.nth[e]
 }
 
 // cssIdent escapes an id for use in a selector.
@@ -484,16 +540,6 @@ func cssIdent(id string) string {
 		}
 	}
 	return b.String()
-}
-
-// nodeRef defers computing a selector until one is needed.
-type nodeRef struct{ n *html.Node }
-
-func (r nodeRef) selector() string {
-	if r.n == nil {
-		return ""
-	}
-	return selector(r.n)
 }
 
 // ceKey is the key of the TYPO3 content element around n ("c4711"), "".

@@ -3,7 +3,10 @@ package audit
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
+
+	"github.com/coregx/ahocorasick"
 
 	"github.com/umzug/umzug"
 )
@@ -18,6 +21,9 @@ type matcher struct {
 	message  string
 	// find returns the byte span of the first match in s, or ok=false.
 	find func(s string) (start, end int, ok bool)
+	// expr is the regular expression find runs, whose triggers decide
+	// which texts find runs on; "" runs find on every text.
+	expr string
 	// accept filters by the unit's element and context; nil accepts all.
 	accept func(u unit) bool
 	// maxLen skips units longer than this many bytes (0: no limit).
@@ -34,6 +40,12 @@ type matcher struct {
 	// soft: a page-level error message, reported only on pages served
 	// with a 2xx status (on a 404 page "Page Not Found" is the truth).
 	soft bool
+}
+
+// reMatcher is a matcher that finds the regular expression expr.
+func reMatcher(m matcher, expr string) matcher {
+	m.expr, m.find = expr, reFind(regexp.MustCompile(expr))
+	return m
 }
 
 func reFind(re *regexp.Regexp) func(string) (int, int, bool) {
@@ -154,31 +166,31 @@ func dummyLabelUnit(u unit) bool {
 func buildMatchers() []matcher {
 	var ms []matcher
 	for _, p := range brokenElementPatterns {
-		ms = append(ms, matcher{name: p.name, rule: umzug.RuleBrokenElement, severity: umzug.SeverityError,
-			message: "CMS or template error rendered into the page", find: reFind(regexp.MustCompile(p.re))})
+		ms = append(ms, reMatcher(matcher{name: p.name, rule: umzug.RuleBrokenElement, severity: umzug.SeverityError,
+			message: "CMS or template error rendered into the page"}, p.re))
 	}
 	for _, p := range softErrorPatterns {
-		ms = append(ms, matcher{name: p.name, rule: umzug.RuleBrokenElement, severity: umzug.SeverityError,
-			message: "error page served with a success status", find: reFind(regexp.MustCompile(p.re)), maxLen: 160, soft: true,
+		ms = append(ms, reMatcher(matcher{name: p.name, rule: umzug.RuleBrokenElement, severity: umzug.SeverityError,
+			message: "error page served with a success status", maxLen: 160, soft: true,
 			accept: func(u unit) bool {
 				switch u.tag {
 				case "title", "h1", "h2", "p", "div", "body", "main":
 					return !u.ctx.chrome
 				}
 				return false
-			}})
+			}}, p.re))
 	}
 	ms = append(ms,
-		matcher{name: "lorem-ipsum", rule: umzug.RulePlaceholderText, severity: umzug.SeverityWarning,
-			message: "Lorem ipsum dummy text", find: reFind(loremRe), titles: true},
-		matcher{name: "blindtext", rule: umzug.RulePlaceholderText, severity: umzug.SeverityWarning,
-			message: "dummy text of a blind text generator", find: reFind(blindtextRe), titles: true},
-		matcher{name: "dummy-phrase", rule: umzug.RulePlaceholderText, severity: umzug.SeverityWarning,
-			message: "placeholder phrase where content is missing", find: reFind(dummyPhraseRe), maxLen: 300, titles: true},
-		matcher{name: "todo", rule: umzug.RulePlaceholderText, severity: umzug.SeverityWarning,
-			message: "editor's TODO left in the text", find: reFind(todoRe), maxLen: 300},
-		matcher{name: "dummy-person", rule: umzug.RulePlaceholderText, severity: umzug.SeverityWarning,
-			message: "dummy name or address", find: reFind(mustermannRe), except: exampleRe},
+		reMatcher(matcher{name: "lorem-ipsum", rule: umzug.RulePlaceholderText, severity: umzug.SeverityWarning,
+			message: "Lorem ipsum dummy text", titles: true}, loremRe.String()),
+		reMatcher(matcher{name: "blindtext", rule: umzug.RulePlaceholderText, severity: umzug.SeverityWarning,
+			message: "dummy text of a blind text generator", titles: true}, blindtextRe.String()),
+		reMatcher(matcher{name: "dummy-phrase", rule: umzug.RulePlaceholderText, severity: umzug.SeverityWarning,
+			message: "placeholder phrase where content is missing", maxLen: 300, titles: true}, dummyPhraseRe.String()),
+		reMatcher(matcher{name: "todo", rule: umzug.RulePlaceholderText, severity: umzug.SeverityWarning,
+			message: "editor's TODO left in the text", maxLen: 300}, todoRe.String()),
+		reMatcher(matcher{name: "dummy-person", rule: umzug.RulePlaceholderText, severity: umzug.SeverityWarning,
+			message: "dummy name or address", except: exampleRe}, mustermannRe.String()),
 		matcher{name: "dummy-label", rule: umzug.RulePlaceholderText, severity: umzug.SeverityWarning,
 			message: "template dummy used as heading or caption", maxLen: 80, accept: dummyLabelUnit, inContent: true,
 			find: func(s string) (int, int, bool) { return 0, len(s), dummyLabel(s) }},
@@ -203,7 +215,7 @@ func placeholderAlt(alt string) string {
 		"test", "text", "titel", "title", "bildtitel", "alt tag", "alt-tag", "dummy", "dummy image":
 		return "generic alt text"
 	}
-	if loremRe.MatchString(a) || blindtextRe.MatchString(a) {
+	if dummyTextAlt(a) {
 		return "dummy text as alt"
 	}
 	if dummyLabel(a) {
@@ -220,6 +232,33 @@ func placeholderAlt(alt string) string {
 	// and camera names count.
 	return ""
 }
+
+// dummyTextAlt reports lorem ipsum or blind text in an alt text; the
+// expressions run only on alt texts that hold one of their triggers.
+func dummyTextAlt(a string) bool {
+	if g := dummyTextGate(); g != nil && !g.IsMatch(appendFold(nil, a)) {
+		return false
+	}
+	return loremRe.MatchString(a) || blindtextRe.MatchString(a)
+}
+
+// dummyTextGate is an automaton of the triggers of loremRe and
+// blindtextRe; nil when one of them has none (then both always run).
+var dummyTextGate = sync.OnceValue(func() *ahocorasick.Automaton {
+	var pats []string
+	for _, re := range []*regexp.Regexp{loremRe, blindtextRe} {
+		lits, ok, err := triggers(re.String())
+		if err != nil || !ok {
+			return nil
+		}
+		pats = append(pats, lits...)
+	}
+	ac, err := ahocorasick.NewBuilder().AddStrings(pats).Build()
+	if err != nil {
+		return nil
+	}
+	return ac
+})
 
 var fileNameRe = regexp.MustCompile(`^[\w\-. ()]+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|avif|heic)$`)
 var cameraRe = regexp.MustCompile(`^(?:img|dsc|dscn|dscf|dcim|pxl|p)[_-]?\d{3,}`)
