@@ -74,10 +74,11 @@ func (c *flakyCMS) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	c.mu.Lock()
 	c.acks[key]++
 	n := len(c.acks)
+	onAck := c.onAck // the test resets it while requests of a cancelled push may still run
 	c.mu.Unlock()
 	w.WriteHeader(http.StatusNoContent)
-	if c.onAck != nil {
-		c.onAck(n)
+	if onAck != nil {
+		onAck(n)
 	}
 }
 
@@ -200,11 +201,15 @@ func TestPushResumesAfterInterruption(t *testing.T) {
 	if err == nil {
 		t.Fatalf("interrupted push returned no error (stats %+v)", st1)
 	}
+	cms.mu.Lock()
 	cms.onAck = nil
+	cms.mu.Unlock()
 	st2, err := load.Push(t.Context(), dir, pushOpts(srv.URL))
 	if err != nil {
 		t.Fatalf("resumed push: %v", err)
 	}
+	cms.mu.Lock()
+	defer cms.mu.Unlock()
 	if st2.Skipped != st1.Sent || st1.Sent+st2.Sent != len(want) {
 		t.Errorf("first run sent %d, second skipped %d and sent %d; want the second to skip what the first confirmed and send the rest of %d", st1.Sent, st2.Skipped, st2.Sent, len(want))
 	}
