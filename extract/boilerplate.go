@@ -34,6 +34,7 @@ var vocab = map[string]string{
 	"rootline": umzug.DropBreadcrumb, "breadcrump": umzug.DropBreadcrumb, "breadcrumps": umzug.DropBreadcrumb, "brotkrumen": umzug.DropBreadcrumb, "brotkrumennavigation": umzug.DropBreadcrumb,
 	"pagination": umzug.DropPagination, "pager": umzug.DropPagination, "paging": umzug.DropPagination,
 	"pagebrowser": umzug.DropPagination, "paginate": umzug.DropPagination, "blaettern": umzug.DropPagination,
+	"paginator": umzug.DropPagination, // Extbase's f3-widget-paginator (tx_news lists)
 	// page regions
 	"footer": umzug.DropFooter, "fusszeile": umzug.DropFooter, "colophon": umzug.DropFooter, "footerbar": umzug.DropFooter,
 	"masthead": umzug.DropHeader, "topbar": umzug.DropHeader, "kopfzeile": umzug.DropHeader,
