@@ -66,6 +66,10 @@ func readmeBlocks(t *testing.T) map[string]string {
 	_, stderr := readmeRun(t, dir, "migrate", "--demo", "--out", "./export")
 	blocks["migrate-demo"] = stderr
 
+	explain, _ := readmeRun(t, dir, "extract", "--explain", "../fixtures/ministry/presse/pressemitteilungen/detail/breitband-bilanz-2022/index.html",
+		"--base-url", "https://www.tmdi.thueringen.example/presse/pressemitteilungen/detail/breitband-bilanz-2022/")
+	blocks["extract-explain"] = explain
+
 	stdout, _ := readmeRun(t, dir, "audit", "--demo", "--format", "text")
 	var short []string
 	groups := 0

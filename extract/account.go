@@ -51,7 +51,8 @@ type accountant struct {
 	runs     []ExplainRun
 	explain  bool
 	// open dropped entry, merged while reason and selector stay the same
-	last *umzug.Dropped
+	last      *umzug.Dropped
+	lastOwner *html.Node // owner of the last explanation run
 }
 
 // account fills the document's accounting; with explain it also returns
@@ -307,12 +308,13 @@ func (a *accountant) run(cat, reason string, owner *html.Node, s string) {
 	if owner != nil {
 		sel = selectorOf(owner)
 	}
-	if n := len(a.runs); n > 0 {
-		if l := &a.runs[n-1]; l.Category == cat && l.Reason == reason && l.Selector == sel {
+	if n := len(a.runs); n > 0 && owner == a.lastOwner {
+		if l := &a.runs[n-1]; l.Category == cat && l.Reason == reason {
 			l.Text += " " + s
 			return
 		}
 	}
+	a.lastOwner = owner
 	a.runs = append(a.runs, ExplainRun{Category: cat, Reason: reason, Selector: sel, Text: s})
 }
 
@@ -328,6 +330,11 @@ func outputText(d *umzug.Document) (string, []string) {
 		if b.Type == umzug.BlockTeaser && b.Teaser != nil {
 			for _, it := range b.Teaser.Items {
 				sb.WriteString(" " + it.Date)
+			}
+		}
+		if b.Type == umzug.BlockDownloads && b.Downloads != nil {
+			for _, f := range b.Downloads.Items {
+				sb.WriteString(" " + f.SizeText)
 			}
 		}
 		if b.Type == umzug.BlockHTML && b.HTML != nil {
@@ -354,7 +361,7 @@ func outputText(d *umzug.Document) (string, []string) {
 			add(c.Name, c.Role, c.Phone, c.Email)
 		}
 		for _, f := range pr.Attachments {
-			add(f.Title, f.Description)
+			add(f.Title, f.Description, f.SizeText)
 		}
 		for _, l := range pr.Related {
 			add(l.Text)

@@ -34,6 +34,7 @@ var vocab = map[string]string{
 	"rootline": umzug.DropBreadcrumb, "breadcrump": umzug.DropBreadcrumb, "breadcrumps": umzug.DropBreadcrumb, "brotkrumen": umzug.DropBreadcrumb, "brotkrumennavigation": umzug.DropBreadcrumb,
 	"pagination": umzug.DropPagination, "pager": umzug.DropPagination, "paging": umzug.DropPagination,
 	"pagebrowser": umzug.DropPagination, "paginate": umzug.DropPagination, "blaettern": umzug.DropPagination,
+	"paginator": umzug.DropPagination, // Extbase's f3-widget-paginator (tx_news lists)
 	// page regions
 	"footer": umzug.DropFooter, "fusszeile": umzug.DropFooter, "colophon": umzug.DropFooter, "footerbar": umzug.DropFooter,
 	"masthead": umzug.DropHeader, "topbar": umzug.DropHeader, "kopfzeile": umzug.DropHeader,
@@ -557,6 +558,9 @@ func utilityReason(n *html.Node, weight int32) string {
 	if len(t) < 250 && commentGate.MatchString(t) {
 		return umzug.DropComments
 	}
+	if len(t) < 40 && pageOfPages.MatchString(t) {
+		return umzug.DropPagination
+	}
 	if breadcrumbLine(t) {
 		return umzug.DropBreadcrumb
 	}
@@ -569,6 +573,9 @@ func utilityReason(n *html.Node, weight int32) string {
 // bylineRe matches a byline standing on its own: "Von: Anna Beispiel",
 // "Autorin: …", "Redaktion: …".
 var bylineRe = regexp.MustCompile(`(?i)^(?:von|by|autor(?:in|en)?|redaktion|erstellt von|geschrieben von|verfasst von)\s*:?\s+\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}?[\p{L}.'-]+){0,4}$|^(?:von|autor(?:in|en)?|redaktion)\s*:$`)
+
+// pageOfPages matches a list's position line: "Seite 1 von 3", "Page 2 of 7".
+var pageOfPages = regexp.MustCompile(`(?i)^(?:seite|page)\s+\d+\s+(?:von|of|/)\s+\d+\.?$`)
 
 // mayBeConsent is a cheap test before the consent regexp.
 func mayBeConsent(t string) bool {

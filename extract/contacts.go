@@ -32,13 +32,26 @@ var (
 	contactWords = map[string]bool{"contact": true, "contacts": true, "kontakt": true, "vcard": true, "hcard": true,
 		"ansprechpartner": true, "ansprechpartnerin": true, "pressekontakt": true, "pressestelle": true, "contactbox": true,
 		"kontaktbox": true, "person": true}
+	// orgRe matches the names of offices and organisations.
+	orgRe      = regexp.MustCompile(`(?i)\b(?:ministerium|landesamt|staatskanzlei|senatsverwaltung|landratsamt|amt für|behörde|verwaltung|stadt|gemeinde|landkreis|institut|hochschule|universität|verband|gmbh|e\. ?v\.|stiftung|referat|abteilung)\b`)
 	postalCode = regexp.MustCompile(`\b\d{4,5}\s+\p{Lu}`)
 	streetLine = regexp.MustCompile(`(?i)(?:str\.|straße|strasse|platz|weg|allee|ring|gasse|ufer|damm)\s*\d`)
 )
 
-// contactBoxes returns the contact boxes under the roots, outermost first.
-func contactBoxes(roots []*html.Node) []*html.Node {
-	var out []*html.Node
+// contactBox is a contact box: the elements that make it up (one, or a
+// contact headline and the lines after it) and the element to read it
+// from (the box itself, or a detached copy of the headline and lines).
+type contactBox struct {
+	nodes []*html.Node
+	read  *html.Node
+}
+
+// contactBoxes returns the contact boxes under the roots, outermost first:
+// elements that are boxes of their own, and contact headlines standing in
+// a longer text ("<h3>Pressekontakt</h3><p>Name<br>Tel. …</p>") with the
+// elements that follow them up to the next headline of their level.
+func contactBoxes(roots []*html.Node) []contactBox {
+	var out []contactBox
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -46,7 +59,16 @@ func contactBoxes(roots []*html.Node) []*html.Node {
 				continue
 			}
 			if isContactBox(c) {
-				out = append(out, c)
+				out = append(out, contactBox{nodes: []*html.Node{c}, read: c})
+				continue
+			}
+			if run := headedContact(c); run != nil {
+				read := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+				for _, r := range run {
+					read.AppendChild(goquery.NewDocumentFromNode(r).Selection.Clone().Nodes[0])
+				}
+				out = append(out, contactBox{nodes: run, read: read})
+				c = run[len(run)-1] // the run's siblings are read
 				continue
 			}
 			walk(c)
@@ -56,6 +78,51 @@ func contactBoxes(roots []*html.Node) []*html.Node {
 		walk(r)
 	}
 	return out
+}
+
+// headedContact returns a contact headline h and the elements after it
+// that hold a way to reach someone, or nil.
+func headedContact(h *html.Node) []*html.Node {
+	level := headingLevel(h)
+	if level == 0 {
+		return nil
+	}
+	t, short := textUpTo(h, 80)
+	if !short || t == "" || !contactCue.MatchString(firstLine(strings.ToLower(t))) {
+		return nil
+	}
+	run := []*html.Node{h}
+	size := 0
+	for c := h.NextSibling; c != nil && len(run) < 6; c = c.NextSibling {
+		if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+			return nil // running text beside the headline: not a box
+		}
+		if c.Type != html.ElementNode || skipElement(c) {
+			continue
+		}
+		if l := headingLevel(c); l > 0 && l <= level || isContentElement(c) {
+			break
+		}
+		size += textWeight(c)
+		if size > 800 {
+			return nil
+		}
+		run = append(run, c)
+	}
+	if len(run) == 1 {
+		return nil
+	}
+	var sb strings.Builder
+	for _, r := range run[1:] {
+		sb.WriteString(textOf(r))
+		sb.WriteByte(' ')
+	}
+	for _, r := range run[1:] {
+		if reachable(r, collapseTrim(sb.String())) {
+			return run
+		}
+	}
+	return nil
 }
 
 // isContactBox reports a small element named or headed as a contact that
@@ -199,6 +266,7 @@ func (p *page) readContact(el *html.Node) umzug.Contact {
 	})
 	lines := strings.Split(textWithBreaks(el), "\n")
 	afterPhoneLabel := false
+	orgName := false // c.Name holds an office's name, not a person's
 	for _, line := range lines {
 		line = strings.TrimSpace(strings.Trim(line, ",;"))
 		if line == "" {
@@ -234,13 +302,20 @@ func (p *page) readContact(el *html.Node) umzug.Contact {
 			postalCode.MatchString(line), streetLine.MatchString(line):
 		case roleRe.MatchString(line) && c.Role == "":
 			// "Katrin Sommer, Pressesprecherin": name, then role.
-			if name, role, ok := strings.Cut(line, ", "); ok && c.Name == "" && !roleRe.MatchString(name) {
+			if name, role, ok := strings.Cut(line, ", "); ok && (c.Name == "" || orgName) && !roleRe.MatchString(name) {
 				c.Name, c.Role = strings.TrimSpace(name), strings.TrimSpace(role)
+				orgName = false
 			} else {
 				c.Role = line
 			}
-		case c.Name == "" && len(line) < 80:
-			c.Name = line
+		case orgRe.MatchString(line):
+			// The office's name above the person's ("Ministerium für …"):
+			// a name only when no person follows.
+			if c.Name == "" && len(line) < 80 {
+				c.Name, orgName = line, true
+			}
+		case (c.Name == "" || orgName) && len(line) < 80:
+			c.Name, orgName = line, false
 		}
 		afterPhoneLabel = false
 	}
@@ -264,7 +339,7 @@ func (p *page) takeContacts(roots []*html.Node) {
 		search = append([]*html.Node{p.news}, roots...)
 	}
 	for _, box := range contactBoxes(search) {
-		cs := p.readContacts(box)
+		cs := p.readContacts(box.read)
 		if len(cs) == 0 {
 			continue
 		}
@@ -273,16 +348,80 @@ func (p *page) takeContacts(roots []*html.Node) {
 				pr.Contacts = append(pr.Contacts, c)
 			}
 		}
-		p.field(box, "contacts")
+		var sb strings.Builder
+		for _, n := range box.nodes {
+			p.field(n, "contacts")
+			sb.WriteString(textOf(n))
+			sb.WriteByte(' ')
+		}
+		boxText := normText(sb.String())
+		inBox := func(src *html.Node) bool {
+			for _, n := range box.nodes {
+				if src == n || isAncestor(n, src) {
+					return true
+				}
+			}
+			return false
+		}
 		kept := p.blocks[:0]
 		for _, b := range p.blocks {
-			if src := p.blockSrc[b.Key]; src != nil && (src == box || isAncestor(box, src)) {
+			src := p.blockSrc[b.Key]
+			if src != nil && inBox(src) {
 				continue
+			}
+			if src != nil && isAncestor(src, box.nodes[0]) && stripBoxText(&b, boxText) {
+				continue // the block held nothing but the box
 			}
 			kept = append(kept, b)
 		}
 		p.blocks = kept
 	}
+}
+
+// stripBoxText removes from a block's rich text the run of paragraphs
+// that renders a contact box read into the contacts (a box inside a text:
+// its headline and lines). It reports whether the block is left empty.
+func stripBoxText(b *umzug.Block, boxText string) bool {
+	var body *umzug.PortableText
+	switch {
+	case b.Type == umzug.BlockText && b.Text != nil:
+		body = &b.Text.Body
+	case b.Type == umzug.BlockInfoBox && b.InfoBox != nil:
+		body = &b.InfoBox.Body
+	case b.Type == umzug.BlockTextMedia && b.TextMedia != nil:
+		body = &b.TextMedia.Body
+	default:
+		return false
+	}
+	pt := *body
+	// The longest run of paragraphs that all stand in the box's text.
+	bestFrom, bestTo, bestLen := 0, 0, 0
+	for i := 0; i < len(pt); {
+		j, n := i, 0
+		for j < len(pt) {
+			t := normText(strings.ReplaceAll(pt[j].PlainText(), "\n", " "))
+			if t == "" || !strings.Contains(boxText, t) {
+				break
+			}
+			n += len(t)
+			j++
+		}
+		if n > bestLen {
+			bestFrom, bestTo, bestLen = i, j, n
+		}
+		if j == i {
+			j++
+		}
+		i = j
+	}
+	// The run must be the box, not a line that happens to repeat in it.
+	if bestLen == 0 || float64(bestLen) < 0.6*float64(len(boxText)) {
+		return false
+	}
+	rest := append(append(umzug.PortableText{}, pt[:bestFrom]...), pt[bestTo:]...)
+	rekey(rest)
+	*body = rest
+	return len(rest) == 0 && b.Type != umzug.BlockTextMedia && b.Header == nil
 }
 
 func containsAny(roots []*html.Node, n *html.Node) bool {

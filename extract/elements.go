@@ -52,19 +52,17 @@ func (p *page) contentElementUID(el *html.Node, uid int, ctype string) {
 	hdr := p.takeHeader(el)
 	if ctype == "shortcut" || containsContentElements(el) {
 		// Containers (grids, shortcuts) hold elements of their own.
-		if hdr != nil {
-			p.add(umzug.Block{Type: umzug.BlockHeading, Heading: &umzug.Heading{Text: hdr.Text, Level: hdr.Level}}, uid, ctype, el)
-		}
+		p.addHeadings(hdr, uid, ctype, el)
 		p.walk(el)
 		return
 	}
 	blocks := p.typed(el, ctype)
 	if len(blocks) == 0 {
 		if hdr != nil {
-			p.add(umzug.Block{Type: umzug.BlockHeading, Heading: &umzug.Heading{Text: hdr.Text, Level: hdr.Level}}, uid, ctype, el)
+			p.addHeadings(hdr, uid, ctype, el)
 			return
 		}
-		if strings.TrimSpace(text) == "" && !hasMedia(el) {
+		if strings.TrimSpace(text) == "" && !hasMedia(el) && p.embedSrc(goquery.NewDocumentFromNode(el).Selection) == "" {
 			p.warn("empty-element", fmt.Sprintf("content element c%d (%s) has no content", uid, ctype), "c"+strconv.Itoa(uid))
 			return
 		}
@@ -75,6 +73,19 @@ func (p *page) contentElementUID(el *html.Node, uid int, ctype string) {
 			b.Header = hdr
 		}
 		p.add(b, uid, ctype, el)
+	}
+}
+
+// addHeadings adds the heading block of a header-only element (or of a
+// container), and its subheader as a heading one level below: the
+// subheader is the element's second line, not a caption to drop.
+func (p *page) addHeadings(hdr *umzug.Header, uid int, ctype string, el *html.Node) {
+	if hdr == nil {
+		return
+	}
+	p.add(umzug.Block{Type: umzug.BlockHeading, Heading: &umzug.Heading{Text: hdr.Text, Level: hdr.Level}}, uid, ctype, el)
+	if hdr.Subheader != "" {
+		p.add(umzug.Block{Type: umzug.BlockHeading, Heading: &umzug.Heading{Text: hdr.Subheader, Level: min(hdr.Level+1, 6)}}, uid, ctype, el)
 	}
 }
 
@@ -110,6 +121,14 @@ func (p *page) typed(el *html.Node, ctype string) []umzug.Block {
 			return []umzug.Block{{Type: umzug.BlockDownloads, Downloads: d}}
 		}
 	case strings.HasPrefix(ctype, "menu"):
+		// A menu of cards or thumbnails (bootstrap_package menu_card_list,
+		// menu_thumbnail_list) shows each page with its title, abstract
+		// and image: teasers; a plain menu is a list of links.
+		if s.Find(".card, .thumbnail, [class*=teaser]").Length() > 0 {
+			if t := p.teasers(s, ctype); t != nil {
+				return []umzug.Block{{Type: umzug.BlockTeaser, Teaser: t}}
+			}
+		}
 		if l := p.linkList(s); l != nil {
 			return []umzug.Block{{Type: umzug.BlockLinkList, LinkList: l}}
 		}
@@ -117,6 +136,16 @@ func (p *page) typed(el *html.Node, ctype string) []umzug.Block {
 		if f := p.form(s); f != nil {
 			return []umzug.Block{{Type: umzug.BlockForm, Form: f}}
 		}
+	}
+	if ctype == "html" || strings.HasSuffix(ctype, "_html") {
+		// Raw HTML that embeds a third party (a map, a booking or form
+		// service, a widget script) is kept whole for a manual rebuild.
+		if src := p.embedSrc(s); src != "" && p.video(s) == nil {
+			return []umzug.Block{p.embedBlock(el, cUID(attr(el, "id")), ctype, src)}
+		}
+	}
+	if b := p.panel(s, ctype); b != nil {
+		return []umzug.Block{*b}
 	}
 	if a := p.accordion(s, ctype); a != nil {
 		return []umzug.Block{{Type: umzug.BlockAccordion, Accordion: a}}
@@ -140,7 +169,16 @@ func (p *page) typed(el *html.Node, ctype string) []umzug.Block {
 		return []umzug.Block{*b}
 	}
 	blocks := p.flow(el)
-	if v := infoBoxVariant(class); v != "" && len(blocks) > 0 && allText(blocks) {
+	v := infoBoxVariant(class)
+	if v == "" {
+		v = infoBoxType(ctype)
+	}
+	if w := soleWrapper(el); v == "" && w != nil {
+		// Raw HTML or a custom element whose one wrapper is the box
+		// (<div class="infobox infobox--warning">, <div class="hinweisbox">).
+		v = infoBoxVariant(attr(w, "class"))
+	}
+	if v != "" && len(blocks) > 0 && allText(blocks) {
 		var body umzug.PortableText
 		for _, b := range blocks {
 			body = append(body, b.Text.Body...)
@@ -169,10 +207,14 @@ func rekey(pt umzug.PortableText) {
 	}
 }
 
-// infoBoxVariant returns the colour variant of a highlighted frame
-// (bootstrap_package frame-background-*, "box"/"infobox"/"alert" classes).
+// infoBoxVariant returns the variant of a highlighted box, "" when the
+// classes name none: bootstrap_package's frame-background-* (the colour)
+// and its v8 frame classes "well" and "jumbotron", frame classes that site
+// packages add for boxes ("frame-infobox-green", "frame-hinweis"),
+// css_styled_content's "csc-frame-frame1/2", and box classes of raw HTML
+// and Bootstrap ("infobox", "hinweisbox", "alert-warning", "callout").
 func infoBoxVariant(class string) string {
-	if m := frameBgRe.FindStringSubmatch(class); m != nil {
+	for _, m := range frameBgRe.FindAllStringSubmatch(class, -1) {
 		switch m[1] {
 		case "none", "default", "0", "1", "2", "3", "embedded":
 		default:
@@ -180,46 +222,196 @@ func infoBoxVariant(class string) string {
 		}
 	}
 	for _, c := range strings.Fields(class) {
-		switch c {
-		case "infobox", "info-box", "box", "alert", "callout", "hinweis":
+		lc := strings.ToLower(c)
+		switch lc {
+		case "infobox", "info-box", "box", "alert", "callout", "hinweis", "hinweisbox", "infokasten", "notice", "well", "jumbotron":
 			return "default"
+		case "csc-frame-frame1", "csc-frame-frame2":
+			return strings.TrimPrefix(lc, "csc-frame-")
 		}
-		if strings.HasPrefix(c, "alert-") || strings.HasPrefix(c, "box-") {
-			return strings.SplitN(c, "-", 2)[1]
+		if strings.HasPrefix(lc, "alert-") || strings.HasPrefix(lc, "box-") {
+			return strings.SplitN(lc, "-", 2)[1]
+		}
+		if rest, ok := strings.CutPrefix(lc, "frame-"); ok {
+			if v := frameBox(rest); v != "" {
+				return v
+			}
 		}
 	}
 	return ""
 }
 
-// takeHeader takes the element's header (FSC <header>, CSC csc-header)
-// out of it and returns it.
+// boxWords name boxes in frame classes and CTypes.
+var boxWords = map[string]bool{"infobox": true, "box": true, "hinweis": true, "hinweisbox": true, "callout": true,
+	"notice": true, "well": true, "jumbotron": true, "highlight": true, "infokasten": true, "kasten": true, "alert": true, "info": true}
+
+// frameBox reads a frame class (without "frame-"): "infobox-green" gives
+// "green", "well" "default"; fluid_styled_content's own frame classes
+// (default, ruler-before, indent, …) and layout classes give "".
+func frameBox(rest string) string {
+	var buf [8]string
+	words := classWords(rest, buf[:0])
+	if len(words) == 0 || !boxWords[words[0]] || words[0] == "info" && len(words) == 1 {
+		return ""
+	}
+	if len(words) > 1 {
+		return words[len(words)-1]
+	}
+	return "default"
+}
+
+// infoBoxType reads a box from a CType: "mask_infobox", "hinweis_box".
+func infoBoxType(ctype string) string {
+	var buf [8]string
+	for _, w := range classWords(ctype, buf[:0]) {
+		if boxWords[w] && w != "info" && w != "alert" {
+			return "default"
+		}
+	}
+	return ""
+}
+
+// soleWrapper returns the one element child of el (looking through
+// frame wrappers without text of their own), or nil.
+func soleWrapper(el *html.Node) *html.Node {
+	n := el
+	for i := 0; i < 6; i++ {
+		var only *html.Node
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.ElementNode:
+				if isInvisible(c) {
+					continue
+				}
+				if only != nil {
+					return nil
+				}
+				only = c
+			case html.TextNode:
+				if strings.TrimSpace(c.Data) != "" {
+					return nil
+				}
+			}
+		}
+		if only == nil || only.DataAtom != atom.Div && only.DataAtom != atom.Section && only.DataAtom != atom.Aside {
+			return nil
+		}
+		if !strings.Contains(attr(only, "class"), "frame-") {
+			return only
+		}
+		n = only
+	}
+	return nil
+}
+
+// panel recognises a panel: a box with its own headline (bootstrap_package's
+// Panel element: "card card-panel card-panel-info" since v9, "panel
+// panel-info" in v7/v8). It becomes an info box whose headline is the
+// block's header.
+func (p *page) panel(s *goquery.Selection, ctype string) *umzug.Block {
+	box := s.Find(".card-panel, .panel").AddBack().Filter(".card-panel, .panel").First()
+	if box.Length() == 0 || box.Find(".card-panel, .panel, .panel-group, .accordion, [class*=carousel]").Length() > 0 {
+		return nil
+	}
+	if box.Closest(".panel-group, .accordion").Length() > 0 {
+		return nil
+	}
+	variant := "default"
+	for _, c := range strings.Fields(box.AttrOr("class", "")) {
+		if v, ok := strings.CutPrefix(c, "card-panel-"); ok && v != "" {
+			variant = v
+		} else if v, ok := strings.CutPrefix(c, "panel-"); ok && v != "" && v != "default" {
+			variant = v
+		}
+	}
+	head := box.Find(".card-header, .panel-heading, .panel-title").First()
+	body := box.Find(".card-body, .panel-body").First()
+	if body.Length() == 0 {
+		c := box.Clone()
+		c.Find(".card-header, .panel-heading").Remove()
+		body = c
+	}
+	pt := p.richChildren(body)
+	if len(pt) == 0 {
+		return nil
+	}
+	b := &umzug.Block{Type: umzug.BlockInfoBox, InfoBox: &umzug.InfoBox{Variant: variant, Body: pt}}
+	if t := text(head); t != "" {
+		level := 0
+		if h := head.Find("h1, h2, h3, h4, h5, h6").AddBack().Filter("h1, h2, h3, h4, h5, h6").First(); h.Length() > 0 {
+			level = headingLevel(h.Nodes[0])
+		}
+		b.Header = &umzug.Header{Text: t, Level: level}
+	}
+	return b
+}
+
+// takeHeader takes the element's header out of it and returns it: the
+// <header> of fluid_styled_content and bootstrap_package (div.frame-header
+// since v14), css_styled_content's csc-header. It is looked for first
+// where the templates put it, at the top of the element's wrappers, then
+// (by its class only) anywhere inside the element but outside elements
+// nested in it (bootstrap_package's text with icon has it beside the icon).
 func (p *page) takeHeader(el *html.Node) *umzug.Header {
+	isHeader := func(c *html.Node) bool {
+		cls := attr(c, "class")
+		return c.DataAtom == atom.Header || hasClass(cls, "csc-header") || hasClass(cls, "ce-header") || hasClass(cls, "frame-header")
+	}
 	var h *html.Node
 	var find func(n *html.Node) bool
 	find = func(n *html.Node) bool {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
+			if c.Type != html.ElementNode || isInvisible(c) || isContentElement(c) {
 				continue
 			}
-			if isContentElement(c) {
-				continue
+			if c.DataAtom == atom.A && cleanText(c) == "" {
+				continue // the anchor of a translated element
 			}
-			cls := attr(c, "class")
-			if c.DataAtom == atom.Header || hasClass(cls, "csc-header") || hasClass(cls, "ce-header") {
+			if isHeader(c) {
 				h = c
 				return true
 			}
 			// Only descend into wrappers (frame-container, frame-inner).
-			if c.DataAtom == atom.Div && !hasClass(cls, "ce-bodytext") && find(c) {
+			if c.DataAtom == atom.Div && !hasClass(attr(c, "class"), "ce-bodytext") && find(c) {
 				return true
+			}
+			if c.DataAtom == atom.Div && cleanText(c) == "" && !hasMedia(c) {
+				continue // an empty wrapper (a background image's)
 			}
 			return false
 		}
 		return false
 	}
 	if !find(el) {
-		return nil
+		var deep func(n *html.Node) bool
+		deep = func(n *html.Node) bool {
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				if c.Type != html.ElementNode || isContentElement(c) {
+					continue
+				}
+				if c.DataAtom != atom.Header && isHeader(c) {
+					h = c
+					return true
+				}
+				if deep(c) {
+					return true
+				}
+			}
+			return false
+		}
+		if !deep(el) {
+			return nil
+		}
 	}
+	hdr := p.readHeader(h)
+	p.detach(h)
+	return hdr
+}
+
+// readHeader reads a content element's header: its first headline, the
+// second as subheader, and the date of its <time> (which is marked as
+// read, whatever language the date is printed in).
+func (p *page) readHeader(h *html.Node) *umzug.Header {
 	var hs []*html.Node
 	var date string
 	var walk func(n *html.Node)
@@ -233,18 +425,15 @@ func (p *page) takeHeader(el *html.Node) *umzug.Header {
 				continue
 			}
 			if c.DataAtom == atom.Time && date == "" {
-				date = attr(c, "datetime")
-				if date == "" {
-					if pd, err := ParseGermanDate(cleanText(c)); err == nil {
-						date = pd.Value
-					}
+				date = isoDate(attr(c, "datetime"), cleanText(c))
+				if date != "" {
+					p.field(c, "date")
 				}
 			}
 			walk(c)
 		}
 	}
 	walk(h)
-	p.detach(h)
 	if len(hs) == 0 {
 		return nil
 	}
@@ -352,6 +541,14 @@ func (p *page) element(el *html.Node, uid int, ctype string) {
 		}
 		return
 	}
+	if el.DataAtom == atom.Header && uid != 0 {
+		// The header of an element with frame "none", announced only by
+		// its <a id="c…"> anchor: its headline and subheader.
+		if hdr := p.readHeader(el); hdr != nil {
+			p.addHeadings(hdr, uid, ctype, nil)
+			return
+		}
+	}
 	for _, b := range p.flowNodes([]*html.Node{el}) {
 		p.add(b, uid, ctype, nil)
 	}
@@ -394,16 +591,27 @@ func (p *page) flowNodes(nodes []*html.Node) []umzug.Block {
 				out = append(out, umzug.Block{Type: umzug.BlockTable, Table: t})
 			}
 			return
+		case n.DataAtom == atom.Figure && hasDescendant(n, func(d *html.Node) bool { return d.DataAtom == atom.Iframe || d.DataAtom == atom.Video }):
+			// A figure around a video (fluid_styled_content's
+			// figure.video, bootstrap_package's embed): one video block
+			// with the figure's caption.
+			if v := p.video(s); v != nil {
+				flush()
+				out = append(out, umzug.Block{Type: umzug.BlockVideo, Video: v})
+				return
+			}
 		case n.DataAtom == atom.Figure || n.DataAtom == atom.Img && !isIcon(n):
 			if blk := p.media(s, ""); blk != nil {
 				flush()
 				out = append(out, *blk)
 				return
 			}
-		case n.DataAtom == atom.Iframe || n.DataAtom == atom.Video:
+		case n.DataAtom == atom.Iframe || n.DataAtom == atom.Video || n.DataAtom == atom.Object || n.DataAtom == atom.Embed:
+			flush()
 			if v := p.video(s); v != nil {
-				flush()
 				out = append(out, umzug.Block{Type: umzug.BlockVideo, Video: v})
+			} else if src := p.embedSrc(s); src != "" {
+				out = append(out, p.embedBlock(n, 0, "", src))
 			}
 			return
 		case n.DataAtom == atom.Form:
@@ -443,7 +651,7 @@ func (p *page) flowNodes(nodes []*html.Node) []umzug.Block {
 func containsStructured(n *html.Node) bool {
 	return hasDescendant(n, func(d *html.Node) bool {
 		switch d.DataAtom {
-		case atom.Table, atom.Figure, atom.Iframe, atom.Video, atom.Form, atom.Hr:
+		case atom.Table, atom.Figure, atom.Iframe, atom.Video, atom.Form, atom.Hr, atom.Object, atom.Embed:
 			return true
 		case atom.Img:
 			return !isIcon(d)
@@ -464,11 +672,58 @@ func isIcon(n *html.Node) bool {
 // with a warning. The transform stage sanitizes the markup.
 func (p *page) htmlFallback(el *html.Node, uid int, ctype string) umzug.Block {
 	var sb strings.Builder
-	for c := el.FirstChild; c != nil; c = c.NextSibling {
+	for c := innerFrame(el).FirstChild; c != nil; c = c.NextSibling {
 		_ = html.Render(&sb, c)
 	}
 	key := "c" + strconv.Itoa(uid)
 	p.warn("untyped-element", fmt.Sprintf("element %s (CType %q) could not be typed; kept as html", key, ctype), key)
+	return umzug.Block{Type: umzug.BlockHTML, HTML: &umzug.HTML{HTML: strings.TrimSpace(sb.String())}}
+}
+
+// innerFrame looks through the frame wrappers of a content element
+// (bootstrap_package's frame-group-container, frame-container,
+// frame-inner): the element whose children are the element's content.
+func innerFrame(el *html.Node) *html.Node {
+	for {
+		var only *html.Node
+		for c := el.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				if only != nil {
+					return el
+				}
+				only = c
+			} else if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+				return el
+			}
+		}
+		if only == nil || only.DataAtom != atom.Div || !strings.HasPrefix(attr(only, "class"), "frame-") {
+			return el
+		}
+		el = only
+	}
+}
+
+// embedBlock keeps an element that embeds a third party (a map, a form
+// or booking service, a widget), which no block type describes, as an html
+// block, with a warning naming what it embeds so that it can be rebuilt.
+func (p *page) embedBlock(el *html.Node, uid int, ctype, src string) umzug.Block {
+	var sb strings.Builder
+	if el.DataAtom == atom.Iframe || el.DataAtom == atom.Object || el.DataAtom == atom.Embed {
+		_ = html.Render(&sb, el)
+	} else {
+		for c := innerFrame(el).FirstChild; c != nil; c = c.NextSibling {
+			_ = html.Render(&sb, c)
+		}
+	}
+	key := ""
+	if uid != 0 {
+		key = "c" + strconv.Itoa(uid)
+	}
+	what := "embedded content"
+	if ctype != "" {
+		what = fmt.Sprintf("element %s (CType %q)", key, ctype)
+	}
+	p.warn("embedded-content", fmt.Sprintf("%s embeds %s, which is not a video: kept as html; rebuild the embed in the new CMS", what, src), key)
 	return umzug.Block{Type: umzug.BlockHTML, HTML: &umzug.HTML{HTML: strings.TrimSpace(sb.String())}}
 }
 

@@ -3,6 +3,8 @@ package extract
 import (
 	"net/url"
 	"regexp"
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
@@ -110,8 +112,10 @@ func (p *page) pressRelease(n *html.Node) {
 
 	if t := s.Find("[itemprop=datePublished], .news-list-date time, time[datetime]").First(); t.Length() > 0 {
 		d.Dates.Published = isoDate(t.AttrOr("datetime", t.AttrOr("content", "")), text(t))
+		p.field(t.Nodes[0], "published")
 	} else if t := s.Find(".news-list-date, .news-date, .date").First(); t.Length() > 0 {
 		d.Dates.Published = isoDate("", text(t))
+		p.field(t.Nodes[0], "published")
 	}
 	if t := s.Find("[itemprop=dateModified]").First(); t.Length() > 0 {
 		d.Dates.Modified = isoDate(t.AttrOr("datetime", t.AttrOr("content", "")), text(t))
@@ -126,7 +130,7 @@ func (p *page) pressRelease(n *html.Node) {
 			pr.Publisher = &umzug.Publisher{Name: site}
 		}
 	}
-	if pr.Publisher != nil && p.base != nil {
+	if pr.Publisher != nil && p.base != nil && (p.base.Scheme == "http" || p.base.Scheme == "https") {
 		pr.Publisher.URL = p.base.Scheme + "://" + p.base.Host + "/"
 	}
 	pr.Lead = text(s.Find(".lead, [itemprop=description], .teaser-text, .news-teaser").First())
@@ -141,6 +145,21 @@ func (p *page) pressRelease(n *html.Node) {
 		body.Find("[itemprop=headline], .header, .news-header, .news-list-date, .news-list-category, .news-list-author, " +
 			".news-kicker, .news-subtitle, .subheader, .lead, [itemprop=description], .news-teaser, .date, time, " +
 			".news-related-wrap, .news-related, .news-backlink-wrap, .news-img-wrap, .news-image, .news-media, .mediaelement, figure").Remove()
+		// Content elements of the record are converted on their own.
+		body.Find("*").FilterFunction(func(_ int, e *goquery.Selection) bool { return isContentElement(e.Nodes[0]) }).Remove()
+	}
+
+	// The record's content elements (tx_news renders the content elements
+	// of a news record inside its detail view: text, uploads, contact
+	// boxes): converted as elements, in their place.
+	ces := p.newsContentElements(n, body)
+	inCE := func(x *html.Node) bool {
+		for _, ce := range ces {
+			if ce == x || isAncestor(ce, x) {
+				return true
+			}
+		}
+		return false
 	}
 
 	// Images of the news record outside its body (the lead image,
@@ -149,7 +168,7 @@ func (p *page) pressRelease(n *html.Node) {
 	var imgNodes []*html.Node
 	seenImg := map[string]bool{}
 	s.Find("img").Each(func(_ int, img *goquery.Selection) {
-		if isIcon(img.Nodes[0]) || insideSel(img, body) || img.Closest(".news-related-wrap, .news-related, .news-backlink-wrap").Length() > 0 {
+		if isIcon(img.Nodes[0]) || insideSel(img, body) || inCE(img.Nodes[0]) || img.Closest(".news-related-wrap, .news-related, .news-backlink-wrap").Length() > 0 {
 			return
 		}
 		m, ok := p.mediaOf(img, figureOf(img))
@@ -179,20 +198,46 @@ func (p *page) pressRelease(n *html.Node) {
 			pr.Related = append(pr.Related, umzug.Link{Href: href, Text: text(a), Title: a.AttrOr("title", ""), Target: a.AttrOr("target", "")})
 		}
 	})
+	p.markNewsMeta(s, pr)
 
-	var bodyBlocks []umzug.Block
-	if body.Length() > 0 {
-		bodyBlocks = p.flow(body.Nodes[0])
+	// The parts of the body in the page's order: images outside the
+	// text, the record's content elements and the text.
+	type part struct {
+		n      *html.Node
+		blocks []umzug.Block
+		ce     bool
 	}
+	var parts []part
 	for i := range imgBlocks {
-		p.srcNode = imgNodes[i]
-		p.add(imgBlocks[i], uid, "news", nil)
+		parts = append(parts, part{n: imgNodes[i], blocks: imgBlocks[i : i+1]})
+	}
+	for _, ce := range ces {
+		parts = append(parts, part{n: ce, ce: true})
 	}
 	if body.Length() > 0 {
-		p.srcNode = body.Nodes[0]
+		parts = append(parts, part{n: body.Nodes[0], blocks: p.flow(body.Nodes[0])})
 	}
-	for _, b := range bodyBlocks {
-		p.add(b, uid, "news", body.Nodes[0])
+	// A cloned body is not in the page: it goes after the images.
+	sort.SliceStable(parts, func(i, j int) bool {
+		a, b := parts[i].n, parts[j].n
+		if a.Parent == nil || b.Parent == nil {
+			return false
+		}
+		return nodeOrder(a, b)
+	})
+	for _, pt := range parts {
+		p.srcNode = pt.n
+		if pt.ce {
+			p.contentElement(pt.n, "")
+			continue
+		}
+		var el *html.Node
+		if body.Length() > 0 && pt.n == body.Nodes[0] {
+			el = pt.n
+		}
+		for _, b := range pt.blocks {
+			p.add(b, uid, "news", el)
+		}
 	}
 
 	// The number: in the kicker, subtitle, header or first body lines.
@@ -207,7 +252,7 @@ func (p *page) pressRelease(n *html.Node) {
 	}
 	// A body that opens with the number alone ("<p><strong>Nr. 042/2024</strong></p>")
 	// has it in pr.Number now; the paragraph would repeat it.
-	dropNumberParagraph(p.blocks, pr.Number)
+	p.blocks = dropNumberParagraph(p.blocks, pr.Number, publisherName(pr))
 	// A dateline "Erfurt, 12. März 2024" opening the body.
 	if m := datelineRe.FindStringSubmatch(firstText(p.blocks, 1)); m != nil {
 		pr.Dateline = strings.TrimSpace(m[1])
@@ -229,6 +274,71 @@ func (p *page) pressRelease(n *html.Node) {
 			d.Summary = pr.Lead
 		}
 		d.PressRelease = nil
+	}
+}
+
+// newsContentElements returns the outermost content elements inside a news
+// record n that are not part of its body text. Other views of the news
+// plugin met there (a list of further news, the category or tag menu,
+// often nested into the detail by unbalanced markup) are no content of
+// the record: they are left out as related content and taxonomy.
+func (p *page) newsContentElements(n *html.Node, body *goquery.Selection) []*html.Node {
+	var out []*html.Node
+	var walk func(x *html.Node)
+	walk = func(x *html.Node) {
+		for c := x.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || skipElement(c) {
+				continue
+			}
+			if body.Length() > 0 && c == body.Nodes[0] {
+				continue
+			}
+			if isContentElement(c) {
+				switch cs := goquery.NewDocumentFromNode(c).Selection; {
+				case cs.Find(newsListViews).Length() > 0:
+					p.dropped = append(p.dropped, droppedNode{n: c, reason: umzug.DropRelated})
+				case cs.Find(newsTaxonomyViews).Length() > 0:
+					p.dropped = append(p.dropped, droppedNode{n: c, reason: umzug.DropTags})
+				default:
+					out = append(out, c)
+				}
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	return out
+}
+
+// The other views of tx_news (Templates/News/List.html, SelectedList,
+// Category/List.html, Tag/List.html, DateMenu) and of tt_news.
+const (
+	newsListViews     = `.news-list-view, .news-latest, .news-latest-container, .news-list-container, .news-amenu-container`
+	newsTaxonomyViews = `.news-categories, .news-category-view, .news-tags, .news-menu-view, .news-search-form, .news-catmenu`
+)
+
+// markNewsMeta records what became of the meta parts of a news record
+// that are not its body: the category and tag lines (a category line
+// holding the release's number is the number; other categories and tags
+// are taxonomy, left out), the related news (pointers elsewhere), and the
+// related files and links (read into attachments and related links).
+func (p *page) markNewsMeta(s *goquery.Selection, pr *umzug.PressRelease) {
+	s.Find(".news-list-category, .news-category, .news-list-tags, .news-tags").Each(func(_ int, e *goquery.Selection) {
+		if numberRe.MatchString(text(e)) {
+			p.field(e.Nodes[0], "number")
+			return
+		}
+		p.dropped = append(p.dropped, droppedNode{n: e.Nodes[0], reason: umzug.DropTags})
+	})
+	s.Find(".news-related-news").Each(func(_ int, e *goquery.Selection) {
+		p.dropped = append(p.dropped, droppedNode{n: e.Nodes[0], reason: umzug.DropRelated})
+	})
+	if len(pr.Attachments) > 0 {
+		s.Find(".news-related-files").Each(func(_ int, e *goquery.Selection) { p.field(e.Nodes[0], "attachments") })
+	}
+	if len(pr.Related) > 0 {
+		s.Find(".news-related-links").Each(func(_ int, e *goquery.Selection) { p.field(e.Nodes[0], "related") })
 	}
 }
 
@@ -272,7 +382,6 @@ func (p *page) finishPressRelease(roots []*html.Node) {
 		if pr.Kicker == pr.Number {
 			pr.Kicker = ""
 		}
-		dropNumberParagraph(p.blocks, pr.Number)
 	}
 	if pr.Publisher == nil {
 		if site := collapseTrim(p.meta.property("og:site_name")); site != "" {
@@ -282,7 +391,86 @@ func (p *page) finishPressRelease(roots []*html.Node) {
 			}
 		}
 	}
+	p.blocks = dropNumberParagraph(p.blocks, pr.Number, publisherName(pr))
 	p.takeContacts(roots)
+	if pr.Subtitle == "" {
+		p.takeSubtitle()
+	}
+	if pr.Lead == "" {
+		p.takeLead()
+	}
+}
+
+// takeSubtitle reads the subtitle of a release made of content elements:
+// the subheader of the element whose headline is the title, which
+// extraction left as the first heading.
+func (p *page) takeSubtitle() {
+	if len(p.blocks) == 0 || p.blocks[0].Type != umzug.BlockHeading || p.blocks[0].Heading == nil {
+		return
+	}
+	// The heading is the second block of its element ("c12-2") and the
+	// element's first, its headline, became the title.
+	base, ok := strings.CutSuffix(p.blocks[0].Key, "-2")
+	if !ok || !strings.HasPrefix(base, "c") {
+		return
+	}
+	for _, b := range p.blocks {
+		if b.Key == base {
+			return
+		}
+	}
+	p.d.PressRelease.Subtitle = p.blocks[0].Heading.Text
+	p.blocks = p.blocks[1:]
+}
+
+// takeLead reads the lead of a release without lead markup: the opening
+// paragraph of its text when it is set in bold as a whole, as press
+// offices write their leads.
+func (p *page) takeLead() {
+	for i := range p.blocks {
+		b := &p.blocks[i]
+		if b.Type == umzug.BlockHeading {
+			continue
+		}
+		if b.Type != umzug.BlockText || len(b.Text.Body) == 0 {
+			return
+		}
+		first := b.Text.Body[0]
+		t := collapseTrim(first.PlainText())
+		if first.Style != "normal" || first.ListItem != "" || len(t) < 60 || !allMarked(first, "strong") {
+			return
+		}
+		p.d.PressRelease.Lead = t
+		if len(b.Text.Body) == 1 && b.Header == nil {
+			p.blocks = append(p.blocks[:i:i], p.blocks[i+1:]...)
+			return
+		}
+		b.Text.Body = b.Text.Body[1:]
+		rekey(b.Text.Body)
+		return
+	}
+}
+
+// allMarked reports whether every span with text carries the mark.
+func allMarked(pb umzug.PTBlock, mark string) bool {
+	n := 0
+	for _, sp := range pb.Children {
+		if strings.TrimSpace(sp.Text) == "" {
+			continue
+		}
+		if !slices.Contains(sp.Marks, mark) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+func publisherName(pr *umzug.PressRelease) string {
+	if pr.Publisher == nil {
+		return ""
+	}
+	return pr.Publisher.Name
 }
 
 // undatedNewsDate looks for the release's date where the record itself
@@ -294,23 +482,55 @@ func (p *page) undatedNewsDate() string {
 	return p.contentDateV
 }
 
-// dropNumberParagraph removes the first paragraph of the first text block
-// when it holds nothing but the press release number.
-func dropNumberParagraph(bs []umzug.Block, number string) {
+// dropNumberParagraph removes the opening paragraph of the first text
+// block when it is only a meta line of the release: its number, with at
+// most the publisher's name, dates and separators beside it
+// ("<p><strong>Nr. 042/2024</strong></p>", "Medieninformation Nr. 112/2024 |
+// Staatskanzlei"). The number is a field; the line would repeat it.
+func dropNumberParagraph(bs []umzug.Block, number, publisher string) []umzug.Block {
 	if number == "" {
-		return
+		return bs
 	}
 	for i := range bs {
 		if bs[i].Type != umzug.BlockText {
 			continue
 		}
 		body := bs[i].Text.Body
-		if len(body) > 1 && strings.Trim(collapseTrim(body[0].PlainText()), ".:") == number {
+		if len(body) == 0 || !onlyMeta(body[0].PlainText(), number, publisher) {
+			return bs
+		}
+		if len(body) > 1 {
 			bs[i].Text.Body = body[1:]
 			rekey(bs[i].Text.Body)
+			return bs
 		}
-		return
+		if bs[i].Header != nil {
+			return bs // the element's headline stays with it
+		}
+		return append(bs[:i:i], bs[i+1:]...)
 	}
+	return bs
+}
+
+// metaLeft matches what may remain of a meta line besides its parts:
+// separators and the words that join them.
+var metaLeft = regexp.MustCompile(`(?i)^(?:[\s|·•/,:;.–—-]|vom|von|am|der|die|des)*$`)
+
+// onlyMeta reports whether a line holds nothing but the number, the
+// publisher's name and dates.
+func onlyMeta(line, number, publisher string) bool {
+	line = collapseTrim(line)
+	if !strings.Contains(line, number) || len(line) > len(number)+len(publisher)+60 {
+		return false
+	}
+	rest := strings.Replace(line, number, "", 1)
+	if publisher != "" {
+		rest = strings.Replace(rest, publisher, "", 1)
+	}
+	for _, d := range FindGermanDates(rest) {
+		rest = strings.Replace(rest, d.Text, "", 1)
+	}
+	return metaLeft.MatchString(rest)
 }
 
 // insideSel reports whether the element of a is inside (or is) an

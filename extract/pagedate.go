@@ -7,6 +7,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/umzug/umzug"
 )
@@ -104,7 +105,7 @@ var dateClass = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:date|datum|pubdate|publis
 
 // listLike matches containers of other items whose dates are not the
 // page's own.
-var listLike = regexp.MustCompile(`(?i)teaser|list|related|card|slider|carousel|sidebar|aside|footer|comment`)
+var listLike = regexp.MustCompile(`(?i)teaser|list|related|card|slider|carousel|sidebar|aside|footer|comment|timeline|event|termin`)
 
 // matchCache memoizes regexp verdicts on class strings, which repeat
 // across the elements of a page; it lives as long as the page.
@@ -140,6 +141,7 @@ func contentDate(roots []*html.Node) string {
 
 func dateElement(roots []*html.Node, cache matchCache) string {
 	seen := 0
+	elements := 0 // TYPO3 content elements met
 	var found string
 	var walk func(n *html.Node) bool
 	walk = func(n *html.Node) bool {
@@ -152,6 +154,14 @@ func dateElement(roots []*html.Node, cache matchCache) string {
 				continue
 			}
 			if c.Type != html.ElementNode || skipElement(c) {
+				continue
+			}
+			if isContentElement(c) {
+				elements++
+			}
+			if elements > 1 && c.DataAtom == atom.Header && insideContentElement(c) {
+				// The date in the header of a later content element
+				// dates that element, not the page.
 				continue
 			}
 			cls := attr(c, "class") + " " + attr(c, "itemprop")

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"net/url"
 	"path"
 	"regexp"
 	"strconv"
@@ -48,6 +49,33 @@ func text(s *goquery.Selection) string {
 	for _, n := range s.Nodes {
 		sb.WriteString(textOf(n))
 		sb.WriteByte(' ')
+	}
+	return collapseTrim(sb.String())
+}
+
+// labelText returns the visible text of a control's label: unlike text,
+// it reads buttons, which Bootstrap 5 accordions and tabs use for their
+// titles (<h3 class="accordion-header"><button …>Title</button></h3>).
+func labelText(s *goquery.Selection) string {
+	var sb strings.Builder
+	var f func(n *html.Node)
+	f = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			sb.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			if n.DataAtom != atom.Button && skipElement(n) {
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			f(c)
+		}
+		sb.WriteByte(' ')
+	}
+	for _, n := range s.Nodes {
+		f(n)
 	}
 	return collapseTrim(sb.String())
 }
@@ -212,7 +240,9 @@ func figureOf(img *goquery.Selection) *goquery.Selection {
 func (p *page) figures(s *goquery.Selection) []umzug.Media {
 	var out []umzug.Media
 	seen := map[string]bool{}
-	s.Find("img").Each(func(_ int, img *goquery.Selection) {
+	// The element itself may be the image: an <img> standing in running
+	// text ("<p><img …> Text</p>") is handed over on its own.
+	s.Filter("img").AddSelection(s.Find("img")).Each(func(_ int, img *goquery.Selection) {
 		if !contentImage(img.Nodes[0]) {
 			return
 		}
@@ -275,12 +305,19 @@ func (p *page) media(s *goquery.Selection, ctype string) *umzug.Block {
 
 // ---- video
 
+// video recognises an embedded video: a <video> element or file, or an
+// iframe of a video platform. Whether an iframe is a video is decided by
+// the host it loads: a map, a form or a booking widget in an iframe is no
+// video (see embed).
 func (p *page) video(s *goquery.Selection) *umzug.Video {
 	f := s.Find("iframe[src], iframe[data-src], video source[src], video[src]").AddBack().Filter("iframe, video, source").First()
 	if f.Length() == 0 {
 		return nil
 	}
 	src := f.AttrOr("src", f.AttrOr("data-src", ""))
+	if src == "" || strings.HasPrefix(src, "about:") || strings.HasPrefix(src, "data:") {
+		src = f.AttrOr("data-src", "")
+	}
 	if src == "" {
 		src = f.Find("source[src]").AttrOr("src", "")
 	}
@@ -288,31 +325,88 @@ func (p *page) video(s *goquery.Selection) *umzug.Video {
 	if src == "" {
 		return nil
 	}
-	v := &umzug.Video{Src: src, Title: f.AttrOr("title", "")}
+	provider := videoProvider(src)
 	switch {
-	case strings.Contains(src, "youtube") || strings.Contains(src, "youtu.be"):
-		v.Provider = "youtube"
-	case strings.Contains(src, "vimeo"):
-		v.Provider = "vimeo"
-	case goquery.NodeName(f) != "iframe":
-		v.Provider = "file"
+	case goquery.NodeName(f) != "iframe" && provider == "":
+		provider = "file" // <video> and its <source>: a video file
+	case provider == "":
+		return nil // an iframe of something else: a map, a form, a widget
 	}
+	v := &umzug.Video{Src: src, Title: f.AttrOr("title", ""), Provider: provider}
 	if fig := f.Closest("figure"); fig.Length() > 0 {
 		v.Caption = text(fig.Find("figcaption"))
 	}
 	return v
 }
 
+// videoHosts maps the hosts of video platforms (and their privacy-enhanced
+// and player domains) to the provider name a target CMS knows.
+var videoHosts = map[string]string{
+	"youtube.com": "youtube", "youtube-nocookie.com": "youtube", "youtu.be": "youtube",
+	"vimeo.com": "vimeo", "dailymotion.com": "dailymotion", "dai.ly": "dailymotion",
+}
+
+// videoFile matches the file names of video files.
+var videoFile = regexp.MustCompile(`(?i)\.(?:mp4|m4v|webm|ogv|mov)$`)
+
+// videoProvider names the video platform of a URL by its host ("www.",
+// "player." and other subdomains aside), "file" for a video file, or "".
+func videoProvider(src string) string {
+	u, err := url.Parse(src)
+	if err != nil {
+		return ""
+	}
+	host := strings.ToLower(u.Hostname())
+	for h := host; h != ""; {
+		if prov, ok := videoHosts[h]; ok {
+			return prov
+		}
+		i := strings.IndexByte(h, '.')
+		if i < 0 {
+			break
+		}
+		h = h[i+1:]
+	}
+	if videoFile.MatchString(u.Path) {
+		return "file"
+	}
+	return ""
+}
+
+// embedSrc returns the address an element embeds that is not a video
+// (the src of an iframe, object or embed, or of a widget's script), or "".
+func (p *page) embedSrc(s *goquery.Selection) string {
+	e := s.Find("iframe, object, embed, script[src]").AddBack().Filter("iframe, object, embed, script[src]").First()
+	if e.Length() == 0 {
+		return ""
+	}
+	src := e.AttrOr("src", e.AttrOr("data-src", e.AttrOr("data", "")))
+	if l := p.abs(src); l != "" {
+		return l
+	}
+	return src
+}
+
 // ---- downloads and link lists
 
-var sizeRe = regexp.MustCompile(`(?i)(\d+(?:[.,]\d+)?)\s*(bytes?|b|kb|kib|kbyte|mb|mib|mbyte|gb|gib)\b`)
+var (
+	sizeRe = regexp.MustCompile(`(?i)(\d+(?:[.,]\d+)?)\s*(bytes?|b|kb|kib|kbyte|mb|mib|mbyte|gb|gib)\b`)
+	// shortSizeRe matches the single-letter units of css_styled_content
+	// ("96 K", "1.4 M": its bytes labels " | K| M| G"), read only from an
+	// element that holds nothing but the size.
+	shortSizeRe = regexp.MustCompile(`^\(?(\d+(?:[.,]\d+)?)\s*([kmg])\)?$`)
+)
 
 // parseSize turns "245 KB", "1,2 MB" into bytes (1024-based, as TYPO3
 // prints them).
 func parseSize(s string) (int64, string) {
 	m := sizeRe.FindStringSubmatch(s)
 	if m == nil {
-		return 0, ""
+		m = shortSizeRe.FindStringSubmatch(strings.ToLower(strings.TrimSpace(s)))
+		if m == nil {
+			return 0, ""
+		}
+		m[0] = strings.Trim(strings.TrimSpace(s), "()")
 	}
 	f, err := strconv.ParseFloat(strings.Replace(m[1], ",", ".", 1), 64)
 	if err != nil {
@@ -333,15 +427,14 @@ func parseSize(s string) (int64, string) {
 func (p *page) fileOf(a *goquery.Selection, item *goquery.Selection) umzug.File {
 	href := p.abs(a.AttrOr("href", ""))
 	f := umzug.File{URL: href, Title: text(a)}
-	if name := text(item.Find(".ce-uploads-fileName, .csc-uploads-fileName, .filename").First()); name != "" {
+	if name := text(item.Find(fileNameSel).First()); name != "" {
 		f.Title = name
 	}
-	f.Description = text(item.Find(".ce-uploads-description, .csc-uploads-description, .description").First())
-	sizeText := text(item.Find(".ce-uploads-filesize, .csc-uploads-filesize, .news-related-files-size, .filesize, .size").First())
-	if sizeText == "" {
-		sizeText = text(item)
+	f.Description = text(item.Find(fileDescSel).First())
+	sizeText := text(item.Find(fileSizeSel).First())
+	if f.Size, f.SizeText = parseSize(sizeText); f.SizeText == "" {
+		f.Size, f.SizeText = parseSize(text(item))
 	}
-	f.Size, f.SizeText = parseSize(sizeText)
 	if f.Description != "" && f.SizeText != "" {
 		f.Description = strings.TrimSpace(strings.Replace(f.Description, f.SizeText, "", 1))
 	}
@@ -358,9 +451,18 @@ func (p *page) fileOf(a *goquery.Selection, item *goquery.Selection) umzug.File 
 	return f
 }
 
+// The parts of a file list item: fluid_styled_content (ce-uploads-*),
+// css_styled_content (csc-uploads-*, fileSize in 6.2), bootstrap_package
+// (filelink-*), tx_news related files, and common names.
+const (
+	fileNameSel = `.ce-uploads-fileName, .csc-uploads-fileName, .filelink-filename, .filename, .file-name`
+	fileDescSel = `.ce-uploads-description, .csc-uploads-description, .filelink-filedescription, .description, .file-description`
+	fileSizeSel = `.ce-uploads-filesize, .csc-uploads-filesize, .csc-uploads-fileSize, .filelink-filesize, .news-related-files-size, .filesize, .file-size, .size`
+)
+
 func (p *page) downloads(s *goquery.Selection) *umzug.Downloads {
 	d := &umzug.Downloads{}
-	items := s.Find(".ce-uploads > li, .csc-uploads tr, .csc-uploads li, .news-related-files li")
+	items := s.Find(".ce-uploads > li, .csc-uploads tr, .csc-uploads li, .filelink-list > li, .news-related-files li")
 	if items.Length() == 0 {
 		items = s.Find("li")
 	}
@@ -388,10 +490,16 @@ func (p *page) linkList(s *goquery.Selection) *umzug.LinkList {
 			return
 		}
 		link := umzug.Link{Href: href, Text: t, Title: strings.TrimSpace(a.AttrOr("title", "")), Target: a.AttrOr("target", "")}
-		// The item's text beside the link: a page abstract, a teaser line.
+		// The item's text beside the link: a page abstract, a teaser line;
+		// in a definition list (css_styled_content's menu with abstracts)
+		// the <dd> after the link's <dt>.
 		if li := a.Closest("li, dt, dd"); li.Length() > 0 && li.Find("a[href]").Length() == 1 {
 			if rest := collapseTrim(strings.Replace(text(li), t, "", 1)); rest != "" {
 				link.Description = rest
+			} else if goquery.NodeName(li) == "dt" {
+				if dd := li.Next(); goquery.NodeName(dd) == "dd" && dd.Find("a[href]").Length() == 0 {
+					link.Description = text(dd)
+				}
 			}
 		}
 		l.Items = append(l.Items, link)
@@ -496,7 +604,7 @@ func (p *page) accordion(s *goquery.Selection, ctype string) *umzug.Accordion {
 			c.Find(".accordion-header, .accordion-button, .panel-heading, summary, .card-header").Remove()
 			body = c
 		}
-		a.Items = append(a.Items, umzug.Panel{Title: text(head), Body: p.richChildren(body)})
+		a.Items = append(a.Items, umzug.Panel{Title: labelText(head), Body: p.richChildren(body)})
 	})
 	if len(a.Items) == 0 {
 		// Headers and contents as siblings (BEM accordion__header/__content,
@@ -513,7 +621,7 @@ func (p *page) accordion(s *goquery.Selection, ctype string) *umzug.Accordion {
 			if body.Length() == 0 {
 				return
 			}
-			a.Items = append(a.Items, umzug.Panel{Title: text(h), Body: p.richChildren(body)})
+			a.Items = append(a.Items, umzug.Panel{Title: labelText(h), Body: p.richChildren(body)})
 		})
 	}
 	if len(a.Items) == 0 {
@@ -537,7 +645,7 @@ func (p *page) tabs(s *goquery.Selection) *umzug.Tabs {
 		if _, dup := titles[target]; !dup {
 			order = append(order, target)
 		}
-		titles[target] = text(t)
+		titles[target] = labelText(t)
 	})
 	tb := &umzug.Tabs{}
 	panes.Each(func(i int, pane *goquery.Selection) {
@@ -595,7 +703,8 @@ func (p *page) slider(s *goquery.Selection, ctype string) *umzug.Block {
 	if !isSlider {
 		return nil
 	}
-	slides := s.Find(".carousel-item, .swiper-slide, .slick-slide, .slide, .slider-item, .slider__item")
+	// The innermost matches: Bootstrap's carousel itself is "carousel slide".
+	slides := innermost(s.Find(".carousel-item, .swiper-slide, .slick-slide, .slide, .slider-item, .slider__item"))
 	if slides.Length() == 0 {
 		return nil
 	}
@@ -661,8 +770,13 @@ func (p *page) teaserItem(it *goquery.Selection) umzug.TeaserItem {
 			}
 		}
 	}
+	// A news list item's category and tag line label the item: taxonomy
+	// of the record it points to, which its own document carries.
+	it.Find(".news-list-category, .news-list-tags").Each(func(_ int, e *goquery.Selection) {
+		p.dropped = append(p.dropped, droppedNode{n: e.Nodes[0], reason: umzug.DropTags})
+	})
 	c := it.Clone()
-	c.Find(".card-title, .teaser-title, .teaser__title, [itemprop=headline], h2, h3, h4, h5, h6, time, img, figure, a.more, .more, a.btn, .card-footer, .teaser-link, a[class*=more], .news-list-date, .news-list-category, .footer, .carousel-indicators, .carousel-control-prev, .carousel-control-next").Remove()
+	c.Find(".card-title, .teaser-title, .teaser__title, [itemprop=headline], h2, h3, h4, h5, h6, time, img, figure, a.more, .more, a.btn, .card-footer, .teaser-link, a[class*=more], .news-list-date, .news-list-category, .news-list-tags, .footer, .carousel-indicators, .carousel-control-prev, .carousel-control-next").Remove()
 	ti.Body = p.richChildren(c)
 	if ti.Image != nil && ti.Image.Caption != "" {
 		// The caption belongs to the image, not the teaser's text.
@@ -692,6 +806,17 @@ func (p *page) teasers(s *goquery.Selection, ctype string) *umzug.Teaser {
 		return nil
 	}
 	return t
+}
+
+// innermost keeps the elements of s that hold no other element of s.
+func innermost(s *goquery.Selection) *goquery.Selection {
+	set := map[*html.Node]bool{}
+	for _, n := range s.Nodes {
+		set[n] = true
+	}
+	return s.FilterFunction(func(_ int, it *goquery.Selection) bool {
+		return !hasDescendant(it.Nodes[0], func(d *html.Node) bool { return set[d] })
+	})
 }
 
 // outermost keeps the elements of s that are not inside another element
