@@ -1,6 +1,7 @@
 // Command synthsite writes the synthetic site of fixtures.WriteSynthetic to
 // a directory for a given base URL, and can serve such a directory on
-// 127.0.0.1 when no nginx is at hand. Used by bench/crawl.sh.
+// 127.0.0.1 when no nginx is at hand. Used by bench/crawl.sh and
+// bench/throughput.sh.
 //
 //	go run ./bench/synthsite -write DIR -n 10000 -base http://127.0.0.1:8199
 //	go run ./bench/synthsite -serve DIR -addr 127.0.0.1:8199 -log requests.txt
@@ -17,6 +18,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"time"
 
 	"github.com/umzug/umzug/fixtures"
 )
@@ -80,6 +82,17 @@ func serveDir(dir, addr, logPath string) error {
 		defer f.Close()
 		logw = bufio.NewWriterSize(f, 1<<16)
 		defer func() { mu.Lock(); logw.Flush(); mu.Unlock() }()
+		// Flush a few times a second so that a benchmark can read the log
+		// between runs while the server goes on serving.
+		tick := time.NewTicker(100 * time.Millisecond)
+		defer tick.Stop()
+		go func() {
+			for range tick.C {
+				mu.Lock()
+				logw.Flush()
+				mu.Unlock()
+			}
+		}()
 	}
 	fs := http.FileServer(http.Dir(dir))
 	srv := &http.Server{Addr: addr, Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
