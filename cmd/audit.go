@@ -1,25 +1,22 @@
 package cmd
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 
-	"github.com/PuerkitoBio/goquery"
 	"github.com/spf13/cobra"
 
 	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/audit"
 	"github.com/umzug/umzug/extract"
+	"github.com/umzug/umzug/pipeline"
 )
 
 // AuditOptions are the inputs of umzug audit.
@@ -177,20 +174,30 @@ func auditRun(ctx context.Context, ios *IOStreams, opts *AuditOptions) error {
 		}
 		parser = p
 	}
-	fails, err := newFailureLog(log, false)
+	fails, err := pipeline.NewFailureLog(log, false)
 	if err != nil {
 		return err
 	}
-	defer fails.close()
-	if opts.Archive != "" {
-		return auditArchive(ctx, ios, opts, log, parser, cfg, baseline, started, fails)
-	}
-
+	defer fails.Close()
+	work := &pipeline.Work{Log: log, Parser: parser, Fails: fails}
+	run := &pipeline.AuditRun{Work: work}
 	aopts := audit.Options{Config: cfg, CheckExternal: opts.CheckExternal, Canonicalize: extract.Canonicalize}
-	var findings []umzug.Finding
 	site := ""
-	var checker *httpChecker
+	var checker *pipeline.HTTPChecker
+	bar := &progress{}
 	switch {
+	case opts.Archive != "":
+		seeds, err := archiveSeeds(ctx, opts.Archive, 0)
+		if err != nil {
+			return err
+		}
+		hosts, mapURL, err := siteScope(seeds, opts.Crawl.AllowHosts, opts.PublicURL)
+		if err != nil {
+			return err
+		}
+		// Offline: links are judged by the statuses the archive holds.
+		aopts = audit.Options{Config: cfg, Hosts: hosts, MapURL: mapURL, Canonicalize: extract.Canonicalize}
+		site, run.Archive = mapURL(seeds[0]), opts.Archive
 	case len(opts.Files) > 0:
 		site = fmt.Sprintf("%d files", len(opts.Files))
 		urls, err := opts.SavedPages.urls(opts.Files)
@@ -208,133 +215,65 @@ func auditRun(ctx context.Context, ios *IOStreams, opts *AuditOptions) error {
 			checker = newHTTPChecker(opts.Crawl, nil)
 			aopts.Checker = checker
 		}
-		aud, err := audit.New(aopts)
-		if err != nil {
-			return usageErr(err)
-		}
-		ap := &auditPages{aud: aud, parser: parser, log: log, fails: fails}
-		read := 0
-		for _, name := range opts.Files {
-			if err := ctx.Err(); err != nil {
+		run.Files, run.URLs = opts.Files, urls
+	default:
+		if opts.Demo {
+			stop, err := serveDemo(log, &opts.Seeds, &opts.PublicURL, false)
+			if err != nil {
 				return err
 			}
-			s, err := snapshotFromFile(name, urls[name])
-			if err != nil {
-				fails.add(umzug.Failure{URL: name, Stage: umzug.StageExtract, Reason: umzug.ReasonInputUnreadable, Message: err.Error()})
-				continue
-			}
-			read++
-			ap.page(s)
+			defer stop()
 		}
-		if read == 0 {
-			fails.writeSummary(ios.ErrOut, "files")
-			return runError{status: umzug.StatusFailed, msg: "failed: no file could be audited"}
-		}
-		more, err := aud.Finish(ctx)
+		seeds, auth, err := opts.Crawl.staging(opts.Seeds, opts.Global)
 		if err != nil {
 			return err
 		}
-		findings = append(ap.findings, more...)
-		return auditReport(ios, opts, log, audit.Report{Site: site, Pages: aud.Pages(), GeneratedAt: started, Findings: findings, Rules: ruleIDs(cfg)}, baseline, fails, "")
-	}
-
-	if opts.Demo {
-		stop, err := serveDemo(log, &opts.Seeds, &opts.PublicURL, false)
+		opts.Seeds = seeds
+		// The crawl names the public URLs and connects to the mirror.
+		named, connect, err := publicCrawl(opts.Seeds, opts.PublicURL)
 		if err != nil {
 			return err
 		}
-		defer stop()
+		copts, err := opts.Crawl.options(named)
+		if err != nil {
+			return err
+		}
+		copts.Logger, copts.ConnectTo, copts.Auth = log, connect, auth
+		hosts, mapURL, err := siteScope(opts.Seeds, slices.Concat(opts.Crawl.AllowHosts, hostOfOrigins(connect)), opts.PublicURL)
+		if err != nil {
+			return err
+		}
+		site = mapURL(opts.Seeds[0])
+		aopts.Hosts, aopts.MapURL = hosts, mapURL
+		if checker, err = newHTTPChecker(opts.Crawl, auth).WithOrigins(connect); err != nil {
+			return err
+		}
+		aopts.Checker = checker
+		bar = newProgress(ios, opts.Global.Quiet, "auditing")
+		copts.OnProgress = bar.crawlUpdate
+		run.Crawl = &copts
 	}
-	seeds, auth, err := opts.Crawl.staging(opts.Seeds, opts.Global)
-	if err != nil {
-		return err
-	}
-	opts.Seeds = seeds
-	// The crawl names the public URLs and connects to the mirror.
-	named, connect, err := publicCrawl(opts.Seeds, opts.PublicURL)
-	if err != nil {
-		return err
-	}
-	copts, err := opts.Crawl.options(named)
-	if err != nil {
-		return err
-	}
-	copts.Logger, copts.ConnectTo, copts.Auth = log, connect, auth
-	hosts, mapURL, err := siteScope(opts.Seeds, slices.Concat(opts.Crawl.AllowHosts, hostOfOrigins(connect)), opts.PublicURL)
-	if err != nil {
-		return err
-	}
-	site = mapURL(opts.Seeds[0])
-	aopts.Hosts, aopts.MapURL = hosts, mapURL
-	if checker, err = newHTTPChecker(opts.Crawl, auth).withOrigins(connect); err != nil {
-		return err
-	}
-	aopts.Checker = checker
 	aud, err := audit.New(aopts)
 	if err != nil {
 		return usageErr(err)
 	}
-	ap := &auditPages{aud: aud, parser: parser, log: log, fails: fails, redirects: audit.NewRedirects(aud)}
-	bar := newProgress(ios, opts.Global.Quiet, "auditing")
-	copts.OnProgress = bar.crawlUpdate
-	st, crawlErr := extract.Crawl(ctx, copts, func(s *umzug.Snapshot) error {
-		ap.page(s)
-		return nil
-	})
+	work.Audit = aud
+	if len(opts.Files) == 0 {
+		work.Redirects = audit.NewRedirects(aud)
+	}
+	res, err := run.Run(ctx)
 	bar.finish()
-	status := ""
-	switch {
-	case errors.Is(crawlErr, context.Canceled):
-		status = umzug.StatusInterrupted
-	case crawlErr != nil:
-		return fmt.Errorf("crawling %s: %w", opts.Seeds[0], crawlErr)
-	case st.RunStatus == umzug.StatusFailed:
-		status = umzug.StatusFailed
+	if err != nil {
+		return err
 	}
-	findings = ap.findings
-	if status != umzug.StatusInterrupted {
-		more, err := aud.Finish(ctx)
-		if err != nil && !errors.Is(err, context.Canceled) {
-			return err
-		}
-		if err != nil {
-			status = umzug.StatusInterrupted
-		}
-		findings = append(findings, more...)
+	if len(opts.Files) > 0 && res.Read == 0 {
+		writeFailureSummary(ios.ErrOut, fails, "files")
+		return runError{status: umzug.StatusFailed, msg: "failed: no file could be audited"}
 	}
-	findings = append(findings, ap.redirects.Findings()...)
-	log.Debug("links checked", "checker", checker.String())
-	return auditReport(ios, opts, log, audit.Report{Site: site, Pages: aud.Pages(), GeneratedAt: started, Findings: findings, Rules: ruleIDs(cfg)}, baseline, fails, status)
-}
-
-// auditPages is the per-snapshot work of audit: the page's document (if
-// it is a content page) and its findings; a panic in either is the page's
-// failure, and the audit goes on.
-type auditPages struct {
-	aud       *audit.Auditor
-	redirects *audit.Redirects
-	parser    pageParser
-	log       *slog.Logger
-	fails     *failureLog
-	findings  []umzug.Finding
-}
-
-func (ap *auditPages) page(s *umzug.Snapshot) {
-	if f, failed := extract.SnapshotFailure(s); failed {
-		ap.fails.add(f)
+	if checker != nil {
+		log.Debug("links checked", "checker", checker.String())
 	}
-	d := ap.document(s)
-	defer ap.fails.recovered(s.URL, umzug.StageAudit, nil)
-	ap.findings = append(ap.findings, ap.aud.Page(s, d)...)
-	ap.redirects.Page(s)
-}
-
-// document extracts the document of a content page for the rules that
-// use extraction's warnings; nil for anything else, and for a page the
-// extractor fails on (a panic is recorded as the page's failure).
-func (ap *auditPages) document(s *umzug.Snapshot) (doc *umzug.Document) {
-	defer ap.fails.recovered(s.URL, umzug.StageExtract, nil)
-	return parseForAudit(ap.parser, s, ap.log)
+	return auditReport(ios, opts, log, audit.Report{Site: site, Pages: res.Pages, GeneratedAt: started, Findings: res.Findings, Rules: ruleIDs(cfg)}, baseline, fails, res.Status)
 }
 
 // siteScope returns the site's hosts (seeds and --allow-host) and the
@@ -372,62 +311,6 @@ func originMapper(crawled, public string) func(string) string {
 	}
 }
 
-// parseForAudit extracts the document of a content page for the rules
-// that use extraction's warnings; nil for anything else.
-func parseForAudit(parser pageParser, s *umzug.Snapshot, log interface{ Debug(string, ...any) }) *umzug.Document {
-	if !s.IsHTML() || s.Status < 200 || s.Status > 299 {
-		return nil
-	}
-	d, err := parser.Parse(s)
-	if err != nil {
-		log.Debug("no document for audit", "url", s.URL, "err", err)
-		return nil
-	}
-	return &d
-}
-
-// snapshotFromFile makes a snapshot of a saved page. Its URL is baseURL,
-// else the page's canonical link (or og:url), else its file:// URL.
-func snapshotFromFile(name, baseURL string) (*umzug.Snapshot, error) {
-	raw, err := os.ReadFile(name)
-	if err != nil {
-		return nil, err
-	}
-	body, charset, warns := extract.DecodeHTML(raw, "")
-	u := baseURL
-	if u == "" {
-		u = canonicalOf(body)
-	}
-	if u == "" {
-		abs, err := filepath.Abs(name)
-		if err != nil {
-			return nil, err
-		}
-		u = "file://" + filepath.ToSlash(abs)
-	}
-	st, err := os.Stat(name)
-	if err != nil {
-		return nil, err
-	}
-	return &umzug.Snapshot{URL: u, FinalURL: u, Status: 200, ContentType: "text/html", Charset: charset,
-		Body: body, FetchedAt: st.ModTime().UTC(), Warnings: warns}, nil
-}
-
-func canonicalOf(body []byte) string {
-	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(body))
-	if err != nil {
-		return ""
-	}
-	for _, sel := range []string{`link[rel="canonical"]`, `meta[property="og:url"]`} {
-		s := doc.Find(sel).First()
-		v := strings.TrimSpace(s.AttrOr("href", s.AttrOr("content", "")))
-		if u, err := url.Parse(v); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
-			return v
-		}
-	}
-	return ""
-}
-
 func readBaseline(path string) ([]umzug.Finding, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -456,7 +339,7 @@ func ruleIDs(cfg *audit.Config) []string {
 // exit code: interrupted, failed (the site was down) and partial (pages
 // that could not be fetched, read or audited) before findings at or above
 // --fail-on.
-func auditReport(ios *IOStreams, opts *AuditOptions, log interface{ Info(string, ...any) }, r audit.Report, baseline []umzug.Finding, fails *failureLog, status string) error {
+func auditReport(ios *IOStreams, opts *AuditOptions, log interface{ Info(string, ...any) }, r audit.Report, baseline []umzug.Finding, fails *pipeline.FailureLog, status string) error {
 	if opts.Baseline != "" {
 		r.Findings, r.Known, r.Fixed = audit.Since(r.Findings, baseline)
 		r.Baseline = filepath.Base(opts.Baseline)
@@ -506,14 +389,14 @@ func auditReport(ios *IOStreams, opts *AuditOptions, log interface{ Info(string,
 			log.Info("report written", "file", opts.Out, "format", format)
 		}
 	}
-	fails.writeSummary(ios.ErrOut, "URLs not audited")
+	writeFailureSummary(ios.ErrOut, fails, "URLs not audited")
 	switch {
 	case status == umzug.StatusInterrupted:
 		return runError{status: status, msg: "interrupted: the report holds the pages audited until then"}
 	case status == umzug.StatusFailed:
-		return runError{status: status, msg: fmt.Sprintf("failed: most URLs got no usable response (%d failed); the site may be down", fails.total())}
-	case fails.total() > 0:
-		return runError{status: umzug.StatusPartial, msg: fmt.Sprintf("partial: %d URLs could not be audited (see the log)%s", fails.total(), findingsNote(opts.FailOn, r.Findings))}
+		return runError{status: status, msg: fmt.Sprintf("failed: most URLs got no usable response (%d failed); the site may be down", fails.Total())}
+	case fails.Total() > 0:
+		return runError{status: umzug.StatusPartial, msg: fmt.Sprintf("partial: %d URLs could not be audited (see the log)%s", fails.Total(), findingsNote(opts.FailOn, r.Findings))}
 	}
 	if th := umzug.Severity(opts.FailOn); th.Rank() > 0 {
 		n := 0
@@ -613,40 +496,4 @@ func (a *atomicFile) abort() {
 		a.Close()
 		os.Remove(a.Name())
 	}
-}
-
-// auditArchive audits the latest capture of every URL of an archive,
-// offline: links are judged by the statuses the archive holds.
-func auditArchive(ctx context.Context, ios *IOStreams, opts *AuditOptions, log *slog.Logger, parser pageParser, cfg *audit.Config, baseline []umzug.Finding, started time.Time, fails *failureLog) error {
-	seeds, err := archiveSeeds(ctx, opts.Archive, 0)
-	if err != nil {
-		return err
-	}
-	hosts, mapURL, err := siteScope(seeds, opts.Crawl.AllowHosts, opts.PublicURL)
-	if err != nil {
-		return err
-	}
-	aud, err := audit.New(audit.Options{Config: cfg, Hosts: hosts, MapURL: mapURL, Canonicalize: extract.Canonicalize})
-	if err != nil {
-		return usageErr(err)
-	}
-	ap := &auditPages{aud: aud, parser: parser, log: log, fails: fails, redirects: audit.NewRedirects(aud)}
-	status := ""
-	err = extract.ReadArchive(ctx, opts.Archive, func(s *umzug.Snapshot) error {
-		ap.page(s)
-		return nil
-	})
-	switch {
-	case errors.Is(err, context.Canceled):
-		status = umzug.StatusInterrupted
-	case err != nil:
-		return err
-	}
-	more, err := aud.Finish(context.WithoutCancel(ctx))
-	if err != nil {
-		return err
-	}
-	findings := append(ap.findings, more...)
-	findings = append(findings, ap.redirects.Findings()...)
-	return auditReport(ios, opts, log, audit.Report{Site: mapURL(seeds[0]), Pages: aud.Pages(), GeneratedAt: started, Findings: findings, Rules: ruleIDs(cfg)}, baseline, fails, status)
 }

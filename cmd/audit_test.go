@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -450,4 +451,12 @@ func TestAuditCorpus(t *testing.T) {
 			t.Errorf("finding from a comment: %+v", f)
 		}
 	}
+}
+
+// hostOf is the lower-case host of u (u itself when it is no URL).
+func hostOf(u string) string {
+	if p, err := url.Parse(u); err == nil {
+		return strings.ToLower(p.Host)
+	}
+	return u
 }

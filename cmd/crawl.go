@@ -16,6 +16,7 @@ import (
 
 	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/extract"
+	"github.com/umzug/umzug/pipeline"
 )
 
 // CrawlCmdOptions are the inputs of umzug crawl.
@@ -113,24 +114,24 @@ func crawlRun(ctx context.Context, ios *IOStreams, opts *CrawlCmdOptions) error 
 		return err
 	}
 	copts.Logger, copts.ArchiveDir, copts.NewRun, copts.ConnectTo, copts.Auth = log, opts.Archive, opts.NewRun, connect, auth
-	fails, err := newFailureLog(log, false)
+	fails, err := pipeline.NewFailureLog(log, false)
 	if err != nil {
 		return err
 	}
-	defer fails.close()
+	defer fails.Close()
 	bar := newProgress(ios, opts.Global.Quiet, "crawling")
 	copts.OnProgress = bar.crawlUpdate
 	stats, err := extract.Crawl(ctx, copts, func(s *umzug.Snapshot) error {
 		if f, failed := extract.SnapshotFailure(s); failed {
-			fails.add(f)
+			fails.Add(f)
 		}
 		return nil
 	})
 	bar.finish()
 	printCrawlSummary(opts.Global.SummaryOut(ios.ErrOut), stats, opts.Archive)
-	fails.merge(stats.RunFailures) // earlier sessions of a resumed run
+	fails.Merge(stats.RunFailures) // earlier sessions of a resumed run
 	// Failures are warnings: shown with --quiet too.
-	fails.writeSummary(ios.ErrOut, "URLs (see the log; 'umzug crawl' again after a failed run starts a new one)")
+	writeFailureSummary(ios.ErrOut, fails, "URLs (see the log; 'umzug crawl' again after a failed run starts a new one)")
 	switch {
 	case errors.Is(err, context.Canceled):
 		public := ""
@@ -145,9 +146,9 @@ func crawlRun(ctx context.Context, ios *IOStreams, opts *CrawlCmdOptions) error 
 	}
 	switch stats.RunStatus {
 	case umzug.StatusFailed:
-		return runError{status: umzug.StatusFailed, msg: fmt.Sprintf("failed: run %d got no usable response for most URLs (%d of %d failed) and is marked failed; 'umzug diff' reports no removals from it", stats.RunID, fails.total(), stats.RunURLs)}
+		return runError{status: umzug.StatusFailed, msg: fmt.Sprintf("failed: run %d got no usable response for most URLs (%d of %d failed) and is marked failed; 'umzug diff' reports no removals from it", stats.RunID, fails.Total(), stats.RunURLs)}
 	case umzug.StatusPartial:
-		return runError{status: umzug.StatusPartial, msg: fmt.Sprintf("partial: %d of %d URLs of run %d failed", fails.total(), stats.RunURLs, stats.RunID)}
+		return runError{status: umzug.StatusPartial, msg: fmt.Sprintf("partial: %d of %d URLs of run %d failed", fails.Total(), stats.RunURLs, stats.RunID)}
 	}
 	return nil
 }

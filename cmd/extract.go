@@ -1,20 +1,18 @@
 package cmd
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"os"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
 	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/extract"
+	"github.com/umzug/umzug/pipeline"
 )
 
 // ExtractOptions are the inputs of umzug extract.
@@ -126,15 +124,22 @@ func extractRun(ctx context.Context, ios *IOStreams, opts *ExtractOptions) error
 	}
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
-	fails, err := newFailureLog(log, false)
+	fails, err := pipeline.NewFailureLog(log, false)
 	if err != nil {
 		return err
 	}
-	defer fails.close()
+	defer fails.Close()
 	var docs, inputs int
 	interrupted := false
 	if opts.Archive != "" {
-		docs, inputs, err = extractArchive(ctx, log, parser, enc, opts, fails)
+		sink := &pipeline.DocumentSink{Enc: enc, Fails: fails}
+		stream := (&pipeline.Work{Log: log, Parser: parser, Fails: fails}).Process(ctx, sink)
+		err = extract.ReadArchiveRun(ctx, opts.Archive, extract.ReadArchiveOptions{Run: opts.Run}, stream.Add)
+		if cerr := stream.Close(); cerr != nil && err == nil {
+			err = cerr
+		}
+		docs, inputs = sink.Docs, sink.URLs
+		log.Info("extracted from archive", "archive", opts.Archive, "documents", docs, "skipped", pipeline.CountsByReason(sink.Skipped), "failed", fails.Total())
 		if errors.Is(err, context.Canceled) {
 			interrupted = true
 		} else if err != nil {
@@ -151,9 +156,9 @@ func extractRun(ctx context.Context, ios *IOStreams, opts *ExtractOptions) error
 				interrupted = true
 				break
 			}
-			d, err := extractFile(parser, name, urls[name], fails)
+			d, err := pipeline.ExtractFile(parser, name, urls[name], fails)
 			if err != nil {
-				fails.add(umzug.Failure{URL: name, Stage: umzug.StageExtract, Reason: extractReason(err), Message: err.Error()})
+				fails.Add(umzug.Failure{URL: name, Stage: umzug.StageExtract, Reason: pipeline.FileReason(err), Message: err.Error()})
 				continue
 			}
 			if d == nil {
@@ -174,25 +179,16 @@ func extractRun(ctx context.Context, ios *IOStreams, opts *ExtractOptions) error
 	if opts.Archive != "" {
 		what = "pages (see the log)"
 	}
-	fails.writeSummary(ios.ErrOut, what)
+	writeFailureSummary(ios.ErrOut, fails, what)
 	switch {
 	case interrupted:
 		return runError{status: umzug.StatusInterrupted, msg: fmt.Sprintf("interrupted after %d documents", docs)}
 	case docs == 0:
 		return runError{status: umzug.StatusFailed, msg: "failed: no page could be extracted"}
-	case fails.total() > 0:
-		return runError{status: umzug.StatusPartial, msg: fmt.Sprintf("partial: %d of %d inputs failed, %d documents written", fails.total(), inputs, docs)}
+	case fails.Total() > 0:
+		return runError{status: umzug.StatusPartial, msg: fmt.Sprintf("partial: %d of %d inputs failed, %d documents written", fails.Total(), inputs, docs)}
 	}
 	return nil
-}
-
-// extractReason is the failure reason of a file that was not extracted.
-func extractReason(err error) string {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return umzug.ReasonInputUnreadable
-	}
-	return umzug.ReasonExtractError
 }
 
 // newParser loads the user's profiles; a broken profile is a usage error.
@@ -206,75 +202,4 @@ func newParser(files []string) (*extract.Parser, error) {
 		ps = append(ps, p)
 	}
 	return extract.NewParser(ps...), nil
-}
-
-func extractFile(parser interface {
-	ParseHTML(r io.Reader, pageURL string) (umzug.Document, error)
-}, name, baseURL string, fails *failureLog) (doc any, err error) {
-	raw, err := os.ReadFile(name)
-	if err != nil {
-		return nil, err
-	}
-	body, _, _ := extract.DecodeHTML(raw, "")
-	if baseURL == "" {
-		abs, err := filepath.Abs(name)
-		if err != nil {
-			return nil, err
-		}
-		baseURL = "file://" + filepath.ToSlash(abs)
-	}
-	defer fails.recovered(name, umzug.StageExtract, nil)
-	d, err := parser.ParseHTML(bytes.NewReader(body), baseURL)
-	if err != nil {
-		return nil, err
-	}
-	return d, nil
-}
-
-// extractArchive writes one document per content page of the archive.
-// Pages that failed to be fetched, records that cannot be read and pages
-// the extractor fails on are failures, named with their URL and record.
-func extractArchive(ctx context.Context, log *slog.Logger, parser pageParser, enc *json.Encoder, opts *ExtractOptions, fails *failureLog) (docs, urls int, err error) {
-	skipped := map[string]int{} // not content, per reason: not failures
-	err = extract.ReadArchiveRun(ctx, opts.Archive, extract.ReadArchiveOptions{Run: opts.Run}, func(s *umzug.Snapshot) error {
-		urls++
-		if f, failed := extract.SnapshotFailure(s); failed {
-			fails.add(f)
-			return nil
-		}
-		switch {
-		case !s.IsHTML():
-			skipped["not html"]++
-			return nil
-		case s.Status < 200 || s.Status > 299:
-			skipped[fmt.Sprintf("status %d", s.Status)]++
-			return nil
-		}
-		d, panicked, err := parseSnapshot(parser, s, fails)
-		switch {
-		case panicked:
-			return nil
-		case errors.Is(err, umzug.ErrNotContent) || errors.Is(err, umzug.ErrNoMainContent):
-			skipped[skipReason(err)]++
-			return nil
-		case err != nil:
-			fails.add(umzug.Failure{URL: s.URL, Stage: umzug.StageExtract, Reason: umzug.ReasonExtractError, Message: err.Error(), Record: s.ArchiveRef})
-			return nil
-		}
-		docs++
-		if err := enc.Encode(d); err != nil {
-			return fmt.Errorf("writing output: %w", err)
-		}
-		return nil
-	})
-	log.Info("extracted from archive", "archive", opts.Archive, "documents", docs, "skipped", countsByReason(skipped), "failed", fails.total())
-	return docs, urls, err
-}
-
-// parseSnapshot runs the extractor on one page; a panic is the page's
-// failure.
-func parseSnapshot(parser pageParser, s *umzug.Snapshot, fails *failureLog) (d umzug.Document, panicked bool, err error) {
-	defer fails.recovered(s.URL, umzug.StageExtract, &panicked)
-	d, err = parser.Parse(s)
-	return d, false, err
 }

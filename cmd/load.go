@@ -7,11 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/url"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"time"
 
@@ -19,7 +17,7 @@ import (
 
 	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/load"
-	"github.com/umzug/umzug/transform"
+	"github.com/umzug/umzug/pipeline"
 )
 
 // LoadOptions are the inputs of umzug load.
@@ -250,204 +248,28 @@ func buildExport(ctx context.Context, ios *IOStreams, opts *LoadOptions, dir str
 		defer f.Close()
 		in, name = f, opts.Input
 	}
-	started := ios.Now()
-	r := bufio.NewReaderSize(in, 1<<20)
-	fails, err := newFailureLog(log, true)
+	fails, err := pipeline.NewFailureLog(log, true)
 	if err != nil {
 		return "", "", err
 	}
-	var pipe *exportPipeline
-	defer func() {
-		if pipe != nil {
-			pipe.close() // closes fails too
-		} else {
-			fails.close()
-		}
-	}()
-	badLine := func(n int, err error) {
-		fails.add(umzug.Failure{URL: fmt.Sprintf("%s:%d", name, n), Stage: umzug.StageLoad, Reason: umzug.ReasonInputUnreadable, Message: "line is not a document: " + err.Error()})
+	defer fails.Close()
+	res, err := (&pipeline.Build{Log: log, Dir: dir, SiteRoot: opts.SiteRoot, RichText: opts.RichText,
+		Started: ios.Now(), Now: ios.Now, Fails: fails}).Run(ctx, in, name)
+	var rootErr *pipeline.SiteRootError
+	if errors.As(err, &rootErr) {
+		return "", "", usageErr(fmt.Errorf("--site-root: %w", rootErr.Err))
 	}
-	var exp *load.Exporter
-	type inLine struct {
-		n    int
-		line []byte
-	}
-	type parsed struct {
-		n    int
-		d    umzug.Document
-		err  error
-		refs int
-	}
-	parse := func(l inLine) parsed {
-		var d umzug.Document
-		if err := json.Unmarshal(l.line, &d); err != nil {
-			return parsed{n: l.n, err: err}
-		}
-		if d.URL == "" {
-			return parsed{n: l.n, err: errors.New("document without url")}
-		}
-		refs := 0
-		for _, b := range d.Blocks {
-			if b.Ref != nil && b.Ref.Snippet != "" {
-				refs++
-			}
-		}
-		return parsed{n: l.n, d: d, refs: refs}
-	}
-	bad, refs := 0, 0
-	// The first document decides the site root; the rest are decoded
-	// and normalized in parallel and indexed in input order.
-	n := 0
-	var first *parsed
-	var readErr error
-	next := func() ([]byte, bool) {
-		for {
-			line, err := r.ReadBytes('\n')
-			n++
-			if err != nil && err != io.EOF {
-				readErr = fmt.Errorf("reading %s: %w", name, err)
-				return nil, false
-			}
-			if len(strings.TrimSpace(string(line))) > 0 {
-				return line, true
-			}
-			if err == io.EOF {
-				return nil, false
-			}
-		}
-	}
-	for first == nil {
-		line, ok := next()
-		if !ok {
-			break
-		}
-		p := parse(inLine{n, line})
-		if p.err != nil {
-			bad++
-			badLine(p.n, p.err)
-			continue
-		}
-		first = &p
-	}
-	if readErr != nil {
-		return "", "", readErr
-	}
-	if first == nil {
-		return "", "", fmt.Errorf("%s: no document to load", name)
-	}
-	if pipe, exp, err = startPipeline(log, opts, dir, first.d.URL, started, fails); err != nil {
-		return "", "", err
-	}
-	refs += first.refs
-	records, line := 1, first.n
-	pipe.onDuplicate = func(d *umzug.Document) {
-		fails.add(umzug.Failure{URL: d.URL, Stage: umzug.StageLoad, Reason: umzug.ReasonDuplicateURL,
-			Message: fmt.Sprintf("%s line %d: an earlier record has the same url; this one is left out", name, line)})
-	}
-	if err := pipe.add(first.d); err != nil {
-		return "", "", err
-	}
-	lines := make(chan inLine)
-	go func() {
-		defer close(lines)
-		for {
-			line, ok := next()
-			if !ok || ctx.Err() != nil {
-				return
-			}
-			select {
-			case lines <- inLine{n, line}:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	type normOut struct {
-		p parsed
-		n normalized
-	}
-	results := runOrdered(ctx, max(2, runtime.GOMAXPROCS(0)), lines, func(l inLine) (normOut, error) {
-		p := parse(l)
-		if p.err != nil {
-			return normOut{p: p}, nil
-		}
-		return normOut{p: p, n: pipe.normalize(p.d)}, nil
-	})
-	for res := range results {
-		o := res.v
-		if o.p.err != nil {
-			bad++
-			badLine(o.p.n, o.p.err)
-			continue
-		}
-		refs += o.p.refs
-		records, line = records+1, o.p.n
-		if err := pipe.addNormalized(o.n); err != nil {
-			return "", "", err
-		}
-	}
-	if err := ctx.Err(); err != nil {
-		return "", "", err
-	}
-	if readErr != nil {
-		return "", "", readErr
-	}
-	if refs > 0 {
-		log.Warn("the input holds refs to snippets that it does not contain; give the export directory instead", "refs", refs)
-	}
-	res, err := pipe.finish(ctx, exp)
 	if err != nil {
 		return "", "", err
 	}
-	res.stats["inputLinesRejected"] = bad
-	docs := pipe.spool.Len() - res.rejected
-	status, why = umzug.StatusComplete, ""
-	switch {
-	case docs == 0:
-		status, why = umzug.StatusFailed, "failed: no document could be exported"
-	case fails.total() > 0:
-		status, why = umzug.StatusPartial, fmt.Sprintf("partial: %d of %d input records dropped (see failures.ndjson): the export lacks them", fails.total(), records+bad)
-	}
-	exp.SetStatus(status, fails.byReason())
-	man, err := exp.Finish(ios.Now().UTC().Format(time.RFC3339), res.stats)
-	if err != nil {
-		return "", "", err
-	}
+	man, stats := res.Manifest, res.Export.Stats
 	fmt.Fprintf(opts.Global.SummaryOut(ios.ErrOut), "Export: %s (site %s: %d documents, %d snippets, %d assets, %d redirects; %d blocks in, %d out, %d refs, %d near duplicates), status %s\n",
-		dir, man.Source, man.Counts["documents"], man.Counts["snippets"], man.Counts["assets"], res.stats["redirects"],
-		res.stats["blocksIn"], res.stats["blocksOut"], res.stats["refs"], res.stats["nearDuplicates"], man.Status)
+		dir, man.Source, man.Counts["documents"], man.Counts["snippets"], man.Counts["assets"], stats["redirects"],
+		stats["blocksIn"], stats["blocksOut"], stats["refs"], stats["nearDuplicates"], man.Status)
 	// Every record that did not make it into the export is a failure
 	// (logged as a warning, in failures.ndjson); the status says partial.
-	fails.writeSummary(ios.ErrOut, fmt.Sprintf("of %d input records (failures.ndjson lists them)", records+bad))
-	return status, why, nil
-}
-
-func startPipeline(log *slog.Logger, opts *LoadOptions, dir, firstURL string, started time.Time, fails *failureLog) (*exportPipeline, *load.Exporter, error) {
-	root := opts.SiteRoot
-	if root == "" {
-		u, err := url.Parse(firstURL)
-		if err != nil || u.Host == "" {
-			return nil, nil, fmt.Errorf("document %q: not an absolute URL; give --site-root", firstURL)
-		}
-		root = u.Scheme + "://" + u.Host + "/"
-		log.Debug("site root taken from the first document", "root", root)
-	}
-	norm, err := transform.NewNormalizer(transform.Options{SiteRoot: root})
-	if err != nil {
-		return nil, nil, usageErr(fmt.Errorf("--site-root: %w", err))
-	}
-	exp, err := load.NewExporterRichText(dir, load.Manifest{
-		Generator: "umzug " + umzug.Version, Source: norm.SiteRoot(),
-		RunID: started.UTC().Format("20060102T150405Z"), StartedAt: started.UTC().Format(time.RFC3339),
-	}, opts.RichText)
-	if err != nil {
-		return nil, nil, err
-	}
-	pipe, err := newExportPipeline(log, norm, "", fails)
-	if err != nil {
-		return nil, nil, err
-	}
-	return pipe, exp, nil
+	writeFailureSummary(ios.ErrOut, fails, fmt.Sprintf("of %d input records (failures.ndjson lists them)", res.Records))
+	return res.Status, res.Why, nil
 }
 
 // copyExport writes the export in src again to dst, every record

@@ -11,7 +11,6 @@ import (
 	"regexp"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -22,6 +21,7 @@ import (
 	"github.com/umzug/umzug/extract"
 	"github.com/umzug/umzug/fixtures"
 	"github.com/umzug/umzug/load"
+	"github.com/umzug/umzug/pipeline"
 	"github.com/umzug/umzug/transform"
 )
 
@@ -49,9 +49,7 @@ type MigrateOptions struct {
 }
 
 // pageParser is what the commands need of *extract.Parser.
-type pageParser interface {
-	Parse(s *umzug.Snapshot) (umzug.Document, error)
-}
+type pageParser = pipeline.Parser
 
 // CrawlFlags are the crawl flags shared by the commands that crawl.
 type CrawlFlags struct {
@@ -130,6 +128,13 @@ func (f *CrawlFlags) options(seeds []string) (extract.CrawlOptions, error) {
 		}
 	}
 	return o, nil
+}
+
+// newHTTPChecker returns the audit's link checker, as polite as the crawl
+// the flags describe.
+func newHTTPChecker(f CrawlFlags, auth *extract.Auth) *pipeline.HTTPChecker {
+	return pipeline.NewHTTPChecker(pipeline.CheckerOptions{Timeout: f.Timeout, UserAgent: f.UserAgent,
+		PerHost: f.Concurrency, Delay: f.Delay, IgnoreRobots: f.IgnoreRobots, Auth: auth})
 }
 
 // NewCmdMigrate builds umzug migrate. runF replaces the run function in
@@ -292,16 +297,16 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 	if err != nil {
 		return err
 	}
-	fails, err := newFailureLog(log, true)
+	fails, err := pipeline.NewFailureLog(log, true)
 	if err != nil {
 		return err
 	}
-	pipe, err := newExportPipeline(log, norm, "", fails)
+	defer fails.Close()
+	pipe, err := pipeline.NewExport(log, norm, "", fails)
 	if err != nil {
-		fails.close()
 		return err
 	}
-	defer pipe.close()
+	defer pipe.Close()
 	if opts.Crawl.Assets {
 		closeFiles, err := exportFiles(log, pipe, opts, topts, auth, len(connect) > 0)
 		if err != nil {
@@ -317,7 +322,7 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 	var checker audit.LinkChecker
 	if !offline {
 		// Offline, links are judged by the statuses the archive holds.
-		if checker, err = newHTTPChecker(opts.Crawl, auth).withOrigins(connect); err != nil {
+		if checker, err = newHTTPChecker(opts.Crawl, auth).WithOrigins(connect); err != nil {
 			return err
 		}
 	}
@@ -325,129 +330,32 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 	if err != nil {
 		return err
 	}
-	redirects := audit.NewRedirects(aud)
-
-	p := &migrateSink{log: log, parser: parser, pipe: pipe, audit: aud, redirects: redirects, fails: fails}
-	var stats extract.CrawlStats
-	interrupted := false
+	m := &pipeline.Migration{
+		Work:   &pipeline.Work{Log: log, Parser: parser, Audit: aud, Redirects: audit.NewRedirects(aud), Fails: fails},
+		Export: pipe, Exporter: exp, Archive: opts.Archive, RunID: opts.Run, Now: ios.Now,
+	}
+	bar := &progress{}
 	if !offline {
-		bar := newProgress(ios, opts.Global.Quiet, "crawling")
+		bar = newProgress(ios, opts.Global.Quiet, "crawling")
 		copts.OnProgress = bar.crawlUpdate
-		fn := p.add
-		if opts.Archive != "" {
-			fn = func(*umzug.Snapshot) error { return nil } // exported from the archive below
-		}
-		var crawlErr error
-		stats, crawlErr = extract.Crawl(ctx, copts, fn)
-		bar.finish()
-		switch {
-		case errors.Is(crawlErr, context.Canceled):
-			interrupted = true
-		case crawlErr != nil:
-			return fmt.Errorf("crawling %s: %w", opts.Seeds[0], crawlErr)
-		}
+		m.Crawl = &copts
+	} else if archiveRun != nil {
+		m.RunStatus = archiveRun.Status
 	}
-	if opts.Archive != "" {
-		// The archive holds the whole run, also what an earlier,
-		// interrupted session of it fetched; after Ctrl-C, what was
-		// crawled until then is exported (marked interrupted).
-		run := opts.Run
-		if !offline {
-			run = stats.RunID
-		} else if archiveRun != nil && opts.Run != 0 {
-			stats.RunStatus = archiveRun.Status
-		}
-		readCtx := ctx
-		if interrupted {
-			readCtx = context.WithoutCancel(ctx)
-		}
-		n := 0
-		err := extract.ReadArchiveRun(readCtx, opts.Archive, extract.ReadArchiveOptions{Run: run}, func(s *umzug.Snapshot) error {
-			n++
-			return p.add(s)
-		})
-		switch {
-		case errors.Is(err, context.Canceled):
-			interrupted = true
-		case err != nil:
-			return err
-		}
-		if offline {
-			stats.Fetched = n
-		}
-	}
-	if !interrupted {
-		more, err := aud.Finish(ctx)
-		switch {
-		case errors.Is(err, context.Canceled):
-			interrupted = true
-		case err != nil:
-			return fmt.Errorf("checking links: %w", err)
-		}
-		p.findings = append(p.findings, more...)
-	}
-	p.findings = append(p.findings, redirects.Findings()...)
-	pipe.findings = p.findings
-	if p.err != nil {
-		return p.err
-	}
-
-	// Ctrl-C stops the crawl; what was crawled until then is exported.
-	res, err := pipe.finish(context.WithoutCancel(ctx), exp)
+	res, err := m.Run(ctx)
+	bar.finish()
 	if err != nil {
 		return err
 	}
-	var notes []string
-	res.stats["pagesFetched"] = stats.Fetched
-	res.stats["fetchFailed"] = stats.Failed
-	res.stats["robotsBlocked"] = stats.RobotsBlocked
-	res.stats["overBudget"] = stats.OverBudget
-	res.stats["trapSkipped"] = stats.TrapSkipped
-	res.stats["sitemapsSkipped"] = stats.SitemapsSkipped
-	for code, n := range p.errorStatus {
-		res.stats["pagesErrorStatus"] += n
-		notes = append(notes, fmt.Sprintf("%d answered %d", n, code))
-	}
-	slices.Sort(notes)
-	status, why := migrateStatus(interrupted, stats, p, p.pipe.spool.Len()-res.rejected)
-	exp.SetStatus(status, fails.byReason())
-	exp.SetSkipped(pipe.skipped)
 	finished := ios.Now()
-	man, err := exp.Finish(finished.UTC().Format(time.RFC3339), res.stats)
-	if err != nil {
-		return err
-	}
 	sum := opts.Global.SummaryOut(ios.ErrOut)
-	printSummary(sum, stats, notes, man, res.stats, finished.Sub(started), opts.Out)
+	printSummary(sum, res.Crawl, res.StatusNotes, res.Manifest, res.Export.Stats, finished.Sub(started), opts.Out)
 	// Failures are warnings: shown with --quiet too.
-	fails.writeSummary(ios.ErrOut, "URLs or documents (failures.ndjson lists them)")
-	if err := audit.WriteSummary(sum, audit.Report{Pages: aud.Pages(), Findings: res.findings}); err != nil {
+	writeFailureSummary(ios.ErrOut, fails, "URLs or documents (failures.ndjson lists them)")
+	if err := audit.WriteSummary(sum, audit.Report{Pages: res.Pages, Findings: res.Export.Findings}); err != nil {
 		return err
 	}
-	return runStatusErr(status, why)
-}
-
-// migrateStatus decides the status of an export: interrupted after
-// Ctrl-C; failed when the crawl run failed (the site was down), no page
-// got a usable response or no document was exported; partial when some
-// URLs or documents failed; else complete.
-func migrateStatus(interrupted bool, st extract.CrawlStats, p *migrateSink, docs int) (string, string) {
-	failed := p.fails.total()
-	switch {
-	case interrupted:
-		return umzug.StatusInterrupted, "interrupted: the export holds what was crawled until then and is marked interrupted"
-	case st.RunStatus == umzug.StatusFailed:
-		return umzug.StatusFailed, fmt.Sprintf("failed: the crawl got no usable response for most URLs (%d of %d failed); the site may be down", failed, max(p.snapshots, st.RunURLs))
-	case p.usable == 0:
-		return umzug.StatusFailed, "failed: no page of the site could be fetched"
-	case 2*(p.snapshots-p.usable) > p.snapshots:
-		return umzug.StatusFailed, fmt.Sprintf("failed: %d of %d URLs got no usable response or could not be read", p.snapshots-p.usable, p.snapshots)
-	case docs == 0:
-		return umzug.StatusFailed, "failed: nothing was exported (no page with content)"
-	case failed > 0:
-		return umzug.StatusPartial, fmt.Sprintf("partial: %d URLs or documents failed; the export lacks them (see failures.ndjson)", failed)
-	}
-	return umzug.StatusComplete, ""
+	return runStatusErr(res.Status, res.Why)
 }
 
 // publicOrigin checks --public-url and returns its origin, canonical
@@ -471,7 +379,7 @@ func publicOrigin(public string) (string, error) {
 // the archive. connected says the crawl names the public URLs and
 // connects to the mirror (--public-url, see publicCrawl); auth is the
 // staging site's credentials, sent to the mirror only.
-func exportFiles(log *slog.Logger, pipe *exportPipeline, opts *MigrateOptions, topts transform.Options, auth *extract.Auth, connected bool) (func(), error) {
+func exportFiles(log *slog.Logger, pipe *pipeline.Export, opts *MigrateOptions, topts transform.Options, auth *extract.Auth, connected bool) (func(), error) {
 	store, err := load.NewFileStore(opts.Out, int64(opts.Crawl.MaxBodyMB)<<20)
 	if err != nil {
 		return nil, err
@@ -493,7 +401,7 @@ func exportFiles(log *slog.Logger, pipe *exportPipeline, opts *MigrateOptions, t
 		srcs = append(srcs, af)
 		closeFn = func() { _ = af.Close() }
 	}
-	pipe.files, pipe.fileSrc = store, append(srcs, fetcher)
+	pipe.SetFiles(store, append(srcs, fetcher))
 	return closeFn, nil
 }
 
@@ -543,118 +451,6 @@ func archiveRunFor(ctx context.Context, dir string, run int64) (*extract.Archive
 	return nil, fmt.Errorf("archive %s: no crawl run recorded", dir)
 }
 
-// migrateSink is the per-snapshot work of migrate: audit every response,
-// parse pages into the export pipeline, remember files and redirects of
-// the old site, record what failed.
-type migrateSink struct {
-	log       *slog.Logger
-	parser    pageParser
-	pipe      *exportPipeline
-	audit     *audit.Auditor
-	redirects *audit.Redirects
-	fails     *failureLog
-	findings  []umzug.Finding
-	// errorStatus counts pages that answered 4xx (404, 410): not
-	// exported, not failures either.
-	errorStatus map[int]int
-	err         error // a failing spool: stops the run
-	snapshots   int   // URLs seen
-	usable      int   // URLs that got a usable response
-}
-
-func (p *migrateSink) add(s *umzug.Snapshot) error {
-	p.snapshots++
-	var doc *umzug.Document
-	defer func() {
-		// Every response is audited, content pages with their document;
-		// a panic of the audit fails this page's audit only.
-		defer p.fails.recovered(s.URL, umzug.StageAudit, nil)
-		p.findings = append(p.findings, p.audit.Page(s, doc)...)
-		p.redirects.Page(s)
-	}()
-	if f, failed := extract.SnapshotFailure(s); failed {
-		p.fails.add(f)
-		p.pipe.notExported(s.URL, invFailed, s.Status, s.Depth, f.Reason+": "+f.Message)
-		return nil
-	}
-	p.usable++
-	for _, h := range s.Redirects {
-		p.pipe.addOldRedirect(h.URL, s.FinalURL)
-	}
-	switch {
-	case s.Status >= 300 && s.Status < 400:
-		// A redirect whose target was fetched on its own: an alias.
-		if s.FinalURL != "" && s.FinalURL != s.URL {
-			p.pipe.addOldRedirect(s.URL, s.FinalURL)
-		}
-		return nil
-	case s.Status >= 400:
-		// Counted in the summary; the audit reports the links to it
-		// (broken-link, with the pages that link there).
-		p.log.Debug("page not exported", "url", s.URL, "status", s.Status, "linkedFrom", s.LinkedFrom)
-		if p.errorStatus == nil {
-			p.errorStatus = map[int]int{}
-		}
-		p.errorStatus[s.Status]++
-		status := invError
-		if s.Status >= 500 {
-			status = invFailed
-		}
-		p.pipe.notExported(s.URL, status, s.Status, s.Depth, "linked from "+p.pipe.norm.MapURL(s.LinkedFrom))
-		return nil
-	case !s.IsHTML():
-		if s.Status >= 200 && s.Status < 300 {
-			p.pipe.addFile(s.FinalURL, s.ContentType, s.Body)
-		}
-		f := transform.AssetFacts{MimeType: s.ContentType, SHA256: s.RawSHA256}
-		if n, err := strconv.ParseInt(s.Header.Get("Content-Length"), 10, 64); err == nil {
-			f.Size = n
-		}
-		p.pipe.addAsset(s.FinalURL, f)
-		return nil
-	}
-	d, panicked, err := p.parse(s)
-	switch {
-	case panicked:
-		p.pipe.notExported(s.URL, invFailed, s.Status, s.Depth, umzug.PanicReason(umzug.StageExtract))
-		return nil
-	case errors.Is(err, umzug.ErrNotContent):
-		// Not content (a calendar's months, search results): left out on
-		// purpose, counted per reason; not a failure.
-		reason := skipReason(err)
-		p.log.Debug("skipped", "url", s.URL, "reason", reason)
-		p.pipe.skip(reason)
-		p.pipe.notExported(s.URL, invSkipped, s.Status, s.Depth, reason)
-		return nil
-	case errors.Is(err, umzug.ErrNoMainContent):
-		// No content to migrate: the old URL answers 410 in the redirect map.
-		p.log.Warn("page without main content not exported (410 in the redirect map)", "url", s.URL)
-		p.pipe.skip(skipReason(err))
-		p.pipe.addGone(s.FinalURL)
-		return nil
-	case err != nil:
-		p.fails.add(umzug.Failure{URL: s.URL, Stage: umzug.StageExtract, Reason: umzug.ReasonExtractError, Message: err.Error(), Record: s.ArchiveRef, LinkedFrom: s.LinkedFrom})
-		p.pipe.notExported(s.URL, invFailed, s.Status, s.Depth, err.Error())
-		return nil
-	}
-	// The audit sees the document as extracted, before normalization
-	// rewrites it.
-	doc = &d
-	if err := p.pipe.addAt(d, s.Depth); err != nil {
-		p.err = err
-		return err
-	}
-	return nil
-}
-
-// parse extracts the document of a page; a panic of the extractor is the
-// page's failure (panicked), and the run goes on.
-func (p *migrateSink) parse(s *umzug.Snapshot) (d umzug.Document, panicked bool, err error) {
-	defer p.fails.recovered(s.URL, umzug.StageExtract, &panicked)
-	d, err = p.parser.Parse(s)
-	return d, false, err
-}
-
 // printSummary writes migrate's summary; statusNotes say how many pages
 // answered which error status (not exported).
 func printSummary(w io.Writer, st extract.CrawlStats, statusNotes []string, m load.Manifest, stats map[string]int, took time.Duration, out string) {
@@ -702,7 +498,7 @@ func printSummary(w io.Writer, st extract.CrawlStats, statusNotes []string, m lo
 		fmt.Fprintf(w, "Files: %d in %s/ (%d missing, see findings)\n", m.Counts["files"], load.FilesDir, stats["filesMissing"])
 	}
 	if len(m.Skipped) > 0 {
-		fmt.Fprintf(w, "Skipped (not content, not failures): %s\n", countsByReason(m.Skipped))
+		fmt.Fprintf(w, "Skipped (not content, not failures): %s\n", pipeline.CountsByReason(m.Skipped))
 	}
 	fmt.Fprintf(w, "Warnings: %d\n", warnings)
 	if rejected > 0 {

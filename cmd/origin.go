@@ -2,7 +2,6 @@ package cmd
 
 import (
 	"fmt"
-	"net/http"
 	"net/url"
 	"strings"
 
@@ -58,22 +57,4 @@ func hostOfOrigins(o extract.Origins) []string {
 		}
 	}
 	return hosts
-}
-
-// withOrigins makes the checker send requests for the named origins to
-// the ones that answer, as the crawl does.
-func (c *httpChecker) withOrigins(o extract.Origins) (*httpChecker, error) {
-	if len(o) == 0 {
-		return c, nil
-	}
-	base := c.client.Transport
-	if base == nil {
-		base = http.DefaultTransport
-	}
-	tr, err := extract.ConnectTransport(base, o)
-	if err != nil {
-		return nil, err
-	}
-	c.client.Transport = tr
-	return c, nil
 }

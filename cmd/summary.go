@@ -1,6 +1,14 @@
 package cmd
 
-import "io"
+import (
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"github.com/umzug/umzug/pipeline"
+)
 
 // SummaryOut is where a command writes its summary: w, or nowhere with
 // --quiet, which means warnings and errors only.
@@ -9,4 +17,39 @@ func (g *GlobalOptions) SummaryOut(w io.Writer) io.Writer {
 		return io.Discard
 	}
 	return w
+}
+
+// writeFailureSummary prints the failures of a run grouped by reason,
+// most frequent first, with a few URLs each.
+func writeFailureSummary(w io.Writer, f *pipeline.FailureLog, what string) {
+	lines := f.Summary()
+	total := 0
+	for _, l := range lines {
+		total += l.Count
+	}
+	if total == 0 {
+		return
+	}
+	fmt.Fprintf(w, "Failed: %d %s\n", total, what)
+	for _, l := range lines {
+		ex := make([]string, len(l.Examples))
+		for i, u := range l.Examples {
+			ex[i] = shortenURL(u)
+		}
+		more := ""
+		if n := l.Count - len(ex); n > 0 {
+			more = fmt.Sprintf(" and %d more", n)
+		}
+		fmt.Fprintf(w, "  %-20s %6d  %s%s\n", l.Reason, l.Count, strings.Join(ex, ", "), more)
+	}
+}
+
+// SoftMemoryLimit keeps the heap of a long run near what it needs: unless
+// GOMEMLIMIT is set, the garbage collector works harder as the heap nears
+// 150 MiB (the index of 100,000 documents needs about half of that). It
+// is a soft limit: a larger site still runs, with more collections.
+func SoftMemoryLimit() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(150 << 20)
+	}
 }

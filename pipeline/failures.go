@@ -1,8 +1,7 @@
-package cmd
+package pipeline
 
 import (
 	"fmt"
-	"io"
 	"log/slog"
 	"runtime/debug"
 	"slices"
@@ -13,11 +12,12 @@ import (
 	"github.com/umzug/umzug/load"
 )
 
-// failureLog collects what a run could not process: each failure is
+// FailureLog collects what a run could not process: each failure is
 // logged with its URL and reason as it happens, counted per reason for
 // the summary, the manifest and the exit code, and kept (on disk, sorted
-// by URL at the end) for failures.ndjson. Safe for concurrent use.
-type failureLog struct {
+// by URL at the end) for failures.ndjson. Safe for concurrent use; the
+// methods of a nil FailureLog count nothing.
+type FailureLog struct {
 	log *slog.Logger
 
 	mu       sync.Mutex
@@ -30,10 +30,10 @@ type failureLog struct {
 // maxExamples is the number of URLs the summary shows per reason.
 const maxExamples = 3
 
-// newFailureLog returns a failure log; keep says whether every failure
+// NewFailureLog returns a failure log; keep says whether every failure
 // is kept for failures.ndjson.
-func newFailureLog(log *slog.Logger, keep bool) (*failureLog, error) {
-	f := &failureLog{log: log, counts: map[string]int{}, examples: map[string][]string{}}
+func NewFailureLog(log *slog.Logger, keep bool) (*FailureLog, error) {
+	f := &FailureLog{log: log, counts: map[string]int{}, examples: map[string][]string{}}
 	if keep {
 		sp, err := load.NewSpool("")
 		if err != nil {
@@ -44,8 +44,8 @@ func newFailureLog(log *slog.Logger, keep bool) (*failureLog, error) {
 	return f, nil
 }
 
-// add records one failure.
-func (f *failureLog) add(fl umzug.Failure) {
+// Add records one failure.
+func (f *FailureLog) Add(fl umzug.Failure) {
 	attrs := []any{"url", fl.URL, "reason", fl.Reason, "stage", fl.Stage, "err", fl.Message}
 	if fl.Record != "" {
 		attrs = append(attrs, "record", fl.Record)
@@ -67,22 +67,22 @@ func (f *failureLog) add(fl umzug.Failure) {
 	}
 }
 
-// recovered turns a panic of one page's work into a failure: the run goes
-// on with the next page. Use as: defer fails.recovered(url, stage, &ok).
-func (f *failureLog) recovered(url, stage string, failed *bool) {
+// Recovered turns a panic of one page's work into a failure: the run goes
+// on with the next page. Use as: defer fails.Recovered(url, stage, &ok).
+func (f *FailureLog) Recovered(url, stage string, failed *bool) {
 	r := recover()
 	if r == nil {
 		return
 	}
 	f.log.Debug("panic", "url", url, "stage", stage, "stack", string(debug.Stack()))
-	f.add(umzug.Failure{URL: url, Stage: stage, Reason: umzug.PanicReason(stage), Message: fmt.Sprintf("panic: %v", r)})
+	f.Add(umzug.Failure{URL: url, Stage: stage, Reason: umzug.PanicReason(stage), Message: fmt.Sprintf("panic: %v", r)})
 	if failed != nil {
 		*failed = true
 	}
 }
 
-// total is the number of failures.
-func (f *failureLog) total() int {
+// Total is the number of failures.
+func (f *FailureLog) Total() int {
 	if f == nil {
 		return 0
 	}
@@ -95,8 +95,8 @@ func (f *failureLog) total() int {
 	return n
 }
 
-// byReason returns a copy of the counts per reason (nil when none).
-func (f *failureLog) byReason() map[string]int {
+// ByReason returns a copy of the counts per reason (nil when none).
+func (f *FailureLog) ByReason() map[string]int {
 	if f == nil {
 		return nil
 	}
@@ -112,9 +112,9 @@ func (f *failureLog) byReason() map[string]int {
 	return out
 }
 
-// merge adds counts of failures recorded elsewhere (an earlier session of
+// Merge adds counts of failures recorded elsewhere (an earlier session of
 // an archived crawl run), without URLs.
-func (f *failureLog) merge(counts map[string]int) {
+func (f *FailureLog) Merge(counts map[string]int) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	for k, v := range counts {
@@ -125,7 +125,7 @@ func (f *failureLog) merge(counts map[string]int) {
 }
 
 // write writes failures.ndjson to the export, sorted by URL.
-func (f *failureLog) write(exp *load.Exporter) error {
+func (f *FailureLog) write(exp *load.Exporter) error {
 	if f.err != nil {
 		return f.err
 	}
@@ -138,45 +138,42 @@ func (f *failureLog) write(exp *load.Exporter) error {
 	return writeSpooled(exp, f.spool, "failures.ndjson", "failure")
 }
 
-func (f *failureLog) close() {
+// Close removes the spool of kept failures.
+func (f *FailureLog) Close() {
+	if f == nil {
+		return
+	}
 	if f.spool != nil {
 		_ = f.spool.Close()
 	}
 }
 
-// writeSummary prints the failures grouped by reason, most frequent
-// first, with a few URLs each.
-func (f *failureLog) writeSummary(w io.Writer, what string) {
+// ReasonCount is one line of a failure summary: a reason, how many URLs
+// failed for it and the first few of them.
+type ReasonCount struct {
+	Reason   string
+	Count    int
+	Examples []string
+}
+
+// Summary returns the failures grouped by reason, most frequent first.
+func (f *FailureLog) Summary() []ReasonCount {
 	if f == nil {
-		return
+		return nil
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	total := 0
-	reasons := make([]string, 0, len(f.counts))
+	out := make([]ReasonCount, 0, len(f.counts))
 	for r, n := range f.counts {
-		total += n
-		reasons = append(reasons, r)
-	}
-	if total == 0 {
-		return
-	}
-	slices.SortFunc(reasons, func(a, b string) int {
-		if f.counts[a] != f.counts[b] {
-			return f.counts[b] - f.counts[a]
+		if n > 0 {
+			out = append(out, ReasonCount{Reason: r, Count: n, Examples: slices.Clone(f.examples[r])})
 		}
-		return strings.Compare(a, b)
+	}
+	slices.SortFunc(out, func(a, b ReasonCount) int {
+		if a.Count != b.Count {
+			return b.Count - a.Count
+		}
+		return strings.Compare(a.Reason, b.Reason)
 	})
-	fmt.Fprintf(w, "Failed: %d %s\n", total, what)
-	for _, r := range reasons {
-		ex := make([]string, len(f.examples[r]))
-		for i, u := range f.examples[r] {
-			ex[i] = shortenURL(u)
-		}
-		more := ""
-		if n := f.counts[r] - len(ex); n > 0 {
-			more = fmt.Sprintf(" and %d more", n)
-		}
-		fmt.Fprintf(w, "  %-20s %6d  %s%s\n", r, f.counts[r], strings.Join(ex, ", "), more)
-	}
+	return out
 }

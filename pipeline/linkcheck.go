@@ -1,4 +1,4 @@
-package cmd
+package pipeline
 
 import (
 	"context"
@@ -18,11 +18,13 @@ import (
 	"github.com/umzug/umzug/extract"
 )
 
-// httpChecker is the audit's link checker: HEAD, then GET when HEAD fails
+// HTTPChecker is the audit's link checker: HEAD, then GET when HEAD fails
 // (many servers answer HEAD with 403, 404 or 405 where GET works), at
-// most perHost requests at a time per host with delay between their
-// starts, robots.txt obeyed unless ignoreRobots, every URL asked once.
-type httpChecker struct {
+// most PerHost requests at a time per host with Delay between their
+// starts, robots.txt obeyed unless IgnoreRobots (read once per host, also
+// when many checks of one host start together), every URL asked once. It
+// is safe for concurrent use.
+type HTTPChecker struct {
 	client       *http.Client
 	userAgent    string
 	perHost      int
@@ -31,11 +33,28 @@ type httpChecker struct {
 	auth         *extract.Auth // credentials of the site's own hosts (staging)
 
 	mu     sync.Mutex
-	cache  map[string]*checkResult
+	cache  map[string]*checkResult // the answer for every URL asked: one entry per link target of the site
 	hosts  map[string]*hostGate
-	robots map[string]*robotstxt.RobotsData
-	// Checked counts the URLs asked over the network.
+	robots map[string]*robotsEntry
+	// checked counts the URLs asked over the network.
 	checked int
+}
+
+// CheckerOptions configure an HTTPChecker.
+type CheckerOptions struct {
+	Timeout      time.Duration // of one request
+	UserAgent    string
+	PerHost      int           // requests at a time per host (at least 1)
+	Delay        time.Duration // between the starts of requests to one host
+	IgnoreRobots bool
+	Auth         *extract.Auth // staging credentials, sent to the site's hosts only
+}
+
+// robotsEntry is the robots.txt of one host, read once: the first check
+// of the host reads it, the others wait for it.
+type robotsEntry struct {
+	once sync.Once
+	rd   *robotstxt.RobotsData // nil: allow everything
 }
 
 type checkResult struct {
@@ -54,24 +73,25 @@ type hostGate struct {
 // does not count it as broken.
 var errRobots = fmt.Errorf("%w: disallowed by robots.txt", audit.ErrNotChecked)
 
-func newHTTPChecker(f CrawlFlags, auth *extract.Auth) *httpChecker {
-	per := max(f.Concurrency, 1)
-	return &httpChecker{
-		client: &http.Client{Timeout: f.Timeout, CheckRedirect: func(req *http.Request, via []*http.Request) error {
+// NewHTTPChecker returns a link checker.
+func NewHTTPChecker(o CheckerOptions) *HTTPChecker {
+	auth := o.Auth
+	return &HTTPChecker{
+		client: &http.Client{Timeout: o.Timeout, CheckRedirect: func(req *http.Request, via []*http.Request) error {
 			if len(via) >= 10 {
 				return errors.New("stopped after 10 redirects")
 			}
 			auth.Reapply(req)
 			return nil
 		}},
-		userAgent: f.UserAgent, perHost: per, delay: f.Delay, ignoreRobots: f.IgnoreRobots, auth: auth,
-		cache: map[string]*checkResult{}, hosts: map[string]*hostGate{}, robots: map[string]*robotstxt.RobotsData{},
+		userAgent: o.UserAgent, perHost: max(o.PerHost, 1), delay: o.Delay, ignoreRobots: o.IgnoreRobots, auth: auth,
+		cache: map[string]*checkResult{}, hosts: map[string]*hostGate{}, robots: map[string]*robotsEntry{},
 	}
 }
 
 // Check returns the final status of u after redirects. A URL robots.txt
 // disallows is reported as status 0 with errRobots wrapped: not broken.
-func (c *httpChecker) Check(ctx context.Context, u string) (int, error) {
+func (c *HTTPChecker) Check(ctx context.Context, u string) (int, error) {
 	c.mu.Lock()
 	r, ok := c.cache[u]
 	if !ok {
@@ -92,7 +112,7 @@ func (c *httpChecker) Check(ctx context.Context, u string) (int, error) {
 	return r.status, r.err
 }
 
-func (c *httpChecker) check(ctx context.Context, raw string) (int, error) {
+func (c *HTTPChecker) check(ctx context.Context, raw string) (int, error) {
 	u, err := url.Parse(raw)
 	if err != nil {
 		return 0, err
@@ -113,7 +133,7 @@ func (c *httpChecker) check(ctx context.Context, raw string) (int, error) {
 	return c.do(ctx, http.MethodGet, raw)
 }
 
-func (c *httpChecker) do(ctx context.Context, method, u string) (int, error) {
+func (c *HTTPChecker) do(ctx context.Context, method, u string) (int, error) {
 	host := hostOf(u)
 	g := c.gate(host)
 	select {
@@ -164,7 +184,7 @@ func (c *httpChecker) do(ctx context.Context, method, u string) (int, error) {
 	return resp.StatusCode, nil
 }
 
-func (c *httpChecker) gate(host string) *hostGate {
+func (c *HTTPChecker) gate(host string) *hostGate {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	g := c.hosts[host]
@@ -175,18 +195,19 @@ func (c *httpChecker) gate(host string) *hostGate {
 	return g
 }
 
-// allowed checks robots.txt of u's host (fetched once; unreachable or
-// missing allows everything, as the crawler does).
-func (c *httpChecker) allowed(ctx context.Context, u *url.URL) bool {
+// allowed checks robots.txt of u's host (fetched once per host, however
+// many checks start together; unreachable or missing allows everything,
+// as the crawler does).
+func (c *HTTPChecker) allowed(ctx context.Context, u *url.URL) bool {
 	c.mu.Lock()
-	rd, ok := c.robots[u.Host]
-	c.mu.Unlock()
-	if !ok {
-		rd = c.fetchRobots(ctx, u)
-		c.mu.Lock()
-		c.robots[u.Host] = rd
-		c.mu.Unlock()
+	e := c.robots[u.Host]
+	if e == nil {
+		e = &robotsEntry{}
+		c.robots[u.Host] = e
 	}
+	c.mu.Unlock()
+	e.once.Do(func() { e.rd = c.fetchRobots(ctx, u) })
+	rd := e.rd
 	if rd == nil {
 		return true
 	}
@@ -197,7 +218,7 @@ func (c *httpChecker) allowed(ctx context.Context, u *url.URL) bool {
 	return rd.TestAgent(p, c.userAgent)
 }
 
-func (c *httpChecker) fetchRobots(ctx context.Context, u *url.URL) *robotstxt.RobotsData {
+func (c *HTTPChecker) fetchRobots(ctx context.Context, u *url.URL) *robotstxt.RobotsData {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.Scheme+"://"+u.Host+"/robots.txt", nil)
 	if err != nil {
 		return nil
@@ -227,8 +248,26 @@ func hostOf(u string) string {
 	return u
 }
 
-func (c *httpChecker) String() string {
+func (c *HTTPChecker) String() string {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return fmt.Sprintf("%d URLs checked", c.checked)
+}
+
+// WithOrigins makes the checker send requests for the named origins to
+// the ones that answer, as the crawl does.
+func (c *HTTPChecker) WithOrigins(o extract.Origins) (*HTTPChecker, error) {
+	if len(o) == 0 {
+		return c, nil
+	}
+	base := c.client.Transport
+	if base == nil {
+		base = http.DefaultTransport
+	}
+	tr, err := extract.ConnectTransport(base, o)
+	if err != nil {
+		return nil, err
+	}
+	c.client.Transport = tr
+	return c, nil
 }

@@ -1,4 +1,4 @@
-package cmd
+package pipeline
 
 import (
 	"bytes"
@@ -9,9 +9,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/url"
-	"os"
 	"runtime"
-	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -21,13 +19,14 @@ import (
 	"github.com/umzug/umzug/transform"
 )
 
-// exportPipeline is transform and load over a stream of extracted
-// documents, in two passes with flat memory: the first normalizes each
-// document, spools it to a temporary file and indexes it (ids, paths,
-// block fingerprints, similarity bands); the second reads the documents
-// back in id order, rewrites them (snippets, refs, links, assets) and
-// writes the export. Used by migrate and load.
-type exportPipeline struct {
+// Export is transform and load over a stream of extracted documents, in
+// two passes with flat memory: the first normalizes each document, spools
+// it to a temporary file and indexes it (ids, paths, block fingerprints,
+// similarity bands); the second reads the documents back in id order,
+// rewrites them (snippets, refs, links, assets) and writes the export.
+// Used by migrate and load. Add and the other methods that record what a
+// run met are called from one goroutine; normalize may run in parallel.
+type Export struct {
 	log   *slog.Logger
 	norm  *transform.Normalizer
 	idx   *transform.Index
@@ -42,9 +41,9 @@ type exportPipeline struct {
 	// findings of other stages (the audit) written with the
 	// de-duplication's findings.
 	findings []umzug.Finding
-	// onDuplicate, when set, hears of every document left out because
+	// OnDuplicate, when set, hears of every document left out because
 	// an earlier one has the same URL (it becomes an alias of that one).
-	onDuplicate func(d *umzug.Document)
+	OnDuplicate func(d *umzug.Document)
 	inv         *inventory // the content inventory, written with the export
 	// files, when set, puts the files themselves into the export
 	// (migrate --assets): what the crawl or archive delivered, the rest
@@ -54,13 +53,18 @@ type exportPipeline struct {
 	filesMissing int
 	// fails records documents that could not be exported, with the
 	// failures of the stages before.
-	fails *failureLog
+	fails    *FailureLog
+	ownFails bool // fails was made by NewExport: Close closes it
 	// skipped counts the responses left out because they are not content,
 	// per reason (the manifest's skipped); they are not failures.
 	skipped map[string]int
 }
 
-func newExportPipeline(log *slog.Logger, norm *transform.Normalizer, spoolDir string, fails *failureLog) (*exportPipeline, error) {
+// NewExport returns an export engine that normalizes with norm and spools
+// documents in spoolDir ("" for the system's temporary directory). It
+// records failures in fails (nil: a log of its own, closed by Close; a
+// given one stays the caller's to close).
+func NewExport(log *slog.Logger, norm *transform.Normalizer, spoolDir string, fails *FailureLog) (*Export, error) {
 	idx, err := transform.NewIndex(norm.SiteRoot(), transform.IndexOptions{MapURL: norm.MapURL})
 	if err != nil {
 		return nil, err
@@ -74,20 +78,20 @@ func newExportPipeline(log *slog.Logger, norm *transform.Normalizer, spoolDir st
 		sp.Close()
 		return nil, err
 	}
-	if fails == nil {
-		if fails, err = newFailureLog(log, true); err != nil {
+	own := fails == nil
+	if own {
+		if fails, err = NewFailureLog(log, true); err != nil {
 			sp.Close()
 			inv.close()
 			return nil, err
 		}
 	}
-	return &exportPipeline{log: log, norm: norm, idx: idx, spool: sp, facts: map[string]transform.AssetFacts{}, inv: inv, fails: fails}, nil
+	return &Export{log: log, norm: norm, idx: idx, spool: sp, facts: map[string]transform.AssetFacts{}, inv: inv, fails: fails, ownFails: own}, nil
 }
 
-// addAt is add for a crawled page at a link depth from the start URLs
-// (for the inventory).
-func (p *exportPipeline) addAt(d umzug.Document, depth int) error {
-	n := p.normalize(d)
+// addNormalizedAt is addNormalized for a crawled page at a link depth
+// from the start URLs (for the inventory).
+func (p *Export) addNormalizedAt(n normalized, depth int) error {
 	if n.ok {
 		if _, seen := p.inv.depth[n.d.URL]; !seen {
 			p.inv.depth[n.d.URL] = depth
@@ -96,24 +100,28 @@ func (p *exportPipeline) addAt(d umzug.Document, depth int) error {
 	return p.addNormalized(n)
 }
 
-// notExported records a page of the old site that is not in the export,
+// NotExported records a page of the old site that is not in the export,
 // and why, for the inventory.
-func (p *exportPipeline) notExported(crawledURL, status string, httpStatus, depth int, note string) {
+func (p *Export) NotExported(crawledURL, status string, httpStatus, depth int, note string) {
 	p.inv.addPage(p.norm.MapURL(crawledURL), status, httpStatus, depth, note)
 }
 
-func (p *exportPipeline) close() {
+// Close removes the engine's temporary files (and closes its own failure
+// log).
+func (p *Export) Close() {
 	p.inv.close()
 	if err := p.spool.Close(); err != nil {
 		p.log.Warn("removing spool file", "err", err)
 	}
-	p.fails.close()
+	if p.ownFails {
+		p.fails.Close()
+	}
 }
 
-// add normalizes, spools and indexes one extracted document. A document
+// Add normalizes, spools and indexes one extracted document. A document
 // that cannot be normalized is reported and skipped; only a failing
 // spool (disk full) stops the run.
-func (p *exportPipeline) add(d umzug.Document) error {
+func (p *Export) Add(d umzug.Document) error {
 	return p.addNormalized(p.normalize(d))
 }
 
@@ -128,9 +136,9 @@ type normalized struct {
 // normalize is the part of add that is safe to run in parallel. A
 // document that cannot be normalized (or makes the normalizer panic) is
 // a failure of the run, not the end of it.
-func (p *exportPipeline) normalize(d umzug.Document) (n normalized) {
+func (p *Export) normalize(d umzug.Document) (n normalized) {
 	src := d.URL
-	defer p.fails.recovered(src, umzug.StageTransform, nil)
+	defer p.fails.Recovered(src, umzug.StageTransform, nil)
 	d, err := p.norm.Normalize(d)
 	if err == nil {
 		var line []byte
@@ -138,12 +146,12 @@ func (p *exportPipeline) normalize(d umzug.Document) (n normalized) {
 			return normalized{d: d, line: line, ok: true}
 		}
 	}
-	p.fails.add(umzug.Failure{URL: src, Stage: umzug.StageTransform, Reason: umzug.ReasonInvalidRecord, Message: err.Error()})
+	p.fails.Add(umzug.Failure{URL: src, Stage: umzug.StageTransform, Reason: umzug.ReasonInvalidRecord, Message: err.Error()})
 	return normalized{}
 }
 
 // addNormalized is the part of add that runs in input order.
-func (p *exportPipeline) addNormalized(n normalized) error {
+func (p *Export) addNormalized(n normalized) error {
 	if !n.ok {
 		p.dropped++
 		return nil
@@ -151,8 +159,8 @@ func (p *exportPipeline) addNormalized(n normalized) error {
 	d := &n.d
 	if _, known := p.idx.Lookup(d.URL); known {
 		p.idx.Add(d, -1) // records its URLs as aliases of the first
-		if p.onDuplicate != nil {
-			p.onDuplicate(d)
+		if p.OnDuplicate != nil {
+			p.OnDuplicate(d)
 		}
 		return nil
 	}
@@ -168,15 +176,15 @@ func (p *exportPipeline) addNormalized(n normalized) error {
 	return nil
 }
 
-// addAsset records what the crawl learned about a file.
-func (p *exportPipeline) addAsset(crawledURL string, f transform.AssetFacts) {
+// AddAsset records what the crawl learned about a file.
+func (p *Export) AddAsset(crawledURL string, f transform.AssetFacts) {
 	p.facts[p.norm.MapURL(crawledURL)] = f
 }
 
-// addFile stores the body of a file the crawl or the archive delivered,
+// AddFile stores the body of a file the crawl or the archive delivered,
 // when the export holds files. A file that cannot be stored is fetched
 // again when an asset needs it.
-func (p *exportPipeline) addFile(crawledURL, mediaType string, body []byte) {
+func (p *Export) AddFile(crawledURL, mediaType string, body []byte) {
 	if p.files == nil {
 		return
 	}
@@ -186,18 +194,38 @@ func (p *exportPipeline) addFile(crawledURL, mediaType string, body []byte) {
 	}
 }
 
+// SetFiles makes the export hold the files themselves (migrate
+// --assets): what the crawl or the archive delivers (AddFile) goes to
+// store, the rest comes from src when an asset needs it.
+func (p *Export) SetFiles(store *load.FileStore, src load.FileSource) {
+	p.files, p.fileSrc = store, src
+}
+
+// AddFindings adds findings of other stages (the audit) to those the
+// export writes.
+func (p *Export) AddFindings(fs ...umzug.Finding) {
+	p.findings = append(p.findings, fs...)
+}
+
+// Documents returns the number of documents spooled for the export.
+func (p *Export) Documents() int { return p.spool.Len() }
+
+// Skipped returns the responses left out because they are not content,
+// per reason.
+func (p *Export) Skipped() map[string]int { return p.skipped }
+
 // skip counts a response left out because it is not content.
-func (p *exportPipeline) skip(reason string) {
+func (p *Export) skip(reason string) {
 	if p.skipped == nil {
 		p.skipped = map[string]int{}
 	}
 	p.skipped[reason]++
 }
 
-// skipReason is why the extractor declined a response: the kind of view
+// SkipReason is why the extractor declined a response: the kind of view
 // of a bounded URL space (umzug.NotContentError), no main content, or
 // not a content page at all.
-func skipReason(err error) string {
+func SkipReason(err error) string {
 	var nc *umzug.NotContentError
 	switch {
 	case errors.As(err, &nc) && nc.Reason != "":
@@ -208,9 +236,9 @@ func skipReason(err error) string {
 	return "not a content page"
 }
 
-// countsByReason writes counts per reason, most frequent first: "12
+// CountsByReason writes counts per reason, most frequent first: "12
 // calendar view, 3 search results".
-func countsByReason(m map[string]int) string {
+func CountsByReason(m map[string]int) string {
 	reasons := make([]string, 0, len(m))
 	for r := range m {
 		reasons = append(reasons, r)
@@ -228,18 +256,18 @@ func countsByReason(m map[string]int) string {
 	return strings.Join(parts, ", ")
 }
 
-// addOldRedirect records that the old site redirected from to to.
-func (p *exportPipeline) addOldRedirect(from, to string) {
+// AddOldRedirect records that the old site redirected from to to.
+func (p *Export) AddOldRedirect(from, to string) {
 	p.oldRedirects = append(p.oldRedirects, [2]string{from, to})
 }
 
-// addGone records an old URL whose content was left out on purpose (not
+// AddGone records an old URL whose content was left out on purpose (not
 // a content page): the redirect map answers it with 410.
-func (p *exportPipeline) addGone(crawledURL string) {
+func (p *Export) AddGone(crawledURL string) {
 	p.gone = append(p.gone, p.norm.MapURL(crawledURL))
 }
 
-func (p *exportPipeline) loadDoc(ord int) (umzug.Document, error) {
+func (p *Export) loadDoc(ord int) (umzug.Document, error) {
 	var d umzug.Document
 	err := p.spool.Read(ord, &d)
 	return d, err
@@ -258,7 +286,7 @@ type rewritten struct {
 // parallel, rewritten one by one in id order (the index decides
 // snippets and paths in that order), validated in parallel and written
 // in id order.
-func (p *exportPipeline) writeDocuments(ctx context.Context, docsW *load.RecordWriter, snippets, assets *load.Spool, redirects *load.TempLog, res *exportResult) error {
+func (p *Export) writeDocuments(ctx context.Context, docsW *load.RecordWriter, snippets, assets *load.Spool, redirects *load.TempLog, res *ExportResult) error {
 	if err := p.spool.Flush(); err != nil {
 		return err
 	}
@@ -312,7 +340,7 @@ func (p *exportPipeline) writeDocuments(ctx context.Context, docsW *load.RecordW
 	checked := runOrdered(ctx, workers, toCheck, func(r rewritten) (rewritten, error) {
 		panicked := false
 		func() {
-			defer p.fails.recovered(r.d.URL, umzug.StageLoad, &panicked)
+			defer p.fails.Recovered(r.d.URL, umzug.StageLoad, &panicked)
 			r.line, r.err = docsW.PrepareDocument(&r.d)
 		}()
 		if panicked {
@@ -324,12 +352,12 @@ func (p *exportPipeline) writeDocuments(ctx context.Context, docsW *load.RecordW
 		r := c.v
 		if r.err != nil {
 			if errors.Is(r.err, errPanicked) {
-				res.rejected++
+				res.Rejected++
 				continue
 			}
 			if errors.Is(r.err, umzug.ErrInvalid) {
-				res.rejected++
-				p.fails.add(umzug.Failure{URL: r.d.URL, Stage: umzug.StageLoad, Reason: umzug.ReasonInvalidRecord, Message: r.err.Error()})
+				res.Rejected++
+				p.fails.Add(umzug.Failure{URL: r.d.URL, Stage: umzug.StageLoad, Reason: umzug.ReasonInvalidRecord, Message: r.err.Error()})
 				continue
 			}
 			cancel()
@@ -374,29 +402,29 @@ var errPanicked = errors.New("panicked")
 
 // rewrite is Index.Rewrite for one document, a panic recorded as the
 // document's failure.
-func (p *exportPipeline) rewrite(d *umzug.Document, facts func(string) (transform.AssetFacts, bool)) (rw transform.Rewritten, panicked bool, err error) {
-	defer p.fails.recovered(d.URL, umzug.StageTransform, &panicked)
+func (p *Export) rewrite(d *umzug.Document, facts func(string) (transform.AssetFacts, bool)) (rw transform.Rewritten, panicked bool, err error) {
+	defer p.fails.Recovered(d.URL, umzug.StageTransform, &panicked)
 	rw, err = p.idx.Rewrite(d, p.loadDoc, facts)
 	return rw, false, err
 }
 
-// exportResult sums up what finish wrote.
-type exportResult struct {
-	rejected int
-	stats    map[string]int
-	findings []umzug.Finding // as written to findings.ndjson
+// ExportResult sums up what Finish wrote.
+type ExportResult struct {
+	Rejected int             // documents rejected in the second pass (invalid records, panics)
+	Stats    map[string]int  // the manifest's stats
+	Findings []umzug.Finding // as written to findings.ndjson
 }
 
-// finish runs the second pass and writes every file of the export but
+// Finish runs the second pass and writes every file of the export but
 // the manifest (the caller finishes the exporter).
-func (p *exportPipeline) finish(ctx context.Context, exp *load.Exporter) (exportResult, error) {
-	res := exportResult{}
+func (p *Export) Finish(ctx context.Context, exp *load.Exporter) (ExportResult, error) {
+	res := ExportResult{}
 	for _, r := range p.oldRedirects {
 		if !p.idx.AddAlias(r[0], r[1]) {
 			// A redirect to a file keeps its target's redirect; to
 			// anything else that was not exported, the old URL is gone.
 			p.log.Debug("old redirect to a URL that is not exported", "from", r[0], "to", r[1])
-			p.notExported(r[0], invSkipped, 0, -1, "redirects to "+p.norm.MapURL(r[1])+", which is not exported")
+			p.NotExported(r[0], invSkipped, 0, -1, "redirects to "+p.norm.MapURL(r[1])+", which is not exported")
 		}
 	}
 	if err := p.idx.Finalize(p.loadDoc); err != nil {
@@ -449,12 +477,12 @@ func (p *exportPipeline) finish(ctx context.Context, exp *load.Exporter) (export
 	if err := p.writeRedirects(exp, redirects); err != nil {
 		return res, err
 	}
-	res.findings = append(append([]umzug.Finding{}, p.findings...), p.idx.Findings()...)
-	audit.Sort(res.findings)
-	if err := exp.WriteFindings(res.findings); err != nil {
+	res.Findings = append(append([]umzug.Finding{}, p.findings...), p.idx.Findings()...)
+	audit.Sort(res.Findings)
+	if err := exp.WriteFindings(res.Findings); err != nil {
 		return res, err
 	}
-	if err := p.inv.write(exp, res.findings); err != nil {
+	if err := p.inv.write(exp, res.Findings); err != nil {
 		return res, err
 	}
 	if err := p.fails.write(exp); err != nil {
@@ -472,7 +500,7 @@ func (p *exportPipeline) finish(ctx context.Context, exp *load.Exporter) (export
 	exp.Count("assets", p.idx.Stats.Assets)
 
 	ns, ds := p.norm.Stats, p.idx.Stats
-	res.stats = map[string]int{
+	res.Stats = map[string]int{
 		"blocksIn": ns.BlocksIn, "blocksOut": ds.BlocksOut,
 		"emptyBlocksDropped": ns.EmptyDropped, "duplicateBlocksInDocument": ns.DuplicatesInDoc,
 		"repeatedParagraphsDropped": ns.RepeatedParagraphs,
@@ -480,10 +508,10 @@ func (p *exportPipeline) finish(ctx context.Context, exp *load.Exporter) (export
 		"teaserCopiesReplaced": ds.CopiesReplaced, "dateConflicts": ds.DateConflicts, "linksResolved": ds.LinksResolved,
 		"nearDuplicates": ds.NearDuplicates, "duplicateUrls": ds.DuplicateURLs,
 		"redirects": ds.RedirectsKept, "gone": ds.RedirectsGone, "redirectsDropped": ds.RedirectsMerged,
-		"warnings": p.warnings, "documentsRejected": res.rejected + p.dropped,
+		"warnings": p.warnings, "documentsRejected": res.Rejected + p.dropped,
 	}
 	if p.files != nil {
-		res.stats["filesMissing"] = p.filesMissing
+		res.Stats["filesMissing"] = p.filesMissing
 	}
 	return res, nil
 }
@@ -510,7 +538,7 @@ func writeSpooled(exp *load.Exporter, sp *load.Spool, name, kind string) error {
 // writeRedirects writes redirects.csv (every old URL) and, for the old
 // URLs of the site's host, redirects.nginx.conf (nginx maps),
 // redirects.htaccess and redirects.apache-map.txt (Apache, see apacheMaps).
-func (p *exportPipeline) writeRedirects(exp *load.Exporter, log *load.TempLog) error {
+func (p *Export) writeRedirects(exp *load.Exporter, log *load.TempLog) error {
 	csvW, err := exp.CreateText("redirects.csv")
 	if err != nil {
 		return err
@@ -676,14 +704,4 @@ func nginxQuote(s string) string {
 	s = strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s)
 	s = strings.ReplaceAll(s, "$", "%24")
 	return `"` + s + `"`
-}
-
-// SoftMemoryLimit keeps the heap of a long run near what it needs: unless
-// GOMEMLIMIT is set, the garbage collector works harder as the heap nears
-// 150 MiB (the index of 100,000 documents needs about half of that). It
-// is a soft limit: a larger site still runs, with more collections.
-func SoftMemoryLimit() {
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(150 << 20)
-	}
 }

@@ -1,7 +1,8 @@
-package cmd
+package pipeline
 
 import (
 	"bytes"
+	"encoding/json"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -23,21 +24,21 @@ func TestPipelineOldRedirectsAndGone(t *testing.T) {
 		t.Fatal(err)
 	}
 	var logs bytes.Buffer
-	pipe, err := newExportPipeline(slog.New(slog.NewTextHandler(&logs, nil)), norm, t.TempDir(), nil)
+	pipe, err := NewExport(slog.New(slog.NewTextHandler(&logs, nil)), norm, t.TempDir(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer pipe.close()
+	defer pipe.Close()
 	d := umzug.Document{Kind: umzug.KindPage, URL: crawled + "/kontakt/", Title: "Kontakt",
 		Blocks:     []umzug.Block{{Key: "c1", Type: umzug.BlockDownloads, Downloads: &umzug.Downloads{Items: []umzug.File{{URL: crawled + "/fileadmin/anfahrt.pdf", Title: "Anfahrt"}}}}},
 		Provenance: umzug.Provenance{SourceURL: crawled + "/kontakt/"}}
-	if err := pipe.add(d); err != nil {
+	if err := pipe.Add(d); err != nil {
 		t.Fatal(err)
 	}
-	pipe.addOldRedirect(crawled+"/kontakt.html", crawled+"/kontakt/")
-	pipe.addOldRedirect(crawled+"/weg/", "https://other.example/")
-	pipe.addGone(crawled + "/suche/")
-	pipe.addAsset(crawled+"/fileadmin/anfahrt.pdf", transform.AssetFacts{MimeType: "application/pdf", Size: 1234, SHA256: strings.Repeat("ab", 32)})
+	pipe.AddOldRedirect(crawled+"/kontakt.html", crawled+"/kontakt/")
+	pipe.AddOldRedirect(crawled+"/weg/", "https://other.example/")
+	pipe.AddGone(crawled + "/suche/")
+	pipe.AddAsset(crawled+"/fileadmin/anfahrt.pdf", transform.AssetFacts{MimeType: "application/pdf", Size: 1234, SHA256: strings.Repeat("ab", 32)})
 	dir := t.TempDir()
 	if d := os.Getenv("UMZUG_WRITE_GONE_EXPORT"); d != "" {
 		dir = d // .ci/redirects.sh serves its redirect maps: the demo has no gone page
@@ -46,11 +47,11 @@ func TestPipelineOldRedirectsAndGone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := pipe.finish(t.Context(), exp)
+	res, err := pipe.Finish(t.Context(), exp)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := exp.Finish("2024-01-01T00:00:01Z", res.stats); err != nil {
+	if _, err := exp.Finish("2024-01-01T00:00:01Z", res.Stats); err != nil {
 		t.Fatal(err)
 	}
 	csv, _ := os.ReadFile(filepath.Join(dir, "redirects.csv"))
@@ -73,7 +74,27 @@ func TestPipelineOldRedirectsAndGone(t *testing.T) {
 	if len(assets) != 1 || assets[0].Size != 1234 || assets[0].SHA256 == "" || assets[0].URL != public+"/fileadmin/anfahrt.pdf" {
 		t.Errorf("assets = %+v; want the PDF with the crawl's size and sha256", assets)
 	}
-	if res.stats["gone"] != 1 || res.stats["redirects"] < 5 {
-		t.Errorf("stats = %v", res.stats)
+	if res.Stats["gone"] != 1 || res.Stats["redirects"] < 5 {
+		t.Errorf("stats = %v", res.Stats)
 	}
+}
+
+func readLines[T any](t *testing.T, path string) []T {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []T
+	for _, l := range bytes.Split(bytes.TrimSpace(b), []byte("\n")) {
+		if len(l) == 0 {
+			continue
+		}
+		var v T
+		if err := json.Unmarshal(l, &v); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		out = append(out, v)
+	}
+	return out
 }

@@ -1,0 +1,128 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/extract"
+)
+
+// FindingsSink keeps the audit's findings of the pages, in the order the
+// pages came.
+type FindingsSink struct {
+	Findings []umzug.Finding
+}
+
+// Add takes one page.
+func (f *FindingsSink) Add(p *Page) error {
+	f.Findings = append(f.Findings, p.Findings...)
+	return nil
+}
+
+// AuditRun is one run of audit: the responses of a crawl, of an archive
+// or of saved pages through Work (which must have an Audit), then the
+// link checks.
+type AuditRun struct {
+	Work *Work
+	// Crawl, when set, crawls the site. Else Archive, when set, is read
+	// offline (the latest capture of every URL). Else Files are read:
+	// saved HTML pages, with the URLs URLs gives them ("" for a page's
+	// canonical link or its file: URL).
+	Crawl   *extract.CrawlOptions
+	Archive string
+	Files   []string
+	URLs    map[string]string
+}
+
+// AuditResult is what an audit run found.
+type AuditResult struct {
+	Findings []umzug.Finding
+	Pages    int
+	// Status is umzug.StatusInterrupted after Ctrl-C, StatusFailed when
+	// the crawl run failed (the site was down), else "".
+	Status string
+	// Read is the number of saved pages that could be read.
+	Read int
+}
+
+// Run runs the audit.
+func (r *AuditRun) Run(ctx context.Context) (AuditResult, error) {
+	var res AuditResult
+	sink := &FindingsSink{}
+	aud := r.Work.Audit
+	finishCtx := ctx
+	switch {
+	case r.Crawl != nil:
+		stream := r.Work.Process(ctx, sink)
+		st, err := extract.Crawl(ctx, *r.Crawl, stream.Add)
+		if cerr := stream.Close(); cerr != nil && err == nil {
+			err = cerr
+		}
+		switch {
+		case errors.Is(err, context.Canceled):
+			res.Status = umzug.StatusInterrupted
+		case err != nil:
+			return res, fmt.Errorf("crawling %s: %w", r.Crawl.Seeds[0], err)
+		case st.RunStatus == umzug.StatusFailed:
+			res.Status = umzug.StatusFailed
+		}
+	case r.Archive != "":
+		stream := r.Work.Process(ctx, sink)
+		err := extract.ReadArchive(ctx, r.Archive, stream.Add)
+		if cerr := stream.Close(); cerr != nil && err == nil {
+			err = cerr
+		}
+		switch {
+		case errors.Is(err, context.Canceled):
+			res.Status = umzug.StatusInterrupted
+		case err != nil:
+			return res, err
+		}
+		// Offline, the links are judged by the statuses the archive
+		// holds: nothing to interrupt.
+		finishCtx = context.WithoutCancel(ctx)
+	default:
+		stream := r.Work.Process(ctx, sink)
+		for _, name := range r.Files {
+			if err := ctx.Err(); err != nil {
+				stream.Close()
+				return res, err
+			}
+			s, err := SnapshotFromFile(name, r.URLs[name])
+			if err != nil {
+				r.Work.Fails.Add(umzug.Failure{URL: name, Stage: umzug.StageExtract, Reason: umzug.ReasonInputUnreadable, Message: err.Error()})
+				continue
+			}
+			res.Read++
+			if err := stream.Add(s); err != nil {
+				stream.Close()
+				return res, err
+			}
+		}
+		if err := stream.Close(); err != nil {
+			return res, err
+		}
+		if res.Read == 0 {
+			return res, nil
+		}
+	}
+	res.Findings = sink.Findings
+	offline := r.Crawl == nil && r.Archive != ""
+	if res.Status != umzug.StatusInterrupted || offline {
+		more, err := aud.Finish(finishCtx)
+		switch {
+		case errors.Is(err, context.Canceled) && r.Crawl != nil:
+			res.Status = umzug.StatusInterrupted
+		case err != nil:
+			return res, err
+		}
+		res.Findings = append(res.Findings, more...)
+	}
+	if r.Work.Redirects != nil {
+		res.Findings = append(res.Findings, r.Work.Redirects.Findings()...)
+	}
+	res.Pages = aud.Pages()
+	return res, nil
+}

@@ -1,0 +1,174 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/extract"
+	"github.com/umzug/umzug/load"
+)
+
+// Migration is one run of migrate: the site crawled (or an archive read
+// offline), every response through Work, the documents through the
+// export engine into the export directory.
+type Migration struct {
+	Work     *Work
+	Export   *Export
+	Exporter *load.Exporter
+	// Crawl, when set, crawls the site (into Crawl.ArchiveDir when set,
+	// and the export then reads that run back from the archive). Nil
+	// exports Archive offline.
+	Crawl *extract.CrawlOptions
+	// Archive is the archive to export from; RunID selects a run of it
+	// offline (0: the latest capture of every URL).
+	Archive string
+	RunID   int64
+	// RunStatus is the status of the selected run of an offline export.
+	RunStatus string
+	// Now gives the finish time of the manifest.
+	Now func() time.Time
+}
+
+// MigrateResult is what a migration did.
+type MigrateResult struct {
+	Crawl    extract.CrawlStats
+	Export   ExportResult
+	Manifest load.Manifest
+	// Status and Why are the export's status and, unless complete, why.
+	Status, Why string
+	// StatusNotes say how many pages answered which error status.
+	StatusNotes []string
+	Pages       int // responses audited
+}
+
+// Run runs the migration. An error is returned when the run could not
+// finish the export (a failing disk, a broken archive); what failed on
+// single pages is in the result's status and the failure log.
+func (m *Migration) Run(ctx context.Context) (MigrateResult, error) {
+	var res MigrateResult
+	sink := &ExportSink{Export: m.Export, Fails: m.Work.Fails}
+	offline := m.Crawl == nil
+	var stats extract.CrawlStats
+	interrupted := false
+	if !offline {
+		stream := m.Work.Process(ctx, sink)
+		fn := stream.Add
+		if m.Crawl.ArchiveDir != "" {
+			fn = func(*umzug.Snapshot) error { return nil } // exported from the archive below
+		}
+		var crawlErr error
+		stats, crawlErr = extract.Crawl(ctx, *m.Crawl, fn)
+		if err := stream.Close(); err != nil && crawlErr == nil {
+			crawlErr = err
+		}
+		switch {
+		case errors.Is(crawlErr, context.Canceled):
+			interrupted = true
+		case crawlErr != nil:
+			return res, fmt.Errorf("crawling %s: %w", m.Crawl.Seeds[0], crawlErr)
+		}
+	}
+	if m.Archive != "" {
+		// The archive holds the whole run, also what an earlier,
+		// interrupted session of it fetched; after Ctrl-C, what was
+		// crawled until then is exported (marked interrupted).
+		run := m.RunID
+		if !offline {
+			run = stats.RunID
+		} else if m.RunID != 0 {
+			stats.RunStatus = m.RunStatus
+		}
+		readCtx := ctx
+		if interrupted {
+			readCtx = context.WithoutCancel(ctx)
+		}
+		n := 0
+		stream := m.Work.Process(readCtx, sink)
+		err := extract.ReadArchiveRun(readCtx, m.Archive, extract.ReadArchiveOptions{Run: run}, func(s *umzug.Snapshot) error {
+			n++
+			return stream.Add(s)
+		})
+		if cerr := stream.Close(); cerr != nil && err == nil {
+			err = cerr
+		}
+		switch {
+		case errors.Is(err, context.Canceled):
+			interrupted = true
+		case err != nil:
+			return res, err
+		}
+		if offline {
+			stats.Fetched = n
+		}
+	}
+	findings := sink.Findings
+	if a := m.Work.Audit; a != nil {
+		if !interrupted {
+			more, err := a.Finish(ctx)
+			switch {
+			case errors.Is(err, context.Canceled):
+				interrupted = true
+			case err != nil:
+				return res, fmt.Errorf("checking links: %w", err)
+			}
+			findings = append(findings, more...)
+		}
+		if m.Work.Redirects != nil {
+			findings = append(findings, m.Work.Redirects.Findings()...)
+		}
+		res.Pages = a.Pages()
+	}
+	m.Export.AddFindings(findings...)
+
+	// Ctrl-C stops the crawl; what was crawled until then is exported.
+	er, err := m.Export.Finish(context.WithoutCancel(ctx), m.Exporter)
+	if err != nil {
+		return res, err
+	}
+	er.Stats["pagesFetched"] = stats.Fetched
+	er.Stats["fetchFailed"] = stats.Failed
+	er.Stats["robotsBlocked"] = stats.RobotsBlocked
+	er.Stats["overBudget"] = stats.OverBudget
+	er.Stats["trapSkipped"] = stats.TrapSkipped
+	er.Stats["sitemapsSkipped"] = stats.SitemapsSkipped
+	for code, n := range sink.ErrorStatus {
+		er.Stats["pagesErrorStatus"] += n
+		res.StatusNotes = append(res.StatusNotes, fmt.Sprintf("%d answered %d", n, code))
+	}
+	slices.Sort(res.StatusNotes)
+	res.Status, res.Why = migrateStatus(interrupted, stats, sink, m.Work.Fails.Total(), m.Export.Documents()-er.Rejected)
+	m.Exporter.SetStatus(res.Status, m.Work.Fails.ByReason())
+	m.Exporter.SetSkipped(m.Export.Skipped())
+	man, err := m.Exporter.Finish(m.Now().UTC().Format(time.RFC3339), er.Stats)
+	if err != nil {
+		return res, err
+	}
+	res.Crawl, res.Export, res.Manifest = stats, er, man
+	return res, nil
+}
+
+// migrateStatus decides the status of an export: interrupted after
+// Ctrl-C; failed when the crawl run failed (the site was down), no page
+// got a usable response or no document was exported; partial when some
+// URLs or documents failed; else complete.
+func migrateStatus(interrupted bool, st extract.CrawlStats, x *ExportSink, failed, docs int) (string, string) {
+	switch {
+	case interrupted:
+		return umzug.StatusInterrupted, "interrupted: the export holds what was crawled until then and is marked interrupted"
+	case st.RunStatus == umzug.StatusFailed:
+		return umzug.StatusFailed, fmt.Sprintf("failed: the crawl got no usable response for most URLs (%d of %d failed); the site may be down", failed, max(x.Snapshots, st.RunURLs))
+	case x.Usable == 0:
+		return umzug.StatusFailed, "failed: no page of the site could be fetched"
+	case 2*(x.Snapshots-x.Usable) > x.Snapshots:
+		return umzug.StatusFailed, fmt.Sprintf("failed: %d of %d URLs got no usable response or could not be read", x.Snapshots-x.Usable, x.Snapshots)
+	case docs == 0:
+		return umzug.StatusFailed, "failed: nothing was exported (no page with content)"
+	case failed > 0:
+		return umzug.StatusPartial, fmt.Sprintf("partial: %d URLs or documents failed; the export lacks them (see failures.ndjson)", failed)
+	}
+	return umzug.StatusComplete, ""
+}
