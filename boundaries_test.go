@@ -22,8 +22,38 @@ const modulePath = "github.com/umzug/umzug"
 var stages = []string{"extract", "transform", "load", "audit"}
 
 // forbiddenForStages are the module's top-level packages a stage must not
-// import: the other stages, the command line and the fixture sites.
-var forbiddenForStages = append(append([]string{}, stages...), "cmd", "fixtures")
+// import: the other stages, the pipeline that strings them together, the
+// command line and the fixture sites.
+var forbiddenForStages = append(append([]string{}, stages...), "pipeline", "cmd", "fixtures")
+
+// forbiddenForPipeline: the pipeline imports the stages and the root
+// package, never the command line or the fixture sites.
+var forbiddenForPipeline = []string{"cmd", "fixtures"}
+
+// extractAllowed says, inside extract, which of its packages each may
+// import: the base package (URLs, charsets, failure reasons) none of its
+// sub-packages; the archive neither the crawl nor the HTML extraction; the
+// crawl writes into an archive through its Store interface, in the
+// archive's types; HTML extraction knows neither crawl nor archive.
+var extractAllowed = map[string][]string{
+	"extract":         {},
+	"extract/archive": {"extract"},
+	"extract/crawl":   {"extract", "extract/archive"},
+	"extract/html":    {"extract"},
+}
+
+// extractViolation reports whether a file of the extract package pkg (as
+// "extract/crawl") may not import imp.
+func extractViolation(pkg, imp string) bool {
+	rest, ok := strings.CutPrefix(imp, modulePath+"/")
+	if !ok || rest != "extract" && !strings.HasPrefix(rest, "extract/") {
+		return false
+	}
+	if rest == pkg || strings.HasPrefix(rest, pkg+"/internal/") {
+		return false
+	}
+	return !slices.Contains(extractAllowed[pkg], rest)
+}
 
 // packageImports returns, for every non-test .go file in dir (and, when
 // recursive, in its subdirectories but testdata), the import paths it
@@ -124,6 +154,25 @@ func TestStageViolation(t *testing.T) {
 			t.Errorf("stageViolation(%q, %q) = %v; want %v", tt.stage, tt.imp, got, tt.want)
 		}
 	}
+	extractTests := []struct {
+		pkg, imp string
+		want     bool
+	}{
+		{"extract/crawl", "github.com/umzug/umzug/extract/archive", false},
+		{"extract/crawl", "github.com/umzug/umzug/extract", false},
+		{"extract/crawl", "github.com/umzug/umzug/extract/html", true},
+		{"extract/archive", "github.com/umzug/umzug/extract/crawl", true},
+		{"extract/html", "github.com/umzug/umzug/extract/archive", true},
+		{"extract", "github.com/umzug/umzug/extract/html", true},
+		{"extract/html", "github.com/umzug/umzug/extract/html/internal/x", false},
+		{"extract/html", "github.com/umzug/umzug", false},
+		{"extract/html", "golang.org/x/net/html", false},
+	}
+	for _, tt := range extractTests {
+		if got := extractViolation(tt.pkg, tt.imp); got != tt.want {
+			t.Errorf("extractViolation(%q, %q) = %v; want %v", tt.pkg, tt.imp, got, tt.want)
+		}
+	}
 	rootTests := []struct {
 		imp  string
 		want bool
@@ -141,9 +190,11 @@ func TestStageViolation(t *testing.T) {
 	}
 }
 
-// TestBoundaries keeps DESIGN.md's layering true: stages import the root
-// package, never each other, cmd or fixtures; the root package imports
-// nothing of this module.
+// TestBoundaries keeps the layering of docs/layout.md true: stages
+// import the root package, never each other, the pipeline, cmd or
+// fixtures; extract's packages import each other only downwards; the
+// pipeline imports stages, never cmd or fixtures; the root package
+// imports nothing of this module.
 func TestBoundaries(t *testing.T) {
 	checked := 0
 	for _, stage := range stages {
@@ -166,6 +217,33 @@ func TestBoundaries(t *testing.T) {
 	// all would pass silently after a rename.
 	if checked == 0 {
 		t.Fatalf("no .go files found in %v; is the test run from the module root?", stages)
+	}
+
+	for pkg := range extractAllowed {
+		files := packageImports(t, filepath.FromSlash(pkg), false)
+		if len(files) == 0 {
+			t.Errorf("no .go files in %s: update extractAllowed to the layout", pkg)
+		}
+		for p, imps := range files {
+			for _, imp := range imps {
+				if extractViolation(pkg, imp) {
+					t.Errorf("%s imports %q: %s may import only %v of extract", p, imp, pkg, extractAllowed[pkg])
+				}
+			}
+		}
+	}
+	pipe := packageImports(t, "pipeline", true)
+	if len(pipe) == 0 {
+		t.Error("no .go files in pipeline")
+	}
+	for p, imps := range pipe {
+		for _, imp := range imps {
+			rest, _ := strings.CutPrefix(imp, modulePath+"/")
+			top, _, _ := strings.Cut(rest, "/")
+			if strings.HasPrefix(imp, modulePath+"/") && slices.Contains(forbiddenForPipeline, top) {
+				t.Errorf("%s imports %q: the pipeline must not import %s", p, imp, top)
+			}
+		}
 	}
 
 	root := packageImports(t, ".", false)

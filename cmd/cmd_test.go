@@ -16,7 +16,7 @@ import (
 	"time"
 
 	"github.com/umzug/umzug"
-	"github.com/umzug/umzug/extract"
+	"github.com/umzug/umzug/extract/crawl"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files in testdata/")
@@ -294,7 +294,7 @@ func TestExtractCommand(t *testing.T) {
 func TestProgressOnTerminalOnly(t *testing.T) {
 	ios, _, errOut := testStreams()
 	p := newProgress(ios, false, "crawling")
-	p.crawlUpdate(extract.CrawlProgress{Fetched: 1, Queued: 1})
+	p.crawlUpdate(crawl.CrawlProgress{Fetched: 1, Queued: 1})
 	p.finish()
 	if errOut.Len() != 0 {
 		t.Errorf("no terminal: progress wrote %q", errOut)
@@ -306,7 +306,7 @@ func TestProgressOnTerminalOnly(t *testing.T) {
 		t.Errorf("--quiet: a bar was made")
 	}
 	p = newProgress(ios, false, "crawling")
-	p.crawlUpdate(extract.CrawlProgress{Fetched: 3, Queued: 7})
+	p.crawlUpdate(crawl.CrawlProgress{Fetched: 3, Queued: 7})
 	fmt.Fprintln(ios.ErrOut, "level=WARN msg=\"page not exported\"")
 	p.finish()
 	out := buf.String()

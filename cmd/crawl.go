@@ -16,6 +16,7 @@ import (
 
 	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/extract"
+	"github.com/umzug/umzug/extract/crawl"
 	"github.com/umzug/umzug/pipeline"
 )
 
@@ -121,7 +122,7 @@ func crawlRun(ctx context.Context, ios *IOStreams, opts *CrawlCmdOptions) error 
 	defer fails.Close()
 	bar := newProgress(ios, opts.Global.Quiet, "crawling")
 	copts.OnProgress = bar.crawlUpdate
-	stats, err := extract.Crawl(ctx, copts, func(s *umzug.Snapshot) error {
+	stats, err := crawl.Crawl(ctx, copts, func(s *umzug.Snapshot) error {
 		if f, failed := extract.SnapshotFailure(s); failed {
 			fails.Add(f)
 		}
@@ -177,7 +178,7 @@ func shellQuote(s string) string {
 }
 
 // printCrawlSummary writes the end-of-crawl summary to w.
-func printCrawlSummary(w io.Writer, st extract.CrawlStats, archive string) {
+func printCrawlSummary(w io.Writer, st crawl.CrawlStats, archive string) {
 	secs := st.Elapsed.Seconds()
 	rate := 0.0
 	if secs > 0 {
@@ -210,7 +211,7 @@ func printCrawlSummary(w io.Writer, st extract.CrawlStats, archive string) {
 		st.RobotsBlocked, st.OutOfScope, st.SkippedFiles, st.OverBudget, st.TrapSkipped)
 	if st.SitemapsSkipped > 0 || st.SitemapErrors > 0 {
 		fmt.Fprintf(w, "Sitemaps: %d not read (over the cap of %d per host), %d unreadable (see the log)\n",
-			st.SitemapsSkipped, extract.MaxSitemapsPerHost, st.SitemapErrors)
+			st.SitemapsSkipped, crawl.MaxSitemapsPerHost, st.SitemapErrors)
 	}
 	if st.RunStatus != "" {
 		fmt.Fprintf(w, "Run status: %s\n", st.RunStatus)

@@ -11,7 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/umzug/umzug"
-	"github.com/umzug/umzug/extract"
+	"github.com/umzug/umzug/extract/archive"
 )
 
 // DiffOptions are the inputs of umzug diff.
@@ -69,7 +69,7 @@ latest run is compared with the latest earlier run that did not fail.`,
 }
 
 func diffRun(ctx context.Context, ios *IOStreams, opts *DiffOptions) error {
-	d, err := extract.DiffArchive(ctx, opts.Archive, opts.From, opts.To)
+	d, err := archive.DiffArchive(ctx, opts.Archive, opts.From, opts.To)
 	if err != nil {
 		return err
 	}

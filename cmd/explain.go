@@ -15,11 +15,13 @@ import (
 
 	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/extract"
+	"github.com/umzug/umzug/extract/crawl"
+	"github.com/umzug/umzug/extract/html"
 )
 
-// explainer is what explain needs of *extract.Parser.
+// explainer is what explain needs of *html.Parser.
 type explainer interface {
-	Explain(r io.Reader, pageURL string) (extract.Explanation, error)
+	Explain(r io.Reader, pageURL string) (html.Explanation, error)
 }
 
 // explainRun prints, for one saved page or URL, every run of its visible
@@ -51,7 +53,7 @@ func explainRun(ctx context.Context, ios *IOStreams, opts *ExtractOptions, parse
 // explainPage runs the explanation; a panic of the extractor is the
 // page's failure (extract-panic, exit 5: the one page asked for gave
 // nothing), not a crash.
-func explainPage(parser explainer, body []byte, pageURL string) (ex extract.Explanation, err error) {
+func explainPage(parser explainer, body []byte, pageURL string) (ex html.Explanation, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = runError{status: umzug.StatusFailed, msg: fmt.Sprintf("failed: %s: %s: panic: %v", pageURL, umzug.PanicReason(umzug.StageExtract), r)}
@@ -70,7 +72,7 @@ func loadExplainTarget(ctx context.Context, target, baseURL string) ([]byte, str
 		if err != nil {
 			return nil, "", err
 		}
-		req.Header.Set("User-Agent", envOr("UMZUG_USER_AGENT", extract.DefaultUserAgent))
+		req.Header.Set("User-Agent", envOr("UMZUG_USER_AGENT", crawl.DefaultUserAgent))
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
 			return nil, "", fmt.Errorf("fetching %s: %w", target, err)
@@ -106,7 +108,7 @@ func isHTTPURL(target string) bool {
 	return strings.HasPrefix(target, "http://") || strings.HasPrefix(target, "https://")
 }
 
-func writeExplanation(w io.Writer, pageURL string, ex extract.Explanation) {
+func writeExplanation(w io.Writer, pageURL string, ex html.Explanation) {
 	d := ex.Document
 	fmt.Fprintf(w, "%s\n", pageURL)
 	fmt.Fprintf(w, "title: %s\nkind: %s, %d blocks\n", d.Title, d.Kind, len(d.Blocks))

@@ -18,11 +18,12 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/net/html"
+	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
 	"github.com/umzug/umzug"
-	"github.com/umzug/umzug/extract"
+	"github.com/umzug/umzug/extract/crawl"
+	"github.com/umzug/umzug/extract/html"
 	"github.com/umzug/umzug/fixtures"
 	"github.com/umzug/umzug/load"
 )
@@ -57,10 +58,10 @@ func demoDocuments(t *testing.T) ([]crawledPage, []byte) {
 		enc := json.NewEncoder(&buf)
 		enc.SetEscapeHTML(false)
 		pub := func(s string) string { return strings.Replace(s, srv.URL, fixtures.MinistryPublicURL, 1) }
-		_, demoCrawl.err = extract.Crawl(t.Context(), extract.CrawlOptions{Seeds: []string{srv.URL + "/"}, Concurrency: 4, Timeout: 10 * time.Second},
+		_, demoCrawl.err = crawl.Crawl(t.Context(), crawl.CrawlOptions{Seeds: []string{srv.URL + "/"}, Concurrency: 4, Timeout: 10 * time.Second},
 			func(s *umzug.Snapshot) error {
 				demoCrawl.pages = append(demoCrawl.pages, crawledPage{pub(s.URL), pub(s.FinalURL), s.Status, s.IsHTML()})
-				d, err := extract.Parse(s)
+				d, err := html.Parse(s)
 				if err != nil {
 					return nil
 				}
@@ -368,7 +369,7 @@ func TestXSSFixtureLeavesNoActiveContent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := extract.ParseHTML(bytes.NewReader(raw), "https://www.example.de/xss/")
+	d, err := html.ParseHTML(bytes.NewReader(raw), "https://www.example.de/xss/")
 	if err != nil {
 		t.Fatalf("extracting xss.html: %v", err)
 	}
@@ -440,14 +441,14 @@ func safeURLForTest(s string) bool {
 // with a scheme other than http, https, mailto or tel.
 func checkMarkup(t *testing.T, where, markup string) {
 	t.Helper()
-	nodes, err := html.ParseFragment(strings.NewReader(markup), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
+	nodes, err := xhtml.ParseFragment(strings.NewReader(markup), &xhtml.Node{Type: xhtml.ElementNode, Data: "div", DataAtom: atom.Div})
 	if err != nil {
 		t.Errorf("%s: markup does not parse: %v", where, err)
 		return
 	}
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode {
+	var walk func(n *xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		if n.Type == xhtml.ElementNode {
 			switch n.Data {
 			case "script", "style", "iframe", "object", "embed", "svg", "math", "form", "input", "button", "meta", "base", "link", "noscript", "frame", "frameset":
 				t.Errorf("%s: <%s> survived: %q", where, n.Data, markup)

@@ -11,7 +11,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/umzug/umzug"
-	"github.com/umzug/umzug/extract"
+	"github.com/umzug/umzug/extract/archive"
+	"github.com/umzug/umzug/extract/html"
 	"github.com/umzug/umzug/pipeline"
 )
 
@@ -134,7 +135,7 @@ func extractRun(ctx context.Context, ios *IOStreams, opts *ExtractOptions) error
 	if opts.Archive != "" {
 		sink := &pipeline.DocumentSink{Enc: enc, Fails: fails}
 		stream := (&pipeline.Work{Log: log, Parser: parser, Fails: fails}).Process(ctx, sink)
-		err = extract.ReadArchiveRun(ctx, opts.Archive, extract.ReadArchiveOptions{Run: opts.Run}, stream.Add)
+		err = archive.ReadArchiveRun(ctx, opts.Archive, archive.ReadArchiveOptions{Run: opts.Run}, stream.Add)
 		if cerr := stream.Close(); cerr != nil && err == nil {
 			err = cerr
 		}
@@ -192,14 +193,14 @@ func extractRun(ctx context.Context, ios *IOStreams, opts *ExtractOptions) error
 }
 
 // newParser loads the user's profiles; a broken profile is a usage error.
-func newParser(files []string) (*extract.Parser, error) {
-	var ps []*extract.Profile
+func newParser(files []string) (*html.Parser, error) {
+	var ps []*html.Profile
 	for _, f := range files {
-		p, err := extract.LoadProfile(f)
+		p, err := html.LoadProfile(f)
 		if err != nil {
 			return nil, usageErr(fmt.Errorf("--profile: %w", err))
 		}
 		ps = append(ps, p)
 	}
-	return extract.NewParser(ps...), nil
+	return html.NewParser(ps...), nil
 }

@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"github.com/umzug/umzug"
-	"github.com/umzug/umzug/extract"
+	"github.com/umzug/umzug/extract/archive"
 	"github.com/umzug/umzug/fixtures"
 	"github.com/umzug/umzug/load"
 )
@@ -74,7 +74,7 @@ func TestFaultSuite(t *testing.T) {
 	// crawl names the public URLs (it connects to the mirror, which gets
 	// the credentials).
 	got := map[string]*umzug.Snapshot{}
-	if err := extract.ReadArchive(t.Context(), arch, func(s *umzug.Snapshot) error {
+	if err := archive.ReadArchive(t.Context(), arch, func(s *umzug.Snapshot) error {
 		if !strings.HasPrefix(s.URL, public+"/") {
 			t.Errorf("archived URL %s: not under the public URL %s", s.URL, public)
 		}
@@ -253,7 +253,7 @@ func TestMigrateNothingListening(t *testing.T) {
 			t.Errorf("archive %v: manifest %+v, %v; want status failed, one unreachable", withArchive, m, err)
 		}
 		if withArchive {
-			runs, err := extract.ArchiveRuns(t.Context(), arch)
+			runs, err := archive.ArchiveRuns(t.Context(), arch)
 			if err != nil || len(runs) != 1 || runs[0].Status != umzug.StatusFailed {
 				t.Errorf("archive runs %+v, %v; want one failed run", runs, err)
 			}

@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/umzug/umzug"
-	"github.com/umzug/umzug/extract"
+	"github.com/umzug/umzug/extract/archive"
 	"github.com/umzug/umzug/fixtures"
 	"github.com/umzug/umzug/transform"
 )
@@ -142,8 +142,8 @@ func TestMigrateAssetsFromPublicArchive(t *testing.T) {
 	if err := json.Unmarshal(bytes.SplitN(b, []byte("\n"), 2)[0], &a); err != nil || a.File == "" {
 		t.Fatalf("first asset %+v, %v", a, err)
 	}
-	archive, _ := fileURLs(transform.Options{CrawledOrigin: "http://127.0.0.1:1", PublicOrigin: strings.TrimSuffix(fixtures.MinistryPublicURL, "/")}, true)
-	af := extract.OpenArchiveFiles(arch, archive)
+	toArchive, _ := fileURLs(transform.Options{CrawledOrigin: "http://127.0.0.1:1", PublicOrigin: strings.TrimSuffix(fixtures.MinistryPublicURL, "/")}, true)
+	af := archive.OpenFiles(arch, toArchive)
 	defer af.Close()
 	rc, _, err := af.OpenFile(t.Context(), a.URL)
 	if err != nil {

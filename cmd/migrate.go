@@ -19,6 +19,8 @@ import (
 	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/audit"
 	"github.com/umzug/umzug/extract"
+	"github.com/umzug/umzug/extract/archive"
+	"github.com/umzug/umzug/extract/crawl"
 	"github.com/umzug/umzug/fixtures"
 	"github.com/umzug/umzug/load"
 	"github.com/umzug/umzug/pipeline"
@@ -48,7 +50,7 @@ type MigrateOptions struct {
 	parser pageParser
 }
 
-// pageParser is what the commands need of *extract.Parser.
+// pageParser is what the commands need of *html.Parser.
 type pageParser = pipeline.Parser
 
 // CrawlFlags are the crawl flags shared by the commands that crawl.
@@ -81,7 +83,7 @@ func (f *CrawlFlags) register(cmd *cobra.Command, assets bool) {
 	fl.IntVar(&f.Concurrency, "concurrency", 4, "parallel requests per host")
 	fl.DurationVar(&f.Delay, "delay", 0, "pause between requests to one host, e.g. 500ms")
 	fl.DurationVar(&f.Timeout, "timeout", 30*time.Second, "timeout of one request")
-	fl.StringVar(&f.UserAgent, "user-agent", envOr("UMZUG_USER_AGENT", extract.DefaultUserAgent), "User-Agent header; name yourself and a contact (env UMZUG_USER_AGENT)")
+	fl.StringVar(&f.UserAgent, "user-agent", envOr("UMZUG_USER_AGENT", crawl.DefaultUserAgent), "User-Agent header; name yourself and a contact (env UMZUG_USER_AGENT)")
 	fl.BoolVar(&f.IgnoreRobots, "ignore-robots", false, "fetch pages that robots.txt disallows (only with the site owner's consent)")
 	fl.StringArrayVar(&f.Include, "include", nil, "only crawl URLs matching this regexp (repeatable)")
 	fl.StringArrayVar(&f.Exclude, "exclude", nil, "skip URLs matching this regexp (repeatable)")
@@ -95,8 +97,8 @@ func (f *CrawlFlags) register(cmd *cobra.Command, assets bool) {
 }
 
 // options turns the flags into crawl options, checking them.
-func (f *CrawlFlags) options(seeds []string) (extract.CrawlOptions, error) {
-	o := extract.CrawlOptions{
+func (f *CrawlFlags) options(seeds []string) (crawl.CrawlOptions, error) {
+	o := crawl.CrawlOptions{
 		Seeds: seeds, AllowedHosts: f.AllowHosts, MaxPages: f.MaxPages, MaxDepth: f.MaxDepth,
 		Concurrency: f.Concurrency, Delay: f.Delay, Timeout: f.Timeout, UserAgent: f.UserAgent,
 		IgnoreRobots: f.IgnoreRobots, Retries: f.Retries, TrapBudget: f.TrapBudget, FetchAssets: f.Assets,
@@ -132,7 +134,7 @@ func (f *CrawlFlags) options(seeds []string) (extract.CrawlOptions, error) {
 
 // newHTTPChecker returns the audit's link checker, as polite as the crawl
 // the flags describe.
-func newHTTPChecker(f CrawlFlags, auth *extract.Auth) *pipeline.HTTPChecker {
+func newHTTPChecker(f CrawlFlags, auth *crawl.Auth) *pipeline.HTTPChecker {
 	return pipeline.NewHTTPChecker(pipeline.CheckerOptions{Timeout: f.Timeout, UserAgent: f.UserAgent,
 		PerHost: f.Concurrency, Delay: f.Delay, IgnoreRobots: f.IgnoreRobots, Auth: auth})
 }
@@ -242,7 +244,7 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 		defer stop()
 	}
 	offline := opts.Archive != "" && len(opts.Seeds) == 0
-	var archiveRun *extract.ArchiveRun
+	var archiveRun *archive.ArchiveRun
 	if offline {
 		run, err := archiveRunFor(ctx, opts.Archive, opts.Run)
 		if err != nil {
@@ -256,8 +258,8 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 		return err
 	}
 	opts.Seeds = seeds
-	var copts extract.CrawlOptions
-	var connect extract.Origins
+	var copts crawl.CrawlOptions
+	var connect crawl.Origins
 	if !offline {
 		// The crawl names the public URLs and connects to the mirror.
 		named, c, err := publicCrawl(opts.Seeds, opts.PublicURL)
@@ -379,7 +381,7 @@ func publicOrigin(public string) (string, error) {
 // the archive. connected says the crawl names the public URLs and
 // connects to the mirror (--public-url, see publicCrawl); auth is the
 // staging site's credentials, sent to the mirror only.
-func exportFiles(log *slog.Logger, pipe *pipeline.Export, opts *MigrateOptions, topts transform.Options, auth *extract.Auth, connected bool) (func(), error) {
+func exportFiles(log *slog.Logger, pipe *pipeline.Export, opts *MigrateOptions, topts transform.Options, auth *crawl.Auth, connected bool) (func(), error) {
 	store, err := load.NewFileStore(opts.Out, int64(opts.Crawl.MaxBodyMB)<<20)
 	if err != nil {
 		return nil, err
@@ -390,14 +392,14 @@ func exportFiles(log *slog.Logger, pipe *pipeline.Export, opts *MigrateOptions, 
 		return nil, err
 	}
 	copts.Logger, copts.Auth = log, auth
-	fetcher, err := extract.NewFileFetcher(copts, crawledURL)
+	fetcher, err := crawl.NewFileFetcher(copts, crawledURL)
 	if err != nil {
 		return nil, err
 	}
 	var srcs load.Sources
 	closeFn := func() {}
 	if opts.Archive != "" {
-		af := extract.OpenArchiveFiles(opts.Archive, archiveURL)
+		af := archive.OpenFiles(opts.Archive, archiveURL)
 		srcs = append(srcs, af)
 		closeFn = func() { _ = af.Close() }
 	}
@@ -435,8 +437,8 @@ func archiveSeeds(ctx context.Context, dir string, run int64) ([]string, error) 
 
 // archiveRunFor returns the archive's run (the latest one with seeds when
 // run is 0).
-func archiveRunFor(ctx context.Context, dir string, run int64) (*extract.ArchiveRun, error) {
-	runs, err := extract.ArchiveRuns(ctx, dir)
+func archiveRunFor(ctx context.Context, dir string, run int64) (*archive.ArchiveRun, error) {
+	runs, err := archive.ArchiveRuns(ctx, dir)
 	if err != nil {
 		return nil, err
 	}
@@ -453,7 +455,7 @@ func archiveRunFor(ctx context.Context, dir string, run int64) (*extract.Archive
 
 // printSummary writes migrate's summary; statusNotes say how many pages
 // answered which error status (not exported).
-func printSummary(w io.Writer, st extract.CrawlStats, statusNotes []string, m load.Manifest, stats map[string]int, took time.Duration, out string) {
+func printSummary(w io.Writer, st crawl.CrawlStats, statusNotes []string, m load.Manifest, stats map[string]int, took time.Duration, out string) {
 	warnings, rejected := stats["warnings"], stats["documentsRejected"]
 	fmt.Fprintf(w, "Fetched %d pages", st.Fetched)
 	var notes []string
@@ -474,7 +476,7 @@ func printSummary(w io.Writer, st extract.CrawlStats, statusNotes []string, m lo
 		notes = append(notes, fmt.Sprintf("%d over the trap budget", st.TrapSkipped))
 	}
 	if st.SitemapsSkipped > 0 {
-		notes = append(notes, fmt.Sprintf("%d sitemaps over the cap of %d per host not read", st.SitemapsSkipped, extract.MaxSitemapsPerHost))
+		notes = append(notes, fmt.Sprintf("%d sitemaps over the cap of %d per host not read", st.SitemapsSkipped, crawl.MaxSitemapsPerHost))
 	}
 	if st.SitemapErrors > 0 {
 		notes = append(notes, fmt.Sprintf("%d sitemaps unreadable", st.SitemapErrors))

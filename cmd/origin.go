@@ -5,7 +5,7 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/umzug/umzug/extract"
+	"github.com/umzug/umzug/extract/crawl"
 )
 
 // publicCrawl names a crawl of a mirror by the site's public origin: the
@@ -15,7 +15,7 @@ import (
 // re-crawls of the same site from another host or port all key URLs by
 // the public address. Without a public URL, or when the mirror is the
 // public site, the seeds are returned as given.
-func publicCrawl(seeds []string, public string) ([]string, extract.Origins, error) {
+func publicCrawl(seeds []string, public string) ([]string, crawl.Origins, error) {
 	if public == "" || len(seeds) == 0 {
 		return seeds, nil, nil
 	}
@@ -45,11 +45,11 @@ func publicCrawl(seeds []string, public string) ([]string, extract.Origins, erro
 		}
 		named[i] = u.String()
 	}
-	return named, extract.Origins{pub: mirror}, nil
+	return named, crawl.Origins{pub: mirror}, nil
 }
 
 // hostOfOrigins returns the hosts the origins name.
-func hostOfOrigins(o extract.Origins) []string {
+func hostOfOrigins(o crawl.Origins) []string {
 	var hosts []string
 	for named := range o {
 		if u, err := url.Parse(named); err == nil {

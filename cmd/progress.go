@@ -8,7 +8,7 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 
-	"github.com/umzug/umzug/extract"
+	"github.com/umzug/umzug/extract/crawl"
 )
 
 // ttyErr is stderr when it is a terminal. A log line written while a
@@ -64,7 +64,7 @@ func newProgress(ios *IOStreams, quiet bool, what string) *progress {
 }
 
 // crawlUpdate shows fetched and queued pages, errors and retries.
-func (p *progress) crawlUpdate(cp extract.CrawlProgress) {
+func (p *progress) crawlUpdate(cp crawl.CrawlProgress) {
 	if p.bar == nil {
 		return
 	}

@@ -11,7 +11,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/umzug/umzug/extract"
+	"github.com/umzug/umzug/extract/crawl"
 )
 
 func TestRedact(t *testing.T) {
@@ -134,8 +134,8 @@ func TestAuthOnlyForTheSitesHosts(t *testing.T) {
 	var seen []string
 	other := newRecordingServer(t, &seen, "")
 	site := newRecordingServer(t, &seen, other.URL+"/landing")
-	auth := &extract.Auth{Hosts: []string{strings.TrimPrefix(site.URL, "http://")}, Header: map[string][]string{"X-Token": {"t0k3n"}},
-		Basic: map[string]extract.Credentials{strings.TrimPrefix(site.URL, "http://"): {User: "u", Password: "p"}}}
+	auth := &crawl.Auth{Hosts: []string{strings.TrimPrefix(site.URL, "http://")}, Header: map[string][]string{"X-Token": {"t0k3n"}},
+		Basic: map[string]crawl.Credentials{strings.TrimPrefix(site.URL, "http://"): {User: "u", Password: "p"}}}
 	c := newHTTPChecker(CrawlFlags{Concurrency: 1, IgnoreRobots: true}, auth)
 	if _, err := c.Check(context.Background(), site.URL+"/moved"); err != nil {
 		t.Fatal(err)

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/umzug/umzug/extract"
+	"github.com/umzug/umzug/extract/crawl"
 )
 
 // Environment variables with the basic auth of a password-protected
@@ -27,13 +28,13 @@ const (
 // returns the start URLs canonical and without user info (the form
 // umzug writes them in) and the site's hosts. Every secret is
 // registered with g, so no log line shows it.
-func (f *CrawlFlags) staging(seeds []string, g *GlobalOptions) ([]string, *extract.Auth, error) {
-	auth := &extract.Auth{Basic: map[string]extract.Credentials{}}
+func (f *CrawlFlags) staging(seeds []string, g *GlobalOptions) ([]string, *crawl.Auth, error) {
+	auth := &crawl.Auth{Basic: map[string]crawl.Credentials{}}
 	clean := make([]string, len(seeds))
 	seen := map[string]bool{}
 	var seedHosts []string
 	for i, s := range seeds {
-		bare, cred, hasCred := extract.SplitUserinfo(s)
+		bare, cred, hasCred := crawl.SplitUserinfo(s)
 		if hasCred {
 			g.addSecrets(cred.Password)
 		}
@@ -71,7 +72,7 @@ func (f *CrawlFlags) staging(seeds []string, g *GlobalOptions) ([]string, *extra
 		g.addSecrets(value)
 	}
 	user, pass := os.Getenv(envAuthUser), os.Getenv(envAuthPassword)
-	var machines map[string]extract.Credentials
+	var machines map[string]crawl.Credentials
 	if f.NetrcFile != "" {
 		m, err := readNetrc(f.NetrcFile)
 		if err != nil {
@@ -85,7 +86,7 @@ func (f *CrawlFlags) staging(seeds []string, g *GlobalOptions) ([]string, *extra
 		}
 		switch {
 		case user != "" || pass != "":
-			auth.Basic[h] = extract.Credentials{User: user, Password: pass}
+			auth.Basic[h] = crawl.Credentials{User: user, Password: pass}
 		case machines != nil:
 			name := h
 			if i := strings.LastIndexByte(h, ':'); i >= 0 && !strings.HasSuffix(h, "]") {
@@ -116,7 +117,7 @@ func redactHeaderArg(h string) string {
 // readNetrc reads a netrc file (the format curl and wget read): machine
 // entries with login and password, and a default entry (returned under
 // ""). macdef definitions are skipped.
-func readNetrc(path string) (map[string]extract.Credentials, error) {
+func readNetrc(path string) (map[string]crawl.Credentials, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -125,8 +126,8 @@ func readNetrc(path string) (map[string]extract.Credentials, error) {
 	return parseNetrc(f)
 }
 
-func parseNetrc(r io.Reader) (map[string]extract.Credentials, error) {
-	out := map[string]extract.Credentials{}
+func parseNetrc(r io.Reader) (map[string]crawl.Credentials, error) {
+	out := map[string]crawl.Credentials{}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(nil, 1<<20)
 	var toks []string
@@ -155,14 +156,14 @@ func parseNetrc(r io.Reader) (map[string]extract.Credentials, error) {
 		return nil, err
 	}
 	machine, inEntry := "", false
-	var cur extract.Credentials
+	var cur crawl.Credentials
 	flush := func() {
 		if inEntry {
 			if _, dup := out[machine]; !dup {
 				out[machine] = cur
 			}
 		}
-		cur, inEntry = extract.Credentials{}, false
+		cur, inEntry = crawl.Credentials{}, false
 	}
 	for i := 0; i < len(toks); i++ {
 		if !inEntry && toks[i] != "machine" && toks[i] != "default" {

@@ -14,7 +14,8 @@ import (
 	"time"
 
 	"github.com/umzug/umzug"
-	"github.com/umzug/umzug/extract"
+	"github.com/umzug/umzug/extract/archive"
+	"github.com/umzug/umzug/extract/html"
 	"github.com/umzug/umzug/fixtures"
 	"github.com/umzug/umzug/load"
 )
@@ -83,7 +84,7 @@ func TestMigrateInterruptedWithArchive(t *testing.T) {
 	if m.Status != umzug.StatusInterrupted || len(docs) == 0 || len(docs) >= n {
 		t.Errorf("after Ctrl-C: manifest status %q with %d documents; want interrupted with some of the %d pages", m.Status, len(docs), n)
 	}
-	runs, err := extract.ArchiveRuns(t.Context(), arch)
+	runs, err := archive.ArchiveRuns(t.Context(), arch)
 	if err != nil || len(runs) != 1 || runs[0].Status != umzug.StatusInterrupted {
 		t.Errorf("archive runs %+v, %v; want one interrupted run", runs, err)
 	}
@@ -129,7 +130,7 @@ func TestMigrateInterruptedWithoutArchive(t *testing.T) {
 // panicParser is an extractor that panics on some pages, as the real one
 // did on one page of the evaluation set.
 type panicParser struct {
-	real  *extract.Parser
+	real  *html.Parser
 	on    func(url string) bool
 	calls atomic.Int64
 }
@@ -158,7 +159,7 @@ func TestPanickingPageIsAFailedPage(t *testing.T) {
 	const n = 30
 	srv, _ := syntheticServer(t, n, 0, nil)
 	bad := srv.URL + fixtures.SyntheticPath(7)
-	parser := &panicParser{real: extract.NewParser(), on: func(u string) bool { return u == bad }}
+	parser := &panicParser{real: html.NewParser(), on: func(u string) bool { return u == bad }}
 	arch, out := filepath.Join(t.TempDir(), "archive"), filepath.Join(t.TempDir(), "export")
 	ios, _, stderr := testStreams()
 	g := &GlobalOptions{LogLevel: "warn", LogFormat: "text"}
@@ -303,7 +304,7 @@ func TestDiffAfterOutage(t *testing.T) {
 	crawl(ExitOK)
 	down.Store(true)
 	crawl(ExitFailed)
-	runs, err := extract.ArchiveRuns(t.Context(), arch)
+	runs, err := archive.ArchiveRuns(t.Context(), arch)
 	if err != nil || len(runs) != 2 || runs[1].Status != umzug.StatusFailed {
 		t.Fatalf("runs %+v, %v; want the second marked failed", runs, err)
 	}
@@ -326,10 +327,10 @@ func TestDiffAfterOutage(t *testing.T) {
 // panicExplainer is an extractor whose explanation panics.
 type panicExplainer struct{}
 
-func (panicExplainer) Explain(io.Reader, string) (extract.Explanation, error) {
+func (panicExplainer) Explain(io.Reader, string) (html.Explanation, error) {
 	var m map[string]int
 	m["boom"]++ // nil map: a real runtime panic
-	return extract.Explanation{}, nil
+	return html.Explanation{}, nil
 }
 
 // TestExplainPanicIsAFailure: a panic while explaining the one page asked

@@ -12,7 +12,7 @@ import (
 	"testing"
 
 	"github.com/umzug/umzug"
-	"github.com/umzug/umzug/extract"
+	"github.com/umzug/umzug/extract/html"
 	"github.com/umzug/umzug/fixtures"
 )
 
@@ -39,7 +39,7 @@ func syntheticDocs(tb testing.TB, n int, emit func(umzug.Document)) {
 			defer wg.Done()
 			defer close(out[w])
 			for i := w; i < n; i += workers {
-				d, err := extract.ParseHTML(bytes.NewReader(fixtures.SyntheticPage(n, i)), origin+fixtures.SyntheticPath(i))
+				d, err := html.ParseHTML(bytes.NewReader(fixtures.SyntheticPage(n, i)), origin+fixtures.SyntheticPath(i))
 				out[w] <- res{i, d, err}
 			}
 		}()

@@ -50,7 +50,7 @@ var ErrNotHTTP = errors.New("not an http(s) URL")
 // scheme other than http and https and for relative references, and an error
 // for an http(s) URL without a host or with an invalid port.
 func Canonicalize(raw string) (string, error) {
-	s := cleanURLSpace(raw)
+	s := CleanURLSpace(raw)
 	scheme, rest, ok := cutScheme(s)
 	if !ok {
 		return "", fmt.Errorf("canonicalizing %q: %w", raw, ErrNotHTTP)
@@ -102,7 +102,7 @@ func Canonicalize(raw string) (string, error) {
 // result is not an absolute http(s) URL, e.g. for "mailto:" or
 // "javascript:" links.
 func Resolve(base *url.URL, href string) (string, error) {
-	ref := cleanURLSpace(href)
+	ref := CleanURLSpace(href)
 	if _, _, ok := cutScheme(ref); ok || base == nil {
 		return Canonicalize(ref)
 	}
@@ -167,9 +167,9 @@ func Resolve(base *url.URL, href string) (string, error) {
 	return Canonicalize(sb.String())
 }
 
-// cleanURLSpace trims white space around s and removes ASCII tab and newline
+// CleanURLSpace trims white space around s and removes ASCII tab and newline
 // characters inside it, as browsers do.
-func cleanURLSpace(s string) string {
+func CleanURLSpace(s string) string {
 	s = strings.TrimSpace(s)
 	if strings.ContainsAny(s, "\t\n\r") {
 		s = strings.Map(func(r rune) rune {

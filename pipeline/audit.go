@@ -6,7 +6,8 @@ import (
 	"fmt"
 
 	"github.com/umzug/umzug"
-	"github.com/umzug/umzug/extract"
+	"github.com/umzug/umzug/extract/archive"
+	"github.com/umzug/umzug/extract/crawl"
 )
 
 // FindingsSink keeps the audit's findings of the pages, in the order the
@@ -30,7 +31,7 @@ type AuditRun struct {
 	// offline (the latest capture of every URL). Else Files are read:
 	// saved HTML pages, with the URLs URLs gives them ("" for a page's
 	// canonical link or its file: URL).
-	Crawl   *extract.CrawlOptions
+	Crawl   *crawl.CrawlOptions
 	Archive string
 	Files   []string
 	URLs    map[string]string
@@ -56,7 +57,7 @@ func (r *AuditRun) Run(ctx context.Context) (AuditResult, error) {
 	switch {
 	case r.Crawl != nil:
 		stream := r.Work.Process(ctx, sink)
-		st, err := extract.Crawl(ctx, *r.Crawl, stream.Add)
+		st, err := crawl.Crawl(ctx, *r.Crawl, stream.Add)
 		if cerr := stream.Close(); cerr != nil && err == nil {
 			err = cerr
 		}
@@ -70,7 +71,7 @@ func (r *AuditRun) Run(ctx context.Context) (AuditResult, error) {
 		}
 	case r.Archive != "":
 		stream := r.Work.Process(ctx, sink)
-		err := extract.ReadArchive(ctx, r.Archive, stream.Add)
+		err := archive.ReadArchive(ctx, r.Archive, stream.Add)
 		if cerr := stream.Close(); cerr != nil && err == nil {
 			err = cerr
 		}

@@ -61,7 +61,7 @@ func (x *DocumentSink) Add(p *Page) error {
 	return nil
 }
 
-// HTMLParser extracts a saved page (*extract.Parser).
+// HTMLParser extracts a saved page (*html.Parser).
 type HTMLParser interface {
 	ParseHTML(r io.Reader, pageURL string) (umzug.Document, error)
 }

@@ -15,7 +15,7 @@ import (
 	"github.com/temoto/robotstxt"
 
 	"github.com/umzug/umzug/audit"
-	"github.com/umzug/umzug/extract"
+	"github.com/umzug/umzug/extract/crawl"
 )
 
 // HTTPChecker is the audit's link checker: HEAD, then GET when HEAD fails
@@ -30,7 +30,7 @@ type HTTPChecker struct {
 	perHost      int
 	delay        time.Duration
 	ignoreRobots bool
-	auth         *extract.Auth // credentials of the site's own hosts (staging)
+	auth         *crawl.Auth // credentials of the site's own hosts (staging)
 
 	mu     sync.Mutex
 	cache  map[string]*checkResult // the answer for every URL asked: one entry per link target of the site
@@ -47,7 +47,7 @@ type CheckerOptions struct {
 	PerHost      int           // requests at a time per host (at least 1)
 	Delay        time.Duration // between the starts of requests to one host
 	IgnoreRobots bool
-	Auth         *extract.Auth // staging credentials, sent to the site's hosts only
+	Auth         *crawl.Auth // staging credentials, sent to the site's hosts only
 }
 
 // robotsEntry is the robots.txt of one host, read once: the first check
@@ -256,7 +256,7 @@ func (c *HTTPChecker) String() string {
 
 // WithOrigins makes the checker send requests for the named origins to
 // the ones that answer, as the crawl does.
-func (c *HTTPChecker) WithOrigins(o extract.Origins) (*HTTPChecker, error) {
+func (c *HTTPChecker) WithOrigins(o crawl.Origins) (*HTTPChecker, error) {
 	if len(o) == 0 {
 		return c, nil
 	}
@@ -264,7 +264,7 @@ func (c *HTTPChecker) WithOrigins(o extract.Origins) (*HTTPChecker, error) {
 	if base == nil {
 		base = http.DefaultTransport
 	}
-	tr, err := extract.ConnectTransport(base, o)
+	tr, err := crawl.ConnectTransport(base, o)
 	if err != nil {
 		return nil, err
 	}

@@ -8,7 +8,8 @@ import (
 	"time"
 
 	"github.com/umzug/umzug"
-	"github.com/umzug/umzug/extract"
+	"github.com/umzug/umzug/extract/archive"
+	"github.com/umzug/umzug/extract/crawl"
 	"github.com/umzug/umzug/load"
 )
 
@@ -22,7 +23,7 @@ type Migration struct {
 	// Crawl, when set, crawls the site (into Crawl.ArchiveDir when set,
 	// and the export then reads that run back from the archive). Nil
 	// exports Archive offline.
-	Crawl *extract.CrawlOptions
+	Crawl *crawl.CrawlOptions
 	// Archive is the archive to export from; RunID selects a run of it
 	// offline (0: the latest capture of every URL).
 	Archive string
@@ -35,7 +36,7 @@ type Migration struct {
 
 // MigrateResult is what a migration did.
 type MigrateResult struct {
-	Crawl    extract.CrawlStats
+	Crawl    crawl.CrawlStats
 	Export   ExportResult
 	Manifest load.Manifest
 	// Status and Why are the export's status and, unless complete, why.
@@ -52,7 +53,7 @@ func (m *Migration) Run(ctx context.Context) (MigrateResult, error) {
 	var res MigrateResult
 	sink := &ExportSink{Export: m.Export, Fails: m.Work.Fails}
 	offline := m.Crawl == nil
-	var stats extract.CrawlStats
+	var stats crawl.CrawlStats
 	interrupted := false
 	if !offline {
 		stream := m.Work.Process(ctx, sink)
@@ -61,7 +62,7 @@ func (m *Migration) Run(ctx context.Context) (MigrateResult, error) {
 			fn = func(*umzug.Snapshot) error { return nil } // exported from the archive below
 		}
 		var crawlErr error
-		stats, crawlErr = extract.Crawl(ctx, *m.Crawl, fn)
+		stats, crawlErr = crawl.Crawl(ctx, *m.Crawl, fn)
 		if err := stream.Close(); err != nil && crawlErr == nil {
 			crawlErr = err
 		}
@@ -88,7 +89,7 @@ func (m *Migration) Run(ctx context.Context) (MigrateResult, error) {
 		}
 		n := 0
 		stream := m.Work.Process(readCtx, sink)
-		err := extract.ReadArchiveRun(readCtx, m.Archive, extract.ReadArchiveOptions{Run: run}, func(s *umzug.Snapshot) error {
+		err := archive.ReadArchiveRun(readCtx, m.Archive, archive.ReadArchiveOptions{Run: run}, func(s *umzug.Snapshot) error {
 			n++
 			return stream.Add(s)
 		})
@@ -155,7 +156,7 @@ func (m *Migration) Run(ctx context.Context) (MigrateResult, error) {
 // Ctrl-C; failed when the crawl run failed (the site was down), no page
 // got a usable response or no document was exported; partial when some
 // URLs or documents failed; else complete.
-func migrateStatus(interrupted bool, st extract.CrawlStats, x *ExportSink, failed, docs int) (string, string) {
+func migrateStatus(interrupted bool, st crawl.CrawlStats, x *ExportSink, failed, docs int) (string, string) {
 	switch {
 	case interrupted:
 		return umzug.StatusInterrupted, "interrupted: the export holds what was crawled until then and is marked interrupted"

@@ -10,7 +10,7 @@ import (
 	"github.com/umzug/umzug/extract"
 )
 
-// Parser is what the pipeline needs of the extractor (*extract.Parser).
+// Parser is what the pipeline needs of the extractor (*html.Parser).
 type Parser interface {
 	Parse(s *umzug.Snapshot) (umzug.Document, error)
 }

@@ -28,6 +28,7 @@ import (
 	trafilatura "github.com/markusmobius/go-trafilatura"
 
 	"github.com/umzug/umzug/extract"
+	"github.com/umzug/umzug/extract/html"
 )
 
 type expectation struct {
@@ -56,7 +57,7 @@ func norm(s string) string {
 type extractor func(body []byte, pageURL string) (title, text string, err error)
 
 func umzugX(body []byte, pageURL string) (string, string, error) {
-	d, err := extract.ParseHTML(bytes.NewReader(body), pageURL)
+	d, err := html.ParseHTML(bytes.NewReader(body), pageURL)
 	if err != nil {
 		return "", "", err
 	}

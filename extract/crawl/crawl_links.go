@@ -1,0 +1,124 @@
+package crawl
+
+import (
+	"bytes"
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/umzug/umzug/extract"
+)
+
+// pageLink is a link found on a page, canonical and as written, and
+// whether it points to an image (img src) rather than a page.
+type pageLink struct {
+	canonical string
+	raw       string // as written, resolved; "" when it equals canonical or cannot be parsed
+	image     bool
+}
+
+// scanLinks tokenizes a UTF-8 HTML page and returns the targets of
+// <a href>, <area href> and <img src>, resolved against the page URL or
+// its <base href>. Links with rel="nofollow" are left out, and so is every
+// link when a robots meta tag says nofollow or none. Tokenizing instead of
+// building a DOM keeps link discovery cheap on the crawl's hot path.
+func scanLinks(body []byte, pageURL string) []pageLink {
+	base, err := url.Parse(pageURL)
+	if err != nil {
+		return nil
+	}
+	z := html.NewTokenizer(bytes.NewReader(body))
+	var out []pageLink
+	baseSet := false
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return out
+		case html.StartTagToken, html.SelfClosingTagToken:
+		default:
+			continue
+		}
+		name, hasAttr := z.TagName()
+		if !hasAttr {
+			continue
+		}
+		a := atom.Lookup(name)
+		var want string
+		switch a {
+		case atom.A, atom.Area:
+			want = "href"
+		case atom.Img:
+			want = "src"
+		case atom.Base:
+			if baseSet {
+				continue
+			}
+			want = "href"
+		case atom.Meta:
+			want = "content"
+		default:
+			continue
+		}
+		var val, rel, metaName string
+		for {
+			k, v, more := z.TagAttr()
+			switch string(k) {
+			case want:
+				val = string(v)
+			case "rel":
+				rel = string(v)
+			case "name":
+				metaName = string(v)
+			}
+			if !more {
+				break
+			}
+		}
+		switch a {
+		case atom.Meta:
+			if strings.EqualFold(metaName, "robots") {
+				c := strings.ToLower(val)
+				if strings.Contains(c, "nofollow") || strings.Contains(c, "none") {
+					return nil
+				}
+			}
+			continue
+		case atom.Base:
+			baseSet = true
+			if bu, err := base.Parse(strings.TrimSpace(val)); err == nil {
+				base = bu
+			}
+			continue
+		}
+		val = strings.TrimSpace(val)
+		if val == "" || strings.Contains(strings.ToLower(rel), "nofollow") {
+			continue
+		}
+		cu, err := extract.Resolve(base, val)
+		if err != nil {
+			continue
+		}
+		raw, err := resolveRaw(base, val)
+		if err != nil || raw == cu {
+			raw = ""
+		}
+		out = append(out, pageLink{canonical: cu, raw: raw, image: a == atom.Img})
+	}
+}
+
+// resolveRaw resolves href against base without canonicalizing, keeping the
+// variant as written (for the alias table). Only http(s) URLs are returned.
+func resolveRaw(base *url.URL, href string) (string, error) {
+	ref, err := url.Parse(extract.CleanURLSpace(href))
+	if err != nil {
+		return "", err
+	}
+	u := base.ResolveReference(ref)
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return "", extract.ErrNotHTTP
+	}
+	return u.String(), nil
+}

@@ -1,0 +1,187 @@
+package crawl_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/extract/archive"
+	"github.com/umzug/umzug/extract/crawl"
+	"github.com/umzug/umzug/fixtures"
+)
+
+// changingSite is a site that changes between two crawls (run is 1 or 2).
+type changingSite struct {
+	run      atomic.Int32
+	mu       sync.Mutex
+	cond     map[string][]string // path -> conditional headers seen, per request
+	requests atomic.Int64
+}
+
+var lastMod = time.Date(2024, 11, 4, 8, 0, 0, 0, time.UTC)
+
+func (s *changingSite) handler(string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.requests.Add(1)
+		run := s.run.Load()
+		p := r.URL.Path
+		s.mu.Lock()
+		s.cond[p] = append(s.cond[p], r.Header.Get("If-None-Match")+"|"+r.Header.Get("If-Modified-Since"))
+		s.mu.Unlock()
+		html := func(status int, body string) {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.WriteHeader(status)
+			_, _ = w.Write([]byte(page(strings.Trim(p, "/"), body)))
+		}
+		switch p {
+		case "/robots.txt":
+			http.NotFound(w, r)
+		case "/":
+			links := `<a href="/etag/">e</a><a href="/lm/">l</a><a href="/plain/">p</a><a href="/volatile/">v</a><a href="/gone/">g</a><a href="/status/">s</a>`
+			if run == 1 {
+				links += `<a href="/dropped/">d</a>`
+			} else {
+				links += `<a href="/new/">n</a>`
+			}
+			html(200, links)
+		case "/etag/":
+			w.Header().Set("ETag", `"v1"`)
+			if r.Header.Get("If-None-Match") == `"v1"` {
+				w.WriteHeader(http.StatusNotModified)
+				return
+			}
+			html(200, "<p>Mit ETag.</p>")
+		case "/lm/":
+			w.Header().Set("Last-Modified", lastMod.Format(http.TimeFormat))
+			if t, err := http.ParseTime(r.Header.Get("If-Modified-Since")); err == nil && !lastMod.After(t) {
+				w.WriteHeader(http.StatusNotModified)
+				return
+			}
+			html(200, "<p>Mit Last-Modified.</p>")
+		case "/plain/":
+			html(200, fmt.Sprintf("<p>Fassung %d.</p>", run))
+		case "/volatile/":
+			now := time.Now().Format(time.RFC3339Nano)
+			html(200, `<!-- generated `+now+` --><form><input type="hidden" name="tx_form[__trustedProperties]" value="`+now+`"></form>
+<link rel="stylesheet" href="/main.css?`+fmt.Sprint(time.Now().UnixNano())+`"><script nonce="`+now+`"></script><p>Immer gleich.</p>`)
+		case "/gone/":
+			if run == 2 {
+				html(404, "")
+				return
+			}
+			html(200, "<p>Noch da.</p>")
+		case "/status/":
+			if run == 2 {
+				html(500, "")
+				return
+			}
+			html(200, "<p>Geht.</p>")
+		case "/dropped/", "/new/":
+			html(200, "<p>Seite.</p>")
+		default:
+			http.NotFound(w, r)
+		}
+	})
+}
+
+func TestRecrawlIsConditionalAndDiffFindsChanges(t *testing.T) {
+	site := &changingSite{cond: map[string][]string{}}
+	srv, err := fixtures.StartHandler(site.handler)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(srv.Close)
+	dir := t.TempDir()
+	opts := crawl.CrawlOptions{Seeds: []string{srv.URL + "/"}, ArchiveDir: dir, Retries: -1, NoSitemaps: true}
+	site.run.Store(1)
+	st1, err := crawl.Crawl(t.Context(), opts, func(*umzug.Snapshot) error { return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	site.run.Store(2)
+	bodies := map[string]string{}
+	st2, err := crawl.Crawl(t.Context(), opts, func(s *umzug.Snapshot) error {
+		bodies[strings.TrimPrefix(s.URL, srv.URL)] = string(s.Body)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st1.RunID != 1 || st2.RunID != 2 || st2.Resumed {
+		t.Errorf("runs %d and %d (resumed %v); want 1 and a new run 2", st1.RunID, st2.RunID, st2.Resumed)
+	}
+	if got := site.cond["/etag/"]; len(got) != 2 || got[0] != "|" || got[1] != `"v1"|` {
+		t.Errorf("/etag/ conditional headers per run: %q; want none, then If-None-Match", got)
+	}
+	if got := site.cond["/lm/"]; len(got) != 2 || got[1] != "|"+lastMod.Format(http.TimeFormat) {
+		t.Errorf("/lm/ conditional headers per run: %q; want If-Modified-Since in run 2", got)
+	}
+	if st2.Unchanged != 2 {
+		t.Errorf("run 2 recorded %d pages as unchanged (304); want 2", st2.Unchanged)
+	}
+	// A 304 still delivers the page, from the archive, and its links.
+	if !strings.Contains(bodies["/etag/"], "Mit ETag.") {
+		t.Errorf("/etag/ after 304: body %q; want the archived one", bodies["/etag/"])
+	}
+
+	d, err := archive.DiffArchive(t.Context(), dir, 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range d.Changes {
+		s := c.Change + " " + strings.TrimPrefix(c.URL, srv.URL)
+		if c.Reason != "" && c.Change == "removed" {
+			s += " (" + c.Reason + ")"
+		}
+		if c.Change == "status" {
+			s += fmt.Sprintf(" %d->%d", c.FromStatus, c.ToStatus)
+		}
+		got = append(got, s)
+	}
+	want := []string{
+		"changed /", "removed /dropped/ (no longer linked from " + srv.URL + "/)", "removed /gone/ (HTTP 404)",
+		"added /new/", "changed /plain/", "status /status/ 200->500",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("diff:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if d.Unchanged != 3 { // /etag/, /lm/ (304) and /volatile/ (only volatile parts differ)
+		t.Errorf("%d unchanged; want 3", d.Unchanged)
+	}
+	// Reading the archive gives the latest capture of each URL: the 304s
+	// resolve to the body they confirmed.
+	latest := map[string]*umzug.Snapshot{}
+	if err := archive.ReadArchive(context.Background(), dir, func(s *umzug.Snapshot) error {
+		latest[strings.TrimPrefix(s.URL, srv.URL)] = s
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if s := latest["/etag/"]; s == nil || s.Status != 200 || !strings.Contains(string(s.Body), "Mit ETag.") {
+		t.Errorf("/etag/ from the archive: %+v", s)
+	}
+	if s := latest["/dropped/"]; s == nil {
+		t.Errorf("/dropped/ (only in run 1) missing from the latest captures")
+	}
+	only2 := 0
+	if err := archive.ReadArchiveRun(context.Background(), dir, archive.ReadArchiveOptions{Run: 2}, func(s *umzug.Snapshot) error {
+		only2++
+		if strings.HasSuffix(s.URL, "/dropped/") {
+			t.Errorf("run 2 has /dropped/")
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if only2 != 8 {
+		t.Errorf("run 2 has %d captures; want 8", only2)
+	}
+	checkWARCFiles(t, dir)
+}

@@ -1,0 +1,395 @@
+package html
+
+import (
+	"fmt"
+	stdhtml "html"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/umzug/umzug"
+)
+
+// Content accounting: every run of visible text of a page ends in exactly
+// one place. Text inside the main region that a block holds is kept; text
+// a document field holds (title, date, number, contacts, …) is a field;
+// everything else is dropped with the reason of the rule that dropped it,
+// or of the page region it sits in. Kept and field text is not taken on
+// trust: it counts as kept only when the document's blocks (or fields)
+// really contain it, so a converter that loses text shows up as
+// "unconverted".
+
+// Categories of a run of text in an explanation.
+const (
+	Kept    = "kept"
+	Field   = "field"
+	Dropped = "dropped"
+)
+
+// ExplainRun is a run of a page's visible text and what became of it.
+type ExplainRun struct {
+	Category string `json:"category"`         // kept, field or dropped
+	Reason   string `json:"reason,omitempty"` // why it was dropped; the field's name for field
+	Selector string `json:"selector"`         // the element the run belongs to
+	Text     string `json:"text"`
+}
+
+// accountant walks the visible text of a page after extraction.
+type accountant struct {
+	p        *page
+	roots    map[*html.Node]bool
+	rootAnc  map[*html.Node]bool // ancestors of roots
+	dropped  map[*html.Node]string
+	fields   map[*html.Node]string
+	kept     string // normalized text of the blocks
+	fieldTxt []string
+	cursor   int
+	acc      umzug.Accounting
+	runs     []ExplainRun
+	explain  bool
+	// open dropped entry, merged while reason and selector stay the same
+	last      *umzug.Dropped
+	lastOwner *html.Node // owner of the last explanation run
+}
+
+// account fills the document's accounting; with explain it also returns
+// the runs of text.
+func (p *page) account(roots []*html.Node, explain bool) []ExplainRun {
+	body := p.an.body
+	if body == nil {
+		return nil
+	}
+	a := &accountant{p: p, roots: map[*html.Node]bool{}, rootAnc: map[*html.Node]bool{},
+		dropped: map[*html.Node]string{}, fields: p.fieldEls, explain: explain}
+	for _, r := range roots {
+		a.roots[r] = true
+		for n := r.Parent; n != nil; n = n.Parent {
+			a.rootAnc[n] = true
+		}
+	}
+	for _, d := range p.dropped {
+		a.dropped[d.n] = d.reason
+	}
+	a.kept, a.fieldTxt = outputText(&p.d)
+	a.walk(body, "", nil, false)
+	a.flush()
+	acc := a.acc
+	p.d.Provenance.Accounting = &acc
+	return a.runs
+}
+
+// walk visits n's children. reason and owner are the verdict in force
+// (dropped reason or field name with the element it came from); inRoot
+// tells whether n is inside the main region.
+func (a *accountant) walk(n *html.Node, reason string, owner *html.Node, inRoot bool) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			a.text(c, n, reason, owner, inRoot)
+		case html.ElementNode:
+			if isInvisible(c) {
+				continue
+			}
+			r, o, in := reason, owner, inRoot
+			switch {
+			case reason != "":
+				// decided above
+			case a.fields[c] != "":
+				r, o = "field:"+a.fields[c], c
+			case a.dropped[c] != "":
+				r, o = a.dropped[c], c
+			case a.roots[c]:
+				in = true
+			case !inRoot && !a.rootAnc[c]:
+				// a page region outside the main content
+				if m := a.p.an.marks[c]; m != "" {
+					r, o = m, c
+				} else if outsideRegion(n, a) {
+					r, o = umzug.DropOutside, c
+				}
+			case !inRoot:
+				// an ancestor of the main region: its own text is outside
+			}
+			if r == "" && !in && !a.rootAnc[c] && !a.roots[c] {
+				r, o = umzug.DropOutside, c
+			}
+			a.walk(c, r, o, in)
+		}
+	}
+}
+
+// outsideRegion reports whether children of n are page regions outside
+// the main content (n is the body or an ancestor of the main region).
+func outsideRegion(n *html.Node, a *accountant) bool {
+	return n == a.p.an.body || a.rootAnc[n]
+}
+
+// normText is the text as blocks hold it: white space (no-break spaces
+// too) collapsed, soft hyphens removed.
+func normText(s string) string {
+	if strings.Contains(s, "\u00ad") {
+		s = strings.ReplaceAll(s, "\u00ad", "")
+	}
+	return collapseTrim(s)
+}
+
+// text accounts for one text node.
+func (a *accountant) text(t *html.Node, parent *html.Node, reason string, owner *html.Node, inRoot bool) {
+	s := normText(t.Data)
+	if s == "" {
+		return
+	}
+	chars := utf8.RuneCountInString(s)
+	a.acc.VisibleChars += chars
+	switch {
+	case strings.HasPrefix(reason, "field:"):
+		a.acc.FieldChars += chars
+		a.run(Field, strings.TrimPrefix(reason, "field:"), owner, s)
+		return
+	case reason != "":
+		a.dropText(reason, owner, s, chars)
+		return
+	case !inRoot:
+		a.dropText(umzug.DropOutside, parent, s, chars)
+		return
+	}
+	// In the main region: kept when a block holds it (whole, in the
+	// pieces a converter splits it into: a caption and its credit, or as
+	// the date it prints).
+	if a.inKept(s) || a.piecesKept(s) || a.dateKept(s) {
+		a.acc.KeptChars += chars
+		a.run(Kept, "", blockOwner(parent), s)
+		return
+	}
+	if f := a.inFields(s); f {
+		a.acc.FieldChars += chars
+		a.run(Field, "", blockOwner(parent), s)
+		return
+	}
+	a.dropText(missingReason(t, s, &a.p.d), blockOwner(parent), s, chars)
+}
+
+// missingReason explains text of the main region that no block holds.
+func missingReason(t *html.Node, s string, d *umzug.Document) string {
+	for p := t.Parent; p != nil; p = p.Parent {
+		switch p.DataAtom {
+		case atom.Button, atom.Select, atom.Option, atom.Textarea, atom.Label, atom.Legend, atom.Input:
+			return umzug.DropControl
+		}
+		if p.Type == html.ElementNode && (hasAttr(p, "hidden") || strings.EqualFold(attr(p, "aria-hidden"), "true")) {
+			return umzug.DropScreenOnly // hidden from screen readers: decoration
+		}
+		if hasClass(attr(p, "class"), "sr-only") {
+			return umzug.DropScreenOnly
+		}
+	}
+	if isChromeLine(s) {
+		return umzug.DropUtility
+	}
+	if ds := FindGermanDates(s); len(ds) > 0 && (ds[0].Value == d.Dates.Published || ds[0].Value == d.Dates.Modified || len(s) < 40) {
+		return umzug.DropDuplicate
+	}
+	if authorPrefix.MatchString(s) && len(s) < 120 {
+		return umzug.DropMeta // "Erstellt von …" under a teaser
+	}
+	if renderError.MatchString(s) {
+		return umzug.DropError
+	}
+	return umzug.DropUnconverted
+}
+
+// blockOwner is the nearest block-level element around a text: the unit
+// an explanation shows.
+func blockOwner(n *html.Node) *html.Node {
+	for p := n; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && !inlineAtoms[p.DataAtom] {
+			return p
+		}
+	}
+	return n
+}
+
+// inKept looks s up in the blocks' text, first just after the previous
+// hit (blocks follow the page's order), then anywhere.
+func (a *accountant) inKept(s string) bool {
+	if a.cursor < len(a.kept) {
+		rest := a.kept[a.cursor:]
+		if len(rest) > 8192 {
+			rest = rest[:8192]
+		}
+		if i := strings.Index(rest, s); i >= 0 {
+			a.cursor += i + len(s)
+			return true
+		}
+	}
+	return strings.Contains(a.kept, s)
+}
+
+// dateKept reports a printed date that a block holds as an ISO date.
+func (a *accountant) dateKept(s string) bool {
+	if len(s) > 40 {
+		return false
+	}
+	ds := FindGermanDates(s)
+	return len(ds) == 1 && len(ds[0].Value) >= 10 && strings.Contains(a.kept, ds[0].Value)
+}
+
+var pieceSep = regexp.MustCompile(`[()|\[\]]`)
+
+// piecesKept reports text whose pieces between brackets and bars are all
+// in the blocks: "Abb. 1: … (Foto: X)" becomes a caption and a credit.
+func (a *accountant) piecesKept(s string) bool {
+	if !pieceSep.MatchString(s) {
+		return false
+	}
+	found := false
+	for _, piece := range pieceSep.Split(s, -1) {
+		piece = strings.Trim(piece, " .,;:-–")
+		if len(piece) < 3 {
+			continue
+		}
+		if !strings.Contains(a.kept, piece) {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
+func (a *accountant) inFields(s string) bool {
+	for _, f := range a.fieldTxt {
+		if strings.Contains(f, s) {
+			return true
+		}
+		// A field read out of a longer line ("Pressemitteilung Nr. 58/2024",
+		// "Tel.: 0361 123") covers most of it.
+		if len(f) >= 4 && 2*len(f) >= len(s) && strings.Contains(s, f) {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *accountant) dropText(reason string, owner *html.Node, s string, chars int) {
+	sel := ""
+	if owner != nil {
+		sel = selectorOf(owner)
+	}
+	if l := a.last; l != nil && l.Reason == reason && l.Selector == sel {
+		l.Chars += chars
+		if len(l.Excerpt) < 80 {
+			l.Excerpt = truncate(l.Excerpt+" "+s, 100)
+		}
+	} else {
+		a.flush()
+		a.last = &umzug.Dropped{Reason: reason, Selector: sel, Chars: chars, Excerpt: truncate(s, 100)}
+	}
+	a.run(Dropped, reason, owner, s)
+}
+
+func (a *accountant) flush() {
+	if a.last != nil {
+		a.acc.Dropped = append(a.acc.Dropped, *a.last)
+		a.last = nil
+	}
+}
+
+func (a *accountant) run(cat, reason string, owner *html.Node, s string) {
+	if cat != Dropped {
+		a.flush()
+	}
+	if !a.explain {
+		return
+	}
+	sel := ""
+	if owner != nil {
+		sel = selectorOf(owner)
+	}
+	if n := len(a.runs); n > 0 && owner == a.lastOwner {
+		if l := &a.runs[n-1]; l.Category == cat && l.Reason == reason {
+			l.Text += " " + s
+			return
+		}
+	}
+	a.lastOwner = owner
+	a.runs = append(a.runs, ExplainRun{Category: cat, Reason: reason, Selector: sel, Text: s})
+}
+
+var tagRe = regexp.MustCompile(`<[^>]*>`)
+
+// outputText returns the normalized text of a document's blocks, one
+// block per line, and the texts of its fields.
+func outputText(d *umzug.Document) (string, []string) {
+	var sb strings.Builder
+	for i := range d.Blocks {
+		b := &d.Blocks[i]
+		sb.WriteString(normText(strings.ReplaceAll(b.PlainText(), "\n", " ")))
+		if b.Type == umzug.BlockTeaser && b.Teaser != nil {
+			for _, it := range b.Teaser.Items {
+				sb.WriteString(" " + it.Date)
+			}
+		}
+		if b.Type == umzug.BlockDownloads && b.Downloads != nil {
+			for _, f := range b.Downloads.Items {
+				sb.WriteString(" " + f.SizeText)
+			}
+		}
+		if b.Type == umzug.BlockHTML && b.HTML != nil {
+			sb.WriteByte('\n')
+			sb.WriteString(normText(stdhtml.UnescapeString(tagRe.ReplaceAllString(b.HTML.HTML, " "))))
+		}
+		sb.WriteByte('\n')
+	}
+	var fields []string
+	add := func(s ...string) {
+		for _, x := range s {
+			if x = normText(x); x != "" {
+				fields = append(fields, x)
+			}
+		}
+	}
+	add(d.Title)
+	if pr := d.PressRelease; pr != nil {
+		add(pr.Number, pr.Kicker, pr.Subtitle, pr.Lead, pr.Dateline)
+		if pr.Publisher != nil {
+			add(pr.Publisher.Name)
+		}
+		for _, c := range pr.Contacts {
+			add(c.Name, c.Role, c.Phone, c.Email)
+		}
+		for _, f := range pr.Attachments {
+			add(f.Title, f.Description, f.SizeText)
+		}
+		for _, l := range pr.Related {
+			add(l.Text)
+		}
+	}
+	return sb.String(), fields
+}
+
+// checkAccounting adds warnings for pages whose main region lost much.
+func (p *page) checkAccounting() {
+	acc := p.d.Provenance.Accounting
+	if acc == nil {
+		return
+	}
+	unconv := 0
+	var where []string
+	for _, d := range acc.Dropped {
+		if d.Reason == umzug.DropUnconverted {
+			unconv += d.Chars
+			if len(where) < 3 {
+				where = append(where, d.Selector)
+			}
+		}
+	}
+	if unconv > 200 && unconv*20 > acc.KeptChars {
+		p.warn("unconverted-text", fmt.Sprintf("%d characters of the main content are in no block (%s)", unconv, strings.Join(where, ", ")), "")
+	}
+	if p.prunedChars > 500 && p.prunedChars > acc.KeptChars {
+		p.warn("much-dropped", fmt.Sprintf("%d characters were dropped inside the main content, more than the %d kept; see umzug extract --explain", p.prunedChars, acc.KeptChars), "")
+	}
+}

@@ -1,0 +1,150 @@
+package html
+
+import (
+	"mime"
+	"net/url"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/extract"
+)
+
+// processedRe matches TYPO3's processed image variants:
+// fileadmin/_processed_/a/b/csm_<name>_<hash>.<ext>.
+var processedRe = regexp.MustCompile(`/_processed_/(?:[0-9a-f]/[0-9a-f]/)?csm_(.+)_[0-9a-f]{6,}\.([A-Za-z0-9]+)$`)
+
+// collectAssets lists the images and files a document refers to, once
+// each, in order of appearance. A processed variant whose original the
+// page links (lightbox) is listed under its original.
+func collectAssets(d *umzug.Document) []umzug.Asset {
+	var out []umzug.Asset
+	seen := map[string]int{}
+	addMedia := func(m umzug.Media) {
+		a := umzug.Asset{Kind: "image", URL: m.Src, Alt: m.Alt, Caption: m.Caption, Credit: m.Credit}
+		a.FileName = fileName(m.Src)
+		if mm := processedRe.FindStringSubmatch(pathOf(m.Src)); mm != nil {
+			a.FileName = umzug.SafeFileName(mm[1] + "." + mm[2])
+			if m.Link != "" && fileName(m.Link) == a.FileName {
+				a.Original = m.Link
+			}
+		}
+		add(&out, seen, a)
+	}
+	addFile := func(f umzug.File) {
+		a := umzug.Asset{Kind: "file", URL: f.URL, FileName: umzug.SafeFileName(f.FileName), Size: f.Size, Caption: f.Title}
+		if a.FileName == "" {
+			a.FileName = fileName(f.URL)
+		}
+		add(&out, seen, a)
+	}
+	for i := range d.Blocks {
+		b := &d.Blocks[i]
+		switch b.Type {
+		case umzug.BlockImage:
+			addMedia(b.Image.Media)
+		case umzug.BlockGallery:
+			for _, m := range b.Gallery.Items {
+				addMedia(m)
+			}
+		case umzug.BlockTextMedia:
+			for _, m := range b.TextMedia.Media {
+				addMedia(m)
+			}
+		case umzug.BlockTeaser:
+			for _, it := range b.Teaser.Items {
+				if it.Image != nil {
+					addMedia(*it.Image)
+				}
+			}
+		case umzug.BlockDownloads:
+			for _, f := range b.Downloads.Items {
+				addFile(f)
+			}
+		}
+		// Links to files inside rich text are assets too.
+		for _, href := range fileLinks(b) {
+			addFile(umzug.File{URL: href})
+		}
+	}
+	if d.PressRelease != nil {
+		for _, f := range d.PressRelease.Attachments {
+			addFile(f)
+		}
+	}
+	return out
+}
+
+func add(out *[]umzug.Asset, seen map[string]int, a umzug.Asset) {
+	if a.URL == "" || strings.HasPrefix(a.URL, "data:") {
+		return
+	}
+	a.MimeType = mime.TypeByExtension(strings.ToLower(path.Ext(a.FileName)))
+	if i, ok := seen[a.URL]; ok {
+		// Keep the first texts; fill what the first mention lacked.
+		x := &(*out)[i]
+		if x.Alt == "" {
+			x.Alt = a.Alt
+		}
+		if x.Caption == "" {
+			x.Caption = a.Caption
+		}
+		if x.Credit == "" {
+			x.Credit = a.Credit
+		}
+		return
+	}
+	seen[a.URL] = len(*out)
+	*out = append(*out, a)
+}
+
+// fileLinks returns the hrefs of links to files (by extension) in the
+// block's rich text.
+func fileLinks(b *umzug.Block) []string {
+	var pts []umzug.PortableText
+	switch b.Type {
+	case umzug.BlockText:
+		pts = append(pts, b.Text.Body)
+	case umzug.BlockTextMedia:
+		pts = append(pts, b.TextMedia.Body)
+	case umzug.BlockInfoBox:
+		pts = append(pts, b.InfoBox.Body)
+	case umzug.BlockAccordion:
+		for _, it := range b.Accordion.Items {
+			pts = append(pts, it.Body)
+		}
+	case umzug.BlockTabs:
+		for _, it := range b.Tabs.Items {
+			pts = append(pts, it.Body)
+		}
+	}
+	var out []string
+	for _, pt := range pts {
+		for _, blk := range pt {
+			for _, md := range blk.MarkDefs {
+				if ext := strings.ToLower(path.Ext(pathOf(md.Href))); extract.IsAssetExt(ext) || ext == ".csv" || ext == ".txt" || ext == ".ics" {
+					out = append(out, md.Href)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func pathOf(raw string) string {
+	if u, err := url.Parse(raw); err == nil {
+		return u.Path
+	}
+	return raw
+}
+
+// fileName is the safe base name of the file a URL names (see
+// umzug.SafeFileName): "%5C..%5Cevil.pdf" is "evil.pdf".
+func fileName(raw string) string {
+	p := pathOf(raw)
+	if p == "" || strings.HasSuffix(p, "/") {
+		return ""
+	}
+	return umzug.SafeFileName(path.Base(p))
+}

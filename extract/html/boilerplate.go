@@ -1,0 +1,689 @@
+package html
+
+import (
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/umzug/umzug"
+)
+
+// Boilerplate is recognised by what templates of every CMS call it: the
+// words in class and id names (navigation, breadcrumb, related, comments,
+// share, …), landmark elements and roles, and the headlines of boxes that
+// point elsewhere ("Mehr zum Thema", "Kommentare"). The vocabulary below is
+// the one trafilatura and readability use, with the German words of
+// public-sector templates added; it is matched word by word on class and
+// id names split at "-", "_", spaces and camelCase humps, so "sidebar" and
+// "relatedPosts" match but "barrierefrei" or "mediaplayer" do not.
+
+// vocab maps a word of a class or id name to the reason it marks.
+var vocab = map[string]string{
+	// navigation
+	"nav": umzug.DropNavigation, "navi": umzug.DropNavigation, "navigation": umzug.DropNavigation,
+	"navbar": umzug.DropNavigation, "navlist": umzug.DropNavigation, "subnav": umzug.DropNavigation,
+	"mainnav": umzug.DropNavigation, "metanav": umzug.DropNavigation, "topnav": umzug.DropNavigation,
+	"menu": umzug.DropNavigation, "menue": umzug.DropNavigation, "menubar": umzug.DropNavigation,
+	"mainmenu": umzug.DropNavigation, "submenu": umzug.DropNavigation, "megamenu": umzug.DropNavigation,
+	"skiplinks": umzug.DropNavigation, "skiplink": umzug.DropNavigation, "skip": umzug.DropNavigation,
+	"jumplinks": umzug.DropNavigation, "sitemap": umzug.DropNavigation, "hauptnavigation": umzug.DropNavigation,
+	"servicenavigation": umzug.DropNavigation, "quicklinks": umzug.DropNavigation,
+	"breadcrumb": umzug.DropBreadcrumb, "breadcrumbs": umzug.DropBreadcrumb, "crumbs": umzug.DropBreadcrumb,
+	"rootline": umzug.DropBreadcrumb, "breadcrump": umzug.DropBreadcrumb, "breadcrumps": umzug.DropBreadcrumb, "brotkrumen": umzug.DropBreadcrumb, "brotkrumennavigation": umzug.DropBreadcrumb,
+	"pagination": umzug.DropPagination, "pager": umzug.DropPagination, "paging": umzug.DropPagination,
+	"pagebrowser": umzug.DropPagination, "paginate": umzug.DropPagination, "blaettern": umzug.DropPagination,
+	"paginator": umzug.DropPagination, // Extbase's f3-widget-paginator (tx_news lists)
+	// page regions
+	"footer": umzug.DropFooter, "fusszeile": umzug.DropFooter, "colophon": umzug.DropFooter, "footerbar": umzug.DropFooter,
+	"masthead": umzug.DropHeader, "topbar": umzug.DropHeader, "kopfzeile": umzug.DropHeader,
+	"sidebar": umzug.DropSidebar, "seitenleiste": umzug.DropSidebar, "marginal": umzug.DropSidebar,
+	"marginalspalte": umzug.DropSidebar, "marginalie": umzug.DropSidebar,
+	"sidebar1": umzug.DropSidebar, "sidebar2": umzug.DropSidebar, "aside": umzug.DropSidebar,
+	"widgetcontainer": umzug.DropSidebar, "widgetarea": umzug.DropSidebar,
+	"search": umzug.DropSearch, "suche": umzug.DropSearch, "searchform": umzug.DropSearch, "searchbox": umzug.DropSearch,
+	// pointers elsewhere
+	"related": umzug.DropRelated, "relatedposts": umzug.DropRelated, "yarpp": umzug.DropRelated,
+	"similar": umzug.DropRelated, "recommended": umzug.DropRelated, "recommendations": umzug.DropRelated,
+	"empfehlungen": umzug.DropRelated, "empfehlung": umzug.DropRelated, "outbrain": umzug.DropRelated,
+	"taboola": umzug.DropRelated, "plista": umzug.DropRelated, "popular": umzug.DropRelated,
+	"mostread": umzug.DropRelated, "meistgelesen": umzug.DropRelated, "trending": umzug.DropRelated,
+	"moreposts": umzug.DropRelated, "morearticles": umzug.DropRelated, "morestories": umzug.DropRelated,
+	"weiterlesen": umzug.DropRelated, "readmore": umzug.DropRelated, "verwandte": umzug.DropRelated,
+	"postnav": umzug.DropNavigation, "postnavigation": umzug.DropNavigation,
+	"teaser": umzug.DropRelated, "teasers": umzug.DropRelated, "teaserlist": umzug.DropRelated,
+	"newsteaser": umzug.DropRelated, "teaserbox": umzug.DropRelated,
+	// reader interaction
+	"comment": umzug.DropComments, "comments": umzug.DropComments, "commentlist": umzug.DropComments,
+	"kommentar": umzug.DropComments, "kommentare": umzug.DropComments, "respond": umzug.DropComments,
+	"reply": umzug.DropComments, "replies": umzug.DropComments, "disqus": umzug.DropComments,
+	"commentform": umzug.DropComments, "discussion": umzug.DropComments, "akismet": umzug.DropComments,
+	"share": umzug.DropShare, "sharing": umzug.DropShare, "shariff": umzug.DropShare, "sharebar": umzug.DropShare,
+	"social": umzug.DropShare, "sociable": umzug.DropShare, "socials": umzug.DropShare, "socialmedia": umzug.DropShare,
+	"addthis": umzug.DropShare, "sharedaddy": umzug.DropShare, "teilen": umzug.DropShare, "follow": umzug.DropShare,
+	"facebook": umzug.DropShare, "twitter": umzug.DropShare, "instagram": umzug.DropShare, "fbcarousel": umzug.DropShare,
+	"mastodon": umzug.DropShare, "linkedin": umzug.DropShare, "whatsapp": umzug.DropShare, "xing": umzug.DropShare,
+	"rating": umzug.DropUtility, "ratings": umzug.DropUtility, "vote": umzug.DropUtility, "voting": umzug.DropUtility,
+	"printlink": umzug.DropUtility, "totop": umzug.DropUtility, "backtotop": umzug.DropUtility,
+	"backlink": umzug.DropUtility, "toolbar": umzug.DropUtility, "bookmark": umzug.DropUtility,
+	"newsletter": umzug.DropNewsletter, "subscribe": umzug.DropNewsletter, "subscription": umzug.DropNewsletter,
+	"signup": umzug.DropNewsletter, "optin": umzug.DropNewsletter,
+	"donate": umzug.DropAd, "donation": umzug.DropAd, "abowerbung": umzug.DropAd, "spenden": umzug.DropAd,
+	"eigenwerbung": umzug.DropAd, "werbeblock": umzug.DropAd, "cta": umzug.DropAd, "calltoaction": umzug.DropAd,
+	"appstores": umzug.DropAd, "affiliate": umzug.DropAd, "affiliatelinks": umzug.DropAd,
+	// about the post, not the post
+	"tags": umzug.DropTags, "tag": umzug.DropTags, "taglist": umzug.DropTags, "tagcloud": umzug.DropTags,
+	"keywords": umzug.DropTags, "schlagworte": umzug.DropTags, "schlagwoerter": umzug.DropTags,
+	"categories": umzug.DropTags, "catlinks": umzug.DropTags,
+	"byline": umzug.DropMeta, "postmeta": umzug.DropMeta, "entrymeta": umzug.DropMeta, "articlemeta": umzug.DropMeta,
+	"meta": umzug.DropMeta, "metadata": umzug.DropMeta, "infoline": umzug.DropMeta, "entryutility": umzug.DropMeta,
+	"author": umzug.DropAuthor, "authors": umzug.DropAuthor, "autor": umzug.DropAuthor, "autoren": umzug.DropAuthor,
+	"authorbox": umzug.DropAuthor, "authorbio": umzug.DropAuthor,
+	// interruptions
+	"cookie": umzug.DropCookie, "cookies": umzug.DropCookie, "consent": umzug.DropCookie, "cookiebanner": umzug.DropCookie,
+	"gdpr": umzug.DropCookie, "dsgvo": umzug.DropCookie, "cmp": umzug.DropCookie, "privacybanner": umzug.DropCookie,
+	"ad": umzug.DropAd, "ads": umzug.DropAd, "advert": umzug.DropAd, "advertisement": umzug.DropAd,
+	"adslot": umzug.DropAd, "anzeige": umzug.DropAd, "werbung": umzug.DropAd, "sponsor": umzug.DropAd,
+	"sponsored": umzug.DropAd, "promo": umzug.DropAd, "adsense": umzug.DropAd,
+	"modal": umzug.DropPopup, "popup": umzug.DropPopup, "flyout": umzug.DropPopup,
+	"offcanvas": umzug.DropPopup, "dialog": umzug.DropPopup,
+	"toc": umzug.DropTOC, "inhaltsverzeichnis": umzug.DropTOC,
+}
+
+// screenReaderClass names text for screen readers only.
+var screenReaderClass = regexp.MustCompile(`(?i)(?:^|\s)(?:sr-only|visually-?hidden|screen-reader-text|element-invisible|hide-?text|text-hide|show-for-sr|a11y-hidden|aural|unsichtbar)(?:\s|$)`)
+
+// multiWord joins adjacent words into the compounds templates write with a
+// separator: "post-nav", "social-media", "author-box", "read-more".
+var multiWord = map[[2]string]string{
+	{"post", "nav"}: umzug.DropNavigation, {"post", "navigation"}: umzug.DropNavigation,
+	{"nav", "links"}: umzug.DropNavigation, {"skip", "links"}: umzug.DropNavigation,
+	{"read", "more"}: umzug.DropRelated, {"more", "articles"}: umzug.DropRelated, {"more", "posts"}: umzug.DropRelated,
+	{"more", "stories"}: umzug.DropRelated, {"more", "news"}: umzug.DropRelated, {"most", "popular"}: umzug.DropRelated,
+	{"most", "read"}: umzug.DropRelated, {"also", "read"}: umzug.DropRelated, {"next", "post"}: umzug.DropNavigation,
+	{"prev", "post"}: umzug.DropNavigation, {"previous", "post"}: umzug.DropNavigation,
+	{"to", "top"}: umzug.DropUtility, {"back", "to"}: umzug.DropUtility, {"scroll", "top"}: umzug.DropUtility,
+	{"site", "header"}: umzug.DropHeader, {"page", "head"}: umzug.DropHeader, {"top", "header"}: umzug.DropHeader,
+	{"header", "top"}: umzug.DropHeader, {"main", "header"}: umzug.DropHeader, {"global", "header"}: umzug.DropHeader,
+	{"site", "footer"}: umzug.DropFooter, {"page", "footer"}: umzug.DropFooter,
+	{"tag", "list"}: umzug.DropTags, {"tag", "cloud"}: umzug.DropTags, {"cat", "links"}: umzug.DropTags,
+	{"tags", "links"}: umzug.DropTags, {"entry", "tags"}: umzug.DropTags, {"post", "tags"}: umzug.DropTags,
+	{"entry", "meta"}: umzug.DropMeta, {"post", "meta"}: umzug.DropMeta, {"article", "meta"}: umzug.DropMeta,
+	{"entry", "footer"}: umzug.DropMeta, {"post", "footer"}: umzug.DropMeta, {"article", "footer"}: umzug.DropMeta,
+	{"entry", "utility"}: umzug.DropMeta, {"article", "infos"}: umzug.DropMeta, {"post", "info"}: umzug.DropMeta,
+	{"author", "box"}: umzug.DropAuthor, {"author", "info"}: umzug.DropAuthor, {"about", "author"}: umzug.DropAuthor,
+	{"social", "media"}: umzug.DropShare, {"share", "buttons"}: umzug.DropShare,
+	{"table", "of"}: umzug.DropTOC, {"print", "link"}: umzug.DropUtility, {"print", "button"}: umzug.DropUtility,
+	{"widget", "area"}: umzug.DropSidebar, {"footer", "widget"}: umzug.DropFooter,
+	{"sr", "only"}: umzug.DropScreenOnly,
+}
+
+// contentWords name content. In a compound class name the last word is
+// the head ("news-related" is a related box, "comment-content" the text of
+// a comment inside one), so a name whose last telling word is one of these
+// marks nothing.
+var contentWords = map[string]bool{
+	"content": true, "entry": true, "article": true, "artikel": true, "body": true, "text": true,
+	"inhalt": true, "story": true, "bodytext": true, "richtext": true, "maincontent": true,
+	"fulltext": true, "beitrag": true, "detail": true, "single": true, "textpic": true,
+	"textmedia": true,
+}
+
+// taxonomyWords begin class names that label an element with a value.
+var taxonomyWords = map[string]bool{"tag": true, "tags": true, "category": true, "categories": true, "cat": true, "author": true, "autor": true, "format": true, "status": true, "type": true}
+
+// structuralWords end class names of boxes: "tag-list", "author-box".
+var structuralWords = map[string]bool{
+	"list": true, "links": true, "cloud": true, "box": true, "wrap": true, "wrapper": true, "container": true,
+	"area": true, "bar": true, "block": true, "section": true, "widget": true, "title": true, "label": true,
+	"item": true, "items": true, "info": true, "name": true, "bio": true, "avatar": true, "description": true,
+	"details": true, "inner": true, "outer": true, "line": true, "links2": true, "holder": true, "module": true,
+}
+
+// pageRegionIDs are ids of the page's own header.
+var pageRegionIDs = map[string]string{
+	"header": umzug.DropHeader, "kopf": umzug.DropHeader, "site-header": umzug.DropHeader,
+	"page-header": umzug.DropHeader, "pageheader": umzug.DropHeader, "top": umzug.DropHeader,
+}
+
+// classWords splits class and id names into lower-case words.
+func classWords(s string, out []string) []string {
+	start := -1
+	flush := func(i int) {
+		if start >= 0 {
+			out = append(out, strings.ToLower(s[start:i]))
+			start = -1
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80:
+			if start < 0 {
+				start = i
+			}
+		case c >= 'A' && c <= 'Z':
+			// camelCase hump: "relatedPosts" -> related, posts; keep
+			// runs of capitals together ("IDcard" -> idcard).
+			if start >= 0 && i > 0 && s[i-1] >= 'a' && s[i-1] <= 'z' {
+				flush(i)
+			}
+			if start < 0 {
+				start = i
+			}
+		default:
+			flush(i)
+		}
+	}
+	flush(len(s))
+	return out
+}
+
+// nameReason returns the reason a class or id name marks, or "": a
+// compound of the vocabulary ("post-nav", "entry-meta"), else the last
+// word that is either boilerplate or content.
+func nameReason(name string) string {
+	// A BEM modifier ("row--sidebar": a row beside a sidebar) says how an
+	// element looks, not what it is.
+	if i := strings.Index(name, "--"); i > 0 {
+		name = name[:i]
+	}
+	var buf [16]string
+	words := classWords(name, buf[:0])
+	for _, w := range words {
+		if w == "layout" || w == "has" || w == "with" || w == "template" {
+			// "layout-right-sidebar", "has-sidebar": how the page is laid
+			// out, said of the wrapper of all its columns.
+			return ""
+		}
+	}
+	if len(words) > 1 && taxonomyWords[words[0]] && !structuralWords[words[1]] {
+		// "tag-energie", "category-presse", "author-admin": a label of
+		// what the element is about (WordPress puts them on every post).
+		return ""
+	}
+	for i := 0; i+1 < len(words); i++ {
+		if r, ok := multiWord[[2]string{words[i], words[i+1]}]; ok {
+			return r
+		}
+	}
+	reason, region := "", ""
+	for i, w := range words {
+		if contentWords[w] {
+			// "footer-content", "sidebar-text": the inside of a region
+			// is still that region.
+			reason = region
+		} else if r := vocab[w]; r != "" && !(i > 0 && negations[words[i-1]]) {
+			reason = r
+			if regionReasons[r] {
+				region = r
+			}
+		}
+	}
+	return reason
+}
+
+// regionReasons are the page regions whose inner wrappers keep the
+// verdict ("footer-content" is footer, "comment-content" is comments).
+var regionReasons = map[string]bool{umzug.DropFooter: true, umzug.DropHeader: true, umzug.DropSidebar: true,
+	umzug.DropNavigation: true, umzug.DropComments: true, umzug.DropCookie: true, umzug.DropNewsletter: true}
+
+// negations turn a word of the vocabulary around: "non-paywall", "no-sidebar".
+var negations = map[string]bool{"non": true, "no": true, "not": true, "without": true, "kein": true, "ohne": true}
+
+// contentNamed reports a class or id name whose head word names content
+// ("entry__content", "article-body"): its element is content, whatever
+// its other classes say.
+func contentNamed(name string) bool {
+	var buf [16]string
+	words := classWords(name, buf[:0])
+	for _, w := range words {
+		if regionReasons[vocab[w]] {
+			return false
+		}
+	}
+	for i := len(words) - 1; i >= 0; i-- {
+		switch words[i] {
+		case "inner", "outer", "wrap", "wrapper", "container", "holder", "area", "inside", "main":
+			continue
+		}
+		return contentWords[words[i]]
+	}
+	return false
+}
+
+// softWords mark boxes that are boilerplate beside an article but the
+// content of a list page: teasers. They are dropped only when they hold a
+// minor part of the main region.
+var softWords = map[string]bool{"teaser": true, "teasers": true, "teaserlist": true, "newsteaser": true, "teaserbox": true}
+
+// isSoft reports whether a class or id name's verdict comes from a soft word.
+func isSoft(name string) bool {
+	var buf [16]string
+	for _, w := range classWords(name, buf[:0]) {
+		if softWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// boilerCache memoizes nameReason per page: class strings repeat.
+type boilerCache map[string]string
+
+func (c boilerCache) reason(name string) string {
+	if name == "" {
+		return ""
+	}
+	if r, ok := c[name]; ok {
+		return r
+	}
+	r := nameReason(name)
+	c[name] = r
+	return r
+}
+
+// elementReason is the boilerplate verdict on an element by itself: its
+// tag, role and class/id words. It does not look at the element's text.
+func (c boilerCache) elementReason(n *html.Node) string {
+	switch strings.ToLower(attr(n, "role")) {
+	case "navigation", "menubar", "menu":
+		return umzug.DropNavigation
+	case "search":
+		return umzug.DropSearch
+	case "banner":
+		return umzug.DropHeader
+	case "contentinfo":
+		return umzug.DropFooter
+	case "complementary":
+		return umzug.DropSidebar
+	case "dialog", "alertdialog":
+		return umzug.DropPopup
+	}
+	switch n.DataAtom {
+	case atom.Nav, atom.Menu:
+		return umzug.DropNavigation
+	case atom.Aside:
+		if !insideContentElement(n) {
+			return umzug.DropSidebar
+		}
+	case atom.Footer:
+		// A page footer, not the footer of an article's quote or figure.
+		if !insideContentElement(n) {
+			return umzug.DropFooter
+		}
+		return umzug.DropMeta
+	case atom.Dialog:
+		return umzug.DropPopup
+	case atom.Form:
+		a := strings.ToLower(attr(n, "action") + " " + attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "role"))
+		switch {
+		case strings.Contains(a, "search") || strings.Contains(a, "suche"):
+			return umzug.DropSearch
+		case strings.Contains(a, "comment") || strings.Contains(a, "kommentar"):
+			return umzug.DropComments
+		case strings.Contains(a, "newsletter"):
+			return umzug.DropNewsletter
+		}
+	}
+	cls, id := attr(n, "class"), attr(n, "id")
+	if cls != "" && c.classReason(cls) == umzug.DropScreenOnly {
+		return umzug.DropScreenOnly
+	}
+	if n.DataAtom == atom.A || inlineAtoms[n.DataAtom] && inRunningText(n) {
+		// A link or a word in running text is judged with its paragraph
+		// ("NavNode" links of a glossary, a "tag" span in a sentence).
+		return ""
+	}
+	if r := pageRegionIDs[strings.ToLower(id)]; r != "" {
+		return r
+	}
+	if n.DataAtom == atom.Header && !insideContentElement(n) && !insideMain(n) {
+		return umzug.DropHeader
+	}
+	if cls != "" && c.classReason(cls) == contentMark {
+		return ""
+	}
+	if r := c.reason(id); r != "" {
+		return r
+	}
+	if cls != "" {
+		if r := c.classReason(cls); r != "" {
+			return r
+		}
+	}
+	if n.DataAtom == 0 && strings.Contains(n.Data, "-") {
+		// A custom element names itself: <pp-inline-teaser>, <app-related-news>.
+		return c.reason(n.Data)
+	}
+	return ""
+}
+
+// contentMark is classReason's verdict on a class attribute that names
+// content.
+const contentMark = "\x00content"
+
+// classReason judges a whole class attribute, memoized: a class naming
+// content wins, then screen-reader classes, then the first class with a
+// verdict.
+func (c boilerCache) classReason(cls string) string {
+	key := "\x00" + cls
+	if r, ok := c[key]; ok {
+		return r
+	}
+	r := ""
+	fields := strings.Fields(cls)
+	for _, f := range fields {
+		if contentNamed(f) {
+			r = contentMark
+			break
+		}
+	}
+	if r == "" && screenReaderClass.MatchString(cls) {
+		r = umzug.DropScreenOnly
+	}
+	if r == "" {
+		for _, f := range fields {
+			if x := c.reason(f); x != "" {
+				r = x
+				break
+			}
+		}
+	}
+	c[key] = r
+	return r
+}
+
+// inRunningText reports an inline element with text beside it.
+func inRunningText(n *html.Node) bool {
+	if n.Parent == nil {
+		return false
+	}
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c != n && c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// relatedHeading matches the headlines of boxes that point to other
+// content or hold reader interaction: "Siehe auch", "Mehr zum Thema",
+// "Das könnte Sie auch interessieren", "12 Kommentare", "Teilen".
+var relatedHeading = regexp.MustCompile(`(?i)^(?:siehe auch|zum thema|mehr zum thema|passend zum thema|mehr (?:aus|zu|von) (?:dem|der|diesem|dieser|unserem|unserer) \S+(?: \S+)?|weitere (?:meldungen|nachrichten|artikel|beiträge|pressemitteilungen|themen|informationen zum thema|news|geschichten|videos|bilder)|das könnte (?:sie|dich|euch) (?:auch )?interessieren|könnte (?:sie|dich) auch interessieren|auch interessant|(?:ebenfalls |auch )?interessant(?: für sie)?|ähnliche (?:artikel|beiträge|meldungen|themen|rezepte)|lesen sie auch|lies auch|verwandte (?:themen|artikel|beiträge|meldungen)|mehr auf \S+|empfehlungen(?: der redaktion| aus der redaktion)?|unsere empfehlungen|aktuelle meldungen|aktuellste beiträge|neueste (?:beiträge|artikel|meldungen)|die neuesten (?:meldungen|artikel|beiträge)|meistgelesen\S*|meist ?geklickt|beliebte (?:beiträge|artikel)(?: zum thema)?|top-?themen|related (?:articles|content|links|posts)|you may also like|more (?:stories|articles|news)|aktuelle berichte aus dieser kategorie|mehr interessantes|zum weiterlesen|auch spannend|mehr aus der (?:sendung|rubrik|kategorie)|weiterführende (?:informationen|links|artikel|themen|inhalte|hinweise)|weitere (?:informationen|links|inhalte)(?: zu (?:diesem|dem) thema)?|weitere pressemitteilungen(?: .{0,40})?|beiträge zum thema|(?:nächster|vorheriger) (?:artikel|beitrag)|empfehlungen aus der redaktion|das könnte (?:sie|dich) auch interessieren!?)\s*[:.!]*$`)
+
+// interactionHeading matches headlines of comment sections, share bars,
+// tag lists, author boxes and newsletter boxes.
+var interactionHeading = regexp.MustCompile(`(?i)^(?:(?:\d+|keine|ein|eine) (?:kommentare?|antworten|reaktionen|gedanken)(?: (?:zu|auf|für|for) .*)?|kommentare?(?: \(\d+\))?|leserkommentare|diskussion|diskutieren sie mit|(?:schreibe|schreib|hinterlasse|hinterlassen sie|verfasse|verfassen sie) (?:einen|eine|ihren|deinen) (?:kommentar|antwort)|kommentar (?:verfassen|schreiben|hinzufügen|abgeben)|ihre meinung(?: ist gefragt)?|antwort hinterlassen|leave a (?:reply|comment)|comments?|(?:\d+|no|one) (?:comments?|responses?|replies)(?: (?:to|on) .*)?|(?:\d+ )?thoughts on .*|(?:diesen |den )?(?:artikel|beitrag|seite) (?:teilen|empfehlen)|teilen(?: sie diesen artikel| mit)?|jetzt teilen|share(?: this)?(?: article| post)?|tags?|schlagw(?:orte|örter)|stichw(?:orte|örter)|über (?:den autor|die autorin|die autor\*?innen)|(?:jetzt )?(?:zum )?newsletter(?: abonnieren| anmelden)?|abonniere unseren newsletter)\s*[:.!]*$`)
+
+// headingReason classifies a headline of a box by its text.
+var (
+	newsletterWord = regexp.MustCompile(`(?i)\bnewsletter\b`)
+	shareWord      = regexp.MustCompile(`(?i)\b(?:teilen|share|weiterempfehlen|weitersagen)\b`)
+	alsoOnSite     = regexp.MustCompile(`(?i)^(?:auch|mehr|neu) (?:auf|bei) [\p{L}0-9.-]+\.[a-z]{2,}$`)
+	commentAction  = regexp.MustCompile(`(?i)^(?:kommentieren|diskutieren|jetzt kommentieren|mitdiskutieren|zur diskussion)$`)
+	// commentGate matches the notes in front of comment forms.
+	commentGate = regexp.MustCompile(`(?i)(?:einloggen|anmelden|registrieren|eingeloggt|angemeldet)\b.{0,80}(?:kommentar|diskussion|beteiligen|kommentieren)|(?:kommentar|diskussion|kommentieren|beteiligen)\b.{0,80}(?:einloggen|anmelden|registrieren|eingeloggt)`)
+)
+
+func headingReason(t string) string {
+	if len(t) > 90 {
+		return ""
+	}
+	switch {
+	case len(t) < 60 && shareWord.MatchString(t):
+		return umzug.DropShare
+	case len(t) < 60 && newsletterWord.MatchString(t):
+		return umzug.DropNewsletter
+	case alsoOnSite.MatchString(t):
+		return umzug.DropRelated
+	case commentAction.MatchString(t):
+		return umzug.DropComments
+	case relatedHeading.MatchString(t):
+		return umzug.DropRelated
+	case interactionHeading.MatchString(t):
+		l := strings.ToLower(t)
+		switch {
+		case strings.Contains(l, "teil") || strings.Contains(l, "share") || strings.Contains(l, "empfehlen"):
+			return umzug.DropShare
+		case strings.Contains(l, "tag") || strings.Contains(l, "schlagw") || strings.Contains(l, "stichw"):
+			return umzug.DropTags
+		case strings.Contains(l, "über ") || strings.Contains(l, "person"):
+			return umzug.DropAuthor
+		case strings.Contains(l, "newsletter"):
+			return umzug.DropNewsletter
+		}
+		return umzug.DropComments
+	}
+	return ""
+}
+
+// chromeLines are the whole texts of small page-utility elements: print
+// and back links, back-to-top links; chromePrefixes start last-change
+// lines.
+var (
+	chromeLines = map[string]bool{
+		"zurück": true, "zurück zur übersicht": true, "zurück zur liste": true, "zur übersicht": true,
+		"nach oben": true, "seitenanfang": true, "zum seitenanfang": true, "seite drucken": true,
+		"drucken": true, "kontaktinformationen drucken": true, "seite teilen": true, "teilen": true,
+		"zurück zur listenansicht": true, "zurück zur startseite": true, "artikel drucken": true,
+		"seite empfehlen": true, "seite versenden": true, "druckversion": true, "pdf der seite": true,
+		"nach oben scrollen": true, "top": true, "back to top": true, "zurück zum seitenanfang": true,
+		"war dieser artikel hilfreich?": true, "war diese seite hilfreich?": true, "war der artikel nützlich?": true,
+		"fanden sie diesen artikel nützlich?": true, "artikel bewerten": true, "zurück zur vorherigen seite": true,
+		"lade weitere inhalte": true, "mehr laden": true, "weitere laden": true, "kommentare geschlossen": true,
+		"(noch keine bewertungen)": true, "noch keine bewertungen": true, "anzeige": true, "- anzeige -": true, "-anzeige-": true,
+		"werbung": true, "zum seitenanfang springen": true,
+	}
+	chromePrefixes = []string{"letzte änderung", "zuletzt geändert", "zuletzt aktualisiert", "stand der seite", "seite zuletzt"}
+)
+
+// uiVerbs end the labels of page actions: "Seite drucken", "Tipp
+// favorisieren", "Rezept merken", "Artikel teilen".
+var uiVerbs = map[string]bool{"drucken": true, "teilen": true, "merken": true, "pinnen": true, "empfehlen": true,
+	"weiterempfehlen": true, "favorisieren": true, "bewerten": true, "kommentieren": true, "versenden": true,
+	"abonnieren": true, "speichern": true, "vorlesen": true, "print": true, "share": true, "tweet": true}
+
+// backLink matches "Zurück", "zurück zur Übersicht", "Zurück zum Newsroom".
+var backLink = regexp.MustCompile(`(?i)^(?:\.{0,3}\s*|«\s*|<\s*)zurück(?: (?:zu[rm]?|zu den|nach) [\p{L} -]{1,30})?$`)
+
+func isChromeLine(t string) bool {
+	if len(t) >= 80 {
+		return false
+	}
+	l := strings.ToLower(strings.TrimRight(t, " :.!"))
+	if chromeLines[l] || chromeLines[l+"?"] || backLink.MatchString(l) {
+		return true
+	}
+	switch strings.Trim(l, " -–—*|[]()") {
+	case "anzeige", "werbung", "advertisement", "sponsored", "gesponsert", "sponsored content":
+		return true
+	}
+	if f := strings.Fields(l); len(f) > 0 && len(f) <= 3 && uiVerbs[f[len(f)-1]] {
+		return true
+	}
+	for _, p := range chromePrefixes {
+		if strings.HasPrefix(l, p) && len(l) < len(p)+42 {
+			return true
+		}
+	}
+	return false
+}
+
+// consentText matches the notices of two-click privacy overlays in front
+// of embedded third-party content ("Wenn Sie das Feld durch einen Klick
+// aktivieren, werden Informationen an den Betreiber von YouTube
+// übertragen").
+var (
+	consentText  = regexp.MustCompile(`(?i)(?:klick|aktivier|zustimm|einwillig|laden sie)[^.]{0,160}(?:übertragen|übermittelt|datenschutz|cookies|weitergegeben)`)
+	thirdParties = []string{"youtube", "vimeo", "google", "facebook", "twitter", "instagram", "openstreetmap", "mastodon", "soundcloud", "podigee"}
+)
+
+func namesThirdParty(t string) bool {
+	l := strings.ToLower(t)
+	for _, p := range thirdParties {
+		if strings.Contains(l, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// utilityReason judges small text-level elements by their text: print and
+// back links, last-change lines, consent overlays in front of embeds.
+func utilityReason(n *html.Node, weight int32) string {
+	if weight > 600 || weight == 0 {
+		return ""
+	}
+	switch n.DataAtom {
+	case atom.Div:
+		if hasDescendant(n, func(d *html.Node) bool { return !inlineAtoms[d.DataAtom] }) {
+			return "" // only text-level boxes
+		}
+	case atom.P, atom.Li, atom.A, atom.Span:
+	default:
+		return ""
+	}
+	t, short := textUpTo(n, 600)
+	if !short {
+		return ""
+	}
+	if isChromeLine(t) {
+		return umzug.DropUtility
+	}
+	if len(t) < 80 && bylineRe.MatchString(t) {
+		return umzug.DropMeta
+	}
+	if len(t) < 250 && commentGate.MatchString(t) {
+		return umzug.DropComments
+	}
+	if len(t) < 40 && pageOfPages.MatchString(t) {
+		return umzug.DropPagination
+	}
+	if breadcrumbLine(t) {
+		return umzug.DropBreadcrumb
+	}
+	if n.DataAtom != atom.A && len(t) > 40 && mayBeConsent(t) && namesThirdParty(t) && consentText.MatchString(t) {
+		return umzug.DropCookie
+	}
+	return ""
+}
+
+// bylineRe matches a byline standing on its own: "Von: Anna Beispiel",
+// "Autorin: …", "Redaktion: …".
+var bylineRe = regexp.MustCompile(`(?i)^(?:von|by|autor(?:in|en)?|redaktion|erstellt von|geschrieben von|verfasst von)\s*:?\s+\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}?[\p{L}.'-]+){0,4}$|^(?:von|autor(?:in|en)?|redaktion)\s*:$`)
+
+// pageOfPages matches a list's position line: "Seite 1 von 3", "Page 2 of 7".
+var pageOfPages = regexp.MustCompile(`(?i)^(?:seite|page)\s+\d+\s+(?:von|of|/)\s+\d+\.?$`)
+
+// mayBeConsent is a cheap test before the consent regexp.
+func mayBeConsent(t string) bool {
+	for _, w := range []string{"lick", "ktivier", "ustimm", "inwillig", "aden Sie", "aden sie"} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// breadcrumbText matches the trail of a breadcrumb: "Sie sind hier:",
+// or three or more short steps joined by ›, », > or /.
+var (
+	breadcrumbCue  = regexp.MustCompile(`(?i)^(?:sie sind hier|sie befinden sich (?:hier|auf)|aktuelle seite|you are here|pfad|navigationspfad)\s*:`)
+	breadcrumbStep = regexp.MustCompile(`\s[›»>/]\s|\s?›\s?|\s»\s`)
+)
+
+func breadcrumbLine(t string) bool {
+	if len(t) > 300 {
+		return false
+	}
+	if strings.Contains(t, ":") && breadcrumbCue.MatchString(t) {
+		return true
+	}
+	if strings.Count(t, "›")+strings.Count(t, "»")+strings.Count(t, " > ")+strings.Count(t, " / ") < 2 {
+		return false
+	}
+	steps := breadcrumbStep.Split(t, -1)
+	if len(steps) < 3 {
+		return false
+	}
+	for _, st := range steps {
+		if len(st) > 90 {
+			return false
+		}
+	}
+	return true
+}
+
+// textUpTo returns the collapsed text of n and true, or false as soon as
+// the text is longer than limit bytes.
+func textUpTo(n *html.Node, limit int) (string, bool) {
+	var sb strings.Builder
+	over := false
+	var f func(*html.Node)
+	f = func(n *html.Node) {
+		if over {
+			return
+		}
+		switch n.Type {
+		case html.TextNode:
+			sb.WriteString(n.Data)
+			sb.WriteByte(' ')
+			if sb.Len() > 2*limit {
+				over = true
+			}
+			return
+		case html.ElementNode:
+			if skipElement(n) {
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			f(c)
+		}
+	}
+	f(n)
+	if over {
+		return "", false
+	}
+	t := collapseTrim(sb.String())
+	return t, len(t) <= limit
+}
+
+// insideMain reports an element inside <main> or role=main.
+func insideMain(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == atom.Main || strings.EqualFold(attr(p, "role"), "main") {
+			return true
+		}
+	}
+	return false
+}
+
+func insideNav(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == atom.Nav {
+			return true
+		}
+	}
+	return false
+}
+
+func insideContentElement(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && (isContentElement(p) || p.DataAtom == atom.Article || p.DataAtom == atom.Blockquote || p.DataAtom == atom.Figure) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasDescendant(n *html.Node, pred func(*html.Node) bool) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (pred(c) || hasDescendant(c, pred)) {
+			return true
+		}
+	}
+	return false
+}

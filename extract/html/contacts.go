@@ -1,0 +1,443 @@
+package html
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/umzug/umzug"
+)
+
+// Press contacts come in many shapes: tx_news' contact partials, vCards
+// (class="vcard", itemprop=telephone), a box headed "Pressekontakt" with
+// lines separated by <br>, a definition list of Tel./E-Mail. A contact box
+// is recognised by its name or headline together with a way to reach
+// someone (a phone number, an e-mail address, a tel: or mailto: link); its
+// lines are read into name, role, phone and e-mail.
+
+var (
+	emailRe = regexp.MustCompile(`[\p{L}0-9._%+-]+(?:@|\s?\(at\)\s?|\s?\[at\]\s?)[\p{L}0-9.-]+\.[a-z]{2,}`)
+	phoneRe = regexp.MustCompile(`(?i)(?:Tel(?:efon)?\.?|Fon|Phone|Telefonnummer|Mobil|Handy)\s*:?\s*(\+?[0-9][0-9 /()\-–.]{5,}[0-9])`)
+	// barePhone is a line that is only a phone number (after a "Tel." label).
+	barePhone  = regexp.MustCompile(`^\+?[0-9(][0-9 /()\-–.]{5,}[0-9]$`)
+	phoneLabel = regexp.MustCompile(`(?i)^(?:tel(?:efon)?|fon|phone|mobil|handy)\.?\s*:?$`)
+	faxRe      = regexp.MustCompile(`(?i)^\s*(?:fax|telefax)\b`)
+	roleRe     = regexp.MustCompile(`(?i)sprecher|pressestelle|referent|leiter|presse- und|öffentlichkeitsarbeit|kommunikation|pressereferent|medienarbeit|redaktion`)
+	// contactCue introduces a press contact.
+	contactCue = regexp.MustCompile(`(?i)pressekontakt|presse-kontakt|ansprechpartner|ansprechperson|kontakt für (?:medien|journalist)|medienkontakt|pressestelle|^kontakt\b|^ihr(?:e)? kontakt`)
+	// contactName matches class and id words of contact boxes.
+	contactWords = map[string]bool{"contact": true, "contacts": true, "kontakt": true, "vcard": true, "hcard": true,
+		"ansprechpartner": true, "ansprechpartnerin": true, "pressekontakt": true, "pressestelle": true, "contactbox": true,
+		"kontaktbox": true, "person": true}
+	// orgRe matches the names of offices and organisations.
+	orgRe      = regexp.MustCompile(`(?i)\b(?:ministerium|landesamt|staatskanzlei|senatsverwaltung|landratsamt|amt für|behörde|verwaltung|stadt|gemeinde|landkreis|institut|hochschule|universität|verband|gmbh|e\. ?v\.|stiftung|referat|abteilung)\b`)
+	postalCode = regexp.MustCompile(`\b\d{4,5}\s+\p{Lu}`)
+	streetLine = regexp.MustCompile(`(?i)(?:str\.|straße|strasse|platz|weg|allee|ring|gasse|ufer|damm)\s*\d`)
+)
+
+// contactBox is a contact box: the elements that make it up (one, or a
+// contact headline and the lines after it) and the element to read it
+// from (the box itself, or a detached copy of the headline and lines).
+type contactBox struct {
+	nodes []*html.Node
+	read  *html.Node
+}
+
+// contactBoxes returns the contact boxes under the roots, outermost first:
+// elements that are boxes of their own, and contact headlines standing in
+// a longer text ("<h3>Pressekontakt</h3><p>Name<br>Tel. …</p>") with the
+// elements that follow them up to the next headline of their level.
+func contactBoxes(roots []*html.Node) []contactBox {
+	var out []contactBox
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || skipElement(c) {
+				continue
+			}
+			if isContactBox(c) {
+				out = append(out, contactBox{nodes: []*html.Node{c}, read: c})
+				continue
+			}
+			if run := headedContact(c); run != nil {
+				read := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+				for _, r := range run {
+					read.AppendChild(goquery.NewDocumentFromNode(r).Selection.Clone().Nodes[0])
+				}
+				out = append(out, contactBox{nodes: run, read: read})
+				c = run[len(run)-1] // the run's siblings are read
+				continue
+			}
+			walk(c)
+		}
+	}
+	for _, r := range roots {
+		walk(r)
+	}
+	return out
+}
+
+// headedContact returns a contact headline h and the elements after it
+// that hold a way to reach someone, or nil.
+func headedContact(h *html.Node) []*html.Node {
+	level := headingLevel(h)
+	if level == 0 {
+		return nil
+	}
+	t, short := textUpTo(h, 80)
+	if !short || t == "" || !contactCue.MatchString(firstLine(strings.ToLower(t))) {
+		return nil
+	}
+	run := []*html.Node{h}
+	size := 0
+	for c := h.NextSibling; c != nil && len(run) < 6; c = c.NextSibling {
+		if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+			return nil // running text beside the headline: not a box
+		}
+		if c.Type != html.ElementNode || skipElement(c) {
+			continue
+		}
+		if l := headingLevel(c); l > 0 && l <= level || isContentElement(c) {
+			break
+		}
+		size += textWeight(c)
+		if size > 800 {
+			return nil
+		}
+		run = append(run, c)
+	}
+	if len(run) == 1 {
+		return nil
+	}
+	var sb strings.Builder
+	for _, r := range run[1:] {
+		sb.WriteString(textOf(r))
+		sb.WriteByte(' ')
+	}
+	for _, r := range run[1:] {
+		if reachable(r, collapseTrim(sb.String())) {
+			return run
+		}
+	}
+	return nil
+}
+
+// isContactBox reports a small element named or headed as a contact that
+// holds a way to reach someone.
+func isContactBox(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Aside, atom.Address, atom.Dl, atom.P, atom.Article, atom.Ul, atom.Footer, atom.Li:
+	default:
+		return false
+	}
+	named := n.DataAtom == atom.Address || strings.Contains(attr(n, "itemtype"), "Person") || strings.Contains(attr(n, "itemtype"), "ContactPoint")
+	if !named {
+		var buf [16]string
+		for _, w := range classWords(attr(n, "class")+" "+attr(n, "id"), buf[:0]) {
+			if contactWords[w] {
+				named = true
+				break
+			}
+		}
+	}
+	if !named {
+		// A box opened by a contact headline or label.
+		first := strings.ToLower(leadingText(n, 60))
+		if !strings.Contains(first, "kontakt") && !strings.Contains(first, "ansprech") && !strings.Contains(first, "presse") && !strings.Contains(first, "medien") {
+			return false
+		}
+		if !contactCue.MatchString(firstLine(first)) {
+			return false
+		}
+	}
+	t, short := textUpTo(n, 1200)
+	return short && t != "" && reachable(n, t)
+}
+
+// leadingText returns the start of n's visible text, up to about limit bytes.
+func leadingText(n *html.Node, limit int) string {
+	var sb strings.Builder
+	var f func(*html.Node)
+	f = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && sb.Len() < limit; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				sb.WriteString(c.Data)
+			case html.ElementNode:
+				if !skipElement(c) {
+					f(c)
+					if !inlineAtoms[c.DataAtom] {
+						sb.WriteByte('\n')
+					}
+				}
+			}
+		}
+	}
+	f(n)
+	return strings.TrimSpace(collapseSpaceKeepLines(sb.String()))
+}
+
+// collapseSpaceKeepLines collapses spaces but keeps line breaks.
+func collapseSpaceKeepLines(s string) string {
+	lines := strings.Split(s, "\n")
+	out := lines[:0]
+	for _, l := range lines {
+		if l = collapseTrim(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+func firstLine(t string) string {
+	if i := strings.IndexAny(t, ":\n"); i > 0 && i < 60 {
+		return strings.TrimSpace(t[:i])
+	}
+	if len(t) > 60 {
+		return t[:60]
+	}
+	return t
+}
+
+// reachable reports a phone number or an e-mail address in n.
+func reachable(n *html.Node, t string) bool {
+	l := strings.ToLower(t)
+	if strings.Contains(l, "@") || strings.Contains(l, "(at)") || strings.Contains(l, "[at]") {
+		if emailRe.MatchString(t) {
+			return true
+		}
+	}
+	if strings.Contains(l, "tel") || strings.Contains(l, "fon") || strings.Contains(l, "phone") || strings.Contains(l, "mobil") || strings.Contains(l, "handy") {
+		if phoneRe.MatchString(t) {
+			return true
+		}
+	}
+	return hasDescendant(n, func(d *html.Node) bool {
+		if d.DataAtom != atom.A {
+			return false
+		}
+		h := strings.ToLower(strings.TrimSpace(attr(d, "href")))
+		return strings.HasPrefix(h, "mailto:") || strings.HasPrefix(h, "tel:") || strings.Contains(h, "linkto_uncryptmailto")
+	})
+}
+
+// readContacts reads the contacts of a box: one per part that has its own
+// way to reach someone (two press officers side by side), else one.
+func (p *page) readContacts(box *html.Node) []umzug.Contact {
+	var parts []*html.Node
+	for c := box.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && !skipElement(c) {
+			if t := cleanText(c); t != "" && reachable(c, t) {
+				parts = append(parts, c)
+			}
+		}
+	}
+	if len(parts) < 2 {
+		parts = []*html.Node{box}
+	}
+	var out []umzug.Contact
+	for _, part := range parts {
+		if c := p.readContact(part); c.Phone != "" || c.Email != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// readContact reads one contact from its lines.
+func (p *page) readContact(el *html.Node) umzug.Contact {
+	c := umzug.Contact{}
+	goquery.NewDocumentFromNode(el).Find("a[href]").Each(func(_ int, a *goquery.Selection) {
+		href := strings.TrimSpace(a.AttrOr("href", ""))
+		switch {
+		case strings.HasPrefix(strings.ToLower(href), "tel:") && c.Phone == "":
+			c.Phone = strings.TrimSpace(cleanText(a.Nodes[0]))
+			if c.Phone == "" || !barePhone.MatchString(c.Phone) {
+				c.Phone = strings.TrimSpace(strings.TrimPrefix(href[4:], "//"))
+			}
+		default:
+			if l, ok := resolveLink(p.base, href); ok && strings.HasPrefix(l, "mailto:") && c.Email == "" {
+				c.Email = strings.SplitN(strings.TrimPrefix(l, "mailto:"), "?", 2)[0]
+			}
+		}
+	})
+	lines := strings.Split(textWithBreaks(el), "\n")
+	afterPhoneLabel := false
+	orgName := false // c.Name holds an office's name, not a person's
+	for _, line := range lines {
+		line = strings.TrimSpace(strings.Trim(line, ",;"))
+		if line == "" {
+			continue
+		}
+		low := strings.ToLower(line)
+		if label, rest, ok := strings.Cut(line, ":"); ok && contactCue.MatchString(label) {
+			// "Pressekontakt: Anna Beispiel" names the contact after the colon.
+			line, low = strings.TrimSpace(rest), strings.ToLower(strings.TrimSpace(rest))
+			if line == "" {
+				continue
+			}
+		}
+		switch {
+		case faxRe.MatchString(line):
+		case phoneLabel.MatchString(line):
+			afterPhoneLabel = true
+			continue
+		case afterPhoneLabel && barePhone.MatchString(line):
+			if c.Phone == "" {
+				c.Phone = line
+			}
+		case phoneRe.MatchString(line):
+			if c.Phone == "" {
+				c.Phone = strings.TrimSpace(phoneRe.FindStringSubmatch(line)[1])
+			}
+		case emailRe.MatchString(line):
+			if c.Email == "" {
+				c.Email = normalizeEmail(emailRe.FindString(line))
+			}
+		case strings.ContainsAny(line, "0123456789"), contactCue.MatchString(line), strings.HasPrefix(low, "e-mail"),
+			strings.HasPrefix(low, "mail"), strings.HasPrefix(low, "kontakt"), strings.HasPrefix(low, "http"), strings.HasPrefix(low, "www."),
+			postalCode.MatchString(line), streetLine.MatchString(line):
+		case roleRe.MatchString(line) && c.Role == "":
+			// "Katrin Sommer, Pressesprecherin": name, then role.
+			if name, role, ok := strings.Cut(line, ", "); ok && (c.Name == "" || orgName) && !roleRe.MatchString(name) {
+				c.Name, c.Role = strings.TrimSpace(name), strings.TrimSpace(role)
+				orgName = false
+			} else {
+				c.Role = line
+			}
+		case orgRe.MatchString(line):
+			// The office's name above the person's ("Ministerium für …"):
+			// a name only when no person follows.
+			if c.Name == "" && len(line) < 80 {
+				c.Name, orgName = line, true
+			}
+		case (c.Name == "" || orgName) && len(line) < 80:
+			c.Name, orgName = line, false
+		}
+		afterPhoneLabel = false
+	}
+	return c
+}
+
+// normalizeEmail turns "presse(at)example.de" into "presse@example.de".
+func normalizeEmail(s string) string {
+	for _, at := range []string{" (at) ", "(at)", " [at] ", "[at]"} {
+		s = strings.Replace(s, at, "@", 1)
+	}
+	return s
+}
+
+// takeContacts moves a press release's contact boxes into its contacts:
+// their blocks leave the body, their text counts as the contacts field.
+func (p *page) takeContacts(roots []*html.Node) {
+	pr := p.d.PressRelease
+	search := roots
+	if p.news != nil && !containsAny(roots, p.news) {
+		search = append([]*html.Node{p.news}, roots...)
+	}
+	for _, box := range contactBoxes(search) {
+		cs := p.readContacts(box.read)
+		if len(cs) == 0 {
+			continue
+		}
+		for _, c := range cs {
+			if !hasContact(pr.Contacts, c) {
+				pr.Contacts = append(pr.Contacts, c)
+			}
+		}
+		var sb strings.Builder
+		for _, n := range box.nodes {
+			p.field(n, "contacts")
+			sb.WriteString(textOf(n))
+			sb.WriteByte(' ')
+		}
+		boxText := normText(sb.String())
+		inBox := func(src *html.Node) bool {
+			for _, n := range box.nodes {
+				if src == n || isAncestor(n, src) {
+					return true
+				}
+			}
+			return false
+		}
+		kept := p.blocks[:0]
+		for _, b := range p.blocks {
+			src := p.blockSrc[b.Key]
+			if src != nil && inBox(src) {
+				continue
+			}
+			if src != nil && isAncestor(src, box.nodes[0]) && stripBoxText(&b, boxText) {
+				continue // the block held nothing but the box
+			}
+			kept = append(kept, b)
+		}
+		p.blocks = kept
+	}
+}
+
+// stripBoxText removes from a block's rich text the run of paragraphs
+// that renders a contact box read into the contacts (a box inside a text:
+// its headline and lines). It reports whether the block is left empty.
+func stripBoxText(b *umzug.Block, boxText string) bool {
+	var body *umzug.PortableText
+	switch {
+	case b.Type == umzug.BlockText && b.Text != nil:
+		body = &b.Text.Body
+	case b.Type == umzug.BlockInfoBox && b.InfoBox != nil:
+		body = &b.InfoBox.Body
+	case b.Type == umzug.BlockTextMedia && b.TextMedia != nil:
+		body = &b.TextMedia.Body
+	default:
+		return false
+	}
+	pt := *body
+	// The longest run of paragraphs that all stand in the box's text.
+	bestFrom, bestTo, bestLen := 0, 0, 0
+	for i := 0; i < len(pt); {
+		j, n := i, 0
+		for j < len(pt) {
+			t := normText(strings.ReplaceAll(pt[j].PlainText(), "\n", " "))
+			if t == "" || !strings.Contains(boxText, t) {
+				break
+			}
+			n += len(t)
+			j++
+		}
+		if n > bestLen {
+			bestFrom, bestTo, bestLen = i, j, n
+		}
+		if j == i {
+			j++
+		}
+		i = j
+	}
+	// The run must be the box, not a line that happens to repeat in it.
+	if bestLen == 0 || float64(bestLen) < 0.6*float64(len(boxText)) {
+		return false
+	}
+	rest := append(append(umzug.PortableText{}, pt[:bestFrom]...), pt[bestTo:]...)
+	rekey(rest)
+	*body = rest
+	return len(rest) == 0 && b.Type != umzug.BlockTextMedia && b.Header == nil
+}
+
+func containsAny(roots []*html.Node, n *html.Node) bool {
+	for _, r := range roots {
+		if r == n || isAncestor(r, n) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasContact(cs []umzug.Contact, c umzug.Contact) bool {
+	for _, x := range cs {
+		if c.Email != "" && strings.EqualFold(x.Email, c.Email) || c.Phone != "" && x.Phone == c.Phone && x.Name == c.Name {
+			return true
+		}
+	}
+	return false
+}

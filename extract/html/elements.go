@@ -1,0 +1,740 @@
+package html
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/umzug/umzug"
+)
+
+// renderError matches CMS and template errors rendered in place of an
+// element (see docs/typo3-markup: TYPO3 core, css_styled_content, mask,
+// Fluid, Extbase).
+var renderError = regexp.MustCompile(`(?i)has no rendering definition|MASK ERROR|Oops, an error occurred!|Tried resolving a template file|could not be resolved|Sorry, the requested view was not found|An error occurred while trying to call`)
+
+var frameTypeRe = regexp.MustCompile(`(?:^|\s)frame-type-([A-Za-z0-9_\-]+)`)
+var frameBgRe = regexp.MustCompile(`(?:^|\s)frame-(?:background|bg|layout)-([a-z]+[a-z0-9-]*)`)
+
+func frameType(class string) string {
+	if m := frameTypeRe.FindStringSubmatch(class); m != nil {
+		return strings.ToLower(m[1])
+	}
+	return ""
+}
+
+func (p *page) contentElement(el *html.Node, ctype string) {
+	p.contentElementUID(el, cUID(attr(el, "id")), ctype)
+}
+
+// contentElementUID turns one TYPO3 content element into blocks.
+func (p *page) contentElementUID(el *html.Node, uid int, ctype string) {
+	if uid > 0 {
+		p.noteUID(uid)
+	}
+	if ct := frameType(attr(el, "class")); ct != "" {
+		ctype = ct
+	}
+	if ctype == "" {
+		ctype = cscType(el)
+	}
+	text := cleanText(el)
+	if len(text) < 600 && renderError.MatchString(text) {
+		key := "c" + strconv.Itoa(uid)
+		p.warn("broken-element", fmt.Sprintf("content element %s (%s) rendered as a CMS error: %q", key, ctype, truncate(text, 200)), key)
+		return
+	}
+	hdr := p.takeHeader(el)
+	if ctype == "shortcut" || containsContentElements(el) {
+		// Containers (grids, shortcuts) hold elements of their own.
+		p.addHeadings(hdr, uid, ctype, el)
+		p.walk(el)
+		return
+	}
+	blocks := p.typed(el, ctype)
+	if len(blocks) == 0 {
+		if hdr != nil {
+			p.addHeadings(hdr, uid, ctype, el)
+			return
+		}
+		if strings.TrimSpace(text) == "" && !hasMedia(el) && p.embedSrc(goquery.NewDocumentFromNode(el).Selection) == "" {
+			p.warn("empty-element", fmt.Sprintf("content element c%d (%s) has no content", uid, ctype), "c"+strconv.Itoa(uid))
+			return
+		}
+		blocks = []umzug.Block{p.htmlFallback(el, uid, ctype)}
+	}
+	for i, b := range blocks {
+		if i == 0 && hdr != nil {
+			b.Header = hdr
+		}
+		p.add(b, uid, ctype, el)
+	}
+}
+
+// addHeadings adds the heading block of a header-only element (or of a
+// container), and its subheader as a heading one level below: the
+// subheader is the element's second line, not a caption to drop.
+func (p *page) addHeadings(hdr *umzug.Header, uid int, ctype string, el *html.Node) {
+	if hdr == nil {
+		return
+	}
+	p.add(umzug.Block{Type: umzug.BlockHeading, Heading: &umzug.Heading{Text: hdr.Text, Level: hdr.Level}}, uid, ctype, el)
+	if hdr.Subheader != "" {
+		p.add(umzug.Block{Type: umzug.BlockHeading, Heading: &umzug.Heading{Text: hdr.Subheader, Level: min(hdr.Level+1, 6)}}, uid, ctype, el)
+	}
+}
+
+// cscType reads the CType of a css_styled_content element from its
+// classes (csc-textpic, csc-uploads, …); "" when there is no hint.
+func cscType(el *html.Node) string {
+	s := goquery.NewDocumentFromNode(el).Selection
+	switch {
+	case s.Find(".csc-textpic").Length() > 0:
+		return "textpic"
+	case s.Find(".csc-uploads").Length() > 0:
+		return "uploads"
+	case s.Find(".csc-menu").Length() > 0:
+		return "menu"
+	case s.Find("table.contenttable").Length() > 0:
+		return "table"
+	}
+	return ""
+}
+
+// typed converts the content of an element (its header already taken)
+// into typed blocks, guided by the CType and by the markup.
+func (p *page) typed(el *html.Node, ctype string) []umzug.Block {
+	s := goquery.NewDocumentFromNode(el).Selection
+	class := attr(el, "class")
+	switch {
+	case ctype == "header":
+		return nil
+	case ctype == "div" || (s.Find("hr").Length() == 1 && cleanText(el) == ""):
+		return []umzug.Block{{Type: umzug.BlockDivider, Divider: &umzug.Divider{}}}
+	case strings.Contains(ctype, "upload") || s.Find(".ce-uploads, .csc-uploads").Length() > 0:
+		if d := p.downloads(s); d != nil {
+			return []umzug.Block{{Type: umzug.BlockDownloads, Downloads: d}}
+		}
+	case strings.HasPrefix(ctype, "menu"):
+		// A menu of cards or thumbnails (bootstrap_package menu_card_list,
+		// menu_thumbnail_list) shows each page with its title, abstract
+		// and image: teasers; a plain menu is a list of links.
+		if s.Find(".card, .thumbnail, [class*=teaser]").Length() > 0 {
+			if t := p.teasers(s, ctype); t != nil {
+				return []umzug.Block{{Type: umzug.BlockTeaser, Teaser: t}}
+			}
+		}
+		if l := p.linkList(s); l != nil {
+			return []umzug.Block{{Type: umzug.BlockLinkList, LinkList: l}}
+		}
+	case strings.Contains(ctype, "form") || ctype == "mailform" || strings.HasPrefix(ctype, "powermail"):
+		if f := p.form(s); f != nil {
+			return []umzug.Block{{Type: umzug.BlockForm, Form: f}}
+		}
+	}
+	if ctype == "html" || strings.HasSuffix(ctype, "_html") {
+		// Raw HTML that embeds a third party (a map, a booking or form
+		// service, a widget script) is kept whole for a manual rebuild.
+		if src := p.embedSrc(s); src != "" && p.video(s) == nil {
+			return []umzug.Block{p.embedBlock(el, cUID(attr(el, "id")), ctype, src)}
+		}
+	}
+	if b := p.panel(s, ctype); b != nil {
+		return []umzug.Block{*b}
+	}
+	if a := p.accordion(s, ctype); a != nil {
+		return []umzug.Block{{Type: umzug.BlockAccordion, Accordion: a}}
+	}
+	if t := p.tabs(s); t != nil {
+		return []umzug.Block{{Type: umzug.BlockTabs, Tabs: t}}
+	}
+	if t := p.timeline(s, ctype); t != nil {
+		return []umzug.Block{{Type: umzug.BlockTimeline, Timeline: t}}
+	}
+	if b := p.slider(s, ctype); b != nil {
+		return []umzug.Block{*b}
+	}
+	if t := p.teasers(s, ctype); t != nil {
+		return []umzug.Block{{Type: umzug.BlockTeaser, Teaser: t}}
+	}
+	if f := p.form(s); f != nil {
+		return []umzug.Block{{Type: umzug.BlockForm, Form: f}}
+	}
+	if b := p.media(s, ctype); b != nil {
+		return []umzug.Block{*b}
+	}
+	blocks := p.flow(el)
+	v := infoBoxVariant(class)
+	if v == "" {
+		v = infoBoxType(ctype)
+	}
+	if w := soleWrapper(el); v == "" && w != nil {
+		// Raw HTML or a custom element whose one wrapper is the box
+		// (<div class="infobox infobox--warning">, <div class="hinweisbox">).
+		v = infoBoxVariant(attr(w, "class"))
+	}
+	if v != "" && len(blocks) > 0 && allText(blocks) {
+		var body umzug.PortableText
+		for _, b := range blocks {
+			body = append(body, b.Text.Body...)
+		}
+		rekey(body)
+		return []umzug.Block{{Type: umzug.BlockInfoBox, InfoBox: &umzug.InfoBox{Variant: v, Body: body}}}
+	}
+	if ctype == "quote" && len(blocks) == 1 && blocks[0].Type == umzug.BlockText {
+		return []umzug.Block{{Type: umzug.BlockQuote, Quote: &umzug.Quote{Body: blocks[0].Text.Body}}}
+	}
+	return blocks
+}
+
+func allText(bs []umzug.Block) bool {
+	for _, b := range bs {
+		if b.Type != umzug.BlockText {
+			return false
+		}
+	}
+	return true
+}
+
+func rekey(pt umzug.PortableText) {
+	for i := range pt {
+		pt[i].Key = "b" + strconv.Itoa(i)
+	}
+}
+
+// infoBoxVariant returns the variant of a highlighted box, "" when the
+// classes name none: bootstrap_package's frame-background-* (the colour)
+// and its v8 frame classes "well" and "jumbotron", frame classes that site
+// packages add for boxes ("frame-infobox-green", "frame-hinweis"),
+// css_styled_content's "csc-frame-frame1/2", and box classes of raw HTML
+// and Bootstrap ("infobox", "hinweisbox", "alert-warning", "callout").
+func infoBoxVariant(class string) string {
+	for _, m := range frameBgRe.FindAllStringSubmatch(class, -1) {
+		switch m[1] {
+		case "none", "default", "0", "1", "2", "3", "embedded":
+		default:
+			return m[1]
+		}
+	}
+	for _, c := range strings.Fields(class) {
+		lc := strings.ToLower(c)
+		switch lc {
+		case "infobox", "info-box", "box", "alert", "callout", "hinweis", "hinweisbox", "infokasten", "notice", "well", "jumbotron":
+			return "default"
+		case "csc-frame-frame1", "csc-frame-frame2":
+			return strings.TrimPrefix(lc, "csc-frame-")
+		}
+		if strings.HasPrefix(lc, "alert-") || strings.HasPrefix(lc, "box-") {
+			return strings.SplitN(lc, "-", 2)[1]
+		}
+		if rest, ok := strings.CutPrefix(lc, "frame-"); ok {
+			if v := frameBox(rest); v != "" {
+				return v
+			}
+		}
+	}
+	return ""
+}
+
+// boxWords name boxes in frame classes and CTypes.
+var boxWords = map[string]bool{"infobox": true, "box": true, "hinweis": true, "hinweisbox": true, "callout": true,
+	"notice": true, "well": true, "jumbotron": true, "highlight": true, "infokasten": true, "kasten": true, "alert": true, "info": true}
+
+// frameBox reads a frame class (without "frame-"): "infobox-green" gives
+// "green", "well" "default"; fluid_styled_content's own frame classes
+// (default, ruler-before, indent, …) and layout classes give "".
+func frameBox(rest string) string {
+	var buf [8]string
+	words := classWords(rest, buf[:0])
+	if len(words) == 0 || !boxWords[words[0]] || words[0] == "info" && len(words) == 1 {
+		return ""
+	}
+	if len(words) > 1 {
+		return words[len(words)-1]
+	}
+	return "default"
+}
+
+// infoBoxType reads a box from a CType: "mask_infobox", "hinweis_box".
+func infoBoxType(ctype string) string {
+	var buf [8]string
+	for _, w := range classWords(ctype, buf[:0]) {
+		if boxWords[w] && w != "info" && w != "alert" {
+			return "default"
+		}
+	}
+	return ""
+}
+
+// soleWrapper returns the one element child of el (looking through
+// frame wrappers without text of their own), or nil.
+func soleWrapper(el *html.Node) *html.Node {
+	n := el
+	for i := 0; i < 6; i++ {
+		var only *html.Node
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.ElementNode:
+				if isInvisible(c) {
+					continue
+				}
+				if only != nil {
+					return nil
+				}
+				only = c
+			case html.TextNode:
+				if strings.TrimSpace(c.Data) != "" {
+					return nil
+				}
+			}
+		}
+		if only == nil || only.DataAtom != atom.Div && only.DataAtom != atom.Section && only.DataAtom != atom.Aside {
+			return nil
+		}
+		if !strings.Contains(attr(only, "class"), "frame-") {
+			return only
+		}
+		n = only
+	}
+	return nil
+}
+
+// panel recognises a panel: a box with its own headline (bootstrap_package's
+// Panel element: "card card-panel card-panel-info" since v9, "panel
+// panel-info" in v7/v8). It becomes an info box whose headline is the
+// block's header.
+func (p *page) panel(s *goquery.Selection, ctype string) *umzug.Block {
+	box := s.Find(".card-panel, .panel").AddBack().Filter(".card-panel, .panel").First()
+	if box.Length() == 0 || box.Find(".card-panel, .panel, .panel-group, .accordion, [class*=carousel]").Length() > 0 {
+		return nil
+	}
+	if box.Closest(".panel-group, .accordion").Length() > 0 {
+		return nil
+	}
+	variant := "default"
+	for _, c := range strings.Fields(box.AttrOr("class", "")) {
+		if v, ok := strings.CutPrefix(c, "card-panel-"); ok && v != "" {
+			variant = v
+		} else if v, ok := strings.CutPrefix(c, "panel-"); ok && v != "" && v != "default" {
+			variant = v
+		}
+	}
+	head := box.Find(".card-header, .panel-heading, .panel-title").First()
+	body := box.Find(".card-body, .panel-body").First()
+	if body.Length() == 0 {
+		c := box.Clone()
+		c.Find(".card-header, .panel-heading").Remove()
+		body = c
+	}
+	pt := p.richChildren(body)
+	if len(pt) == 0 {
+		return nil
+	}
+	b := &umzug.Block{Type: umzug.BlockInfoBox, InfoBox: &umzug.InfoBox{Variant: variant, Body: pt}}
+	if t := text(head); t != "" {
+		level := 0
+		if h := head.Find("h1, h2, h3, h4, h5, h6").AddBack().Filter("h1, h2, h3, h4, h5, h6").First(); h.Length() > 0 {
+			level = headingLevel(h.Nodes[0])
+		}
+		b.Header = &umzug.Header{Text: t, Level: level}
+	}
+	return b
+}
+
+// takeHeader takes the element's header out of it and returns it: the
+// <header> of fluid_styled_content and bootstrap_package (div.frame-header
+// since v14), css_styled_content's csc-header. It is looked for first
+// where the templates put it, at the top of the element's wrappers, then
+// (by its class only) anywhere inside the element but outside elements
+// nested in it (bootstrap_package's text with icon has it beside the icon).
+func (p *page) takeHeader(el *html.Node) *umzug.Header {
+	isHeader := func(c *html.Node) bool {
+		cls := attr(c, "class")
+		return c.DataAtom == atom.Header || hasClass(cls, "csc-header") || hasClass(cls, "ce-header") || hasClass(cls, "frame-header")
+	}
+	var h *html.Node
+	var find func(n *html.Node) bool
+	find = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || isInvisible(c) || isContentElement(c) {
+				continue
+			}
+			if c.DataAtom == atom.A && cleanText(c) == "" {
+				continue // the anchor of a translated element
+			}
+			if isHeader(c) {
+				h = c
+				return true
+			}
+			// Only descend into wrappers (frame-container, frame-inner).
+			if c.DataAtom == atom.Div && !hasClass(attr(c, "class"), "ce-bodytext") && find(c) {
+				return true
+			}
+			if c.DataAtom == atom.Div && cleanText(c) == "" && !hasMedia(c) {
+				continue // an empty wrapper (a background image's)
+			}
+			return false
+		}
+		return false
+	}
+	if !find(el) {
+		var deep func(n *html.Node) bool
+		deep = func(n *html.Node) bool {
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				if c.Type != html.ElementNode || isContentElement(c) {
+					continue
+				}
+				if c.DataAtom != atom.Header && isHeader(c) {
+					h = c
+					return true
+				}
+				if deep(c) {
+					return true
+				}
+			}
+			return false
+		}
+		if !deep(el) {
+			return nil
+		}
+	}
+	hdr := p.readHeader(h)
+	p.detach(h)
+	return hdr
+}
+
+// readHeader reads a content element's header: its first headline, the
+// second as subheader, and the date of its <time> (which is marked as
+// read, whatever language the date is printed in).
+func (p *page) readHeader(h *html.Node) *umzug.Header {
+	var hs []*html.Node
+	var date string
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if headingLevel(c) > 0 {
+				hs = append(hs, c)
+				continue
+			}
+			if c.DataAtom == atom.Time && date == "" {
+				date = isoDate(attr(c, "datetime"), cleanText(c))
+				if date != "" {
+					p.field(c, "date")
+				}
+			}
+			walk(c)
+		}
+	}
+	walk(h)
+	if len(hs) == 0 {
+		return nil
+	}
+	hdr := &umzug.Header{Text: headingText(hs[0], nil), Level: headingLevel(hs[0]), Date: date}
+	if len(hs) > 1 {
+		hdr.Subheader = cleanText(hs[1])
+	}
+	if hdr.Text == "" {
+		return nil
+	}
+	return hdr
+}
+
+// kickerClass marks the roofline inside a headline ("Ernährung sichern"
+// above "Schulze: …"): not part of the title.
+var kickerClass = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:roofline|kicker|dachzeile|topline|overline|eyebrow|category|rubrik)(?:$|[\s_-])`)
+
+// headingText returns a headline's text without a kicker inside it; the
+// kicker's text is handed to setKicker when it is not nil.
+func headingText(n *html.Node, setKicker func(string)) string {
+	var kicker []*html.Node
+	var find func(*html.Node)
+	find = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				if kickerClass.MatchString(attr(c, "class")) {
+					kicker = append(kicker, c)
+					continue
+				}
+				find(c)
+			}
+		}
+	}
+	find(n)
+	if len(kicker) == 0 {
+		return cleanText(n)
+	}
+	full := cleanText(n)
+	for _, k := range kicker {
+		kt := cleanText(k)
+		if setKicker != nil && kt != "" {
+			setKicker(kt)
+		}
+		full = strings.TrimSpace(strings.Replace(full, kt, "", 1))
+	}
+	if full == "" {
+		return cleanText(n) // the whole headline was marked; keep it
+	}
+	return full
+}
+
+func (p *page) headingText(n *html.Node) string {
+	return headingText(n, func(k string) {
+		if p.kicker == "" {
+			p.kicker = k
+		}
+	})
+}
+
+func headingLevel(n *html.Node) int {
+	switch n.DataAtom {
+	case atom.H1:
+		return 1
+	case atom.H2:
+		return 2
+	case atom.H3:
+		return 3
+	case atom.H4:
+		return 4
+	case atom.H5:
+		return 5
+	case atom.H6:
+		return 6
+	}
+	return 0
+}
+
+func hasClass(class, c string) bool {
+	for _, f := range strings.Fields(class) {
+		if f == c {
+			return true
+		}
+	}
+	return false
+}
+
+func containsContentElements(el *html.Node) bool {
+	return hasDescendant(el, func(n *html.Node) bool { return isContentElement(n) })
+}
+
+func hasMedia(el *html.Node) bool {
+	return hasDescendant(el, func(n *html.Node) bool {
+		return n.DataAtom == atom.Img || n.DataAtom == atom.Iframe || n.DataAtom == atom.Video
+	})
+}
+
+// element converts a block-level element outside any content element.
+func (p *page) element(el *html.Node, uid int, ctype string) {
+	if uid != 0 {
+		p.noteUID(uid)
+	}
+	if lvl := headingLevel(el); lvl > 0 {
+		if t := p.headingText(el); t != "" {
+			p.add(umzug.Block{Type: umzug.BlockHeading, Heading: &umzug.Heading{Text: t, Level: lvl}}, uid, ctype, nil)
+		}
+		return
+	}
+	if el.DataAtom == atom.Header && uid != 0 {
+		// The header of an element with frame "none", announced only by
+		// its <a id="c…"> anchor: its headline and subheader.
+		if hdr := p.readHeader(el); hdr != nil {
+			p.addHeadings(hdr, uid, ctype, nil)
+			return
+		}
+	}
+	for _, b := range p.flowNodes([]*html.Node{el}) {
+		p.add(b, uid, ctype, nil)
+	}
+}
+
+// flow converts the content of el (see flowNodes).
+func (p *page) flow(el *html.Node) []umzug.Block {
+	var nodes []*html.Node
+	for c := el.FirstChild; c != nil; c = c.NextSibling {
+		nodes = append(nodes, c)
+	}
+	return p.flowNodes(nodes)
+}
+
+// flowNodes converts mixed content (rich text with tables, figures,
+// videos, forms in between) into blocks in reading order: runs of text
+// become one text block, the others typed blocks.
+func (p *page) flowNodes(nodes []*html.Node) []umzug.Block {
+	var out []umzug.Block
+	b := newPTBuilder(p.base)
+	flush := func() {
+		if pt := b.result(); len(pt) > 0 {
+			out = append(out, umzug.Block{Type: umzug.BlockText, Text: &umzug.Text{Body: pt}})
+		}
+	}
+	var visit func(n *html.Node)
+	visit = func(n *html.Node) {
+		if n.Type != html.ElementNode {
+			b.node(n)
+			return
+		}
+		if skipElement(n) {
+			return
+		}
+		s := goquery.NewDocumentFromNode(n).Selection
+		switch {
+		case n.DataAtom == atom.Table:
+			flush()
+			if t := p.table(s); t != nil {
+				out = append(out, umzug.Block{Type: umzug.BlockTable, Table: t})
+			}
+			return
+		case n.DataAtom == atom.Figure && hasDescendant(n, func(d *html.Node) bool { return d.DataAtom == atom.Iframe || d.DataAtom == atom.Video }):
+			// A figure around a video (fluid_styled_content's
+			// figure.video, bootstrap_package's embed): one video block
+			// with the figure's caption.
+			if v := p.video(s); v != nil {
+				flush()
+				out = append(out, umzug.Block{Type: umzug.BlockVideo, Video: v})
+				return
+			}
+		case n.DataAtom == atom.Figure || n.DataAtom == atom.Img && !isIcon(n):
+			if blk := p.media(s, ""); blk != nil {
+				flush()
+				out = append(out, *blk)
+				return
+			}
+		case n.DataAtom == atom.Iframe || n.DataAtom == atom.Video || n.DataAtom == atom.Object || n.DataAtom == atom.Embed:
+			flush()
+			if v := p.video(s); v != nil {
+				out = append(out, umzug.Block{Type: umzug.BlockVideo, Video: v})
+			} else if src := p.embedSrc(s); src != "" {
+				out = append(out, p.embedBlock(n, 0, "", src))
+			}
+			return
+		case n.DataAtom == atom.Form:
+			if f := p.form(s); f != nil {
+				flush()
+				out = append(out, umzug.Block{Type: umzug.BlockForm, Form: f})
+			}
+			return
+		case n.DataAtom == atom.Hr:
+			flush()
+			out = append(out, umzug.Block{Type: umzug.BlockDivider, Divider: &umzug.Divider{}})
+			return
+		}
+		if containsStructured(n) {
+			// Descend so the structured parts are typed on their own.
+			switch n.DataAtom {
+			case atom.P, atom.Div, atom.Section, atom.Article, atom.Span, atom.A, atom.Figure, atom.Header, atom.Aside:
+				b.flush()
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					visit(c)
+				}
+				b.flush()
+				return
+			}
+		}
+		b.node(n)
+	}
+	for _, n := range nodes {
+		visit(n)
+	}
+	flush()
+	return out
+}
+
+// containsStructured reports descendants that flow turns into blocks of
+// their own.
+func containsStructured(n *html.Node) bool {
+	return hasDescendant(n, func(d *html.Node) bool {
+		switch d.DataAtom {
+		case atom.Table, atom.Figure, atom.Iframe, atom.Video, atom.Form, atom.Hr, atom.Object, atom.Embed:
+			return true
+		case atom.Img:
+			return !isIcon(d)
+		}
+		return false
+	})
+}
+
+// isIcon reports images too small to be content (file-type icons, spacer
+// gifs), judged by their declared size.
+func isIcon(n *html.Node) bool {
+	w, _ := strconv.Atoi(attr(n, "width"))
+	h, _ := strconv.Atoi(attr(n, "height"))
+	return (w > 0 && w <= 32) || (h > 0 && h <= 32)
+}
+
+// htmlFallback keeps an element that could not be typed as an html block,
+// with a warning. The transform stage sanitizes the markup.
+func (p *page) htmlFallback(el *html.Node, uid int, ctype string) umzug.Block {
+	var sb strings.Builder
+	for c := innerFrame(el).FirstChild; c != nil; c = c.NextSibling {
+		_ = html.Render(&sb, c)
+	}
+	key := "c" + strconv.Itoa(uid)
+	p.warn("untyped-element", fmt.Sprintf("element %s (CType %q) could not be typed; kept as html", key, ctype), key)
+	return umzug.Block{Type: umzug.BlockHTML, HTML: &umzug.HTML{HTML: strings.TrimSpace(sb.String())}}
+}
+
+// innerFrame looks through the frame wrappers of a content element
+// (bootstrap_package's frame-group-container, frame-container,
+// frame-inner): the element whose children are the element's content.
+func innerFrame(el *html.Node) *html.Node {
+	for {
+		var only *html.Node
+		for c := el.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				if only != nil {
+					return el
+				}
+				only = c
+			} else if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+				return el
+			}
+		}
+		if only == nil || only.DataAtom != atom.Div || !strings.HasPrefix(attr(only, "class"), "frame-") {
+			return el
+		}
+		el = only
+	}
+}
+
+// embedBlock keeps an element that embeds a third party (a map, a form
+// or booking service, a widget), which no block type describes, as an html
+// block, with a warning naming what it embeds so that it can be rebuilt.
+func (p *page) embedBlock(el *html.Node, uid int, ctype, src string) umzug.Block {
+	var sb strings.Builder
+	if el.DataAtom == atom.Iframe || el.DataAtom == atom.Object || el.DataAtom == atom.Embed {
+		_ = html.Render(&sb, el)
+	} else {
+		for c := innerFrame(el).FirstChild; c != nil; c = c.NextSibling {
+			_ = html.Render(&sb, c)
+		}
+	}
+	key := ""
+	if uid != 0 {
+		key = "c" + strconv.Itoa(uid)
+	}
+	what := "embedded content"
+	if ctype != "" {
+		what = fmt.Sprintf("element %s (CType %q)", key, ctype)
+	}
+	p.warn("embedded-content", fmt.Sprintf("%s embeds %s, which is not a video: kept as html; rebuild the embed in the new CMS", what, src), key)
+	return umzug.Block{Type: umzug.BlockHTML, HTML: &umzug.HTML{HTML: strings.TrimSpace(sb.String())}}
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !isRuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
+}
+
+func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }

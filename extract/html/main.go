@@ -1,0 +1,915 @@
+package html
+
+import (
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/umzug/umzug"
+)
+
+// How the main content is found (docs/extraction.md has the long version):
+//
+//  1. Every element gets its boilerplate verdict from its own markup: tag,
+//     role, and the words of its class and id names (boilerplate.go). A
+//     verdict on a wrapper that holds most of the page's prose is taken
+//     back: it is a template's oddly named content column.
+//  2. Every element gets weights bottom-up: its visible text, the part of it
+//     in links, and its "good" text: prose outside links and outside
+//     boilerplate. Text in TYPO3 content elements and between TYPO3's
+//     search markers counts as good even when linked: the site's editors
+//     put it there.
+//  3. The main region is the element with the best score, good text minus
+//     a share of the rest (links, boilerplate) it would drag in: the
+//     smallest container that holds the prose, whatever the template
+//     calls it. Landmarks (<main>, role=main, articleBody, TYPO3's marked
+//     column) win over it when they hold nearly as much.
+//  4. Inside the region, boilerplate is dropped with its reason: marked
+//     elements, boxes under related or comment headlines, link-dense boxes
+//     around the prose, utility lines. Nothing is deleted for good: every
+//     change is undone after extraction, so the parsed page can be handed
+//     on (to the audit) and the accounting can say where each text went.
+
+// weights are the text weights of one element, in non-space bytes.
+type weights struct {
+	text int32 // all visible text
+	link int32 // text inside links
+	good int32 // prose: outside links and boilerplate (or in editor content)
+	boil int32 // text inside boilerplate (pruned anyway)
+}
+
+// analysis holds what is known about a page's elements before extraction.
+type analysis struct {
+	w      map[*html.Node]weights
+	marks  map[*html.Node]string // boilerplate verdicts of elements
+	soft   map[*html.Node]bool   // verdicts that hold only for minor parts (teasers)
+	cache  boilerCache
+	search map[*html.Node]bool // nodes between TYPO3SEARCH markers
+	body   *html.Node
+}
+
+// analyze computes boilerplate verdicts and weights for the page.
+func analyze(root *html.Node) *analysis {
+	a := &analysis{w: map[*html.Node]weights{}, marks: map[*html.Node]string{}, soft: map[*html.Node]bool{}, cache: boilerCache{}}
+	a.body = findBody(root)
+	if a.body == nil {
+		return a
+	}
+	a.search = searchMarked(a.body)
+	a.markAll(a.body, false)
+	a.weigh(a.body, false, false, false)
+	// A verdict on a wrapper that holds most of the prose is wrong: it is
+	// the content column of a template with an odd name ("content_left
+	// print-only", "widget-area" around the article).
+	bw := a.w[a.body]
+	total := bw.text - bw.link
+	for n, r := range a.marks {
+		if r == umzug.DropScreenOnly || r == umzug.DropComments || r == umzug.DropNavigation && n.DataAtom == atom.Nav {
+			continue // comment sections may well be longer than the article
+		}
+		// A wrapper holding most of the prose together with the page's
+		// main landmark or headline ("content-sidebar-wrap" around
+		// <main>); a real sidebar, however long, holds neither.
+		w := a.w[n]
+		if w.text-w.link > 400 && (float64(w.text-w.link) > 0.5*float64(total) && holdsArticle(n) || holdsMain(n)) {
+			delete(a.marks, n)
+		}
+	}
+	clear(a.w)
+	a.weigh(a.body, false, false, false)
+	return a
+}
+
+// holdsArticle reports a main landmark, an article or a level-1 headline
+// inside n.
+func holdsArticle(n *html.Node) bool {
+	return hasDescendant(n, func(d *html.Node) bool {
+		return d.DataAtom == atom.Main || d.DataAtom == atom.Article || d.DataAtom == atom.H1 ||
+			strings.EqualFold(attr(d, "role"), "main") || attr(d, "itemprop") == "articleBody" || contentLandmark(d)
+	})
+}
+
+// holdsMain reports the page's main landmark, its article body or its
+// level-1 headline inside n: what no sidebar or popup holds, only a
+// wrapper around the page (Drupal's "dialog-off-canvas-main-canvas").
+func holdsMain(n *html.Node) bool {
+	return hasDescendant(n, func(d *html.Node) bool {
+		return d.DataAtom == atom.Main || strings.EqualFold(attr(d, "role"), "main") || attr(d, "itemprop") == "articleBody"
+	})
+}
+
+func findBody(root *html.Node) *html.Node {
+	var body *html.Node
+	var f func(n *html.Node)
+	f = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && body == nil; c = c.NextSibling {
+			if c.DataAtom == atom.Body {
+				body = c
+				return
+			}
+			if c.Type == html.ElementNode || c.Type == html.DocumentNode {
+				f(c)
+			}
+		}
+	}
+	f(root)
+	return body
+}
+
+// markAll records the boilerplate verdict of every element that has one,
+// inside marked elements too (a verdict on a wrapper may be taken back).
+// Inside TYPO3 content elements only a few verdicts hold: their inner
+// markup is the element's own (tabs navigation, slider controls).
+func (a *analysis) markAll(n *html.Node, inCE bool) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || isInvisible(c) {
+			continue
+		}
+		ce := inCE || isContentElement(c)
+		if r := a.cache.elementReason(c); r != "" && (!ce || ceBoilerplate(r)) {
+			if r == umzug.DropRelated && (isSoft(attr(c, "class")) || isSoft(attr(c, "id")) || c.DataAtom == 0 && isSoft(c.Data)) {
+				if !boxElement(c) {
+					a.markAll(c, ce) // a lead paragraph ("article-teaser"), not a box
+					continue
+				}
+				a.soft[c] = true
+			} else {
+				a.marks[c] = r
+			}
+		}
+		a.markAll(c, ce)
+	}
+}
+
+// ceBoilerplate reports the verdicts that hold inside TYPO3 content
+// elements too (a news plugin's share bar, a list's page browser).
+func ceBoilerplate(r string) bool {
+	switch r {
+	case umzug.DropShare, umzug.DropComments, umzug.DropPagination, umzug.DropCookie, umzug.DropAd, umzug.DropScreenOnly, umzug.DropPopup:
+		return true
+	}
+	return false
+}
+
+// weigh fills a.w for n's subtree and returns n's weights.
+func (a *analysis) weigh(n *html.Node, inLink, inBoiler, trusted bool) weights {
+	var w weights
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			k := int32(nonSpace(c.Data))
+			w.text += k
+			if inLink {
+				w.link += k
+			}
+			if !inBoiler && (!inLink || trusted || a.search[c]) {
+				w.good += k
+			}
+			if inBoiler {
+				w.boil += k
+			}
+		case html.ElementNode:
+			if isInvisible(c) {
+				continue
+			}
+			_, marked := a.marks[c]
+			control := formControl(c)
+			cw := a.weigh(c, inLink || c.DataAtom == atom.A, inBoiler || marked || control, trusted || isContentElement(c) || a.search[c])
+			w.text += cw.text
+			w.link += cw.link
+			w.good += cw.good
+			w.boil += cw.boil
+		}
+	}
+	a.w[n] = w
+	return w
+}
+
+func nonSpace(s string) int {
+	k := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\f' {
+			k++
+		}
+	}
+	return k
+}
+
+// boxElement reports elements that can be boxes of their own.
+func boxElement(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Article, atom.Aside, atom.Ul, atom.Ol, atom.Li, atom.Dl, atom.Figure, atom.Nav, atom.Table:
+		return true
+	}
+	return n.DataAtom == 0 // custom elements (<teaser>, <pp-inline-teaser>)
+}
+
+// formControl reports the controls of a form: their text (options,
+// button labels) is no prose.
+func formControl(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Select, atom.Button, atom.Textarea, atom.Option, atom.Datalist:
+		return true
+	}
+	return false
+}
+
+// isInvisible reports elements whose text no reader sees: scripts,
+// styles, templates, hidden elements.
+func isInvisible(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Head, atom.Title, atom.Svg,
+		atom.Link, atom.Meta, atom.Iframe, atom.Object, atom.Canvas:
+		return true
+	}
+	return hasAttr(n, "hidden") || hiddenByStyle(n)
+}
+
+// searchMarked returns the nodes (and all their descendants) between
+// TYPO3SEARCH_begin and TYPO3SEARCH_end comments.
+func searchMarked(body *html.Node) map[*html.Node]bool {
+	var out map[*html.Node]bool
+	on := false
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.CommentNode {
+				t := strings.TrimSpace(c.Data)
+				switch {
+				case strings.HasPrefix(t, "TYPO3SEARCH_begin"):
+					on = true
+				case strings.HasPrefix(t, "TYPO3SEARCH_end"):
+					on = false
+				}
+				continue
+			}
+			if on {
+				if out == nil {
+					out = map[*html.Node]bool{}
+				}
+				out[c] = true
+			}
+			if c.Type == html.ElementNode {
+				walk(c)
+			}
+		}
+	}
+	walk(body)
+	return out
+}
+
+// searchColumns returns, for each TYPO3SEARCH region, the element that
+// holds it: the parent of its begin and end markers.
+func searchColumns(body *html.Node) []*html.Node {
+	var cols []*html.Node
+	var begin *html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.CommentNode {
+				t := strings.TrimSpace(c.Data)
+				switch {
+				case strings.HasPrefix(t, "TYPO3SEARCH_begin"):
+					begin = c
+				case strings.HasPrefix(t, "TYPO3SEARCH_end") && begin != nil:
+					if col := commonAncestor(begin, c); col != nil && !containsNode(cols, col) {
+						cols = append(cols, col)
+					}
+					begin = nil
+				}
+				continue
+			}
+			if c.Type == html.ElementNode {
+				walk(c)
+			}
+		}
+	}
+	walk(body)
+	return cols
+}
+
+func containsNode(ns []*html.Node, n *html.Node) bool {
+	for _, m := range ns {
+		if m == n {
+			return true
+		}
+	}
+	return false
+}
+
+func commonAncestor(a, b *html.Node) *html.Node {
+	anc := map[*html.Node]bool{}
+	for n := a.Parent; n != nil; n = n.Parent {
+		anc[n] = true
+	}
+	for n := b.Parent; n != nil; n = n.Parent {
+		if anc[n] {
+			return n
+		}
+	}
+	return nil
+}
+
+// contentLandmark reports elements that templates use for the main
+// content: <main>, role=main, articleBody, and the usual ids and classes.
+func contentLandmark(n *html.Node) bool {
+	if n.DataAtom == atom.Main || strings.EqualFold(attr(n, "role"), "main") || attr(n, "itemprop") == "articleBody" {
+		return true
+	}
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Article:
+	default:
+		return false
+	}
+	switch strings.ToLower(attr(n, "id")) {
+	case "content", "main-content", "maincontent", "main", "inhalt", "article", "story", "content-main", "contentmain", "hauptinhalt":
+		return true
+	}
+	for _, c := range strings.Fields(attr(n, "class")) {
+		switch strings.ToLower(c) {
+		case "entry-content", "post-content", "article-content", "article-body", "article__body", "article-text",
+			"articlebody", "articletext", "post-body", "post-entry", "postcontent", "story-body", "main-content",
+			"content-main", "page-content", "text-content", "body-text", "field-body", "news-text-wrap",
+			"blog-content", "single-content", "article__content", "entry", "post", "story":
+			return true
+		}
+	}
+	return false
+}
+
+// lambda is what a byte of link or boilerplate text costs a candidate
+// region, against a byte of prose it gains.
+const lambda = 0.5
+
+func (a *analysis) score(n *html.Node) float64 {
+	w := a.w[n]
+	return float64(w.good) - lambda*float64(w.text-w.good-w.boil) - mu*float64(w.boil)
+}
+
+// mu is what a byte of recognised boilerplate costs a candidate region:
+// less than a link, since pruning takes it out again.
+const mu = 0.2
+
+// mainContent finds the main content of a page and returns the nodes that
+// hold it, in document order.
+func (a *analysis) mainContent() []*html.Node {
+	if a.body == nil {
+		return nil
+	}
+	// TYPO3 marks the editors' content for its search index. The columns
+	// holding the marked regions are the content, with whatever the
+	// template put beside the markers in the same column (a news list
+	// rendered below them), judged like the rest.
+	if cols := a.majorColumns(searchColumns(a.body)); len(cols) > 0 {
+		return cols
+	}
+	best := a.bestRegion()
+	if best == nil {
+		return []*html.Node{a.body}
+	}
+	return a.withStage(a.tighten(best))
+}
+
+// stageWords name the stage of a page: the slider or hero above the
+// main column that carries its leading stories or its title image.
+var stageWords = map[string]bool{"stage": true, "hero": true, "buehne": true, "bühne": true, "keyvisual": true,
+	"slider": true, "carousel": true, "jcarousel": true, "slideshow": true, "stoerer": true, "ticker": true}
+
+// withStage adds the stage right before the main region (or before one
+// of its near ancestors) to it: a home page's slider of top stories, an
+// article's title image, which templates put outside the content column.
+func (a *analysis) withStage(root *html.Node) []*html.Node {
+	n := root
+	for i := 0; i < 3 && n != nil && n != a.body; i, n = i+1, n.Parent {
+		prev := n.PrevSibling
+		for prev != nil && (prev.Type != html.ElementNode || isInvisible(prev) || a.w[prev].text == 0 && !hasMedia(prev)) {
+			prev = prev.PrevSibling
+		}
+		if prev == nil {
+			continue
+		}
+		var stage []*html.Node
+		for k := 0; prev != nil && k < 3; k++ {
+			if _, marked := a.marks[prev]; marked || !isStage(prev) {
+				break
+			}
+			stage = append([]*html.Node{prev}, stage...)
+			prev = prev.PrevSibling
+			for prev != nil && (prev.Type != html.ElementNode || isInvisible(prev) || a.w[prev].text == 0 && !hasMedia(prev)) {
+				prev = prev.PrevSibling
+			}
+		}
+		return append(stage, root)
+	}
+	return []*html.Node{root}
+}
+
+// isStage reports an element, or one of its children's children, named
+// as a stage.
+func isStage(n *html.Node) bool {
+	var buf [16]string
+	check := func(e *html.Node) bool {
+		for _, w := range classWords(attr(e, "class")+" "+attr(e, "id"), buf[:0]) {
+			if stageWords[w] {
+				return true
+			}
+		}
+		return false
+	}
+	if check(n) {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if check(c) {
+			return true
+		}
+		for g := c.FirstChild; g != nil; g = g.NextSibling {
+			if g.Type == html.ElementNode && check(g) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// tighten prefers a content landmark close around the best region when it
+// holds nearly as much: the template says where its content is.
+func (a *analysis) tighten(best *html.Node) *html.Node {
+	// A landmark close around the best region wins when it holds nearly
+	// as much: the template says where its content is.
+	for n := best; n != nil && n != a.body; n = n.Parent {
+		if contentLandmark(n) && a.score(n) >= 0.85*a.score(best) {
+			return n
+		}
+		if n != best && a.score(n) < 0.7*a.score(best) {
+			break
+		}
+	}
+	var inner *html.Node
+	var find func(n *html.Node)
+	find = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && inner == nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if contentLandmark(c) && a.score(c) >= 0.85*a.score(best) {
+				inner = c
+				return
+			}
+			find(c)
+		}
+	}
+	find(best)
+	if inner != nil {
+		return inner
+	}
+	return best
+}
+
+// majorColumns keeps the TYPO3SEARCH columns that hold content: a column
+// that is (nearly) the whole page says nothing; columns with a fifth of
+// the largest one's prose or less are sidebars, unless prose of their own.
+func (a *analysis) majorColumns(cols []*html.Node) []*html.Node {
+	total := a.w[a.body].good
+	var out []*html.Node
+	largest := int32(0)
+	for _, c := range cols {
+		if c == a.body || a.w[c].good > 0 && float64(a.w[c].text) > 0.95*float64(a.w[a.body].text) && a.hasChromeLandmark(c) {
+			return nil // markers around the whole page
+		}
+		largest = max(largest, a.w[c].good)
+	}
+	if largest == 0 || float64(largest) < 0.2*float64(total) {
+		return nil
+	}
+	for _, c := range cols {
+		w := a.w[c]
+		if w.good*5 >= largest || w.good >= 120 && float64(w.link) < 0.3*float64(w.text) {
+			out = append(out, c)
+		}
+	}
+	// Nested columns: keep the outer one.
+	var outer []*html.Node
+	for _, c := range out {
+		inside := false
+		for _, d := range out {
+			if d != c && isAncestor(d, c) {
+				inside = true
+			}
+		}
+		if !inside {
+			outer = append(outer, c)
+		}
+	}
+	return outer
+}
+
+// hasChromeLandmark reports a main navigation or page footer inside n.
+func (a *analysis) hasChromeLandmark(n *html.Node) bool {
+	return hasDescendant(n, func(d *html.Node) bool {
+		r := a.marks[d]
+		return r == umzug.DropNavigation && a.w[d].link > 200 || r == umzug.DropFooter
+	})
+}
+
+func isAncestor(anc, n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p == anc {
+			return true
+		}
+	}
+	return false
+}
+
+// bestRegion returns the element with the best score: the smallest
+// container holding the page's prose without much else.
+func (a *analysis) bestRegion() *html.Node {
+	var best *html.Node
+	bestScore := 0.0
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || isInvisible(c) {
+				continue
+			}
+			if _, marked := a.marks[c]; marked {
+				continue
+			}
+			if inlineAtoms[c.DataAtom] {
+				continue
+			}
+			if s := a.score(c); s > bestScore {
+				best, bestScore = c, s
+			}
+			walk(c)
+		}
+	}
+	walk(a.body)
+	return best
+}
+
+// nodeOrder reports whether a comes before b in document order (used to
+// break ties deterministically).
+func nodeOrder(a, b *html.Node) bool {
+	depth := func(n *html.Node) int {
+		d := 0
+		for ; n != nil; n = n.Parent {
+			d++
+		}
+		return d
+	}
+	da, db := depth(a), depth(b)
+	aAbove := da < db
+	for da > db {
+		a, da = a.Parent, da-1
+	}
+	for db > da {
+		b, db = b.Parent, db-1
+	}
+	if a == b {
+		return aAbove // one contains the other: the container comes first
+	}
+	for a.Parent != b.Parent {
+		a, b = a.Parent, b.Parent
+	}
+	for s := a.NextSibling; s != nil; s = s.NextSibling {
+		if s == b {
+			return true
+		}
+	}
+	return false
+}
+
+// prune drops the boilerplate inside the main region with its reason.
+func (p *page) prune(root *html.Node) {
+	a := p.an
+	// Teasers are dropped beside an article, not on a page made of them.
+	dropSoft := 2*a.softText(root) < a.w[root].text
+	var walk func(n *html.Node, inCE bool)
+	walk = func(n *html.Node, inCE bool) {
+		for c := n.FirstChild; c != nil; {
+			next := c.NextSibling
+			if c.Type != html.ElementNode || isInvisible(c) {
+				c = next
+				continue
+			}
+			ce := inCE || isContentElement(c) || c == p.news
+			if r, ok := a.marks[c]; ok && (!ce || ceBoilerplate(r)) {
+				p.drop(c, r)
+			} else if a.soft[c] && !ce && dropSoft {
+				p.drop(c, umzug.DropRelated)
+			} else if r := utilityReason(c, a.w[c].text); r != "" && !(ce && r == umzug.DropMeta && authorElement(c)) {
+				p.drop(c, r)
+			} else if !ce && p.dateLine(c) {
+				p.drop(c, umzug.DropDuplicate)
+			} else {
+				walk(c, ce)
+			}
+			c = next
+		}
+	}
+	walk(root, isContentElement(root) || root == p.news || p.news != nil && isAncestor(p.news, root))
+	p.dropHeadedBoxes(root)
+	if !p.typo3 && !isStage(root) { // a stage is made of linked teasers
+		p.dropLinkBoxes(root)
+	}
+}
+
+// dateLine reports an element that shows nothing but a date (a <time>
+// or a line like "23.10.2018, 05:28 Uhr") when the page's date is known
+// from its metadata or the top of its content: the date is a field of
+// the document, the line would repeat it. Dates in lists and teasers
+// belong to their items and stay.
+func (p *page) dateLine(n *html.Node) bool {
+	if p.metaDateV == "" && p.contentDateV == "" {
+		return false
+	}
+	switch n.DataAtom {
+	case atom.Time, atom.P, atom.Span, atom.Div, atom.Small:
+	default:
+		return false
+	}
+	if w := p.an.w[n].text; w == 0 || w > 40 {
+		return false
+	}
+	for a := n.Parent; a != nil; a = a.Parent {
+		if a.DataAtom == atom.Li || a.DataAtom == atom.Td || a.DataAtom == atom.Tr {
+			return false
+		}
+	}
+	if hasDescendant(n, func(d *html.Node) bool { return !inlineAtoms[d.DataAtom] && d.DataAtom != atom.Time }) {
+		return false
+	}
+	t := cleanText(n)
+	if n.DataAtom == atom.Time {
+		return strings.TrimSpace(textOf(n.Parent)) == strings.TrimSpace(textOf(n)) || len(t) <= 25
+	}
+	return strings.ContainsAny(t, "0123456789") && dateOnly.MatchString(t)
+}
+
+// dateOnly matches a line that is only a date, maybe with a time and a
+// weekday: "23.10.2018", "Mo, 18. Oktober 2021 | 05:28 Uhr", "05:28 Uhr".
+var dateOnly = regexp.MustCompile(`(?i)^(?:(?:mo|di|mi|do|fr|sa|so|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\.?,?\s*)?(?:\d{1,2}\.\s*(?:\d{1,2}\.|\p{L}+\.?)\s*\d{2,4}|\d{4}-\d{2}-\d{2})?\s*[,|–-]?\s*(?:\d{1,2}[:.]\d{2}(?:\s*uhr)?)?$`)
+
+// authorElement reports the author line a news record's publisher is
+// read from.
+func authorElement(n *html.Node) bool {
+	return strings.Contains(attr(n, "class"), "author") || attr(n, "itemprop") == "author"
+}
+
+// softText is the text of the outermost soft-marked elements under n.
+func (a *analysis) softText(n *html.Node) int32 {
+	var sum int32
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if a.soft[c] {
+			sum += a.w[c].text
+			continue
+		}
+		sum += a.softText(c)
+	}
+	return sum
+}
+
+// dropHeadedBoxes drops the boxes introduced by a related-content,
+// comment, share or tag headline. The box is the headline's largest
+// ancestor (below root) that holds little besides it: links, teasers, or
+// for comment sections anything; a headline standing in running text
+// takes the siblings that follow it up to the next headline of its level
+// or above.
+func (p *page) dropHeadedBoxes(root *html.Node) {
+	type head struct {
+		n      *html.Node
+		reason string
+	}
+	var heads []head
+	var find func(*html.Node)
+	find = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || isInvisible(c) {
+				continue
+			}
+			if headingLevel(c) > 0 || isLabelLine(c) {
+				if r := headingReason(cleanText(c)); r != "" {
+					heads = append(heads, head{c, r})
+					continue
+				}
+			}
+			find(c)
+		}
+	}
+	find(root)
+	for _, h := range heads {
+		if !attached(h.n, root) {
+			continue // inside a box dropped before
+		}
+		box := h.n
+		for anc := h.n.Parent; anc != nil && anc != root; anc = anc.Parent {
+			if h.reason != umzug.DropComments && (linkShare(anc, h.n) < 0.6 && !teaserish(anc) || 2*p.an.w[anc].good > p.an.w[root].good) {
+				break
+			}
+			if h.reason == umzug.DropComments && p.an.w[anc].good > 3*p.an.w[root].good/4 {
+				break
+			}
+			box = anc
+		}
+		if box != h.n {
+			p.drop(box, h.reason)
+			continue
+		}
+		// The headline stands among other content: drop it and what
+		// belongs to it up to the next headline of its level or above.
+		level := headingLevel(h.n)
+		if level == 0 {
+			level = 7
+		}
+		next := h.n.NextSibling
+		p.drop(h.n, h.reason)
+		for n := next; n != nil; {
+			following := n.NextSibling
+			if n.Type == html.ElementNode {
+				if l := headingLevel(n); l > 0 && l <= level {
+					break
+				}
+				if h.reason != umzug.DropComments && linkShare(n, nil) < 0.6 && !teaserish(n) {
+					break
+				}
+				p.drop(n, h.reason)
+			}
+			n = following
+		}
+	}
+}
+
+// isLabelLine reports a paragraph or div whose whole text is one bold or
+// strong run: the label of a box in templates without headline elements.
+func isLabelLine(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Strong, atom.B:
+		return n.Parent != nil && strings.TrimSpace(textOf(n.Parent)) == strings.TrimSpace(textOf(n))
+	case atom.P, atom.Div, atom.Span:
+		// A short line of its own, not a link ("Zum Thema" buttons are).
+		t, short := textUpTo(n, 90)
+		return short && t != "" && !hasDescendant(n, func(d *html.Node) bool { return !inlineAtoms[d.DataAtom] || d.DataAtom == atom.A })
+	}
+	return false
+}
+
+// attached reports whether n is still in root's tree.
+func attached(n, root *html.Node) bool {
+	for p := n; p != nil; p = p.Parent {
+		if p == root {
+			return true
+		}
+	}
+	return false
+}
+
+// dropLinkBoxes drops link-dense boxes of short links around the prose
+// (lists of links to other articles, category lines), as trafilatura and
+// readability do: a list or box whose text is mostly short links.
+func (p *page) dropLinkBoxes(root *html.Node) {
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; {
+			next := c.NextSibling
+			if c.Type != html.ElementNode || isInvisible(c) || isContentElement(c) {
+				c = next
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Ul, atom.Ol, atom.Dl, atom.Div, atom.Section, atom.Nav, atom.Aside, atom.Table:
+				if linkBox(c) {
+					p.drop(c, umzug.DropLinks)
+					c = next
+					continue
+				}
+			}
+			walk(c)
+			c = next
+		}
+	}
+	walk(root)
+}
+
+// linkBox reports an element made of links: most of its text linked, in
+// several links, and no sentence of prose of its own.
+func linkBox(n *html.Node) bool {
+	links, short := 0, 0
+	var linkText, text int
+	var f func(n *html.Node, inLink bool)
+	f = func(n *html.Node, inLink bool) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				k := nonSpace(c.Data)
+				text += k
+				if inLink {
+					linkText += k
+				}
+			case html.ElementNode:
+				if isInvisible(c) {
+					continue
+				}
+				if c.DataAtom == atom.A && !inLink {
+					t := nonSpace(textOf(c))
+					if t > 0 {
+						links++
+						if t < 12 {
+							short++
+						}
+					}
+					f(c, true)
+					continue
+				}
+				if c.DataAtom == atom.Img || c.DataAtom == atom.Figure || c.DataAtom == atom.Video {
+					if !inLink {
+						return // media of the content
+					}
+				}
+				f(c, inLink)
+			}
+		}
+	}
+	f(n, false)
+	if links < 3 || text == 0 {
+		return false
+	}
+	return float64(linkText) >= 0.8*float64(text) && text < 300*links/2+200 || short*5 >= links*4 && text < 400
+}
+
+// teaserish reports an element made of items (cards, teasers, list
+// items) that each link somewhere and that together hold most of its
+// text: a box of teasers. It is only asked about what follows a
+// related-content headline.
+func teaserish(n *html.Node) bool {
+	var items []*html.Node
+	var f func(n *html.Node)
+	f = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			cls := attr(c, "class")
+			if c.DataAtom == atom.Li || c.DataAtom == atom.Article || strings.Contains(cls, "teaser") || strings.Contains(cls, "card") {
+				if c.DataAtom == atom.A || hasDescendant(c, func(d *html.Node) bool { return d.DataAtom == atom.A && hasAttr(d, "href") }) {
+					items = append(items, c)
+					continue
+				}
+			}
+			f(c)
+		}
+	}
+	f(n)
+	if len(items) == 0 {
+		return false
+	}
+	inItems := 0
+	for _, it := range items {
+		inItems += textWeight(it)
+	}
+	return float64(inItems) >= 0.8*float64(textWeight(n))
+}
+
+// linkShare is the share of n's text (without the text of skip) that sits
+// inside links.
+func linkShare(n, skip *html.Node) float64 {
+	var all, linked int
+	var f func(n *html.Node, inLink bool)
+	f = func(n *html.Node, inLink bool) {
+		if n == skip {
+			return
+		}
+		switch n.Type {
+		case html.TextNode:
+			l := len(strings.TrimSpace(n.Data))
+			all += l
+			if inLink {
+				linked += l
+			}
+			return
+		case html.ElementNode:
+			if skipElement(n) {
+				return
+			}
+			if n.DataAtom == atom.A {
+				inLink = true
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			f(c, inLink)
+		}
+	}
+	f(n, false)
+	if all == 0 {
+		return 1 // images and markup only
+	}
+	return float64(linked) / float64(all)
+}

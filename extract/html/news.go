@@ -1,0 +1,675 @@
+package html
+
+import (
+	"net/url"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+
+	"github.com/umzug/umzug"
+)
+
+// newsDetailSel finds the detail view of a news record: tx_news
+// (news-single), and schema.org Article/NewsArticle markup with a body.
+const newsDetailSel = `.news-single, .news-detail, .newsSingle, .news-single-item, .article[itemtype*="Article"]:has([itemprop=articleBody]), article[itemtype*="Article"]:has([itemprop=articleBody])`
+
+// findNewsDetail returns the news detail view that is the page's main
+// content, or nil. A news record shown inside a list view, or one that is
+// a minor part of a longer page (a style guide showing a release among
+// other elements), does not make the page a press release.
+func (p *page) findNewsDetail(roots []*html.Node) *html.Node {
+	var total int32
+	for _, r := range roots {
+		total += p.an.w[r].good
+	}
+	for _, r := range roots {
+		var found *html.Node
+		goquery.NewDocumentFromNode(r).Find(newsDetailSel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+			if s.Closest(".news-list-view, .news-list, .news-latest").Length() > 0 {
+				return true
+			}
+			if 2*p.an.w[s.Nodes[0]].good < total {
+				return true
+			}
+			found = s.Nodes[0]
+			return false
+		})
+		if found != nil {
+			return found
+		}
+	}
+	return nil
+}
+
+// textWeight is the number of non-space bytes of visible text under n: a
+// cheap measure of how much content an element holds.
+func textWeight(n *html.Node) int {
+	w := 0
+	var f func(*html.Node)
+	f = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			for i := 0; i < len(n.Data); i++ {
+				if c := n.Data[i]; c != ' ' && c != '\n' && c != '\t' && c != '\r' {
+					w++
+				}
+			}
+			return
+		}
+		if n.Type == html.ElementNode && skipElement(n) {
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			f(c)
+		}
+	}
+	f(n)
+	return w
+}
+
+// numberRe matches press release numbers as printed: "Nr. 042/2024",
+// "PM 12/2024", "Pressemitteilung Nr. 7/2023", "Medieninformation 15/2024".
+var numberRe = regexp.MustCompile(`(?i)\b(?:(?:Presse(?:mitteilung|information)|Medieninformation|Mitteilung|PM|PI|MI)\s*(?:Nr\.?|Nummer)?\s*|Nr\.\s*)(\d{1,4}\s*/\s*(?:\d{4}|\d{2}))\b`)
+
+// prCue matches words that mark a page as a press release.
+var prCue = regexp.MustCompile(`(?i)\b(?:Pressemitteilung|Presseinformation|Medieninformation|Pressemeldung|Medienmitteilung)\b`)
+
+var authorPrefix = regexp.MustCompile(`(?i)^(?:erstellt von|herausgegeben von|herausgeber|von|quelle)\s*:?\s*`)
+
+// datelineRe matches "Erfurt, 12. März 2024" at the start of a text.
+var datelineRe = regexp.MustCompile(`^([A-ZÄÖÜ][\p{L}./ -]{1,40}?),\s*(?:den\s+)?(\d{1,2}\.\s*(?:\d{1,2}\.|\p{L}+\.?)\s*\d{2,4})`)
+
+// pressRelease extracts a news detail view into the document.
+func (p *page) pressRelease(n *html.Node) {
+	d := &p.d
+	d.Kind = umzug.KindPressRelease
+	pr := &umzug.PressRelease{}
+	s := goquery.NewDocumentFromNode(n).Selection
+	uid := enclosingUID(n)
+	if uid > 0 {
+		p.noteUID(uid)
+	}
+
+	title := s.Find("[itemprop=headline]").First()
+	if title.Length() == 0 {
+		title = s.Find(".header h1, .header h2, .header h3, h1").First()
+	}
+	if title.Length() == 0 {
+		// Legacy tt_news renders the headline before the single view.
+		title = s.PrevAllFiltered("h1, h2, h3").First()
+		if title.Length() > 0 {
+			p.detach(title.Nodes[0])
+		}
+	}
+	if title.Length() > 0 {
+		d.Title = headingText(title.Nodes[0], func(k string) { pr.Kicker = k })
+	}
+	pr.Kicker = text(s.Find(".news-kicker, .kicker, .topline, .dachzeile, .roofline, .overline").First())
+	pr.Subtitle = text(s.Find(".news-subtitle, .subheadline, .subtitle, .subheader, [itemprop=alternativeHeadline], [itemprop=subheadline]").First())
+
+	if t := s.Find("[itemprop=datePublished], .news-list-date time, time[datetime]").First(); t.Length() > 0 {
+		d.Dates.Published = isoDate(t.AttrOr("datetime", t.AttrOr("content", "")), text(t))
+		p.field(t.Nodes[0], "published")
+	} else if t := s.Find(".news-list-date, .news-date, .date").First(); t.Length() > 0 {
+		d.Dates.Published = isoDate("", text(t))
+		p.field(t.Nodes[0], "published")
+	}
+	if t := s.Find("[itemprop=dateModified]").First(); t.Length() > 0 {
+		d.Dates.Modified = isoDate(t.AttrOr("datetime", t.AttrOr("content", "")), text(t))
+	}
+	if a := s.Find(".news-list-author, [itemprop=author], .author").First(); a.Length() > 0 {
+		if name := authorPrefix.ReplaceAllString(text(a), ""); name != "" {
+			pr.Publisher = &umzug.Publisher{Name: name}
+		}
+	}
+	if pr.Publisher == nil {
+		if site := collapseTrim(p.meta.property("og:site_name")); site != "" {
+			pr.Publisher = &umzug.Publisher{Name: site}
+		}
+	}
+	if pr.Publisher != nil && p.base != nil && (p.base.Scheme == "http" || p.base.Scheme == "https") {
+		pr.Publisher.URL = p.base.Scheme + "://" + p.base.Host + "/"
+	}
+	pr.Lead = text(s.Find(".lead, [itemprop=description], .teaser-text, .news-teaser").First())
+
+	// The body: the record's body container, or else the record without
+	// its headline, meta lines, lead and related boxes.
+	// (".bodytext" is the class of a paragraph in TYPO3's rich text, not
+	// of a wrapper: it would take the first paragraph only.)
+	body := s.Find(".news-text-wrap, [itemprop=articleBody], .news-body").First()
+	if body.Length() == 0 {
+		body = s.Clone()
+		body.Find("[itemprop=headline], .header, .news-header, .news-list-date, .news-list-category, .news-list-author, " +
+			".news-kicker, .news-subtitle, .subheader, .lead, [itemprop=description], .news-teaser, .date, time, " +
+			".news-related-wrap, .news-related, .news-backlink-wrap, .news-img-wrap, .news-image, .news-media, .mediaelement, figure").Remove()
+		// Content elements of the record are converted on their own.
+		body.Find("*").FilterFunction(func(_ int, e *goquery.Selection) bool { return isContentElement(e.Nodes[0]) }).Remove()
+	}
+
+	// The record's content elements (tx_news renders the content elements
+	// of a news record inside its detail view: text, uploads, contact
+	// boxes): converted as elements, in their place.
+	ces := p.newsContentElements(n, body)
+	inCE := func(x *html.Node) bool {
+		for _, ce := range ces {
+			if ce == x || isAncestor(ce, x) {
+				return true
+			}
+		}
+		return false
+	}
+
+	// Images of the news record outside its body (the lead image,
+	// "mediaelement" wrappers, itemprop=image): image blocks before the body.
+	var imgBlocks []umzug.Block
+	var imgNodes []*html.Node
+	seenImg := map[string]bool{}
+	s.Find("img").Each(func(_ int, img *goquery.Selection) {
+		if isIcon(img.Nodes[0]) || insideSel(img, body) || inCE(img.Nodes[0]) || img.Closest(".news-related-wrap, .news-related, .news-backlink-wrap").Length() > 0 {
+			return
+		}
+		m, ok := p.mediaOf(img, figureOf(img))
+		if !ok || seenImg[m.Src] {
+			return
+		}
+		seenImg[m.Src] = true
+		if m.Caption == "" && m.Credit == "" {
+			if w := img.Parent().Closest(".news-img-wrap, .news-image, .news-media"); w.Length() > 0 {
+				m.Caption, m.Credit = splitCredit(text(w.Find(".news-img-caption, figcaption").First()))
+			}
+		}
+		imgBlocks = append(imgBlocks, umzug.Block{Type: umzug.BlockImage, Image: &umzug.Image{Media: m}})
+		imgNodes = append(imgNodes, img.Nodes[0])
+	})
+
+	// Attachments and related links.
+	s.Find(".news-related-files li, .news-related-files tr").Each(func(_ int, li *goquery.Selection) {
+		if a := li.Find("a[href]").First(); a.Length() > 0 {
+			if f := p.fileOf(a, li); f.URL != "" {
+				pr.Attachments = append(pr.Attachments, f)
+			}
+		}
+	})
+	s.Find(".news-related-links a[href]").Each(func(_ int, a *goquery.Selection) {
+		if href := p.abs(a.AttrOr("href", "")); href != "" {
+			pr.Related = append(pr.Related, umzug.Link{Href: href, Text: text(a), Title: a.AttrOr("title", ""), Target: a.AttrOr("target", "")})
+		}
+	})
+	p.markNewsMeta(s, pr)
+
+	// The parts of the body in the page's order: images outside the
+	// text, the record's content elements and the text.
+	type part struct {
+		n      *html.Node
+		blocks []umzug.Block
+		ce     bool
+	}
+	var parts []part
+	for i := range imgBlocks {
+		parts = append(parts, part{n: imgNodes[i], blocks: imgBlocks[i : i+1]})
+	}
+	for _, ce := range ces {
+		parts = append(parts, part{n: ce, ce: true})
+	}
+	if body.Length() > 0 {
+		parts = append(parts, part{n: body.Nodes[0], blocks: p.flow(body.Nodes[0])})
+	}
+	// A cloned body is not in the page: it goes after the images.
+	sort.SliceStable(parts, func(i, j int) bool {
+		a, b := parts[i].n, parts[j].n
+		if a.Parent == nil || b.Parent == nil {
+			return false
+		}
+		return nodeOrder(a, b)
+	})
+	for _, pt := range parts {
+		p.srcNode = pt.n
+		if pt.ce {
+			p.contentElement(pt.n, "")
+			continue
+		}
+		var el *html.Node
+		if body.Length() > 0 && pt.n == body.Nodes[0] {
+			el = pt.n
+		}
+		for _, b := range pt.blocks {
+			p.add(b, uid, "news", el)
+		}
+	}
+
+	// The number: in the kicker, subtitle, header or first body lines.
+	for _, cand := range []string{pr.Kicker, pr.Subtitle, text(s.Find(".header, .news-header, .footer").First()), firstText(p.blocks, 2)} {
+		if m := numberRe.FindStringSubmatch(cand); m != nil {
+			pr.Number = collapseTrim(m[0])
+			break
+		}
+	}
+	if pr.Kicker == pr.Number {
+		pr.Kicker = "" // the kicker line only carried the number
+	}
+	// A body that opens with the number alone ("<p><strong>Nr. 042/2024</strong></p>")
+	// has it in pr.Number now; the paragraph would repeat it.
+	p.blocks = dropNumberParagraph(p.blocks, pr.Number, publisherName(pr))
+	// A dateline "Erfurt, 12. März 2024" opening the body.
+	if m := datelineRe.FindStringSubmatch(firstText(p.blocks, 1)); m != nil {
+		pr.Dateline = strings.TrimSpace(m[1])
+		// The printed date is the release's date; a machine date of
+		// another day is the record's creation time.
+		if v := isoDate("", m[2]); v != "" && !strings.HasPrefix(d.Dates.Published, v) {
+			d.Dates.Published = v
+		}
+	}
+	d.PressRelease = pr
+	if d.Dates.Published == "" {
+		d.Dates.Published = p.undatedNewsDate()
+	}
+	if d.Dates.Published == "" {
+		// A news record without any date is an article, not a release
+		// (magazine articles and lexicon entries use news records too).
+		d.Kind = umzug.KindPage
+		if d.Summary == "" {
+			d.Summary = pr.Lead
+		}
+		d.PressRelease = nil
+	}
+}
+
+// newsContentElements returns the outermost content elements inside a news
+// record n that are not part of its body text. Other views of the news
+// plugin met there (a list of further news, the category or tag menu,
+// often nested into the detail by unbalanced markup) are no content of
+// the record: they are left out as related content and taxonomy.
+func (p *page) newsContentElements(n *html.Node, body *goquery.Selection) []*html.Node {
+	var out []*html.Node
+	var walk func(x *html.Node)
+	walk = func(x *html.Node) {
+		for c := x.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || skipElement(c) {
+				continue
+			}
+			if body.Length() > 0 && c == body.Nodes[0] {
+				continue
+			}
+			if isContentElement(c) {
+				switch cs := goquery.NewDocumentFromNode(c).Selection; {
+				case cs.Find(newsListViews).Length() > 0:
+					p.dropped = append(p.dropped, droppedNode{n: c, reason: umzug.DropRelated})
+				case cs.Find(newsTaxonomyViews).Length() > 0:
+					p.dropped = append(p.dropped, droppedNode{n: c, reason: umzug.DropTags})
+				default:
+					out = append(out, c)
+				}
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	return out
+}
+
+// The other views of tx_news (Templates/News/List.html, SelectedList,
+// Category/List.html, Tag/List.html, DateMenu) and of tt_news.
+const (
+	newsListViews     = `.news-list-view, .news-latest, .news-latest-container, .news-list-container, .news-amenu-container`
+	newsTaxonomyViews = `.news-categories, .news-category-view, .news-tags, .news-menu-view, .news-search-form, .news-catmenu`
+)
+
+// markNewsMeta records what became of the meta parts of a news record
+// that are not its body: the category and tag lines (a category line
+// holding the release's number is the number; other categories and tags
+// are taxonomy, left out), the related news (pointers elsewhere), and the
+// related files and links (read into attachments and related links).
+func (p *page) markNewsMeta(s *goquery.Selection, pr *umzug.PressRelease) {
+	s.Find(".news-list-category, .news-category, .news-list-tags, .news-tags").Each(func(_ int, e *goquery.Selection) {
+		if numberRe.MatchString(text(e)) {
+			p.field(e.Nodes[0], "number")
+			return
+		}
+		p.dropped = append(p.dropped, droppedNode{n: e.Nodes[0], reason: umzug.DropTags})
+	})
+	s.Find(".news-related-news").Each(func(_ int, e *goquery.Selection) {
+		p.dropped = append(p.dropped, droppedNode{n: e.Nodes[0], reason: umzug.DropRelated})
+	})
+	if len(pr.Attachments) > 0 {
+		s.Find(".news-related-files").Each(func(_ int, e *goquery.Selection) { p.field(e.Nodes[0], "attachments") })
+	}
+	if len(pr.Related) > 0 {
+		s.Find(".news-related-links").Each(func(_ int, e *goquery.Selection) { p.field(e.Nodes[0], "related") })
+	}
+}
+
+// numberSources are the elements that print a release's number beside
+// its headline: category, kicker and meta lines.
+const numberSources = `.news-list-category, .news-category, [class*="category"], [class*="kicker"], [class*="topline"], ` +
+	`[class*="dachzeile"], [class*="rubrik"], [class*="overline"], [class*="roofline"], [class*="meta"], [class*="subline"], ` +
+	`.news-list-tags, [class*="label"], [class*="number"], [class*="nummer"]`
+
+// finishPressRelease completes a press release however it was recognised:
+// the release's fields exist, the number is read where templates print
+// it, the publisher falls back to the site, and contact boxes become
+// contacts.
+func (p *page) finishPressRelease(roots []*html.Node) {
+	d := &p.d
+	if d.PressRelease == nil {
+		d.PressRelease = &umzug.PressRelease{Kicker: p.kicker}
+	}
+	pr := d.PressRelease
+	if pr.Number == "" {
+		scope := roots
+		if p.news != nil {
+			scope = []*html.Node{p.news}
+		}
+		cands := []string{pr.Kicker, pr.Subtitle}
+		for _, r := range scope {
+			goquery.NewDocumentFromNode(r).Find(numberSources).EachWithBreak(func(_ int, e *goquery.Selection) bool {
+				if t := text(e); len(t) < 200 {
+					cands = append(cands, t)
+				}
+				return len(cands) < 40
+			})
+		}
+		cands = append(cands, firstText(p.blocks, 2), d.Title)
+		for _, c := range cands {
+			if m := numberRe.FindStringSubmatch(c); m != nil {
+				pr.Number = collapseTrim(m[0])
+				break
+			}
+		}
+		if pr.Kicker == pr.Number {
+			pr.Kicker = ""
+		}
+	}
+	if pr.Publisher == nil {
+		if site := collapseTrim(p.meta.property("og:site_name")); site != "" {
+			pr.Publisher = &umzug.Publisher{Name: site}
+			if p.base != nil && (p.base.Scheme == "http" || p.base.Scheme == "https") {
+				pr.Publisher.URL = p.base.Scheme + "://" + p.base.Host + "/"
+			}
+		}
+	}
+	p.blocks = dropNumberParagraph(p.blocks, pr.Number, publisherName(pr))
+	p.takeContacts(roots)
+	if pr.Subtitle == "" {
+		p.takeSubtitle()
+	}
+	if pr.Lead == "" {
+		p.takeLead()
+	}
+}
+
+// takeSubtitle reads the subtitle of a release made of content elements:
+// the subheader of the element whose headline is the title, which
+// extraction left as the first heading.
+func (p *page) takeSubtitle() {
+	if len(p.blocks) == 0 || p.blocks[0].Type != umzug.BlockHeading || p.blocks[0].Heading == nil {
+		return
+	}
+	// The heading is the second block of its element ("c12-2") and the
+	// element's first, its headline, became the title.
+	base, ok := strings.CutSuffix(p.blocks[0].Key, "-2")
+	if !ok || !strings.HasPrefix(base, "c") {
+		return
+	}
+	for _, b := range p.blocks {
+		if b.Key == base {
+			return
+		}
+	}
+	p.d.PressRelease.Subtitle = p.blocks[0].Heading.Text
+	p.blocks = p.blocks[1:]
+}
+
+// takeLead reads the lead of a release without lead markup: the opening
+// paragraph of its text when it is set in bold as a whole, as press
+// offices write their leads.
+func (p *page) takeLead() {
+	for i := range p.blocks {
+		b := &p.blocks[i]
+		if b.Type == umzug.BlockHeading {
+			continue
+		}
+		if b.Type != umzug.BlockText || len(b.Text.Body) == 0 {
+			return
+		}
+		first := b.Text.Body[0]
+		t := collapseTrim(first.PlainText())
+		if first.Style != "normal" || first.ListItem != "" || len(t) < 60 || !allMarked(first, "strong") {
+			return
+		}
+		p.d.PressRelease.Lead = t
+		if len(b.Text.Body) == 1 && b.Header == nil {
+			p.blocks = append(p.blocks[:i:i], p.blocks[i+1:]...)
+			return
+		}
+		b.Text.Body = b.Text.Body[1:]
+		rekey(b.Text.Body)
+		return
+	}
+}
+
+// allMarked reports whether every span with text carries the mark.
+func allMarked(pb umzug.PTBlock, mark string) bool {
+	n := 0
+	for _, sp := range pb.Children {
+		if strings.TrimSpace(sp.Text) == "" {
+			continue
+		}
+		if !slices.Contains(sp.Marks, mark) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+func publisherName(pr *umzug.PressRelease) string {
+	if pr.Publisher == nil {
+		return ""
+	}
+	return pr.Publisher.Name
+}
+
+// undatedNewsDate looks for the release's date where the record itself
+// shows none: the page's metadata or a date element at the top.
+func (p *page) undatedNewsDate() string {
+	if p.metaDateV != "" {
+		return p.metaDateV
+	}
+	return p.contentDateV
+}
+
+// dropNumberParagraph removes the opening paragraph of the first text
+// block when it is only a meta line of the release: its number, with at
+// most the publisher's name, dates and separators beside it
+// ("<p><strong>Nr. 042/2024</strong></p>", "Medieninformation Nr. 112/2024 |
+// Staatskanzlei"). The number is a field; the line would repeat it.
+func dropNumberParagraph(bs []umzug.Block, number, publisher string) []umzug.Block {
+	if number == "" {
+		return bs
+	}
+	for i := range bs {
+		if bs[i].Type != umzug.BlockText {
+			continue
+		}
+		body := bs[i].Text.Body
+		if len(body) == 0 || !onlyMeta(body[0].PlainText(), number, publisher) {
+			return bs
+		}
+		if len(body) > 1 {
+			bs[i].Text.Body = body[1:]
+			rekey(bs[i].Text.Body)
+			return bs
+		}
+		if bs[i].Header != nil {
+			return bs // the element's headline stays with it
+		}
+		return append(bs[:i:i], bs[i+1:]...)
+	}
+	return bs
+}
+
+// metaLeft matches what may remain of a meta line besides its parts:
+// separators and the words that join them.
+var metaLeft = regexp.MustCompile(`(?i)^(?:[\s|·•/,:;.–—-]|vom|von|am|der|die|des)*$`)
+
+// onlyMeta reports whether a line holds nothing but the number, the
+// publisher's name and dates.
+func onlyMeta(line, number, publisher string) bool {
+	line = collapseTrim(line)
+	if !strings.Contains(line, number) || len(line) > len(number)+len(publisher)+60 {
+		return false
+	}
+	rest := strings.Replace(line, number, "", 1)
+	if publisher != "" {
+		rest = strings.Replace(rest, publisher, "", 1)
+	}
+	for _, d := range FindGermanDates(rest) {
+		rest = strings.Replace(rest, d.Text, "", 1)
+	}
+	return metaLeft.MatchString(rest)
+}
+
+// insideSel reports whether the element of a is inside (or is) an
+// element of b.
+func insideSel(a, b *goquery.Selection) bool {
+	if a.Length() == 0 || b.Length() == 0 {
+		return false
+	}
+	for n := a.Nodes[0]; n != nil; n = n.Parent {
+		for _, m := range b.Nodes {
+			if n == m {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// enclosingUID returns the uid of the content element around n.
+func enclosingUID(n *html.Node) int {
+	for p := n; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && isContentElement(p) {
+			return cUID(attr(p, "id"))
+		}
+	}
+	return 0
+}
+
+// isoDate prefers a machine-readable datetime attribute and falls back to
+// parsing the printed German date.
+func isoDate(attrVal, printed string) string {
+	if v := strings.TrimSpace(attrVal); v != "" {
+		if pd, err := ParseGermanDate(v); err == nil {
+			return pd.Value
+		}
+	}
+	if pd, err := ParseGermanDate(printed); err == nil {
+		return pd.Value
+	}
+	if ds := FindGermanDates(printed); len(ds) > 0 {
+		return ds[0].Value
+	}
+	return ""
+}
+
+// firstText returns the plain text of the first n text blocks.
+func firstText(bs []umzug.Block, n int) string {
+	var parts []string
+	for _, b := range bs {
+		if len(parts) >= n {
+			break
+		}
+		if b.Type == umzug.BlockText && len(b.Text.Body) > 0 {
+			parts = append(parts, b.Text.Body[0].PlainText())
+		}
+	}
+	return strings.Join(parts, "\n")
+}
+
+// textWithBreaks returns an element's text with line breaks kept as "\n".
+func textWithBreaks(n *html.Node) string {
+	var sb strings.Builder
+	var f func(*html.Node)
+	f = func(n *html.Node) {
+		switch {
+		case n.Type == html.TextNode:
+			sb.WriteString(collapseSpace(n.Data))
+		case n.Type == html.ElementNode && n.Data == "br":
+			sb.WriteByte('\n')
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			f(c)
+		}
+		if n.Type == html.ElementNode && !inlineAtoms[n.DataAtom] {
+			sb.WriteByte('\n')
+		}
+	}
+	f(n)
+	return sb.String()
+}
+
+// newsURL matches URL paths of press releases and news items.
+var newsURL = regexp.MustCompile(`(?i)/(?:presse|pressemitteilungen?|pressemeldungen?|presseinformationen?|medieninformationen?|medienmitteilungen?|aussendungen|news|newsdetails?|nachrichten|meldungen|fachmeldungen|aktuelles|aktuell|neuigkeiten|mitteilungen)(?:/|$|[-_])`)
+
+// newsMarkup matches classes and item types of news detail views that
+// the built-in tx_news recognition does not cover.
+const newsMarkup = `[class*="newsSingle"], [class*="news-single"], [class*="newsreader"], [class*="newsdetail"], [class*="news-detail"], [class*="nsbnewsdetails"], [itemtype*="NewsArticle"]`
+
+// looksLikePressRelease recognises press releases and news items without
+// tx_news markup by structure: a dated page that names itself a press
+// release in its opening, or whose URL or markup is that of a news item,
+// and which is not a list of teasers.
+func (p *page) looksLikePressRelease(roots []*html.Node) bool {
+	d := &p.d
+	if d.Title == "" || d.Dates.Published == "" {
+		return false
+	}
+	var teasers int
+	for _, b := range d.Blocks {
+		if b.Type == umzug.BlockTeaser {
+			teasers += len(b.Teaser.Items)
+		}
+	}
+	if teasers > 2 {
+		return false
+	}
+	if prCue.MatchString(d.Title + "\n" + firstText(d.Blocks, 2)) {
+		return true
+	}
+	// The page's URL, or the canonical URL it declares (a saved page
+	// says where it lives), is that of a news item.
+	for _, raw := range p.pageURLs() {
+		if u, err := url.Parse(raw); err == nil && newsURL.MatchString(u.Path) {
+			return true
+		}
+	}
+	if p.doc.Find(newsMarkup).Length() > 0 {
+		return true
+	}
+	// The site's own breadcrumb files it under its press releases.
+	for _, dn := range p.dropped {
+		if dn.reason == umzug.DropBreadcrumb && pressSection.MatchString(cleanText(dn.n)) {
+			return true
+		}
+	}
+	return false
+}
+
+// pageURLs returns the URL the page was served at and the canonical URLs
+// it declares (a saved page still says where it lives).
+func (p *page) pageURLs() []string {
+	out := []string{p.d.URL}
+	for _, u := range []string{p.doc.Find(`link[rel="canonical"]`).AttrOr("href", ""), p.meta.property("og:url")} {
+		if u = strings.TrimSpace(u); u != "" {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// pressSection matches the breadcrumb step of a press section.
+var pressSection = regexp.MustCompile(`(?i)\b(?:presse(?:mitteilungen|meldungen|informationen|dienst)?|medieninformationen|pressemeldung|pressemitteilung|aussendungen)\b`)

@@ -1,0 +1,266 @@
+package html
+
+import (
+	"encoding/json"
+	"regexp"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/umzug/umzug"
+)
+
+// metaDate returns the publication date that the page's metadata states:
+// schema.org microdata, Open Graph / article tags, Dublin Core, JSON-LD.
+func metaDate(doc *goquery.Document) string {
+	// One pass over meta and itemprop elements, then the first by
+	// preference order.
+	byKey := map[string]string{}
+	seen := map[string]int{}
+	doc.Find("meta, [itemprop]").Each(func(_ int, m *goquery.Selection) {
+		key := strings.ToLower(m.AttrOr("itemprop", m.AttrOr("property", m.AttrOr("name", ""))))
+		if _, ok := metaDateKeys[key]; !ok {
+			return
+		}
+		if m.Is("[itemprop]") {
+			// Microdata in the body dates the item it sits in: a list of
+			// teasers has one per teaser, and none of them dates the page.
+			if seen[key]++; seen[key] > 1 {
+				delete(byKey, key)
+				byKey[key+"#ambiguous"] = "x"
+				return
+			}
+			if m.ParentsFiltered("li, [class*=teaser], [class*=list], [class*=related], [class*=card]").Length() > 0 {
+				return
+			}
+		}
+		if byKey[key] != "" || byKey[key+"#ambiguous"] != "" {
+			return
+		}
+		if v := isoDate(m.AttrOr("content", m.AttrOr("datetime", "")), text(m)); v != "" {
+			byKey[key] = v
+		}
+	})
+	for _, k := range metaDateOrder {
+		if v := byKey[k]; v != "" {
+			return v
+		}
+	}
+	var found string
+	doc.Find(`script[type="application/ld+json"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		var v any
+		if json.Unmarshal([]byte(s.Text()), &v) != nil {
+			return true
+		}
+		if d := jsonLDDate(v, 0); d != "" {
+			found = isoDate(d, "")
+		}
+		return found == ""
+	})
+	return found
+}
+
+// metaDateOrder lists the metadata that state a publication date, most
+// trusted first.
+var metaDateOrder = []string{"datepublished", "article:published_time", "date", "dcterms.date",
+	"dc.date", "dc.date.issued", "dc.date.created", "publication_date"}
+
+var metaDateKeys = func() map[string]bool {
+	m := map[string]bool{}
+	for _, k := range metaDateOrder {
+		m[k] = true
+	}
+	return m
+}()
+
+// jsonLDDate finds a datePublished in JSON-LD, preferring article types.
+func jsonLDDate(v any, depth int) string {
+	if depth > 6 {
+		return ""
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		if d, ok := x["datePublished"].(string); ok && d != "" {
+			return d
+		}
+		for _, k := range []string{"@graph", "mainEntity", "mainEntityOfPage"} {
+			if d := jsonLDDate(x[k], depth+1); d != "" {
+				return d
+			}
+		}
+	case []any:
+		for _, e := range x {
+			if d := jsonLDDate(e, depth+1); d != "" {
+				return d
+			}
+		}
+	}
+	return ""
+}
+
+// dateClass matches classes and itemprops of elements that hold a date.
+var dateClass = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:date|datum|pubdate|published|dateline|meta|time|zeit)(?:$|[\s_-])`)
+
+// listLike matches containers of other items whose dates are not the
+// page's own.
+var listLike = regexp.MustCompile(`(?i)teaser|list|related|card|slider|carousel|sidebar|aside|footer|comment|timeline|event|termin`)
+
+// matchCache memoizes regexp verdicts on class strings, which repeat
+// across the elements of a page; it lives as long as the page.
+type matchCache map[string]bool
+
+func (c matchCache) match(re *regexp.Regexp, s string) bool {
+	key := re.String() + "\x00" + s
+	if v, ok := c[key]; ok {
+		return v
+	}
+	v := re.MatchString(s)
+	c[key] = v
+	return v
+}
+
+// contentDate returns the first date shown in a date element (by class,
+// itemprop or <time>) near the top of the content, outside teasers and
+// lists, or else the first date at the top of a news item's markup.
+func contentDate(roots []*html.Node) string {
+	if d := dateElement(roots, matchCache{}); d != "" {
+		return d
+	}
+	for _, r := range roots {
+		if s := goquery.NewDocumentFromNode(r).Find(newsMarkup).First(); s.Length() > 0 {
+			top := truncate(cleanText(s.Nodes[0]), 300)
+			if ds := FindGermanDates(top); len(ds) > 0 && len(ds[0].Value) >= 10 {
+				return ds[0].Value
+			}
+		}
+	}
+	return ""
+}
+
+func dateElement(roots []*html.Node, cache matchCache) string {
+	seen := 0
+	elements := 0 // TYPO3 content elements met
+	var found string
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode {
+				seen += len(strings.TrimSpace(c.Data))
+				if seen > 2500 {
+					return true // past the top of the content
+				}
+				continue
+			}
+			if c.Type != html.ElementNode || skipElement(c) {
+				continue
+			}
+			if isContentElement(c) {
+				elements++
+			}
+			if elements > 1 && c.DataAtom == atom.Header && insideContentElement(c) {
+				// The date in the header of a later content element
+				// dates that element, not the page.
+				continue
+			}
+			cls := attr(c, "class") + " " + attr(c, "itemprop")
+			if cache.match(listLike, cls) {
+				continue
+			}
+			if c.Data == "time" || cache.match(dateClass, cls) {
+				if d := isoDate(attr(c, "datetime"), cleanText(c)); d != "" && len(d) >= 10 {
+					found = d
+					return true
+				}
+			}
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, r := range roots {
+		if walk(r) {
+			break
+		}
+	}
+	return found
+}
+
+// openingDates returns the date of a dateline ("Berlin, 28.10.2021 –")
+// and of a press cue with a date ("Pressemitteilung vom 25. Januar 2022")
+// opening one of the first text blocks.
+func (p *page) openingDates() (dateline, cued string) {
+	seen := 0
+	for _, b := range p.blocks {
+		var body umzug.PortableText
+		switch {
+		case b.Type == umzug.BlockText:
+			body = b.Text.Body
+		case b.Type == umzug.BlockTextMedia:
+			body = b.TextMedia.Body
+		}
+		if len(body) == 0 {
+			continue
+		}
+		if seen++; seen > 3 {
+			break
+		}
+		for _, pb := range body[:min(3, len(body))] {
+			opening := pb.PlainText()
+			if len(opening) > 200 {
+				opening = truncate(opening, 200)
+			}
+			if m := datelineRe.FindStringSubmatch(opening); m != nil && dateline == "" {
+				dateline = isoDate("", m[2])
+			}
+			if prCue.MatchString(opening) && cued == "" {
+				if ds := FindGermanDates(opening); len(ds) > 0 && len(ds[0].Value) >= 10 {
+					cued = ds[0].Value
+				}
+			}
+		}
+	}
+	return dateline, cued
+}
+
+// titleDateRe matches a date prefixed to a title: "08.11.2021 | Fachtag".
+var titleDateRe = regexp.MustCompile(`^\s*(\d{1,2}\.\d{1,2}\.\d{4})\s*[|–:-]`)
+
+// fillPublished sets the publication date when extraction found none:
+// a dateline opening the text that the metadata does not contradict
+// (a press release's printed date is its date; metadata often holds the
+// time the record was created), metadata, a date element at the top of
+// the content, a press cue with a date, a date prefixed to the title.
+func (p *page) fillPublished(roots []*html.Node) {
+	d := &p.d
+	dateline, cued := p.openingDates()
+	if d.Dates.Published != "" {
+		if dateline != "" && !strings.HasPrefix(d.Dates.Published, dateline) {
+			d.Dates.Published = dateline
+		}
+		return
+	}
+	switch {
+	case dateline != "" && (p.metaDateV == "" || !strings.HasPrefix(p.metaDateV, dateline)):
+		d.Dates.Published = dateline
+	case p.metaDateV != "":
+		d.Dates.Published = p.metaDateV
+	case p.contentDateV != "":
+		d.Dates.Published = p.contentDateV
+	case cued != "":
+		d.Dates.Published = cued
+	}
+	if d.Dates.Published != "" {
+		return
+	}
+	for _, t := range []string{p.meta.property("og:title"), p.doc.Find("title").First().Text()} {
+		if m := titleDateRe.FindStringSubmatch(t); m != nil {
+			if v := isoDate("", m[1]); v != "" {
+				d.Dates.Published = v
+				return
+			}
+		}
+	}
+}

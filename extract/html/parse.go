@@ -1,0 +1,715 @@
+package html
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/umzug/umzug"
+)
+
+// Parser extracts documents from pages. It applies the first profile
+// whose detection matches a page (user profiles before built-in ones) and
+// otherwise the built-in TYPO3 and generic extraction. A Parser is safe for
+// concurrent use.
+type Parser struct {
+	profiles []*Profile
+}
+
+// NewParser returns a parser that tries the given profiles, then the
+// built-in ones.
+func NewParser(profiles ...*Profile) *Parser {
+	return &Parser{profiles: append(append([]*Profile{}, profiles...), BuiltinProfiles()...)}
+}
+
+var defaultParser = sync.OnceValue(func() *Parser { return NewParser() })
+
+// Parse extracts a snapshot with the built-in profiles; see Parser.Parse.
+func Parse(s *umzug.Snapshot) (umzug.Document, error) { return defaultParser().Parse(s) }
+
+// ParseHTML extracts a page with the built-in profiles; see
+// Parser.ParseHTML.
+func ParseHTML(r io.Reader, pageURL string) (umzug.Document, error) {
+	return defaultParser().ParseHTML(r, pageURL)
+}
+
+// Parse extracts the Document of an HTML snapshot: title, dates, kind and
+// the typed blocks of the main content, with provenance. It returns an
+// error wrapping umzug.ErrNotContent for snapshots that are not HTML pages
+// with a 2xx status.
+func (ps *Parser) Parse(s *umzug.Snapshot) (umzug.Document, error) {
+	if !s.IsHTML() {
+		return umzug.Document{}, fmt.Errorf("parsing %s: %s: %w", s.FinalURL, s.ContentType, umzug.ErrNotContent)
+	}
+	if s.Status < 200 || s.Status > 299 {
+		return umzug.Document{}, fmt.Errorf("parsing %s: status %d: %w", s.FinalURL, s.Status, umzug.ErrNotContent)
+	}
+	if u, err := url.Parse(s.FinalURL); err == nil {
+		if r := ViewReason(u); r != "" {
+			return umzug.Document{}, &umzug.NotContentError{URL: s.FinalURL, Reason: r}
+		}
+	}
+	d, err := ps.ParseHTML(bytes.NewReader(s.Body), s.FinalURL)
+	if err != nil {
+		return d, err
+	}
+	p := &d.Provenance
+	p.SourceURL, p.FinalURL, p.HTTPStatus = s.URL, s.FinalURL, s.Status
+	if s.FinalURL == s.URL {
+		p.FinalURL = ""
+	}
+	if !s.FetchedAt.IsZero() {
+		p.FetchedAt = s.FetchedAt.UTC().Format("2006-01-02T15:04:05Z")
+	}
+	p.ETag, p.LastModified = s.Header.Get("ETag"), s.Header.Get("Last-Modified")
+	p.RawSHA256, p.ArchiveRecord = s.RawSHA256, s.ArchiveRef
+	d.Warnings = append(append([]umzug.Warning{}, s.Warnings...), d.Warnings...)
+	return d, nil
+}
+
+// ParseHTML extracts the Document of the UTF-8 HTML page read from r, which
+// was served at pageURL (used to resolve links; may be a file: URL).
+func (ps *Parser) ParseHTML(r io.Reader, pageURL string) (umzug.Document, error) {
+	p, err := ps.newPage(r, pageURL)
+	if err != nil {
+		return umzug.Document{}, err
+	}
+	return p.extract()
+}
+
+// Explanation is what extraction did with a page: the document, the
+// main regions it chose and every run of the page's visible text with
+// what became of it.
+type Explanation struct {
+	Document umzug.Document
+	Regions  []string // selectors of the main content regions
+	Runs     []ExplainRun
+}
+
+// Explain extracts a page like ParseHTML and explains it.
+func (ps *Parser) Explain(r io.Reader, pageURL string) (Explanation, error) {
+	p, err := ps.newPage(r, pageURL)
+	if err != nil {
+		return Explanation{}, err
+	}
+	p.explain = true
+	d, err := p.extract()
+	ex := Explanation{Document: d, Runs: p.runs}
+	for _, n := range p.roots {
+		ex.Regions = append(ex.Regions, selectorOf(n))
+	}
+	return ex, err
+}
+
+// ParseNode extracts the Document of a page parsed already (with
+// golang.org/x/net/html). The tree is left as it was: extraction undoes
+// every change it makes, so the caller can hand the same tree on (to the
+// audit) without parsing the page again.
+func (ps *Parser) ParseNode(root *html.Node, pageURL string) (umzug.Document, error) {
+	p, err := ps.pageOf(root, pageURL)
+	if err != nil {
+		return umzug.Document{}, err
+	}
+	return p.extract()
+}
+
+func (ps *Parser) newPage(r io.Reader, pageURL string) (*page, error) {
+	root, err := html.Parse(r)
+	if err != nil {
+		return nil, fmt.Errorf("parsing %s: %w", pageURL, err)
+	}
+	return ps.pageOf(root, pageURL)
+}
+
+func (ps *Parser) pageOf(root *html.Node, pageURL string) (*page, error) {
+	base, err := url.Parse(pageURL)
+	if err == nil && !base.IsAbs() {
+		err = errors.New("not absolute")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("parsing %s: bad URL: %w", pageURL, err)
+	}
+	doc := goquery.NewDocumentFromNode(root)
+	if b, ok := doc.Find("base[href]").Attr("href"); ok {
+		// Only a web base: <base href="javascript:…"> would turn every
+		// relative link into a script URL.
+		if bu, err := base.Parse(strings.TrimSpace(b)); err == nil && (bu.Scheme == "http" || bu.Scheme == "https" || bu.Scheme == base.Scheme) {
+			base = bu
+		}
+	}
+	p := &page{doc: doc, base: base, seenKeys: map[string]int{}, meta: readMeta(doc)}
+	p.d.URL = pageURL
+	for _, pr := range ps.profiles {
+		if pr.matches(doc, p.meta, pageURL) {
+			p.profile = pr
+			break
+		}
+	}
+	return p, nil
+}
+
+// page holds the state of one page's extraction.
+type page struct {
+	doc      *goquery.Document
+	base     *url.URL
+	d        umzug.Document
+	blocks   []umzug.Block
+	seenKeys map[string]int
+	uids     []int
+	typo3    bool
+	column   int // current column of a layout container, 0 outside
+	profile  *Profile
+	meta     metaTags
+	pf       *profileFields
+	rules    map[*html.Node]umzug.BlockType
+
+	kicker       string // roofline found inside a headline
+	metaDateV    string // publication date from the page's metadata
+	contentDateV string // date shown at the top of the content
+
+	an          *analysis
+	edits       []treeEdit            // detached nodes, undone by restore
+	dropped     []droppedNode         // boilerplate left out, with reasons
+	fieldEls    map[*html.Node]string // elements read into document fields
+	prunedChars int                   // text dropped inside the main region
+	explain     bool                  // collect runs for --explain
+	runs        []ExplainRun
+	roots       []*html.Node
+	news        *html.Node            // the news record that makes the page a press release
+	srcNode     *html.Node            // the element the blocks being added come from
+	blockSrc    map[string]*html.Node // block key -> the element it came from
+}
+
+// field notes that the text of el went into the named document field.
+func (p *page) field(el *html.Node, name string) {
+	if el == nil {
+		return
+	}
+	if p.fieldEls == nil {
+		p.fieldEls = map[*html.Node]string{}
+	}
+	if _, ok := p.fieldEls[el]; !ok {
+		p.fieldEls[el] = name
+	}
+}
+
+func (p *page) extract() (umzug.Document, error) {
+	d := &p.d
+	d.Kind = umzug.KindPage
+	d.Provenance.SourceURL = d.URL
+	d.Lang = strings.TrimSpace(p.doc.Find("html").AttrOr("lang", ""))
+	d.Summary = collapseTrim(p.meta.name("description"))
+	p.typo3 = isTYPO3(p.doc, p.meta)
+	d.Provenance.Extractor = "generic"
+	if p.typo3 {
+		d.Provenance.Extractor = "typo3"
+	}
+	if id := p.doc.Find("body").AttrOr("id", ""); strings.HasPrefix(id, "p") {
+		if uid, err := strconv.Atoi(id[1:]); err == nil {
+			d.Provenance.TYPO3 = &umzug.TYPO3Origin{PageUID: uid}
+		}
+	}
+
+	p.an = analyze(p.doc.Nodes[0])
+	var roots []*html.Node
+	if p.profile != nil {
+		d.Provenance.Extractor = p.profile.Name
+		roots = p.profileRoots(p.profile)
+	}
+	if len(roots) == 0 {
+		roots = p.an.mainContent()
+	}
+	if len(roots) == 0 {
+		return *d, fmt.Errorf("parsing %s: %w", d.URL, umzug.ErrNoMainContent)
+	}
+	p.roots = roots
+	// Fields are read from the page as it is, before anything is dropped:
+	// a date line may sit in a meta box, a lead in a header.
+	p.metaDateV = metaDate(p.doc)
+	if p.profile != nil {
+		p.pf = p.readProfileFields(p.profile)
+	}
+	p.contentDateV = contentDate(roots)
+	news := p.findNewsDetail(roots)
+	p.news = news
+	for _, r := range roots {
+		p.prune(r)
+	}
+	for _, dn := range p.dropped {
+		p.prunedChars += int(p.an.w[dn.n].text)
+	}
+	if p.profile != nil {
+		p.applyRemove(roots, p.profile.Remove)
+		p.rules = collectRules(roots, p.profile.Blocks)
+	}
+	if news != nil {
+		p.pressRelease(news)
+	} else {
+		for _, r := range roots {
+			p.walk(r)
+		}
+	}
+	if p.pf != nil {
+		p.applyProfileFields(p.pf)
+	}
+	p.finishTitle()
+	p.fillPublished(roots)
+	d.Blocks = p.blocks
+	if d.Blocks == nil {
+		d.Blocks = []umzug.Block{}
+	}
+	if len(p.uids) > 0 {
+		if d.Provenance.TYPO3 == nil {
+			d.Provenance.TYPO3 = &umzug.TYPO3Origin{}
+		}
+		d.Provenance.TYPO3.ContentUIDs = p.uids
+	}
+	if d.Kind == umzug.KindPage && p.looksLikePressRelease(roots) {
+		d.Kind = umzug.KindPressRelease
+	}
+	if d.Kind == umzug.KindPressRelease {
+		p.finishPressRelease(roots)
+		d.Blocks = p.blocks
+		if d.Blocks == nil {
+			d.Blocks = []umzug.Block{}
+		}
+	}
+	d.Assets = collectAssets(d)
+	p.restore()
+	p.runs = p.account(roots, p.explain)
+	p.checkAccounting()
+	return *d, nil
+}
+
+// finishTitle chooses the title: a press release's headline, else the
+// first level-1 headline of the content, else og:title, else <title>
+// without the site name. The headline is not repeated as a block when it
+// opens the content; further down it also structures the page and stays.
+func (p *page) finishTitle() {
+	d := &p.d
+	for i := 0; d.Title == "" && i < len(p.blocks); i++ {
+		b := &p.blocks[i]
+		switch {
+		case b.Type == umzug.BlockHeading && b.Heading.Level == 1:
+			d.Title = b.Heading.Text
+			if i == 0 {
+				p.blocks = p.blocks[1:]
+			}
+		case b.Header != nil && b.Header.Level == 1:
+			d.Title = b.Header.Text
+			if b.Header.Date != "" && d.Dates.Published == "" {
+				d.Dates.Published = b.Header.Date
+			}
+			if i == 0 {
+				b.Header = nil
+			}
+		}
+	}
+	if d.Title == "" {
+		// One visible h1 on the page, outside the content roots (a page
+		// title above the content area).
+		var h1s []*html.Node
+		p.doc.Find("h1").Each(func(_ int, h *goquery.Selection) {
+			if h.Closest("nav, header[role=banner], footer, aside, [aria-hidden=true]").Length() == 0 && p.an.marks[h.Nodes[0]] == "" && cleanText(h.Nodes[0]) != "" {
+				h1s = append(h1s, h.Nodes[0])
+			}
+		})
+		if len(h1s) == 1 {
+			d.Title = p.headingText(h1s[0])
+			p.field(h1s[0], "title")
+		}
+	}
+	if d.Title == "" && len(p.blocks) > 1 && articleStart(p.blocks[1]) {
+		// A headline opening an article names the page.
+		switch b := &p.blocks[0]; {
+		case b.Type == umzug.BlockHeading && b.Heading.Level <= 3:
+			d.Title = b.Heading.Text
+			p.blocks = p.blocks[1:]
+		case b.Header != nil && b.Header.Level <= 3:
+			d.Title = b.Header.Text
+			b.Header = nil
+		}
+	}
+	if d.Title == "" {
+		d.Title = collapseTrim(p.meta.property("og:title"))
+	}
+	if d.Title == "" {
+		d.Title = stripSiteName(collapseTrim(p.doc.Find("title").First().Text()), p.meta.property("og:site_name"))
+	}
+}
+
+// articleStart reports blocks that begin an article's body (as opposed to
+// a section of teasers or media under a label).
+func articleStart(b umzug.Block) bool {
+	switch b.Type {
+	case umzug.BlockText, umzug.BlockTextMedia, umzug.BlockQuote, umzug.BlockInfoBox:
+		// Prose, not a label or a line of links.
+		return len(b.PlainText()) >= 120
+	case umzug.BlockImage:
+		return true
+	}
+	return false
+}
+
+// stripSiteName removes a trailing or leading site name from a <title>.
+func stripSiteName(title, site string) string {
+	if site != "" {
+		for _, sep := range []string{" - ", " – ", " | ", ": ", " :: ", " · "} {
+			if t, ok := strings.CutSuffix(title, sep+site); ok {
+				return t
+			}
+			if t, ok := strings.CutPrefix(title, site+sep); ok {
+				return t
+			}
+		}
+	}
+	for _, sep := range []string{" | ", " - ", " – "} {
+		if i := strings.LastIndex(title, sep); i > 0 {
+			return title[:i]
+		}
+	}
+	return title
+}
+
+var typo3Markup = cascadia.MustCompile(`[class*="frame-type-"], .csc-default, .csc-frame, [class*="ce-bodytext"]`)
+
+func isTYPO3(doc *goquery.Document, meta metaTags) bool {
+	if strings.Contains(strings.ToLower(meta.name("generator")), "typo3") {
+		return true
+	}
+	return doc.FindMatcher(typo3Markup).Length() > 0
+}
+
+// metaTags maps "name:x" and "property:x" (lower case) to the content of
+// the first such <meta> of a page; read once per page.
+type metaTags map[string]string
+
+func readMeta(doc *goquery.Document) metaTags {
+	m := metaTags{}
+	doc.Find("meta").Each(func(_ int, s *goquery.Selection) {
+		c, ok := s.Attr("content")
+		if !ok {
+			return
+		}
+		for _, k := range []string{"name", "property"} {
+			if v := s.AttrOr(k, ""); v != "" {
+				key := k + ":" + strings.ToLower(v)
+				if _, dup := m[key]; !dup {
+					m[key] = c
+				}
+			}
+		}
+	})
+	return m
+}
+
+func (m metaTags) name(n string) string     { return m["name:"+n] }
+func (m metaTags) property(p string) string { return m["property:"+p] }
+
+// walk turns the children of a container into blocks.
+func (p *page) walk(n *html.Node) {
+	var pending struct {
+		uid   int
+		ctype string
+	}
+	var loose []*html.Node // inline and text content between elements
+	flushLoose := func() {
+		if len(loose) == 0 {
+			return
+		}
+		b := newPTBuilder(p.base)
+		for _, l := range loose {
+			b.node(l)
+		}
+		first := loose[0]
+		loose = nil
+		if pt := b.result(); len(pt) > 0 {
+			p.srcNode = first
+			p.add(umzug.Block{Type: umzug.BlockText, Text: &umzug.Text{Body: pt}}, pending.uid, pending.ctype, nil)
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.CommentNode:
+			if m := cscComment.FindStringSubmatch(c.Data); m != nil {
+				flushLoose()
+				pending.uid, _ = strconv.Atoi(m[1])
+				pending.ctype = m[2]
+			}
+			continue
+		case html.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				loose = append(loose, c)
+			}
+			continue
+		case html.ElementNode:
+		default:
+			continue
+		}
+		if skipElement(c) {
+			continue
+		}
+		if (isInline(c) && !isAnchorMarker(c)) || isRunningText(c) {
+			// Running text outside content elements (paragraphs, lists)
+			// joins one text block until something else comes.
+			loose = append(loose, c)
+			continue
+		}
+		flushLoose()
+		p.srcNode = c
+		if t, ok := p.rules[c]; ok {
+			p.ruled(c, t)
+			continue
+		}
+		switch {
+		case isAnchorMarker(c):
+			// frame_class "none": the element is only announced by an
+			// anchor; what follows belongs to it.
+			pending.uid, _ = strconv.Atoi(strings.TrimPrefix(attr(c, "id"), "c"))
+			pending.ctype = ""
+		case isContentElement(c):
+			p.contentElement(c, pending.ctype)
+			pending.uid, pending.ctype = 0, ""
+		case pending.uid != 0 && pending.ctype != "" && c.DataAtom == atom.Div:
+			// css_styled_content with prefix comments and no id on the wrapper
+			p.contentElementUID(c, pending.uid, pending.ctype)
+			pending.uid, pending.ctype = 0, ""
+		case isLayoutRow(c):
+			p.row(c)
+		case isContainer(c):
+			p.walk(c)
+		default:
+			p.element(c, pending.uid, pending.ctype)
+		}
+	}
+	flushLoose()
+}
+
+// isRunningText reports paragraphs, lists and quotes that hold only rich
+// text: they join the text block being built.
+func isRunningText(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Ul, atom.Ol, atom.Dl, atom.Blockquote, atom.Pre, atom.Address:
+	default:
+		return false
+	}
+	return !isContentElement(n) && !containsStructured(n)
+}
+
+var cscComment = regexp.MustCompile(`CONTENT ELEMENT, uid:(\d+)/(\w+)\s*\[begin\]`)
+
+// row flattens a layout row in reading order, noting the column.
+func (p *page) row(n *html.Node) {
+	cols := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || skipElement(c) {
+			continue
+		}
+		cols++
+		saved := p.column
+		p.column = cols
+		p.srcNode = c
+		if isContentElement(c) {
+			p.contentElement(c, "")
+		} else {
+			p.walk(c)
+		}
+		p.column = saved
+	}
+}
+
+// add appends a block, filling its key and source.
+func (p *page) add(b umzug.Block, uid int, ctype string, el *html.Node) {
+	if b.Source == nil && (uid != 0 || ctype != "" || el != nil || p.column != 0) {
+		b.Source = &umzug.Source{}
+	}
+	if b.Source != nil {
+		if b.Source.TYPO3UID == 0 {
+			b.Source.TYPO3UID = uid
+		}
+		if b.Source.CType == "" {
+			b.Source.CType = ctype
+		}
+		if el != nil && b.Source.Selector == "" {
+			b.Source.Selector = selectorOf(el)
+			b.Source.CSSClasses = strings.Fields(attr(el, "class"))
+		}
+		if p.column != 0 {
+			b.Source.Column = p.column
+		}
+	}
+	key := "b" + strconv.Itoa(len(p.blocks)+1)
+	if uid != 0 {
+		key = "c" + strconv.Itoa(uid)
+		if n := p.seenKeys[key]; n > 0 {
+			key += "-" + strconv.Itoa(n+1)
+		}
+		p.seenKeys["c"+strconv.Itoa(uid)]++
+	}
+	b.Key = key
+	if p.srcNode != nil {
+		if p.blockSrc == nil {
+			p.blockSrc = map[string]*html.Node{}
+		}
+		p.blockSrc[key] = p.srcNode
+	}
+	if b.Header != nil && b.Header.Text == "" {
+		b.Header = nil
+	}
+	p.blocks = append(p.blocks, b)
+}
+
+func (p *page) warn(code, msg, key string) {
+	p.d.Warnings = append(p.d.Warnings, umzug.Warning{Code: code, Message: msg, BlockKey: key})
+}
+
+func (p *page) noteUID(uid int) {
+	for _, u := range p.uids {
+		if u == uid {
+			return
+		}
+	}
+	p.uids = append(p.uids, uid)
+}
+
+// selectorOf returns a short CSS selector for an element: its id, or its
+// tag with classes.
+func selectorOf(n *html.Node) string {
+	if id := attr(n, "id"); id != "" && !strings.ContainsAny(id, " \"'") {
+		return "#" + id
+	}
+	sel := n.Data
+	for _, c := range strings.Fields(attr(n, "class")) {
+		sel += "." + c
+		if len(sel) > 80 {
+			break
+		}
+	}
+	return sel
+}
+
+// isContentElement reports a TYPO3 content element wrapper: an element
+// (not an anchor) with an id "c<uid>".
+func isContentElement(n *html.Node) bool {
+	if n.DataAtom == atom.A {
+		return false
+	}
+	return cUID(attr(n, "id")) > 0
+}
+
+// isAnchorMarker reports the anchor TYPO3 renders before an element whose
+// frame is "none": <a id="c123"></a>.
+func isAnchorMarker(n *html.Node) bool {
+	return n.DataAtom == atom.A && cUID(attr(n, "id")) > 0 && strings.TrimSpace(textOf(n)) == "" && attr(n, "href") == ""
+}
+
+func cUID(id string) int {
+	if len(id) < 2 || id[0] != 'c' {
+		return 0
+	}
+	uid, err := strconv.Atoi(id[1:])
+	if err != nil || uid <= 0 {
+		return 0
+	}
+	return uid
+}
+
+var rowClass = regexp.MustCompile(`(?:^|\s)(?:row|grid|columns|ce-row-container|gridelements|container-columns|[a-z-]*(?:2|3|4)cols?)(?:\s|$)`)
+
+// isLayoutRow reports a layout container whose children are columns.
+func isLayoutRow(n *html.Node) bool {
+	if n.DataAtom != atom.Div && n.DataAtom != atom.Section {
+		return false
+	}
+	if !rowClass.MatchString(attr(n, "class")) {
+		return false
+	}
+	cols := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			cols++
+		}
+	}
+	return cols > 1
+}
+
+// isContainer reports a wrapper without meaning of its own that holds
+// block-level content.
+func isContainer(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Article, atom.Main, atom.Span:
+	default:
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && !isInline(c) {
+			return true
+		}
+	}
+	return false
+}
+
+var inlineAtoms = map[atom.Atom]bool{
+	atom.A: true, atom.Abbr: true, atom.B: true, atom.Bdi: true, atom.Bdo: true, atom.Br: true,
+	atom.Cite: true, atom.Code: true, atom.Data: true, atom.Dfn: true, atom.Em: true, atom.I: true,
+	atom.Kbd: true, atom.Mark: true, atom.Q: true, atom.S: true, atom.Samp: true, atom.Small: true,
+	atom.Span: true, atom.Strong: true, atom.Sub: true, atom.Sup: true, atom.Time: true, atom.U: true,
+	atom.Var: true, atom.Wbr: true, atom.Del: true, atom.Ins: true, atom.Strike: true, atom.Tt: true,
+}
+
+func isInline(n *html.Node) bool {
+	if !inlineAtoms[n.DataAtom] {
+		return false
+	}
+	// A span or link that wraps block content acts as a container.
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && !inlineAtoms[c.DataAtom] && c.DataAtom != atom.Img {
+			return false
+		}
+	}
+	return true
+}
+
+func textOf(n *html.Node) string {
+	var sb strings.Builder
+	var f func(*html.Node)
+	f = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			sb.WriteString(n.Data)
+		case html.ElementNode:
+			if skipElement(n) {
+				return
+			}
+			if n.DataAtom == atom.Br {
+				sb.WriteByte(' ')
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			f(c)
+		}
+		if n.Type == html.ElementNode && !inlineAtoms[n.DataAtom] {
+			sb.WriteByte(' ')
+		}
+	}
+	f(n)
+	return sb.String()
+}
+
+// collapseTrim collapses white space and trims.
+func collapseTrim(s string) string {
+	return strings.TrimSpace(collapseSpace(s))
+}
+
+func cleanText(n *html.Node) string { return collapseTrim(textOf(n)) }

@@ -1,0 +1,390 @@
+package html_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"io/fs"
+	"path"
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+
+	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/extract/html"
+	"github.com/umzug/umzug/fixtures"
+)
+
+const ministryBase = "https://www.tmdi.thueringen.example"
+
+// ministryPages is the fixture author's list of the ministry site's
+// pages with their expected extraction.
+func ministryPages(t *testing.T) []fixtures.PageTruth {
+	t.Helper()
+	pages, err := fixtures.MinistryPages()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pages
+}
+
+func parseFixture(t *testing.T, p string) (umzug.Document, []byte) {
+	t.Helper()
+	file := strings.TrimPrefix(path.Join(p, "index.html"), "/")
+	b, err := fs.ReadFile(fixtures.Ministry, file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := html.ParseHTML(bytes.NewReader(b), ministryBase+p)
+	if err != nil {
+		t.Fatalf("ParseHTML(%s): %v", p, err)
+	}
+	return d, b
+}
+
+// TestMinistryGroundTruth checks every fixture page against what the
+// fixture's author wrote down: kind, title, date, number, publisher.
+func TestMinistryGroundTruth(t *testing.T) {
+	for _, want := range ministryPages(t) {
+		t.Run(want.Path, func(t *testing.T) {
+			d, _ := parseFixture(t, want.Path)
+			if string(d.Kind) != want.Kind {
+				t.Errorf("kind = %q; want %q", d.Kind, want.Kind)
+			}
+			if d.Title != want.Title {
+				t.Errorf("title = %q; want %q", d.Title, want.Title)
+			}
+			if want.Kind != "press_release" {
+				return
+			}
+			if d.Dates.Published != want.Published {
+				t.Errorf("published = %q; want %q", d.Dates.Published, want.Published)
+			}
+			pr := d.PressRelease
+			if pr == nil {
+				t.Fatalf("no pressRelease fields")
+			}
+			if pr.Number != want.Number {
+				t.Errorf("number = %q; want %q", pr.Number, want.Number)
+			}
+			if pr.Publisher == nil || pr.Publisher.Name != want.Publisher {
+				t.Errorf("publisher = %+v; want %q", pr.Publisher, want.Publisher)
+			}
+			if pr.Lead == "" {
+				t.Errorf("no lead")
+			}
+			text := 0
+			for _, b := range d.Blocks {
+				if b.Type == umzug.BlockText {
+					text += len(b.Text.Body.PlainText())
+				}
+			}
+			if text < 300 {
+				t.Errorf("body text blocks hold %d characters; want the release's body", text)
+			}
+		})
+	}
+}
+
+// chromeTexts returns the texts of the page chrome: everything outside the
+// TYPO3SEARCH region of the fixture page that the region does not also
+// contain (a topic named in the menu may be a headline in the content).
+func chromeTexts(t *testing.T, raw []byte) []string {
+	page := string(raw)
+	i := strings.Index(page, "<!--TYPO3SEARCH_begin-->")
+	j := strings.Index(page, "<!--TYPO3SEARCH_end-->")
+	if i < 0 || j < i {
+		t.Fatalf("fixture page without TYPO3SEARCH markers")
+	}
+	region := strings.Join(strings.Fields(htmlText(t, page[i:j])), " ")
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(page[:i] + page[j:]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	doc.Find("body").Find("a, p, li, h1, h2, h3, span, label, button, div").Each(func(_ int, e *goquery.Selection) {
+		if e.Children().Length() > 0 && goquery.NodeName(e) == "div" {
+			return
+		}
+		txt := strings.Join(strings.Fields(e.Text()), " ")
+		if len(txt) >= 8 && !strings.Contains(region, txt) {
+			out = append(out, txt)
+		}
+	})
+	return out
+}
+
+func htmlText(t *testing.T, frag string) string {
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(frag))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc.Find("script, style").Remove()
+	return doc.Text()
+}
+
+func blocksJSON(t *testing.T, d umzug.Document) string {
+	b, err := json.Marshal(d.Blocks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestMinistryNoChromeInBlocks: no text of the page chrome ends up in the
+// blocks of any page.
+func TestMinistryNoChromeInBlocks(t *testing.T) {
+	for _, p := range ministryPages(t) {
+		d, raw := parseFixture(t, p.Path)
+		blocks := blocksJSON(t, d)
+		chrome := chromeTexts(t, raw)
+		if len(chrome) < 5 {
+			t.Fatalf("%s: found only %d chrome texts; the test's selectors no longer match the fixture", p.Path, len(chrome))
+		}
+		for _, c := range chrome {
+			js, _ := json.Marshal(c)
+			if strings.Contains(blocks, strings.Trim(string(js), `"`)) {
+				t.Errorf("%s: chrome text %q in blocks", p.Path, c)
+			}
+		}
+	}
+}
+
+func TestStyleGuideBlockTypes(t *testing.T) {
+	d, _ := parseFixture(t, "/service/styleguide/")
+	if d.Kind != umzug.KindPage {
+		t.Errorf("kind = %q; the style guide is a page that shows a press release, not one", d.Kind)
+	}
+	types := map[umzug.BlockType]int{}
+	for _, b := range d.Blocks {
+		types[b.Type]++
+		if err := b.Validate(); err != nil {
+			t.Error(err)
+		}
+	}
+	for _, want := range []umzug.BlockType{umzug.BlockHeading, umzug.BlockText, umzug.BlockTable,
+		umzug.BlockAccordion, umzug.BlockGallery, umzug.BlockTeaser, umzug.BlockTextMedia,
+		umzug.BlockForm, umzug.BlockTimeline, umzug.BlockInfoBox} {
+		if types[want] == 0 {
+			t.Errorf("no %s block; got %v", want, types)
+		}
+	}
+	// The broken mask element is not content: it is left out, with a warning.
+	js := blocksJSON(t, d)
+	if strings.Contains(js, "has no rendering definition") {
+		t.Errorf("the TYPO3 rendering error ended up in a block")
+	}
+	found := false
+	for _, w := range d.Warnings {
+		if w.Code == "broken-element" && w.BlockKey == "c4735" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no broken-element warning for c4735; warnings: %+v", d.Warnings)
+	}
+	// Elements of the two-column container carry their column.
+	cols := map[int]bool{}
+	for _, b := range d.Blocks {
+		if b.Source != nil {
+			cols[b.Source.Column] = true
+		}
+	}
+	if !cols[1] || !cols[2] {
+		t.Errorf("no blocks marked as columns 1 and 2: %v", cols)
+	}
+}
+
+func TestBlockPayloads(t *testing.T) {
+	d, _ := parseFixture(t, "/service/styleguide/")
+	for _, b := range d.Blocks {
+		switch b.Type {
+		case umzug.BlockTable:
+			if len(b.Table.Rows) < 2 || len(b.Table.Rows[0].Cells) < 2 {
+				t.Errorf("%s: table %+v too small", b.Key, b.Table)
+			}
+		case umzug.BlockAccordion:
+			if len(b.Accordion.Items) < 2 {
+				t.Errorf("%s: accordion with %d items", b.Key, len(b.Accordion.Items))
+			}
+			for _, it := range b.Accordion.Items {
+				if len(it.Body) == 0 {
+					t.Errorf("%s: accordion item %q without body", b.Key, it.Title)
+				}
+			}
+		case umzug.BlockGallery:
+			for _, m := range b.Gallery.Items {
+				if !strings.HasPrefix(m.Src, ministryBase+"/") {
+					t.Errorf("%s: image src %q not absolute on the site", b.Key, m.Src)
+				}
+			}
+		case umzug.BlockForm:
+			if len(b.Form.Fields) < 2 {
+				t.Errorf("%s: form with %d fields", b.Key, len(b.Form.Fields))
+			}
+			req := false
+			for _, f := range b.Form.Fields {
+				req = req || f.Required
+			}
+			if !req {
+				t.Errorf("%s: no required field; the style guide marks some with *", b.Key)
+			}
+		case umzug.BlockInfoBox:
+			if b.InfoBox.Variant == "" || len(b.InfoBox.Body) == 0 {
+				t.Errorf("%s: info box %+v", b.Key, b.InfoBox)
+			}
+		}
+	}
+}
+
+func TestPressListHoldsTeasersNotCopies(t *testing.T) {
+	d, _ := parseFixture(t, "/presse/pressemitteilungen/")
+	if d.Kind != umzug.KindPage {
+		t.Fatalf("kind = %q; a press list is a page", d.Kind)
+	}
+	links := 0
+	for _, b := range d.Blocks {
+		if b.Type != umzug.BlockTeaser {
+			continue
+		}
+		for _, it := range b.Teaser.Items {
+			if it.Link != nil && strings.Contains(it.Link.Href, "/presse/pressemitteilungen/detail/") {
+				links++
+			}
+			if it.Date == "" {
+				t.Errorf("teaser %q has no date", it.Title)
+			}
+		}
+	}
+	if links < 5 {
+		t.Errorf("%d teasers link to releases; want the list's items", links)
+	}
+}
+
+func TestAssets(t *testing.T) {
+	d, raw := parseFixture(t, "/service/styleguide/")
+	byURL := map[string]umzug.Asset{}
+	for _, a := range d.Assets {
+		if _, dup := byURL[a.URL]; dup {
+			t.Errorf("asset %s listed twice", a.URL)
+		}
+		byURL[a.URL] = a
+	}
+	// Every image of the gallery blocks is an asset.
+	for _, b := range d.Blocks {
+		if b.Type != umzug.BlockGallery {
+			continue
+		}
+		for _, m := range b.Gallery.Items {
+			a, ok := byURL[m.Src]
+			if !ok {
+				t.Errorf("gallery image %s is not an asset", m.Src)
+				continue
+			}
+			if a.Kind != "image" || a.MimeType != "image/jpeg" && a.MimeType != "image/png" {
+				t.Errorf("asset %s: kind %q, type %q", a.URL, a.Kind, a.MimeType)
+			}
+		}
+	}
+	// Processed variants name their original file; where the page links
+	// the original (lightbox), it is recorded.
+	originals := 0
+	for _, a := range d.Assets {
+		if strings.Contains(a.URL, "/_processed_/") {
+			if strings.HasPrefix(a.FileName, "csm_") || a.FileName == "" {
+				t.Errorf("processed asset %s: file name %q not mapped to the original", a.URL, a.FileName)
+			}
+			if a.Original != "" {
+				originals++
+				if !strings.HasSuffix(a.Original, "/"+a.FileName) {
+					t.Errorf("asset %s: original %s does not match file name %s", a.URL, a.Original, a.FileName)
+				}
+			}
+		}
+		if strings.HasPrefix(a.URL, "data:") {
+			t.Errorf("placeholder %s listed as an asset", a.URL[:20])
+		}
+	}
+	if originals == 0 && strings.Contains(string(raw), "_processed_") {
+		t.Errorf("no processed image mapped to its linked original")
+	}
+	// A press release lists its image and its attachments.
+	pr, _ := parseFixture(t, "/presse/pressemitteilungen/detail/gigabitfoerderung-48-millionen/")
+	files, images := 0, 0
+	for _, a := range pr.Assets {
+		switch a.Kind {
+		case "file":
+			files++
+		case "image":
+			images++
+		}
+	}
+	if files != len(pr.PressRelease.Attachments) || images == 0 {
+		t.Errorf("press release assets: %d files (want %d), %d images", files, len(pr.PressRelease.Attachments), images)
+	}
+}
+
+func TestLazyImagesResolved(t *testing.T) {
+	page := `<html><body><main><div id="c1" class="frame frame-type-image"><figure class="image">
+<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="/fileadmin/a/karte.jpg" alt="Karte"></figure></div></main></body></html>`
+	d, err := html.ParseHTML(strings.NewReader(page), "https://x.example/p/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Blocks) != 1 || d.Blocks[0].Type != umzug.BlockImage || d.Blocks[0].Image.Src != "https://x.example/fileadmin/a/karte.jpg" {
+		t.Fatalf("blocks %+v", d.Blocks)
+	}
+	if len(d.Assets) != 1 || d.Assets[0].URL != "https://x.example/fileadmin/a/karte.jpg" {
+		t.Errorf("assets %+v", d.Assets)
+	}
+}
+
+// TestGenericPageByDensity: a page without landmarks, TYPO3 markers or
+// known wrappers gets its main content by text density, without the menu
+// and the link-heavy sidebar beside it.
+func TestGenericPageByDensity(t *testing.T) {
+	page := `<html><head><title>Amt | Stadt</title></head><body>
+<div class="top"><a href="/">Start</a> <a href="/a">Bürgerservice</a> <a href="/b">Rathaus</a> <a href="/c">Wirtschaft</a></div>
+<div class="wrap">
+ <div class="left">
+  <h1>Neue Regeln für die Sondernutzung</h1>
+  <p>Ab dem 1. April gelten in der Innenstadt neue Regeln für Tische, Stühle und Werbetafeln auf Gehwegen.</p>
+  <p>Gastronomiebetriebe, die bereits eine Erlaubnis haben, müssen nichts unternehmen, bis diese abläuft.</p>
+  <p>Anträge stellen Sie online, schriftlich oder persönlich im Bürgerbüro, Rathausplatz 1, Zimmer 12.</p>
+ </div>
+ <div class="right"><ul><li><a href="/x">Veranstaltungskalender der Stadt</a></li><li><a href="/y">Stellenangebote im Rathaus</a></li><li><a href="/z">Abfallkalender und Sperrmüll</a></li></ul></div>
+</div>
+<div class="bottom">Impressum · Datenschutz · Kontakt</div></body></html>`
+	d, err := html.ParseHTML(strings.NewReader(page), "https://stadt.example/amt/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Title != "Neue Regeln für die Sondernutzung" {
+		t.Errorf("title %q", d.Title)
+	}
+	var all string
+	for _, b := range d.Blocks {
+		all += b.PlainText() + "\n"
+	}
+	for _, want := range []string{"Ab dem 1. April gelten", "Anträge stellen Sie online"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("missing %q in\n%s", want, all)
+		}
+	}
+	for _, chrome := range []string{"Veranstaltungskalender", "Bürgerservice", "Impressum"} {
+		if strings.Contains(all, chrome) {
+			t.Errorf("chrome %q extracted:\n%s", chrome, all)
+		}
+	}
+}
+
+func TestBaseHrefOnlyWeb(t *testing.T) {
+	page := `<html><head><base href="javascript:alert(1)//"></head><body><main><p>Siehe <a href="/themen/">Themen</a>.</p></main></body></html>`
+	d, err := html.ParseHTML(strings.NewReader(page), "https://x.example/a/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Blocks) != 1 || len(d.Blocks[0].Text.Body) != 1 || d.Blocks[0].Text.Body[0].MarkDefs[0].Href != "https://x.example/themen/" {
+		t.Errorf("blocks %+v; want the link resolved against the page URL", d.Blocks)
+	}
+}

@@ -1,0 +1,837 @@
+package html
+
+import (
+	"net/url"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/umzug/umzug"
+)
+
+// This file holds the recognisers of structured content: each looks at the
+// markup of an element and returns a typed payload, or nil when the markup
+// is not of its kind. They follow markup families (TYPO3
+// fluid_styled_content, css_styled_content, bootstrap_package, common
+// Bootstrap and BEM patterns), not individual sites.
+
+func (p *page) richText(s *goquery.Selection) umzug.PortableText {
+	b := newPTBuilder(p.base)
+	for _, n := range s.Nodes {
+		b.node(n)
+	}
+	return b.result()
+}
+
+func (p *page) richChildren(s *goquery.Selection) umzug.PortableText {
+	b := newPTBuilder(p.base)
+	for _, n := range s.Nodes {
+		b.children(n)
+	}
+	return b.result()
+}
+
+func (p *page) abs(href string) string {
+	l, ok := resolveLink(p.base, href)
+	if !ok {
+		return ""
+	}
+	return l
+}
+
+func text(s *goquery.Selection) string {
+	var sb strings.Builder
+	for _, n := range s.Nodes {
+		sb.WriteString(textOf(n))
+		sb.WriteByte(' ')
+	}
+	return collapseTrim(sb.String())
+}
+
+// labelText returns the visible text of a control's label: unlike text,
+// it reads buttons, which Bootstrap 5 accordions and tabs use for their
+// titles (<h3 class="accordion-header"><button …>Title</button></h3>).
+func labelText(s *goquery.Selection) string {
+	var sb strings.Builder
+	var f func(n *html.Node)
+	f = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			sb.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			if n.DataAtom != atom.Button && skipElement(n) {
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			f(c)
+		}
+		sb.WriteByte(' ')
+	}
+	for _, n := range s.Nodes {
+		f(n)
+	}
+	return collapseTrim(sb.String())
+}
+
+// ---- tables
+
+func (p *page) table(s *goquery.Selection) *umzug.Table {
+	t := &umzug.Table{Caption: text(s.ChildrenFiltered("caption"))}
+	var rows func(sel *goquery.Selection, section string)
+	rows = func(sel *goquery.Selection, section string) {
+		sel.Children().Each(func(_ int, c *goquery.Selection) {
+			switch goquery.NodeName(c) {
+			case "thead":
+				rows(c, "head")
+			case "tbody":
+				rows(c, "body")
+			case "tfoot":
+				rows(c, "foot")
+			case "tr":
+				row := umzug.TableRow{Section: section, Cells: []umzug.TableCell{}}
+				c.Children().Each(func(_ int, cell *goquery.Selection) {
+					name := goquery.NodeName(cell)
+					if name != "td" && name != "th" {
+						return
+					}
+					tc := umzug.TableCell{Text: text(cell), Header: name == "th"}
+					tc.ColSpan = span(cell.AttrOr("colspan", ""))
+					tc.RowSpan = span(cell.AttrOr("rowspan", ""))
+					if cell.Find("a[href], ul, ol, br, p + p").Length() > 0 {
+						tc.Body = p.richChildren(cell)
+					}
+					row.Cells = append(row.Cells, tc)
+				})
+				if len(row.Cells) > 0 {
+					t.Rows = append(t.Rows, row)
+				}
+			}
+		})
+	}
+	rows(s, "body")
+	if len(t.Rows) == 0 {
+		return nil
+	}
+	return t
+}
+
+func span(v string) int {
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || n <= 1 {
+		return 0
+	}
+	return min(n, 1000)
+}
+
+// ---- images, galleries, text with media
+
+var creditRe = regexp.MustCompile(`(?i)(?:^|[\s(\[|–-])((?:Foto|Fotos|Bild|Bildquelle|Quelle|Photo|Copyright)\s*:\s*[^)\]]+|©\s*[^)\]]+)[)\]]?\s*$`)
+
+// splitCredit separates a photo credit ("Foto: …", "© …") at the end of a
+// caption from the caption.
+func splitCredit(caption string) (string, string) {
+	m := creditRe.FindStringSubmatchIndex(caption)
+	if m == nil {
+		return caption, ""
+	}
+	credit := strings.TrimSpace(caption[m[2]:m[3]])
+	rest := strings.TrimSpace(caption[:m[2]])
+	rest = strings.TrimRight(rest, " ([|–-")
+	return strings.TrimSpace(rest), credit
+}
+
+// imageSrc returns the real image URL of an <img>, looking past lazy
+// loading placeholders (data: URIs, spacer gifs) at data-src and friends.
+func imageSrc(n *html.Node) string {
+	src := strings.TrimSpace(attr(n, "src"))
+	lazy := strings.HasPrefix(src, "data:") || src == "" || strings.Contains(src, "blank.gif") || strings.Contains(src, "spacer.gif")
+	if lazy {
+		for _, k := range []string{"data-src", "data-original", "data-lazy-src", "data-srcset", "srcset"} {
+			if v := strings.TrimSpace(attr(n, k)); v != "" {
+				return strings.Fields(v)[0]
+			}
+		}
+	}
+	return src
+}
+
+// mediaOf builds a Media from an <img> and its figure caption.
+func (p *page) mediaOf(img *goquery.Selection, fig *goquery.Selection) (umzug.Media, bool) {
+	n := img.Nodes[0]
+	src := p.abs(imageSrc(n))
+	if src == "" {
+		return umzug.Media{}, false
+	}
+	m := umzug.Media{Src: src, Title: strings.TrimSpace(attr(n, "title"))}
+	alt, hasAlt := img.Attr("alt")
+	m.Alt = collapseTrim(alt)
+	// alt="" marks an image as decorative; a missing alt says nothing.
+	m.Decorative = hasAlt && m.Alt == ""
+	m.Width, _ = strconv.Atoi(attr(n, "width"))
+	m.Height, _ = strconv.Atoi(attr(n, "height"))
+	if a := img.Closest("a[href]"); a.Length() > 0 {
+		if href := p.abs(a.AttrOr("href", "")); href != "" && href != src {
+			m.Link = href
+		}
+	}
+	if fig != nil && fig.Length() > 0 {
+		capSel := fig.Find(captionSel).First()
+		credit := text(fig.Find(creditSel).First())
+		caption := text(capSel)
+		if credit != "" {
+			caption = strings.TrimSpace(strings.Replace(caption, credit, "", 1))
+		} else {
+			caption, credit = splitCredit(caption)
+		}
+		m.Caption, m.Credit = caption, credit
+	}
+	return m, true
+}
+
+const (
+	captionSel = `figcaption, .image-caption, .csc-textpic-caption, .caption, .news-img-caption, [class*="caption" i], [class*="bildunterschrift" i]`
+	creditSel  = `.copyright, .credit, .image-copyright, .photo-credit, [class*="copyright" i], [class*="photographer" i], [class*="credit" i], [class*="fotograf" i], [class*="bildnachweis" i]`
+)
+
+// hiddenStyle matches inline styles that hide an element.
+var hiddenStyle = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
+
+// contentImage reports images that show content: not icons, not hidden
+// duplicates (print versions), not vector icons.
+func contentImage(n *html.Node) bool {
+	if isIcon(n) || hiddenStyle.MatchString(attr(n, "style")) {
+		return false
+	}
+	return !strings.HasSuffix(strings.ToLower(pathOf(imageSrc(n))), ".svg")
+}
+
+// figureOf returns the element that frames an image with its caption:
+// the nearest ancestor (up to four levels, holding no other image) that
+// has a caption or credit; else the closest figure-like wrapper.
+func figureOf(img *goquery.Selection) *goquery.Selection {
+	n := img.Nodes[0]
+	var fallback *html.Node
+	for i, p := 0, n.Parent; i < 4 && p != nil && p.Type == html.ElementNode; i, p = i+1, p.Parent {
+		ps := goquery.NewDocumentFromNode(p).Selection
+		if ps.Find("img").FilterFunction(func(_ int, s *goquery.Selection) bool { return contentImage(s.Nodes[0]) }).Length() > 1 {
+			break
+		}
+		if fallback == nil && (p.DataAtom == atom.Figure || p.DataAtom == atom.Li || strings.Contains(attr(p, "class"), "image") || strings.Contains(attr(p, "class"), "media")) {
+			fallback = p
+		}
+		if ps.Find(captionSel+", "+creditSel).Length() > 0 {
+			return ps
+		}
+	}
+	if fallback != nil {
+		return goquery.NewDocumentFromNode(fallback).Selection
+	}
+	return nil
+}
+
+// figures returns the images of an element, each with its figure.
+func (p *page) figures(s *goquery.Selection) []umzug.Media {
+	var out []umzug.Media
+	seen := map[string]bool{}
+	// The element itself may be the image: an <img> standing in running
+	// text ("<p><img …> Text</p>") is handed over on its own.
+	s.Filter("img").AddSelection(s.Find("img")).Each(func(_ int, img *goquery.Selection) {
+		if !contentImage(img.Nodes[0]) {
+			return
+		}
+		m, ok := p.mediaOf(img, figureOf(img))
+		if !ok || seen[m.Src] {
+			return
+		}
+		seen[m.Src] = true
+		out = append(out, m)
+	})
+	return out
+}
+
+var textpicPos = regexp.MustCompile(`(?:ce|csc-textpic)-(above|below|left|right|intext-left|intext-right|intext|center)`)
+
+// media recognises image, gallery and text-with-media elements.
+func (p *page) media(s *goquery.Selection, ctype string) *umzug.Block {
+	imgs := p.figures(s)
+	if len(imgs) == 0 {
+		return nil
+	}
+	// The text wrapper of fluid_styled_content or css_styled_content, else
+	// the element without its images (and the lightboxes and captions
+	// that go with them). ".bodytext" and ".text" are no wrappers: TYPO3
+	// puts them on paragraphs, lightboxes on their captions.
+	bodySel := s.Find(".ce-bodytext, .csc-textpic-text").First()
+	var body umzug.PortableText
+	if bodySel.Length() > 0 {
+		body = p.richChildren(bodySel)
+	} else {
+		c := s.Clone()
+		c.Find("figure, img, .ce-gallery, .csc-textpic-imagewrap, .image, .modal, [role=dialog], script, style").Remove()
+		body = p.richChildren(c)
+	}
+	// An element the editor made as text with media stays one, even with
+	// its text left empty.
+	textMediaType := ctype == "textmedia" || ctype == "textpic"
+	if len(body) > 0 || textMediaType {
+		pos := ""
+		cls := s.Find(".ce-textpic, .csc-textpic").AttrOr("class", "") + " " + s.AttrOr("class", "")
+		if m := textpicPos.FindAllStringSubmatch(cls, -1); m != nil {
+			for _, x := range m {
+				if x[1] != "center" {
+					pos = x[1]
+					break
+				}
+			}
+		}
+		if body == nil {
+			body = umzug.PortableText{}
+		}
+		return &umzug.Block{Type: umzug.BlockTextMedia, TextMedia: &umzug.TextMedia{Body: body, Media: imgs, Position: pos}}
+	}
+	if len(imgs) == 1 && !strings.Contains(ctype, "gallery") {
+		return &umzug.Block{Type: umzug.BlockImage, Image: &umzug.Image{Media: imgs[0]}}
+	}
+	cols, _ := strconv.Atoi(s.Find("[data-ce-columns]").AttrOr("data-ce-columns", "0"))
+	return &umzug.Block{Type: umzug.BlockGallery, Gallery: &umzug.Gallery{Layout: "grid", Columns: cols, Items: imgs}}
+}
+
+// ---- video
+
+// video recognises an embedded video: a <video> element or file, or an
+// iframe of a video platform. Whether an iframe is a video is decided by
+// the host it loads: a map, a form or a booking widget in an iframe is no
+// video (see embed).
+func (p *page) video(s *goquery.Selection) *umzug.Video {
+	f := s.Find("iframe[src], iframe[data-src], video source[src], video[src]").AddBack().Filter("iframe, video, source").First()
+	if f.Length() == 0 {
+		return nil
+	}
+	src := f.AttrOr("src", f.AttrOr("data-src", ""))
+	if src == "" || strings.HasPrefix(src, "about:") || strings.HasPrefix(src, "data:") {
+		src = f.AttrOr("data-src", "")
+	}
+	if src == "" {
+		src = f.Find("source[src]").AttrOr("src", "")
+	}
+	src = p.abs(src)
+	if src == "" {
+		return nil
+	}
+	provider := videoProvider(src)
+	switch {
+	case goquery.NodeName(f) != "iframe" && provider == "":
+		provider = "file" // <video> and its <source>: a video file
+	case provider == "":
+		return nil // an iframe of something else: a map, a form, a widget
+	}
+	v := &umzug.Video{Src: src, Title: f.AttrOr("title", ""), Provider: provider}
+	if fig := f.Closest("figure"); fig.Length() > 0 {
+		v.Caption = text(fig.Find("figcaption"))
+	}
+	return v
+}
+
+// videoHosts maps the hosts of video platforms (and their privacy-enhanced
+// and player domains) to the provider name a target CMS knows.
+var videoHosts = map[string]string{
+	"youtube.com": "youtube", "youtube-nocookie.com": "youtube", "youtu.be": "youtube",
+	"vimeo.com": "vimeo", "dailymotion.com": "dailymotion", "dai.ly": "dailymotion",
+}
+
+// videoFile matches the file names of video files.
+var videoFile = regexp.MustCompile(`(?i)\.(?:mp4|m4v|webm|ogv|mov)$`)
+
+// videoProvider names the video platform of a URL by its host ("www.",
+// "player." and other subdomains aside), "file" for a video file, or "".
+func videoProvider(src string) string {
+	u, err := url.Parse(src)
+	if err != nil {
+		return ""
+	}
+	host := strings.ToLower(u.Hostname())
+	for h := host; h != ""; {
+		if prov, ok := videoHosts[h]; ok {
+			return prov
+		}
+		i := strings.IndexByte(h, '.')
+		if i < 0 {
+			break
+		}
+		h = h[i+1:]
+	}
+	if videoFile.MatchString(u.Path) {
+		return "file"
+	}
+	return ""
+}
+
+// embedSrc returns the address an element embeds that is not a video
+// (the src of an iframe, object or embed, or of a widget's script), or "".
+func (p *page) embedSrc(s *goquery.Selection) string {
+	e := s.Find("iframe, object, embed, script[src]").AddBack().Filter("iframe, object, embed, script[src]").First()
+	if e.Length() == 0 {
+		return ""
+	}
+	src := e.AttrOr("src", e.AttrOr("data-src", e.AttrOr("data", "")))
+	if l := p.abs(src); l != "" {
+		return l
+	}
+	return src
+}
+
+// ---- downloads and link lists
+
+var (
+	sizeRe = regexp.MustCompile(`(?i)(\d+(?:[.,]\d+)?)\s*(bytes?|b|kb|kib|kbyte|mb|mib|mbyte|gb|gib)\b`)
+	// shortSizeRe matches the single-letter units of css_styled_content
+	// ("96 K", "1.4 M": its bytes labels " | K| M| G"), read only from an
+	// element that holds nothing but the size.
+	shortSizeRe = regexp.MustCompile(`^\(?(\d+(?:[.,]\d+)?)\s*([kmg])\)?$`)
+)
+
+// parseSize turns "245 KB", "1,2 MB" into bytes (1024-based, as TYPO3
+// prints them).
+func parseSize(s string) (int64, string) {
+	m := sizeRe.FindStringSubmatch(s)
+	if m == nil {
+		m = shortSizeRe.FindStringSubmatch(strings.ToLower(strings.TrimSpace(s)))
+		if m == nil {
+			return 0, ""
+		}
+		m[0] = strings.Trim(strings.TrimSpace(s), "()")
+	}
+	f, err := strconv.ParseFloat(strings.Replace(m[1], ",", ".", 1), 64)
+	if err != nil {
+		return 0, ""
+	}
+	mult := 1.0
+	switch u := strings.ToLower(m[2]); {
+	case strings.HasPrefix(u, "k"):
+		mult = 1024
+	case strings.HasPrefix(u, "m"):
+		mult = 1024 * 1024
+	case strings.HasPrefix(u, "g"):
+		mult = 1024 * 1024 * 1024
+	}
+	return int64(f*mult + 0.5), strings.TrimSpace(m[0])
+}
+
+func (p *page) fileOf(a *goquery.Selection, item *goquery.Selection) umzug.File {
+	href := p.abs(a.AttrOr("href", ""))
+	f := umzug.File{URL: href, Title: text(a)}
+	if name := text(item.Find(fileNameSel).First()); name != "" {
+		f.Title = name
+	}
+	f.Description = text(item.Find(fileDescSel).First())
+	sizeText := text(item.Find(fileSizeSel).First())
+	if f.Size, f.SizeText = parseSize(sizeText); f.SizeText == "" {
+		f.Size, f.SizeText = parseSize(text(item))
+	}
+	if f.Description != "" && f.SizeText != "" {
+		f.Description = strings.TrimSpace(strings.Replace(f.Description, f.SizeText, "", 1))
+	}
+	if u := href; u != "" {
+		base := path.Base(strings.SplitN(u, "?", 2)[0])
+		if ext := path.Ext(base); ext != "" && len(ext) <= 6 {
+			f.FileName = base
+			f.Format = strings.ToUpper(ext[1:])
+		}
+	}
+	if f.Title == "" {
+		f.Title = f.FileName
+	}
+	return f
+}
+
+// The parts of a file list item: fluid_styled_content (ce-uploads-*),
+// css_styled_content (csc-uploads-*, fileSize in 6.2), bootstrap_package
+// (filelink-*), tx_news related files, and common names.
+const (
+	fileNameSel = `.ce-uploads-fileName, .csc-uploads-fileName, .filelink-filename, .filename, .file-name`
+	fileDescSel = `.ce-uploads-description, .csc-uploads-description, .filelink-filedescription, .description, .file-description`
+	fileSizeSel = `.ce-uploads-filesize, .csc-uploads-filesize, .csc-uploads-fileSize, .filelink-filesize, .news-related-files-size, .filesize, .file-size, .size`
+)
+
+func (p *page) downloads(s *goquery.Selection) *umzug.Downloads {
+	d := &umzug.Downloads{}
+	items := s.Find(".ce-uploads > li, .csc-uploads tr, .csc-uploads li, .filelink-list > li, .news-related-files li")
+	if items.Length() == 0 {
+		items = s.Find("li")
+	}
+	items.Each(func(_ int, item *goquery.Selection) {
+		a := item.Find("a[href]").Last()
+		if a.Length() == 0 {
+			return
+		}
+		if f := p.fileOf(a, item); f.URL != "" {
+			d.Items = append(d.Items, f)
+		}
+	})
+	if len(d.Items) == 0 {
+		return nil
+	}
+	return d
+}
+
+func (p *page) linkList(s *goquery.Selection) *umzug.LinkList {
+	l := &umzug.LinkList{}
+	s.Find("a[href]").Each(func(_ int, a *goquery.Selection) {
+		href := p.abs(a.AttrOr("href", ""))
+		t := text(a)
+		if href == "" || t == "" {
+			return
+		}
+		link := umzug.Link{Href: href, Text: t, Title: strings.TrimSpace(a.AttrOr("title", "")), Target: a.AttrOr("target", "")}
+		// The item's text beside the link: a page abstract, a teaser line;
+		// in a definition list (css_styled_content's menu with abstracts)
+		// the <dd> after the link's <dt>.
+		if li := a.Closest("li, dt, dd"); li.Length() > 0 && li.Find("a[href]").Length() == 1 {
+			if rest := collapseTrim(strings.Replace(text(li), t, "", 1)); rest != "" {
+				link.Description = rest
+			} else if goquery.NodeName(li) == "dt" {
+				if dd := li.Next(); goquery.NodeName(dd) == "dd" && dd.Find("a[href]").Length() == 0 {
+					link.Description = text(dd)
+				}
+			}
+		}
+		l.Items = append(l.Items, link)
+	})
+	if len(l.Items) == 0 {
+		return nil
+	}
+	return l
+}
+
+// ---- forms
+
+func (p *page) form(s *goquery.Selection) *umzug.Form {
+	fs := s.Find("form").AddBack().Filter("form").First()
+	if fs.Length() == 0 {
+		return nil
+	}
+	f := &umzug.Form{Action: p.abs(fs.AttrOr("action", "")), Method: strings.ToLower(fs.AttrOr("method", "get")), Fields: []umzug.FormField{}}
+	radios := map[string]int{}
+	fs.Find("input, select, textarea").Each(func(_ int, in *goquery.Selection) {
+		typ := strings.ToLower(in.AttrOr("type", goquery.NodeName(in)))
+		if goquery.NodeName(in) != "input" {
+			typ = goquery.NodeName(in)
+		}
+		switch typ {
+		case "hidden", "submit", "button", "image", "reset":
+			if (typ == "submit" || typ == "image") && f.Submit == "" {
+				f.Submit = in.AttrOr("value", in.AttrOr("alt", ""))
+			}
+			return
+		}
+		name := in.AttrOr("name", "")
+		label := labelFor(fs, in)
+		req := in.AttrOr("required", "\x00") != "\x00" || in.AttrOr("aria-required", "") == "true" || strings.Contains(label, "*")
+		label = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(label), "*"))
+		if (typ == "radio" || typ == "checkbox") && name != "" {
+			if i, ok := radios[name]; ok {
+				f.Fields[i].Options = append(f.Fields[i].Options, label)
+				return
+			}
+			radios[name] = len(f.Fields)
+			group := text(in.Closest("fieldset").Find("legend").First())
+			if group != "" {
+				f.Fields = append(f.Fields, umzug.FormField{Name: name, Label: group, Type: typ, Required: req, Options: []string{label}})
+				return
+			}
+		}
+		ff := umzug.FormField{Name: name, Label: label, Type: typ, Required: req}
+		if typ == "select" {
+			in.Find("option").Each(func(_ int, o *goquery.Selection) {
+				if t := text(o); t != "" {
+					ff.Options = append(ff.Options, t)
+				}
+			})
+		}
+		f.Fields = append(f.Fields, ff)
+	})
+	if f.Submit == "" {
+		f.Submit = text(fs.Find(`button[type=submit], button:not([type])`).First())
+	}
+	if len(f.Fields) == 0 {
+		return nil
+	}
+	return f
+}
+
+func labelFor(form, in *goquery.Selection) string {
+	if id := in.AttrOr("id", ""); id != "" {
+		var found string
+		form.Find("label[for]").EachWithBreak(func(_ int, l *goquery.Selection) bool {
+			if l.AttrOr("for", "") == id {
+				found = text(l)
+				return false
+			}
+			return true
+		})
+		if found != "" {
+			return found
+		}
+	}
+	if l := in.Closest("label"); l.Length() > 0 {
+		return text(l)
+	}
+	for _, k := range []string{"aria-label", "placeholder", "title"} {
+		if v := in.AttrOr(k, ""); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// ---- accordions and tabs
+
+func (p *page) accordion(s *goquery.Selection, ctype string) *umzug.Accordion {
+	items := s.Find(".accordion-item, .panel.panel-default, .panel-group > .panel, details, .accordion > .card, .collapsible-item")
+	a := &umzug.Accordion{}
+	items.Each(func(_ int, it *goquery.Selection) {
+		head := it.Find(".accordion-header, .accordion-button, .panel-heading, .panel-title, summary, .card-header, .accordion-title").First()
+		body := it.Find(".accordion-body, .panel-body, .accordion-collapse, .panel-collapse, .collapse, .card-body, .accordion-content").First()
+		if body.Length() == 0 {
+			c := it.Clone()
+			c.Find(".accordion-header, .accordion-button, .panel-heading, summary, .card-header").Remove()
+			body = c
+		}
+		a.Items = append(a.Items, umzug.Panel{Title: labelText(head), Body: p.richChildren(body)})
+	})
+	if len(a.Items) == 0 {
+		// Headers and contents as siblings (BEM accordion__header/__content,
+		// Bootstrap 3 accordion-toggle links with collapse targets).
+		s.Find(".accordion__header, .accordion-toggle, [data-toggle=collapse], [data-bs-toggle=collapse]").Each(func(_ int, h *goquery.Selection) {
+			target := h.AttrOr("data-bs-target", h.AttrOr("data-target", h.AttrOr("href", "")))
+			var body *goquery.Selection
+			if strings.HasPrefix(target, "#") && len(target) > 1 {
+				body = s.Find(`[id="` + target[1:] + `"]`)
+			}
+			if body == nil || body.Length() == 0 {
+				body = h.NextFiltered(".accordion__content, .collapse, div")
+			}
+			if body.Length() == 0 {
+				return
+			}
+			a.Items = append(a.Items, umzug.Panel{Title: labelText(h), Body: p.richChildren(body)})
+		})
+	}
+	if len(a.Items) == 0 {
+		return nil
+	}
+	return a
+}
+
+func (p *page) tabs(s *goquery.Selection) *umzug.Tabs {
+	panes := s.Find(".tab-pane, [role=tabpanel]")
+	if panes.Length() == 0 {
+		return nil
+	}
+	titles := map[string]string{}
+	var order []string
+	s.Find(".nav-tabs a, .nav-tabs button, [role=tab]").Each(func(_ int, t *goquery.Selection) {
+		target := t.AttrOr("aria-controls", "")
+		if target == "" {
+			target = strings.TrimPrefix(t.AttrOr("data-bs-target", t.AttrOr("href", "")), "#")
+		}
+		if _, dup := titles[target]; !dup {
+			order = append(order, target)
+		}
+		titles[target] = labelText(t)
+	})
+	tb := &umzug.Tabs{}
+	panes.Each(func(i int, pane *goquery.Selection) {
+		title := titles[pane.AttrOr("id", "")]
+		if title == "" && i < len(order) {
+			title = titles[order[i]]
+		}
+		tb.Items = append(tb.Items, umzug.Panel{Title: title, Body: p.richChildren(pane)})
+	})
+	return tb
+}
+
+// ---- timelines, sliders, teasers
+
+func (p *page) timeline(s *goquery.Selection, ctype string) *umzug.Timeline {
+	items := s.Find(".timeline-item, .timeline-entry, .timeline-event, .timeline > li")
+	if items.Length() == 0 {
+		return nil
+	}
+	t := &umzug.Timeline{}
+	items.Each(func(_ int, it *goquery.Selection) {
+		ti := umzug.TimelineItem{}
+		dateSel := it.Find("time, .timeline-date, .timeline-item-date, .date").First()
+		ti.Label = text(dateSel)
+		if dt := dateSel.AttrOr("datetime", ""); dt != "" {
+			ti.Date = dt
+		} else if pd, err := ParseGermanDate(ti.Label); err == nil {
+			ti.Date = pd.Value
+		}
+		titleSel := it.Find(".timeline-title, .timeline-item-title, .timeline-item-header, h2, h3, h4, h5").First()
+		ti.Title = text(titleSel)
+		if a := it.Find("a[href]").First(); a.Length() > 0 {
+			if href := p.abs(a.AttrOr("href", "")); href != "" {
+				ti.Link = &umzug.Link{Href: href, Text: text(a)}
+			}
+		}
+		c := it.Clone()
+		c.Find("time, .timeline-date, .timeline-item-date, .date, .timeline-title, .timeline-item-title, .timeline-item-header, h2, h3, h4, h5").First().Remove()
+		if ti.Title != "" {
+			c.Find(".timeline-title, .timeline-item-title, .timeline-item-header, h2, h3, h4, h5").First().Remove()
+		}
+		ti.Body = p.richChildren(c)
+		t.Items = append(t.Items, ti)
+	})
+	return t
+}
+
+var sliderClass = regexp.MustCompile(`(?i)carousel|slider|swiper|slick|splide`)
+
+// slider recognises carousels: image-only slides become a gallery
+// slider, slides with headlines and text a teaser slider.
+func (p *page) slider(s *goquery.Selection, ctype string) *umzug.Block {
+	isSlider := sliderClass.MatchString(ctype) || sliderClass.MatchString(s.AttrOr("class", "")) ||
+		s.Find(`[class*="carousel"], [class*="slider"], [class*="swiper"], [class*="slick"]`).Length() > 0
+	if !isSlider {
+		return nil
+	}
+	// The innermost matches: Bootstrap's carousel itself is "carousel slide".
+	slides := innermost(s.Find(".carousel-item, .swiper-slide, .slick-slide, .slide, .slider-item, .slider__item"))
+	if slides.Length() == 0 {
+		return nil
+	}
+	var teasers []umzug.TeaserItem
+	var media []umzug.Media
+	hasText := false
+	slides.Each(func(_ int, sl *goquery.Selection) {
+		item := p.teaserItem(sl)
+		if item.Title != "" || len(item.Body) > 0 {
+			hasText = true
+		}
+		teasers = append(teasers, item)
+		if item.Image != nil {
+			media = append(media, *item.Image)
+		}
+	})
+	if !hasText && len(media) > 0 {
+		return &umzug.Block{Type: umzug.BlockGallery, Gallery: &umzug.Gallery{Layout: "slider", Items: media}}
+	}
+	return &umzug.Block{Type: umzug.BlockTeaser, Teaser: &umzug.Teaser{Layout: "slider", Variant: variantOf(s), Items: teasers}}
+}
+
+var teaserVariant = regexp.MustCompile(`(?i)^teaser(?:[-_](?:type|typ)[-_]?|--)([a-z0-9]+)$`)
+
+func variantOf(s *goquery.Selection) string {
+	cls := s.AttrOr("class", "") + " " + s.Find("[class*=teaser]").First().AttrOr("class", "")
+	for _, f := range strings.Fields(cls) {
+		if m := teaserVariant.FindStringSubmatch(f); m != nil && m[1] != "" && !strings.EqualFold(m[1], "item") && !strings.EqualFold(m[1], "list") {
+			return strings.ToLower(m[1])
+		}
+	}
+	return ""
+}
+
+// teaserItem reads one teaser, card or slide: headline, date, text, link
+// and image.
+func (p *page) teaserItem(it *goquery.Selection) umzug.TeaserItem {
+	ti := umzug.TeaserItem{}
+	titleSel := it.Find(".card-title, .teaser-title, .teaser__title, [itemprop=headline], h2, h3, h4, h5, h6").First()
+	ti.Title = text(titleSel)
+	if t := it.Find("time").First(); t.Length() > 0 {
+		ti.Date = t.AttrOr("datetime", "")
+		if ti.Date == "" {
+			if pd, err := ParseGermanDate(text(t)); err == nil {
+				ti.Date = pd.Value
+			}
+		}
+	}
+	if img := it.Find("img").First(); img.Length() > 0 && !isIcon(img.Nodes[0]) {
+		if m, ok := p.mediaOf(img, it); ok {
+			ti.Image = &m
+		}
+	}
+	link := titleSel.Find("a[href]").First()
+	if link.Length() == 0 {
+		link = it.Find("a[href]").First()
+	}
+	if link.Length() > 0 {
+		if href := p.abs(link.AttrOr("href", "")); href != "" {
+			ti.Link = &umzug.Link{Href: href, Text: text(link), Title: strings.TrimSpace(link.AttrOr("title", ""))}
+			if more := it.Find("a.more, .more a, a.btn, .card-footer a, .teaser-link, a[class*=more]").Last(); more.Length() > 0 {
+				ti.Link.Text = text(more)
+			}
+		}
+	}
+	// A news list item's category and tag line label the item: taxonomy
+	// of the record it points to, which its own document carries.
+	it.Find(".news-list-category, .news-list-tags").Each(func(_ int, e *goquery.Selection) {
+		p.dropped = append(p.dropped, droppedNode{n: e.Nodes[0], reason: umzug.DropTags})
+	})
+	c := it.Clone()
+	c.Find(".card-title, .teaser-title, .teaser__title, [itemprop=headline], h2, h3, h4, h5, h6, time, img, figure, a.more, .more, a.btn, .card-footer, .teaser-link, a[class*=more], .news-list-date, .news-list-category, .news-list-tags, .footer, .carousel-indicators, .carousel-control-prev, .carousel-control-next").Remove()
+	ti.Body = p.richChildren(c)
+	if ti.Image != nil && ti.Image.Caption != "" {
+		// The caption belongs to the image, not the teaser's text.
+		ti.Image.Caption = ""
+	}
+	return ti
+}
+
+func (p *page) teasers(s *goquery.Selection, ctype string) *umzug.Teaser {
+	items := s.Find(".card, .teaser, .teaser-item, .news-list-view .article, .news-list-item, .article.articletype-0")
+	// Only the outermost matches: a .teaser holding a .card is one item.
+	items = outermost(items)
+	if items.Length() == 0 {
+		return nil
+	}
+	t := &umzug.Teaser{Variant: variantOf(s), Layout: "grid"}
+	if strings.Contains(ctype, "list") || s.Find(".news-list-view").Length() > 0 {
+		t.Layout = "list"
+	}
+	items.Each(func(_ int, it *goquery.Selection) {
+		item := p.teaserItem(it)
+		if item.Title != "" || item.Link != nil || len(item.Body) > 0 {
+			t.Items = append(t.Items, item)
+		}
+	})
+	if len(t.Items) == 0 {
+		return nil
+	}
+	return t
+}
+
+// innermost keeps the elements of s that hold no other element of s.
+func innermost(s *goquery.Selection) *goquery.Selection {
+	set := map[*html.Node]bool{}
+	for _, n := range s.Nodes {
+		set[n] = true
+	}
+	return s.FilterFunction(func(_ int, it *goquery.Selection) bool {
+		return !hasDescendant(it.Nodes[0], func(d *html.Node) bool { return set[d] })
+	})
+}
+
+// outermost keeps the elements of s that are not inside another element
+// of s.
+func outermost(s *goquery.Selection) *goquery.Selection {
+	set := map[*html.Node]bool{}
+	for _, n := range s.Nodes {
+		set[n] = true
+	}
+	return s.FilterFunction(func(_ int, it *goquery.Selection) bool {
+		for p := it.Nodes[0].Parent; p != nil; p = p.Parent {
+			if set[p] {
+				return false
+			}
+		}
+		return true
+	})
+}

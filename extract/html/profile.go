@@ -1,0 +1,219 @@
+package html
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"strings"
+	"sync"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/umzug/umzug"
+)
+
+// Profile maps the markup of one CMS (or one site) to umzug's document
+// model with CSS selectors. Built-in profiles cover Government Site
+// Builder and SixCMS; TYPO3 is handled by the built-in extractor, which a
+// profile can still refine. See the README for the format.
+type Profile struct {
+	Name   string `yaml:"name"`
+	Detect struct {
+		// Generator holds substrings of <meta name="generator">.
+		Generator []string `yaml:"generator"`
+		// Selectors: the profile applies when one of them matches.
+		Selectors []string `yaml:"selectors"`
+		// URL holds regular expressions on the page URL.
+		URL []string `yaml:"url"`
+	} `yaml:"detect"`
+	// Content lists selectors of the content area; the first that matches
+	// wins (all its matches, in document order).
+	Content []string `yaml:"content"`
+	// Remove lists selectors of chrome inside the content area.
+	Remove    []string `yaml:"remove"`
+	Title     []string `yaml:"title"`
+	Date      []string `yaml:"date"` // a datetime/content attribute or the German date in the text
+	Modified  []string `yaml:"modified"`
+	Lead      []string `yaml:"lead"`
+	Kicker    []string `yaml:"kicker"`
+	Subtitle  []string `yaml:"subtitle"`
+	Publisher []string `yaml:"publisher"`
+	// PressRelease makes a page a press release when its URL matches one
+	// of the regexps or one of the selectors matches.
+	PressRelease struct {
+		URL       []string `yaml:"url"`
+		Selectors []string `yaml:"selectors"`
+	} `yaml:"pressRelease"`
+	// Blocks types elements by selector.
+	Blocks []BlockRule `yaml:"blocks"`
+
+	urlRe, prURLRe []*regexp.Regexp
+	detectSel      []cascadia.Selector
+}
+
+// BlockRule types the elements a selector matches.
+type BlockRule struct {
+	Selector string          `yaml:"selector"`
+	Type     umzug.BlockType `yaml:"type"`
+}
+
+// ParseProfile reads and checks a YAML profile.
+func ParseProfile(r io.Reader) (*Profile, error) {
+	dec := yaml.NewDecoder(r)
+	dec.KnownFields(true)
+	p := &Profile{}
+	if err := dec.Decode(p); err != nil {
+		return nil, fmt.Errorf("reading profile: %w", err)
+	}
+	if err := p.compile(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// LoadProfile reads a YAML profile file.
+func LoadProfile(path string) (*Profile, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	p, err := ParseProfile(bytes.NewReader(b))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return p, nil
+}
+
+func (p *Profile) compile() error {
+	if p.Name == "" {
+		return fmt.Errorf("profile: name is required")
+	}
+	if len(p.Detect.Generator)+len(p.Detect.Selectors)+len(p.Detect.URL) == 0 {
+		return fmt.Errorf("profile %s: detect needs a generator, selector or url", p.Name)
+	}
+	sels := map[string][]string{"detect.selectors": p.Detect.Selectors, "content": p.Content, "remove": p.Remove,
+		"title": p.Title, "date": p.Date, "modified": p.Modified, "lead": p.Lead, "kicker": p.Kicker,
+		"subtitle": p.Subtitle, "publisher": p.Publisher, "pressRelease.selectors": p.PressRelease.Selectors}
+	for _, s := range p.Detect.Selectors {
+		if m, err := cascadia.Compile(s); err == nil {
+			p.detectSel = append(p.detectSel, m)
+		}
+	}
+	for field, list := range sels {
+		for _, s := range list {
+			if err := checkSelector(s); err != nil {
+				return fmt.Errorf("profile %s: %s: %w", p.Name, field, err)
+			}
+		}
+	}
+	for _, list := range []struct {
+		in  []string
+		out *[]*regexp.Regexp
+	}{{p.Detect.URL, &p.urlRe}, {p.PressRelease.URL, &p.prURLRe}} {
+		for _, s := range list.in {
+			re, err := regexp.Compile(s)
+			if err != nil {
+				return fmt.Errorf("profile %s: url %q: %w", p.Name, s, err)
+			}
+			*list.out = append(*list.out, re)
+		}
+	}
+	for _, r := range p.Blocks {
+		if err := checkSelector(r.Selector); err != nil {
+			return fmt.Errorf("profile %s: blocks: %w", p.Name, err)
+		}
+		ok := false
+		for _, t := range umzug.BlockTypes {
+			ok = ok || t == r.Type
+		}
+		if !ok || r.Type == umzug.BlockRef {
+			return fmt.Errorf("profile %s: blocks: selector %q: unknown type %q", p.Name, r.Selector, r.Type)
+		}
+	}
+	return nil
+}
+
+// checkSelector compiles a selector the way goquery does, so a profile
+// with a bad selector fails when loaded, not on the first page.
+func checkSelector(s string) error {
+	if _, err := cascadia.Compile(s); err != nil {
+		return fmt.Errorf("selector %q: %w", s, err)
+	}
+	return nil
+}
+
+// matches reports whether the profile applies to a page.
+func (p *Profile) matches(doc *goquery.Document, meta metaTags, pageURL string) bool {
+	gen := strings.ToLower(meta.name("generator"))
+	for _, g := range p.Detect.Generator {
+		if gen != "" && strings.Contains(gen, strings.ToLower(g)) {
+			return true
+		}
+	}
+	for _, m := range p.detectSel {
+		if doc.FindMatcher(m).Length() > 0 {
+			return true
+		}
+	}
+	for _, re := range p.urlRe {
+		if re.MatchString(pageURL) {
+			return true
+		}
+	}
+	return false
+}
+
+//go:embed profiles/*.yaml
+var builtinFS embed.FS
+
+// BuiltinProfiles returns the profiles shipped with umzug.
+var BuiltinProfiles = sync.OnceValue(func() []*Profile {
+	entries, err := builtinFS.ReadDir("profiles")
+	if err != nil {
+		panic(err)
+	}
+	var out []*Profile
+	for _, e := range entries {
+		b, err := builtinFS.ReadFile("profiles/" + e.Name())
+		if err != nil {
+			panic(err)
+		}
+		p, err := ParseProfile(bytes.NewReader(b))
+		if err != nil {
+			panic(fmt.Sprintf("built-in profile %s: %v", e.Name(), err)) // caught by tests
+		}
+		out = append(out, p)
+	}
+	return out
+})
+
+// firstMatchText returns the text of the first element any selector
+// matches, and that element.
+func firstMatchText(doc *goquery.Selection, sels []string) (string, *goquery.Selection) {
+	for _, s := range sels {
+		if m := doc.Find(s).First(); m.Length() > 0 {
+			if t := text(m); t != "" {
+				return t, m
+			}
+		}
+	}
+	return "", nil
+}
+
+func dateFrom(doc *goquery.Selection, sels []string) string {
+	for _, s := range sels {
+		m := doc.Find(s).First()
+		if m.Length() == 0 {
+			continue
+		}
+		if d := isoDate(m.AttrOr("datetime", m.AttrOr("content", "")), text(m)); d != "" {
+			return d
+		}
+	}
+	return ""
+}

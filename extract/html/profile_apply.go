@@ -1,0 +1,224 @@
+package html
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+
+	"github.com/umzug/umzug"
+)
+
+// profileRoots returns the content area the profile names, or nil when
+// none of its selectors matches (the built-in detection takes over).
+func (p *page) profileRoots(pr *Profile) []*html.Node {
+	for _, sel := range pr.Content {
+		if m := p.doc.Find(sel); m.Length() > 0 {
+			return outermost(m).Nodes
+		}
+	}
+	return nil
+}
+
+// applyRemove drops the profile's chrome selectors inside the roots.
+func (p *page) applyRemove(roots []*html.Node, sels []string) {
+	for _, r := range roots {
+		s := goquery.NewDocumentFromNode(r).Selection
+		for _, sel := range sels {
+			s.Find(sel).Each(func(_ int, m *goquery.Selection) { p.drop(m.Nodes[0], umzug.DropProfile) })
+		}
+	}
+}
+
+// collectRules maps each element a block rule selects to its type.
+func collectRules(roots []*html.Node, rules []BlockRule) map[*html.Node]umzug.BlockType {
+	if len(rules) == 0 {
+		return nil
+	}
+	out := map[*html.Node]umzug.BlockType{}
+	for _, r := range roots {
+		s := goquery.NewDocumentFromNode(r).Selection
+		for _, rule := range rules {
+			s.Find(rule.Selector).Each(func(_ int, m *goquery.Selection) {
+				if _, taken := out[m.Nodes[0]]; !taken {
+					out[m.Nodes[0]] = rule.Type
+				}
+			})
+		}
+	}
+	return out
+}
+
+// ruled converts an element a profile rule typed. When the markup does not
+// fit the type, the element is converted as usual, with a warning.
+func (p *page) ruled(el *html.Node, t umzug.BlockType) {
+	hdr := p.takeHeader(el)
+	s := goquery.NewDocumentFromNode(el).Selection
+	var b *umzug.Block
+	switch t {
+	case umzug.BlockHeading:
+		if txt := cleanText(el); txt != "" {
+			lvl := headingLevel(el)
+			if lvl == 0 {
+				lvl = 2
+			}
+			b = &umzug.Block{Type: t, Heading: &umzug.Heading{Text: txt, Level: lvl}}
+		}
+	case umzug.BlockAccordion:
+		if a := p.accordion(s, ""); a != nil {
+			b = &umzug.Block{Type: t, Accordion: a}
+		}
+	case umzug.BlockTabs:
+		if x := p.tabs(s); x != nil {
+			b = &umzug.Block{Type: t, Tabs: x}
+		}
+	case umzug.BlockTimeline:
+		if x := p.timeline(s, ""); x != nil {
+			b = &umzug.Block{Type: t, Timeline: x}
+		}
+	case umzug.BlockTeaser:
+		if x := p.teasers(s, ""); x != nil {
+			b = &umzug.Block{Type: t, Teaser: x}
+		} else if it := p.teaserItem(s); it.Title != "" || it.Link != nil {
+			b = &umzug.Block{Type: t, Teaser: &umzug.Teaser{Layout: "list", Items: []umzug.TeaserItem{it}}}
+		}
+	case umzug.BlockGallery, umzug.BlockImage, umzug.BlockTextMedia:
+		b = p.media(s, string(t))
+	case umzug.BlockDownloads:
+		if x := p.downloads(s); x != nil {
+			b = &umzug.Block{Type: t, Downloads: x}
+		}
+	case umzug.BlockLinkList:
+		if x := p.linkList(s); x != nil {
+			b = &umzug.Block{Type: t, LinkList: x}
+		}
+	case umzug.BlockForm:
+		if x := p.form(s); x != nil {
+			b = &umzug.Block{Type: t, Form: x}
+		}
+	case umzug.BlockTable:
+		if tb := s.Find("table").AddBack().Filter("table").First(); tb.Length() > 0 {
+			if x := p.table(tb); x != nil {
+				b = &umzug.Block{Type: t, Table: x}
+			}
+		}
+	case umzug.BlockVideo:
+		if x := p.video(s); x != nil {
+			b = &umzug.Block{Type: t, Video: x}
+		}
+	case umzug.BlockDivider:
+		b = &umzug.Block{Type: t, Divider: &umzug.Divider{}}
+	case umzug.BlockHTML:
+		var sb strings.Builder
+		_ = html.Render(&sb, el)
+		b = &umzug.Block{Type: t, HTML: &umzug.HTML{HTML: sb.String()}}
+	case umzug.BlockText, umzug.BlockQuote, umzug.BlockInfoBox:
+		if pt := p.richText(s); len(pt) > 0 {
+			switch t {
+			case umzug.BlockText:
+				b = &umzug.Block{Type: t, Text: &umzug.Text{Body: pt}}
+			case umzug.BlockQuote:
+				b = &umzug.Block{Type: t, Quote: &umzug.Quote{Body: pt}}
+			default:
+				v := infoBoxVariant(attr(el, "class"))
+				if v == "" {
+					v = "default"
+				}
+				b = &umzug.Block{Type: t, InfoBox: &umzug.InfoBox{Variant: v, Body: pt}}
+			}
+		}
+	}
+	if b == nil {
+		p.warn("profile-rule-mismatch", fmt.Sprintf("%s: markup does not fit type %s; converted as usual", selectorOf(el), t), "")
+		p.element(el, 0, "")
+		return
+	}
+	b.Header = hdr
+	p.add(*b, cUID(attr(el, "id")), "", el)
+}
+
+// profileFields are the values a profile's selectors read from a page.
+type profileFields struct {
+	title, published, modified, lead, kicker, subtitle, publisher string
+	pressRelease                                                  bool
+}
+
+// readProfileFields reads the profile's field selectors on the intact page.
+func (p *page) readProfileFields(pr *Profile) *profileFields {
+	s := p.doc.Selection
+	f := &profileFields{}
+	if _, el := firstMatchText(s, pr.Title); el != nil {
+		f.title = p.headingText(el.Nodes[0])
+	}
+	f.published = dateFrom(s, pr.Date)
+	f.modified = dateFrom(s, pr.Modified)
+	f.lead, _ = firstMatchText(s, pr.Lead)
+	f.kicker, _ = firstMatchText(s, pr.Kicker)
+	f.subtitle, _ = firstMatchText(s, pr.Subtitle)
+	f.publisher, _ = firstMatchText(s, pr.Publisher)
+	for _, re := range pr.prURLRe {
+		for _, u := range p.pageURLs() {
+			f.pressRelease = f.pressRelease || re.MatchString(u)
+		}
+	}
+	for _, sel := range pr.PressRelease.Selectors {
+		f.pressRelease = f.pressRelease || s.Find(sel).Length() > 0
+	}
+	return f
+}
+
+// applyProfileFields sets title, dates, kind and press release fields
+// from what the profile's selectors found.
+func (p *page) applyProfileFields(f *profileFields) {
+	d := &p.d
+	if f.title != "" {
+		d.Title = f.title
+		// The title headline is not repeated as the first block.
+		if len(p.blocks) > 0 && p.blocks[0].Type == umzug.BlockHeading && p.blocks[0].Heading.Text == f.title {
+			p.blocks = p.blocks[1:]
+		}
+	}
+	if f.published != "" {
+		d.Dates.Published = f.published
+	}
+	if f.modified != "" {
+		d.Dates.Modified = f.modified
+	}
+	if !f.pressRelease {
+		if d.Summary == "" {
+			d.Summary = f.lead
+		}
+		return
+	}
+	d.Kind = umzug.KindPressRelease
+	if d.PressRelease == nil {
+		d.PressRelease = &umzug.PressRelease{}
+	}
+	x := d.PressRelease
+	if f.lead != "" {
+		x.Lead = f.lead
+	}
+	if f.kicker != "" {
+		x.Kicker = f.kicker
+	} else if p.kicker != "" {
+		x.Kicker = p.kicker
+	}
+	if f.subtitle != "" {
+		x.Subtitle = f.subtitle
+	}
+	if f.publisher != "" {
+		x.Publisher = &umzug.Publisher{Name: authorPrefix.ReplaceAllString(f.publisher, "")}
+	}
+	if x.Publisher == nil {
+		if site := collapseTrim(p.meta.property("og:site_name")); site != "" {
+			x.Publisher = &umzug.Publisher{Name: site}
+		}
+	}
+	for _, cand := range []string{x.Kicker, x.Subtitle, d.Title, firstText(p.blocks, 2)} {
+		if m := numberRe.FindStringSubmatch(cand); m != nil {
+			x.Number = collapseTrim(m[0])
+			break
+		}
+	}
+}

@@ -1,0 +1,32 @@
+package html
+
+import (
+	"net/url"
+	"testing"
+)
+
+func TestViewReason(t *testing.T) {
+	tests := []struct{ url, want string }{
+		{"https://www.example.de/veranstaltungen/?month=2024-05", ViewCalendar},
+		{"https://www.example.de/kalender/?tx_cal_controller%5Bgetdate%5D=20240512&tx_cal_controller%5Bview%5D=day", ViewCalendar},
+		{"https://www.example.de/presse/?tx_news_pi1%5BoverwriteDemand%5D%5Byear%5D=2023", ViewCalendar},
+		{"https://www.example.de/presse/?tx_news_pi1%5BoverwriteDemand%5D%5Bcategories%5D=4", ViewFilter},
+		{"https://www.example.de/suche/?tx_indexedsearch_pi2%5Bsearch%5D%5Bsword%5D=breitband", ViewSearch},
+		{"https://www.example.de/?s=glasfaser", ViewSearch},
+		{"https://www.example.de/suche?anything=1", ViewSearch},
+		{"https://www.example.de/foerderung/?sort=date&dir=desc", ViewFilter},
+		{"https://www.example.de/seite/?print=1", ViewPrint},
+		// pages of their own
+		{"https://www.example.de/presse/detail/?tx_news_pi1%5Bnews%5D=123&cHash=abc", ""},
+		{"https://www.example.de/index.php?id=42&L=1", ""},
+		{"https://www.example.de/presse/?page=2", ""},
+		{"https://www.example.de/presse/2024/03/glasfaser/", ""},
+		{"https://www.example.de/suche/", ""},
+	}
+	for _, tt := range tests {
+		u, _ := url.Parse(tt.url)
+		if got := ViewReason(u); got != tt.want {
+			t.Errorf("ViewReason(%q) = %q; want %q", tt.url, got, tt.want)
+		}
+	}
+}
