@@ -427,8 +427,15 @@ var (
 	commentGate = regexp.MustCompile(`(?i)(?:einloggen|anmelden|registrieren|eingeloggt|angemeldet)\b.{0,80}(?:kommentar|diskussion|beteiligen|kommentieren)|(?:kommentar|diskussion|kommentieren|beteiligen)\b.{0,80}(?:einloggen|anmelden|registrieren|eingeloggt)`)
 )
 
+// headingStems are in every headline the patterns below match: a cheap
+// test before them (they run on every short line of the main region).
+var headingStems = []string{"auch", "thema", "mehr", "weiter", "interess", "ähnlich", "lesen", "lies", "verwandt",
+	"empfehl", "aktuell", "neu", "meist", "beliebt", "top", "related", "like", "more", "nächst", "vorherig",
+	"kommentar", "kommentier", "antwort", "reaktion", "gedank", "diskus", "diskut", "meinung", "repl", "comment",
+	"respons", "thought", "teil", "share", "tag", "schlagw", "stichw", "über", "newsletter", "abonn"}
+
 func headingReason(t string) string {
-	if len(t) > 90 {
+	if len(t) > 90 || !containsSubstring(strings.ToLower(t), headingStems...) {
 		return ""
 	}
 	switch {
@@ -552,13 +559,16 @@ func utilityReason(n *html.Node, weight int32) string {
 	if isChromeLine(t) {
 		return umzug.DropUtility
 	}
-	if len(t) < 80 && bylineRe.MatchString(t) {
+	// Cheap tests on the lower-cased text before each regexp: these run on
+	// every small element of the main region.
+	l := strings.ToLower(t)
+	if len(t) < 80 && hasAnyPrefix(l, "von", "by", "autor", "redaktion", "erstellt", "geschrieben", "verfasst") && bylineRe.MatchString(t) {
 		return umzug.DropMeta
 	}
-	if len(t) < 250 && commentGate.MatchString(t) {
+	if len(t) < 250 && containsSubstring(l, "einlogg", "anmeld", "registrier", "eingeloggt", "angemeldet") && commentGate.MatchString(t) {
 		return umzug.DropComments
 	}
-	if len(t) < 40 && pageOfPages.MatchString(t) {
+	if len(t) < 40 && hasAnyPrefix(l, "seite", "page") && pageOfPages.MatchString(t) {
 		return umzug.DropPagination
 	}
 	if breadcrumbLine(t) {
@@ -576,6 +586,24 @@ var bylineRe = regexp.MustCompile(`(?i)^(?:von|by|autor(?:in|en)?|redaktion|erst
 
 // pageOfPages matches a list's position line: "Seite 1 von 3", "Page 2 of 7".
 var pageOfPages = regexp.MustCompile(`(?i)^(?:seite|page)\s+\d+\s+(?:von|of|/)\s+\d+\.?$`)
+
+func hasAnyPrefix(s string, prefixes ...string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsSubstring(s string, subs ...string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}
 
 // mayBeConsent is a cheap test before the consent regexp.
 func mayBeConsent(t string) bool {

@@ -108,25 +108,31 @@ func collapseSpace(s string) string {
 	if clean {
 		return s
 	}
-	var sb strings.Builder
-	sb.Grow(len(s))
+	// Byte by byte: white space is ASCII or the two bytes of U+00A0; all
+	// other bytes are copied as they are.
+	buf := make([]byte, 0, len(s))
 	space := false
-	for _, r := range s {
-		switch r {
-		case ' ', '\t', '\r', '\n', '\f', '\u00a0':
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f':
 			space = true
+			continue
+		case c == 0xC2 && i+1 < len(s) && s[i+1] == 0xA0:
+			space = true
+			i++
 			continue
 		}
 		if space {
-			sb.WriteByte(' ')
+			buf = append(buf, ' ')
 			space = false
 		}
-		sb.WriteRune(r)
+		buf = append(buf, c)
 	}
 	if space {
-		sb.WriteByte(' ')
+		buf = append(buf, ' ')
 	}
-	return sb.String()
+	return string(buf)
 }
 
 func sameMarks(a, b []string) bool {
