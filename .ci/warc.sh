@@ -15,8 +15,14 @@ fi
 (cd .ci/warcio && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 
 echo "== WARC read back with warcio.js"
-UMZUG_WARCIO_CHECK="$PWD/.ci/warcio/check.mjs" go test -count=1 -v \
-	-run '^(TestCrawlSurvivesFaultsIntoArchive|TestRecrawlIsConditionalAndDiffFindsChanges)$' ./extract | grep -E '^(---|ok|FAIL|PASS)|warc check'
+out=$(UMZUG_WARCIO_CHECK="$PWD/.ci/warcio/check.mjs" go test -count=1 -v \
+	-run '^(TestCrawlSurvivesFaultsIntoArchive|TestRecrawlIsConditionalAndDiffFindsChanges)$' ./extract/crawl)
+echo "$out" | grep -E '^(---|ok|FAIL|PASS)|warc check'
+# The tests must have run and called warcio.js (a renamed test or package
+# would otherwise pass as "no tests to run").
+if ! echo "$out" | grep -q 'warc check'; then
+	echo "warc.sh: the crawl tests did not run warcio.js"; exit 1
+fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 go run ./cmd/umzug migrate --demo --out "$tmp/export" --archive "$tmp/archive" --quiet
