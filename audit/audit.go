@@ -200,17 +200,30 @@ func (a *Auditor) Page(s *umzug.Snapshot, d *umzug.Document) []umzug.Finding {
 // is none (error pages, files, pages that are not content). The findings
 // of the page are returned at once; link findings come from Finish, when
 // every page that links to a target is known.
+//
+// PageTree is Record(Check(…)): a pipeline that audits pages on several
+// goroutines calls Check there and Record in the order of the pages, so
+// that the link report (first evidence, order of the pages that link to a
+// target) does not depend on which goroutine finished first.
 func (a *Auditor) PageTree(s *umzug.Snapshot, root *html.Node, d *umzug.Document) []umzug.Finding {
+	return a.Record(a.Check(s, root, d))
+}
+
+// Checked is the audit of one page before it is recorded.
+type Checked struct {
+	s        *umzug.Snapshot
+	p        *page // nil when the response has no parsed HTML body
+	links    bool  // a 2xx page whose links are collected
+	findings []umzug.Finding
+}
+
+// Check audits one page (see PageTree) without recording anything in
+// the Auditor: safe to call from several goroutines at once. Its links
+// are collected by Record.
+func (a *Auditor) Check(s *umzug.Snapshot, root *html.Node, d *umzug.Document) *Checked {
+	c := &Checked{s: s}
 	var out []umzug.Finding
 	add := func(f umzug.Finding) { out = append(out, f) }
-	a.mu.Lock()
-	a.pages++
-	a.status[a.canon(s.URL)] = s.Status
-	if s.FinalURL != "" && s.Status < 300 {
-		a.status[a.canon(s.FinalURL)] = s.Status
-	}
-	a.mu.Unlock()
-
 	pageURL := cmp.Or(s.FinalURL, s.URL)
 	var p *page
 	var perr error
@@ -229,12 +242,14 @@ func (a *Auditor) PageTree(s *umzug.Snapshot, root *html.Node, d *umzug.Document
 		add(a.serverError(s, p))
 	}
 	if !s.IsHTML() || len(s.Body) == 0 {
-		return a.finish(out)
+		c.findings = a.finish(out)
+		return c
 	}
 	if perr != nil {
 		add(umzug.Finding{Rule: umzug.RuleBrokenElement, Severity: umzug.SeverityError, URL: pageURL,
 			Message: "page cannot be parsed as HTML: " + perr.Error()})
-		return a.finish(out)
+		c.findings = a.finish(out)
+		return c
 	}
 	ok := s.Status >= 200 && s.Status < 300
 	out = append(out, a.textRules(p, ok)...)
@@ -245,9 +260,28 @@ func (a *Auditor) PageTree(s *umzug.Snapshot, root *html.Node, d *umzug.Document
 		out = append(out, a.imageRules(p)...)
 		out = append(out, a.emptyTextParts(p)...)
 		out = append(out, a.mixedContent(p)...)
-		a.collectLinks(p)
+		c.p, c.links = p, true
 	}
-	return a.finish(out)
+	c.findings = a.finish(out)
+	return c
+}
+
+// Record records a checked page in the Auditor (its status, for the link
+// checks; its links and images, as targets) and returns its findings.
+// Pages are recorded one at a time, in the order of the run.
+func (a *Auditor) Record(c *Checked) []umzug.Finding {
+	s := c.s
+	a.mu.Lock()
+	a.pages++
+	a.status[a.canon(s.URL)] = s.Status
+	if s.FinalURL != "" && s.Status < 300 {
+		a.status[a.canon(s.FinalURL)] = s.Status
+	}
+	a.mu.Unlock()
+	if c.links {
+		a.collectLinks(c.p)
+	}
+	return c.findings
 }
 
 func fetchFailed(s *umzug.Snapshot) string {

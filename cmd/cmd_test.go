@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/extract/crawl"
+	"github.com/umzug/umzug/load"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files in testdata/")
@@ -229,7 +231,9 @@ func TestDemoGolden(t *testing.T) {
 		t.Fatalf("migrateRun: %v\n%s", err, errOut)
 	}
 	var got bytes.Buffer
-	for _, d := range readNDJSON(t, filepath.Join(dir, "documents.ndjson")) {
+	docs := readNDJSON(t, filepath.Join(dir, "documents.ndjson"))
+	checkDroppedChars(t, dir, docs)
+	for _, d := range docs {
 		b, err := json.MarshalIndent(d, "", " ")
 		if err != nil {
 			t.Fatal(err)
@@ -260,6 +264,32 @@ func TestDemoGolden(t *testing.T) {
 			}
 		}
 		t.Fatalf("demo export differs from %s in length: %d lines, want %d", golden, len(gl), len(wl))
+	}
+}
+
+// checkDroppedChars: the manifest sums the text dropped per reason over
+// the exported documents' accounting.
+func checkDroppedChars(t *testing.T, dir string, docs []umzug.Document) {
+	t.Helper()
+	want := map[string]int{}
+	for _, d := range docs {
+		for r, n := range d.Provenance.Accounting.DroppedChars() {
+			want[r] += n
+		}
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m load.Manifest
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	if len(want) == 0 || want[umzug.DropNavigation] == 0 {
+		t.Fatalf("the demo's documents drop no navigation text: %v", want)
+	}
+	if !maps.Equal(m.DroppedChars, want) {
+		t.Errorf("manifest droppedChars %v; want the documents' sum %v", m.DroppedChars, want)
 	}
 }
 

@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	xhtml "golang.org/x/net/html"
+
 	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/extract/archive"
 	"github.com/umzug/umzug/extract/html"
@@ -135,13 +137,13 @@ type panicParser struct {
 	calls atomic.Int64
 }
 
-func (p *panicParser) Parse(s *umzug.Snapshot) (umzug.Document, error) {
+func (p *panicParser) ParseSnapshot(s *umzug.Snapshot, root *xhtml.Node) (umzug.Document, error) {
 	p.calls.Add(1)
 	if p.on(s.URL) {
 		var m map[string]int
 		m["boom"]++ // nil map: a real runtime panic
 	}
-	return p.real.Parse(s)
+	return p.real.ParseSnapshot(s, root)
 }
 
 func (p *panicParser) ParseHTML(r io.Reader, u string) (umzug.Document, error) {

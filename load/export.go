@@ -41,8 +41,13 @@ type Manifest struct {
 	// "calendar view" or "search results", "not html", …). They are not
 	// failures: they do not make the export partial.
 	Skipped map[string]int `json:"skipped,omitempty"`
-	Counts  map[string]int `json:"counts"`
-	Stats   map[string]int `json:"stats,omitempty"`
+	// DroppedChars sums, per reason, the characters of visible text that
+	// extraction left out of the exported documents (navigation, footer,
+	// related, cookie, …): each document's provenance.accounting lists
+	// them with their selectors.
+	DroppedChars map[string]int `json:"droppedChars,omitempty"`
+	Counts       map[string]int `json:"counts"`
+	Stats        map[string]int `json:"stats,omitempty"`
 	// Chrome lists the blocks left out of every document because they
 	// repeat on nearly every page (frequency-based chrome detection).
 	Chrome []ChromeBlock  `json:"chrome,omitempty"`
@@ -135,6 +140,15 @@ func (e *Exporter) SetSkipped(skipped map[string]int) {
 		skipped = nil
 	}
 	e.manifest.Skipped = skipped
+}
+
+// SetDropped records the text left out of the exported documents, in
+// characters per reason.
+func (e *Exporter) SetDropped(chars map[string]int) {
+	if len(chars) == 0 {
+		chars = nil
+	}
+	e.manifest.DroppedChars = chars
 }
 
 // removeStaleTemp removes the temporary files an export killed before

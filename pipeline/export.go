@@ -367,6 +367,12 @@ func (p *Export) writeDocuments(ctx context.Context, docsW *load.RecordWriter, s
 			cancel()
 			return err
 		}
+		for reason, n := range r.d.Provenance.Accounting.DroppedChars() {
+			if res.DroppedChars == nil {
+				res.DroppedChars = map[string]int{}
+			}
+			res.DroppedChars[reason] += n
+		}
 		if err := p.inv.addDocument(&r.d, r.words, r.line, r.rw.Assets); err != nil {
 			cancel()
 			return err
@@ -413,6 +419,9 @@ type ExportResult struct {
 	Rejected int             // documents rejected in the second pass (invalid records, panics)
 	Stats    map[string]int  // the manifest's stats
 	Findings []umzug.Finding // as written to findings.ndjson
+	// DroppedChars sums, per reason, the visible text that extraction
+	// left out of the documents exported (their provenance's accounting).
+	DroppedChars map[string]int
 }
 
 // Finish runs the second pass and writes every file of the export but
@@ -458,6 +467,7 @@ func (p *Export) Finish(ctx context.Context, exp *load.Exporter) (ExportResult, 
 	if err := docsW.Commit(); err != nil {
 		return res, err
 	}
+	exp.SetDropped(res.DroppedChars)
 
 	if err := writeSpooled(exp, snippets, "snippets.ndjson", "snippet"); err != nil {
 		return res, err

@@ -74,11 +74,20 @@ func (f *FailureLog) Recovered(url, stage string, failed *bool) {
 	if r == nil {
 		return
 	}
-	f.log.Debug("panic", "url", url, "stage", stage, "stack", string(debug.Stack()))
-	f.Add(umzug.Failure{URL: url, Stage: stage, Reason: umzug.PanicReason(stage), Message: fmt.Sprintf("panic: %v", r)})
+	f.Add(f.PanicFailure(url, stage, r))
 	if failed != nil {
 		*failed = true
 	}
+}
+
+// PanicFailure is the failure of a page whose work at stage panicked
+// with r; the stack is logged at debug level. The caller records it (Add)
+// where the order of the run is kept.
+func (f *FailureLog) PanicFailure(url, stage string, r any) umzug.Failure {
+	if f != nil && f.log != nil {
+		f.log.Debug("panic", "url", url, "stage", stage, "stack", string(debug.Stack()))
+	}
+	return umzug.Failure{URL: url, Stage: stage, Reason: umzug.PanicReason(stage), Message: fmt.Sprintf("panic: %v", r)}
 }
 
 // Total is the number of failures.

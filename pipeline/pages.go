@@ -1,18 +1,26 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
+	"runtime"
+	"sync"
+
+	"golang.org/x/net/html"
 
 	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/audit"
 	"github.com/umzug/umzug/extract"
 )
 
-// Parser is what the pipeline needs of the extractor (*html.Parser).
+// Parser is what the pipeline needs of the extractor (extract/html's
+// *Parser): extraction of a snapshot whose body the pipeline parsed
+// already (nil: parse it), leaving the tree as it was.
 type Parser interface {
-	Parse(s *umzug.Snapshot) (umzug.Document, error)
+	ParseSnapshot(s *umzug.Snapshot, root *html.Node) (umzug.Document, error)
 }
 
 // Kind is what a response is to the pipeline, decided once per response
@@ -73,6 +81,9 @@ type Page struct {
 	// Findings are the audit's findings on the page (links are judged at
 	// the end of the run).
 	Findings []umzug.Finding
+
+	checked *audit.Checked  // the audit's check, recorded in order
+	panics  []umzug.Failure // of the page's work, recorded in order
 }
 
 // Sink takes the pages of a run one at a time, in the order the
@@ -82,8 +93,8 @@ type Sink interface {
 }
 
 // Work is the per-response work every command shares: decide the kind of
-// the response, extract the document of a page, audit the response.
-// Process feeds the responses one at a time.
+// the response, parse a page once, extract its document and audit the
+// response on the same tree. Process feeds the responses.
 type Work struct {
 	Log    *slog.Logger
 	Parser Parser
@@ -94,82 +105,182 @@ type Work struct {
 	// Fails records the failures: responses that failed, panics of the
 	// extractor and the audit.
 	Fails *FailureLog
+	// Workers is the number of responses worked on at once (parse,
+	// extract, audit); 0 means one per CPU (GOMAXPROCS).
+	Workers int
 }
 
 // Process returns a stream that does w for every snapshot added and
-// hands the pages to sink.
+// hands the pages to sink, in the order they were added. Up to Workers
+// pages are worked on at once and at most twice as many are held, so
+// memory stays flat however long the run.
 func (w *Work) Process(ctx context.Context, sink Sink) *Stream {
-	return &Stream{w: w, ctx: ctx, sink: sink}
+	n := w.Workers
+	if n <= 0 {
+		n = runtime.GOMAXPROCS(0)
+	}
+	st := &Stream{w: w, ctx: ctx, sink: sink,
+		jobs: make(chan *pending), order: make(chan *pending, 2*n), done: make(chan struct{})}
+	st.workers.Add(n)
+	for range n {
+		go func() {
+			defer st.workers.Done()
+			for pd := range st.jobs {
+				pd.out <- w.work(pd.s)
+			}
+		}()
+	}
+	go st.deliver()
+	return st
 }
 
 // Stream is the per-response work of a run under way: Add hands it one
-// response, Close waits for the last.
+// response, Close waits for the last. Add and Close are called from one
+// goroutine.
 type Stream struct {
-	w    *Work
-	ctx  context.Context
-	sink Sink
-	err  error
+	w       *Work
+	ctx     context.Context
+	sink    Sink
+	jobs    chan *pending // to the workers
+	order   chan *pending // to deliver, in the order added
+	done    chan struct{} // deliver has returned
+	workers sync.WaitGroup
+	closed  bool
+
+	mu  sync.Mutex
+	err error // the sink's first error
 }
 
-// Add does the work for one response and hands the page to the sink. An
-// error of the sink is returned (and by every later Add), which stops
-// the run.
+// pending is a response being worked on.
+type pending struct {
+	s   *umzug.Snapshot
+	out chan *Page // buffered: a worker never waits for delivery
+}
+
+// Add hands one response to the workers. The sink's first error is
+// returned (by this or a later Add), which stops the run.
 func (st *Stream) Add(s *umzug.Snapshot) error {
-	if st.err != nil {
-		return st.err
+	if err := st.sinkErr(); err != nil {
+		return err
 	}
-	p := st.w.page(s)
-	if err := st.sink.Add(p); err != nil {
-		st.err = err
+	pd := &pending{s: s, out: make(chan *Page, 1)}
+	st.order <- pd // waits while 2×Workers pages are under way
+	st.jobs <- pd
+	return st.sinkErr()
+}
+
+// Close waits for the pages under way, hands them to the sink and
+// returns the first error of the sink.
+func (st *Stream) Close() error {
+	if !st.closed {
+		st.closed = true
+		close(st.jobs)
+		close(st.order)
+		st.workers.Wait()
+		<-st.done
 	}
+	return st.sinkErr()
+}
+
+func (st *Stream) sinkErr() error {
+	st.mu.Lock()
+	defer st.mu.Unlock()
 	return st.err
 }
 
-// Close waits for the pages under way and returns the first error of the
-// sink.
-func (st *Stream) Close() error { return st.err }
+// deliver records the pages in the order they were added and hands them
+// to the sink; after an error of the sink the rest are dropped.
+func (st *Stream) deliver() {
+	defer close(st.done)
+	for pd := range st.order {
+		p := <-pd.out
+		if st.sinkErr() != nil {
+			continue
+		}
+		st.w.record(p)
+		if err := st.sink.Add(p); err != nil {
+			st.mu.Lock()
+			st.err = err
+			st.mu.Unlock()
+		}
+	}
+}
 
-// page does the work for one response.
-func (w *Work) page(s *umzug.Snapshot) *Page {
+// work does what can be done for a response on its own, on any
+// goroutine: its kind, one parse of a page, extraction and the audit's
+// check on that same tree.
+func (w *Work) work(s *umzug.Snapshot) *Page {
 	p := &Page{Snapshot: s}
 	p.Kind, p.Failure = KindOf(s)
-	if p.Kind == KindFailed {
-		w.Fails.Add(p.Failure)
-	}
+	var root *html.Node
 	if p.Kind == KindPage {
-		w.extract(p)
+		root = w.extract(p)
 	}
 	if w.Audit != nil {
-		w.audit(p)
+		w.check(p, root)
 	}
 	return p
 }
 
-// extract extracts the document of a page; a panic of the extractor is
-// the page's failure, and the run goes on.
-func (w *Work) extract(p *Page) {
-	s := p.Snapshot
-	defer w.Fails.Recovered(s.URL, umzug.StageExtract, &p.Panicked)
-	d, err := w.Parser.Parse(s)
-	if err != nil {
-		p.Err = err
-		return
+// record does, in the order of the run, what depends on the pages before:
+// the failure log, the audit's record of statuses and links, the
+// redirect chains.
+func (w *Work) record(p *Page) {
+	if p.Kind == KindFailed {
+		w.Fails.Add(p.Failure)
 	}
-	p.Doc = &d
+	for _, f := range p.panics {
+		w.Fails.Add(f)
+	}
+	if p.checked != nil {
+		p.Findings = w.Audit.Record(p.checked)
+		p.checked = nil
+	}
+	if w.Redirects != nil {
+		w.Redirects.Page(p.Snapshot)
+	}
 }
 
-// audit audits the response, content pages with their document as
-// extracted; a panic of the audit fails this page's audit only.
-func (w *Work) audit(p *Page) {
+// extract parses a page once and extracts its document; it returns the
+// tree for the audit, nil when extraction panicked (the tree may be left
+// half changed: the audit parses the page again). A panic is the page's
+// failure, and the run goes on.
+func (w *Work) extract(p *Page) (root *html.Node) {
 	s := p.Snapshot
-	defer w.Fails.Recovered(s.URL, umzug.StageAudit, nil)
+	defer func() {
+		if r := recover(); r != nil {
+			p.Panicked, root = true, nil
+			p.panics = append(p.panics, w.Fails.PanicFailure(s.URL, umzug.StageExtract, r))
+		}
+	}()
+	root, err := html.Parse(bytes.NewReader(s.Body))
+	if err != nil {
+		p.Err = fmt.Errorf("parsing %s: %w", s.FinalURL, err)
+		return nil
+	}
+	d, err := w.Parser.ParseSnapshot(s, root)
+	if err != nil {
+		p.Err = err
+		return root
+	}
+	p.Doc = &d
+	return root
+}
+
+// check runs the audit's checks on the response, content pages with
+// their document as extracted; a panic fails this page's audit only.
+func (w *Work) check(p *Page, root *html.Node) {
+	s := p.Snapshot
+	defer func() {
+		if r := recover(); r != nil {
+			p.checked = nil
+			p.panics = append(p.panics, w.Fails.PanicFailure(s.URL, umzug.StageAudit, r))
+		}
+	}()
 	if p.Err != nil && w.Log != nil {
 		w.Log.Debug("no document for audit", "url", s.URL, "err", p.Err)
 	}
-	p.Findings = w.Audit.Page(s, p.Doc)
-	if w.Redirects != nil {
-		w.Redirects.Page(s)
-	}
+	p.checked = w.Audit.Check(s, root, p.Doc)
 }
 
 // notContent reports whether an extraction error says the page is not

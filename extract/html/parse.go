@@ -49,6 +49,15 @@ func ParseHTML(r io.Reader, pageURL string) (umzug.Document, error) {
 // error wrapping umzug.ErrNotContent for snapshots that are not HTML pages
 // with a 2xx status.
 func (ps *Parser) Parse(s *umzug.Snapshot) (umzug.Document, error) {
+	return ps.ParseSnapshot(s, nil)
+}
+
+// ParseSnapshot is Parse for a snapshot whose body was parsed already
+// (with golang.org/x/net/html, from s.Body): the pipeline parses each page
+// once and hands the same tree to extraction and then to the audit.
+// Extraction leaves the tree as it was (see ParseNode). A nil root parses
+// s.Body here.
+func (ps *Parser) ParseSnapshot(s *umzug.Snapshot, root *html.Node) (umzug.Document, error) {
 	if !s.IsHTML() {
 		return umzug.Document{}, fmt.Errorf("parsing %s: %s: %w", s.FinalURL, s.ContentType, umzug.ErrNotContent)
 	}
@@ -60,7 +69,13 @@ func (ps *Parser) Parse(s *umzug.Snapshot) (umzug.Document, error) {
 			return umzug.Document{}, &umzug.NotContentError{URL: s.FinalURL, Reason: r}
 		}
 	}
-	d, err := ps.ParseHTML(bytes.NewReader(s.Body), s.FinalURL)
+	var d umzug.Document
+	var err error
+	if root == nil {
+		d, err = ps.ParseHTML(bytes.NewReader(s.Body), s.FinalURL)
+	} else {
+		d, err = ps.ParseNode(root, s.FinalURL)
+	}
 	if err != nil {
 		return d, err
 	}
