@@ -184,7 +184,7 @@ func auditRun(ctx context.Context, ios *IOStreams, opts *AuditOptions) error {
 	aopts := audit.Options{Config: cfg, CheckExternal: opts.CheckExternal, Canonicalize: extract.Canonicalize}
 	site := ""
 	var checker *pipeline.HTTPChecker
-	bar := &progress{}
+	bars := newPhaseBars(ios, opts.Global.Quiet)
 	switch {
 	case opts.Archive != "":
 		seeds, err := archiveSeeds(ctx, opts.Archive, 0)
@@ -249,8 +249,7 @@ func auditRun(ctx context.Context, ios *IOStreams, opts *AuditOptions) error {
 			return err
 		}
 		aopts.Checker = checker
-		bar = newProgress(ios, opts.Global.Quiet, "auditing")
-		copts.OnProgress = bar.crawlUpdate
+		copts.OnProgress = bars.crawlUpdate
 		run.Crawl = &copts
 	}
 	aud, err := audit.New(aopts)
@@ -261,8 +260,9 @@ func auditRun(ctx context.Context, ios *IOStreams, opts *AuditOptions) error {
 	if len(opts.Files) == 0 {
 		work.Redirects = audit.NewRedirects(aud)
 	}
+	run.Phases = pipeline.NewPhases(bars)
 	res, err := run.Run(ctx)
-	bar.finish()
+	bars.End()
 	if err != nil {
 		return err
 	}
@@ -272,6 +272,9 @@ func auditRun(ctx context.Context, ios *IOStreams, opts *AuditOptions) error {
 	}
 	if checker != nil {
 		log.Debug("links checked", "checker", checker.String())
+	}
+	if len(res.Phases) > 0 {
+		fmt.Fprintf(opts.Global.SummaryOut(ios.ErrOut), "Phases: %s\n", phaseTimes(res.Phases))
 	}
 	return auditReport(ios, opts, log, audit.Report{Site: site, Pages: res.Pages, GeneratedAt: started, Findings: res.Findings, Rules: ruleIDs(cfg)}, baseline, fails, res.Status)
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/extract/crawl"
 	"github.com/umzug/umzug/load"
+	"github.com/umzug/umzug/pipeline"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files in testdata/")
@@ -346,6 +347,40 @@ func TestProgressOnTerminalOnly(t *testing.T) {
 	}
 	if before := out[:i]; !strings.HasSuffix(strings.TrimRight(before, " "), "\r") {
 		t.Errorf("the log line does not start on a cleared line: %q", out[:i])
+	}
+}
+
+// TestPhaseBars: on a terminal each phase of a run gets its own bar, the
+// summary line gives each phase's time; --quiet draws none.
+func TestPhaseBars(t *testing.T) {
+	ios, _, _ := testStreams()
+	var buf bytes.Buffer
+	ios.ErrOut, ios.ErrTTY = &ttyErr{w: &buf}, true
+	ph := pipeline.NewPhases(newPhaseBars(ios, false))
+	ph.Begin(pipeline.PhaseDedupe, 3)
+	ph.Add(3)
+	ph.Begin(pipeline.PhaseWrite, 3)
+	ph.Add(2)
+	ph.End()
+	for _, want := range []string{"de-duplicating", "writing", "documents"} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("terminal output lacks %q: %q", want, buf.String())
+		}
+	}
+	times := ph.Times()
+	if len(times) != 2 || times[0].Name != pipeline.PhaseDedupe || times[1].Name != pipeline.PhaseWrite {
+		t.Fatalf("phase times %v", times)
+	}
+	if line := phaseTimes(times); !regexp.MustCompile(`^de-duplication took \S+, write took \S+$`).MatchString(line) {
+		t.Errorf("summary line %q", line)
+	}
+	buf.Reset()
+	quiet := pipeline.NewPhases(newPhaseBars(ios, true))
+	quiet.Begin(pipeline.PhaseWrite, 3)
+	quiet.Add(3)
+	quiet.End()
+	if buf.Len() != 0 || len(quiet.Times()) != 1 {
+		t.Errorf("--quiet: bar output %q, times %v; want no bar, one time", buf.String(), quiet.Times())
 	}
 }
 

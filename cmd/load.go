@@ -193,11 +193,14 @@ func loadRun(ctx context.Context, ios *IOStreams, opts *LoadOptions) error {
 		return runStatusErr(status, why)
 	}
 	started := ios.Now()
+	bar := newProgressBar(ios, opts.Global.Quiet || opts.DryRun, "pushing", -1, "records")
 	st, err := load.Push(ctx, dir, load.PushOptions{
 		BaseURL: opts.Push, Token: opts.Token, Concurrency: opts.Concurrency, Retries: opts.Retries,
 		DryRun: opts.DryRun, Logger: log, AllowPartial: opts.AllowPartial || status != umzug.StatusComplete,
-		OnPlan: func(method, u string, size int) { fmt.Fprintf(ios.Out, "%s %s %d\n", method, u, size) },
+		OnPlan:   func(method, u string, size int) { fmt.Fprintf(ios.Out, "%s %s %d\n", method, u, size) },
+		OnRecord: func() { bar.add(1) },
 	})
+	bar.finish()
 	took := ios.Now().Sub(started).Round(10 * time.Millisecond)
 	if opts.DryRun {
 		fmt.Fprintf(opts.Global.SummaryOut(ios.ErrOut), "Dry run: %d records would be sent to %s, %d already confirmed\n", st.Planned, opts.Push, st.Skipped)

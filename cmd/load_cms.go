@@ -91,6 +91,7 @@ func loadCMSRun(ctx context.Context, ios *IOStreams, opts *LoadOptions) error {
 	if err != nil {
 		return usageErr(err)
 	}
+	bar := newProgressBar(ios, opts.Global.Quiet || opts.DryRun, "loading", -1, "records")
 	st, err := load.Load(ctx, opts.Input, t, load.LoadOptions{
 		Concurrency: opts.Concurrency, DryRun: opts.DryRun, Logger: log, Now: ios.Now, AllowPartial: opts.AllowPartial,
 		OnAction: func(action string, rec *load.Record, r load.Remote) {
@@ -99,8 +100,10 @@ func loadCMSRun(ctx context.Context, ios *IOStreams, opts *LoadOptions) error {
 				kind = string(rec.DocKind)
 			}
 			fmt.Fprintf(ios.Out, "%s\t%s\t%s\t%s\t%s\n", action, kind, rec.ID, r.Link, oneLineTitle(rec.Title()))
+			bar.add(1)
 		},
 	})
+	bar.finish()
 	if errors.Is(err, load.ErrNotComplete) {
 		return fmt.Errorf("%w; give --allow-partial to load it anyway", err)
 	}

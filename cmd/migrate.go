@@ -336,22 +336,25 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 		Work:   &pipeline.Work{Log: log, Parser: parser, Audit: aud, Redirects: audit.NewRedirects(aud), Fails: fails},
 		Export: pipe, Exporter: exp, Archive: opts.Archive, RunID: opts.Run, Now: ios.Now,
 	}
-	bar := &progress{}
+	bars := newPhaseBars(ios, opts.Global.Quiet)
+	m.Phases = pipeline.NewPhases(bars)
 	if !offline {
-		bar = newProgress(ios, opts.Global.Quiet, "crawling")
-		copts.OnProgress = bar.crawlUpdate
+		copts.OnProgress = bars.crawlUpdate
 		m.Crawl = &copts
 	} else if archiveRun != nil {
 		m.RunStatus = archiveRun.Status
 	}
 	res, err := m.Run(ctx)
-	bar.finish()
+	bars.End()
 	if err != nil {
 		return err
 	}
 	finished := ios.Now()
 	sum := opts.Global.SummaryOut(ios.ErrOut)
 	printSummary(sum, res.Crawl, res.StatusNotes, res.Manifest, res.Export.Stats, finished.Sub(started), opts.Out)
+	if len(res.Phases) > 0 {
+		fmt.Fprintf(sum, "Phases: %s\n", phaseTimes(res.Phases))
+	}
 	// Failures are warnings: shown with --quiet too.
 	writeFailureSummary(ios.ErrOut, fails, "URLs or documents (failures.ndjson lists them)")
 	if err := audit.WriteSummary(sum, audit.Report{Pages: res.Pages, Findings: res.Export.Findings}); err != nil {

@@ -3,12 +3,14 @@ package cmd
 import (
 	"fmt"
 	"io"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
 
 	"github.com/umzug/umzug/extract/crawl"
+	"github.com/umzug/umzug/pipeline"
 )
 
 // ttyErr is stderr when it is a terminal. A log line written while a
@@ -39,6 +41,11 @@ type progress struct {
 }
 
 func newProgress(ios *IOStreams, quiet bool, what string) *progress {
+	return newProgressBar(ios, quiet, what, -1, "pages")
+}
+
+// newProgressBar is a bar of total items (-1: not known) called unit.
+func newProgressBar(ios *IOStreams, quiet bool, what string, total int, unit string) *progress {
 	if quiet || !ios.ErrTTY {
 		return &progress{}
 	}
@@ -46,11 +53,11 @@ func newProgress(ios *IOStreams, quiet bool, what string) *progress {
 	if !ok {
 		tty = &ttyErr{w: ios.ErrOut}
 	}
-	bar := progressbar.NewOptions(-1,
+	bar := progressbar.NewOptions(total,
 		progressbar.OptionSetWriter(tty.w),
 		progressbar.OptionSetDescription(what),
 		progressbar.OptionShowCount(),
-		progressbar.OptionSetItsString("pages"),
+		progressbar.OptionSetItsString(unit),
 		progressbar.OptionShowIts(),
 		progressbar.OptionSetWidth(30),
 		progressbar.OptionThrottle(100*time.Millisecond),
@@ -60,7 +67,71 @@ func newProgress(ios *IOStreams, quiet bool, what string) *progress {
 	tty.mu.Lock()
 	tty.bar = bar
 	tty.mu.Unlock()
-	return &progress{tty: tty, bar: bar}
+	return &progress{tty: tty, bar: bar, max: total}
+}
+
+// add moves the bar n items on.
+func (p *progress) add(n int) {
+	if p.bar == nil {
+		return
+	}
+	p.tty.mu.Lock()
+	defer p.tty.mu.Unlock()
+	_ = p.bar.Add(n)
+}
+
+// phaseBars shows a bar for each phase of a run (pipeline.Progress) on a
+// terminal, without --quiet; the crawl's bar is moved by the crawler's
+// progress (crawlUpdate), the others by the pipeline.
+type phaseBars struct {
+	ios   *IOStreams
+	quiet bool
+	cur   *progress
+}
+
+func newPhaseBars(ios *IOStreams, quiet bool) *phaseBars {
+	return &phaseBars{ios: ios, quiet: quiet, cur: &progress{}}
+}
+
+// phaseLabels are the bars' descriptions and units.
+var phaseLabels = map[string][2]string{
+	pipeline.PhaseCrawl:   {"crawling", "pages"},
+	pipeline.PhaseExtract: {"extracting", "pages"},
+	pipeline.PhaseLinks:   {"checking links", "links"},
+	pipeline.PhaseDedupe:  {"de-duplicating", "documents"},
+	pipeline.PhaseWrite:   {"writing", "documents"},
+	pipeline.PhasePush:    {"pushing", "records"},
+}
+
+func (b *phaseBars) Begin(phase string, total int) {
+	b.cur.finish()
+	l, ok := phaseLabels[phase]
+	if !ok {
+		l = [2]string{phase, "items"}
+	}
+	if total <= 0 {
+		total = -1
+	}
+	b.cur = newProgressBar(b.ios, b.quiet, l[0], total, l[1])
+}
+
+func (b *phaseBars) Add(n int) { b.cur.add(n) }
+
+func (b *phaseBars) End() {
+	b.cur.finish()
+	b.cur = &progress{}
+}
+
+// crawlUpdate moves the crawl phase's bar.
+func (b *phaseBars) crawlUpdate(cp crawl.CrawlProgress) { b.cur.crawlUpdate(cp) }
+
+// phaseTimes is the summary line of the time each phase took.
+func phaseTimes(ts []pipeline.PhaseTime) string {
+	var parts []string
+	for _, t := range ts {
+		parts = append(parts, t.Name+" took "+t.Took.Round(10*time.Millisecond).String())
+	}
+	return strings.Join(parts, ", ")
 }
 
 // crawlUpdate shows fetched and queued pages, errors and retries.

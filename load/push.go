@@ -54,6 +54,10 @@ type PushOptions struct {
 	Logger *slog.Logger
 	// OnPlan is called in dry runs for every record that would be sent.
 	OnPlan func(method, url string, size int)
+	// OnRecord, when set, is called once per record when its outcome is
+	// known (sent, already confirmed, failed or planned), from the
+	// goroutines that send: a progress bar's hook.
+	OnRecord func()
 }
 
 // PushStats count what a push did.
@@ -235,6 +239,8 @@ func (p *pusher) collection(ctx context.Context, path, collection string, confir
 			if jerr := json.Unmarshal(line, &head); jerr != nil || head.ID == "" {
 				p.opts.Logger.Error("record not pushed", "file", path, "line", n, "err", "no id")
 				p.count(func(s *PushStats) { s.Failed++ })
+				p.done()
+				p.done()
 			} else {
 				if head.ContentHash == "" {
 					sum := sha256.Sum256(bytes.TrimSpace(line))
@@ -242,6 +248,7 @@ func (p *pusher) collection(ctx context.Context, path, collection string, confir
 				}
 				if confirmed[collection+"/"+head.ID] == head.ContentHash {
 					p.count(func(s *PushStats) { s.Skipped++ })
+					p.done()
 				} else {
 					select {
 					case jobs <- pushJob{collection, head.ID, head.ContentHash, bytes.TrimSpace(line)}:
@@ -271,10 +278,18 @@ func (p *pusher) count(f func(*PushStats)) {
 	p.mu.Unlock()
 }
 
+// done tells OnRecord that a record's outcome is known.
+func (p *pusher) done() {
+	if p.opts.OnRecord != nil {
+		p.opts.OnRecord()
+	}
+}
+
 func (p *pusher) push(ctx context.Context, j pushJob) {
 	u := p.target + "/" + j.collection + "/" + url.PathEscape(j.id)
 	if p.opts.DryRun {
 		p.count(func(s *PushStats) { s.Planned++ })
+		p.done()
 		if p.opts.OnPlan != nil {
 			p.mu.Lock()
 			p.opts.OnPlan(http.MethodPut, u, len(j.body))
@@ -405,9 +420,10 @@ func parseRetryAfter(v string) time.Duration {
 func (p *pusher) confirm(j pushJob) {
 	line, _ := json.Marshal(stateLine{Target: p.target, Collection: j.collection, ID: j.id, ContentHash: j.hash})
 	p.mu.Lock()
-	defer p.mu.Unlock()
 	p.st.Sent++
 	if _, err := p.state.Write(append(line, '\n')); err != nil {
 		p.opts.Logger.Warn("push state not written; the record will be sent again next time", "id", j.id, "err", err)
 	}
+	p.mu.Unlock()
+	p.done()
 }

@@ -35,6 +35,9 @@ type AuditRun struct {
 	Archive string
 	Files   []string
 	URLs    map[string]string
+	// Phases times the phases of the run and shows their progress (nil:
+	// neither).
+	Phases *Phases
 }
 
 // AuditResult is what an audit run found.
@@ -46,21 +49,27 @@ type AuditResult struct {
 	Status string
 	// Read is the number of saved pages that could be read.
 	Read int
+	// Phases is the time each phase of the run took.
+	Phases []PhaseTime
 }
 
 // Run runs the audit.
 func (r *AuditRun) Run(ctx context.Context) (AuditResult, error) {
 	var res AuditResult
+	ph := r.Phases
+	defer ph.End()
 	sink := &FindingsSink{}
 	aud := r.Work.Audit
 	finishCtx := ctx
 	switch {
 	case r.Crawl != nil:
+		ph.Begin(PhaseCrawl, 0)
 		stream := r.Work.Process(ctx, sink)
 		st, err := crawl.Crawl(ctx, *r.Crawl, stream.Add)
 		if cerr := stream.Close(); cerr != nil && err == nil {
 			err = cerr
 		}
+		ph.End()
 		switch {
 		case errors.Is(err, context.Canceled):
 			res.Status = umzug.StatusInterrupted
@@ -70,11 +79,13 @@ func (r *AuditRun) Run(ctx context.Context) (AuditResult, error) {
 			res.Status = umzug.StatusFailed
 		}
 	case r.Archive != "":
-		stream := r.Work.Process(ctx, sink)
+		ph.Begin(PhaseExtract, 0)
+		stream := r.Work.Process(ctx, &countingSink{Sink: sink, ph: ph})
 		err := archive.ReadArchive(ctx, r.Archive, stream.Add)
 		if cerr := stream.Close(); cerr != nil && err == nil {
 			err = cerr
 		}
+		ph.End()
 		switch {
 		case errors.Is(err, context.Canceled):
 			res.Status = umzug.StatusInterrupted
@@ -85,7 +96,8 @@ func (r *AuditRun) Run(ctx context.Context) (AuditResult, error) {
 		// holds: nothing to interrupt.
 		finishCtx = context.WithoutCancel(ctx)
 	default:
-		stream := r.Work.Process(ctx, sink)
+		ph.Begin(PhaseExtract, len(r.Files))
+		stream := r.Work.Process(ctx, &countingSink{Sink: sink, ph: ph})
 		for _, name := range r.Files {
 			if err := ctx.Err(); err != nil {
 				stream.Close()
@@ -112,7 +124,9 @@ func (r *AuditRun) Run(ctx context.Context) (AuditResult, error) {
 	res.Findings = sink.Findings
 	offline := r.Crawl == nil && r.Archive != ""
 	if res.Status != umzug.StatusInterrupted || offline {
+		ph.Begin(PhaseLinks, 0)
 		more, err := aud.Finish(finishCtx)
+		ph.End()
 		switch {
 		case errors.Is(err, context.Canceled) && r.Crawl != nil:
 			res.Status = umzug.StatusInterrupted
@@ -125,5 +139,7 @@ func (r *AuditRun) Run(ctx context.Context) (AuditResult, error) {
 		res.Findings = append(res.Findings, r.Work.Redirects.Findings()...)
 	}
 	res.Pages = aud.Pages()
+	ph.End()
+	res.Phases = ph.Times()
 	return res, nil
 }

@@ -54,7 +54,8 @@ type Export struct {
 	// fails records documents that could not be exported, with the
 	// failures of the stages before.
 	fails    *FailureLog
-	ownFails bool // fails was made by NewExport: Close closes it
+	ownFails bool    // fails was made by NewExport: Close closes it
+	phases   *Phases // nil: the second pass is not timed
 	// skipped counts the responses left out because they are not content,
 	// per reason (the manifest's skipped); they are not failures.
 	skipped map[string]int
@@ -206,6 +207,10 @@ func (p *Export) SetFiles(store *load.FileStore, src load.FileSource) {
 func (p *Export) AddFindings(fs ...umzug.Finding) {
 	p.findings = append(p.findings, fs...)
 }
+
+// SetPhases has the second pass (de-duplication, writing) timed and its
+// progress shown.
+func (p *Export) SetPhases(ph *Phases) { p.phases = ph }
 
 // Documents returns the number of documents spooled for the export.
 func (p *Export) Documents() int { return p.spool.Len() }
@@ -367,6 +372,7 @@ func (p *Export) writeDocuments(ctx context.Context, docsW *load.RecordWriter, s
 			cancel()
 			return err
 		}
+		p.phases.Add(1)
 		for reason, n := range r.d.Provenance.Accounting.DroppedChars() {
 			if res.DroppedChars == nil {
 				res.DroppedChars = map[string]int{}
@@ -436,9 +442,11 @@ func (p *Export) Finish(ctx context.Context, exp *load.Exporter) (ExportResult, 
 			p.NotExported(r[0], invSkipped, 0, -1, "redirects to "+p.norm.MapURL(r[1])+", which is not exported")
 		}
 	}
+	p.phases.Begin(PhaseDedupe, p.Documents())
 	if err := p.idx.Finalize(p.loadDoc); err != nil {
 		return res, err
 	}
+	p.phases.Begin(PhaseWrite, p.Documents())
 
 	snippets, err := load.NewSpool("")
 	if err != nil {

@@ -32,6 +32,9 @@ type Migration struct {
 	RunStatus string
 	// Now gives the finish time of the manifest.
 	Now func() time.Time
+	// Phases times the phases of the run and shows their progress (nil:
+	// neither).
+	Phases *Phases
 }
 
 // MigrateResult is what a migration did.
@@ -44,6 +47,8 @@ type MigrateResult struct {
 	// StatusNotes say how many pages answered which error status.
 	StatusNotes []string
 	Pages       int // responses audited
+	// Phases is the time each phase of the run took.
+	Phases []PhaseTime
 }
 
 // Run runs the migration. An error is returned when the run could not
@@ -51,6 +56,9 @@ type MigrateResult struct {
 // single pages is in the result's status and the failure log.
 func (m *Migration) Run(ctx context.Context) (MigrateResult, error) {
 	var res MigrateResult
+	ph := m.Phases
+	defer ph.End()
+	m.Export.SetPhases(ph)
 	sink := &ExportSink{Export: m.Export, Fails: m.Work.Fails}
 	offline := m.Crawl == nil
 	var stats crawl.CrawlStats
@@ -62,10 +70,12 @@ func (m *Migration) Run(ctx context.Context) (MigrateResult, error) {
 			fn = func(*umzug.Snapshot) error { return nil } // exported from the archive below
 		}
 		var crawlErr error
+		ph.Begin(PhaseCrawl, 0)
 		stats, crawlErr = crawl.Crawl(ctx, *m.Crawl, fn)
 		if err := stream.Close(); err != nil && crawlErr == nil {
 			crawlErr = err
 		}
+		ph.End()
 		switch {
 		case errors.Is(crawlErr, context.Canceled):
 			interrupted = true
@@ -88,7 +98,8 @@ func (m *Migration) Run(ctx context.Context) (MigrateResult, error) {
 			readCtx = context.WithoutCancel(ctx)
 		}
 		n := 0
-		stream := m.Work.Process(readCtx, sink)
+		ph.Begin(PhaseExtract, stats.Fetched)
+		stream := m.Work.Process(readCtx, &countingSink{Sink: sink, ph: ph})
 		err := archive.ReadArchiveRun(readCtx, m.Archive, archive.ReadArchiveOptions{Run: run}, func(s *umzug.Snapshot) error {
 			n++
 			return stream.Add(s)
@@ -96,6 +107,7 @@ func (m *Migration) Run(ctx context.Context) (MigrateResult, error) {
 		if cerr := stream.Close(); cerr != nil && err == nil {
 			err = cerr
 		}
+		ph.End()
 		switch {
 		case errors.Is(err, context.Canceled):
 			interrupted = true
@@ -109,7 +121,9 @@ func (m *Migration) Run(ctx context.Context) (MigrateResult, error) {
 	findings := sink.Findings
 	if a := m.Work.Audit; a != nil {
 		if !interrupted {
+			ph.Begin(PhaseLinks, 0)
 			more, err := a.Finish(ctx)
+			ph.End()
 			switch {
 			case errors.Is(err, context.Canceled):
 				interrupted = true
@@ -148,7 +162,8 @@ func (m *Migration) Run(ctx context.Context) (MigrateResult, error) {
 	if err != nil {
 		return res, err
 	}
-	res.Crawl, res.Export, res.Manifest = stats, er, man
+	ph.End()
+	res.Crawl, res.Export, res.Manifest, res.Phases = stats, er, man, ph.Times()
 	return res, nil
 }
 
@@ -172,4 +187,16 @@ func migrateStatus(interrupted bool, st crawl.CrawlStats, x *ExportSink, failed,
 		return umzug.StatusPartial, fmt.Sprintf("partial: %d URLs or documents failed; the export lacks them (see failures.ndjson)", failed)
 	}
 	return umzug.StatusComplete, ""
+}
+
+// countingSink counts the pages handed to a sink as the current phase's
+// progress.
+type countingSink struct {
+	Sink
+	ph *Phases
+}
+
+func (c *countingSink) Add(p *Page) error {
+	c.ph.Add(1)
+	return c.Sink.Add(p)
 }
