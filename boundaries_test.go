@@ -190,7 +190,7 @@ func TestStageViolation(t *testing.T) {
 	}
 }
 
-// TestBoundaries keeps the layering of docs/layout.md true: stages
+// TestBoundaries keeps the layering of the README's Layout section true: stages
 // import the root package, never each other, the pipeline, cmd or
 // fixtures; extract's packages import each other only downwards; the
 // pipeline imports stages, never cmd or fixtures; the root package
