@@ -18,8 +18,6 @@ import (
 	"bytes"
 	"cmp"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"net/url"
@@ -32,19 +30,6 @@ import (
 	"github.com/umzug/umzug"
 )
 
-// LinkChecker tells the HTTP status of a URL that was not crawled (files,
-// images, external pages) after redirects. An error means no response and
-// makes the target broken, unless it wraps ErrNotChecked (robots.txt
-// forbids asking, say): such targets are left out, as is status 0 without
-// an error.
-type LinkChecker interface {
-	Check(ctx context.Context, url string) (status int, err error)
-}
-
-// ErrNotChecked is wrapped by LinkChecker errors for targets that were
-// not checked; they are not reported as broken.
-var ErrNotChecked = errors.New("not checked")
-
 // Options configure an Auditor.
 type Options struct {
 	// Hosts are the site's own hosts (host or host:port): links there are
@@ -52,7 +37,7 @@ type Options struct {
 	Hosts []string
 	// Checker checks link targets that were not crawled; nil checks none
 	// (offline audits use only the statuses of the pages they have).
-	Checker LinkChecker
+	Checker umzug.LinkChecker
 	// CheckExternal also checks links to other hosts.
 	CheckExternal bool
 	// Canonicalize maps a URL to the form the crawler identifies pages by,
@@ -323,32 +308,12 @@ func (a *Auditor) mapURL(u string) string {
 	return a.opts.MapURL(u)
 }
 
-// fp is Fingerprint of f with its URL mapped as findings will show it.
+// fp is the fingerprint (umzug.FindingFingerprint) of f with its URL mapped as findings will show it.
 func (a *Auditor) fp(f umzug.Finding, detail string) string {
 	if a.opts.MapURL != nil {
 		f.URL = a.opts.MapURL(f.URL)
 	}
-	return Fingerprint(f, detail)
-}
-
-// Fingerprint identifies a finding across runs: rule, URL without
-// fragment, block key (or, without one, the selector) and what was
-// matched. Evidence context and messages may change without making an old
-// finding new. detail is what was matched; "" uses the evidence.
-func Fingerprint(f umzug.Finding, detail string) string {
-	u := f.URL
-	if i := strings.IndexByte(u, '#'); i >= 0 {
-		u = u[:i]
-	}
-	where := f.BlockKey
-	if where == "" {
-		where = f.Selector
-	}
-	if detail == "" {
-		detail = f.Evidence
-	}
-	h := sha256.Sum256([]byte(f.Rule + "\x00" + u + "\x00" + where + "\x00" + strings.ToLower(cleanText(detail))))
-	return hex.EncodeToString(h[:8])
+	return umzug.FindingFingerprint(f, detail)
 }
 
 // textRules runs the text matchers over the page's units and title
@@ -394,7 +359,7 @@ func (a *Auditor) textRules(p *page, ok bool) []umzug.Finding {
 	if a.altRules && ok {
 		alts = make([]string, len(p.images))
 		for i, im := range p.images {
-			alts[i] = cleanText(im.alt)
+			alts[i] = umzug.CleanText(im.alt)
 		}
 		texts = append(texts, alts...)
 	}
@@ -577,7 +542,7 @@ func (a *Auditor) emptyTextParts(p *page) []umzug.Finding {
 		// An empty container is an image-only element (CSC renders the
 		// text div anyway); a paragraph holding only &nbsp; is a body the
 		// editor left blank.
-		if cleanText(textOf(n)) != "" || !hasElement(n, "p", "div", "span", "br") || hasElement(n, "img", "video", "iframe", "table", "script") {
+		if umzug.CleanText(textOf(n)) != "" || !hasElement(n, "p", "div", "span", "br") || hasElement(n, "img", "video", "iframe", "table", "script") {
 			continue
 		}
 		seen[key] = true
@@ -697,7 +662,7 @@ func (a *Auditor) Finish(ctx context.Context) ([]umzug.Finding, error) {
 	}
 	var out []umzug.Finding
 	for _, r := range results {
-		if !r.known || errors.Is(r.err, ErrNotChecked) || (r.err == nil && (r.status < 400 || r.status == 429)) {
+		if !r.known || errors.Is(r.err, umzug.ErrNotChecked) || (r.err == nil && (r.status < 400 || r.status == 429)) {
 			continue
 		}
 		a.mu.Lock()

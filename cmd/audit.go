@@ -344,7 +344,7 @@ func auditReport(ios *IOStreams, opts *AuditOptions, log interface{ Info(string,
 		r.Findings, r.Known, r.Fixed = audit.Since(r.Findings, baseline)
 		r.Baseline = filepath.Base(opts.Baseline)
 	}
-	audit.Sort(r.Findings)
+	umzug.SortFindings(r.Findings)
 	format := opts.Format
 	if format == "" {
 		format = defaultFormat(opts.Out, ios.OutTTY)

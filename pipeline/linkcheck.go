@@ -14,7 +14,7 @@ import (
 
 	"github.com/temoto/robotstxt"
 
-	"github.com/umzug/umzug/audit"
+	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/extract/crawl"
 )
 
@@ -39,6 +39,9 @@ type HTTPChecker struct {
 	// checked counts the URLs asked over the network.
 	checked int
 }
+
+// HTTPChecker answers the audit's questions about link targets.
+var _ umzug.LinkChecker = (*HTTPChecker)(nil)
 
 // CheckerOptions configure an HTTPChecker.
 type CheckerOptions struct {
@@ -71,7 +74,7 @@ type hostGate struct {
 
 // errRobots marks a target robots.txt does not let umzug fetch; the audit
 // does not count it as broken.
-var errRobots = fmt.Errorf("%w: disallowed by robots.txt", audit.ErrNotChecked)
+var errRobots = fmt.Errorf("%w: disallowed by robots.txt", umzug.ErrNotChecked)
 
 // NewHTTPChecker returns a link checker.
 func NewHTTPChecker(o CheckerOptions) *HTTPChecker {

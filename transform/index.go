@@ -129,7 +129,7 @@ type Index struct {
 	targets   map[uint64]bool // hashes of every new path handed out
 	assets    map[string]assetEntry
 	findings  []umzug.Finding
-	chrome    []ChromeBlock
+	chrome    []umzug.ChromeBlock
 	finalized bool
 	seenFrom  map[uint64]bool
 
@@ -156,15 +156,6 @@ type DedupeStats struct {
 	RedirectsKept   int `json:"redirects"`
 	RedirectsGone   int `json:"gone"`
 	RedirectsMerged int `json:"redirectsDropped"`
-}
-
-// ChromeBlock is a block recognised as page chrome by its frequency,
-// reported once in the manifest.
-type ChromeBlock struct {
-	Type      umzug.BlockType `json:"type"`
-	Key       string          `json:"key"`
-	Documents int             `json:"documents"`
-	Text      string          `json:"text"`
 }
 
 // NewIndex returns an empty Index for the site whose root is siteRoot.
@@ -399,7 +390,7 @@ func (x *Index) Order() []int {
 func (x *Index) Findings() []umzug.Finding { return x.findings }
 
 // Chrome returns the blocks left out as page chrome, in the order met.
-func (x *Index) Chrome() []ChromeBlock { return x.chrome }
+func (x *Index) Chrome() []umzug.ChromeBlock { return x.chrome }
 
 func (x *Index) isChrome(st blockStat) bool {
 	n := len(x.docs)

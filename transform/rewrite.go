@@ -73,7 +73,7 @@ func (x *Index) Rewrite(d *umzug.Document, load LoadFunc, facts FactsFunc) (Rewr
 			if !st.emitted {
 				st.emitted = true
 				x.blocks[fp] = st
-				x.chrome = append(x.chrome, ChromeBlock{Type: b.Type, Key: b.Key, Documents: int(st.docs), Text: truncate(strings.TrimSpace(blockText(&b)), 120)})
+				x.chrome = append(x.chrome, umzug.ChromeBlock{Type: b.Type, Key: b.Key, Documents: int(st.docs), Text: truncate(strings.TrimSpace(blockText(&b)), 120)})
 			}
 			continue
 		}
