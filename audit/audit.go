@@ -28,6 +28,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/internal/textutil"
 )
 
 // Options configure an Auditor.
@@ -258,7 +259,7 @@ func (a *Auditor) serverError(s *umzug.Snapshot, p *page) umzug.Finding {
 			for _, u := range p.units[:min(len(p.units), 3)] {
 				parts = append(parts, u.text)
 			}
-			f.Evidence = truncate(strings.Join(parts, " · "), 240)
+			f.Evidence = textutil.Truncate(strings.Join(parts, " · "), 240)
 		}
 	}
 	if s.LinkedFrom != "" {
@@ -520,10 +521,10 @@ type namedKey struct {
 func imgEvidence(im image) string {
 	var b strings.Builder
 	b.WriteString("<img src=\"")
-	b.WriteString(truncate(im.rawSrc, 160))
+	b.WriteString(textutil.Truncate(im.rawSrc, 160))
 	b.WriteString("\"")
 	if im.hasAlt {
-		b.WriteString(" alt=\"" + truncate(im.alt, 120) + "\"")
+		b.WriteString(" alt=\"" + textutil.Truncate(im.alt, 120) + "\"")
 	}
 	b.WriteString(">")
 	return b.String()
@@ -548,7 +549,7 @@ func (a *Auditor) emptyTextParts(p *page) []umzug.Finding {
 		seen[key] = true
 		f := umzug.Finding{Rule: umzug.RuleEmptyElement, Severity: umzug.SeverityWarning, URL: p.url,
 			Message:  fmt.Sprintf("content element %s: the text of the text & media element is empty", key),
-			Evidence: truncate(renderHTML(n), 200), Selector: p.selector(n), BlockKey: key}
+			Evidence: textutil.Truncate(renderHTML(n), 200), Selector: p.selector(n), BlockKey: key}
 		f.Fingerprint = a.fp(f, "empty-bodytext")
 		out = append(out, f)
 	}
@@ -566,7 +567,7 @@ func (a *Auditor) mixedContent(p *page) []umzug.Finding {
 			what = "form sends its data over plain http"
 		}
 		f := umzug.Finding{Rule: umzug.RuleMixedContent, Severity: sev, URL: p.url,
-			Message: "https page loads " + r.url + ": " + what, Evidence: truncate(renderHTML(r.node), 200),
+			Message: "https page loads " + r.url + ": " + what, Evidence: textutil.Truncate(renderHTML(r.node), 200),
 			Selector: p.selector(r.node), BlockKey: ceKey(r.node)}
 		f.Fingerprint = a.fp(f, r.url)
 		out = append(out, f)
@@ -598,7 +599,7 @@ func (a *Auditor) collectLinks(p *page) {
 	}
 	for _, l := range p.links {
 		note(target{url: l.href}, func() string {
-			return `<a href="` + truncate(l.raw, 160) + `">` + truncate(l.accessibleName(), 120) + "</a>"
+			return `<a href="` + textutil.Truncate(l.raw, 160) + `">` + textutil.Truncate(l.accessibleName(), 120) + "</a>"
 		}, l.node, l.ctx.key)
 	}
 	for _, im := range p.images {
@@ -761,14 +762,3 @@ func snippet(s string, start, end int) string {
 }
 
 func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
-
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	i := n
-	for i > 0 && !utf8Start(s[i]) {
-		i--
-	}
-	return s[:i] + "…"
-}

@@ -15,6 +15,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/internal/textutil"
 )
 
 // IndexOptions tune de-duplication. The zero value of a field means its
@@ -515,7 +516,7 @@ func (x *Index) findNearDuplicates(load LoadFunc) error {
 		x.findings = append(x.findings, umzug.Finding{
 			Rule: umzug.RuleDuplicateContent, Severity: umzug.SeverityWarning, URL: de.url, BlockKey: b.key,
 			Message:  fmt.Sprintf("block %s (%s) %s block %s (%s) %s: merge them or keep one", b.key, b.typ, how, o.key, o.typ, where),
-			Evidence: truncate(strings.TrimSpace(b.text), 160),
+			Evidence: textutil.Truncate(strings.TrimSpace(b.text), 160),
 		})
 	}
 	x.Stats.NearDuplicates = len(x.findings)

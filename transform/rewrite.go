@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/internal/textutil"
 )
 
 // AssetFacts are what the crawl learned about a file (its response
@@ -73,7 +74,7 @@ func (x *Index) Rewrite(d *umzug.Document, load LoadFunc, facts FactsFunc) (Rewr
 			if !st.emitted {
 				st.emitted = true
 				x.blocks[fp] = st
-				x.chrome = append(x.chrome, umzug.ChromeBlock{Type: b.Type, Key: b.Key, Documents: int(st.docs), Text: truncate(strings.TrimSpace(blockText(&b)), 120)})
+				x.chrome = append(x.chrome, umzug.ChromeBlock{Type: b.Type, Key: b.Key, Documents: int(st.docs), Text: textutil.Truncate(strings.TrimSpace(blockText(&b)), 120)})
 			}
 			continue
 		}
@@ -227,7 +228,7 @@ func (rw *rewriter) teaser(t *umzug.TeaserItem) {
 	// one of them is wrong, and an editor has to say which.
 	if pub := rw.x.docs[i].published; pub != "" && len(t.Date) >= 10 && t.Date[:10] != pub {
 		*rw.warnings = append(*rw.warnings, umzug.Warning{Code: "date-conflict",
-			Message: fmt.Sprintf("teaser %q dates the release %s, the release itself %s (%s)", truncate(t.Title, 80), t.Date[:10], pub, rw.x.docs[i].url)})
+			Message: fmt.Sprintf("teaser %q dates the release %s, the release itself %s (%s)", textutil.Truncate(t.Title, 80), t.Date[:10], pub, rw.x.docs[i].url)})
 		rw.x.Stats.DateConflicts++
 	}
 	if len(t.Body) > 0 && i != rw.self && rw.isCopy(t.Body.PlainText(), i) {
