@@ -65,7 +65,7 @@ type Finding struct {
 
 // FindingFingerprint identifies a finding across runs: rule, URL without
 // fragment, block key (or, without one, the selector) and what was
-// matched, case and white space folded (CleanText). Evidence context and
+// matched, case and white space folded (VisibleText). Evidence context and
 // messages may change without making an old finding new, so a nightly
 // audit with a baseline reports only new ones. detail is what was
 // matched; "" uses the evidence.
@@ -81,7 +81,7 @@ func FindingFingerprint(f Finding, detail string) string {
 	if detail == "" {
 		detail = f.Evidence
 	}
-	h := sha256.Sum256([]byte(f.Rule + "\x00" + u + "\x00" + where + "\x00" + strings.ToLower(CleanText(detail))))
+	h := sha256.Sum256([]byte(f.Rule + "\x00" + u + "\x00" + where + "\x00" + strings.ToLower(VisibleText(detail))))
 	return hex.EncodeToString(h[:8])
 }
 

@@ -6,11 +6,11 @@ import (
 	"unicode/utf8"
 )
 
-// CleanText collapses white space (no-break spaces included) to single
+// VisibleText collapses white space (no-break spaces included) to single
 // spaces, trims it at both ends and drops soft hyphens and zero-width
 // characters: the text a reader sees, as the audit matches it and finding
 // fingerprints (FindingFingerprint) hash it.
-func CleanText(s string) string {
+func VisibleText(s string) string {
 	if isClean(s) {
 		return s
 	}
@@ -59,7 +59,7 @@ func CleanText(s string) string {
 // asciiSpace marks the ASCII bytes unicode.IsSpace accepts.
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
-// isClean reports ASCII text that CleanText leaves as it is: single
+// isClean reports ASCII text that VisibleText leaves as it is: single
 // spaces between words, none at the ends, no other white space.
 func isClean(s string) bool {
 	for i := 0; i < len(s); i++ {

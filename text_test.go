@@ -7,8 +7,9 @@ import (
 	"unicode/utf8"
 )
 
-// CleanTextRef is CleanText as it was before its ASCII fast path.
-func CleanTextRef(s string) string {
+// visibleTextRef is VisibleText (the audit's cleanText until it moved
+// here) as it was before its ASCII fast path.
+func visibleTextRef(s string) string {
 	var b strings.Builder
 	space := false
 	for _, r := range s {
@@ -28,16 +29,16 @@ func CleanTextRef(s string) string {
 	return b.String()
 }
 
-func FuzzCleanText(f *testing.F) {
+func FuzzVisibleText(f *testing.F) {
 	for _, s := range []string{"", " a ", "a b", "a  b", "a\u00a0b", "\u200b a", "x\xffy", "Über\u00adschrift", "a\u0085b", "\t\n", "a \u3000b", "ab "} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := CleanText(s), CleanTextRef(s); got != want {
-			t.Errorf("CleanText(%q) = %q; want %q", s, got, want)
+		if got, want := VisibleText(s), visibleTextRef(s); got != want {
+			t.Errorf("VisibleText(%q) = %q; want %q", s, got, want)
 		}
-		if utf8.ValidString(s) && !utf8.ValidString(CleanText(s)) {
-			t.Errorf("CleanText(%q) is not valid UTF-8", s)
+		if utf8.ValidString(s) && !utf8.ValidString(VisibleText(s)) {
+			t.Errorf("VisibleText(%q) is not valid UTF-8", s)
 		}
 	})
 }

@@ -360,7 +360,7 @@ func (a *Auditor) textRules(p *page, ok bool) []umzug.Finding {
 	if a.altRules && ok {
 		alts = make([]string, len(p.images))
 		for i, im := range p.images {
-			alts[i] = umzug.CleanText(im.alt)
+			alts[i] = umzug.VisibleText(im.alt)
 		}
 		texts = append(texts, alts...)
 	}
@@ -543,7 +543,7 @@ func (a *Auditor) emptyTextParts(p *page) []umzug.Finding {
 		// An empty container is an image-only element (CSC renders the
 		// text div anyway); a paragraph holding only &nbsp; is a body the
 		// editor left blank.
-		if umzug.CleanText(textOf(n)) != "" || !hasElement(n, "p", "div", "span", "br") || hasElement(n, "img", "video", "iframe", "table", "script") {
+		if umzug.VisibleText(textOf(n)) != "" || !hasElement(n, "p", "div", "span", "br") || hasElement(n, "img", "video", "iframe", "table", "script") {
 			continue
 		}
 		seen[key] = true

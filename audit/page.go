@@ -121,7 +121,7 @@ func newPage(root *html.Node, pageURL string, canon func(string) (string, error)
 	}
 	w := &walker{p: p, canon: canon}
 	if t := findFirst(root, atom.Title); t != nil {
-		if txt := umzug.CleanText(textOf(t)); txt != "" {
+		if txt := umzug.VisibleText(textOf(t)); txt != "" {
 			p.units = append(p.units, unit{text: txt, tag: "title", node: t})
 		}
 	}
@@ -145,7 +145,7 @@ func (w *walker) flush() {
 	if w.cur == nil {
 		return
 	}
-	if t := umzug.CleanText(w.buf.String()); t != "" {
+	if t := umzug.VisibleText(w.buf.String()); t != "" {
 		w.p.units = append(w.p.units, unit{text: t, tag: w.cur.Data, node: w.cur, ctx: w.ctx})
 	}
 	w.buf.Reset()
@@ -196,7 +196,7 @@ func (w *walker) walk(n *html.Node, ctx where) {
 	}
 	w.resources(n)
 	if t := strings.TrimSpace(attr(n, "title")); t != "" {
-		w.p.titles = append(w.p.titles, unit{text: umzug.CleanText(t), tag: n.Data, node: n, ctx: ctx})
+		w.p.titles = append(w.p.titles, unit{text: umzug.VisibleText(t), tag: n.Data, node: n, ctx: ctx})
 	}
 	switch n.DataAtom {
 	case atom.Img:
@@ -528,7 +528,7 @@ func renderHTML(n *html.Node) string {
 	if err := html.Render(&b, n); err != nil {
 		return ""
 	}
-	return umzug.CleanText(b.String())
+	return umzug.VisibleText(b.String())
 }
 
 func inHeading(n *html.Node) bool {
@@ -544,10 +544,10 @@ func inHeading(n *html.Node) bool {
 // accessibleName is what a screen reader announces for the link: its
 // text and image alts, else its aria-label or title.
 func (l *link) accessibleName() string {
-	if t := umzug.CleanText(l.name); t != "" {
+	if t := umzug.VisibleText(l.name); t != "" {
 		return t
 	}
-	return umzug.CleanText(l.label)
+	return umzug.VisibleText(l.label)
 }
 
 // byID returns the element with the id, nil when there is none.

@@ -325,7 +325,7 @@ func blockText(b *umzug.Block) string {
 	c := *b
 	c.Header, c.Source = nil, nil
 	var sb strings.Builder
-	walkStrings(&c, func(s *string, isURL bool) {
+	c.Strings(func(s *string, isURL bool) {
 		if !isURL && *s != "" {
 			sb.WriteString(*s)
 			sb.WriteByte(' ')

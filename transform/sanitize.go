@@ -68,7 +68,7 @@ func sanitize(d *umzug.Document) {
 			}
 			b.HTML.HTML = clean
 		}
-		walkStrings(b, func(s *string, isURL bool) {
+		b.Strings(func(s *string, isURL bool) {
 			if isURL && *s != "" && !SafeURL(*s) {
 				d.Warnings = append(d.Warnings, umzug.Warning{Code: "unsafe-url", Message: fmt.Sprintf("URL %q removed: scheme not allowed", textutil.Truncate(*s, 80)), BlockKey: b.Key})
 				*s = ""
@@ -76,7 +76,7 @@ func sanitize(d *umzug.Document) {
 		})
 	}
 	if d.PressRelease != nil {
-		walkStrings(d.PressRelease, func(s *string, isURL bool) {
+		d.PressRelease.Strings(func(s *string, isURL bool) {
 			if isURL && *s != "" && !SafeURL(*s) {
 				d.Warnings = append(d.Warnings, umzug.Warning{Code: "unsafe-url", Message: fmt.Sprintf("URL %q removed: scheme not allowed", textutil.Truncate(*s, 80))})
 				*s = ""
