@@ -18,8 +18,6 @@ import (
 	"bytes"
 	"cmp"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"net/url"
@@ -30,20 +28,8 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/internal/textutil"
 )
-
-// LinkChecker tells the HTTP status of a URL that was not crawled (files,
-// images, external pages) after redirects. An error means no response and
-// makes the target broken, unless it wraps ErrNotChecked (robots.txt
-// forbids asking, say): such targets are left out, as is status 0 without
-// an error.
-type LinkChecker interface {
-	Check(ctx context.Context, url string) (status int, err error)
-}
-
-// ErrNotChecked is wrapped by LinkChecker errors for targets that were
-// not checked; they are not reported as broken.
-var ErrNotChecked = errors.New("not checked")
 
 // Options configure an Auditor.
 type Options struct {
@@ -52,7 +38,7 @@ type Options struct {
 	Hosts []string
 	// Checker checks link targets that were not crawled; nil checks none
 	// (offline audits use only the statuses of the pages they have).
-	Checker LinkChecker
+	Checker umzug.LinkChecker
 	// CheckExternal also checks links to other hosts.
 	CheckExternal bool
 	// Canonicalize maps a URL to the form the crawler identifies pages by,
@@ -307,7 +293,7 @@ func (a *Auditor) serverError(s *umzug.Snapshot, p *page) umzug.Finding {
 			for _, u := range p.units[:min(len(p.units), 3)] {
 				parts = append(parts, u.text)
 			}
-			f.Evidence = truncate(strings.Join(parts, " · "), 240)
+			f.Evidence = textutil.Truncate(strings.Join(parts, " · "), 240)
 		}
 	}
 	if s.LinkedFrom != "" {
@@ -357,32 +343,12 @@ func (a *Auditor) mapURL(u string) string {
 	return a.opts.MapURL(u)
 }
 
-// fp is Fingerprint of f with its URL mapped as findings will show it.
+// fp is the fingerprint (umzug.FindingFingerprint) of f with its URL mapped as findings will show it.
 func (a *Auditor) fp(f umzug.Finding, detail string) string {
 	if a.opts.MapURL != nil {
 		f.URL = a.opts.MapURL(f.URL)
 	}
-	return Fingerprint(f, detail)
-}
-
-// Fingerprint identifies a finding across runs: rule, URL without
-// fragment, block key (or, without one, the selector) and what was
-// matched. Evidence context and messages may change without making an old
-// finding new. detail is what was matched; "" uses the evidence.
-func Fingerprint(f umzug.Finding, detail string) string {
-	u := f.URL
-	if i := strings.IndexByte(u, '#'); i >= 0 {
-		u = u[:i]
-	}
-	where := f.BlockKey
-	if where == "" {
-		where = f.Selector
-	}
-	if detail == "" {
-		detail = f.Evidence
-	}
-	h := sha256.Sum256([]byte(f.Rule + "\x00" + u + "\x00" + where + "\x00" + strings.ToLower(cleanText(detail))))
-	return hex.EncodeToString(h[:8])
+	return umzug.FindingFingerprint(f, detail)
 }
 
 // textRules runs the text matchers over the page's units and title
@@ -428,7 +394,7 @@ func (a *Auditor) textRules(p *page, ok bool) []umzug.Finding {
 	if a.altRules && ok {
 		alts = make([]string, len(p.images))
 		for i, im := range p.images {
-			alts[i] = cleanText(im.alt)
+			alts[i] = umzug.VisibleText(im.alt)
 		}
 		texts = append(texts, alts...)
 	}
@@ -589,10 +555,10 @@ type namedKey struct {
 func imgEvidence(im image) string {
 	var b strings.Builder
 	b.WriteString("<img src=\"")
-	b.WriteString(truncate(im.rawSrc, 160))
+	b.WriteString(textutil.Truncate(im.rawSrc, 160))
 	b.WriteString("\"")
 	if im.hasAlt {
-		b.WriteString(" alt=\"" + truncate(im.alt, 120) + "\"")
+		b.WriteString(" alt=\"" + textutil.Truncate(im.alt, 120) + "\"")
 	}
 	b.WriteString(">")
 	return b.String()
@@ -611,13 +577,13 @@ func (a *Auditor) emptyTextParts(p *page) []umzug.Finding {
 		// An empty container is an image-only element (CSC renders the
 		// text div anyway); a paragraph holding only &nbsp; is a body the
 		// editor left blank.
-		if cleanText(textOf(n)) != "" || !hasElement(n, "p", "div", "span", "br") || hasElement(n, "img", "video", "iframe", "table", "script") {
+		if umzug.VisibleText(textOf(n)) != "" || !hasElement(n, "p", "div", "span", "br") || hasElement(n, "img", "video", "iframe", "table", "script") {
 			continue
 		}
 		seen[key] = true
 		f := umzug.Finding{Rule: umzug.RuleEmptyElement, Severity: umzug.SeverityWarning, URL: p.url,
 			Message:  fmt.Sprintf("content element %s: the text of the text & media element is empty", key),
-			Evidence: truncate(renderHTML(n), 200), Selector: p.selector(n), BlockKey: key}
+			Evidence: textutil.Truncate(renderHTML(n), 200), Selector: p.selector(n), BlockKey: key}
 		f.Fingerprint = a.fp(f, "empty-bodytext")
 		out = append(out, f)
 	}
@@ -635,7 +601,7 @@ func (a *Auditor) mixedContent(p *page) []umzug.Finding {
 			what = "form sends its data over plain http"
 		}
 		f := umzug.Finding{Rule: umzug.RuleMixedContent, Severity: sev, URL: p.url,
-			Message: "https page loads " + r.url + ": " + what, Evidence: truncate(renderHTML(r.node), 200),
+			Message: "https page loads " + r.url + ": " + what, Evidence: textutil.Truncate(renderHTML(r.node), 200),
 			Selector: p.selector(r.node), BlockKey: ceKey(r.node)}
 		f.Fingerprint = a.fp(f, r.url)
 		out = append(out, f)
@@ -667,7 +633,7 @@ func (a *Auditor) collectLinks(p *page) {
 	}
 	for _, l := range p.links {
 		note(target{url: l.href}, func() string {
-			return `<a href="` + truncate(l.raw, 160) + `">` + truncate(l.accessibleName(), 120) + "</a>"
+			return `<a href="` + textutil.Truncate(l.raw, 160) + `">` + textutil.Truncate(l.accessibleName(), 120) + "</a>"
 		}, l.node, l.ctx.key)
 	}
 	for _, im := range p.images {
@@ -731,7 +697,7 @@ func (a *Auditor) Finish(ctx context.Context) ([]umzug.Finding, error) {
 	}
 	var out []umzug.Finding
 	for _, r := range results {
-		if !r.known || errors.Is(r.err, ErrNotChecked) || (r.err == nil && (r.status < 400 || r.status == 429)) {
+		if !r.known || errors.Is(r.err, umzug.ErrNotChecked) || (r.err == nil && (r.status < 400 || r.status == 429)) {
 			continue
 		}
 		a.mu.Lock()
@@ -830,14 +796,3 @@ func snippet(s string, start, end int) string {
 }
 
 func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
-
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	i := n
-	for i > 0 && !utf8Start(s[i]) {
-		i--
-	}
-	return s[:i] + "…"
-}

@@ -248,7 +248,7 @@ func (c *fakeChecker) Check(_ context.Context, u string) (int, error) {
 	c.mu.Unlock()
 	switch st, ok := c.status[u]; {
 	case ok && st == -1:
-		return 0, fmt.Errorf("robots: %w", ErrNotChecked)
+		return 0, fmt.Errorf("robots: %w", umzug.ErrNotChecked)
 	case ok && st == -2:
 		return 0, errors.New("connection refused")
 	case ok:

@@ -9,10 +9,11 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/umzug/umzug"
 )
 
 // page is what the rules see of one HTML page: its visible text cut into
@@ -120,7 +121,7 @@ func newPage(root *html.Node, pageURL string, canon func(string) (string, error)
 	}
 	w := &walker{p: p, canon: canon}
 	if t := findFirst(root, atom.Title); t != nil {
-		if txt := cleanText(textOf(t)); txt != "" {
+		if txt := umzug.VisibleText(textOf(t)); txt != "" {
 			p.units = append(p.units, unit{text: txt, tag: "title", node: t})
 		}
 	}
@@ -144,7 +145,7 @@ func (w *walker) flush() {
 	if w.cur == nil {
 		return
 	}
-	if t := cleanText(w.buf.String()); t != "" {
+	if t := umzug.VisibleText(w.buf.String()); t != "" {
 		w.p.units = append(w.p.units, unit{text: t, tag: w.cur.Data, node: w.cur, ctx: w.ctx})
 	}
 	w.buf.Reset()
@@ -195,7 +196,7 @@ func (w *walker) walk(n *html.Node, ctx where) {
 	}
 	w.resources(n)
 	if t := strings.TrimSpace(attr(n, "title")); t != "" {
-		w.p.titles = append(w.p.titles, unit{text: cleanText(t), tag: n.Data, node: n, ctx: ctx})
+		w.p.titles = append(w.p.titles, unit{text: umzug.VisibleText(t), tag: n.Data, node: n, ctx: ctx})
 	}
 	switch n.DataAtom {
 	case atom.Img:
@@ -400,72 +401,6 @@ func textOf(n *html.Node) string {
 	return b.String()
 }
 
-// cleanText collapses white space (no-break spaces included) and drops
-// soft hyphens and zero-width characters.
-func cleanText(s string) string {
-	if isClean(s) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if asciiSpace[c] {
-				space = true
-				i++
-				continue
-			}
-			// a run of ASCII that is not white space, copied at once
-			j := i + 1
-			for j < len(s) && s[j] < utf8.RuneSelf && !asciiSpace[s[j]] {
-				j++
-			}
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteString(s[i:j])
-			i = j
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		i += n
-		switch {
-		case r == '\u00ad' || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff':
-			continue
-		case unicode.IsSpace(r) || r == '\u00a0':
-			space = true
-			continue
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-// asciiSpace marks the ASCII bytes unicode.IsSpace accepts.
-var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
-
-// isClean reports ASCII text that cleanText leaves as it is: single
-// spaces between words, none at the ends, no other white space.
-func isClean(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			return false
-		}
-		if asciiSpace[c] && (c != ' ' || i == 0 || i == len(s)-1 || s[i+1] >= utf8.RuneSelf || asciiSpace[s[i+1]]) {
-			return false
-		}
-	}
-	return true
-}
-
 // selector returns a CSS selector for n: the nearest ancestor with an id,
 // then tag names with :nth-of-type where a tag has siblings of its kind.
 func (p *page) selector(n *html.Node) string {
@@ -593,7 +528,7 @@ func renderHTML(n *html.Node) string {
 	if err := html.Render(&b, n); err != nil {
 		return ""
 	}
-	return cleanText(b.String())
+	return umzug.VisibleText(b.String())
 }
 
 func inHeading(n *html.Node) bool {
@@ -609,10 +544,10 @@ func inHeading(n *html.Node) bool {
 // accessibleName is what a screen reader announces for the link: its
 // text and image alts, else its aria-label or title.
 func (l *link) accessibleName() string {
-	if t := cleanText(l.name); t != "" {
+	if t := umzug.VisibleText(l.name); t != "" {
 		return t
 	}
-	return cleanText(l.label)
+	return umzug.VisibleText(l.label)
 }
 
 // byID returns the element with the id, nil when there is none.

@@ -202,7 +202,7 @@ func buildMatchers() []matcher {
 // not: a generic word, a template default, dummy text, a file name or a
 // camera's file name.
 func placeholderAlt(alt string) string {
-	a := strings.ToLower(cleanText(alt))
+	a := strings.ToLower(umzug.VisibleText(alt))
 	a = strings.Trim(a, " .:-_")
 	if a == "" {
 		return ""

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/internal/textutil"
 )
 
 // Redirects finds redirect loops and chains on the old site:
@@ -166,7 +167,7 @@ func (r *Redirects) chainText(urls []string, status []int) string {
 			}
 			b.WriteString(" ")
 		}
-		b.WriteString(truncate(r.a.mapURL(u), 160))
+		b.WriteString(textutil.Truncate(r.a.mapURL(u), 160))
 	}
-	return truncate(b.String(), 1000)
+	return textutil.Truncate(b.String(), 1000)
 }

@@ -30,21 +30,6 @@ type Report struct {
 	Known    int // findings left out because the baseline had them
 }
 
-// Sort orders findings by severity (errors first), rule, URL, block key
-// and selector, so reports and exports are stable.
-func Sort(fs []umzug.Finding) {
-	slices.SortStableFunc(fs, func(a, b umzug.Finding) int {
-		return cmp.Or(
-			cmp.Compare(b.Severity.Rank(), a.Severity.Rank()),
-			strings.Compare(a.Rule, b.Rule),
-			strings.Compare(a.URL, b.URL),
-			strings.Compare(a.BlockKey, b.BlockKey),
-			strings.Compare(a.Selector, b.Selector),
-			strings.Compare(a.Fingerprint, b.Fingerprint),
-		)
-	})
-}
-
 // ruleCount is one line of a summary.
 type ruleCount struct {
 	Rule     string
@@ -232,7 +217,7 @@ func fingerprintOf(f umzug.Finding) string {
 	if f.Fingerprint != "" {
 		return f.Fingerprint
 	}
-	return Fingerprint(f, "")
+	return umzug.FindingFingerprint(f, "")
 }
 
 // CSVOptions shape the CSV output. Excel makes the file open correctly in

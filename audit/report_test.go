@@ -20,9 +20,9 @@ func sampleFindings() []umzug.Finding {
 		{Rule: "missing-alt", Severity: "warning", URL: "https://a.example/b/", Message: "image without alt attribute", Evidence: "<img src=\"/x.jpg\">\x01", Selector: "#logo > img"},
 	}
 	for i := range fs {
-		fs[i].Fingerprint = Fingerprint(fs[i], "")
+		fs[i].Fingerprint = umzug.FindingFingerprint(fs[i], "")
 	}
-	Sort(fs)
+	umzug.SortFindings(fs)
 	return fs
 }
 

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 	"unicode"
-	"unicode/utf8"
 )
 
 func TestTriggers(t *testing.T) {
@@ -198,41 +197,6 @@ func TestTextIndexScan(t *testing.T) {
 			}
 		}
 	}
-}
-
-// cleanTextRef is cleanText as it was before its ASCII fast path.
-func cleanTextRef(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range s {
-		switch {
-		case r == '\u00ad' || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff':
-			continue
-		case unicode.IsSpace(r) || r == '\u00a0':
-			space = true
-			continue
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-func FuzzCleanText(f *testing.F) {
-	for _, s := range []string{"", " a ", "a b", "a  b", "a\u00a0b", "\u200b a", "x\xffy", "Über\u00adschrift", "a\u0085b", "\t\n", "a \u3000b", "ab "} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := cleanText(s), cleanTextRef(s); got != want {
-			t.Errorf("cleanText(%q) = %q; want %q", s, got, want)
-		}
-		if utf8.ValidString(s) && !utf8.ValidString(cleanText(s)) {
-			t.Errorf("cleanText(%q) is not valid UTF-8", s)
-		}
-	})
 }
 
 // TestTriggersRandom checks the property of FuzzTriggers on random

@@ -16,6 +16,7 @@ import (
 	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/audit"
 	"github.com/umzug/umzug/extract"
+	"github.com/umzug/umzug/internal/fsutil"
 	"github.com/umzug/umzug/pipeline"
 )
 
@@ -347,19 +348,19 @@ func auditReport(ios *IOStreams, opts *AuditOptions, log interface{ Info(string,
 		r.Findings, r.Known, r.Fixed = audit.Since(r.Findings, baseline)
 		r.Baseline = filepath.Base(opts.Baseline)
 	}
-	audit.Sort(r.Findings)
+	umzug.SortFindings(r.Findings)
 	format := opts.Format
 	if format == "" {
 		format = defaultFormat(opts.Out, ios.OutTTY)
 	}
 	var w io.Writer = ios.Out
-	var af *atomicFile
+	var af *fsutil.AtomicFile
 	if opts.Out != "" {
 		var err error
-		if af, err = createAtomicFile(opts.Out); err != nil {
+		if af, err = fsutil.CreateAtomic(opts.Out); err != nil {
 			return err
 		}
-		defer af.abort()
+		defer af.Abort()
 		w = af
 	}
 	var err error
@@ -379,7 +380,7 @@ func auditReport(ios *IOStreams, opts *AuditOptions, log interface{ Info(string,
 		return err
 	}
 	if af != nil {
-		if err := af.commit(); err != nil {
+		if err := af.Commit(); err != nil {
 			return err
 		}
 	}
@@ -458,45 +459,4 @@ func defaultFormat(out string, tty bool) string {
 		return "text"
 	}
 	return "ndjson"
-}
-
-// atomicFile is written under a temporary name and renamed on commit, so
-// a report is never half-written.
-type atomicFile struct {
-	*os.File
-	path string
-	done bool
-}
-
-func createAtomicFile(path string) (*atomicFile, error) {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return nil, fmt.Errorf("writing %s: %w", path, err)
-	}
-	return &atomicFile{File: f, path: path}, nil
-}
-
-func (a *atomicFile) commit() error {
-	if err := a.Sync(); err != nil {
-		return fmt.Errorf("writing %s: %w", a.path, err)
-	}
-	if err := a.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", a.path, err)
-	}
-	if err := os.Chmod(a.Name(), 0o644); err != nil {
-		return fmt.Errorf("writing %s: %w", a.path, err)
-	}
-	if err := os.Rename(a.Name(), a.path); err != nil {
-		return fmt.Errorf("writing %s: %w", a.path, err)
-	}
-	a.done = true
-	return nil
-}
-
-func (a *atomicFile) abort() {
-	if !a.done {
-		a.Close()
-		os.Remove(a.Name())
-	}
 }

@@ -200,9 +200,9 @@ func mkFile(t *testing.T, name, content string) {
 }
 
 // TestInventory: inventory.csv lists every old URL of the demo once (the
-// documents, every other URL of the redirect map, the page that answered
-// 404), with the documents' figures; the Excel variant has the same rows
-// for German Excel.
+// documents with their aliases, every other URL of the redirect map, the
+// page that answered 404), with the documents' figures; the Excel variant
+// has the same rows for German Excel.
 func TestInventory(t *testing.T) {
 	dir := t.TempDir()
 	if code, _, stderr := run(t, "migrate", "--demo", "--out", dir, "-q"); code != ExitOK {
@@ -216,11 +216,24 @@ func TestInventory(t *testing.T) {
 	}
 	byURL := map[string][]string{}
 	status := map[string]int{}
+	aliases := 0
 	for _, r := range rows[1:] {
-		if _, dup := byURL[r[0]]; dup {
-			t.Errorf("%s is listed twice", r[0])
+		// An old URL stands once: in a row of its own or among the
+		// aliases of its document's row.
+		urls := []string{r[0]}
+		if a := r[col["aliases"]]; a != "" {
+			if r[col["status"]] != "exported" {
+				t.Errorf("row of %s (%s) has aliases %q", r[0], r[col["status"]], a)
+			}
+			urls = append(urls, strings.Fields(a)...)
+			aliases += len(strings.Fields(a))
 		}
-		byURL[r[0]] = r
+		for _, u := range urls {
+			if _, dup := byURL[u]; dup {
+				t.Errorf("%s is listed twice", u)
+			}
+			byURL[u] = r
+		}
 		status[r[col["status"]]]++
 	}
 	docs := readNDJSON(t, filepath.Join(dir, "documents.ndjson"))
@@ -238,6 +251,10 @@ func TestInventory(t *testing.T) {
 		}
 		if n, err := strconv.Atoi(r[col["words"]]); err != nil || n < 5 {
 			t.Errorf("row of %s: words %q", d.URL, r[col["words"]])
+		}
+		// The print view of a page is one of its aliases, not a row.
+		if a := byURL[d.URL+"?type=98"]; a == nil || a[0] != d.URL {
+			t.Errorf("the print view of %s is not among its aliases: %q", d.URL, a)
 		}
 	}
 	for _, r := range readCSV(t, filepath.Join(dir, "redirects.csv"), ',')[1:] {
@@ -257,8 +274,8 @@ func TestInventory(t *testing.T) {
 			linked++
 		}
 	}
-	if linked < 10 || status["asset"] < 30 || status["redirect"] < 100 {
-		t.Errorf("%d documents with inlinks, statuses %v", linked, status)
+	if linked < 10 || status["asset"] < 30 || aliases < 100 {
+		t.Errorf("%d documents with inlinks, statuses %v, %d aliases", linked, status, aliases)
 	}
 
 	raw, err := os.ReadFile(filepath.Join(dir, "inventory-excel.csv"))

@@ -321,7 +321,7 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 	if err != nil {
 		return err
 	}
-	var checker audit.LinkChecker
+	var checker umzug.LinkChecker
 	if !offline {
 		// Offline, links are judged by the statuses the archive holds.
 		if checker, err = newHTTPChecker(opts.Crawl, auth).WithOrigins(connect); err != nil {

@@ -7,27 +7,27 @@ import (
 	"fmt"
 	"hash"
 	"io"
-	"os"
-	"path/filepath"
+
+	"github.com/umzug/umzug/internal/fsutil"
 )
 
-// atomicFile is a file written under a temporary name and renamed into
-// place on Commit after an fsync, so readers never see it half-written.
-// It counts bytes and hashes what is written.
+// atomicFile is an export file written through fsutil.AtomicFile (under a
+// temporary name, synced, renamed into place, the directory synced), so
+// readers never see it half-written. It buffers, counts bytes and hashes
+// what is written, for the manifest.
 type atomicFile struct {
-	f     *os.File
-	w     *bufio.Writer
-	h     hash.Hash
-	n     int64
-	final string
+	f *fsutil.AtomicFile
+	w *bufio.Writer
+	h hash.Hash
+	n int64
 }
 
 func createAtomic(path string) (*atomicFile, error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	f, err := fsutil.CreateAtomic(path)
 	if err != nil {
-		return nil, fmt.Errorf("creating %s: %w", path, err)
+		return nil, err
 	}
-	a := &atomicFile{f: f, h: sha256.New(), final: path}
+	a := &atomicFile{f: f, h: sha256.New()}
 	a.w = bufio.NewWriterSize(io.MultiWriter(f, a.h), 256<<10)
 	return a, nil
 }
@@ -38,40 +38,16 @@ func (a *atomicFile) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// Commit flushes, syncs and renames the file into place, then syncs the
-// directory so the rename survives a crash.
+// Commit flushes and commits the file (fsutil.AtomicFile.Commit).
 func (a *atomicFile) Commit() error {
 	if err := a.w.Flush(); err != nil {
-		a.Abort()
-		return fmt.Errorf("writing %s: %w", a.final, err)
+		a.f.Abort()
+		return fmt.Errorf("writing %s: %w", a.f.Path(), err)
 	}
-	if err := a.f.Chmod(0o644); err != nil {
-		a.Abort()
-		return fmt.Errorf("writing %s: %w", a.final, err)
-	}
-	if err := a.f.Sync(); err != nil {
-		a.Abort()
-		return fmt.Errorf("syncing %s: %w", a.final, err)
-	}
-	if err := a.f.Close(); err != nil {
-		_ = os.Remove(a.f.Name())
-		return fmt.Errorf("closing %s: %w", a.final, err)
-	}
-	if err := os.Rename(a.f.Name(), a.final); err != nil {
-		_ = os.Remove(a.f.Name())
-		return fmt.Errorf("renaming %s: %w", a.final, err)
-	}
-	if d, err := os.Open(filepath.Dir(a.final)); err == nil {
-		_ = d.Sync()
-		_ = d.Close()
-	}
-	return nil
+	return a.f.Commit()
 }
 
 // Abort removes the temporary file.
-func (a *atomicFile) Abort() {
-	_ = a.f.Close()
-	_ = os.Remove(a.f.Name())
-}
+func (a *atomicFile) Abort() { a.f.Abort() }
 
 func (a *atomicFile) sum() string { return hex.EncodeToString(a.h.Sum(nil)) }

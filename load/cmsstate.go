@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"github.com/gofrs/flock"
+
+	"github.com/umzug/umzug/internal/fsutil"
 )
 
 // stateEntry is one line of a load state file: a record of the export
@@ -172,10 +174,9 @@ func (s *loadState) compact() error {
 		_ = os.Remove(tmp.Name())
 		return fmt.Errorf("writing load state: %w", err)
 	}
-	if d, err := os.Open(filepath.Dir(s.path)); err == nil {
-		_ = d.Sync()
-		_ = d.Close()
-	}
+	// The state is rewritten whole: a failed directory sync leaves at
+	// worst the previous state, which the next run reads.
+	_ = fsutil.SyncDir(filepath.Dir(s.path))
 	s.f, err = os.OpenFile(s.path, os.O_WRONLY|os.O_APPEND, 0o644)
 	if err != nil {
 		return fmt.Errorf("opening load state: %w", err)

@@ -50,16 +50,8 @@ type Manifest struct {
 	Stats        map[string]int `json:"stats,omitempty"`
 	// Chrome lists the blocks left out of every document because they
 	// repeat on nearly every page (frequency-based chrome detection).
-	Chrome []ChromeBlock  `json:"chrome,omitempty"`
-	Files  []ManifestFile `json:"files"`
-}
-
-// ChromeBlock is one block recognised as page chrome.
-type ChromeBlock struct {
-	Type      string `json:"type"`
-	Key       string `json:"key"`
-	Documents int    `json:"documents"`
-	Text      string `json:"text"`
+	Chrome []umzug.ChromeBlock `json:"chrome,omitempty"`
+	Files  []ManifestFile      `json:"files"`
 }
 
 // ManifestFile describes one file of the export.
@@ -216,7 +208,7 @@ func CheckComplete(dir string, m Manifest) error {
 func (e *Exporter) Count(key string, n int) { e.manifest.Counts[key] += n }
 
 // SetChrome records the chrome blocks in the manifest.
-func (e *Exporter) SetChrome(c []ChromeBlock) { e.manifest.Chrome = c }
+func (e *Exporter) SetChrome(c []umzug.ChromeBlock) { e.manifest.Chrome = c }
 
 // RecordError is a record that was not written because it broke the
 // export contract.

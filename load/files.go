@@ -362,12 +362,15 @@ const RuleMissingFile = "missing-file"
 // MissingFileFinding is the finding for asset a whose file could not be
 // had, for the reason given.
 func MissingFileFinding(a *umzug.Asset, reason error) umzug.Finding {
-	return umzug.Finding{
+	f := umzug.Finding{
 		Rule: RuleMissingFile, Severity: umzug.SeverityWarning, URL: a.URL,
-		Message:     fmt.Sprintf("the %s is not in the export: %v", kindOr(a.Kind, "file"), reason),
-		Evidence:    a.FileName,
-		Fingerprint: "sha256:" + fingerprint(RuleMissingFile, a.URL),
+		Message:  fmt.Sprintf("the %s is not in the export: %v", kindOr(a.Kind, "file"), reason),
+		Evidence: a.FileName,
 	}
+	// What is missing is the file at the URL, whatever the reason and
+	// the name.
+	f.Fingerprint = umzug.FindingFingerprint(f, a.URL)
+	return f
 }
 
 func kindOr(k, def string) string {
@@ -375,15 +378,6 @@ func kindOr(k, def string) string {
 		return def
 	}
 	return k
-}
-
-func fingerprint(parts ...string) string {
-	h := sha256.New()
-	for _, p := range parts {
-		h.Write([]byte(p))
-		h.Write([]byte{0})
-	}
-	return hex.EncodeToString(h.Sum(nil))[:32]
 }
 
 // fillWorkers is how many files WriteAssetFiles fetches at a time; the

@@ -14,7 +14,6 @@ import (
 	"strings"
 
 	"github.com/umzug/umzug"
-	"github.com/umzug/umzug/audit"
 	"github.com/umzug/umzug/load"
 	"github.com/umzug/umzug/transform"
 )
@@ -496,7 +495,7 @@ func (p *Export) Finish(ctx context.Context, exp *load.Exporter) (ExportResult, 
 		return res, err
 	}
 	res.Findings = append(append([]umzug.Finding{}, p.findings...), p.idx.Findings()...)
-	audit.Sort(res.Findings)
+	umzug.SortFindings(res.Findings)
 	if err := exp.WriteFindings(res.Findings); err != nil {
 		return res, err
 	}
@@ -509,11 +508,7 @@ func (p *Export) Finish(ctx context.Context, exp *load.Exporter) (ExportResult, 
 	if err := exp.WriteSchemas(); err != nil {
 		return res, err
 	}
-	var chrome []load.ChromeBlock
-	for _, c := range p.idx.Chrome() {
-		chrome = append(chrome, load.ChromeBlock{Type: string(c.Type), Key: c.Key, Documents: c.Documents, Text: c.Text})
-	}
-	exp.SetChrome(chrome)
+	exp.SetChrome(p.idx.Chrome())
 	exp.Count("snippets", p.idx.Stats.Snippets)
 	exp.Count("assets", p.idx.Stats.Assets)
 

@@ -17,9 +17,12 @@ import (
 // The content inventory: inventory.csv (UTF-8, ",") and inventory-excel.csv
 // (for German Excel: byte order mark, ";", CRLF, German headers and
 // statuses) list every old URL the run knows once: the exported documents
-// (in id order, as documents.ndjson), then every other old URL in the order
-// of redirects.csv (aliases, files, gone pages), then the pages that were
-// not exported (error statuses, failed fetches, pages that are no content).
+// (in id order, as documents.ndjson), each with its aliases (the other old
+// URLs of redirects.csv that lead to it: URLs it was also served under,
+// TYPO3's index.php?id=…, print views, redirects of the old site) in its
+// row, then every other old URL in the order of redirects.csv (files,
+// gone pages, redirects to no document), then the pages that were not
+// exported (error statuses, failed fetches, pages that are no content).
 //
 // The project's editors plan the move from it. An .xlsx file would need a
 // module of its own (excelize and its dependencies) for what the Excel
@@ -29,7 +32,7 @@ import (
 // Inventory statuses.
 const (
 	invExported = "exported"  // a document of the export
-	invAlias    = "redirect"  // an old URL that redirects (301) to a document's new path
+	invAlias    = "redirect"  // an old URL that redirects (301) to a new path that is no document's (aliases of documents are in the document's row)
 	invAsset    = "asset"     // an image or file of the old site (301 to its /media/ path)
 	invGone     = "gone"      // no main content: 410 in the redirect map
 	invError    = "not-found" // the old site answered 4xx: not exported
@@ -38,10 +41,10 @@ const (
 )
 
 var inventoryHeader = []string{"old_url", "status", "http_status", "new_path", "kind", "title", "words", "published",
-	"depth", "inlinks", "findings", "dropped_chars", "dropped", "note"}
+	"depth", "inlinks", "findings", "dropped_chars", "dropped", "note", "aliases"}
 
 var inventoryHeaderDE = []string{"Alte URL", "Status", "HTTP-Status", "Neuer Pfad", "Art", "Titel", "Wörter", "Veröffentlicht",
-	"Linktiefe", "Eingehende Links", "Befunde", "Entfernte Zeichen", "Entfernt nach Grund", "Hinweis"}
+	"Linktiefe", "Eingehende Links", "Befunde", "Entfernte Zeichen", "Entfernt nach Grund", "Hinweis", "Weitere alte URLs"}
 
 // The German words of the Excel variant for statuses and kinds.
 var (
@@ -67,14 +70,20 @@ type invRow struct {
 	Depth     int    `json:"l"` // -1: not known
 	ID        string `json:"i,omitempty"`
 	Dropped   map[string]int
-	Note      string `json:"n,omitempty"`
+	Note      string   `json:"n,omitempty"`
+	Aliases   []string `json:"-"` // filled in when the rows are written
 }
 
 // inventory collects the rows while the export is written.
 type inventory struct {
 	docs    *load.TempLog
 	other   *load.TempLog
-	docURLs map[string]bool   // canonical URLs of documents: their redirect rows are the document rows
+	docURLs map[string]bool // canonical URLs of documents: their redirect rows are the document rows
+	// aliases has a key for the new path of every document, and lists
+	// the other old URLs that redirect there, in the order of
+	// redirects.csv. They are held until the inventory is written: about
+	// the size of redirects.csv, as the de-duplication's index holds them.
+	aliases map[string][]string
 	assets  map[string]string // asset URL -> kind
 	inlinks map[string]int    // document id -> documents that link to it
 	depth   map[string]int    // document URL -> link depth (migrate)
@@ -91,7 +100,7 @@ func newInventory() (*inventory, error) {
 		docs.Close()
 		return nil, err
 	}
-	return &inventory{docs: docs, other: other, docURLs: map[string]bool{}, assets: map[string]string{},
+	return &inventory{docs: docs, other: other, docURLs: map[string]bool{}, aliases: map[string][]string{}, assets: map[string]string{},
 		inlinks: map[string]int{}, depth: map[string]int{}}, nil
 }
 
@@ -108,6 +117,9 @@ var docLinkRe = regexp.MustCompile(`"document":"([0-9a-f-]{36})"`)
 // words of its text before de-duplication.
 func (inv *inventory) addDocument(d *umzug.Document, words int, line []byte, assets []umzug.Asset) error {
 	inv.docURLs[d.URL] = true
+	if d.Path != "" {
+		inv.aliases[d.Path] = nil
+	}
 	seen := map[string]bool{d.ID: true}
 	for _, m := range docLinkRe.FindAllSubmatch(line, -1) {
 		if id := string(m[1]); !seen[id] {
@@ -126,20 +138,27 @@ func (inv *inventory) addDocument(d *umzug.Document, words int, line []byte, ass
 		Title: d.Title, Words: words, Published: d.Dates.Published, Depth: depth, ID: d.ID, Dropped: d.Provenance.Accounting.DroppedChars()})
 }
 
-// addRedirect records a row of the redirect map, unless it is a
-// document's own URL (the document's row stands for it).
+// addRedirect records a row of the redirect map: a document's own URL is
+// its row already, another URL that redirects to a document is one of the
+// document's aliases, anything else a row of its own.
 func (inv *inventory) addRedirect(r umzug.Redirect, isFile func(string) bool) error {
 	if inv.docURLs[r.From] {
 		return nil
 	}
 	row := invRow{URL: r.From, Status: invAlias, Path: r.To, Depth: -1}
-	switch kind, ok := inv.assets[r.From]; {
+	kind, asset := inv.assets[r.From]
+	switch {
 	case r.Status == 410:
 		row.Status, row.Note = invGone, "no main content"
-	case ok:
+	case asset:
 		row.Status, row.Kind = invAsset, kind
 	case isFile(r.From):
 		row.Status, row.Kind = invAsset, "file"
+	default:
+		if as, ok := inv.aliases[r.To]; ok {
+			inv.aliases[r.To] = append(as, r.From)
+			return nil
+		}
 	}
 	return inv.other.Append(row)
 }
@@ -207,6 +226,9 @@ func (inv *inventory) writeCSV(w *load.TextWriter, excel bool, findings map[stri
 			if err := json.Unmarshal(b, &r); err != nil {
 				return fmt.Errorf("reading inventory rows: %w", err)
 			}
+			if r.Status == invExported {
+				r.Aliases = inv.aliases[r.Path]
+			}
 			return emit(r)
 		})
 	}
@@ -254,7 +276,7 @@ func (inv *inventory) fields(r invRow, excel bool, findings map[string]int) []st
 		status, kind = orDE(statusDE, status), orDE(kindDE, kind)
 	}
 	out := []string{r.URL, status, opt(r.HTTP), r.Path, kind, r.Title, opt(r.Words), r.Published, depth, inlinks,
-		num(findings[r.URL]), droppedChars, strings.Join(dropped, "; "), r.Note}
+		num(findings[r.URL]), droppedChars, strings.Join(dropped, "; "), r.Note, strings.Join(r.Aliases, " ")}
 	if excel {
 		for i, v := range out {
 			out[i] = excelSafe(v)

@@ -14,7 +14,7 @@ import (
 
 	"github.com/temoto/robotstxt"
 
-	"github.com/umzug/umzug/audit"
+	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/extract/crawl"
 )
 
@@ -32,13 +32,27 @@ type HTTPChecker struct {
 	ignoreRobots bool
 	auth         *crawl.Auth // credentials of the site's own hosts (staging)
 
-	mu     sync.Mutex
-	cache  map[string]*checkResult // the answer for every URL asked: one entry per link target of the site
-	hosts  map[string]*hostGate
-	robots map[string]*robotsEntry
+	mu sync.Mutex
+	// answers holds the answer for each URL asked (and the check under
+	// way), so a URL asked again, or by two checks at once, is fetched
+	// once. It is bounded: at maxAnswers entries the answers already
+	// given are dropped (checks under way stay). The audit asks each
+	// target once, so a dropped answer is fetched again only when a
+	// caller asks for a URL a second time after that many others.
+	answers    map[string]*checkResult
+	maxAnswers int
+	hosts      map[string]*hostGate // per host: requests at a time and the delay (politeness state, not a cache)
+	// robots holds robots.txt per host, read once. It is bounded: at
+	// maxRobots hosts (external links reach many) the entries read are
+	// dropped, and a host checked again has its robots.txt read again.
+	robots    map[string]*robotsEntry
+	maxRobots int
 	// checked counts the URLs asked over the network.
 	checked int
 }
+
+// HTTPChecker answers the audit's questions about link targets.
+var _ umzug.LinkChecker = (*HTTPChecker)(nil)
 
 // CheckerOptions configure an HTTPChecker.
 type CheckerOptions struct {
@@ -71,7 +85,7 @@ type hostGate struct {
 
 // errRobots marks a target robots.txt does not let umzug fetch; the audit
 // does not count it as broken.
-var errRobots = fmt.Errorf("%w: disallowed by robots.txt", audit.ErrNotChecked)
+var errRobots = fmt.Errorf("%w: disallowed by robots.txt", umzug.ErrNotChecked)
 
 // NewHTTPChecker returns a link checker.
 func NewHTTPChecker(o CheckerOptions) *HTTPChecker {
@@ -85,18 +99,35 @@ func NewHTTPChecker(o CheckerOptions) *HTTPChecker {
 			return nil
 		}},
 		userAgent: o.UserAgent, perHost: max(o.PerHost, 1), delay: o.Delay, ignoreRobots: o.IgnoreRobots, auth: auth,
-		cache: map[string]*checkResult{}, hosts: map[string]*hostGate{}, robots: map[string]*robotsEntry{},
+		answers: map[string]*checkResult{}, maxAnswers: defaultMaxAnswers,
+		hosts: map[string]*hostGate{}, robots: map[string]*robotsEntry{}, maxRobots: defaultMaxRobots,
 	}
 }
+
+// The bounds of the checker's tables: about 200 bytes per answer, up to
+// 512 KB per robots.txt (most are a few KB).
+const (
+	defaultMaxAnswers = 200_000
+	defaultMaxRobots  = 1_000
+)
 
 // Check returns the final status of u after redirects. A URL robots.txt
 // disallows is reported as status 0 with errRobots wrapped: not broken.
 func (c *HTTPChecker) Check(ctx context.Context, u string) (int, error) {
 	c.mu.Lock()
-	r, ok := c.cache[u]
+	r, ok := c.answers[u]
 	if !ok {
+		if len(c.answers) >= c.maxAnswers {
+			for k, a := range c.answers {
+				select {
+				case <-a.done:
+					delete(c.answers, k)
+				default: // under way: others may wait for it
+				}
+			}
+		}
 		r = &checkResult{done: make(chan struct{})}
-		c.cache[u] = r
+		c.answers[u] = r
 	}
 	c.mu.Unlock()
 	if ok {
@@ -202,6 +233,9 @@ func (c *HTTPChecker) allowed(ctx context.Context, u *url.URL) bool {
 	c.mu.Lock()
 	e := c.robots[u.Host]
 	if e == nil {
+		if len(c.robots) >= c.maxRobots {
+			clear(c.robots) // whoever holds an entry still reads it once
+		}
 		e = &robotsEntry{}
 		c.robots[u.Host] = e
 	}

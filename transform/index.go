@@ -15,6 +15,7 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/internal/textutil"
 )
 
 // IndexOptions tune de-duplication. The zero value of a field means its
@@ -129,7 +130,7 @@ type Index struct {
 	targets   map[uint64]bool // hashes of every new path handed out
 	assets    map[string]assetEntry
 	findings  []umzug.Finding
-	chrome    []ChromeBlock
+	chrome    []umzug.ChromeBlock
 	finalized bool
 	seenFrom  map[uint64]bool
 
@@ -156,15 +157,6 @@ type DedupeStats struct {
 	RedirectsKept   int `json:"redirects"`
 	RedirectsGone   int `json:"gone"`
 	RedirectsMerged int `json:"redirectsDropped"`
-}
-
-// ChromeBlock is a block recognised as page chrome by its frequency,
-// reported once in the manifest.
-type ChromeBlock struct {
-	Type      umzug.BlockType `json:"type"`
-	Key       string          `json:"key"`
-	Documents int             `json:"documents"`
-	Text      string          `json:"text"`
 }
 
 // NewIndex returns an empty Index for the site whose root is siteRoot.
@@ -333,7 +325,7 @@ func blockText(b *umzug.Block) string {
 	c := *b
 	c.Header, c.Source = nil, nil
 	var sb strings.Builder
-	walkStrings(&c, func(s *string, isURL bool) {
+	c.Strings(func(s *string, isURL bool) {
 		if !isURL && *s != "" {
 			sb.WriteString(*s)
 			sb.WriteByte(' ')
@@ -399,7 +391,7 @@ func (x *Index) Order() []int {
 func (x *Index) Findings() []umzug.Finding { return x.findings }
 
 // Chrome returns the blocks left out as page chrome, in the order met.
-func (x *Index) Chrome() []ChromeBlock { return x.chrome }
+func (x *Index) Chrome() []umzug.ChromeBlock { return x.chrome }
 
 func (x *Index) isChrome(st blockStat) bool {
 	n := len(x.docs)
@@ -524,7 +516,7 @@ func (x *Index) findNearDuplicates(load LoadFunc) error {
 		x.findings = append(x.findings, umzug.Finding{
 			Rule: umzug.RuleDuplicateContent, Severity: umzug.SeverityWarning, URL: de.url, BlockKey: b.key,
 			Message:  fmt.Sprintf("block %s (%s) %s block %s (%s) %s: merge them or keep one", b.key, b.typ, how, o.key, o.typ, where),
-			Evidence: truncate(strings.TrimSpace(b.text), 160),
+			Evidence: textutil.Truncate(strings.TrimSpace(b.text), 160),
 		})
 	}
 	x.Stats.NearDuplicates = len(x.findings)

@@ -101,7 +101,7 @@ func (n *Normalizer) Normalize(d umzug.Document) (umzug.Document, error) {
 	if d.URL == "" {
 		return d, fmt.Errorf("normalizing document without URL: %w", umzug.ErrInvalid)
 	}
-	d = cloneDocument(d)
+	d = d.Clone() // the caller's document stays as it was
 	mapURLs(&d, n.MapURL)
 	safeFileNames(&d)
 	mapTexts(&d, CleanText)
@@ -175,7 +175,7 @@ func blockEmpty(b umzug.Block) bool {
 		return false
 	}
 	empty := true
-	visitBlockStrings(&b, func(s *string, isURL bool) {
+	b.Strings(func(s *string, isURL bool) {
 		if strings.TrimSpace(*s) != "" {
 			empty = false
 		}

@@ -4,12 +4,12 @@ import (
 	"fmt"
 	"hash/fnv"
 	"net/url"
-	"reflect"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/internal/textutil"
 )
 
 // AssetFacts are what the crawl learned about a file (its response
@@ -73,7 +73,7 @@ func (x *Index) Rewrite(d *umzug.Document, load LoadFunc, facts FactsFunc) (Rewr
 			if !st.emitted {
 				st.emitted = true
 				x.blocks[fp] = st
-				x.chrome = append(x.chrome, ChromeBlock{Type: b.Type, Key: b.Key, Documents: int(st.docs), Text: truncate(strings.TrimSpace(blockText(&b)), 120)})
+				x.chrome = append(x.chrome, umzug.ChromeBlock{Type: b.Type, Key: b.Key, Documents: int(st.docs), Text: textutil.Truncate(strings.TrimSpace(blockText(&b)), 120)})
 			}
 			continue
 		}
@@ -101,8 +101,9 @@ func (x *Index) Rewrite(d *umzug.Document, load LoadFunc, facts FactsFunc) (Rewr
 	d.Blocks = blocks
 	x.Stats.BlocksOut += len(blocks)
 	if d.PressRelease != nil {
-		if err := rw.walk(d.PressRelease); err != nil {
-			return out, err
+		rw.parts().pressRelease(d.PressRelease)
+		if rw.err != nil {
+			return out, rw.err
 		}
 	}
 	out.Redirects = append(x.docRedirects(e), out.Redirects...)
@@ -147,56 +148,29 @@ type rewriter struct {
 	warnings  *[]umzug.Warning       // of the document being rewritten
 }
 
-func (rw *rewriter) block(b *umzug.Block) error { return rw.walk(b) }
-
-// walk visits every struct reachable from v (a pointer), parents first.
-func (rw *rewriter) walk(v any) error {
-	rw.visit(reflect.ValueOf(v))
-	return rw.err
+// parts are the pieces of a document the rewriter changes.
+func (rw *rewriter) parts() *parts {
+	return &parts{
+		teaser:   rw.teaser,
+		timeline: rw.timeline,
+		link:     rw.link,
+		media: func(m *umzug.Media) {
+			if a := rw.asset(m.Src, umzug.Asset{Alt: m.Alt, Caption: m.Caption, Credit: m.Credit}); a != nil {
+				m.Asset = a.id
+			}
+		},
+		file: func(f *umzug.File) {
+			if a := rw.asset(f.URL, umzug.Asset{Caption: f.Title, Size: f.Size}); a != nil {
+				f.Asset = a.id
+			}
+		},
+		stop: func() bool { return rw.err != nil },
+	}
 }
 
-func (rw *rewriter) visit(v reflect.Value) {
-	if rw.err != nil {
-		return
-	}
-	switch v.Kind() {
-	case reflect.Pointer:
-		if !v.IsNil() {
-			rw.visit(v.Elem())
-		}
-	case reflect.Struct:
-		if v.CanAddr() {
-			switch p := v.Addr().Interface().(type) {
-			case *umzug.Source, *umzug.Header:
-				return
-			case *umzug.TeaserItem:
-				rw.teaser(p)
-			case *umzug.TimelineItem:
-				rw.timeline(p)
-			case *umzug.Link:
-				rw.link(&p.Href, &p.Document, &p.Path)
-			case *umzug.MarkDef:
-				rw.link(&p.Href, &p.Document, &p.Path)
-			case *umzug.Media:
-				if a := rw.asset(p.Src, umzug.Asset{Alt: p.Alt, Caption: p.Caption, Credit: p.Credit}); a != nil {
-					p.Asset = a.id
-				}
-			case *umzug.File:
-				if a := rw.asset(p.URL, umzug.Asset{Caption: p.Title, Size: p.Size}); a != nil {
-					p.Asset = a.id
-				}
-			}
-		}
-		for i := 0; i < v.NumField(); i++ {
-			if v.Type().Field(i).IsExported() {
-				rw.visit(v.Field(i))
-			}
-		}
-	case reflect.Slice:
-		for i := 0; i < v.Len(); i++ {
-			rw.visit(v.Index(i))
-		}
-	}
+func (rw *rewriter) block(b *umzug.Block) error {
+	rw.parts().block(b)
+	return rw.err
 }
 
 // link points an internal link to its document (id and new path) or
@@ -227,7 +201,7 @@ func (rw *rewriter) teaser(t *umzug.TeaserItem) {
 	// one of them is wrong, and an editor has to say which.
 	if pub := rw.x.docs[i].published; pub != "" && len(t.Date) >= 10 && t.Date[:10] != pub {
 		*rw.warnings = append(*rw.warnings, umzug.Warning{Code: "date-conflict",
-			Message: fmt.Sprintf("teaser %q dates the release %s, the release itself %s (%s)", truncate(t.Title, 80), t.Date[:10], pub, rw.x.docs[i].url)})
+			Message: fmt.Sprintf("teaser %q dates the release %s, the release itself %s (%s)", textutil.Truncate(t.Title, 80), t.Date[:10], pub, rw.x.docs[i].url)})
 		rw.x.Stats.DateConflicts++
 	}
 	if len(t.Body) > 0 && i != rw.self && rw.isCopy(t.Body.PlainText(), i) {
@@ -486,7 +460,7 @@ func sentenceSketch(d *umzug.Document) []uint32 {
 		ok = add(pr.Lead) && add(pr.Subtitle)
 	}
 	for i := 0; ok && i < len(d.Blocks); i++ {
-		walkPortableText(&d.Blocks[i], func(pt *umzug.PortableText) {
+		d.Blocks[i].RichTexts(func(pt *umzug.PortableText) {
 			for _, b := range *pt {
 				if ok {
 					ok = add(b.PlainText())

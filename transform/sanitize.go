@@ -7,6 +7,7 @@ import (
 	"github.com/microcosm-cc/bluemonday"
 
 	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/internal/textutil"
 )
 
 // htmlPolicy is the allowlist for markup that could not be typed: the
@@ -67,32 +68,19 @@ func sanitize(d *umzug.Document) {
 			}
 			b.HTML.HTML = clean
 		}
-		walkStrings(b, func(s *string, isURL bool) {
+		b.Strings(func(s *string, isURL bool) {
 			if isURL && *s != "" && !SafeURL(*s) {
-				d.Warnings = append(d.Warnings, umzug.Warning{Code: "unsafe-url", Message: fmt.Sprintf("URL %q removed: scheme not allowed", truncate(*s, 80)), BlockKey: b.Key})
+				d.Warnings = append(d.Warnings, umzug.Warning{Code: "unsafe-url", Message: fmt.Sprintf("URL %q removed: scheme not allowed", textutil.Truncate(*s, 80)), BlockKey: b.Key})
 				*s = ""
 			}
 		})
 	}
 	if d.PressRelease != nil {
-		walkStrings(d.PressRelease, func(s *string, isURL bool) {
+		d.PressRelease.Strings(func(s *string, isURL bool) {
 			if isURL && *s != "" && !SafeURL(*s) {
-				d.Warnings = append(d.Warnings, umzug.Warning{Code: "unsafe-url", Message: fmt.Sprintf("URL %q removed: scheme not allowed", truncate(*s, 80))})
+				d.Warnings = append(d.Warnings, umzug.Warning{Code: "unsafe-url", Message: fmt.Sprintf("URL %q removed: scheme not allowed", textutil.Truncate(*s, 80))})
 				*s = ""
 			}
 		})
 	}
 }
-
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	cut := n
-	for cut > 0 && !utf8RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
-}
-
-func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }

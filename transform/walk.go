@@ -1,115 +1,23 @@
 package transform
 
 import (
-	"reflect"
-
 	"github.com/umzug/umzug"
 )
 
-// urlFields are the names of string fields that hold URLs in the domain
-// types; every other string field holds text.
-var urlFields = map[string]bool{
-	"URL": true, "Href": true, "Src": true, "Link": true, "Action": true,
-	"SourceURL": true, "FinalURL": true, "AliasURLs": true, "Original": true,
-}
-
-// skipFields hold identifiers, codes and hashes that are neither text nor
-// URLs to rewrite.
-var skipFields = map[string]bool{
-	"ID": true, "Key": true, "Type": true, "Kind": true, "Style": true, "ListItem": true,
-	"ContentHash": true, "RawSHA256": true, "Code": true, "BlockKey": true, "Selector": true,
-	"CSSClasses": true, "CType": true, "Document": true, "Snippet": true, "Marks": true,
-	"Provenance": true, "Layout": true, "Variant": true, "Position": true, "Section": true,
-	"Target": true, "Provider": true, "Format": true, "Method": true, "MimeType": true,
-	"Path": true, "Asset": true,
-}
-
-// walkStrings calls f for every string in v (a pointer) that is text or a
-// URL, telling which. Provenance is left alone: it records the old site
-// as fetched.
-func walkStrings(v any, f func(s *string, isURL bool)) {
-	walkValue(reflect.ValueOf(v), false, f)
-}
-
-func walkValue(v reflect.Value, isURL bool, f func(*string, bool)) {
-	switch v.Kind() {
-	case reflect.Pointer, reflect.Interface:
-		if !v.IsNil() {
-			walkValue(v.Elem(), isURL, f)
-		}
-	case reflect.Struct:
-		t := v.Type()
-		for i := 0; i < v.NumField(); i++ {
-			sf := t.Field(i)
-			if !sf.IsExported() || skipFields[sf.Name] {
-				continue
-			}
-			walkValue(v.Field(i), urlFields[sf.Name], f)
-		}
-	case reflect.Slice:
-		for i := 0; i < v.Len(); i++ {
-			walkValue(v.Index(i), isURL, f)
-		}
-	case reflect.String:
-		if v.CanSet() {
-			s := v.String()
-			f(&s, isURL)
-			v.SetString(s)
-		}
-	}
-}
+// The walks over a document's fields are the root package's typed ones
+// (umzug's walk.go): which strings are URLs and which text, where rich
+// text and file names are.
 
 func mapURLs(d *umzug.Document, m func(string) string) {
-	walkStrings(d, func(s *string, isURL bool) {
-		if isURL {
-			*s = m(*s)
-		}
-	})
+	d.URLs(func(s *string) { *s = m(*s) })
 }
 
 func mapTexts(d *umzug.Document, m func(string) string) {
-	walkStrings(d, func(s *string, isURL bool) {
+	d.Strings(func(s *string, isURL bool) {
 		if !isURL {
 			*s = m(*s)
 		}
 	})
-}
-
-func visitBlockStrings(b *umzug.Block, f func(s *string, isURL bool)) {
-	walkStrings(b, f)
-}
-
-var portableTextType = reflect.TypeFor[umzug.PortableText]()
-
-// walkPortableText calls f for every Portable Text value in v (a pointer).
-func walkPortableText(v any, f func(pt *umzug.PortableText)) {
-	walkPT(reflect.ValueOf(v), f)
-}
-
-func walkPT(v reflect.Value, f func(*umzug.PortableText)) {
-	if v.Type() == portableTextType {
-		if v.CanAddr() {
-			f(v.Addr().Interface().(*umzug.PortableText))
-		}
-		return
-	}
-	switch v.Kind() {
-	case reflect.Pointer, reflect.Interface:
-		if !v.IsNil() {
-			walkPT(v.Elem(), f)
-		}
-	case reflect.Struct:
-		t := v.Type()
-		for i := 0; i < v.NumField(); i++ {
-			if t.Field(i).IsExported() && t.Field(i).Name != "Provenance" {
-				walkPT(v.Field(i), f)
-			}
-		}
-	case reflect.Slice:
-		for i := 0; i < v.Len(); i++ {
-			walkPT(v.Index(i), f)
-		}
-	}
 }
 
 // minRepeatedParagraph is the length in bytes from which a paragraph that
@@ -122,7 +30,7 @@ const minRepeatedParagraph = 40
 // and returns how many it removed.
 func dropRepeatedParagraphs(d *umzug.Document) int {
 	n := 0
-	walkPortableText(d, func(pt *umzug.PortableText) {
+	d.RichTexts(func(pt *umzug.PortableText) {
 		if len(*pt) < 2 {
 			return
 		}

@@ -20,6 +20,8 @@ import (
 	"time"
 
 	"github.com/klauspost/compress/gzip"
+
+	"github.com/umzug/umzug/internal/textutil"
 )
 
 // WARC 1.1 (ISO 28500:2017) records, each written as its own gzip member so
@@ -207,7 +209,7 @@ func readWARCRecord(br *bufio.Reader, zr *stdgzip.Reader, maxBlock int64) (*warc
 		return nil, nil, fmt.Errorf("reading record version: %w", err)
 	}
 	if !strings.HasPrefix(line, "WARC/1.") {
-		return nil, nil, fmt.Errorf("not a WARC record: starts with %q", clip(line, 40))
+		return nil, nil, fmt.Errorf("not a WARC record: starts with %q", textutil.Truncate(line, 40))
 	}
 	fields, err := tp.ReadMIMEHeader()
 	if err != nil {
@@ -237,13 +239,6 @@ func readWARCRecord(br *bufio.Reader, zr *stdgzip.Reader, maxBlock int64) (*warc
 		return h, block, fmt.Errorf("record %s: block digest mismatch", h.get("WARC-Record-ID"))
 	}
 	return h, block, nil
-}
-
-func clip(s string, n int) string {
-	if len(s) > n {
-		return s[:n] + "…"
-	}
-	return s
 }
 
 // readWARCAt reads the record at offset of the WARC file name.

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/internal/textutil"
 )
 
 // Content accounting: every run of visible text of a page ends in exactly
@@ -281,11 +282,11 @@ func (a *accountant) dropText(reason string, owner *html.Node, s string, chars i
 	if l := a.last; l != nil && l.Reason == reason && l.Selector == sel {
 		l.Chars += chars
 		if len(l.Excerpt) < 80 {
-			l.Excerpt = truncate(l.Excerpt+" "+s, 100)
+			l.Excerpt = textutil.Truncate(l.Excerpt+" "+s, 100)
 		}
 	} else {
 		a.flush()
-		a.last = &umzug.Dropped{Reason: reason, Selector: sel, Chars: chars, Excerpt: truncate(s, 100)}
+		a.last = &umzug.Dropped{Reason: reason, Selector: sel, Chars: chars, Excerpt: textutil.Truncate(s, 100)}
 	}
 	a.run(Dropped, reason, owner, s)
 }

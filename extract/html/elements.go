@@ -11,6 +11,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/internal/textutil"
 )
 
 // renderError matches CMS and template errors rendered in place of an
@@ -46,7 +47,7 @@ func (p *page) contentElementUID(el *html.Node, uid int, ctype string) {
 	text := cleanText(el)
 	if len(text) < 600 && renderError.MatchString(text) {
 		key := "c" + strconv.Itoa(uid)
-		p.warn("broken-element", fmt.Sprintf("content element %s (%s) rendered as a CMS error: %q", key, ctype, truncate(text, 200)), key)
+		p.warn("broken-element", fmt.Sprintf("content element %s (%s) rendered as a CMS error: %q", key, ctype, textutil.Truncate(text, 200)), key)
 		return
 	}
 	hdr := p.takeHeader(el)
@@ -726,15 +727,3 @@ func (p *page) embedBlock(el *html.Node, uid int, ctype, src string) umzug.Block
 	p.warn("embedded-content", fmt.Sprintf("%s embeds %s, which is not a video: kept as html; rebuild the embed in the new CMS", what, src), key)
 	return umzug.Block{Type: umzug.BlockHTML, HTML: &umzug.HTML{HTML: strings.TrimSpace(sb.String())}}
 }
-
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !isRuneStart(s[n]) {
-		n--
-	}
-	return s[:n] + "…"
-}
-
-func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }

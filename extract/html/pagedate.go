@@ -10,6 +10,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/internal/textutil"
 )
 
 // metaDate returns the publication date that the page's metadata states:
@@ -130,7 +131,7 @@ func contentDate(roots []*html.Node) string {
 	}
 	for _, r := range roots {
 		if s := goquery.NewDocumentFromNode(r).Find(newsMarkup).First(); s.Length() > 0 {
-			top := truncate(cleanText(s.Nodes[0]), 300)
+			top := textutil.Truncate(cleanText(s.Nodes[0]), 300)
 			if ds := FindGermanDates(top); len(ds) > 0 && len(ds[0].Value) >= 10 {
 				return ds[0].Value
 			}
@@ -210,7 +211,7 @@ func (p *page) openingDates() (dateline, cued string) {
 		for _, pb := range body[:min(3, len(body))] {
 			opening := pb.PlainText()
 			if len(opening) > 200 {
-				opening = truncate(opening, 200)
+				opening = textutil.Truncate(opening, 200)
 			}
 			if m := datelineRe.FindStringSubmatch(opening); m != nil && dateline == "" {
 				dateline = isoDate("", m[2])
