@@ -92,5 +92,8 @@ func (x *ExportSink) Add(p *Page) error {
 		e.NotExported(s.URL, invFailed, s.Status, s.Depth, err.Error())
 		return nil
 	}
+	if p.norm != nil {
+		return e.addNormalizedAt(*p.norm, s.Depth)
+	}
 	return e.addNormalizedAt(e.normalize(*p.Doc), s.Depth)
 }

@@ -84,6 +84,7 @@ type Page struct {
 
 	checked *audit.Checked  // the audit's check, recorded in order
 	panics  []umzug.Failure // of the page's work, recorded in order
+	norm    *normalized     // Doc normalized for Work.Export, on the worker
 }
 
 // Sink takes the pages of a run one at a time, in the order the
@@ -108,6 +109,10 @@ type Work struct {
 	// Workers is the number of responses worked on at once (parse,
 	// extract, audit); 0 means one per CPU (GOMAXPROCS).
 	Workers int
+	// Export, when set, has each document normalized for it on the
+	// workers (its first pass; the de-duplication index is fed in order
+	// by ExportSink).
+	Export *Export
 }
 
 // Process returns a stream that does w for every snapshot added and
@@ -218,6 +223,10 @@ func (w *Work) work(s *umzug.Snapshot) *Page {
 	}
 	if w.Audit != nil {
 		w.check(p, root)
+	}
+	if w.Export != nil && p.Doc != nil {
+		n := w.Export.normalize(*p.Doc)
+		p.norm = &n
 	}
 	return p
 }
