@@ -94,13 +94,13 @@ func (p *page) addHeadings(hdr *umzug.Header, uid int, ctype string, el *html.No
 func cscType(el *html.Node) string {
 	s := goquery.NewDocumentFromNode(el).Selection
 	switch {
-	case s.Find(".csc-textpic").Length() > 0:
+	case s.FindMatcher(css(".csc-textpic")).Length() > 0:
 		return "textpic"
-	case s.Find(".csc-uploads").Length() > 0:
+	case s.FindMatcher(css(".csc-uploads")).Length() > 0:
 		return "uploads"
-	case s.Find(".csc-menu").Length() > 0:
+	case s.FindMatcher(css(".csc-menu")).Length() > 0:
 		return "menu"
-	case s.Find("table.contenttable").Length() > 0:
+	case s.FindMatcher(css("table.contenttable")).Length() > 0:
 		return "table"
 	}
 	return ""
@@ -114,9 +114,9 @@ func (p *page) typed(el *html.Node, ctype string) []umzug.Block {
 	switch {
 	case ctype == "header":
 		return nil
-	case ctype == "div" || (s.Find("hr").Length() == 1 && cleanText(el) == ""):
+	case ctype == "div" || (s.FindMatcher(css("hr")).Length() == 1 && cleanText(el) == ""):
 		return []umzug.Block{{Type: umzug.BlockDivider, Divider: &umzug.Divider{}}}
-	case strings.Contains(ctype, "upload") || s.Find(".ce-uploads, .csc-uploads").Length() > 0:
+	case strings.Contains(ctype, "upload") || s.FindMatcher(css(".ce-uploads, .csc-uploads")).Length() > 0:
 		if d := p.downloads(s); d != nil {
 			return []umzug.Block{{Type: umzug.BlockDownloads, Downloads: d}}
 		}
@@ -124,7 +124,7 @@ func (p *page) typed(el *html.Node, ctype string) []umzug.Block {
 		// A menu of cards or thumbnails (bootstrap_package menu_card_list,
 		// menu_thumbnail_list) shows each page with its title, abstract
 		// and image: teasers; a plain menu is a list of links.
-		if s.Find(".card, .thumbnail, [class*=teaser]").Length() > 0 {
+		if s.FindMatcher(css(".card, .thumbnail, [class*=teaser]")).Length() > 0 {
 			if t := p.teasers(s, ctype); t != nil {
 				return []umzug.Block{{Type: umzug.BlockTeaser, Teaser: t}}
 			}
@@ -309,11 +309,11 @@ func soleWrapper(el *html.Node) *html.Node {
 // panel-info" in v7/v8). It becomes an info box whose headline is the
 // block's header.
 func (p *page) panel(s *goquery.Selection, ctype string) *umzug.Block {
-	box := s.Find(".card-panel, .panel").AddBack().Filter(".card-panel, .panel").First()
-	if box.Length() == 0 || box.Find(".card-panel, .panel, .panel-group, .accordion, [class*=carousel]").Length() > 0 {
+	box := s.FindMatcher(css(".card-panel, .panel")).AddBack().FilterMatcher(css(".card-panel, .panel")).First()
+	if box.Length() == 0 || box.FindMatcher(css(".card-panel, .panel, .panel-group, .accordion, [class*=carousel]")).Length() > 0 {
 		return nil
 	}
-	if box.Closest(".panel-group, .accordion").Length() > 0 {
+	if box.ClosestMatcher(css(".panel-group, .accordion")).Length() > 0 {
 		return nil
 	}
 	variant := "default"
@@ -324,11 +324,11 @@ func (p *page) panel(s *goquery.Selection, ctype string) *umzug.Block {
 			variant = v
 		}
 	}
-	head := box.Find(".card-header, .panel-heading, .panel-title").First()
-	body := box.Find(".card-body, .panel-body").First()
+	head := box.FindMatcher(css(".card-header, .panel-heading, .panel-title")).First()
+	body := box.FindMatcher(css(".card-body, .panel-body")).First()
 	if body.Length() == 0 {
 		c := box.Clone()
-		c.Find(".card-header, .panel-heading").Remove()
+		c.FindMatcher(css(".card-header, .panel-heading")).Remove()
 		body = c
 	}
 	pt := p.richChildren(body)
@@ -338,7 +338,7 @@ func (p *page) panel(s *goquery.Selection, ctype string) *umzug.Block {
 	b := &umzug.Block{Type: umzug.BlockInfoBox, InfoBox: &umzug.InfoBox{Variant: variant, Body: pt}}
 	if t := text(head); t != "" {
 		level := 0
-		if h := head.Find("h1, h2, h3, h4, h5, h6").AddBack().Filter("h1, h2, h3, h4, h5, h6").First(); h.Length() > 0 {
+		if h := head.FindMatcher(css("h1, h2, h3, h4, h5, h6")).AddBack().FilterMatcher(css("h1, h2, h3, h4, h5, h6")).First(); h.Length() > 0 {
 			level = headingLevel(h.Nodes[0])
 		}
 		b.Header = &umzug.Header{Text: t, Level: level}
