@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -43,8 +44,14 @@ func (p *page) contentElementUID(el *html.Node, uid int, ctype string) {
 	if ctype == "" {
 		ctype = cscType(el)
 	}
-	text := cleanText(el)
-	if len(text) < 600 && renderError.MatchString(text) {
+	// The text is only needed when it is short (a CMS error) or when
+	// nothing else came of the element; most elements have more than 600
+	// plain ASCII letters, which no collapsing or trimming takes away.
+	text, haveText := "", false
+	if !hasASCIIText(el, 600) {
+		text, haveText = cleanText(el), true
+	}
+	if haveText && len(text) < 600 && renderError.MatchString(text) {
 		key := "c" + strconv.Itoa(uid)
 		p.warn("broken-element", fmt.Sprintf("content element %s (%s) rendered as a CMS error: %q", key, ctype, truncate(text, 200)), key)
 		return
@@ -62,7 +69,8 @@ func (p *page) contentElementUID(el *html.Node, uid int, ctype string) {
 			p.addHeadings(hdr, uid, ctype, el)
 			return
 		}
-		if strings.TrimSpace(text) == "" && !hasMedia(el) && p.embedSrc(goquery.NewDocumentFromNode(el).Selection) == "" {
+		// (Without the text read, the element had text: not empty.)
+		if haveText && strings.TrimSpace(text) == "" && !hasMedia(el) && p.embedSrc(goquery.NewDocumentFromNode(el).Selection) == "" {
 			p.warn("empty-element", fmt.Sprintf("content element c%d (%s) has no content", uid, ctype), "c"+strconv.Itoa(uid))
 			return
 		}
@@ -74,6 +82,38 @@ func (p *page) contentElementUID(el *html.Node, uid int, ctype string) {
 		}
 		p.add(b, uid, ctype, el)
 	}
+}
+
+// hasASCIIText reports whether the text of n (as textOf reads it) holds
+// at least limit ASCII bytes other than white space: bytes that collapsing
+// and trimming keep.
+func hasASCIIText(n *html.Node, limit int) bool {
+	k := 0
+	var f func(*html.Node) bool
+	f = func(n *html.Node) bool {
+		switch n.Type {
+		case html.TextNode:
+			for i := 0; i < len(n.Data); i++ {
+				switch c := n.Data[i]; {
+				case c >= utf8.RuneSelf, c == ' ', c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+				default:
+					k++
+				}
+			}
+			return k >= limit
+		case html.ElementNode:
+			if skipElement(n) {
+				return false
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if f(c) {
+				return true
+			}
+		}
+		return false
+	}
+	return f(n)
 }
 
 // addHeadings adds the heading block of a header-only element (or of a

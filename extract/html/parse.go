@@ -709,7 +709,10 @@ func textOf(n *html.Node) string {
 
 // collapseTrim collapses white space and trims.
 func collapseTrim(s string) string {
-	return strings.TrimSpace(collapseSpace(s))
+	// Trimming first is the same (TrimSpace's white space includes every
+	// character collapseSpace collapses) and often leaves nothing to
+	// collapse: no copy.
+	return collapseSpace(strings.TrimSpace(s))
 }
 
 func cleanText(n *html.Node) string { return collapseTrim(textOf(n)) }
