@@ -129,7 +129,7 @@ func contentDate(roots []*html.Node) string {
 		return d
 	}
 	for _, r := range roots {
-		if s := goquery.NewDocumentFromNode(r).FindMatcher(css(newsMarkup)).First(); s.Length() > 0 {
+		if s := goquery.NewDocumentFromNode(r).FindMatcher(cssFirst(newsMarkup)).First(); s.Length() > 0 {
 			top := truncate(cleanText(s.Nodes[0]), 300)
 			if ds := FindGermanDates(top); len(ds) > 0 && len(ds[0].Value) >= 10 {
 				return ds[0].Value
@@ -255,7 +255,7 @@ func (p *page) fillPublished(roots []*html.Node) {
 	if d.Dates.Published != "" {
 		return
 	}
-	for _, t := range []string{p.meta.property("og:title"), p.doc.FindMatcher(css("title")).First().Text()} {
+	for _, t := range []string{p.meta.property("og:title"), p.doc.FindMatcher(cssFirst("title")).First().Text()} {
 		if m := titleDateRe.FindStringSubmatch(t); m != nil {
 			if v := isoDate("", m[1]); v != "" {
 				d.Dates.Published = v

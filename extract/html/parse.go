@@ -141,7 +141,7 @@ func (ps *Parser) pageOf(root *html.Node, pageURL string) (*page, error) {
 		return nil, fmt.Errorf("parsing %s: bad URL: %w", pageURL, err)
 	}
 	doc := goquery.NewDocumentFromNode(root)
-	if b, ok := doc.FindMatcher(css("base[href]")).Attr("href"); ok {
+	if b, ok := doc.FindMatcher(cssFirst("base[href]")).Attr("href"); ok {
 		// Only a web base: <base href="javascript:…"> would turn every
 		// relative link into a script URL.
 		if bu, err := base.Parse(strings.TrimSpace(b)); err == nil && (bu.Scheme == "http" || bu.Scheme == "https" || bu.Scheme == base.Scheme) {
@@ -208,14 +208,14 @@ func (p *page) extract() (umzug.Document, error) {
 	d := &p.d
 	d.Kind = umzug.KindPage
 	d.Provenance.SourceURL = d.URL
-	d.Lang = strings.TrimSpace(p.doc.FindMatcher(css("html")).AttrOr("lang", ""))
+	d.Lang = strings.TrimSpace(p.doc.FindMatcher(cssFirst("html")).AttrOr("lang", ""))
 	d.Summary = collapseTrim(p.meta.name("description"))
 	p.typo3 = isTYPO3(p.doc, p.meta)
 	d.Provenance.Extractor = "generic"
 	if p.typo3 {
 		d.Provenance.Extractor = "typo3"
 	}
-	if id := p.doc.FindMatcher(css("body")).AttrOr("id", ""); strings.HasPrefix(id, "p") {
+	if id := p.doc.FindMatcher(cssFirst("body")).AttrOr("id", ""); strings.HasPrefix(id, "p") {
 		if uid, err := strconv.Atoi(id[1:]); err == nil {
 			d.Provenance.TYPO3 = &umzug.TYPO3Origin{PageUID: uid}
 		}
@@ -345,7 +345,7 @@ func (p *page) finishTitle() {
 		d.Title = collapseTrim(p.meta.property("og:title"))
 	}
 	if d.Title == "" {
-		d.Title = stripSiteName(collapseTrim(p.doc.FindMatcher(css("title")).First().Text()), p.meta.property("og:site_name"))
+		d.Title = stripSiteName(collapseTrim(p.doc.FindMatcher(cssFirst("title")).First().Text()), p.meta.property("og:site_name"))
 	}
 }
 
@@ -388,7 +388,7 @@ func isTYPO3(doc *goquery.Document, meta metaTags) bool {
 	if strings.Contains(strings.ToLower(meta.name("generator")), "typo3") {
 		return true
 	}
-	return doc.FindMatcher(typo3Markup).Length() > 0
+	return anyMatch(doc.Nodes, []cascadia.Selector{typo3Markup})
 }
 
 // metaTags maps "name:x" and "property:x" (lower case) to the content of

@@ -35,3 +35,73 @@ type noMatch struct{}
 func (noMatch) Match(*html.Node) bool               { return false }
 func (noMatch) MatchAll(*html.Node) []*html.Node    { return nil }
 func (noMatch) Filter(ns []*html.Node) []*html.Node { return nil }
+
+var compiledFirst sync.Map // string -> firstMatcher
+
+// cssFirst is css(s) for a Find whose result is only tested for matches
+// or cut to its first element (.Length() > 0, .First()): its MatchAll
+// stops at the first match in each subtree. goquery's Find collects the
+// matches below each child of the selection in document order, so the
+// first of them, and whether there is one, stay the same.
+func cssFirst(s string) goquery.Matcher {
+	if m, ok := compiledFirst.Load(s); ok {
+		return m.(goquery.Matcher)
+	}
+	m := firstMatcher{css(s)}
+	compiledFirst.Store(s, m)
+	return m
+}
+
+type firstMatcher struct{ m goquery.Matcher }
+
+func (f firstMatcher) Match(n *html.Node) bool             { return f.m.Match(n) }
+func (f firstMatcher) Filter(ns []*html.Node) []*html.Node { return f.m.Filter(ns) }
+
+// MatchAll returns the first node of n's subtree (n included, in document
+// order, as cascadia's MatchAll) that matches, or nil.
+func (f firstMatcher) MatchAll(n *html.Node) []*html.Node {
+	if m := f.first(n); m != nil {
+		return []*html.Node{m}
+	}
+	return nil
+}
+
+func (f firstMatcher) first(n *html.Node) *html.Node {
+	if f.m.Match(n) {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if m := f.first(c); m != nil {
+			return m
+		}
+	}
+	return nil
+}
+
+// anyMatch reports whether any selector matches an element below the
+// nodes: FindMatcher(m).Length() > 0 for any of them, in one walk that
+// stops at the first match.
+func anyMatch(nodes []*html.Node, sels []cascadia.Selector) bool {
+	var in func(n *html.Node) bool
+	in = func(n *html.Node) bool {
+		for _, s := range sels {
+			if s.Match(n) {
+				return true
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if in(c) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, n := range nodes {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && in(c) {
+				return true
+			}
+		}
+	}
+	return false
+}
