@@ -132,7 +132,14 @@ func writeExplanation(w io.Writer, pageURL string, ex html.Explanation) {
 	for r := range by {
 		reasons = append(reasons, r)
 	}
-	sort.Slice(reasons, func(i, j int) bool { return by[reasons[i]] > by[reasons[j]] })
+	// Most dropped first; ties by name, so that the output is the same
+	// on every run.
+	sort.Slice(reasons, func(i, j int) bool {
+		if by[reasons[i]] != by[reasons[j]] {
+			return by[reasons[i]] > by[reasons[j]]
+		}
+		return reasons[i] < reasons[j]
+	})
 	for _, r := range reasons {
 		fmt.Fprintf(w, "  dropped %-16s %7d\n", r, by[r])
 	}

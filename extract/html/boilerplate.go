@@ -561,7 +561,10 @@ func utilityReason(n *html.Node, weight int32) string {
 	}
 	// Cheap tests on the lower-cased text before each regexp: these run on
 	// every small element of the main region.
-	l := strings.ToLower(t)
+	var l string
+	if len(t) < 250 {
+		l = strings.ToLower(t)
+	}
 	if len(t) < 80 && hasAnyPrefix(l, "von", "by", "autor", "redaktion", "erstellt", "geschrieben", "verfasst") && bylineRe.MatchString(t) {
 		return umzug.DropMeta
 	}

@@ -250,7 +250,7 @@ func (p *page) readContacts(box *html.Node) []umzug.Contact {
 // readContact reads one contact from its lines.
 func (p *page) readContact(el *html.Node) umzug.Contact {
 	c := umzug.Contact{}
-	goquery.NewDocumentFromNode(el).Find("a[href]").Each(func(_ int, a *goquery.Selection) {
+	goquery.NewDocumentFromNode(el).FindMatcher(css("a[href]")).Each(func(_ int, a *goquery.Selection) {
 		href := strings.TrimSpace(a.AttrOr("href", ""))
 		switch {
 		case strings.HasPrefix(strings.ToLower(href), "tel:") && c.Phone == "":

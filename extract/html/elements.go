@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -44,8 +45,14 @@ func (p *page) contentElementUID(el *html.Node, uid int, ctype string) {
 	if ctype == "" {
 		ctype = cscType(el)
 	}
-	text := cleanText(el)
-	if len(text) < 600 && renderError.MatchString(text) {
+	// The text is only needed when it is short (a CMS error) or when
+	// nothing else came of the element; most elements have more than 600
+	// plain ASCII letters, which no collapsing or trimming takes away.
+	text, haveText := "", false
+	if !hasASCIIText(el, 600) {
+		text, haveText = cleanText(el), true
+	}
+	if haveText && len(text) < 600 && renderError.MatchString(text) {
 		key := "c" + strconv.Itoa(uid)
 		p.warn("broken-element", fmt.Sprintf("content element %s (%s) rendered as a CMS error: %q", key, ctype, textutil.Truncate(text, 200)), key)
 		return
@@ -63,7 +70,8 @@ func (p *page) contentElementUID(el *html.Node, uid int, ctype string) {
 			p.addHeadings(hdr, uid, ctype, el)
 			return
 		}
-		if strings.TrimSpace(text) == "" && !hasMedia(el) && p.embedSrc(goquery.NewDocumentFromNode(el).Selection) == "" {
+		// (Without the text read, the element had text: not empty.)
+		if haveText && strings.TrimSpace(text) == "" && !hasMedia(el) && p.embedSrc(goquery.NewDocumentFromNode(el).Selection) == "" {
 			p.warn("empty-element", fmt.Sprintf("content element c%d (%s) has no content", uid, ctype), "c"+strconv.Itoa(uid))
 			return
 		}
@@ -75,6 +83,38 @@ func (p *page) contentElementUID(el *html.Node, uid int, ctype string) {
 		}
 		p.add(b, uid, ctype, el)
 	}
+}
+
+// hasASCIIText reports whether the text of n (as textOf reads it) holds
+// at least limit ASCII bytes other than white space: bytes that collapsing
+// and trimming keep.
+func hasASCIIText(n *html.Node, limit int) bool {
+	k := 0
+	var f func(*html.Node) bool
+	f = func(n *html.Node) bool {
+		switch n.Type {
+		case html.TextNode:
+			for i := 0; i < len(n.Data); i++ {
+				switch c := n.Data[i]; {
+				case c >= utf8.RuneSelf, c == ' ', c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+				default:
+					k++
+				}
+			}
+			return k >= limit
+		case html.ElementNode:
+			if skipElement(n) {
+				return false
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if f(c) {
+				return true
+			}
+		}
+		return false
+	}
+	return f(n)
 }
 
 // addHeadings adds the heading block of a header-only element (or of a
@@ -95,13 +135,13 @@ func (p *page) addHeadings(hdr *umzug.Header, uid int, ctype string, el *html.No
 func cscType(el *html.Node) string {
 	s := goquery.NewDocumentFromNode(el).Selection
 	switch {
-	case s.Find(".csc-textpic").Length() > 0:
+	case s.FindMatcher(cssFirst(".csc-textpic")).Length() > 0:
 		return "textpic"
-	case s.Find(".csc-uploads").Length() > 0:
+	case s.FindMatcher(cssFirst(".csc-uploads")).Length() > 0:
 		return "uploads"
-	case s.Find(".csc-menu").Length() > 0:
+	case s.FindMatcher(cssFirst(".csc-menu")).Length() > 0:
 		return "menu"
-	case s.Find("table.contenttable").Length() > 0:
+	case s.FindMatcher(cssFirst("table.contenttable")).Length() > 0:
 		return "table"
 	}
 	return ""
@@ -115,9 +155,9 @@ func (p *page) typed(el *html.Node, ctype string) []umzug.Block {
 	switch {
 	case ctype == "header":
 		return nil
-	case ctype == "div" || (s.Find("hr").Length() == 1 && cleanText(el) == ""):
+	case ctype == "div" || (s.FindMatcher(css("hr")).Length() == 1 && cleanText(el) == ""):
 		return []umzug.Block{{Type: umzug.BlockDivider, Divider: &umzug.Divider{}}}
-	case strings.Contains(ctype, "upload") || s.Find(".ce-uploads, .csc-uploads").Length() > 0:
+	case strings.Contains(ctype, "upload") || s.FindMatcher(cssFirst(".ce-uploads, .csc-uploads")).Length() > 0:
 		if d := p.downloads(s); d != nil {
 			return []umzug.Block{{Type: umzug.BlockDownloads, Downloads: d}}
 		}
@@ -125,7 +165,7 @@ func (p *page) typed(el *html.Node, ctype string) []umzug.Block {
 		// A menu of cards or thumbnails (bootstrap_package menu_card_list,
 		// menu_thumbnail_list) shows each page with its title, abstract
 		// and image: teasers; a plain menu is a list of links.
-		if s.Find(".card, .thumbnail, [class*=teaser]").Length() > 0 {
+		if s.FindMatcher(cssFirst(".card, .thumbnail, [class*=teaser]")).Length() > 0 {
 			if t := p.teasers(s, ctype); t != nil {
 				return []umzug.Block{{Type: umzug.BlockTeaser, Teaser: t}}
 			}
@@ -310,11 +350,11 @@ func soleWrapper(el *html.Node) *html.Node {
 // panel-info" in v7/v8). It becomes an info box whose headline is the
 // block's header.
 func (p *page) panel(s *goquery.Selection, ctype string) *umzug.Block {
-	box := s.Find(".card-panel, .panel").AddBack().Filter(".card-panel, .panel").First()
-	if box.Length() == 0 || box.Find(".card-panel, .panel, .panel-group, .accordion, [class*=carousel]").Length() > 0 {
+	box := s.FindMatcher(css(".card-panel, .panel")).AddBack().FilterMatcher(css(".card-panel, .panel")).First()
+	if box.Length() == 0 || box.FindMatcher(cssFirst(".card-panel, .panel, .panel-group, .accordion, [class*=carousel]")).Length() > 0 {
 		return nil
 	}
-	if box.Closest(".panel-group, .accordion").Length() > 0 {
+	if box.ClosestMatcher(css(".panel-group, .accordion")).Length() > 0 {
 		return nil
 	}
 	variant := "default"
@@ -325,11 +365,11 @@ func (p *page) panel(s *goquery.Selection, ctype string) *umzug.Block {
 			variant = v
 		}
 	}
-	head := box.Find(".card-header, .panel-heading, .panel-title").First()
-	body := box.Find(".card-body, .panel-body").First()
+	head := box.FindMatcher(cssFirst(".card-header, .panel-heading, .panel-title")).First()
+	body := box.FindMatcher(cssFirst(".card-body, .panel-body")).First()
 	if body.Length() == 0 {
 		c := box.Clone()
-		c.Find(".card-header, .panel-heading").Remove()
+		c.FindMatcher(css(".card-header, .panel-heading")).Remove()
 		body = c
 	}
 	pt := p.richChildren(body)
@@ -339,7 +379,7 @@ func (p *page) panel(s *goquery.Selection, ctype string) *umzug.Block {
 	b := &umzug.Block{Type: umzug.BlockInfoBox, InfoBox: &umzug.InfoBox{Variant: variant, Body: pt}}
 	if t := text(head); t != "" {
 		level := 0
-		if h := head.Find("h1, h2, h3, h4, h5, h6").AddBack().Filter("h1, h2, h3, h4, h5, h6").First(); h.Length() > 0 {
+		if h := head.FindMatcher(css("h1, h2, h3, h4, h5, h6")).AddBack().FilterMatcher(css("h1, h2, h3, h4, h5, h6")).First(); h.Length() > 0 {
 			level = headingLevel(h.Nodes[0])
 		}
 		b.Header = &umzug.Header{Text: t, Level: level}

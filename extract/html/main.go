@@ -57,7 +57,11 @@ func analyze(root *html.Node) *analysis {
 	if a.body == nil {
 		return a
 	}
-	a.search = searchMarked(a.body)
+	// Sized once: the maps hold an entry per element (per node between
+	// TYPO3's search markers); growing them cost more than filling them.
+	elems, nodes := countNodes(a.body)
+	a.w = make(map[*html.Node]weights, elems)
+	a.search = searchMarked(a.body, nodes)
 	a.markAll(a.body, false)
 	a.weigh(a.body, false, false, false)
 	// A verdict on a wrapper that holds most of the prose is wrong: it is
@@ -98,6 +102,20 @@ func holdsMain(n *html.Node) bool {
 	return hasDescendant(n, func(d *html.Node) bool {
 		return d.DataAtom == atom.Main || strings.EqualFold(attr(d, "role"), "main") || attr(d, "itemprop") == "articleBody"
 	})
+}
+
+// countNodes counts the elements and all nodes below n, n included.
+func countNodes(n *html.Node) (elems, nodes int) {
+	nodes = 1
+	if n.Type == html.ElementNode {
+		elems = 1
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		e, k := countNodes(c)
+		elems += e
+		nodes += k
+	}
+	return elems, nodes
 }
 
 func findBody(root *html.Node) *html.Node {
@@ -229,7 +247,7 @@ func isInvisible(n *html.Node) bool {
 
 // searchMarked returns the nodes (and all their descendants) between
 // TYPO3SEARCH_begin and TYPO3SEARCH_end comments.
-func searchMarked(body *html.Node) map[*html.Node]bool {
+func searchMarked(body *html.Node, size int) map[*html.Node]bool {
 	var out map[*html.Node]bool
 	on := false
 	var walk func(n *html.Node)
@@ -247,7 +265,7 @@ func searchMarked(body *html.Node) map[*html.Node]bool {
 			}
 			if on {
 				if out == nil {
-					out = map[*html.Node]bool{}
+					out = make(map[*html.Node]bool, size)
 				}
 				out[c] = true
 			}

@@ -28,8 +28,8 @@ func (p *page) findNewsDetail(roots []*html.Node) *html.Node {
 	}
 	for _, r := range roots {
 		var found *html.Node
-		goquery.NewDocumentFromNode(r).Find(newsDetailSel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-			if s.Closest(".news-list-view, .news-list, .news-latest").Length() > 0 {
+		goquery.NewDocumentFromNode(r).FindMatcher(css(newsDetailSel)).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+			if s.ClosestMatcher(css(".news-list-view, .news-list, .news-latest")).Length() > 0 {
 				return true
 			}
 			if 2*p.an.w[s.Nodes[0]].good < total {
@@ -93,9 +93,9 @@ func (p *page) pressRelease(n *html.Node) {
 		p.noteUID(uid)
 	}
 
-	title := s.Find("[itemprop=headline]").First()
+	title := s.FindMatcher(cssFirst("[itemprop=headline]")).First()
 	if title.Length() == 0 {
-		title = s.Find(".header h1, .header h2, .header h3, h1").First()
+		title = s.FindMatcher(cssFirst(".header h1, .header h2, .header h3, h1")).First()
 	}
 	if title.Length() == 0 {
 		// Legacy tt_news renders the headline before the single view.
@@ -107,20 +107,20 @@ func (p *page) pressRelease(n *html.Node) {
 	if title.Length() > 0 {
 		d.Title = headingText(title.Nodes[0], func(k string) { pr.Kicker = k })
 	}
-	pr.Kicker = text(s.Find(".news-kicker, .kicker, .topline, .dachzeile, .roofline, .overline").First())
-	pr.Subtitle = text(s.Find(".news-subtitle, .subheadline, .subtitle, .subheader, [itemprop=alternativeHeadline], [itemprop=subheadline]").First())
+	pr.Kicker = text(s.FindMatcher(cssFirst(".news-kicker, .kicker, .topline, .dachzeile, .roofline, .overline")).First())
+	pr.Subtitle = text(s.FindMatcher(cssFirst(".news-subtitle, .subheadline, .subtitle, .subheader, [itemprop=alternativeHeadline], [itemprop=subheadline]")).First())
 
-	if t := s.Find("[itemprop=datePublished], .news-list-date time, time[datetime]").First(); t.Length() > 0 {
+	if t := s.FindMatcher(cssFirst("[itemprop=datePublished], .news-list-date time, time[datetime]")).First(); t.Length() > 0 {
 		d.Dates.Published = isoDate(t.AttrOr("datetime", t.AttrOr("content", "")), text(t))
 		p.field(t.Nodes[0], "published")
-	} else if t := s.Find(".news-list-date, .news-date, .date").First(); t.Length() > 0 {
+	} else if t := s.FindMatcher(cssFirst(".news-list-date, .news-date, .date")).First(); t.Length() > 0 {
 		d.Dates.Published = isoDate("", text(t))
 		p.field(t.Nodes[0], "published")
 	}
-	if t := s.Find("[itemprop=dateModified]").First(); t.Length() > 0 {
+	if t := s.FindMatcher(cssFirst("[itemprop=dateModified]")).First(); t.Length() > 0 {
 		d.Dates.Modified = isoDate(t.AttrOr("datetime", t.AttrOr("content", "")), text(t))
 	}
-	if a := s.Find(".news-list-author, [itemprop=author], .author").First(); a.Length() > 0 {
+	if a := s.FindMatcher(cssFirst(".news-list-author, [itemprop=author], .author")).First(); a.Length() > 0 {
 		if name := authorPrefix.ReplaceAllString(text(a), ""); name != "" {
 			pr.Publisher = &umzug.Publisher{Name: name}
 		}
@@ -133,20 +133,20 @@ func (p *page) pressRelease(n *html.Node) {
 	if pr.Publisher != nil && p.base != nil && (p.base.Scheme == "http" || p.base.Scheme == "https") {
 		pr.Publisher.URL = p.base.Scheme + "://" + p.base.Host + "/"
 	}
-	pr.Lead = text(s.Find(".lead, [itemprop=description], .teaser-text, .news-teaser").First())
+	pr.Lead = text(s.FindMatcher(cssFirst(".lead, [itemprop=description], .teaser-text, .news-teaser")).First())
 
 	// The body: the record's body container, or else the record without
 	// its headline, meta lines, lead and related boxes.
 	// (".bodytext" is the class of a paragraph in TYPO3's rich text, not
 	// of a wrapper: it would take the first paragraph only.)
-	body := s.Find(".news-text-wrap, [itemprop=articleBody], .news-body").First()
+	body := s.FindMatcher(cssFirst(".news-text-wrap, [itemprop=articleBody], .news-body")).First()
 	if body.Length() == 0 {
 		body = s.Clone()
-		body.Find("[itemprop=headline], .header, .news-header, .news-list-date, .news-list-category, .news-list-author, " +
+		body.FindMatcher(css("[itemprop=headline], .header, .news-header, .news-list-date, .news-list-category, .news-list-author, " +
 			".news-kicker, .news-subtitle, .subheader, .lead, [itemprop=description], .news-teaser, .date, time, " +
-			".news-related-wrap, .news-related, .news-backlink-wrap, .news-img-wrap, .news-image, .news-media, .mediaelement, figure").Remove()
+			".news-related-wrap, .news-related, .news-backlink-wrap, .news-img-wrap, .news-image, .news-media, .mediaelement, figure")).Remove()
 		// Content elements of the record are converted on their own.
-		body.Find("*").FilterFunction(func(_ int, e *goquery.Selection) bool { return isContentElement(e.Nodes[0]) }).Remove()
+		body.FindMatcher(css("*")).FilterFunction(func(_ int, e *goquery.Selection) bool { return isContentElement(e.Nodes[0]) }).Remove()
 	}
 
 	// The record's content elements (tx_news renders the content elements
@@ -167,8 +167,8 @@ func (p *page) pressRelease(n *html.Node) {
 	var imgBlocks []umzug.Block
 	var imgNodes []*html.Node
 	seenImg := map[string]bool{}
-	s.Find("img").Each(func(_ int, img *goquery.Selection) {
-		if isIcon(img.Nodes[0]) || insideSel(img, body) || inCE(img.Nodes[0]) || img.Closest(".news-related-wrap, .news-related, .news-backlink-wrap").Length() > 0 {
+	s.FindMatcher(css("img")).Each(func(_ int, img *goquery.Selection) {
+		if isIcon(img.Nodes[0]) || insideSel(img, body) || inCE(img.Nodes[0]) || img.ClosestMatcher(css(".news-related-wrap, .news-related, .news-backlink-wrap")).Length() > 0 {
 			return
 		}
 		m, ok := p.mediaOf(img, figureOf(img))
@@ -177,8 +177,8 @@ func (p *page) pressRelease(n *html.Node) {
 		}
 		seenImg[m.Src] = true
 		if m.Caption == "" && m.Credit == "" {
-			if w := img.Parent().Closest(".news-img-wrap, .news-image, .news-media"); w.Length() > 0 {
-				m.Caption, m.Credit = splitCredit(text(w.Find(".news-img-caption, figcaption").First()))
+			if w := img.Parent().ClosestMatcher(css(".news-img-wrap, .news-image, .news-media")); w.Length() > 0 {
+				m.Caption, m.Credit = splitCredit(text(w.FindMatcher(cssFirst(".news-img-caption, figcaption")).First()))
 			}
 		}
 		imgBlocks = append(imgBlocks, umzug.Block{Type: umzug.BlockImage, Image: &umzug.Image{Media: m}})
@@ -186,14 +186,14 @@ func (p *page) pressRelease(n *html.Node) {
 	})
 
 	// Attachments and related links.
-	s.Find(".news-related-files li, .news-related-files tr").Each(func(_ int, li *goquery.Selection) {
-		if a := li.Find("a[href]").First(); a.Length() > 0 {
+	s.FindMatcher(css(".news-related-files li, .news-related-files tr")).Each(func(_ int, li *goquery.Selection) {
+		if a := li.FindMatcher(cssFirst("a[href]")).First(); a.Length() > 0 {
 			if f := p.fileOf(a, li); f.URL != "" {
 				pr.Attachments = append(pr.Attachments, f)
 			}
 		}
 	})
-	s.Find(".news-related-links a[href]").Each(func(_ int, a *goquery.Selection) {
+	s.FindMatcher(css(".news-related-links a[href]")).Each(func(_ int, a *goquery.Selection) {
 		if href := p.abs(a.AttrOr("href", "")); href != "" {
 			pr.Related = append(pr.Related, umzug.Link{Href: href, Text: text(a), Title: a.AttrOr("title", ""), Target: a.AttrOr("target", "")})
 		}
@@ -241,7 +241,7 @@ func (p *page) pressRelease(n *html.Node) {
 	}
 
 	// The number: in the kicker, subtitle, header or first body lines.
-	for _, cand := range []string{pr.Kicker, pr.Subtitle, text(s.Find(".header, .news-header, .footer").First()), firstText(p.blocks, 2)} {
+	for _, cand := range []string{pr.Kicker, pr.Subtitle, text(s.FindMatcher(cssFirst(".header, .news-header, .footer")).First()), firstText(p.blocks, 2)} {
 		if m := numberRe.FindStringSubmatch(cand); m != nil {
 			pr.Number = collapseTrim(m[0])
 			break
@@ -295,9 +295,9 @@ func (p *page) newsContentElements(n *html.Node, body *goquery.Selection) []*htm
 			}
 			if isContentElement(c) {
 				switch cs := goquery.NewDocumentFromNode(c).Selection; {
-				case cs.Find(newsListViews).Length() > 0:
+				case cs.FindMatcher(cssFirst(newsListViews)).Length() > 0:
 					p.dropped = append(p.dropped, droppedNode{n: c, reason: umzug.DropRelated})
-				case cs.Find(newsTaxonomyViews).Length() > 0:
+				case cs.FindMatcher(cssFirst(newsTaxonomyViews)).Length() > 0:
 					p.dropped = append(p.dropped, droppedNode{n: c, reason: umzug.DropTags})
 				default:
 					out = append(out, c)
@@ -324,21 +324,21 @@ const (
 // are taxonomy, left out), the related news (pointers elsewhere), and the
 // related files and links (read into attachments and related links).
 func (p *page) markNewsMeta(s *goquery.Selection, pr *umzug.PressRelease) {
-	s.Find(".news-list-category, .news-category, .news-list-tags, .news-tags").Each(func(_ int, e *goquery.Selection) {
+	s.FindMatcher(css(".news-list-category, .news-category, .news-list-tags, .news-tags")).Each(func(_ int, e *goquery.Selection) {
 		if numberRe.MatchString(text(e)) {
 			p.field(e.Nodes[0], "number")
 			return
 		}
 		p.dropped = append(p.dropped, droppedNode{n: e.Nodes[0], reason: umzug.DropTags})
 	})
-	s.Find(".news-related-news").Each(func(_ int, e *goquery.Selection) {
+	s.FindMatcher(css(".news-related-news")).Each(func(_ int, e *goquery.Selection) {
 		p.dropped = append(p.dropped, droppedNode{n: e.Nodes[0], reason: umzug.DropRelated})
 	})
 	if len(pr.Attachments) > 0 {
-		s.Find(".news-related-files").Each(func(_ int, e *goquery.Selection) { p.field(e.Nodes[0], "attachments") })
+		s.FindMatcher(css(".news-related-files")).Each(func(_ int, e *goquery.Selection) { p.field(e.Nodes[0], "attachments") })
 	}
 	if len(pr.Related) > 0 {
-		s.Find(".news-related-links").Each(func(_ int, e *goquery.Selection) { p.field(e.Nodes[0], "related") })
+		s.FindMatcher(css(".news-related-links")).Each(func(_ int, e *goquery.Selection) { p.field(e.Nodes[0], "related") })
 	}
 }
 
@@ -365,7 +365,7 @@ func (p *page) finishPressRelease(roots []*html.Node) {
 		}
 		cands := []string{pr.Kicker, pr.Subtitle}
 		for _, r := range scope {
-			goquery.NewDocumentFromNode(r).Find(numberSources).EachWithBreak(func(_ int, e *goquery.Selection) bool {
+			goquery.NewDocumentFromNode(r).FindMatcher(css(numberSources)).EachWithBreak(func(_ int, e *goquery.Selection) bool {
 				if t := text(e); len(t) < 200 {
 					cands = append(cands, t)
 				}
@@ -647,7 +647,7 @@ func (p *page) looksLikePressRelease(roots []*html.Node) bool {
 			return true
 		}
 	}
-	if p.doc.Find(newsMarkup).Length() > 0 {
+	if p.doc.FindMatcher(cssFirst(newsMarkup)).Length() > 0 {
 		return true
 	}
 	// The site's own breadcrumb files it under its press releases.
@@ -663,7 +663,7 @@ func (p *page) looksLikePressRelease(roots []*html.Node) bool {
 // it declares (a saved page still says where it lives).
 func (p *page) pageURLs() []string {
 	out := []string{p.d.URL}
-	for _, u := range []string{p.doc.Find(`link[rel="canonical"]`).AttrOr("href", ""), p.meta.property("og:url")} {
+	for _, u := range []string{p.doc.FindMatcher(cssFirst(`link[rel="canonical"]`)).AttrOr("href", ""), p.meta.property("og:url")} {
 		if u = strings.TrimSpace(u); u != "" {
 			out = append(out, u)
 		}

@@ -20,12 +20,12 @@ func metaDate(doc *goquery.Document) string {
 	// preference order.
 	byKey := map[string]string{}
 	seen := map[string]int{}
-	doc.Find("meta, [itemprop]").Each(func(_ int, m *goquery.Selection) {
+	doc.FindMatcher(css("meta, [itemprop]")).Each(func(_ int, m *goquery.Selection) {
 		key := strings.ToLower(m.AttrOr("itemprop", m.AttrOr("property", m.AttrOr("name", ""))))
 		if _, ok := metaDateKeys[key]; !ok {
 			return
 		}
-		if m.Is("[itemprop]") {
+		if m.IsMatcher(css("[itemprop]")) {
 			// Microdata in the body dates the item it sits in: a list of
 			// teasers has one per teaser, and none of them dates the page.
 			if seen[key]++; seen[key] > 1 {
@@ -33,7 +33,7 @@ func metaDate(doc *goquery.Document) string {
 				byKey[key+"#ambiguous"] = "x"
 				return
 			}
-			if m.ParentsFiltered("li, [class*=teaser], [class*=list], [class*=related], [class*=card]").Length() > 0 {
+			if m.ParentsMatcher(css("li, [class*=teaser], [class*=list], [class*=related], [class*=card]")).Length() > 0 {
 				return
 			}
 		}
@@ -50,7 +50,7 @@ func metaDate(doc *goquery.Document) string {
 		}
 	}
 	var found string
-	doc.Find(`script[type="application/ld+json"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+	doc.FindMatcher(css(`script[type="application/ld+json"]`)).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		var v any
 		if json.Unmarshal([]byte(s.Text()), &v) != nil {
 			return true
@@ -130,7 +130,7 @@ func contentDate(roots []*html.Node) string {
 		return d
 	}
 	for _, r := range roots {
-		if s := goquery.NewDocumentFromNode(r).Find(newsMarkup).First(); s.Length() > 0 {
+		if s := goquery.NewDocumentFromNode(r).FindMatcher(cssFirst(newsMarkup)).First(); s.Length() > 0 {
 			top := textutil.Truncate(cleanText(s.Nodes[0]), 300)
 			if ds := FindGermanDates(top); len(ds) > 0 && len(ds[0].Value) >= 10 {
 				return ds[0].Value
@@ -256,7 +256,7 @@ func (p *page) fillPublished(roots []*html.Node) {
 	if d.Dates.Published != "" {
 		return
 	}
-	for _, t := range []string{p.meta.property("og:title"), p.doc.Find("title").First().Text()} {
+	for _, t := range []string{p.meta.property("og:title"), p.doc.FindMatcher(cssFirst("title")).First().Text()} {
 		if m := titleDateRe.FindStringSubmatch(t); m != nil {
 			if v := isoDate("", m[1]); v != "" {
 				d.Dates.Published = v

@@ -156,7 +156,7 @@ func (ps *Parser) pageOf(root *html.Node, pageURL string) (*page, error) {
 		return nil, fmt.Errorf("parsing %s: bad URL: %w", pageURL, err)
 	}
 	doc := goquery.NewDocumentFromNode(root)
-	if b, ok := doc.Find("base[href]").Attr("href"); ok {
+	if b, ok := doc.FindMatcher(cssFirst("base[href]")).Attr("href"); ok {
 		// Only a web base: <base href="javascript:…"> would turn every
 		// relative link into a script URL.
 		if bu, err := base.Parse(strings.TrimSpace(b)); err == nil && (bu.Scheme == "http" || bu.Scheme == "https" || bu.Scheme == base.Scheme) {
@@ -223,14 +223,14 @@ func (p *page) extract() (umzug.Document, error) {
 	d := &p.d
 	d.Kind = umzug.KindPage
 	d.Provenance.SourceURL = d.URL
-	d.Lang = strings.TrimSpace(p.doc.Find("html").AttrOr("lang", ""))
+	d.Lang = strings.TrimSpace(p.doc.FindMatcher(cssFirst("html")).AttrOr("lang", ""))
 	d.Summary = collapseTrim(p.meta.name("description"))
 	p.typo3 = isTYPO3(p.doc, p.meta)
 	d.Provenance.Extractor = "generic"
 	if p.typo3 {
 		d.Provenance.Extractor = "typo3"
 	}
-	if id := p.doc.Find("body").AttrOr("id", ""); strings.HasPrefix(id, "p") {
+	if id := p.doc.FindMatcher(cssFirst("body")).AttrOr("id", ""); strings.HasPrefix(id, "p") {
 		if uid, err := strconv.Atoi(id[1:]); err == nil {
 			d.Provenance.TYPO3 = &umzug.TYPO3Origin{PageUID: uid}
 		}
@@ -335,8 +335,8 @@ func (p *page) finishTitle() {
 		// One visible h1 on the page, outside the content roots (a page
 		// title above the content area).
 		var h1s []*html.Node
-		p.doc.Find("h1").Each(func(_ int, h *goquery.Selection) {
-			if h.Closest("nav, header[role=banner], footer, aside, [aria-hidden=true]").Length() == 0 && p.an.marks[h.Nodes[0]] == "" && cleanText(h.Nodes[0]) != "" {
+		p.doc.FindMatcher(css("h1")).Each(func(_ int, h *goquery.Selection) {
+			if h.ClosestMatcher(css("nav, header[role=banner], footer, aside, [aria-hidden=true]")).Length() == 0 && p.an.marks[h.Nodes[0]] == "" && cleanText(h.Nodes[0]) != "" {
 				h1s = append(h1s, h.Nodes[0])
 			}
 		})
@@ -360,7 +360,7 @@ func (p *page) finishTitle() {
 		d.Title = collapseTrim(p.meta.property("og:title"))
 	}
 	if d.Title == "" {
-		d.Title = stripSiteName(collapseTrim(p.doc.Find("title").First().Text()), p.meta.property("og:site_name"))
+		d.Title = stripSiteName(collapseTrim(p.doc.FindMatcher(cssFirst("title")).First().Text()), p.meta.property("og:site_name"))
 	}
 }
 
@@ -403,7 +403,7 @@ func isTYPO3(doc *goquery.Document, meta metaTags) bool {
 	if strings.Contains(strings.ToLower(meta.name("generator")), "typo3") {
 		return true
 	}
-	return doc.FindMatcher(typo3Markup).Length() > 0
+	return anyMatch(doc.Nodes, []cascadia.Selector{typo3Markup})
 }
 
 // metaTags maps "name:x" and "property:x" (lower case) to the content of
@@ -412,7 +412,7 @@ type metaTags map[string]string
 
 func readMeta(doc *goquery.Document) metaTags {
 	m := metaTags{}
-	doc.Find("meta").Each(func(_ int, s *goquery.Selection) {
+	doc.FindMatcher(css("meta")).Each(func(_ int, s *goquery.Selection) {
 		c, ok := s.Attr("content")
 		if !ok {
 			return
@@ -724,7 +724,10 @@ func textOf(n *html.Node) string {
 
 // collapseTrim collapses white space and trims.
 func collapseTrim(s string) string {
-	return strings.TrimSpace(collapseSpace(s))
+	// Trimming first is the same (TrimSpace's white space includes every
+	// character collapseSpace collapses) and often leaves nothing to
+	// collapse: no copy.
+	return collapseSpace(strings.TrimSpace(s))
 }
 
 func cleanText(n *html.Node) string { return collapseTrim(textOf(n)) }

@@ -83,7 +83,7 @@ func labelText(s *goquery.Selection) string {
 // ---- tables
 
 func (p *page) table(s *goquery.Selection) *umzug.Table {
-	t := &umzug.Table{Caption: text(s.ChildrenFiltered("caption"))}
+	t := &umzug.Table{Caption: text(s.ChildrenMatcher(css("caption")))}
 	var rows func(sel *goquery.Selection, section string)
 	rows = func(sel *goquery.Selection, section string) {
 		sel.Children().Each(func(_ int, c *goquery.Selection) {
@@ -104,7 +104,7 @@ func (p *page) table(s *goquery.Selection) *umzug.Table {
 					tc := umzug.TableCell{Text: text(cell), Header: name == "th"}
 					tc.ColSpan = span(cell.AttrOr("colspan", ""))
 					tc.RowSpan = span(cell.AttrOr("rowspan", ""))
-					if cell.Find("a[href], ul, ol, br, p + p").Length() > 0 {
+					if cell.FindMatcher(cssFirst("a[href], ul, ol, br, p + p")).Length() > 0 {
 						tc.Body = p.richChildren(cell)
 					}
 					row.Cells = append(row.Cells, tc)
@@ -176,14 +176,14 @@ func (p *page) mediaOf(img *goquery.Selection, fig *goquery.Selection) (umzug.Me
 	m.Decorative = hasAlt && m.Alt == ""
 	m.Width, _ = strconv.Atoi(attr(n, "width"))
 	m.Height, _ = strconv.Atoi(attr(n, "height"))
-	if a := img.Closest("a[href]"); a.Length() > 0 {
+	if a := img.ClosestMatcher(css("a[href]")); a.Length() > 0 {
 		if href := p.abs(a.AttrOr("href", "")); href != "" && href != src {
 			m.Link = href
 		}
 	}
 	if fig != nil && fig.Length() > 0 {
-		capSel := fig.Find(captionSel).First()
-		credit := text(fig.Find(creditSel).First())
+		capSel := fig.FindMatcher(cssFirst(captionSel)).First()
+		credit := text(fig.FindMatcher(cssFirst(creditSel)).First())
 		caption := text(capSel)
 		if credit != "" {
 			caption = strings.TrimSpace(strings.Replace(caption, credit, "", 1))
@@ -220,13 +220,13 @@ func figureOf(img *goquery.Selection) *goquery.Selection {
 	var fallback *html.Node
 	for i, p := 0, n.Parent; i < 4 && p != nil && p.Type == html.ElementNode; i, p = i+1, p.Parent {
 		ps := goquery.NewDocumentFromNode(p).Selection
-		if ps.Find("img").FilterFunction(func(_ int, s *goquery.Selection) bool { return contentImage(s.Nodes[0]) }).Length() > 1 {
+		if ps.FindMatcher(css("img")).FilterFunction(func(_ int, s *goquery.Selection) bool { return contentImage(s.Nodes[0]) }).Length() > 1 {
 			break
 		}
 		if fallback == nil && (p.DataAtom == atom.Figure || p.DataAtom == atom.Li || strings.Contains(attr(p, "class"), "image") || strings.Contains(attr(p, "class"), "media")) {
 			fallback = p
 		}
-		if ps.Find(captionSel+", "+creditSel).Length() > 0 {
+		if ps.FindMatcher(cssFirst(captionSel+", "+creditSel)).Length() > 0 {
 			return ps
 		}
 	}
@@ -242,7 +242,7 @@ func (p *page) figures(s *goquery.Selection) []umzug.Media {
 	seen := map[string]bool{}
 	// The element itself may be the image: an <img> standing in running
 	// text ("<p><img …> Text</p>") is handed over on its own.
-	s.Filter("img").AddSelection(s.Find("img")).Each(func(_ int, img *goquery.Selection) {
+	s.FilterMatcher(css("img")).AddSelection(s.FindMatcher(css("img"))).Each(func(_ int, img *goquery.Selection) {
 		if !contentImage(img.Nodes[0]) {
 			return
 		}
@@ -268,13 +268,13 @@ func (p *page) media(s *goquery.Selection, ctype string) *umzug.Block {
 	// the element without its images (and the lightboxes and captions
 	// that go with them). ".bodytext" and ".text" are no wrappers: TYPO3
 	// puts them on paragraphs, lightboxes on their captions.
-	bodySel := s.Find(".ce-bodytext, .csc-textpic-text").First()
+	bodySel := s.FindMatcher(cssFirst(".ce-bodytext, .csc-textpic-text")).First()
 	var body umzug.PortableText
 	if bodySel.Length() > 0 {
 		body = p.richChildren(bodySel)
 	} else {
 		c := s.Clone()
-		c.Find("figure, img, .ce-gallery, .csc-textpic-imagewrap, .image, .modal, [role=dialog], script, style").Remove()
+		c.FindMatcher(css("figure, img, .ce-gallery, .csc-textpic-imagewrap, .image, .modal, [role=dialog], script, style")).Remove()
 		body = p.richChildren(c)
 	}
 	// An element the editor made as text with media stays one, even with
@@ -282,7 +282,7 @@ func (p *page) media(s *goquery.Selection, ctype string) *umzug.Block {
 	textMediaType := ctype == "textmedia" || ctype == "textpic"
 	if len(body) > 0 || textMediaType {
 		pos := ""
-		cls := s.Find(".ce-textpic, .csc-textpic").AttrOr("class", "") + " " + s.AttrOr("class", "")
+		cls := s.FindMatcher(cssFirst(".ce-textpic, .csc-textpic")).AttrOr("class", "") + " " + s.AttrOr("class", "")
 		if m := textpicPos.FindAllStringSubmatch(cls, -1); m != nil {
 			for _, x := range m {
 				if x[1] != "center" {
@@ -299,7 +299,7 @@ func (p *page) media(s *goquery.Selection, ctype string) *umzug.Block {
 	if len(imgs) == 1 && !strings.Contains(ctype, "gallery") {
 		return &umzug.Block{Type: umzug.BlockImage, Image: &umzug.Image{Media: imgs[0]}}
 	}
-	cols, _ := strconv.Atoi(s.Find("[data-ce-columns]").AttrOr("data-ce-columns", "0"))
+	cols, _ := strconv.Atoi(s.FindMatcher(cssFirst("[data-ce-columns]")).AttrOr("data-ce-columns", "0"))
 	return &umzug.Block{Type: umzug.BlockGallery, Gallery: &umzug.Gallery{Layout: "grid", Columns: cols, Items: imgs}}
 }
 
@@ -310,7 +310,7 @@ func (p *page) media(s *goquery.Selection, ctype string) *umzug.Block {
 // the host it loads: a map, a form or a booking widget in an iframe is no
 // video (see embed).
 func (p *page) video(s *goquery.Selection) *umzug.Video {
-	f := s.Find("iframe[src], iframe[data-src], video source[src], video[src]").AddBack().Filter("iframe, video, source").First()
+	f := s.FindMatcher(css("iframe[src], iframe[data-src], video source[src], video[src]")).AddBack().FilterMatcher(css("iframe, video, source")).First()
 	if f.Length() == 0 {
 		return nil
 	}
@@ -319,7 +319,7 @@ func (p *page) video(s *goquery.Selection) *umzug.Video {
 		src = f.AttrOr("data-src", "")
 	}
 	if src == "" {
-		src = f.Find("source[src]").AttrOr("src", "")
+		src = f.FindMatcher(cssFirst("source[src]")).AttrOr("src", "")
 	}
 	src = p.abs(src)
 	if src == "" {
@@ -333,8 +333,8 @@ func (p *page) video(s *goquery.Selection) *umzug.Video {
 		return nil // an iframe of something else: a map, a form, a widget
 	}
 	v := &umzug.Video{Src: src, Title: f.AttrOr("title", ""), Provider: provider}
-	if fig := f.Closest("figure"); fig.Length() > 0 {
-		v.Caption = text(fig.Find("figcaption"))
+	if fig := f.ClosestMatcher(css("figure")); fig.Length() > 0 {
+		v.Caption = text(fig.FindMatcher(css("figcaption")))
 	}
 	return v
 }
@@ -376,7 +376,7 @@ func videoProvider(src string) string {
 // embedSrc returns the address an element embeds that is not a video
 // (the src of an iframe, object or embed, or of a widget's script), or "".
 func (p *page) embedSrc(s *goquery.Selection) string {
-	e := s.Find("iframe, object, embed, script[src]").AddBack().Filter("iframe, object, embed, script[src]").First()
+	e := s.FindMatcher(css("iframe, object, embed, script[src]")).AddBack().FilterMatcher(css("iframe, object, embed, script[src]")).First()
 	if e.Length() == 0 {
 		return ""
 	}
@@ -427,11 +427,11 @@ func parseSize(s string) (int64, string) {
 func (p *page) fileOf(a *goquery.Selection, item *goquery.Selection) umzug.File {
 	href := p.abs(a.AttrOr("href", ""))
 	f := umzug.File{URL: href, Title: text(a)}
-	if name := text(item.Find(fileNameSel).First()); name != "" {
+	if name := text(item.FindMatcher(cssFirst(fileNameSel)).First()); name != "" {
 		f.Title = name
 	}
-	f.Description = text(item.Find(fileDescSel).First())
-	sizeText := text(item.Find(fileSizeSel).First())
+	f.Description = text(item.FindMatcher(cssFirst(fileDescSel)).First())
+	sizeText := text(item.FindMatcher(cssFirst(fileSizeSel)).First())
 	if f.Size, f.SizeText = parseSize(sizeText); f.SizeText == "" {
 		f.Size, f.SizeText = parseSize(text(item))
 	}
@@ -462,12 +462,12 @@ const (
 
 func (p *page) downloads(s *goquery.Selection) *umzug.Downloads {
 	d := &umzug.Downloads{}
-	items := s.Find(".ce-uploads > li, .csc-uploads tr, .csc-uploads li, .filelink-list > li, .news-related-files li")
+	items := s.FindMatcher(css(".ce-uploads > li, .csc-uploads tr, .csc-uploads li, .filelink-list > li, .news-related-files li"))
 	if items.Length() == 0 {
-		items = s.Find("li")
+		items = s.FindMatcher(css("li"))
 	}
 	items.Each(func(_ int, item *goquery.Selection) {
-		a := item.Find("a[href]").Last()
+		a := item.FindMatcher(css("a[href]")).Last()
 		if a.Length() == 0 {
 			return
 		}
@@ -483,7 +483,7 @@ func (p *page) downloads(s *goquery.Selection) *umzug.Downloads {
 
 func (p *page) linkList(s *goquery.Selection) *umzug.LinkList {
 	l := &umzug.LinkList{}
-	s.Find("a[href]").Each(func(_ int, a *goquery.Selection) {
+	s.FindMatcher(css("a[href]")).Each(func(_ int, a *goquery.Selection) {
 		href := p.abs(a.AttrOr("href", ""))
 		t := text(a)
 		if href == "" || t == "" {
@@ -493,11 +493,11 @@ func (p *page) linkList(s *goquery.Selection) *umzug.LinkList {
 		// The item's text beside the link: a page abstract, a teaser line;
 		// in a definition list (css_styled_content's menu with abstracts)
 		// the <dd> after the link's <dt>.
-		if li := a.Closest("li, dt, dd"); li.Length() > 0 && li.Find("a[href]").Length() == 1 {
+		if li := a.ClosestMatcher(css("li, dt, dd")); li.Length() > 0 && li.FindMatcher(css("a[href]")).Length() == 1 {
 			if rest := collapseTrim(strings.Replace(text(li), t, "", 1)); rest != "" {
 				link.Description = rest
 			} else if goquery.NodeName(li) == "dt" {
-				if dd := li.Next(); goquery.NodeName(dd) == "dd" && dd.Find("a[href]").Length() == 0 {
+				if dd := li.Next(); goquery.NodeName(dd) == "dd" && dd.FindMatcher(cssFirst("a[href]")).Length() == 0 {
 					link.Description = text(dd)
 				}
 			}
@@ -513,13 +513,13 @@ func (p *page) linkList(s *goquery.Selection) *umzug.LinkList {
 // ---- forms
 
 func (p *page) form(s *goquery.Selection) *umzug.Form {
-	fs := s.Find("form").AddBack().Filter("form").First()
+	fs := s.FindMatcher(css("form")).AddBack().FilterMatcher(css("form")).First()
 	if fs.Length() == 0 {
 		return nil
 	}
 	f := &umzug.Form{Action: p.abs(fs.AttrOr("action", "")), Method: strings.ToLower(fs.AttrOr("method", "get")), Fields: []umzug.FormField{}}
 	radios := map[string]int{}
-	fs.Find("input, select, textarea").Each(func(_ int, in *goquery.Selection) {
+	fs.FindMatcher(css("input, select, textarea")).Each(func(_ int, in *goquery.Selection) {
 		typ := strings.ToLower(in.AttrOr("type", goquery.NodeName(in)))
 		if goquery.NodeName(in) != "input" {
 			typ = goquery.NodeName(in)
@@ -541,7 +541,7 @@ func (p *page) form(s *goquery.Selection) *umzug.Form {
 				return
 			}
 			radios[name] = len(f.Fields)
-			group := text(in.Closest("fieldset").Find("legend").First())
+			group := text(in.ClosestMatcher(css("fieldset")).FindMatcher(cssFirst("legend")).First())
 			if group != "" {
 				f.Fields = append(f.Fields, umzug.FormField{Name: name, Label: group, Type: typ, Required: req, Options: []string{label}})
 				return
@@ -549,7 +549,7 @@ func (p *page) form(s *goquery.Selection) *umzug.Form {
 		}
 		ff := umzug.FormField{Name: name, Label: label, Type: typ, Required: req}
 		if typ == "select" {
-			in.Find("option").Each(func(_ int, o *goquery.Selection) {
+			in.FindMatcher(css("option")).Each(func(_ int, o *goquery.Selection) {
 				if t := text(o); t != "" {
 					ff.Options = append(ff.Options, t)
 				}
@@ -558,7 +558,7 @@ func (p *page) form(s *goquery.Selection) *umzug.Form {
 		f.Fields = append(f.Fields, ff)
 	})
 	if f.Submit == "" {
-		f.Submit = text(fs.Find(`button[type=submit], button:not([type])`).First())
+		f.Submit = text(fs.FindMatcher(cssFirst(`button[type=submit], button:not([type])`)).First())
 	}
 	if len(f.Fields) == 0 {
 		return nil
@@ -569,7 +569,7 @@ func (p *page) form(s *goquery.Selection) *umzug.Form {
 func labelFor(form, in *goquery.Selection) string {
 	if id := in.AttrOr("id", ""); id != "" {
 		var found string
-		form.Find("label[for]").EachWithBreak(func(_ int, l *goquery.Selection) bool {
+		form.FindMatcher(css("label[for]")).EachWithBreak(func(_ int, l *goquery.Selection) bool {
 			if l.AttrOr("for", "") == id {
 				found = text(l)
 				return false
@@ -580,7 +580,7 @@ func labelFor(form, in *goquery.Selection) string {
 			return found
 		}
 	}
-	if l := in.Closest("label"); l.Length() > 0 {
+	if l := in.ClosestMatcher(css("label")); l.Length() > 0 {
 		return text(l)
 	}
 	for _, k := range []string{"aria-label", "placeholder", "title"} {
@@ -594,14 +594,14 @@ func labelFor(form, in *goquery.Selection) string {
 // ---- accordions and tabs
 
 func (p *page) accordion(s *goquery.Selection, ctype string) *umzug.Accordion {
-	items := s.Find(".accordion-item, .panel.panel-default, .panel-group > .panel, details, .accordion > .card, .collapsible-item")
+	items := s.FindMatcher(css(".accordion-item, .panel.panel-default, .panel-group > .panel, details, .accordion > .card, .collapsible-item"))
 	a := &umzug.Accordion{}
 	items.Each(func(_ int, it *goquery.Selection) {
-		head := it.Find(".accordion-header, .accordion-button, .panel-heading, .panel-title, summary, .card-header, .accordion-title").First()
-		body := it.Find(".accordion-body, .panel-body, .accordion-collapse, .panel-collapse, .collapse, .card-body, .accordion-content").First()
+		head := it.FindMatcher(cssFirst(".accordion-header, .accordion-button, .panel-heading, .panel-title, summary, .card-header, .accordion-title")).First()
+		body := it.FindMatcher(cssFirst(".accordion-body, .panel-body, .accordion-collapse, .panel-collapse, .collapse, .card-body, .accordion-content")).First()
 		if body.Length() == 0 {
 			c := it.Clone()
-			c.Find(".accordion-header, .accordion-button, .panel-heading, summary, .card-header").Remove()
+			c.FindMatcher(css(".accordion-header, .accordion-button, .panel-heading, summary, .card-header")).Remove()
 			body = c
 		}
 		a.Items = append(a.Items, umzug.Panel{Title: labelText(head), Body: p.richChildren(body)})
@@ -609,14 +609,14 @@ func (p *page) accordion(s *goquery.Selection, ctype string) *umzug.Accordion {
 	if len(a.Items) == 0 {
 		// Headers and contents as siblings (BEM accordion__header/__content,
 		// Bootstrap 3 accordion-toggle links with collapse targets).
-		s.Find(".accordion__header, .accordion-toggle, [data-toggle=collapse], [data-bs-toggle=collapse]").Each(func(_ int, h *goquery.Selection) {
+		s.FindMatcher(css(".accordion__header, .accordion-toggle, [data-toggle=collapse], [data-bs-toggle=collapse]")).Each(func(_ int, h *goquery.Selection) {
 			target := h.AttrOr("data-bs-target", h.AttrOr("data-target", h.AttrOr("href", "")))
 			var body *goquery.Selection
 			if strings.HasPrefix(target, "#") && len(target) > 1 {
 				body = s.Find(`[id="` + target[1:] + `"]`)
 			}
 			if body == nil || body.Length() == 0 {
-				body = h.NextFiltered(".accordion__content, .collapse, div")
+				body = h.NextMatcher(css(".accordion__content, .collapse, div"))
 			}
 			if body.Length() == 0 {
 				return
@@ -631,13 +631,13 @@ func (p *page) accordion(s *goquery.Selection, ctype string) *umzug.Accordion {
 }
 
 func (p *page) tabs(s *goquery.Selection) *umzug.Tabs {
-	panes := s.Find(".tab-pane, [role=tabpanel]")
+	panes := s.FindMatcher(css(".tab-pane, [role=tabpanel]"))
 	if panes.Length() == 0 {
 		return nil
 	}
 	titles := map[string]string{}
 	var order []string
-	s.Find(".nav-tabs a, .nav-tabs button, [role=tab]").Each(func(_ int, t *goquery.Selection) {
+	s.FindMatcher(css(".nav-tabs a, .nav-tabs button, [role=tab]")).Each(func(_ int, t *goquery.Selection) {
 		target := t.AttrOr("aria-controls", "")
 		if target == "" {
 			target = strings.TrimPrefix(t.AttrOr("data-bs-target", t.AttrOr("href", "")), "#")
@@ -661,31 +661,31 @@ func (p *page) tabs(s *goquery.Selection) *umzug.Tabs {
 // ---- timelines, sliders, teasers
 
 func (p *page) timeline(s *goquery.Selection, ctype string) *umzug.Timeline {
-	items := s.Find(".timeline-item, .timeline-entry, .timeline-event, .timeline > li")
+	items := s.FindMatcher(css(".timeline-item, .timeline-entry, .timeline-event, .timeline > li"))
 	if items.Length() == 0 {
 		return nil
 	}
 	t := &umzug.Timeline{}
 	items.Each(func(_ int, it *goquery.Selection) {
 		ti := umzug.TimelineItem{}
-		dateSel := it.Find("time, .timeline-date, .timeline-item-date, .date").First()
+		dateSel := it.FindMatcher(cssFirst("time, .timeline-date, .timeline-item-date, .date")).First()
 		ti.Label = text(dateSel)
 		if dt := dateSel.AttrOr("datetime", ""); dt != "" {
 			ti.Date = dt
 		} else if pd, err := ParseGermanDate(ti.Label); err == nil {
 			ti.Date = pd.Value
 		}
-		titleSel := it.Find(".timeline-title, .timeline-item-title, .timeline-item-header, h2, h3, h4, h5").First()
+		titleSel := it.FindMatcher(cssFirst(".timeline-title, .timeline-item-title, .timeline-item-header, h2, h3, h4, h5")).First()
 		ti.Title = text(titleSel)
-		if a := it.Find("a[href]").First(); a.Length() > 0 {
+		if a := it.FindMatcher(cssFirst("a[href]")).First(); a.Length() > 0 {
 			if href := p.abs(a.AttrOr("href", "")); href != "" {
 				ti.Link = &umzug.Link{Href: href, Text: text(a)}
 			}
 		}
 		c := it.Clone()
-		c.Find("time, .timeline-date, .timeline-item-date, .date, .timeline-title, .timeline-item-title, .timeline-item-header, h2, h3, h4, h5").First().Remove()
+		c.FindMatcher(cssFirst("time, .timeline-date, .timeline-item-date, .date, .timeline-title, .timeline-item-title, .timeline-item-header, h2, h3, h4, h5")).First().Remove()
 		if ti.Title != "" {
-			c.Find(".timeline-title, .timeline-item-title, .timeline-item-header, h2, h3, h4, h5").First().Remove()
+			c.FindMatcher(cssFirst(".timeline-title, .timeline-item-title, .timeline-item-header, h2, h3, h4, h5")).First().Remove()
 		}
 		ti.Body = p.richChildren(c)
 		t.Items = append(t.Items, ti)
@@ -699,12 +699,12 @@ var sliderClass = regexp.MustCompile(`(?i)carousel|slider|swiper|slick|splide`)
 // slider, slides with headlines and text a teaser slider.
 func (p *page) slider(s *goquery.Selection, ctype string) *umzug.Block {
 	isSlider := sliderClass.MatchString(ctype) || sliderClass.MatchString(s.AttrOr("class", "")) ||
-		s.Find(`[class*="carousel"], [class*="slider"], [class*="swiper"], [class*="slick"]`).Length() > 0
+		s.FindMatcher(cssFirst(`[class*="carousel"], [class*="slider"], [class*="swiper"], [class*="slick"]`)).Length() > 0
 	if !isSlider {
 		return nil
 	}
 	// The innermost matches: Bootstrap's carousel itself is "carousel slide".
-	slides := innermost(s.Find(".carousel-item, .swiper-slide, .slick-slide, .slide, .slider-item, .slider__item"))
+	slides := innermost(s.FindMatcher(css(".carousel-item, .swiper-slide, .slick-slide, .slide, .slider-item, .slider__item")))
 	if slides.Length() == 0 {
 		return nil
 	}
@@ -730,7 +730,7 @@ func (p *page) slider(s *goquery.Selection, ctype string) *umzug.Block {
 var teaserVariant = regexp.MustCompile(`(?i)^teaser(?:[-_](?:type|typ)[-_]?|--)([a-z0-9]+)$`)
 
 func variantOf(s *goquery.Selection) string {
-	cls := s.AttrOr("class", "") + " " + s.Find("[class*=teaser]").First().AttrOr("class", "")
+	cls := s.AttrOr("class", "") + " " + s.FindMatcher(cssFirst("[class*=teaser]")).First().AttrOr("class", "")
 	for _, f := range strings.Fields(cls) {
 		if m := teaserVariant.FindStringSubmatch(f); m != nil && m[1] != "" && !strings.EqualFold(m[1], "item") && !strings.EqualFold(m[1], "list") {
 			return strings.ToLower(m[1])
@@ -743,9 +743,9 @@ func variantOf(s *goquery.Selection) string {
 // and image.
 func (p *page) teaserItem(it *goquery.Selection) umzug.TeaserItem {
 	ti := umzug.TeaserItem{}
-	titleSel := it.Find(".card-title, .teaser-title, .teaser__title, [itemprop=headline], h2, h3, h4, h5, h6").First()
+	titleSel := it.FindMatcher(cssFirst(".card-title, .teaser-title, .teaser__title, [itemprop=headline], h2, h3, h4, h5, h6")).First()
 	ti.Title = text(titleSel)
-	if t := it.Find("time").First(); t.Length() > 0 {
+	if t := it.FindMatcher(cssFirst("time")).First(); t.Length() > 0 {
 		ti.Date = t.AttrOr("datetime", "")
 		if ti.Date == "" {
 			if pd, err := ParseGermanDate(text(t)); err == nil {
@@ -753,30 +753,30 @@ func (p *page) teaserItem(it *goquery.Selection) umzug.TeaserItem {
 			}
 		}
 	}
-	if img := it.Find("img").First(); img.Length() > 0 && !isIcon(img.Nodes[0]) {
+	if img := it.FindMatcher(cssFirst("img")).First(); img.Length() > 0 && !isIcon(img.Nodes[0]) {
 		if m, ok := p.mediaOf(img, it); ok {
 			ti.Image = &m
 		}
 	}
-	link := titleSel.Find("a[href]").First()
+	link := titleSel.FindMatcher(cssFirst("a[href]")).First()
 	if link.Length() == 0 {
-		link = it.Find("a[href]").First()
+		link = it.FindMatcher(cssFirst("a[href]")).First()
 	}
 	if link.Length() > 0 {
 		if href := p.abs(link.AttrOr("href", "")); href != "" {
 			ti.Link = &umzug.Link{Href: href, Text: text(link), Title: strings.TrimSpace(link.AttrOr("title", ""))}
-			if more := it.Find("a.more, .more a, a.btn, .card-footer a, .teaser-link, a[class*=more]").Last(); more.Length() > 0 {
+			if more := it.FindMatcher(css("a.more, .more a, a.btn, .card-footer a, .teaser-link, a[class*=more]")).Last(); more.Length() > 0 {
 				ti.Link.Text = text(more)
 			}
 		}
 	}
 	// A news list item's category and tag line label the item: taxonomy
 	// of the record it points to, which its own document carries.
-	it.Find(".news-list-category, .news-list-tags").Each(func(_ int, e *goquery.Selection) {
+	it.FindMatcher(css(".news-list-category, .news-list-tags")).Each(func(_ int, e *goquery.Selection) {
 		p.dropped = append(p.dropped, droppedNode{n: e.Nodes[0], reason: umzug.DropTags})
 	})
 	c := it.Clone()
-	c.Find(".card-title, .teaser-title, .teaser__title, [itemprop=headline], h2, h3, h4, h5, h6, time, img, figure, a.more, .more, a.btn, .card-footer, .teaser-link, a[class*=more], .news-list-date, .news-list-category, .news-list-tags, .footer, .carousel-indicators, .carousel-control-prev, .carousel-control-next").Remove()
+	c.FindMatcher(css(".card-title, .teaser-title, .teaser__title, [itemprop=headline], h2, h3, h4, h5, h6, time, img, figure, a.more, .more, a.btn, .card-footer, .teaser-link, a[class*=more], .news-list-date, .news-list-category, .news-list-tags, .footer, .carousel-indicators, .carousel-control-prev, .carousel-control-next")).Remove()
 	ti.Body = p.richChildren(c)
 	if ti.Image != nil && ti.Image.Caption != "" {
 		// The caption belongs to the image, not the teaser's text.
@@ -786,14 +786,14 @@ func (p *page) teaserItem(it *goquery.Selection) umzug.TeaserItem {
 }
 
 func (p *page) teasers(s *goquery.Selection, ctype string) *umzug.Teaser {
-	items := s.Find(".card, .teaser, .teaser-item, .news-list-view .article, .news-list-item, .article.articletype-0")
+	items := s.FindMatcher(css(".card, .teaser, .teaser-item, .news-list-view .article, .news-list-item, .article.articletype-0"))
 	// Only the outermost matches: a .teaser holding a .card is one item.
 	items = outermost(items)
 	if items.Length() == 0 {
 		return nil
 	}
 	t := &umzug.Teaser{Variant: variantOf(s), Layout: "grid"}
-	if strings.Contains(ctype, "list") || s.Find(".news-list-view").Length() > 0 {
+	if strings.Contains(ctype, "list") || s.FindMatcher(cssFirst(".news-list-view")).Length() > 0 {
 		t.Layout = "list"
 	}
 	items.Each(func(_ int, it *goquery.Selection) {

@@ -155,10 +155,8 @@ func (p *Profile) matches(doc *goquery.Document, meta metaTags, pageURL string) 
 			return true
 		}
 	}
-	for _, m := range p.detectSel {
-		if doc.FindMatcher(m).Length() > 0 {
-			return true
-		}
+	if len(p.detectSel) > 0 && anyMatch(doc.Nodes, p.detectSel) {
+		return true
 	}
 	for _, re := range p.urlRe {
 		if re.MatchString(pageURL) {

@@ -98,7 +98,7 @@ func (p *page) ruled(el *html.Node, t umzug.BlockType) {
 			b = &umzug.Block{Type: t, Form: x}
 		}
 	case umzug.BlockTable:
-		if tb := s.Find("table").AddBack().Filter("table").First(); tb.Length() > 0 {
+		if tb := s.FindMatcher(css("table")).AddBack().FilterMatcher(css("table")).First(); tb.Length() > 0 {
 			if x := p.table(tb); x != nil {
 				b = &umzug.Block{Type: t, Table: x}
 			}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -100,7 +101,7 @@ func collapseSpace(s string) string {
 	clean := true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == 0xC2 || (c == ' ' && i+1 < len(s) && s[i+1] == ' ') {
+		if c == '\t' || c == '\r' || c == '\n' || c == '\f' || (c == 0xC2 || c == ' ') && i+1 < len(s) && (s[i+1] == ' ' || c == 0xC2 && s[i+1] == 0xA0) {
 			clean = false
 			break
 		}
@@ -343,10 +344,47 @@ func skipElement(n *html.Node) bool {
 // that scripts open (their text is content).
 func hiddenByStyle(n *html.Node) bool {
 	st := attr(n, "style")
-	if st == "" || !strings.Contains(st, "none") && !strings.Contains(st, "hidden") || !hiddenStyle.MatchString(st) {
+	if st == "" || !strings.Contains(st, "none") && !strings.Contains(st, "hidden") || !matchHiddenStyle(st) {
 		return false
 	}
 	return !collapsible(n)
+}
+
+// matchHiddenStyle is hiddenStyle.MatchString(st) without the regexp
+// for ASCII styles (the regexp's case folding also maps 'ſ' to 's').
+func matchHiddenStyle(st string) bool {
+	for i := 0; i < len(st); i++ {
+		if st[i] >= utf8.RuneSelf {
+			return hiddenStyle.MatchString(st)
+		}
+	}
+	for i := 0; i < len(st); i++ {
+		switch st[i] | 0x20 {
+		case 'd':
+			if styleDecl(st[i:], "display", "none") {
+				return true
+			}
+		case 'v':
+			if styleDecl(st[i:], "visibility", "hidden") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// styleDecl reports s starting with "prop\s*:\s*value", ASCII letters
+// in any case.
+func styleDecl(s, prop, value string) bool {
+	if len(s) < len(prop) || !strings.EqualFold(s[:len(prop)], prop) {
+		return false
+	}
+	s = strings.TrimLeft(s[len(prop):], " \t\n\f\r")
+	if s == "" || s[0] != ':' {
+		return false
+	}
+	s = strings.TrimLeft(s[1:], " \t\n\f\r")
+	return len(s) >= len(value) && strings.EqualFold(s[:len(value)], value)
 }
 
 var collapsibleClass = regexp.MustCompile(`(?i)collaps|accordion|tab|panel|toggle|expand|details|akkordeon|aufklapp|more|content`)
