@@ -42,11 +42,9 @@ type HTTPChecker struct {
 	answers    map[string]*checkResult
 	maxAnswers int
 	hosts      map[string]*hostGate // per host: requests at a time and the delay (politeness state, not a cache)
-	// robots holds robots.txt per host, read once. It is bounded: at
-	// maxRobots hosts (external links reach many) the entries read are
-	// dropped, and a host checked again has its robots.txt read again.
-	robots    map[string]*robotsEntry
-	maxRobots int
+	// robots holds robots.txt per host, read once. It is bounded (see
+	// defaultMaxRobots): external links reach many hosts.
+	robots *crawl.Robots
 	// checked counts the URLs asked over the network.
 	checked int
 }
@@ -62,13 +60,6 @@ type CheckerOptions struct {
 	Delay        time.Duration // between the starts of requests to one host
 	IgnoreRobots bool
 	Auth         *crawl.Auth // staging credentials, sent to the site's hosts only
-}
-
-// robotsEntry is the robots.txt of one host, read once: the first check
-// of the host reads it, the others wait for it.
-type robotsEntry struct {
-	once sync.Once
-	rd   *robotstxt.RobotsData // nil: allow everything
 }
 
 type checkResult struct {
@@ -90,7 +81,7 @@ var errRobots = fmt.Errorf("%w: disallowed by robots.txt", umzug.ErrNotChecked)
 // NewHTTPChecker returns a link checker.
 func NewHTTPChecker(o CheckerOptions) *HTTPChecker {
 	auth := o.Auth
-	return &HTTPChecker{
+	c := &HTTPChecker{
 		client: &http.Client{Timeout: o.Timeout, CheckRedirect: func(req *http.Request, via []*http.Request) error {
 			if len(via) >= 10 {
 				return errors.New("stopped after 10 redirects")
@@ -100,8 +91,10 @@ func NewHTTPChecker(o CheckerOptions) *HTTPChecker {
 		}},
 		userAgent: o.UserAgent, perHost: max(o.PerHost, 1), delay: o.Delay, ignoreRobots: o.IgnoreRobots, auth: auth,
 		answers: map[string]*checkResult{}, maxAnswers: defaultMaxAnswers,
-		hosts: map[string]*hostGate{}, robots: map[string]*robotsEntry{}, maxRobots: defaultMaxRobots,
+		hosts: map[string]*hostGate{},
 	}
+	c.robots = &crawl.Robots{Read: c.fetchRobots, UserAgent: o.UserAgent, Max: defaultMaxRobots}
+	return c
 }
 
 // The bounds of the checker's tables: about 200 bytes per answer, up to
@@ -230,26 +223,7 @@ func (c *HTTPChecker) gate(host string) *hostGate {
 // many checks start together; unreachable or missing allows everything,
 // as the crawler does).
 func (c *HTTPChecker) allowed(ctx context.Context, u *url.URL) bool {
-	c.mu.Lock()
-	e := c.robots[u.Host]
-	if e == nil {
-		if len(c.robots) >= c.maxRobots {
-			clear(c.robots) // whoever holds an entry still reads it once
-		}
-		e = &robotsEntry{}
-		c.robots[u.Host] = e
-	}
-	c.mu.Unlock()
-	e.once.Do(func() { e.rd = c.fetchRobots(ctx, u) })
-	rd := e.rd
-	if rd == nil {
-		return true
-	}
-	p := u.EscapedPath()
-	if u.RawQuery != "" {
-		p += "?" + u.RawQuery
-	}
-	return rd.TestAgent(p, c.userAgent)
+	return c.robots.Allowed(ctx, u)
 }
 
 func (c *HTTPChecker) fetchRobots(ctx context.Context, u *url.URL) *robotstxt.RobotsData {

@@ -70,7 +70,7 @@ func TestHTTPCheckerBounded(t *testing.T) {
 	srv, count := countingServer(t)
 	srv2, count2 := countingServer(t)
 	c := NewHTTPChecker(CheckerOptions{Timeout: 5 * time.Second, UserAgent: "umzug-test"})
-	c.maxAnswers, c.maxRobots = 2, 1
+	c.maxAnswers, c.robots.Max = 2, 1
 	for _, p := range []string{"/a", "/b", "/a"} {
 		c.Check(t.Context(), srv.URL+p)
 	}
@@ -89,7 +89,7 @@ func TestHTTPCheckerBounded(t *testing.T) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if len(c.answers) > c.maxAnswers || len(c.robots) > c.maxRobots {
-		t.Errorf("%d answers, %d robots.txt held; bounds %d and %d", len(c.answers), len(c.robots), c.maxAnswers, c.maxRobots)
+	if len(c.answers) > c.maxAnswers || c.robots.Hosts() > c.robots.Max {
+		t.Errorf("%d answers, %d robots.txt held; bounds %d and %d", len(c.answers), c.robots.Hosts(), c.maxAnswers, c.robots.Max)
 	}
 }

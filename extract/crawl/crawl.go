@@ -1105,15 +1105,7 @@ func (cr *crawler) allowedByRobots(u *url.URL) bool {
 	if cr.opts.IgnoreRobots {
 		return true
 	}
-	rd := cr.robotsFor(u)
-	if rd == nil {
-		return true
-	}
-	p := u.EscapedPath()
-	if u.RawQuery != "" {
-		p += "?" + u.RawQuery
-	}
-	return rd.TestAgent(p, cr.opts.UserAgent)
+	return testRobots(cr.robotsFor(u), u, cr.opts.UserAgent)
 }
 
 // plainClient is the client for robots.txt and sitemaps: the crawl's

@@ -37,16 +37,8 @@ type FileFetcher struct {
 	log    *slog.Logger
 
 	mu     sync.Mutex
-	robots map[string]*robotsOnce // one per host
+	robots *Robots
 	slots  map[string]chan struct{}
-}
-
-// robotsOnce is the robots.txt of one host, read once: the first fetch
-// from the host reads it, fetches that start at the same time wait for
-// it.
-type robotsOnce struct {
-	once sync.Once
-	rd   *robotstxt.RobotsData // nil: allow everything
 }
 
 // NewFileFetcher returns a fetcher for files on the hosts of o.Seeds and
@@ -91,8 +83,10 @@ func NewFileFetcher(o CrawlOptions, mapURL func(string) string) (*FileFetcher, e
 	for _, h := range o.AllowedHosts {
 		hosts[extract.CanonicalHostName(h)] = true
 	}
-	return &FileFetcher{opts: o, fetch: newFetcher(o), hosts: hosts, mapURL: mapURL, log: o.Logger,
-		robots: map[string]*robotsOnce{}, slots: map[string]chan struct{}{}}, nil
+	f := &FileFetcher{opts: o, fetch: newFetcher(o), hosts: hosts, mapURL: mapURL, log: o.Logger,
+		slots: map[string]chan struct{}{}}
+	f.robots = &Robots{Read: f.readRobots, UserAgent: o.UserAgent}
+	return f, nil
 }
 
 // OpenFile fetches the file at raw. The body is held in memory (at most
@@ -176,23 +170,7 @@ func (f *FileFetcher) acquire(ctx context.Context, host string) (func(), error) 
 // missing one allows everything, a server error nothing, as RFC 9309
 // says).
 func (f *FileFetcher) allowed(ctx context.Context, u *url.URL) bool {
-	f.mu.Lock()
-	e := f.robots[u.Host]
-	if e == nil {
-		e = &robotsOnce{}
-		f.robots[u.Host] = e
-	}
-	f.mu.Unlock()
-	e.once.Do(func() { e.rd = f.readRobots(ctx, u) })
-	rd := e.rd
-	if rd == nil {
-		return true
-	}
-	p := u.EscapedPath()
-	if u.RawQuery != "" {
-		p += "?" + u.RawQuery
-	}
-	return rd.TestAgent(p, f.opts.UserAgent)
+	return f.robots.Allowed(ctx, u)
 }
 
 func (f *FileFetcher) readRobots(ctx context.Context, u *url.URL) *robotstxt.RobotsData {
