@@ -126,6 +126,6 @@ CONF
 
 demo_export() { go run ./cmd/umzug migrate --demo --out "$1" --quiet; }
 # the export of TestPipelineOldRedirectsAndGone: a gone page (410), another host
-gone_export() { UMZUG_WRITE_GONE_EXPORT="$1" go test -count=1 -run '^TestPipelineOldRedirectsAndGone$' ./cmd >/dev/null; }
+gone_export() { UMZUG_WRITE_GONE_EXPORT="$1" go test -count=1 -run '^TestPipelineOldRedirectsAndGone$' ./pipeline >/dev/null && [ -s "$1/manifest.json" ]; }
 check_export "demo export" demo_export
 check_export "export with a gone page" gone_export
