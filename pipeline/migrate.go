@@ -98,7 +98,7 @@ func (m *Migration) Run(ctx context.Context) (MigrateResult, error) {
 			readCtx = context.WithoutCancel(ctx)
 		}
 		n := 0
-		ph.Begin(PhaseExtract, stats.Fetched)
+		ph.Begin(PhaseExtract, 0) // the archive may hold more captures than this session fetched
 		stream := m.Work.Process(readCtx, &countingSink{Sink: sink, ph: ph})
 		err := archive.ReadArchiveRun(readCtx, m.Archive, archive.ReadArchiveOptions{Run: run}, func(s *umzug.Snapshot) error {
 			n++
