@@ -333,7 +333,7 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 		return err
 	}
 	m := &pipeline.Migration{
-		Work:   &pipeline.Work{Log: log, Parser: parser, Audit: aud, Redirects: audit.NewRedirects(aud), Fails: fails, Export: pipe},
+		Work:   &pipeline.Work{Log: log, Parser: parser, Audit: aud, Redirects: audit.NewRedirects(aud), Fails: fails},
 		Export: pipe, Exporter: exp, Archive: opts.Archive, RunID: opts.Run, Now: ios.Now,
 	}
 	bars := newPhaseBars(ios, opts.Global.Quiet)

@@ -59,6 +59,7 @@ func (m *Migration) Run(ctx context.Context) (MigrateResult, error) {
 	ph := m.Phases
 	defer ph.End()
 	m.Export.SetPhases(ph)
+	m.Work.Export = m.Export // documents are normalized on the workers
 	sink := &ExportSink{Export: m.Export, Fails: m.Work.Fails}
 	offline := m.Crawl == nil
 	var stats crawl.CrawlStats
