@@ -76,6 +76,7 @@ var vocab = map[string]string{
 	"tags": umzug.DropTags, "tag": umzug.DropTags, "taglist": umzug.DropTags, "tagcloud": umzug.DropTags,
 	"keywords": umzug.DropTags, "schlagworte": umzug.DropTags, "schlagwoerter": umzug.DropTags,
 	"categories": umzug.DropTags, "catlinks": umzug.DropTags,
+	"entryfooter": umzug.DropMeta, "postfooter": umzug.DropMeta, "articlefooter": umzug.DropMeta,
 	"byline": umzug.DropMeta, "postmeta": umzug.DropMeta, "entrymeta": umzug.DropMeta, "articlemeta": umzug.DropMeta,
 	"meta": umzug.DropMeta, "metadata": umzug.DropMeta, "infoline": umzug.DropMeta, "entryutility": umzug.DropMeta,
 	"author": umzug.DropAuthor, "authors": umzug.DropAuthor, "autor": umzug.DropAuthor, "autoren": umzug.DropAuthor,
@@ -411,11 +412,11 @@ func inRunningText(n *html.Node) bool {
 // relatedHeading matches the headlines of boxes that point to other
 // content or hold reader interaction: "Siehe auch", "Mehr zum Thema",
 // "Das könnte Sie auch interessieren", "12 Kommentare", "Teilen".
-var relatedHeading = regexp.MustCompile(`(?i)^(?:siehe auch|zum thema|mehr zum thema|passend zum thema|mehr (?:aus|zu|von) (?:dem|der|diesem|dieser|unserem|unserer) \S+(?: \S+)?|weitere (?:meldungen|nachrichten|artikel|beiträge|pressemitteilungen|themen|informationen zum thema|news|geschichten|videos|bilder)|das könnte (?:sie|dich|euch) (?:auch )?interessieren|könnte (?:sie|dich) auch interessieren|auch interessant|(?:ebenfalls |auch )?interessant(?: für sie)?|ähnliche (?:artikel|beiträge|meldungen|themen|rezepte)|lesen sie auch|lies auch|verwandte (?:themen|artikel|beiträge|meldungen)|mehr auf \S+|empfehlungen(?: der redaktion| aus der redaktion)?|unsere empfehlungen|aktuelle meldungen|aktuellste beiträge|neueste (?:beiträge|artikel|meldungen)|die neuesten (?:meldungen|artikel|beiträge)|meistgelesen\S*|meist ?geklickt|beliebte (?:beiträge|artikel)(?: zum thema)?|top-?themen|related (?:articles|content|links|posts)|you may also like|more (?:stories|articles|news)|aktuelle berichte aus dieser kategorie|mehr interessantes|zum weiterlesen|auch spannend|mehr aus der (?:sendung|rubrik|kategorie)|weiterführende (?:informationen|links|artikel|themen|inhalte|hinweise)|weitere (?:informationen|links|inhalte)(?: zu (?:diesem|dem) thema)?|weitere pressemitteilungen(?: .{0,40})?|beiträge zum thema|(?:nächster|vorheriger) (?:artikel|beitrag)|empfehlungen aus der redaktion|das könnte (?:sie|dich) auch interessieren!?)\s*[:.!]*$`)
+var relatedHeading = regexp.MustCompile(`(?i)^(?:siehe auch|zum thema|mehr zum thema|passend zum thema|mehr (?:aus|zu|von) (?:dem|der|diesem|dieser|unserem|unserer) \S+(?: \S+)?|weitere (?:meldungen|nachrichten|artikel|beiträge|pressemitteilungen|themen|informationen zum thema|news|geschichten|videos|bilder)|das könnte (?:sie|dich|euch) (?:auch )?interessieren|könnte (?:sie|dich) auch interessieren|auch interessant|(?:ebenfalls |auch )?interessant(?: für sie)?|ähnliche (?:artikel|beiträge|meldungen|themen|rezepte)|lesen sie auch|lies auch|verwandte (?:themen|artikel|beiträge|meldungen)|mehr auf \S+|empfehlungen(?: der redaktion| aus der redaktion)?|unsere empfehlungen|aktuelle meldungen|aktuellste beiträge|neueste (?:beiträge|artikel|meldungen)|die neuesten (?:meldungen|artikel|beiträge)|meistgelesen\S*|meist ?geklickt|beliebte (?:beiträge|artikel)(?: zum thema)?|top-?themen|related (?:articles|content|links|posts)|you may also like|more (?:stories|articles|news)|aktuelle berichte aus dieser kategorie|mehr interessantes|zum weiterlesen|auch spannend|mehr aus der (?:sendung|rubrik|kategorie)|weiterführende (?:informationen|links|artikel|themen|inhalte|hinweise)|weitere (?:informationen|links|inhalte)(?: zu (?:diesem|dem) thema)?|weitere pressemitteilungen(?: .{0,40})?|beiträge zum thema|(?:nächster|vorheriger) (?:artikel|beitrag)|empfehlungen aus der redaktion|das könnte (?:sie|dich) auch interessieren!?|weitere (?:beiträge|artikel|texte|folgen) (?:aus|zu|zum|zur|von|der|des|dieser|dieses) .{1,40}|weitere inhalte zu(?:m thema)? .{1,40}|(?:noch )?mehr (?:infos|informationen|artikel|beiträge|texte) (?:für (?:dich|sie|euch)|zum thema)|mehr zum thema (?:auf|bei|in|im) .{1,30}|(?:sie|du) (?:könnten|könntest) auch an .{1,40} interessiert sein)\s*[:.!]*$`)
 
 // interactionHeading matches headlines of comment sections, share bars,
 // tag lists, author boxes and newsletter boxes.
-var interactionHeading = regexp.MustCompile(`(?i)^(?:(?:\d+|keine|ein|eine) (?:kommentare?|antworten|reaktionen|gedanken)(?: (?:zu|auf|für|for) .*)?|kommentare?(?: \(\d+\))?|leserkommentare|diskussion|diskutieren sie mit|(?:schreibe|schreib|hinterlasse|hinterlassen sie|verfasse|verfassen sie) (?:einen|eine|ihren|deinen) (?:kommentar|antwort)|kommentar (?:verfassen|schreiben|hinzufügen|abgeben)|ihre meinung(?: ist gefragt)?|antwort hinterlassen|leave a (?:reply|comment)|comments?|(?:\d+|no|one) (?:comments?|responses?|replies)(?: (?:to|on) .*)?|(?:\d+ )?thoughts on .*|(?:diesen |den )?(?:artikel|beitrag|seite) (?:teilen|empfehlen)|teilen(?: sie diesen artikel| mit)?|jetzt teilen|share(?: this)?(?: article| post)?|tags?|schlagw(?:orte|örter)|stichw(?:orte|örter)|über (?:den autor|die autorin|die autor\*?innen)|(?:jetzt )?(?:zum )?newsletter(?: abonnieren| anmelden)?|abonniere unseren newsletter)\s*[:.!]*$`)
+var interactionHeading = regexp.MustCompile(`(?i)^(?:(?:\d+|keine|ein|eine) (?:kommentare?|antworten|reaktionen|gedanken)(?: (?:zu|auf|für|for) .*)?|kommentare?(?: \(\d+\))?|leserkommentare|diskussion|diskutieren sie mit|(?:schreibe|schreib|hinterlasse|hinterlassen sie|verfasse|verfassen sie) (?:einen|eine|ihren|deinen) (?:kommentar|antwort)|kommentar (?:verfassen|schreiben|hinzufügen|abgeben)|ihre meinung(?: ist gefragt)?|antwort hinterlassen|leave a (?:reply|comment)|comments?|(?:\d+|no|one) (?:comments?|responses?|replies)(?: (?:to|on) .*)?|(?:\d+ )?thoughts on .*|(?:diesen |den )?(?:artikel|beitrag|seite) (?:teilen|empfehlen)|teilen(?: sie diesen artikel| mit)?|jetzt teilen|share(?: this)?(?: article| post)?|tags?|schlagw(?:orte|örter)|stichw(?:orte|örter)|über (?:den autor|die autorin|die autor\*?innen)|(?:jetzt )?(?:zum )?newsletter(?: abonnieren| anmelden)?|abonniere unseren newsletter|autor(?:in|innen|en)?|unterstütze (?:uns|das projekt|unsere arbeit|\S+)|unterstützen sie (?:uns|unsere arbeit|unseren journalismus))\s*[:.!]*$`)
 
 // headingReason classifies a headline of a box by its text.
 var (
@@ -432,7 +433,8 @@ var (
 var headingStems = []string{"auch", "thema", "mehr", "weiter", "interess", "ähnlich", "lesen", "lies", "verwandt",
 	"empfehl", "aktuell", "neu", "meist", "beliebt", "top", "related", "like", "more", "nächst", "vorherig",
 	"kommentar", "kommentier", "antwort", "reaktion", "gedank", "diskus", "diskut", "meinung", "repl", "comment",
-	"respons", "thought", "teil", "share", "tag", "schlagw", "stichw", "über", "newsletter", "abonn"}
+	"respons", "thought", "teil", "share", "tag", "schlagw", "stichw", "über", "newsletter", "abonn", "info", "inhalt",
+	"beiträg", "artikel", "autor", "unterstütz"}
 
 func headingReason(t string) string {
 	if len(t) > 90 || !containsSubstring(strings.ToLower(t), headingStems...) {
@@ -456,8 +458,10 @@ func headingReason(t string) string {
 			return umzug.DropShare
 		case strings.Contains(l, "tag") || strings.Contains(l, "schlagw") || strings.Contains(l, "stichw"):
 			return umzug.DropTags
-		case strings.Contains(l, "über ") || strings.Contains(l, "person"):
+		case strings.Contains(l, "über ") || strings.Contains(l, "person") || strings.HasPrefix(l, "autor"):
 			return umzug.DropAuthor
+		case strings.HasPrefix(l, "unterstütz"):
+			return umzug.DropAd // a call for donations
 		case strings.Contains(l, "newsletter"):
 			return umzug.DropNewsletter
 		}

@@ -48,6 +48,7 @@ type analysis struct {
 	cache  boilerCache
 	search map[*html.Node]bool // nodes between TYPO3SEARCH markers
 	body   *html.Node
+	mobile bool // some element is shown on small screens only
 }
 
 // analyze computes boilerplate verdicts and weights for the page.
@@ -146,6 +147,9 @@ func (a *analysis) markAll(n *html.Node, inCE bool) {
 			continue
 		}
 		ce := inCE || isContentElement(c)
+		if !a.mobile && mobileOnly(attr(c, "class")) {
+			a.mobile = true
+		}
 		if r := a.cache.elementReason(c); r != "" && (!ce || ceBoilerplate(r)) {
 			if r == umzug.DropRelated && (isSoft(attr(c, "class")) || isSoft(attr(c, "id")) || c.DataAtom == 0 && isSoft(c.Data)) {
 				if !boxElement(c) {
@@ -625,6 +629,10 @@ func (p *page) prune(root *html.Node) {
 				p.drop(c, r)
 			} else if !ce && p.dateLine(c) {
 				p.drop(c, umzug.DropDuplicate)
+			} else if !ce && 3*a.w[c].text < a.w[root].text && adLabeled(c, a.w[c].text) {
+				p.drop(c, umzug.DropAd)
+			} else if a.w[c].text > 0 && mobileOnly(attr(c, "class")) && p.shownTwice(c) {
+				p.drop(c, umzug.DropDuplicate)
 			} else {
 				walk(c, ce)
 			}
@@ -636,6 +644,102 @@ func (p *page) prune(root *html.Node) {
 	if !p.typo3 && !isStage(root) { // a stage is made of linked teasers
 		p.dropLinkBoxes(root)
 	}
+}
+
+// mobileOnly reports a class attribute that shows its element on small
+// screens only (Bootstrap, Foundation, Elementor and common utility
+// names): templates use it for a second copy of a box that wide screens
+// show elsewhere.
+func mobileOnly(cls string) bool {
+	if cls == "" || !containsSubstring(cls, "xs", "small", "mobile", "none", "hidden", "hide") {
+		return false
+	}
+	hiddenMd, hiddenLg := false, false
+	for _, f := range strings.Fields(cls) {
+		switch f {
+		case "show-for-small-only", "hide-for-large", "hide-for-medium", "hide-for-medium-up", "visible-xs",
+			"visible-xs-block", "hidden-md-up", "hidden-lg-up", "mobile-only", "u-mobile-only", "only-mobile",
+			"visible-mobile", "hidden-desktop", "elementor-hidden-desktop", "d-md-none", "d-lg-none":
+			return true
+		case "hidden-md":
+			hiddenMd = true
+		case "hidden-lg":
+			hiddenLg = true
+		case "d-md-block", "d-md-flex", "d-lg-block", "d-lg-flex", "d-xl-block", "d-md-inline", "d-lg-inline":
+			return false
+		}
+	}
+	return hiddenMd && hiddenLg
+}
+
+// shownTwice reports an element whose text the page shows again outside
+// it: most of its text runs (a copy may differ in an icon label) occur
+// twice in the page's text as it was before pruning.
+func (p *page) shownTwice(n *html.Node) bool {
+	var all, twice int
+	var visit func(*html.Node)
+	visit = func(x *html.Node) {
+		for c := x.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				if t := collapseTrim(c.Data); len(t) >= 4 {
+					all += len(t)
+					if strings.Count(p.bodyText, t) > 1 {
+						twice += len(t)
+					}
+				}
+			case c.Type == html.ElementNode && !isInvisible(c):
+				visit(c)
+			}
+		}
+	}
+	visit(n)
+	return all >= 8 && 5*twice >= 4*all
+}
+
+// adLabeled reports a box that begins with the label German law requires
+// on advertising ("Anzeige", "- Anzeige -", "ANZEIGE - Heute mal …"):
+// the label and what it labels are the ad. The label must stand alone
+// or be followed by a separator, so that "Anzeige gegen Unbekannt" in a
+// police report is text.
+func adLabeled(n *html.Node, weight int32) bool {
+	if weight == 0 || weight > 1500 {
+		return false
+	}
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Aside, atom.Center, atom.P, atom.Figure:
+	default:
+		return false
+	}
+	var first string
+	var find func(*html.Node) bool
+	find = func(x *html.Node) bool {
+		for c := x.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+				first = c.Data
+				return true
+			}
+			if c.Type == html.ElementNode && !isInvisible(c) && find(c) {
+				return true
+			}
+		}
+		return false
+	}
+	if !find(n) {
+		return false
+	}
+	t := strings.TrimLeft(first, " \t\r\n-–—*|[(:")
+	i := 0
+	for i < len(t) && (t[i] >= 'a' && t[i] <= 'z' || t[i] >= 'A' && t[i] <= 'Z') {
+		i++
+	}
+	switch strings.ToLower(t[:i]) {
+	case "anzeige", "werbung", "advertisement", "advertorial", "sponsored", "gesponsert":
+	default:
+		return false
+	}
+	rest := strings.TrimLeft(t[i:], " \t\r\n\u00a0")
+	return rest == "" || strings.ContainsRune("-–—:|)]*", []rune(rest)[0])
 }
 
 // dateLine reports an element that shows nothing but a date (a <time>
@@ -728,9 +832,16 @@ func (p *page) dropHeadedBoxes(root *html.Node) {
 		if !attached(h.n, root) {
 			continue // inside a box dropped before
 		}
+		// Author boxes and calls for donations or sign-ups are prose: their
+		// box may hold a little text of any kind.
+		prose := h.reason == umzug.DropAuthor || h.reason == umzug.DropAd || h.reason == umzug.DropNewsletter
+		smallProse := func(n *html.Node) bool {
+			g := p.an.w[n].good
+			return prose && g <= 800 && 4*g < p.an.w[root].good
+		}
 		box := h.n
 		for anc := h.n.Parent; anc != nil && anc != root; anc = anc.Parent {
-			if h.reason != umzug.DropComments && (linkShare(anc, h.n) < 0.6 && !teaserish(anc) || 2*p.an.w[anc].good > p.an.w[root].good) {
+			if h.reason != umzug.DropComments && !smallProse(anc) && (linkShare(anc, h.n) < 0.6 && !teaserish(anc) || 2*p.an.w[anc].good > p.an.w[root].good) {
 				break
 			}
 			if h.reason == umzug.DropComments && p.an.w[anc].good > 3*p.an.w[root].good/4 {
@@ -750,15 +861,17 @@ func (p *page) dropHeadedBoxes(root *html.Node) {
 		}
 		next := h.n.NextSibling
 		p.drop(h.n, h.reason)
+		var taken int32
 		for n := next; n != nil; {
 			following := n.NextSibling
 			if n.Type == html.ElementNode {
 				if l := headingLevel(n); l > 0 && l <= level {
 					break
 				}
-				if h.reason != umzug.DropComments && linkShare(n, nil) < 0.6 && !teaserish(n) {
+				if h.reason != umzug.DropComments && linkShare(n, nil) < 0.6 && !teaserish(n) && !(smallProse(n) && taken+p.an.w[n].good <= 800) {
 					break
 				}
+				taken += p.an.w[n].good
 				p.drop(n, h.reason)
 			}
 			n = following
@@ -771,7 +884,18 @@ func (p *page) dropHeadedBoxes(root *html.Node) {
 func isLabelLine(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Strong, atom.B:
-		return n.Parent != nil && strings.TrimSpace(textOf(n.Parent)) == strings.TrimSpace(textOf(n))
+		// Alone on its line: the block around it (through links and
+		// spans) holds nothing else.
+		own := strings.TrimSpace(textOf(n))
+		for a := n.Parent; a != nil; a = a.Parent {
+			if strings.TrimSpace(textOf(a)) != own {
+				return false
+			}
+			if !inlineAtoms[a.DataAtom] {
+				return true
+			}
+		}
+		return false
 	case atom.P, atom.Div, atom.Span:
 		// A short line of its own, not a link ("Zum Thema" buttons are).
 		t, short := textUpTo(n, 90)

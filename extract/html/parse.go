@@ -198,6 +198,7 @@ type page struct {
 	dropped     []droppedNode         // boilerplate left out, with reasons
 	fieldEls    map[*html.Node]string // elements read into document fields
 	prunedChars int                   // text dropped inside the main region
+	bodyText    string                // the body's text, for shownTwice
 	explain     bool                  // collect runs for --explain
 	runs        []ExplainRun
 	roots       []*html.Node
@@ -258,6 +259,9 @@ func (p *page) extract() (umzug.Document, error) {
 	p.contentDateV = contentDate(roots)
 	news := p.findNewsDetail(roots)
 	p.news = news
+	if p.an.mobile {
+		p.bodyText = cleanText(p.an.body) // for shownTwice, before anything is dropped
+	}
 	for _, r := range roots {
 		p.prune(r)
 	}

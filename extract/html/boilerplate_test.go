@@ -1,0 +1,144 @@
+package html_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/extract/html"
+)
+
+// articleWith is a news page whose article holds box after its prose.
+func articleWith(box string) string {
+	return `<html><head><title>Neue Radwege | Stadt</title></head><body>
+<nav><a href="/">Start</a> <a href="/verkehr">Verkehr</a> <a href="/umwelt">Umwelt</a></nav>
+<main><article>
+<h1>Neue Radwege in der Innenstadt</h1>
+<p>Die Stadt baut in diesem Jahr vier neue Radwege zwischen dem Bahnhof und der Universität. Die Arbeiten beginnen im April und dauern bis zum Herbst.</p>
+<p>Während der Bauzeit wird der Verkehr an den Baustellen einspurig an den Arbeiten vorbeigeführt. Umleitungen sind ausgeschildert.</p>
+<p>Die Kosten von 2,4 Millionen Euro trägt zu einem Drittel das Land. Anwohnerinnen und Anwohner werden vor Beginn jeder Bauphase schriftlich informiert.</p>
+` + box + `
+</article></main>
+<footer>Impressum · Datenschutz</footer></body></html>`
+}
+
+// TestBoxesDroppedWithReason checks boxes inside an article that the
+// extraction leaves out, each with its reason, and the look-alikes it
+// keeps.
+func TestBoxesDroppedWithReason(t *testing.T) {
+	cases := []struct {
+		name, box string
+		gone      string // text that must be dropped with reason
+		reason    string
+		kept      []string // text that must stay in the blocks
+	}{
+		{
+			name:   "related headline with a place",
+			box:    `<h3>Mehr zum Thema auf stadt.example</h3><ul><li><a href="/a">Radverkehrsplan 2030</a></li><li><a href="/b">Fahrradstraßen</a></li></ul>`,
+			gone:   "Radverkehrsplan 2030",
+			reason: umzug.DropRelated,
+		},
+		{
+			name:   "more posts of a column",
+			box:    `<h2>Weitere Beiträge aus der Kolumne:</h2><p><a href="/k1">Warum Radfahren glücklich macht</a></p>`,
+			gone:   "Warum Radfahren glücklich macht",
+			reason: umzug.DropRelated,
+		},
+		{
+			name:   "you might be interested",
+			box:    `<div class="box"><h3>Sie könnten auch an folgenden Artikeln interessiert sein</h3><a href="/x">Lastenräder im Test</a></div>`,
+			gone:   "Lastenräder im Test",
+			reason: umzug.DropRelated,
+		},
+		{
+			name:   "authors headline",
+			box:    `<section><h4>Autorinnen:</h4><p>Anna Beispiel schreibt seit 2010 über Verkehr.</p></section>`,
+			gone:   "Anna Beispiel schreibt",
+			reason: umzug.DropAuthor,
+		},
+		{
+			name:   "call for donations",
+			box:    `<div id="support"><h4>Unterstütze das Projekt:</h4><p>Mit einer Spende hilfst du uns weiterzumachen.</p></div>`,
+			gone:   "Mit einer Spende",
+			reason: umzug.DropAd,
+		},
+		{
+			name:   "entry footer",
+			box:    `<div class="entryfooter"><p>Kategorie: Verkehr | Kommentare geschlossen</p></div>`,
+			gone:   "Kommentare geschlossen",
+			reason: umzug.DropMeta,
+		},
+		{
+			name:   "ad labelled in its first words",
+			box:    `<div class="code-block"><b>ANZEIGE - Heute mal essen gehen? Wie wäre es mit:</b><br><a href="https://ad.example/">Pizzeria am Markt</a></div>`,
+			gone:   "Pizzeria am Markt",
+			reason: umzug.DropAd,
+		},
+		{
+			name:   "ad label on its own line",
+			box:    `<center>- Anzeige- <br><a href="https://ad.example/"><img src="https://ad.example/b.png" alt="">Jetzt Preise vergleichen</a></center>`,
+			gone:   "Jetzt Preise vergleichen",
+			reason: umzug.DropAd,
+		},
+		{
+			name: "a sentence beginning with the word is text",
+			box:  `<p>Anzeige gegen Unbekannt wurde erstattet, die Polizei bittet um Hinweise.</p>`,
+			kept: []string{"Anzeige gegen Unbekannt wurde erstattet"},
+		},
+		{
+			name: "mobile copy of a box",
+			box: `<div class="hide-for-small-only"><div class="contact">Ansprechpartnerin: Maria Muster, Telefon 0361 12345</div></div>
+<div class="show-for-small-only"><div class="contact">Ansprechpartnerin: Maria Muster, Telefon 0361 12345 <a href="https://wa.example/">WhatsApp</a></div></div>`,
+			gone:   "WhatsApp",
+			reason: umzug.DropDuplicate,
+			kept:   []string{"Maria Muster"},
+		},
+		{
+			name: "mobile-only text shown once stays",
+			box:  `<div class="visible-xs"><p>Hinweis: Die Karte der Baustellen finden Sie am Ende der Seite.</p></div>`,
+			kept: []string{"Die Karte der Baustellen"},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d, err := html.ParseHTML(strings.NewReader(articleWith(c.box)), "https://stadt.example/radwege")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var all strings.Builder
+			for _, b := range d.Blocks {
+				all.WriteString(b.PlainText() + "\n")
+			}
+			if !strings.Contains(all.String(), "Umleitungen sind ausgeschildert") {
+				t.Fatalf("the article's prose is missing:\n%s", all.String())
+			}
+			for _, k := range c.kept {
+				if !strings.Contains(all.String(), k) {
+					t.Errorf("%q dropped; blocks:\n%s", k, all.String())
+				}
+			}
+			if c.gone == "" {
+				return
+			}
+			if strings.Contains(all.String(), c.gone) {
+				t.Errorf("%q kept; blocks:\n%s", c.gone, all.String())
+			}
+			acc := d.Provenance.Accounting
+			if acc == nil {
+				t.Fatal("no accounting")
+			}
+			found := false
+			for _, dr := range acc.Dropped {
+				if strings.Contains(dr.Excerpt, c.gone) || strings.Contains(c.box, dr.Excerpt) && strings.Contains(dr.Excerpt, strings.Fields(c.gone)[0]) {
+					found = true
+					if dr.Reason != c.reason {
+						t.Errorf("%q dropped as %q; want %q", c.gone, dr.Reason, c.reason)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("%q not in the dropped records %+v", c.gone, acc.Dropped)
+			}
+		})
+	}
+}
