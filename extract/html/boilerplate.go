@@ -227,7 +227,7 @@ func nameReason(name string) string {
 
 // regionReasons are the page regions whose inner wrappers keep the
 // verdict ("footer-content" is footer, "comment-content" is comments).
-var regionReasons = map[string]bool{umzug.DropFooter: true, umzug.DropHeader: true, umzug.DropSidebar: true,
+var regionReasons = map[string]bool{umzug.DropFooter: true, umzug.DropHeader: true, umzug.DropSidebar: true, umzug.DropAd: true,
 	umzug.DropNavigation: true, umzug.DropComments: true, umzug.DropCookie: true, umzug.DropNewsletter: true}
 
 // negations turn a word of the vocabulary around: "non-paywall", "no-sidebar".
@@ -354,8 +354,8 @@ func (c boilerCache) elementReason(n *html.Node) string {
 			return r
 		}
 	}
-	if n.DataAtom == 0 && strings.Contains(n.Data, "-") {
-		// A custom element names itself: <pp-inline-teaser>, <app-related-news>.
+	if n.DataAtom == 0 {
+		// A custom element names itself: <pp-inline-teaser>, <app-related-news>, <teaser>.
 		return c.reason(n.Data)
 	}
 	return ""

@@ -81,6 +81,18 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 			reason: umzug.DropAd,
 		},
 		{
+			name:   "the text of an affiliate box is the box",
+			box:    `<div id="affiliateText" class="affiliate-text"><p>Geld erhalten wir, wenn Sie über unsere Links einen Vertrag abschließen.</p></div>`,
+			gone:   "Geld erhalten wir",
+			reason: umzug.DropAd,
+		},
+		{
+			name:   "an unknown element names itself",
+			box:    `<teaserparagraph><teaser class="media"><a href="/andere"><h2>Neue Buslinie zum Flughafen</h2></a><p>Seit Montag fährt der Bus alle zehn Minuten.</p></teaser></teaserparagraph>`,
+			gone:   "Neue Buslinie zum Flughafen",
+			reason: umzug.DropRelated,
+		},
+		{
 			name: "a sentence beginning with the word is text",
 			box:  `<p>Anzeige gegen Unbekannt wurde erstattet, die Polizei bittet um Hinweise.</p>`,
 			kept: []string{"Anzeige gegen Unbekannt wurde erstattet"},
