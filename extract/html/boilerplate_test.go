@@ -39,6 +39,12 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 			reason: umzug.DropRelated,
 		},
 		{
+			name:   "more about the publisher",
+			box:    `<div class="box"><div class="h3">Mehr über Empa</div><ul><li><a href="/n1">Papierbatterie unter den Erfindungen des Jahres</a></li><li><a href="/n2">Infrarot-Detektoren</a></li></ul></div>`,
+			gone:   "Papierbatterie unter den Erfindungen",
+			reason: umzug.DropRelated,
+		},
+		{
 			name:   "more posts of a column",
 			box:    `<h2>Weitere Beiträge aus der Kolumne:</h2><p><a href="/k1">Warum Radfahren glücklich macht</a></p>`,
 			gone:   "Warum Radfahren glücklich macht",
