@@ -188,6 +188,11 @@ func nameReason(name string) string {
 	// A BEM modifier ("row--sidebar": a row beside a sidebar) says how an
 	// element looks, not what it is.
 	if i := strings.Index(name, "--"); i > 0 {
+		// But a modifier of a bare list or box says which kind it is:
+		// "list--breadcrumb", "box--share".
+		if base := name[:i]; structuralWords[strings.ToLower(base)] {
+			return nameReason(name[i+2:])
+		}
 		name = name[:i]
 	}
 	var buf [16]string

@@ -99,6 +99,23 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 			reason: umzug.DropRelated,
 		},
 		{
+			name:   "a modifier of a bare list names its kind",
+			box:    `<ul class="list list--breadcrumb"><li><a href="/">Startseite</a></li><li><a href="/verkehr">Verkehr und Mobilität</a></li></ul>`,
+			gone:   "Verkehr und Mobilität",
+			reason: umzug.DropBreadcrumb,
+		},
+		{
+			name:   "a footer menu inside a TYPO3 grid element",
+			box:    `<section id="c38325" class="frame frame-type-gridelements_pi1"><div class="row"><div class="columns"><a id="c75209"></a><ul class="menu menu--footer"><li><a href="/impressum">Impressum und Datenschutz</a></li><li><a href="/kontakt">Kontaktformular</a></li></ul></div></div></section>`,
+			gone:   "Impressum und Datenschutz",
+			reason: umzug.DropNavigation,
+		},
+		{
+			name: "a menu inside an ordinary content element is its own",
+			box:  `<div id="c512" class="frame frame-type-menu_subpages"><ul class="menu"><li><a href="/radwege/karte">Karte der neuen Radwege</a></li></ul></div>`,
+			kept: []string{"Karte der neuen Radwege"},
+		},
+		{
 			name: "a sentence beginning with the word is text",
 			box:  `<p>Anzeige gegen Unbekannt wurde erstattet, die Polizei bittet um Hinweise.</p>`,
 			kept: []string{"Anzeige gegen Unbekannt wurde erstattet"},

@@ -146,7 +146,7 @@ func (a *analysis) markAll(n *html.Node, inCE bool) {
 		if c.Type != html.ElementNode || isInvisible(c) {
 			continue
 		}
-		ce := inCE || isContentElement(c)
+		ce := inCE || ownsMarkup(c)
 		if !a.mobile && mobileOnly(attr(c, "class")) {
 			a.mobile = true
 		}
@@ -163,6 +163,13 @@ func (a *analysis) markAll(n *html.Node, inCE bool) {
 		}
 		a.markAll(c, ce)
 	}
+}
+
+// ownsMarkup reports a TYPO3 content element whose inner markup is its
+// own: every element but a grid container (gridelements), whose inside
+// is other content elements and whatever the template put between them.
+func ownsMarkup(n *html.Node) bool {
+	return isContentElement(n) && !strings.Contains(attr(n, "class"), "gridelements")
 }
 
 // ceBoilerplate reports the verdicts that hold inside TYPO3 content
@@ -620,7 +627,7 @@ func (p *page) prune(root *html.Node) {
 				c = next
 				continue
 			}
-			ce := inCE || isContentElement(c) || c == p.news
+			ce := inCE || ownsMarkup(c) || c == p.news
 			if r, ok := a.marks[c]; ok && (!ce || ceBoilerplate(r)) {
 				p.drop(c, r)
 			} else if a.soft[c] && !ce && dropSoft {
@@ -639,7 +646,7 @@ func (p *page) prune(root *html.Node) {
 			c = next
 		}
 	}
-	walk(root, isContentElement(root) || root == p.news || p.news != nil && isAncestor(p.news, root))
+	walk(root, ownsMarkup(root) || root == p.news || p.news != nil && isAncestor(p.news, root))
 	p.dropHeadedBoxes(root)
 	if !p.typo3 && !isStage(root) { // a stage is made of linked teasers
 		p.dropLinkBoxes(root)
