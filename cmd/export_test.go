@@ -25,6 +25,7 @@ import (
 	"github.com/umzug/umzug/extract/crawl"
 	"github.com/umzug/umzug/extract/html"
 	"github.com/umzug/umzug/fixtures"
+	"github.com/umzug/umzug/internal/testkit"
 	"github.com/umzug/umzug/load"
 )
 
@@ -93,26 +94,6 @@ func runLoad(t *testing.T, in []byte, out string, extra func(*LoadOptions)) stri
 	return errOut.String()
 }
 
-func readLines[T any](t *testing.T, path string) []T {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []T
-	for _, l := range bytes.Split(bytes.TrimSpace(b), []byte("\n")) {
-		if len(l) == 0 {
-			continue
-		}
-		var v T
-		if err := json.Unmarshal(l, &v); err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
-		out = append(out, v)
-	}
-	return out
-}
-
 // TestDemoDeduplication checks the style guide of the demo: the press
 // release shown four times (news list, slider, two timelines) ends up as
 // one document with four pointers, and the Verdienstorden paragraph
@@ -121,8 +102,8 @@ func TestDemoDeduplication(t *testing.T) {
 	_, docs := demoDocuments(t)
 	dir := t.TempDir()
 	runLoad(t, docs, dir, nil)
-	all := readLines[umzug.Document](t, filepath.Join(dir, "documents.ndjson"))
-	snippets := readLines[umzug.Snippet](t, filepath.Join(dir, "snippets.ndjson"))
+	all := testkit.ReadNDJSON[umzug.Document](t, filepath.Join(dir, "documents.ndjson"))
+	snippets := testkit.ReadNDJSON[umzug.Snippet](t, filepath.Join(dir, "snippets.ndjson"))
 	var sg, release umzug.Document
 	for _, d := range all {
 		switch d.URL {
@@ -221,7 +202,7 @@ func TestDemoDeduplication(t *testing.T) {
 		}
 	}
 	// Copies in other element types are reported, not merged.
-	findings := readLines[umzug.Finding](t, filepath.Join(dir, "findings.ndjson"))
+	findings := testkit.ReadNDJSON[umzug.Finding](t, filepath.Join(dir, "findings.ndjson"))
 	reported := map[string]bool{}
 	for _, f := range findings {
 		if f.Rule == umzug.RuleDuplicateContent && f.URL == sg.URL {
@@ -287,10 +268,10 @@ func TestRedirectMapLandsOnExportedContent(t *testing.T) {
 	dir := t.TempDir()
 	runLoad(t, docs, dir, nil)
 	targets := map[string]string{}
-	for _, d := range readLines[umzug.Document](t, filepath.Join(dir, "documents.ndjson")) {
+	for _, d := range testkit.ReadNDJSON[umzug.Document](t, filepath.Join(dir, "documents.ndjson")) {
 		targets[d.Path] = "document " + d.URL
 	}
-	assets := readLines[umzug.Asset](t, filepath.Join(dir, "assets.ndjson"))
+	assets := testkit.ReadNDJSON[umzug.Asset](t, filepath.Join(dir, "assets.ndjson"))
 	for _, a := range assets {
 		targets[a.Path] = "asset " + a.URL
 	}
@@ -348,7 +329,7 @@ func TestRedirectMapLandsOnExportedContent(t *testing.T) {
 	for _, a := range assets {
 		follow(a.URL)
 	}
-	for _, d := range readLines[umzug.Document](t, filepath.Join(dir, "documents.ndjson")) {
+	for _, d := range testkit.ReadNDJSON[umzug.Document](t, filepath.Join(dir, "documents.ndjson")) {
 		if d.Provenance.TYPO3 != nil && d.Provenance.TYPO3.PageUID > 0 {
 			follow(fmt.Sprintf("%s/index.php?id=%d", fixtures.MinistryPublicURL, d.Provenance.TYPO3.PageUID))
 		}
@@ -384,7 +365,7 @@ func TestXSSFixtureLeavesNoActiveContent(t *testing.T) {
 	for _, rt := range []load.RichText{load.RichTextPortable, load.RichTextHTML, load.RichTextMarkdown} {
 		dir := t.TempDir()
 		runLoad(t, append(line, '\n'), dir, func(o *LoadOptions) { o.RichText = rt })
-		docs := readLines[map[string]any](t, filepath.Join(dir, "documents.ndjson"))
+		docs := testkit.ReadNDJSON[map[string]any](t, filepath.Join(dir, "documents.ndjson"))
 		if len(docs) != 1 {
 			t.Fatalf("%s: %d documents exported; want the xss page", rt, len(docs))
 		}

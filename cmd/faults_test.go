@@ -17,6 +17,7 @@ import (
 	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/extract/archive"
 	"github.com/umzug/umzug/fixtures"
+	"github.com/umzug/umzug/internal/testkit"
 	"github.com/umzug/umzug/load"
 )
 
@@ -83,7 +84,7 @@ func TestFaultSuite(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	failures := readLines[umzug.Failure](t, filepath.Join(out, "failures.ndjson"))
+	failures := testkit.ReadNDJSON[umzug.Failure](t, filepath.Join(out, "failures.ndjson"))
 	failed := map[string]umzug.Failure{}
 	for _, f := range failures {
 		failed[strings.TrimPrefix(f.URL, public)] = f
@@ -171,7 +172,7 @@ func TestFaultSuite(t *testing.T) {
 	}
 
 	// Findings: redirect loops and chains.
-	findings := readLines[umzug.Finding](t, filepath.Join(out, "findings.ndjson"))
+	findings := testkit.ReadNDJSON[umzug.Finding](t, filepath.Join(out, "findings.ndjson"))
 	for _, c := range fixtures.FaultCases {
 		if c.Finding == "" {
 			continue

@@ -19,6 +19,7 @@ import (
 	"github.com/umzug/umzug/extract/archive"
 	"github.com/umzug/umzug/extract/html"
 	"github.com/umzug/umzug/fixtures"
+	"github.com/umzug/umzug/internal/testkit"
 	"github.com/umzug/umzug/load"
 )
 
@@ -170,7 +171,7 @@ func TestPanickingPageIsAFailedPage(t *testing.T) {
 	if code := exitCode(err); code != ExitPartial {
 		t.Fatalf("migrate with a panicking page: %v (exit %d); want exit %d\n%s", err, code, ExitPartial, stderr)
 	}
-	fails := readLines[umzug.Failure](t, filepath.Join(out, "failures.ndjson"))
+	fails := testkit.ReadNDJSON[umzug.Failure](t, filepath.Join(out, "failures.ndjson"))
 	if len(fails) != 1 || fails[0].URL != bad || fails[0].Reason != "extract-panic" || !strings.Contains(fails[0].Message, "nil map") {
 		t.Errorf("failures %+v; want one extract-panic of %s", fails, bad)
 	}
@@ -227,7 +228,7 @@ func TestDamagedArchiveRecordsAreFailures(t *testing.T) {
 	if code != ExitPartial {
 		t.Fatalf("migrate of a damaged archive: exit %d; want %d\n%s", code, ExitPartial, stderr)
 	}
-	fails := readLines[umzug.Failure](t, filepath.Join(out, "failures.ndjson"))
+	fails := testkit.ReadNDJSON[umzug.Failure](t, filepath.Join(out, "failures.ndjson"))
 	if len(fails) == 0 {
 		t.Fatal("no failure recorded for the records cut off")
 	}

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/umzug/umzug/extract"
+	"github.com/umzug/umzug/internal/testkit"
 )
 
 // FuzzDecodeHTML: whatever the bytes and the declared charset, the
@@ -19,7 +20,7 @@ func FuzzDecodeHTML(f *testing.F) {
 		f.Add([]byte("<!DOCTYPE html><html><head><title>Gr\xfc\xdfe</title></head><body><p>\x84Br\xfccke\x93</p></body></html>"), ct)
 		f.Add([]byte("<p>Hallo</p>"), ct)
 	}
-	for _, dir := range realPageDirs() {
+	for _, dir := range testkit.RealPageDirs() {
 		names, _ := filepath.Glob(filepath.Join(dir, "*.html"))
 		for i, n := range names {
 			if i%10 != 0 {
@@ -44,29 +45,4 @@ func FuzzDecodeHTML(f *testing.F) {
 			t.Fatalf("ASCII input changed without a warning: %q -> %q (%s)", in, out, name)
 		}
 	})
-}
-
-// realPageDirs are the directories of real pages that exist: the corpus
-// ($UMZUG_CORPUS or ../shared/corpus/real from the repository root) and
-// the evaluation pages ($UMZUG_EVAL/pages or
-// ../shared/eval/trafilatura-de-dev/pages).
-func realPageDirs() []string {
-	corpus := os.Getenv("UMZUG_CORPUS")
-	if corpus == "" {
-		corpus = filepath.Join("..", "..", "shared", "corpus", "real")
-	}
-	var out []string
-	for _, d := range []string{corpus, filepath.Join(evalDir(), "pages")} {
-		if st, err := os.Stat(d); err == nil && st.IsDir() {
-			out = append(out, d)
-		}
-	}
-	return out
-}
-
-func evalDir() string {
-	if d := os.Getenv("UMZUG_EVAL"); d != "" {
-		return d
-	}
-	return filepath.Join("..", "..", "shared", "eval", "trafilatura-de-dev")
 }

@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"bytes"
-	"encoding/json"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -10,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/internal/testkit"
 	"github.com/umzug/umzug/load"
 	"github.com/umzug/umzug/transform"
 )
@@ -70,31 +70,11 @@ func TestPipelineOldRedirectsAndGone(t *testing.T) {
 	if !bytes.Contains(nginx, []byte("map $request_uri $umzug_gone {\n    default 0;\n    \"/suche/\" 1;\n}")) {
 		t.Errorf("nginx map lacks the gone URL:\n%s", nginx)
 	}
-	assets := readLines[umzug.Asset](t, filepath.Join(dir, "assets.ndjson"))
+	assets := testkit.ReadNDJSON[umzug.Asset](t, filepath.Join(dir, "assets.ndjson"))
 	if len(assets) != 1 || assets[0].Size != 1234 || assets[0].SHA256 == "" || assets[0].URL != public+"/fileadmin/anfahrt.pdf" {
 		t.Errorf("assets = %+v; want the PDF with the crawl's size and sha256", assets)
 	}
 	if res.Stats["gone"] != 1 || res.Stats["redirects"] < 5 {
 		t.Errorf("stats = %v", res.Stats)
 	}
-}
-
-func readLines[T any](t *testing.T, path string) []T {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []T
-	for _, l := range bytes.Split(bytes.TrimSpace(b), []byte("\n")) {
-		if len(l) == 0 {
-			continue
-		}
-		var v T
-		if err := json.Unmarshal(l, &v); err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
-		out = append(out, v)
-	}
-	return out
 }

@@ -11,18 +11,8 @@ import (
 	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/extract/crawl"
 	"github.com/umzug/umzug/fixtures"
+	"github.com/umzug/umzug/internal/testkit"
 )
-
-// ministryPages is the fixture author's list of the ministry site's
-// pages with their expected extraction.
-func ministryPages(t *testing.T) []fixtures.PageTruth {
-	t.Helper()
-	pages, err := fixtures.MinistryPages()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return pages
-}
 
 func crawlAll(t *testing.T, srv *fixtures.Server, opts crawl.CrawlOptions) ([]*umzug.Snapshot, crawl.CrawlStats) {
 	t.Helper()
@@ -60,7 +50,7 @@ func TestCrawlFetchesEveryPageOnceAtHighConcurrency(t *testing.T) {
 	for _, s := range snaps {
 		fetched[strings.TrimPrefix(s.URL, srv.URL)] = true
 	}
-	for _, p := range ministryPages(t) {
+	for _, p := range testkit.MinistryPages(t) {
 		switch p.Robots {
 		case "allow":
 			if !fetched[p.Path] {
@@ -151,7 +141,7 @@ func TestCrawlIgnoreRobotsFetchesDisallowed(t *testing.T) {
 	srv := fixtures.Serve(t, fixtures.Ministry)
 	crawlAll(t, srv, crawl.CrawlOptions{IgnoreRobots: true})
 	reqs := srv.Requests()
-	for _, p := range ministryPages(t) {
+	for _, p := range testkit.MinistryPages(t) {
 		if p.Robots == "disallow" && reqs[p.Path] == 0 {
 			t.Errorf("%s not fetched with IgnoreRobots", p.Path)
 		}

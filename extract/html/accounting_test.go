@@ -15,6 +15,7 @@ import (
 	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/extract"
 	"github.com/umzug/umzug/extract/html"
+	"github.com/umzug/umzug/internal/testkit"
 )
 
 // realPages lists the real pages beside the repository: the corpus and
@@ -24,19 +25,12 @@ func realPages(t testing.TB) []string {
 	var files []string
 	for _, pattern := range []string{
 		filepath.Join(corpusDir(t), "*.html"),
-		filepath.Join(evalDir(), "pages", "*.html"),
+		filepath.Join(testkit.EvalDir(), "pages", "*.html"),
 	} {
 		m, _ := filepath.Glob(pattern)
 		files = append(files, m...)
 	}
 	return files
-}
-
-func evalDir() string {
-	if d := os.Getenv("UMZUG_EVAL"); d != "" {
-		return d
-	}
-	return filepath.Join("..", "..", "..", "shared", "eval", "trafilatura-de-dev")
 }
 
 var dropReasons = map[string]bool{

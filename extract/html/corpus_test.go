@@ -13,16 +13,14 @@ import (
 	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/extract"
 	"github.com/umzug/umzug/extract/html"
+	"github.com/umzug/umzug/internal/testkit"
 )
 
 // The real pages live in shared/corpus/real beside the repository (they
 // are third-party pages and not part of it); CI has them there too.
 func corpusDir(t testing.TB) string {
 	t.Helper()
-	dir := os.Getenv("UMZUG_CORPUS")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "..", "shared", "corpus", "real")
-	}
+	dir := testkit.CorpusDir()
 	if _, err := os.Stat(filepath.Join(dir, "INDEX.tsv")); err != nil {
 		t.Skipf("real-page corpus not found at %s (set UMZUG_CORPUS): %v", dir, err)
 	}

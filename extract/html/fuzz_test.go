@@ -14,6 +14,7 @@ import (
 	"github.com/umzug/umzug/extract"
 	"github.com/umzug/umzug/extract/html"
 	"github.com/umzug/umzug/fixtures"
+	"github.com/umzug/umzug/internal/testkit"
 )
 
 // FuzzParseHTML: whatever the input, extraction does not panic, produces
@@ -39,7 +40,7 @@ func FuzzParseHTML(f *testing.F) {
 	// The real pages beside the repository (third-party pages, read where
 	// they are, never copied): government sites of every CMS and the
 	// German evaluation set.
-	for _, dir := range realPageDirs() {
+	for _, dir := range testkit.RealPageDirs() {
 		names, _ := filepath.Glob(filepath.Join(dir, "*.html"))
 		for _, n := range names {
 			if b, err := os.ReadFile(n); err == nil {
@@ -69,22 +70,4 @@ func FuzzParseHTML(f *testing.F) {
 			t.Fatalf("replacement character introduced into valid UTF-8 input")
 		}
 	})
-}
-
-// realPageDirs are the directories of real pages that exist: the corpus
-// ($UMZUG_CORPUS or ../shared/corpus/real from the repository root) and
-// the evaluation pages ($UMZUG_EVAL/pages or
-// ../shared/eval/trafilatura-de-dev/pages).
-func realPageDirs() []string {
-	corpus := os.Getenv("UMZUG_CORPUS")
-	if corpus == "" {
-		corpus = filepath.Join("..", "..", "..", "shared", "corpus", "real")
-	}
-	var out []string
-	for _, d := range []string{corpus, filepath.Join(evalDir(), "pages")} {
-		if st, err := os.Stat(d); err == nil && st.IsDir() {
-			out = append(out, d)
-		}
-	}
-	return out
 }

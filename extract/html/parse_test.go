@@ -13,20 +13,10 @@ import (
 	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/extract/html"
 	"github.com/umzug/umzug/fixtures"
+	"github.com/umzug/umzug/internal/testkit"
 )
 
 const ministryBase = "https://www.tmdi.thueringen.example"
-
-// ministryPages is the fixture author's list of the ministry site's
-// pages with their expected extraction.
-func ministryPages(t *testing.T) []fixtures.PageTruth {
-	t.Helper()
-	pages, err := fixtures.MinistryPages()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return pages
-}
 
 func parseFixture(t *testing.T, p string) (umzug.Document, []byte) {
 	t.Helper()
@@ -45,7 +35,7 @@ func parseFixture(t *testing.T, p string) (umzug.Document, []byte) {
 // TestMinistryGroundTruth checks every fixture page against what the
 // fixture's author wrote down: kind, title, date, number, publisher.
 func TestMinistryGroundTruth(t *testing.T) {
-	for _, want := range ministryPages(t) {
+	for _, want := range testkit.MinistryPages(t) {
 		t.Run(want.Path, func(t *testing.T) {
 			d, _ := parseFixture(t, want.Path)
 			if string(d.Kind) != want.Kind {
@@ -134,7 +124,7 @@ func blocksJSON(t *testing.T, d umzug.Document) string {
 // TestMinistryNoChromeInBlocks: no text of the page chrome ends up in the
 // blocks of any page.
 func TestMinistryNoChromeInBlocks(t *testing.T) {
-	for _, p := range ministryPages(t) {
+	for _, p := range testkit.MinistryPages(t) {
 		d, raw := parseFixture(t, p.Path)
 		blocks := blocksJSON(t, d)
 		chrome := chromeTexts(t, raw)

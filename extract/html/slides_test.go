@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/internal/testkit"
 )
 
 // TestSlidesHaveTheirOwnContent: every slide of a slider is one item of
@@ -12,7 +13,7 @@ import (
 // "slide" too), and no item links to the slider's own controls.
 func TestSlidesHaveTheirOwnContent(t *testing.T) {
 	sliders := 0
-	for _, p := range ministryPages(t) {
+	for _, p := range testkit.MinistryPages(t) {
 		d, _ := parseFixture(t, p.Path)
 		for _, b := range d.Blocks {
 			if b.Type != umzug.BlockTeaser || b.Teaser.Layout != "slider" {
@@ -45,7 +46,7 @@ func TestSlidesHaveTheirOwnContent(t *testing.T) {
 // to it and is not repeated as a paragraph of text.
 func TestCaptionLivesInOnePlace(t *testing.T) {
 	captions := 0
-	for _, p := range ministryPages(t) {
+	for _, p := range testkit.MinistryPages(t) {
 		d, _ := parseFixture(t, p.Path)
 		var caps []string
 		media := func(m umzug.Media) {
