@@ -116,6 +116,17 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 			kept: []string{"Karte der neuen Radwege"},
 		},
 		{
+			name: "a teaser after the headline that links nowhere is the lead",
+			box:  `<div class="mosi-artikel-teaser"><p>Ab Mai gilt auf allen neuen Radwegen Tempo 20 für E-Scooter.</p></div>`,
+			kept: []string{"Tempo 20 für E-Scooter"},
+		},
+		{
+			name:   "a teaser that links elsewhere is a teaser",
+			box:    `<div class="teaser"><a href="/buslinie"><img src="/bus.jpg" alt=""> Neue Buslinie zum Flughafen</a><p>Seit Montag fährt der Bus alle zehn Minuten.</p></div>`,
+			gone:   "Neue Buslinie zum Flughafen",
+			reason: umzug.DropRelated,
+		},
+		{
 			name: "a sentence beginning with the word is text",
 			box:  `<p>Anzeige gegen Unbekannt wurde erstattet, die Polizei bittet um Hinweise.</p>`,
 			kept: []string{"Anzeige gegen Unbekannt wurde erstattet"},

@@ -152,7 +152,7 @@ func (a *analysis) markAll(n *html.Node, inCE bool) {
 		}
 		if r := a.cache.elementReason(c); r != "" && (!ce || ceBoilerplate(r)) {
 			if r == umzug.DropRelated && (isSoft(attr(c, "class")) || isSoft(attr(c, "id")) || c.DataAtom == 0 && isSoft(c.Data)) {
-				if !boxElement(c) {
+				if !boxElement(c) || leadAfterHeadline(c) {
 					a.markAll(c, ce) // a lead paragraph ("article-teaser"), not a box
 					continue
 				}
@@ -163,6 +163,21 @@ func (a *analysis) markAll(n *html.Node, inCE bool) {
 		}
 		a.markAll(c, ce)
 	}
+}
+
+// leadAfterHeadline reports a "teaser" that is the lead of the article
+// whose level-1 headline comes before it in the same container, as
+// German CMSs call the lead: prose that links nowhere.
+func leadAfterHeadline(n *html.Node) bool {
+	if hasDescendant(n, func(d *html.Node) bool { return d.DataAtom == atom.A && hasAttr(d, "href") || headingLevel(d) > 0 }) {
+		return false
+	}
+	for s := n.PrevSibling; s != nil; s = s.PrevSibling {
+		if s.Type == html.ElementNode && (s.DataAtom == atom.H1 || hasDescendant(s, func(d *html.Node) bool { return d.DataAtom == atom.H1 })) {
+			return true
+		}
+	}
+	return false
 }
 
 // ownsMarkup reports a TYPO3 content element whose inner markup is its
