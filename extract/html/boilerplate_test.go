@@ -1,6 +1,7 @@
 package html_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -186,5 +187,60 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 				t.Errorf("%q not in the dropped records %+v", c.gone, acc.Dropped)
 			}
 		})
+	}
+}
+
+// TestDiscussionPageKeepsItsPosts checks a forum thread, a page that
+// holds nothing but a discussion: its posts are the content, while the
+// comments under an article are not.
+func TestDiscussionPageKeepsItsPosts(t *testing.T) {
+	var posts strings.Builder
+	for i, p := range []string{
+		"Seit dem Update auf Version 13 lädt der App Store über mobile Daten nichts mehr, im WLAN geht alles. Hat jemand eine Idee, was ich anders machen könnte?",
+		"Bei mir funktioniert es mit 13.1.1 im Netz der Telekom ohne Probleme, auch größere Apps lassen sich laden.",
+		"Schalte testweise LTE aus und versuche es mit 3G, dann sieht man, ob es am Netz liegt oder am Gerät.",
+		"Ohne LTE ist es genauso. Erst nach mehrfachem Wiederholen klappt der Download, dann aber sofort und vollständig.",
+		"Gleiches Problem hier, Netzbetreibereinstellungen zurückgesetzt, ohne Erfolg. Ein Neustart hilft nur für kurze Zeit.",
+		"Ich habe den Support angeschrieben und warte auf Antwort; sobald ich etwas weiß, schreibe ich es hier in den Thread.",
+		"Bei mir besteht das Problem unter 13.1.3 weiterhin, egal ob VoLTE ein- oder ausgeschaltet ist und welches Netz gerade verfügbar ist.",
+		"Auffallend ist, dass es beim zweiten Versuch immer sofort klappt, und zwar so schnell, dass es nach einer Zeitüberschreitung beim ersten Versuch aussieht.",
+		"Das spricht dafür, dass es am Netzbetreiber liegt; bei einem anderen Anbieter läuft bei mir seit Wochen alles ohne jeden Aussetzer.",
+		"Nach dem Update auf 13.2 ist der Fehler bei mir verschwunden, vielleicht hilft das auch euch weiter.",
+	} {
+		fmt.Fprintf(&posts, `<div class="comment" id="comment-%d"><div class="comment-author">Nutzer%d</div><div class="comment-text"><p>%s</p></div></div>`, i, i, p)
+	}
+	thread := `<html><head><title>Kein App Store über mobile Daten | Forum</title></head><body>
+<nav><a href="/">Forum</a> <a href="/iphone">iPhone</a></nav>
+<main><h1>Kein App Store über mobile Daten</h1>` + posts.String() + `
+<h2>Kommentieren</h2><h3>Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.</h3></main>
+<footer>Impressum · Datenschutz</footer></body></html>`
+	d, err := html.ParseHTML(strings.NewReader(thread), "https://forum.example/thread/1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all strings.Builder
+	for _, b := range d.Blocks {
+		all.WriteString(b.PlainText() + "\n")
+	}
+	for _, want := range []string{"Seit dem Update auf Version 13", "Nach dem Update auf 13.2"} {
+		if !strings.Contains(all.String(), want) {
+			t.Errorf("post %q dropped from a discussion page; blocks:\n%s", want, all.String())
+		}
+	}
+	if strings.Contains(all.String(), "Sie müssen sich einloggen") {
+		t.Errorf("the comment form's note kept:\n%s", all.String())
+	}
+
+	// The same posts under an article are comments.
+	d, err = html.ParseHTML(strings.NewReader(articleWith(`<section class="comments"><h2>7 Kommentare</h2>`+posts.String()+`</section>`)), "https://stadt.example/radwege")
+	if err != nil {
+		t.Fatal(err)
+	}
+	all.Reset()
+	for _, b := range d.Blocks {
+		all.WriteString(b.PlainText() + "\n")
+	}
+	if strings.Contains(all.String(), "Seit dem Update auf Version 13") {
+		t.Errorf("comments under an article kept:\n%s", all.String())
 	}
 }

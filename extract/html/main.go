@@ -49,6 +49,7 @@ type analysis struct {
 	search map[*html.Node]bool // nodes between TYPO3SEARCH markers
 	body   *html.Node
 	mobile bool // some element is shown on small screens only
+	thread bool // the page is a discussion: its comments are the content
 }
 
 // analyze computes boilerplate verdicts and weights for the page.
@@ -84,6 +85,18 @@ func analyze(root *html.Node) *analysis {
 	}
 	clear(a.w)
 	a.weigh(a.body, false, false, false)
+	// A discussion is the content of a page that holds little else: a
+	// forum thread, a question with its answers.
+	if a.w[a.body].good < 300 && a.markedText(a.body, umzug.DropComments) > 1000 {
+		a.thread = true
+		for n, r := range a.marks {
+			if r == umzug.DropComments {
+				delete(a.marks, n)
+			}
+		}
+		clear(a.w)
+		a.weigh(a.body, false, false, false)
+	}
 	return a
 }
 
@@ -806,6 +819,23 @@ func authorElement(n *html.Node) bool {
 	return strings.Contains(attr(n, "class"), "author") || attr(n, "itemprop") == "author"
 }
 
+// markedText is the text of the outermost elements under n marked with
+// reason r.
+func (a *analysis) markedText(n *html.Node, r string) int32 {
+	var sum int32
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if a.marks[c] == r {
+			sum += a.w[c].text
+			continue
+		}
+		sum += a.markedText(c, r)
+	}
+	return sum
+}
+
 // softText is the text of the outermost soft-marked elements under n.
 func (a *analysis) softText(n *html.Node) int32 {
 	var sum int32
@@ -841,7 +871,12 @@ func (p *page) dropHeadedBoxes(root *html.Node) {
 				continue
 			}
 			if headingLevel(c) > 0 || isLabelLine(c) {
-				if r := headingReason(cleanText(c)); r != "" {
+				t := cleanText(c)
+				r := headingReason(t)
+				if r == "" && len(t) < 250 && commentGate.MatchString(t) {
+					r = umzug.DropComments // "Sie müssen sich einloggen, um …"
+				}
+				if r != "" {
 					heads = append(heads, head{c, r})
 					continue
 				}
@@ -860,6 +895,12 @@ func (p *page) dropHeadedBoxes(root *html.Node) {
 		smallProse := func(n *html.Node) bool {
 			g := p.an.w[n].good
 			return prose && g <= 800 && 4*g < p.an.w[root].good
+		}
+		if p.an.thread && h.reason == umzug.DropComments {
+			// On a discussion page the posts are the content: only the
+			// headline or the note of the comment form goes.
+			p.drop(h.n, h.reason)
+			continue
 		}
 		box := h.n
 		for anc := h.n.Parent; anc != nil && anc != root; anc = anc.Parent {
