@@ -128,6 +128,17 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 			reason: umzug.DropRelated,
 		},
 		{
+			name:   "a box of share buttons",
+			box:    `<div class="pane-2"><hr>Den Artikel mit anderen teilen/diskutieren:<ul><li><a href="https://www.facebook.com/sharer/sharer.php?u=x"><i class="fa"></i></a></li><li><a href="https://twitter.com/intent/tweet?url=x"><i></i></a></li><li><a href="mailto:?subject=Radwege&body=x"><i></i></a></li><li><a href="/radwege">Permalink</a></li></ul></div>`,
+			gone:   "Den Artikel mit anderen teilen",
+			reason: umzug.DropShare,
+		},
+		{
+			name: "links to the ministry's own profiles are not share buttons",
+			box:  `<p>Fragen beantwortet das Bürgertelefon, Hinweise nehmen wir auch über <a href="https://www.facebook.com/stadt.example">Facebook</a> und <a href="https://twitter.com/stadt_example">Twitter</a> entgegen.</p>`,
+			kept: []string{"Hinweise nehmen wir auch über"},
+		},
+		{
 			name: "a sentence beginning with the word is text",
 			box:  `<p>Anzeige gegen Unbekannt wurde erstattet, die Polizei bittet um Hinweise.</p>`,
 			kept: []string{"Anzeige gegen Unbekannt wurde erstattet"},

@@ -178,6 +178,16 @@ func (a *analysis) markAll(n *html.Node, inCE bool) {
 	}
 }
 
+// insideSvg reports an element of an inline SVG picture.
+func insideSvg(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == atom.Svg {
+			return true
+		}
+	}
+	return false
+}
+
 // leadAfterHeadline reports a "teaser" that is the lead of the article
 // whose level-1 headline comes before it in the same container, as
 // German CMSs call the lead: prose that links nowhere.
@@ -664,6 +674,8 @@ func (p *page) prune(root *html.Node) {
 				p.drop(c, r)
 			} else if !ce && p.dateLine(c) {
 				p.drop(c, umzug.DropDuplicate)
+			} else if a.w[c].text <= 120 && shareBox(c) {
+				p.drop(c, umzug.DropShare)
 			} else if !ce && 3*a.w[c].text < a.w[root].text && adLabeled(c, a.w[c].text) {
 				p.drop(c, umzug.DropAd)
 			} else if a.w[c].text > 0 && mobileOnly(attr(c, "class")) && p.shownTwice(c) {
@@ -730,6 +742,45 @@ func (p *page) shownTwice(n *html.Node) bool {
 	}
 	visit(n)
 	return all >= 8 && 5*twice >= 4*all
+}
+
+// shareEndpoints are the addresses share buttons point to.
+var shareEndpoints = []string{"facebook.com/sharer", "facebook.com/share.php", "facebook.com/dialog/share",
+	"twitter.com/intent", "twitter.com/share", "twitter.com/home?status", "x.com/intent", "linkedin.com/share",
+	"linkedin.com/cws/share", "xing.com/spi/shares", "xing.com/social/share", "xing.com/app/user?op=share",
+	"whatsapp://send", "api.whatsapp.com/send", "wa.me/?text", "pinterest.com/pin/create", "reddit.com/submit",
+	"t.me/share", "telegram.me/share", "addtoany.com/share", "tumblr.com/share", "fb-messenger://share",
+	"mastodonshare", "toot.kytta", "plus.google.com/share", "mailto:?"}
+
+// shareBox reports a box of share buttons: at least two links, all but
+// one of them to share endpoints, and hardly any text ("Teilen:").
+func shareBox(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Ul, atom.Section, atom.P, atom.Span:
+	default:
+		return false
+	}
+	links, shares := 0, 0
+	var visit func(*html.Node)
+	visit = func(x *html.Node) {
+		for c := x.FirstChild; c != nil && links-shares < 2; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.A {
+				if h := strings.ToLower(attr(c, "href")); h != "" {
+					links++
+					if containsSubstring(h, shareEndpoints...) || strings.HasPrefix(h, "mailto:") && containsSubstring(h, "body=", "subject=", "?&") {
+						shares++
+					}
+				}
+				continue
+			}
+			visit(c)
+		}
+	}
+	visit(n)
+	return shares >= 2 && links-shares <= 1
 }
 
 // adLabeled reports a box that begins with the label German law requires
@@ -962,7 +1013,10 @@ func isLabelLine(n *html.Node) bool {
 	case atom.P, atom.Div, atom.Span:
 		// A short line of its own, not a link ("Zum Thema" buttons are).
 		t, short := textUpTo(n, 90)
-		return short && t != "" && !hasDescendant(n, func(d *html.Node) bool { return !inlineAtoms[d.DataAtom] || d.DataAtom == atom.A })
+		// Icon links (a share bar's buttons) are not text beside it.
+		return short && t != "" && !hasDescendant(n, func(d *html.Node) bool {
+			return d.DataAtom == atom.A && strings.TrimSpace(textOf(d)) != "" || !inlineAtoms[d.DataAtom] && d.DataAtom != atom.Img && d.DataAtom != atom.Svg && !insideSvg(d)
+		})
 	}
 	return false
 }
