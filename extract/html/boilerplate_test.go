@@ -139,6 +139,17 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 			kept: []string{"Hinweise nehmen wir auch über"},
 		},
 		{
+			name:   "a line of links to tag pages",
+			box:    `<div class="c-sheet__extra">Schlagworte: <a href="https://stadt.example/tag/radverkehr/">Radverkehr</a>, <a href="https://stadt.example/tag/baustellen/">Baustellen</a></div>`,
+			gone:   "Schlagworte:",
+			reason: umzug.DropTags,
+		},
+		{
+			name: "a sentence with a link to a category page is text",
+			box:  `<p>Alle Meldungen zum Umbau der Innenstadt finden Sie in der Rubrik <a href="/category/innenstadt/">Innenstadt</a> unseres Pressebereichs.</p>`,
+			kept: []string{"finden Sie in der Rubrik Innenstadt"},
+		},
+		{
 			name: "a sentence beginning with the word is text",
 			box:  `<p>Anzeige gegen Unbekannt wurde erstattet, die Polizei bittet um Hinweise.</p>`,
 			kept: []string{"Anzeige gegen Unbekannt wurde erstattet"},

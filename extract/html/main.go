@@ -676,6 +676,8 @@ func (p *page) prune(root *html.Node) {
 				p.drop(c, umzug.DropDuplicate)
 			} else if a.w[c].text <= 120 && shareBox(c) {
 				p.drop(c, umzug.DropShare)
+			} else if a.w[c].text <= 200 && taxonomyLinks(c, a.w[c]) {
+				p.drop(c, umzug.DropTags)
 			} else if !ce && 3*a.w[c].text < a.w[root].text && adLabeled(c, a.w[c].text) {
 				p.drop(c, umzug.DropAd)
 			} else if a.w[c].text > 0 && mobileOnly(attr(c, "class")) && p.shownTwice(c) {
@@ -781,6 +783,46 @@ func shareBox(n *html.Node) bool {
 	}
 	visit(n)
 	return shares >= 2 && links-shares <= 1
+}
+
+// taxonomyPaths are in the addresses of tag and category pages
+// (WordPress, Drupal, tx_news' category and tag filters).
+var taxonomyPaths = []string{"/tag/", "/tags/", "/schlagwort", "/stichwort", "/category/", "/categories/",
+	"/kategorie/", "/kategorien/", "[tags]", "[categories]", "%5btags%5d", "%5bcategories%5d"}
+
+// taxonomyLinks reports a line or box of links to tag and category pages
+// ("Schlagworte: Radverkehr, Baustellen"): all its links go there and
+// they are most of its text.
+func taxonomyLinks(n *html.Node, w weights) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.Ul, atom.P, atom.Span, atom.Section:
+	default:
+		return false
+	}
+	if w.link == 0 || 10*w.link < 6*w.text {
+		return false
+	}
+	links := 0
+	other := false
+	var visit func(*html.Node)
+	visit = func(x *html.Node) {
+		for c := x.FirstChild; c != nil && !other; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.A {
+				if containsSubstring(strings.ToLower(attr(c, "href")), taxonomyPaths...) {
+					links++
+				} else {
+					other = true
+				}
+				continue
+			}
+			visit(c)
+		}
+	}
+	visit(n)
+	return links > 0 && !other
 }
 
 // adLabeled reports a box that begins with the label German law requires
