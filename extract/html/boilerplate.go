@@ -334,6 +334,9 @@ func (c boilerCache) elementReason(n *html.Node) string {
 		}
 	}
 	cls, id := attr(n, "class"), attr(n, "id")
+	if embeddedPost(cls) {
+		return "" // a quoted post an editor put into the text, not a share button
+	}
 	if cls != "" && c.classReason(cls) == umzug.DropScreenOnly {
 		return umzug.DropScreenOnly
 	}
@@ -364,6 +367,22 @@ func (c boilerCache) elementReason(n *html.Node) string {
 		return c.reason(n.Data)
 	}
 	return ""
+}
+
+// embeddedPost reports the classes of posts quoted from social networks
+// with their own embed code (the blockquote stays when the script that
+// would render it is not run).
+func embeddedPost(cls string) bool {
+	if cls == "" || !containsSubstring(cls, "tweet", "instagram-media", "tiktok-embed", "fb-post", "mastodon-embed", "bluesky-embed") {
+		return false
+	}
+	for _, f := range strings.Fields(cls) {
+		switch f {
+		case "twitter-tweet", "instagram-media", "tiktok-embed", "fb-post", "mastodon-embed", "bluesky-embed":
+			return true
+		}
+	}
+	return false
 }
 
 // contentMark is classReason's verdict on a class attribute that names

@@ -150,6 +150,11 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 			kept: []string{"finden Sie in der Rubrik Innenstadt"},
 		},
 		{
+			name: "an embedded post is a quote, not a share button",
+			box:  `<blockquote class="twitter-tweet"><p lang="de">Bravo, das nenne ich endlich mal einen ordentlichen Radweg. Gern mehr davon!</p>— Anja (@anja) <a href="https://twitter.com/anja/status/1">5. Dezember 2018</a></blockquote>`,
+			kept: []string{"das nenne ich endlich mal einen ordentlichen Radweg"},
+		},
+		{
 			name: "a sentence beginning with the word is text",
 			box:  `<p>Anzeige gegen Unbekannt wurde erstattet, die Polizei bittet um Hinweise.</p>`,
 			kept: []string{"Anzeige gegen Unbekannt wurde erstattet"},
