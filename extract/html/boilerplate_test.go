@@ -271,3 +271,56 @@ func TestDiscussionPageKeepsItsPosts(t *testing.T) {
 		t.Errorf("comments under an article kept:\n%s", all.String())
 	}
 }
+
+// TestArticleHeadAboveTheColumn checks that the head of an article that a
+// template puts above its content column (headline and lead) joins the
+// main content, while a logo headline in the page header does not.
+func TestArticleHeadAboveTheColumn(t *testing.T) {
+	body := `<p>Die Stadt baut in diesem Jahr vier neue Radwege zwischen dem Bahnhof und der Universität. Die Arbeiten beginnen im April und dauern bis zum Herbst.</p>
+<p>Während der Bauzeit wird der Verkehr an den Baustellen einspurig an den Arbeiten vorbeigeführt. Umleitungen sind ausgeschildert.</p>
+<p>Die Kosten von 2,4 Millionen Euro trägt zu einem Drittel das Land. Anwohnerinnen und Anwohner werden vor Beginn jeder Bauphase schriftlich informiert.</p>`
+	cases := []struct {
+		name, page string
+		want       []string
+		not        []string
+	}{
+		{
+			name: "head and lead above the column",
+			page: `<html><body><header class="site"><a href="/"><img src="/logo.png" alt="Stadt"></a><nav><a href="/a">Verkehr</a> <a href="/b">Umwelt</a></nav></header>
+<div class="content-page-head"><ol class="breadcrumb"><li><a href="/">Start</a></li><li><a href="/verkehr">Verkehr</a></li></ol>
+<h1>Neue Radwege in der Innenstadt</h1><p class="intro">Vier Verbindungen für den Alltag: Was sich für Radfahrende ab dem Herbst ändert.</p></div>
+<div class="row"><div class="col-8"><article>` + body + `</article></div><div class="col-4"><ul><li><a href="/x">Abfallkalender</a></li><li><a href="/y">Stellenangebote</a></li></ul></div></div></body></html>`,
+			want: []string{"Vier Verbindungen für den Alltag", "Umleitungen sind ausgeschildert"},
+			not:  []string{"Abfallkalender"},
+		},
+		{
+			name: "a logo headline is no article head",
+			page: `<html><body><div class="top"><h1><a href="/"><img src="/logo.png" alt="Stadt Beispiel"></a></h1><p>Das Portal der Stadt Beispiel für Bürgerinnen und Bürger</p></div>
+<div class="row"><div class="col-8"><article><h2>Neue Radwege in der Innenstadt</h2>` + body + `</article></div></div></body></html>`,
+			want: []string{"Umleitungen sind ausgeschildert"},
+			not:  []string{"Das Portal der Stadt Beispiel"},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d, err := html.ParseHTML(strings.NewReader(c.page), "https://stadt.example/radwege")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var all strings.Builder
+			for _, b := range d.Blocks {
+				all.WriteString(b.PlainText() + "\n")
+			}
+			for _, w := range c.want {
+				if !strings.Contains(all.String(), w) {
+					t.Errorf("%q missing; blocks:\n%s", w, all.String())
+				}
+			}
+			for _, n := range c.not {
+				if strings.Contains(all.String(), n) {
+					t.Errorf("%q kept; blocks:\n%s", n, all.String())
+				}
+			}
+		})
+	}
+}

@@ -436,7 +436,66 @@ func (a *analysis) mainContent() []*html.Node {
 	if best == nil {
 		return []*html.Node{a.body}
 	}
-	return a.withStage(a.tighten(best))
+	return a.withHead(a.withStage(a.tighten(best)))
+}
+
+// withHead adds the article's head to a main region that lacks it: the
+// page's one level-1 headline with the lead beside it, which templates
+// put in a head or hero above the content column ("content-page-head",
+// "hero-wrapper"). A headline that is the site's logo (a link home, a
+// picture) or sits among links is no article head.
+func (a *analysis) withHead(roots []*html.Node) []*html.Node {
+	var h1 *html.Node
+	count := 0
+	var find func(*html.Node)
+	find = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && count < 2; c = c.NextSibling {
+			if c.Type != html.ElementNode || isInvisible(c) {
+				continue
+			}
+			if c.DataAtom == atom.H1 {
+				if a.w[c].text > 0 {
+					h1 = c
+					count++
+				}
+				continue
+			}
+			find(c)
+		}
+	}
+	find(a.body)
+	if count != 1 || a.w[h1].link > 0 || hasDescendant(h1, func(d *html.Node) bool { return d.DataAtom == atom.Img }) {
+		return roots
+	}
+	for _, r := range roots {
+		if isAncestor(r, h1) || !nodeOrder(h1, r) {
+			return roots
+		}
+	}
+	head := h1
+	for p := h1.Parent; p != nil && p != a.body && !holdsOneOf(p, roots); p = p.Parent {
+		head = p
+	}
+	w := a.w[head]
+	if head == h1 || w.text > 1500 || 2*w.link > w.text || w.text-w.link-a.w[h1].text < 40 {
+		return roots
+	}
+	switch a.marks[head] {
+	case "", umzug.DropHeader:
+	default:
+		return roots
+	}
+	return append([]*html.Node{head}, roots...)
+}
+
+// holdsOneOf reports whether n is or holds one of ns.
+func holdsOneOf(n *html.Node, ns []*html.Node) bool {
+	for _, x := range ns {
+		if n == x || isAncestor(n, x) {
+			return true
+		}
+	}
+	return false
 }
 
 // stageWords name the stage of a page: the slider or hero above the
