@@ -155,6 +155,17 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 			kept: []string{"das nenne ich endlich mal einen ordentlichen Radweg"},
 		},
 		{
+			name: "a list whose items link a word among their own text is content",
+			box:  `<div><h3>Zutaten</h3><ul><li>300 Gramm <a href="https://shop.example/butter">Butter</a>, weich</li><li>200 Gramm <a href="https://shop.example/zucker">Zucker</a></li><li>6 mittelgroße Eier</li><li>350 Gramm <a href="https://shop.example/mehl">Weizenmehl</a></li><li>2 Teelöffel <a href="https://shop.example/backpulver">Backpulver</a></li></ul></div>`,
+			kept: []string{"6 mittelgroße Eier", "300 Gramm Butter"},
+		},
+		{
+			name:   "a box of short links is a link list",
+			box:    `<div><ul><li><a href="/a">Abfall</a></li><li><a href="/b">Parken</a></li><li><a href="/c">Bäder</a></li><li><a href="/d">Kitas</a></li><li><a href="/e">Wahlen</a></li></ul></div>`,
+			gone:   "Parken",
+			reason: umzug.DropLinks,
+		},
+		{
 			name: "a sentence beginning with the word is text",
 			box:  `<p>Anzeige gegen Unbekannt wurde erstattet, die Polizei bittet um Hinweise.</p>`,
 			kept: []string{"Anzeige gegen Unbekannt wurde erstattet"},

@@ -1202,7 +1202,7 @@ func linkBox(n *html.Node) bool {
 	if links < 3 || text == 0 {
 		return false
 	}
-	return float64(linkText) >= 0.8*float64(text) && text < 300*links/2+200 || short*5 >= links*4 && text < 400
+	return float64(linkText) >= 0.8*float64(text) && text < 300*links/2+200 || short*5 >= links*4 && text < 400 && 2*linkText >= text
 }
 
 // teaserish reports an element made of items (cards, teasers, list
