@@ -166,6 +166,11 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 			reason: umzug.DropLinks,
 		},
 		{
+			name: "recommendations of an authority are content",
+			box:  `<h4>Empfehlungen</h4><ul><li>Beachten Sie die ausführlichen Informationen zur Gesundheitslage auf <a href="https://reopen.europa.eu/de">Re-open EU</a>.</li><li>Informieren Sie sich vor der Reise über die <a href="https://example.org/einreise">Einreisebestimmungen</a>.</li></ul>`,
+			kept: []string{"Beachten Sie die ausführlichen Informationen"},
+		},
+		{
 			name: "a sentence beginning with the word is text",
 			box:  `<p>Anzeige gegen Unbekannt wurde erstattet, die Polizei bittet um Hinweise.</p>`,
 			kept: []string{"Anzeige gegen Unbekannt wurde erstattet"},
