@@ -38,6 +38,13 @@ func decodeHTML(body []byte, contentType string) ([]byte, string, []umzug.Warnin
 		if utf8.Valid(body) {
 			return body, "utf-8", nil
 		}
+		// A UTF-8 page with a few windows-1252 bytes in it (a legacy
+		// database field, a pasted comment in a template): the UTF-8
+		// stays UTF-8, the stray bytes are read as windows-1252.
+		if valid, stray := utf8Shares(body); valid >= 2*stray {
+			return mixedUTF8(body), "utf-8", []umzug.Warning{{Code: "charset-mismatch",
+				Message: fmt.Sprintf("declared utf-8 but %d bytes are not UTF-8 (beside %d UTF-8 characters); those bytes were read as windows-1252", stray, valid)}}
+		}
 		// DetermineEncoding says utf-8 only for a BOM, a header or a meta
 		// declaration; the bytes contradict it.
 		warns = append(warns, umzug.Warning{
@@ -79,6 +86,53 @@ func decodeHTML(body []byte, contentType string) ([]byte, string, []umzug.Warnin
 	}
 	warns = append(warns, umzug.Warning{Code: "charset-error", Message: fmt.Sprintf("decoding %s: %s", name, why)})
 	return []byte(strings.ToValidUTF8(string(body), "\ufffd")), name, warns
+}
+
+// utf8Shares counts the non-ASCII characters that are valid UTF-8 and
+// the bytes that are not.
+func utf8Shares(b []byte) (valid, stray int) {
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			stray++
+			i++
+			continue
+		}
+		valid++
+		i += n
+	}
+	return valid, stray
+}
+
+// mixedUTF8 decodes UTF-8 bytes and reads each byte that is not UTF-8 as
+// windows-1252.
+func mixedUTF8(b []byte) []byte {
+	out := make([]byte, 0, len(b)+16)
+	dec := charmap.Windows1252.NewDecoder()
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			out = append(out, b[i])
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			if c, err := dec.Bytes(b[i : i+1]); err == nil {
+				out = append(out, c...)
+			} else {
+				out = append(out, "\ufffd"...)
+			}
+			i++
+			continue
+		}
+		out = append(out, b[i:i+n]...)
+		i += n
+	}
+	return out
 }
 
 type namedEncoding struct {

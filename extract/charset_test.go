@@ -83,6 +83,10 @@ func TestDecodeHTML(t *testing.T) {
 		{"real utf-16le declared", utf16le(pageUTF8("")), "text/html; charset=utf-16le", pageUTF8(""), "utf-16le", nil},
 		{"header iso-8859-1 over utf-8", []byte(pageUTF8("")), "text/html; charset=iso-8859-1", pageUTF8(""), "utf-8", []string{"charset-mismatch"}},
 		{"meta shift_jis over utf-8", []byte(pageUTF8(`<meta charset="shift_jis">`)), "", pageUTF8(`<meta charset="shift_jis">`), "utf-8", []string{"charset-mismatch"}},
+		// A UTF-8 page with a stray windows-1252 byte (a legacy comment in
+		// the template): the UTF-8 stays, the byte is read as windows-1252.
+		{"utf-8 with a stray windows-1252 byte", []byte(strings.Replace(pageUTF8(`<meta charset="utf-8">`), "</body>", "<!-- M\xe4scot --></body>", 1)), "",
+			strings.Replace(pageUTF8(`<meta charset="utf-8">`), "</body>", "<!-- Mäscot --></body>", 1), "utf-8", []string{"charset-mismatch"}},
 	}
 	for _, tt := range tests {
 		got, cs, warns := DecodeHTML(tt.body, tt.contentType)
