@@ -83,7 +83,7 @@ var vocab = map[string]string{
 	"authorbox": umzug.DropAuthor, "authorbio": umzug.DropAuthor,
 	// interruptions
 	"cookie": umzug.DropCookie, "cookies": umzug.DropCookie, "consent": umzug.DropCookie, "cookiebanner": umzug.DropCookie,
-	"gdpr": umzug.DropCookie, "dsgvo": umzug.DropCookie, "cmp": umzug.DropCookie, "privacybanner": umzug.DropCookie,
+	"gdpr": umzug.DropCookie, "dsgvo": umzug.DropCookie, "cmpbox": umzug.DropCookie, "cmpwrapper": umzug.DropCookie, "privacybanner": umzug.DropCookie,
 	"ad": umzug.DropAd, "ads": umzug.DropAd, "advert": umzug.DropAd, "advertisement": umzug.DropAd,
 	"adslot": umzug.DropAd, "anzeige": umzug.DropAd, "werbung": umzug.DropAd, "sponsor": umzug.DropAd,
 	"sponsored": umzug.DropAd, "promo": umzug.DropAd, "adsense": umzug.DropAd,
@@ -118,6 +118,11 @@ var multiWord = map[[2]string]string{
 	{"table", "of"}: umzug.DropTOC, {"print", "link"}: umzug.DropUtility, {"print", "button"}: umzug.DropUtility,
 	{"widget", "area"}: umzug.DropSidebar, {"footer", "widget"}: umzug.DropFooter,
 	{"sr", "only"}: umzug.DropScreenOnly,
+	// a consent management platform's layer ("cmp-banner"); "cmp_" alone
+	// is also a component prefix (OJS: cmp_notification)
+	{"cmp", "banner"}: umzug.DropCookie, {"cmp", "layer"}: umzug.DropCookie, {"cmp", "overlay"}: umzug.DropCookie,
+	{"cmp", "container"}: umzug.DropCookie, {"cmp", "wrapper"}: umzug.DropCookie, {"cmp", "modal"}: umzug.DropCookie,
+	{"cmp", "dialog"}: umzug.DropCookie, {"cmp", "popup"}: umzug.DropCookie,
 }
 
 // contentWords name content. In a compound class name the last word is

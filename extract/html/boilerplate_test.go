@@ -171,6 +171,17 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 			kept: []string{"Beachten Sie die ausführlichen Informationen"},
 		},
 		{
+			name: "a component prefix is not a consent platform",
+			box:  `<div class="cmp_notification">Um Beiträge online einzureichen, müssen Sie registriert und eingeloggt sein.</div>`,
+			kept: []string{"müssen Sie registriert und eingeloggt sein"},
+		},
+		{
+			name:   "a consent platform's banner",
+			box:    `<div class="cmp-banner"><p>Wir verwenden Cookies und ähnliche Techniken, um unser Angebot zu verbessern.</p><button>Alle akzeptieren</button></div>`,
+			gone:   "Wir verwenden Cookies",
+			reason: umzug.DropCookie,
+		},
+		{
 			name: "a sentence beginning with the word is text",
 			box:  `<p>Anzeige gegen Unbekannt wurde erstattet, die Polizei bittet um Hinweise.</p>`,
 			kept: []string{"Anzeige gegen Unbekannt wurde erstattet"},
