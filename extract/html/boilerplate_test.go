@@ -182,6 +182,23 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 			reason: umzug.DropCookie,
 		},
 		{
+			name:   "a card link named related",
+			box:    `<div class="media"><a class="relatedPost" href="/heu"><h4>Heu richtig lagern</h4><p>Staub und Schimmel: worauf es beim Einlagern ankommt.</p></a></div>`,
+			gone:   "worauf es beim Einlagern ankommt",
+			reason: umzug.DropRelated,
+		},
+		{
+			name:   "more information on a topic, as links",
+			box:    `<div class="box"><h3>Weitere Informationen zum Coronavirus in Mitteldeutschland</h3><ul><li><a href="/c1">Impfzentren in Sachsen</a></li><li><a href="/c2">Regeln in Thüringen</a></li></ul></div>`,
+			gone:   "Impfzentren in Sachsen",
+			reason: umzug.DropRelated,
+		},
+		{
+			name: "more information on a topic, as prose",
+			box:  `<h3>Weitere Informationen zur Antragstellung</h3><p>Anträge auf Förderung stellen Sie bis zum 30. Juni beim Amt für Verkehr, ein Formular ist nicht nötig.</p>`,
+			kept: []string{"Anträge auf Förderung stellen Sie bis zum 30. Juni"},
+		},
+		{
 			name: "a sentence beginning with the word is text",
 			box:  `<p>Anzeige gegen Unbekannt wurde erstattet, die Polizei bittet um Hinweise.</p>`,
 			kept: []string{"Anzeige gegen Unbekannt wurde erstattet"},
