@@ -225,7 +225,7 @@ func nameReason(name string) string {
 			// "footer-content", "sidebar-text": the inside of a region
 			// is still that region.
 			reason = region
-		} else if r := vocab[w]; r != "" && !(i > 0 && negations[words[i-1]]) {
+		} else if r := vocabWord(w); r != "" && !(i > 0 && negations[words[i-1]]) {
 			reason = r
 			if regionReasons[r] {
 				region = r
@@ -233,6 +233,22 @@ func nameReason(name string) string {
 		}
 	}
 	return reason
+}
+
+// vocabWord looks a word up in the vocabulary, then without a number at
+// its end ("cta3", "sidebar-2" split as "sidebar2", "related4").
+func vocabWord(w string) string {
+	if r := vocab[w]; r != "" {
+		return r
+	}
+	i := len(w)
+	for i > 0 && w[i-1] >= '0' && w[i-1] <= '9' {
+		i--
+	}
+	if i == len(w) || i < 3 {
+		return ""
+	}
+	return vocab[w[:i]]
 }
 
 // regionReasons are the page regions whose inner wrappers keep the

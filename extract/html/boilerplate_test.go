@@ -199,6 +199,12 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 			kept: []string{"Anträge auf Förderung stellen Sie bis zum 30. Juni"},
 		},
 		{
+			name:   "a numbered class word",
+			box:    `<section class="vc_cta3-container"><h2>Seminar Radverkehrsplanung</h2><p>In unserem Seminar lernen Sie, Radwege sicher zu planen.</p><a href="/seminar">mehr erfahren</a></section>`,
+			gone:   "In unserem Seminar lernen Sie",
+			reason: umzug.DropAd,
+		},
+		{
 			name: "a sentence beginning with the word is text",
 			box:  `<p>Anzeige gegen Unbekannt wurde erstattet, die Polizei bittet um Hinweise.</p>`,
 			kept: []string{"Anzeige gegen Unbekannt wurde erstattet"},
