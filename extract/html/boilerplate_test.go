@@ -374,3 +374,33 @@ func TestArticleHeadAboveTheColumn(t *testing.T) {
 		})
 	}
 }
+
+// TestNewsRecordRelatedLinksStayFields checks that a related-content
+// headline over a news record's related links does not drop them: they
+// are the press release's related links.
+func TestNewsRecordRelatedLinksStayFields(t *testing.T) {
+	page := `<html><head><title>Radwege | Stadt</title></head><body><nav><a href="/">Start</a></nav>
+<main><div id="c12" class="frame frame-default frame-type-list"><div class="news news-single"><div class="article" itemscope itemtype="http://schema.org/Article">
+<div class="header"><h1 itemprop="headline">Neue Radwege in der Innenstadt</h1></div>
+<div class="footer"><p><span class="news-list-date"><time itemprop="datePublished" datetime="2024-03-01">01.03.2024</time></span></p></div>
+<div class="teaser-text" itemprop="description"><p>Die Stadt baut vier neue Radwege.</p></div>
+<div class="news-text-wrap" itemprop="articleBody"><p>Die Arbeiten beginnen im April und dauern bis zum Herbst. Während der Bauzeit wird der Verkehr an den Baustellen einspurig vorbeigeführt.</p>
+<p>Die Kosten von 2,4 Millionen Euro trägt zu einem Drittel das Land.</p></div>
+<div class="news-related-wrap"><div class="news-related news-related-links"><h4>Mehr zum Thema auf stadt.example:</h4>
+<ul><li><a href="/radverkehrsplan">Radverkehrsplan 2030</a></li><li><a href="/fahrradstrassen">Fahrradstraßen</a></li></ul></div></div>
+</div></div></div></main></body></html>`
+	d, err := html.ParseHTML(strings.NewReader(page), "https://stadt.example/presse/radwege")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.PressRelease == nil {
+		t.Fatalf("kind %s: not a press release", d.Kind)
+	}
+	var got []string
+	for _, l := range d.PressRelease.Related {
+		got = append(got, l.Text)
+	}
+	if strings.Join(got, "|") != "Radverkehrsplan 2030|Fahrradstraßen" {
+		t.Errorf("related links = %q; want the record's two", got)
+	}
+}

@@ -178,6 +178,17 @@ func (a *analysis) markAll(n *html.Node, inCE bool) {
 	}
 }
 
+// recordField reports an element of a news record's related links or
+// files, which the press release reads into its fields.
+func recordField(n *html.Node) bool {
+	for a := n; a != nil; a = a.Parent {
+		if c := attr(a, "class"); c != "" && containsSubstring(c, "news-related-links", "news-related-files") {
+			return true
+		}
+	}
+	return false
+}
+
 // insideSvg reports an element of an inline SVG picture.
 func insideSvg(n *html.Node) bool {
 	for p := n.Parent; p != nil; p = p.Parent {
@@ -1040,6 +1051,9 @@ func (p *page) dropHeadedBoxes(root *html.Node) {
 	for _, h := range heads {
 		if !attached(h.n, root) {
 			continue // inside a box dropped before
+		}
+		if recordField(h.n) {
+			continue // a news record's related links and files are fields of the release
 		}
 		// Author boxes and calls for donations or sign-ups are prose: their
 		// box may hold a little text of any kind.
