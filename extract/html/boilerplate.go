@@ -227,7 +227,7 @@ func nameReason(name string) string {
 			reason = region
 		} else if r := vocabWord(w); r != "" && !(i > 0 && negations[words[i-1]]) {
 			reason = r
-			if regionReasons[r] {
+			if regionReasons[r] || adRegions[w] {
 				region = r
 			}
 		}
@@ -253,8 +253,14 @@ func vocabWord(w string) string {
 
 // regionReasons are the page regions whose inner wrappers keep the
 // verdict ("footer-content" is footer, "comment-content" is comments).
-var regionReasons = map[string]bool{umzug.DropFooter: true, umzug.DropHeader: true, umzug.DropSidebar: true, umzug.DropAd: true,
+var regionReasons = map[string]bool{umzug.DropFooter: true, umzug.DropHeader: true, umzug.DropSidebar: true,
 	umzug.DropNavigation: true, umzug.DropComments: true, umzug.DropCookie: true, umzug.DropNewsletter: true}
+
+// adRegions are the words of advertising whose inner wrappers keep the
+// verdict ("affiliate-text" is the affiliate box); "ad" alone does not:
+// "ad-wrapper-content" wraps content that ads may be put between.
+var adRegions = map[string]bool{"affiliate": true, "affiliatelinks": true, "sponsored": true, "sponsor": true,
+	"advertorial": true, "advertisement": true, "advert": true, "werbung": true, "anzeige": true, "adsense": true}
 
 // negations turn a word of the vocabulary around: "non-paywall", "no-sidebar".
 var negations = map[string]bool{"non": true, "no": true, "not": true, "without": true, "kein": true, "ohne": true}
@@ -266,7 +272,7 @@ func contentNamed(name string) bool {
 	var buf [16]string
 	words := classWords(name, buf[:0])
 	for _, w := range words {
-		if regionReasons[vocab[w]] {
+		if regionReasons[vocab[w]] || adRegions[w] {
 			return false
 		}
 	}
