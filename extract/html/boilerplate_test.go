@@ -134,6 +134,16 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 			reason: umzug.DropShare,
 		},
 		{
+			name: "a head with share buttons beside it is not a share box",
+			box:  `<div><h2>Baustelle am Ring für mehrere Stunden gesperrt</h2><p>06.11.2023 | 14:10 Redaktion</p><a href="https://www.facebook.com/sharer/sharer.php?u=x"></a><a href="https://twitter.com/intent/tweet?url=x"></a></div>`,
+			kept: []string{"Baustelle am Ring für mehrere Stunden gesperrt"},
+		},
+		{
+			name: "a picture and its text with share buttons is not a share box",
+			box:  `<div><figure><img src="/radweg.jpg" alt=""><figcaption>Foto: Stadt</figcaption></figure><p>Der neue Radweg am Ring ist seit Montag offen, mit eigener Ampel an jeder Kreuzung.</p><a href="https://pinterest.com/pin/create/button/?url=x"></a><a href="https://www.facebook.com/sharer/sharer.php?u=x"></a></div>`,
+			kept: []string{"Der neue Radweg am Ring ist seit Montag offen"},
+		},
+		{
 			name: "links to the ministry's own profiles are not share buttons",
 			box:  `<p>Fragen beantwortet das Bürgertelefon, Hinweise nehmen wir auch über <a href="https://www.facebook.com/stadt.example">Facebook</a> und <a href="https://twitter.com/stadt_example">Twitter</a> entgegen.</p>`,
 			kept: []string{"Hinweise nehmen wir auch über"},

@@ -744,7 +744,7 @@ func (p *page) prune(root *html.Node) {
 				p.drop(c, r)
 			} else if !ce && p.dateLine(c) {
 				p.drop(c, umzug.DropDuplicate)
-			} else if a.w[c].text <= 120 && shareBox(c) {
+			} else if a.w[c].text <= 120 && a.w[c].text-a.w[c].link <= 50 && shareBox(c) {
 				p.drop(c, umzug.DropShare)
 			} else if a.w[c].text <= 200 && taxonomyLinks(c, a.w[c]) {
 				p.drop(c, umzug.DropTags)
@@ -825,11 +825,15 @@ var shareEndpoints = []string{"facebook.com/sharer", "facebook.com/share.php", "
 	"mastodonshare", "toot.kytta", "plus.google.com/share", "mailto:?"}
 
 // shareBox reports a box of share buttons: at least two links, all but
-// one of them to share endpoints, and hardly any text ("Teilen:").
+// one of them to share endpoints, and hardly any text ("Teilen:"; the
+// caller checks that little of it is outside links), no headline.
 func shareBox(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Div, atom.Ul, atom.Section, atom.P, atom.Span:
 	default:
+		return false
+	}
+	if hasDescendant(n, func(d *html.Node) bool { return headingLevel(d) > 0 }) {
 		return false
 	}
 	links, shares := 0, 0
