@@ -98,6 +98,18 @@ func (n *Normalizer) MapURL(u string) string {
 // Normalize(d). The caller's document is not changed: Normalize works on
 // a deep copy.
 func (n *Normalizer) Normalize(d umzug.Document) (umzug.Document, error) {
+	return n.normalize(d, true)
+}
+
+// NormalizeUnhashed is Normalize without the content hash (ContentHash
+// stays as it was), for a caller that rewrites the document and hashes
+// it then: the export, whose Index.Rewrite recomputes it. Encoding the
+// document for the hash is the costliest step of Normalize.
+func (n *Normalizer) NormalizeUnhashed(d umzug.Document) (umzug.Document, error) {
+	return n.normalize(d, false)
+}
+
+func (n *Normalizer) normalize(d umzug.Document, hash bool) (umzug.Document, error) {
 	if d.URL == "" {
 		return d, fmt.Errorf("normalizing document without URL: %w", umzug.ErrInvalid)
 	}
@@ -138,7 +150,9 @@ func (n *Normalizer) Normalize(d umzug.Document) (umzug.Document, error) {
 	st.BlocksOut += len(d.Blocks)
 	d.ID = DocumentID(n.ns, d.URL)
 	d.Path = ProposePath(d)
-	d.ContentHash = ContentHash(d)
+	if hash {
+		d.ContentHash = ContentHash(d)
+	}
 	return d, nil
 }
 
