@@ -5,9 +5,7 @@
 package transform
 
 import (
-	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"net/url"
 	"strings"
@@ -162,11 +160,10 @@ func (n *Normalizer) normalize(d umzug.Document, hash bool) (umzug.Document, err
 func ContentHash(d umzug.Document) string {
 	d.Provenance = umzug.Provenance{}
 	d.ContentHash = ""
-	b, err := json.Marshal(d)
+	sum, err := sha256JSON(&d)
 	if err != nil {
 		panic(err) // Document holds only marshalable types
 	}
-	sum := sha256.Sum256(b)
 	return "sha256:" + hex.EncodeToString(sum[:])
 }
 
@@ -174,8 +171,7 @@ func ContentHash(d umzug.Document) string {
 // where it came from.
 func blockFingerprint(b umzug.Block) string {
 	b.Key, b.Source, b.Anchor = "", nil, ""
-	j, _ := json.Marshal(b)
-	sum := sha256.Sum256(j)
+	sum, _ := sha256JSON(&b)
 	return string(sum[:])
 }
 
