@@ -396,6 +396,9 @@ func (c *checkCompiler) compileStruct(t reflect.Type, s map[string]any) (checkFu
 			if err != nil {
 				return nil, fmt.Errorf("%s: allOf: %w", t, err)
 			}
+			if k := fields[byName[cd[0]]].t.Kind(); k != reflect.String {
+				return nil, fmt.Errorf("%s: allOf: if on %q, a %s, not a string", t, cd[0], k)
+			}
 			allOf = append(allOf, cond{cd[0], cd[1], cd[2]})
 		}
 	}
