@@ -231,6 +231,11 @@ func TestDemoGolden(t *testing.T) {
 	if err := migrateRun(t.Context(), ios, opts); err != nil {
 		t.Fatalf("migrateRun: %v\n%s", err, errOut)
 	}
+	// A run checks every record with typed checks and a sample with the
+	// JSON Schema; the whole demo export must pass the schema.
+	if err := load.ValidateExport(dir); err != nil {
+		t.Errorf("demo export breaks its schema: %v", err)
+	}
 	var got bytes.Buffer
 	docs := readNDJSON(t, filepath.Join(dir, "documents.ndjson"))
 	checkDroppedChars(t, dir, docs)

@@ -3,7 +3,10 @@ package load
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -290,4 +293,60 @@ func oneLine(err error) string {
 		lines = append(lines[:4], "…")
 	}
 	return strings.Join(lines, "; ")
+}
+
+// exportFileKinds are the NDJSON files of an export and their records'
+// kinds.
+var exportFileKinds = map[string]string{
+	"documents.ndjson": "document",
+	"snippets.ndjson":  "snippet",
+	"assets.ndjson":    "asset",
+	"findings.ndjson":  "finding",
+	"failures.ndjson":  "failure",
+}
+
+// ValidateExport checks every record of the export in dir, and its
+// manifest, against the JSON Schema of the export's rich text format.
+// A run checks every record with the typed checks and a sample with the
+// schema; tests check whole exports with this.
+func ValidateExport(dir string) error {
+	m, err := ReadManifest(dir)
+	if err != nil {
+		return err
+	}
+	rt := m.RichText
+	if rt == "" {
+		rt = RichTextPortable
+	}
+	v, err := NewValidator(rt)
+	if err != nil {
+		return err
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		return err
+	}
+	if err := v.ValidateJSON("manifest", b); err != nil {
+		return fmt.Errorf("%s/manifest.json: %w", dir, err)
+	}
+	var errs []error
+	for _, f := range m.Files {
+		kind, ok := exportFileKinds[f.Path]
+		if !ok {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f.Path)))
+		if err != nil {
+			return err
+		}
+		for i, line := range bytes.Split(bytes.TrimSuffix(data, []byte("\n")), []byte("\n")) {
+			if len(line) == 0 {
+				continue
+			}
+			if err := v.ValidateJSON(kind, line); err != nil {
+				errs = append(errs, fmt.Errorf("%s line %d: %w", f.Path, i+1, err))
+			}
+		}
+	}
+	return errors.Join(errs...)
 }

@@ -2,6 +2,7 @@ package load
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Spool keeps records on disk in a temporary file and hands them back by
@@ -145,14 +147,28 @@ func closeTemp(f *os.File) error {
 func MarshalLine(v any) ([]byte, error) { return marshalLine(v) }
 
 func marshalLine(v any) ([]byte, error) {
-	var sb strings.Builder
-	enc := json.NewEncoder(&sb)
+	buf := lineBufs.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer func() {
+		if buf.Cap() <= maxPooledLine {
+			lineBufs.Put(buf)
+		}
+	}()
+	enc := json.NewEncoder(buf)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
-	return []byte(sb.String()), nil
+	return bytes.Clone(buf.Bytes()), nil
 }
+
+// lineBufs holds the buffers records are encoded into: a line costs one
+// allocation of its own size, not the growth of a fresh buffer and a
+// copy.
+var lineBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxPooledLine is the largest buffer kept for reuse.
+const maxPooledLine = 4 << 20
 
 // TempLog is an append-only temporary file of JSON lines that is read
 // back once, in order: nothing of it stays in memory.

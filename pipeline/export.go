@@ -139,7 +139,8 @@ type normalized struct {
 func (p *Export) normalize(d umzug.Document) (n normalized) {
 	src := d.URL
 	defer p.fails.Recovered(src, umzug.StageTransform, nil)
-	d, err := p.norm.Normalize(d)
+	// The second pass hashes the rewritten document (Index.Rewrite).
+	d, err := p.norm.NormalizeUnhashed(d)
 	if err == nil {
 		var line []byte
 		if line, err = load.MarshalLine(&d); err == nil {

@@ -2,9 +2,7 @@ package transform
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/binary"
-	"encoding/json"
 	"fmt"
 	"net/url"
 	"path"
@@ -312,11 +310,10 @@ func (x *Index) AddAlias(oldURL, target string) bool {
 func BlockFingerprint(b *umzug.Block) uint64 {
 	c := *b
 	c.Key, c.Anchor, c.Source, c.Header = "", "", nil, nil
-	j, err := json.Marshal(&c)
+	sum, err := sha256JSON(&c)
 	if err != nil {
 		panic(err) // blocks hold only marshalable types
 	}
-	sum := sha256.Sum256(j)
 	return binary.BigEndian.Uint64(sum[:8])
 }
 

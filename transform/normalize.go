@@ -5,9 +5,7 @@
 package transform
 
 import (
-	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"net/url"
 	"strings"
@@ -98,6 +96,18 @@ func (n *Normalizer) MapURL(u string) string {
 // Normalize(d). The caller's document is not changed: Normalize works on
 // a deep copy.
 func (n *Normalizer) Normalize(d umzug.Document) (umzug.Document, error) {
+	return n.normalize(d, true)
+}
+
+// NormalizeUnhashed is Normalize without the content hash (ContentHash
+// stays as it was), for a caller that rewrites the document and hashes
+// it then: the export, whose Index.Rewrite recomputes it. Encoding the
+// document for the hash is the costliest step of Normalize.
+func (n *Normalizer) NormalizeUnhashed(d umzug.Document) (umzug.Document, error) {
+	return n.normalize(d, false)
+}
+
+func (n *Normalizer) normalize(d umzug.Document, hash bool) (umzug.Document, error) {
 	if d.URL == "" {
 		return d, fmt.Errorf("normalizing document without URL: %w", umzug.ErrInvalid)
 	}
@@ -138,7 +148,9 @@ func (n *Normalizer) Normalize(d umzug.Document) (umzug.Document, error) {
 	st.BlocksOut += len(d.Blocks)
 	d.ID = DocumentID(n.ns, d.URL)
 	d.Path = ProposePath(d)
-	d.ContentHash = ContentHash(d)
+	if hash {
+		d.ContentHash = ContentHash(d)
+	}
 	return d, nil
 }
 
@@ -148,11 +160,10 @@ func (n *Normalizer) Normalize(d umzug.Document) (umzug.Document, error) {
 func ContentHash(d umzug.Document) string {
 	d.Provenance = umzug.Provenance{}
 	d.ContentHash = ""
-	b, err := json.Marshal(d)
+	sum, err := sha256JSON(&d)
 	if err != nil {
 		panic(err) // Document holds only marshalable types
 	}
-	sum := sha256.Sum256(b)
 	return "sha256:" + hex.EncodeToString(sum[:])
 }
 
@@ -160,8 +171,7 @@ func ContentHash(d umzug.Document) string {
 // where it came from.
 func blockFingerprint(b umzug.Block) string {
 	b.Key, b.Source, b.Anchor = "", nil, ""
-	j, _ := json.Marshal(b)
-	sum := sha256.Sum256(j)
+	sum, _ := sha256JSON(&b)
 	return string(sum[:])
 }
 

@@ -1,0 +1,34 @@
+package transform
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/json"
+	"sync"
+)
+
+// jsonBufs holds the buffers documents and blocks are encoded into for
+// hashing, so that hashing allocates no copy of the encoding.
+var jsonBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxPooledJSON is the largest buffer kept for reuse: a rare huge
+// document does not stay in the pool.
+const maxPooledJSON = 4 << 20
+
+// sha256JSON is sha256.Sum256 of json.Marshal(v): the same bytes (an
+// Encoder with its defaults encodes as Marshal does, HTML escaped, plus a
+// newline that is not hashed), without the copy Marshal returns.
+func sha256JSON(v any) ([sha256.Size]byte, error) {
+	buf := jsonBufs.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer func() {
+		if buf.Cap() <= maxPooledJSON {
+			jsonBufs.Put(buf)
+		}
+	}()
+	if err := json.NewEncoder(buf).Encode(v); err != nil {
+		return [sha256.Size]byte{}, err
+	}
+	b := buf.Bytes()
+	return sha256.Sum256(b[:len(b)-1]), nil
+}
