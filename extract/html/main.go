@@ -989,32 +989,27 @@ func authorElement(n *html.Node) bool {
 // markedText is the text of the outermost elements under n marked with
 // reason r.
 func (a *analysis) markedText(n *html.Node, r string) int32 {
-	var sum int32
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode {
-			continue
-		}
-		if a.marks[c] == r {
-			sum += a.w[c].text
-			continue
-		}
-		sum += a.markedText(c, r)
-	}
-	return sum
+	return a.outermostText(n, func(c *html.Node) bool { return a.marks[c] == r })
 }
 
 // softText is the text of the outermost soft-marked elements under n.
 func (a *analysis) softText(n *html.Node) int32 {
+	return a.outermostText(n, func(c *html.Node) bool { return a.soft[c] })
+}
+
+// outermostText is the text of the outermost elements under n that is
+// reports.
+func (a *analysis) outermostText(n *html.Node, is func(*html.Node) bool) int32 {
 	var sum int32
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type != html.ElementNode {
 			continue
 		}
-		if a.soft[c] {
+		if is(c) {
 			sum += a.w[c].text
 			continue
 		}
-		sum += a.softText(c)
+		sum += a.outermostText(c, is)
 	}
 	return sum
 }
