@@ -756,9 +756,10 @@ func insideMain(n *html.Node) bool {
 	return false
 }
 
-func insideNav(n *html.Node) bool {
+// insideAtom reports an element inside an element of kind a.
+func insideAtom(n *html.Node, a atom.Atom) bool {
 	for p := n.Parent; p != nil; p = p.Parent {
-		if p.DataAtom == atom.Nav {
+		if p.DataAtom == a {
 			return true
 		}
 	}

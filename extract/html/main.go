@@ -189,16 +189,6 @@ func recordField(n *html.Node) bool {
 	return false
 }
 
-// insideSvg reports an element of an inline SVG picture.
-func insideSvg(n *html.Node) bool {
-	for p := n.Parent; p != nil; p = p.Parent {
-		if p.DataAtom == atom.Svg {
-			return true
-		}
-	}
-	return false
-}
-
 // leadAfterHeadline reports a "teaser" that is the lead of the article
 // whose level-1 headline comes before it in the same container, as
 // German CMSs call the lead: prose that links nowhere.
@@ -1129,7 +1119,7 @@ func isLabelLine(n *html.Node) bool {
 		t, short := textUpTo(n, 90)
 		// Icon links (a share bar's buttons) are not text beside it.
 		return short && t != "" && !hasDescendant(n, func(d *html.Node) bool {
-			return d.DataAtom == atom.A && strings.TrimSpace(textOf(d)) != "" || !inlineAtoms[d.DataAtom] && d.DataAtom != atom.Img && d.DataAtom != atom.Svg && !insideSvg(d)
+			return d.DataAtom == atom.A && strings.TrimSpace(textOf(d)) != "" || !inlineAtoms[d.DataAtom] && d.DataAtom != atom.Img && d.DataAtom != atom.Svg && !insideAtom(d, atom.Svg)
 		})
 	}
 	return false
