@@ -414,3 +414,59 @@ func TestNewsRecordRelatedLinksStayFields(t *testing.T) {
 		t.Errorf("related links = %q; want the record's two", got)
 	}
 }
+
+// TestColumnsBelowTheFooter checks a float layout that puts the page's
+// footer inside the region of the article and a side column after it in
+// the source: the column is left out (sidebar), while an article that goes
+// on below a footer-named box, or a footer without the legal links, keeps
+// what follows.
+func TestColumnsBelowTheFooter(t *testing.T) {
+	article := `<h1>Trauern digital am Ewigkeitssonntag</h1>
+<div class="text">Karlsruhe. Traditionell gedenken Christinnen und Christen am Ewigkeitssonntag der Verstorbenen des vergangenen Kirchenjahres. In diesem Jahr gibt es dazu eine Chatandacht.</div>
+<div class="text">Die Online-Andacht, die seit 2009 stattfindet, will das gottesdienstliche Angebot der Gemeinden ergänzen und Menschen erreichen, die nicht in die Kirche kommen können.</div>
+<div class="text">Ab sofort können die Namen von Verstorbenen in ein digitales Trauerbuch eingetragen werden. Die Einträge werden in der Andacht verlesen.</div>`
+	column := `<div id="col2"><h5>Kalender</h5><form><select name="month"><option>Januar</option><option>Februar</option></select></form>
+<h5>Veranstaltungen</h5><div class="box">Sa. 13.11.2021 <a href="/termin/1">Erlebnisraum Kirche</a> So. 14.11.2021 <a href="/termin/2">Gospelgottesdienst</a></div>
+<div class="box"><a href="/termine">weitere Veranstaltungen ...</a></div></div>`
+	cases := []struct {
+		name, footer string
+		keep         bool
+	}{
+		{"page footer with the legal links", `<div id="footer"><a href="/kontakt">Kontakt</a> | <a href="/impressum">Impressum</a> | <a href="/datenschutz">Datenschutz</a></div>`, false},
+		{"footer-named box without them", `<div id="footer"><a href="/kirchenjahr">Mehr zum Kirchenjahr</a></div>`, true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			page := `<html><body><div id="nav"><a href="/">Start</a> <a href="/glaube">Glaube</a></div>
+<div id="main"><div id="col1">` + article + c.footer + `</div>` + column + `</div></body></html>`
+			d, err := html.ParseHTML(strings.NewReader(page), "https://kirche.example/trauer")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var all strings.Builder
+			for _, b := range d.Blocks {
+				all.WriteString(b.PlainText() + "\n")
+			}
+			if !strings.Contains(all.String(), "digitales Trauerbuch") {
+				t.Fatalf("article lost:\n%s", all.String())
+			}
+			if got := strings.Contains(all.String(), "weitere Veranstaltungen"); got != c.keep {
+				t.Errorf("column below the footer kept = %v, want %v; blocks:\n%s", got, c.keep, all.String())
+			}
+		})
+	}
+	// An article that goes on below the box keeps its second part.
+	page := `<html><body><div id="main"><div id="col1">` + article + `<div id="footer"><a href="/kontakt">Kontakt</a> <a href="/impressum">Impressum</a></div></div>
+<div><h1>Zweiter Teil</h1><p>Die Andacht wird am Sonntag um 18 Uhr auf trauernetz.de übertragen und bleibt danach eine Woche lang abrufbar.</p></div></div></body></html>`
+	d, err := html.ParseHTML(strings.NewReader(page), "https://kirche.example/trauer")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all strings.Builder
+	for _, b := range d.Blocks {
+		all.WriteString(b.PlainText() + "\n")
+	}
+	if !strings.Contains(all.String(), "eine Woche lang abrufbar") {
+		t.Errorf("the article's part below a footer-named box lost:\n%s", all.String())
+	}
+}

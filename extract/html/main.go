@@ -748,11 +748,81 @@ func (p *page) prune(root *html.Node) {
 			c = next
 		}
 	}
+	below := a.belowFooter(root)
 	walk(root, ownsMarkup(root) || root == p.news || p.news != nil && isAncestor(p.news, root))
+	for _, n := range below {
+		if attached(n, root) && a.w[n].text > 0 {
+			p.drop(n, umzug.DropSidebar)
+		}
+	}
 	p.dropHeadedBoxes(root)
 	if !p.typo3 && !isStage(root) { // a stage is made of linked teasers
 		p.dropLinkBoxes(root)
 	}
+}
+
+// belowFooter returns what follows the page's footer inside the main
+// region: templates that put the footer inside the region that holds the
+// article (old float layouts) put the side columns after it in the source
+// and let CSS move them up. It is the page's footer when the vocabulary
+// names it footer, it sits in no content element, and it links the legal
+// pages. Nothing is returned when the article's h1 comes after it.
+func (a *analysis) belowFooter(root *html.Node) []*html.Node {
+	var footer *html.Node
+	var find func(n *html.Node)
+	find = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && footer == nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || ownsMarkup(c) {
+				continue
+			}
+			if a.marks[c] == umzug.DropFooter && legalLinks(c) >= 2 {
+				footer = c
+				return
+			}
+			find(c)
+		}
+	}
+	find(root)
+	if footer == nil {
+		return nil
+	}
+	var after []*html.Node
+	for n := footer; n != root && n.Parent != nil; n = n.Parent {
+		for s := n.NextSibling; s != nil; s = s.NextSibling {
+			if s.Type != html.ElementNode {
+				continue
+			}
+			if s.DataAtom == atom.H1 || hasDescendant(s, func(d *html.Node) bool { return d.DataAtom == atom.H1 }) {
+				return nil
+			}
+			after = append(after, s)
+		}
+	}
+	return after
+}
+
+// legalLinks counts the links of n to the legal and service pages that
+// every page's footer carries.
+func legalLinks(n *html.Node) int {
+	count := 0
+	var visit func(*html.Node)
+	visit = func(x *html.Node) {
+		for c := x.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.A {
+				t := strings.ToLower(strings.TrimSpace(textOf(c)))
+				if containsSubstring(t, "impressum", "datenschutz", "barrierefreiheit", "sitemap", "kontakt", "imprint", "privacy", "nutzungsbedingungen", "agb") {
+					count++
+				}
+				continue
+			}
+			visit(c)
+		}
+	}
+	visit(n)
+	return count
 }
 
 // mobileOnly reports a class attribute that shows its element on small
