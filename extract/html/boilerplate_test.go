@@ -228,6 +228,17 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 			kept:   []string{"Maria Muster"},
 		},
 		{
+			name:   "headline left of a box pruning emptied",
+			box:    `<div class="contentbox"><div class="boxhead">Dieses Skript als PDF herunterladen</div><div class="related-item"><a href="/skript.pdf">Wir brauchen Abkürzungen bei der Zulassung</a><span>Themen: Kritik aus dem Internet, neue Prognosen zur Pandemie, Abkürzungen bei der Zulassung von Impfstoffen und was sie für den Herbst bedeuten.</span></div></div>`,
+			gone:   "Dieses Skript als PDF herunterladen",
+			reason: umzug.DropRelated,
+		},
+		{
+			name: "a short section around a related box stays",
+			box:  `<div class="section"><h2>Kosten</h2><p>Das Land trägt ein Drittel.</p><div class="related-item"><a href="/haushalt">Der Haushalt der Stadt</a><span>Wofür die Stadt im kommenden Jahr Geld ausgibt, wo sie spart und welche Vorhaben verschoben werden: alle Zahlen im Überblick.</span></div></div>`,
+			kept: []string{"Kosten", "Das Land trägt ein Drittel."},
+		},
+		{
 			name: "mobile-only text shown once stays",
 			box:  `<div class="visible-xs"><p>Hinweis: Die Karte der Baustellen finden Sie am Ende der Seite.</p></div>`,
 			kept: []string{"Die Karte der Baustellen"},

@@ -748,6 +748,7 @@ func (p *page) prune(root *html.Node) {
 			c = next
 		}
 	}
+	since := len(p.dropped)
 	below := a.belowFooter(root)
 	walk(root, ownsMarkup(root) || root == p.news || p.news != nil && isAncestor(p.news, root))
 	for _, n := range below {
@@ -759,6 +760,101 @@ func (p *page) prune(root *html.Node) {
 	if !p.typo3 && !isStage(root) { // a stage is made of linked teasers
 		p.dropLinkBoxes(root)
 	}
+	p.dropOrphanHeads(root, since)
+}
+
+// boxReasons are the reasons of the boxes a headline introduces: what
+// pruning took out of a box may leave its headline behind.
+var boxReasons = map[string]bool{umzug.DropRelated: true, umzug.DropLinks: true, umzug.DropAd: true,
+	umzug.DropNewsletter: true, umzug.DropSidebar: true, umzug.DropComments: true, umzug.DropShare: true}
+
+// dropOrphanHeads drops the headline left of a box whose content pruning
+// took out ("Dieses Skript als PDF herunterladen" over a teaser,
+// "Empfehlungen aus der Redaktion" over the recommended articles): a
+// container that lost at least three times the text it keeps, 150
+// characters or more, to the reasons of boxes, and keeps at most 100
+// characters in at most three runs, no paragraph, picture or table. It goes with
+// the reason that took most of its text.
+func (p *page) dropOrphanHeads(root *html.Node, since int) {
+	if len(p.dropped) == since {
+		return
+	}
+	parentOf := make(map[*html.Node]*html.Node, len(p.edits))
+	for _, e := range p.edits {
+		parentOf[e.n] = e.parent
+	}
+	type loss struct {
+		total   int32
+		reasons map[string]int32
+	}
+	lost := map[*html.Node]*loss{}
+	for _, d := range p.dropped[since:] {
+		if !boxReasons[d.reason] {
+			continue
+		}
+		t := p.an.w[d.n].text
+		for anc := parentOf[d.n]; anc != nil && anc != root; anc = anc.Parent {
+			l := lost[anc]
+			if l == nil {
+				l = &loss{reasons: map[string]int32{}}
+				lost[anc] = l
+			}
+			l.total += t
+			l.reasons[d.reason] += t
+		}
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; {
+			next := c.NextSibling
+			if l := lost[c]; l != nil && l.total >= 150 && c.Type == html.ElementNode && !ownsMarkup(c) {
+				if kept := nonSpace(textOf(c)); kept > 0 && kept <= 100 && 3*kept <= int(l.total) && orphanHead(c) {
+					best, reason := int32(-1), ""
+					for r, t := range l.reasons {
+						if t > best || t == best && r < reason {
+							best, reason = t, r
+						}
+					}
+					p.drop(c, reason)
+					c = next
+					continue
+				}
+				walk(c)
+			}
+			c = next
+		}
+	}
+	walk(root)
+}
+
+// orphanHead reports a container whose visible text is at most three
+// runs of text, with no paragraph, picture, table or level-1 headline.
+func orphanHead(n *html.Node) bool {
+	runs := 0
+	var visit func(*html.Node) bool
+	visit = func(x *html.Node) bool {
+		for c := x.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				if strings.TrimSpace(c.Data) != "" {
+					runs++
+				}
+			case c.Type == html.ElementNode:
+				if skipElement(c) || isInvisible(c) {
+					continue
+				}
+				switch c.DataAtom {
+				case atom.Img, atom.Picture, atom.Figure, atom.Table, atom.H1, atom.Iframe, atom.Video, atom.P, atom.Blockquote:
+					return false
+				}
+				if !visit(c) {
+					return false
+				}
+			}
+		}
+		return runs <= 3
+	}
+	return visit(n)
 }
 
 // belowFooter returns what follows the page's footer inside the main
