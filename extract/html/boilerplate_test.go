@@ -228,6 +228,12 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 			kept:   []string{"Maria Muster"},
 		},
 		{
+			name:   "related headline over cards of linked headlines",
+			box:    `<div class="panel"><h2 class="heading">Mehr zum Thema</h2><div class="slider"><div class="slide"><a href="/touren"><img src="/t.jpg" alt=""></a><div class="subtitle">News</div><h3><a href="/touren">Top 10 Radtouren</a></h3><p>Die schönsten Strecken zwischen Fluss und Weinbergen, ausgewählt von der Redaktion.</p></div><div class="slide"><a href="/wind"><img src="/w.jpg" alt=""></a><div class="subtitle">News</div><h3><a href="/wind">Der Wind in der Weite</a></h3><p>Längst prägen die weithin sichtbaren Windräder die Landschaft am See.</p></div></div></div>`,
+			gone:   "Top 10 Radtouren",
+			reason: umzug.DropRelated,
+		},
+		{
 			name:   "headline left of a box pruning emptied",
 			box:    `<div class="contentbox"><div class="boxhead">Dieses Skript als PDF herunterladen</div><div class="related-item"><a href="/skript.pdf">Wir brauchen Abkürzungen bei der Zulassung</a><span>Themen: Kritik aus dem Internet, neue Prognosen zur Pandemie, Abkürzungen bei der Zulassung von Impfstoffen und was sie für den Herbst bedeuten.</span></div></div>`,
 			gone:   "Dieses Skript als PDF herunterladen",

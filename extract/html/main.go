@@ -1398,13 +1398,38 @@ func teaserish(n *html.Node) bool {
 	}
 	f(n)
 	if len(items) == 0 {
-		return false
+		return cardsOfLinkedHeadings(n)
 	}
 	inItems := 0
 	for _, it := range items {
 		inItems += textWeight(it)
 	}
 	return float64(inItems) >= 0.8*float64(textWeight(n))
+}
+
+// cardsOfLinkedHeadings reports teaser cards in any markup: at least two
+// headlines that are links, with at most 300 characters of text per
+// headline in all (the title and a short blurb each), the rest of the
+// text linked or in the headlines.
+func cardsOfLinkedHeadings(n *html.Node) bool {
+	linked := 0
+	var f func(*html.Node)
+	f = func(x *html.Node) {
+		for c := x.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if l := headingLevel(c); l > 1 {
+				if t := textWeight(c); t > 0 && linkShare(c, nil) >= 0.8 {
+					linked++
+				}
+				continue
+			}
+			f(c)
+		}
+	}
+	f(n)
+	return linked >= 2 && textWeight(n) <= 300*linked
 }
 
 // linkShare is the share of n's text (without the text of skip) that sits
