@@ -269,6 +269,11 @@ var negations = map[string]bool{"non": true, "no": true, "not": true, "without":
 // ("entry__content", "article-body"): its element is content, whatever
 // its other classes say.
 func contentNamed(name string) bool {
+	if i := strings.Index(name, "--"); i > 0 && nameReason(name[:i]) != "" {
+		// "sz-teaser--article": a teaser of an article; the modifier of
+		// a named block says which kind it is, not that it is content.
+		return false
+	}
 	var buf [16]string
 	words := classWords(name, buf[:0])
 	for _, w := range words {
@@ -369,9 +374,9 @@ func (c boilerCache) elementReason(n *html.Node) string {
 	}
 	if n.DataAtom == atom.A && cls != "" && !inRunningText(n) && hasDescendant(n, func(d *html.Node) bool { return headingLevel(d) > 0 || d.DataAtom == atom.P || d.DataAtom == atom.Div }) {
 		// A card: a link around a headline and a text, named by its
-		// class ("relatedPost"); soft verdicts (teasers) stay with the
-		// box around the cards.
-		if r := c.classReason(cls); r != "" && r != contentMark && !isSoft(cls) {
+		// class ("relatedPost", "sz-teaser": a teaser is soft, dropped
+		// only beside an article).
+		if r := c.classReason(cls); r != "" && r != contentMark {
 			return r
 		}
 		return ""

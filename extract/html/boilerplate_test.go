@@ -198,6 +198,12 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 			reason: umzug.DropRelated,
 		},
 		{
+			name:   "a teaser card link of an article kind, in the article's flow",
+			box:    `<figure class="teaserable-layout"><a href="/bahn-takt" class="sz-teaser sz-teaser--article"><div class="sz-teaser__overline">Neues Bahn-Konzept</div><h3 class="sz-teaser__title">ICE im S-Bahn-Takt</h3><p class="sz-teaser__summary">Die Bahn will ab 2021 die ersten Fernverbindungen im Halbstundentakt anbieten.</p></a></figure>`,
+			gone:   "ICE im S-Bahn-Takt",
+			reason: umzug.DropRelated,
+		},
+		{
 			name:   "more information on a topic, as links",
 			box:    `<div class="box"><h3>Weitere Informationen zum Coronavirus in Mitteldeutschland</h3><ul><li><a href="/c1">Impfzentren in Sachsen</a></li><li><a href="/c2">Regeln in Thüringen</a></li></ul></div>`,
 			gone:   "Impfzentren in Sachsen",

@@ -165,7 +165,7 @@ func (a *analysis) markAll(n *html.Node, inCE bool) {
 		}
 		if r := a.cache.elementReason(c); r != "" && (!ce || ceBoilerplate(r)) {
 			if r == umzug.DropRelated && (isSoft(attr(c, "class")) || isSoft(attr(c, "id")) || c.DataAtom == 0 && isSoft(c.Data)) {
-				if !boxElement(c) || leadAfterHeadline(c) {
+				if !boxElement(c) && c.DataAtom != atom.A || leadAfterHeadline(c) { // a: a card link
 					a.markAll(c, ce) // a lead paragraph ("article-teaser"), not a box
 					continue
 				}
