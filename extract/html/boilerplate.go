@@ -564,6 +564,11 @@ var uiVerbs = map[string]bool{"drucken": true, "teilen": true, "merken": true, "
 // backLink matches "Zurück", "zurück zur Übersicht", "Zurück zum Newsroom".
 var backLink = regexp.MustCompile(`(?i)^(?:\.{0,3}\s*|«\s*|<\s*)zurück(?: (?:zu[rm]?|zu den|nach) [\p{L} -]{1,30})?$`)
 
+// listLink matches a link line that leads to a listing of the site
+// rather than to a resource: "Alle News im Überblick", "weitere
+// Veranstaltungen ...", "Zu allen Pressemitteilungen", "Mehr Artikel".
+var listLink = regexp.MustCompile(`^(?:alle|weitere|mehr|zu allen|zu den|zur|more|all)\s+(?:[\p{L}-]+\s+)?(?:news|nachrichten|meldungen|pressemitteilungen|presseinformationen|pressemeldungen|artikel|beiträge|termine|veranstaltungen|videos|bilder|fotos|podcasts|themen|stories|articles|posts|events)(?:\s+(?:im überblick|anzeigen|laden|ansehen|lesen|der \p{L}+))?\s*(?:\.{2,3}|…|»|>|→)?$`)
+
 func isChromeLine(t string) bool {
 	if len(t) >= 80 {
 		return false
@@ -633,6 +638,9 @@ func utilityReason(n *html.Node, weight int32) string {
 	var l string
 	if len(t) < 250 {
 		l = strings.ToLower(t)
+	}
+	if len(t) < 60 && hasAnyPrefix(l, "alle", "weitere", "mehr", "zu", "zur", "more", "all") && listLink.MatchString(l) && linkShare(n, nil) >= 0.8 {
+		return umzug.DropUtility
 	}
 	if len(t) < 80 && hasAnyPrefix(l, "von", "by", "autor", "redaktion", "erstellt", "geschrieben", "verfasst") && bylineRe.MatchString(t) {
 		return umzug.DropMeta

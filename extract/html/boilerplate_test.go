@@ -204,6 +204,17 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 			reason: umzug.DropRelated,
 		},
 		{
+			name:   "a link to the site's listing",
+			box:    `<div class="news-more"><a href="/news">Alle News im Überblick</a></div>`,
+			gone:   "Alle News im Überblick",
+			reason: umzug.DropUtility,
+		},
+		{
+			name: "a link to a resource and a sentence about listings stay",
+			box:  `<p><a href="/foerderung.pdf">Weitere Informationen zum Förderprogramm</a></p><p>Alle Termine finden im Rathaus statt.</p>`,
+			kept: []string{"Weitere Informationen zum Förderprogramm", "Alle Termine finden im Rathaus statt."},
+		},
+		{
 			name:   "more information on a topic, as links",
 			box:    `<div class="box"><h3>Weitere Informationen zum Coronavirus in Mitteldeutschland</h3><ul><li><a href="/c1">Impfzentren in Sachsen</a></li><li><a href="/c2">Regeln in Thüringen</a></li></ul></div>`,
 			gone:   "Impfzentren in Sachsen",
