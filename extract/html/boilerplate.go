@@ -75,7 +75,7 @@ var vocab = map[string]string{
 	// about the post, not the post
 	"tags": umzug.DropTags, "tag": umzug.DropTags, "taglist": umzug.DropTags, "tagcloud": umzug.DropTags,
 	"keywords": umzug.DropTags, "schlagworte": umzug.DropTags, "schlagwoerter": umzug.DropTags,
-	"categories": umzug.DropTags, "catlinks": umzug.DropTags,
+	"categories": umzug.DropTags, "catlinks": umzug.DropTags, "cat": umzug.DropTags, "cats": umzug.DropTags,
 	"entryfooter": umzug.DropMeta, "postfooter": umzug.DropMeta, "articlefooter": umzug.DropMeta,
 	"byline": umzug.DropMeta, "postmeta": umzug.DropMeta, "entrymeta": umzug.DropMeta, "articlemeta": umzug.DropMeta,
 	"meta": umzug.DropMeta, "metadata": umzug.DropMeta, "infoline": umzug.DropMeta, "entryutility": umzug.DropMeta,
