@@ -550,7 +550,8 @@ var (
 		"fanden sie diesen artikel nützlich?": true, "artikel bewerten": true, "zurück zur vorherigen seite": true,
 		"lade weitere inhalte": true, "mehr laden": true, "weitere laden": true, "kommentare geschlossen": true,
 		"(noch keine bewertungen)": true, "noch keine bewertungen": true, "anzeige": true, "- anzeige -": true, "-anzeige-": true,
-		"werbung": true, "zum seitenanfang springen": true,
+		"werbung": true, "zum seitenanfang springen": true, "vollbild": true, "vollbildmodus": true,
+		"fullscreen": true, "bild vergrößern": true, "vergrößern": true,
 	}
 	chromePrefixes = []string{"letzte änderung", "zuletzt geändert", "zuletzt aktualisiert", "stand der seite", "seite zuletzt"}
 )
@@ -563,6 +564,18 @@ var uiVerbs = map[string]bool{"drucken": true, "teilen": true, "merken": true, "
 
 // backLink matches "Zurück", "zurück zur Übersicht", "Zurück zum Newsroom".
 var backLink = regexp.MustCompile(`(?i)^(?:\.{0,3}\s*|«\s*|<\s*)zurück(?: (?:zu[rm]?|zu den|nach) [\p{L} -]{1,30})?$`)
+
+// linksPicture reports a link around a picture: n itself or inside n.
+func linksPicture(n *html.Node) bool {
+	picture := func(d *html.Node) bool { return d.DataAtom == atom.Img || d.DataAtom == atom.Picture }
+	if n.DataAtom == atom.A {
+		return hasDescendant(n, picture)
+	}
+	return hasDescendant(n, func(d *html.Node) bool { return d.DataAtom == atom.A && hasDescendant(d, picture) })
+}
+
+// slideCounter matches the counter of a gallery or slider.
+var slideCounter = regexp.MustCompile(`^(?:bild|foto|slide|image|photo)\s+\d+\s*(?:von|/|of|aus)\s*\d+$`)
 
 // listLink matches a link line that leads to a listing of the site
 // rather than to a resource: "Alle News im Überblick", "weitere
@@ -631,6 +644,9 @@ func utilityReason(n *html.Node, weight int32) string {
 		return ""
 	}
 	if isChromeLine(t) {
+		if linksPicture(n) {
+			return "" // a picture's link ("Bild vergrößern" around the image): the label goes with it
+		}
 		return umzug.DropUtility
 	}
 	// Cheap tests on the lower-cased text before each regexp: these run on
@@ -650,6 +666,9 @@ func utilityReason(n *html.Node, weight int32) string {
 	}
 	if len(t) < 40 && hasAnyPrefix(l, "seite", "page") && pageOfPages.MatchString(t) {
 		return umzug.DropPagination
+	}
+	if len(t) < 24 && hasAnyPrefix(l, "bild", "foto", "slide", "image", "photo") && slideCounter.MatchString(l) {
+		return umzug.DropControl // a gallery's "Bild 3 von 10"
 	}
 	if breadcrumbLine(t) {
 		return umzug.DropBreadcrumb

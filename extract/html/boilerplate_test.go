@@ -204,6 +204,13 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 			reason: umzug.DropRelated,
 		},
 		{
+			name:   "a gallery's counter",
+			box:    `<div class="gallery"><figure><img src="/a.jpg" alt="Lawine"><a class="lightbox" href="/a.jpg">Vollbild</a><div class="count">Bild 1 von 3</div><figcaption>Die größte Lawine der Woche</figcaption></figure></div>`,
+			gone:   "Bild 1 von 3",
+			reason: umzug.DropControl,
+			kept:   []string{"Die größte Lawine der Woche"},
+		},
+		{
 			name:   "categories without links",
 			box:    `<div class="cat"><ul><li>Pressemitteilung</li><li>Verkehr und Mobilität</li><li>Stadtentwicklung</li></ul></div>`,
 			gone:   "Verkehr und Mobilität",
