@@ -565,6 +565,32 @@ var uiVerbs = map[string]bool{"drucken": true, "teilen": true, "merken": true, "
 // backLink matches "Zurück", "zurück zur Übersicht", "Zurück zum Newsroom".
 var backLink = regexp.MustCompile(`(?i)^(?:\.{0,3}\s*|«\s*|<\s*)zurück(?: (?:zu[rm]?|zu den|nach) [\p{L} -]{1,30})?$`)
 
+// legalWords name the legal and service pages a page's footer links.
+var legalWords = []string{"impressum", "datenschutz", "copyright", "agb", "nutzungsbedingungen", "barrierefreiheit",
+	"sitemap", "kontakt", "imprint", "privacy", "cookie-einstellungen", "haftungsausschluss", "disclaimer"}
+
+// footerLine reports a lower-cased line that names at least two legal
+// pages, with at most three other words for each: "Impressum |
+// Datenschutz | © 2024 Stadt Beispiel".
+func footerLine(l string) bool {
+	found := 0
+	for _, w := range legalWords {
+		if strings.Contains(l, w) {
+			found++
+		}
+	}
+	if found < 2 {
+		return false
+	}
+	words := 0
+	for _, f := range strings.Fields(l) {
+		if len(f) > 1 || f[0] >= 'a' && f[0] <= 'z' {
+			words++
+		}
+	}
+	return words-found <= 3*found
+}
+
 // linksPicture reports a link around a picture: n itself or inside n.
 func linksPicture(n *html.Node) bool {
 	picture := func(d *html.Node) bool { return d.DataAtom == atom.Img || d.DataAtom == atom.Picture }
@@ -654,6 +680,9 @@ func utilityReason(n *html.Node, weight int32) string {
 	var l string
 	if len(t) < 250 {
 		l = strings.ToLower(t)
+	}
+	if len(t) < 200 && footerLine(l) && (strings.ContainsAny(t, "|·•") || linkShare(n, nil) >= 0.5) {
+		return umzug.DropFooter
 	}
 	if len(t) < 60 && hasAnyPrefix(l, "alle", "weitere", "mehr", "zu", "zur", "more", "all") && listLink.MatchString(l) && linkShare(n, nil) >= 0.8 {
 		return umzug.DropUtility

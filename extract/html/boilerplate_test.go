@@ -204,6 +204,17 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 			reason: umzug.DropRelated,
 		},
 		{
+			name:   "the site's footer line inside the region",
+			box:    `<p>IMPRESSUM | DATENSCHUTZ | COPYRIGHT STADT BEISPIEL 2024</p>`,
+			gone:   "COPYRIGHT STADT BEISPIEL",
+			reason: umzug.DropFooter,
+		},
+		{
+			name: "a sentence about the legal pages stays",
+			box:  `<p>Wie wir Ihre Daten schützen, steht in der Datenschutzerklärung; wer für diese Seiten verantwortlich ist, steht im Impressum.</p>`,
+			kept: []string{"steht in der Datenschutzerklärung"},
+		},
+		{
 			name:   "a gallery's counter",
 			box:    `<div class="gallery"><figure><img src="/a.jpg" alt="Lawine"><a class="lightbox" href="/a.jpg">Vollbild</a><div class="count">Bild 1 von 3</div><figcaption>Die größte Lawine der Woche</figcaption></figure></div>`,
 			gone:   "Bild 1 von 3",
