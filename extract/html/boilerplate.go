@@ -112,7 +112,7 @@ var multiWord = map[[2]string]string{
 	{"tags", "links"}: umzug.DropTags, {"entry", "tags"}: umzug.DropTags, {"post", "tags"}: umzug.DropTags,
 	{"entry", "meta"}: umzug.DropMeta, {"post", "meta"}: umzug.DropMeta, {"article", "meta"}: umzug.DropMeta,
 	{"entry", "footer"}: umzug.DropMeta, {"post", "footer"}: umzug.DropMeta, {"article", "footer"}: umzug.DropMeta,
-	{"entry", "utility"}: umzug.DropMeta, {"article", "infos"}: umzug.DropMeta, {"post", "info"}: umzug.DropMeta,
+	{"entry", "utility"}: umzug.DropMeta, {"article", "infos"}: umzug.DropMeta, {"article", "info"}: umzug.DropMeta, {"post", "info"}: umzug.DropMeta,
 	{"author", "box"}: umzug.DropAuthor, {"author", "info"}: umzug.DropAuthor, {"about", "author"}: umzug.DropAuthor,
 	{"social", "media"}: umzug.DropShare, {"share", "buttons"}: umzug.DropShare,
 	{"table", "of"}: umzug.DropTOC, {"print", "link"}: umzug.DropUtility, {"print", "button"}: umzug.DropUtility,

@@ -204,6 +204,12 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 			reason: umzug.DropRelated,
 		},
 		{
+			name:   "an article's info line (Joomla)",
+			box:    `<dl class="article-info"><dd class="createdby">Redaktion Stadtwerke</dd><dd class="category-name">Kategorie: Verkehr</dd></dl>`,
+			gone:   "Kategorie: Verkehr",
+			reason: umzug.DropMeta,
+		},
+		{
 			name:   "the site's footer line inside the region",
 			box:    `<p>IMPRESSUM | DATENSCHUTZ | COPYRIGHT STADT BEISPIEL 2024</p>`,
 			gone:   "COPYRIGHT STADT BEISPIEL",
