@@ -302,18 +302,16 @@ func isSoft(name string) bool {
 	return false
 }
 
-// boilerCache memoizes nameReason per page: class strings repeat.
-type boilerCache map[string]string
-
+// reason memoizes nameReason (cache.go): class strings repeat.
 func (c boilerCache) reason(name string) string {
 	if name == "" {
 		return ""
 	}
-	if r, ok := c[name]; ok {
+	if r, ok := c.getName(name); ok {
 		return r
 	}
 	r := nameReason(name)
-	c[name] = r
+	c.putName(name, r)
 	return r
 }
 
@@ -429,8 +427,7 @@ const contentMark = "\x00content"
 // content wins, then screen-reader classes, then the first class with a
 // verdict.
 func (c boilerCache) classReason(cls string) string {
-	key := "\x00" + cls
-	if r, ok := c[key]; ok {
+	if r, ok := c.getClass(cls); ok {
 		return r
 	}
 	r := ""
@@ -452,7 +449,7 @@ func (c boilerCache) classReason(cls string) string {
 			}
 		}
 	}
-	c[key] = r
+	c.putClass(cls, r)
 	return r
 }
 

@@ -53,8 +53,12 @@ type analysis struct {
 }
 
 // analyze computes boilerplate verdicts and weights for the page.
-func analyze(root *html.Node) *analysis {
-	a := &analysis{w: map[*html.Node]weights{}, marks: map[*html.Node]string{}, soft: map[*html.Node]bool{}, cache: boilerCache{}}
+func analyze(root *html.Node) *analysis { return analyzeShared(root, nil) }
+
+// analyzeShared is analyze with the verdicts of class and id names kept
+// in a Parser's shared cache.
+func analyzeShared(root *html.Node, shared *verdictCache) *analysis {
+	a := &analysis{w: map[*html.Node]weights{}, marks: map[*html.Node]string{}, soft: map[*html.Node]bool{}, cache: newBoilerCache(shared)}
 	a.body = findBody(root)
 	if a.body == nil {
 		return a
