@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -12,6 +14,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/umzug/umzug/fixtures"
+	"github.com/umzug/umzug/internal/testkit"
 )
 
 // The hand-written fast paths must say what the plain definitions say.
@@ -167,4 +170,149 @@ func docJSON(t *testing.T, d any) string {
 		t.Error(err)
 	}
 	return string(b)
+}
+
+// precheckTexts are texts to test the prechecks of fastpath.go on: the
+// visible text runs and element texts of synthetic pages, and hand-made
+// lines in odd cases and spellings.
+func precheckTexts(t *testing.T) []string {
+	texts := []string{"", "Bitte melden Sie sich an, um zu kommentieren.", "Sie müssen EINGELOGGT sein, um einen KOMMENTAR zu schreiben",
+		"Zum Kommentieren bitte anmelden", "Diskussion: bitte registrieren", "Zur Diſkuſſion bitte einloggen",
+		"Bitte einloggen für die Kommentare", "Bitte einloggen", "Kommentare", "Klicken Sie hier, werden Daten an YouTube übertragen",
+		"Mit dem Laden Sie akzeptieren die Datenschutzerklärung von Google", "Zur \u212aommentarfunktion bitte anmelden"}
+	for i := 1; i <= 6; i++ {
+		root, err := html.Parse(bytes.NewReader(fixtures.SyntheticPage(1000, i)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var f func(*html.Node)
+		f = func(n *html.Node) {
+			if n.Type == html.TextNode {
+				texts = append(texts, n.Data)
+			}
+			if n.Type == html.ElementNode {
+				if s, ok := textUpTo(n, 600); ok {
+					texts = append(texts, s)
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				f(c)
+			}
+		}
+		f(root)
+	}
+	return texts
+}
+
+// The prechecks of fastpath.go never say no where their regexp says yes.
+func TestPrechecksAgree(t *testing.T) {
+	for _, s := range precheckTexts(t) {
+		if commentGate.MatchString(s) && !mayCommentGate(s) {
+			t.Errorf("mayCommentGate(%q) = false, commentGate matches", s)
+		}
+	}
+}
+
+// gatePages are the parsed pages the gates are tested on: synthetic
+// pages, the TYPO3 element catalogue and the real pages when present.
+func gatePages(t *testing.T) []*html.Node {
+	var raws [][]byte
+	for i := 1; i <= 4; i++ {
+		raws = append(raws, fixtures.SyntheticPage(1000, i))
+	}
+	names, _ := filepath.Glob("testdata/typo3/*.html")
+	if !testing.Short() {
+		for _, d := range testkit.RealPageDirs() {
+			more, _ := filepath.Glob(filepath.Join(d, "*"))
+			for i := 0; i < len(more); i += 1 + len(more)/60 { // some 60 of each
+				names = append(names, more[i])
+			}
+		}
+	}
+	for _, n := range names {
+		if strings.HasSuffix(n, ".tsv") {
+			continue
+		}
+		raw, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		raws = append(raws, raw)
+	}
+	var roots []*html.Node
+	for _, raw := range raws {
+		root, err := html.Parse(bytes.NewReader(raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		roots = append(roots, root)
+	}
+	return roots
+}
+
+// A converter's gate says no only where its markup is not there: where
+// the converter's first Find finds nothing.
+func TestSubtreeGates(t *testing.T) {
+	type gate struct {
+		name string
+		may  func(g *subtree) bool
+		sel  string
+	}
+	gates := []gate{
+		{"panel", (*subtree).mayPanel, ".card-panel, .panel"},
+		{"accordion", (*subtree).mayAccordion, ".accordion-item, .panel.panel-default, .panel-group > .panel, details, .accordion > .card, .collapsible-item, .accordion__header, .accordion-toggle, [data-toggle=collapse], [data-bs-toggle=collapse]"},
+		{"tabs", (*subtree).mayTabs, ".tab-pane, [role=tabpanel]"},
+		{"timeline", (*subtree).mayTimeline, ".timeline-item, .timeline-entry, .timeline-event, .timeline > li"},
+		{"slider", func(g *subtree) bool { return g.maySlider("") }, `[class*="carousel"], [class*="slider"], [class*="swiper"], [class*="slick"]`},
+		{"teasers", (*subtree).mayTeasers, ".card, .teaser, .teaser-item, .news-list-view .article, .news-list-item, .article.articletype-0"},
+		{"form", (*subtree).mayForm, "form"},
+		{"media", (*subtree).mayMedia, "img"},
+		{"hr", func(g *subtree) bool { return g.hr }, "hr"},
+		{"uploads", func(g *subtree) bool { return g.has("ce-uploads", "csc-uploads") }, ".ce-uploads, .csc-uploads"},
+		{"menu", func(g *subtree) bool { return g.has("card", "thumbnail", "teaser") }, ".card, .thumbnail, [class*=teaser]"},
+	}
+	said := map[string][2]int{}
+	for _, root := range gatePages(t) {
+		var f func(n *html.Node)
+		f = func(n *html.Node) {
+			if n.Type == html.ElementNode {
+				g := summarize(n)
+				for _, x := range gates {
+					// Below the element, as goquery's Find; the element
+					// itself too for the converters that AddBack it.
+					found := false
+					switch x.name {
+					case "panel", "form", "media", "slider":
+						found = css(x.sel).Match(n)
+					}
+					for c := n.FirstChild; c != nil && !found; c = c.NextSibling {
+						found = cssFirst(x.sel).MatchAll(c) != nil
+					}
+					if x.name == "slider" {
+						found = found || sliderClass.MatchString(attr(n, "class"))
+					}
+					may := x.may(g)
+					if found && !may {
+						t.Errorf("%s gate says no on <%s class=%q>, but its markup is there", x.name, n.Data, attr(n, "class"))
+					}
+					c := said[x.name]
+					if may {
+						c[0]++
+					} else {
+						c[1]++
+					}
+					said[x.name] = c
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				f(c)
+			}
+		}
+		f(root)
+	}
+	for _, x := range gates {
+		if c := said[x.name]; c[1] == 0 {
+			t.Errorf("%s gate never said no (%d yes)", x.name, c[0])
+		}
+	}
 }

@@ -1039,7 +1039,7 @@ func (p *page) dropHeadedBoxes(root *html.Node) {
 			if headingLevel(c) > 0 || isLabelLine(c) {
 				t := cleanText(c)
 				r := headingReason(t)
-				if r == "" && len(t) < 250 && commentGate.MatchString(t) {
+				if r == "" && len(t) < 250 && mayCommentGate(t) && commentGate.MatchString(t) {
 					r = umzug.DropComments // "Sie müssen sich einloggen, um …"
 				}
 				if r != "" {

@@ -1,0 +1,215 @@
+package html
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+
+	"github.com/umzug/umzug"
+)
+
+// Cheap tests in front of regular expressions that run on every short
+// element of a page. Each is a necessary condition of its regexp: it
+// says false only when the regexp cannot match, so the verdicts stay
+// exactly those of the regexp alone (TestPrechecksAgree).
+//
+// The regexps are case-insensitive ((?i), Unicode simple folding), the
+// words tested here plain ASCII. Under simple folding an ASCII letter
+// matches only its other ASCII case, except k (also U+212A KELVIN SIGN)
+// and s (also U+017F LONG S): a text with either of those two runes is
+// let through to the regexp.
+
+// foldRisk reports the two non-ASCII runes that fold to ASCII letters.
+func foldRisk(s string) bool {
+	return strings.Contains(s, "\u017f") || strings.Contains(s, "\u212a")
+}
+
+// lowerASCII appends s with ASCII letters lower-cased to dst.
+func lowerASCII(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// containsAnyBytes reports whether b contains one of the words.
+func containsAnyBytes(b []byte, words [][]byte) bool {
+	for _, w := range words {
+		if bytes.Contains(b, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func byteWords(ws ...string) [][]byte {
+	out := make([][]byte, len(ws))
+	for i, w := range ws {
+		out[i] = []byte(w)
+	}
+	return out
+}
+
+// commentGate needs a word of logging in and a word of commenting.
+var (
+	gateLogin   = byteWords("einloggen", "anmelden", "registrieren", "eingeloggt", "angemeldet")
+	gateComment = byteWords("komment", "diskussion", "beteiligen")
+)
+
+// mayCommentGate is a necessary condition of commentGate.MatchString(t).
+func mayCommentGate(t string) bool {
+	if foldRisk(t) {
+		return true
+	}
+	var buf [256]byte
+	l := lowerASCII(buf[:0], t)
+	return containsAnyBytes(l, gateLogin) && containsAnyBytes(l, gateComment)
+}
+
+// subtree is what a content element's markup holds, read in one walk.
+// The converters typed tries one after another (panel, accordion, tabs,
+// timeline, slider, teasers, form, media) each begin with a Find for
+// their own markup, a walk of the whole element; most elements hold none
+// of it. A converter whose markup is not there is not asked: it would
+// have found nothing and returned nil (TestSubtreeGates).
+type subtree struct {
+	classes  string // every class attribute of the element and below, space-separated
+	lower    []byte // classes with ASCII letters lower-cased
+	foldRisk bool   // classes hold a rune that (?i) folds to an ASCII letter
+	details  bool   // a <details>
+	hasForm  bool   // a <form>
+	hr       bool   // an <hr>
+	img      bool   // an <img>
+	toggle   bool   // a data-toggle or data-bs-toggle attribute
+	tabpanel bool   // role=tabpanel (any case)
+}
+
+func summarize(el *html.Node) *subtree {
+	t := &subtree{}
+	var sb strings.Builder
+	var f func(n *html.Node)
+	f = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			// By name, as cascadia's type selectors match (SVG's too).
+			switch strings.ToLower(n.Data) {
+			case "details":
+				t.details = true
+			case "form":
+				t.hasForm = true
+			case "hr":
+				t.hr = true
+			case "img":
+				t.img = true
+			}
+			for _, a := range n.Attr {
+				switch {
+				case strings.EqualFold(a.Key, "class"):
+					sb.WriteString(a.Val)
+					sb.WriteByte(' ')
+				case strings.EqualFold(a.Key, "data-toggle"), strings.EqualFold(a.Key, "data-bs-toggle"):
+					t.toggle = true
+				case strings.EqualFold(a.Key, "role") && strings.EqualFold(a.Val, "tabpanel"):
+					t.tabpanel = true
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			f(c)
+		}
+	}
+	f(el)
+	t.classes = sb.String()
+	t.lower = lowerASCII(nil, t.classes)
+	t.foldRisk = foldRisk(t.classes)
+	return t
+}
+
+// has reports whether some class attribute contains one of the words
+// (a class named so is there only if this says yes).
+func (t *subtree) has(words ...string) bool {
+	return containsSubstring(t.classes, words...)
+}
+
+// sliderWords are what sliderClass matches, lower-cased.
+var sliderWords = byteWords("carousel", "slider", "swiper", "slick", "splide")
+
+func (t *subtree) mayPanel() bool { return t.has("panel") }
+
+func (t *subtree) mayAccordion() bool {
+	return t.details || t.toggle || t.has("accordion", "panel", "card", "collapsible-item")
+}
+
+func (t *subtree) mayTabs() bool     { return t.tabpanel || t.has("tab-pane") }
+func (t *subtree) mayTimeline() bool { return t.has("timeline") }
+
+func (t *subtree) maySlider(ctype string) bool {
+	return t.foldRisk || containsAnyBytes(t.lower, sliderWords) || sliderClass.MatchString(ctype)
+}
+
+func (t *subtree) mayTeasers() bool { return t.has("card", "teaser", "article", "news-list-item") }
+func (t *subtree) mayForm() bool    { return t.hasForm }
+func (t *subtree) mayMedia() bool   { return t.img }
+
+// The converters, asked only when their markup may be there.
+
+func (t *subtree) panel(p *page, s *goquery.Selection, ctype string) *umzug.Block {
+	if !t.mayPanel() {
+		return nil
+	}
+	return p.panel(s, ctype)
+}
+
+func (t *subtree) accordion(p *page, s *goquery.Selection, ctype string) *umzug.Accordion {
+	if !t.mayAccordion() {
+		return nil
+	}
+	return p.accordion(s, ctype)
+}
+
+func (t *subtree) tabs(p *page, s *goquery.Selection) *umzug.Tabs {
+	if !t.mayTabs() {
+		return nil
+	}
+	return p.tabs(s)
+}
+
+func (t *subtree) timeline(p *page, s *goquery.Selection, ctype string) *umzug.Timeline {
+	if !t.mayTimeline() {
+		return nil
+	}
+	return p.timeline(s, ctype)
+}
+
+func (t *subtree) slider(p *page, s *goquery.Selection, ctype string) *umzug.Block {
+	if !t.maySlider(ctype) {
+		return nil
+	}
+	return p.slider(s, ctype)
+}
+
+func (t *subtree) teasers(p *page, s *goquery.Selection, ctype string) *umzug.Teaser {
+	if !t.mayTeasers() {
+		return nil
+	}
+	return p.teasers(s, ctype)
+}
+
+func (t *subtree) form(p *page, s *goquery.Selection) *umzug.Form {
+	if !t.mayForm() {
+		return nil
+	}
+	return p.form(s)
+}
+
+func (t *subtree) media(p *page, s *goquery.Selection, ctype string) *umzug.Block {
+	if !t.mayMedia() {
+		return nil
+	}
+	return p.media(s, ctype)
+}
