@@ -325,9 +325,12 @@ var tagRe = regexp.MustCompile(`<[^>]*>`)
 // block per line, and the texts of its fields.
 func outputText(d *umzug.Document) (string, []string) {
 	var sb strings.Builder
+	var buf []byte
 	for i := range d.Blocks {
 		b := &d.Blocks[i]
-		sb.WriteString(normText(strings.ReplaceAll(b.PlainText(), "\n", " ")))
+		// normText(b.PlainText() with lines joined by spaces), in one buffer (fastpath.go)
+		buf = normBytes(appendPlainText(buf[:0], b))
+		sb.Write(buf)
 		if b.Type == umzug.BlockTeaser && b.Teaser != nil {
 			for _, it := range b.Teaser.Items {
 				sb.WriteString(" " + it.Date)

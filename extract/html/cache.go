@@ -1,6 +1,9 @@
 package html
 
-import "sync"
+import (
+	"regexp"
+	"sync"
+)
 
 // Verdicts on class and id names are pure functions of the name (the
 // vocabulary is fixed when the program starts), and templates repeat the
@@ -25,10 +28,11 @@ type verdictCache struct {
 	mu      sync.RWMutex
 	names   map[string]string // nameReason of a class or id word
 	classes map[string]string // classReason of a whole class attribute
+	matches map[matchKey]bool // a regexp's verdict on a class string (dates)
 }
 
 func newVerdictCache() *verdictCache {
-	return &verdictCache{names: map[string]string{}, classes: map[string]string{}}
+	return &verdictCache{names: map[string]string{}, classes: map[string]string{}, matches: map[matchKey]bool{}}
 }
 
 func (v *verdictCache) get(m func(*verdictCache) map[string]string, k string) (string, bool) {
@@ -46,11 +50,42 @@ func (v *verdictCache) put(m func(*verdictCache) map[string]string, k, r string)
 		return
 	}
 	v.mu.Lock()
-	if len(v.names)+len(v.classes) >= verdictCacheMax {
-		clear(v.names)
-		clear(v.classes)
+	if v.full() {
+		v.reset()
 	}
 	m(v)[k] = r
+	v.mu.Unlock()
+}
+
+func (v *verdictCache) full() bool {
+	return len(v.names)+len(v.classes)+len(v.matches) >= verdictCacheMax
+}
+
+func (v *verdictCache) reset() {
+	clear(v.names)
+	clear(v.classes)
+	clear(v.matches)
+}
+
+func (v *verdictCache) getMatch(k matchKey) (bool, bool) {
+	if v == nil || len(k.s) > verdictKeyMax {
+		return false, false
+	}
+	v.mu.RLock()
+	r, ok := v.matches[k]
+	v.mu.RUnlock()
+	return r, ok
+}
+
+func (v *verdictCache) putMatch(k matchKey, r bool) {
+	if v == nil || len(k.s) > verdictKeyMax {
+		return
+	}
+	v.mu.Lock()
+	if v.full() {
+		v.reset()
+	}
+	v.matches[k] = r
 	v.mu.Unlock()
 }
 
@@ -99,4 +134,36 @@ func (c boilerCache) getClass(k string) (string, bool) {
 func (c boilerCache) putClass(k, r string) {
 	c.classes[k] = r
 	c.shared.put(classesOf, k, r)
+}
+
+// matchKey is a regexp of this package and a string it was asked about.
+type matchKey struct {
+	re *regexp.Regexp
+	s  string
+}
+
+// matchCache memoizes regexp verdicts on class strings, which repeat
+// across the elements of a page (the date classes), for one page in
+// front of the Parser's shared cache.
+type matchCache struct {
+	local  map[matchKey]bool
+	shared *verdictCache
+}
+
+func newMatchCache(shared *verdictCache) matchCache {
+	return matchCache{local: map[matchKey]bool{}, shared: shared}
+}
+
+func (c matchCache) match(re *regexp.Regexp, s string) bool {
+	k := matchKey{re, s}
+	if v, ok := c.local[k]; ok {
+		return v
+	}
+	v, ok := c.shared.getMatch(k)
+	if !ok {
+		v = re.MatchString(s)
+		c.shared.putMatch(k, v)
+	}
+	c.local[k] = v
+	return v
 }

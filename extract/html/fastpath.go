@@ -213,3 +213,131 @@ func (t *subtree) media(p *page, s *goquery.Selection, ctype string) *umzug.Bloc
 	}
 	return p.media(s, ctype)
 }
+
+// ---- the text of the blocks, for the accounting
+
+// plainParts appends the parts of a block's plain text as
+// umzug.Block.PlainText joins them: each trimmed, empty ones left out,
+// one per line.
+type plainParts struct {
+	buf []byte
+	n   int // parts written
+}
+
+func (w *plainParts) add(s string) {
+	if s = strings.TrimSpace(s); s == "" {
+		return
+	}
+	if w.n > 0 {
+		w.buf = append(w.buf, '\n')
+	}
+	w.buf = append(w.buf, s...)
+	w.n++
+}
+
+// addPT adds the plain text of rich text as one part (PortableText.PlainText).
+func (w *plainParts) addPT(pt umzug.PortableText) {
+	start := len(w.buf)
+	if w.n > 0 {
+		w.buf = append(w.buf, '\n')
+	}
+	body := len(w.buf)
+	for i, b := range pt {
+		if i > 0 {
+			w.buf = append(w.buf, '\n')
+		}
+		for _, s := range b.Children {
+			w.buf = append(w.buf, s.Text...)
+		}
+	}
+	t := bytes.TrimSpace(w.buf[body:])
+	if len(t) == 0 {
+		w.buf = w.buf[:start]
+		return
+	}
+	n := copy(w.buf[body:], t)
+	w.buf = w.buf[:body+n]
+	w.n++
+}
+
+// appendPlainText appends b.PlainText() to dst: written out for the
+// common blocks (headings, text, text with media, info boxes), which
+// saves the strings PlainText builds; the others ask PlainText
+// (TestAppendPlainText).
+func appendPlainText(dst []byte, b *umzug.Block) []byte {
+	w := plainParts{buf: dst}
+	switch {
+	case b.Type == umzug.BlockHeading && b.Heading != nil:
+	case b.Type == umzug.BlockText && b.Text != nil:
+	case b.Type == umzug.BlockTextMedia && b.TextMedia != nil:
+	case b.Type == umzug.BlockInfoBox && b.InfoBox != nil:
+	default:
+		return append(dst, b.PlainText()...)
+	}
+	if b.Header != nil {
+		w.add(b.Header.Text)
+		w.add(b.Header.Subheader)
+	}
+	switch b.Type {
+	case umzug.BlockHeading:
+		w.add(b.Heading.Text)
+	case umzug.BlockText:
+		w.addPT(b.Text.Body)
+	case umzug.BlockTextMedia:
+		w.addPT(b.TextMedia.Body)
+		for _, m := range b.TextMedia.Media {
+			w.add(m.Alt)
+			w.add(m.Title)
+			w.add(m.Caption)
+			w.add(m.Credit)
+		}
+	case umzug.BlockInfoBox:
+		w.addPT(b.InfoBox.Body)
+	}
+	return w.buf
+}
+
+// normBytes is normText on the bytes, in place: soft hyphens removed,
+// white space trimmed, runs of it (no-break space too) collapsed to one
+// space.
+func normBytes(b []byte) []byte {
+	if bytes.Contains(b, []byte("\u00ad")) {
+		k := 0
+		for i := 0; i < len(b); i++ {
+			if b[i] == 0xC2 && i+1 < len(b) && b[i+1] == 0xAD {
+				i++
+				continue
+			}
+			b[k] = b[i]
+			k++
+		}
+		b = b[:k]
+	}
+	b = bytes.TrimSpace(b)
+	k := 0
+	space := false
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f':
+			space = true
+			continue
+		case c == 0xC2 && i+1 < len(b) && b[i+1] == 0xA0:
+			space = true
+			i++
+			continue
+		}
+		if space {
+			b[k] = ' '
+			k++
+			space = false
+		}
+		b[k] = c
+		k++
+	}
+	if space {
+		b[k] = ' '
+		k++
+	}
+	return b[:k]
+}

@@ -13,6 +13,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 
+	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/fixtures"
 	"github.com/umzug/umzug/internal/testkit"
 )
@@ -314,5 +315,58 @@ func TestSubtreeGates(t *testing.T) {
 		if c := said[x.name]; c[1] == 0 {
 			t.Errorf("%s gate never said no (%d yes)", x.name, c[0])
 		}
+	}
+}
+
+// appendPlainText and normBytes say what PlainText and normText say.
+func TestAppendPlainText(t *testing.T) {
+	var pages [][]byte
+	for i := 1; i <= 8; i++ {
+		pages = append(pages, fixtures.SyntheticPage(1000, i))
+	}
+	names, _ := filepath.Glob("testdata/typo3/*.html")
+	for _, n := range names {
+		raw, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, raw)
+	}
+	blocks := 0
+	for _, pg := range pages {
+		d, err := NewParser().ParseHTML(bytes.NewReader(pg), "https://www.example.de/seite.html")
+		if err != nil {
+			continue
+		}
+		for i := range d.Blocks {
+			b := &d.Blocks[i]
+			want := b.PlainText()
+			if got := string(appendPlainText(nil, b)); got != want {
+				t.Errorf("block %s (%s): appendPlainText = %q, PlainText = %q", b.Key, b.Type, got, want)
+			}
+			if got, want := string(normBytes([]byte(want))), normText(strings.ReplaceAll(want, "\n", " ")); got != want {
+				t.Errorf("normBytes(%q) = %q, want %q", b.PlainText(), got, want)
+			}
+			blocks++
+		}
+	}
+	odd := []string{"", " ", "\u00ad", "a\u00ad b", "a \u00ad b", "\u2003a\n\u00a0b\u00a0", "x\xc2", "x\xc2\xad\xc2\xa0 y ", "\n\ta  b\r\n", "a\u0085b\u0085", " \u00a0 "}
+	for _, s := range odd {
+		if got, want := string(normBytes([]byte(s))), normText(strings.ReplaceAll(s, "\n", " ")); got != want {
+			t.Errorf("normBytes(%q) = %q, want %q", s, got, want)
+		}
+	}
+	odd = append(odd, "", "\u2003y")
+	for _, h := range odd {
+		for _, body := range odd {
+			b := &umzug.Block{Type: umzug.BlockText, Header: &umzug.Header{Text: h, Subheader: body},
+				Text: &umzug.Text{Body: umzug.PortableText{{Children: []umzug.PTSpan{{Text: body}}}, {Children: []umzug.PTSpan{{Text: h}, {Text: body}}}}}}
+			if got, want := string(appendPlainText([]byte("x"), b)), "x"+b.PlainText(); got != want {
+				t.Errorf("appendPlainText(%q, %q) = %q, want %q", h, body, got, want)
+			}
+		}
+	}
+	if blocks < 100 {
+		t.Errorf("only %d blocks compared", blocks)
 	}
 }

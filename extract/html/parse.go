@@ -258,7 +258,7 @@ func (p *page) extract() (umzug.Document, error) {
 	if p.profile != nil {
 		p.pf = p.readProfileFields(p.profile)
 	}
-	p.contentDateV = contentDate(roots)
+	p.contentDateV = contentDate(roots, p.verdicts)
 	news := p.findNewsDetail(roots)
 	p.news = news
 	if p.an.mobile {
