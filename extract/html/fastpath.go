@@ -3,6 +3,7 @@ package html
 import (
 	"bytes"
 	"strings"
+	"sync"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -299,10 +300,10 @@ func appendPlainText(dst []byte, b *umzug.Block) []byte {
 
 // normBytes is normText on the bytes, in place: soft hyphens removed,
 // white space trimmed, runs of it (no-break space too) collapsed to one
-// space.
+// space. The result starts where b starts.
 func normBytes(b []byte) []byte {
+	k := 0
 	if bytes.Contains(b, []byte("\u00ad")) {
-		k := 0
 		for i := 0; i < len(b); i++ {
 			if b[i] == 0xC2 && i+1 < len(b) && b[i+1] == 0xAD {
 				i++
@@ -313,16 +314,16 @@ func normBytes(b []byte) []byte {
 		}
 		b = b[:k]
 	}
-	b = bytes.TrimSpace(b)
-	k := 0
+	t := bytes.TrimSpace(b)
+	k = 0
 	space := false
-	for i := 0; i < len(b); i++ {
-		c := b[i]
+	for i := 0; i < len(t); i++ {
+		c := t[i]
 		switch {
 		case c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f':
 			space = true
 			continue
-		case c == 0xC2 && i+1 < len(b) && b[i+1] == 0xA0:
+		case c == 0xC2 && i+1 < len(t) && t[i+1] == 0xA0:
 			space = true
 			i++
 			continue
@@ -340,4 +341,37 @@ func normBytes(b []byte) []byte {
 		k++
 	}
 	return b[:k]
+}
+
+// textBuf is a pooled buffer with the methods of strings.Builder that
+// outputText uses; String copies its bytes out.
+type textBuf struct{ b []byte }
+
+var textBufs = sync.Pool{New: func() any { return &textBuf{b: make([]byte, 0, 32<<10)} }}
+
+func getTextBuf() *textBuf { return textBufs.Get().(*textBuf) }
+
+// release returns the buffer to the pool (a very large one is let go).
+func (t *textBuf) release() {
+	if cap(t.b) > 1<<20 {
+		return
+	}
+	t.b = t.b[:0]
+	textBufs.Put(t)
+}
+
+func (t *textBuf) WriteString(s string) { t.b = append(t.b, s...) }
+func (t *textBuf) WriteByte(c byte) error {
+	t.b = append(t.b, c)
+	return nil
+}
+func (t *textBuf) String() string { return string(t.b) }
+
+// appendNorm appends normText of the block's plain text, its lines
+// joined by spaces.
+func (t *textBuf) appendNorm(b *umzug.Block) {
+	start := len(t.b)
+	t.b = appendPlainText(t.b, b)
+	n := normBytes(t.b[start:])
+	t.b = t.b[:start+len(n)]
 }

@@ -370,3 +370,27 @@ func TestAppendPlainText(t *testing.T) {
 		t.Errorf("only %d blocks compared", blocks)
 	}
 }
+
+// BenchmarkOutputText is the text of a synthetic page's blocks as the
+// accounting reads it (account.go, fastpath.go).
+func BenchmarkOutputText(b *testing.B) {
+	d, err := NewParser().ParseHTML(bytes.NewReader(fixtures.SyntheticPage(1000, 7)), "https://www.example.de/seite.html")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("PlainText", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			var sb strings.Builder
+			for i := range d.Blocks {
+				sb.WriteString(normText(strings.ReplaceAll(d.Blocks[i].PlainText(), "\n", " ")))
+			}
+		}
+	})
+	b.Run("outputText", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			outputText(&d)
+		}
+	})
+}
