@@ -709,39 +709,8 @@ func breadcrumbLine(t string) bool {
 }
 
 // textUpTo returns the collapsed text of n and true, or false as soon as
-// the text is longer than limit bytes.
-func textUpTo(n *html.Node, limit int) (string, bool) {
-	var sb strings.Builder
-	over := false
-	var f func(*html.Node)
-	f = func(n *html.Node) {
-		if over {
-			return
-		}
-		switch n.Type {
-		case html.TextNode:
-			sb.WriteString(n.Data)
-			sb.WriteByte(' ')
-			if sb.Len() > 2*limit {
-				over = true
-			}
-			return
-		case html.ElementNode:
-			if skipElement(n) {
-				return
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			f(c)
-		}
-	}
-	f(n)
-	if over {
-		return "", false
-	}
-	t := collapseTrim(sb.String())
-	return t, len(t) <= limit
-}
+// the text is longer than limit bytes (fastpath.go).
+func textUpTo(n *html.Node, limit int) (string, bool) { return textUpToBytes(n, limit) }
 
 // insideMain reports an element inside <main> or role=main.
 func insideMain(n *html.Node) bool {

@@ -375,3 +375,74 @@ func (t *textBuf) appendNorm(b *umzug.Block) {
 	n := normBytes(t.b[start:])
 	t.b = t.b[:start+len(n)]
 }
+
+// ---- short texts of elements
+
+// textUpToBytes is textUpTo: the collapsed text of n and true, or false
+// as soon as the text is longer than limit bytes. The text is gathered
+// in a buffer on the stack and collapsed in place, so a short text costs
+// one string.
+func textUpToBytes(n *html.Node, limit int) (string, bool) {
+	var arr [1024]byte
+	b := arr[:0]
+	over := false
+	var f func(*html.Node)
+	f = func(n *html.Node) {
+		if over {
+			return
+		}
+		switch n.Type {
+		case html.TextNode:
+			b = append(b, n.Data...)
+			b = append(b, ' ')
+			if len(b) > 2*limit {
+				over = true
+			}
+			return
+		case html.ElementNode:
+			if skipElement(n) {
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			f(c)
+		}
+	}
+	f(n)
+	if over {
+		return "", false
+	}
+	t := collapseTrimBytes(b)
+	return string(t), len(t) <= limit
+}
+
+// collapseTrimBytes is collapseTrim on the bytes, in place.
+func collapseTrimBytes(b []byte) []byte {
+	t := bytes.TrimSpace(b)
+	k := 0
+	space := false
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f':
+			space = true
+			continue
+		case c == 0xC2 && i+1 < len(t) && t[i+1] == 0xA0:
+			space = true
+			i++
+			continue
+		}
+		if space {
+			b[k] = ' '
+			k++
+			space = false
+		}
+		b[k] = c
+		k++
+	}
+	if space {
+		b[k] = ' '
+		k++
+	}
+	return b[:k]
+}

@@ -394,3 +394,58 @@ func BenchmarkOutputText(b *testing.B) {
 		}
 	})
 }
+
+// textUpToRef is textUpTo as it was written first: it returns the collapsed text of n and true, or false as soon as
+// the text is longer than limit bytes.
+func textUpToRef(n *html.Node, limit int) (string, bool) {
+	var sb strings.Builder
+	over := false
+	var f func(*html.Node)
+	f = func(n *html.Node) {
+		if over {
+			return
+		}
+		switch n.Type {
+		case html.TextNode:
+			sb.WriteString(n.Data)
+			sb.WriteByte(' ')
+			if sb.Len() > 2*limit {
+				over = true
+			}
+			return
+		case html.ElementNode:
+			if skipElement(n) {
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			f(c)
+		}
+	}
+	f(n)
+	if over {
+		return "", false
+	}
+	t := collapseTrim(sb.String())
+	return t, len(t) <= limit
+}
+
+// textUpTo says what it said before it gathered its text on the stack.
+func TestTextUpTo(t *testing.T) {
+	for _, root := range gatePages(t) {
+		var f func(n *html.Node)
+		f = func(n *html.Node) {
+			for _, limit := range []int{80, 90, 600, 1200} {
+				got, gotOK := textUpTo(n, limit)
+				want, wantOK := textUpToRef(n, limit)
+				if got != want || gotOK != wantOK {
+					t.Fatalf("textUpTo(<%s>, %d) = %q, %v; want %q, %v", n.Data, limit, got, gotOK, want, wantOK)
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				f(c)
+			}
+		}
+		f(root)
+	}
+}
