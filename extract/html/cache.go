@@ -3,6 +3,9 @@ package html
 import (
 	"regexp"
 	"sync"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
 )
 
 // Verdicts on class and id names are pure functions of the name (the
@@ -16,9 +19,9 @@ import (
 // is full it is emptied and fills again with what pages use now (a crawl
 // goes site by site). Names longer than verdictKeyMax bytes are not
 // stored: they are rare and would make the bound one of memory too. At
-// most about verdictCacheMax × verdictKeyMax bytes (~2.5 MB) are held.
+// most about verdictCacheMax × verdictKeyMax bytes (4 MB; names are short, so in practice a tenth of it) are held.
 const (
-	verdictCacheMax = 8192
+	verdictCacheMax = 16384
 	verdictKeyMax   = 256
 )
 
@@ -167,3 +170,26 @@ func (c matchCache) match(re *regexp.Regexp, s string) bool {
 	c.local[k] = v
 	return v
 }
+
+// profileSels holds the compiled selectors of the profiles loaded, put
+// there when a profile is read (checkSelector compiles each to check it):
+// goquery's Find(string) compiled them again on every page. It only holds
+// selectors of profiles this process loaded.
+var profileSels sync.Map // string -> goquery.Matcher
+
+// profileSel returns the compiled matcher of a profile's selector; one
+// not seen at load time is compiled here (and not kept). As with goquery,
+// a selector that does not compile matches nothing.
+func profileSel(s string) goquery.Matcher {
+	if m, ok := profileSels.Load(s); ok {
+		return m.(goquery.Matcher)
+	}
+	if m, err := cascadia.Compile(s); err == nil {
+		return m
+	}
+	return noMatch{}
+}
+
+// profileSelFirst is profileSel for a Find that is only tested for
+// matches or cut to its first element (see cssFirst).
+func profileSelFirst(s string) goquery.Matcher { return firstMatcher{profileSel(s)} }
