@@ -75,6 +75,7 @@ func analyzeShared(root *html.Node, shared *verdictCache) *analysis {
 	// print-only", "widget-area" around the article).
 	bw := a.w[a.body]
 	total := bw.text - bw.link
+	marked := len(a.marks)
 	for n, r := range a.marks {
 		if r == umzug.DropScreenOnly || r == umzug.DropComments || r == umzug.DropNavigation && n.DataAtom == atom.Nav {
 			continue // comment sections may well be longer than the article
@@ -87,8 +88,10 @@ func analyzeShared(root *html.Node, shared *verdictCache) *analysis {
 			delete(a.marks, n)
 		}
 	}
-	clear(a.w)
-	a.weigh(a.body, false, false, false)
+	if len(a.marks) != marked { // else the weights stay what they are
+		clear(a.w)
+		a.weigh(a.body, false, false, false)
+	}
 	// A discussion is the content of a page that holds little else: a
 	// forum thread, a question with its answers.
 	if a.w[a.body].good < 300 && a.markedText(a.body, umzug.DropComments) > 1000 {
