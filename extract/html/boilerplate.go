@@ -624,7 +624,7 @@ func utilityReason(n *html.Node, weight int32) string {
 	// every small element of the main region.
 	var l string
 	if len(t) < 250 {
-		l = strings.ToLower(t)
+		l = lowerForStems(t) // strings.ToLower for the ASCII words below (fastpath.go)
 	}
 	if len(t) < 80 && hasAnyPrefix(l, "von", "by", "autor", "redaktion", "erstellt", "geschrieben", "verfasst") && bylineRe.MatchString(t) {
 		return umzug.DropMeta

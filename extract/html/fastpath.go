@@ -446,3 +446,68 @@ func collapseTrimBytes(b []byte) []byte {
 	}
 	return b[:k]
 }
+
+// ---- contact boxes
+
+// contactStems are the words isContactBox looks for in the leading text
+// of an element.
+var contactStems = byteWords("kontakt", "ansprech", "presse", "medien")
+
+// mayLeadContact is a necessary condition of isContactBox's test on the
+// leading text (strings.ToLower(leadingText(n, limit)) contains one of the
+// contact stems): it reads the same text nodes, lower-cases only ASCII
+// and leaves out the collapsing, which never joins two words. Only two
+// runes lower-case to ASCII letters (U+0130 to i, U+212A to k); a text
+// with either is let through.
+func mayLeadContact(n *html.Node, limit int) bool {
+	var arr [512]byte
+	b := arr[:0]
+	var f func(*html.Node)
+	f = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && len(b) < limit; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				b = append(b, c.Data...)
+			case html.ElementNode:
+				if !skipElement(c) {
+					f(c)
+					if !inlineAtoms[c.DataAtom] {
+						b = append(b, '\n')
+					}
+				}
+			}
+		}
+	}
+	f(n)
+	if bytes.Contains(b, []byte("\u0130")) || bytes.Contains(b, []byte("\u212a")) {
+		return true
+	}
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return containsAnyBytes(b, contactStems)
+}
+
+// lowerForStems is strings.ToLower(t) for tests of ASCII words in it
+// (HasPrefix, Contains): only ASCII letters are lower-cased, which leaves
+// every match of an ASCII word as it is, since no other rune lower-cases
+// to ASCII but U+0130 and U+212A (TestLowerForStems); a text with either
+// is lower-cased in full.
+func lowerForStems(t string) string {
+	upper := false
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; c >= 'A' && c <= 'Z' {
+			upper = true
+		} else if c == 0xC4 || c == 0xE2 {
+			if strings.Contains(t, "\u0130") || strings.Contains(t, "\u212a") {
+				return strings.ToLower(t)
+			}
+		}
+	}
+	if !upper {
+		return t
+	}
+	return string(lowerASCII(make([]byte, 0, len(t)), t))
+}

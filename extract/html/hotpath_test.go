@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -447,5 +448,66 @@ func TestTextUpTo(t *testing.T) {
 			}
 		}
 		f(root)
+	}
+}
+
+// mayLeadContact never says no where isContactBox's text test says yes.
+func TestMayLeadContact(t *testing.T) {
+	yes := 0
+	for _, root := range gatePages(t) {
+		var f func(n *html.Node)
+		f = func(n *html.Node) {
+			if n.Type == html.ElementNode {
+				first := strings.ToLower(leadingText(n, 60))
+				want := strings.Contains(first, "kontakt") || strings.Contains(first, "ansprech") || strings.Contains(first, "presse") || strings.Contains(first, "medien")
+				if want {
+					yes++
+				}
+				if want && !mayLeadContact(n, 60) {
+					t.Errorf("mayLeadContact(<%s>) = false; leading text %q", n.Data, first)
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				f(c)
+			}
+		}
+		f(root)
+	}
+	if yes == 0 {
+		t.Error("no element with a contact word tested")
+	}
+	odd, _ := html.Parse(strings.NewReader("<div><p>PRESSE\u212aONTAKT</p></div><div>Kon<b>takt</b></div><div>Kon<p>takt</p></div><div>\u0130\u212a medIEN</div>"))
+	var f func(n *html.Node)
+	f = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			first := strings.ToLower(leadingText(n, 60))
+			if want := containsSubstring(first, "kontakt", "ansprech", "presse", "medien"); want && !mayLeadContact(n, 60) {
+				t.Errorf("mayLeadContact(<%s>) = false; leading text %q", n.Data, first)
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			f(c)
+		}
+	}
+	f(odd)
+}
+
+// lowerForStems answers ASCII-word tests as strings.ToLower does.
+func TestLowerForStems(t *testing.T) {
+	for r := rune(0x80); r <= unicode.MaxRune; r++ {
+		if l := unicode.ToLower(r); l < 0x80 && r != 0x130 && r != 0x212a {
+			t.Errorf("%U lower-cases to ASCII %q", r, l)
+		}
+	}
+	words := []string{"von", "by", "autor", "redaktion", "erstellt", "geschrieben", "verfasst", "einlogg", "anmeld",
+		"registrier", "eingeloggt", "angemeldet", "seite", "page", "kontakt", "i", "k"}
+	texts := append(precheckTexts(t), "VON Anna", "Bitte ANMELDEN", "\u0130ch", "\u212aontakt", "Ärger Von", "x\xc4", "\xe2\x84", "Seite 1 von 2")
+	for _, s := range texts {
+		want, got := strings.ToLower(s), lowerForStems(s)
+		for _, w := range words {
+			if strings.HasPrefix(want, w) != strings.HasPrefix(got, w) || strings.Contains(want, w) != strings.Contains(got, w) {
+				t.Errorf("lowerForStems(%q) = %q answers %q unlike strings.ToLower (%q)", s, got, w, want)
+			}
+		}
 	}
 }
