@@ -7,8 +7,10 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/internal/textutil"
 )
 
 // Cheap tests in front of regular expressions that run on every short
@@ -314,33 +316,7 @@ func normBytes(b []byte) []byte {
 		}
 		b = b[:k]
 	}
-	t := bytes.TrimSpace(b)
-	k = 0
-	space := false
-	for i := 0; i < len(t); i++ {
-		c := t[i]
-		switch {
-		case c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f':
-			space = true
-			continue
-		case c == 0xC2 && i+1 < len(t) && t[i+1] == 0xA0:
-			space = true
-			i++
-			continue
-		}
-		if space {
-			b[k] = ' '
-			k++
-			space = false
-		}
-		b[k] = c
-		k++
-	}
-	if space {
-		b[k] = ' '
-		k++
-	}
-	return b[:k]
+	return b[:collapseInto(b, bytes.TrimSpace(b))]
 }
 
 // textBuf is a pooled buffer with the methods of strings.Builder that
@@ -418,33 +394,41 @@ func textUpToBytes(n *html.Node, limit int) (string, bool) {
 
 // collapseTrimBytes is collapseTrim on the bytes, in place.
 func collapseTrimBytes(b []byte) []byte {
-	t := bytes.TrimSpace(b)
-	k := 0
-	space := false
-	for i := 0; i < len(t); i++ {
-		c := t[i]
-		switch {
-		case c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f':
-			space = true
-			continue
-		case c == 0xC2 && i+1 < len(t) && t[i+1] == 0xA0:
-			space = true
-			i++
-			continue
+	return b[:collapseInto(b, bytes.TrimSpace(b))]
+}
+
+// spaceByte marks the ASCII white space collapseSpace collapses.
+var spaceByte = [256]bool{' ': true, '\t': true, '\r': true, '\n': true, '\f': true}
+
+// collapseInto writes t to the front of b (t lies within b, at or after
+// its start) with every run of white space, no-break spaces included,
+// turned into one space, as collapseSpace does, and returns the length
+// written. Runs of other bytes are moved whole.
+func collapseInto(b, t []byte) int {
+	k, i := 0, 0
+	for i < len(t) {
+		j := i
+		for j < len(t) && !spaceByte[t[j]] && !(t[j] == 0xC2 && j+1 < len(t) && t[j+1] == 0xA0) {
+			j++
 		}
-		if space {
-			b[k] = ' '
-			k++
-			space = false
+		k += copy(b[k:], t[i:j])
+		if j == len(t) {
+			break
 		}
-		b[k] = c
-		k++
-	}
-	if space {
+		for j < len(t) {
+			if spaceByte[t[j]] {
+				j++
+			} else if t[j] == 0xC2 && j+1 < len(t) && t[j+1] == 0xA0 {
+				j += 2
+			} else {
+				break
+			}
+		}
 		b[k] = ' '
 		k++
+		i = j
 	}
-	return b[:k]
+	return k
 }
 
 // ---- contact boxes
@@ -510,4 +494,50 @@ func lowerForStems(t string) string {
 		return t
 	}
 	return string(lowerASCII(make([]byte, 0, len(t)), t))
+}
+
+// ---- the top of an element's text
+
+// truncatedCleanText is textutil.Truncate(cleanText(n), limit) without
+// collecting all of n's text: it stops once the text gathered holds more
+// than limit+1 ASCII bytes that are not white space. Those are never
+// trimmed or collapsed, so the first limit+1 bytes of the cleaned text,
+// and whether it is longer than limit, are known by then.
+func truncatedCleanText(n *html.Node, limit int) string {
+	var b []byte
+	solid := 0
+	done := false
+	var f func(*html.Node)
+	f = func(n *html.Node) {
+		if done {
+			return
+		}
+		switch n.Type {
+		case html.TextNode:
+			b = append(b, n.Data...)
+			for i := 0; i < len(n.Data); i++ {
+				if c := n.Data[i]; c < 0x80 && !spaceByte[c] && c != '\v' {
+					solid++
+				}
+			}
+			if solid > limit+1 {
+				done = true
+			}
+		case html.ElementNode:
+			if skipElement(n) {
+				return
+			}
+			if n.DataAtom == atom.Br {
+				b = append(b, ' ')
+			}
+		}
+		for c := n.FirstChild; c != nil && !done; c = c.NextSibling {
+			f(c)
+		}
+		if !done && n.Type == html.ElementNode && !inlineAtoms[n.DataAtom] {
+			b = append(b, ' ')
+		}
+	}
+	f(n)
+	return textutil.Truncate(string(collapseTrimBytes(b)), limit)
 }

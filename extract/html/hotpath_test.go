@@ -17,6 +17,7 @@ import (
 	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/fixtures"
 	"github.com/umzug/umzug/internal/testkit"
+	"github.com/umzug/umzug/internal/textutil"
 )
 
 // The hand-written fast paths must say what the plain definitions say.
@@ -509,5 +510,37 @@ func TestLowerForStems(t *testing.T) {
 				t.Errorf("lowerForStems(%q) = %q answers %q unlike strings.ToLower (%q)", s, got, w, want)
 			}
 		}
+	}
+}
+
+// collapseTrimBytes says what collapseTrim says.
+func TestCollapseTrimBytes(t *testing.T) {
+	texts := append(precheckTexts(t), "", " ", "\u00a0", "a\u00a0", "\u00a0a", " a ", "a  b", "a \u00a0 b", "x\xc2", "\xc2\xa0\xc2", "a\n\t\r\fb", "\u2003a\u2003", "a\u0085\u0085b")
+	for _, s := range texts {
+		if got, want := string(collapseTrimBytes([]byte(s))), collapseTrim(s); got != want {
+			t.Errorf("collapseTrimBytes(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := string(normBytes([]byte(s+"\u00ad"))), normText(s+"\u00ad"); got != want {
+			t.Errorf("normBytes(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// truncatedCleanText is Truncate(cleanText(n), limit).
+func TestTruncatedCleanText(t *testing.T) {
+	odd, _ := html.Parse(strings.NewReader("<div>\v\v<p>" + strings.Repeat("ä ", 400) + "</p>" + strings.Repeat("a\u2003", 200) + "<br>x</div><p>" + strings.Repeat("\u2003", 300) + "</p>"))
+	for _, root := range append(gatePages(t), odd) {
+		var f func(n *html.Node)
+		f = func(n *html.Node) {
+			for _, limit := range []int{20, 300} {
+				if got, want := truncatedCleanText(n, limit), textutil.Truncate(cleanText(n), limit); got != want {
+					t.Fatalf("truncatedCleanText(<%s>, %d) = %q, want %q", n.Data, limit, got, want)
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				f(c)
+			}
+		}
+		f(root)
 	}
 }
