@@ -544,3 +544,28 @@ func TestTruncatedCleanText(t *testing.T) {
 		f(root)
 	}
 }
+
+// newsMarkupMatcher matches what newsMarkup matches.
+func TestNewsMarkupMatcher(t *testing.T) {
+	odd, _ := html.Parse(strings.NewReader(`<div class="x newsSingle"><p itemtype="https://schema.org/NewsArticle">a</p><p class="NEWS-DETAIL" itemtype="newsarticle">b</p><p data-class="news-detail">c</p><span class=" ">d</span></div>`))
+	yes := 0
+	for _, root := range append(gatePages(t), odd) {
+		var f func(n *html.Node)
+		f = func(n *html.Node) {
+			want := css(newsMarkup).Match(n)
+			if got := (newsMarkupMatcher{}).Match(n); got != want {
+				t.Errorf("newsMarkupMatcher.Match(<%s %v>) = %v, want %v", n.Data, n.Attr, got, want)
+			}
+			if want {
+				yes++
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				f(c)
+			}
+		}
+		f(root)
+	}
+	if yes < 3 {
+		t.Errorf("only %d matches tested", yes)
+	}
+}

@@ -116,7 +116,7 @@ func contentDate(roots []*html.Node, shared *verdictCache) string {
 		return d
 	}
 	for _, r := range roots {
-		if s := goquery.NewDocumentFromNode(r).FindMatcher(cssFirst(newsMarkup)).First(); s.Length() > 0 {
+		if s := goquery.NewDocumentFromNode(r).FindMatcher(newsMarkupFirst).First(); s.Length() > 0 { // cssFirst(newsMarkup)
 			top := truncatedCleanText(s.Nodes[0], 300) // Truncate(cleanText(…), 300), fastpath.go
 			if ds := FindGermanDates(top); len(ds) > 0 && len(ds[0].Value) >= 10 {
 				return ds[0].Value
