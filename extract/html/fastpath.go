@@ -397,6 +397,39 @@ func collapseTrimBytes(b []byte) []byte {
 	return b[:collapseInto(b, bytes.TrimSpace(b))]
 }
 
+// collapseString is collapseInto for a string source: it writes s to b
+// (len(b) >= len(s)) collapsed and returns the length written.
+func collapseString(b []byte, s string) int {
+	k, i := 0, 0
+	for i < len(s) {
+		j := i
+		for j < len(s) && !spaceByte[s[j]] && !(s[j] == 0xC2 && j+1 < len(s) && s[j+1] == 0xA0) {
+			j++
+		}
+		k += copy(b[k:], s[i:j])
+		if j == len(s) {
+			break
+		}
+		for j < len(s) {
+			if spaceByte[s[j]] {
+				j++
+			} else if s[j] == 0xC2 && j+1 < len(s) && s[j+1] == 0xA0 {
+				j += 2
+			} else {
+				break
+			}
+		}
+		b[k] = ' '
+		k++
+		i = j
+	}
+	return k
+}
+
+// mayCollapse marks the bytes collapseSpace's test for work looks at
+// closer: white space and the lead byte of U+00A0.
+var mayCollapse = [256]bool{' ': true, '\t': true, '\r': true, '\n': true, '\f': true, 0xC2: true}
+
 // spaceByte marks the ASCII white space collapseSpace collapses.
 var spaceByte = [256]bool{' ': true, '\t': true, '\r': true, '\n': true, '\f': true}
 

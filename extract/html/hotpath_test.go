@@ -569,3 +569,40 @@ func TestNewsMarkupMatcher(t *testing.T) {
 		t.Errorf("only %d matches tested", yes)
 	}
 }
+
+// collapseSpaceRef is collapseSpace's byte loop as it was written first.
+func collapseSpaceRef(s string) string {
+	buf := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f':
+			space = true
+			continue
+		case c == 0xC2 && i+1 < len(s) && s[i+1] == 0xA0:
+			space = true
+			i++
+			continue
+		}
+		if space {
+			buf = append(buf, ' ')
+			space = false
+		}
+		buf = append(buf, c)
+	}
+	if space {
+		buf = append(buf, ' ')
+	}
+	return string(buf)
+}
+
+// collapseSpace says what its first byte loop said.
+func TestCollapseSpaceRuns(t *testing.T) {
+	texts := append(precheckTexts(t), "", " ", "  ", "\u00a0", "a\u00a0", "\u00a0a", " a ", "a  b", "a \u00a0 b", "x\xc2", "\xc2\xa0\xc2", "a\n\t\r\fb", "\u2003a\u2003", "\xc2\xc2\xa0", "a\xc2 b")
+	for _, s := range texts {
+		if got, want := collapseSpace(s), collapseSpaceRef(s); got != want {
+			t.Errorf("collapseSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
