@@ -324,10 +324,12 @@ var tagRe = regexp.MustCompile(`<[^>]*>`)
 // outputText returns the normalized text of a document's blocks, one
 // block per line, and the texts of its fields.
 func outputText(d *umzug.Document) (string, []string) {
-	var sb strings.Builder
+	sb := getTextBuf() // a pooled buffer (fastpath.go)
+	defer sb.release()
 	for i := range d.Blocks {
 		b := &d.Blocks[i]
-		sb.WriteString(normText(strings.ReplaceAll(b.PlainText(), "\n", " ")))
+		// normText(b.PlainText() with lines joined by spaces), in place
+		sb.appendNorm(b)
 		if b.Type == umzug.BlockTeaser && b.Teaser != nil {
 			for _, it := range b.Teaser.Items {
 				sb.WriteString(" " + it.Date)

@@ -307,18 +307,16 @@ func isSoft(name string) bool {
 	return false
 }
 
-// boilerCache memoizes nameReason per page: class strings repeat.
-type boilerCache map[string]string
-
+// reason memoizes nameReason (cache.go): class strings repeat.
 func (c boilerCache) reason(name string) string {
 	if name == "" {
 		return ""
 	}
-	if r, ok := c[name]; ok {
+	if r, ok := c.getName(name); ok {
 		return r
 	}
 	r := nameReason(name)
-	c[name] = r
+	c.putName(name, r)
 	return r
 }
 
@@ -434,8 +432,7 @@ const contentMark = "\x00content"
 // content wins, then screen-reader classes, then the first class with a
 // verdict.
 func (c boilerCache) classReason(cls string) string {
-	key := "\x00" + cls
-	if r, ok := c[key]; ok {
+	if r, ok := c.getClass(cls); ok {
 		return r
 	}
 	r := ""
@@ -457,7 +454,7 @@ func (c boilerCache) classReason(cls string) string {
 			}
 		}
 	}
-	c[key] = r
+	c.putClass(cls, r)
 	return r
 }
 
@@ -606,7 +603,7 @@ var slideCounter = regexp.MustCompile(`^(?:bild|foto|slide|image|photo)\s+\d+\s*
 // listLink matches a link line that leads to a listing of the site
 // rather than to a resource: "Alle News im Überblick", "weitere
 // Veranstaltungen ...", "Zu allen Pressemitteilungen", "Mehr Artikel".
-var listLink = regexp.MustCompile(`^(?:alle|weitere|mehr|zu allen|zu den|zur|more|all)\s+(?:[\p{L}-]+\s+)?(?:news|nachrichten|meldungen|pressemitteilungen|presseinformationen|pressemeldungen|artikel|beiträge|termine|veranstaltungen|videos|bilder|fotos|podcasts|themen|stories|articles|posts|events)(?:\s+(?:im überblick|anzeigen|laden|ansehen|lesen|der \p{L}+))?\s*(?:\.{2,3}|…|»|>|→)?$`)
+var listLink = regexp.MustCompile(`(?i)^(?:alle|weitere|mehr|zu allen|zu den|zur|more|all)\s+(?:[\p{L}-]+\s+)?(?:news|nachrichten|meldungen|pressemitteilungen|presseinformationen|pressemeldungen|artikel|beiträge|termine|veranstaltungen|videos|bilder|fotos|podcasts|themen|stories|articles|posts|events)(?:\s+(?:im überblick|anzeigen|laden|ansehen|lesen|der \p{L}+))?\s*(?:\.{2,3}|…|»|>|→)?$`)
 
 func isChromeLine(t string) bool {
 	if len(t) >= 80 {
@@ -679,7 +676,7 @@ func utilityReason(n *html.Node, weight int32) string {
 	// every small element of the main region.
 	var l string
 	if len(t) < 250 {
-		l = strings.ToLower(t)
+		l = lowerForStems(t) // strings.ToLower for the ASCII words below (fastpath.go)
 	}
 	if len(t) < 200 && footerLine(l) && (strings.ContainsAny(t, "|·•") || linkShare(n, nil) >= 0.5) {
 		return umzug.DropFooter
@@ -773,39 +770,8 @@ func breadcrumbLine(t string) bool {
 }
 
 // textUpTo returns the collapsed text of n and true, or false as soon as
-// the text is longer than limit bytes.
-func textUpTo(n *html.Node, limit int) (string, bool) {
-	var sb strings.Builder
-	over := false
-	var f func(*html.Node)
-	f = func(n *html.Node) {
-		if over {
-			return
-		}
-		switch n.Type {
-		case html.TextNode:
-			sb.WriteString(n.Data)
-			sb.WriteByte(' ')
-			if sb.Len() > 2*limit {
-				over = true
-			}
-			return
-		case html.ElementNode:
-			if skipElement(n) {
-				return
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			f(c)
-		}
-	}
-	f(n)
-	if over {
-		return "", false
-	}
-	t := collapseTrim(sb.String())
-	return t, len(t) <= limit
-}
+// the text is longer than limit bytes (fastpath.go).
+func textUpTo(n *html.Node, limit int) (string, bool) { return textUpToBytes(n, limit) }
 
 // insideMain reports an element inside <main> or role=main.
 func insideMain(n *html.Node) bool {

@@ -145,6 +145,9 @@ func isContactBox(n *html.Node) bool {
 	}
 	if !named {
 		// A box opened by a contact headline or label.
+		if !mayLeadContact(n, 60) { // fastpath.go
+			return false
+		}
 		first := strings.ToLower(leadingText(n, 60))
 		if !strings.Contains(first, "kontakt") && !strings.Contains(first, "ansprech") && !strings.Contains(first, "presse") && !strings.Contains(first, "medien") {
 			return false

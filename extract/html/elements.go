@@ -152,12 +152,13 @@ func cscType(el *html.Node) string {
 func (p *page) typed(el *html.Node, ctype string) []umzug.Block {
 	s := goquery.NewDocumentFromNode(el).Selection
 	class := attr(el, "class")
+	g := summarize(el) // which converters can find their markup (fastpath.go)
 	switch {
 	case ctype == "header":
 		return nil
-	case ctype == "div" || (s.FindMatcher(css("hr")).Length() == 1 && cleanText(el) == ""):
+	case ctype == "div" || (g.hr && s.FindMatcher(css("hr")).Length() == 1 && cleanText(el) == ""):
 		return []umzug.Block{{Type: umzug.BlockDivider, Divider: &umzug.Divider{}}}
-	case strings.Contains(ctype, "upload") || s.FindMatcher(cssFirst(".ce-uploads, .csc-uploads")).Length() > 0:
+	case strings.Contains(ctype, "upload") || g.has("ce-uploads", "csc-uploads") && s.FindMatcher(cssFirst(".ce-uploads, .csc-uploads")).Length() > 0:
 		if d := p.downloads(s); d != nil {
 			return []umzug.Block{{Type: umzug.BlockDownloads, Downloads: d}}
 		}
@@ -165,7 +166,7 @@ func (p *page) typed(el *html.Node, ctype string) []umzug.Block {
 		// A menu of cards or thumbnails (bootstrap_package menu_card_list,
 		// menu_thumbnail_list) shows each page with its title, abstract
 		// and image: teasers; a plain menu is a list of links.
-		if s.FindMatcher(cssFirst(".card, .thumbnail, [class*=teaser]")).Length() > 0 {
+		if g.has("card", "thumbnail", "teaser") && s.FindMatcher(cssFirst(".card, .thumbnail, [class*=teaser]")).Length() > 0 {
 			if t := p.teasers(s, ctype); t != nil {
 				return []umzug.Block{{Type: umzug.BlockTeaser, Teaser: t}}
 			}
@@ -185,28 +186,28 @@ func (p *page) typed(el *html.Node, ctype string) []umzug.Block {
 			return []umzug.Block{p.embedBlock(el, cUID(attr(el, "id")), ctype, src)}
 		}
 	}
-	if b := p.panel(s, ctype); b != nil {
+	if b := g.panel(p, s, ctype); b != nil {
 		return []umzug.Block{*b}
 	}
-	if a := p.accordion(s, ctype); a != nil {
+	if a := g.accordion(p, s, ctype); a != nil {
 		return []umzug.Block{{Type: umzug.BlockAccordion, Accordion: a}}
 	}
-	if t := p.tabs(s); t != nil {
+	if t := g.tabs(p, s); t != nil {
 		return []umzug.Block{{Type: umzug.BlockTabs, Tabs: t}}
 	}
-	if t := p.timeline(s, ctype); t != nil {
+	if t := g.timeline(p, s, ctype); t != nil {
 		return []umzug.Block{{Type: umzug.BlockTimeline, Timeline: t}}
 	}
-	if b := p.slider(s, ctype); b != nil {
+	if b := g.slider(p, s, ctype); b != nil {
 		return []umzug.Block{*b}
 	}
-	if t := p.teasers(s, ctype); t != nil {
+	if t := g.teasers(p, s, ctype); t != nil {
 		return []umzug.Block{{Type: umzug.BlockTeaser, Teaser: t}}
 	}
-	if f := p.form(s); f != nil {
+	if f := g.form(p, s); f != nil {
 		return []umzug.Block{{Type: umzug.BlockForm, Form: f}}
 	}
-	if b := p.media(s, ctype); b != nil {
+	if b := g.media(p, s, ctype); b != nil {
 		return []umzug.Block{*b}
 	}
 	blocks := p.flow(el)

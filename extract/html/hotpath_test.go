@@ -2,13 +2,22 @@ package html
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 
+	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/fixtures"
+	"github.com/umzug/umzug/internal/testkit"
+	"github.com/umzug/umzug/internal/textutil"
 )
 
 // The hand-written fast paths must say what the plain definitions say.
@@ -48,6 +57,17 @@ func BenchmarkAnalyze(b *testing.B) {
 	}
 }
 
+// BenchmarkAnalyzeShared is BenchmarkAnalyze with a Parser's verdict
+// cache, warm after the first page (cache.go).
+func BenchmarkAnalyzeShared(b *testing.B) {
+	root := syntheticTree(b)
+	v := newVerdictCache()
+	b.ReportAllocs()
+	for b.Loop() {
+		analyzeShared(root, v)
+	}
+}
+
 // BenchmarkCollapseTrim runs over the text nodes of a synthetic page, as
 // the accounting does.
 func BenchmarkCollapseTrim(b *testing.B) {
@@ -76,5 +96,513 @@ func BenchmarkFirstMatch(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		goquery.NewDocumentFromNode(root).FindMatcher(cssFirst(".news-single, .news-detail")).Length()
+	}
+}
+
+// A Parser's verdict cache is shared by its pages and goroutines: pages
+// extracted concurrently by one Parser come out as each page does alone
+// with a fresh Parser.
+func TestParserCacheConcurrent(t *testing.T) {
+	var pages [][]byte
+	for i := 1; i <= 12; i++ {
+		pages = append(pages, fixtures.SyntheticPage(1000, i))
+	}
+	want := make([]string, len(pages))
+	for i, pg := range pages {
+		d, err := NewParser().ParseHTML(bytes.NewReader(pg), "https://www.example.de/seite.html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = docJSON(t, d)
+	}
+	shared := NewParser()
+	var wg sync.WaitGroup
+	errs := make(chan string, 4*len(pages))
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func(g int) {
+			defer wg.Done()
+			for k := range pages {
+				i := (k + 3*g) % len(pages)
+				d, err := shared.ParseHTML(bytes.NewReader(pages[i]), "https://www.example.de/seite.html")
+				if err != nil {
+					errs <- err.Error()
+					continue
+				}
+				if got := docJSON(t, d); got != want[i] {
+					errs <- fmt.Sprintf("page %d differs with a shared Parser", i)
+				}
+			}
+		}(g)
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
+
+// The verdict cache stays within its bound, and a nil cache caches nothing.
+func TestVerdictCacheBound(t *testing.T) {
+	v := newVerdictCache()
+	for i := 0; i < 3*verdictCacheMax; i++ {
+		v.put(classesOf, fmt.Sprintf("c%d", i), "x")
+		v.put(namesOf, fmt.Sprintf("n%d", i), "")
+		if n := len(v.names) + len(v.classes); n > verdictCacheMax {
+			t.Fatalf("%d entries, bound %d", n, verdictCacheMax)
+		}
+	}
+	if r, ok := v.get(classesOf, fmt.Sprintf("c%d", 3*verdictCacheMax-1)); !ok || r != "x" {
+		t.Errorf("latest entry lost: %q %v", r, ok)
+	}
+	long := strings.Repeat("a", verdictKeyMax+1)
+	v.put(namesOf, long, "y")
+	if _, ok := v.get(namesOf, long); ok {
+		t.Error("an overlong key was stored")
+	}
+	var none *verdictCache
+	none.put(namesOf, "nav", "navigation")
+	if _, ok := none.get(namesOf, "nav"); ok {
+		t.Error("nil cache returned an entry")
+	}
+}
+
+func docJSON(t *testing.T, d any) string {
+	b, err := json.Marshal(d)
+	if err != nil {
+		t.Error(err)
+	}
+	return string(b)
+}
+
+// precheckTexts are texts to test the prechecks of fastpath.go on: the
+// visible text runs and element texts of synthetic pages, and hand-made
+// lines in odd cases and spellings.
+func precheckTexts(t *testing.T) []string {
+	texts := []string{"", "Bitte melden Sie sich an, um zu kommentieren.", "Sie müssen EINGELOGGT sein, um einen KOMMENTAR zu schreiben",
+		"Zum Kommentieren bitte anmelden", "Diskussion: bitte registrieren", "Zur Diſkuſſion bitte einloggen",
+		"Bitte einloggen für die Kommentare", "Bitte einloggen", "Kommentare", "Klicken Sie hier, werden Daten an YouTube übertragen",
+		"Mit dem Laden Sie akzeptieren die Datenschutzerklärung von Google", "Zur \u212aommentarfunktion bitte anmelden"}
+	for i := 1; i <= 6; i++ {
+		root, err := html.Parse(bytes.NewReader(fixtures.SyntheticPage(1000, i)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var f func(*html.Node)
+		f = func(n *html.Node) {
+			if n.Type == html.TextNode {
+				texts = append(texts, n.Data)
+			}
+			if n.Type == html.ElementNode {
+				if s, ok := textUpTo(n, 600); ok {
+					texts = append(texts, s)
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				f(c)
+			}
+		}
+		f(root)
+	}
+	return texts
+}
+
+// The prechecks of fastpath.go never say no where their regexp says yes.
+func TestPrechecksAgree(t *testing.T) {
+	for _, s := range precheckTexts(t) {
+		if commentGate.MatchString(s) && !mayCommentGate(s) {
+			t.Errorf("mayCommentGate(%q) = false, commentGate matches", s)
+		}
+	}
+}
+
+// gatePages are the parsed pages the gates are tested on: synthetic
+// pages, the TYPO3 element catalogue and the real pages when present.
+func gatePages(t *testing.T) []*html.Node {
+	var raws [][]byte
+	for i := 1; i <= 4; i++ {
+		raws = append(raws, fixtures.SyntheticPage(1000, i))
+	}
+	names, _ := filepath.Glob("testdata/typo3/*.html")
+	if !testing.Short() {
+		for _, d := range testkit.RealPageDirs() {
+			more, _ := filepath.Glob(filepath.Join(d, "*"))
+			for i := 0; i < len(more); i += 1 + len(more)/60 { // some 60 of each
+				names = append(names, more[i])
+			}
+		}
+	}
+	for _, n := range names {
+		if strings.HasSuffix(n, ".tsv") {
+			continue
+		}
+		raw, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		raws = append(raws, raw)
+	}
+	var roots []*html.Node
+	for _, raw := range raws {
+		root, err := html.Parse(bytes.NewReader(raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		roots = append(roots, root)
+	}
+	return roots
+}
+
+// A converter's gate says no only where its markup is not there: where
+// the converter's first Find finds nothing.
+func TestSubtreeGates(t *testing.T) {
+	type gate struct {
+		name string
+		may  func(g *subtree) bool
+		sel  string
+	}
+	gates := []gate{
+		{"panel", (*subtree).mayPanel, ".card-panel, .panel"},
+		{"accordion", (*subtree).mayAccordion, ".accordion-item, .panel.panel-default, .panel-group > .panel, details, .accordion > .card, .collapsible-item, .accordion__header, .accordion-toggle, [data-toggle=collapse], [data-bs-toggle=collapse]"},
+		{"tabs", (*subtree).mayTabs, ".tab-pane, [role=tabpanel]"},
+		{"timeline", (*subtree).mayTimeline, ".timeline-item, .timeline-entry, .timeline-event, .timeline > li"},
+		{"slider", func(g *subtree) bool { return g.maySlider("") }, `[class*="carousel"], [class*="slider"], [class*="swiper"], [class*="slick"]`},
+		{"teasers", (*subtree).mayTeasers, ".card, .teaser, .teaser-item, .news-list-view .article, .news-list-item, .article.articletype-0"},
+		{"form", (*subtree).mayForm, "form"},
+		{"media", (*subtree).mayMedia, "img"},
+		{"hr", func(g *subtree) bool { return g.hr }, "hr"},
+		{"uploads", func(g *subtree) bool { return g.has("ce-uploads", "csc-uploads") }, ".ce-uploads, .csc-uploads"},
+		{"menu", func(g *subtree) bool { return g.has("card", "thumbnail", "teaser") }, ".card, .thumbnail, [class*=teaser]"},
+	}
+	said := map[string][2]int{}
+	for _, root := range gatePages(t) {
+		var f func(n *html.Node)
+		f = func(n *html.Node) {
+			if n.Type == html.ElementNode {
+				g := summarize(n)
+				for _, x := range gates {
+					// Below the element, as goquery's Find; the element
+					// itself too for the converters that AddBack it.
+					found := false
+					switch x.name {
+					case "panel", "form", "media", "slider":
+						found = css(x.sel).Match(n)
+					}
+					for c := n.FirstChild; c != nil && !found; c = c.NextSibling {
+						found = cssFirst(x.sel).MatchAll(c) != nil
+					}
+					if x.name == "slider" {
+						found = found || sliderClass.MatchString(attr(n, "class"))
+					}
+					may := x.may(g)
+					if found && !may {
+						t.Errorf("%s gate says no on <%s class=%q>, but its markup is there", x.name, n.Data, attr(n, "class"))
+					}
+					c := said[x.name]
+					if may {
+						c[0]++
+					} else {
+						c[1]++
+					}
+					said[x.name] = c
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				f(c)
+			}
+		}
+		f(root)
+	}
+	for _, x := range gates {
+		if c := said[x.name]; c[1] == 0 {
+			t.Errorf("%s gate never said no (%d yes)", x.name, c[0])
+		}
+	}
+}
+
+// appendPlainText and normBytes say what PlainText and normText say.
+func TestAppendPlainText(t *testing.T) {
+	var pages [][]byte
+	for i := 1; i <= 8; i++ {
+		pages = append(pages, fixtures.SyntheticPage(1000, i))
+	}
+	names, _ := filepath.Glob("testdata/typo3/*.html")
+	for _, n := range names {
+		raw, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, raw)
+	}
+	blocks := 0
+	for _, pg := range pages {
+		d, err := NewParser().ParseHTML(bytes.NewReader(pg), "https://www.example.de/seite.html")
+		if err != nil {
+			continue
+		}
+		for i := range d.Blocks {
+			b := &d.Blocks[i]
+			want := b.PlainText()
+			if got := string(appendPlainText(nil, b)); got != want {
+				t.Errorf("block %s (%s): appendPlainText = %q, PlainText = %q", b.Key, b.Type, got, want)
+			}
+			if got, want := string(normBytes([]byte(want))), normText(strings.ReplaceAll(want, "\n", " ")); got != want {
+				t.Errorf("normBytes(%q) = %q, want %q", b.PlainText(), got, want)
+			}
+			blocks++
+		}
+	}
+	odd := []string{"", " ", "\u00ad", "a\u00ad b", "a \u00ad b", "\u2003a\n\u00a0b\u00a0", "x\xc2", "x\xc2\xad\xc2\xa0 y ", "\n\ta  b\r\n", "a\u0085b\u0085", " \u00a0 "}
+	for _, s := range odd {
+		if got, want := string(normBytes([]byte(s))), normText(strings.ReplaceAll(s, "\n", " ")); got != want {
+			t.Errorf("normBytes(%q) = %q, want %q", s, got, want)
+		}
+	}
+	odd = append(odd, "", "\u2003y")
+	for _, h := range odd {
+		for _, body := range odd {
+			b := &umzug.Block{Type: umzug.BlockText, Header: &umzug.Header{Text: h, Subheader: body},
+				Text: &umzug.Text{Body: umzug.PortableText{{Children: []umzug.PTSpan{{Text: body}}}, {Children: []umzug.PTSpan{{Text: h}, {Text: body}}}}}}
+			if got, want := string(appendPlainText([]byte("x"), b)), "x"+b.PlainText(); got != want {
+				t.Errorf("appendPlainText(%q, %q) = %q, want %q", h, body, got, want)
+			}
+		}
+	}
+	if blocks < 100 {
+		t.Errorf("only %d blocks compared", blocks)
+	}
+}
+
+// BenchmarkOutputText is the text of a synthetic page's blocks as the
+// accounting reads it (account.go, fastpath.go).
+func BenchmarkOutputText(b *testing.B) {
+	d, err := NewParser().ParseHTML(bytes.NewReader(fixtures.SyntheticPage(1000, 7)), "https://www.example.de/seite.html")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("PlainText", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			var sb strings.Builder
+			for i := range d.Blocks {
+				sb.WriteString(normText(strings.ReplaceAll(d.Blocks[i].PlainText(), "\n", " ")))
+			}
+		}
+	})
+	b.Run("outputText", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			outputText(&d)
+		}
+	})
+}
+
+// textUpToRef is textUpTo as it was written first: it returns the collapsed text of n and true, or false as soon as
+// the text is longer than limit bytes.
+func textUpToRef(n *html.Node, limit int) (string, bool) {
+	var sb strings.Builder
+	over := false
+	var f func(*html.Node)
+	f = func(n *html.Node) {
+		if over {
+			return
+		}
+		switch n.Type {
+		case html.TextNode:
+			sb.WriteString(n.Data)
+			sb.WriteByte(' ')
+			if sb.Len() > 2*limit {
+				over = true
+			}
+			return
+		case html.ElementNode:
+			if skipElement(n) {
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			f(c)
+		}
+	}
+	f(n)
+	if over {
+		return "", false
+	}
+	t := collapseTrim(sb.String())
+	return t, len(t) <= limit
+}
+
+// textUpTo says what it said before it gathered its text on the stack.
+func TestTextUpTo(t *testing.T) {
+	for _, root := range gatePages(t) {
+		var f func(n *html.Node)
+		f = func(n *html.Node) {
+			for _, limit := range []int{80, 90, 600, 1200} {
+				got, gotOK := textUpTo(n, limit)
+				want, wantOK := textUpToRef(n, limit)
+				if got != want || gotOK != wantOK {
+					t.Fatalf("textUpTo(<%s>, %d) = %q, %v; want %q, %v", n.Data, limit, got, gotOK, want, wantOK)
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				f(c)
+			}
+		}
+		f(root)
+	}
+}
+
+// mayLeadContact never says no where isContactBox's text test says yes.
+func TestMayLeadContact(t *testing.T) {
+	yes := 0
+	for _, root := range gatePages(t) {
+		var f func(n *html.Node)
+		f = func(n *html.Node) {
+			if n.Type == html.ElementNode {
+				first := strings.ToLower(leadingText(n, 60))
+				want := strings.Contains(first, "kontakt") || strings.Contains(first, "ansprech") || strings.Contains(first, "presse") || strings.Contains(first, "medien")
+				if want {
+					yes++
+				}
+				if want && !mayLeadContact(n, 60) {
+					t.Errorf("mayLeadContact(<%s>) = false; leading text %q", n.Data, first)
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				f(c)
+			}
+		}
+		f(root)
+	}
+	if yes == 0 {
+		t.Error("no element with a contact word tested")
+	}
+	odd, _ := html.Parse(strings.NewReader("<div><p>PRESSE\u212aONTAKT</p></div><div>Kon<b>takt</b></div><div>Kon<p>takt</p></div><div>\u0130\u212a medIEN</div>"))
+	var f func(n *html.Node)
+	f = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			first := strings.ToLower(leadingText(n, 60))
+			if want := containsSubstring(first, "kontakt", "ansprech", "presse", "medien"); want && !mayLeadContact(n, 60) {
+				t.Errorf("mayLeadContact(<%s>) = false; leading text %q", n.Data, first)
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			f(c)
+		}
+	}
+	f(odd)
+}
+
+// lowerForStems answers ASCII-word tests as strings.ToLower does.
+func TestLowerForStems(t *testing.T) {
+	for r := rune(0x80); r <= unicode.MaxRune; r++ {
+		if l := unicode.ToLower(r); l < 0x80 && r != 0x130 && r != 0x212a {
+			t.Errorf("%U lower-cases to ASCII %q", r, l)
+		}
+	}
+	words := []string{"von", "by", "autor", "redaktion", "erstellt", "geschrieben", "verfasst", "einlogg", "anmeld",
+		"registrier", "eingeloggt", "angemeldet", "seite", "page", "kontakt", "i", "k"}
+	texts := append(precheckTexts(t), "VON Anna", "Bitte ANMELDEN", "\u0130ch", "\u212aontakt", "Ärger Von", "x\xc4", "\xe2\x84", "Seite 1 von 2")
+	for _, s := range texts {
+		want, got := strings.ToLower(s), lowerForStems(s)
+		for _, w := range words {
+			if strings.HasPrefix(want, w) != strings.HasPrefix(got, w) || strings.Contains(want, w) != strings.Contains(got, w) {
+				t.Errorf("lowerForStems(%q) = %q answers %q unlike strings.ToLower (%q)", s, got, w, want)
+			}
+		}
+	}
+}
+
+// collapseTrimBytes says what collapseTrim says.
+func TestCollapseTrimBytes(t *testing.T) {
+	texts := append(precheckTexts(t), "", " ", "\u00a0", "a\u00a0", "\u00a0a", " a ", "a  b", "a \u00a0 b", "x\xc2", "\xc2\xa0\xc2", "a\n\t\r\fb", "\u2003a\u2003", "a\u0085\u0085b")
+	for _, s := range texts {
+		if got, want := string(collapseTrimBytes([]byte(s))), collapseTrim(s); got != want {
+			t.Errorf("collapseTrimBytes(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := string(normBytes([]byte(s+"\u00ad"))), normText(s+"\u00ad"); got != want {
+			t.Errorf("normBytes(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// truncatedCleanText is Truncate(cleanText(n), limit).
+func TestTruncatedCleanText(t *testing.T) {
+	odd, _ := html.Parse(strings.NewReader("<div>\v\v<p>" + strings.Repeat("ä ", 400) + "</p>" + strings.Repeat("a\u2003", 200) + "<br>x</div><p>" + strings.Repeat("\u2003", 300) + "</p>"))
+	for _, root := range append(gatePages(t), odd) {
+		var f func(n *html.Node)
+		f = func(n *html.Node) {
+			for _, limit := range []int{20, 300} {
+				if got, want := truncatedCleanText(n, limit), textutil.Truncate(cleanText(n), limit); got != want {
+					t.Fatalf("truncatedCleanText(<%s>, %d) = %q, want %q", n.Data, limit, got, want)
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				f(c)
+			}
+		}
+		f(root)
+	}
+}
+
+// newsMarkupMatcher matches what newsMarkup matches.
+func TestNewsMarkupMatcher(t *testing.T) {
+	odd, _ := html.Parse(strings.NewReader(`<div class="x newsSingle"><p itemtype="https://schema.org/NewsArticle">a</p><p class="NEWS-DETAIL" itemtype="newsarticle">b</p><p data-class="news-detail">c</p><span class=" ">d</span></div>`))
+	yes := 0
+	for _, root := range append(gatePages(t), odd) {
+		var f func(n *html.Node)
+		f = func(n *html.Node) {
+			want := css(newsMarkup).Match(n)
+			if got := (newsMarkupMatcher{}).Match(n); got != want {
+				t.Errorf("newsMarkupMatcher.Match(<%s %v>) = %v, want %v", n.Data, n.Attr, got, want)
+			}
+			if want {
+				yes++
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				f(c)
+			}
+		}
+		f(root)
+	}
+	if yes < 3 {
+		t.Errorf("only %d matches tested", yes)
+	}
+}
+
+// collapseSpaceRef is collapseSpace's byte loop as it was written first.
+func collapseSpaceRef(s string) string {
+	buf := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f':
+			space = true
+			continue
+		case c == 0xC2 && i+1 < len(s) && s[i+1] == 0xA0:
+			space = true
+			i++
+			continue
+		}
+		if space {
+			buf = append(buf, ' ')
+			space = false
+		}
+		buf = append(buf, c)
+	}
+	if space {
+		buf = append(buf, ' ')
+	}
+	return string(buf)
+}
+
+// collapseSpace says what its first byte loop said.
+func TestCollapseSpaceRuns(t *testing.T) {
+	texts := append(precheckTexts(t), "", " ", "  ", "\u00a0", "a\u00a0", "\u00a0a", " a ", "a  b", "a \u00a0 b", "x\xc2", "\xc2\xa0\xc2", "a\n\t\r\fb", "\u2003a\u2003", "\xc2\xc2\xa0", "a\xc2 b")
+	for _, s := range texts {
+		if got, want := collapseSpace(s), collapseSpaceRef(s); got != want {
+			t.Errorf("collapseSpace(%q) = %q, want %q", s, got, want)
+		}
 	}
 }

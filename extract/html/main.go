@@ -53,8 +53,12 @@ type analysis struct {
 }
 
 // analyze computes boilerplate verdicts and weights for the page.
-func analyze(root *html.Node) *analysis {
-	a := &analysis{w: map[*html.Node]weights{}, marks: map[*html.Node]string{}, soft: map[*html.Node]bool{}, cache: boilerCache{}}
+func analyze(root *html.Node) *analysis { return analyzeShared(root, nil) }
+
+// analyzeShared is analyze with the verdicts of class and id names kept
+// in a Parser's shared cache.
+func analyzeShared(root *html.Node, shared *verdictCache) *analysis {
+	a := &analysis{w: map[*html.Node]weights{}, marks: map[*html.Node]string{}, soft: map[*html.Node]bool{}, cache: newBoilerCache(shared)}
 	a.body = findBody(root)
 	if a.body == nil {
 		return a
@@ -71,6 +75,7 @@ func analyze(root *html.Node) *analysis {
 	// print-only", "widget-area" around the article).
 	bw := a.w[a.body]
 	total := bw.text - bw.link
+	marked := len(a.marks)
 	for n, r := range a.marks {
 		if r == umzug.DropScreenOnly || r == umzug.DropComments || r == umzug.DropNavigation && n.DataAtom == atom.Nav {
 			continue // comment sections may well be longer than the article
@@ -83,8 +88,10 @@ func analyze(root *html.Node) *analysis {
 			delete(a.marks, n)
 		}
 	}
-	clear(a.w)
-	a.weigh(a.body, false, false, false)
+	if len(a.marks) != marked { // else the weights stay what they are
+		clear(a.w)
+		a.weigh(a.body, false, false, false)
+	}
 	// A discussion is the content of a page that holds little else: a
 	// forum thread, a question with its answers.
 	if a.w[a.body].good < 300 && a.markedText(a.body, umzug.DropComments) > 1000 {
@@ -1191,7 +1198,7 @@ func (p *page) dropHeadedBoxes(root *html.Node) {
 			if headingLevel(c) > 0 || isLabelLine(c) {
 				t := cleanText(c)
 				r := headingReason(t)
-				if r == "" && len(t) < 250 && commentGate.MatchString(t) {
+				if r == "" && len(t) < 250 && mayCommentGate(t) && commentGate.MatchString(t) {
 					r = umzug.DropComments // "Sie müssen sich einloggen, um …"
 				}
 				if r != "" {

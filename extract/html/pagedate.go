@@ -108,30 +108,16 @@ var dateClass = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:date|datum|pubdate|publis
 // page's own.
 var listLike = regexp.MustCompile(`(?i)teaser|list|related|card|slider|carousel|sidebar|aside|footer|comment|timeline|event|termin`)
 
-// matchCache memoizes regexp verdicts on class strings, which repeat
-// across the elements of a page; it lives as long as the page.
-type matchCache map[string]bool
-
-func (c matchCache) match(re *regexp.Regexp, s string) bool {
-	key := re.String() + "\x00" + s
-	if v, ok := c[key]; ok {
-		return v
-	}
-	v := re.MatchString(s)
-	c[key] = v
-	return v
-}
-
 // contentDate returns the first date shown in a date element (by class,
 // itemprop or <time>) near the top of the content, outside teasers and
 // lists, or else the first date at the top of a news item's markup.
-func contentDate(roots []*html.Node) string {
-	if d := dateElement(roots, matchCache{}); d != "" {
+func contentDate(roots []*html.Node, shared *verdictCache) string {
+	if d := dateElement(roots, newMatchCache(shared)); d != "" {
 		return d
 	}
 	for _, r := range roots {
-		if s := goquery.NewDocumentFromNode(r).FindMatcher(cssFirst(newsMarkup)).First(); s.Length() > 0 {
-			top := textutil.Truncate(cleanText(s.Nodes[0]), 300)
+		if s := goquery.NewDocumentFromNode(r).FindMatcher(newsMarkupFirst).First(); s.Length() > 0 { // cssFirst(newsMarkup)
+			top := truncatedCleanText(s.Nodes[0], 300) // Truncate(cleanText(…), 300), fastpath.go
 			if ds := FindGermanDates(top); len(ds) > 0 && len(ds[0].Value) >= 10 {
 				return ds[0].Value
 			}

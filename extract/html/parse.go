@@ -25,12 +25,13 @@ import (
 // concurrent use.
 type Parser struct {
 	profiles []*Profile
+	verdicts *verdictCache // class and id verdicts shared by its pages (cache.go)
 }
 
 // NewParser returns a parser that tries the given profiles, then the
 // built-in ones.
 func NewParser(profiles ...*Profile) *Parser {
-	return &Parser{profiles: append(append([]*Profile{}, profiles...), BuiltinProfiles()...)}
+	return &Parser{profiles: append(append([]*Profile{}, profiles...), BuiltinProfiles()...), verdicts: newVerdictCache()}
 }
 
 var defaultParser = sync.OnceValue(func() *Parser { return NewParser() })
@@ -163,7 +164,7 @@ func (ps *Parser) pageOf(root *html.Node, pageURL string) (*page, error) {
 			base = bu
 		}
 	}
-	p := &page{doc: doc, base: base, seenKeys: map[string]int{}, meta: readMeta(doc)}
+	p := &page{doc: doc, base: base, seenKeys: map[string]int{}, meta: readMeta(doc), verdicts: ps.verdicts}
 	p.d.URL = pageURL
 	for _, pr := range ps.profiles {
 		if pr.matches(doc, p.meta, pageURL) {
@@ -194,6 +195,7 @@ type page struct {
 	contentDateV string // date shown at the top of the content
 
 	an          *analysis
+	verdicts    *verdictCache         // the Parser's
 	edits       []treeEdit            // detached nodes, undone by restore
 	dropped     []droppedNode         // boilerplate left out, with reasons
 	fieldEls    map[*html.Node]string // elements read into document fields
@@ -237,7 +239,7 @@ func (p *page) extract() (umzug.Document, error) {
 		}
 	}
 
-	p.an = analyze(p.doc.Nodes[0])
+	p.an = analyzeShared(p.doc.Nodes[0], p.verdicts)
 	var roots []*html.Node
 	if p.profile != nil {
 		d.Provenance.Extractor = p.profile.Name
@@ -256,7 +258,7 @@ func (p *page) extract() (umzug.Document, error) {
 	if p.profile != nil {
 		p.pf = p.readProfileFields(p.profile)
 	}
-	p.contentDateV = contentDate(roots)
+	p.contentDateV = contentDate(roots, p.verdicts)
 	news := p.findNewsDetail(roots)
 	p.news = news
 	if p.an.mobile {

@@ -123,6 +123,9 @@ func (p *page) table(s *goquery.Selection) *umzug.Table {
 }
 
 func span(v string) int {
+	if v == "" {
+		return 0 // most cells: no error value to build
+	}
 	n, err := strconv.Atoi(strings.TrimSpace(v))
 	if err != nil || n <= 1 {
 		return 0

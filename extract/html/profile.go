@@ -141,9 +141,11 @@ func (p *Profile) compile() error {
 // checkSelector compiles a selector the way goquery does, so a profile
 // with a bad selector fails when loaded, not on the first page.
 func checkSelector(s string) error {
-	if _, err := cascadia.Compile(s); err != nil {
+	m, err := cascadia.Compile(s)
+	if err != nil {
 		return fmt.Errorf("selector %q: %w", s, err)
 	}
+	profileSels.Store(s, goquery.Matcher(m)) // compiled once (cache.go)
 	return nil
 }
 
@@ -194,7 +196,7 @@ var BuiltinProfiles = sync.OnceValue(func() []*Profile {
 // matches, and that element.
 func firstMatchText(doc *goquery.Selection, sels []string) (string, *goquery.Selection) {
 	for _, s := range sels {
-		if m := doc.Find(s).First(); m.Length() > 0 {
+		if m := doc.FindMatcher(profileSelFirst(s)).First(); m.Length() > 0 {
 			if t := text(m); t != "" {
 				return t, m
 			}
@@ -205,7 +207,7 @@ func firstMatchText(doc *goquery.Selection, sels []string) (string, *goquery.Sel
 
 func dateFrom(doc *goquery.Selection, sels []string) string {
 	for _, s := range sels {
-		m := doc.Find(s).First()
+		m := doc.FindMatcher(profileSelFirst(s)).First()
 		if m.Length() == 0 {
 			continue
 		}

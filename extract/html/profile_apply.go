@@ -14,7 +14,7 @@ import (
 // none of its selectors matches (the built-in detection takes over).
 func (p *page) profileRoots(pr *Profile) []*html.Node {
 	for _, sel := range pr.Content {
-		if m := p.doc.Find(sel); m.Length() > 0 {
+		if m := p.doc.FindMatcher(profileSel(sel)); m.Length() > 0 {
 			return outermost(m).Nodes
 		}
 	}
@@ -26,7 +26,7 @@ func (p *page) applyRemove(roots []*html.Node, sels []string) {
 	for _, r := range roots {
 		s := goquery.NewDocumentFromNode(r).Selection
 		for _, sel := range sels {
-			s.Find(sel).Each(func(_ int, m *goquery.Selection) { p.drop(m.Nodes[0], umzug.DropProfile) })
+			s.FindMatcher(profileSel(sel)).Each(func(_ int, m *goquery.Selection) { p.drop(m.Nodes[0], umzug.DropProfile) })
 		}
 	}
 }
@@ -40,7 +40,7 @@ func collectRules(roots []*html.Node, rules []BlockRule) map[*html.Node]umzug.Bl
 	for _, r := range roots {
 		s := goquery.NewDocumentFromNode(r).Selection
 		for _, rule := range rules {
-			s.Find(rule.Selector).Each(func(_ int, m *goquery.Selection) {
+			s.FindMatcher(profileSel(rule.Selector)).Each(func(_ int, m *goquery.Selection) {
 				if _, taken := out[m.Nodes[0]]; !taken {
 					out[m.Nodes[0]] = rule.Type
 				}
@@ -163,7 +163,7 @@ func (p *page) readProfileFields(pr *Profile) *profileFields {
 		}
 	}
 	for _, sel := range pr.PressRelease.Selectors {
-		f.pressRelease = f.pressRelease || s.Find(sel).Length() > 0
+		f.pressRelease = f.pressRelease || s.FindMatcher(profileSelFirst(sel)).Length() > 0
 	}
 	return f
 }

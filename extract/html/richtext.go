@@ -101,6 +101,9 @@ func collapseSpace(s string) string {
 	clean := true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if !mayCollapse[c] { // most bytes: one look-up (fastpath.go)
+			continue
+		}
 		if c == '\t' || c == '\r' || c == '\n' || c == '\f' || (c == 0xC2 || c == ' ') && i+1 < len(s) && (s[i+1] == ' ' || c == 0xC2 && s[i+1] == 0xA0) {
 			clean = false
 			break
@@ -109,31 +112,10 @@ func collapseSpace(s string) string {
 	if clean {
 		return s
 	}
-	// Byte by byte: white space is ASCII or the two bytes of U+00A0; all
-	// other bytes are copied as they are.
-	buf := make([]byte, 0, len(s))
-	space := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f':
-			space = true
-			continue
-		case c == 0xC2 && i+1 < len(s) && s[i+1] == 0xA0:
-			space = true
-			i++
-			continue
-		}
-		if space {
-			buf = append(buf, ' ')
-			space = false
-		}
-		buf = append(buf, c)
-	}
-	if space {
-		buf = append(buf, ' ')
-	}
-	return string(buf)
+	// White space is ASCII or the two bytes of U+00A0; all other bytes
+	// are copied as they are, in runs (fastpath.go).
+	buf := make([]byte, len(s))
+	return string(buf[:collapseString(buf, s)])
 }
 
 func sameMarks(a, b []string) bool {

@@ -1,0 +1,195 @@
+package html
+
+import (
+	"regexp"
+	"sync"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/andybalholm/cascadia"
+)
+
+// Verdicts on class and id names are pure functions of the name (the
+// vocabulary is fixed when the program starts), and templates repeat the
+// same class strings on every page of a site. A Parser keeps them in a
+// bounded cache shared by all pages it extracts (and all goroutines
+// using it); each page also keeps its own map in front of it, so the
+// shared one is only asked once per distinct string per page.
+
+// verdictCacheMax bounds the entries of a Parser's verdict cache; when it
+// is full it is emptied and fills again with what pages use now (a crawl
+// goes site by site). Names longer than verdictKeyMax bytes are not
+// stored: they are rare and would make the bound one of memory too. At
+// most about verdictCacheMax × verdictKeyMax bytes (4 MB; names are short, so in practice a tenth of it) are held.
+const (
+	verdictCacheMax = 16384
+	verdictKeyMax   = 256
+)
+
+// verdictCache is the Parser's cache of name and class verdicts, safe for
+// concurrent use. A nil *verdictCache caches nothing.
+type verdictCache struct {
+	mu      sync.RWMutex
+	names   map[string]string // nameReason of a class or id word
+	classes map[string]string // classReason of a whole class attribute
+	matches map[matchKey]bool // a regexp's verdict on a class string (dates)
+}
+
+func newVerdictCache() *verdictCache {
+	return &verdictCache{names: map[string]string{}, classes: map[string]string{}, matches: map[matchKey]bool{}}
+}
+
+func (v *verdictCache) get(m func(*verdictCache) map[string]string, k string) (string, bool) {
+	if v == nil || len(k) > verdictKeyMax {
+		return "", false
+	}
+	v.mu.RLock()
+	r, ok := m(v)[k]
+	v.mu.RUnlock()
+	return r, ok
+}
+
+func (v *verdictCache) put(m func(*verdictCache) map[string]string, k, r string) {
+	if v == nil || len(k) > verdictKeyMax {
+		return
+	}
+	v.mu.Lock()
+	if v.full() {
+		v.reset()
+	}
+	m(v)[k] = r
+	v.mu.Unlock()
+}
+
+func (v *verdictCache) full() bool {
+	return len(v.names)+len(v.classes)+len(v.matches) >= verdictCacheMax
+}
+
+func (v *verdictCache) reset() {
+	clear(v.names)
+	clear(v.classes)
+	clear(v.matches)
+}
+
+func (v *verdictCache) getMatch(k matchKey) (bool, bool) {
+	if v == nil || len(k.s) > verdictKeyMax {
+		return false, false
+	}
+	v.mu.RLock()
+	r, ok := v.matches[k]
+	v.mu.RUnlock()
+	return r, ok
+}
+
+func (v *verdictCache) putMatch(k matchKey, r bool) {
+	if v == nil || len(k.s) > verdictKeyMax {
+		return
+	}
+	v.mu.Lock()
+	if v.full() {
+		v.reset()
+	}
+	v.matches[k] = r
+	v.mu.Unlock()
+}
+
+func namesOf(v *verdictCache) map[string]string   { return v.names }
+func classesOf(v *verdictCache) map[string]string { return v.classes }
+
+// boilerCache memoizes nameReason and classReason for one page, in front
+// of the Parser's shared cache.
+type boilerCache struct {
+	names   map[string]string
+	classes map[string]string
+	shared  *verdictCache
+}
+
+func newBoilerCache(shared *verdictCache) boilerCache {
+	return boilerCache{names: map[string]string{}, classes: map[string]string{}, shared: shared}
+}
+
+func (c boilerCache) getName(k string) (string, bool) {
+	if r, ok := c.names[k]; ok {
+		return r, true
+	}
+	if r, ok := c.shared.get(namesOf, k); ok {
+		c.names[k] = r
+		return r, true
+	}
+	return "", false
+}
+
+func (c boilerCache) putName(k, r string) {
+	c.names[k] = r
+	c.shared.put(namesOf, k, r)
+}
+
+func (c boilerCache) getClass(k string) (string, bool) {
+	if r, ok := c.classes[k]; ok {
+		return r, true
+	}
+	if r, ok := c.shared.get(classesOf, k); ok {
+		c.classes[k] = r
+		return r, true
+	}
+	return "", false
+}
+
+func (c boilerCache) putClass(k, r string) {
+	c.classes[k] = r
+	c.shared.put(classesOf, k, r)
+}
+
+// matchKey is a regexp of this package and a string it was asked about.
+type matchKey struct {
+	re *regexp.Regexp
+	s  string
+}
+
+// matchCache memoizes regexp verdicts on class strings, which repeat
+// across the elements of a page (the date classes), for one page in
+// front of the Parser's shared cache.
+type matchCache struct {
+	local  map[matchKey]bool
+	shared *verdictCache
+}
+
+func newMatchCache(shared *verdictCache) matchCache {
+	return matchCache{local: map[matchKey]bool{}, shared: shared}
+}
+
+func (c matchCache) match(re *regexp.Regexp, s string) bool {
+	k := matchKey{re, s}
+	if v, ok := c.local[k]; ok {
+		return v
+	}
+	v, ok := c.shared.getMatch(k)
+	if !ok {
+		v = re.MatchString(s)
+		c.shared.putMatch(k, v)
+	}
+	c.local[k] = v
+	return v
+}
+
+// profileSels holds the compiled selectors of the profiles loaded, put
+// there when a profile is read (checkSelector compiles each to check it):
+// goquery's Find(string) compiled them again on every page. It only holds
+// selectors of profiles this process loaded.
+var profileSels sync.Map // string -> goquery.Matcher
+
+// profileSel returns the compiled matcher of a profile's selector; one
+// not seen at load time is compiled here (and not kept). As with goquery,
+// a selector that does not compile matches nothing.
+func profileSel(s string) goquery.Matcher {
+	if m, ok := profileSels.Load(s); ok {
+		return m.(goquery.Matcher)
+	}
+	if m, err := cascadia.Compile(s); err == nil {
+		return m
+	}
+	return noMatch{}
+}
+
+// profileSelFirst is profileSel for a Find that is only tested for
+// matches or cut to its first element (see cssFirst).
+func profileSelFirst(s string) goquery.Matcher { return firstMatcher{profileSel(s)} }
