@@ -275,6 +275,19 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 			kept:   []string{"Maria Muster"},
 		},
 		{
+			name: "a template's own mobile copy",
+			box: `<div class="contact-desktop"><div class="contact">Ansprechpartnerin: Maria Muster, Telefon 0361 12345</div></div>
+<div class="contact-mobile"><div class="contact">Ansprechpartnerin: Maria Muster, Telefon 0361 12345 <a href="https://wa.example/">WhatsApp</a></div></div>`,
+			gone:   "WhatsApp",
+			reason: umzug.DropDuplicate,
+			kept:   []string{"Maria Muster"},
+		},
+		{
+			name: "the wide screens' copy stays",
+			box:  `<div class="hidden-mobile"><p>Hinweis: Die Karte der Baustellen finden Sie am Ende der Seite.</p></div><div class="visible-xs"><p>Hinweis: Die Karte der Baustellen finden Sie am Ende der Seite.</p></div>`,
+			kept: []string{"Die Karte der Baustellen"},
+		},
+		{
 			name:   "related headline over cards of linked headlines",
 			box:    `<div class="panel"><h2 class="heading">Mehr zum Thema</h2><div class="slider"><div class="slide"><a href="/touren"><img src="/t.jpg" alt=""></a><div class="subtitle">News</div><h3><a href="/touren">Top 10 Radtouren</a></h3><p>Die schönsten Strecken zwischen Fluss und Weinbergen, ausgewählt von der Redaktion.</p></div><div class="slide"><a href="/wind"><img src="/w.jpg" alt=""></a><div class="subtitle">News</div><h3><a href="/wind">Der Wind in der Weite</a></h3><p>Längst prägen die weithin sichtbaren Windräder die Landschaft am See.</p></div></div></div>`,
 			gone:   "Top 10 Radtouren",

@@ -951,7 +951,28 @@ func mobileOnly(cls string) bool {
 			return false
 		}
 	}
-	return hiddenMd && hiddenLg
+	if hiddenMd && hiddenLg {
+		return true
+	}
+	// A template's own names: "image-mobile", "teaser_mobile",
+	// "mobile-version", but not "hidden-mobile" (the wide screens' copy).
+	for _, f := range strings.Fields(cls) {
+		var buf [8]string
+		words := classWords(f, buf[:0])
+		mobile, negated := false, false
+		for _, w := range words {
+			switch w {
+			case "mobile":
+				mobile = true
+			case "hidden", "hide", "no", "not", "desktop":
+				negated = true
+			}
+		}
+		if mobile && !negated && len(words) > 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // shownTwice reports an element whose text the page shows again outside
