@@ -288,6 +288,12 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 			kept: []string{"Die Karte der Baustellen"},
 		},
 		{
+			name:   "a named anchor as related headline",
+			box:    `<div class="intro"><div class="wrapper"><a class="title" name="#">Empfehlungen aus der Redaktion</a></div><hr></div><ul class="timeline"><li><a href="/touren">Die besten Touren finden</a></li><li><a href="/gps">GPS-Apps im Test</a></li></ul>`,
+			gone:   "Empfehlungen aus der Redaktion",
+			reason: umzug.DropRelated,
+		},
+		{
 			name:   "related headline over cards of linked headlines",
 			box:    `<div class="panel"><h2 class="heading">Mehr zum Thema</h2><div class="slider"><div class="slide"><a href="/touren"><img src="/t.jpg" alt=""></a><div class="subtitle">News</div><h3><a href="/touren">Top 10 Radtouren</a></h3><p>Die schönsten Strecken zwischen Fluss und Weinbergen, ausgewählt von der Redaktion.</p></div><div class="slide"><a href="/wind"><img src="/w.jpg" alt=""></a><div class="subtitle">News</div><h3><a href="/wind">Der Wind in der Weite</a></h3><p>Längst prägen die weithin sichtbaren Windräder die Landschaft am See.</p></div></div></div>`,
 			gone:   "Top 10 Radtouren",
