@@ -772,8 +772,8 @@ func (p *page) prune(root *html.Node) {
 
 // boxReasons are the reasons of the boxes a headline introduces: what
 // pruning took out of a box may leave its headline behind.
-var boxReasons = map[string]bool{umzug.DropRelated: true, umzug.DropLinks: true, umzug.DropAd: true,
-	umzug.DropNewsletter: true, umzug.DropSidebar: true, umzug.DropComments: true, umzug.DropShare: true}
+var boxReasons = [...]string{umzug.DropRelated, umzug.DropLinks, umzug.DropAd,
+	umzug.DropNewsletter, umzug.DropSidebar, umzug.DropComments, umzug.DropShare}
 
 // dropOrphanHeads drops the headline left of a box whose content pruning
 // took out ("Dieses Skript als PDF herunterladen" over a teaser,
@@ -791,23 +791,29 @@ func (p *page) dropOrphanHeads(root *html.Node, since int) {
 		parentOf[e.n] = e.parent
 	}
 	type loss struct {
-		total   int32
-		reasons map[string]int32
+		total    int32
+		byReason [len(boxReasons)]int32
 	}
 	lost := map[*html.Node]*loss{}
 	for _, d := range p.dropped[since:] {
-		if !boxReasons[d.reason] {
+		r := -1
+		for i, br := range boxReasons {
+			if d.reason == br {
+				r = i
+			}
+		}
+		if r < 0 {
 			continue
 		}
 		t := p.an.w[d.n].text
 		for anc := parentOf[d.n]; anc != nil && anc != root; anc = anc.Parent {
 			l := lost[anc]
 			if l == nil {
-				l = &loss{reasons: map[string]int32{}}
+				l = &loss{}
 				lost[anc] = l
 			}
 			l.total += t
-			l.reasons[d.reason] += t
+			l.byReason[r] += t
 		}
 	}
 	var walk func(n *html.Node)
@@ -816,13 +822,13 @@ func (p *page) dropOrphanHeads(root *html.Node, since int) {
 			next := c.NextSibling
 			if l := lost[c]; l != nil && l.total >= 150 && c.Type == html.ElementNode && !ownsMarkup(c) {
 				if kept := nonSpace(textOf(c)); kept > 0 && kept <= 100 && 3*kept <= int(l.total) && orphanHead(c) {
-					best, reason := int32(-1), ""
-					for r, t := range l.reasons {
-						if t > best || t == best && r < reason {
-							best, reason = t, r
+					best := 0
+					for i, t := range l.byReason {
+						if t > l.byReason[best] {
+							best = i
 						}
 					}
-					p.drop(c, reason)
+					p.drop(c, boxReasons[best])
 					c = next
 					continue
 				}
