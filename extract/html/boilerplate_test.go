@@ -234,6 +234,18 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 			reason: umzug.DropTags,
 		},
 		{
+			name:   "a read-more link beside its teaser's headline link",
+			box:    `<div class="box"><h3><a href="/radweg-nord">Radweg Nord</a></h3><p>Der Bau des Radwegs beginnt im Mai und dauert bis zum Herbst.</p><a href="/radweg-nord">Mehr erfahren</a></div>`,
+			gone:   "Mehr erfahren",
+			reason: umzug.DropUtility,
+			kept:   []string{"Radweg Nord", "Der Bau des Radwegs beginnt im Mai"},
+		},
+		{
+			name: "a read-more link of its own stays",
+			box:  `<div class="box"><p>Die Anmeldung für den Radfahrkurs ist ab sofort möglich.</p><p><a href="/anmeldung">Mehr erfahren</a></p></div>`,
+			kept: []string{"Mehr erfahren"},
+		},
+		{
 			name:   "a link to the site's listing",
 			box:    `<div class="news-more"><a href="/news">Alle News im Überblick</a></div>`,
 			gone:   "Alle News im Überblick",

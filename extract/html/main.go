@@ -739,6 +739,8 @@ func (p *page) prune(root *html.Node) {
 				p.drop(c, umzug.DropRelated)
 			} else if r := utilityReason(c, a.w[c].text); r != "" && !(ce && r == umzug.DropMeta && authorElement(c)) {
 				p.drop(c, r)
+			} else if a.w[c].text <= 40 && readMoreTwin(c) {
+				p.drop(c, umzug.DropUtility)
 			} else if !ce && p.dateLine(c) {
 				p.drop(c, umzug.DropDuplicate)
 			} else if a.w[c].text <= 120 && a.w[c].text-a.w[c].link <= 50 && shareBox(c) {
@@ -932,6 +934,69 @@ func legalLinks(n *html.Node) int {
 	}
 	visit(n)
 	return count
+}
+
+// visitElements calls f for every element below n.
+func visitElements(n *html.Node, f func(*html.Node)) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			f(c)
+			visitElements(c, f)
+		}
+	}
+}
+
+// readMoreLabels are the labels of "read more" links.
+var readMoreLabels = map[string]bool{"mehr": true, "mehr erfahren": true, "weiterlesen": true, "mehr lesen": true,
+	"read more": true, "more": true, "zum artikel": true, "zum beitrag": true, "mehr dazu": true, "details": true,
+	"mehr details": true, "mehr infos": true, "mehr informationen": true, "zur meldung": true, "zur pressemitteilung": true,
+	"artikel lesen": true, "beitrag lesen": true, "lesen": true, "learn more": true}
+
+// readMoreTwin reports a "read more" link (or a line holding only one)
+// that goes where another link of its teaser goes: the teaser's headline
+// already links there, the label adds nothing.
+func readMoreTwin(n *html.Node) bool {
+	var link *html.Node
+	if n.DataAtom == atom.A {
+		link = n
+	} else {
+		if !boxElement(n) && n.DataAtom != atom.P && n.DataAtom != atom.Span {
+			return false
+		}
+		links := 0
+		visitElements(n, func(d *html.Node) {
+			if d.DataAtom == atom.A && hasAttr(d, "href") {
+				link = d
+				links++
+			}
+		})
+		if links != 1 {
+			return false
+		}
+	}
+	href := strings.TrimSpace(attr(link, "href"))
+	if href == "" || href == "#" || strings.HasPrefix(href, "javascript:") {
+		return false
+	}
+	label := strings.ToLower(strings.Trim(collapseTrim(textOf(n)), " .…»›>→+"))
+	if !readMoreLabels[label] {
+		return false
+	}
+	// A twin link in the teaser: up to three levels up.
+	box := n
+	for i := 0; i < 3 && box.Parent != nil; i++ {
+		box = box.Parent
+		found := false
+		visitElements(box, func(d *html.Node) {
+			if d != link && d.DataAtom == atom.A && strings.TrimSpace(attr(d, "href")) == href && !isAncestor(n, d) {
+				found = true
+			}
+		})
+		if found {
+			return true
+		}
+	}
+	return false
 }
 
 // mobileOnly reports a class attribute that shows its element on small
