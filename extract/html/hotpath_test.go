@@ -13,6 +13,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/fixtures"
@@ -604,5 +605,53 @@ func TestCollapseSpaceRuns(t *testing.T) {
 		if got, want := collapseSpace(s), collapseSpaceRef(s); got != want {
 			t.Errorf("collapseSpace(%q) = %q, want %q", s, got, want)
 		}
+	}
+}
+
+// textOfRef is textOf as it was written first.
+func textOfRef(n *html.Node) string {
+	var sb strings.Builder
+	var f func(*html.Node)
+	f = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			sb.WriteString(n.Data)
+		case html.ElementNode:
+			if skipElement(n) {
+				return
+			}
+			if n.DataAtom == atom.Br {
+				sb.WriteByte(' ')
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			f(c)
+		}
+		if n.Type == html.ElementNode && !inlineAtoms[n.DataAtom] {
+			sb.WriteByte(' ')
+		}
+	}
+	f(n)
+	return sb.String()
+}
+
+// textOf and cleanText say what they said before they gathered the text
+// on the stack.
+func TestTextOf(t *testing.T) {
+	for _, root := range gatePages(t) {
+		var f func(n *html.Node)
+		f = func(n *html.Node) {
+			want := textOfRef(n)
+			if got := textOf(n); got != want {
+				t.Fatalf("textOf(<%s>) = %q, want %q", n.Data, got, want)
+			}
+			if got, want := cleanText(n), collapseTrim(want); got != want {
+				t.Fatalf("cleanText(<%s>) = %q, want %q", n.Data, got, want)
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				f(c)
+			}
+		}
+		f(root)
 	}
 }
