@@ -656,3 +656,15 @@ func appendTextOf(b []byte, n *html.Node) []byte {
 	}
 	return b
 }
+
+// renderError needs one of these words (each of its phrases has one).
+var renderErrorWords = byteWords("rendering", "mask", "oops", "resolving", "resolved", "requested", "occurred")
+
+// mayRenderError is a necessary condition of renderError.MatchString(t).
+func mayRenderError(t string) bool {
+	if foldRisk(t) {
+		return true
+	}
+	var buf [640]byte
+	return containsAnyBytes(lowerASCII(buf[:0], t), renderErrorWords)
+}

@@ -183,7 +183,10 @@ func precheckTexts(t *testing.T) []string {
 	texts := []string{"", "Bitte melden Sie sich an, um zu kommentieren.", "Sie müssen EINGELOGGT sein, um einen KOMMENTAR zu schreiben",
 		"Zum Kommentieren bitte anmelden", "Diskussion: bitte registrieren", "Zur Diſkuſſion bitte einloggen",
 		"Bitte einloggen für die Kommentare", "Bitte einloggen", "Kommentare", "Klicken Sie hier, werden Daten an YouTube übertragen",
-		"Mit dem Laden Sie akzeptieren die Datenschutzerklärung von Google", "Zur \u212aommentarfunktion bitte anmelden"}
+		"Mit dem Laden Sie akzeptieren die Datenschutzerklärung von Google", "Zur \u212aommentarfunktion bitte anmelden",
+		"Content Element with uid 12 and type \"x\" has no rendering definition!", "MAS\u212a ERROR: no template", "OOPS, AN ERROR OCCURRED! Code: 2024",
+		"Tried resolving a template file for controller action", "The partial could not be resolved", "Sorry, the requested view was not found.",
+		"An error occurred while trying to call Vendor\\Ext\\Controller->listAction()"}
 	for i := 1; i <= 6; i++ {
 		root, err := html.Parse(bytes.NewReader(fixtures.SyntheticPage(1000, i)))
 		if err != nil {
@@ -210,10 +213,23 @@ func precheckTexts(t *testing.T) []string {
 
 // The prechecks of fastpath.go never say no where their regexp says yes.
 func TestPrechecksAgree(t *testing.T) {
+	gates, errs := 0, 0
 	for _, s := range precheckTexts(t) {
+		if commentGate.MatchString(s) {
+			gates++
+		}
+		if renderError.MatchString(s) {
+			errs++
+		}
 		if commentGate.MatchString(s) && !mayCommentGate(s) {
 			t.Errorf("mayCommentGate(%q) = false, commentGate matches", s)
 		}
+		if renderError.MatchString(s) && !mayRenderError(s) {
+			t.Errorf("mayRenderError(%q) = false, renderError matches", s)
+		}
+	}
+	if gates < 4 || errs < 7 {
+		t.Errorf("only %d comment gates and %d render errors tested", gates, errs)
 	}
 }
 
