@@ -19,7 +19,8 @@ import (
 // is full it is emptied and fills again with what pages use now (a crawl
 // goes site by site). Names longer than verdictKeyMax bytes are not
 // stored: they are rare and would make the bound one of memory too. At
-// most about verdictCacheMax × verdictKeyMax bytes (4 MB; names are short, so in practice a tenth of it) are held.
+// most about verdictCacheMax × verdictKeyMax bytes (4 MB) are held; names
+// are short, so in practice a tenth of it.
 const (
 	verdictCacheMax = 16384
 	verdictKeyMax   = 256

@@ -149,7 +149,8 @@ func TestVerdictCacheBound(t *testing.T) {
 	for i := 0; i < 3*verdictCacheMax; i++ {
 		v.put(classesOf, fmt.Sprintf("c%d", i), "x")
 		v.put(namesOf, fmt.Sprintf("n%d", i), "")
-		if n := len(v.names) + len(v.classes); n > verdictCacheMax {
+		v.putMatch(matchKey{dateClass, fmt.Sprintf("m%d", i)}, true)
+		if n := len(v.names) + len(v.classes) + len(v.matches); n > verdictCacheMax {
 			t.Fatalf("%d entries, bound %d", n, verdictCacheMax)
 		}
 	}
