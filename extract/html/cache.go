@@ -19,7 +19,8 @@ import (
 // is full it is emptied and fills again with what pages use now (a crawl
 // goes site by site). Names longer than verdictKeyMax bytes are not
 // stored: they are rare and would make the bound one of memory too. At
-// most about verdictCacheMax × verdictKeyMax bytes (4 MB; names are short, so in practice a tenth of it) are held.
+// most about verdictCacheMax × verdictKeyMax bytes (4 MB) are held; names
+// are short, so in practice a tenth of it.
 const (
 	verdictCacheMax = 16384
 	verdictKeyMax   = 256
@@ -101,10 +102,16 @@ type boilerCache struct {
 	names   map[string]string
 	classes map[string]string
 	shared  *verdictCache
+	last    *lastClass // elementReason asks up to three times about one class attribute
+}
+
+type lastClass struct {
+	k, r string
+	ok   bool
 }
 
 func newBoilerCache(shared *verdictCache) boilerCache {
-	return boilerCache{names: map[string]string{}, classes: map[string]string{}, shared: shared}
+	return boilerCache{names: make(map[string]string, 64), classes: make(map[string]string, 64), shared: shared, last: &lastClass{}}
 }
 
 func (c boilerCache) getName(k string) (string, bool) {
@@ -124,19 +131,27 @@ func (c boilerCache) putName(k, r string) {
 }
 
 func (c boilerCache) getClass(k string) (string, bool) {
-	if r, ok := c.classes[k]; ok {
-		return r, true
+	if l := c.last; l != nil && l.ok && l.k == k {
+		return l.r, true
 	}
-	if r, ok := c.shared.get(classesOf, k); ok {
-		c.classes[k] = r
-		return r, true
+	r, ok := c.classes[k]
+	if !ok {
+		if r, ok = c.shared.get(classesOf, k); ok {
+			c.classes[k] = r
+		}
 	}
-	return "", false
+	if ok && c.last != nil {
+		*c.last = lastClass{k, r, true}
+	}
+	return r, ok
 }
 
 func (c boilerCache) putClass(k, r string) {
 	c.classes[k] = r
 	c.shared.put(classesOf, k, r)
+	if c.last != nil {
+		*c.last = lastClass{k, r, true}
+	}
 }
 
 // matchKey is a regexp of this package and a string it was asked about.

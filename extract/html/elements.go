@@ -52,7 +52,7 @@ func (p *page) contentElementUID(el *html.Node, uid int, ctype string) {
 	if !hasASCIIText(el, 600) {
 		text, haveText = cleanText(el), true
 	}
-	if haveText && len(text) < 600 && renderError.MatchString(text) {
+	if haveText && len(text) < 600 && mayRenderError(text) && renderError.MatchString(text) {
 		key := "c" + strconv.Itoa(uid)
 		p.warn("broken-element", fmt.Sprintf("content element %s (%s) rendered as a CMS error: %q", key, ctype, textutil.Truncate(text, 200)), key)
 		return

@@ -631,3 +631,40 @@ func (m newsMarkupMatcher) Filter(ns []*html.Node) []*html.Node {
 
 // newsMarkupFirst is cssFirst(newsMarkup).
 var newsMarkupFirst goquery.Matcher = firstMatcher{newsMarkupMatcher{}}
+
+// ---- the text of an element
+
+// appendTextOf appends the text textOf reads to b: text nodes, a space
+// for <br> and after every block-level element.
+func appendTextOf(b []byte, n *html.Node) []byte {
+	switch n.Type {
+	case html.TextNode:
+		b = append(b, n.Data...)
+	case html.ElementNode:
+		if skipElement(n) {
+			return b
+		}
+		if n.DataAtom == atom.Br {
+			b = append(b, ' ')
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		b = appendTextOf(b, c)
+	}
+	if n.Type == html.ElementNode && !inlineAtoms[n.DataAtom] {
+		b = append(b, ' ')
+	}
+	return b
+}
+
+// renderError needs one of these words (each of its phrases has one).
+var renderErrorWords = byteWords("rendering", "mask", "oops", "resolving", "resolved", "requested", "occurred")
+
+// mayRenderError is a necessary condition of renderError.MatchString(t).
+func mayRenderError(t string) bool {
+	if foldRisk(t) {
+		return true
+	}
+	var buf [640]byte
+	return containsAnyBytes(lowerASCII(buf[:0], t), renderErrorWords)
+}

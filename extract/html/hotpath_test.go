@@ -13,6 +13,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/fixtures"
@@ -148,7 +149,8 @@ func TestVerdictCacheBound(t *testing.T) {
 	for i := 0; i < 3*verdictCacheMax; i++ {
 		v.put(classesOf, fmt.Sprintf("c%d", i), "x")
 		v.put(namesOf, fmt.Sprintf("n%d", i), "")
-		if n := len(v.names) + len(v.classes); n > verdictCacheMax {
+		v.putMatch(matchKey{dateClass, fmt.Sprintf("m%d", i)}, true)
+		if n := len(v.names) + len(v.classes) + len(v.matches); n > verdictCacheMax {
 			t.Fatalf("%d entries, bound %d", n, verdictCacheMax)
 		}
 	}
@@ -182,7 +184,10 @@ func precheckTexts(t *testing.T) []string {
 	texts := []string{"", "Bitte melden Sie sich an, um zu kommentieren.", "Sie müssen EINGELOGGT sein, um einen KOMMENTAR zu schreiben",
 		"Zum Kommentieren bitte anmelden", "Diskussion: bitte registrieren", "Zur Diſkuſſion bitte einloggen",
 		"Bitte einloggen für die Kommentare", "Bitte einloggen", "Kommentare", "Klicken Sie hier, werden Daten an YouTube übertragen",
-		"Mit dem Laden Sie akzeptieren die Datenschutzerklärung von Google", "Zur \u212aommentarfunktion bitte anmelden"}
+		"Mit dem Laden Sie akzeptieren die Datenschutzerklärung von Google", "Zur \u212aommentarfunktion bitte anmelden",
+		"Content Element with uid 12 and type \"x\" has no rendering definition!", "MAS\u212a ERROR: no template", "OOPS, AN ERROR OCCURRED! Code: 2024",
+		"Tried resolving a template file for controller action", "The partial could not be resolved", "Sorry, the requested view was not found.",
+		"An error occurred while trying to call Vendor\\Ext\\Controller->listAction()"}
 	for i := 1; i <= 6; i++ {
 		root, err := html.Parse(bytes.NewReader(fixtures.SyntheticPage(1000, i)))
 		if err != nil {
@@ -209,10 +214,23 @@ func precheckTexts(t *testing.T) []string {
 
 // The prechecks of fastpath.go never say no where their regexp says yes.
 func TestPrechecksAgree(t *testing.T) {
+	gates, errs := 0, 0
 	for _, s := range precheckTexts(t) {
+		if commentGate.MatchString(s) {
+			gates++
+		}
+		if renderError.MatchString(s) {
+			errs++
+		}
 		if commentGate.MatchString(s) && !mayCommentGate(s) {
 			t.Errorf("mayCommentGate(%q) = false, commentGate matches", s)
 		}
+		if renderError.MatchString(s) && !mayRenderError(s) {
+			t.Errorf("mayRenderError(%q) = false, renderError matches", s)
+		}
+	}
+	if gates < 4 || errs < 7 {
+		t.Errorf("only %d comment gates and %d render errors tested", gates, errs)
 	}
 }
 
@@ -604,5 +622,53 @@ func TestCollapseSpaceRuns(t *testing.T) {
 		if got, want := collapseSpace(s), collapseSpaceRef(s); got != want {
 			t.Errorf("collapseSpace(%q) = %q, want %q", s, got, want)
 		}
+	}
+}
+
+// textOfRef is textOf as it was written first.
+func textOfRef(n *html.Node) string {
+	var sb strings.Builder
+	var f func(*html.Node)
+	f = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			sb.WriteString(n.Data)
+		case html.ElementNode:
+			if skipElement(n) {
+				return
+			}
+			if n.DataAtom == atom.Br {
+				sb.WriteByte(' ')
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			f(c)
+		}
+		if n.Type == html.ElementNode && !inlineAtoms[n.DataAtom] {
+			sb.WriteByte(' ')
+		}
+	}
+	f(n)
+	return sb.String()
+}
+
+// textOf and cleanText say what they said before they gathered the text
+// on the stack.
+func TestTextOf(t *testing.T) {
+	for _, root := range gatePages(t) {
+		var f func(n *html.Node)
+		f = func(n *html.Node) {
+			want := textOfRef(n)
+			if got := textOf(n); got != want {
+				t.Fatalf("textOf(<%s>) = %q, want %q", n.Data, got, want)
+			}
+			if got, want := cleanText(n), collapseTrim(want); got != want {
+				t.Fatalf("cleanText(<%s>) = %q, want %q", n.Data, got, want)
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				f(c)
+			}
+		}
+		f(root)
 	}
 }

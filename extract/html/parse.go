@@ -703,29 +703,8 @@ func isInline(n *html.Node) bool {
 }
 
 func textOf(n *html.Node) string {
-	var sb strings.Builder
-	var f func(*html.Node)
-	f = func(n *html.Node) {
-		switch n.Type {
-		case html.TextNode:
-			sb.WriteString(n.Data)
-		case html.ElementNode:
-			if skipElement(n) {
-				return
-			}
-			if n.DataAtom == atom.Br {
-				sb.WriteByte(' ')
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			f(c)
-		}
-		if n.Type == html.ElementNode && !inlineAtoms[n.DataAtom] {
-			sb.WriteByte(' ')
-		}
-	}
-	f(n)
-	return sb.String()
+	var arr [512]byte
+	return string(appendTextOf(arr[:0], n)) // fastpath.go
 }
 
 // collapseTrim collapses white space and trims.
@@ -736,4 +715,7 @@ func collapseTrim(s string) string {
 	return collapseSpace(strings.TrimSpace(s))
 }
 
-func cleanText(n *html.Node) string { return collapseTrim(textOf(n)) }
+func cleanText(n *html.Node) string {
+	var arr [512]byte
+	return string(collapseTrimBytes(appendTextOf(arr[:0], n))) // collapseTrim(textOf(n)), fastpath.go
+}
