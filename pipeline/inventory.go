@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/load"
@@ -323,8 +324,16 @@ func words(d *umzug.Document) int {
 // countFields is len(strings.Fields(s)) without making the fields.
 func countFields(s string) int {
 	n, in := 0, false
-	for _, r := range s { // an invalid byte is utf8.RuneError: not a space, as in Fields
-		sp := unicode.IsSpace(r)
+	for i := 0; i < len(s); {
+		var sp bool
+		if c := s[i]; c < utf8.RuneSelf {
+			sp = c == ' ' || '\t' <= c && c <= '\r' // unicode.IsSpace's ASCII spaces
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:]) // an invalid byte is utf8.RuneError: not a space, as in Fields
+			sp = unicode.IsSpace(r)
+			i += size
+		}
 		if !sp && !in {
 			n++
 		}

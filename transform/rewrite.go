@@ -38,7 +38,17 @@ type Rewritten struct {
 // (dropping teaser text copied from the target), links files and images
 // to asset records, and recomputes the content hash.
 func (x *Index) Rewrite(d *umzug.Document, load LoadFunc, facts FactsFunc) (Rewritten, error) {
+	return x.RewritePrinted(d, nil, load, facts)
+}
+
+// RewritePrinted is Rewrite with the fingerprints of d's blocks as
+// Normalizer.NormalizePrinted returned them for the document the first
+// pass added (0, or nil: computed here).
+func (x *Index) RewritePrinted(d *umzug.Document, fps []uint64, load LoadFunc, facts FactsFunc) (Rewritten, error) {
 	var out Rewritten
+	if len(fps) != len(d.Blocks) {
+		fps = nil
+	}
 	if !x.finalized {
 		return out, fmt.Errorf("rewriting %s: index not finalized", d.URL)
 	}
@@ -61,12 +71,18 @@ func (x *Index) Rewrite(d *umzug.Document, load LoadFunc, facts FactsFunc) (Rewr
 	}
 
 	blocks := make([]umzug.Block, 0, len(d.Blocks))
-	for _, b := range d.Blocks {
+	for bi, b := range d.Blocks {
 		if b.Type == umzug.BlockRef {
 			blocks = append(blocks, b)
 			continue
 		}
-		fp := BlockFingerprint(&b)
+		var fp uint64
+		if fps != nil {
+			fp = fps[bi]
+		}
+		if fp == 0 {
+			fp = BlockFingerprint(&b)
+		}
 		st, known := x.blocks[fp]
 		if known && x.isChrome(st) {
 			x.Stats.ChromeBlocks++
