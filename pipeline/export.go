@@ -14,6 +14,8 @@ import (
 	"slices"
 	"strings"
 
+	jsonv2 "github.com/go-json-experiment/json"
+
 	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/load"
 	"github.com/umzug/umzug/transform"
@@ -290,7 +292,7 @@ func (p *Export) loadSpooled(ord int) (umzug.Document, passOne, error) {
 	if err != nil {
 		return d, passOne{}, err
 	}
-	if err := json.Unmarshal(line, &d); err != nil {
+	if err := decodeSpooled(line, &d); err != nil {
 		return d, passOne{}, fmt.Errorf("decoding spool record %d: %w", ord, err)
 	}
 	one, ok := decodePassOne(extra)
@@ -298,6 +300,16 @@ func (p *Export) loadSpooled(ord int) (umzug.Document, passOne, error) {
 		one = passOne{words: -1}
 	}
 	return d, one, nil
+}
+
+// decodeSpooled decodes a document that load.MarshalLine encoded, with
+// the decoder of the JSON v2 proposal (github.com/go-json-experiment/json):
+// on the spool's own lines (valid UTF-8, the field names of the tags,
+// no duplicate names) it gives the same value as encoding/json
+// (TestDecodeSpooledAsEncodingJSON) in under half the time, and copies
+// the strings it decodes as encoding/json does.
+func decodeSpooled(line []byte, d *umzug.Document) error {
+	return jsonv2.Unmarshal(line, d)
 }
 
 // passOne is what the first pass computed of a normalized document for

@@ -1,0 +1,91 @@
+package pipeline
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/load"
+)
+
+// sameDecoding checks that decodeSpooled gives what encoding/json gives
+// for d's spool line.
+func sameDecoding(t *testing.T, d *umzug.Document) {
+	t.Helper()
+	line, err := load.MarshalLine(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want, got umzug.Document
+	if err := json.Unmarshal(line, &want); err != nil {
+		t.Fatal(err)
+	}
+	if err := decodeSpooled(line, &got); err != nil {
+		t.Fatalf("%s: %v", d.URL, err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("%s: decodeSpooled differs from encoding/json:\n%+v\nwant\n%+v", d.URL, got, want)
+	}
+}
+
+// demoDocuments reads the demo export's golden documents (cmd's
+// TestDemoGolden): a stream of JSON objects.
+func demoDocuments(tb testing.TB) []umzug.Document {
+	f, err := os.Open(filepath.Join("..", "cmd", "testdata", "demo-documents.json"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	var docs []umzug.Document
+	dec := json.NewDecoder(f)
+	for dec.More() {
+		var d umzug.Document
+		if err := dec.Decode(&d); err != nil {
+			tb.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+// TestDecodeSpooledAsEncodingJSON: the second pass decodes the spool
+// with the JSON v2 decoder; on every demo document (every block type)
+// and on strings that JSON escapes, it gives encoding/json's value.
+func TestDecodeSpooledAsEncodingJSON(t *testing.T) {
+	docs := demoDocuments(t)
+	if len(docs) < 20 {
+		t.Fatalf("%d demo documents", len(docs))
+	}
+	for i := range docs {
+		sameDecoding(t, &docs[i])
+	}
+	odd := docs[0]
+	odd.Title = "<b>&amp;</b> \u2028 \u2029 \x00 \"\\ \ufffd é"
+	odd.URL = "https://example.de/\xff\xfe/ä"
+	odd.Warnings = []umzug.Warning{}
+	odd.Assets = nil
+	odd.Blocks = append([]umzug.Block{}, odd.Blocks...)
+	sameDecoding(t, &odd)
+}
+
+func FuzzDecodeSpooled(f *testing.F) {
+	docs := demoDocuments(f)
+	for _, s := range []string{"", "a", "<&>", "\xff", "\u2028", "\"\\/", "\x00\x1f"} {
+		f.Add(s, uint8(0))
+	}
+	f.Fuzz(func(t *testing.T, s string, which uint8) {
+		d := docs[int(which)%len(docs)]
+		d.Blocks = append([]umzug.Block{}, d.Blocks...)
+		n := 0
+		d.Strings(func(p *string, _ bool) {
+			if n%3 == int(which)%3 {
+				*p = s
+			}
+			n++
+		})
+		sameDecoding(t, &d)
+	})
+}
