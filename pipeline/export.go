@@ -125,7 +125,7 @@ func (p *Export) Close() {
 // that cannot be normalized is reported and skipped; only a failing
 // spool (disk full) stops the run.
 func (p *Export) Add(d umzug.Document) error {
-	return p.addNormalized(p.normalize(d))
+	return p.addNormalized(p.normalize(d, false))
 }
 
 // normalized is a document after normalize: the document, its spool
@@ -141,12 +141,13 @@ type normalized struct {
 
 // normalize is the part of add that is safe to run in parallel. A
 // document that cannot be normalized (or makes the normalizer panic) is
-// a failure of the run, not the end of it.
-func (p *Export) normalize(d umzug.Document) (n normalized) {
+// a failure of the run, not the end of it. With inPlace the caller
+// gives d up (its slices are changed).
+func (p *Export) normalize(d umzug.Document, inPlace bool) (n normalized) {
 	src := d.URL
 	defer p.fails.Recovered(src, umzug.StageTransform, nil)
 	// The second pass hashes the rewritten document (Index.Rewrite).
-	d, fps, err := p.norm.NormalizePrinted(d)
+	d, fps, err := p.norm.NormalizePrinted(d, inPlace)
 	if err == nil {
 		var line []byte
 		if line, err = load.MarshalLine(&d); err == nil {
@@ -432,7 +433,11 @@ func (p *Export) writeDocuments(ctx context.Context, docsW *load.RecordWriter, s
 		panicked := false
 		func() {
 			defer p.fails.Recovered(r.d.URL, umzug.StageLoad, &panicked)
-			r.line, r.err = docsW.PrepareDocument(&r.d)
+			if line, err := transform.HashedLine(&r.d); err != nil {
+				r.err = fmt.Errorf("%w: encoding document: %v", umzug.ErrInvalid, err)
+			} else {
+				r.line, r.err = docsW.PrepareDocumentLine(&r.d, line)
+			}
 		}()
 		if panicked {
 			r.line, r.err = nil, errPanicked

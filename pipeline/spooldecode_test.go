@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/load"
+	"github.com/umzug/umzug/transform"
 )
 
 // sameDecoding checks that decodeSpooled gives what encoding/json gives
@@ -87,5 +89,63 @@ func FuzzDecodeSpooled(f *testing.F) {
 			n++
 		})
 		sameDecoding(t, &d)
+	})
+}
+
+// sameHashedLine checks that transform.HashedLine gives the content hash
+// and the line of transform.ContentHash and load.MarshalLine.
+func sameHashedLine(t *testing.T, d umzug.Document) {
+	t.Helper()
+	want := d
+	want.ContentHash = transform.ContentHash(want)
+	wantLine, err := load.MarshalLine(&want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := d
+	got.ContentHash = "sha256:stale"
+	line, err := transform.HashedLine(&got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.ContentHash != want.ContentHash {
+		t.Errorf("%s: hash %s, want %s", d.URL, got.ContentHash, want.ContentHash)
+	}
+	if !bytes.Equal(line, wantLine) {
+		t.Errorf("%s: line\n%s\nwant\n%s", d.URL, line, wantLine)
+	}
+}
+
+func TestHashedLineAsContentHashAndMarshalLine(t *testing.T) {
+	docs := demoDocuments(t)
+	for _, d := range docs {
+		sameHashedLine(t, d)
+	}
+	d := docs[1]
+	d.Title = "<b>Tom & Jerry</b> \u2028\u2029 \x01 \xff \"quoted\" \\"
+	d.Provenance.AliasURLs = []string{"https://x.example/?a=1&b=<2>"}
+	d.Warnings = []umzug.Warning{{Code: "x", Message: `"provenance":{"sourceUrl":""}`}}
+	sameHashedLine(t, d)
+	d.Provenance = umzug.Provenance{}
+	sameHashedLine(t, d)
+}
+
+func FuzzHashedLine(f *testing.F) {
+	docs := demoDocuments(f)
+	for _, s := range []string{"", "<&>", "\xff", "\u2028", `,"provenance":{"sourceUrl":""}`, "\x00"} {
+		f.Add(s, uint8(0))
+	}
+	f.Fuzz(func(t *testing.T, s string, which uint8) {
+		d := docs[int(which)%len(docs)]
+		d.Blocks = append([]umzug.Block{}, d.Blocks...)
+		n := 0
+		d.Strings(func(p *string, _ bool) {
+			if n%4 == int(which)%4 {
+				*p = s
+			}
+			n++
+		})
+		d.Provenance.SourceURL = s
+		sameHashedLine(t, d)
 	})
 }

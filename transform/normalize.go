@@ -99,7 +99,7 @@ func (n *Normalizer) MapURL(u string) string {
 // Normalize(d). The caller's document is not changed: Normalize works on
 // a deep copy.
 func (n *Normalizer) Normalize(d umzug.Document) (umzug.Document, error) {
-	d, _, err := n.normalize(d, true, false)
+	d, _, err := n.normalize(d, true, false, false)
 	return d, err
 }
 
@@ -108,7 +108,7 @@ func (n *Normalizer) Normalize(d umzug.Document) (umzug.Document, error) {
 // it then: the export, whose Index.Rewrite recomputes it. Encoding the
 // document for the hash is the costliest step of Normalize.
 func (n *Normalizer) NormalizeUnhashed(d umzug.Document) (umzug.Document, error) {
-	d, _, err := n.normalize(d, false, false)
+	d, _, err := n.normalize(d, false, false, false)
 	return d, err
 }
 
@@ -119,15 +119,22 @@ func (n *Normalizer) NormalizeUnhashed(d umzug.Document) (umzug.Document, error)
 // A fingerprint is 0 for a ref, and for a block whose JSON would not be
 // the same after a round trip through JSON (a URL with invalid UTF-8):
 // 0 means "compute it from the block at hand".
-func (n *Normalizer) NormalizePrinted(d umzug.Document) (umzug.Document, []uint64, error) {
-	return n.normalize(d, false, true)
+//
+// With inPlace, the caller gives d up: its slices are changed and reused
+// instead of copied first (the deep copy is a sixth of normalizing). Only
+// for a document whose parts share no memory (one decoded from JSON):
+// normalizing changes slices in place.
+func (n *Normalizer) NormalizePrinted(d umzug.Document, inPlace bool) (umzug.Document, []uint64, error) {
+	return n.normalize(d, false, true, inPlace)
 }
 
-func (n *Normalizer) normalize(d umzug.Document, hash, prints bool) (umzug.Document, []uint64, error) {
+func (n *Normalizer) normalize(d umzug.Document, hash, prints, inPlace bool) (umzug.Document, []uint64, error) {
 	if d.URL == "" {
 		return d, nil, fmt.Errorf("normalizing document without URL: %w", umzug.ErrInvalid)
 	}
-	d = d.Clone() // the caller's document stays as it was
+	if !inPlace {
+		d = d.Clone() // the caller's document stays as it was
+	}
 	mapURLs(&d, n.MapURL)
 	safeFileNames(&d)
 	mapTexts(&d, CleanText)

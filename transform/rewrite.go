@@ -38,12 +38,18 @@ type Rewritten struct {
 // (dropping teaser text copied from the target), links files and images
 // to asset records, and recomputes the content hash.
 func (x *Index) Rewrite(d *umzug.Document, load LoadFunc, facts FactsFunc) (Rewritten, error) {
-	return x.RewritePrinted(d, nil, load, facts)
+	rw, err := x.RewritePrinted(d, nil, load, facts)
+	if err == nil {
+		d.ContentHash = ContentHash(*d)
+	}
+	return rw, err
 }
 
 // RewritePrinted is Rewrite with the fingerprints of d's blocks as
 // Normalizer.NormalizePrinted returned them for the document the first
-// pass added (0, or nil: computed here).
+// pass added (0, or nil: computed here), and without the content hash:
+// the caller hashes the document (HashedLine, which encodes it once for
+// the hash and the export), in parallel with the next documents' rewrite.
 func (x *Index) RewritePrinted(d *umzug.Document, fps []uint64, load LoadFunc, facts FactsFunc) (Rewritten, error) {
 	var out Rewritten
 	if len(fps) != len(d.Blocks) {
@@ -123,7 +129,6 @@ func (x *Index) RewritePrinted(d *umzug.Document, fps []uint64, load LoadFunc, f
 		}
 	}
 	out.Redirects = append(x.docRedirects(e), out.Redirects...)
-	d.ContentHash = ContentHash(*d)
 	return out, nil
 }
 
