@@ -130,7 +130,7 @@ type Index struct {
 	findings  []umzug.Finding
 	chrome    []umzug.ChromeBlock
 	finalized bool
-	seenFrom  map[uint64]bool
+	seenFrom  map[uint64]struct{}
 
 	Stats DedupeStats
 }

@@ -414,16 +414,16 @@ func extOf(p string) string {
 // reason is empty when the redirect is kept.
 func (x *Index) KeepRedirect(r umzug.Redirect) (bool, string) {
 	if x.seenFrom == nil {
-		x.seenFrom = map[uint64]bool{}
+		x.seenFrom = map[uint64]struct{}{}
 	}
 	h := fnv.New64a()
 	h.Write([]byte(r.From))
 	k := h.Sum64()
-	if x.seenFrom[k] {
+	if _, seen := x.seenFrom[k]; seen {
 		x.Stats.RedirectsMerged++
 		return false, "old URL already mapped"
 	}
-	x.seenFrom[k] = true
+	x.seenFrom[k] = struct{}{}
 	if u, err := url.Parse(r.From); err == nil && u.Host == x.siteHost {
 		uri := u.RequestURI()
 		if uri == r.To {
