@@ -310,6 +310,12 @@ func (w *RecordWriter) WriteJSON(line []byte) error {
 // the line to write with WriteLine. It is safe for concurrent use, so
 // records can be checked in parallel and written in order.
 func (w *RecordWriter) Prepare(v any) ([]byte, error) {
+	return w.prepare(v, nil)
+}
+
+// prepare is Prepare with v's line when the caller has encoded it (nil:
+// encoded here).
+func (w *RecordWriter) prepare(v any, line []byte) ([]byte, error) {
 	tc := w.e.checks[w.kind]
 	if tc != nil && !tc.accepts(v) {
 		tc = nil // not the kind's Go type (decoded JSON): the schema checks it
@@ -319,9 +325,11 @@ func (w *RecordWriter) Prepare(v any) ([]byte, error) {
 			return nil, err
 		}
 	}
-	line, err := marshalLine(v)
-	if err != nil {
-		return nil, fmt.Errorf("%w: encoding %s: %v", umzug.ErrInvalid, w.kind, err)
+	if line == nil {
+		var err error
+		if line, err = marshalLine(v); err != nil {
+			return nil, fmt.Errorf("%w: encoding %s: %v", umzug.ErrInvalid, w.kind, err)
+		}
 	}
 	if tc != nil && !w.schemaTurn() {
 		return line, nil
@@ -442,6 +450,19 @@ func (w *RecordWriter) PrepareDocument(d *umzug.Document) ([]byte, error) {
 		return nil, err
 	}
 	line, err := w.Prepare(d)
+	if err != nil {
+		return nil, fmt.Errorf("document %s: %w", d.URL, err)
+	}
+	return line, nil
+}
+
+// PrepareDocumentLine is PrepareDocument for a document the caller has
+// encoded already: line must be MarshalLine(d).
+func (w *RecordWriter) PrepareDocumentLine(d *umzug.Document, line []byte) ([]byte, error) {
+	if err := ValidateDocument(d); err != nil {
+		return nil, err
+	}
+	line, err := w.prepare(d, line)
 	if err != nil {
 		return nil, fmt.Errorf("document %s: %w", d.URL, err)
 	}

@@ -29,7 +29,8 @@ type Spool struct {
 type spoolEntry struct {
 	key string
 	off int64
-	n   int32
+	n   int32 // bytes of the line
+	x   int32 // bytes of the record's extra, after the line
 }
 
 // NewSpool creates a spool file in dir ("" for the system's temporary
@@ -54,11 +55,21 @@ func (s *Spool) Append(key string, v any) (int, error) {
 
 // AppendRaw stores one line (ending in "\n") under key.
 func (s *Spool) AppendRaw(key string, line []byte) (int, error) {
+	return s.AppendRawExtra(key, line, nil)
+}
+
+// AppendRawExtra stores one line under key with extra bytes of the
+// caller's (what it computed of the record and needs with it later,
+// ReadRawExtra).
+func (s *Spool) AppendRawExtra(key string, line, extra []byte) (int, error) {
 	if _, err := s.w.Write(line); err != nil {
 		return 0, fmt.Errorf("spooling %s: %w", key, err)
 	}
-	s.idx = append(s.idx, spoolEntry{key: key, off: s.off, n: int32(len(line))})
-	s.off += int64(len(line))
+	if _, err := s.w.Write(extra); err != nil {
+		return 0, fmt.Errorf("spooling %s: %w", key, err)
+	}
+	s.idx = append(s.idx, spoolEntry{key: key, off: s.off, n: int32(len(line)), x: int32(len(extra))})
+	s.off += int64(len(line) + len(extra))
 	return len(s.idx) - 1, nil
 }
 
@@ -80,20 +91,27 @@ func (s *Spool) Key(ord int) string { return s.idx[ord].key }
 
 // ReadRaw returns the line of record ord.
 func (s *Spool) ReadRaw(ord int) ([]byte, error) {
+	line, _, err := s.ReadRawExtra(ord)
+	return line, err
+}
+
+// ReadRawExtra returns the line of record ord and its extra bytes.
+func (s *Spool) ReadRawExtra(ord int) (line, extra []byte, err error) {
 	if ord < 0 || ord >= len(s.idx) {
-		return nil, fmt.Errorf("spool record %d: out of range", ord)
+		return nil, nil, fmt.Errorf("spool record %d: out of range", ord)
 	}
 	e := s.idx[ord]
-	if e.off+int64(e.n) > s.flushed {
+	end := e.off + int64(e.n) + int64(e.x)
+	if end > s.flushed {
 		if err := s.Flush(); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	buf := make([]byte, e.n)
+	buf := make([]byte, e.n+e.x)
 	if _, err := s.f.ReadAt(buf, e.off); err != nil && err != io.EOF {
-		return nil, fmt.Errorf("reading spool record %d: %w", ord, err)
+		return nil, nil, fmt.Errorf("reading spool record %d: %w", ord, err)
 	}
-	return buf, nil
+	return buf[:e.n:e.n], buf[e.n:], nil
 }
 
 // Read decodes record ord into v.

@@ -95,5 +95,5 @@ func (x *ExportSink) Add(p *Page) error {
 	if p.norm != nil {
 		return e.addNormalizedAt(*p.norm, s.Depth)
 	}
-	return e.addNormalizedAt(e.normalize(*p.Doc), s.Depth)
+	return e.addNormalizedAt(e.normalize(*p.Doc, false), s.Depth)
 }

@@ -5,11 +5,13 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"hash/maphash"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/load"
@@ -77,16 +79,20 @@ type invRow struct {
 
 // inventory collects the rows while the export is written.
 type inventory struct {
-	docs    *load.TempLog
-	other   *load.TempLog
-	docURLs map[string]bool // canonical URLs of documents: their redirect rows are the document rows
+	docs  *load.TempLog
+	other *load.TempLog
+	// docURLs has the canonical URLs of documents (their redirect rows
+	// are the document rows), as 64-bit hashes: the strings need not stay
+	// (at 100,000 documents, 8 instead of about 90 bytes each).
+	docURLs map[uint64]struct{}
+	seed    maphash.Seed
 	// aliases has a key for the new path of every document, and lists
 	// the other old URLs that redirect there, in the order of
 	// redirects.csv. They are held until the inventory is written: about
 	// the size of redirects.csv, as the de-duplication's index holds them.
 	aliases map[string][]string
 	assets  map[string]string // asset URL -> kind
-	inlinks map[string]int    // document id -> documents that link to it
+	inlinks map[docID]int32   // document id -> documents that link to it
 	depth   map[string]int    // document URL -> link depth (migrate)
 	extra   []invRow          // pages not exported, from the crawl
 }
@@ -101,8 +107,8 @@ func newInventory() (*inventory, error) {
 		docs.Close()
 		return nil, err
 	}
-	return &inventory{docs: docs, other: other, docURLs: map[string]bool{}, aliases: map[string][]string{}, assets: map[string]string{},
-		inlinks: map[string]int{}, depth: map[string]int{}}, nil
+	return &inventory{docs: docs, other: other, docURLs: map[uint64]struct{}{}, seed: maphash.MakeSeed(), aliases: map[string][]string{}, assets: map[string]string{},
+		inlinks: map[docID]int32{}, depth: map[string]int{}}, nil
 }
 
 func (inv *inventory) close() {
@@ -114,16 +120,28 @@ func (inv *inventory) close() {
 // teasers, refs): the export's own contract, so nothing is missed.
 var docLinkRe = regexp.MustCompile(`"document":"([0-9a-f-]{36})"`)
 
+// docID is a document id (a UUID as text) as a map key that holds no
+// string.
+type docID [36]byte
+
+func docIDOf(s string) (docID, bool) {
+	if len(s) != len(docID{}) {
+		return docID{}, false
+	}
+	return docID([]byte(s)), true
+}
+
 // addDocument records a document as written (line is its JSON), with the
 // words of its text before de-duplication.
 func (inv *inventory) addDocument(d *umzug.Document, words int, line []byte, assets []umzug.Asset) error {
-	inv.docURLs[d.URL] = true
+	inv.docURLs[maphash.String(inv.seed, d.URL)] = struct{}{}
 	if d.Path != "" {
 		inv.aliases[d.Path] = nil
 	}
-	seen := map[string]bool{d.ID: true}
+	self, _ := docIDOf(d.ID)
+	seen := map[docID]bool{self: true}
 	for _, m := range docLinkRe.FindAllSubmatch(line, -1) {
-		if id := string(m[1]); !seen[id] {
+		if id := docID(m[1]); !seen[id] { // the expression matches 36 bytes
 			seen[id] = true
 			inv.inlinks[id]++
 		}
@@ -143,7 +161,7 @@ func (inv *inventory) addDocument(d *umzug.Document, words int, line []byte, ass
 // its row already, another URL that redirects to a document is one of the
 // document's aliases, anything else a row of its own.
 func (inv *inventory) addRedirect(r umzug.Redirect, isFile func(string) bool) error {
-	if inv.docURLs[r.From] {
+	if _, doc := inv.docURLs[maphash.String(inv.seed, r.From)]; doc {
 		return nil
 	}
 	row := invRow{URL: r.From, Status: invAlias, Path: r.To, Depth: -1}
@@ -262,7 +280,11 @@ func (inv *inventory) fields(r invRow, excel bool, findings map[string]int) []st
 	inlinks, droppedChars := "", ""
 	var dropped []string
 	if r.Status == invExported {
-		inlinks = num(inv.inlinks[r.ID])
+		n := int32(0)
+		if id, ok := docIDOf(r.ID); ok {
+			n = inv.inlinks[id]
+		}
+		inlinks = num(int(n))
 		total := 0
 		for _, reason := range sortedIntKeys(r.Dropped) {
 			total += r.Dropped[reason]
@@ -323,8 +345,16 @@ func words(d *umzug.Document) int {
 // countFields is len(strings.Fields(s)) without making the fields.
 func countFields(s string) int {
 	n, in := 0, false
-	for _, r := range s { // an invalid byte is utf8.RuneError: not a space, as in Fields
-		sp := unicode.IsSpace(r)
+	for i := 0; i < len(s); {
+		var sp bool
+		if c := s[i]; c < utf8.RuneSelf {
+			sp = c == ' ' || '\t' <= c && c <= '\r' // unicode.IsSpace's ASCII spaces
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:]) // an invalid byte is utf8.RuneError: not a space, as in Fields
+			sp = unicode.IsSpace(r)
+			i += size
+		}
 		if !sp && !in {
 			n++
 		}

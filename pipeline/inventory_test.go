@@ -13,23 +13,24 @@ import (
 )
 
 func TestInventoryFields(t *testing.T) {
-	inv := &inventory{inlinks: map[string]int{"id1": 3}}
+	const id1 = "015fe4bc-c55d-508d-aadb-61419905178d"
+	inv := &inventory{inlinks: map[docID]int32{docID([]byte(id1)): 3}}
 	tests := []struct {
 		r     invRow
 		excel bool
 		want  []string
 	}{
 		{invRow{URL: "https://a.example/x/", Status: invExported, HTTP: 200, Path: "/x", Kind: "press_release", Title: "=SUMME(A1)", Words: 12,
-			Published: "2024-03-12", Depth: 2, ID: "id1", Dropped: map[string]int{"nav": 64, "chrome": 380}}, false,
+			Published: "2024-03-12", Depth: 2, ID: id1, Dropped: map[string]int{"nav": 64, "chrome": 380}}, false,
 			[]string{"https://a.example/x/", "exported", "200", "/x", "press_release", "=SUMME(A1)", "12", "2024-03-12", "2", "3", "1", "444", "chrome 380; nav 64", "", ""}},
 		// Excel: German words, no formulas.
-		{invRow{URL: "https://a.example/x/", Status: invExported, Kind: "press_release", Title: "=SUMME(A1)", Depth: -1, ID: "id1"}, true,
+		{invRow{URL: "https://a.example/x/", Status: invExported, Kind: "press_release", Title: "=SUMME(A1)", Depth: -1, ID: id1}, true,
 			[]string{"https://a.example/x/", "exportiert", "", "", "Pressemitteilung", "'=SUMME(A1)", "", "", "", "3", "1", "", "", "", ""}},
 		// No accounting (nil): empty, not 0.
 		{invRow{URL: "https://a.example/y/", Status: invGone, Depth: -1, Note: "no main content"}, false,
 			[]string{"https://a.example/y/", "gone", "", "", "", "", "", "", "", "", "0", "", "", "no main content", ""}},
 		// Aliases, one column, separated by spaces.
-		{invRow{URL: "https://a.example/x/", Status: invExported, Depth: -1, ID: "id1", Aliases: []string{"https://a.example/x/?type=98", "https://a.example/index.php?id=7"}}, false,
+		{invRow{URL: "https://a.example/x/", Status: invExported, Depth: -1, ID: id1, Aliases: []string{"https://a.example/x/?type=98", "https://a.example/index.php?id=7"}}, false,
 			[]string{"https://a.example/x/", "exported", "", "", "", "", "", "", "", "3", "1", "", "", "", "https://a.example/x/?type=98 https://a.example/index.php?id=7"}},
 	}
 	for i, tt := range tests {

@@ -172,7 +172,7 @@ func (b *Build) Run(ctx context.Context, in io.Reader, name string) (BuildResult
 		if p.err != nil {
 			return normOut{p: p}, nil
 		}
-		return normOut{p: p, n: pipe.normalize(p.d)}, nil
+		return normOut{p: p, n: pipe.normalize(p.d, true)}, nil // decoded here, shares nothing
 	})
 	for res := range results {
 		o := res.v

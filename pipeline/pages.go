@@ -225,7 +225,7 @@ func (w *Work) work(s *umzug.Snapshot) *Page {
 		w.check(p, root)
 	}
 	if w.Export != nil && p.Doc != nil {
-		n := w.Export.normalize(*p.Doc)
+		n := w.Export.normalize(*p.Doc, false)
 		p.norm = &n
 	}
 	return p

@@ -19,6 +19,16 @@ const maxPooledJSON = 4 << 20
 // Encoder with its defaults encodes as Marshal does, HTML escaped, plus a
 // newline that is not hashed), without the copy Marshal returns.
 func sha256JSON(v any) ([sha256.Size]byte, error) {
+	sum, _, err := sha256JSONReplaced(v)
+	return sum, err
+}
+
+// sha256JSONReplaced is sha256JSON that also reports whether the
+// encoding holds \ufffd, the escape encoding/json writes for invalid
+// UTF-8 in a string (and, rarely, text that merely looks like it): such a
+// value is not encoded the same once decoded, where the string holds a
+// real U+FFFD.
+func sha256JSONReplaced(v any) (sum [sha256.Size]byte, replaced bool, err error) {
 	buf := jsonBufs.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer func() {
@@ -27,8 +37,8 @@ func sha256JSON(v any) ([sha256.Size]byte, error) {
 		}
 	}()
 	if err := json.NewEncoder(buf).Encode(v); err != nil {
-		return [sha256.Size]byte{}, err
+		return sum, false, err
 	}
 	b := buf.Bytes()
-	return sha256.Sum256(b[:len(b)-1]), nil
+	return sha256.Sum256(b[:len(b)-1]), bytes.Contains(b, []byte(`\ufffd`)), nil
 }

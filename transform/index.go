@@ -130,7 +130,7 @@ type Index struct {
 	findings  []umzug.Finding
 	chrome    []umzug.ChromeBlock
 	finalized bool
-	seenFrom  map[uint64]bool
+	seenFrom  map[uint64]struct{}
 
 	Stats DedupeStats
 }
@@ -176,6 +176,13 @@ func NewIndex(siteRoot string, opts IndexOptions) (*Index, error) {
 // ord. A document whose URL is already known is not added: its URLs
 // become aliases of the first, and Add returns false.
 func (x *Index) Add(d *umzug.Document, ord int) bool {
+	return x.AddPrepared(d, ord, nil)
+}
+
+// AddPrepared is Add with what Prepare computed of d (nil: computed
+// here). Documents are added in input order on one goroutine; Prepare
+// may run ahead on others.
+func (x *Index) AddPrepared(d *umzug.Document, ord int, p *Prepared) bool {
 	if x.finalized {
 		panic("transform: Index.Add after Finalize")
 	}
@@ -185,12 +192,15 @@ func (x *Index) Add(d *umzug.Document, ord int) bool {
 		x.addAliases(i, aliases)
 		return false
 	}
+	if p == nil {
+		p = x.Prepare(d, nil)
+	}
 	i := int32(len(x.docs))
 	id, err := uuid.Parse(d.ID)
 	if err != nil {
 		id = uuid.NewSHA1(x.ns, []byte(d.URL))
 	}
-	e := docEntry{id: id, url: d.URL, path: d.Path, ord: int32(ord), sketch: sentenceSketch(d)}
+	e := docEntry{id: id, url: d.URL, path: d.Path, ord: int32(ord), sketch: p.sketch}
 	if d.Kind == umzug.KindPressRelease && len(d.Dates.Published) >= 10 {
 		e.published = d.Dates.Published[:10]
 	}
@@ -206,22 +216,12 @@ func (x *Index) Add(d *umzug.Document, ord int) bool {
 	x.Stats.Documents++
 	x.Stats.BlocksIn += len(d.Blocks)
 
-	seen := map[uint64]bool{}
-	for bi := range d.Blocks {
-		b := &d.Blocks[bi]
-		if b.Type == umzug.BlockRef {
-			continue
-		}
-		fp := BlockFingerprint(b)
-		if seen[fp] {
-			x.repeats[fp]++
-			continue
-		}
-		seen[fp] = true
-		x.fps = append(x.fps, fp)
-		if words := Words(blockText(b)); len(words) >= x.opts.NearMinWords {
-			x.sims = append(x.sims, simEntry{bands: Bands(Shingles(words)), fp: fp, doc: i, block: int32(bi)})
-		}
+	x.fps = append(x.fps, p.distinct...)
+	for _, fp := range p.repeats {
+		x.repeats[fp]++
+	}
+	for _, s := range p.sims {
+		x.sims = append(x.sims, simEntry{bands: s.bands, fp: s.fp, doc: i, block: s.block})
 	}
 	return true
 }

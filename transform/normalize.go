@@ -5,11 +5,14 @@
 package transform
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
 	"net/url"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"golang.org/x/text/unicode/norm"
@@ -96,7 +99,8 @@ func (n *Normalizer) MapURL(u string) string {
 // Normalize(d). The caller's document is not changed: Normalize works on
 // a deep copy.
 func (n *Normalizer) Normalize(d umzug.Document) (umzug.Document, error) {
-	return n.normalize(d, true)
+	d, _, err := n.normalize(d, true, false, false)
+	return d, err
 }
 
 // NormalizeUnhashed is Normalize without the content hash (ContentHash
@@ -104,14 +108,33 @@ func (n *Normalizer) Normalize(d umzug.Document) (umzug.Document, error) {
 // it then: the export, whose Index.Rewrite recomputes it. Encoding the
 // document for the hash is the costliest step of Normalize.
 func (n *Normalizer) NormalizeUnhashed(d umzug.Document) (umzug.Document, error) {
-	return n.normalize(d, false)
+	d, _, err := n.normalize(d, false, false, false)
+	return d, err
 }
 
-func (n *Normalizer) normalize(d umzug.Document, hash bool) (umzug.Document, error) {
+// NormalizePrinted is NormalizeUnhashed that also returns the
+// BlockFingerprint of each block of the result: the encoding of each
+// block that finding in-document duplicates needs anyway gives them, so
+// the Index (Prepare, RewritePrinted) need not encode the blocks again.
+// A fingerprint is 0 for a ref, and for a block whose JSON would not be
+// the same after a round trip through JSON (a URL with invalid UTF-8):
+// 0 means "compute it from the block at hand".
+//
+// With inPlace, the caller gives d up: its slices are changed and reused
+// instead of copied first (the deep copy is a sixth of normalizing). Only
+// for a document whose parts share no memory (one decoded from JSON):
+// normalizing changes slices in place.
+func (n *Normalizer) NormalizePrinted(d umzug.Document, inPlace bool) (umzug.Document, []uint64, error) {
+	return n.normalize(d, false, true, inPlace)
+}
+
+func (n *Normalizer) normalize(d umzug.Document, hash, prints, inPlace bool) (umzug.Document, []uint64, error) {
 	if d.URL == "" {
-		return d, fmt.Errorf("normalizing document without URL: %w", umzug.ErrInvalid)
+		return d, nil, fmt.Errorf("normalizing document without URL: %w", umzug.ErrInvalid)
 	}
-	d = d.Clone() // the caller's document stays as it was
+	if !inPlace {
+		d = d.Clone() // the caller's document stays as it was
+	}
 	mapURLs(&d, n.MapURL)
 	safeFileNames(&d)
 	mapTexts(&d, CleanText)
@@ -128,21 +151,32 @@ func (n *Normalizer) normalize(d umzug.Document, hash bool) (umzug.Document, err
 	}()
 	st.RepeatedParagraphs += dropRepeatedParagraphs(&d)
 	st.BlocksIn += len(d.Blocks)
-	seen := map[string]bool{}
+	seen := make(map[blockKey]bool, len(d.Blocks))
 	kept := d.Blocks[:0]
+	var fps []uint64
+	if prints {
+		fps = make([]uint64, 0, len(d.Blocks))
+	}
 	for _, b := range d.Blocks {
 		if blockEmpty(b) {
 			st.EmptyDropped++
 			d.Warnings = append(d.Warnings, umzug.Warning{Code: "empty-block", Message: fmt.Sprintf("%s block without content dropped", b.Type), BlockKey: b.Key})
 			continue
 		}
-		h := blockFingerprint(b)
+		h := inDocumentKey(&b)
 		if seen[h] {
 			st.DuplicatesInDoc++
 			continue
 		}
 		seen[h] = true
 		kept = append(kept, b)
+		if prints {
+			var fp uint64
+			if b.Type != umzug.BlockRef && !h.replaced {
+				fp = binary.BigEndian.Uint64(h.payload[:8])
+			}
+			fps = append(fps, fp)
+		}
 	}
 	d.Blocks = kept
 	st.BlocksOut += len(d.Blocks)
@@ -151,7 +185,7 @@ func (n *Normalizer) normalize(d umzug.Document, hash bool) (umzug.Document, err
 	if hash {
 		d.ContentHash = ContentHash(d)
 	}
-	return d, nil
+	return d, fps, nil
 }
 
 // ContentHash is "sha256:" and the hex sha256 of the document's JSON
@@ -167,12 +201,32 @@ func ContentHash(d umzug.Document) string {
 	return "sha256:" + hex.EncodeToString(sum[:])
 }
 
-// blockFingerprint identifies a block's content, ignoring its key and
-// where it came from.
-func blockFingerprint(b umzug.Block) string {
-	b.Key, b.Source, b.Anchor = "", nil, ""
-	sum, _ := sha256JSON(&b)
-	return string(sum[:])
+// blockKey identifies a block's content within a document, ignoring its
+// key and where it came from (anchor, source), but not its header: the
+// sha256 of the JSON of its payload without the header (whose first 8
+// bytes are BlockFingerprint) and of its header's JSON (zero without a
+// header). The JSON of a block is that of its fields one after the
+// other, so two blocks have equal keys exactly when their JSON without
+// key, anchor and source is equal.
+type blockKey struct {
+	payload, header [sha256.Size]byte
+	hasHeader       bool
+	// replaced: the payload's JSON changes once decoded (invalid UTF-8);
+	// its fingerprint is not handed on (see NormalizePrinted).
+	replaced bool
+}
+
+func inDocumentKey(b *umzug.Block) blockKey {
+	c := *b
+	c.Key, c.Anchor, c.Source, c.Header = "", "", nil, nil
+	// Blocks hold only marshalable types; were one not, its key would
+	// be zero, as the hash of a failed encoding always was here.
+	k := blockKey{hasHeader: b.Header != nil}
+	k.payload, k.replaced, _ = sha256JSONReplaced(&c)
+	if k.hasHeader {
+		k.header, _ = sha256JSON(b.Header)
+	}
+	return k
 }
 
 // blockEmpty reports a block with neither text nor media nor links.
@@ -201,6 +255,12 @@ func CleanText(s string) string {
 	if s == "" {
 		return s
 	}
+	switch cleanAlready(s) {
+	case cleanASCII:
+		return s // NFC leaves ASCII as it is
+	case cleanMapped:
+		return norm.NFC.String(s) // s itself when it is in NFC
+	}
 	// Map first, then NFC: removing a soft hyphen can join a letter and a
 	// combining mark, which NFC then composes. U+2000 and U+2001 are
 	// mapped too, because NFC would turn them into U+2002 and U+2003.
@@ -220,6 +280,44 @@ func CleanText(s string) string {
 		return r
 	}, s)
 	return norm.NFC.String(s)
+}
+
+const (
+	cleanASCII  = iota // ASCII that the mapping of CleanText leaves as it is
+	cleanMapped        // text that the mapping leaves as it is
+	cleanNot           // text that the mapping changes
+)
+
+// cleanAlready tells, in one pass without a call per character, whether
+// the mapping of CleanText would change s (most text is clean).
+func cleanAlready(s string) int {
+	ascii := true
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < ' ' && c != '\n' || c == 0x7f {
+				return cleanNot // control characters and tabs
+			}
+			i++
+			continue
+		}
+		ascii = false
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch r {
+		case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00a0', '\u2000', '\u2001', '\u2002', '\u2003',
+			'\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200a', '\u202f', '\u205f':
+			return cleanNot
+		case utf8.RuneError:
+			if size == 1 {
+				return cleanNot // invalid UTF-8 becomes U+FFFD
+			}
+		}
+		i += size
+	}
+	if ascii {
+		return cleanASCII
+	}
+	return cleanMapped
 }
 
 // ProposePath proposes the document's path in the new site: press

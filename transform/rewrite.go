@@ -38,7 +38,23 @@ type Rewritten struct {
 // (dropping teaser text copied from the target), links files and images
 // to asset records, and recomputes the content hash.
 func (x *Index) Rewrite(d *umzug.Document, load LoadFunc, facts FactsFunc) (Rewritten, error) {
+	rw, err := x.RewritePrinted(d, nil, load, facts)
+	if err == nil {
+		d.ContentHash = ContentHash(*d)
+	}
+	return rw, err
+}
+
+// RewritePrinted is Rewrite with the fingerprints of d's blocks as
+// Normalizer.NormalizePrinted returned them for the document the first
+// pass added (0, or nil: computed here), and without the content hash:
+// the caller hashes the document (HashedLine, which encodes it once for
+// the hash and the export), in parallel with the next documents' rewrite.
+func (x *Index) RewritePrinted(d *umzug.Document, fps []uint64, load LoadFunc, facts FactsFunc) (Rewritten, error) {
 	var out Rewritten
+	if len(fps) != len(d.Blocks) {
+		fps = nil
+	}
 	if !x.finalized {
 		return out, fmt.Errorf("rewriting %s: index not finalized", d.URL)
 	}
@@ -61,12 +77,18 @@ func (x *Index) Rewrite(d *umzug.Document, load LoadFunc, facts FactsFunc) (Rewr
 	}
 
 	blocks := make([]umzug.Block, 0, len(d.Blocks))
-	for _, b := range d.Blocks {
+	for bi, b := range d.Blocks {
 		if b.Type == umzug.BlockRef {
 			blocks = append(blocks, b)
 			continue
 		}
-		fp := BlockFingerprint(&b)
+		var fp uint64
+		if fps != nil {
+			fp = fps[bi]
+		}
+		if fp == 0 {
+			fp = BlockFingerprint(&b)
+		}
 		st, known := x.blocks[fp]
 		if known && x.isChrome(st) {
 			x.Stats.ChromeBlocks++
@@ -107,7 +129,6 @@ func (x *Index) Rewrite(d *umzug.Document, load LoadFunc, facts FactsFunc) (Rewr
 		}
 	}
 	out.Redirects = append(x.docRedirects(e), out.Redirects...)
-	d.ContentHash = ContentHash(*d)
 	return out, nil
 }
 
@@ -393,16 +414,16 @@ func extOf(p string) string {
 // reason is empty when the redirect is kept.
 func (x *Index) KeepRedirect(r umzug.Redirect) (bool, string) {
 	if x.seenFrom == nil {
-		x.seenFrom = map[uint64]bool{}
+		x.seenFrom = map[uint64]struct{}{}
 	}
 	h := fnv.New64a()
 	h.Write([]byte(r.From))
 	k := h.Sum64()
-	if x.seenFrom[k] {
+	if _, seen := x.seenFrom[k]; seen {
 		x.Stats.RedirectsMerged++
 		return false, "old URL already mapped"
 	}
-	x.seenFrom[k] = true
+	x.seenFrom[k] = struct{}{}
 	if u, err := url.Parse(r.From); err == nil && u.Host == x.siteHost {
 		uri := u.RequestURI()
 		if uri == r.To {

@@ -11,9 +11,70 @@ import (
 // hyphens and zero-width characters vanish. Hashing instead of returning
 // strings keeps the hot path of de-duplication free of allocations per word.
 func Words(text string) []uint64 {
-	var out []uint64
-	scanText(text, func(h uint64) { out = append(out, h) }, nil)
+	return appendWords(nil, text)
+}
+
+// appendWords appends the word hashes of text to out: what scanText
+// reports as words, with a fast path for ASCII.
+func appendWords(out []uint64, text string) []uint64 {
+	h, inWord := uint64(fnvOffset), false
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			default:
+				if inWord {
+					out = append(out, h)
+					h, inWord = fnvOffset, false
+				}
+				continue
+			}
+			h = (h ^ uint64(c)) * fnvPrime
+			inWord = true
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		switch {
+		case invisible(r):
+			continue // joins the word
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			h = hashRune(h, unicode.ToLower(r))
+			inWord = true
+		default:
+			if inWord {
+				out = append(out, h)
+				h, inWord = fnvOffset, false
+			}
+		}
+	}
+	if inWord {
+		out = append(out, h)
+	}
 	return out
+}
+
+// invisible reports the characters that vanish inside a word: soft
+// hyphen, zero-width space, non-joiner, joiner, word joiner, BOM.
+func invisible(r rune) bool {
+	return r == '\u00ad' || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff'
+}
+
+// hashRune adds the UTF-8 bytes of r to the FNV-1a hash h.
+func hashRune(h uint64, r rune) uint64 {
+	if r < utf8.RuneSelf {
+		return (h ^ uint64(r)) * fnvPrime
+	}
+	var buf [4]byte
+	n := utf8.EncodeRune(buf[:], r)
+	for _, c := range buf[:n] {
+		h = (h ^ uint64(c)) * fnvPrime
+	}
+	return h
 }
 
 const (
@@ -87,8 +148,18 @@ func Shingles(words []uint64) []uint64 {
 	if len(words) == 0 {
 		return nil
 	}
+	out := appendShingles(make([]uint64, 0, max(1, len(words)-shingleSize+1)), words)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// appendShingles appends the hashes of the word 3-shingles of words to
+// out, in text order and with repeats: what Bands needs.
+func appendShingles(out, words []uint64) []uint64 {
+	if len(words) == 0 {
+		return out
+	}
 	n := max(1, len(words)-shingleSize+1)
-	out := make([]uint64, 0, n)
 	for i := 0; i < n; i++ {
 		h := uint64(shingleSize)
 		for _, w := range words[i:min(len(words), i+shingleSize)] {
@@ -96,8 +167,7 @@ func Shingles(words []uint64) []uint64 {
 		}
 		out = append(out, h)
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
+	return out
 }
 
 // MinHash parameters: 32 hash functions in 8 bands of 4. Two texts whose
@@ -120,7 +190,7 @@ func Bands(shingles []uint64) [simBands]uint32 {
 	}
 	for _, s := range shingles {
 		for k := range sig {
-			if h := mix64(s ^ (uint64(k+1) * bandSeedMix)); h < sig[k] {
+			if h := mix64(s ^ bandSeeds[k]); h < sig[k] {
 				sig[k] = h
 			}
 		}
@@ -135,6 +205,14 @@ func Bands(shingles []uint64) [simBands]uint32 {
 	}
 	return out
 }
+
+// bandSeeds are the seeds of the MinHash functions: (k+1)·bandSeedMix.
+var bandSeeds = func() (s [minHashes]uint64) {
+	for k := range s {
+		s[k] = uint64(k+1) * bandSeedMix
+	}
+	return s
+}()
 
 // mix64 is the finalizer of SplitMix64.
 func mix64(z uint64) uint64 {

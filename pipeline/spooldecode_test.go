@@ -1,0 +1,151 @@
+package pipeline
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/load"
+	"github.com/umzug/umzug/transform"
+)
+
+// sameDecoding checks that decodeSpooled gives what encoding/json gives
+// for d's spool line.
+func sameDecoding(t *testing.T, d *umzug.Document) {
+	t.Helper()
+	line, err := load.MarshalLine(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want, got umzug.Document
+	if err := json.Unmarshal(line, &want); err != nil {
+		t.Fatal(err)
+	}
+	if err := decodeSpooled(line, &got); err != nil {
+		t.Fatalf("%s: %v", d.URL, err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("%s: decodeSpooled differs from encoding/json:\n%+v\nwant\n%+v", d.URL, got, want)
+	}
+}
+
+// demoDocuments reads the demo export's golden documents (cmd's
+// TestDemoGolden): a stream of JSON objects.
+func demoDocuments(tb testing.TB) []umzug.Document {
+	f, err := os.Open(filepath.Join("..", "cmd", "testdata", "demo-documents.json"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	var docs []umzug.Document
+	dec := json.NewDecoder(f)
+	for dec.More() {
+		var d umzug.Document
+		if err := dec.Decode(&d); err != nil {
+			tb.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+// TestDecodeSpooledAsEncodingJSON: the second pass decodes the spool
+// with the JSON v2 decoder; on every demo document (every block type)
+// and on strings that JSON escapes, it gives encoding/json's value.
+func TestDecodeSpooledAsEncodingJSON(t *testing.T) {
+	docs := demoDocuments(t)
+	if len(docs) < 20 {
+		t.Fatalf("%d demo documents", len(docs))
+	}
+	for i := range docs {
+		sameDecoding(t, &docs[i])
+	}
+	odd := docs[0]
+	odd.Title = "<b>&amp;</b> \u2028 \u2029 \x00 \"\\ \ufffd é"
+	odd.URL = "https://example.de/\xff\xfe/ä"
+	odd.Warnings = []umzug.Warning{}
+	odd.Assets = nil
+	odd.Blocks = append([]umzug.Block{}, odd.Blocks...)
+	sameDecoding(t, &odd)
+}
+
+func FuzzDecodeSpooled(f *testing.F) {
+	docs := demoDocuments(f)
+	for _, s := range []string{"", "a", "<&>", "\xff", "\u2028", "\"\\/", "\x00\x1f"} {
+		f.Add(s, uint8(0))
+	}
+	f.Fuzz(func(t *testing.T, s string, which uint8) {
+		d := docs[int(which)%len(docs)]
+		d.Blocks = append([]umzug.Block{}, d.Blocks...)
+		n := 0
+		d.Strings(func(p *string, _ bool) {
+			if n%3 == int(which)%3 {
+				*p = s
+			}
+			n++
+		})
+		sameDecoding(t, &d)
+	})
+}
+
+// sameHashedLine checks that transform.HashedLine gives the content hash
+// and the line of transform.ContentHash and load.MarshalLine.
+func sameHashedLine(t *testing.T, d umzug.Document) {
+	t.Helper()
+	want := d
+	want.ContentHash = transform.ContentHash(want)
+	wantLine, err := load.MarshalLine(&want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := d
+	got.ContentHash = "sha256:stale"
+	line, err := transform.HashedLine(&got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.ContentHash != want.ContentHash {
+		t.Errorf("%s: hash %s, want %s", d.URL, got.ContentHash, want.ContentHash)
+	}
+	if !bytes.Equal(line, wantLine) {
+		t.Errorf("%s: line\n%s\nwant\n%s", d.URL, line, wantLine)
+	}
+}
+
+func TestHashedLineAsContentHashAndMarshalLine(t *testing.T) {
+	docs := demoDocuments(t)
+	for _, d := range docs {
+		sameHashedLine(t, d)
+	}
+	d := docs[1]
+	d.Title = "<b>Tom & Jerry</b> \u2028\u2029 \x01 \xff \"quoted\" \\"
+	d.Provenance.AliasURLs = []string{"https://x.example/?a=1&b=<2>"}
+	d.Warnings = []umzug.Warning{{Code: "x", Message: `"provenance":{"sourceUrl":""}`}}
+	sameHashedLine(t, d)
+	d.Provenance = umzug.Provenance{}
+	sameHashedLine(t, d)
+}
+
+func FuzzHashedLine(f *testing.F) {
+	docs := demoDocuments(f)
+	for _, s := range []string{"", "<&>", "\xff", "\u2028", `,"provenance":{"sourceUrl":""}`, "\x00"} {
+		f.Add(s, uint8(0))
+	}
+	f.Fuzz(func(t *testing.T, s string, which uint8) {
+		d := docs[int(which)%len(docs)]
+		d.Blocks = append([]umzug.Block{}, d.Blocks...)
+		n := 0
+		d.Strings(func(p *string, _ bool) {
+			if n%4 == int(which)%4 {
+				*p = s
+			}
+			n++
+		})
+		d.Provenance.SourceURL = s
+		sameHashedLine(t, d)
+	})
+}

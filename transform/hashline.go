@@ -1,0 +1,127 @@
+package transform
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"hash"
+	"sync"
+
+	"github.com/umzug/umzug"
+)
+
+// HashedLine sets d's ContentHash and returns d encoded as one line of
+// JSON without HTML escaping, ending in a newline: the bytes of
+// load.MarshalLine(d) after ContentHash(*d), from one encoding of the
+// document instead of two. The document is encoded without its
+// provenance and hash; the hash is that of this encoding with <, > and &
+// escaped as encoding/json's default escapes them (HTML escaping changes
+// nothing else), and the line is this encoding with the provenance and
+// the hash put in their places.
+func HashedLine(d *umzug.Document) ([]byte, error) {
+	c := *d
+	c.Provenance, c.ContentHash = umzug.Provenance{}, ""
+	buf := jsonBufs.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer func() {
+		if buf.Cap() <= maxPooledJSON {
+			jsonBufs.Put(buf)
+		}
+	}()
+	enc := json.NewEncoder(buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(&c); err != nil {
+		return nil, err
+	}
+	bare := buf.Bytes()
+	bare = bare[:len(bare)-1] // the Encoder's newline
+	// The empty provenance stands once in the encoding: ,"provenance":
+	// and an object cannot occur inside a string, where quotes are
+	// escaped, and no other field is named so. Should it not, the slow
+	// way.
+	at := bytes.Index(bare, emptyProvenance)
+	if at < 0 || bytes.Contains(bare[at+len(emptyProvenance):], emptyProvenance) {
+		d.ContentHash = ContentHash(*d)
+		return marshalLineNoEscape(d)
+	}
+	h := sha256Pool.Get().(hash.Hash)
+	h.Reset()
+	writeHTMLEscaped(h, bare)
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
+	sha256Pool.Put(h)
+	d.ContentHash = "sha256:" + hex.EncodeToString(sum[:])
+
+	prov, err := marshalNoEscape(&d.Provenance)
+	if err != nil {
+		return nil, err
+	}
+	rest := bare[at+len(emptyProvenance):]
+	line := make([]byte, 0, len(bare)+len(prov)+len(d.ContentHash)+32)
+	line = append(line, bare[:at]...)
+	line = append(line, `,"provenance":`...)
+	line = append(line, prov...)
+	line = append(line, `,"contentHash":"`...)
+	line = append(line, d.ContentHash...)
+	line = append(line, '"')
+	line = append(line, rest...)
+	return append(line, '\n'), nil
+}
+
+// emptyProvenance is how the zero Provenance stands in a document's JSON.
+var emptyProvenance = func() []byte {
+	b, err := marshalNoEscape(&umzug.Provenance{})
+	if err != nil {
+		panic(err)
+	}
+	return append([]byte(`,"provenance":`), b...)
+}()
+
+var sha256Pool = sync.Pool{New: func() any { return sha256.New() }}
+
+// writeHTMLEscaped writes b to w with <, > and & as encoding/json's HTML
+// escaping writes them inside strings (they stand nowhere else in JSON).
+func writeHTMLEscaped(w hash.Hash, b []byte) {
+	start := 0
+	for i, c := range b {
+		var esc []byte
+		switch c {
+		case '<':
+			esc = escLT
+		case '>':
+			esc = escGT
+		case '&':
+			esc = escAmp
+		default:
+			continue
+		}
+		w.Write(b[start:i])
+		w.Write(esc)
+		start = i + 1
+	}
+	w.Write(b[start:])
+}
+
+var escLT, escGT, escAmp = []byte(`\u003c`), []byte(`\u003e`), []byte(`\u0026`)
+
+// marshalNoEscape is json.Marshal without HTML escaping.
+func marshalNoEscape(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	b := buf.Bytes()
+	return b[:len(b)-1], nil
+}
+
+// marshalLineNoEscape is load.MarshalLine.
+func marshalLineNoEscape(v any) ([]byte, error) {
+	b, err := marshalNoEscape(v)
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}

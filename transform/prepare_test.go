@@ -1,0 +1,85 @@
+package transform
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// wordsRef is Words as scanText reports the words: the reference the
+// fast path of appendWords must match.
+func wordsRef(text string) []uint64 {
+	var out []uint64
+	scanText(text, func(h uint64) { out = append(out, h) }, nil)
+	return out
+}
+
+// randomText mixes ASCII, German letters, other scripts, invisible
+// characters, punctuation, case pairs that lower to ASCII (Kelvin sign,
+// dotted capital I) and invalid UTF-8.
+func randomText(r *rand.Rand) string {
+	pieces := []string{"a", "Z", "7", " ", ".", "-", "ä", "Ö", "ß", "é", "\u00ad", "\u200b", "\ufeff", "\u2060",
+		"\u212a", "\u0130", "Ω", "漢", "٣", "\n", "\t", "!", "…", "“", "\xff", "\xc3", "e\u0301", "\u00a0", "_", "Straße", "DER"}
+	var sb strings.Builder
+	for range r.IntN(60) {
+		sb.WriteString(pieces[r.IntN(len(pieces))])
+	}
+	return sb.String()
+}
+
+func TestWordsMatchesScanText(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for i := range 20000 {
+		text := randomText(r)
+		if got, want := Words(text), wordsRef(text); !slices.Equal(got, want) {
+			t.Fatalf("case %d %q: Words %v, scanText %v", i, text, got, want)
+		}
+	}
+}
+
+func TestBandsOfUnsortedShingles(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 2000 {
+		words := Words(randomText(r) + " " + randomText(r))
+		if Bands(appendShingles(nil, words)) != Bands(Shingles(words)) {
+			t.Fatalf("bands differ for %v", words)
+		}
+	}
+}
+
+// cleanTextRef is CleanText without its fast path.
+func cleanTextRef(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
+			return -1
+		case '\u00a0', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006',
+			'\u2007', '\u2008', '\u2009', '\u200a', '\u202f', '\u205f', '\t':
+			return ' '
+		case '\n':
+			return r
+		}
+		if r < ' ' || r == 0x7f {
+			return -1
+		}
+		return r
+	}, s)
+	return norm.NFC.String(s)
+}
+
+func TestCleanTextFastPath(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	extra := []string{"\u2000", "\u202f", "\x01", "\x7f", "\ufffd", "A\u030a", "\u0300", "\u00c5", "\u2001"}
+	for i := range 20000 {
+		text := randomText(r)
+		if r.IntN(3) == 0 {
+			text += extra[r.IntN(len(extra))] + randomText(r)
+		}
+		if got, want := CleanText(text), cleanTextRef(text); got != want {
+			t.Fatalf("case %d %q: CleanText %q, want %q", i, text, got, want)
+		}
+	}
+}
