@@ -782,8 +782,8 @@ var boxReasons = [...]string{umzug.DropRelated, umzug.DropLinks, umzug.DropAd,
 // "Empfehlungen aus der Redaktion" over the recommended articles): a
 // container that lost at least three times the text it keeps, 150
 // characters or more, to the reasons of boxes, and keeps at most 100
-// characters in at most three runs, no paragraph, picture or table. It goes with
-// the reason that took most of its text.
+// characters in at most three runs, no paragraph, picture or table. It
+// goes with the reason that took most of its text.
 func (p *page) dropOrphanHeads(root *html.Node, since int) {
 	if len(p.dropped) == since {
 		return
@@ -1508,9 +1508,8 @@ func teaserish(n *html.Node) bool {
 }
 
 // cardsOfLinkedHeadings reports teaser cards in any markup: at least two
-// headlines that are links, with at most 300 characters of text per
-// headline in all (the title and a short blurb each), the rest of the
-// text linked or in the headlines.
+// headlines (below level 1) that are links, and at most 300 characters
+// of text in all per linked headline (the title and a short blurb each).
 func cardsOfLinkedHeadings(n *html.Node) bool {
 	linked := 0
 	var f func(*html.Node)
