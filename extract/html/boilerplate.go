@@ -549,6 +549,8 @@ var (
 		"(noch keine bewertungen)": true, "noch keine bewertungen": true, "anzeige": true, "- anzeige -": true, "-anzeige-": true,
 		"werbung": true, "zum seitenanfang springen": true, "vollbild": true, "vollbildmodus": true,
 		"fullscreen": true, "bild vergrößern": true, "vergrößern": true,
+		// the link line of Instagram's embed code
+		"sieh dir diesen beitrag auf instagram an": true, "view this post on instagram": true,
 	}
 	chromePrefixes = []string{"letzte änderung", "zuletzt geändert", "zuletzt aktualisiert", "stand der seite", "seite zuletzt"}
 )

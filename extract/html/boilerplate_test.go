@@ -221,6 +221,13 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 			kept: []string{"steht in der Datenschutzerklärung"},
 		},
 		{
+			name:   "the link line of an embedded Instagram post",
+			box:    `<blockquote class="instagram-media" data-instgrm-permalink="https://www.instagram.com/p/abc/"><div><a href="https://www.instagram.com/p/abc/"><div>Sieh dir diesen Beitrag auf Instagram an</div></a><p><a href="https://www.instagram.com/p/abc/">Ein Beitrag geteilt von Stadt Beispiel (@stadt_beispiel)</a></p></div></blockquote>`,
+			gone:   "Sieh dir diesen Beitrag auf Instagram an",
+			reason: umzug.DropUtility,
+			kept:   []string{"Ein Beitrag geteilt von Stadt Beispiel"},
+		},
+		{
 			name:   "a gallery's counter",
 			box:    `<div class="gallery"><figure><img src="/a.jpg" alt="Lawine"><a class="lightbox" href="/a.jpg">Vollbild</a><div class="count">Bild 1 von 3</div><figcaption>Die größte Lawine der Woche</figcaption></figure></div>`,
 			gone:   "Bild 1 von 3",
