@@ -228,6 +228,17 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 			kept:   []string{"Ein Beitrag geteilt von Stadt Beispiel"},
 		},
 		{
+			name:   "the date line with a category",
+			box:    `<p class="date">8. November 2021 | Aktuelles</p>`,
+			gone:   "Aktuelles",
+			reason: umzug.DropMeta,
+		},
+		{
+			name: "a date with a sentence stays",
+			box:  `<p>8. November 2021 | Die Synode tagt zum ersten Mal in Bern und berät über den Haushalt.</p>`,
+			kept: []string{"Die Synode tagt zum ersten Mal in Bern"},
+		},
+		{
 			name:   "a gallery's counter",
 			box:    `<div class="gallery"><figure><img src="/a.jpg" alt="Lawine"><a class="lightbox" href="/a.jpg">Vollbild</a><div class="count">Bild 1 von 3</div><figcaption>Die größte Lawine der Woche</figcaption></figure></div>`,
 			gone:   "Bild 1 von 3",

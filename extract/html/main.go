@@ -743,6 +743,8 @@ func (p *page) prune(root *html.Node) {
 				p.drop(c, umzug.DropUtility)
 			} else if !ce && p.dateLine(c) {
 				p.drop(c, umzug.DropDuplicate)
+			} else if !ce && a.w[c].text <= 60 && p.dateWithLabel(c) {
+				p.drop(c, umzug.DropMeta)
 			} else if a.w[c].text <= 120 && a.w[c].text-a.w[c].link <= 50 && shareBox(c) {
 				p.drop(c, umzug.DropShare)
 			} else if a.w[c].text <= 200 && taxonomyLinks(c, a.w[c]) {
@@ -1233,6 +1235,32 @@ func (p *page) dateLine(n *html.Node) bool {
 
 // dateOnly matches a line that is only a date, maybe with a time and a
 // weekday: "23.10.2018", "Mo, 18. Oktober 2021 | 05:28 Uhr", "05:28 Uhr".
+// dateWithLabel reports a meta line of the page's date and a label
+// after a separator: "8. November 2021 | Aktuelles", "12.03.2024 · Erfurt".
+func (p *page) dateWithLabel(n *html.Node) bool {
+	if p.metaDateV == "" && p.contentDateV == "" {
+		return false
+	}
+	switch n.DataAtom {
+	case atom.P, atom.Span, atom.Div, atom.Small:
+	default:
+		return false
+	}
+	if hasDescendant(n, func(d *html.Node) bool { return !inlineAtoms[d.DataAtom] && d.DataAtom != atom.Time }) {
+		return false
+	}
+	t := cleanText(n)
+	i := strings.IndexAny(t, "|·•")
+	if i <= 0 {
+		return false
+	}
+	date, label := strings.TrimSpace(t[:i]), strings.Trim(t[i:], " |·•")
+	if label == "" || strings.ContainsAny(label, "0123456789|·•") || len(strings.Fields(label)) > 3 {
+		return false
+	}
+	return strings.ContainsAny(date, "0123456789") && dateOnly.MatchString(date)
+}
+
 var dateOnly = regexp.MustCompile(`(?i)^(?:(?:mo|di|mi|do|fr|sa|so|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\.?,?\s*)?(?:\d{1,2}\.\s*(?:\d{1,2}\.|\p{L}+\.?)\s*\d{2,4}|\d{4}-\d{2}-\d{2})?\s*[,|–-]?\s*(?:\d{1,2}[:.]\d{2}(?:\s*uhr)?)?$`)
 
 // authorElement reports the author line a news record's publisher is
