@@ -590,6 +590,21 @@ func footerLine(l string) bool {
 	return words-found <= 3*found
 }
 
+// linksFile reports a link in n to a file (a PDF, a document, a picture)
+// rather than a page.
+func linksFile(n *html.Node) bool {
+	return hasDescendant(n, func(d *html.Node) bool {
+		if d.DataAtom != atom.A {
+			return false
+		}
+		h := strings.ToLower(attr(d, "href"))
+		if i := strings.IndexAny(h, "?#"); i >= 0 {
+			h = h[:i]
+		}
+		return containsSubstring(h, ".pdf", ".doc", ".xls", ".ppt", ".zip", ".jpg", ".png", ".mp3", ".mp4", "fileadmin/")
+	})
+}
+
 // linksPicture reports a link around a picture: n itself or inside n.
 func linksPicture(n *html.Node) bool {
 	picture := func(d *html.Node) bool { return d.DataAtom == atom.Img || d.DataAtom == atom.Picture }
@@ -682,6 +697,9 @@ func utilityReason(n *html.Node, weight int32) string {
 	}
 	if len(t) < 200 && footerLine(l) && (strings.ContainsAny(t, "|·•") || linkShare(n, nil) >= 0.5) {
 		return umzug.DropFooter
+	}
+	if len(t) < 200 && n.DataAtom == atom.P && hasAnyPrefix(t, ">>", "»", "→", "▶", "►") && linkShare(n, nil) >= 0.95 && !linksFile(n) {
+		return umzug.DropRelated // ">> Wegen Corona: … <<", a link to another article between paragraphs
 	}
 	if len(t) < 60 && hasAnyPrefix(l, "alle", "weitere", "mehr", "zu", "zur", "more", "all") && listLink.MatchString(l) && linkShare(n, nil) >= 0.8 {
 		return umzug.DropUtility

@@ -239,6 +239,17 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 			kept: []string{"Die Synode tagt zum ersten Mal in Bern"},
 		},
 		{
+			name:   "a link to another article between paragraphs",
+			box:    `<p><a href="/verkehr/radwege-sued">&gt;&gt; Neue Radwege auch im Süden der Stadt &lt;&lt;</a></p>`,
+			gone:   "Neue Radwege auch im Süden der Stadt",
+			reason: umzug.DropRelated,
+		},
+		{
+			name: "a link to a document stays",
+			box:  `<p><a href="/fileadmin/radverkehrsplan.pdf">» Radverkehrsplan 2030 (PDF, 2 MB)</a></p>`,
+			kept: []string{"Radverkehrsplan 2030"},
+		},
+		{
 			name:   "a gallery's counter",
 			box:    `<div class="gallery"><figure><img src="/a.jpg" alt="Lawine"><a class="lightbox" href="/a.jpg">Vollbild</a><div class="count">Bild 1 von 3</div><figcaption>Die größte Lawine der Woche</figcaption></figure></div>`,
 			gone:   "Bild 1 von 3",
