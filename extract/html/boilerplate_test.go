@@ -9,6 +9,21 @@ import (
 	"github.com/umzug/umzug/extract/html"
 )
 
+// extractText extracts page and returns the document and the plain text
+// of its blocks, a line each.
+func extractText(t *testing.T, page, url string) (umzug.Document, string) {
+	t.Helper()
+	d, err := html.ParseHTML(strings.NewReader(page), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all strings.Builder
+	for _, b := range d.Blocks {
+		all.WriteString(b.PlainText() + "\n")
+	}
+	return d, all.String()
+}
+
 // articleWith is a news page whose article holds box after its prose.
 func articleWith(box string) string {
 	return `<html><head><title>Neue Radwege | Stadt</title></head><body>
@@ -359,27 +374,20 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			d, err := html.ParseHTML(strings.NewReader(articleWith(c.box)), "https://stadt.example/radwege")
-			if err != nil {
-				t.Fatal(err)
-			}
-			var all strings.Builder
-			for _, b := range d.Blocks {
-				all.WriteString(b.PlainText() + "\n")
-			}
-			if !strings.Contains(all.String(), "Umleitungen sind ausgeschildert") {
-				t.Fatalf("the article's prose is missing:\n%s", all.String())
+			d, all := extractText(t, articleWith(c.box), "https://stadt.example/radwege")
+			if !strings.Contains(all, "Umleitungen sind ausgeschildert") {
+				t.Fatalf("the article's prose is missing:\n%s", all)
 			}
 			for _, k := range c.kept {
-				if !strings.Contains(all.String(), k) {
-					t.Errorf("%q dropped; blocks:\n%s", k, all.String())
+				if !strings.Contains(all, k) {
+					t.Errorf("%q dropped; blocks:\n%s", k, all)
 				}
 			}
 			if c.gone == "" {
 				return
 			}
-			if strings.Contains(all.String(), c.gone) {
-				t.Errorf("%q kept; blocks:\n%s", c.gone, all.String())
+			if strings.Contains(all, c.gone) {
+				t.Errorf("%q kept; blocks:\n%s", c.gone, all)
 			}
 			acc := d.Provenance.Accounting
 			if acc == nil {
@@ -425,34 +433,20 @@ func TestDiscussionPageKeepsItsPosts(t *testing.T) {
 <main><h1>Kein App Store über mobile Daten</h1>` + posts.String() + `
 <h2>Kommentieren</h2><h3>Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.</h3></main>
 <footer>Impressum · Datenschutz</footer></body></html>`
-	d, err := html.ParseHTML(strings.NewReader(thread), "https://forum.example/thread/1")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var all strings.Builder
-	for _, b := range d.Blocks {
-		all.WriteString(b.PlainText() + "\n")
-	}
+	_, all := extractText(t, thread, "https://forum.example/thread/1")
 	for _, want := range []string{"Seit dem Update auf Version 13", "Nach dem Update auf 13.2"} {
-		if !strings.Contains(all.String(), want) {
-			t.Errorf("post %q dropped from a discussion page; blocks:\n%s", want, all.String())
+		if !strings.Contains(all, want) {
+			t.Errorf("post %q dropped from a discussion page; blocks:\n%s", want, all)
 		}
 	}
-	if strings.Contains(all.String(), "Sie müssen sich einloggen") {
-		t.Errorf("the comment form's note kept:\n%s", all.String())
+	if strings.Contains(all, "Sie müssen sich einloggen") {
+		t.Errorf("the comment form's note kept:\n%s", all)
 	}
 
 	// The same posts under an article are comments.
-	d, err = html.ParseHTML(strings.NewReader(articleWith(`<section class="comments"><h2>7 Kommentare</h2>`+posts.String()+`</section>`)), "https://stadt.example/radwege")
-	if err != nil {
-		t.Fatal(err)
-	}
-	all.Reset()
-	for _, b := range d.Blocks {
-		all.WriteString(b.PlainText() + "\n")
-	}
-	if strings.Contains(all.String(), "Seit dem Update auf Version 13") {
-		t.Errorf("comments under an article kept:\n%s", all.String())
+	_, all = extractText(t, articleWith(`<section class="comments"><h2>7 Kommentare</h2>`+posts.String()+`</section>`), "https://stadt.example/radwege")
+	if strings.Contains(all, "Seit dem Update auf Version 13") {
+		t.Errorf("comments under an article kept:\n%s", all)
 	}
 }
 
@@ -487,22 +481,15 @@ func TestArticleHeadAboveTheColumn(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			d, err := html.ParseHTML(strings.NewReader(c.page), "https://stadt.example/radwege")
-			if err != nil {
-				t.Fatal(err)
-			}
-			var all strings.Builder
-			for _, b := range d.Blocks {
-				all.WriteString(b.PlainText() + "\n")
-			}
+			_, all := extractText(t, c.page, "https://stadt.example/radwege")
 			for _, w := range c.want {
-				if !strings.Contains(all.String(), w) {
-					t.Errorf("%q missing; blocks:\n%s", w, all.String())
+				if !strings.Contains(all, w) {
+					t.Errorf("%q missing; blocks:\n%s", w, all)
 				}
 			}
 			for _, n := range c.not {
-				if strings.Contains(all.String(), n) {
-					t.Errorf("%q kept; blocks:\n%s", n, all.String())
+				if strings.Contains(all, n) {
+					t.Errorf("%q kept; blocks:\n%s", n, all)
 				}
 			}
 		})
@@ -563,34 +550,20 @@ func TestColumnsBelowTheFooter(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			page := `<html><body><div id="nav"><a href="/">Start</a> <a href="/glaube">Glaube</a></div>
 <div id="main"><div id="col1">` + article + c.footer + `</div>` + column + `</div></body></html>`
-			d, err := html.ParseHTML(strings.NewReader(page), "https://kirche.example/trauer")
-			if err != nil {
-				t.Fatal(err)
+			_, all := extractText(t, page, "https://kirche.example/trauer")
+			if !strings.Contains(all, "digitales Trauerbuch") {
+				t.Fatalf("article lost:\n%s", all)
 			}
-			var all strings.Builder
-			for _, b := range d.Blocks {
-				all.WriteString(b.PlainText() + "\n")
-			}
-			if !strings.Contains(all.String(), "digitales Trauerbuch") {
-				t.Fatalf("article lost:\n%s", all.String())
-			}
-			if got := strings.Contains(all.String(), "Gospelgottesdienst"); got != c.keep {
-				t.Errorf("column below the footer kept = %v, want %v; blocks:\n%s", got, c.keep, all.String())
+			if got := strings.Contains(all, "Gospelgottesdienst"); got != c.keep {
+				t.Errorf("column below the footer kept = %v, want %v; blocks:\n%s", got, c.keep, all)
 			}
 		})
 	}
 	// An article that goes on below the box keeps its second part.
 	page := `<html><body><div id="main"><div id="col1">` + article + `<div id="footer"><a href="/kontakt">Kontakt</a> <a href="/impressum">Impressum</a></div></div>
 <div><h1>Zweiter Teil</h1><p>Die Andacht wird am Sonntag um 18 Uhr auf trauernetz.de übertragen und bleibt danach eine Woche lang abrufbar.</p></div></div></body></html>`
-	d, err := html.ParseHTML(strings.NewReader(page), "https://kirche.example/trauer")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var all strings.Builder
-	for _, b := range d.Blocks {
-		all.WriteString(b.PlainText() + "\n")
-	}
-	if !strings.Contains(all.String(), "eine Woche lang abrufbar") {
-		t.Errorf("the article's part below a footer-named box lost:\n%s", all.String())
+	_, all := extractText(t, page, "https://kirche.example/trauer")
+	if !strings.Contains(all, "eine Woche lang abrufbar") {
+		t.Errorf("the article's part below a footer-named box lost:\n%s", all)
 	}
 }
