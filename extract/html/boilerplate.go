@@ -1,6 +1,7 @@
 package html
 
 import (
+	"path"
 	"regexp"
 	"strings"
 
@@ -8,6 +9,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/extract"
 )
 
 // Boilerplate is recognised by what templates of every CMS call it: the
@@ -564,9 +566,14 @@ var uiVerbs = map[string]bool{"drucken": true, "teilen": true, "merken": true, "
 // backLink matches "Zurück", "zurück zur Übersicht", "Zurück zum Newsroom".
 var backLink = regexp.MustCompile(`(?i)^(?:\.{0,3}\s*|«\s*|<\s*)zurück(?: (?:zu[rm]?|zu den|nach) [\p{L} -]{1,30})?$`)
 
-// legalWords name the legal and service pages a page's footer links.
-var legalWords = []string{"impressum", "datenschutz", "copyright", "agb", "nutzungsbedingungen", "barrierefreiheit",
-	"sitemap", "kontakt", "imprint", "privacy", "cookie-einstellungen", "haftungsausschluss", "disclaimer"}
+// legalPages name the legal and service pages a page's footer links;
+// legalWords are the words of a footer line, those and a few more.
+var (
+	legalPages = []string{"impressum", "datenschutz", "barrierefreiheit", "sitemap", "kontakt", "imprint", "privacy",
+		"nutzungsbedingungen", "agb"}
+	legalWords = append(legalPages[:len(legalPages):len(legalPages)], "copyright", "cookie-einstellungen",
+		"haftungsausschluss", "disclaimer")
+)
 
 // footerLine reports a lower-cased line that names at least two legal
 // pages, with at most three other words for each: "Impressum |
@@ -597,11 +604,8 @@ func linksFile(n *html.Node) bool {
 		if d.DataAtom != atom.A {
 			return false
 		}
-		h := strings.ToLower(attr(d, "href"))
-		if i := strings.IndexAny(h, "?#"); i >= 0 {
-			h = h[:i]
-		}
-		return containsSubstring(h, ".pdf", ".doc", ".xls", ".ppt", ".zip", ".jpg", ".png", ".mp3", ".mp4", "fileadmin/")
+		p := strings.ToLower(pathOf(attr(d, "href")))
+		return extract.IsAssetExt(path.Ext(p)) || strings.Contains(p, "fileadmin/")
 	})
 }
 

@@ -926,7 +926,7 @@ func legalLinks(n *html.Node) int {
 			}
 			if c.DataAtom == atom.A {
 				t := strings.ToLower(strings.TrimSpace(textOf(c)))
-				if containsSubstring(t, "impressum", "datenschutz", "barrierefreiheit", "sitemap", "kontakt", "imprint", "privacy", "nutzungsbedingungen", "agb") {
+				if containsSubstring(t, legalPages...) {
 					count++
 				}
 				continue
