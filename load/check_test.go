@@ -69,11 +69,10 @@ func firstRichText(d *umzug.Document) *umzug.PortableText {
 	return out
 }
 
-// TestTypedChecksAgreeWithSchema proves that the typed checks a run
-// applies to every record give the JSON Schema validator's verdict: on
-// every demo document, and on each of them broken (or changed) in one
-// way at a time.
-func TestTypedChecksAgreeWithSchema(t *testing.T) {
+// validatorAndChecks returns the JSON Schema validator and the typed
+// checks compiled from the same schema.
+func validatorAndChecks(t *testing.T) (*Validator, map[string]*typedCheck) {
+	t.Helper()
 	val, err := NewValidator(RichTextPortable)
 	if err != nil {
 		t.Fatal(err)
@@ -82,6 +81,15 @@ func TestTypedChecksAgreeWithSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return val, checks
+}
+
+// TestTypedChecksAgreeWithSchema proves that the typed checks a run
+// applies to every record give the JSON Schema validator's verdict: on
+// every demo document, and on each of them broken (or changed) in one
+// way at a time.
+func TestTypedChecksAgreeWithSchema(t *testing.T) {
+	val, checks := validatorAndChecks(t)
 	tc := checks["document"]
 	const badUUID = "015fe4bc-c55d-408d-aadb-61419905178d" // v4, not v5
 	mutations := []struct {
@@ -249,14 +257,7 @@ func TestTypedChecksAgreeWithSchema(t *testing.T) {
 // TestTypedChecksOtherKinds checks snippets, assets, findings and
 // failures both ways.
 func TestTypedChecksOtherKinds(t *testing.T) {
-	val, err := NewValidator(RichTextPortable)
-	if err != nil {
-		t.Fatal(err)
-	}
-	checks, err := typedChecks()
-	if err != nil {
-		t.Fatal(err)
-	}
+	val, checks := validatorAndChecks(t)
 	id := "015fe4bc-c55d-508d-aadb-61419905178d"
 	text := umzug.Block{Key: "c1", Type: umzug.BlockText, Text: &umzug.Text{Body: umzug.PortableText{{Type: "block", Key: "b", Style: "normal", Children: []umzug.PTSpan{{Type: "span", Key: "s", Text: "x", Marks: []string{}}}, MarkDefs: []umzug.MarkDef{}}}}}
 	cases := []struct {
