@@ -73,21 +73,28 @@ func TestDecodeSpooledAsEncodingJSON(t *testing.T) {
 	sameDecoding(t, &odd)
 }
 
+// withString returns a copy of one of docs (chosen by which) with one
+// string in every (from the which-th on) set to s.
+func withString(docs []umzug.Document, s string, which uint8, every int) umzug.Document {
+	d := docs[int(which)%len(docs)]
+	d.Blocks = append([]umzug.Block{}, d.Blocks...)
+	n := 0
+	d.Strings(func(p *string, _ bool) {
+		if n%every == int(which)%every {
+			*p = s
+		}
+		n++
+	})
+	return d
+}
+
 func FuzzDecodeSpooled(f *testing.F) {
 	docs := demoDocuments(f)
 	for _, s := range []string{"", "a", "<&>", "\xff", "\u2028", "\"\\/", "\x00\x1f"} {
 		f.Add(s, uint8(0))
 	}
 	f.Fuzz(func(t *testing.T, s string, which uint8) {
-		d := docs[int(which)%len(docs)]
-		d.Blocks = append([]umzug.Block{}, d.Blocks...)
-		n := 0
-		d.Strings(func(p *string, _ bool) {
-			if n%3 == int(which)%3 {
-				*p = s
-			}
-			n++
-		})
+		d := withString(docs, s, which, 3)
 		sameDecoding(t, &d)
 	})
 }
@@ -136,15 +143,7 @@ func FuzzHashedLine(f *testing.F) {
 		f.Add(s, uint8(0))
 	}
 	f.Fuzz(func(t *testing.T, s string, which uint8) {
-		d := docs[int(which)%len(docs)]
-		d.Blocks = append([]umzug.Block{}, d.Blocks...)
-		n := 0
-		d.Strings(func(p *string, _ bool) {
-			if n%4 == int(which)%4 {
-				*p = s
-			}
-			n++
-		})
+		d := withString(docs, s, which, 4)
 		d.Provenance.SourceURL = s
 		sameHashedLine(t, d)
 	})
