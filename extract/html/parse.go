@@ -325,6 +325,7 @@ func (p *page) finishTitle() {
 		case b.Type == umzug.BlockHeading && b.Heading.Level == 1:
 			d.Title = b.Heading.Text
 			if i == 0 {
+				p.titleFrom(b)
 				p.blocks = p.blocks[1:]
 			}
 		case b.Header != nil && b.Header.Level == 1:
@@ -356,6 +357,7 @@ func (p *page) finishTitle() {
 		switch b := &p.blocks[0]; {
 		case b.Type == umzug.BlockHeading && b.Heading.Level <= 3:
 			d.Title = b.Heading.Text
+			p.titleFrom(b)
 			p.blocks = p.blocks[1:]
 		case b.Header != nil && b.Header.Level <= 3:
 			d.Title = b.Header.Text
@@ -367,6 +369,16 @@ func (p *page) finishTitle() {
 	}
 	if d.Title == "" {
 		d.Title = stripSiteName(collapseTrim(p.doc.FindMatcher(cssFirst("title")).First().Text()), p.meta.property("og:site_name"))
+	}
+}
+
+// titleFrom notes that the heading block b, which leaves the blocks,
+// became the title: its element's text is the title field (unless the
+// element holds more than the title, a kicker say, which then stays
+// accounted for as it was).
+func (p *page) titleFrom(b *umzug.Block) {
+	if src := p.blockSrc[b.Key]; src != nil && headingLevel(src) > 0 && normText(textOf(src)) == normText(b.Heading.Text) {
+		p.field(src, "title")
 	}
 }
 
@@ -656,11 +668,22 @@ func isLayoutRow(n *html.Node) bool {
 	if !rowClass.MatchString(attr(n, "class")) {
 		return false
 	}
+	// A row's children are columns: wrappers, not headings or text.
+	// Foundation names a column "small-8 columns", Bulma a row "columns":
+	// the children decide.
 	cols := 0
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode {
-			cols++
+		if c.Type != html.ElementNode {
+			continue
 		}
+		switch c.DataAtom {
+		case atom.P, atom.Ul, atom.Ol, atom.Dl, atom.Blockquote, atom.Pre, atom.Table, atom.Address:
+			return false
+		}
+		if headingLevel(c) > 0 {
+			return false
+		}
+		cols++
 	}
 	return cols > 1
 }

@@ -378,3 +378,58 @@ func TestBaseHrefOnlyWeb(t *testing.T) {
 		t.Errorf("blocks %+v; want the link resolved against the page URL", d.Blocks)
 	}
 }
+
+// TestFoundationColumnsAreNotRows checks a layout whose columns are named
+// "small-8 columns" (Foundation) inside rows that are also columns: the
+// column's headline and subheadline are headings, not the cells of a row
+// read as plain text, so the h1 becomes the title (once, not also a text
+// block) and a "Pressemitteilung vom …" line under the headlines makes the
+// page a press release whose contact card becomes its contact. A Bulma row
+// ("columns" holding "column" wrappers) is still read column by column.
+func TestFoundationColumnsAreNotRows(t *testing.T) {
+	page := `<html><head><title>Neue Radwege</title></head><body><main>
+<section class="article"><div class="row"><div class="small-12 columns"><div class="row headarea">
+<div class="small-8 columns"><h1 class="title">Neue Radwege für die Innenstadt</h1><h2 class="subtitle">Vier Verbindungen zwischen Bahnhof und Universität</h2></div>
+<div class="small-4 columns"><figure><img src="/img/radweg.jpg" alt="Radweg"></figure></div>
+</div><div class="row columns"><div>Pressemitteilung vom 20.01.2022</div></div></div></div>
+<div class="row"><div class="small-12 large-8 columns"><div class="fulltext">
+<p>Die Stadt baut in diesem Jahr vier neue Radwege zwischen dem Bahnhof und der Universität. Die Arbeiten beginnen im April und dauern bis zum Herbst.</p>
+<p>Während der Bauzeit wird der Verkehr an den Baustellen einspurig an den Arbeiten vorbeigeführt. Umleitungen sind ausgeschildert.</p></div></div>
+<div class="small-12 large-4 columns"><div class="card pressOfficer"><div class="card-section"><h2>Pressekontakt</h2>
+<p>Pressesprecherin Erika Muster<br>Tel.: (030) 12 34 56 78<br>E-Mail: presse@stadt.example</p></div></div></div></div>
+</section></main></body></html>`
+	d, all := extractText(t, page, "https://www.stadt.example/presse/radwege")
+	if d.Title != "Neue Radwege für die Innenstadt" {
+		t.Errorf("title %q", d.Title)
+	}
+	if strings.Contains(all, "Neue Radwege für die Innenstadt") {
+		t.Errorf("the title is also a block:\n%s", all)
+	}
+	if d.Kind != umzug.KindPressRelease || d.PressRelease == nil {
+		t.Fatalf("kind %s, want a press release", d.Kind)
+	}
+	if len(d.PressRelease.Contacts) != 1 || d.PressRelease.Contacts[0].Email != "presse@stadt.example" {
+		t.Errorf("contacts %+v", d.PressRelease.Contacts)
+	}
+	if strings.Contains(all, "Erika Muster") {
+		t.Errorf("the contact card stays in the body:\n%s", all)
+	}
+	if pr := d.PressRelease; pr.Subtitle != "Vier Verbindungen zwischen Bahnhof und Universität" && !strings.Contains(all, "Vier Verbindungen") {
+		t.Errorf("subheadline lost:\n%s", all)
+	}
+
+	bulma := `<html><head><title>Angebote</title></head><body><main><h1>Angebote der Stadtbibliothek</h1>
+<div class="columns"><div class="column"><h3>Ausleihe</h3><p>Bücher, Filme und Spiele leihen Sie mit dem Bibliotheksausweis für vier Wochen aus.</p></div>
+<div class="column"><h3>Lernorte</h3><p>Gruppenräume und Arbeitsplätze mit Strom und WLAN stehen an allen Öffnungstagen bereit.</p></div></div>
+</main></body></html>`
+	d, _ = extractText(t, bulma, "https://www.stadt.example/bibliothek")
+	cols := map[int]bool{}
+	for _, b := range d.Blocks {
+		if b.Source != nil {
+			cols[b.Source.Column] = true
+		}
+	}
+	if !cols[1] || !cols[2] {
+		t.Errorf("the Bulma row is not read by columns: %v", cols)
+	}
+}
