@@ -143,6 +143,23 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 			reason: umzug.DropRelated,
 		},
 		{
+			name:   "interesting articles",
+			box:    `<h2>Interessante Artikel</h2><h3><a href="/a">Radverkehrsplan 2030 beschlossen</a></h3><h3><a href="/b">Fahrradstraßen im Überblick</a></h3>`,
+			gone:   "Fahrradstraßen im Überblick",
+			reason: umzug.DropRelated,
+		},
+		{
+			name:   "a snippet (Drupal's teaser view) that links elsewhere is a teaser",
+			box:    `<div class="paragraph"><div class="snippet snippet--article"><h3><a href="/buslinie">Neue Buslinie zum Flughafen</a></h3><div class="snippet__text">Seit Montag fährt der Bus alle zehn Minuten. <a href="/buslinie">Weiterlesen</a></div></div></div>`,
+			gone:   "Neue Buslinie zum Flughafen",
+			reason: umzug.DropRelated,
+		},
+		{
+			name: "a code snippet that links nowhere stays",
+			box:  `<div class="snippet"><pre>radweg-planer --stadt Musterstadt --jahr 2024</pre></div>`,
+			kept: []string{"radweg-planer --stadt Musterstadt"},
+		},
+		{
 			name:   "a box of share buttons",
 			box:    `<div class="pane-2"><hr>Den Artikel mit anderen teilen/diskutieren:<ul><li><a href="https://www.facebook.com/sharer/sharer.php?u=x"><i class="fa"></i></a></li><li><a href="https://twitter.com/intent/tweet?url=x"><i></i></a></li><li><a href="mailto:?subject=Radwege&body=x"><i></i></a></li><li><a href="/radwege">Permalink</a></li></ul></div>`,
 			gone:   "Den Artikel mit anderen teilen",
