@@ -802,11 +802,14 @@ func nginxHashSizes(log *load.TempLog, gone []string, host string) ([]string, er
 	}, nil
 }
 
+// nginxQuoter escapes for nginxQuote (made once, see apacheSubstQuoter).
+var nginxQuoter = strings.NewReplacer(`\`, `\\`, `"`, `\"`)
+
 // nginxQuote quotes s for an nginx configuration file. nginx has no
 // escape for "$" inside quotes (map values would expand it as a
 // variable), so it is percent-encoded; such rare URLs are exact in the CSV.
 func nginxQuote(s string) string {
-	s = strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s)
+	s = nginxQuoter.Replace(s)
 	s = strings.ReplaceAll(s, "$", "%24")
 	return `"` + s + `"`
 }
