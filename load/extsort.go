@@ -139,7 +139,7 @@ func (s *ExternalSort) spill() error {
 // of readBuf bytes per run.
 const (
 	maxRuns = 64
-	readBuf = 64 << 10
+	readBuf = 32 << 10
 )
 
 // compact merges the runs into one, in a new file (the old one goes).
