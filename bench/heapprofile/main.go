@@ -9,8 +9,9 @@
 //
 // It polls the live heap every 200 ms (runtime/metrics) and rewrites the
 // profile whenever the live heap grew by 1% over the largest seen; it
-// prints each new peak on stderr (seconds since start, MB). The exit
-// code is umzug's.
+// prints each new peak on stderr (seconds since start, MB), and at the
+// end the largest memory the runtime had mapped (about the RSS), when,
+// and the live heap and heap goal then. The exit code is umzug's.
 package main
 
 import (
@@ -51,19 +52,26 @@ func run(out string, args []string) int {
 // watch writes the heap profile to out at every new peak of the live heap
 // until stop is closed.
 func watch(out string, start time.Time, stop <-chan struct{}) error {
-	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	var peak uint64
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/memory/classes/total:bytes"},
+		{Name: "/memory/classes/heap/released:bytes"}, {Name: "/gc/heap/goal:bytes"}}
+	var peak, peakMapped, liveThen, goalThen uint64
+	var peakAt time.Duration
 	tick := time.NewTicker(200 * time.Millisecond)
 	defer tick.Stop()
 	for {
 		select {
 		case <-stop:
 			fmt.Fprintf(os.Stderr, "heapprofile: peak live heap %.1f MB\n", float64(peak)/1e6)
+			fmt.Fprintf(os.Stderr, "heapprofile: peak mapped (not released) %.1f MB at %.1f s: live heap %.1f MB, heap goal %.1f MB\n",
+				float64(peakMapped)/1e6, peakAt.Seconds(), float64(liveThen)/1e6, float64(goalThen)/1e6)
 			return nil
 		case <-tick.C:
 		}
 		metrics.Read(sample)
 		live := sample[0].Value.Uint64()
+		if m := sample[1].Value.Uint64() - sample[2].Value.Uint64(); m > peakMapped {
+			peakMapped, peakAt, liveThen, goalThen = m, time.Since(start), live, sample[3].Value.Uint64()
+		}
 		if live <= peak+peak/100 {
 			continue
 		}
