@@ -111,12 +111,15 @@ func apacheRegexp(s string) string {
 
 // apacheSubst quotes s for a RewriteRule substitution inside double
 // quotes: $ and % would start back-references, \ escapes them.
-func apacheSubst(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `$`, `\$`, `%`, `\%`, `"`, `\"`).Replace(s)
-}
+func apacheSubst(s string) string { return apacheSubstQuoter.Replace(s) }
 
 // apacheMapWord makes s one word of a txt RewriteMap: URIs as sent hold
 // no white space, so only a stray one is percent-encoded.
-func apacheMapWord(s string) string {
-	return strings.NewReplacer(" ", "%20", "\t", "%09").Replace(s)
-}
+func apacheMapWord(s string) string { return apacheMapWordQuoter.Replace(s) }
+
+// The replacers are made once: one made per call (per line of the
+// redirect map) built its tables (kilobytes) for every old URL.
+var (
+	apacheSubstQuoter   = strings.NewReplacer(`\`, `\\`, `$`, `\$`, `%`, `\%`, `"`, `\"`)
+	apacheMapWordQuoter = strings.NewReplacer(" ", "%20", "\t", "%09")
+)

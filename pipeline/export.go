@@ -664,8 +664,18 @@ func (p *Export) writeRedirects(exp *load.Exporter, log *load.TempLog) error {
 	if err := csvW.Line("old_url,new_path,status", false); err != nil {
 		return fail(err)
 	}
-	hashSizes, err := nginxHashSizes(log, p.gone, site.Host)
+	gone := slices.Clone(p.gone)
+	slices.Sort(gone)
+	gone = slices.Compact(gone)
+	// One pass over the old URLs sizes nginx's hash and finds the old URLs
+	// met before (KeepRedirectSeen), in the order emit meets them.
+	repeated := newRepeatedOldURLs()
+	defer repeated.close()
+	hashSizes, err := nginxHashSizesEach(log, gone, site.Host, repeated.add)
 	if err != nil {
+		return fail(err)
+	}
+	if err := repeated.find(); err != nil {
 		return fail(err)
 	}
 	for _, l := range append([]string{
@@ -693,8 +703,11 @@ func (p *Export) writeRedirects(exp *load.Exporter, log *load.TempLog) error {
 		return csvW.Line(strings.TrimSuffix(buf.String(), "\n"), true)
 	}
 	var goneURIs []string
+	seq := 0
 	emit := func(r umzug.Redirect) error {
-		if ok, why := p.idx.KeepRedirect(r); !ok {
+		seen := repeated.has(seq)
+		seq++
+		if ok, why := p.idx.KeepRedirectSeen(r, seen); !ok {
 			p.log.Debug("redirect left out", "from", r.From, "to", r.To, "reason", why)
 			return nil
 		}
@@ -726,9 +739,7 @@ func (p *Export) writeRedirects(exp *load.Exporter, log *load.TempLog) error {
 	}); err != nil {
 		return fail(err)
 	}
-	gone := slices.Clone(p.gone)
-	slices.Sort(gone)
-	for _, g := range slices.Compact(gone) {
+	for _, g := range gone {
 		if err := emit(umzug.Redirect{From: g, Status: 410}); err != nil {
 			return fail(err)
 		}
@@ -765,25 +776,36 @@ func (p *Export) writeRedirects(exp *load.Exporter, log *load.TempLog) error {
 // more entries than its hash may hold. Both are upper bounds over every
 // redirect of the site's host (some may be left out later).
 func nginxHashSizes(log *load.TempLog, gone []string, host string) ([]string, error) {
+	return nginxHashSizesEach(log, gone, host, nil)
+}
+
+// nginxHashSizesEach is nginxHashSizes that also calls each (unless nil)
+// with the old URL of every redirect of the log, then of gone.
+func nginxHashSizesEach(log *load.TempLog, gone []string, host string, each func(from string) error) ([]string, error) {
 	longest, n := 0, 0
-	count := func(raw string) {
+	count := func(raw string) error {
 		if u, err := url.Parse(raw); err == nil && u.Host == host {
 			longest, n = max(longest, len(nginxQuote(u.RequestURI()))), n+1
 		}
+		if each != nil {
+			return each(raw)
+		}
+		return nil
 	}
 	err := log.Each(func(line []byte) error {
 		var r umzug.Redirect
 		if err := json.Unmarshal(line, &r); err != nil {
 			return fmt.Errorf("reading redirects: %w", err)
 		}
-		count(r.From)
-		return nil
+		return count(r.From)
 	})
 	if err != nil {
 		return nil, err
 	}
 	for _, g := range gone {
-		count(g)
+		if err := count(g); err != nil {
+			return nil, err
+		}
 	}
 	// An entry takes a pointer, the key and 2 bytes, aligned to 8; a
 	// bucket holds at least one entry and a terminating pointer.
@@ -802,11 +824,72 @@ func nginxHashSizes(log *load.TempLog, gone []string, host string) ([]string, er
 	}, nil
 }
 
+// repeatedOldURLs finds the redirects of the map whose old URL an
+// earlier one had (by transform.RedirectKey), as the Index's set of
+// every old URL did: the keys go to an external sort (equal keys stay in
+// the order added), and every key after the first of its kind marks its
+// redirect. It holds one bit per redirect.
+type repeatedOldURLs struct {
+	keys *load.ExternalSort
+	n    int      // redirects added
+	bits []uint64 // redirect i is repeated: bit i
+}
+
+func newRepeatedOldURLs() *repeatedOldURLs {
+	return &repeatedOldURLs{keys: load.NewExternalSort("redirect map's old URLs", "", 8, sortBudget)}
+}
+
+// add adds the old URL of the next redirect.
+func (r *repeatedOldURLs) add(from string) error {
+	var key [8]byte
+	binary.BigEndian.PutUint64(key[:], transform.RedirectKey(from))
+	r.n++
+	return r.keys.Add(key[:], binary.AppendUvarint(nil, uint64(r.n-1)))
+}
+
+// find marks the repeated redirects once all are added.
+func (r *repeatedOldURLs) find() error {
+	r.bits = make([]uint64, (r.n+63)/64)
+	rd, err := r.keys.Reader()
+	if err != nil {
+		return err
+	}
+	var last []byte // the key before, nil before the first
+	for {
+		key, payload, ok, err := rd.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return nil
+		}
+		if last != nil && bytes.Equal(key, last) {
+			i, k := binary.Uvarint(payload)
+			if k <= 0 || i >= uint64(r.n) {
+				return fmt.Errorf("redirect map's old URLs: a damaged record")
+			}
+			r.bits[i/64] |= 1 << (i % 64)
+			continue
+		}
+		last = append(last[:0], key...)
+	}
+}
+
+// has reports whether redirect i has the old URL of an earlier one.
+func (r *repeatedOldURLs) has(i int) bool {
+	return i < r.n && r.bits[i/64]&(1<<(i%64)) != 0
+}
+
+func (r *repeatedOldURLs) close() { r.keys.Close() }
+
+// nginxQuoter escapes for nginxQuote (made once, see apacheSubstQuoter).
+var nginxQuoter = strings.NewReplacer(`\`, `\\`, `"`, `\"`)
+
 // nginxQuote quotes s for an nginx configuration file. nginx has no
 // escape for "$" inside quotes (map values would expand it as a
 // variable), so it is percent-encoded; such rare URLs are exact in the CSV.
 func nginxQuote(s string) string {
-	s = strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s)
+	s = nginxQuoter.Replace(s)
 	s = strings.ReplaceAll(s, "$", "%24")
 	return `"` + s + `"`
 }

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -76,5 +77,45 @@ func TestPipelineOldRedirectsAndGone(t *testing.T) {
 	}
 	if res.Stats["gone"] != 1 || res.Stats["redirects"] < 5 {
 		t.Errorf("stats = %v", res.Stats)
+	}
+}
+
+// TestRepeatedOldURLs: the redirects whose old URL an earlier redirect
+// had are the ones a set of the old URLs seen finds (KeepRedirect's
+// way), whether the keys were sorted in memory or spilled in many runs.
+func TestRepeatedOldURLs(t *testing.T) {
+	var froms []string
+	for i := range 5000 {
+		froms = append(froms, fmt.Sprintf("https://a.example/p/%d/", (i*7919)%1500))
+	}
+	for _, budget := range []int{4 << 20, 256} {
+		func() {
+			defer func(b int) { sortBudget = b }(sortBudget)
+			sortBudget = budget
+			r := newRepeatedOldURLs()
+			defer r.close()
+			for _, f := range froms {
+				if err := r.add(f); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := r.find(); err != nil {
+				t.Fatal(err)
+			}
+			seen := map[string]bool{}
+			repeats := 0
+			for i, f := range froms {
+				if got := r.has(i); got != seen[f] {
+					t.Fatalf("budget %d: redirect %d (%s) repeated = %v, want %v", budget, i, f, got, seen[f])
+				}
+				if seen[f] {
+					repeats++
+				}
+				seen[f] = true
+			}
+			if repeats != len(froms)-1500 {
+				t.Fatalf("%d repeats, want %d", repeats, len(froms)-1500)
+			}
+		}()
 	}
 }

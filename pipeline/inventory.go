@@ -2,6 +2,8 @@ package pipeline
 
 import (
 	"bytes"
+	"cmp"
+	"encoding/binary"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -75,27 +77,54 @@ type invRow struct {
 	Dropped   map[string]int
 	Note      string   `json:"n,omitempty"`
 	Aliases   []string `json:"-"` // filled in when the rows are written
+	Inlinks   int      `json:"-"` // ... as this
 }
 
-// inventory collects the rows while the export is written.
+// inventory collects the rows while the export is written. What it
+// keeps in memory per document is fixed in size (two 64-bit hashes and a
+// row number, 20 bytes): the rows are spooled, and what is joined to
+// them when they are written goes to external sorts (load.ExternalSort):
+// the aliases of the documents keyed by row, and the links between
+// documents keyed by the id linked to, counted per row by a merge with
+// the rows' ids. At 100,000 documents the inventory holds a few MB, not
+// the aliases' strings and a map of ids.
 type inventory struct {
 	docs  *load.TempLog
 	other *load.TempLog
+	seed  maphash.Seed
 	// docURLs has the canonical URLs of documents (their redirect rows
-	// are the document rows), as 64-bit hashes: the strings need not stay
-	// (at 100,000 documents, 8 instead of about 90 bytes each).
-	docURLs map[uint64]struct{}
-	seed    maphash.Seed
-	// aliases has a key for the new path of every document, and lists
-	// the other old URLs that redirect there, in the order of
-	// redirects.csv. They are held until the inventory is written: about
-	// the size of redirects.csv, as the de-duplication's index holds them.
-	aliases map[string][]string
-	assets  map[string]string // asset URL -> kind
-	inlinks map[docID]int32   // document id -> documents that link to it
-	depth   map[string]int    // document URL -> link depth (migrate)
-	extra   []invRow          // pages not exported, from the crawl
+	// are the document rows), as 64-bit hashes: the strings need not
+	// stay. Sorted (binary search) once the redirects come.
+	docURLs []uint64
+	// docPaths has the new path of every document (as a hash) with the
+	// document's row: a redirect there is an alias of the row.
+	docPaths []pathRow
+	sorted   bool // docURLs and docPaths are sorted
+	// aliases has the other old URLs that redirect to a document, keyed
+	// by its row, in the order of redirects.csv (the sort keeps the
+	// order of equal keys).
+	aliases *load.ExternalSort
+	// links has a record per document linked to (its id) and document
+	// that links there; ids has the id of every row (with the row).
+	// inlinks, made of the two when the rows are first written, has the
+	// number of documents that link to a row, keyed by the row.
+	links, ids, inlinks *load.ExternalSort
+	assets              map[string]string // asset URL -> kind
+	depth               map[string]int    // document URL -> link depth (migrate)
+	extra               []invRow          // pages not exported, from the crawl
 }
+
+// pathRow is a document's new path, as a hash, and its row.
+type pathRow struct {
+	hash uint64
+	row  uint32
+}
+
+// sortBudget is the memory each external sort of the inventory and the
+// redirect map holds before it writes a sorted run to its file: 1 MiB
+// (the aliases of 100,000 documents, about 40 MB, make 40 runs, merged
+// with a 32 KiB buffer each). A variable: tests make it small.
+var sortBudget = 1 << 20
 
 func newInventory() (*inventory, error) {
 	docs, err := load.NewTempLog("")
@@ -107,13 +136,22 @@ func newInventory() (*inventory, error) {
 		docs.Close()
 		return nil, err
 	}
-	return &inventory{docs: docs, other: other, docURLs: map[uint64]struct{}{}, seed: maphash.MakeSeed(), aliases: map[string][]string{}, assets: map[string]string{},
-		inlinks: map[docID]int32{}, depth: map[string]int{}}, nil
+	return &inventory{docs: docs, other: other, seed: maphash.MakeSeed(),
+		aliases: load.NewExternalSort("inventory aliases", "", 4, sortBudget),
+		links:   load.NewExternalSort("inventory links", "", len(docID{}), sortBudget),
+		ids:     load.NewExternalSort("inventory ids", "", len(docID{}), sortBudget),
+		assets:  map[string]string{}, depth: map[string]int{}}, nil
 }
 
 func (inv *inventory) close() {
 	inv.docs.Close()
 	inv.other.Close()
+	inv.aliases.Close()
+	inv.links.Close()
+	inv.ids.Close()
+	if inv.inlinks != nil {
+		inv.inlinks.Close()
+	}
 }
 
 // docLinkRe finds the document ids a document's JSON refers to (links,
@@ -134,16 +172,25 @@ func docIDOf(s string) (docID, bool) {
 // addDocument records a document as written (line is its JSON), with the
 // words of its text before de-duplication.
 func (inv *inventory) addDocument(d *umzug.Document, words int, line []byte, assets []umzug.Asset) error {
-	inv.docURLs[maphash.String(inv.seed, d.URL)] = struct{}{}
+	row := uint32(inv.docs.Len())
+	inv.docURLs = append(inv.docURLs, maphash.String(inv.seed, d.URL))
 	if d.Path != "" {
-		inv.aliases[d.Path] = nil
+		inv.docPaths = append(inv.docPaths, pathRow{hash: maphash.String(inv.seed, d.Path), row: row})
 	}
-	self, _ := docIDOf(d.ID)
+	inv.sorted = false
+	self, ok := docIDOf(d.ID)
+	if ok {
+		if err := inv.ids.Add(self[:], binary.BigEndian.AppendUint32(nil, row)); err != nil {
+			return err
+		}
+	}
 	seen := map[docID]bool{self: true}
 	for _, m := range docLinkRe.FindAllSubmatch(line, -1) {
 		if id := docID(m[1]); !seen[id] { // the expression matches 36 bytes
 			seen[id] = true
-			inv.inlinks[id]++
+			if err := inv.links.Add(id[:], nil); err != nil {
+				return err
+			}
 		}
 	}
 	for _, a := range assets {
@@ -161,7 +208,8 @@ func (inv *inventory) addDocument(d *umzug.Document, words int, line []byte, ass
 // its row already, another URL that redirects to a document is one of the
 // document's aliases, anything else a row of its own.
 func (inv *inventory) addRedirect(r umzug.Redirect, isFile func(string) bool) error {
-	if _, doc := inv.docURLs[maphash.String(inv.seed, r.From)]; doc {
+	inv.sort()
+	if _, doc := slices.BinarySearch(inv.docURLs, maphash.String(inv.seed, r.From)); doc {
 		return nil
 	}
 	row := invRow{URL: r.From, Status: invAlias, Path: r.To, Depth: -1}
@@ -174,12 +222,222 @@ func (inv *inventory) addRedirect(r umzug.Redirect, isFile func(string) bool) er
 	case isFile(r.From):
 		row.Status, row.Kind = invAsset, "file"
 	default:
-		if as, ok := inv.aliases[r.To]; ok {
-			inv.aliases[r.To] = append(as, r.From)
+		if rows := inv.rowsOfPath(r.To); len(rows) > 0 {
+			for _, pr := range rows {
+				if err := inv.addAlias(pr.row, r.To, r.From); err != nil {
+					return err
+				}
+			}
 			return nil
 		}
 	}
 	return inv.other.Append(row)
+}
+
+// sort sorts the hashes of the documents' URLs and paths for lookups.
+func (inv *inventory) sort() {
+	if inv.sorted {
+		return
+	}
+	slices.Sort(inv.docURLs)
+	slices.SortStableFunc(inv.docPaths, func(a, b pathRow) int { return cmp.Compare(a.hash, b.hash) })
+	inv.sorted = true
+}
+
+// rowsOfPath returns the rows of the documents whose new path has the
+// hash of p (one, unless two documents share a path).
+func (inv *inventory) rowsOfPath(p string) []pathRow {
+	h := maphash.String(inv.seed, p)
+	i, found := slices.BinarySearchFunc(inv.docPaths, h, func(pr pathRow, h uint64) int { return cmp.Compare(pr.hash, h) })
+	if !found {
+		return nil
+	}
+	j := i + 1
+	for j < len(inv.docPaths) && inv.docPaths[j].hash == h {
+		j++
+	}
+	return inv.docPaths[i:j]
+}
+
+// addAlias records that from redirects to path, the new path of the
+// document in row: a record of the aliases' sort keyed by the row, with
+// the path (checked when the rows are joined) and the old URL.
+func (inv *inventory) addAlias(row uint32, path, from string) error {
+	var key [4]byte
+	binary.BigEndian.PutUint32(key[:], row)
+	payload := make([]byte, 0, binary.MaxVarintLen64+len(path)+len(from))
+	payload = binary.AppendUvarint(payload, uint64(len(path)))
+	payload = append(append(payload, path...), from...)
+	return inv.aliases.Add(key[:], payload)
+}
+
+// countInlinks counts the documents that link to each row: a merge of
+// the links and the rows' ids, both in id order, into the inlinks' sort
+// by row (rows with no link have no record).
+func (inv *inventory) countInlinks() error {
+	if inv.inlinks != nil {
+		return nil
+	}
+	inv.inlinks = load.NewExternalSort("inventory inlinks", "", 4, sortBudget)
+	links, err := inv.links.Reader()
+	if err != nil {
+		return err
+	}
+	ids, err := inv.ids.Reader()
+	if err != nil {
+		return err
+	}
+	var link []byte // the link read ahead, nil at the end
+	nextLink := func() error {
+		k, _, ok, err := links.Next()
+		link = nil
+		if ok {
+			link = k
+		}
+		return err
+	}
+	if err := nextLink(); err != nil {
+		return err
+	}
+	var last []byte // the id of the last row, for rows that share an id
+	n := 0
+	for {
+		id, row, ok, err := ids.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return nil
+		}
+		if !bytes.Equal(id, last) {
+			last, n = bytes.Clone(id), 0
+			for link != nil && bytes.Compare(link, id) < 0 {
+				if err := nextLink(); err != nil { // a link to no row: not counted
+					return err
+				}
+			}
+			for link != nil && bytes.Equal(link, id) {
+				n++
+				if err := nextLink(); err != nil {
+					return err
+				}
+			}
+		}
+		if n > 0 {
+			if err := inv.inlinks.Add(row, binary.AppendUvarint(nil, uint64(n))); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// inlinkJoin hands out the number of documents that link to each row,
+// row by row, from the inlinks' sort.
+type inlinkJoin struct {
+	r    *load.SortReader
+	row  uint32 // of the record held
+	n    int    // ... its count
+	held bool
+}
+
+// countOf returns the count of the row (rows are asked for in order).
+func (j *inlinkJoin) countOf(row uint32) (int, error) {
+	for {
+		if !j.held {
+			key, payload, ok, err := j.r.Next()
+			if err != nil || !ok {
+				return 0, err
+			}
+			n, k := binary.Uvarint(payload)
+			if k <= 0 {
+				return 0, fmt.Errorf("inventory inlinks: the record of row %d is damaged", binary.BigEndian.Uint32(key))
+			}
+			j.row, j.n, j.held = binary.BigEndian.Uint32(key), int(n), true
+		}
+		switch {
+		case j.row > row:
+			return 0, nil
+		case j.row < row:
+			return 0, fmt.Errorf("inventory inlinks: row %d passed over", j.row)
+		}
+		j.held = false
+		return j.n, nil
+	}
+}
+
+// aliasJoin hands out the aliases of the document rows, row by row, from
+// the aliases' sort.
+type aliasJoin struct {
+	r       *load.SortReader
+	row     uint32 // of the record held
+	path    string // ... its path
+	from    string // ... and its old URL
+	held    bool   // a record is held
+	done    bool   // no more records
+	checked int    // rows asked for
+}
+
+func (inv *inventory) joinAliases() (*aliasJoin, error) {
+	r, err := inv.aliases.Reader()
+	if err != nil {
+		return nil, err
+	}
+	return &aliasJoin{r: r}, nil
+}
+
+// next reads the next record into j (held), unless the end is reached.
+func (j *aliasJoin) next() error {
+	if j.held || j.done {
+		return nil
+	}
+	key, payload, ok, err := j.r.Next()
+	if err != nil {
+		return err
+	}
+	if !ok {
+		j.done = true
+		return nil
+	}
+	n, k := binary.Uvarint(payload)
+	if k <= 0 || uint64(len(payload)-k) < n {
+		return fmt.Errorf("inventory aliases: a record of row %d is damaged", binary.BigEndian.Uint32(key))
+	}
+	j.row = binary.BigEndian.Uint32(key)
+	j.path, j.from = string(payload[k:k+int(n)]), string(payload[k+int(n):])
+	j.held = true
+	return nil
+}
+
+// aliasesOf returns the aliases of the row (rows are asked for in
+// order), whose document's new path is path.
+func (j *aliasJoin) aliasesOf(row uint32, path string) ([]string, error) {
+	var out []string
+	for {
+		if err := j.next(); err != nil {
+			return nil, err
+		}
+		if !j.held || j.row > row {
+			return out, nil
+		}
+		if j.row < row || j.path != path {
+			// A row passed over, or a path that only has the hash of
+			// the row's: the alias would be lost or misplaced.
+			return nil, fmt.Errorf("inventory aliases: %s (to %s) does not join row %d (%s)", j.from, j.path, j.row, path)
+		}
+		out = append(out, j.from)
+		j.held = false
+	}
+}
+
+// end reports aliases left over after the last row.
+func (j *aliasJoin) end() error {
+	if err := j.next(); err != nil {
+		return err
+	}
+	if j.held {
+		return fmt.Errorf("inventory aliases: %s (to %s) of row %d, after the last row", j.from, j.path, j.row)
+	}
+	return nil
 }
 
 // addPage records a page of the crawl that was not exported.
@@ -239,22 +497,47 @@ func (inv *inventory) writeCSV(w *load.TextWriter, excel bool, findings map[stri
 	emit := func(r invRow) error {
 		return line(inv.fields(r, excel, findings), true)
 	}
-	each := func(l *load.TempLog) error {
+	join, err := inv.joinAliases()
+	if err != nil {
+		return err
+	}
+	if err := inv.countInlinks(); err != nil {
+		return err
+	}
+	counts, err := inv.inlinks.Reader()
+	if err != nil {
+		return err
+	}
+	inlinks := &inlinkJoin{r: counts}
+	row := uint32(0)
+	each := func(l *load.TempLog, docs bool) error {
 		return l.Each(func(b []byte) error {
 			var r invRow
 			if err := json.Unmarshal(b, &r); err != nil {
 				return fmt.Errorf("reading inventory rows: %w", err)
 			}
-			if r.Status == invExported {
-				r.Aliases = inv.aliases[r.Path]
+			if docs {
+				var err error
+				if r.Inlinks, err = inlinks.countOf(row); err != nil {
+					return err
+				}
+				if r.Path != "" {
+					if r.Aliases, err = join.aliasesOf(row, r.Path); err != nil {
+						return err
+					}
+				}
+				row++
 			}
 			return emit(r)
 		})
 	}
-	if err := each(inv.docs); err != nil {
+	if err := each(inv.docs, true); err != nil {
 		return err
 	}
-	if err := each(inv.other); err != nil {
+	if err := join.end(); err != nil {
+		return err
+	}
+	if err := each(inv.other, false); err != nil {
 		return err
 	}
 	for _, r := range inv.extra {
@@ -280,11 +563,7 @@ func (inv *inventory) fields(r invRow, excel bool, findings map[string]int) []st
 	inlinks, droppedChars := "", ""
 	var dropped []string
 	if r.Status == invExported {
-		n := int32(0)
-		if id, ok := docIDOf(r.ID); ok {
-			n = inv.inlinks[id]
-		}
-		inlinks = num(int(n))
+		inlinks = num(r.Inlinks)
 		total := 0
 		for _, reason := range sortedIntKeys(r.Dropped) {
 			total += r.Dropped[reason]

@@ -2,7 +2,6 @@ package transform
 
 import (
 	"fmt"
-	"hash/fnv"
 	"net/url"
 	"slices"
 	"strconv"
@@ -416,14 +415,26 @@ func (x *Index) KeepRedirect(r umzug.Redirect) (bool, string) {
 	if x.seenFrom == nil {
 		x.seenFrom = map[uint64]struct{}{}
 	}
-	h := fnv.New64a()
-	h.Write([]byte(r.From))
-	k := h.Sum64()
-	if _, seen := x.seenFrom[k]; seen {
+	k := RedirectKey(r.From)
+	_, seen := x.seenFrom[k]
+	x.seenFrom[k] = struct{}{}
+	return x.KeepRedirectSeen(r, seen)
+}
+
+// RedirectKey is the 64-bit hash (FNV-1a) by which KeepRedirect knows
+// the old URL from: two redirects with the same key have the same old URL.
+func RedirectKey(from string) uint64 { return pathHash(from) }
+
+// KeepRedirectSeen is KeepRedirect for a caller that knows whether an
+// earlier redirect of the map had the RedirectKey of r's old URL (seen),
+// so that the Index need not hold the keys of every redirect (400,000 at
+// 100,000 documents). The calls of one map use either this or
+// KeepRedirect.
+func (x *Index) KeepRedirectSeen(r umzug.Redirect, seen bool) (bool, string) {
+	if seen {
 		x.Stats.RedirectsMerged++
 		return false, "old URL already mapped"
 	}
-	x.seenFrom[k] = struct{}{}
 	if u, err := url.Parse(r.From); err == nil && u.Host == x.siteHost {
 		uri := u.RequestURI()
 		if uri == r.To {
