@@ -112,14 +112,3 @@ func TestInventoryAliases(t *testing.T) {
 		t.Errorf("header %q: want aliases last", h)
 	}
 }
-
-func FuzzCountFields(f *testing.F) {
-	for _, s := range []string{"", " a  b ", "\u00a0x\u2003y\u0085", "\xff \xfe", "eins\tzwei\ndrei\v\f\r", "\u3000中文\u3000"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := countFields(s), len(strings.Fields(s)); got != want {
-			t.Errorf("countFields(%q) = %d; want len(strings.Fields) %d", s, got, want)
-		}
-	})
-}
