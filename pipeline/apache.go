@@ -111,12 +111,16 @@ func apacheRegexp(s string) string {
 
 // apacheSubst quotes s for a RewriteRule substitution inside double
 // quotes: $ and % would start back-references, \ escapes them.
-func apacheSubst(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `$`, `\$`, `%`, `\%`, `"`, `\"`).Replace(s)
-}
+func apacheSubst(s string) string { return apacheSubstQuoter.Replace(s) }
+
+// The Replacers are built once (building one costs more than using it on
+// a URL); a Replacer is safe for concurrent use.
+var (
+	apacheSubstQuoter = strings.NewReplacer(`\`, `\\`, `$`, `\$`, `%`, `\%`, `"`, `\"`)
+	apacheMapQuoter   = strings.NewReplacer(" ", "%20", "\t", "%09")
+	nginxQuoter       = strings.NewReplacer(`\`, `\\`, `"`, `\"`)
+)
 
 // apacheMapWord makes s one word of a txt RewriteMap: URIs as sent hold
 // no white space, so only a stray one is percent-encoded.
-func apacheMapWord(s string) string {
-	return strings.NewReplacer(" ", "%20", "\t", "%09").Replace(s)
-}
+func apacheMapWord(s string) string { return apacheMapQuoter.Replace(s) }

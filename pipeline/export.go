@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/binary"
 	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -719,7 +718,7 @@ func (p *Export) writeRedirects(exp *load.Exporter, log *load.TempLog) error {
 	}
 	if err := log.Each(func(line []byte) error {
 		var r umzug.Redirect
-		if err := json.Unmarshal(line, &r); err != nil {
+		if err := jsonv2.Unmarshal(line, &r); err != nil { // the log's own lines: as decodeSpooled
 			return fmt.Errorf("reading redirects: %w", err)
 		}
 		return emit(r)
@@ -773,7 +772,7 @@ func nginxHashSizes(log *load.TempLog, gone []string, host string) ([]string, er
 	}
 	err := log.Each(func(line []byte) error {
 		var r umzug.Redirect
-		if err := json.Unmarshal(line, &r); err != nil {
+		if err := jsonv2.Unmarshal(line, &r); err != nil { // the log's own lines: as decodeSpooled
 			return fmt.Errorf("reading redirects: %w", err)
 		}
 		count(r.From)
@@ -806,7 +805,7 @@ func nginxHashSizes(log *load.TempLog, gone []string, host string) ([]string, er
 // escape for "$" inside quotes (map values would expand it as a
 // variable), so it is percent-encoded; such rare URLs are exact in the CSV.
 func nginxQuote(s string) string {
-	s = strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s)
+	s = nginxQuoter.Replace(s)
 	s = strings.ReplaceAll(s, "$", "%24")
 	return `"` + s + `"`
 }
