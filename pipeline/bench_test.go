@@ -2,11 +2,13 @@ package pipeline
 
 import (
 	"bytes"
+	"log/slog"
 	"testing"
 
 	"github.com/umzug/umzug"
 	xhtml "github.com/umzug/umzug/extract/html"
 	"github.com/umzug/umzug/fixtures"
+	"github.com/umzug/umzug/transform"
 )
 
 // syntheticDocuments extracts n pages of the synthetic site (the pages of
@@ -32,6 +34,32 @@ func BenchmarkWords(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		words(&docs[i%len(docs)])
+		i++
+	}
+}
+
+// BenchmarkExportNormalize is the export's per-document work on the
+// pipeline's workers (Export.normalize): normalization with the blocks'
+// fingerprints, the spool line, the index's per-document work (words,
+// shingles, MinHash bands, sentence sketch) and the inventory's word
+// count, for one synthetic document.
+func BenchmarkExportNormalize(b *testing.B) {
+	docs := syntheticDocuments(b, 20)
+	norm, err := transform.NewNormalizer(transform.Options{SiteRoot: "https://www.example.de/"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	exp, err := NewExport(slog.New(slog.DiscardHandler), norm, b.TempDir(), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer exp.Close()
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if n := exp.normalize(docs[i%len(docs)], false); !n.ok {
+			b.Fatal("document dropped")
+		}
 		i++
 	}
 }
