@@ -108,3 +108,18 @@ func TestBlockWordsAsBlockText(t *testing.T) {
 		}
 	}
 }
+
+// TestLatinIsNFC: every rune below nfcStableBelow, and every pair of them,
+// is in NFC, so CleanText may leave such text as it is.
+func TestLatinIsNFC(t *testing.T) {
+	for a := rune(0); a < nfcStableBelow; a++ {
+		if s := string(a); !norm.NFC.IsNormalString(s) || norm.NFC.String(s) != s {
+			t.Errorf("%U is not in NFC", a)
+		}
+		for b := rune(0); b < nfcStableBelow; b++ {
+			if s := string([]rune{a, b}); norm.NFC.String(s) != s {
+				t.Fatalf("%U %U is not in NFC", a, b)
+			}
+		}
+	}
+}
