@@ -8,27 +8,47 @@ import "strings"
 // are not included. It serves comparisons, search and audits.
 func (b *Block) PlainText() string {
 	var parts []string
+	add := func(x string) {
+		if x = strings.TrimSpace(x); x != "" {
+			parts = append(parts, x)
+		}
+	}
+	b.plainParts(add, func(pt PortableText) { add(pt.PlainText()) })
+	return strings.Join(parts, "\n")
+}
+
+// Words returns the number of words of the block's plain text,
+// len(strings.Fields(b.PlainText())), without making the text.
+func (b *Block) Words() int {
+	n := 0
+	b.plainParts(func(s string) { n += CountFields(s) }, func(pt PortableText) { n += pt.words() })
+	return n
+}
+
+// plainParts calls str with each piece of text of PlainText, in order,
+// and rich with each rich text (one piece: its PlainText). Pieces are not
+// trimmed and may be empty.
+func (b *Block) plainParts(str func(string), rich func(PortableText)) {
 	add := func(s ...string) {
 		for _, x := range s {
-			if x = strings.TrimSpace(x); x != "" {
-				parts = append(parts, x)
-			}
+			str(x)
 		}
 	}
 	if b.Header != nil {
 		add(b.Header.Text, b.Header.Subheader)
 	}
-	media := func(m Media) { add(m.Alt, m.Title, m.Caption, m.Credit) }
+	media := func(m *Media) { add(m.Alt, m.Title, m.Caption, m.Credit) }
 	if b.Payload() == nil {
-		return strings.Join(parts, "\n") // an invalid block: only its header
+		return // an invalid block: only its header
 	}
 	switch b.Type {
 	case BlockHeading:
 		add(b.Heading.Text)
 	case BlockText:
-		add(b.Text.Body.PlainText())
+		rich(b.Text.Body)
 	case BlockQuote:
-		add(b.Quote.Body.PlainText(), b.Quote.Attribution)
+		rich(b.Quote.Body)
+		add(b.Quote.Attribution)
 	case BlockTable:
 		add(b.Table.Caption)
 		for _, r := range b.Table.Rows {
@@ -38,32 +58,35 @@ func (b *Block) PlainText() string {
 		}
 	case BlockAccordion:
 		for _, it := range b.Accordion.Items {
-			add(it.Title, it.Body.PlainText())
+			add(it.Title)
+			rich(it.Body)
 		}
 	case BlockTabs:
 		for _, it := range b.Tabs.Items {
-			add(it.Title, it.Body.PlainText())
+			add(it.Title)
+			rich(it.Body)
 		}
 	case BlockTeaser:
 		for _, it := range b.Teaser.Items {
-			add(it.Title, it.Body.PlainText())
+			add(it.Title)
+			rich(it.Body)
 			if it.Link != nil {
 				add(it.Link.Text)
 			}
 			if it.Image != nil {
-				media(*it.Image)
+				media(it.Image)
 			}
 		}
 	case BlockGallery:
-		for _, m := range b.Gallery.Items {
-			media(m)
+		for i := range b.Gallery.Items {
+			media(&b.Gallery.Items[i])
 		}
 	case BlockImage:
-		media(b.Image.Media)
+		media(&b.Image.Media)
 	case BlockTextMedia:
-		add(b.TextMedia.Body.PlainText())
-		for _, m := range b.TextMedia.Media {
-			media(m)
+		rich(b.TextMedia.Body)
+		for i := range b.TextMedia.Media {
+			media(&b.TextMedia.Media[i])
 		}
 	case BlockDownloads:
 		for _, f := range b.Downloads.Items {
@@ -75,10 +98,11 @@ func (b *Block) PlainText() string {
 		}
 	case BlockTimeline:
 		for _, it := range b.Timeline.Items {
-			add(it.Label, it.Title, it.Body.PlainText())
+			add(it.Label, it.Title)
+			rich(it.Body)
 		}
 	case BlockInfoBox:
-		add(b.InfoBox.Body.PlainText())
+		rich(b.InfoBox.Body)
 	case BlockVideo:
 		add(b.Video.Title, b.Video.Caption)
 	case BlockForm:
@@ -88,5 +112,4 @@ func (b *Block) PlainText() string {
 		}
 		add(b.Form.Submit)
 	}
-	return strings.Join(parts, "\n")
 }

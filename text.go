@@ -14,6 +14,23 @@ func VisibleText(s string) string {
 	if isClean(s) {
 		return s
 	}
+	// Most text differs from what a reader sees only in ASCII white
+	// space at its ends (the markup's line breaks and indentation): then
+	// the rest is the result, without a copy.
+	lo, hi := 0, len(s)
+	for lo < hi && s[lo] < utf8.RuneSelf && asciiSpace[s[lo]] {
+		lo++
+	}
+	for hi > lo && s[hi-1] < utf8.RuneSelf && asciiSpace[s[hi-1]] {
+		hi--
+	}
+	if lo == hi {
+		return ""
+	}
+	// White space at the ends is dropped below too.
+	if s = s[lo:hi]; isClean(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -59,15 +76,25 @@ func VisibleText(s string) string {
 // asciiSpace marks the ASCII bytes unicode.IsSpace accepts.
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
-// isClean reports ASCII text that VisibleText leaves as it is: single
+// isClean reports text that VisibleText leaves as it is: single
 // spaces between words, none at the ends, no other white space.
 func isClean(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
-			return false
+			// Copied as it is unless it is white space, invisible or
+			// not UTF-8 (which becomes U+FFFD).
+			r, n := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case r == utf8.RuneError && n == 1, r == '\u00ad', r == '\u200b', r == '\u200c', r == '\u200d', r == '\ufeff', unicode.IsSpace(r):
+				return false
+			}
+			i += n - 1
+			continue
 		}
-		if asciiSpace[c] && (c != ' ' || i == 0 || i == len(s)-1 || s[i+1] >= utf8.RuneSelf || asciiSpace[s[i+1]]) {
+		// A space is clean between two runes that are not (a rune that
+		// is not ASCII answers for itself above).
+		if asciiSpace[c] && (c != ' ' || i == 0 || i == len(s)-1 || s[i+1] < utf8.RuneSelf && asciiSpace[s[i+1]]) {
 			return false
 		}
 	}

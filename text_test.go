@@ -30,7 +30,7 @@ func visibleTextRef(s string) string {
 }
 
 func FuzzVisibleText(f *testing.F) {
-	for _, s := range []string{"", " a ", "a b", "a  b", "a\u00a0b", "\u200b a", "x\xffy", "Über\u00adschrift", "a\u0085b", "\t\n", "a \u3000b", "ab "} {
+	for _, s := range []string{"", " a ", "a b", "a  b", "a\u00a0b", "\u200b a", "x\xffy", "Über\u00adschrift", "a\u0085b", "\t\n", "a \u3000b", "ab ", "\n    Plain text.\n  ", "\n\t ", "\n  a  b\n", " \u00a0x ", "\n Straße \n"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -41,4 +41,17 @@ func FuzzVisibleText(f *testing.F) {
 			t.Errorf("VisibleText(%q) is not valid UTF-8", s)
 		}
 	})
+}
+
+// BenchmarkVisibleText is the visible text of the texts between the
+// block elements of indented markup: white space only, or a line of
+// text with the markup's line breaks and indentation around it.
+func BenchmarkVisibleText(b *testing.B) {
+	texts := []string{"\n        ", "\n          Die Landesregierung informiert über neue Förderprogramme.\n        ", "\n      ", "\n          Weitere Informationen zum Antrag finden Sie hier.\n        "}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			VisibleText(t)
+		}
+	}
 }

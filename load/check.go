@@ -29,9 +29,17 @@ type typedCheck struct {
 	root checkFunc
 }
 
-// checkFunc checks v and appends what is wrong with it, each under its
-// JSON Pointer path.
-type checkFunc func(v reflect.Value, path string, errs *[]string)
+// checkFunc checks v and appends what is wrong with it to st, each under
+// its JSON Pointer path.
+type checkFunc func(v reflect.Value, st *checkState)
+
+// checkState is what one check of a record carries down: the errors
+// found and the path to the value checked, as segments (the path is
+// joined only for an error, not for every value).
+type checkState struct {
+	errs []string
+	path []string
+}
 
 // maxCheckErrors bounds the errors reported for one record.
 const maxCheckErrors = 4
@@ -72,8 +80,9 @@ func (tc *typedCheck) check(v any) error {
 	if rv.Type() != tc.t {
 		return fmt.Errorf("typed check: %s given, want %s", rv.Type(), tc.t)
 	}
-	var errs []string
-	tc.root(rv, "", &errs)
+	var st checkState
+	tc.root(rv, &st)
+	errs := st.errs
 	if len(errs) == 0 {
 		return nil
 	}
@@ -96,14 +105,12 @@ type checkCompiler struct {
 // annotations are keywords that do not constrain a value.
 var annotations = map[string]bool{"description": true, "examples": true, "title": true, "$id": true, "$schema": true, "$defs": true}
 
-func addErr(errs *[]string, path, format string, args ...any) {
-	if len(*errs) > maxCheckErrors {
+func addErr(st *checkState, format string, args ...any) {
+	if len(st.errs) > maxCheckErrors {
 		return
 	}
-	if path == "" {
-		path = "/"
-	}
-	*errs = append(*errs, path+": "+fmt.Sprintf(format, args...))
+	path := "/" + strings.Join(st.path, "/")
+	st.errs = append(st.errs, path+": "+fmt.Sprintf(format, args...))
 }
 
 func (c *checkCompiler) compile(t reflect.Type, s map[string]any, def string) (checkFunc, error) {
@@ -120,7 +127,7 @@ func (c *checkCompiler) compile(t reflect.Type, s map[string]any, def string) (c
 		}
 		key := checkKey{t, name}
 		if f, ok := c.done[key]; ok {
-			return func(v reflect.Value, p string, e *[]string) { (*f)(v, p, e) }, nil
+			return func(v reflect.Value, st *checkState) { (*f)(v, st) }, nil
 		}
 		f := new(checkFunc)
 		c.done[key] = f
@@ -136,12 +143,12 @@ func (c *checkCompiler) compile(t reflect.Type, s map[string]any, def string) (c
 		if err != nil {
 			return nil, err
 		}
-		return func(v reflect.Value, p string, e *[]string) {
+		return func(v reflect.Value, st *checkState) {
 			if v.IsNil() {
-				addErr(e, p, "null, want %v", s["type"])
+				addErr(st, "null, want %v", s["type"])
 				return
 			}
-			elem(v.Elem(), p, e)
+			elem(v.Elem(), st)
 		}, nil
 	}
 	typ, _ := s["type"].(string)
@@ -160,7 +167,7 @@ func (c *checkCompiler) compile(t reflect.Type, s map[string]any, def string) (c
 		if err := onlyKeywords(s, "type"); err != nil {
 			return nil, err
 		}
-		return func(reflect.Value, string, *[]string) {}, nil
+		return func(reflect.Value, *checkState) {}, nil
 	case "array":
 		if t.Kind() != reflect.Slice && t.Kind() != reflect.Array {
 			return nil, fmt.Errorf("schema type array for Go type %s", t)
@@ -177,9 +184,11 @@ func (c *checkCompiler) compile(t reflect.Type, s map[string]any, def string) (c
 			return nil, err
 		}
 		elem = notNull(t.Elem(), elem)
-		return func(v reflect.Value, p string, e *[]string) {
+		return func(v reflect.Value, st *checkState) {
 			for i := range v.Len() {
-				elem(v.Index(i), p+"/"+strconv.Itoa(i), e)
+				st.path = append(st.path, strconv.Itoa(i))
+				elem(v.Index(i), st)
+				st.path = st.path[:len(st.path)-1]
 			}
 		}, nil
 	case "object":
@@ -197,12 +206,12 @@ func (c *checkCompiler) compile(t reflect.Type, s map[string]any, def string) (c
 func notNull(t reflect.Type, f checkFunc) checkFunc {
 	switch t.Kind() {
 	case reflect.Slice, reflect.Map, reflect.Pointer, reflect.Interface:
-		return func(v reflect.Value, p string, e *[]string) {
+		return func(v reflect.Value, st *checkState) {
 			if v.IsNil() {
-				addErr(e, p, "null")
+				addErr(st, "null")
 				return
 			}
-			f(v, p, e)
+			f(v, st)
 		}
 	}
 	return f
@@ -250,13 +259,13 @@ func (c *checkCompiler) compileString(t reflect.Type, s map[string]any) (checkFu
 	}
 	_, hasEnum := s["enum"]
 	_, hasConst := s["const"]
-	return func(v reflect.Value, p string, e *[]string) {
+	return func(v reflect.Value, st *checkState) {
 		str := v.String()
 		if (hasEnum || hasConst) && !slices.Contains(allowed, str) {
-			addErr(e, p, "%q is not one of %s", str, strings.Join(allowed, ", "))
+			addErr(st, "%q is not one of %s", str, strings.Join(allowed, ", "))
 		}
 		if re != nil && !re.MatchString(str) {
-			addErr(e, p, "%q does not match %s", str, re)
+			addErr(st, "%q does not match %s", str, re)
 		}
 	}, nil
 }
@@ -402,17 +411,19 @@ func (c *checkCompiler) compileStruct(t reflect.Type, s map[string]any) (checkFu
 			allOf = append(allOf, cond{cd[0], cd[1], cd[2]})
 		}
 	}
-	return func(v reflect.Value, p string, e *[]string) {
+	return func(v reflect.Value, st *checkState) {
 		for i := range checks {
 			fc := &checks[i]
 			fv := v.FieldByIndex(fc.index)
 			if fc.omitEmpty && isEmpty(fv) {
 				if fc.required {
-					addErr(e, p, "missing property %q", fc.name)
+					addErr(st, "missing property %q", fc.name)
 				}
 				continue
 			}
-			fc.check(fv, p+"/"+fc.name, e)
+			st.path = append(st.path, fc.name)
+			fc.check(fv, st)
+			st.path = st.path[:len(st.path)-1]
 		}
 		if oneOf != nil {
 			var set []string
@@ -422,7 +433,7 @@ func (c *checkCompiler) compileStruct(t reflect.Type, s map[string]any) (checkFu
 				}
 			}
 			if len(set) != 1 {
-				addErr(e, p, "%d of the properties %s present, want exactly one", len(set), strings.Join(oneOf, ", "))
+				addErr(st, "%d of the properties %s present, want exactly one", len(set), strings.Join(oneOf, ", "))
 			}
 		}
 		for _, cd := range allOf {
@@ -431,7 +442,7 @@ func (c *checkCompiler) compileStruct(t reflect.Type, s map[string]any) (checkFu
 				continue
 			}
 			if _, ok := present(v, cd.then); !ok {
-				addErr(e, p, "property %q is missing (%s is %q)", cd.then, cd.prop, cd.value)
+				addErr(st, "property %q is missing (%s is %q)", cd.then, cd.prop, cd.value)
 			}
 		}
 	}, nil

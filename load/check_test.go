@@ -15,7 +15,7 @@ import (
 // demoDocuments reads the documents of the demo export's golden file:
 // every block type the extractor makes, with rich text, links, images,
 // refs and press releases.
-func demoDocuments(t *testing.T) []umzug.Document {
+func demoDocuments(t testing.TB) []umzug.Document {
 	t.Helper()
 	f, err := os.Open("../cmd/testdata/demo-documents.json")
 	if err != nil {
@@ -71,7 +71,7 @@ func firstRichText(d *umzug.Document) *umzug.PortableText {
 
 // validatorAndChecks returns the JSON Schema validator and the typed
 // checks compiled from the same schema.
-func validatorAndChecks(t *testing.T) (*Validator, map[string]*typedCheck) {
+func validatorAndChecks(t testing.TB) (*Validator, map[string]*typedCheck) {
 	t.Helper()
 	val, err := NewValidator(RichTextPortable)
 	if err != nil {
@@ -336,5 +336,41 @@ func TestInvalidRecordRejectedWithoutSchemaSample(t *testing.T) {
 	b, _ := os.ReadFile(dir + "/documents.ndjson")
 	if n := strings.Count(string(b), "\n"); n != 3 {
 		t.Errorf("%d documents written; want 3", n)
+	}
+}
+
+// TestTypedCheckErrorPaths: an error names the JSON Pointer of the value,
+// through array items and nested objects.
+func TestTypedCheckErrorPaths(t *testing.T) {
+	_, checks := validatorAndChecks(t)
+	d := demoDocuments(t)[0].Clone()
+	if len(d.Blocks) < 2 {
+		t.Fatalf("%s: %d blocks; want 2 or more", d.URL, len(d.Blocks))
+	}
+	d.Kind = "news"
+	d.Blocks[1].Type = "poster"
+	err := checks["document"].check(&d)
+	if err == nil {
+		t.Fatal("check of a broken document = nil; want errors")
+	}
+	for _, want := range []string{`/kind: "news" is not one of`, `/blocks/1/type: "poster" is not one of`} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("check = %v; want it to name %q", err, want)
+		}
+	}
+}
+
+// BenchmarkTypedCheck is the typed check of one demo document (valid).
+func BenchmarkTypedCheck(b *testing.B) {
+	_, checks := validatorAndChecks(b)
+	docs := demoDocuments(b)
+	tc := checks["document"]
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if err := tc.check(&docs[i%len(docs)]); err != nil {
+			b.Fatal(err)
+		}
+		i++
 	}
 }

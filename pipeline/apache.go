@@ -113,13 +113,14 @@ func apacheRegexp(s string) string {
 // quotes: $ and % would start back-references, \ escapes them.
 func apacheSubst(s string) string { return apacheSubstQuoter.Replace(s) }
 
+// The Replacers are built once (building one costs more than using it on
+// a URL); a Replacer is safe for concurrent use.
+var (
+	apacheSubstQuoter = strings.NewReplacer(`\`, `\\`, `$`, `\$`, `%`, `\%`, `"`, `\"`)
+	apacheMapQuoter   = strings.NewReplacer(" ", "%20", "\t", "%09")
+	nginxQuoter       = strings.NewReplacer(`\`, `\\`, `"`, `\"`)
+)
+
 // apacheMapWord makes s one word of a txt RewriteMap: URIs as sent hold
 // no white space, so only a stray one is percent-encoded.
-func apacheMapWord(s string) string { return apacheMapWordQuoter.Replace(s) }
-
-// The replacers are made once: one made per call (per line of the
-// redirect map) built its tables (kilobytes) for every old URL.
-var (
-	apacheSubstQuoter   = strings.NewReplacer(`\`, `\\`, `$`, `\$`, `%`, `\%`, `"`, `\"`)
-	apacheMapWordQuoter = strings.NewReplacer(" ", "%20", "\t", "%09")
-)
+func apacheMapWord(s string) string { return apacheMapQuoter.Replace(s) }

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/binary"
 	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -732,7 +731,7 @@ func (p *Export) writeRedirects(exp *load.Exporter, log *load.TempLog) error {
 	}
 	if err := log.Each(func(line []byte) error {
 		var r umzug.Redirect
-		if err := json.Unmarshal(line, &r); err != nil {
+		if err := jsonv2.Unmarshal(line, &r); err != nil { // the log's own lines: as decodeSpooled
 			return fmt.Errorf("reading redirects: %w", err)
 		}
 		return emit(r)
@@ -794,7 +793,7 @@ func nginxHashSizesEach(log *load.TempLog, gone []string, host string, each func
 	}
 	err := log.Each(func(line []byte) error {
 		var r umzug.Redirect
-		if err := json.Unmarshal(line, &r); err != nil {
+		if err := jsonv2.Unmarshal(line, &r); err != nil { // the log's own lines: as decodeSpooled
 			return fmt.Errorf("reading redirects: %w", err)
 		}
 		return count(r.From)
@@ -881,9 +880,6 @@ func (r *repeatedOldURLs) has(i int) bool {
 }
 
 func (r *repeatedOldURLs) close() { r.keys.Close() }
-
-// nginxQuoter escapes for nginxQuote (made once, see apacheSubstQuoter).
-var nginxQuoter = strings.NewReplacer(`\`, `\\`, `"`, `\"`)
 
 // nginxQuote quotes s for an nginx configuration file. nginx has no
 // escape for "$" inside quotes (map values would expand it as a

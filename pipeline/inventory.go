@@ -12,8 +12,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/load"
@@ -616,28 +614,7 @@ func sortedIntKeys(m map[string]int) []string {
 func words(d *umzug.Document) int {
 	n := 0
 	for i := range d.Blocks {
-		n += countFields(d.Blocks[i].PlainText())
-	}
-	return n
-}
-
-// countFields is len(strings.Fields(s)) without making the fields.
-func countFields(s string) int {
-	n, in := 0, false
-	for i := 0; i < len(s); {
-		var sp bool
-		if c := s[i]; c < utf8.RuneSelf {
-			sp = c == ' ' || '\t' <= c && c <= '\r' // unicode.IsSpace's ASCII spaces
-			i++
-		} else {
-			r, size := utf8.DecodeRuneInString(s[i:]) // an invalid byte is utf8.RuneError: not a space, as in Fields
-			sp = unicode.IsSpace(r)
-			i += size
-		}
-		if !sp && !in {
-			n++
-		}
-		in = !sp
+		n += d.Blocks[i].Words()
 	}
 	return n
 }

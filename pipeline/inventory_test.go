@@ -116,17 +116,6 @@ func TestInventoryAliases(t *testing.T) {
 	}
 }
 
-func FuzzCountFields(f *testing.F) {
-	for _, s := range []string{"", " a  b ", "\u00a0x\u2003y\u0085", "\xff \xfe", "eins\tzwei\ndrei\v\f\r", "\u3000中文\u3000"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := countFields(s), len(strings.Fields(s)); got != want {
-			t.Errorf("countFields(%q) = %d; want len(strings.Fields) %d", s, got, want)
-		}
-	})
-}
-
 // TestInventorySpillJoin: the aliases and the inlinks are joined to the
 // document rows through external sorts; spilled to disk in many runs
 // (a tiny budget) or held in memory, the inventory is the same bytes and

@@ -72,3 +72,13 @@ func BenchmarkNormalize(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCleanText is CleanText of a German paragraph that needs no
+// change (umlauts and ß: not ASCII, already in NFC).
+func BenchmarkCleanText(b *testing.B) {
+	text := strings.Repeat("Die Förderrichtlinie für Straßenbau gilt für alle Gemeinden und Landkreise. ", 8)
+	b.ReportAllocs()
+	for b.Loop() {
+		transform.CleanText(text)
+	}
+}

@@ -331,6 +331,20 @@ func blockText(b *umzug.Block) string {
 	return sb.String()
 }
 
+// appendBlockWords appends the word hashes of blockText(b) to out,
+// without making the text: blockText ends every piece with a space, so
+// no word runs from one piece into the next.
+func appendBlockWords(out []uint64, b *umzug.Block) []uint64 {
+	c := *b
+	c.Header, c.Source = nil, nil
+	c.Strings(func(s *string, isURL bool) {
+		if !isURL && *s != "" {
+			out = appendWords(out, *s)
+		}
+	})
+	return out
+}
+
 // Finalize ends the first pass: it orders the documents by id, makes
 // their paths unique in that order, decides chrome, and finds near
 // duplicates (verifying candidates on the texts that load returns).

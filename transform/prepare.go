@@ -57,7 +57,7 @@ func (x *Index) Prepare(d *umzug.Document, fps []uint64) *Prepared {
 		}
 		seen[fp] = struct{}{}
 		p.distinct = append(p.distinct, fp)
-		words = appendWords(words[:0], blockText(b))
+		words = appendBlockWords(words[:0], b)
 		if len(words) >= x.opts.NearMinWords {
 			// The bands depend on the set of shingles only: neither
 			// sorted nor made distinct here (Shingles does both for

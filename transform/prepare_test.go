@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/umzug/umzug"
 )
 
 // wordsRef is Words as scanText reports the words: the reference the
@@ -80,6 +82,44 @@ func TestCleanTextFastPath(t *testing.T) {
 		}
 		if got, want := CleanText(text), cleanTextRef(text); got != want {
 			t.Fatalf("case %d %q: CleanText %q, want %q", i, text, got, want)
+		}
+	}
+}
+
+// TestBlockWordsAsBlockText: appendBlockWords gives the words of
+// blockText for blocks whose pieces start and end anywhere (invisible
+// characters, cut runes, letters next to the pieces' separator).
+func TestBlockWordsAsBlockText(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	pt := func() umzug.PortableText {
+		return umzug.PortableText{{Type: "block", Children: []umzug.PTSpan{{Type: "span", Text: randomText(r)}, {Type: "span", Text: randomText(r)}}}}
+	}
+	for range 2000 {
+		blocks := []umzug.Block{
+			{Type: umzug.BlockText, Header: &umzug.Header{Text: randomText(r)}, Text: &umzug.Text{Body: pt()}},
+			{Type: umzug.BlockAccordion, Accordion: &umzug.Accordion{Items: []umzug.Panel{{Title: randomText(r), Body: pt()}, {Title: randomText(r), Body: pt()}}}},
+			{Type: umzug.BlockImage, Image: &umzug.Image{Media: umzug.Media{Src: "https://example.org/" + randomText(r), Alt: randomText(r), Caption: randomText(r)}}},
+		}
+		for i := range blocks {
+			b := &blocks[i]
+			if got, want := appendBlockWords(nil, b), appendWords(nil, blockText(b)); !slices.Equal(got, want) {
+				t.Fatalf("%s block %q: appendBlockWords = %v; want the words of blockText %v", b.Type, blockText(b), got, want)
+			}
+		}
+	}
+}
+
+// TestLatinIsNFC: every rune below nfcStableBelow, and every pair of them,
+// is in NFC, so CleanText may leave such text as it is.
+func TestLatinIsNFC(t *testing.T) {
+	for a := rune(0); a < nfcStableBelow; a++ {
+		if s := string(a); !norm.NFC.IsNormalString(s) || norm.NFC.String(s) != s {
+			t.Errorf("%U is not in NFC", a)
+		}
+		for b := rune(0); b < nfcStableBelow; b++ {
+			if s := string([]rune{a, b}); norm.NFC.String(s) != s {
+				t.Fatalf("%U %U is not in NFC", a, b)
+			}
 		}
 	}
 }
