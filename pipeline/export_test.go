@@ -11,7 +11,6 @@ import (
 
 	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/internal/testkit"
-	"github.com/umzug/umzug/load"
 	"github.com/umzug/umzug/transform"
 )
 
@@ -44,10 +43,7 @@ func TestPipelineOldRedirectsAndGone(t *testing.T) {
 	if d := os.Getenv("UMZUG_WRITE_GONE_EXPORT"); d != "" {
 		dir = d // .ci/redirects.sh serves its redirect maps: the demo has no gone page
 	}
-	exp, err := load.NewExporter(dir, load.Manifest{Generator: "t", Source: public + "/", RunID: "r", StartedAt: "2024-01-01T00:00:00Z"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	exp := testExporter(t, dir, public)
 	res, err := pipe.Finish(t.Context(), exp)
 	if err != nil {
 		t.Fatal(err)

@@ -80,10 +80,7 @@ func TestInventoryAliases(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
-	exp, err := load.NewExporter(dir, load.Manifest{Generator: "t", Source: site + "/", RunID: "r", StartedAt: "2024-01-01T00:00:00Z"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	exp := testExporter(t, dir, site)
 	if err := inv.write(exp, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -198,10 +195,7 @@ func TestInventorySpillJoin(t *testing.T) {
 			t.Fatalf("nothing to sort: %d aliases, %d links", inv.aliases.Len(), inv.links.Len())
 		}
 		dir := t.TempDir()
-		exp, err := load.NewExporter(dir, load.Manifest{Generator: "t", Source: site + "/", RunID: "r", StartedAt: "2024-01-01T00:00:00Z"})
-		if err != nil {
-			t.Fatal(err)
-		}
+		exp := testExporter(t, dir, site)
 		if err := inv.write(exp, nil); err != nil {
 			t.Fatal(err)
 		}
@@ -275,11 +269,19 @@ func TestInventorySpillError(t *testing.T) {
 	if addErr == nil || !strings.Contains(addErr.Error(), "inventory aliases") || !strings.Contains(addErr.Error(), gone) {
 		t.Fatalf("addRedirect = %v; want an error naming the inventory's aliases and %s", addErr, gone)
 	}
-	exp, err := load.NewExporter(t.TempDir(), load.Manifest{Generator: "t", Source: site + "/", RunID: "r", StartedAt: "2024-01-01T00:00:00Z"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	exp := testExporter(t, t.TempDir(), site)
 	if err := inv.write(exp, nil); err == nil || !strings.Contains(err.Error(), gone) {
 		t.Errorf("write = %v; want the aliases' error", err)
 	}
+}
+
+// testExporter is an exporter into dir for a test's site (fixed run id
+// and times, so that its files compare byte for byte).
+func testExporter(t *testing.T, dir, site string) *load.Exporter {
+	t.Helper()
+	exp, err := load.NewExporter(dir, load.Manifest{Generator: "t", Source: site + "/", RunID: "r", StartedAt: "2024-01-01T00:00:00Z"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return exp
 }
