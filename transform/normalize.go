@@ -264,22 +264,26 @@ func CleanText(s string) string {
 	// Map first, then NFC: removing a soft hyphen can join a letter and a
 	// combining mark, which NFC then composes. U+2000 and U+2001 are
 	// mapped too, because NFC would turn them into U+2002 and U+2003.
-	s = strings.Map(func(r rune) rune {
-		switch r {
-		case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
-			return -1
-		case '\u00a0', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006',
-			'\u2007', '\u2008', '\u2009', '\u200a', '\u202f', '\u205f', '\t':
-			return ' '
-		case '\n':
-			return r
-		}
-		if r < ' ' || r == 0x7f {
-			return -1 // control characters carry no text
-		}
-		return r
-	}, s)
+	s = strings.Map(cleanRune, s)
 	return norm.NFC.String(s)
+}
+
+// cleanRune maps one rune for CleanText: invisible format characters and
+// control characters go, the many spaces become one, line breaks stay.
+func cleanRune(r rune) rune {
+	switch r {
+	case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
+		return -1
+	case '\u00a0', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006',
+		'\u2007', '\u2008', '\u2009', '\u200a', '\u202f', '\u205f', '\t':
+		return ' '
+	case '\n':
+		return r
+	}
+	if r < ' ' || r == 0x7f {
+		return -1 // control characters carry no text
+	}
+	return r
 }
 
 const (

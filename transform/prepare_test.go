@@ -54,22 +54,7 @@ func TestBandsOfUnsortedShingles(t *testing.T) {
 
 // cleanTextRef is CleanText without its fast path.
 func cleanTextRef(s string) string {
-	s = strings.Map(func(r rune) rune {
-		switch r {
-		case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
-			return -1
-		case '\u00a0', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006',
-			'\u2007', '\u2008', '\u2009', '\u200a', '\u202f', '\u205f', '\t':
-			return ' '
-		case '\n':
-			return r
-		}
-		if r < ' ' || r == 0x7f {
-			return -1
-		}
-		return r
-	}, s)
-	return norm.NFC.String(s)
+	return norm.NFC.String(strings.Map(cleanRune, s))
 }
 
 func TestCleanTextFastPath(t *testing.T) {
