@@ -224,6 +224,19 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 			reason: umzug.DropCookie,
 		},
 		{
+			name: "the latest news under an article, as cards that are one link each",
+			box: `<div class="content"><h2>News</h2></div><div class="hr"></div><div id="news-gallery"><div class="row">
+<a class="news" href="/news/brueckensanierung"><div class="info"><em class="date">02.11.2021</em><h2>Brückensanierung beginnt</h2><p>Die Brücke am Hafen wird ab Montag saniert.</p></div></a>
+<a class="news" href="/news/wochenmarkt"><div class="info"><em class="date">19.10.2021</em><h2>Wochenmarkt zieht um</h2><p>Der Markt findet bis Mai auf dem Schulhof statt.</p></div></a></div></div>`,
+			gone:   "Brückensanierung beginnt",
+			reason: umzug.DropRelated,
+		},
+		{
+			name: "a plain News headline over text is a section of the article",
+			box:  `<h2>News</h2><p>Seit Oktober meldet die Stadt neue Baustellen auch per SMS. Anmelden können sich alle Bürgerinnen und Bürger im Rathaus.</p>`,
+			kept: []string{"Seit Oktober meldet die Stadt neue Baustellen"},
+		},
+		{
 			name:   "a card link named related",
 			box:    `<div class="media"><a class="relatedPost" href="/heu"><h4>Heu richtig lagern</h4><p>Staub und Schimmel: worauf es beim Einlagern ankommt.</p></a></div>`,
 			gone:   "worauf es beim Einlagern ankommt",
@@ -582,5 +595,25 @@ func TestColumnsBelowTheFooter(t *testing.T) {
 	_, all := extractText(t, page, "https://kirche.example/trauer")
 	if !strings.Contains(all, "eine Woche lang abrufbar") {
 		t.Errorf("the article's part below a footer-named box lost:\n%s", all)
+	}
+}
+
+// TestNewsListPageKeepsItsList checks that a list page whose list stands
+// under a plain "News" headline keeps the list: there the items are the
+// content, not the latest news beside an article.
+func TestNewsListPageKeepsItsList(t *testing.T) {
+	item := func(href, head, text string) string {
+		return `<div class="news-item"><em class="date">02.11.2021</em><h3><a href="/news/` + href + `">` + head + `</a></h3><p>` + text + `</p><a href="/news/` + href + `">mehr</a></div>`
+	}
+	page := `<html><head><title>News | Stadt</title></head><body><main><h1>Aktuelles aus der Stadt</h1>
+<div class="content"><h2>News</h2></div><div class="news-list">` +
+		item("bruecke", "Brückensanierung beginnt", "Die Brücke am Hafen wird ab Montag saniert, der Verkehr wird umgeleitet.") +
+		item("markt", "Wochenmarkt zieht um", "Der Markt findet bis Mai auf dem Schulhof statt, die Zeiten bleiben.") +
+		item("bad", "Hallenbad öffnet wieder", "Nach der Sanierung ist das Hallenbad ab Samstag wieder geöffnet.") + `</div></main></body></html>`
+	_, all := extractText(t, page, "https://www.stadt.example/news")
+	for _, want := range []string{"News", "Brückensanierung beginnt", "Wochenmarkt zieht um", "Hallenbad öffnet wieder"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("list item %q lost:\n%s", want, all)
+		}
 	}
 }

@@ -563,7 +563,7 @@ func hasClass(class, c string) bool {
 }
 
 func containsContentElements(el *html.Node) bool {
-	return hasDescendant(el, func(n *html.Node) bool { return isContentElement(n) })
+	return hasDescendant(el, func(n *html.Node) bool { return isContentElement(n) || isAnchorMarker(n) })
 }
 
 func hasMedia(el *html.Node) bool {

@@ -1307,6 +1307,7 @@ func (p *page) dropHeadedBoxes(root *html.Node) {
 	type head struct {
 		n      *html.Node
 		reason string
+		list   bool // a plain "News" or "Termine" headline: see dropListBox
 	}
 	var heads []head
 	var find func(*html.Node)
@@ -1322,7 +1323,11 @@ func (p *page) dropHeadedBoxes(root *html.Node) {
 					r = umzug.DropComments // "Sie müssen sich einloggen, um …"
 				}
 				if r != "" {
-					heads = append(heads, head{c, r})
+					heads = append(heads, head{c, r, false})
+					continue
+				}
+				if len(t) < 40 && listHeading.MatchString(t) {
+					heads = append(heads, head{c, umzug.DropRelated, true})
 					continue
 				}
 			}
@@ -1336,6 +1341,10 @@ func (p *page) dropHeadedBoxes(root *html.Node) {
 		}
 		if recordField(h.n) {
 			continue // a news record's related links and files are fields of the release
+		}
+		if h.list {
+			p.dropListBox(h.n, root)
+			continue
 		}
 		// Author boxes and calls for donations or sign-ups are prose: their
 		// box may hold a little text of any kind.
@@ -1387,6 +1396,53 @@ func (p *page) dropHeadedBoxes(root *html.Node) {
 			}
 			n = following
 		}
+	}
+}
+
+// listHeading matches the plain headlines of a site's lists ("News",
+// "Aktuelles", "Termine"): beside an article they head the latest items
+// of the site, on a list page they head the page's own content.
+var listHeading = regexp.MustCompile(`(?i)^(?:(?:aktuelle|neueste|letzte|weitere|unsere) )?(?:news|nachrichten|neuigkeiten|meldungen|aktuelles|pressemitteilungen|pressemeldungen|blog|blogbeiträge|beiträge|artikel|termine|veranstaltungen)\s*:?$`)
+
+// dropListBox drops a list headline and the teasers under it when they
+// are a minor part of the content: the latest news under an article. The
+// teasers are the elements after the headline (or after the box that holds
+// only the headline) that are teaser lists, up to the first that is not;
+// an empty divider between them is passed over. On a list page the items
+// outweigh the page's prose (their text is link text) and stay, and so
+// does a list a TYPO3 editor placed as a content element.
+func (p *page) dropListBox(h, root *html.Node) {
+	for a := h.Parent; a != nil; a = a.Parent {
+		if ownsMarkup(a) || a == p.news {
+			return // an editor's list element (a news plugin on a home page) is content
+		}
+	}
+	box := h
+	own := p.an.w[h].text
+	for anc := h.Parent; anc != nil && anc != root && p.an.w[anc].text == own; anc = anc.Parent {
+		box = anc
+	}
+	var items []*html.Node
+	var taken int32
+	for n := box.NextSibling; n != nil; n = n.NextSibling {
+		if n.Type != html.ElementNode || isInvisible(n) {
+			continue
+		}
+		if p.an.w[n].text == 0 && !hasMedia(n) {
+			continue // a rule or spacer
+		}
+		if headingLevel(n) > 0 || !teaserish(n) {
+			break
+		}
+		items = append(items, n)
+		taken += p.an.w[n].text
+	}
+	if len(items) == 0 || 2*taken >= p.an.w[root].good {
+		return
+	}
+	p.drop(box, umzug.DropRelated)
+	for _, n := range items {
+		p.drop(n, umzug.DropRelated)
 	}
 }
 
@@ -1515,6 +1571,10 @@ func teaserish(n *html.Node) bool {
 				continue
 			}
 			cls := attr(c, "class")
+			if c.DataAtom == atom.A && hasAttr(c, "href") && hasDescendant(c, func(d *html.Node) bool { return headingLevel(d) > 0 }) {
+				items = append(items, c) // a card that is one link
+				continue
+			}
 			if c.DataAtom == atom.Li || c.DataAtom == atom.Article || strings.Contains(cls, "teaser") || strings.Contains(cls, "card") {
 				if c.DataAtom == atom.A || hasDescendant(c, func(d *html.Node) bool { return d.DataAtom == atom.A && hasAttr(d, "href") }) {
 					items = append(items, c)

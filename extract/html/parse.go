@@ -352,8 +352,9 @@ func (p *page) finishTitle() {
 			p.field(h1s[0], "title")
 		}
 	}
-	if d.Title == "" && len(p.blocks) > 1 && articleStart(p.blocks[1]) {
-		// A headline opening an article names the page.
+	if d.Title == "" && len(p.blocks) > 1 && articleStart(p.blocks[sectionsUnder(p.blocks)]) {
+		// A headline opening an article names the page (also when the
+		// article begins with a section headline under it).
 		switch b := &p.blocks[0]; {
 		case b.Type == umzug.BlockHeading && b.Heading.Level <= 3:
 			d.Title = b.Heading.Text
@@ -370,6 +371,21 @@ func (p *page) finishTitle() {
 	if d.Title == "" {
 		d.Title = stripSiteName(collapseTrim(p.doc.FindMatcher(cssFirst("title")).First().Text()), p.meta.property("og:site_name"))
 	}
+}
+
+// sectionsUnder returns the index of the first block after the first
+// block and the headlines of lower rank right under it (a page's h2, then
+// the h3 of its first section); the last block when all are such.
+func sectionsUnder(bs []umzug.Block) int {
+	first := bs[0]
+	if first.Type != umzug.BlockHeading {
+		return 1
+	}
+	i := 1
+	for i < len(bs)-1 && bs[i].Type == umzug.BlockHeading && bs[i].Heading.Level > first.Heading.Level {
+		i++
+	}
+	return i
 }
 
 // titleFrom notes that the heading block b, which leaves the blocks,

@@ -3,6 +3,7 @@ package html_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"path"
 	"strings"
@@ -431,5 +432,58 @@ func TestFoundationColumnsAreNotRows(t *testing.T) {
 	}
 	if !cols[1] || !cols[2] {
 		t.Errorf("the Bulma row is not read by columns: %v", cols)
+	}
+}
+
+// TestGridAnnouncedByAnchorsIsAContainer checks a grid element whose
+// elements are announced only by their anchors (<a id="c…"> before an
+// element whose own id is not "c…"): the grid is a container, so each
+// element keeps its header, instead of the grid being read as one gallery
+// of all its images with every headline lost.
+func TestGridAnnouncedByAnchorsIsAContainer(t *testing.T) {
+	ce := func(uid int, head, img string) string {
+		return fmt.Sprintf(`<a id="c%d" class="anchorLink">&nbsp;</a><article class="contentElement cType_textmedia" id="ce%d">
+<header class="contentHeader"><h4><a href="/projekte/%s.html">%s</a></h4></header>
+<div class="ce-textpic ce-center ce-above"><div class="ce-gallery" data-ce-columns="1"><div class="ce-media"><a href="/projekte/%s.html"><img title="%s" src="/bilder/%s.jpg" width="475" height="273" alt=""></a></div></div><div class="ce-bodytext"></div></div></article>`,
+			uid, uid, img, head, img, img, img)
+	}
+	page := `<html><head><title>Wettbewerb</title></head><body><main><h1>Projektwettbewerb Werkstattgebäude</h1>
+<p>Das Preisgericht hat die eingereichten Projekte beurteilt und sechs davon ausgezeichnet. Die Projekte werden hier vorgestellt.</p>
+<div class="contentElement gridelement cType_gridelements_pi1" id="ce10"><div id="c10" class="frame frame-type-gridelements_pi1"><div class="row">
+<div class="col-md-6">` + ce(11, "Solanum: 1. Preis", "solanum") + ce(12, "Holzrippen: 3. Preis", "holzrippen") + `</div>
+<div class="col-md-6">` + ce(13, "Heliopolis: 2. Preis", "heliopolis") + `</div>
+</div></div></div></main></body></html>`
+	d, all := extractText(t, page, "https://www.amt.example/wettbewerb")
+	for _, h := range []string{"Solanum: 1. Preis", "Holzrippen: 3. Preis", "Heliopolis: 2. Preis"} {
+		if !strings.Contains(all, h) {
+			t.Errorf("headline %q lost:\n%s", h, all)
+		}
+	}
+	for _, b := range d.Blocks {
+		if b.Type == umzug.BlockGallery {
+			t.Errorf("the grid became one gallery of %d images", len(b.Gallery.Items))
+		}
+	}
+	for _, x := range d.Provenance.Accounting.Dropped {
+		if x.Reason == "unconverted" {
+			t.Errorf("text lost in conversion: %+v", x)
+		}
+	}
+}
+
+// TestHeadlineOverFirstSectionNamesThePage checks a page without an h1
+// whose h2 is followed by the h3 of its first section and then prose: the
+// h2 is the title (once), the h3 stays a heading.
+func TestHeadlineOverFirstSectionNamesThePage(t *testing.T) {
+	page := `<html><head><title>Presse - Verband</title></head><body><main>
+<h2>Pressemitteilungen des Verbands</h2><h3>Ansprechpartner für die Medien</h3>
+<p>Servicebereich Kommunikation, Landstraße 122, 60489 Frankfurt am Main, Telefon 069 24788-0, montags bis freitags von 9 bis 16 Uhr.</p>
+</main></body></html>`
+	d, all := extractText(t, page, "https://www.verband.example/presse")
+	if d.Title != "Pressemitteilungen des Verbands" {
+		t.Errorf("title %q", d.Title)
+	}
+	if strings.Contains(all, "Pressemitteilungen des Verbands") || !strings.Contains(all, "Ansprechpartner für die Medien") {
+		t.Errorf("blocks:\n%s", all)
 	}
 }
