@@ -453,26 +453,8 @@ func (a *analysis) mainContent() []*html.Node {
 // "hero-wrapper"). A headline that is the site's logo (a link home, a
 // picture) or sits among links is no article head.
 func (a *analysis) withHead(roots []*html.Node) []*html.Node {
-	var h1 *html.Node
-	count := 0
-	var find func(*html.Node)
-	find = func(n *html.Node) {
-		for c := n.FirstChild; c != nil && count < 2; c = c.NextSibling {
-			if c.Type != html.ElementNode || isInvisible(c) {
-				continue
-			}
-			if c.DataAtom == atom.H1 {
-				if a.w[c].text > 0 {
-					h1 = c
-					count++
-				}
-				continue
-			}
-			find(c)
-		}
-	}
-	find(a.body)
-	if count != 1 || a.w[h1].link > 0 || hasDescendant(h1, func(d *html.Node) bool { return d.DataAtom == atom.Img }) {
+	h1 := a.soleHeadline()
+	if h1 == nil {
 		return roots
 	}
 	for _, r := range roots {
@@ -494,6 +476,34 @@ func (a *analysis) withHead(roots []*html.Node) []*html.Node {
 		return roots
 	}
 	return append([]*html.Node{head}, roots...)
+}
+
+// soleHeadline returns the page's one visible level-1 headline with text,
+// unless it is a logo (a link, a picture) or the page has more than one.
+func (a *analysis) soleHeadline() *html.Node {
+	var h1 *html.Node
+	count := 0
+	var find func(*html.Node)
+	find = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && count < 2; c = c.NextSibling {
+			if c.Type != html.ElementNode || isInvisible(c) {
+				continue
+			}
+			if c.DataAtom == atom.H1 {
+				if a.w[c].text > 0 {
+					h1 = c
+					count++
+				}
+				continue
+			}
+			find(c)
+		}
+	}
+	find(a.body)
+	if count != 1 || a.w[h1].link > 0 || hasDescendant(h1, func(d *html.Node) bool { return d.DataAtom == atom.Img }) {
+		return nil
+	}
+	return h1
 }
 
 // holdsOneOf reports whether n is or holds one of ns.
@@ -724,6 +734,14 @@ func (p *page) prune(root *html.Node) {
 	a := p.an
 	// Teasers are dropped beside an article, not on a page made of them.
 	dropSoft := 2*a.softText(root) < a.w[root].text
+	// A head named like the page's header ("content-page-head") that
+	// holds the article's headline inside the region is the article's
+	// head: its breadcrumb goes by its own verdict, its subheadline stays.
+	h1 := a.soleHeadline()
+	articleHead := func(c *html.Node) bool {
+		w := a.w[c]
+		return h1 != nil && isAncestor(c, h1) && w.text <= 1500 && 2*w.link <= w.text
+	}
 	var walk func(n *html.Node, inCE bool)
 	walk = func(n *html.Node, inCE bool) {
 		for c := n.FirstChild; c != nil; {
@@ -733,7 +751,7 @@ func (p *page) prune(root *html.Node) {
 				continue
 			}
 			ce := inCE || ownsMarkup(c) || c == p.news
-			if r, ok := a.marks[c]; ok && (!ce || ceBoilerplate(r)) {
+			if r, ok := a.marks[c]; ok && (!ce || ceBoilerplate(r)) && !(r == umzug.DropHeader && articleHead(c)) {
 				p.drop(c, r)
 			} else if a.soft[c] && !ce && dropSoft {
 				p.drop(c, umzug.DropRelated)

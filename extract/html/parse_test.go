@@ -487,3 +487,30 @@ func TestHeadlineOverFirstSectionNamesThePage(t *testing.T) {
 		t.Errorf("blocks:\n%s", all)
 	}
 }
+
+// TestArticleHeadNamedLikeAHeader checks a head inside the main region
+// that a template names like the page's header ("content-page-head"): it
+// holds the breadcrumb, the article's headline and its subheadline. The
+// breadcrumb goes, the headline is the title, the subheadline stays.
+func TestArticleHeadNamedLikeAHeader(t *testing.T) {
+	page := `<html><head><title>Grüner Wasserstoff | Energie AG</title></head><body>
+<nav><a href="/">Start</a> <a href="/energie">Energie</a> <a href="/kontakt">Kontakt</a></nav>
+<main id="main"><section><div class="content-page-head">
+<ol class="breadcrumbs" itemscope itemtype="https://schema.org/BreadcrumbList"><li><a href="/">Home</a></li><li><a href="/energie">Grüne Energie</a></li></ol>
+<div class="article"><h1 class="article-headline">Das Potenzial von grünem Wasserstoff</h1>
+<h2 class="article-subheadline">Das erneuerbare Molekül: Wasserstoff aus Wind und Sonne</h2></div></div></section>
+<section><div class="article-content">
+<p>Erneuerbarer Wasserstoff ist entscheidend für die Dekarbonisierung der Industrie. Er ist der einzige bekannte Weg für große Teile der Schwerindustrie und des Transportwesens.</p>
+<p>Wasserstoff ist keine neue Kraftstoffquelle: Schon vor den ersten Stromnetzen wurde er für die Beleuchtung und die frühe Luftfahrt verwendet.</p>
+</div></section></main><footer>Impressum · Datenschutz</footer></body></html>`
+	d, all := extractText(t, page, "https://www.energie.example/wasserstoff")
+	if d.Title != "Das Potenzial von grünem Wasserstoff" {
+		t.Errorf("title %q", d.Title)
+	}
+	if !strings.Contains(all, "Das erneuerbare Molekül") {
+		t.Errorf("subheadline lost:\n%s", all)
+	}
+	if strings.Contains(all, "Grüne Energie") {
+		t.Errorf("breadcrumb kept:\n%s", all)
+	}
+}
