@@ -136,6 +136,7 @@ const (
 	DropProfile     = "profile"        // removed by a site profile's remove selectors
 	DropDuplicate   = "duplicate"      // the same text as a document field (a date line, a repeated title)
 	DropOutside     = "outside-main"   // outside the main content, in no region a rule names
+	DropBeside      = "beside-article" // in the main content beside the news record a detail page shows
 	DropUnconverted = "unconverted"    // inside the main content but in no block: a gap of the extractor
 )
 

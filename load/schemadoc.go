@@ -62,6 +62,7 @@ var dropReasonDocs = []struct{ reason, desc string }{
 	{umzug.DropProfile, "removed by a site profile's remove selectors"},
 	{umzug.DropDuplicate, "the same text as a document field (a date line, a repeated title)"},
 	{umzug.DropOutside, "outside the main content, in no region a rule names"},
+	{umzug.DropBeside, "in the main content beside the news record of a detail page (the page's other elements: quick links, partner boxes, teasers); the press release is the record"},
 	{umzug.DropUnconverted, "inside the main content but in no block: a gap of the extractor, worth a look"},
 }
 

@@ -170,7 +170,13 @@ func (a *accountant) text(t *html.Node, parent *html.Node, reason string, owner 
 		a.run(Field, "", blockOwner(parent), s)
 		return
 	}
-	a.dropText(missingReason(t, s, &a.p.d), blockOwner(parent), s, chars)
+	r := missingReason(t, s, &a.p.d)
+	if r == umzug.DropUnconverted && a.p.news != nil && !isAncestor(a.p.news, t) {
+		// A news detail page's press release is its news record; the
+		// other elements of the page's content columns stay behind.
+		r = umzug.DropBeside
+	}
+	a.dropText(r, blockOwner(parent), s, chars)
 }
 
 // missingReason explains text of the main region that no block holds.

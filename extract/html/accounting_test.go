@@ -40,7 +40,7 @@ var dropReasons = map[string]bool{
 	umzug.DropNewsletter: true, umzug.DropCookie: true, umzug.DropAd: true, umzug.DropPagination: true,
 	umzug.DropUtility: true, umzug.DropPopup: true, umzug.DropTOC: true, umzug.DropLinks: true,
 	umzug.DropScreenOnly: true, umzug.DropControl: true, umzug.DropError: true, umzug.DropProfile: true,
-	umzug.DropDuplicate: true, umzug.DropOutside: true, umzug.DropUnconverted: true,
+	umzug.DropDuplicate: true, umzug.DropOutside: true, umzug.DropBeside: true, umzug.DropUnconverted: true,
 }
 
 // TestAccountingAddsUp extracts every real page and checks the content
@@ -203,4 +203,33 @@ func hidden(n *xhtml.Node) bool {
 		}
 	}
 	return true
+}
+
+// TestTextBesideTheNewsRecord checks the accounting of a news detail page
+// whose content column holds other elements beside the news record (quick
+// links, a partner box): the release is the record, and their text is
+// dropped as beside-article, not as a gap of a converter.
+func TestTextBesideTheNewsRecord(t *testing.T) {
+	page := `<html><head><title>Radwege | Stadt</title></head><body><nav><a href="/">Start</a></nav>
+<main><!--TYPO3SEARCH_begin--><div id="c12" class="frame frame-default frame-type-list"><div class="news news-single"><div class="article" itemscope itemtype="http://schema.org/Article">
+<div class="header"><h1 itemprop="headline">Neue Radwege in der Innenstadt</h1></div>
+<p><time itemprop="datePublished" datetime="2024-03-01">01.03.2024</time></p>
+<div class="news-text-wrap" itemprop="articleBody"><p>Die Arbeiten beginnen im April und dauern bis zum Herbst. Während der Bauzeit wird der Verkehr an den Baustellen einspurig vorbeigeführt.</p>
+<p>Die Kosten von 2,4 Millionen Euro trägt zu einem Drittel das Land.</p></div></div></div></div>
+<div id="c13" class="frame frame-default frame-type-text"><h2>Unsere Partner im Radverkehr</h2><p>Verkehrsverbund, Landesamt für Straßenbau und der Fahrradclub der Region.</p></div>
+<!--TYPO3SEARCH_end--></main></body></html>`
+	d, err := html.ParseHTML(strings.NewReader(page), "https://stadt.example/presse/radwege")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.PressRelease == nil {
+		t.Fatalf("kind %s: not a press release", d.Kind)
+	}
+	reasons := map[string]int{}
+	for _, x := range d.Provenance.Accounting.Dropped {
+		reasons[x.Reason] += x.Chars
+	}
+	if reasons[umzug.DropBeside] == 0 || reasons[umzug.DropUnconverted] > 0 {
+		t.Errorf("dropped per reason %v; want the partner box beside the article, nothing unconverted", reasons)
+	}
 }
