@@ -67,7 +67,7 @@ type Export struct {
 // records failures in fails (nil: a log of its own, closed by Close; a
 // given one stays the caller's to close).
 func NewExport(log *slog.Logger, norm *transform.Normalizer, spoolDir string, fails *FailureLog) (*Export, error) {
-	idx, err := transform.NewIndex(norm.SiteRoot(), transform.IndexOptions{MapURL: norm.MapURL})
+	idx, err := transform.NewIndex(norm.SiteRoot(), transform.IndexOptions{MapURL: norm.MapURL, TempDir: spoolDir})
 	if err != nil {
 		return nil, err
 	}
@@ -112,6 +112,9 @@ func (p *Export) NotExported(crawledURL, status string, httpStatus, depth int, n
 // log).
 func (p *Export) Close() {
 	p.inv.close()
+	if err := p.idx.Close(); err != nil {
+		p.log.Warn("removing the index's file", "err", err)
+	}
 	if err := p.spool.Close(); err != nil {
 		p.log.Warn("removing spool file", "err", err)
 	}
