@@ -75,6 +75,7 @@ func NewExport(log *slog.Logger, norm *transform.Normalizer, spoolDir string, fa
 	if err != nil {
 		return nil, err
 	}
+	sp.ForgetKeys() // read by the index's order; the ids name records in errors
 	inv, err := newInventory()
 	if err != nil {
 		sp.Close()
