@@ -112,8 +112,11 @@ type blockStat struct {
 // Index is the de-duplication state of one export: the first pass Adds
 // every normalized document, Finalize decides paths and near duplicates,
 // the second pass Rewrites every document in id order. Memory grows with
-// the number of documents and distinct blocks (a few hundred bytes per
-// document, tens of bytes per block), never with their text.
+// the number of documents by fixed-size entries (about 150 bytes per
+// document: its entry and the hash maps of its URLs and paths) and with
+// the contents met more than once; the documents' strings and sketches
+// and what the first pass logs per block are in temporary files
+// (IndexOptions.TempDir, store.go, spill.go).
 type Index struct {
 	opts     IndexOptions
 	ns       uuid.UUID
