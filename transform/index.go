@@ -484,7 +484,6 @@ func (x *Index) Finalize(load LoadFunc) error {
 		x.docTargets = append(x.docTargets, pathHash(p))
 	}
 	slices.Sort(x.docTargets)
-	x.docs = slices.Clip(x.docs)
 	for i := range x.docs {
 		if x.docs[i].pageUID > 0 {
 			x.byPageUID = append(x.byPageUID, int32(i))
