@@ -24,14 +24,21 @@ type Spool struct {
 	off     int64 // bytes appended
 	flushed int64 // bytes on disk
 	idx     []spoolEntry
+	keys    []string // by ordinal, unless noKeys
+	noKeys  bool
 }
 
 type spoolEntry struct {
-	key string
 	off int64
 	n   int32 // bytes of the line
 	x   int32 // bytes of the record's extra, after the line
 }
+
+// ForgetKeys makes the spool use the keys of the records it is given from
+// now on in errors only, without keeping them (16 bytes a record instead
+// of the key's string besides): for records read back by ordinal alone.
+// Key returns "" for them.
+func (s *Spool) ForgetKeys() { s.noKeys = true }
 
 // NewSpool creates a spool file in dir ("" for the system's temporary
 // directory). Close removes it.
@@ -68,7 +75,11 @@ func (s *Spool) AppendRawExtra(key string, line, extra []byte) (int, error) {
 	if _, err := s.w.Write(extra); err != nil {
 		return 0, fmt.Errorf("spooling %s: %w", key, err)
 	}
-	s.idx = append(s.idx, spoolEntry{key: key, off: s.off, n: int32(len(line)), x: int32(len(extra))})
+	if !s.noKeys {
+		s.keys = append(s.keys, make([]string, len(s.idx)-len(s.keys))...)
+		s.keys = append(s.keys, key)
+	}
+	s.idx = append(s.idx, spoolEntry{off: s.off, n: int32(len(line)), x: int32(len(extra))})
 	s.off += int64(len(line) + len(extra))
 	return len(s.idx) - 1, nil
 }
@@ -87,7 +98,13 @@ func (s *Spool) Flush() error {
 func (s *Spool) Len() int { return len(s.idx) }
 
 // Key returns the key of record ord.
-func (s *Spool) Key(ord int) string { return s.idx[ord].key }
+func (s *Spool) Key(ord int) string {
+	if ord < len(s.keys) {
+		return s.keys[ord]
+	}
+	_ = s.idx[ord] // out of range panics, as it did
+	return ""
+}
 
 // ReadRaw returns the line of record ord.
 func (s *Spool) ReadRaw(ord int) ([]byte, error) {
@@ -133,7 +150,7 @@ func (s *Spool) Sorted() []int {
 	for i := range out {
 		out[i] = i
 	}
-	slices.SortStableFunc(out, func(a, b int) int { return strings.Compare(s.idx[a].key, s.idx[b].key) })
+	slices.SortStableFunc(out, func(a, b int) int { return strings.Compare(s.Key(a), s.Key(b)) })
 	return out
 }
 

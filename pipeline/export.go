@@ -67,7 +67,7 @@ type Export struct {
 // records failures in fails (nil: a log of its own, closed by Close; a
 // given one stays the caller's to close).
 func NewExport(log *slog.Logger, norm *transform.Normalizer, spoolDir string, fails *FailureLog) (*Export, error) {
-	idx, err := transform.NewIndex(norm.SiteRoot(), transform.IndexOptions{MapURL: norm.MapURL})
+	idx, err := transform.NewIndex(norm.SiteRoot(), transform.IndexOptions{MapURL: norm.MapURL, TempDir: spoolDir})
 	if err != nil {
 		return nil, err
 	}
@@ -75,6 +75,7 @@ func NewExport(log *slog.Logger, norm *transform.Normalizer, spoolDir string, fa
 	if err != nil {
 		return nil, err
 	}
+	sp.ForgetKeys() // read by the index's order; the ids name records in errors
 	inv, err := newInventory()
 	if err != nil {
 		sp.Close()
@@ -112,6 +113,9 @@ func (p *Export) NotExported(crawledURL, status string, httpStatus, depth int, n
 // log).
 func (p *Export) Close() {
 	p.inv.close()
+	if err := p.idx.Close(); err != nil {
+		p.log.Warn("removing the index's file", "err", err)
+	}
 	if err := p.spool.Close(); err != nil {
 		p.log.Warn("removing spool file", "err", err)
 	}

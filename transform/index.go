@@ -2,7 +2,9 @@ package transform
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"net/url"
 	"path"
@@ -44,6 +46,10 @@ type IndexOptions struct {
 	// MapURL maps URLs found in provenance (crawled host) to the public
 	// site, as Normalizer.MapURL does. Nil: identity.
 	MapURL func(string) string
+	// TempDir is where the Index keeps the documents' URLs, paths,
+	// aliases and sketches once they outgrow a small buffer ("": the
+	// system's temporary directory). Close removes the file.
+	TempDir string
 }
 
 func (o *IndexOptions) defaults() {
@@ -75,19 +81,21 @@ func (o *IndexOptions) defaults() {
 // and the Index holds only what it needs to decide.
 type LoadFunc func(ord int) (umzug.Document, error)
 
-// docEntry is what the Index keeps of one document: its id as 16 bytes,
-// URL and path, and a sketch of its first sentences.
+// docEntry is what the Index keeps of one document in memory: its id as
+// 16 bytes and where its variable-length parts are in the Index's record
+// store (store.go), 56 bytes whatever the length of its URLs.
 type docEntry struct {
 	id      uuid.UUID
-	url     string
-	path    string
+	url     recRef // its URL
+	path    recRef // its path: as proposed, then as Finalize made it unique
+	aliases recRef // its aliases (encodeStrings), 0: none
+	// info holds the date of a press release (YYYY-MM-DD), to check the
+	// dates of the teasers that point to it, and a sketch of its first
+	// sentences (sentenceSketch), to recognise teasers that copy it
+	// (encodeInfo).
+	info    recRef
 	ord     int32
 	pageUID int32
-	aliases []string
-	sketch  []uint32 // sentenceSketch: recognises teasers that copy the document
-	// published is the date of a press release (YYYY-MM-DD), to check
-	// the dates of the teasers that point to it.
-	published string
 }
 
 // ID returns the document id as text.
@@ -104,33 +112,57 @@ type blockStat struct {
 // Index is the de-duplication state of one export: the first pass Adds
 // every normalized document, Finalize decides paths and near duplicates,
 // the second pass Rewrites every document in id order. Memory grows with
-// the number of documents and distinct blocks (a few hundred bytes per
-// document, tens of bytes per block), never with their text.
+// the number of documents by fixed-size entries (about 150 bytes per
+// document: its entry and the hash maps of its URLs and paths) and with
+// the contents met more than once; the documents' strings and sketches
+// and what the first pass logs per block are in temporary files
+// (IndexOptions.TempDir, store.go, spill.go).
 type Index struct {
 	opts     IndexOptions
 	ns       uuid.UUID
 	siteHost string
 
-	docs      []docEntry
-	byURL     map[string]int32
-	byPageUID map[int32]int32
-	// fps holds, per document, the fingerprints of its distinct blocks;
-	// repeats within one document are counted in repeats. Finalize
-	// counts them into blocks, which keeps only contents that occur more
-	// than once: a few words per block in pass 1, almost nothing after.
-	fps     []uint64
-	repeats map[uint64]uint32
-	blocks  map[uint64]blockStat
-	sims    []simEntry
+	docs []docEntry
+	// store holds the documents' URLs, paths, aliases and sketches; the
+	// maps key them by a 64-bit hash (pathHash) and check the string in
+	// the store on a hit, so a hash collision never merges two URLs.
+	store recStore
+	// byURL finds a document by its URL or an alias: the first document
+	// that claimed a URL keeps it. byURLMore holds the URLs whose hash
+	// another URL holds in byURL (none, but for a collision).
+	byURL     map[uint64]urlKey
+	byURLMore map[string]int32
+	// byPageUID lists the documents with a TYPO3 page uid by uid and
+	// then by their order of adding (Finalize): the first one of a uid
+	// answers index.php?id=N.
+	byPageUID []int32
+	err       error // the first failure of the store: Finalize and Rewrite return it
+	scratch   []byte
+	// fps logs, per document, the fingerprints of its distinct blocks
+	// (8 bytes each); repeats within one document are counted in
+	// repeats. Finalize counts them into blocks, which keeps only
+	// contents that occur more than once. sims logs the near-duplicate
+	// entries (simEntry, simRecLen bytes each). Both logs go to
+	// temporary files once they outgrow a small buffer, and Finalize
+	// sorts them in partitions of partBudget bytes (spill.go).
+	fps        recLog
+	repeats    map[uint64]uint32
+	blocks     map[uint64]blockStat
+	sims       recLog
+	partBudget int
+	recBuf     []byte
 
-	order     []int32 // doc indexes in id order, after Finalize
-	paths     *PathAllocator
-	targets   map[uint64]bool // hashes of every new path handed out
-	assets    map[string]assetEntry
-	findings  []umzug.Finding
-	chrome    []umzug.ChromeBlock
-	finalized bool
-	seenFrom  map[uint64]struct{}
+	order []int32 // doc indexes in id order, after Finalize
+	paths pathSet
+	// docTargets holds the pathHash of every document's new path, sorted
+	// (Finalize); targets those of the assets' paths.
+	docTargets []uint64
+	targets    map[uint64]bool
+	assets     map[string]assetEntry
+	findings   []umzug.Finding
+	chrome     []umzug.ChromeBlock
+	finalized  bool
+	seenFrom   map[uint64]struct{}
 
 	Stats DedupeStats
 }
@@ -167,9 +199,18 @@ func NewIndex(siteRoot string, opts IndexOptions) (*Index, error) {
 	opts.defaults()
 	return &Index{
 		opts: opts, ns: Namespace(u.String()), siteHost: u.Host,
-		byURL: map[string]int32{}, byPageUID: map[int32]int32{}, blocks: map[uint64]blockStat{}, repeats: map[uint64]uint32{},
-		paths: NewPathAllocator(), targets: map[uint64]bool{}, assets: map[string]assetEntry{},
+		byURL: map[uint64]urlKey{}, blocks: map[uint64]blockStat{}, repeats: map[uint64]uint32{},
+		targets: map[uint64]bool{}, assets: map[string]assetEntry{}, store: recStore{dir: opts.TempDir},
+		fps:        recLog{store: recStore{dir: opts.TempDir}, recLen: 8},
+		sims:       recLog{store: recStore{dir: opts.TempDir}, recLen: simRecLen},
+		partBudget: partitionBudget,
 	}, nil
+}
+
+// Close removes the Index's temporary files. The Index is not usable
+// after.
+func (x *Index) Close() error {
+	return errors.Join(x.store.Close(), x.fps.close(), x.sims.close())
 }
 
 // Add records a normalized document that the caller stored under ordinal
@@ -187,7 +228,7 @@ func (x *Index) AddPrepared(d *umzug.Document, ord int, p *Prepared) bool {
 		panic("transform: Index.Add after Finalize")
 	}
 	aliases := x.aliasesOf(d)
-	if i, ok := x.byURL[d.URL]; ok {
+	if i, ok := x.lookupURL(d.URL); ok {
 		x.Stats.DuplicateURLs++
 		x.addAliases(i, aliases)
 		return false
@@ -200,58 +241,118 @@ func (x *Index) AddPrepared(d *umzug.Document, ord int, p *Prepared) bool {
 	if err != nil {
 		id = uuid.NewSHA1(x.ns, []byte(d.URL))
 	}
-	e := docEntry{id: id, url: d.URL, path: d.Path, ord: int32(ord), sketch: p.sketch}
+	e := docEntry{id: id, ord: int32(ord)}
+	published := ""
 	if d.Kind == umzug.KindPressRelease && len(d.Dates.Published) >= 10 {
-		e.published = d.Dates.Published[:10]
+		published = d.Dates.Published[:10]
 	}
 	if t := d.Provenance.TYPO3; t != nil && t.PageUID > 0 {
 		e.pageUID = int32(t.PageUID)
-		if _, ok := x.byPageUID[e.pageUID]; !ok {
-			x.byPageUID[e.pageUID] = i
-		}
 	}
+	e.url = x.claimURL(d.URL, i)
+	e.path = x.appendRec([]byte(d.Path))
+	e.info = x.appendRec(encodeInfo(x.scratch[:0], published, p.sketch))
 	x.docs = append(x.docs, e)
-	x.byURL[d.URL] = i
 	x.addAliases(i, aliases)
 	x.Stats.Documents++
 	x.Stats.BlocksIn += len(d.Blocks)
 
-	x.fps = append(x.fps, p.distinct...)
+	for _, fp := range p.distinct {
+		x.logRec(&x.fps, binary.LittleEndian.AppendUint64(x.recBuf[:0], fp))
+	}
 	for _, fp := range p.repeats {
 		x.repeats[fp]++
 	}
 	for _, s := range p.sims {
-		x.sims = append(x.sims, simEntry{bands: s.bands, fp: s.fp, doc: i, block: s.block})
+		x.logRec(&x.sims, appendSimRec(x.recBuf[:0], simEntry{bands: s.bands, fp: s.fp, doc: i, block: s.block}))
 	}
 	return true
 }
 
+func (x *Index) logRec(l *recLog, rec []byte) {
+	x.recBuf = rec
+	if err := l.add(rec); err != nil {
+		x.fail(err)
+	}
+}
+
 // countBlocks turns the fingerprints of pass 1 into the counts of the
 // contents that occur more than once, and keeps one near-duplicate entry
-// per content: its first place in id order.
-func (x *Index) countBlocks() {
-	slices.Sort(x.fps)
-	for i := 0; i < len(x.fps); {
-		j := i + 1
-		for j < len(x.fps) && x.fps[j] == x.fps[i] {
-			j++
+// per content: its first place in id order. It sorts the logs in
+// partitions by fingerprint.
+func (x *Index) countBlocks() error {
+	var fps []uint64
+	err := partitioned(x.opts.TempDir, &x.fps, partitions(x.fps.n, 8, x.partBudget), binary.LittleEndian.Uint64, func(recs []byte) error {
+		fps = fps[:0]
+		for o := 0; o+8 <= len(recs); o += 8 {
+			fps = append(fps, binary.LittleEndian.Uint64(recs[o:]))
 		}
-		if rep := x.repeats[x.fps[i]]; j-i > 1 || rep > 0 {
-			x.blocks[x.fps[i]] = blockStat{occ: uint32(j-i) + rep, docs: uint32(j - i)}
+		slices.Sort(fps)
+		for i := 0; i < len(fps); {
+			j := i + 1
+			for j < len(fps) && fps[j] == fps[i] {
+				j++
+			}
+			if rep := x.repeats[fps[i]]; j-i > 1 || rep > 0 {
+				x.blocks[fps[i]] = blockStat{occ: uint32(j-i) + rep, docs: uint32(j - i)}
+			}
+			i = j
 		}
-		i = j
-	}
-	x.fps, x.repeats = nil, nil
-	slices.SortFunc(x.sims, func(a, b simEntry) int {
-		if a.fp != b.fp {
-			return cmpU64(a.fp, b.fp)
-		}
-		if c := bytes.Compare(x.docs[a.doc].id[:], x.docs[b.doc].id[:]); c != 0 {
-			return c
-		}
-		return int(a.block - b.block)
+		return nil
 	})
-	x.sims = slices.CompactFunc(x.sims, func(a, b simEntry) bool { return a.fp == b.fp })
+	if err != nil {
+		return err
+	}
+	if err := x.fps.close(); err != nil {
+		return err
+	}
+	x.fps, x.repeats = recLog{}, nil
+	kept := recLog{store: recStore{dir: x.opts.TempDir, flushAt: x.sims.store.flushAt}, recLen: simRecLen}
+	var es []simEntry
+	err = partitioned(x.opts.TempDir, &x.sims, partitions(x.sims.n, simRecLen, x.partBudget), simRecFP, func(recs []byte) error {
+		es = decodeSims(es[:0], recs)
+		slices.SortFunc(es, func(a, b simEntry) int {
+			if a.fp != b.fp {
+				return cmpU64(a.fp, b.fp)
+			}
+			if c := bytes.Compare(x.docs[a.doc].id[:], x.docs[b.doc].id[:]); c != 0 {
+				return c
+			}
+			return int(a.block - b.block)
+		})
+		es = slices.CompactFunc(es, func(a, b simEntry) bool { return a.fp == b.fp })
+		for _, e := range es {
+			if err := kept.add(appendSimRec(x.recBuf[:0], e)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if cerr := x.sims.close(); err == nil {
+		err = cerr
+	}
+	x.sims = kept
+	return err
+}
+
+// nearCandidates calls visit once for every pair of the logged entries
+// that share a band value in the same band (nearCandidatesBand), band by
+// band, holding one partition of the entries at a time.
+func (x *Index) nearCandidates(visit func(a, b simEntry)) error {
+	seen := map[candidatePair]bool{}
+	p := partitions(x.sims.n, simRecLen, x.partBudget)
+	var es []simEntry
+	for band := range simBands {
+		err := partitioned(x.opts.TempDir, &x.sims, p, func(rec []byte) uint64 { return uint64(simRecBand(rec, band)) << 32 }, func(recs []byte) error {
+			es = decodeSims(es[:0], recs)
+			nearCandidatesBand(es, band, seen, visit)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // aliasesOf returns the other URLs under which the old site served d.
@@ -270,22 +371,35 @@ func (x *Index) aliasesOf(d *umzug.Document) []string {
 }
 
 func (x *Index) addAliases(i int32, aliases []string) {
+	if len(aliases) == 0 {
+		return
+	}
 	e := &x.docs[i]
+	var own []string
+	if e.aliases != 0 {
+		own = x.docAliases(i)
+	}
+	n := len(own)
+	u := ""
 	for _, a := range aliases {
-		if a == e.url || slices.Contains(e.aliases, a) {
+		if u == "" {
+			u = x.docURL(i)
+		}
+		if a == u || slices.Contains(own, a) {
 			continue
 		}
-		if _, taken := x.byURL[a]; !taken {
-			x.byURL[a] = i
-		}
-		e.aliases = append(e.aliases, a)
+		x.claimURL(a, i)
+		own = append(own, a)
+	}
+	if len(own) > n {
+		e.aliases = x.appendRec(encodeStrings(x.scratch[:0], own))
 	}
 }
 
 // Lookup returns the id of the document with the (canonical, public) URL
 // u, or one of its aliases.
 func (x *Index) Lookup(u string) (string, bool) {
-	i, ok := x.byURL[u]
+	i, ok := x.lookupURL(u)
 	if !ok {
 		return "", false
 	}
@@ -296,7 +410,7 @@ func (x *Index) Lookup(u string) (string, bool) {
 // target (a document's URL or one of its aliases). It reports whether
 // target is a known document.
 func (x *Index) AddAlias(oldURL, target string) bool {
-	i, ok := x.byURL[x.opts.MapURL(target)]
+	i, ok := x.lookupURL(x.opts.MapURL(target))
 	if !ok {
 		return false
 	}
@@ -353,20 +467,41 @@ func (x *Index) Finalize(load LoadFunc) error {
 		return nil
 	}
 	x.finalized = true
+	if x.err != nil {
+		return x.err
+	}
 	x.order = make([]int32, len(x.docs))
 	for i := range x.order {
 		x.order[i] = int32(i)
 	}
 	// UUIDs sort as bytes the way their text sorts.
 	slices.SortFunc(x.order, func(a, b int32) int { return bytes.Compare(x.docs[a].id[:], x.docs[b].id[:]) })
+	x.docTargets = make([]uint64, 0, len(x.docs))
 	for _, i := range x.order {
 		e := &x.docs[i]
-		e.path = x.paths.Unique(e.path)
-		x.targets[pathHash(e.path)] = true
+		var p string
+		p, e.path = x.paths.unique(x, x.docPath(i), e.path)
+		x.docTargets = append(x.docTargets, pathHash(p))
 	}
-	x.countBlocks()
+	slices.Sort(x.docTargets)
+	for i := range x.docs {
+		if x.docs[i].pageUID > 0 {
+			x.byPageUID = append(x.byPageUID, int32(i))
+		}
+	}
+	// Stable: the first document added with a uid comes first.
+	slices.SortStableFunc(x.byPageUID, func(a, b int32) int { return cmp.Compare(x.docs[a].pageUID, x.docs[b].pageUID) })
+	if err := x.countBlocks(); err != nil {
+		return err
+	}
 	err := x.findNearDuplicates(load)
-	x.sims = nil // not needed in the second pass
+	if cerr := x.sims.close(); err == nil {
+		err = cerr
+	}
+	x.sims = recLog{} // not needed in the second pass
+	if err == nil {
+		err = x.err
+	}
 	return err
 }
 
@@ -438,13 +573,16 @@ func (x *Index) findNearDuplicates(load LoadFunc) error {
 		return a.block < b.block
 	}
 	var pairs [][2]loc
-	nearCandidates(x.sims, func(a, b simEntry) {
+	err := x.nearCandidates(func(a, b simEntry) {
 		pa, pb := loc{a.doc, a.block}, loc{b.doc, b.block}
 		if before(pb, pa) {
 			pa, pb = pb, pa
 		}
 		pairs = append(pairs, [2]loc{pa, pb})
 	})
+	if err != nil {
+		return err
+	}
 	if len(pairs) == 0 {
 		return nil
 	}
@@ -471,7 +609,7 @@ func (x *Index) findNearDuplicates(load LoadFunc) error {
 	for _, di := range docsNeeded {
 		d, err := load(int(x.docs[di].ord))
 		if err != nil {
-			return fmt.Errorf("reading %s for near duplicates: %w", x.docs[di].url, err)
+			return fmt.Errorf("reading %s for near duplicates: %w", x.docURL(di), err)
 		}
 		for _, bi := range need[di] {
 			if int(bi) >= len(d.Blocks) {
@@ -512,7 +650,7 @@ func (x *Index) findNearDuplicates(load LoadFunc) error {
 	}
 	for l, m := range best {
 		b, o := info[l], info[m.other]
-		de, oe := x.docs[l.doc], x.docs[m.other.doc]
+		deURL, oeURL := x.docURL(l.doc), x.docURL(m.other.doc)
 		how := fmt.Sprintf("shares %.0f%% of its word sequences with", m.sim*100)
 		if m.contained {
 			how = "is largely contained in, or contains,"
@@ -520,12 +658,12 @@ func (x *Index) findNearDuplicates(load LoadFunc) error {
 		if m.sim == 1 {
 			how = "has the same text as"
 		}
-		where := "on " + oe.url + "#" + o.key
-		if oe.url == de.url {
+		where := "on " + oeURL + "#" + o.key
+		if oeURL == deURL {
 			where = "on the same page"
 		}
 		x.findings = append(x.findings, umzug.Finding{
-			Rule: umzug.RuleDuplicateContent, Severity: umzug.SeverityWarning, URL: de.url, BlockKey: b.key,
+			Rule: umzug.RuleDuplicateContent, Severity: umzug.SeverityWarning, URL: deURL, BlockKey: b.key,
 			Message:  fmt.Sprintf("block %s (%s) %s block %s (%s) %s: merge them or keep one", b.key, b.typ, how, o.key, o.typ, where),
 			Evidence: textutil.Truncate(strings.TrimSpace(b.text), 160),
 		})
@@ -562,7 +700,7 @@ func (x *Index) resolve(raw string) (int32, bool) {
 	if raw == "" {
 		return 0, false
 	}
-	if i, ok := x.byURL[raw]; ok {
+	if i, ok := x.lookupURL(raw); ok {
 		return i, true
 	}
 	u, err := url.Parse(raw)
@@ -571,22 +709,22 @@ func (x *Index) resolve(raw string) (int32, bool) {
 	}
 	u.Fragment, u.RawFragment = "", ""
 	s := u.String()
-	if i, ok := x.byURL[s]; ok {
+	if i, ok := x.lookupURL(s); ok {
 		return i, true
 	}
 	if strings.HasSuffix(s, "/") {
-		if i, ok := x.byURL[strings.TrimSuffix(s, "/")]; ok {
+		if i, ok := x.lookupURL(strings.TrimSuffix(s, "/")); ok {
 			return i, true
 		}
 	} else if u.RawQuery == "" {
-		if i, ok := x.byURL[s+"/"]; ok {
+		if i, ok := x.lookupURL(s + "/"); ok {
 			return i, true
 		}
 	}
 	q := u.Query()
 	if id := q.Get("id"); id != "" && (u.Path == "/" || strings.HasSuffix(u.Path, "/index.php")) {
 		if n, err := strconv.Atoi(id); err == nil {
-			if i, ok := x.byPageUID[int32(n)]; ok {
+			if i, ok := x.pageUIDDoc(int32(n)); ok {
 				return i, true
 			}
 		}

@@ -35,10 +35,20 @@ type runResult struct {
 
 func runIndex(t *testing.T, opts transform.IndexOptions, docs ...umzug.Document) runResult {
 	t.Helper()
+	return runIndexWith(t, nil, opts, docs...)
+}
+
+// runIndexWith is runIndex with setup called on the new Index.
+func runIndexWith(t *testing.T, setup func(*transform.Index), opts transform.IndexOptions, docs ...umzug.Document) runResult {
+	t.Helper()
 	n := newNormalizer(t, transform.Options{SiteRoot: site + "/"})
 	idx, err := transform.NewIndex(site+"/", opts)
 	if err != nil {
 		t.Fatal(err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	if setup != nil {
+		setup(idx)
 	}
 	st := &memStore{}
 	for _, d := range docs {

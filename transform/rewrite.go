@@ -57,12 +57,15 @@ func (x *Index) RewritePrinted(d *umzug.Document, fps []uint64, load LoadFunc, f
 	if !x.finalized {
 		return out, fmt.Errorf("rewriting %s: index not finalized", d.URL)
 	}
-	di, ok := x.byURL[d.URL]
+	di, ok := x.lookupURL(d.URL)
 	if !ok || x.docs[di].ID() != d.ID {
+		if x.err != nil {
+			return out, x.err
+		}
 		return out, fmt.Errorf("rewriting %s: document was not indexed", d.URL)
 	}
-	e := &x.docs[di]
-	d.Path = e.path
+	newPath := x.docPath(di)
+	d.Path = newPath
 	rw := &rewriter{x: x, self: di, load: load, facts: facts, out: &out, warnings: &d.Warnings}
 	// The assets extraction listed for the document enrich the asset
 	// records (kind, original file); the export carries them in
@@ -127,8 +130,8 @@ func (x *Index) RewritePrinted(d *umzug.Document, fps []uint64, load LoadFunc, f
 			return out, rw.err
 		}
 	}
-	out.Redirects = append(x.docRedirects(e), out.Redirects...)
-	return out, nil
+	out.Redirects = append(x.docRedirects(di, newPath), out.Redirects...)
+	return out, x.err
 }
 
 // SnippetHash is the content hash of a snippet: of its block.
@@ -138,20 +141,25 @@ func SnippetHash(s umzug.Snippet) string {
 
 // docRedirects lists the old URLs of a document: its canonical URL, the
 // URLs it was also served under, TYPO3's index.php?id=<page uid>, and the
-// print view (type=98) of each.
-func (x *Index) docRedirects(e *docEntry) []umzug.Redirect {
-	olds := append([]string{e.url}, e.aliases...)
-	if u, err := url.Parse(e.url); err == nil && e.pageUID > 0 {
+// print view (type=98) of each. newPath is the document's path.
+func (x *Index) docRedirects(i int32, newPath string) []umzug.Redirect {
+	e := &x.docs[i]
+	u0 := x.docURL(i)
+	olds := []string{u0}
+	if e.aliases != 0 {
+		olds = append(olds, x.docAliases(i)...)
+	}
+	if u, err := url.Parse(u0); err == nil && e.pageUID > 0 {
 		olds = append(olds, u.Scheme+"://"+u.Host+"/index.php?id="+strconv.Itoa(int(e.pageUID)))
 	}
 	var out []umzug.Redirect
 	for _, o := range olds {
-		out = append(out, umzug.Redirect{From: o, To: e.path, Status: 301})
+		out = append(out, umzug.Redirect{From: o, To: newPath, Status: 301})
 		sep := "?"
 		if strings.Contains(o, "?") {
 			sep = "&"
 		}
-		out = append(out, umzug.Redirect{From: o + sep + "type=98", To: e.path, Status: 301})
+		out = append(out, umzug.Redirect{From: o + sep + "type=98", To: newPath, Status: 301})
 	}
 	return out
 }
@@ -197,7 +205,7 @@ func (rw *rewriter) block(b *umzug.Block) error {
 // asset (new path); href keeps the old URL.
 func (rw *rewriter) link(href, doc, newPath *string) {
 	if i, ok := rw.x.resolve(*href); ok {
-		*doc, *newPath = rw.x.docs[i].ID(), rw.x.docs[i].path
+		*doc, *newPath = rw.x.docs[i].ID(), rw.x.docPath(i)
 		rw.x.Stats.LinksResolved++
 		return
 	}
@@ -219,9 +227,9 @@ func (rw *rewriter) teaser(t *umzug.TeaserItem) {
 	t.Document = rw.x.docs[i].ID()
 	// A list that dates a release differently than the release itself:
 	// one of them is wrong, and an editor has to say which.
-	if pub := rw.x.docs[i].published; pub != "" && len(t.Date) >= 10 && t.Date[:10] != pub {
+	if pub, _ := rw.x.docInfo(i); pub != "" && len(t.Date) >= 10 && t.Date[:10] != pub {
 		*rw.warnings = append(*rw.warnings, umzug.Warning{Code: "date-conflict",
-			Message: fmt.Sprintf("teaser %q dates the release %s, the release itself %s (%s)", textutil.Truncate(t.Title, 80), t.Date[:10], pub, rw.x.docs[i].url)})
+			Message: fmt.Sprintf("teaser %q dates the release %s, the release itself %s (%s)", textutil.Truncate(t.Title, 80), t.Date[:10], pub, rw.x.docURL(i))})
 		rw.x.Stats.DateConflicts++
 	}
 	if len(t.Body) > 0 && i != rw.self && rw.isCopy(t.Body.PlainText(), i) {
@@ -261,7 +269,7 @@ func (x *Index) isCopy(text string, i int32, _ LoadFunc) (bool, error) {
 	}
 	// The target's sketch holds its first maxSketch sentences: of a
 	// longer copy, only that many can be found.
-	sketch := x.docs[i].sketch
+	_, sketch := x.docInfo(i)
 	found := 0
 	for _, s := range own {
 		if _, ok := slices.BinarySearch(sketch, uint32(s)); ok {
@@ -396,7 +404,8 @@ func (rw *rewriter) asset(raw string, meta umzug.Asset) *assetEntry {
 // "/media/a/foto.jpg", then "/media/a/foto-2.jpg".
 func (x *Index) uniqueAssetPath(p string) string {
 	ext := extOf(p)
-	return x.paths.Unique(strings.TrimSuffix(p, ext)) + ext
+	q, _ := x.paths.unique(x, strings.TrimSuffix(p, ext), 0)
+	return q + ext
 }
 
 func extOf(p string) string {
@@ -440,7 +449,7 @@ func (x *Index) KeepRedirectSeen(r umzug.Redirect, seen bool) (bool, string) {
 		if uri == r.To {
 			return false, "old and new path are the same"
 		}
-		if x.targets[pathHash(uri)] {
+		if x.isTarget(pathHash(uri)) {
 			x.Stats.RedirectsMerged++
 			return false, "old path is a new path of the export"
 		}
@@ -454,7 +463,7 @@ func (x *Index) KeepRedirectSeen(r umzug.Redirect, seen bool) (bool, string) {
 }
 
 // IsTarget reports whether p is a path of an exported document or asset.
-func (x *Index) IsTarget(p string) bool { return x.targets[pathHash(p)] }
+func (x *Index) IsTarget(p string) bool { return x.isTarget(pathHash(p)) }
 
 // sentences returns hashes of the sentences of text that have at least
 // four words.

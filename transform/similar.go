@@ -252,50 +252,53 @@ type simEntry struct {
 	block int32  // index of the block in the document
 }
 
-// nearCandidates calls visit once for every pair of entries that share a
-// band value in the same band: the candidates for near duplicates, to be
-// verified on the texts. It sorts the entries by each band in turn, so
-// memory stays that of the entries. A run of more than maxRun entries
-// with one band value (the same text hundreds of times in different
-// element types) is compared with its first entry only.
-func nearCandidates(es []simEntry, visit func(a, b simEntry)) {
+// candidatePair is a pair of blocks visited by nearCandidatesBand, each
+// as its document's index in the high and its block in the low 32 bits.
+type candidatePair struct{ a, b int64 }
+
+// nearCandidatesBand calls visit once for every pair of entries that
+// share a value of the given band and is not in seen yet (it is added):
+// the candidates for near duplicates, to be verified on the texts. Called
+// for every band in turn, with one seen, on entries that hold every
+// entry with the band values they hold, it visits every pair that shares
+// a band value in the same band once. It sorts es by the band, so memory
+// stays that of the entries. A run of more than maxRun entries with one
+// band value (the same text hundreds of times in different element
+// types) is compared with its first entry only.
+func nearCandidatesBand(es []simEntry, band int, seen map[candidatePair]bool, visit func(a, b simEntry)) {
 	const maxRun = 256
-	type pair struct{ a, b int64 }
-	seen := map[pair]bool{}
-	for band := range simBands {
-		slices.SortFunc(es, func(x, y simEntry) int {
-			if x.bands[band] != y.bands[band] {
-				if x.bands[band] < y.bands[band] {
-					return -1
-				}
-				return 1
+	slices.SortFunc(es, func(x, y simEntry) int {
+		if x.bands[band] != y.bands[band] {
+			if x.bands[band] < y.bands[band] {
+				return -1
 			}
-			if x.doc != y.doc {
-				return int(x.doc - y.doc)
-			}
-			return int(x.block - y.block)
-		})
-		for i := 0; i < len(es); {
-			j := i + 1
-			for j < len(es) && es[j].bands[band] == es[i].bands[band] {
-				j++
-			}
-			for x := i; x < j; x++ {
-				ys := j
-				if j-i > maxRun && x > i {
-					break
-				}
-				for y := x + 1; y < ys; y++ {
-					a, b := es[x], es[y]
-					ka, kb := int64(a.doc)<<32|int64(a.block), int64(b.doc)<<32|int64(b.block)
-					if seen[pair{ka, kb}] {
-						continue
-					}
-					seen[pair{ka, kb}] = true
-					visit(a, b)
-				}
-			}
-			i = j
+			return 1
 		}
+		if x.doc != y.doc {
+			return int(x.doc - y.doc)
+		}
+		return int(x.block - y.block)
+	})
+	for i := 0; i < len(es); {
+		j := i + 1
+		for j < len(es) && es[j].bands[band] == es[i].bands[band] {
+			j++
+		}
+		for x := i; x < j; x++ {
+			ys := j
+			if j-i > maxRun && x > i {
+				break
+			}
+			for y := x + 1; y < ys; y++ {
+				a, b := es[x], es[y]
+				ka, kb := int64(a.doc)<<32|int64(a.block), int64(b.doc)<<32|int64(b.block)
+				if seen[candidatePair{ka, kb}] {
+					continue
+				}
+				seen[candidatePair{ka, kb}] = true
+				visit(a, b)
+			}
+		}
+		i = j
 	}
 }
