@@ -48,8 +48,10 @@ type analysis struct {
 	cache  boilerCache
 	search map[*html.Node]bool // nodes between TYPO3SEARCH markers
 	body   *html.Node
-	mobile bool // some element is shown on small screens only
-	thread bool // the page is a discussion: its comments are the content
+	mobile bool       // some element is shown on small screens only
+	thread bool       // the page is a discussion: its comments are the content
+	h1     *html.Node // soleHeadline, once found
+	h1Read bool
 }
 
 // analyze computes boilerplate verdicts and weights for the page.
@@ -481,6 +483,13 @@ func (a *analysis) withHead(roots []*html.Node) []*html.Node {
 // soleHeadline returns the page's one visible level-1 headline with text,
 // unless it is a logo (a link, a picture) or the page has more than one.
 func (a *analysis) soleHeadline() *html.Node {
+	if !a.h1Read {
+		a.h1, a.h1Read = a.findSoleHeadline(), true
+	}
+	return a.h1
+}
+
+func (a *analysis) findSoleHeadline() *html.Node {
 	var h1 *html.Node
 	count := 0
 	var find func(*html.Node)
@@ -737,9 +746,9 @@ func (p *page) prune(root *html.Node) {
 	// A head named like the page's header ("content-page-head") that
 	// holds the article's headline inside the region is the article's
 	// head: its breadcrumb goes by its own verdict, its subheadline stays.
-	h1 := a.soleHeadline()
 	articleHead := func(c *html.Node) bool {
 		w := a.w[c]
+		h1 := a.soleHeadline()
 		return h1 != nil && isAncestor(c, h1) && w.text <= 1500 && 2*w.link <= w.text
 	}
 	var walk func(n *html.Node, inCE bool)
