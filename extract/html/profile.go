@@ -149,17 +149,27 @@ func checkSelector(s string) error {
 	return nil
 }
 
-// matches reports whether the profile applies to a page.
-func (p *Profile) matches(doc *goquery.Document, meta metaTags, pageURL string) bool {
-	gen := strings.ToLower(meta.name("generator"))
+// matches reports whether the profile applies to a page whose meta tags
+// are meta, served at pageURL; selMatch tells whether one of its detect
+// selectors matches an element of the page (pageIndex.detect).
+func (p *Profile) matches(meta metaTags, pageURL string, selMatch bool) bool {
+	return p.generatorMatches(meta.name("generator")) || selMatch || p.urlMatches(pageURL)
+}
+
+// generatorMatches reports whether the page's generator (the content of
+// its <meta name=generator>) names the profile's CMS.
+func (p *Profile) generatorMatches(gen string) bool {
+	gen = strings.ToLower(gen)
 	for _, g := range p.Detect.Generator {
 		if gen != "" && strings.Contains(gen, strings.ToLower(g)) {
 			return true
 		}
 	}
-	if len(p.detectSel) > 0 && anyMatch(doc.Nodes, p.detectSel) {
-		return true
-	}
+	return false
+}
+
+// urlMatches reports whether one of the profile's URL regexps matches.
+func (p *Profile) urlMatches(pageURL string) bool {
 	for _, re := range p.urlRe {
 		if re.MatchString(pageURL) {
 			return true
