@@ -86,8 +86,8 @@ func indexPage(root *html.Node, profiles []*Profile, pageURL string) *pageIndex 
 				if x.detect[i] || len(pr.detectSel) == 0 {
 					continue
 				}
-				for _, s := range pr.detectSel {
-					if s.Match(n) {
+				for j, s := range pr.detectSel {
+					if (n.Type == html.ElementNode || !pr.detectElem[j]) && s.Match(n) {
 						x.detect[i] = true
 						todo--
 						decided = i

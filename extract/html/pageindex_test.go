@@ -216,3 +216,76 @@ func TestTYPO3MarkupGate(t *testing.T) {
 		t.Errorf("gate said yes %d times, no %d times", yes, no)
 	}
 }
+
+// originalBodyText reads the body as it was before the edits made so far
+// and leaves the tree as the edits made it.
+func TestOriginalBodyText(t *testing.T) {
+	checked := 0
+	for _, root := range gatePages(t) {
+		p, err := NewParser().pageOf(root, "https://www.example.de/")
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.an = analyze(root)
+		if p.an.body == nil {
+			continue
+		}
+		want := cleanText(p.an.body)
+		// Take out every third element of the body's last child, and the
+		// first element of the body.
+		var sub []*html.Node
+		for c := p.an.body.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				for d := c.FirstChild; d != nil; d = d.NextSibling {
+					sub = append(sub, d)
+				}
+			}
+		}
+		for i := 0; i < len(sub); i += 3 {
+			p.detach(sub[i])
+		}
+		if len(p.edits) == 0 {
+			continue
+		}
+		edited := cleanText(p.an.body)
+		p.an.mobile = true
+		if got := p.originalBodyText(); got != want {
+			t.Errorf("originalBodyText: %.80q…, want %.80q…", got, want)
+		}
+		if got := cleanText(p.an.body); got != edited {
+			t.Errorf("tree after originalBodyText: %.80q…, want %.80q…", got, edited)
+		}
+		p.restore()
+		if got := cleanText(p.an.body); got != want {
+			t.Errorf("tree after restore: %.80q…, want %.80q…", got, want)
+		}
+		checked++
+	}
+	if checked == 0 {
+		t.Error("no page checked")
+	}
+}
+
+// firstMatches finds what a Find per selector finds first.
+func TestFirstMatches(t *testing.T) {
+	sels := []string{"h1", ".no-such-class", "time[datetime]", "meta[property='article:published_time']", "div p",
+		"#content", "[itemprop=headline]", ":contains(Impressum)", "p:first-child", "a[href*='/presse']", "h1"}
+	hits := 0
+	for _, root := range gatePages(t) {
+		doc := goquery.NewDocumentFromNode(root)
+		found := firstMatches(root, sels[:4], sels[4:])
+		for _, s := range sels {
+			want := doc.Find(s).First()
+			got := found[s]
+			if (got == nil) != (want.Length() == 0) || got != nil && got != want.Nodes[0] {
+				t.Errorf("%s: %v, want %v", s, got, want.Nodes)
+			}
+			if got != nil {
+				hits++
+			}
+		}
+	}
+	if hits == 0 {
+		t.Error("no selector matched")
+	}
+}

@@ -211,7 +211,7 @@ type page struct {
 	dropped     []droppedNode         // boilerplate left out, with reasons
 	fieldEls    map[*html.Node]string // elements read into document fields
 	prunedChars int                   // text dropped inside the main region
-	bodyText    string                // the body's text, for shownTwice
+	bodyText    *string               // the body's text before anything was dropped, for shownTwice (originalBodyText)
 	explain     bool                  // collect runs for --explain
 	runs        []ExplainRun
 	roots       []*html.Node
@@ -272,9 +272,6 @@ func (p *page) extract() (umzug.Document, error) {
 	p.contentDateV = contentDate(roots, p.verdicts)
 	news := p.findNewsDetail(roots)
 	p.news = news
-	if p.an.mobile {
-		p.bodyText = cleanText(p.an.body) // for shownTwice, before anything is dropped
-	}
 	for _, r := range roots {
 		p.prune(r)
 	}
