@@ -210,7 +210,7 @@ func (p *page) openingDates() (dateline, cued string) {
 			if m := datelineRe.FindStringSubmatch(opening); m != nil && dateline == "" {
 				dateline = isoDate("", m[2])
 			}
-			if prCue.MatchString(opening) && cued == "" {
+			if prCueMatch(opening) && cued == "" {
 				if ds := FindGermanDates(opening); len(ds) > 0 && len(ds[0].Value) >= 10 {
 					cued = ds[0].Value
 				}

@@ -3,6 +3,7 @@ package html
 import (
 	"strings"
 
+	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 )
 
@@ -148,4 +149,61 @@ func metaGenerator(n *html.Node) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// gatedMatcher matches what m matches, asking m only about the nodes
+// that pass may, a necessary condition of m that is cheaper than m.
+type gatedMatcher struct {
+	m   goquery.Matcher
+	may func(*html.Node) bool
+}
+
+func (g gatedMatcher) Match(n *html.Node) bool { return g.may(n) && g.m.Match(n) }
+
+// MatchAll returns the nodes of n's subtree (n included) that match, in
+// document order, as cascadia's MatchAll.
+func (g gatedMatcher) MatchAll(n *html.Node) []*html.Node {
+	var out []*html.Node
+	var f func(*html.Node)
+	f = func(n *html.Node) {
+		if g.Match(n) {
+			out = append(out, n)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			f(c)
+		}
+	}
+	f(n)
+	return out
+}
+
+func (g gatedMatcher) Filter(ns []*html.Node) []*html.Node {
+	var out []*html.Node
+	for _, n := range ns {
+		if g.Match(n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// newsDetailMatcher is css(newsDetailSel) behind mayBeNewsDetail.
+var newsDetailMatcher goquery.Matcher = gatedMatcher{css(newsDetailSel), mayBeNewsDetail}
+
+// mayBeNewsDetail is a necessary condition of newsDetailSel
+// (TestNewsDetailGate): a class holding "news-single", "news-detail" or
+// "newsSingle" (.news-single-item too), or an itemtype attribute (the
+// selectors on articles).
+func mayBeNewsDetail(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class":
+			if containsSubstring(a.Val, "news-single", "news-detail", "newsSingle") {
+				return true
+			}
+		case "itemtype":
+			return true
+		}
+	}
+	return false
 }

@@ -289,3 +289,87 @@ func TestFirstMatches(t *testing.T) {
 		t.Error("no selector matched")
 	}
 }
+
+// mayBeNewsDetail holds on every element newsDetailSel matches, and each
+// selector of the group is one it was written for.
+func TestNewsDetailGate(t *testing.T) {
+	for _, s := range strings.Split(newsDetailSel, ", ") {
+		switch s {
+		case ".news-single", ".news-detail", ".newsSingle", ".news-single-item",
+			`.article[itemtype*="Article"]:has([itemprop=articleBody])`, `article[itemtype*="Article"]:has([itemprop=articleBody])`:
+		default:
+			t.Errorf("newsDetailSel has %q: extend mayBeNewsDetail and this test", s)
+		}
+	}
+	odd, _ := html.Parse(strings.NewReader(`<div class="news-single-item"><article itemtype="https://schema.org/NewsArticle"><p itemprop="articleBody">a</p></article><div class="x article" itemtype="Article"><span itemprop="articleBody">b</span></div><p class="newsSingle">c</p></div>`))
+	sel := cascadia.MustCompile(newsDetailSel)
+	yes, no, matched := 0, 0, 0
+	for _, root := range append(gatePages(t), odd) {
+		var f func(n *html.Node)
+		f = func(n *html.Node) {
+			may := mayBeNewsDetail(n)
+			if sel.Match(n) {
+				matched++
+				if !may {
+					t.Errorf("mayBeNewsDetail says no on <%s %v>", n.Data, n.Attr)
+				}
+			}
+			if may {
+				yes++
+			} else {
+				no++
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				f(c)
+			}
+		}
+		f(root)
+		doc := goquery.NewDocumentFromNode(root)
+		want, got := doc.FindMatcher(sel).Nodes, doc.FindMatcher(newsDetailMatcher).Nodes
+		if len(got) != len(want) {
+			t.Errorf("newsDetailMatcher found %d, the selector %d", len(got), len(want))
+		}
+		for i := range got {
+			if i < len(want) && got[i] != want[i] {
+				t.Errorf("newsDetailMatcher's match %d differs", i)
+			}
+		}
+	}
+	if yes == 0 || no == 0 || matched < 4 {
+		t.Errorf("gate said yes %d times, no %d times; %d matches", yes, no, matched)
+	}
+}
+
+// prCueMatch and collapsibleMatch say what their regexps say.
+func TestCueAndCollapsiblePrechecks(t *testing.T) {
+	texts := append(precheckTexts(t), "PRESSEMITTEILUNG vom 3. Mai", "Preſſemitteilung", "Medien-Information", "medieninformationen", "Pressemeldung: Neue Förderung", "Medienmitteilung Nr. 3",
+		"ACCORDION", "TA\u212a", "Ta\u017fk", "Akkordeon-Item", "more-link", "nav-tabs", "frame-type-text", "")
+	for _, root := range gatePages(t) {
+		var f func(n *html.Node)
+		f = func(n *html.Node) {
+			if n.Type == html.ElementNode {
+				texts = append(texts, attr(n, "class")+" "+attr(n, "id"))
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				f(c)
+			}
+		}
+		f(root)
+	}
+	cues, colls := 0, 0
+	for _, s := range texts {
+		if got, want := prCueMatch(s), prCue.MatchString(s); got != want {
+			t.Errorf("prCueMatch(%q) = %v, want %v", s, got, want)
+		} else if want {
+			cues++
+		}
+		if got, want := collapsibleMatch(s), collapsibleClass.MatchString(s); got != want {
+			t.Errorf("collapsibleMatch(%q) = %v, want %v", s, got, want)
+		} else if want {
+			colls++
+		}
+	}
+	if cues < 4 || colls < 10 {
+		t.Errorf("only %d press cues and %d collapsible classes tested", cues, colls)
+	}
+}
