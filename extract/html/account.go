@@ -54,6 +54,10 @@ type accountant struct {
 	// open dropped entry, merged while reason and selector stay the same
 	last      *umzug.Dropped
 	lastOwner *html.Node // owner of the last explanation run
+	// selectorOf of the owner of the last dropped text: runs of text
+	// nodes share their owner (the tree does not change while accounting)
+	selOwner *html.Node
+	sel      string
 }
 
 // account fills the document's accounting; with explain it also returns
@@ -283,7 +287,10 @@ func (a *accountant) inFields(s string) bool {
 func (a *accountant) dropText(reason string, owner *html.Node, s string, chars int) {
 	sel := ""
 	if owner != nil {
-		sel = selectorOf(owner)
+		if owner != a.selOwner {
+			a.selOwner, a.sel = owner, selectorOf(owner)
+		}
+		sel = a.sel
 	}
 	if l := a.last; l != nil && l.Reason == reason && l.Selector == sel {
 		l.Chars += chars

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 
@@ -31,6 +32,15 @@ func corpusPages(b *testing.B) [][]byte {
 	return pages
 }
 
+// cpuPerOp reports the CPU time per op the process used since start
+// (processCPU), beside the wall time: on a shared machine, time spent
+// waiting for a core is not in it.
+func cpuPerOp(b *testing.B, start time.Duration) {
+	if cpu := processCPU(); cpu > 0 && b.N > 0 {
+		b.ReportMetric(float64(cpu-start)/float64(b.N), "cpu-ns/op")
+	}
+}
+
 func totalBytes(pages [][]byte) int64 {
 	var n int64
 	for _, p := range pages {
@@ -45,6 +55,7 @@ func BenchmarkGoqueryCorpus(b *testing.B) {
 	pages := corpusPages(b)
 	b.SetBytes(totalBytes(pages))
 	b.ReportAllocs()
+	cpu := processCPU()
 	for b.Loop() {
 		for _, p := range pages {
 			if _, err := goquery.NewDocumentFromReader(bytes.NewReader(p)); err != nil {
@@ -52,6 +63,7 @@ func BenchmarkGoqueryCorpus(b *testing.B) {
 			}
 		}
 	}
+	cpuPerOp(b, cpu)
 }
 
 // BenchmarkExtractCorpus extracts every corpus page (one op = 30 pages).
@@ -59,6 +71,7 @@ func BenchmarkExtractCorpus(b *testing.B) {
 	pages := corpusPages(b)
 	b.SetBytes(totalBytes(pages))
 	b.ReportAllocs()
+	cpu := processCPU()
 	for b.Loop() {
 		for _, p := range pages {
 			if _, err := html.ParseHTML(bytes.NewReader(p), "https://corpus.example/page.html"); err != nil {
@@ -66,6 +79,7 @@ func BenchmarkExtractCorpus(b *testing.B) {
 			}
 		}
 	}
+	cpuPerOp(b, cpu)
 }
 
 // BenchmarkExtractSynthetic extracts synthetic ministry pages of 30–58 KB
@@ -78,6 +92,7 @@ func BenchmarkExtractSynthetic(b *testing.B) {
 	b.SetBytes(totalBytes(pages) / int64(len(pages)))
 	b.ReportAllocs()
 	i := 0
+	cpu := processCPU()
 	for b.Loop() {
 		p := pages[i%len(pages)]
 		i++
@@ -85,4 +100,5 @@ func BenchmarkExtractSynthetic(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	cpuPerOp(b, cpu)
 }

@@ -668,3 +668,31 @@ func mayRenderError(t string) bool {
 	var buf [640]byte
 	return containsAnyBytes(lowerASCII(buf[:0], t), renderErrorWords)
 }
+
+// ---- press cues and collapsible classes
+
+// prCueWords and collapsibleWords are the alternatives of prCue and
+// collapsibleClass, lower case: a text holds one (ASCII-lower-cased, or
+// with a rune that folds to an ASCII letter) wherever the regexp matches.
+var (
+	prCueWords       = byteWords("pressemitteilung", "presseinformation", "medieninformation", "pressemeldung", "medienmitteilung")
+	collapsibleWords = byteWords("collaps", "accordion", "tab", "panel", "toggle", "expand", "details", "akkordeon", "aufklapp", "more", "content")
+)
+
+// mayHold is a necessary condition of a case-insensitive regexp that
+// needs one of the words.
+func mayHold(t string, words [][]byte) bool {
+	if foldRisk(t) {
+		return true
+	}
+	var buf [256]byte
+	return containsAnyBytes(lowerASCII(buf[:0], t), words)
+}
+
+// prCueMatch is prCue.MatchString(t).
+func prCueMatch(t string) bool { return mayHold(t, prCueWords) && prCue.MatchString(t) }
+
+// collapsibleMatch is collapsibleClass.MatchString(t).
+func collapsibleMatch(t string) bool {
+	return mayHold(t, collapsibleWords) && collapsibleClass.MatchString(t)
+}

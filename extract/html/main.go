@@ -1087,7 +1087,7 @@ func (p *page) shownTwice(n *html.Node) bool {
 			case c.Type == html.TextNode:
 				if t := collapseTrim(c.Data); len(t) >= 4 {
 					all += len(t)
-					if strings.Count(p.bodyText, t) > 1 {
+					if strings.Count(p.originalBodyText(), t) > 1 {
 						twice += len(t)
 					}
 				}
@@ -1098,6 +1098,30 @@ func (p *page) shownTwice(n *html.Node) bool {
 	}
 	visit(n)
 	return all >= 8 && 5*twice >= 4*all
+}
+
+// originalBodyText returns the text of the body as it was before
+// anything was dropped. It is read on first use, which is rare (an
+// element shown on small screens only, in the main region), so most
+// pages never pay for it: the edits made so far are undone, the text is
+// read, and the same edits are made again in the same order, which
+// leaves the tree as it was (only detach changes it, tree.go). A page
+// without mobile-only markup (analysis.mobile) has none.
+func (p *page) originalBodyText() string {
+	if !p.an.mobile {
+		return ""
+	}
+	if p.bodyText == nil {
+		edits := p.edits
+		p.restore()
+		t := cleanText(p.an.body)
+		for _, e := range edits {
+			e.parent.RemoveChild(e.n)
+		}
+		p.edits = edits
+		p.bodyText = &t
+	}
+	return *p.bodyText
 }
 
 // shareEndpoints are the addresses share buttons point to.

@@ -28,7 +28,7 @@ func (p *page) findNewsDetail(roots []*html.Node) *html.Node {
 	}
 	for _, r := range roots {
 		var found *html.Node
-		goquery.NewDocumentFromNode(r).FindMatcher(css(newsDetailSel)).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		goquery.NewDocumentFromNode(r).FindMatcher(newsDetailMatcher).EachWithBreak(func(_ int, s *goquery.Selection) bool {
 			if s.ClosestMatcher(css(".news-list-view, .news-list, .news-latest")).Length() > 0 {
 				return true
 			}
@@ -637,7 +637,7 @@ func (p *page) looksLikePressRelease(roots []*html.Node) bool {
 	if teasers > 2 {
 		return false
 	}
-	if prCue.MatchString(d.Title + "\n" + firstText(d.Blocks, 2)) {
+	if prCueMatch(d.Title + "\n" + firstText(d.Blocks, 2)) {
 		return true
 	}
 	// The page's URL, or the canonical URL it declares (a saved page

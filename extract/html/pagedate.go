@@ -15,52 +15,60 @@ import (
 
 // metaDate returns the publication date that the page's metadata states:
 // schema.org microdata, Open Graph / article tags, Dublin Core, JSON-LD.
-func metaDate(doc *goquery.Document) string {
+func metaDate(idx *pageIndex) string {
 	// One pass over meta and itemprop elements, then the first by
 	// preference order.
 	byKey := map[string]string{}
 	seen := map[string]int{}
-	doc.FindMatcher(css("meta, [itemprop]")).Each(func(_ int, m *goquery.Selection) {
-		key := strings.ToLower(m.AttrOr("itemprop", m.AttrOr("property", m.AttrOr("name", ""))))
-		if _, ok := metaDateKeys[key]; !ok {
-			return
+	for _, n := range idx.dated {
+		key := attr(n, "itemprop")
+		if !hasAttr(n, "itemprop") {
+			key = attr(n, "property")
+			if !hasAttr(n, "property") {
+				key = attr(n, "name")
+			}
 		}
-		if m.IsMatcher(css("[itemprop]")) {
+		key = strings.ToLower(key)
+		if _, ok := metaDateKeys[key]; !ok {
+			continue
+		}
+		m := goquery.NewDocumentFromNode(n).Selection
+		if hasAttr(n, "itemprop") {
 			// Microdata in the body dates the item it sits in: a list of
 			// teasers has one per teaser, and none of them dates the page.
 			if seen[key]++; seen[key] > 1 {
 				delete(byKey, key)
 				byKey[key+"#ambiguous"] = "x"
-				return
+				continue
 			}
 			if m.ParentsMatcher(css("li, [class*=teaser], [class*=list], [class*=related], [class*=card]")).Length() > 0 {
-				return
+				continue
 			}
 		}
 		if byKey[key] != "" || byKey[key+"#ambiguous"] != "" {
-			return
+			continue
 		}
 		if v := isoDate(m.AttrOr("content", m.AttrOr("datetime", "")), text(m)); v != "" {
 			byKey[key] = v
 		}
-	})
+	}
 	for _, k := range metaDateOrder {
 		if v := byKey[k]; v != "" {
 			return v
 		}
 	}
-	var found string
-	doc.FindMatcher(css(`script[type="application/ld+json"]`)).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+	for _, n := range idx.ldJSON {
 		var v any
-		if json.Unmarshal([]byte(s.Text()), &v) != nil {
-			return true
+		if json.Unmarshal([]byte(goquery.NewDocumentFromNode(n).Text()), &v) != nil {
+			continue
 		}
 		if d := jsonLDDate(v, 0); d != "" {
-			found = isoDate(d, "")
+			if found := isoDate(d, ""); found != "" {
+				return found
+			}
 		}
-		return found == ""
-	})
-	return found
+	}
+	return ""
 }
 
 // metaDateOrder lists the metadata that state a publication date, most
@@ -202,7 +210,7 @@ func (p *page) openingDates() (dateline, cued string) {
 			if m := datelineRe.FindStringSubmatch(opening); m != nil && dateline == "" {
 				dateline = isoDate("", m[2])
 			}
-			if prCue.MatchString(opening) && cued == "" {
+			if prCueMatch(opening) && cued == "" {
 				if ds := FindGermanDates(opening); len(ds) > 0 && len(ds[0].Value) >= 10 {
 					cued = ds[0].Value
 				}

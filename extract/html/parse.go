@@ -157,17 +157,18 @@ func (ps *Parser) pageOf(root *html.Node, pageURL string) (*page, error) {
 		return nil, fmt.Errorf("parsing %s: bad URL: %w", pageURL, err)
 	}
 	doc := goquery.NewDocumentFromNode(root)
-	if b, ok := doc.FindMatcher(cssFirst("base[href]")).Attr("href"); ok {
+	idx := indexPage(root, ps.profiles, pageURL)
+	if idx.base != nil {
 		// Only a web base: <base href="javascript:…"> would turn every
 		// relative link into a script URL.
-		if bu, err := base.Parse(strings.TrimSpace(b)); err == nil && (bu.Scheme == "http" || bu.Scheme == "https" || bu.Scheme == base.Scheme) {
+		if bu, err := base.Parse(strings.TrimSpace(attr(idx.base, "href"))); err == nil && (bu.Scheme == "http" || bu.Scheme == "https" || bu.Scheme == base.Scheme) {
 			base = bu
 		}
 	}
-	p := &page{doc: doc, base: base, seenKeys: map[string]int{}, meta: readMeta(doc), verdicts: ps.verdicts}
+	p := &page{doc: doc, base: base, seenKeys: map[string]int{}, meta: readMeta(idx.metas), verdicts: ps.verdicts, idx: idx}
 	p.d.URL = pageURL
-	for _, pr := range ps.profiles {
-		if pr.matches(doc, p.meta, pageURL) {
+	for i, pr := range ps.profiles {
+		if pr.matches(p.meta, pageURL, idx.detect[i]) {
 			p.profile = pr
 			break
 		}
@@ -175,9 +176,19 @@ func (ps *Parser) pageOf(root *html.Node, pageURL string) (*page, error) {
 	return p, nil
 }
 
+// index returns the page's index (pageindex.go), walking the page again
+// when something has been taken out of it since it was parsed.
+func (p *page) index() *pageIndex {
+	if len(p.edits) > 0 {
+		return indexPage(p.doc.Nodes[0], nil, "")
+	}
+	return p.idx
+}
+
 // page holds the state of one page's extraction.
 type page struct {
 	doc      *goquery.Document
+	idx      *pageIndex // whole-page look-ups of the page as parsed
 	base     *url.URL
 	d        umzug.Document
 	blocks   []umzug.Block
@@ -200,7 +211,7 @@ type page struct {
 	dropped     []droppedNode         // boilerplate left out, with reasons
 	fieldEls    map[*html.Node]string // elements read into document fields
 	prunedChars int                   // text dropped inside the main region
-	bodyText    string                // the body's text, for shownTwice
+	bodyText    *string               // the body's text before anything was dropped, for shownTwice (originalBodyText)
 	explain     bool                  // collect runs for --explain
 	runs        []ExplainRun
 	roots       []*html.Node
@@ -228,7 +239,7 @@ func (p *page) extract() (umzug.Document, error) {
 	d.Provenance.SourceURL = d.URL
 	d.Lang = strings.TrimSpace(p.doc.FindMatcher(cssFirst("html")).AttrOr("lang", ""))
 	d.Summary = collapseTrim(p.meta.name("description"))
-	p.typo3 = isTYPO3(p.doc, p.meta)
+	p.typo3 = isTYPO3(p.index(), p.meta)
 	d.Provenance.Extractor = "generic"
 	if p.typo3 {
 		d.Provenance.Extractor = "typo3"
@@ -254,16 +265,13 @@ func (p *page) extract() (umzug.Document, error) {
 	p.roots = roots
 	// Fields are read from the page as it is, before anything is dropped:
 	// a date line may sit in a meta box, a lead in a header.
-	p.metaDateV = metaDate(p.doc)
+	p.metaDateV = metaDate(p.index())
 	if p.profile != nil {
 		p.pf = p.readProfileFields(p.profile)
 	}
 	p.contentDateV = contentDate(roots, p.verdicts)
 	news := p.findNewsDetail(roots)
 	p.news = news
-	if p.an.mobile {
-		p.bodyText = cleanText(p.an.body) // for shownTwice, before anything is dropped
-	}
 	for _, r := range roots {
 		p.prune(r)
 	}
@@ -431,35 +439,42 @@ func stripSiteName(title, site string) string {
 	return title
 }
 
-var typo3Markup = cascadia.MustCompile(`[class*="frame-type-"], .csc-default, .csc-frame, [class*="ce-bodytext"]`)
+var typo3Markup = cascadia.MustCompile(typo3MarkupSel)
 
-func isTYPO3(doc *goquery.Document, meta metaTags) bool {
+func isTYPO3(idx *pageIndex, meta metaTags) bool {
 	if strings.Contains(strings.ToLower(meta.name("generator")), "typo3") {
 		return true
 	}
-	return anyMatch(doc.Nodes, []cascadia.Selector{typo3Markup})
+	return idx.typo3
 }
 
 // metaTags maps "name:x" and "property:x" (lower case) to the content of
 // the first such <meta> of a page; read once per page.
 type metaTags map[string]string
 
-func readMeta(doc *goquery.Document) metaTags {
+// readMeta reads the page's meta elements (pageIndex.metas).
+func readMeta(metas []*html.Node) metaTags {
 	m := metaTags{}
-	doc.FindMatcher(css("meta")).Each(func(_ int, s *goquery.Selection) {
-		c, ok := s.Attr("content")
+	for _, n := range metas {
+		c, ok := "", false
+		for _, a := range n.Attr {
+			if a.Key == "content" {
+				c, ok = a.Val, true
+				break
+			}
+		}
 		if !ok {
-			return
+			continue
 		}
 		for _, k := range []string{"name", "property"} {
-			if v := s.AttrOr(k, ""); v != "" {
+			if v := attr(n, k); v != "" {
 				key := k + ":" + strings.ToLower(v)
 				if _, dup := m[key]; !dup {
 					m[key] = c
 				}
 			}
 		}
-	})
+	}
 	return m
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"github.com/andybalholm/cascadia"
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/net/html"
 
 	"github.com/umzug/umzug"
 )
@@ -54,6 +55,7 @@ type Profile struct {
 
 	urlRe, prURLRe []*regexp.Regexp
 	detectSel      []cascadia.Selector
+	detectElem     []bool // detectSel[i] matches elements only (indexPage skips other nodes)
 }
 
 // BlockRule types the elements a selector matches.
@@ -102,6 +104,10 @@ func (p *Profile) compile() error {
 	for _, s := range p.Detect.Selectors {
 		if m, err := cascadia.Compile(s); err == nil {
 			p.detectSel = append(p.detectSel, m)
+			// Without a pseudo-class every part of a selector is a tag,
+			// class, id or attribute test, which only elements pass; a
+			// text node can match :contains() and the like.
+			p.detectElem = append(p.detectElem, !strings.Contains(s, ":"))
 		}
 	}
 	for field, list := range sels {
@@ -149,17 +155,27 @@ func checkSelector(s string) error {
 	return nil
 }
 
-// matches reports whether the profile applies to a page.
-func (p *Profile) matches(doc *goquery.Document, meta metaTags, pageURL string) bool {
-	gen := strings.ToLower(meta.name("generator"))
+// matches reports whether the profile applies to a page whose meta tags
+// are meta, served at pageURL; selMatch tells whether one of its detect
+// selectors matches an element of the page (pageIndex.detect).
+func (p *Profile) matches(meta metaTags, pageURL string, selMatch bool) bool {
+	return p.generatorMatches(meta.name("generator")) || selMatch || p.urlMatches(pageURL)
+}
+
+// generatorMatches reports whether the page's generator (the content of
+// its <meta name=generator>) names the profile's CMS.
+func (p *Profile) generatorMatches(gen string) bool {
+	gen = strings.ToLower(gen)
 	for _, g := range p.Detect.Generator {
 		if gen != "" && strings.Contains(gen, strings.ToLower(g)) {
 			return true
 		}
 	}
-	if len(p.detectSel) > 0 && anyMatch(doc.Nodes, p.detectSel) {
-		return true
-	}
+	return false
+}
+
+// urlMatches reports whether one of the profile's URL regexps matches.
+func (p *Profile) urlMatches(pageURL string) bool {
 	for _, re := range p.urlRe {
 		if re.MatchString(pageURL) {
 			return true
@@ -192,11 +208,50 @@ var BuiltinProfiles = sync.OnceValue(func() []*Profile {
 	return out
 })
 
+// firstMatches finds the first node each selector matches below root,
+// in document order (doc.FindMatcher(profileSelFirst(s)).First() for
+// each), in one walk over the page that ends when all are found.
+func firstMatches(root *html.Node, lists ...[]string) map[string]*html.Node {
+	found := map[string]*html.Node{}
+	var sels []string
+	var ms []goquery.Matcher
+	for _, l := range lists {
+		for _, s := range l {
+			if _, dup := found[s]; !dup {
+				found[s] = nil
+				sels = append(sels, s)
+				ms = append(ms, profileSel(s))
+			}
+		}
+	}
+	left := len(sels)
+	var visit func(n *html.Node)
+	visit = func(n *html.Node) {
+		for i, m := range ms {
+			if m != nil && m.Match(n) {
+				found[sels[i]] = n
+				ms[i] = nil
+				left--
+			}
+		}
+		for c := n.FirstChild; c != nil && left > 0; c = c.NextSibling {
+			visit(c)
+		}
+	}
+	for c := root.FirstChild; c != nil && left > 0; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			visit(c)
+		}
+	}
+	return found
+}
+
 // firstMatchText returns the text of the first element any selector
-// matches, and that element.
-func firstMatchText(doc *goquery.Selection, sels []string) (string, *goquery.Selection) {
+// matches (found: firstMatches), and that element.
+func firstMatchText(found map[string]*html.Node, sels []string) (string, *goquery.Selection) {
 	for _, s := range sels {
-		if m := doc.FindMatcher(profileSelFirst(s)).First(); m.Length() > 0 {
+		if n := found[s]; n != nil {
+			m := goquery.NewDocumentFromNode(n).Selection
 			if t := text(m); t != "" {
 				return t, m
 			}
@@ -205,12 +260,13 @@ func firstMatchText(doc *goquery.Selection, sels []string) (string, *goquery.Sel
 	return "", nil
 }
 
-func dateFrom(doc *goquery.Selection, sels []string) string {
+func dateFrom(found map[string]*html.Node, sels []string) string {
 	for _, s := range sels {
-		m := doc.FindMatcher(profileSelFirst(s)).First()
-		if m.Length() == 0 {
+		n := found[s]
+		if n == nil {
 			continue
 		}
+		m := goquery.NewDocumentFromNode(n).Selection
 		if d := isoDate(m.AttrOr("datetime", m.AttrOr("content", "")), text(m)); d != "" {
 			return d
 		}

@@ -146,24 +146,24 @@ type profileFields struct {
 
 // readProfileFields reads the profile's field selectors on the intact page.
 func (p *page) readProfileFields(pr *Profile) *profileFields {
-	s := p.doc.Selection
+	found := firstMatches(p.doc.Nodes[0], pr.Title, pr.Date, pr.Modified, pr.Lead, pr.Kicker, pr.Subtitle, pr.Publisher, pr.PressRelease.Selectors)
 	f := &profileFields{}
-	if _, el := firstMatchText(s, pr.Title); el != nil {
+	if _, el := firstMatchText(found, pr.Title); el != nil {
 		f.title = p.headingText(el.Nodes[0])
 	}
-	f.published = dateFrom(s, pr.Date)
-	f.modified = dateFrom(s, pr.Modified)
-	f.lead, _ = firstMatchText(s, pr.Lead)
-	f.kicker, _ = firstMatchText(s, pr.Kicker)
-	f.subtitle, _ = firstMatchText(s, pr.Subtitle)
-	f.publisher, _ = firstMatchText(s, pr.Publisher)
+	f.published = dateFrom(found, pr.Date)
+	f.modified = dateFrom(found, pr.Modified)
+	f.lead, _ = firstMatchText(found, pr.Lead)
+	f.kicker, _ = firstMatchText(found, pr.Kicker)
+	f.subtitle, _ = firstMatchText(found, pr.Subtitle)
+	f.publisher, _ = firstMatchText(found, pr.Publisher)
 	for _, re := range pr.prURLRe {
 		for _, u := range p.pageURLs() {
 			f.pressRelease = f.pressRelease || re.MatchString(u)
 		}
 	}
 	for _, sel := range pr.PressRelease.Selectors {
-		f.pressRelease = f.pressRelease || s.FindMatcher(profileSelFirst(sel)).Length() > 0
+		f.pressRelease = f.pressRelease || found[sel] != nil
 	}
 	return f
 }

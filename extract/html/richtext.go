@@ -375,7 +375,7 @@ func collapsible(n *html.Node) bool {
 	if r := strings.ToLower(attr(n, "role")); r == "tabpanel" || r == "region" {
 		return true
 	}
-	return collapsibleClass.MatchString(attr(n, "class") + " " + attr(n, "id"))
+	return collapsibleMatch(attr(n, "class") + " " + attr(n, "id"))
 }
 
 var uncryptRe = regexp.MustCompile(`(?i)^javascript:\s*linkTo_UnCryptMailto\(\s*['"]([^'"]+)['"]`)

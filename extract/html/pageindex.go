@@ -1,0 +1,209 @@
+package html
+
+import (
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+)
+
+// Several look-ups of extraction search the whole page before anything
+// is taken out of it: the <base>, the <meta> tags, profile detection,
+// the TYPO3 markup test and the metadata dates. Each used to be its own
+// Find over every element, with a cascadia selector group tried on each;
+// pageIndex is one walk over the page, as parsed, that finds what they
+// all look for, in document order (the order of goquery's Find).
+
+// pageIndex holds what the walk over a page found.
+type pageIndex struct {
+	base   *html.Node   // the first base[href]
+	metas  []*html.Node // meta
+	dated  []*html.Node // meta, [itemprop] (metaDate)
+	ldJSON []*html.Node // script[type="application/ld+json"]
+	typo3  bool         // typo3Markup matches an element
+	detect []bool       // per profile: one of its detect selectors matches an element
+}
+
+// typo3MarkupSel is the selector group typo3Markup is compiled from;
+// mayBeTYPO3Markup is a necessary condition of it (TestTYPO3MarkupGate).
+const typo3MarkupSel = `[class*="frame-type-"], .csc-default, .csc-frame, [class*="ce-bodytext"]`
+
+// mayBeTYPO3Markup reports whether n could match typo3Markup: every
+// selector of the group needs a class attribute holding "frame-type-",
+// "csc-" or "ce-bodytext".
+func mayBeTYPO3Markup(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key == "class" && (strings.Contains(a.Val, "frame-type-") || strings.Contains(a.Val, "csc-") || strings.Contains(a.Val, "ce-bodytext")) {
+			return true
+		}
+	}
+	return false
+}
+
+// indexPage walks the page below root (the elements below root's element
+// children and those children, as goquery's Find) once. For the profiles
+// it tries the detect selectors (Profile.matches's anyMatch) of each
+// profile until one matches, and not at all for a profile that an
+// earlier profile, or its own generator or URL test, already decides:
+// the first profile that matches is the one applied.
+func indexPage(root *html.Node, profiles []*Profile, pageURL string) *pageIndex {
+	x := &pageIndex{detect: make([]bool, len(profiles))}
+	// decided: the profiles from this index on need no selector test.
+	decided := len(profiles)
+	for i, pr := range profiles {
+		if pr.urlMatches(pageURL) {
+			decided = i
+			break
+		}
+	}
+	genSeen := false
+	todo := 0 // profiles below decided that have detect selectors not matched yet
+	for i := 0; i < decided; i++ {
+		if len(profiles[i].detectSel) > 0 {
+			todo++
+		}
+	}
+	var visit func(n *html.Node)
+	visit = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			x.element(n)
+			if !genSeen && n.Data == "meta" {
+				// The first <meta name=generator content=…> is the page's
+				// generator (readMeta keeps the first).
+				if gen, ok := metaGenerator(n); ok {
+					genSeen = true
+					for i := 0; i < decided; i++ {
+						if profiles[i].generatorMatches(gen) {
+							decided = i
+							break
+						}
+					}
+				}
+			}
+		}
+		if todo > 0 {
+			for i := 0; i < decided; i++ {
+				pr := profiles[i]
+				if x.detect[i] || len(pr.detectSel) == 0 {
+					continue
+				}
+				for j, s := range pr.detectSel {
+					if (n.Type == html.ElementNode || !pr.detectElem[j]) && s.Match(n) {
+						x.detect[i] = true
+						todo--
+						decided = i
+						break
+					}
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			visit(c)
+		}
+	}
+	for c := root.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			visit(c)
+		}
+	}
+	return x
+}
+
+// element notes what the element n is for the look-ups.
+func (x *pageIndex) element(n *html.Node) {
+	isMeta := n.Data == "meta"
+	if isMeta {
+		x.metas = append(x.metas, n)
+	}
+	if isMeta || hasAttr(n, "itemprop") {
+		x.dated = append(x.dated, n)
+	}
+	switch n.Data {
+	case "base":
+		if x.base == nil && hasAttr(n, "href") {
+			x.base = n
+		}
+	case "script":
+		for _, a := range n.Attr {
+			if a.Key == "type" && a.Val == "application/ld+json" {
+				x.ldJSON = append(x.ldJSON, n)
+				break
+			}
+		}
+	}
+	if !x.typo3 && mayBeTYPO3Markup(n) && typo3Markup.Match(n) {
+		x.typo3 = true
+	}
+}
+
+// metaGenerator returns the content of n when it is a <meta> that
+// readMeta would read as the generator: a content attribute and
+// name="generator" in any case.
+func metaGenerator(n *html.Node) (string, bool) {
+	if strings.ToLower(attr(n, "name")) != "generator" {
+		return "", false
+	}
+	for _, a := range n.Attr {
+		if a.Key == "content" {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+// gatedMatcher matches what m matches, asking m only about the nodes
+// that pass may, a necessary condition of m that is cheaper than m.
+type gatedMatcher struct {
+	m   goquery.Matcher
+	may func(*html.Node) bool
+}
+
+func (g gatedMatcher) Match(n *html.Node) bool { return g.may(n) && g.m.Match(n) }
+
+// MatchAll returns the nodes of n's subtree (n included) that match, in
+// document order, as cascadia's MatchAll.
+func (g gatedMatcher) MatchAll(n *html.Node) []*html.Node {
+	var out []*html.Node
+	var f func(*html.Node)
+	f = func(n *html.Node) {
+		if g.Match(n) {
+			out = append(out, n)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			f(c)
+		}
+	}
+	f(n)
+	return out
+}
+
+func (g gatedMatcher) Filter(ns []*html.Node) []*html.Node {
+	var out []*html.Node
+	for _, n := range ns {
+		if g.Match(n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// newsDetailMatcher is css(newsDetailSel) behind mayBeNewsDetail.
+var newsDetailMatcher goquery.Matcher = gatedMatcher{css(newsDetailSel), mayBeNewsDetail}
+
+// mayBeNewsDetail is a necessary condition of newsDetailSel
+// (TestNewsDetailGate): a class holding "news-single", "news-detail" or
+// "newsSingle" (.news-single-item too), or an itemtype attribute (the
+// selectors on articles).
+func mayBeNewsDetail(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class":
+			if containsSubstring(a.Val, "news-single", "news-detail", "newsSingle") {
+				return true
+			}
+		case "itemtype":
+			return true
+		}
+	}
+	return false
+}
