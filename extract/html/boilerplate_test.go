@@ -616,4 +616,26 @@ func TestNewsListPageKeepsItsList(t *testing.T) {
 			t.Errorf("list item %q lost:\n%s", want, all)
 		}
 	}
+
+	// The same list as cards that are one link each: no prose at all but
+	// the page's headline. The list is the page, not a box of links
+	// beside it, and not outside its main content.
+	card := func(href, head, text string) string {
+		return `<a class="news" href="/news/` + href + `"><div class="info"><em class="date">02.11.2021</em><h2>` + head + `</h2><p>` + text + `</p></div></a>`
+	}
+	page = `<html><head><title>News | Stadt</title></head><body><nav><a href="/">Start</a> <a href="/rathaus">Rathaus</a></nav>
+<main><h1>Aktuelles aus der Stadt</h1><div id="news-gallery">` +
+		card("bruecke", "Brückensanierung beginnt", "Die Brücke am Hafen wird ab Montag saniert, der Verkehr wird umgeleitet.") +
+		card("markt", "Wochenmarkt zieht um", "Der Markt findet bis Mai auf dem Schulhof statt, die Zeiten bleiben.") +
+		card("bad", "Hallenbad öffnet wieder", "Nach der Sanierung ist das Hallenbad ab Samstag wieder geöffnet.") + `</div></main>
+<footer>Impressum · Datenschutz</footer></body></html>`
+	d, all := extractText(t, page, "https://www.stadt.example/news")
+	for _, want := range []string{"Brückensanierung beginnt", "Wochenmarkt zieht um", "Der Markt findet bis Mai"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("card %q lost:\n%s", want, all)
+		}
+	}
+	if strings.Contains(all, "Impressum") || d.Title != "Aktuelles aus der Stadt" {
+		t.Errorf("title %q, blocks:\n%s", d.Title, all)
+	}
 }

@@ -446,7 +446,33 @@ func (a *analysis) mainContent() []*html.Node {
 	if best == nil {
 		return []*html.Node{a.body}
 	}
+	if m := a.listLandmark(best); m != nil {
+		return []*html.Node{m}
+	}
 	return a.withHead(a.withStage(a.tighten(best)))
+}
+
+// listLandmark returns the content landmark around a best region that is
+// only a headline or a line (less than 200 characters) when the landmark
+// holds at least three times as much text outside boilerplate: a list
+// page, whose items are all links and so score nothing as prose. Without
+// it the page would keep its title and lose its list.
+func (a *analysis) listLandmark(best *html.Node) *html.Node {
+	if a.w[best].text >= 200 {
+		return nil
+	}
+	for n := best.Parent; n != nil && n != a.body; n = n.Parent {
+		if _, marked := a.marks[n]; marked {
+			return nil
+		}
+		if contentLandmark(n) {
+			if w := a.w[n]; w.text-w.boil >= 3*a.w[best].text {
+				return n
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // withHead adds the article's head to a main region that lacks it: the
@@ -1540,6 +1566,9 @@ func attached(n, root *html.Node) bool {
 // (lists of links to other articles, category lines), as trafilatura and
 // readability do: a list or box whose text is mostly short links.
 func (p *page) dropLinkBoxes(root *html.Node) {
+	// A box of links that holds most of the region is what the page is
+	// (a list of teasers, a sitemap), not a box beside it.
+	most := p.an.w[root].text / 2
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; {
@@ -1550,7 +1579,7 @@ func (p *page) dropLinkBoxes(root *html.Node) {
 			}
 			switch c.DataAtom {
 			case atom.Ul, atom.Ol, atom.Dl, atom.Div, atom.Section, atom.Nav, atom.Aside, atom.Table:
-				if linkBox(c) {
+				if p.an.w[c].text < most && linkBox(c) {
 					p.drop(c, umzug.DropLinks)
 					c = next
 					continue
