@@ -183,6 +183,13 @@ func CrawlParsed(ctx context.Context, opts CrawlOptions, fn func(*umzug.Snapshot
 	}
 	defer cr.cancel(nil)
 	cr.parse = true
+	// A parsed page weighs about ten times its body, and a tree that
+	// waits long is work for the garbage collector: at most parsedTrees
+	// pages are parsed and not yet handed to fn (a fetching goroutine
+	// waits for a slot before it parses), and the queue to the sink is
+	// short.
+	cr.trees = make(chan struct{}, parsedTrees)
+	cr.sinkCh = make(chan recorded, parsedTrees)
 	return cr.run(fn)
 }
 
@@ -210,8 +217,10 @@ type crawler struct {
 
 	sinkCh chan recorded
 	// parse: parse each page for the caller and take its links from the
-	// tree (CrawlParsed).
+	// tree (CrawlParsed); trees holds a slot for every tree parsed and not
+	// yet handed to the caller.
 	parse bool
+	trees chan struct{}
 
 	// URLs delivered in this session and their failures per reason
 	// (written by the sink goroutine only).
@@ -883,14 +892,27 @@ func (cr *crawler) pageLinks(body []byte, pageURL string) ([]pageLink, *html.Nod
 	if !cr.parse {
 		return scanLinks(body, pageURL), nil
 	}
+	cr.trees <- struct{}{} // released by the sink
 	root, err := html.Parse(bytes.NewReader(body))
 	if err != nil {
+		<-cr.trees
 		return scanLinks(body, pageURL), nil
 	}
 	if links, ok := treeLinks(root, body, pageURL); ok {
 		return links, root
 	}
 	return scanLinks(body, pageURL), root
+}
+
+// parsedTrees is the number of pages parsed and not yet handed to the
+// caller in CrawlParsed (see there).
+const parsedTrees = 4
+
+// release frees the slot of a recorded page's tree.
+func (cr *crawler) release(r recorded) {
+	if r.root != nil {
+		<-cr.trees
+	}
 }
 
 // recorded is a capture on its way to the sink, with the page's tree for
@@ -1003,15 +1025,21 @@ func (cr *crawler) sink(fn func(*umzug.Snapshot, *html.Node) error) (sinkErr, fn
 			}
 		}
 		if sinkErr != nil {
+			for _, r := range batch {
+				cr.release(r)
+			}
 			continue
 		}
 		for i, r := range batch {
 			batch[i] = recorded{} // the tree is the caller's from here
 			it := r.c
 			if it.Snapshot == nil || fnErr != nil {
+				cr.release(r)
 				continue
 			}
-			if err := fn(it.Snapshot, r.root); err != nil {
+			err := fn(it.Snapshot, r.root)
+			cr.release(r)
+			if err != nil {
 				fnErr = err
 				cr.cancel(err)
 				continue
