@@ -2,9 +2,11 @@ package crawl_test
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 
@@ -85,4 +87,23 @@ func render(t *testing.T, n *html.Node) string {
 		t.Fatal(err)
 	}
 	return b.String()
+}
+
+// TestCrawlParsedStopsOnError: an error from fn stops CrawlParsed, whose
+// fetching goroutines may be waiting for a tree's slot, as it stops Crawl.
+func TestCrawlParsedStopsOnError(t *testing.T) {
+	srv := fixtures.Serve(t, fixtures.Ministry)
+	stop := errors.New("stop")
+	n := 0
+	_, err := crawl.CrawlParsed(t.Context(), crawl.CrawlOptions{Seeds: []string{srv.URL + "/"}, Concurrency: 16},
+		func(s *umzug.Snapshot, root *html.Node) error {
+			if n++; n == 3 {
+				return stop
+			}
+			time.Sleep(5 * time.Millisecond) // the fetchers get ahead and wait for slots
+			return nil
+		})
+	if !errors.Is(err, stop) {
+		t.Fatalf("CrawlParsed: %v, want fn's error", err)
+	}
 }
