@@ -183,7 +183,7 @@ func CrawlParsed(ctx context.Context, opts CrawlOptions, fn func(*umzug.Snapshot
 	}
 	defer cr.cancel(nil)
 	cr.parse = true
-	// A parsed page weighs about ten times its body, and a tree that
+	// A parsed page weighs several times its body, and a tree that
 	// waits long is work for the garbage collector: at most parsedTrees
 	// pages are parsed and not yet handed to fn (a fetching goroutine
 	// waits for a slot before it parses), and the queue to the sink is
