@@ -65,7 +65,7 @@ func (r *AuditRun) Run(ctx context.Context) (AuditResult, error) {
 	case r.Crawl != nil:
 		ph.Begin(PhaseCrawl, 0)
 		stream := r.Work.Process(ctx, sink)
-		st, err := crawl.Crawl(ctx, *r.Crawl, stream.Add)
+		st, err := crawl.CrawlParsed(ctx, *r.Crawl, stream.AddParsed) // each page parsed once
 		if cerr := stream.Close(); cerr != nil && err == nil {
 			err = cerr
 		}

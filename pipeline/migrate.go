@@ -66,13 +66,16 @@ func (m *Migration) Run(ctx context.Context) (MigrateResult, error) {
 	interrupted := false
 	if !offline {
 		stream := m.Work.Process(ctx, sink)
-		fn := stream.Add
-		if m.Crawl.ArchiveDir != "" {
-			fn = func(*umzug.Snapshot) error { return nil } // exported from the archive below
-		}
 		var crawlErr error
 		ph.Begin(PhaseCrawl, 0)
-		stats, crawlErr = crawl.Crawl(ctx, *m.Crawl, fn)
+		if m.Crawl.ArchiveDir != "" {
+			// Exported from the archive below.
+			stats, crawlErr = crawl.Crawl(ctx, *m.Crawl, func(*umzug.Snapshot) error { return nil })
+		} else {
+			// Each page is parsed once: the crawl takes its links from the
+			// tree the workers extract from.
+			stats, crawlErr = crawl.CrawlParsed(ctx, *m.Crawl, stream.AddParsed)
+		}
 		if err := stream.Close(); err != nil && crawlErr == nil {
 			crawlErr = err
 		}

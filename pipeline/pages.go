@@ -131,7 +131,8 @@ func (w *Work) Process(ctx context.Context, sink Sink) *Stream {
 		go func() {
 			defer st.workers.Done()
 			for pd := range st.jobs {
-				pd.out <- w.work(pd.s)
+				pd.out <- w.work(pd.s, pd.root)
+				pd.root = nil
 			}
 		}()
 	}
@@ -158,17 +159,24 @@ type Stream struct {
 
 // pending is a response being worked on.
 type pending struct {
-	s   *umzug.Snapshot
-	out chan *Page // buffered: a worker never waits for delivery
+	s    *umzug.Snapshot
+	root *html.Node // the page parsed already (AddParsed), or nil
+	out  chan *Page // buffered: a worker never waits for delivery
 }
 
 // Add hands one response to the workers. The sink's first error is
 // returned (by this or a later Add), which stops the run.
-func (st *Stream) Add(s *umzug.Snapshot) error {
+func (st *Stream) Add(s *umzug.Snapshot) error { return st.AddParsed(s, nil) }
+
+// AddParsed is Add for a response whose body was parsed already
+// (crawl.CrawlParsed): root is html.Parse's tree of s.Body, which the
+// workers use instead of parsing the page again, and change as they do
+// their own (nil: they parse it).
+func (st *Stream) AddParsed(s *umzug.Snapshot, root *html.Node) error {
 	if err := st.sinkErr(); err != nil {
 		return err
 	}
-	pd := &pending{s: s, out: make(chan *Page, 1)}
+	pd := &pending{s: s, root: root, out: make(chan *Page, 1)}
 	st.order <- pd // waits while 2×Workers pages are under way
 	st.jobs <- pd
 	return st.sinkErr()
@@ -212,14 +220,14 @@ func (st *Stream) deliver() {
 }
 
 // work does what can be done for a response on its own, on any
-// goroutine: its kind, one parse of a page, extraction and the audit's
-// check on that same tree.
-func (w *Work) work(s *umzug.Snapshot) *Page {
+// goroutine: its kind, one parse of a page (none when parsed is its tree
+// already), extraction and the audit's check on that same tree.
+func (w *Work) work(s *umzug.Snapshot, parsed *html.Node) *Page {
 	p := &Page{Snapshot: s}
 	p.Kind, p.Failure = KindOf(s)
 	var root *html.Node
 	if p.Kind == KindPage {
-		root = w.extract(p)
+		root = w.extract(p, parsed)
 	}
 	if w.Audit != nil {
 		w.check(p, root)
@@ -250,11 +258,11 @@ func (w *Work) record(p *Page) {
 	}
 }
 
-// extract parses a page once and extracts its document; it returns the
-// tree for the audit, nil when extraction panicked (the tree may be left
-// half changed: the audit parses the page again). A panic is the page's
-// failure, and the run goes on.
-func (w *Work) extract(p *Page) (root *html.Node) {
+// extract parses a page once (unless parsed is its tree) and extracts
+// its document; it returns the tree for the audit, nil when extraction
+// panicked (the tree may be left half changed: the audit parses the page
+// again). A panic is the page's failure, and the run goes on.
+func (w *Work) extract(p *Page, parsed *html.Node) (root *html.Node) {
 	s := p.Snapshot
 	defer func() {
 		if r := recover(); r != nil {
@@ -262,10 +270,13 @@ func (w *Work) extract(p *Page) (root *html.Node) {
 			p.panics = append(p.panics, w.Fails.PanicFailure(s.URL, umzug.StageExtract, r))
 		}
 	}()
-	root, err := html.Parse(bytes.NewReader(s.Body))
-	if err != nil {
-		p.Err = fmt.Errorf("parsing %s: %w", s.FinalURL, err)
-		return nil
+	root = parsed
+	if root == nil {
+		var err error
+		if root, err = html.Parse(bytes.NewReader(s.Body)); err != nil {
+			p.Err = fmt.Errorf("parsing %s: %w", s.FinalURL, err)
+			return nil
+		}
 	}
 	d, err := w.Parser.ParseSnapshot(s, root)
 	if err != nil {

@@ -23,6 +23,7 @@ import (
 
 	"github.com/gocolly/colly/v2"
 	"github.com/temoto/robotstxt"
+	"golang.org/x/net/html"
 
 	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/extract"
@@ -165,6 +166,30 @@ func Crawl(ctx context.Context, opts CrawlOptions, fn func(*umzug.Snapshot) erro
 		return CrawlStats{}, err
 	}
 	defer cr.cancel(nil)
+	return cr.run(func(s *umzug.Snapshot, _ *html.Node) error { return fn(s) })
+}
+
+// CrawlParsed is Crawl for a caller that parses the pages anyway (the
+// pipeline extracts them): each HTML page with a 2xx status (not one
+// fetched as an asset) is parsed once, with html.Parse, on the fetching
+// goroutine; its links are taken from that tree instead of a second pass
+// of the tokenizer, and fn gets the tree with the snapshot, to keep (it
+// is nil for other responses and for a page the parser failed on). The
+// crawl is Crawl's: the same links in the same order, the same requests.
+func CrawlParsed(ctx context.Context, opts CrawlOptions, fn func(*umzug.Snapshot, *html.Node) error) (CrawlStats, error) {
+	cr, err := newCrawler(ctx, opts)
+	if err != nil {
+		return CrawlStats{}, err
+	}
+	defer cr.cancel(nil)
+	cr.parse = true
+	// A parsed page weighs several times its body, and a tree that
+	// waits long is work for the garbage collector: at most parsedTrees
+	// pages are parsed and not yet handed to fn (a fetching goroutine
+	// waits for a slot before it parses), and the queue to the sink is
+	// short.
+	cr.trees = make(chan struct{}, parsedTrees)
+	cr.sinkCh = make(chan recorded, parsedTrees)
 	return cr.run(fn)
 }
 
@@ -190,7 +215,12 @@ type crawler struct {
 	aliasMu   sync.Mutex
 	aliasSeen map[string]bool
 
-	sinkCh chan *archive.Capture
+	sinkCh chan recorded
+	// parse: parse each page for the caller and take its links from the
+	// tree (CrawlParsed); trees holds a slot for every tree parsed and not
+	// yet handed to the caller.
+	parse bool
+	trees chan struct{}
 
 	// URLs delivered in this session and their failures per reason
 	// (written by the sink goroutine only).
@@ -313,7 +343,7 @@ func newCrawler(ctx context.Context, opts CrawlOptions) (*crawler, error) {
 		aliasSeen:       map[string]bool{},
 		status:          map[int]int{},
 		sessionFailures: map[string]int{},
-		sinkCh:          make(chan *archive.Capture, 4*opts.Concurrency),
+		sinkCh:          make(chan recorded, 4*opts.Concurrency),
 		started:         time.Now(),
 	}
 	cr.conn = conn
@@ -347,7 +377,7 @@ func newCrawler(ctx context.Context, opts CrawlOptions) (*crawler, error) {
 	return cr, nil
 }
 
-func (cr *crawler) run(fn func(*umzug.Snapshot) error) (CrawlStats, error) {
+func (cr *crawler) run(fn func(*umzug.Snapshot, *html.Node) error) (CrawlStats, error) {
 	st := CrawlStats{}
 	var rs *archive.Run
 	if cr.opts.ArchiveDir != "" {
@@ -815,12 +845,13 @@ func (cr *crawler) recordResponse(it frontierItem, exs []*exchange) {
 		s.ContentType = "text/html"
 	}
 	var links []pageLink
+	var root *html.Node
 	if s.IsHTML() && !it.asset {
 		dec, name, warns := extract.DecodeHTML(body, s.Header.Get("Content-Type"))
 		s.Body, s.Charset = dec, name
 		s.Warnings = append(s.Warnings, warns...)
 		if s.Status >= 200 && s.Status < 300 {
-			links = scanLinks(dec, s.FinalURL)
+			links, root = cr.pageLinks(dec, s.FinalURL)
 		}
 	} else {
 		s.Body = body
@@ -848,10 +879,47 @@ func (cr *crawler) recordResponse(it frontierItem, exs []*exchange) {
 	if cr.arch != nil {
 		cr.archiveCapture(c, it, exs)
 	}
-	cr.send(c)
+	cr.sinkCh <- recorded{c, root}
 	for _, p := range pushes {
 		cr.front.push(p)
 	}
+}
+
+// pageLinks returns the links of a page and, for CrawlParsed, its tree:
+// the links are taken from the tree where they are the tokenizer's (see
+// treeLinks), else the page is scanned.
+func (cr *crawler) pageLinks(body []byte, pageURL string) ([]pageLink, *html.Node) {
+	if !cr.parse {
+		return scanLinks(body, pageURL), nil
+	}
+	cr.trees <- struct{}{} // released by the sink
+	root, err := html.Parse(bytes.NewReader(body))
+	if err != nil {
+		<-cr.trees
+		return scanLinks(body, pageURL), nil
+	}
+	if links, ok := treeLinks(root, body, pageURL); ok {
+		return links, root
+	}
+	return scanLinks(body, pageURL), root
+}
+
+// parsedTrees is the number of pages parsed and not yet handed to the
+// caller in CrawlParsed (see there).
+const parsedTrees = 4
+
+// release frees the slot of a recorded page's tree.
+func (cr *crawler) release(r recorded) {
+	if r.root != nil {
+		<-cr.trees
+	}
+}
+
+// recorded is a capture on its way to the sink, with the page's tree for
+// CrawlParsed.
+type recorded struct {
+	c    *archive.Capture
+	root *html.Node
 }
 
 // archiveCapture completes a capture for the archive: the exchanges, the
@@ -922,14 +990,15 @@ func rowsOf(items []frontierItem) []archive.FrontierRow {
 	return rows
 }
 
-func (cr *crawler) send(c *archive.Capture) { cr.sinkCh <- c }
+func (cr *crawler) send(c *archive.Capture) { cr.sinkCh <- recorded{c: c} }
 
 // sink commits fetched items to the archive in batches and hands their
 // snapshots to fn, from one goroutine. It keeps draining after an error
 // so that the fetching goroutines can finish.
-func (cr *crawler) sink(fn func(*umzug.Snapshot) error) (sinkErr, fnErr error) {
+func (cr *crawler) sink(fn func(*umzug.Snapshot, *html.Node) error) (sinkErr, fnErr error) {
 	delivered := 0
-	batch := make([]*archive.Capture, 0, 64)
+	batch := make([]recorded, 0, 64)
+	caps := make([]*archive.Capture, 0, 64)
 	for first := range cr.sinkCh {
 		batch = append(batch[:0], first)
 	drain:
@@ -945,20 +1014,32 @@ func (cr *crawler) sink(fn func(*umzug.Snapshot) error) (sinkErr, fnErr error) {
 			}
 		}
 		if cr.arch != nil && sinkErr == nil {
-			if err := cr.arch.Commit(batch); err != nil {
+			caps = caps[:0]
+			for _, r := range batch {
+				caps = append(caps, r.c)
+			}
+			if err := cr.arch.Commit(caps); err != nil {
 				sinkErr = fmt.Errorf("archive %s: %w", cr.opts.ArchiveDir, err)
 				cr.log.Error("archive write failed; stopping", "err", err)
 				cr.cancel(sinkErr)
 			}
 		}
 		if sinkErr != nil {
+			for _, r := range batch {
+				cr.release(r)
+			}
 			continue
 		}
-		for _, it := range batch {
+		for i, r := range batch {
+			batch[i] = recorded{} // the tree is the caller's from here
+			it := r.c
 			if it.Snapshot == nil || fnErr != nil {
+				cr.release(r)
 				continue
 			}
-			if err := fn(it.Snapshot); err != nil {
+			err := fn(it.Snapshot, r.root)
+			cr.release(r)
+			if err != nil {
 				fnErr = err
 				cr.cancel(err)
 				continue
