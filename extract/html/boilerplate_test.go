@@ -232,6 +232,11 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 			reason: umzug.DropRelated,
 		},
 		{
+			name: "an article's own dates under a Termine headline, each linked to its sign-up",
+			box:  `<h2>Termine</h2><ul><li><a href="/anmeldung?termin=1">12. März 2024, 10 Uhr, Rathaus</a></li><li><a href="/anmeldung?termin=2">19. März 2024, 16 Uhr, Stadtteilzentrum</a></li></ul>`,
+			kept: []string{"12. März 2024, 10 Uhr, Rathaus"},
+		},
+		{
 			name: "a plain News headline over text is a section of the article",
 			box:  `<h2>News</h2><p>Seit Oktober meldet die Stadt neue Baustellen auch per SMS. Anmelden können sich alle Bürgerinnen und Bürger im Rathaus.</p>`,
 			kept: []string{"Seit Oktober meldet die Stadt neue Baustellen"},

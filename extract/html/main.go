@@ -1476,10 +1476,12 @@ func (p *page) dropHeadedBoxes(root *html.Node) {
 	}
 }
 
-// listHeading matches the plain headlines of a site's lists ("News",
-// "Aktuelles", "Termine"): beside an article they head the latest items
-// of the site, on a list page they head the page's own content.
-var listHeading = regexp.MustCompile(`(?i)^(?:(?:aktuelle|neueste|letzte|weitere|unsere) )?(?:news|nachrichten|neuigkeiten|meldungen|aktuelles|pressemitteilungen|pressemeldungen|blog|blogbeiträge|beiträge|artikel|termine|veranstaltungen)\s*:?$`)
+// listHeading matches the plain headlines of a site's news lists ("News",
+// "Aktuelles", "Meldungen"): beside an article they head the latest items
+// of the site, on a list page they head the page's own content. Not
+// "Termine" or "Veranstaltungen": in an article they head its own dates,
+// linked to their sign-up pages.
+var listHeading = regexp.MustCompile(`(?i)^(?:(?:aktuelle|neueste|letzte|weitere|unsere) )?(?:news|nachrichten|neuigkeiten|meldungen|aktuelles|pressemitteilungen|pressemeldungen|blog|blogbeiträge)\s*:?$`)
 
 // dropListBox drops a list headline and the teasers under it when they
 // are a minor part of the content: the latest news under an article. The
