@@ -93,20 +93,29 @@ func scanLinks(body []byte, pageURL string) []pageLink {
 			}
 			continue
 		}
-		val = strings.TrimSpace(val)
-		if val == "" || strings.Contains(strings.ToLower(rel), "nofollow") {
-			continue
+		if l, ok := linkOf(base, val, rel, a == atom.Img); ok {
+			out = append(out, l)
 		}
-		cu, err := extract.Resolve(base, val)
-		if err != nil {
-			continue
-		}
-		raw, err := resolveRaw(base, val)
-		if err != nil || raw == cu {
-			raw = ""
-		}
-		out = append(out, pageLink{canonical: cu, raw: raw, image: a == atom.Img})
 	}
+}
+
+// linkOf resolves the value of a link attribute against the page's base:
+// the link in canonical form, and as written when that differs. Empty
+// values, nofollow links and values that do not resolve give no link.
+func linkOf(base *url.URL, val, rel string, image bool) (pageLink, bool) {
+	val = strings.TrimSpace(val)
+	if val == "" || strings.Contains(strings.ToLower(rel), "nofollow") {
+		return pageLink{}, false
+	}
+	cu, err := extract.Resolve(base, val)
+	if err != nil {
+		return pageLink{}, false
+	}
+	raw, err := resolveRaw(base, val)
+	if err != nil || raw == cu {
+		raw = ""
+	}
+	return pageLink{canonical: cu, raw: raw, image: image}, true
 }
 
 // resolveRaw resolves href against base without canonicalizing, keeping the

@@ -8,8 +8,6 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
-
-	"github.com/umzug/umzug/extract"
 )
 
 // treeLinks returns the links scanLinks finds in body, taken from root,
@@ -82,19 +80,9 @@ func treeLinks(root *html.Node, body []byte, pageURL string) (links []pageLink, 
 			}
 			continue
 		}
-		val = strings.TrimSpace(val)
-		if val == "" || strings.Contains(strings.ToLower(rel), "nofollow") {
-			continue
+		if l, ok := linkOf(base, val, rel, n.DataAtom == atom.Img); ok {
+			out = append(out, l)
 		}
-		cu, err := extract.Resolve(base, val)
-		if err != nil {
-			continue
-		}
-		raw, err := resolveRaw(base, val)
-		if err != nil || raw == cu {
-			raw = ""
-		}
-		out = append(out, pageLink{canonical: cu, raw: raw, image: n.DataAtom == atom.Img})
 	}
 	return out, true
 }
