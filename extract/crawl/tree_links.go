@@ -3,6 +3,7 @@ package crawl
 import (
 	"bytes"
 	"net/url"
+	"slices"
 	"strings"
 	"unsafe"
 
@@ -151,7 +152,7 @@ func (w *treeWalk) element(n *html.Node) bool {
 			// Too short to tell a copy from a tag written twice: the
 			// tokens decide when the tree holds such an <a> twice.
 			for _, e := range w.elems {
-				if e.DataAtom == atom.A && sameAttrs(e.Attr, n.Attr) {
+				if e.DataAtom == atom.A && slices.Equal(e.Attr, n.Attr) {
 					return false
 				}
 			}
@@ -242,19 +243,6 @@ func linkElement(n *html.Node) bool {
 		return true
 	}
 	return false
-}
-
-// sameAttrs reports equal attribute lists.
-func sameAttrs(a, b []html.Attribute) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // rawTextElement are the elements whose content the tokenizer reads as

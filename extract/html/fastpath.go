@@ -604,11 +604,17 @@ func (newsMarkupMatcher) Match(n *html.Node) bool {
 	return false
 }
 
-func (m newsMarkupMatcher) MatchAll(n *html.Node) []*html.Node {
+func (m newsMarkupMatcher) MatchAll(n *html.Node) []*html.Node { return matchAll(m.Match, n) }
+
+func (m newsMarkupMatcher) Filter(ns []*html.Node) []*html.Node { return filterNodes(m.Match, ns) }
+
+// matchAll returns the nodes of n's subtree (n included) that match, in
+// document order, as cascadia's MatchAll does: for matchers of our own.
+func matchAll(match func(*html.Node) bool, n *html.Node) []*html.Node {
 	var out []*html.Node
 	var f func(*html.Node)
 	f = func(n *html.Node) {
-		if m.Match(n) {
+		if match(n) {
 			out = append(out, n)
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -619,10 +625,11 @@ func (m newsMarkupMatcher) MatchAll(n *html.Node) []*html.Node {
 	return out
 }
 
-func (m newsMarkupMatcher) Filter(ns []*html.Node) []*html.Node {
+// filterNodes returns the nodes of ns that match, as cascadia's Filter.
+func filterNodes(match func(*html.Node) bool, ns []*html.Node) []*html.Node {
 	var out []*html.Node
 	for _, n := range ns {
-		if m.Match(n) {
+		if match(n) {
 			out = append(out, n)
 		}
 	}

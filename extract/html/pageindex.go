@@ -162,30 +162,9 @@ func (g gatedMatcher) Match(n *html.Node) bool { return g.may(n) && g.m.Match(n)
 
 // MatchAll returns the nodes of n's subtree (n included) that match, in
 // document order, as cascadia's MatchAll.
-func (g gatedMatcher) MatchAll(n *html.Node) []*html.Node {
-	var out []*html.Node
-	var f func(*html.Node)
-	f = func(n *html.Node) {
-		if g.Match(n) {
-			out = append(out, n)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			f(c)
-		}
-	}
-	f(n)
-	return out
-}
+func (g gatedMatcher) MatchAll(n *html.Node) []*html.Node { return matchAll(g.Match, n) }
 
-func (g gatedMatcher) Filter(ns []*html.Node) []*html.Node {
-	var out []*html.Node
-	for _, n := range ns {
-		if g.Match(n) {
-			out = append(out, n)
-		}
-	}
-	return out
-}
+func (g gatedMatcher) Filter(ns []*html.Node) []*html.Node { return filterNodes(g.Match, ns) }
 
 // newsDetailMatcher is css(newsDetailSel) behind mayBeNewsDetail.
 var newsDetailMatcher goquery.Matcher = gatedMatcher{css(newsDetailSel), mayBeNewsDetail}

@@ -3,6 +3,7 @@ package html
 import (
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -79,7 +80,7 @@ func (b *ptBuilder) text(s string) {
 	}
 	blk := b.block()
 	marks := append([]string{}, b.marks...)
-	if n := len(blk.Children); n > 0 && sameMarks(blk.Children[n-1].Marks, marks) {
+	if n := len(blk.Children); n > 0 && slices.Equal(blk.Children[n-1].Marks, marks) {
 		last := &blk.Children[n-1]
 		if strings.HasSuffix(last.Text, " ") && strings.HasPrefix(s, " ") {
 			s = s[1:]
@@ -116,18 +117,6 @@ func collapseSpace(s string) string {
 	// are copied as they are, in runs (fastpath.go).
 	buf := make([]byte, len(s))
 	return string(buf[:collapseString(buf, s)])
-}
-
-func sameMarks(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func trimSpans(blk *umzug.PTBlock) {
