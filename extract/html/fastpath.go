@@ -696,3 +696,28 @@ func prCueMatch(t string) bool { return mayHold(t, prCueWords) && prCue.MatchStr
 func collapsibleMatch(t string) bool {
 	return mayHold(t, collapsibleWords) && collapsibleClass.MatchString(t)
 }
+
+// relatedStarts are the words relatedHeading's alternatives begin with
+// (the pattern is anchored at the start); TestRelatedHeadingStarts reads
+// the pattern and fails when an alternative begins otherwise.
+var relatedStarts = []string{"siehe", "zum", "mehr", "passend", "weiter", "das", "könnte", "auch", "ebenfalls",
+	"interessant", "ähnliche", "lesen", "lies", "verwandte", "empfehlungen", "leseempfehlung", "unsere", "aktuell",
+	"neueste", "die", "meist", "beliebte", "top", "related", "you", "more", "beiträge", "nächster", "vorheriger",
+	"noch", "sie", "du"}
+
+// mayRelatedHeading is a necessary condition of relatedHeading: t
+// begins with one of relatedStarts, compared under simple folding as
+// the regexp compares. The words' runes (ASCII letters, ä, ö, ü) fold
+// only to runes of their own length but for k and s, so a text with the
+// Kelvin sign or the long s goes to the regexp.
+func mayRelatedHeading(t string) bool {
+	if foldRisk(t) {
+		return true
+	}
+	for _, w := range relatedStarts {
+		if len(t) >= len(w) && strings.EqualFold(t[:len(w)], w) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,139 @@
+package html
+
+import (
+	"regexp/syntax"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// literalStarts returns strings every match of re begins with (one per
+// way the match can begin), each with whether it is all the match.
+// A match that can begin with anything yields an empty, inexact start.
+func literalStarts(re *syntax.Regexp) []litStart {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return []litStart{{string(re.Rune), true}}
+	case syntax.OpEmptyMatch, syntax.OpBeginText, syntax.OpBeginLine:
+		return []litStart{{"", true}}
+	case syntax.OpCapture:
+		return literalStarts(re.Sub[0])
+	case syntax.OpCharClass:
+		var out []litStart
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if re.Rune[i+1]-re.Rune[i] > 8 || len(out) > 16 {
+				return []litStart{{"", false}}
+			}
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				out = append(out, litStart{string(r), true})
+			}
+		}
+		return out
+	case syntax.OpAlternate:
+		var out []litStart
+		for _, s := range re.Sub {
+			out = append(out, literalStarts(s)...)
+		}
+		return out
+	case syntax.OpQuest:
+		return append(literalStarts(re.Sub[0]), litStart{"", true})
+	case syntax.OpStar, syntax.OpPlus, syntax.OpRepeat:
+		var out []litStart
+		for _, s := range literalStarts(re.Sub[0]) {
+			out = append(out, litStart{s.s, false})
+		}
+		if re.Op == syntax.OpStar || re.Op == syntax.OpRepeat && re.Min == 0 {
+			out = append(out, litStart{"", true})
+		}
+		return out
+	case syntax.OpConcat:
+		acc := []litStart{{"", true}}
+		for _, sub := range re.Sub {
+			var next []litStart
+			subs := literalStarts(sub)
+			for _, a := range acc {
+				if !a.exact {
+					next = append(next, a)
+					continue
+				}
+				for _, s := range subs {
+					next = append(next, litStart{a.s + s.s, s.exact})
+				}
+			}
+			acc = next
+		}
+		return acc
+	}
+	return []litStart{{"", false}}
+}
+
+type litStart struct {
+	s     string
+	exact bool
+}
+
+// Every way a relatedHeading match can begin starts with one of
+// relatedStarts: fails when an alternative is added that does not.
+func TestRelatedHeadingStarts(t *testing.T) {
+	re, err := syntax.Parse(relatedHeading.String(), syntax.Perl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	starts := literalStarts(re)
+	if len(starts) < 40 {
+		t.Fatalf("only %d starts read from the pattern", len(starts))
+	}
+	for _, s := range starts {
+		ok := false
+		for _, w := range relatedStarts {
+			if len(s.s) >= len(w) && strings.EqualFold(s.s[:len(w)], w) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			t.Errorf("relatedHeading can begin with %q, which begins with none of relatedStarts", s.s)
+		}
+	}
+	// The words' runes fold only to runes of their own length, but for
+	// k and s (foldRisk).
+	for _, w := range relatedStarts {
+		for _, r := range w {
+			if r == 'k' || r == 's' {
+				continue
+			}
+			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				if len(string(f)) != len(string(r)) {
+					t.Errorf("%q folds to %q of another length", r, f)
+				}
+			}
+		}
+	}
+}
+
+// mayRelatedHeading never says no where relatedHeading says yes.
+func TestRelatedHeadingPrecheck(t *testing.T) {
+	texts := append(precheckTexts(t), "Siehe auch", "SIEHE AUCH:", "ſiehe auch", "Mehr zum Thema", "Mehr aus dem Ressort Politik",
+		"Weitere Meldungen", "Das könnte Sie auch interessieren!", "Das KÖNNTE Sie auch interessieren", "Ähnliche Artikel", "ÄHNLICHE BEITRÄGE",
+		"Lesen Sie auch", "Lies auch", "Verwandte Themen", "Mehr auf tagesschau.de", "Empfehlungen der Redaktion", "Leseempfehlungen",
+		"Unsere Empfehlungen", "Aktuelle Meldungen", "Aktuellste Beiträge", "Neueste Artikel", "Die neuesten Meldungen", "Meistgelesen",
+		"Meist geklickt", "Beliebte Beiträge zum Thema", "Top-Themen", "Topthemen", "Related articles", "You may also like", "More stories",
+		"Zum Weiterlesen", "Weiterführende Informationen", "WEITERFÜHRENDE LINKS", "Weitere Informationen zum Lärmschutz", "Beiträge zum Thema",
+		"Nächster Artikel", "Vorheriger Beitrag", "Noch mehr Infos für Sie", "Sie könnten auch an Reisen interessiert sein",
+		"Du könntest auch an Musik interessiert sein", "Mehr über Anna Schmidt", "Mehr News aus Berlin", "Auch interessant", "Ebenfalls interessant",
+		"Interessant für Sie", "Interessante Links", "Passend zum Thema", "Zum Thema", "Weitere Pressemitteilungen des Ministeriums",
+		"Mehr Informationen zum Thema", "Mehr zum Thema auf der Website", "\u212aönnte Sie auch interessieren", "Könnte dich auch interessieren",
+		"Aus der Redaktion", "Kontakt", "Teilen", "Anfahrt", "z", "", "Ä", "mehr", "Me")
+	matched := 0
+	for _, s := range texts {
+		if relatedHeading.MatchString(s) {
+			matched++
+			if !mayRelatedHeading(s) {
+				t.Errorf("mayRelatedHeading(%q) = false, relatedHeading matches", s)
+			}
+		}
+	}
+	if matched < 40 {
+		t.Errorf("only %d related headings tested", matched)
+	}
+}
