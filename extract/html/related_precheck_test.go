@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // literalStarts returns strings every match of re begins with (one per
@@ -136,4 +139,51 @@ func TestRelatedHeadingPrecheck(t *testing.T) {
 	if matched < 40 {
 		t.Errorf("only %d related headings tested", matched)
 	}
+}
+
+// isInvisible's one pass over the attributes says what hasAttr and
+// hiddenByStyle say (duplicate style attributes included).
+func TestIsInvisibleOnePass(t *testing.T) {
+	extra := &html.Node{Type: html.ElementNode, Data: "div", Attr: []html.Attribute{{Key: "style", Val: "color: red"}, {Key: "style", Val: "display:none"}}}
+	extra2 := &html.Node{Type: html.ElementNode, Data: "div", Attr: []html.Attribute{{Key: "style", Val: "display: none"}, {Key: "class", Val: "x"}}}
+	extra3 := &html.Node{Type: html.ElementNode, Data: "p", Attr: []html.Attribute{{Key: "class", Val: "x"}, {Key: "hidden"}}}
+	hidden, n := 0, 0
+	check := func(d *html.Node) {
+		n++
+		want := hasAttr(d, "hidden") || hiddenByStyle(d)
+		if d.DataAtom == 0 || !isInvisibleAtom(d) {
+			if got := isInvisible(d); got != want {
+				t.Errorf("isInvisible(<%s %v>) = %v, want %v", d.Data, d.Attr, got, want)
+			} else if got {
+				hidden++
+			}
+		}
+	}
+	for _, d := range []*html.Node{extra, extra2, extra3} {
+		check(d)
+	}
+	for _, root := range gatePages(t) {
+		var f func(*html.Node)
+		f = func(d *html.Node) {
+			if d.Type == html.ElementNode {
+				check(d)
+			}
+			for c := d.FirstChild; c != nil; c = c.NextSibling {
+				f(c)
+			}
+		}
+		f(root)
+	}
+	if hidden < 4 {
+		t.Errorf("only %d hidden elements among %d", hidden, n)
+	}
+}
+
+func isInvisibleAtom(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Head, atom.Title, atom.Svg,
+		atom.Link, atom.Meta, atom.Iframe, atom.Object, atom.Canvas:
+		return true
+	}
+	return false
 }
