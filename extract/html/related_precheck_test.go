@@ -162,7 +162,13 @@ func TestIsInvisibleOnePass(t *testing.T) {
 	for _, d := range []*html.Node{extra, extra2, extra3} {
 		check(d)
 	}
-	for _, root := range gatePages(t) {
+	snippet, err := html.Parse(strings.NewReader(`<div hidden>a</div><p style="display:none">b</p><span style="visibility: hidden">c</span>` +
+		`<div style="DISPLAY : NONE">d</div><div class="accordion-body" style="display:none">e</div><p style="color:red" style="display:none">f</p>` +
+		`<p style="display:block">g</p><p style="displ\u017fy:none">h</p><div data-hidden="1" style="">i</div>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, root := range append(gatePages(t), snippet) {
 		var f func(*html.Node)
 		f = func(d *html.Node) {
 			if d.Type == html.ElementNode {
@@ -174,7 +180,7 @@ func TestIsInvisibleOnePass(t *testing.T) {
 		}
 		f(root)
 	}
-	if hidden < 4 {
+	if hidden < 5 {
 		t.Errorf("only %d hidden elements among %d", hidden, n)
 	}
 }
