@@ -513,7 +513,7 @@ func headingReason(t string) string {
 		return umzug.DropRelated
 	case commentAction.MatchString(t):
 		return umzug.DropComments
-	case relatedHeading.MatchString(t):
+	case mayRelatedHeading(t) && relatedHeading.MatchString(t):
 		return umzug.DropRelated
 	case interactionHeading.MatchString(t):
 		l := strings.ToLower(t)

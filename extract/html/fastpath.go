@@ -703,3 +703,32 @@ func prCueMatch(t string) bool { return mayHold(t, prCueWords) && prCue.MatchStr
 func collapsibleMatch(t string) bool {
 	return mayHold(t, collapsibleWords) && collapsibleClass.MatchString(t)
 }
+
+// relatedStarts are the words relatedHeading's alternatives begin with
+// (the pattern is anchored at the start), up to the first part that is
+// not a literal word or where they stay few; TestRelatedHeadingStarts
+// reads the pattern and fails when an alternative begins otherwise.
+var relatedStarts = []string{"siehe auch", "zum thema", "zum weiterlesen", "mehr artikel", "mehr auf ", "mehr aus ",
+	"mehr beiträge", "mehr info", "mehr interessantes", "mehr meldungen", "mehr nachrichten", "mehr news", "mehr texte",
+	"mehr von ", "mehr zu", "mehr über ", "passend zum thema", "weiter", "das könnte", "könnte", "auch interessant",
+	"auch spannend", "ebenfalls interessant", "interessant", "ähnliche ", "lesen sie auch", "lies auch", "verwandte ",
+	"empfehlungen ", "leseempfehlung", "unsere empfehlungen", "aktuelle ", "aktuellste ", "neueste ", "die neuesten ",
+	"meist", "beliebte ", "top", "related ", "you may also like", "more ", "beiträge zum thema", "nächster ",
+	"vorheriger ", "noch mehr ", "sie könnte", "du könnte"}
+
+// mayRelatedHeading is a necessary condition of relatedHeading: t
+// begins with one of relatedStarts, compared under simple folding as
+// the regexp compares. The words' runes (ASCII letters, ä, ö, ü, space) fold
+// only to runes of their own length but for k and s, so a text with the
+// Kelvin sign or the long s goes to the regexp.
+func mayRelatedHeading(t string) bool {
+	if foldRisk(t) {
+		return true
+	}
+	for _, w := range relatedStarts {
+		if len(t) >= len(w) && strings.EqualFold(t[:len(w)], w) {
+			return true
+		}
+	}
+	return false
+}

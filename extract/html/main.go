@@ -301,7 +301,18 @@ func isInvisible(n *html.Node) bool {
 		atom.Link, atom.Meta, atom.Iframe, atom.Object, atom.Canvas:
 		return true
 	}
-	return hasAttr(n, "hidden") || hiddenByStyle(n)
+	// hasAttr(n, "hidden") || hiddenByStyle(n) in one pass over the
+	// attributes: the first style attribute is the one attr reads.
+	st, styled := "", false
+	for _, a := range n.Attr {
+		if a.Key == "hidden" {
+			return true
+		}
+		if a.Key == "style" && !styled {
+			st, styled = a.Val, true
+		}
+	}
+	return styleHides(n, st)
 }
 
 // searchMarked returns the nodes (and all their descendants) between

@@ -120,7 +120,14 @@ func TestPageIndexAgrees(t *testing.T) {
 	urls := []string{"https://www.example.de/", "https://www.example.de/presse/a.html", "https://x.example/sixcms/detail.php"}
 	chosen := map[string]int{}
 	typo3 := [2]int{}
-	for _, root := range gatePages(t) {
+	// A page without TYPO3 markup, so that the check has both kinds also
+	// where the real pages are not at hand.
+	plain, err := html.Parse(strings.NewReader(`<html><head><base href="https://www.example.de/sub/"><meta name="generator" content="WordPress 6.4"><meta property="article:published_time" content="2024-03-01T10:00:00+01:00"></head>
+<body><nav><a href="/">Start</a></nav><main><article class="post"><h1>Neue Radwege</h1><p>Die Stadt baut vier neue Radwege.</p></article></main></body></html>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, root := range append(gatePages(t), plain) {
 		doc := goquery.NewDocumentFromNode(root)
 		for si, set := range sets {
 			for _, u := range urls {

@@ -215,20 +215,23 @@ func firstMatches(root *html.Node, lists ...[]string) map[string]*html.Node {
 	found := map[string]*html.Node{}
 	var sels []string
 	var ms []goquery.Matcher
+	var elemOnly []bool // a selector without a pseudo-class matches elements only (as for detect)
 	for _, l := range lists {
 		for _, s := range l {
 			if _, dup := found[s]; !dup {
 				found[s] = nil
 				sels = append(sels, s)
 				ms = append(ms, profileSel(s))
+				elemOnly = append(elemOnly, !strings.Contains(s, ":"))
 			}
 		}
 	}
 	left := len(sels)
 	var visit func(n *html.Node)
 	visit = func(n *html.Node) {
+		elem := n.Type == html.ElementNode
 		for i, m := range ms {
-			if m != nil && m.Match(n) {
+			if m != nil && (elem || !elemOnly[i]) && m.Match(n) {
 				found[sels[i]] = n
 				ms[i] = nil
 				left--

@@ -313,8 +313,10 @@ func skipElement(n *html.Node) bool {
 // hiddenByStyle reports an element hidden by its inline style, as
 // readability does, except the collapsed panels of accordions and tabs
 // that scripts open (their text is content).
-func hiddenByStyle(n *html.Node) bool {
-	st := attr(n, "style")
+func hiddenByStyle(n *html.Node) bool { return styleHides(n, attr(n, "style")) }
+
+// styleHides is hiddenByStyle for n's style attribute st.
+func styleHides(n *html.Node, st string) bool {
 	if st == "" || !strings.Contains(st, "none") && !strings.Contains(st, "hidden") || !matchHiddenStyle(st) {
 		return false
 	}
