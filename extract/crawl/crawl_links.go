@@ -46,20 +46,13 @@ func scanLinks(body []byte, pageURL string) []pageLink {
 			continue
 		}
 		a := atom.Lookup(name)
-		var want string
-		switch a {
-		case atom.A, atom.Area:
-			want = "href"
-		case atom.Img:
-			want = "src"
-		case atom.Base:
-			if baseSet {
-				continue
-			}
-			want = "href"
-		case atom.Meta:
+		want := linkAttr(a)
+		switch {
+		case a == atom.Base && baseSet:
+			continue
+		case a == atom.Meta:
 			want = "content"
-		default:
+		case want == "":
 			continue
 		}
 		var val, rel, metaName string
@@ -97,6 +90,18 @@ func scanLinks(body []byte, pageURL string) []pageLink {
 			out = append(out, l)
 		}
 	}
+}
+
+// linkAttr names the attribute that holds the link of an element the
+// crawl follows (<a>, <area>, <img>, <base>), "" for other elements.
+func linkAttr(a atom.Atom) string {
+	switch a {
+	case atom.A, atom.Area, atom.Base:
+		return "href"
+	case atom.Img:
+		return "src"
+	}
+	return ""
 }
 
 // linkOf resolves the value of a link attribute against the page's base:

@@ -50,18 +50,10 @@ func treeLinks(root *html.Node, body []byte, pageURL string) (links []pageLink, 
 	out := make([]pageLink, 0, len(w.elems))
 	baseSet := false
 	for _, n := range w.elems {
-		var want string
-		switch n.DataAtom {
-		case atom.A, atom.Area:
-			want = "href"
-		case atom.Img:
-			want = "src"
-		case atom.Base:
-			if baseSet {
-				continue
-			}
-			want = "href"
+		if n.DataAtom == atom.Base && baseSet {
+			continue
 		}
+		want := linkAttr(n.DataAtom)
 		var val, rel string
 		for _, a := range n.Attr {
 			if a.Namespace != "" {
