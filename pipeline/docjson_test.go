@@ -39,9 +39,10 @@ func v1ContentHash(t testing.TB, d umzug.Document) string {
 }
 
 // sameAsEncodingJSON checks every encoding of the export's hot path on d
-// against encoding/json: the document (both escapings, the spool's line),
+// against encoding/json: the document (both escapings, load.MarshalLine),
 // its provenance, every block and header, the blocks' fingerprints, the
-// content hash and the hashed line of the second pass.
+// content hash and the hashed line of the second pass; and the document
+// the spool gives back against the JSON round trip's.
 func sameAsEncodingJSON(t *testing.T, name string, d umzug.Document) {
 	t.Helper()
 	check := func(what string, got, want []byte) {
@@ -87,6 +88,7 @@ func sameAsEncodingJSON(t *testing.T, name string, d umzug.Document) {
 		t.Fatalf("%s: HashedLine's hash %s, encoding/json's %s", name, got.ContentHash, want.ContentHash)
 	}
 	check("hashed line", hashed, append(v1JSON(t, &want, false), '\n'))
+	sameDecoding(t, &d)
 }
 
 // TestExportEncodingAsEncodingJSONOnRealPages: on the documents the

@@ -1,14 +1,17 @@
 // Package docjson encodes the export's records (documents, blocks,
 // snippets, assets, redirects) as JSON, byte for byte as encoding/json
-// (v1) encodes them, in a third to a quarter of its time: its encoders
-// are generated from the types (encode_gen.go, by TestGenerated), so
-// there is no reflection per value, and its string escaping is
-// encoding/json's. The bytes must not change: content hashes of
-// documents and block fingerprints are sha256 of encoding/json's
-// encoding, and re-crawls compare them. TestAsEncodingJSON compares both
-// on random values of every type (invalid UTF-8, HTML and JavaScript
-// line separators, control characters, nil and empty slices), the
-// real-page test in transform on every extracted document.
+// (v1) encodes them, in a third to a quarter of its time, and holds the
+// binary form the export's spool keeps documents in between its two
+// passes (spool.go). Its encoders are generated from the types
+// (encode_gen.go and spool_gen.go, by TestGenerated), so there is no
+// reflection per value; its string escaping is encoding/json's. The
+// bytes must not change: content hashes of documents and block
+// fingerprints are sha256 of encoding/json's encoding, and re-crawls
+// compare them. TestAsEncodingJSON compares both on random values of
+// every type (invalid UTF-8, HTML and JavaScript line separators, control
+// characters, nil and empty slices); pipeline's
+// TestExportEncodingAsEncodingJSONOnRealPages on every document the
+// extractor makes of the real pages.
 package docjson
 
 import (
