@@ -30,16 +30,13 @@ func HashedLine(d *umzug.Document) ([]byte, error) {
 			jsonBufs.Put(buf)
 		}
 	}()
-	bare := docjson.AppendDocument(buf.AvailableBuffer(), &c, false)
+	bare, at := docjson.AppendDocumentProv(buf.AvailableBuffer(), &c, false)
 	if cap(bare) > buf.Cap() {
 		buf = bytes.NewBuffer(bare[:0]) // the grown one goes to the pool
 	}
-	// The empty provenance stands once in the encoding: ,"provenance":
-	// and an object cannot occur inside a string, where quotes are
-	// escaped, and no other field is named so. Should it not, the slow
-	// way.
-	at := bytes.Index(bare, emptyProvenance)
-	if at < 0 || bytes.Contains(bare[at+len(emptyProvenance):], emptyProvenance) {
+	// The encoder says where the empty provenance stands. Should it not
+	// stand there, the slow way.
+	if at < 0 || !bytes.HasPrefix(bare[at:], emptyProvenance) {
 		d.ContentHash = ContentHash(*d)
 		return marshalLineNoEscape(d)
 	}

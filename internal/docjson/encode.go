@@ -25,6 +25,9 @@ import (
 type encoder struct {
 	b    []byte
 	html bool
+	// provAt is where the provenance field of the last document begins
+	// (its comma).
+	provAt int
 }
 
 // close ends an object whose fields were each written with a comma in
@@ -45,6 +48,15 @@ func AppendDocument(dst []byte, d *umzug.Document, escapeHTML bool) []byte {
 	e := encoder{b: dst, html: escapeHTML}
 	e.encDocument(d)
 	return e.b
+}
+
+// AppendDocumentProv is AppendDocument that also returns where in the
+// result the document's provenance field begins: the comma before
+// "provenance".
+func AppendDocumentProv(dst []byte, d *umzug.Document, escapeHTML bool) ([]byte, int) {
+	e := encoder{b: dst, html: escapeHTML}
+	e.encDocument(d)
+	return e.b, e.provAt
 }
 
 // AppendBlock is AppendDocument for a block.

@@ -61,6 +61,7 @@ func (e *encoder) encDocument(v *umzug.Document) {
 		}
 		e.b = append(e.b, ']')
 	}
+	e.provAt = len(e.b) // AppendDocumentProv
 	e.b = append(e.b, `,"provenance":`...)
 	e.encProvenance(&v.Provenance)
 	if v.ContentHash != "" {

@@ -192,6 +192,9 @@ func (g *gen) structEncoder(t reflect.Type) error {
 		if f.omitEmpty && cond != "" {
 			fmt.Fprintf(w, "if %s {\n", cond)
 		}
+		if t == reflect.TypeFor[umzug.Document]() && f.name == "provenance" {
+			w.WriteString("e.provAt = len(e.b) // AppendDocumentProv\n")
+		}
 		fmt.Fprintf(w, "e.b = append(e.b, `,\"%s\":`...)\n", f.name)
 		// An omitempty pointer or slice that is written is not nil.
 		if err := g.value(f.sel, f.typ, f.omitEmpty); err != nil {
