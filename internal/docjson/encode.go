@@ -81,27 +81,45 @@ func AppendProvenance(dst []byte, p *umzug.Provenance, escapeHTML bool) []byte {
 }
 
 // Append appends the JSON of v when docjson encodes its type (a pointer
-// to a Document, Block, Header, Provenance, Snippet, Asset or Redirect)
-// and reports whether it did.
+// to a Document, Block, Header, Provenance, Snippet, Asset or Redirect;
+// a nil one is null, as encoding/json has it) and reports whether it did.
 func Append(dst []byte, v any, escapeHTML bool) ([]byte, bool) {
 	e := encoder{b: dst, html: escapeHTML}
+	null := false
 	switch v := v.(type) {
 	case *umzug.Document:
-		e.encDocument(v)
+		if null = v == nil; !null {
+			e.encDocument(v)
+		}
 	case *umzug.Block:
-		e.encBlock(v)
+		if null = v == nil; !null {
+			e.encBlock(v)
+		}
 	case *umzug.Header:
-		e.encHeader(v)
+		if null = v == nil; !null {
+			e.encHeader(v)
+		}
 	case *umzug.Provenance:
-		e.encProvenance(v)
+		if null = v == nil; !null {
+			e.encProvenance(v)
+		}
 	case *umzug.Snippet:
-		e.encSnippet(v)
+		if null = v == nil; !null {
+			e.encSnippet(v)
+		}
 	case *umzug.Asset:
-		e.encAsset(v)
+		if null = v == nil; !null {
+			e.encAsset(v)
+		}
 	case *umzug.Redirect:
-		e.encRedirect(v)
+		if null = v == nil; !null {
+			e.encRedirect(v)
+		}
 	default:
 		return dst, false
+	}
+	if null {
+		e.b = append(e.b, "null"...)
 	}
 	return e.b, true
 }

@@ -139,6 +139,7 @@ func TestAsEncodingJSON(t *testing.T) {
 			checkSame(t, p.Interface(), "filled "+typ.Name())
 		}
 		checkSame(t, reflect.New(typ).Interface(), "zero "+typ.Name())
+		checkSame(t, reflect.Zero(reflect.PointerTo(typ)).Interface(), "nil *"+typ.Name())
 	}
 }
 
