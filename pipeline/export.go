@@ -173,9 +173,11 @@ func (p *Export) addNormalized(n normalized) error {
 		if p.OnDuplicate != nil {
 			p.OnDuplicate(d)
 		}
+		putSpoolBuf(n.rec)
 		return nil
 	}
 	ord, err := p.spool.AppendRawExtra(d.ID, n.rec, n.extra)
+	putSpoolBuf(n.rec) // the spool has copied it
 	if err != nil {
 		return err
 	}
@@ -308,21 +310,24 @@ func (p *Export) loadSpooled(ord int) (umzug.Document, passOne, error) {
 // spoolRecord is d as the spool holds it: docjson's binary form, which
 // reads back as the JSON round trip of d (load.MarshalLine, then
 // decoding) would (TestDecodeSpooledAsEncodingJSON), in a fraction of
-// the time of encoding and decoding JSON.
+// the time of encoding and decoding JSON. The record's memory is a
+// pooled buffer's: the caller gives it back with putSpoolBuf once the
+// spool has it.
 func spoolRecord(d *umzug.Document) []byte {
-	buf := spoolBufs.Get().(*[]byte)
-	b := docjson.AppendSpool((*buf)[:0], d)
-	rec := bytes.Clone(b)
-	if cap(b) <= maxPooledRecord {
-		*buf = b
-		spoolBufs.Put(buf)
-	}
-	return rec
+	buf, _ := spoolBufs.Get().([]byte)
+	return docjson.AppendSpool(buf[:0], d)
 }
 
-// spoolBufs holds the buffers spool records are written into: a record
-// costs one allocation of its own size.
-var spoolBufs = sync.Pool{New: func() any { return new([]byte) }}
+// putSpoolBuf gives a record's buffer back for the next record, unless
+// it is huge (a rare huge document does not stay in the pool).
+func putSpoolBuf(b []byte) {
+	if b != nil && cap(b) <= maxPooledRecord {
+		spoolBufs.Put(b[:0]) // boxing the slice costs 24 bytes, beside the record's tens of KB
+	}
+}
+
+// spoolBufs holds the buffers spool records are written into, []byte.
+var spoolBufs sync.Pool
 
 // maxPooledRecord is the largest buffer kept for reuse.
 const maxPooledRecord = 4 << 20
