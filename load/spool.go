@@ -12,6 +12,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/umzug/umzug/internal/docjson"
 )
 
 // Spool keeps records on disk in a temporary file and hands them back by
@@ -189,6 +191,18 @@ func marshalLine(v any) ([]byte, error) {
 			lineBufs.Put(buf)
 		}
 	}()
+	// The records of the export (documents, snippets, assets,
+	// redirects): the same bytes as encoding/json's, in a third of the
+	// time (internal/docjson).
+	if b, ok := docjson.Append(buf.AvailableBuffer(), v, false); ok {
+		line := make([]byte, len(b)+1)
+		copy(line, b)
+		line[len(b)] = '\n'
+		if cap(b) > buf.Cap() {
+			buf = bytes.NewBuffer(b[:0]) // the grown one goes to the pool
+		}
+		return line, nil
+	}
 	enc := json.NewEncoder(buf)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {

@@ -8,6 +8,7 @@ import (
 	"github.com/umzug/umzug"
 	xhtml "github.com/umzug/umzug/extract/html"
 	"github.com/umzug/umzug/fixtures"
+	"github.com/umzug/umzug/load"
 	"github.com/umzug/umzug/transform"
 )
 
@@ -59,6 +60,97 @@ func BenchmarkExportNormalize(b *testing.B) {
 	for b.Loop() {
 		if n := exp.normalize(docs[i%len(docs)], false); !n.ok {
 			b.Fatal("document dropped")
+		}
+		i++
+	}
+}
+
+// spoolLines are the spool records of n normalized synthetic documents.
+func spoolLines(b *testing.B, n int) ([]umzug.Document, [][]byte) {
+	docs := syntheticDocuments(b, n)
+	norm, err := transform.NewNormalizer(transform.Options{SiteRoot: "https://www.example.de/"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	lines := make([][]byte, len(docs))
+	for i := range docs {
+		if docs[i], _, err = norm.NormalizePrinted(docs[i], false); err != nil {
+			b.Fatal(err)
+		}
+		lines[i] = spoolRecord(&docs[i])
+	}
+	return docs, lines
+}
+
+// BenchmarkDecodeSpooled is the second pass's decoding of one spooled
+// synthetic document.
+func BenchmarkDecodeSpooled(b *testing.B) {
+	_, lines := spoolLines(b, 20)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		var d umzug.Document
+		if err := decodeSpooled(lines[i%len(lines)], &d); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+// BenchmarkSpoolRecord is the first pass's spool record of one
+// synthetic document.
+func BenchmarkSpoolRecord(b *testing.B) {
+	docs, _ := spoolLines(b, 20)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		spoolRecord(&docs[i%len(docs)])
+		i++
+	}
+}
+
+// BenchmarkMarshalLine is a document's line of JSON (load.MarshalLine)
+// for one synthetic document.
+func BenchmarkMarshalLine(b *testing.B) {
+	docs, _ := spoolLines(b, 20)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if _, err := load.MarshalLine(&docs[i%len(docs)]); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+// BenchmarkHashedLine is the second pass's content hash and line of one
+// synthetic document.
+func BenchmarkHashedLine(b *testing.B) {
+	docs, _ := spoolLines(b, 20)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		d := docs[i%len(docs)]
+		if _, err := transform.HashedLine(&d); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+// BenchmarkNormalizePrinted is normalization with the blocks' keys and
+// fingerprints (each block encoded and hashed) of one synthetic document.
+func BenchmarkNormalizePrinted(b *testing.B) {
+	docs := syntheticDocuments(b, 20)
+	norm, err := transform.NewNormalizer(transform.Options{SiteRoot: "https://www.example.de/"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if _, _, err := norm.NormalizePrinted(docs[i%len(docs)], false); err != nil {
+			b.Fatal(err)
 		}
 		i++
 	}

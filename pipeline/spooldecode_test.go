@@ -13,8 +13,9 @@ import (
 	"github.com/umzug/umzug/transform"
 )
 
-// sameDecoding checks that decodeSpooled gives what encoding/json gives
-// for d's spool line.
+// sameDecoding checks that the spool gives back what the JSON round
+// trip of d gives (encoding/json's line of it, decoded by encoding/json),
+// which the export was built on.
 func sameDecoding(t *testing.T, d *umzug.Document) {
 	t.Helper()
 	line, err := load.MarshalLine(d)
@@ -25,11 +26,11 @@ func sameDecoding(t *testing.T, d *umzug.Document) {
 	if err := json.Unmarshal(line, &want); err != nil {
 		t.Fatal(err)
 	}
-	if err := decodeSpooled(line, &got); err != nil {
+	if err := decodeSpooled(spoolRecord(d), &got); err != nil {
 		t.Fatalf("%s: %v", d.URL, err)
 	}
 	if !reflect.DeepEqual(got, want) {
-		t.Errorf("%s: decodeSpooled differs from encoding/json:\n%+v\nwant\n%+v", d.URL, got, want)
+		t.Errorf("%s: the spool's document differs from the JSON round trip's:\n%+v\nwant\n%+v", d.URL, got, want)
 	}
 }
 
@@ -53,9 +54,10 @@ func demoDocuments(tb testing.TB) []umzug.Document {
 	return docs
 }
 
-// TestDecodeSpooledAsEncodingJSON: the second pass decodes the spool
-// with the JSON v2 decoder; on every demo document (every block type)
-// and on strings that JSON escapes, it gives encoding/json's value.
+// TestDecodeSpooledAsEncodingJSON: the second pass reads the spool's
+// binary records (internal/docjson); on every demo document (every block
+// type) and on strings that JSON escapes, it gives the value the JSON
+// round trip gives.
 func TestDecodeSpooledAsEncodingJSON(t *testing.T) {
 	docs := demoDocuments(t)
 	if len(docs) < 20 {

@@ -5,6 +5,8 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"sync"
+
+	"github.com/umzug/umzug/internal/docjson"
 )
 
 // jsonBufs holds the buffers documents and blocks are encoded into for
@@ -36,6 +38,14 @@ func sha256JSONReplaced(v any) (sum [sha256.Size]byte, replaced bool, err error)
 			jsonBufs.Put(buf)
 		}
 	}()
+	// Blocks, headers and documents: the same bytes as encoding/json's
+	// (internal/docjson), in a third of the time.
+	if b, ok := docjson.Append(buf.AvailableBuffer(), v, true); ok {
+		if cap(b) > buf.Cap() {
+			buf = bytes.NewBuffer(b[:0]) // the grown one goes to the pool
+		}
+		return sha256.Sum256(b), bytes.Contains(b, []byte(`\ufffd`)), nil
+	}
 	if err := json.NewEncoder(buf).Encode(v); err != nil {
 		return sum, false, err
 	}

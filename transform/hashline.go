@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/internal/docjson"
 )
 
 // HashedLine sets d's ContentHash and returns d encoded as one line of
@@ -29,19 +30,13 @@ func HashedLine(d *umzug.Document) ([]byte, error) {
 			jsonBufs.Put(buf)
 		}
 	}()
-	enc := json.NewEncoder(buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(&c); err != nil {
-		return nil, err
+	bare, at := docjson.AppendDocumentProv(buf.AvailableBuffer(), &c, false)
+	if cap(bare) > buf.Cap() {
+		buf = bytes.NewBuffer(bare[:0]) // the grown one goes to the pool
 	}
-	bare := buf.Bytes()
-	bare = bare[:len(bare)-1] // the Encoder's newline
-	// The empty provenance stands once in the encoding: ,"provenance":
-	// and an object cannot occur inside a string, where quotes are
-	// escaped, and no other field is named so. Should it not, the slow
-	// way.
-	at := bytes.Index(bare, emptyProvenance)
-	if at < 0 || bytes.Contains(bare[at+len(emptyProvenance):], emptyProvenance) {
+	// The encoder says where the empty provenance stands. Should it not
+	// stand there, the slow way.
+	if at < 0 || !bytes.HasPrefix(bare[at:], emptyProvenance) {
 		d.ContentHash = ContentHash(*d)
 		return marshalLineNoEscape(d)
 	}
@@ -53,12 +48,14 @@ func HashedLine(d *umzug.Document) ([]byte, error) {
 	sha256Pool.Put(h)
 	d.ContentHash = "sha256:" + hex.EncodeToString(sum[:])
 
-	prov, err := marshalNoEscape(&d.Provenance)
-	if err != nil {
-		return nil, err
+	// The provenance is encoded after the document in the same buffer.
+	withProv := docjson.AppendProvenance(bare, &d.Provenance, false)
+	prov := withProv[len(bare):]
+	if cap(withProv) > buf.Cap() {
+		buf = bytes.NewBuffer(withProv[:0])
 	}
 	rest := bare[at+len(emptyProvenance):]
-	line := make([]byte, 0, len(bare)+len(prov)+len(d.ContentHash)+32)
+	line := make([]byte, 0, len(bare)-len(emptyProvenance)+len(`,"provenance":`)+len(prov)+len(`,"contentHash":""`)+len(d.ContentHash)+1)
 	line = append(line, bare[:at]...)
 	line = append(line, `,"provenance":`...)
 	line = append(line, prov...)
