@@ -148,6 +148,7 @@ NDJSON report are shown; --fail-on makes findings of that severity exit 3.`,
 }
 
 func auditRun(ctx context.Context, ios *IOStreams, opts *AuditOptions) error {
+	defer pageWorkGC()()
 	log, err := opts.Global.Logger(ios.ErrOut)
 	if err != nil {
 		return err

@@ -102,6 +102,7 @@ comments, share, …) and the element it came from, then the totals.`,
 }
 
 func extractRun(ctx context.Context, ios *IOStreams, opts *ExtractOptions) error {
+	defer pageWorkGC()()
 	log, err := opts.Global.Logger(ios.ErrOut)
 	if err != nil {
 		return err

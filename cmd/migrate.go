@@ -223,6 +223,7 @@ Only data goes to stdout.`,
 // interrupted (Ctrl-C: what was crawled until then is exported) or failed
 // (nothing usable); the exit code says the same.
 func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error {
+	defer pageWorkGC()()
 	log, err := opts.Global.Logger(ios.ErrOut)
 	if err != nil {
 		return err
