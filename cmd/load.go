@@ -232,11 +232,28 @@ func exportRichText(dir string) load.RichText {
 	return m.RichText
 }
 
+// loadMemoryFloor and loadMemoryHeadroom are the soft memory limit of
+// building an export (pipeline.FollowLiveHeap) unless GOMEMLIMIT sets one:
+// the live heap plus 24 MiB, at least 56 MiB. The de-duplication index
+// grows with the documents (about 150 bytes each, pointer-free); under
+// GOGC=100 alone the heap may grow to twice the live heap, so the index
+// counted twice in peak RSS (73 MB at 10,000 documents, 104 MB at
+// 100,000). The floor is about what a 10,000-document run maps anyway;
+// the headroom leaves the collector room for the transient work of
+// decoding and validating documents (see BENCHMARKS.md).
+const (
+	loadMemoryFloor    = 56 << 20
+	loadMemoryHeadroom = 24 << 20
+)
+
 // buildExport runs transform and load over documents read as NDJSON. It
 // returns the export's status: partial when input lines or documents were
 // rejected, interrupted after Ctrl-C (nothing is written then), failed
 // when no document could be exported.
 func buildExport(ctx context.Context, ios *IOStreams, opts *LoadOptions, dir string) (status, why string, err error) {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		defer pipeline.FollowLiveHeap(loadMemoryFloor, loadMemoryHeadroom)()
+	}
 	log, err := opts.Global.Logger(ios.ErrOut)
 	if err != nil {
 		return "", "", err

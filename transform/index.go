@@ -122,7 +122,7 @@ type Index struct {
 	ns       uuid.UUID
 	siteHost string
 
-	docs []docEntry
+	docs docList
 	// store holds the documents' URLs, paths, aliases and sketches; the
 	// maps key them by a 64-bit hash (pathHash) and check the string in
 	// the store on a hit, so a hash collision never merges two URLs.
@@ -236,7 +236,7 @@ func (x *Index) AddPrepared(d *umzug.Document, ord int, p *Prepared) bool {
 	if p == nil {
 		p = x.Prepare(d, nil)
 	}
-	i := int32(len(x.docs))
+	i := int32(x.docs.len())
 	id, err := uuid.Parse(d.ID)
 	if err != nil {
 		id = uuid.NewSHA1(x.ns, []byte(d.URL))
@@ -252,7 +252,7 @@ func (x *Index) AddPrepared(d *umzug.Document, ord int, p *Prepared) bool {
 	e.url = x.claimURL(d.URL, i)
 	e.path = x.appendRec([]byte(d.Path))
 	e.info = x.appendRec(encodeInfo(x.scratch[:0], published, p.sketch))
-	x.docs = append(x.docs, e)
+	x.docs.add(e)
 	x.addAliases(i, aliases)
 	x.Stats.Documents++
 	x.Stats.BlocksIn += len(d.Blocks)
@@ -315,7 +315,7 @@ func (x *Index) countBlocks() error {
 			if a.fp != b.fp {
 				return cmpU64(a.fp, b.fp)
 			}
-			if c := bytes.Compare(x.docs[a.doc].id[:], x.docs[b.doc].id[:]); c != 0 {
+			if c := bytes.Compare(x.doc(a.doc).id[:], x.doc(b.doc).id[:]); c != 0 {
 				return c
 			}
 			return int(a.block - b.block)
@@ -374,7 +374,7 @@ func (x *Index) addAliases(i int32, aliases []string) {
 	if len(aliases) == 0 {
 		return
 	}
-	e := &x.docs[i]
+	e := x.doc(i)
 	var own []string
 	if e.aliases != 0 {
 		own = x.docAliases(i)
@@ -403,7 +403,7 @@ func (x *Index) Lookup(u string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	return x.docs[i].ID(), true
+	return x.doc(i).ID(), true
 }
 
 // AddAlias records that the old site answered oldURL with a redirect to
@@ -470,27 +470,27 @@ func (x *Index) Finalize(load LoadFunc) error {
 	if x.err != nil {
 		return x.err
 	}
-	x.order = make([]int32, len(x.docs))
+	x.order = make([]int32, x.docs.len())
 	for i := range x.order {
 		x.order[i] = int32(i)
 	}
 	// UUIDs sort as bytes the way their text sorts.
-	slices.SortFunc(x.order, func(a, b int32) int { return bytes.Compare(x.docs[a].id[:], x.docs[b].id[:]) })
-	x.docTargets = make([]uint64, 0, len(x.docs))
+	slices.SortFunc(x.order, func(a, b int32) int { return bytes.Compare(x.doc(a).id[:], x.doc(b).id[:]) })
+	x.docTargets = make([]uint64, 0, x.docs.len())
 	for _, i := range x.order {
-		e := &x.docs[i]
+		e := x.doc(i)
 		var p string
 		p, e.path = x.paths.unique(x, x.docPath(i), e.path)
 		x.docTargets = append(x.docTargets, pathHash(p))
 	}
 	slices.Sort(x.docTargets)
-	for i := range x.docs {
-		if x.docs[i].pageUID > 0 {
+	for i := range int32(x.docs.len()) {
+		if x.doc(i).pageUID > 0 {
 			x.byPageUID = append(x.byPageUID, int32(i))
 		}
 	}
 	// Stable: the first document added with a uid comes first.
-	slices.SortStableFunc(x.byPageUID, func(a, b int32) int { return cmp.Compare(x.docs[a].pageUID, x.docs[b].pageUID) })
+	slices.SortStableFunc(x.byPageUID, func(a, b int32) int { return cmp.Compare(x.doc(a).pageUID, x.doc(b).pageUID) })
 	if err := x.countBlocks(); err != nil {
 		return err
 	}
@@ -528,7 +528,7 @@ func pathHash(p string) uint64 {
 func (x *Index) Order() []int {
 	out := make([]int, len(x.order))
 	for k, i := range x.order {
-		out[k] = int(x.docs[i].ord)
+		out[k] = int(x.doc(i).ord)
 	}
 	return out
 }
@@ -540,7 +540,7 @@ func (x *Index) Findings() []umzug.Finding { return x.findings }
 func (x *Index) Chrome() []umzug.ChromeBlock { return x.chrome }
 
 func (x *Index) isChrome(st blockStat) bool {
-	n := len(x.docs)
+	n := x.docs.len()
 	return int(st.docs) >= x.opts.ChromeMinDocs && float64(st.docs) >= x.opts.ChromeShare*float64(n)
 }
 
@@ -561,7 +561,7 @@ func snippetWorthy(b *umzug.Block) bool {
 // reports, for every block with an earlier similar block (in id order),
 // one duplicate-content finding naming both places.
 func (x *Index) findNearDuplicates(load LoadFunc) error {
-	rank := make([]int32, len(x.docs))
+	rank := make([]int32, x.docs.len())
 	for k, i := range x.order {
 		rank[i] = int32(k)
 	}
@@ -607,7 +607,7 @@ func (x *Index) findNearDuplicates(load LoadFunc) error {
 	}
 	slices.Sort(docsNeeded)
 	for _, di := range docsNeeded {
-		d, err := load(int(x.docs[di].ord))
+		d, err := load(int(x.doc(di).ord))
 		if err != nil {
 			return fmt.Errorf("reading %s for near duplicates: %w", x.docURL(di), err)
 		}

@@ -58,7 +58,7 @@ func (x *Index) RewritePrinted(d *umzug.Document, fps []uint64, load LoadFunc, f
 		return out, fmt.Errorf("rewriting %s: index not finalized", d.URL)
 	}
 	di, ok := x.lookupURL(d.URL)
-	if !ok || x.docs[di].ID() != d.ID {
+	if !ok || x.doc(di).ID() != d.ID {
 		if x.err != nil {
 			return out, x.err
 		}
@@ -143,7 +143,7 @@ func SnippetHash(s umzug.Snippet) string {
 // URLs it was also served under, TYPO3's index.php?id=<page uid>, and the
 // print view (type=98) of each. newPath is the document's path.
 func (x *Index) docRedirects(i int32, newPath string) []umzug.Redirect {
-	e := &x.docs[i]
+	e := x.doc(i)
 	u0 := x.docURL(i)
 	olds := []string{u0}
 	if e.aliases != 0 {
@@ -205,7 +205,7 @@ func (rw *rewriter) block(b *umzug.Block) error {
 // asset (new path); href keeps the old URL.
 func (rw *rewriter) link(href, doc, newPath *string) {
 	if i, ok := rw.x.resolve(*href); ok {
-		*doc, *newPath = rw.x.docs[i].ID(), rw.x.docPath(i)
+		*doc, *newPath = rw.x.doc(i).ID(), rw.x.docPath(i)
 		rw.x.Stats.LinksResolved++
 		return
 	}
@@ -224,7 +224,7 @@ func (rw *rewriter) teaser(t *umzug.TeaserItem) {
 	if !ok {
 		return
 	}
-	t.Document = rw.x.docs[i].ID()
+	t.Document = rw.x.doc(i).ID()
 	// A list that dates a release differently than the release itself:
 	// one of them is wrong, and an editor has to say which.
 	if pub, _ := rw.x.docInfo(i); pub != "" && len(t.Date) >= 10 && t.Date[:10] != pub {

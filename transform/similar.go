@@ -248,7 +248,7 @@ func Similarity(a, b []uint64) (jaccard, containment float64) {
 type simEntry struct {
 	bands [simBands]uint32
 	fp    uint64 // BlockFingerprint of the block
-	doc   int32  // index into Index.docs
+	doc   int32  // the document (Index.doc)
 	block int32  // index of the block in the document
 }
 

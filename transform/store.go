@@ -218,10 +218,10 @@ func (x *Index) claimURL(u string, i int32) recRef {
 
 // docURL, docPath and docAliases return the URL, path (proposed, or
 // unique after Finalize) and aliases of document i.
-func (x *Index) docURL(i int32) string  { return string(x.readRec(x.docs[i].url)) }
-func (x *Index) docPath(i int32) string { return string(x.readRec(x.docs[i].path)) }
+func (x *Index) docURL(i int32) string  { return string(x.readRec(x.doc(i).url)) }
+func (x *Index) docPath(i int32) string { return string(x.readRec(x.doc(i).path)) }
 func (x *Index) docAliases(i int32) []string {
-	r := x.docs[i].aliases
+	r := x.doc(i).aliases
 	if r == 0 {
 		return nil
 	}
@@ -235,7 +235,7 @@ func (x *Index) docAliases(i int32) []string {
 // docInfo returns the publication date of a press release and the
 // sentence sketch of document i.
 func (x *Index) docInfo(i int32) (published string, sketch []uint32) {
-	b := x.readRec(x.docs[i].info)
+	b := x.readRec(x.doc(i).info)
 	published, sketch, ok := decodeInfo(b)
 	if !ok && x.err == nil {
 		x.fail(fmt.Errorf("index records: sketch of document %d does not decode", i))
@@ -310,7 +310,7 @@ func decodeStrings(b []byte) ([]string, bool) {
 // pageUIDDoc returns the first document added with the TYPO3 page uid
 // (after Finalize).
 func (x *Index) pageUIDDoc(uid int32) (int32, bool) {
-	k, ok := slices.BinarySearchFunc(x.byPageUID, uid, func(i, uid int32) int { return cmp.Compare(x.docs[i].pageUID, uid) })
+	k, ok := slices.BinarySearchFunc(x.byPageUID, uid, func(i, uid int32) int { return cmp.Compare(x.doc(i).pageUID, uid) })
 	if !ok {
 		return 0, false
 	}
@@ -392,3 +392,38 @@ func (s *pathSet) unique(x *Index, p string, r recRef) (string, recRef) {
 		}
 	}
 }
+
+// docList holds the documents' entries in chunks of docChunk, so it grows
+// without copying: a slice that grows by copying holds its old and its
+// new array at once when it grows (at 100,000 documents, 5.6 MB of
+// entries and 7 MB of their copy).
+type docList struct {
+	chunks [][]docEntry
+	n      int
+}
+
+// docChunk is the number of entries of a chunk (224 KiB).
+const docChunk = 1 << 12
+
+func (l *docList) len() int { return l.n }
+
+func (l *docList) add(e docEntry) {
+	if l.n%docChunk == 0 {
+		// The first chunk starts small and grows by copying (a small
+		// site does not hold a whole chunk); the others are made whole.
+		n := docChunk
+		if l.n == 0 {
+			n = 64
+		}
+		l.chunks = append(l.chunks, make([]docEntry, 0, n))
+	}
+	c := &l.chunks[len(l.chunks)-1]
+	if len(*c) == cap(*c) {
+		*c = append(make([]docEntry, 0, min(docChunk, 2*cap(*c))), *c...)
+	}
+	*c = append(*c, e)
+	l.n++
+}
+
+// doc returns the entry of document i.
+func (x *Index) doc(i int32) *docEntry { return &x.docs.chunks[i/docChunk][i%docChunk] }

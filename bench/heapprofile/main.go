@@ -11,7 +11,8 @@
 // profile whenever the live heap grew by 1% over the largest seen; it
 // prints each new peak on stderr (seconds since start, MB), and at the
 // end the largest memory the runtime had mapped (about the RSS), when,
-// and the live heap and heap goal then. The exit code is umzug's.
+// and the live heap, heap goal, the heap's memory classes and the soft
+// memory limit then. The exit code is umzug's.
 package main
 
 import (
@@ -53,8 +54,12 @@ func run(out string, args []string) int {
 // until stop is closed.
 func watch(out string, start time.Time, stop <-chan struct{}) error {
 	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/memory/classes/total:bytes"},
-		{Name: "/memory/classes/heap/released:bytes"}, {Name: "/gc/heap/goal:bytes"}}
+		{Name: "/memory/classes/heap/released:bytes"}, {Name: "/gc/heap/goal:bytes"},
+		{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/memory/classes/heap/unused:bytes"},
+		{Name: "/memory/classes/heap/free:bytes"}, {Name: "/memory/classes/heap/stacks:bytes"},
+		{Name: "/gc/gomemlimit:bytes"}}
 	var peak, peakMapped, liveThen, goalThen uint64
+	var classesThen [5]uint64 // objects, unused, free, stacks, limit at the mapped peak
 	var peakAt time.Duration
 	tick := time.NewTicker(200 * time.Millisecond)
 	defer tick.Stop()
@@ -64,6 +69,8 @@ func watch(out string, start time.Time, stop <-chan struct{}) error {
 			fmt.Fprintf(os.Stderr, "heapprofile: peak live heap %.1f MB\n", float64(peak)/1e6)
 			fmt.Fprintf(os.Stderr, "heapprofile: peak mapped (not released) %.1f MB at %.1f s: live heap %.1f MB, heap goal %.1f MB\n",
 				float64(peakMapped)/1e6, peakAt.Seconds(), float64(liveThen)/1e6, float64(goalThen)/1e6)
+			fmt.Fprintf(os.Stderr, "heapprofile: then heap objects %.1f MB, unused %.1f MB, free (not released) %.1f MB, stacks %.1f MB; soft limit %.1f MB\n",
+				float64(classesThen[0])/1e6, float64(classesThen[1])/1e6, float64(classesThen[2])/1e6, float64(classesThen[3])/1e6, float64(classesThen[4])/1e6)
 			return nil
 		case <-tick.C:
 		}
@@ -71,6 +78,9 @@ func watch(out string, start time.Time, stop <-chan struct{}) error {
 		live := sample[0].Value.Uint64()
 		if m := sample[1].Value.Uint64() - sample[2].Value.Uint64(); m > peakMapped {
 			peakMapped, peakAt, liveThen, goalThen = m, time.Since(start), live, sample[3].Value.Uint64()
+			for k := range classesThen {
+				classesThen[k] = sample[4+k].Value.Uint64()
+			}
 		}
 		if live <= peak+peak/100 {
 			continue
