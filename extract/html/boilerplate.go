@@ -414,10 +414,9 @@ func (c boilerCache) elementReason(n *html.Node) string {
 // with their own embed code (the blockquote stays when the script that
 // would render it is not run).
 func embeddedPost(cls string) bool {
-	if cls == "" || !containsSubstring(cls, "tweet", "instagram-media", "tiktok-embed", "fb-post", "mastodon-embed", "bluesky-embed") {
-		return false
-	}
-	for _, f := range strings.Fields(cls) {
+	// One pass over the fields, without a slice of them: this runs for
+	// every element with a class.
+	for f := range strings.FieldsSeq(cls) {
 		switch f {
 		case "twitter-tweet", "instagram-media", "tiktok-embed", "fb-post", "mastodon-embed", "bluesky-embed":
 			return true
