@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
-	"encoding/json"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -19,22 +18,10 @@ import (
 	"github.com/umzug/umzug/transform"
 )
 
-// v1JSON is encoding/json's encoding of v, without the Encoder's newline.
-func v1JSON(t testing.TB, v any, escapeHTML bool) []byte {
-	t.Helper()
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(escapeHTML)
-	if err := enc.Encode(v); err != nil {
-		t.Fatal(err)
-	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
-}
-
 // v1ContentHash is transform.ContentHash as encoding/json computes it.
 func v1ContentHash(t testing.TB, d umzug.Document) string {
 	d.Provenance, d.ContentHash = umzug.Provenance{}, ""
-	sum := sha256.Sum256(v1JSON(t, &d, true))
+	sum := sha256.Sum256(testkit.EncodingJSON(t, &d, true))
 	return "sha256:" + hex.EncodeToString(sum[:])
 }
 
@@ -52,12 +39,12 @@ func sameAsEncodingJSON(t *testing.T, name string, d umzug.Document) {
 		}
 	}
 	for _, html := range []bool{false, true} {
-		check("document", docjson.AppendDocument(nil, &d, html), v1JSON(t, &d, html))
-		check("provenance", docjson.AppendProvenance(nil, &d.Provenance, html), v1JSON(t, &d.Provenance, html))
+		check("document", docjson.AppendDocument(nil, &d, html), testkit.EncodingJSON(t, &d, html))
+		check("provenance", docjson.AppendProvenance(nil, &d.Provenance, html), testkit.EncodingJSON(t, &d.Provenance, html))
 		for i := range d.Blocks {
-			check("block", docjson.AppendBlock(nil, &d.Blocks[i], html), v1JSON(t, &d.Blocks[i], html))
+			check("block", docjson.AppendBlock(nil, &d.Blocks[i], html), testkit.EncodingJSON(t, &d.Blocks[i], html))
 			if h := d.Blocks[i].Header; h != nil {
-				check("header", docjson.AppendHeader(nil, h, html), v1JSON(t, h, html))
+				check("header", docjson.AppendHeader(nil, h, html), testkit.EncodingJSON(t, h, html))
 			}
 		}
 	}
@@ -65,11 +52,11 @@ func sameAsEncodingJSON(t *testing.T, name string, d umzug.Document) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	check("spool line", line, append(v1JSON(t, &d, false), '\n'))
+	check("spool line", line, append(testkit.EncodingJSON(t, &d, false), '\n'))
 	for i := range d.Blocks {
 		c := d.Blocks[i]
 		c.Key, c.Anchor, c.Source, c.Header = "", "", nil, nil
-		sum := sha256.Sum256(v1JSON(t, &c, true))
+		sum := sha256.Sum256(testkit.EncodingJSON(t, &c, true))
 		if got, want := transform.BlockFingerprint(&d.Blocks[i]), binary.BigEndian.Uint64(sum[:8]); got != want {
 			t.Fatalf("%s: block %d: fingerprint %x, encoding/json's %x", name, i, got, want)
 		}
@@ -87,7 +74,7 @@ func sameAsEncodingJSON(t *testing.T, name string, d umzug.Document) {
 	if got.ContentHash != want.ContentHash {
 		t.Fatalf("%s: HashedLine's hash %s, encoding/json's %s", name, got.ContentHash, want.ContentHash)
 	}
-	check("hashed line", hashed, append(v1JSON(t, &want, false), '\n'))
+	check("hashed line", hashed, append(testkit.EncodingJSON(t, &want, false), '\n'))
 	sameDecoding(t, &d)
 }
 

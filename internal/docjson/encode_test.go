@@ -11,25 +11,13 @@ import (
 
 	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/internal/filltest"
+	"github.com/umzug/umzug/internal/testkit"
 )
-
-// encodingJSON is what docjson must write: encoding/json's Encoder with
-// escapeHTML, without its newline.
-func encodingJSON(t testing.TB, v any, escapeHTML bool) []byte {
-	t.Helper()
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(escapeHTML)
-	if err := enc.Encode(v); err != nil {
-		t.Fatal(err)
-	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
-}
 
 func checkSame(t *testing.T, v any, what string) {
 	t.Helper()
 	for _, html := range []bool{false, true} {
-		want := encodingJSON(t, v, html)
+		want := testkit.EncodingJSON(t, v, html)
 		got, ok := Append([]byte("prefix"), v, html)
 		if !ok {
 			t.Fatalf("%s: Append does not encode %T", what, v)

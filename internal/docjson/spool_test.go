@@ -10,6 +10,7 @@ import (
 
 	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/internal/filltest"
+	"github.com/umzug/umzug/internal/testkit"
 )
 
 // jsonRoundTrip is d after the JSON round trip of the spool's lines
@@ -18,7 +19,7 @@ import (
 func jsonRoundTrip(t testing.TB, d *umzug.Document) umzug.Document {
 	t.Helper()
 	var got umzug.Document
-	if err := json.Unmarshal(encodingJSON(t, d, false), &got); err != nil {
+	if err := json.Unmarshal(testkit.EncodingJSON(t, d, false), &got); err != nil {
 		t.Fatal(err)
 	}
 	return got

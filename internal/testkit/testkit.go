@@ -85,3 +85,17 @@ func MinistryPages(t testing.TB) []fixtures.PageTruth {
 	}
 	return pages
 }
+
+// EncodingJSON is what encoding/json's Encoder writes for v, with or
+// without HTML escaping, without its newline: the bytes the export's own
+// encoders (internal/docjson) must write.
+func EncodingJSON(t testing.TB, v any, escapeHTML bool) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(escapeHTML)
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+}
