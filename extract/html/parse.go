@@ -314,6 +314,8 @@ func (p *page) extract() (umzug.Document, error) {
 			d.Blocks = []umzug.Block{}
 		}
 	}
+	d.Blocks = captionsAfterImages(d.Blocks)
+	p.blocks = d.Blocks
 	d.Assets = collectAssets(d)
 	p.restore()
 	p.runs = p.account(roots, p.explain)

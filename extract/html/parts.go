@@ -280,6 +280,7 @@ func (p *page) media(s *goquery.Selection, ctype string) *umzug.Block {
 		c.FindMatcher(css("figure, img, .ce-gallery, .csc-textpic-imagewrap, .image, .modal, [role=dialog], script, style")).Remove()
 		body = p.richChildren(c)
 	}
+	body = withoutEchoes(body, imgs)
 	// An element the editor made as text with media stays one, even with
 	// its text left empty.
 	textMediaType := ctype == "textmedia" || ctype == "textpic"

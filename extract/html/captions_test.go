@@ -1,0 +1,123 @@
+package html_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/extract/html"
+)
+
+// paragraphs lists the text of every paragraph of d's text and text-media
+// blocks, in order.
+func paragraphs(d umzug.Document) []string {
+	var out []string
+	for _, b := range d.Blocks {
+		var body umzug.PortableText
+		switch {
+		case b.Type == umzug.BlockText && b.Text != nil:
+			body = b.Text.Body
+		case b.Type == umzug.BlockTextMedia && b.TextMedia != nil:
+			body = b.TextMedia.Body
+		}
+		for _, p := range body {
+			out = append(out, strings.TrimSpace(p.PlainText()))
+		}
+	}
+	return out
+}
+
+func images(d umzug.Document) []umzug.Media {
+	var out []umzug.Media
+	for _, b := range d.Blocks {
+		switch {
+		case b.Type == umzug.BlockImage && b.Image != nil:
+			out = append(out, b.Image.Media)
+		case b.Type == umzug.BlockTextMedia && b.TextMedia != nil:
+			out = append(out, b.TextMedia.Media...)
+		}
+	}
+	return out
+}
+
+func parseFile(t *testing.T, page, url string) umzug.Document {
+	t.Helper()
+	d, err := html.ParseHTML(strings.NewReader(page), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// TestCaptionEchoInTextMedia: a TYPO3 text-with-images element whose
+// editor repeated the caption (with its credit) as the first paragraph of
+// the text keeps the caption and credit with the image and the text
+// without the copy; a paragraph that only begins like the caption stays.
+func TestCaptionEchoInTextMedia(t *testing.T) {
+	d := parseFile(t, `<html><head><title>Besuch | Ministerium</title></head><body>
+<div id="page"><div class="main-content">
+<h1>Ministerin besucht Forschungszentrum</h1>
+<div id="c41" class="frame frame-default frame-type-textpic">
+<div class="ce-textpic ce-right ce-intext">
+<div class="ce-gallery"><figure class="image"><img src="/fileadmin/besuch.jpg" alt="Besuch"><figcaption class="image-caption">Ministerin Weber im Labor. Foto: Ministerium</figcaption></figure></div>
+<div class="ce-bodytext"><p>Ministerin Weber im Labor. Foto: Ministerium</p>
+<p>Die Ministerin informierte sich am Dienstag über neue Verfahren zur Wasseraufbereitung, die das Zentrum gemeinsam mit der Hochschule entwickelt.</p>
+<p>Ministerin Weber im Labor mit den Forschenden des Zentrums und der Hochschule.</p></div>
+</div></div>
+</div></div></body></html>`, "https://ministerium.example/presse/besuch/")
+	imgs := images(d)
+	if len(imgs) != 1 || imgs[0].Caption+" "+imgs[0].Credit != "Ministerin Weber im Labor. Foto: Ministerium" {
+		t.Fatalf("images %+v, want one with caption and credit", imgs)
+	}
+	want := []string{
+		"Die Ministerin informierte sich am Dienstag über neue Verfahren zur Wasseraufbereitung, die das Zentrum gemeinsam mit der Hochschule entwickelt.",
+		"Ministerin Weber im Labor mit den Forschenden des Zentrums und der Hochschule.",
+	}
+	if got := paragraphs(d); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("paragraphs\n%q\nwant\n%q", got, want)
+	}
+}
+
+// TestCaptionParagraphAfterImage: on a page read by density, the caption
+// an editor typed as a paragraph under an image is not kept twice: a copy
+// of the figure's caption goes, a copy of the alt text of an image without
+// caption becomes its caption, and a paragraph that merely follows an
+// image stays text.
+func TestCaptionParagraphAfterImage(t *testing.T) {
+	d := parseFile(t, `<html><head><title>Radweg | Land</title></head><body>
+<nav><a href="/">Start</a> <a href="/a">Verkehr</a></nav>
+<main>
+<h1>Neuer Radweg an der B 96 freigegeben</h1>
+<p>Der Radweg zwischen Neustadt und Altdorf ist seit heute befahrbar. Er ist 4,2 Kilometer lang und kostete 1,8 Millionen Euro.</p>
+<figure><img src="/fileadmin/radweg.jpg" alt="Radweg"><figcaption>Der neue Radweg bei Altdorf. Foto: Landesamt / Schmidt</figcaption></figure>
+<p>Der neue Radweg bei Altdorf. Foto: Landesamt / Schmidt</p>
+<p>Die Bauarbeiten hatten im März begonnen. Der Landkreis übernimmt künftig den Winterdienst auf der gesamten Strecke.</p>
+<img src="/fileadmin/karte.png" alt="Karte der Strecke zwischen Neustadt und Altdorf">
+<p>Karte der Strecke zwischen Neustadt und Altdorf</p>
+<p>Weitere Abschnitte sollen bis 2028 folgen, sagte die Ministerin bei der Freigabe vor Ort.</p>
+<img src="/fileadmin/schild.png" alt="Schild">
+<p>Schild am Ortseingang, das neu aufgestellt wurde und den Radweg ausweist.</p>
+</main><footer>Impressum</footer></body></html>`, "https://land.example/verkehr/radweg/")
+	want := []string{
+		"Der Radweg zwischen Neustadt und Altdorf ist seit heute befahrbar. Er ist 4,2 Kilometer lang und kostete 1,8 Millionen Euro.",
+		"Die Bauarbeiten hatten im März begonnen. Der Landkreis übernimmt künftig den Winterdienst auf der gesamten Strecke.",
+		"Weitere Abschnitte sollen bis 2028 folgen, sagte die Ministerin bei der Freigabe vor Ort.",
+		"Schild am Ortseingang, das neu aufgestellt wurde und den Radweg ausweist.",
+	}
+	if got := paragraphs(d); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("paragraphs\n%q\nwant\n%q", got, want)
+	}
+	caps := map[string]string{}
+	for _, m := range images(d) {
+		caps[m.Alt] = m.Caption
+	}
+	for alt, c := range map[string]string{
+		"Radweg": "Der neue Radweg bei Altdorf.",
+		"Karte der Strecke zwischen Neustadt und Altdorf": "Karte der Strecke zwischen Neustadt und Altdorf",
+		"Schild": "",
+	} {
+		if got, ok := caps[alt]; !ok || got != c {
+			t.Errorf("image %q: caption %q (found %v), want %q", alt, got, ok, c)
+		}
+	}
+}
