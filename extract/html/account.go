@@ -58,6 +58,9 @@ type accountant struct {
 	// nodes share their owner (the tree does not change while accounting)
 	selOwner *html.Node
 	sel      string
+	// outsideProse counts the characters of long paragraph text dropped
+	// outside the main region as no region's chrome (see checkAccounting)
+	outsideProse int
 }
 
 // account fills the document's accounting; with explain it also returns
@@ -83,6 +86,7 @@ func (p *page) account(roots []*html.Node, explain bool) []ExplainRun {
 	a.flush()
 	acc := a.acc
 	p.d.Provenance.Accounting = &acc
+	p.outsideProse = a.outsideProse
 	return a.runs
 }
 
@@ -155,9 +159,11 @@ func (a *accountant) text(t *html.Node, parent *html.Node, reason string, owner 
 		a.run(Field, strings.TrimPrefix(reason, "field:"), owner, s)
 		return
 	case reason != "":
+		a.countProse(reason, parent, chars)
 		a.dropText(reason, owner, s, chars)
 		return
 	case !inRoot:
+		a.countProse(umzug.DropOutside, parent, chars)
 		a.dropText(umzug.DropOutside, parent, s, chars)
 		return
 	}
@@ -386,6 +392,16 @@ func outputText(d *umzug.Document) (string, []string) {
 	return sb.String(), fields
 }
 
+// countProse adds a dropped text node to outsideProse when it is a long
+// piece of a paragraph left out as outside the main content or as a
+// widget that should hold no prose: the text a wrong choice of the main
+// region loses.
+func (a *accountant) countProse(reason string, parent *html.Node, chars int) {
+	if chars >= 80 && parent.DataAtom == atom.P && (reason == umzug.DropOutside || widgetReason(reason)) {
+		a.outsideProse += chars
+	}
+}
+
 // checkAccounting adds warnings for pages whose main region lost much.
 func (p *page) checkAccounting() {
 	acc := p.d.Provenance.Accounting
@@ -404,6 +420,9 @@ func (p *page) checkAccounting() {
 	}
 	if unconv > 200 && unconv*20 > acc.KeptChars {
 		p.warn("unconverted-text", fmt.Sprintf("%d characters of the main content are in no block (%s)", unconv, strings.Join(where, ", ")), "")
+	}
+	if p.outsideProse > 1000 && p.outsideProse > 3*acc.KeptChars {
+		p.warn("main-content-doubt", fmt.Sprintf("%d characters of paragraphs outside the main content were dropped, more than three times the %d kept: the main content may be the wrong region; see umzug extract --explain", p.outsideProse, acc.KeptChars), "")
 	}
 	if p.prunedChars > 500 && p.prunedChars > acc.KeptChars {
 		p.warn("much-dropped", fmt.Sprintf("%d characters were dropped inside the main content, more than the %d kept; see umzug extract --explain", p.prunedChars, acc.KeptChars), "")

@@ -1,8 +1,10 @@
 package html
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/umzug/umzug"
 )
@@ -86,8 +88,10 @@ func withoutEchoes(body umzug.PortableText, media []umzug.Media) umzug.PortableT
 // captionsAfterImages handles the caption that follows its image as a
 // paragraph of the next text block. A paragraph that repeats the image's
 // caption or credit is removed; one that repeats the alt or title text of
-// an image without caption is that image's visible caption and becomes
-// it. A text block left empty is removed.
+// an image without caption (with or without a credit line after it) is
+// that image's visible caption and becomes it; one that is only a credit
+// ("Foto: …", "© …") becomes the credit of an image that has none. A text
+// block left empty is removed.
 func captionsAfterImages(bs []umzug.Block) []umzug.Block {
 	out := bs[:0]
 	for i := 0; i < len(bs); i++ {
@@ -102,11 +106,7 @@ func captionsAfterImages(bs []umzug.Block) []umzug.Block {
 		}
 		first := next.Text.Body[0]
 		m := &out[len(out)-1].Image.Media
-		switch {
-		case isEcho(first, captionKeys([]umzug.Media{*m})):
-		case m.Caption == "" && isEcho(first, map[string]bool{echoKey(m.Alt): true, echoKey(m.Title): true}):
-			m.Caption = collapseTrim(first.PlainText())
-		default:
+		if !isEcho(first, captionKeys([]umzug.Media{*m})) && !takeCaption(m, first) {
 			continue
 		}
 		rest := next.Text.Body[1:]
@@ -122,4 +122,45 @@ func captionsAfterImages(bs []umzug.Block) []umzug.Block {
 		out = append(out, next)
 	}
 	return out
+}
+
+// takeCaption moves the text of paragraph b into m when b is m's visible
+// caption or credit that the markup did not mark as such: the alt or
+// title text of an image without caption, optionally followed by a
+// credit, or a credit alone under an image without one. It reports
+// whether b was taken.
+func takeCaption(m *umzug.Media, b umzug.PTBlock) bool {
+	if b.ListItem != "" || (b.Style != "" && b.Style != "normal") {
+		return false
+	}
+	text := collapseTrim(b.PlainText())
+	caption, credit := splitCredit(text)
+	if credit != "" && m.Credit != "" && echoKey(credit) != echoKey(m.Credit) {
+		return false // a second credit: not this image's line
+	}
+	switch k := echoKey(caption); {
+	case k == "" && credit != "" && creditLine(b.PlainText()) && !siteNotice.MatchString(credit):
+		// only a credit
+	case k != "" && m.Caption == "" && (k == echoKey(m.Alt) || k == echoKey(m.Title)):
+		m.Caption = caption
+	default:
+		return false
+	}
+	if credit != "" {
+		m.Credit = credit
+	}
+	return true
+}
+
+// siteNotice is the wording of a site's copyright notice ("Copyright ©
+// 2018. All rights reserved."), which may follow the last image of a
+// page without being that image's credit.
+var siteNotice = regexp.MustCompile(`(?i)rights reserved|rechte vorbehalten|alle rechte`)
+
+// creditLine reports a text short enough and on one line, as a credit
+// under an image is; an address block after a logo ("© Anstalt<br>
+// Straße<br>Telefon") is not one.
+func creditLine(s string) bool {
+	s = strings.TrimSpace(s)
+	return !strings.Contains(s, "\n") && utf8.RuneCountInString(s) <= 120
 }

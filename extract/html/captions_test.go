@@ -121,3 +121,65 @@ func TestCaptionParagraphAfterImage(t *testing.T) {
 		}
 	}
 }
+
+// TestCreditLineUnderImage: a line under an image that is its alt text
+// and a credit, or a credit alone, becomes the image's caption and
+// credit; a site's copyright notice after the last image stays text.
+func TestCreditLineUnderImage(t *testing.T) {
+	d := parseFile(t, `<html><head><title>Wald | Verein</title></head><body>
+<main>
+<h1>Lichte Wälder fördern</h1>
+<p>Lichte Waldstrukturen sind im letzten Jahrhundert selten geworden, etwa wegen veränderter Bewirtschaftung der Wälder.</p>
+<img src="/img/selve.jpg" alt="Kastanienselven entstanden durch die Doppelnutzung als Fruchthain und Weide.">
+<div class="legend">Kastanienselven entstanden durch die Doppelnutzung als Fruchthain und Weide.<br>Foto © Peter Steiger</div>
+<p>Der Aktionsplan beschreibt für jede Waldgesellschaft, welche Arten dort gefördert werden können und wie.</p>
+<img src="/img/kaefer.jpg" alt="Hirschkäfer">
+<p>Foto: Jörg Gemsch</p>
+<p>Damit Förderprojekte erfolgreich sind, ist eine enge Zusammenarbeit zwischen Arten- und Waldfachleuten nötig.</p>
+<img src="/img/logo.png" alt="Logo">
+<p>Copyright © 2018. All Rights Reserved.</p>
+</main></body></html>`, "https://verein.example/wald/")
+	type cc struct{ caption, credit string }
+	got := map[string]cc{}
+	for _, m := range images(d) {
+		got[m.Alt] = cc{m.Caption, m.Credit}
+	}
+	want := map[string]cc{
+		"Kastanienselven entstanden durch die Doppelnutzung als Fruchthain und Weide.": {"Kastanienselven entstanden durch die Doppelnutzung als Fruchthain und Weide.", "Foto © Peter Steiger"},
+		"Hirschkäfer": {"", "Foto: Jörg Gemsch"},
+		"Logo":        {"", ""},
+	}
+	for alt, w := range want {
+		if g, ok := got[alt]; !ok || g != w {
+			t.Errorf("image %q: %+v (found %v), want %+v", alt, g, ok, w)
+		}
+	}
+	paras := strings.Join(paragraphs(d), "\n")
+	for _, gone := range []string{"Foto © Peter Steiger", "Foto: Jörg Gemsch", "Doppelnutzung"} {
+		if strings.Contains(paras, gone) {
+			t.Errorf("%q still a paragraph:\n%s", gone, paras)
+		}
+	}
+	if !strings.Contains(paras, "All Rights Reserved") {
+		t.Errorf("the site's copyright notice left the text:\n%s", paras)
+	}
+}
+
+// TestAddressAfterLogoIsNoCredit: an address block that begins with "©"
+// after a logo is not the logo's credit.
+func TestAddressAfterLogoIsNoCredit(t *testing.T) {
+	d := parseFile(t, `<html><head><title>Klima | Anstalt</title></head><body><main>
+<h1>Jahresbericht 2021</h1>
+<p>Der Jahresbericht fasst die Klimadaten des vergangenen Jahres für alle Messstationen des Landes zusammen.</p>
+<img src="/logos/ministerium.png" alt="Ministerium">
+<p>© Zentralanstalt für<br>Meteorologie und Geodynamik<br>1190 Wien, Hohe Warte 38</p>
+</main></body></html>`, "https://anstalt.example/klima/")
+	for _, m := range images(d) {
+		if m.Credit != "" {
+			t.Errorf("image %q got the address as credit %q", m.Alt, m.Credit)
+		}
+	}
+	if !strings.Contains(strings.Join(paragraphs(d), "\n"), "Hohe Warte 38") {
+		t.Errorf("the address left the text: %q", paragraphs(d))
+	}
+}

@@ -88,6 +88,16 @@ func analyzeShared(root *html.Node, shared *verdictCache) *analysis {
 		w := a.w[n]
 		if w.text-w.link > 400 && (float64(w.text-w.link) > 0.5*float64(total) && holdsArticle(n) || holdsMain(n)) {
 			delete(a.marks, n)
+			continue
+		}
+		// A share bar, a pager or a print link is a row of links and
+		// buttons; one with paragraphs of prose in it, in the article
+		// under the page's headline, is a wrapper that also holds them
+		// ("documentContent__sharingContainer" around a press release's
+		// body). A feed of social media posts elsewhere on the page stays
+		// what its name says.
+		if widgetReason(r) && w.text-w.link > 400 && 2*w.link < w.text && a.holdsParagraphs(n, 2) && a.underHeadline(n) {
+			delete(a.marks, n)
 		}
 	}
 	if len(a.marks) != marked { // else the weights stay what they are
@@ -107,6 +117,38 @@ func analyzeShared(root *html.Node, shared *verdictCache) *analysis {
 		a.weigh(a.body, false, false, false)
 	}
 	return a
+}
+
+// widgetReason reports the verdicts that name a row of links or buttons.
+func widgetReason(r string) bool {
+	return r == umzug.DropShare || r == umzug.DropPagination || r == umzug.DropUtility
+}
+
+// holdsParagraphs reports at least k paragraphs of prose (40 or more
+// characters outside links) inside n.
+func (a *analysis) holdsParagraphs(n *html.Node, k int) bool {
+	found := 0
+	return hasDescendant(n, func(d *html.Node) bool {
+		if w := a.w[d]; d.DataAtom == atom.P && w.text-w.link >= 40 {
+			found++
+		}
+		return found >= k
+	})
+}
+
+// underHeadline reports whether n follows the page's sole level-1
+// headline inside the same article or main landmark.
+func (a *analysis) underHeadline(n *html.Node) bool {
+	h1 := a.soleHeadline()
+	if h1 == nil || !nodeOrder(h1, n) {
+		return false
+	}
+	for c := commonAncestor(h1, n); c != nil && c != a.body; c = c.Parent {
+		if c.DataAtom == atom.Article || c.DataAtom == atom.Main || strings.EqualFold(attr(c, "role"), "main") {
+			return true
+		}
+	}
+	return false
 }
 
 // holdsArticle reports a main landmark, an article or a level-1 headline

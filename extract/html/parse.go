@@ -205,19 +205,20 @@ type page struct {
 	metaDateV    string // publication date from the page's metadata
 	contentDateV string // date shown at the top of the content
 
-	an          *analysis
-	verdicts    *verdictCache         // the Parser's
-	edits       []treeEdit            // detached nodes, undone by restore
-	dropped     []droppedNode         // boilerplate left out, with reasons
-	fieldEls    map[*html.Node]string // elements read into document fields
-	prunedChars int                   // text dropped inside the main region
-	bodyText    *string               // the body's text before anything was dropped, for shownTwice (originalBodyText)
-	explain     bool                  // collect runs for --explain
-	runs        []ExplainRun
-	roots       []*html.Node
-	news        *html.Node            // the news record that makes the page a press release
-	srcNode     *html.Node            // the element the blocks being added come from
-	blockSrc    map[string]*html.Node // block key -> the element it came from
+	an           *analysis
+	verdicts     *verdictCache         // the Parser's
+	edits        []treeEdit            // detached nodes, undone by restore
+	dropped      []droppedNode         // boilerplate left out, with reasons
+	fieldEls     map[*html.Node]string // elements read into document fields
+	prunedChars  int                   // text dropped inside the main region
+	outsideProse int                   // paragraph text dropped outside it (accountant.outsideProse)
+	bodyText     *string               // the body's text before anything was dropped, for shownTwice (originalBodyText)
+	explain      bool                  // collect runs for --explain
+	runs         []ExplainRun
+	roots        []*html.Node
+	news         *html.Node            // the news record that makes the page a press release
+	srcNode      *html.Node            // the element the blocks being added come from
+	blockSrc     map[string]*html.Node // block key -> the element it came from
 }
 
 // field notes that the text of el went into the named document field.

@@ -135,9 +135,9 @@ func span(v string) int {
 
 // ---- images, galleries, text with media
 
-var creditRe = regexp.MustCompile(`(?i)(?:^|[\s(\[|–-])((?:Foto|Fotos|Bild|Bildquelle|Quelle|Photo|Copyright)\s*:\s*[^)\]]+|©\s*[^)\]]+)[)\]]?\s*$`)
+var creditRe = regexp.MustCompile(`(?i)(?:^|[\s(\[|–-])((?:Foto|Fotos|Bild|Bildquelle|Quelle|Photo|Copyright)\s*(?::|©)\s*[^)\]]+|©\s*[^)\]]+)[)\]]?\s*$`)
 
-// splitCredit separates a photo credit ("Foto: …", "© …") at the end of a
+// splitCredit separates a photo credit ("Foto: …", "Foto © …", "© …") at the end of a
 // caption from the caption.
 func splitCredit(caption string) (string, string) {
 	m := creditRe.FindStringSubmatchIndex(caption)
