@@ -70,7 +70,7 @@ type HTMLParser interface {
 // ("" for its file: URL). A panic of the extractor is recorded in fails
 // as the file's failure and yields no document and no error.
 func ExtractFile(parser HTMLParser, name, baseURL string, fails *FailureLog) (doc *umzug.Document, err error) {
-	raw, err := os.ReadFile(name)
+	raw, err := readHTMLFile(name)
 	if err != nil {
 		return nil, err
 	}
@@ -93,7 +93,8 @@ func ExtractFile(parser HTMLParser, name, baseURL string, fails *FailureLog) (do
 // FileReason is the failure reason of a file that was not extracted.
 func FileReason(err error) string {
 	var pe *os.PathError
-	if errors.As(err, &pe) {
+	var ne *NotHTMLError
+	if errors.As(err, &pe) || errors.As(err, &ne) {
 		return umzug.ReasonInputUnreadable
 	}
 	return umzug.ReasonExtractError

@@ -2,9 +2,11 @@ package pipeline
 
 import (
 	"bytes"
+	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/PuerkitoBio/goquery"
@@ -13,10 +15,40 @@ import (
 	"github.com/umzug/umzug/extract"
 )
 
+// NotHTMLError is the error of a file that is no HTML page: empty, binary
+// (an image, a PDF, a program) or text without markup (JSON, CSV).
+type NotHTMLError struct {
+	Name   string
+	Reason string
+}
+
+func (e *NotHTMLError) Error() string { return e.Name + ": not an HTML page: " + e.Reason }
+
+// markup is the start of a tag, a comment or a doctype.
+var markup = regexp.MustCompile(`<[A-Za-z!/]`)
+
+// readHTMLFile reads a saved page and refuses a file that holds none.
+func readHTMLFile(name string) ([]byte, error) {
+	raw, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	head := raw[:min(len(raw), 64<<10)]
+	switch ct := http.DetectContentType(raw); {
+	case len(bytes.TrimSpace(raw)) == 0:
+		return nil, &NotHTMLError{name, "the file is empty"}
+	case !strings.HasPrefix(ct, "text/"):
+		return nil, &NotHTMLError{name, "its content is " + strings.SplitN(ct, ";", 2)[0]}
+	case !markup.Match(head):
+		return nil, &NotHTMLError{name, "text without any markup"}
+	}
+	return raw, nil
+}
+
 // SnapshotFromFile makes a snapshot of a saved page. Its URL is baseURL,
 // else the page's canonical link (or og:url), else its file:// URL.
 func SnapshotFromFile(name, baseURL string) (*umzug.Snapshot, error) {
-	raw, err := os.ReadFile(name)
+	raw, err := readHTMLFile(name)
 	if err != nil {
 		return nil, err
 	}
