@@ -100,6 +100,7 @@ func TestExitCodes(t *testing.T) {
 		{"migrate --out", ExitUsage},
 		{"migrate --demo --out x --log-level loud", ExitUsage},
 		{"extract /nonexistent/page.html", ExitFailed},
+		{"extract https://www.example.de/presse/", ExitUsage}, // a URL: --explain or migrate
 		{"load /nonexistent/docs.ndjson --out x", ExitError},
 	}
 	for _, tt := range tests {

@@ -41,7 +41,7 @@ func NewCmdExtract(ios *IOStreams, g *GlobalOptions, runF func(context.Context, 
 	cmd := &cobra.Command{
 		Use:   "extract FILE.html... | --archive DIR [--out FILE] | --explain FILE|URL",
 		Short: "Extract documents from saved HTML pages, as NDJSON",
-		Long: `extract parses saved HTML pages (UTF-8 or with a declared charset) and prints
+		Long: `extract parses saved HTML pages (charset from BOM, <meta charset>, or windows-1252) and prints
 one document per page as a line of JSON: title, dates, kind and typed blocks.
 A page that cannot be read or parsed is reported on stderr and skipped.
 
@@ -85,6 +85,11 @@ comments, share, …) and the element it came from, then the totals.`,
 			}
 			if opts.Archive != "" && len(args) > 0 {
 				return usageErr(errors.New("give HTML files or --archive DIR, not both"))
+			}
+			for _, a := range args {
+				if isHTTPURL(a) {
+					return usageErr(fmt.Errorf("%s is a URL: extract reads saved files; fetch a page with umzug extract --explain URL, a site with umzug migrate URL", a))
+				}
 			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)

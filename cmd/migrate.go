@@ -91,7 +91,11 @@ func (f *CrawlFlags) register(cmd *cobra.Command, assets bool) {
 	fl.IntVar(&f.Retries, "retries", 3, "further attempts after a timeout, reset, truncated body, 429 or 5xx (backoff with jitter, Retry-After honoured)")
 	fl.IntVar(&f.TrapBudget, "trap-budget", 100, "URLs per calendar/facet URL pattern before the pattern counts as a trap (0: no limit)")
 	fl.IntVar(&f.MaxBodyMB, "max-body-size", 20, "cap on one response body in MB, also after decompression")
-	fl.BoolVar(&f.Assets, "assets", assets, "fetch linked files (PDF, images, …) and record status, type and size")
+	assetsUsage := "fetch linked files (PDF, images, …) and record status, type and size"
+	if cmd.Name() == "migrate" {
+		assetsUsage = "fetch linked files (PDF, images, …) and put them into the export's files/"
+	}
+	fl.BoolVar(&f.Assets, "assets", assets, assetsUsage)
 	fl.StringArrayVar(&f.Headers, "header", nil, "send this header ('Name: value') to the site's hosts, e.g. a staging token (repeatable; never written)")
 	fl.StringVar(&f.NetrcFile, "netrc-file", envOr(envNetrc, ""), "basic auth for the site's hosts from this netrc file (env "+envNetrc+"; or $"+envAuthUser+" and $"+envAuthPassword+")")
 }
