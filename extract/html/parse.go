@@ -361,6 +361,7 @@ func (p *page) finishTitle() {
 		if len(h1s) == 1 {
 			d.Title = p.headingText(h1s[0])
 			p.field(h1s[0], "title")
+			p.dropOpeningHeadline(d.Title)
 		}
 	}
 	if d.Title == "" && len(p.blocks) > 1 && articleStart(p.blocks[sectionsUnder(p.blocks)]) {
@@ -403,6 +404,35 @@ func sectionsUnder(bs []umzug.Block) int {
 // became the title: its element's text is the title field (unless the
 // element holds more than the title, a kicker say, which then stays
 // accounted for as it was).
+// dropOpeningHeadline removes the title from the rich text of the first
+// block when it opens it as a level-1 headline (a TYPO3 text element
+// whose editor wrote the page's h1 into the text): the new CMS shows the
+// title itself. A text block left empty goes too.
+func (p *page) dropOpeningHeadline(title string) {
+	if len(p.blocks) == 0 {
+		return
+	}
+	b := &p.blocks[0]
+	var body *umzug.PortableText
+	switch {
+	case b.Type == umzug.BlockText && b.Text != nil:
+		body = &b.Text.Body
+	case b.Type == umzug.BlockTextMedia && b.TextMedia != nil:
+		body = &b.TextMedia.Body
+	default:
+		return
+	}
+	if len(*body) == 0 || (*body)[0].Style != "h1" || normText((*body)[0].PlainText()) != normText(title) {
+		return
+	}
+	rest := append(umzug.PortableText{}, (*body)[1:]...)
+	rekey(rest)
+	*body = rest
+	if len(rest) == 0 && b.Type == umzug.BlockText && b.Header == nil {
+		p.blocks = p.blocks[1:]
+	}
+}
+
 func (p *page) titleFrom(b *umzug.Block) {
 	if src := p.blockSrc[b.Key]; src != nil && headingLevel(src) > 0 && normText(textOf(src)) == normText(b.Heading.Text) {
 		p.field(src, "title")

@@ -514,3 +514,32 @@ func TestArticleHeadNamedLikeAHeader(t *testing.T) {
 		t.Errorf("breadcrumb kept:\n%s", all)
 	}
 }
+
+// TestTitleNotRepeatedInFirstText: the page's one h1, written by the
+// editor at the top of a text element, is the title and not also the
+// first line of that element's text; an h1 further down stays.
+func TestTitleNotRepeatedInFirstText(t *testing.T) {
+	page := func(h1First bool) string {
+		first, later := "<h1>Woher kommt die dicke Luft?</h1>", ""
+		if !h1First {
+			first, later = "", "<h1>Woher kommt die dicke Luft?</h1>"
+		}
+		return `<html><head><title>Umwelt | Kinderseite</title></head><body>
+<div class="breadcrumb"><a href="/">Start</a> › <a href="/umwelt">Umwelt</a></div>
+<div class="content"><div id="c2616" class="csc-default">` + first + `
+<p>Eines der großen Probleme, mit denen wir zu kämpfen haben, ist die Luftverschmutzung. Aber woher kommt sie?</p>` + later + `
+<p>Millionen Menschen fahren jeden Tag mit dem Auto oder fliegen mit dem Flugzeug auf Urlaub in ferne Länder.</p></div></div>
+</body></html>`
+	}
+	d := parseFile(t, page(true), "https://kinder.example/umwelt/luft/")
+	if d.Title != "Woher kommt die dicke Luft?" {
+		t.Fatalf("title %q", d.Title)
+	}
+	if ps := paragraphs(d); len(ps) == 0 || ps[0] == d.Title {
+		t.Errorf("the title opens the text again: %q", ps)
+	}
+	d = parseFile(t, page(false), "https://kinder.example/umwelt/luft/")
+	if ps := strings.Join(paragraphs(d), "\n"); !strings.Contains(ps, "Woher kommt die dicke Luft?") {
+		t.Errorf("an h1 inside the text was removed:\n%s", ps)
+	}
+}
