@@ -341,7 +341,8 @@ func (p *page) takeContacts(roots []*html.Node) {
 	if p.news != nil && !containsAny(roots, p.news) {
 		search = append([]*html.Node{p.news}, roots...)
 	}
-	for _, box := range contactBoxes(search) {
+	boxes := append(contactBoxes(search), p.pressContactsOutside(search)...)
+	for _, box := range boxes {
 		cs := p.readContacts(box.read)
 		if len(cs) == 0 {
 			continue
@@ -379,6 +380,45 @@ func (p *page) takeContacts(roots []*html.Node) {
 		}
 		p.blocks = kept
 	}
+}
+
+// pressContactsOutside returns the press contact boxes outside the main
+// content: a template's "Ihr Ansprechpartner für Pressefragen" band under
+// the article, a press office box in the side column. Only a box whose
+// first line names the press or the media counts there (a site's general
+// "Kontakt" box is no press contact), and none in the page's header,
+// footer, navigation or other chrome.
+func (p *page) pressContactsOutside(roots []*html.Node) []contactBox {
+	if p.an == nil || p.an.body == nil {
+		return nil
+	}
+	var out []contactBox
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || skipElement(c) || containsNode(roots, c) {
+				continue
+			}
+			if holdsOneOf(c, roots) {
+				walk(c) // a wrapper around the main content
+				continue
+			}
+			switch p.an.marks[c] {
+			case "", umzug.DropSidebar, umzug.DropRelated:
+			default:
+				continue // chrome
+			}
+			if isContactBox(c) {
+				if first := strings.ToLower(firstLine(leadingText(c, 80))); strings.Contains(first, "presse") || strings.Contains(first, "medien") {
+					out = append(out, contactBox{nodes: []*html.Node{c}, read: c})
+				}
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(p.an.body)
+	return out
 }
 
 // stripBoxText removes from a block's rich text the run of paragraphs

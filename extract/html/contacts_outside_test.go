@@ -1,0 +1,40 @@
+package html_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestPressContactOutsideMain: a press contact that the template renders
+// in a band under the article, outside the main content, is the release's
+// contact and counted as that field; the site's general contact in the
+// footer and a general "Kontakt" box in the side column are not.
+func TestPressContactOutsideMain(t *testing.T) {
+	d := parseFile(t, `<html><head><title>Presse | Verband</title></head><body><nav><a href="/">Start</a> <a href="/presse">Presse</a></nav>
+<div class="wrap"><main><!--TYPO3SEARCH_begin--><div id="c12" class="frame frame-default frame-type-list"><div class="news news-single"><div class="article" itemscope itemtype="http://schema.org/Article">
+<div class="header"><h1 itemprop="headline">Endlich mehr Beschleunigung wagen</h1></div>
+<p><time itemprop="datePublished" datetime="2022-12-08">08.12.2022</time></p>
+<div class="news-text-wrap" itemprop="articleBody"><p>Innerhalb ihres ersten Jahres hat die Koalition mehr erreicht als ihre Vorgänger in der ganzen Wahlperiode.</p>
+<p>Jetzt muss die Bundesregierung bei den Genehmigungen endlich mehr Beschleunigung wagen, sagte die Präsidentin.</p></div></div></div></div>
+<!--TYPO3SEARCH_end--></main>
+<aside class="col-side"><div class="box"><h3>Kontakt</h3><p>Geschäftsstelle<br>Tel. 030 212341 210<br>info@verband.example</p></div></aside></div>
+<section><div class="band"><div class="row"><div class="col-12"><h2>Ihr Ansprechpartner für Pressefragen</h2></div>
+<div class="col-4"><p>Frank Beispiel<br>Tel.: +49 (0)30-212 341-253<br>E-Mail: presse@verband.example</p></div></div></div></section>
+<footer id="footer"><p>Verband e.V., Campus 16, 10829 Berlin, Tel. +49 30 212341 210, info@verband.example</p></footer>
+</body></html>`, "https://verband.example/presse/beschleunigung/")
+	if d.PressRelease == nil {
+		t.Fatalf("kind %s: not a press release", d.Kind)
+	}
+	cs := d.PressRelease.Contacts
+	if len(cs) != 1 || cs[0].Name != "Frank Beispiel" || cs[0].Email != "presse@verband.example" || cs[0].Phone == "" {
+		t.Fatalf("contacts %+v, want the press officer only", cs)
+	}
+	for _, x := range d.Provenance.Accounting.Dropped {
+		if strings.Contains(x.Excerpt, "Frank Beispiel") {
+			t.Errorf("the contact's text is also dropped (%s)", x.Reason)
+		}
+	}
+	if d.Provenance.Accounting.FieldChars == 0 {
+		t.Error("no text counted as a field")
+	}
+}
