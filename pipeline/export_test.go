@@ -115,3 +115,46 @@ func TestRepeatedOldURLs(t *testing.T) {
 		}()
 	}
 }
+
+// TestRejectedDocumentInInventory: a document the export rejects as an
+// invalid record (here: no title) is a failure and a "failed" row of the
+// inventory, which lists every old URL of the run.
+func TestRejectedDocumentInInventory(t *testing.T) {
+	const site = "https://www.example.de"
+	norm, err := transform.NewNormalizer(transform.Options{SiteRoot: site + "/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var logs bytes.Buffer
+	pipe, err := NewExport(slog.New(slog.NewTextHandler(&logs, nil)), norm, t.TempDir(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pipe.Close()
+	page := func(path, title string) umzug.Document {
+		return umzug.Document{Kind: umzug.KindPage, URL: site + path, Title: title,
+			Blocks:     []umzug.Block{{Key: "c1", Type: umzug.BlockText, Text: &umzug.Text{Body: umzug.PortableText{{Type: "block", Key: "b0", Style: "normal", Children: []umzug.PTSpan{{Type: "span", Key: "s0", Text: "Text der Seite " + path, Marks: []string{}}}, MarkDefs: []umzug.MarkDef{}}}}}},
+			Provenance: umzug.Provenance{SourceURL: site + path, HTTPStatus: 200}}
+	}
+	for _, d := range []umzug.Document{page("/a/", "A"), page("/leer/", "")} {
+		if err := pipe.Add(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dir := t.TempDir()
+	exp := testExporter(t, dir, site)
+	res, err := pipe.Finish(t.Context(), exp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := exp.Finish("2024-01-01T00:00:01Z", res.Stats); err != nil {
+		t.Fatal(err)
+	}
+	inv, _ := os.ReadFile(filepath.Join(dir, "inventory.csv"))
+	if !bytes.Contains(inv, []byte(site+"/leer/,failed,200,")) || !bytes.Contains(inv, []byte("invalid-record")) {
+		t.Errorf("inventory.csv lacks the rejected page:\n%s", inv)
+	}
+	if !bytes.Contains(inv, []byte(site+"/a/,exported,")) {
+		t.Errorf("inventory.csv lacks the exported page:\n%s", inv)
+	}
+}
