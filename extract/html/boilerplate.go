@@ -768,6 +768,8 @@ func mayBeConsent(t string) bool {
 var (
 	breadcrumbCue  = regexp.MustCompile(`(?i)^(?:sie sind hier|sie befinden sich (?:hier|auf)|aktuelle seite|you are here|pfad|navigationspfad)\s*:`)
 	breadcrumbStep = regexp.MustCompile(`\s[›»>/]\s|\s?›\s?|\s»\s`)
+	// phoneSlash is the slash between area code and number ("0221 / 9822").
+	phoneSlash = regexp.MustCompile(`(\d) / (\d)`)
 )
 
 func breadcrumbLine(t string) bool {
@@ -776,6 +778,9 @@ func breadcrumbLine(t string) bool {
 	}
 	if strings.Contains(t, ":") && breadcrumbCue.MatchString(t) {
 		return true
+	}
+	if phoneSlash.MatchString(t) {
+		t = phoneSlash.ReplaceAllString(t, "$1/$2") // "030 / 2325 786": a phone number, no step
 	}
 	if strings.Count(t, "›")+strings.Count(t, "»")+strings.Count(t, " > ")+strings.Count(t, " / ") < 2 {
 		return false

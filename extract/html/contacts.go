@@ -227,16 +227,54 @@ func reachable(n *html.Node, t string) bool {
 	})
 }
 
+// contactLines returns the lines of a box whose lines are separated by
+// <br> ("Pressekontakte:<br>Verband A: a@…, Tel. …<br>Verband B: …"),
+// each as a detached element, when two or more of them name someone and
+// reach them ("Name: e-mail, phone"): one contact per line. Else nil (one
+// contact over several lines: name, role, "Tel.: …", "E-Mail: …").
+func contactLines(box *html.Node) []*html.Node {
+	var lines []*html.Node
+	named := 0
+	line := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	end := func() {
+		if t := cleanText(line); t != "" && reachable(line, t) {
+			lines = append(lines, line)
+			if label, rest, ok := strings.Cut(t, ":"); ok && namedLabel(label, rest) {
+				named++
+			}
+		}
+		line = &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	}
+	for c := box.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.ElementNode && c.DataAtom == atom.Br:
+			end()
+		case c.Type == html.ElementNode && !inlineAtoms[c.DataAtom]:
+			return nil // a box of blocks, not of lines
+		default:
+			line.AppendChild(goquery.NewDocumentFromNode(c).Selection.Clone().Nodes[0])
+		}
+	}
+	end()
+	if named < 2 {
+		return nil
+	}
+	return lines
+}
+
 // readContacts reads the contacts of a box: one per part that has its own
 // way to reach someone (two press officers side by side), else one.
 func (p *page) readContacts(box *html.Node) []umzug.Contact {
 	var parts []*html.Node
 	for c := box.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && !skipElement(c) {
+		if c.Type == html.ElementNode && !skipElement(c) && !inlineAtoms[c.DataAtom] {
 			if t := cleanText(c); t != "" && reachable(c, t) {
 				parts = append(parts, c)
 			}
 		}
+	}
+	if len(parts) < 2 {
+		parts = contactLines(box)
 	}
 	if len(parts) < 2 {
 		parts = []*html.Node{box}
@@ -282,6 +320,11 @@ func (p *page) readContact(el *html.Node) umzug.Contact {
 			if line == "" {
 				continue
 			}
+		} else if ok && c.Name == "" && namedLabel(label, rest) {
+			// "Arbeiter-Samariter-Bund: presse@…, Tel. …": the name
+			// before the colon, the ways to reach it after.
+			c.Name = strings.TrimSpace(label)
+			line, low = strings.TrimSpace(rest), strings.ToLower(strings.TrimSpace(rest))
 		}
 		switch {
 		case faxRe.MatchString(line):
@@ -380,6 +423,18 @@ func (p *page) takeContacts(roots []*html.Node) {
 		}
 		p.blocks = kept
 	}
+}
+
+// fieldLabel is the label of a contact's line that names a way to reach
+// it, not whom ("E-Mail: …", "Tel.: …").
+var fieldLabel = regexp.MustCompile(`(?i)^(?:e-?mail|mail|tel(?:efon)?|fon|phone|fax|telefax|mobil|handy|internet|web|www|homepage|adresse|anschrift|twitter|mastodon|facebook|instagram|x)\.?$`)
+
+// namedLabel reports a line "Name: phone or e-mail": a short label
+// without digits or an address, followed by a way to reach someone.
+func namedLabel(label, rest string) bool {
+	label = strings.TrimSpace(label)
+	return label != "" && len(label) < 60 && !strings.ContainsAny(label, "0123456789@") && !fieldLabel.MatchString(label) &&
+		(phoneRe.MatchString(rest) || emailRe.MatchString(rest))
 }
 
 // pressContactsOutside returns the press contact boxes outside the main

@@ -1,6 +1,7 @@
 package html_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -36,5 +37,37 @@ func TestPressContactOutsideMain(t *testing.T) {
 	}
 	if d.Provenance.Accounting.FieldChars == 0 {
 		t.Error("no text counted as a field")
+	}
+}
+
+// TestContactLinesOnePerLine: a paragraph of press contacts, one
+// organisation per <br> line with its e-mail link and phone, gives one
+// contact per line with name, e-mail and phone; a label "E-Mail:" is no
+// name.
+func TestContactLinesOnePerLine(t *testing.T) {
+	d := parseFile(t, `<html><head><title>Presse | Hilfsdienst</title></head><body>
+<main><div id="c12" class="frame frame-default frame-type-list"><div class="news news-single"><div class="article" itemscope itemtype="http://schema.org/Article">
+<div class="header"><h1 itemprop="headline">Gemeinsamer Aufruf der Hilfsorganisationen</h1></div>
+<p><time itemprop="datePublished" datetime="2021-07-20">20.07.2021</time></p>
+<div class="news-text-wrap" itemprop="articleBody"><p>Die vier Hilfsorganisationen rufen gemeinsam zu Spenden für die Betroffenen der Flut auf und bitten um Geduld.</p>
+<p><strong>Pressekontakte:</strong><br> Samariter-Bund: <a href="mailto:presse@samariter.example">presse@samariter.example</a>, Tel. 030 / 2325 786 -122<br>
+ Rettungs-Gesellschaft: <a href="mailto:presse@rettung.example">presse@rettung.example</a>, Tel. 05723 / 955-440<br>
+ E-Mail: <a href="mailto:info@hilfe.example">info@hilfe.example</a>, Tel. 0221 / 9822 2220</p></div></div></div></div></main>
+</body></html>`, "https://hilfe.example/presse/aufruf/")
+	if d.PressRelease == nil {
+		t.Fatalf("kind %s: not a press release", d.Kind)
+	}
+	type c struct{ name, email, phone string }
+	var got []c
+	for _, x := range d.PressRelease.Contacts {
+		got = append(got, c{x.Name, x.Email, x.Phone})
+	}
+	want := []c{
+		{"Samariter-Bund", "presse@samariter.example", "030 / 2325 786 -122"},
+		{"Rettungs-Gesellschaft", "presse@rettung.example", "05723 / 955-440"},
+		{"", "info@hilfe.example", "0221 / 9822 2220"},
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("contacts\n%+v\nwant\n%+v", got, want)
 	}
 }
