@@ -510,7 +510,11 @@ func printSummary(w io.Writer, st crawl.CrawlStats, statusNotes []string, m load
 	if len(m.Skipped) > 0 {
 		fmt.Fprintf(w, "Skipped (not content, not failures): %s\n", pipeline.CountsByReason(m.Skipped))
 	}
-	fmt.Fprintf(w, "Warnings: %d\n", warnings)
+	if warnings > 0 {
+		fmt.Fprintf(w, "Warnings: %d (the documents' \"warnings\" in documents.ndjson; umzug extract --explain shows a page's)\n", warnings)
+	} else {
+		fmt.Fprintf(w, "Warnings: 0\n")
+	}
 	if rejected > 0 {
 		fmt.Fprintf(w, "Rejected: %d documents could not be exported (see failures.ndjson)\n", rejected)
 	}
