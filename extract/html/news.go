@@ -82,6 +82,24 @@ var authorPrefix = regexp.MustCompile(`(?i)^(?:erstellt von|herausgegeben von|he
 // datelineRe matches "Erfurt, 12. März 2024" at the start of a text.
 var datelineRe = regexp.MustCompile(`^([A-ZÄÖÜ][\p{L}./ -]{1,40}?),\s*(?:den\s+)?(\d{1,2}\.\s*(?:\d{1,2}\.|\p{L}+\.?)\s*\d{2,4})`)
 
+// datelineNumberRe matches a release number printed bare after the
+// dateline: "Berlin, 28.10.2021, 058/21".
+var datelineNumberRe = regexp.MustCompile(`^[A-ZÄÖÜ][\p{L}./ -]{1,40}?,\s*(?:den\s+)?\d{1,2}\.\s*(?:\d{1,2}\.|\p{L}+\.?)\s*\d{2,4}\s*[,|/–-]\s*(?:Nr\.\s*)?(\d{1,4}\s*/\s*(?:\d{4}|\d{2}))\s*$`)
+
+// releaseNumber returns the release number in a line: after a label
+// ("Pressemitteilung Nr. 042/2024") or bare after the dateline.
+func releaseNumber(line string) string {
+	if m := numberRe.FindStringSubmatch(line); m != nil {
+		return collapseTrim(m[0])
+	}
+	for l := range strings.SplitSeq(line, "\n") {
+		if m := datelineNumberRe.FindStringSubmatch(collapseTrim(l)); m != nil {
+			return collapseTrim(m[1])
+		}
+	}
+	return ""
+}
+
 // pressRelease extracts a news detail view into the document.
 func (p *page) pressRelease(n *html.Node) {
 	d := &p.d
@@ -242,8 +260,8 @@ func (p *page) pressRelease(n *html.Node) {
 
 	// The number: in the kicker, subtitle, header or first body lines.
 	for _, cand := range []string{pr.Kicker, pr.Subtitle, text(s.FindMatcher(cssFirst(".header, .news-header, .footer")).First()), firstText(p.blocks, 2)} {
-		if m := numberRe.FindStringSubmatch(cand); m != nil {
-			pr.Number = collapseTrim(m[0])
+		if n := releaseNumber(cand); n != "" {
+			pr.Number = n
 			break
 		}
 	}
@@ -374,8 +392,8 @@ func (p *page) finishPressRelease(roots []*html.Node) {
 		}
 		cands = append(cands, firstText(p.blocks, 2), d.Title)
 		for _, c := range cands {
-			if m := numberRe.FindStringSubmatch(c); m != nil {
-				pr.Number = collapseTrim(m[0])
+			if n := releaseNumber(c); n != "" {
+				pr.Number = n
 				break
 			}
 		}

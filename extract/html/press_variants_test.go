@@ -71,3 +71,30 @@ func TestContactLinesOnePerLine(t *testing.T) {
 		t.Errorf("contacts\n%+v\nwant\n%+v", got, want)
 	}
 }
+
+// TestNumberAfterDateline: a release number printed bare after the
+// dateline ("Berlin, 28.10.2021, 058/21") is the release's number; a
+// date range or a score in a sentence is not.
+func TestNumberAfterDateline(t *testing.T) {
+	page := func(first string) string {
+		return `<html><head><title>Presse | Verband</title></head><body><main><div class="news news-single"><div class="article" itemscope itemtype="http://schema.org/Article">
+<div class="header"><h1 itemprop="headline">Hilfe für die Flutgebiete geht weiter</h1></div>
+<p><time itemprop="datePublished" datetime="2021-10-28">28.10.2021</time></p>
+<div class="news-text-wrap" itemprop="articleBody"><p>` + first + `</p>
+<p>Drei Monate nach der Flut sind noch immer hunderte Helferinnen und Helfer in den betroffenen Gebieten im Einsatz.</p></div></div></div></main></body></html>`
+	}
+	for first, want := range map[string]string{
+		"Berlin, 28.10.2021, 058/21":              "058/21",
+		"Berlin, 28. Oktober 2021 | Nr. 58/2021":  "Nr. 58/2021",
+		"Berlin, 28.10.2021":                      "",
+		"Das Spiel endete am 28.10.2021 mit 3/4.": "",
+	} {
+		d := parseFile(t, page(first), "https://verband.example/presse/flut/")
+		if d.PressRelease == nil {
+			t.Fatalf("%q: kind %s, not a press release", first, d.Kind)
+		}
+		if d.PressRelease.Number != want {
+			t.Errorf("%q: number %q, want %q", first, d.PressRelease.Number, want)
+		}
+	}
+}
