@@ -52,6 +52,53 @@ func TestBandsOfUnsortedShingles(t *testing.T) {
 	}
 }
 
+// bandsRef is Bands as first written: mix64 of the shingle and each seed.
+func bandsRef(shingles []uint64) [simBands]uint32 {
+	var sig [minHashes]uint64
+	for k := range sig {
+		sig[k] = ^uint64(0)
+	}
+	for _, s := range shingles {
+		for k := range sig {
+			if h := mix64(s ^ bandSeeds[k]); h < sig[k] {
+				sig[k] = h
+			}
+		}
+	}
+	var out [simBands]uint32
+	for b := range out {
+		h := uint64(b + 1)
+		for _, v := range sig[b*bandRows : (b+1)*bandRows] {
+			h = mix64(h ^ v)
+		}
+		out[b] = uint32(h)
+	}
+	return out
+}
+
+// TestBandsAsMix64: Bands, with the first step of mix64 taken out of its
+// inner loop, gives the bands of mix64 on random shingles, and on the
+// shingles of random text.
+func TestBandsAsMix64(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	for i := range 5000 {
+		sh := make([]uint64, r.IntN(50))
+		for j := range sh {
+			sh[j] = r.Uint64()
+			if j%7 == 3 {
+				sh[j] >>= r.IntN(64) // small values, high bits zero
+			}
+		}
+		if got, want := Bands(sh), bandsRef(sh); got != want {
+			t.Fatalf("case %d %v: Bands %v, want %v", i, sh, got, want)
+		}
+		words := Words(randomText(r))
+		if sh := appendShingles(nil, words); Bands(sh) != bandsRef(sh) {
+			t.Fatalf("case %d: bands of %v differ", i, words)
+		}
+	}
+}
+
 // cleanTextRef is CleanText without its fast path.
 func cleanTextRef(s string) string {
 	return norm.NFC.String(strings.Map(cleanRune, s))
