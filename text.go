@@ -78,8 +78,31 @@ var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': t
 
 // isClean reports text that VisibleText leaves as it is: single
 // spaces between words, none at the ends, no other white space.
+// Eight bytes of ASCII without white space but single spaces are checked
+// at a time; the rest byte by byte (TestIsClean compares with the check
+// byte by byte alone).
 func isClean(s string) bool {
-	for i := 0; i < len(s); i++ {
+	if s != "" && (s[0] == ' ' || s[len(s)-1] == ' ') {
+		return false
+	}
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			x := load64(s[i:])
+			// Bit 7 of a byte of low: the byte is ASCII at most ' ';
+			// of sp: it is ' '. No carry crosses a byte in either.
+			low := ^(((x & lo7) + 0x5f5f5f5f5f5f5f5f) | x) & hi1
+			y := x ^ 0x2020202020202020
+			sp := ^(((y & lo7) + lo7) | y) & hi1
+			if x&hi1 == 0 && low == sp {
+				// Only ASCII, and spaces its only white space: none
+				// may follow another, in the word or just after it.
+				if sp&(sp>>8) != 0 || sp>>63 != 0 && i+8 < len(s) && s[i+8] == ' ' {
+					return false
+				}
+				i += 8
+				continue
+			}
+		}
 		c := s[i]
 		if c >= utf8.RuneSelf {
 			// Copied as it is unless it is white space, invisible or
@@ -89,14 +112,27 @@ func isClean(s string) bool {
 			case r == utf8.RuneError && n == 1, r == '\u00ad', r == '\u200b', r == '\u200c', r == '\u200d', r == '\ufeff', unicode.IsSpace(r):
 				return false
 			}
-			i += n - 1
+			i += n
 			continue
 		}
-		// A space is clean between two runes that are not (a rune that
-		// is not ASCII answers for itself above).
-		if asciiSpace[c] && (c != ' ' || i == 0 || i == len(s)-1 || s[i+1] < utf8.RuneSelf && asciiSpace[s[i+1]]) {
+		// A space is clean before a rune that is not white space (the
+		// ends are checked above; a rune before it would have failed).
+		if asciiSpace[c] && (c != ' ' || s[i+1] < utf8.RuneSelf && asciiSpace[s[i+1]]) {
 			return false
 		}
+		i++
 	}
 	return true
+}
+
+const (
+	lo7 = 0x7f7f7f7f7f7f7f7f // the low seven bits of each byte
+	hi1 = 0x8080808080808080 // the high bit of each byte
+)
+
+// load64 is the first eight bytes of s, little-endian.
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
