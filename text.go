@@ -1,6 +1,7 @@
 package umzug
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -87,7 +88,7 @@ func isClean(s string) bool {
 	}
 	for i := 0; i < len(s); {
 		if i+8 <= len(s) {
-			x := load64(s[i:])
+			x := binary.LittleEndian.Uint64([]byte(s[i : i+8])) // no copy: one load
 			// Bit 7 of a byte of low: the byte is ASCII at most ' ';
 			// of sp: it is ' '. No carry crosses a byte in either.
 			low := ^(((x & lo7) + 0x5f5f5f5f5f5f5f5f) | x) & hi1
@@ -129,10 +130,3 @@ const (
 	lo7 = 0x7f7f7f7f7f7f7f7f // the low seven bits of each byte
 	hi1 = 0x8080808080808080 // the high bit of each byte
 )
-
-// load64 is the first eight bytes of s, little-endian.
-func load64(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}

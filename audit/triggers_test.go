@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 func TestTriggers(t *testing.T) {
@@ -104,6 +105,36 @@ func TestFoldRune(t *testing.T) {
 	for r := rune(0); r <= unicode.MaxRune; r++ {
 		if f := unicode.SimpleFold(r); foldRune(f) != foldRune(r) {
 			t.Fatalf("foldRune(%U) = %U, foldRune(%U) = %U; want equal", r, foldRune(r), f, foldRune(f))
+		}
+	}
+}
+
+// TestAppendFold compares appendFold with foldRune rune by rune on
+// random text of every ASCII byte, letters that fold unusually and
+// invalid UTF-8, after a prefix that stays as it is.
+func TestAppendFold(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	var pieces []string
+	for c := range 0x80 {
+		pieces = append(pieces, string(rune(c)))
+	}
+	pieces = append(pieces, "Ä", "ö", "ß", "\u1e9e", "\u212a", "ſ", "Σ", "ς", "İ", "\u023a", "漢", "\xff", "\xc3", "Straße", "LOREM IPSUM")
+	for i := range 20000 {
+		var sb strings.Builder
+		for range r.IntN(50) {
+			if r.IntN(3) == 0 {
+				sb.WriteString(pieces[r.IntN(len(pieces))])
+			} else {
+				sb.WriteString(pieces['A'+r.IntN(26)+32*r.IntN(2)]) // letters
+			}
+		}
+		s := sb.String()
+		var want []byte
+		for _, c := range s {
+			want = utf8.AppendRune(want, foldRune(c))
+		}
+		if got := appendFold([]byte("prefix"), s); string(got) != "prefix"+string(want) {
+			t.Fatalf("case %d: appendFold(%q) = %q, want %q", i, s, got[6:], want)
 		}
 	}
 }
