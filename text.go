@@ -2,6 +2,7 @@ package umzug
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -79,9 +80,9 @@ var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': t
 
 // isClean reports text that VisibleText leaves as it is: single
 // spaces between words, none at the ends, no other white space.
-// Eight bytes of ASCII without white space but single spaces are checked
-// at a time; the rest byte by byte (TestIsClean compares with the check
-// byte by byte alone).
+// Eight bytes of ASCII are checked at a time, up to the first byte that
+// is not ASCII or is white space other than ' '; that one alone
+// (TestIsClean compares with the check byte by byte).
 func isClean(s string) bool {
 	if s != "" && (s[0] == ' ' || s[len(s)-1] == ' ') {
 		return false
@@ -94,15 +95,18 @@ func isClean(s string) bool {
 			low := ^(((x & lo7) + 0x5f5f5f5f5f5f5f5f) | x) & hi1
 			y := x ^ 0x2020202020202020
 			sp := ^(((y & lo7) + lo7) | y) & hi1
-			if x&hi1 == 0 && low == sp {
-				// Only ASCII, and spaces its only white space: none
-				// may follow another, in the word or just after it.
-				if sp&(sp>>8) != 0 || sp>>63 != 0 && i+8 < len(s) && s[i+8] == ' ' {
-					return false
-				}
+			// Two spaces in a row anywhere are not clean.
+			if sp&(sp>>8) != 0 || sp>>63 != 0 && i+8 < len(s) && s[i+8] == ' ' {
+				return false
+			}
+			// Else the bytes before the first that is not ASCII or is
+			// white space other than ' ' are clean.
+			other := (x | low&^sp) & hi1
+			if other == 0 {
 				i += 8
 				continue
 			}
+			i += bits.TrailingZeros64(other) >> 3
 		}
 		c := s[i]
 		if c >= utf8.RuneSelf {

@@ -3,6 +3,7 @@ package audit
 import (
 	"cmp"
 	"encoding/binary"
+	"math/bits"
 	"regexp/syntax"
 	"slices"
 	"strings"
@@ -326,21 +327,28 @@ func foldString(s string) string {
 }
 
 // appendFold appends s, folded rune by rune, to b. ASCII folds to lower
-// case, eight bytes at a time where they are all ASCII (TestAppendFold
-// compares with foldRune rune by rune).
+// case, eight bytes at a time up to the first byte that is not ASCII
+// (TestAppendFold compares with foldRune rune by rune).
 func appendFold(b []byte, s string) []byte {
 	b = slices.Grow(b, len(s))
 	for i := 0; i < len(s); {
-		for ; i+8 <= len(s); i += 8 {
+		for i+8 <= len(s) {
 			x := binary.LittleEndian.Uint64([]byte(s[i : i+8])) // no copy: one load
-			if x&0x8080808080808080 != 0 {
-				break
-			}
 			// Bit 7 of a byte of upper: the byte is 'A'…'Z' (ASCII plus
-			// 0x3f reaches 0x80 from 'A' on, plus 0x25 from '['; no
-			// carry crosses a byte). Its bit 5 makes it lower case.
+			// 0x3f reaches 0x80 from 'A' on, plus 0x25 from '['). Its
+			// bit 5 makes it lower case. A byte that is not ASCII may
+			// carry into the bytes after it, never into those before.
 			upper := (x + 0x3f3f3f3f3f3f3f3f) &^ (x + 0x2525252525252525) & 0x8080808080808080
 			b = binary.LittleEndian.AppendUint64(b, x|upper>>2)
+			hi := x & 0x8080808080808080
+			if hi == 0 {
+				i += 8
+				continue
+			}
+			n := bits.TrailingZeros64(hi) >> 3 // the ASCII bytes before it
+			b = b[:len(b)-8+n]
+			i += n
+			break
 		}
 		if i == len(s) {
 			break

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -114,6 +115,72 @@ func TestCleanTextFastPath(t *testing.T) {
 		}
 		if got, want := CleanText(text), cleanTextRef(text); got != want {
 			t.Fatalf("case %d %q: CleanText %q, want %q", i, text, got, want)
+		}
+	}
+}
+
+// cleanAlreadyRef is cleanAlready byte by byte, before its eight-byte
+// steps.
+func cleanAlreadyRef(s string) int {
+	ascii, latin := true, true
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < ' ' && c != '\n' || c == 0x7f {
+				return cleanNot
+			}
+			i++
+			continue
+		}
+		ascii = false
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if cleanRune(r) != r || r == utf8.RuneError && size == 1 {
+			return cleanNot
+		}
+		latin = latin && r < nfcStableBelow
+		i += size
+	}
+	switch {
+	case ascii:
+		return cleanASCII
+	case latin:
+		return cleanLatin
+	}
+	return cleanMapped
+}
+
+// TestCleanAlready compares cleanAlready with the check rune by rune on
+// printable ASCII with every other ASCII byte, Latin and other letters
+// and invalid UTF-8 anywhere, also inside its eight-byte steps.
+func TestCleanAlready(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 16))
+	var odd []string
+	for c := range 0x80 {
+		if c < ' ' || c == 0x7f {
+			odd = append(odd, string(rune(c)))
+		}
+	}
+	odd = append(odd, "ä", "ß", "\u0301", "漢", "\u00a0", "\u00ad", "\u2003", "\ufffd", "\xff", "\xc3", "~", "\u0080")
+	counts := map[int]int{}
+	for i := range 50000 {
+		var sb strings.Builder
+		for range r.IntN(40) {
+			if r.IntN(12) == 0 {
+				sb.WriteString(odd[r.IntN(len(odd))])
+			} else {
+				sb.WriteByte(byte(' ' + r.IntN(0x7f-' '))) // printable ASCII
+			}
+		}
+		s := sb.String()
+		got, want := cleanAlready(s), cleanAlreadyRef(s)
+		if got != want {
+			t.Fatalf("case %d: cleanAlready(%q) = %d, want %d", i, s, got, want)
+		}
+		counts[want]++
+	}
+	for c := range cleanNot + 1 {
+		if counts[c] < 500 {
+			t.Errorf("only %d texts of class %d: %v", counts[c], c, counts)
 		}
 	}
 }
