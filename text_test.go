@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/umzug/umzug/internal/randtext"
 )
 
 // visibleTextRef is VisibleText (the audit's cleanText until it moved
@@ -82,18 +84,10 @@ func isCleanRef(s string) bool {
 // steps and at the ends.
 func TestIsClean(t *testing.T) {
 	r := rand.New(rand.NewPCG(11, 12))
-	pieces := []string{"a", "Wort", "Straße", " ", " ", " ", "  ", "\n", "\t", "\x01", "\x7f", "\x1f", "!", "\u00a0", "\u00ad", "\u200b", "\u3000", "\xff", "\xc3", "漢", "\u0085", "~", "\x80"}
+	rare := []string{"a", "Wort", "Straße", " ", " ", " ", "  ", "\n", "\t", "\x01", "\x7f", "\x1f", "!", "\u00a0", "\u00ad", "\u200b", "\u3000", "\xff", "\xc3", "漢", "\u0085", "~", "\x80"}
 	clean := 0
 	for i := range 200000 {
-		var b strings.Builder
-		for range r.IntN(40) {
-			if r.IntN(60) == 0 {
-				b.WriteString(pieces[r.IntN(len(pieces))])
-			} else {
-				b.WriteString(pieces[r.IntN(4)]) // words and spaces
-			}
-		}
-		s := b.String()
+		s := randtext.Text(r, 39, rare[:4], rare, 60) // words and spaces, now and then a defect
 		got, want := isClean(s), isCleanRef(s)
 		if got != want {
 			t.Fatalf("case %d: isClean(%q) = %v, want %v", i, s, got, want)

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/umzug/umzug/internal/randtext"
 )
 
 func TestTriggers(t *testing.T) {
@@ -119,16 +121,9 @@ func TestAppendFold(t *testing.T) {
 		pieces = append(pieces, string(rune(c)))
 	}
 	pieces = append(pieces, "Ä", "ö", "ß", "\u1e9e", "\u212a", "ſ", "Σ", "ς", "İ", "\u023a", "漢", "\xff", "\xc3", "Straße", "LOREM IPSUM")
+	letters := append(slices.Clone(pieces['A':'Z'+1]), pieces['a':'z'+1]...)
 	for i := range 20000 {
-		var sb strings.Builder
-		for range r.IntN(50) {
-			if r.IntN(3) == 0 {
-				sb.WriteString(pieces[r.IntN(len(pieces))])
-			} else {
-				sb.WriteString(pieces['A'+r.IntN(26)+32*r.IntN(2)]) // letters
-			}
-		}
-		s := sb.String()
+		s := randtext.Text(r, 49, letters, pieces, 3)
 		var want []byte
 		for _, c := range s {
 			want = utf8.AppendRune(want, foldRune(c))

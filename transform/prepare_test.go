@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/internal/randtext"
 )
 
 // wordsRef is Words as scanText reports the words: the reference the
@@ -161,17 +162,13 @@ func TestCleanAlready(t *testing.T) {
 		}
 	}
 	odd = append(odd, "ä", "ß", "\u0301", "漢", "\u00a0", "\u00ad", "\u2003", "\ufffd", "\xff", "\xc3", "~", "\u0080")
+	var printable []string
+	for c := byte(' '); c < 0x7f; c++ {
+		printable = append(printable, string(c))
+	}
 	counts := map[int]int{}
 	for i := range 50000 {
-		var sb strings.Builder
-		for range r.IntN(40) {
-			if r.IntN(12) == 0 {
-				sb.WriteString(odd[r.IntN(len(odd))])
-			} else {
-				sb.WriteByte(byte(' ' + r.IntN(0x7f-' '))) // printable ASCII
-			}
-		}
-		s := sb.String()
+		s := randtext.Text(r, 39, printable, odd, 12)
 		got, want := cleanAlready(s), cleanAlreadyRef(s)
 		if got != want {
 			t.Fatalf("case %d: cleanAlready(%q) = %d, want %d", i, s, got, want)
