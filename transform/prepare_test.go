@@ -54,7 +54,7 @@ func TestBandsOfUnsortedShingles(t *testing.T) {
 	}
 }
 
-// bandsRef is Bands as first written: mix64 of the shingle and each seed.
+// bandsRef is Bands as first written: mix64 of each shingle and seed.
 func bandsRef(shingles []uint64) [simBands]uint32 {
 	var sig [minHashes]uint64
 	for k := range sig {
@@ -67,15 +67,7 @@ func bandsRef(shingles []uint64) [simBands]uint32 {
 			}
 		}
 	}
-	var out [simBands]uint32
-	for b := range out {
-		h := uint64(b + 1)
-		for _, v := range sig[b*bandRows : (b+1)*bandRows] {
-			h = mix64(h ^ v)
-		}
-		out[b] = uint32(h)
-	}
-	return out
+	return bandHashes(&sig)
 }
 
 // TestBandsAsMix64: Bands, with the first step of mix64 taken out of its

@@ -203,6 +203,11 @@ func Bands(shingles []uint64) [simBands]uint32 {
 		}
 		sig[k], sig[k+1], sig[k+2], sig[k+3] = m0, m1, m2, m3
 	}
+	return bandHashes(&sig)
+}
+
+// bandHashes cuts a MinHash signature into bands and hashes each.
+func bandHashes(sig *[minHashes]uint64) [simBands]uint32 {
 	var out [simBands]uint32
 	for b := range out {
 		h := uint64(b + 1)
