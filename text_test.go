@@ -1,10 +1,13 @@
 package umzug
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/umzug/umzug/internal/randtext"
 )
 
 // visibleTextRef is VisibleText (the audit's cleanText until it moved
@@ -53,5 +56,47 @@ func BenchmarkVisibleText(b *testing.B) {
 		for _, t := range texts {
 			VisibleText(t)
 		}
+	}
+}
+
+// isCleanRef is isClean as it was before its eight-byte steps.
+func isCleanRef(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case r == utf8.RuneError && n == 1, r == '\u00ad', r == '\u200b', r == '\u200c', r == '\u200d', r == '\ufeff', unicode.IsSpace(r):
+				return false
+			}
+			i += n - 1
+			continue
+		}
+		if asciiSpace[c] && (c != ' ' || i == 0 || i == len(s)-1 || s[i+1] < utf8.RuneSelf && asciiSpace[s[i+1]]) {
+			return false
+		}
+	}
+	return true
+}
+
+// TestIsClean compares isClean with the check byte by byte on random
+// text of clean words with a defect anywhere, also across the eight-byte
+// steps and at the ends.
+func TestIsClean(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	rare := []string{"a", "Wort", "Straße", " ", " ", " ", "  ", "\n", "\t", "\x01", "\x7f", "\x1f", "!", "\u00a0", "\u00ad", "\u200b", "\u3000", "\xff", "\xc3", "漢", "\u0085", "~", "\x80"}
+	clean := 0
+	for i := range 200000 {
+		s := randtext.Text(r, 39, rare[:4], rare, 60) // words and spaces, now and then a defect
+		got, want := isClean(s), isCleanRef(s)
+		if got != want {
+			t.Fatalf("case %d: isClean(%q) = %v, want %v", i, s, got, want)
+		}
+		if want {
+			clean++
+		}
+	}
+	if clean < 10000 || clean > 180000 {
+		t.Errorf("%d of 200000 texts clean: the test needs both", clean)
 	}
 }

@@ -135,7 +135,7 @@ func newPage(root *html.Node, pageURL string, canon func(string) (string, error)
 type walker struct {
 	p     *page
 	canon func(string) (string, error)
-	buf   strings.Builder
+	text  unitText
 	cur   *html.Node // element the buffered text belongs to
 	ctx   where
 	link  *link // innermost open link
@@ -145,16 +145,52 @@ func (w *walker) flush() {
 	if w.cur == nil {
 		return
 	}
-	if t := umzug.VisibleText(w.buf.String()); t != "" {
+	if t := umzug.VisibleText(w.text.String()); t != "" {
 		w.p.units = append(w.p.units, unit{text: t, tag: w.cur.Data, node: w.cur, ctx: w.ctx})
 	}
-	w.buf.Reset()
+	w.text.reset()
+}
+
+// unitText gathers the text of one unit. Most units are one text node:
+// their text is that node's string itself; the pieces of the others are
+// joined in a buffer that the next units reuse.
+type unitText struct {
+	first string // the first piece
+	n     int    // pieces written since the last reset
+	buf   []byte // the pieces joined, once there are two
+}
+
+func (t *unitText) write(s string) {
+	switch t.n {
+	case 0:
+		t.first = s
+	case 1:
+		t.buf = append(append(t.buf[:0], t.first...), s...)
+	default:
+		t.buf = append(t.buf, s...)
+	}
+	t.n++
+}
+
+// String returns the pieces written since the last reset, joined.
+func (t *unitText) String() string {
+	switch t.n {
+	case 0:
+		return ""
+	case 1:
+		return t.first
+	}
+	return string(t.buf)
+}
+
+func (t *unitText) reset() {
+	t.first, t.n = "", 0
 }
 
 func (w *walker) walk(n *html.Node, ctx where) {
 	switch n.Type {
 	case html.TextNode:
-		w.buf.WriteString(n.Data)
+		w.text.write(n.Data)
 		if w.link != nil {
 			w.link.name += n.Data
 		}
@@ -203,7 +239,7 @@ func (w *walker) walk(n *html.Node, ctx where) {
 		w.image(n, ctx)
 		return
 	case atom.Br:
-		w.buf.WriteByte(' ')
+		w.text.write(" ")
 		return
 	case atom.A, atom.Area:
 		if href, ok := attrOK(n, "href"); ok {

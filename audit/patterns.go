@@ -119,17 +119,15 @@ var dummyFiller = map[string]bool{
 	"h5": true, "h6": true, "nr": true, "no": true, "typ": false,
 }
 
-// dummyLabel reports whether s consists of dummy words only.
+// dummyLabel reports whether s consists of dummy words only: one to
+// eight words, one of them a core word. Most labels fail at their first
+// word, without a list of their words.
 func dummyLabel(s string) bool {
-	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+	n, core := 0, false
+	for w := range strings.FieldsFuncSeq(strings.ToLower(s), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
-	if len(words) == 0 || len(words) > 8 {
-		return false
-	}
-	core := false
-	for _, w := range words {
-		switch {
+	}) {
+		switch n++; {
 		case dummyCore[w]:
 			core = true
 		case dummyFiller[w], isNumber(w):
@@ -137,7 +135,7 @@ func dummyLabel(s string) bool {
 			return false
 		}
 	}
-	return core
+	return core && n <= 8
 }
 
 func isNumber(s string) bool {

@@ -8,6 +8,9 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
+
+	"github.com/umzug/umzug/internal/randtext"
 )
 
 func TestTriggers(t *testing.T) {
@@ -104,6 +107,29 @@ func TestFoldRune(t *testing.T) {
 	for r := rune(0); r <= unicode.MaxRune; r++ {
 		if f := unicode.SimpleFold(r); foldRune(f) != foldRune(r) {
 			t.Fatalf("foldRune(%U) = %U, foldRune(%U) = %U; want equal", r, foldRune(r), f, foldRune(f))
+		}
+	}
+}
+
+// TestAppendFold compares appendFold with foldRune rune by rune on
+// random text of every ASCII byte, letters that fold unusually and
+// invalid UTF-8, after a prefix that stays as it is.
+func TestAppendFold(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	var pieces []string
+	for c := range 0x80 {
+		pieces = append(pieces, string(rune(c)))
+	}
+	pieces = append(pieces, "Ä", "ö", "ß", "\u1e9e", "\u212a", "ſ", "Σ", "ς", "İ", "\u023a", "漢", "\xff", "\xc3", "Straße", "LOREM IPSUM")
+	letters := append(slices.Clone(pieces['A':'Z'+1]), pieces['a':'z'+1]...)
+	for i := range 20000 {
+		s := randtext.Text(r, 49, letters, pieces, 3)
+		var want []byte
+		for _, c := range s {
+			want = utf8.AppendRune(want, foldRune(c))
+		}
+		if got := appendFold([]byte("prefix"), s); string(got) != "prefix"+string(want) {
+			t.Fatalf("case %d: appendFold(%q) = %q, want %q", i, s, got[6:], want)
 		}
 	}
 }

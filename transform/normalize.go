@@ -9,6 +9,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"math/bits"
 	"net/url"
 	"strings"
 	"sync"
@@ -298,6 +299,22 @@ const (
 func cleanAlready(s string) int {
 	ascii, latin := true, true
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			// Eight bytes at a time while they are printable ASCII: bit 7
+			// of a byte of x|ctl is set when the byte is not ASCII or is
+			// below ' ' (its low seven bits plus 0x60 stay below 0x80),
+			// of del when it is 0x7f. No carry crosses a byte.
+			x := binary.LittleEndian.Uint64([]byte(s[i : i+8])) // no copy: one load
+			ctl := ^((x & 0x7f7f7f7f7f7f7f7f) + 0x6060606060606060)
+			y := x ^ 0x7f7f7f7f7f7f7f7f
+			del := ^(((y & 0x7f7f7f7f7f7f7f7f) + 0x7f7f7f7f7f7f7f7f) | y)
+			odd := (x | ctl | del) & 0x8080808080808080
+			if odd == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(odd) >> 3 // to the first that is not
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c < ' ' && c != '\n' || c == 0x7f {

@@ -5,10 +5,12 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/internal/randtext"
 )
 
 // wordsRef is Words as scanText reports the words: the reference the
@@ -52,6 +54,45 @@ func TestBandsOfUnsortedShingles(t *testing.T) {
 	}
 }
 
+// bandsRef is Bands as first written: mix64 of each shingle and seed.
+func bandsRef(shingles []uint64) [simBands]uint32 {
+	var sig [minHashes]uint64
+	for k := range sig {
+		sig[k] = ^uint64(0)
+	}
+	for _, s := range shingles {
+		for k := range sig {
+			if h := mix64(s ^ bandSeeds[k]); h < sig[k] {
+				sig[k] = h
+			}
+		}
+	}
+	return bandHashes(&sig)
+}
+
+// TestBandsAsMix64: Bands, with the first step of mix64 taken out of its
+// inner loop, gives the bands of mix64 on random shingles, and on the
+// shingles of random text.
+func TestBandsAsMix64(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	for i := range 5000 {
+		sh := make([]uint64, r.IntN(50))
+		for j := range sh {
+			sh[j] = r.Uint64()
+			if j%7 == 3 {
+				sh[j] >>= r.IntN(64) // small values, high bits zero
+			}
+		}
+		if got, want := Bands(sh), bandsRef(sh); got != want {
+			t.Fatalf("case %d %v: Bands %v, want %v", i, sh, got, want)
+		}
+		words := Words(randomText(r))
+		if sh := appendShingles(nil, words); Bands(sh) != bandsRef(sh) {
+			t.Fatalf("case %d: bands of %v differ", i, words)
+		}
+	}
+}
+
 // cleanTextRef is CleanText without its fast path.
 func cleanTextRef(s string) string {
 	return norm.NFC.String(strings.Map(cleanRune, s))
@@ -67,6 +108,68 @@ func TestCleanTextFastPath(t *testing.T) {
 		}
 		if got, want := CleanText(text), cleanTextRef(text); got != want {
 			t.Fatalf("case %d %q: CleanText %q, want %q", i, text, got, want)
+		}
+	}
+}
+
+// cleanAlreadyRef is cleanAlready byte by byte, before its eight-byte
+// steps.
+func cleanAlreadyRef(s string) int {
+	ascii, latin := true, true
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < ' ' && c != '\n' || c == 0x7f {
+				return cleanNot
+			}
+			i++
+			continue
+		}
+		ascii = false
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if cleanRune(r) != r || r == utf8.RuneError && size == 1 {
+			return cleanNot
+		}
+		latin = latin && r < nfcStableBelow
+		i += size
+	}
+	switch {
+	case ascii:
+		return cleanASCII
+	case latin:
+		return cleanLatin
+	}
+	return cleanMapped
+}
+
+// TestCleanAlready compares cleanAlready with the check rune by rune on
+// printable ASCII with every other ASCII byte, Latin and other letters
+// and invalid UTF-8 anywhere, also inside its eight-byte steps.
+func TestCleanAlready(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 16))
+	var odd []string
+	for c := range 0x80 {
+		if c < ' ' || c == 0x7f {
+			odd = append(odd, string(rune(c)))
+		}
+	}
+	odd = append(odd, "ä", "ß", "\u0301", "漢", "\u00a0", "\u00ad", "\u2003", "\ufffd", "\xff", "\xc3", "~", "\u0080")
+	var printable []string
+	for c := byte(' '); c < 0x7f; c++ {
+		printable = append(printable, string(c))
+	}
+	counts := map[int]int{}
+	for i := range 50000 {
+		s := randtext.Text(r, 39, printable, odd, 12)
+		got, want := cleanAlready(s), cleanAlreadyRef(s)
+		if got != want {
+			t.Fatalf("case %d: cleanAlready(%q) = %d, want %d", i, s, got, want)
+		}
+		counts[want]++
+	}
+	for c := range cleanNot + 1 {
+		if counts[c] < 500 {
+			t.Errorf("only %d texts of class %d: %v", counts[c], c, counts)
 		}
 	}
 }

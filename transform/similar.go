@@ -184,17 +184,30 @@ const (
 // MinHash signature of the set cut into bands, each band hashed to 32
 // bits. Similar sets share band values in the same position.
 func Bands(shingles []uint64) [simBands]uint32 {
+	// The hash of shingle s under seed k is mix64(s ^ bandSeeds[k]). The
+	// first step of mix64, z ^ z>>30, is linear over XOR: it is taken
+	// apart into s ^ s>>30, here, and the seed's part, bandSeedsPre; the
+	// rest of mix64 is mixTail. Four seeds at a time over all shingles
+	// keep their minima in registers (TestBandsAsMix64 compares with
+	// mix64 as first written).
 	var sig [minHashes]uint64
-	for k := range sig {
-		sig[k] = ^uint64(0)
-	}
-	for _, s := range shingles {
-		for k := range sig {
-			if h := mix64(s ^ bandSeeds[k]); h < sig[k] {
-				sig[k] = h
-			}
+	for k := 0; k < minHashes; k += 4 {
+		p := bandSeedsPre[k : k+4 : k+4]
+		m0, m1, m2, m3 := ^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)
+		for _, s := range shingles {
+			t := s ^ s>>30
+			m0 = min(m0, mixTail(t^p[0]))
+			m1 = min(m1, mixTail(t^p[1]))
+			m2 = min(m2, mixTail(t^p[2]))
+			m3 = min(m3, mixTail(t^p[3]))
 		}
+		sig[k], sig[k+1], sig[k+2], sig[k+3] = m0, m1, m2, m3
 	}
+	return bandHashes(&sig)
+}
+
+// bandHashes cuts a MinHash signature into bands and hashes each.
+func bandHashes(sig *[minHashes]uint64) [simBands]uint32 {
 	var out [simBands]uint32
 	for b := range out {
 		h := uint64(b + 1)
@@ -214,9 +227,22 @@ var bandSeeds = func() (s [minHashes]uint64) {
 	return s
 }()
 
+// bandSeedsPre are the seeds' part of the first step of mix64: seed ^ seed>>30.
+var bandSeedsPre = func() (s [minHashes]uint64) {
+	for k, seed := range bandSeeds {
+		s[k] = seed ^ seed>>30
+	}
+	return s
+}()
+
 // mix64 is the finalizer of SplitMix64.
 func mix64(z uint64) uint64 {
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
+	return mixTail(z ^ (z >> 30))
+}
+
+// mixTail is mix64 after its first step.
+func mixTail(z uint64) uint64 {
+	z *= 0xbf58476d1ce4e5b9
 	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
 	return z ^ (z >> 31)
 }
