@@ -125,6 +125,13 @@ func (a *accountant) walk(n *html.Node, reason string, owner *html.Node, inRoot 
 			if r == "" && !in && !a.rootAnc[c] && !a.roots[c] {
 				r, o = umzug.DropOutside, c
 			}
+			if r == umzug.DropOutside && (c.DataAtom == atom.P || headingLevel(c) > 0) {
+				// The title, subtitle or lead the document took from the
+				// page's head outside the main content.
+				if t, short := textUpTo(c, 400); short && a.isField(normText(t)) {
+					r, o = "field:", c
+				}
+			}
 			a.walk(c, r, o, in)
 		}
 	}
@@ -274,6 +281,20 @@ func (a *accountant) piecesKept(s string) bool {
 		found = true
 	}
 	return found
+}
+
+// isField reports a text (of 8 characters or more) that is a document
+// field's whole text.
+func (a *accountant) isField(s string) bool {
+	if len(s) < 8 {
+		return false
+	}
+	for _, f := range a.fieldTxt {
+		if f == s || normText(f) == s {
+			return true
+		}
+	}
+	return false
 }
 
 func (a *accountant) inFields(s string) bool {

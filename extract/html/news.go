@@ -417,6 +417,9 @@ func (p *page) finishPressRelease(roots []*html.Node) {
 	if pr.Lead == "" {
 		p.takeLead()
 	}
+	if pr.Lead != "" && normText(pr.Lead) == normText(pr.Subtitle) {
+		pr.Lead = "" // one sentence under the headline: the subtitle, not also the lead
+	}
 }
 
 // takeSubtitle reads the subtitle of a release made of content elements:

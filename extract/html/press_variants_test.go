@@ -2,8 +2,12 @@ package html_test
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/umzug/umzug/internal/testkit"
 )
 
 // TestPressContactOutsideMain: a press contact that the template renders
@@ -95,6 +99,43 @@ func TestNumberAfterDateline(t *testing.T) {
 		}
 		if d.PressRelease.Number != want {
 			t.Errorf("%q: number %q, want %q", first, d.PressRelease.Number, want)
+		}
+	}
+}
+
+// TestHeadOutsideMainCountsAsFields: a headline in a page head outside
+// the main content is the title, and the accounting counts it as a field,
+// not as dropped text (also when its text is split over elements). On the
+// corpus's GSB release the same holds for the subtitle, which is not also
+// the lead.
+func TestHeadOutsideMainCountsAsFields(t *testing.T) {
+	d := parseFile(t, `<html><head><title>Presse | Amt</title></head><body>
+<div class="headerContent"><h1>Messengerdienste sind <em>kein</em> rechtsfreier Raum</h1></div>
+<div class="headerText"><p>Neue <span lang="en">Taskforce</span> des Amtes nimmt die Arbeit auf</p></div>
+<div id="content"><p>Datum: 26. Januar 2022</p>
+<p>Bedrohungen, Beleidigungen, Mordaufrufe: Der Messengerdienst entwickelt sich nach Einschätzung des Amtes zu einem Medium der Radikalisierung.</p>
+<p>Die neue Taskforce soll Täter schneller ermitteln und arbeitet dafür mit den Ländern und den Anbietern zusammen.</p></div>
+</body></html>`, "https://amt.example/presse/2022/messenger.html")
+	for _, x := range d.Provenance.Accounting.Dropped {
+		if strings.Contains(x.Excerpt, "rechtsfreier Raum") {
+			t.Errorf("a field's text dropped as %s: %q", x.Reason, x.Excerpt)
+		}
+	}
+	const name = "gsb_bka.de_press_release.html"
+	if _, err := os.Stat(filepath.Join(testkit.CorpusDir(), name)); err != nil {
+		t.Skipf("corpus page %s not found (set UMZUG_CORPUS): %v", name, err)
+	}
+	d = parseCorpusFile(t, testkit.CorpusDir(), name)
+	pr := d.PressRelease
+	if pr == nil || pr.Subtitle == "" {
+		t.Fatalf("%s: no press release with a subtitle", name)
+	}
+	if pr.Lead == pr.Subtitle {
+		t.Errorf("%s: the subtitle is also the lead: %q", name, pr.Lead)
+	}
+	for _, x := range d.Provenance.Accounting.Dropped {
+		if strings.Contains(x.Excerpt, pr.Subtitle) {
+			t.Errorf("%s: the subtitle dropped as %s", name, x.Reason)
 		}
 	}
 }
