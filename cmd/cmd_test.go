@@ -9,6 +9,8 @@ import (
 	"flag"
 	"fmt"
 	"maps"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -425,5 +427,29 @@ func TestExplainSavedPageURL(t *testing.T) {
 	ios, _, errOut := testStreams()
 	if code := Execute(t.Context(), NewRootCmd(ios), []string{"extract", "--explain", "https://www.a.example/", "--base-url", "https://www.a.example/"}, ios); code != 2 || !strings.Contains(errOut.String(), "--explain URL") {
 		t.Errorf("--explain URL --base-url: exit %d: %s", code, errOut)
+	}
+}
+
+// TestExplainRefusesWhatIsNoPage: --explain of a file or URL that holds
+// no HTML page (text without markup, a binary served as such) fails with
+// its name and the reason instead of explaining garbage.
+func TestExplainRefusesWhatIsNoPage(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data.json")
+	mkFile(t, data, `{"title": "Pressemitteilung", "n": [1, 2]}`)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/pdf")
+		w.Write([]byte("%PDF-1.4 <html>not really</html>"))
+	}))
+	defer srv.Close()
+	for target, want := range map[string]string{
+		data:                     "text without any markup",
+		srv.URL + "/bericht.pdf": "served as application/pdf",
+	} {
+		ios, out, errOut := testStreams()
+		code := Execute(t.Context(), NewRootCmd(ios), []string{"extract", "--explain", target}, ios)
+		if code == ExitOK || !strings.Contains(errOut.String(), target) || !strings.Contains(errOut.String(), want) || out.Len() > 0 {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q; want a failure naming it and %q", target, code, out, errOut, want)
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -17,6 +18,7 @@ import (
 	"github.com/umzug/umzug/extract"
 	"github.com/umzug/umzug/extract/crawl"
 	"github.com/umzug/umzug/extract/html"
+	"github.com/umzug/umzug/pipeline"
 )
 
 // explainer is what explain needs of *html.Parser.
@@ -85,11 +87,20 @@ func loadExplainTarget(ctx context.Context, target, baseURL string) ([]byte, str
 		if err != nil {
 			return nil, "", fmt.Errorf("fetching %s: %w", target, err)
 		}
+		if mt, _, err := mime.ParseMediaType(resp.Header.Get("Content-Type")); err == nil && mt != "text/html" && mt != "application/xhtml+xml" {
+			return nil, "", &pipeline.NotHTMLError{Name: target, Reason: "served as " + mt}
+		}
+		if err := pipeline.CheckHTML(target, raw); err != nil {
+			return nil, "", err
+		}
 		body, _, _ := extract.DecodeHTML(raw, resp.Header.Get("Content-Type"))
 		return body, resp.Request.URL.String(), nil
 	}
 	raw, err := os.ReadFile(target)
 	if err != nil {
+		return nil, "", err
+	}
+	if err := pipeline.CheckHTML(target, raw); err != nil {
 		return nil, "", err
 	}
 	body, _, _ := extract.DecodeHTML(raw, "")

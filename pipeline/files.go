@@ -33,16 +33,25 @@ func readHTMLFile(name string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := CheckHTML(name, raw); err != nil {
+		return nil, err
+	}
+	return raw, nil
+}
+
+// CheckHTML returns a *NotHTMLError naming name when raw holds no HTML
+// page: it is empty, binary, or text without any markup.
+func CheckHTML(name string, raw []byte) error {
 	head := raw[:min(len(raw), 64<<10)]
 	switch ct := http.DetectContentType(raw); {
 	case len(bytes.TrimSpace(raw)) == 0:
-		return nil, &NotHTMLError{name, "the file is empty"}
+		return &NotHTMLError{name, "the file is empty"}
 	case !strings.HasPrefix(ct, "text/"):
-		return nil, &NotHTMLError{name, "its content is " + strings.SplitN(ct, ";", 2)[0]}
+		return &NotHTMLError{name, "its content is " + strings.SplitN(ct, ";", 2)[0]}
 	case !markup.Match(head):
-		return nil, &NotHTMLError{name, "text without any markup"}
+		return &NotHTMLError{name, "text without any markup"}
 	}
-	return raw, nil
+	return nil
 }
 
 // SnapshotFromFile makes a snapshot of a saved page. Its URL is baseURL,
