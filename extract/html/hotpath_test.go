@@ -672,3 +672,18 @@ func TestTextOf(t *testing.T) {
 		f(root)
 	}
 }
+
+// lastOfFewFields is the last of strings.Fields and their number, up to
+// the most asked for.
+func TestLastOfFewFields(t *testing.T) {
+	for _, s := range []string{"", " ", "drucken", "  seite drucken ", "a b c", "a b c d", "a\u00a0b\u2003c", "x\tdrucken\n", "ä ö ü ß"} {
+		f := strings.Fields(s)
+		wantLast, wantK := "", 0
+		if len(f) > 0 && len(f) <= 3 {
+			wantLast, wantK = f[len(f)-1], len(f)
+		}
+		if last, k := lastOfFewFields(s, 3); last != wantLast || k != wantK {
+			t.Errorf("lastOfFewFields(%q, 3) = %q, %d; want %q, %d", s, last, k, wantLast, wantK)
+		}
+	}
+}
