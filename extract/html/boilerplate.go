@@ -512,9 +512,9 @@ func headingReason(t string) string {
 		return umzug.DropRelated
 	case commentAction.MatchString(t):
 		return umzug.DropComments
-	case mayRelatedHeading(t) && relatedHeading.MatchString(t):
+	case mayRelatedHeading(t) && anyMatches(relatedHeadingParts, t): // relatedHeading.MatchString(t) (regexsplit.go)
 		return umzug.DropRelated
-	case interactionHeading.MatchString(t):
+	case anyMatches(interactionHeadingParts, t): // interactionHeading.MatchString(t)
 		l := strings.ToLower(t)
 		switch {
 		case strings.Contains(l, "teil") || strings.Contains(l, "share") || strings.Contains(l, "empfehlen"):
