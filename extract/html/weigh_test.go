@@ -116,3 +116,21 @@ func TestWeighSearchMarkers(t *testing.T) {
 	}
 }
 
+// nonSpace counts every byte but ASCII white space.
+func TestNonSpace(t *testing.T) {
+	var all []byte
+	for b := 0; b < 256; b++ {
+		all = append(all, byte(b))
+	}
+	for _, s := range append(precheckTexts(t), string(all), "", " \t\r\n\f", "a\u00a0b", "x\vy") {
+		want := 0
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\f' {
+				want++
+			}
+		}
+		if got := nonSpace(s); got != want {
+			t.Errorf("nonSpace(%.40q) = %d, want %d", s, got, want)
+		}
+	}
+}
