@@ -372,14 +372,20 @@ func isInvisible(n *html.Node) bool {
 	return styleHides(n, st)
 }
 
+// typo3SearchMarker tells whether the comment c is a TYPO3SEARCH_begin
+// or a TYPO3SEARCH_end marker.
+func typo3SearchMarker(c *html.Node) (begin, end bool) {
+	t := strings.TrimSpace(c.Data)
+	return strings.HasPrefix(t, "TYPO3SEARCH_begin"), strings.HasPrefix(t, "TYPO3SEARCH_end")
+}
+
 // searchMarker returns whether what follows the comment c is between
 // TYPO3SEARCH markers, on telling whether what came before it is.
 func searchMarker(c *html.Node, on bool) bool {
-	t := strings.TrimSpace(c.Data)
-	switch {
-	case strings.HasPrefix(t, "TYPO3SEARCH_begin"):
+	switch begin, end := typo3SearchMarker(c); {
+	case begin:
 		return true
-	case strings.HasPrefix(t, "TYPO3SEARCH_end"):
+	case end:
 		return false
 	}
 	return on
@@ -408,11 +414,10 @@ func searchColumns(body *html.Node) []*html.Node {
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type == html.CommentNode {
-				t := strings.TrimSpace(c.Data)
-				switch {
-				case strings.HasPrefix(t, "TYPO3SEARCH_begin"):
+				switch isBegin, isEnd := typo3SearchMarker(c); {
+				case isBegin:
 					begin = c
-				case strings.HasPrefix(t, "TYPO3SEARCH_end") && begin != nil:
+				case isEnd && begin != nil:
 					if col := commonAncestor(begin, c); col != nil && !containsNode(cols, col) {
 						cols = append(cols, col)
 					}
