@@ -687,3 +687,25 @@ func TestLastOfFewFields(t *testing.T) {
 		}
 	}
 }
+
+// numberIn finds the number numberRe's FindStringSubmatch found, and only
+// where it found one.
+func TestNumberIn(t *testing.T) {
+	texts := append(precheckTexts(t), "Pressemitteilung Nr. 042/2024", "PM 12/2024", "pm 12 / 24", "Medieninformation 15/2024: Umzug",
+		"NR. 7/23", "Nr.7/2023 vom 3. Mai", "Mitteilung Nummer 3/2022", "PI 5/2021", "MI 100/2020", "Nr. 12345/2024", "12/2024",
+		"Presseinformation 3/2024 und Nr. 4/2024", "und/oder", "Nr. /2024", "Nr. 1/202", "https://example.org/pm/12/2024", "")
+	found := 0
+	for _, s := range texts {
+		want, wantOK := "", false
+		if m := numberRe.FindStringSubmatch(s); m != nil {
+			want, wantOK = m[0], true
+			found++
+		}
+		if got, ok := numberIn(s); got != want || ok != wantOK {
+			t.Errorf("numberIn(%.60q) = %q, %v; want %q, %v", s, got, ok, want, wantOK)
+		}
+	}
+	if found < 10 {
+		t.Errorf("only %d texts with a number", found)
+	}
+}
