@@ -5,24 +5,25 @@ import (
 	"regexp/syntax"
 )
 
-// Go's regexp package runs a pattern of more than 500 instructions with
+// Go's regexp package runs a pattern of more than 500 instructions on
 // its NFA, whose two queues it sizes to the program: relatedHeading has
-// some 2,200 instructions, so every machine is about 90 KB. Machines are
-// kept in a sync.Pool, which the garbage collector empties, and nearly
-// every page has a headline that gets to relatedHeading: the first match
-// after each collection allocated a fresh machine, a fifth of all the
-// bytes extraction allocated on the corpus (interactionHeading, the
-// headline patterns' next, some 800 instructions, another 2%). Smaller patterns run on the
-// backtracker, whose state is a bit set of instructions × input
+// some 2,200 instructions, so each of its machines is about 90 KB.
+// Machines are kept in a sync.Pool, which the garbage collector empties,
+// and nearly every page has a headline that gets to relatedHeading: the
+// first match after each collection allocated a fresh machine, a fifth
+// of all the bytes extraction allocated on the corpus (interactionHeading,
+// some 800 instructions, another 3%). Smaller patterns run on the
+// backtracker, whose pooled state is a bit set of instructions × input
 // positions shared by all patterns: a few KB for a headline.
 //
-// splitAlternation cuts a pattern of the form P(?:A|B|…)S, the
+// splitAlternation cuts a pattern of the form P(?:A|B|…)S, with one
 // alternation at its top level, into patterns P(?:A|…)S, P(?:…|B)S, …
-// of at most maxInsts instructions each. A string matches the whole
-// pattern exactly when it matches one of the parts (P(A|B)S is the union
-// of PAS and PBS), so anyMatch of the parts is the pattern's MatchString.
-// A pattern without such an alternation, or with flags beyond the ones
-// syntax.Perl parses with, is returned whole.
+// of at most maxInsts instructions each (an alternative larger than that
+// gets a part of its own). A string matches the whole pattern exactly
+// when it matches one of the parts (P(A|B)S is the union of PAS and PBS),
+// so anyMatches of the parts is the pattern's MatchString (not its
+// FindString: which part's match comes first is not the pattern's
+// choice). Any other pattern is returned whole.
 func splitAlternation(re *regexp.Regexp, maxInsts int) []*regexp.Regexp {
 	tree, err := syntax.Parse(re.String(), syntax.Perl)
 	if err != nil || tree.Op != syntax.OpConcat {
