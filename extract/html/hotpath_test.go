@@ -709,3 +709,34 @@ func TestNumberIn(t *testing.T) {
 		t.Errorf("only %d texts with a number", found)
 	}
 }
+
+// releaseNumber reads what it read with both patterns asked about every
+// line, slash or not.
+func TestReleaseNumberSlashGate(t *testing.T) {
+	ungated := func(line string) string {
+		if m := numberRe.FindStringSubmatch(line); m != nil {
+			return collapseTrim(m[0])
+		}
+		for l := range strings.SplitSeq(line, "\n") {
+			if m := datelineNumberRe.FindStringSubmatch(collapseTrim(l)); m != nil {
+				return collapseTrim(m[1])
+			}
+		}
+		return ""
+	}
+	texts := append(precheckTexts(t), "Berlin, 28.10.2021, 058/21", "Erfurt, 12. März 2024 | Nr. 7/2024", "Bonn, den 3.5.2023 – 12/23\nText",
+		"Pressemitteilung Nr. 042/2024", "Berlin, 28.10.2021", "Berlin, 28.10.2021, 058", "und/oder", "")
+	found := 0
+	for _, s := range texts {
+		want := ungated(s)
+		if got := releaseNumber(s); got != want {
+			t.Errorf("releaseNumber(%.60q) = %q, want %q", s, got, want)
+		}
+		if want != "" {
+			found++
+		}
+	}
+	if found < 4 {
+		t.Errorf("only %d texts with a number", found)
+	}
+}
