@@ -512,9 +512,9 @@ func headingReason(t string) string {
 		return umzug.DropRelated
 	case commentAction.MatchString(t):
 		return umzug.DropComments
-	case mayRelatedHeading(t) && relatedHeading.MatchString(t):
+	case mayRelatedHeading(t) && anyMatches(relatedHeadingParts, t): // relatedHeading.MatchString(t) (regexsplit.go)
 		return umzug.DropRelated
-	case interactionHeading.MatchString(t):
+	case anyMatches(interactionHeadingParts, t): // interactionHeading.MatchString(t)
 		l := strings.ToLower(t)
 		switch {
 		case strings.Contains(l, "teil") || strings.Contains(l, "share") || strings.Contains(l, "empfehlen"):
@@ -637,7 +637,7 @@ func isChromeLine(t string) bool {
 	case "anzeige", "werbung", "advertisement", "sponsored", "gesponsert", "sponsored content":
 		return true
 	}
-	if f := strings.Fields(l); len(f) > 0 && len(f) <= 3 && uiVerbs[f[len(f)-1]] {
+	if last, k := lastOfFewFields(l, 3); k > 0 && uiVerbs[last] {
 		return true
 	}
 	for _, p := range chromePrefixes {
@@ -646,6 +646,20 @@ func isChromeLine(t string) bool {
 		}
 	}
 	return false
+}
+
+// lastOfFewFields returns the last of the fields (strings.Fields) of s
+// and their number, or 0 when s has more than most: isChromeLine's test
+// of a short line's last word without the slice of all its words.
+func lastOfFewFields(s string, most int) (string, int) {
+	last, k := "", 0
+	for f := range strings.FieldsSeq(s) {
+		if k++; k > most {
+			return "", 0
+		}
+		last = f
+	}
+	return last, k
 }
 
 // consentText matches the notices of two-click privacy overlays in front

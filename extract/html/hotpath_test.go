@@ -672,3 +672,71 @@ func TestTextOf(t *testing.T) {
 		f(root)
 	}
 }
+
+// lastOfFewFields is the last of strings.Fields and their number, up to
+// the most asked for.
+func TestLastOfFewFields(t *testing.T) {
+	for _, s := range []string{"", " ", "drucken", "  seite drucken ", "a b c", "a b c d", "a\u00a0b\u2003c", "x\tdrucken\n", "ä ö ü ß"} {
+		f := strings.Fields(s)
+		wantLast, wantK := "", 0
+		if len(f) > 0 && len(f) <= 3 {
+			wantLast, wantK = f[len(f)-1], len(f)
+		}
+		if last, k := lastOfFewFields(s, 3); last != wantLast || k != wantK {
+			t.Errorf("lastOfFewFields(%q, 3) = %q, %d; want %q, %d", s, last, k, wantLast, wantK)
+		}
+	}
+}
+
+// numberIn finds the number numberRe's FindStringSubmatch found, and only
+// where it found one.
+func TestNumberIn(t *testing.T) {
+	texts := append(precheckTexts(t), "Pressemitteilung Nr. 042/2024", "PM 12/2024", "pm 12 / 24", "Medieninformation 15/2024: Umzug",
+		"NR. 7/23", "Nr.7/2023 vom 3. Mai", "Mitteilung Nummer 3/2022", "PI 5/2021", "MI 100/2020", "Nr. 12345/2024", "12/2024",
+		"Presseinformation 3/2024 und Nr. 4/2024", "und/oder", "Nr. /2024", "Nr. 1/202", "https://example.org/pm/12/2024", "")
+	found := 0
+	for _, s := range texts {
+		want, wantOK := "", false
+		if m := numberRe.FindStringSubmatch(s); m != nil {
+			want, wantOK = m[0], true
+			found++
+		}
+		if got, ok := numberIn(s); got != want || ok != wantOK {
+			t.Errorf("numberIn(%.60q) = %q, %v; want %q, %v", s, got, ok, want, wantOK)
+		}
+	}
+	if found < 10 {
+		t.Errorf("only %d texts with a number", found)
+	}
+}
+
+// releaseNumber reads what it read with both patterns asked about every
+// line, slash or not.
+func TestReleaseNumberSlashGate(t *testing.T) {
+	ungated := func(line string) string {
+		if m := numberRe.FindStringSubmatch(line); m != nil {
+			return collapseTrim(m[0])
+		}
+		for l := range strings.SplitSeq(line, "\n") {
+			if m := datelineNumberRe.FindStringSubmatch(collapseTrim(l)); m != nil {
+				return collapseTrim(m[1])
+			}
+		}
+		return ""
+	}
+	texts := append(precheckTexts(t), "Berlin, 28.10.2021, 058/21", "Erfurt, 12. März 2024 | Nr. 7/2024", "Bonn, den 3.5.2023 – 12/23\nText",
+		"Pressemitteilung Nr. 042/2024", "Berlin, 28.10.2021", "Berlin, 28.10.2021, 058", "und/oder", "")
+	found := 0
+	for _, s := range texts {
+		want := ungated(s)
+		if got := releaseNumber(s); got != want {
+			t.Errorf("releaseNumber(%.60q) = %q, want %q", s, got, want)
+		}
+		if want != "" {
+			found++
+		}
+	}
+	if found < 4 {
+		t.Errorf("only %d texts with a number", found)
+	}
+}

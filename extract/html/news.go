@@ -74,6 +74,17 @@ func textWeight(n *html.Node) int {
 // "PM 12/2024", "Pressemitteilung Nr. 7/2023", "Medieninformation 15/2024".
 var numberRe = regexp.MustCompile(`(?i)\b(?:(?:Presse(?:mitteilung|information)|Medieninformation|Mitteilung|PM|PI|MI)\s*(?:Nr\.?|Nummer)?\s*|Nr\.\s*)(\d{1,4}\s*/\s*(?:\d{4}|\d{2}))\b`)
 
+// numberIn returns numberRe's match in s, if any. Every match holds a
+// slash ("42/2024") and most of the texts asked about (kickers, titles,
+// category lines, first paragraphs) have none: those skip the regexp.
+func numberIn(s string) (string, bool) {
+	if strings.IndexByte(s, '/') < 0 {
+		return "", false
+	}
+	m := numberRe.FindString(s)
+	return m, m != ""
+}
+
 // prCue matches words that mark a page as a press release.
 var prCue = regexp.MustCompile(`(?i)\b(?:Pressemitteilung|Presseinformation|Medieninformation|Pressemeldung|Medienmitteilung)\b`)
 
@@ -89,8 +100,11 @@ var datelineNumberRe = regexp.MustCompile(`^[A-ZÄÖÜ][\p{L}./ -]{1,40}?,\s*(?:
 // releaseNumber returns the release number in a line: after a label
 // ("Pressemitteilung Nr. 042/2024") or bare after the dateline.
 func releaseNumber(line string) string {
-	if m := numberRe.FindStringSubmatch(line); m != nil {
-		return collapseTrim(m[0])
+	if m, ok := numberIn(line); ok {
+		return collapseTrim(m)
+	}
+	if strings.IndexByte(line, '/') < 0 {
+		return "" // a number after the dateline has its slash too
 	}
 	for l := range strings.SplitSeq(line, "\n") {
 		if m := datelineNumberRe.FindStringSubmatch(collapseTrim(l)); m != nil {
@@ -343,7 +357,7 @@ const (
 // related files and links (read into attachments and related links).
 func (p *page) markNewsMeta(s *goquery.Selection, pr *umzug.PressRelease) {
 	s.FindMatcher(css(".news-list-category, .news-category, .news-list-tags, .news-tags")).Each(func(_ int, e *goquery.Selection) {
-		if numberRe.MatchString(text(e)) {
+		if _, ok := numberIn(text(e)); ok {
 			p.field(e.Nodes[0], "number")
 			return
 		}

@@ -218,25 +218,87 @@ func contentImage(n *html.Node) bool {
 // figureOf returns the element that frames an image with its caption:
 // the nearest ancestor (up to four levels, holding no other image) that
 // has a caption or credit; else the closest figure-like wrapper.
+//
+// Each level's subtree holds the level below, so only what a level adds
+// is searched: the element below it and its other children with their
+// subtrees (countImages, figureParts). The answers are those of a Find
+// over each level's whole subtree, without its repeated walks.
 func figureOf(img *goquery.Selection) *goquery.Selection {
 	n := img.Nodes[0]
 	var fallback *html.Node
+	// What the descendants of below, the level under p, hold: content
+	// images (counted up to two) and whether a caption or credit.
+	below := n
+	images, captioned := 0, false
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		images += countImages(c, 2-images)
+		captioned = captioned || figureParts(c)
+	}
 	for i, p := 0, n.Parent; i < 4 && p != nil && p.Type == html.ElementNode; i, p = i+1, p.Parent {
-		ps := goquery.NewDocumentFromNode(p).Selection
-		if ps.FindMatcher(css("img")).FilterFunction(func(_ int, s *goquery.Selection) bool { return contentImage(s.Nodes[0]) }).Length() > 1 {
+		for c := p.FirstChild; c != nil && images <= 1; c = c.NextSibling {
+			if c != below {
+				images += countImages(c, 2-images)
+			} else if isContentImg(c) { // its descendants are counted
+				images++
+			}
+		}
+		if images > 1 {
 			break
 		}
 		if fallback == nil && (p.DataAtom == atom.Figure || p.DataAtom == atom.Li || strings.Contains(attr(p, "class"), "image") || strings.Contains(attr(p, "class"), "media")) {
 			fallback = p
 		}
-		if ps.FindMatcher(cssFirst(captionSel+", "+creditSel)).Length() > 0 {
-			return ps
+		for c := p.FirstChild; c != nil && !captioned; c = c.NextSibling {
+			if c != below {
+				captioned = figureParts(c)
+			} else { // its descendants hold none, or the level below had returned
+				captioned = figurePartSel.Match(c)
+			}
 		}
+		if captioned {
+			return goquery.NewDocumentFromNode(p).Selection
+		}
+		below = p
 	}
 	if fallback != nil {
 		return goquery.NewDocumentFromNode(fallback).Selection
 	}
 	return nil
+}
+
+var (
+	imgSel        = css("img")
+	figurePartSel = css(captionSel + ", " + creditSel) // a caption or a credit
+)
+
+// isContentImg is what FindMatcher(css("img")) filtered by contentImage
+// keeps.
+func isContentImg(n *html.Node) bool { return imgSel.Match(n) && contentImage(n) }
+
+// countImages counts the content images in n's subtree, n included, and
+// stops once it has counted enough.
+func countImages(n *html.Node, enough int) int {
+	k := 0
+	if isContentImg(n) {
+		k++
+	}
+	for c := n.FirstChild; c != nil && k < enough; c = c.NextSibling {
+		k += countImages(c, enough-k)
+	}
+	return k
+}
+
+// figureParts reports a caption or credit in n's subtree, n included.
+func figureParts(n *html.Node) bool {
+	if figurePartSel.Match(n) {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if figureParts(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // figures returns the images of an element, each with its figure.

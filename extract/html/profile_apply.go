@@ -216,8 +216,8 @@ func (p *page) applyProfileFields(f *profileFields) {
 		}
 	}
 	for _, cand := range []string{x.Kicker, x.Subtitle, d.Title, firstText(p.blocks, 2)} {
-		if m := numberRe.FindStringSubmatch(cand); m != nil {
-			x.Number = collapseTrim(m[0])
+		if m, ok := numberIn(cand); ok {
+			x.Number = collapseTrim(m)
 			break
 		}
 	}

@@ -114,9 +114,10 @@ func TestRelatedHeadingStarts(t *testing.T) {
 	}
 }
 
-// mayRelatedHeading never says no where relatedHeading says yes.
-func TestRelatedHeadingPrecheck(t *testing.T) {
-	texts := append(precheckTexts(t), "Siehe auch", "SIEHE AUCH:", "ſiehe auch", "Mehr zum Thema", "Mehr aus dem Ressort Politik",
+// relatedHeadingSamples are texts to try relatedHeading on: the
+// precheck texts and headlines of each kind it matches or nearly does.
+func relatedHeadingSamples(t *testing.T) []string {
+	return append(precheckTexts(t), "Siehe auch", "SIEHE AUCH:", "ſiehe auch", "Mehr zum Thema", "Mehr aus dem Ressort Politik",
 		"Weitere Meldungen", "Das könnte Sie auch interessieren!", "Das KÖNNTE Sie auch interessieren", "Ähnliche Artikel", "ÄHNLICHE BEITRÄGE",
 		"Lesen Sie auch", "Lies auch", "Verwandte Themen", "Mehr auf tagesschau.de", "Empfehlungen der Redaktion", "Leseempfehlungen",
 		"Unsere Empfehlungen", "Aktuelle Meldungen", "Aktuellste Beiträge", "Neueste Artikel", "Die neuesten Meldungen", "Meistgelesen",
@@ -127,6 +128,11 @@ func TestRelatedHeadingPrecheck(t *testing.T) {
 		"Interessant für Sie", "Interessante Links", "Passend zum Thema", "Zum Thema", "Weitere Pressemitteilungen des Ministeriums",
 		"Mehr Informationen zum Thema", "Mehr zum Thema auf der Website", "\u212aönnte Sie auch interessieren", "Könnte dich auch interessieren",
 		"Aus der Redaktion", "Kontakt", "Teilen", "Anfahrt", "z", "", "Ä", "mehr", "Me")
+}
+
+// mayRelatedHeading never says no where relatedHeading says yes.
+func TestRelatedHeadingPrecheck(t *testing.T) {
+	texts := relatedHeadingSamples(t)
 	matched := 0
 	for _, s := range texts {
 		if relatedHeading.MatchString(s) {
