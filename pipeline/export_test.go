@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -19,16 +20,7 @@ import (
 // crawled file's facts reach its asset record.
 func TestPipelineOldRedirectsAndGone(t *testing.T) {
 	const crawled, public = "http://127.0.0.1:8080", "https://www.example.de"
-	norm, err := transform.NewNormalizer(transform.Options{SiteRoot: public + "/", CrawledOrigin: crawled, PublicOrigin: public})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var logs bytes.Buffer
-	pipe, err := NewExport(slog.New(slog.NewTextHandler(&logs, nil)), norm, t.TempDir(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer pipe.Close()
+	pipe := newTestExport(t, transform.Options{SiteRoot: public + "/", CrawledOrigin: crawled, PublicOrigin: public})
 	d := umzug.Document{Kind: umzug.KindPage, URL: crawled + "/kontakt/", Title: "Kontakt",
 		Blocks:     []umzug.Block{{Key: "c1", Type: umzug.BlockDownloads, Downloads: &umzug.Downloads{Items: []umzug.File{{URL: crawled + "/fileadmin/anfahrt.pdf", Title: "Anfahrt"}}}}},
 		Provenance: umzug.Provenance{SourceURL: crawled + "/kontakt/"}}
@@ -43,14 +35,7 @@ func TestPipelineOldRedirectsAndGone(t *testing.T) {
 	if d := os.Getenv("UMZUG_WRITE_GONE_EXPORT"); d != "" {
 		dir = d // .ci/redirects.sh serves its redirect maps: the demo has no gone page
 	}
-	exp := testExporter(t, dir, public)
-	res, err := pipe.Finish(t.Context(), exp)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := exp.Finish("2024-01-01T00:00:01Z", res.Stats); err != nil {
-		t.Fatal(err)
-	}
+	res := finishTestExport(t, pipe, dir, public)
 	csv, _ := os.ReadFile(filepath.Join(dir, "redirects.csv"))
 	for _, want := range []string{
 		public + "/kontakt.html,/kontakt,301", public + "/kontakt/,/kontakt,301",
@@ -121,16 +106,7 @@ func TestRepeatedOldURLs(t *testing.T) {
 // inventory, which lists every old URL of the run.
 func TestRejectedDocumentInInventory(t *testing.T) {
 	const site = "https://www.example.de"
-	norm, err := transform.NewNormalizer(transform.Options{SiteRoot: site + "/"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var logs bytes.Buffer
-	pipe, err := NewExport(slog.New(slog.NewTextHandler(&logs, nil)), norm, t.TempDir(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer pipe.Close()
+	pipe := newTestExport(t, transform.Options{SiteRoot: site + "/"})
 	page := func(path, title string) umzug.Document {
 		return umzug.Document{Kind: umzug.KindPage, URL: site + path, Title: title,
 			Blocks:     []umzug.Block{{Key: "c1", Type: umzug.BlockText, Text: &umzug.Text{Body: umzug.PortableText{{Type: "block", Key: "b0", Style: "normal", Children: []umzug.PTSpan{{Type: "span", Key: "s0", Text: "Text der Seite " + path, Marks: []string{}}}, MarkDefs: []umzug.MarkDef{}}}}}},
@@ -142,6 +118,35 @@ func TestRejectedDocumentInInventory(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
+	finishTestExport(t, pipe, dir, site)
+	inv, _ := os.ReadFile(filepath.Join(dir, "inventory.csv"))
+	if !bytes.Contains(inv, []byte(site+"/leer/,failed,200,")) || !bytes.Contains(inv, []byte("invalid-record")) {
+		t.Errorf("inventory.csv lacks the rejected page:\n%s", inv)
+	}
+	if !bytes.Contains(inv, []byte(site+"/a/,exported,")) {
+		t.Errorf("inventory.csv lacks the exported page:\n%s", inv)
+	}
+}
+
+// newTestExport is an export engine over a normalizer with opts, closed
+// at the end of the test.
+func newTestExport(t *testing.T, opts transform.Options) *Export {
+	t.Helper()
+	norm, err := transform.NewNormalizer(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pipe, err := NewExport(slog.New(slog.NewTextHandler(io.Discard, nil)), norm, t.TempDir(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(pipe.Close)
+	return pipe
+}
+
+// finishTestExport writes pipe's export for site into dir.
+func finishTestExport(t *testing.T, pipe *Export, dir, site string) ExportResult {
+	t.Helper()
 	exp := testExporter(t, dir, site)
 	res, err := pipe.Finish(t.Context(), exp)
 	if err != nil {
@@ -150,11 +155,5 @@ func TestRejectedDocumentInInventory(t *testing.T) {
 	if _, err := exp.Finish("2024-01-01T00:00:01Z", res.Stats); err != nil {
 		t.Fatal(err)
 	}
-	inv, _ := os.ReadFile(filepath.Join(dir, "inventory.csv"))
-	if !bytes.Contains(inv, []byte(site+"/leer/,failed,200,")) || !bytes.Contains(inv, []byte("invalid-record")) {
-		t.Errorf("inventory.csv lacks the rejected page:\n%s", inv)
-	}
-	if !bytes.Contains(inv, []byte(site+"/a/,exported,")) {
-		t.Errorf("inventory.csv lacks the exported page:\n%s", inv)
-	}
+	return res
 }

@@ -480,15 +480,8 @@ func (p *page) pressContactsOutside(roots []*html.Node) []contactBox {
 // that renders a contact box read into the contacts (a box inside a text:
 // its headline and lines). It reports whether the block is left empty.
 func stripBoxText(b *umzug.Block, boxText string) bool {
-	var body *umzug.PortableText
-	switch {
-	case b.Type == umzug.BlockText && b.Text != nil:
-		body = &b.Text.Body
-	case b.Type == umzug.BlockInfoBox && b.InfoBox != nil:
-		body = &b.InfoBox.Body
-	case b.Type == umzug.BlockTextMedia && b.TextMedia != nil:
-		body = &b.TextMedia.Body
-	default:
+	body := textBody(b)
+	if body == nil {
 		return false
 	}
 	pt := *body
@@ -520,6 +513,20 @@ func stripBoxText(b *umzug.Block, boxText string) bool {
 	rekey(rest)
 	*body = rest
 	return len(rest) == 0 && b.Type != umzug.BlockTextMedia && b.Header == nil
+}
+
+// textBody returns the rich text of a text, text-with-media or info box
+// block, else nil.
+func textBody(b *umzug.Block) *umzug.PortableText {
+	switch {
+	case b.Type == umzug.BlockText && b.Text != nil:
+		return &b.Text.Body
+	case b.Type == umzug.BlockInfoBox && b.InfoBox != nil:
+		return &b.InfoBox.Body
+	case b.Type == umzug.BlockTextMedia && b.TextMedia != nil:
+		return &b.TextMedia.Body
+	}
+	return nil
 }
 
 func containsAny(roots []*html.Node, n *html.Node) bool {

@@ -413,16 +413,8 @@ func (p *page) dropOpeningHeadline(title string) {
 		return
 	}
 	b := &p.blocks[0]
-	var body *umzug.PortableText
-	switch {
-	case b.Type == umzug.BlockText && b.Text != nil:
-		body = &b.Text.Body
-	case b.Type == umzug.BlockTextMedia && b.TextMedia != nil:
-		body = &b.TextMedia.Body
-	default:
-		return
-	}
-	if len(*body) == 0 || (*body)[0].Style != "h1" || normText((*body)[0].PlainText()) != normText(title) {
+	body := textBody(b)
+	if body == nil || b.Type == umzug.BlockInfoBox || len(*body) == 0 || (*body)[0].Style != "h1" || normText((*body)[0].PlainText()) != normText(title) {
 		return
 	}
 	rest := append(umzug.PortableText{}, (*body)[1:]...)
