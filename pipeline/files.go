@@ -43,6 +43,9 @@ func readHTMLFile(name string) ([]byte, error) {
 // page: it is empty, binary, or text without any markup.
 func CheckHTML(name string, raw []byte) error {
 	head := raw[:min(len(raw), 64<<10)]
+	if bytes.HasPrefix(raw, []byte{0xFE, 0xFF}) || bytes.HasPrefix(raw, []byte{0xFF, 0xFE}) {
+		return nil // UTF-16 with its byte order mark: decoded later (extract.DecodeHTML)
+	}
 	switch ct := http.DetectContentType(raw); {
 	case len(bytes.TrimSpace(raw)) == 0:
 		return &NotHTMLError{name, "the file is empty"}

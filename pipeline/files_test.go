@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/umzug/umzug"
 )
@@ -51,9 +52,19 @@ func TestFilesThatAreNoPage(t *testing.T) {
 		"latin1.html":   []byte("<p>Caf\xe9 au lait: ein Text in Latin-1 ohne Angabe des Zeichensatzes.</p>"),
 		"fragment.html": []byte("\n  <div><h1>Titel</h1><p>Text</p></div>"),
 		"xhtml.html":    []byte(`<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml"><body><p>x</p></body></html>`),
+		"utf16.html":    utf16le("<html><body><p>Grüße aus dem Amt</p></body></html>"),
 	} {
 		if _, err := readHTMLFile(write(name, body)); err != nil {
 			t.Errorf("%s: %v", name, err)
 		}
 	}
+}
+
+// utf16le is s in UTF-16LE with its byte order mark.
+func utf16le(s string) []byte {
+	b := []byte{0xFF, 0xFE}
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u), byte(u>>8))
+	}
+	return b
 }
