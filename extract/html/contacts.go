@@ -343,6 +343,9 @@ func (p *page) readContact(el *html.Node) umzug.Contact {
 			if c.Email == "" {
 				c.Email = normalizeEmail(emailRe.FindString(line))
 			}
+		case labelledField(line), strings.HasPrefix(line, "@"), strings.HasPrefix(line, "#"):
+			// "Internet: www.…", "Twitter: @…", a handle or a hashtag: a
+			// way to reach or a slogan, never a name.
 		case strings.ContainsAny(line, "0123456789"), contactCue.MatchString(line), strings.HasPrefix(low, "e-mail"),
 			strings.HasPrefix(low, "mail"), strings.HasPrefix(low, "kontakt"), strings.HasPrefix(low, "http"), strings.HasPrefix(low, "www."),
 			postalCode.MatchString(line), streetLine.MatchString(line):
@@ -428,6 +431,12 @@ func (p *page) takeContacts(roots []*html.Node) {
 // fieldLabel is the label of a contact's line that names a way to reach
 // it, not whom ("E-Mail: …", "Tel.: …").
 var fieldLabel = regexp.MustCompile(`(?i)^(?:e-?mail|mail|tel(?:efon)?|fon|phone|fax|telefax|mobil|handy|internet|web|www|homepage|adresse|anschrift|twitter|mastodon|facebook|instagram|x)\.?$`)
+
+// labelledField reports a line that a field's label opens ("Internet: …").
+func labelledField(line string) bool {
+	label, _, ok := strings.Cut(line, ":")
+	return ok && fieldLabel.MatchString(strings.TrimSpace(label))
+}
 
 // namedLabel reports a line "Name: phone or e-mail": a short label
 // without digits or an address, followed by a way to reach someone.

@@ -139,3 +139,25 @@ func TestHeadOutsideMainCountsAsFields(t *testing.T) {
 		}
 	}
 }
+
+// TestContactNameIsNoAddress: the lines of a contact box that name a web
+// address, a handle or a hashtag are never the contact's name.
+func TestContactNameIsNoAddress(t *testing.T) {
+	d := parseFile(t, `<html><head><title>Presse | Bundesamt</title></head><body>
+<main><div class="news news-single"><div class="article" itemscope itemtype="http://schema.org/Article">
+<div class="header"><h1 itemprop="headline">Neue Empfehlungen zur Sicherheit von Chatbots</h1></div>
+<p><time itemprop="datePublished" datetime="2023-05-10">10.05.2023</time></p>
+<div class="news-text-wrap" itemprop="articleBody"><p>Das Amt veröffentlicht heute Empfehlungen für Unternehmen und Behörden, die Chatbots einsetzen wollen.</p>
+<h2>Pressekontakt:</h2>
+<p>Bundesamt für Sicherheit Pressestelle<br>Tel.: 0228-999582-5777<br>E-Mail: <a href="mailto:presse@amt.example">presse@amt.example</a><br>Internet: <a href="https://www.amt.example">www.amt.example</a></p>
+<p>Twitter: <a href="https://twitter.com/amt">@Amt_Bund</a> <a href="https://twitter.com/hashtag/x">#DigitalSicher</a></p></div></div></div></main>
+</body></html>`, "https://amt.example/presse/chatbots/")
+	if d.PressRelease == nil || len(d.PressRelease.Contacts) == 0 {
+		t.Fatalf("no press release with contacts: %+v", d.PressRelease)
+	}
+	for _, c := range d.PressRelease.Contacts {
+		if strings.Contains(c.Name, "www.") || strings.Contains(c.Name, "Internet") || strings.HasPrefix(c.Name, "#") || strings.HasPrefix(c.Name, "@") {
+			t.Errorf("contact named %q", c.Name)
+		}
+	}
+}
