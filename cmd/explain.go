@@ -7,7 +7,6 @@ import (
 	"io"
 	"mime"
 	"net/http"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -96,11 +95,8 @@ func loadExplainTarget(ctx context.Context, target, baseURL string) ([]byte, str
 		body, _, _ := extract.DecodeHTML(raw, resp.Header.Get("Content-Type"))
 		return body, resp.Request.URL.String(), nil
 	}
-	raw, err := os.ReadFile(target)
+	raw, err := pipeline.ReadHTMLFile(target)
 	if err != nil {
-		return nil, "", err
-	}
-	if err := pipeline.CheckHTML(target, raw); err != nil {
 		return nil, "", err
 	}
 	body, _, _ := extract.DecodeHTML(raw, "")

@@ -479,11 +479,7 @@ func (p *Export) writeDocuments(ctx context.Context, docsW *load.RecordWriter, s
 				res.Rejected++
 				p.fails.Add(umzug.Failure{URL: r.d.URL, Stage: umzug.StageLoad, Reason: umzug.ReasonInvalidRecord, Message: r.err.Error()})
 				// The inventory lists it too, as a page that failed.
-				depth, ok := p.inv.depth[r.d.URL]
-				if !ok {
-					depth = -1
-				}
-				p.inv.addPage(r.d.URL, invFailed, r.d.Provenance.HTTPStatus, depth, umzug.ReasonInvalidRecord+": "+r.err.Error())
+				p.inv.addPage(r.d.URL, invFailed, r.d.Provenance.HTTPStatus, p.inv.depthOf(r.d.URL), umzug.ReasonInvalidRecord+": "+r.err.Error())
 				continue
 			}
 			cancel()

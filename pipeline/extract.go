@@ -70,7 +70,7 @@ type HTMLParser interface {
 // ("" for its file: URL). A panic of the extractor is recorded in fails
 // as the file's failure and yields no document and no error.
 func ExtractFile(parser HTMLParser, name, baseURL string, fails *FailureLog) (doc *umzug.Document, err error) {
-	raw, err := readHTMLFile(name)
+	raw, err := ReadHTMLFile(name)
 	if err != nil {
 		return nil, err
 	}

@@ -27,8 +27,8 @@ func (e *NotHTMLError) Error() string { return e.Name + ": not an HTML page: " +
 // markup is the start of a tag, a comment or a doctype.
 var markup = regexp.MustCompile(`<[A-Za-z!/]`)
 
-// readHTMLFile reads a saved page and refuses a file that holds none.
-func readHTMLFile(name string) ([]byte, error) {
+// ReadHTMLFile reads a saved page and refuses a file that holds none.
+func ReadHTMLFile(name string) ([]byte, error) {
 	raw, err := os.ReadFile(name)
 	if err != nil {
 		return nil, err
@@ -60,7 +60,7 @@ func CheckHTML(name string, raw []byte) error {
 // SnapshotFromFile makes a snapshot of a saved page. Its URL is baseURL,
 // else the page's canonical link (or og:url), else its file:// URL.
 func SnapshotFromFile(name, baseURL string) (*umzug.Snapshot, error) {
-	raw, err := readHTMLFile(name)
+	raw, err := ReadHTMLFile(name)
 	if err != nil {
 		return nil, err
 	}

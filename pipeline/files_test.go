@@ -36,7 +36,7 @@ func TestFilesThatAreNoPage(t *testing.T) {
 		"list.csv":    {[]byte("a;b\n1;2\n"), "without any markup"},
 	} {
 		p := write(name, c.body)
-		_, err := readHTMLFile(p)
+		_, err := ReadHTMLFile(p)
 		var ne *NotHTMLError
 		if !errors.As(err, &ne) || !strings.Contains(err.Error(), p) || !strings.Contains(err.Error(), c.reason) {
 			t.Errorf("%s: error %v, want a NotHTMLError naming the file and %q", name, err, c.reason)
@@ -54,7 +54,7 @@ func TestFilesThatAreNoPage(t *testing.T) {
 		"xhtml.html":    []byte(`<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml"><body><p>x</p></body></html>`),
 		"utf16.html":    utf16le("<html><body><p>Grüße aus dem Amt</p></body></html>"),
 	} {
-		if _, err := readHTMLFile(write(name, body)); err != nil {
+		if _, err := ReadHTMLFile(write(name, body)); err != nil {
 			t.Errorf("%s: %v", name, err)
 		}
 	}

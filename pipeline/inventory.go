@@ -194,12 +194,17 @@ func (inv *inventory) addDocument(d *umzug.Document, words int, line []byte, ass
 	for _, a := range assets {
 		inv.assets[a.URL] = a.Kind
 	}
-	depth, ok := inv.depth[d.URL]
-	if !ok {
-		depth = -1
-	}
 	return inv.docs.Append(invRow{URL: d.URL, Status: invExported, HTTP: d.Provenance.HTTPStatus, Path: d.Path, Kind: string(d.Kind),
-		Title: d.Title, Words: words, Published: d.Dates.Published, Depth: depth, ID: d.ID, Dropped: d.Provenance.Accounting.DroppedChars()})
+		Title: d.Title, Words: words, Published: d.Dates.Published, Depth: inv.depthOf(d.URL), ID: d.ID, Dropped: d.Provenance.Accounting.DroppedChars()})
+}
+
+// depthOf is the link depth of a document's URL, -1 when unknown (not
+// crawled in this run).
+func (inv *inventory) depthOf(u string) int {
+	if d, ok := inv.depth[u]; ok {
+		return d
+	}
+	return -1
 }
 
 // addRedirect records a row of the redirect map: a document's own URL is

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	stdhtml "html"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -284,17 +285,9 @@ func (a *accountant) piecesKept(s string) bool {
 }
 
 // isField reports a text (of 8 characters or more) that is a document
-// field's whole text.
+// field's whole text (fieldTxt holds them normalized, as s is).
 func (a *accountant) isField(s string) bool {
-	if len(s) < 8 {
-		return false
-	}
-	for _, f := range a.fieldTxt {
-		if f == s || normText(f) == s {
-			return true
-		}
-	}
-	return false
+	return len(s) >= 8 && slices.Contains(a.fieldTxt, s)
 }
 
 func (a *accountant) inFields(s string) bool {

@@ -47,9 +47,15 @@ func captionKeys(ms []umzug.Media) map[string]bool {
 	return keys
 }
 
+// plainParagraph reports a paragraph that is no heading, quote or list
+// item: the only kind a caption is written as.
+func plainParagraph(b umzug.PTBlock) bool {
+	return b.ListItem == "" && (b.Style == "" || b.Style == "normal")
+}
+
 // isEcho reports a plain paragraph whose text one of keys covers.
 func isEcho(b umzug.PTBlock, keys map[string]bool) bool {
-	if b.ListItem != "" || (b.Style != "" && b.Style != "normal") {
+	if !plainParagraph(b) {
 		return false
 	}
 	k := echoKey(b.PlainText())
@@ -130,7 +136,7 @@ func captionsAfterImages(bs []umzug.Block) []umzug.Block {
 // credit, or a credit alone under an image without one. It reports
 // whether b was taken.
 func takeCaption(m *umzug.Media, b umzug.PTBlock) bool {
-	if b.ListItem != "" || (b.Style != "" && b.Style != "normal") {
+	if !plainParagraph(b) {
 		return false
 	}
 	text := collapseTrim(b.PlainText())

@@ -63,11 +63,7 @@ func contactBoxes(roots []*html.Node) []contactBox {
 				continue
 			}
 			if run := headedContact(c); run != nil {
-				read := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
-				for _, r := range run {
-					read.AppendChild(goquery.NewDocumentFromNode(r).Selection.Clone().Nodes[0])
-				}
-				out = append(out, contactBox{nodes: run, read: read})
+				out = append(out, contactBox{nodes: run, read: detachedCopy(run)})
 				c = run[len(run)-1] // the run's siblings are read
 				continue
 			}
@@ -227,6 +223,16 @@ func reachable(n *html.Node, t string) bool {
 	})
 }
 
+// detachedCopy returns a <div> outside the page holding copies of ns, to
+// read a contact from nodes that no element of the page holds alone.
+func detachedCopy(ns []*html.Node) *html.Node {
+	div := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	for _, n := range ns {
+		div.AppendChild(goquery.NewDocumentFromNode(n).Selection.Clone().Nodes[0])
+	}
+	return div
+}
+
 // contactLines returns the lines of a box whose lines are separated by
 // <br> ("Pressekontakte:<br>Verband A: a@…, Tel. …<br>Verband B: …"),
 // each as a detached element, when two or more of them name someone and
@@ -235,15 +241,19 @@ func reachable(n *html.Node, t string) bool {
 func contactLines(box *html.Node) []*html.Node {
 	var lines []*html.Node
 	named := 0
-	line := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	var line []*html.Node // the nodes of the current line
 	end := func() {
-		if t := cleanText(line); t != "" && reachable(line, t) {
-			lines = append(lines, line)
+		if len(line) == 0 {
+			return
+		}
+		el := detachedCopy(line)
+		line = nil
+		if t := cleanText(el); t != "" && reachable(el, t) {
+			lines = append(lines, el)
 			if label, rest, ok := strings.Cut(t, ":"); ok && namedLabel(label, rest) {
 				named++
 			}
 		}
-		line = &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
 	}
 	for c := box.FirstChild; c != nil; c = c.NextSibling {
 		switch {
@@ -252,7 +262,7 @@ func contactLines(box *html.Node) []*html.Node {
 		case c.Type == html.ElementNode && !inlineAtoms[c.DataAtom]:
 			return nil // a box of blocks, not of lines
 		default:
-			line.AppendChild(goquery.NewDocumentFromNode(c).Selection.Clone().Nodes[0])
+			line = append(line, c)
 		}
 	}
 	end()
