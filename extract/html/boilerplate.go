@@ -793,11 +793,16 @@ func breadcrumbLine(t string) bool {
 	if strings.Contains(t, ":") && breadcrumbCue.MatchString(t) {
 		return true
 	}
-	if phoneSlash.MatchString(t) {
-		t = phoneSlash.ReplaceAllString(t, "$1/$2") // "030 / 2325 786": a phone number, no step
-	}
-	if strings.Count(t, "›")+strings.Count(t, "»")+strings.Count(t, " > ")+strings.Count(t, " / ") < 2 {
+	marks := strings.Count(t, "›") + strings.Count(t, "»") + strings.Count(t, " > ")
+	slashes := strings.Count(t, " / ")
+	if marks+slashes < 2 {
 		return false
+	}
+	if slashes > 0 && phoneSlash.MatchString(t) {
+		t = phoneSlash.ReplaceAllString(t, "$1/$2") // "030 / 2325 786": a phone number, no step
+		if marks+strings.Count(t, " / ") < 2 {
+			return false
+		}
 	}
 	steps := breadcrumbStep.Split(t, -1)
 	if len(steps) < 3 {
