@@ -503,6 +503,9 @@ func printSummary(w io.Writer, st crawl.CrawlStats, statusNotes []string, m load
 	fmt.Fprintf(w, "Documents: %d (%s)\n", m.Counts["documents"], strings.Join(kinds, ", "))
 	fmt.Fprintf(w, "De-duplication: %d blocks in, %d out, %d snippets, %d refs, %d teaser copies replaced, %d near duplicates\n",
 		stats["blocksIn"], stats["blocksOut"], stats["snippets"], stats["refs"], stats["teaserCopiesReplaced"], stats["nearDuplicates"])
+	if n := stats["samePages"]; n > 0 {
+		fmt.Fprintf(w, "Same page under two URLs: %d kept once (\"/dir/\" and \"/dir/index.html\" with the same content; the other URL redirects)\n", n)
+	}
 	fmt.Fprintf(w, "Assets: %d, redirects: %d (%d gone)\n", m.Counts["assets"], stats["redirects"], stats["gone"])
 	if _, ok := stats["filesMissing"]; ok {
 		fmt.Fprintf(w, "Files: %d in %s/ (%d missing, see findings)\n", m.Counts["files"], load.FilesDir, stats["filesMissing"])

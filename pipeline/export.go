@@ -224,8 +224,9 @@ func (p *Export) AddFindings(fs ...umzug.Finding) {
 // progress shown.
 func (p *Export) SetPhases(ph *Phases) { p.phases = ph }
 
-// Documents returns the number of documents spooled for the export.
-func (p *Export) Documents() int { return p.spool.Len() }
+// Documents returns the number of documents spooled for the export (a
+// page spooled twice under two URLs of its directory counts once).
+func (p *Export) Documents() int { return p.spool.Len() - p.idx.Stats.SamePages }
 
 // Skipped returns the responses left out because they are not content,
 // per reason.
@@ -637,7 +638,7 @@ func (p *Export) Finish(ctx context.Context, exp *load.Exporter) (ExportResult, 
 		"repeatedParagraphsDropped": ns.RepeatedParagraphs,
 		"snippets":                  ds.Snippets, "refs": ds.Refs, "chromeBlocksDropped": ds.ChromeBlocks,
 		"teaserCopiesReplaced": ds.CopiesReplaced, "dateConflicts": ds.DateConflicts, "linksResolved": ds.LinksResolved,
-		"nearDuplicates": ds.NearDuplicates, "duplicateUrls": ds.DuplicateURLs,
+		"nearDuplicates": ds.NearDuplicates, "duplicateUrls": ds.DuplicateURLs, "samePages": ds.SamePages,
 		"redirects": ds.RedirectsKept, "gone": ds.RedirectsGone, "redirectsDropped": ds.RedirectsMerged,
 		"warnings": p.warnings, "documentsRejected": res.Rejected + p.dropped,
 	}

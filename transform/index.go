@@ -113,7 +113,8 @@ type blockStat struct {
 // every normalized document, Finalize decides paths and near duplicates,
 // the second pass Rewrites every document in id order. Memory grows with
 // the number of documents by fixed-size entries (about 150 bytes per
-// document: its entry and the hash maps of its URLs and paths) and with
+// document: its entry and the hash maps of its URLs and paths; about 40
+// more for a URL that names a directory, byDir) and with
 // the contents met more than once; the documents' strings and sketches
 // and what the first pass logs per block are in temporary files
 // (IndexOptions.TempDir, store.go, spill.go).
@@ -163,6 +164,10 @@ type Index struct {
 	chrome     []umzug.ChromeBlock
 	finalized  bool
 	seenFrom   map[uint64]struct{}
+	// byDir finds the first document whose URL names a directory, by
+	// the pathHash of the directory's URL (dirKey), with the hash of
+	// its content (samepage.go).
+	byDir map[uint64]dirEntry
 
 	Stats DedupeStats
 }
@@ -187,6 +192,10 @@ type DedupeStats struct {
 	RedirectsKept   int `json:"redirects"`
 	RedirectsGone   int `json:"gone"`
 	RedirectsMerged int `json:"redirectsDropped"`
+	// SamePages counts documents left out as the same page as another
+	// under another URL of its directory ("/presse/index.html" and
+	// "/presse/"): their URLs redirect to it (samepage.go).
+	SamePages int `json:"samePages"`
 }
 
 // NewIndex returns an empty Index for the site whose root is siteRoot.
@@ -215,7 +224,9 @@ func (x *Index) Close() error {
 
 // Add records a normalized document that the caller stored under ordinal
 // ord. A document whose URL is already known is not added: its URLs
-// become aliases of the first, and Add returns false.
+// become aliases of the first, and Add returns false. Nor is the same
+// page under another URL of its directory (samepage.go): one document
+// keeps the better URL, the other URL is its alias.
 func (x *Index) Add(d *umzug.Document, ord int) bool {
 	return x.AddPrepared(d, ord, nil)
 }
@@ -241,6 +252,9 @@ func (x *Index) AddPrepared(d *umzug.Document, ord int, p *Prepared) bool {
 	if err != nil {
 		id = uuid.NewSHA1(x.ns, []byte(d.URL))
 	}
+	if x.addSamePage(d, ord, id, p.same, aliases) {
+		return false
+	}
 	e := docEntry{id: id, ord: int32(ord)}
 	published := ""
 	if d.Kind == umzug.KindPressRelease && len(d.Dates.Published) >= 10 {
@@ -254,6 +268,7 @@ func (x *Index) AddPrepared(d *umzug.Document, ord int, p *Prepared) bool {
 	e.info = x.appendRec(encodeInfo(x.scratch[:0], published, p.sketch))
 	x.docs.add(e)
 	x.addAliases(i, aliases)
+	x.recordDir(i, p.same)
 	x.Stats.Documents++
 	x.Stats.BlocksIn += len(d.Blocks)
 

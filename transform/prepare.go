@@ -14,6 +14,7 @@ type Prepared struct {
 	repeats  []uint64  // fingerprints of the blocks that repeat an earlier one of the document
 	sims     []simPart // blocks of NearMinWords words or more, first occurrences only
 	sketch   []uint32
+	same     samePage // the directory d's URL names, and its content's hash (samepage.go)
 }
 
 // simPart is a simEntry without its document.
@@ -30,10 +31,10 @@ type simPart struct {
 // Prepare reads only the Index's options: it is safe for concurrent use,
 // also with Add.
 func (x *Index) Prepare(d *umzug.Document, fps []uint64) *Prepared {
-	p := &Prepared{sketch: sentenceSketch(d)}
 	if len(fps) != len(d.Blocks) {
 		fps = nil
 	}
+	p := &Prepared{sketch: sentenceSketch(d), same: prepareSamePage(d, fps)}
 	var seen map[uint64]struct{}
 	var words, shingles []uint64
 	for bi := range d.Blocks {

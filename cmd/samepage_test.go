@@ -1,0 +1,98 @@
+package cmd
+
+import (
+	"bufio"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/umzug/umzug/load"
+)
+
+// TestMigrateSamePageUnderTwoURLs: a site whose menu links "/presse/"
+// and whose breadcrumb links "/presse/index.html" (the same page) is
+// exported with the page once; the other URL redirects to it, the
+// inventory lists it with the document, and the summary and the manifest
+// count it.
+func TestMigrateSamePageUnderTwoURLs(t *testing.T) {
+	pageHTML := func(title, body string) string {
+		return `<!DOCTYPE html><html lang="de"><head><title>` + title + `</title></head><body>
+<nav><a href="/">Start</a> <a href="/index.html">Startseite</a> <a href="/presse/">Presse</a> <a href="/presse/index.html">Pressebereich</a></nav>
+<main><h1>` + title + `</h1><p>` + body + `</p><p><a href="/presse/pm-1.html">Pressemitteilung 1</a></p></main></body></html>`
+	}
+	pages := map[string]string{
+		"/":                 pageHTML("Willkommen", "Das Ministerium informiert über seine Arbeit für das ganze Land und alle Bürgerinnen."),
+		"/presse/":          pageHTML("Presse", "Hier finden Sie alle Pressemitteilungen des Ministeriums aus den letzten Jahren."),
+		"/presse/pm-1.html": pageHTML("Neue Radwege", "Das Land baut in diesem Jahr zweihundert Kilometer neue Radwege an Landesstraßen."),
+	}
+	pages["/index.html"] = pages["/"]
+	pages["/presse/index.html"] = pages["/presse/"]
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, ok := pages[r.URL.Path]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(body))
+	}))
+	defer srv.Close()
+	out := filepath.Join(t.TempDir(), "export")
+	ios, _, stderr := testStreams()
+	if code := Execute(t.Context(), NewRootCmd(ios), []string{"migrate", srv.URL + "/", "--out", out, "--log-level", "error"}, ios); code != ExitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	f, err := os.Open(filepath.Join(out, "documents.ndjson"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var urls []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var d struct{ URL, Path string }
+		if err := json.Unmarshal(sc.Bytes(), &d); err != nil {
+			t.Fatal(err)
+		}
+		urls = append(urls, strings.TrimPrefix(d.URL, srv.URL)+" "+d.Path)
+	}
+	want := []string{"/ /", "/presse/ /presse", "/presse/pm-1.html /presse/pm-1"}
+	slices.Sort(urls)
+	if !slices.Equal(urls, want) {
+		t.Errorf("documents (URL path) = %q; want %q", urls, want)
+	}
+	redirects, err := os.ReadFile(filepath.Join(out, "redirects.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range []string{srv.URL + "/index.html,/,301", srv.URL + "/presse/index.html,/presse,301"} {
+		if !strings.Contains(string(redirects), line+"\n") {
+			t.Errorf("redirects.csv lacks %q:\n%s", line, redirects)
+		}
+	}
+	inv, err := os.ReadFile(filepath.Join(out, "inventory.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range strings.Split(string(inv), "\n") {
+		if strings.HasPrefix(l, srv.URL+"/presse/,exported,") && !strings.Contains(l, srv.URL+"/presse/index.html") {
+			t.Errorf("inventory row of /presse/ does not list /presse/index.html as its alias: %s", l)
+		}
+	}
+	m, err := load.ReadManifest(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Stats["samePages"] != 2 || m.Counts["documents"] != 3 {
+		t.Errorf("manifest samePages %d, documents %d; want 2 and 3", m.Stats["samePages"], m.Counts["documents"])
+	}
+	if !strings.Contains(stderr.String(), "Same page under two URLs: 2 kept once") {
+		t.Errorf("summary does not count the pages kept once:\n%s", stderr)
+	}
+}
