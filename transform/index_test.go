@@ -407,6 +407,9 @@ func TestIndexLinksAssetsAndRedirects(t *testing.T) {
 			t.Errorf("redirect from %s = %+v; want 301 to %s", old, r, da.Path)
 		}
 	}
+	if got := da.Provenance.AliasURLs; !slices.Equal(got, []string{site + "/radverkehr.html"}) {
+		t.Errorf("aliasUrls = %q; want the URL the page was also served under", got)
+	}
 	if r := from[site+"/fileadmin/user_upload/Plan%20A.PDF"]; r.To != "/media/user-upload/plan-a.pdf" {
 		t.Errorf("file redirect = %+v", r)
 	}

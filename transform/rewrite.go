@@ -66,6 +66,13 @@ func (x *Index) RewritePrinted(d *umzug.Document, fps []uint64, load LoadFunc, f
 	}
 	newPath := x.docPath(di)
 	d.Path = newPath
+	// Every other old URL of the page (redirect sources, URLs that
+	// answered the same page, a directory's index file): the export's
+	// aliasUrls, sorted, as the redirect map has them.
+	if x.doc(di).aliases != 0 {
+		d.Provenance.AliasURLs = x.docAliases(di)
+		slices.Sort(d.Provenance.AliasURLs)
+	}
 	rw := &rewriter{x: x, self: di, load: load, facts: facts, out: &out, warnings: &d.Warnings}
 	// The assets extraction listed for the document enrich the asset
 	// records (kind, original file); the export carries them in

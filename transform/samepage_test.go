@@ -1,6 +1,7 @@
 package transform_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/umzug/umzug"
@@ -43,10 +44,18 @@ func TestIndexSamePageUnderTwoURLs(t *testing.T) {
 		for _, r := range res.redirects {
 			from[r.From] = r.To
 		}
+		var others []string
 		for _, o := range order {
 			if from[o.URL] != d.Path {
 				t.Errorf("redirect of %s = %q; want %s (redirects %v)", o.URL, from[o.URL], d.Path, from)
 			}
+			if o.URL != want {
+				others = append(others, o.URL)
+			}
+		}
+		slices.Sort(others)
+		if !slices.Equal(d.Provenance.AliasURLs, others) {
+			t.Errorf("aliasUrls = %q; want %q", d.Provenance.AliasURLs, others)
 		}
 		if n := res.idx.Stats.SamePages; n != len(order)-1 {
 			t.Errorf("Stats.SamePages = %d; want %d", n, len(order)-1)
