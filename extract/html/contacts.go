@@ -33,7 +33,13 @@ var (
 		"ansprechpartner": true, "ansprechpartnerin": true, "pressekontakt": true, "pressestelle": true, "contactbox": true,
 		"kontaktbox": true, "person": true}
 	// orgRe matches the names of offices and organisations.
-	orgRe      = regexp.MustCompile(`(?i)\b(?:ministerium|landesamt|staatskanzlei|senatsverwaltung|landratsamt|amt für|behörde|verwaltung|stadt|gemeinde|landkreis|institut|hochschule|universität|verband|gmbh|e\. ?v\.|stiftung|referat|abteilung)\b`)
+	// Compounds count ("Bundesministerium", "Landesbehörde",
+	// "Bundesamt"; genitive "des Ministeriums" too).
+	orgRe = regexp.MustCompile(`(?i)\p{L}*(?:ministerium|staatskanzlei|senatsverwaltung|behörde|verwaltung|institut|verband|stiftung|anstalt|präsidium|direktion)(?:e?s)?\b|\b(?:amt für|stadt|gemeinde|landkreis|hochschule|universität|gmbh|e\. ?v\.|referat|abteilung)\b|\b\p{L}+amt(?:e?s)?\b`)
+	// officeCue names a press office ("Pressestelle des Ministeriums",
+	// "Bundesamt für … Pressestelle"): a line with it and an office's
+	// name is the contact's name when no person is named.
+	officeCue  = regexp.MustCompile(`(?i)pressestelle|pressereferat|pressebüro|presse- und öffentlichkeitsarbeit|referat presse`)
 	postalCode = regexp.MustCompile(`\b\d{4,5}\s+\p{Lu}`)
 	streetLine = regexp.MustCompile(`(?i)(?:str\.|straße|strasse|platz|weg|allee|ring|gasse|ufer|damm)\s*\d`)
 )
@@ -353,6 +359,8 @@ func (p *page) readContact(el *html.Node) umzug.Contact {
 			if c.Email == "" {
 				c.Email = normalizeEmail(emailRe.FindString(line))
 			}
+		case c.Name == "" && len(line) < 100 && officeCue.MatchString(line) && orgRe.MatchString(line) && !strings.ContainsAny(line, "0123456789@:"):
+			c.Name, orgName = line, true
 		case labelledField(line), strings.HasPrefix(line, "@"), strings.HasPrefix(line, "#"):
 			// "Internet: www.…", "Twitter: @…", a handle or a hashtag: a
 			// way to reach or a slogan, never a name.
@@ -361,7 +369,7 @@ func (p *page) readContact(el *html.Node) umzug.Contact {
 			postalCode.MatchString(line), streetLine.MatchString(line):
 		case roleRe.MatchString(line) && c.Role == "":
 			// "Katrin Sommer, Pressesprecherin": name, then role.
-			if name, role, ok := strings.Cut(line, ", "); ok && (c.Name == "" || orgName) && !roleRe.MatchString(name) {
+			if name, role, ok := strings.Cut(line, ", "); ok && (c.Name == "" || orgName) && !roleRe.MatchString(name) && !orgRe.MatchString(name) {
 				c.Name, c.Role = strings.TrimSpace(name), strings.TrimSpace(role)
 				orgName = false
 			} else {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/internal/testkit"
 )
 
@@ -158,6 +159,40 @@ func TestContactNameIsNoAddress(t *testing.T) {
 	for _, c := range d.PressRelease.Contacts {
 		if strings.Contains(c.Name, "www.") || strings.Contains(c.Name, "Internet") || strings.HasPrefix(c.Name, "#") || strings.HasPrefix(c.Name, "@") {
 			t.Errorf("contact named %q", c.Name)
+		}
+	}
+}
+
+// TestContactNamedAfterItsOffice: a press office's line ("Bundesamt für
+// … Pressestelle", "Pressestelle des Ministeriums für …", compounds such
+// as Bundesministerium and Landesamt) names the contact when no person
+// does; a person's name on a later line wins; an office unit before a
+// comma is a role, not a person.
+func TestContactNamedAfterItsOffice(t *testing.T) {
+	page := func(lines string) string {
+		return `<html><head><title>Presse</title></head><body>
+<main><div class="news news-single"><div class="article" itemscope itemtype="http://schema.org/Article">
+<div class="header"><h1 itemprop="headline">Neue Empfehlungen zur Sicherheit von Chatbots</h1></div>
+<p><time itemprop="datePublished" datetime="2023-05-10">10.05.2023</time></p>
+<div class="news-text-wrap" itemprop="articleBody"><p>Das Amt veröffentlicht heute Empfehlungen für Unternehmen und Behörden, die Chatbots einsetzen wollen.</p>
+<h2>Pressekontakt:</h2>
+<p>` + lines + `<br>Tel.: 0228-999582-5777<br>E-Mail: <a href="mailto:presse@amt.example">presse@amt.example</a></p></div></div></div></main>
+</body></html>`
+	}
+	for lines, want := range map[string]umzug.Contact{
+		"Bundesamt für Sicherheit in der Informationstechnik Pressestelle": {Name: "Bundesamt für Sicherheit in der Informationstechnik Pressestelle"},
+		"Pressestelle des Bundesministeriums für Bildung und Forschung":    {Name: "Pressestelle des Bundesministeriums für Bildung und Forschung"},
+		"Pressestelle des Landesamts für Umwelt<br>Anna Beispiel":          {Name: "Anna Beispiel"},
+		"Landesamt für Statistik<br>Referat Presse, Öffentlichkeitsarbeit": {Name: "Landesamt für Statistik", Role: "Referat Presse, Öffentlichkeitsarbeit"},
+	} {
+		d := parseFile(t, page(lines), "https://amt.example/presse/chatbots/")
+		if d.PressRelease == nil || len(d.PressRelease.Contacts) != 1 {
+			t.Errorf("%s: contacts %+v; want one", lines, d.PressRelease)
+			continue
+		}
+		c := d.PressRelease.Contacts[0]
+		if c.Name != want.Name || c.Role != want.Role || c.Phone != "0228-999582-5777" || c.Email != "presse@amt.example" {
+			t.Errorf("%s: contact %+v; want name %q, role %q, phone and e-mail", lines, c, want.Name, want.Role)
 		}
 	}
 }
