@@ -296,9 +296,20 @@ func (p *page) readContacts(box *html.Node) []umzug.Contact {
 		parts = []*html.Node{box}
 	}
 	var out []umzug.Contact
+	named := 0
 	for _, part := range parts {
 		if c := p.readContact(part); c.Phone != "" || c.Email != "" {
 			out = append(out, c)
+			if c.Name != "" {
+				named++
+			}
+		}
+	}
+	if len(out) > 1 && named < 2 {
+		// Parts that name no one each are the lines of one contact
+		// (an office's phone in one element, its e-mail in the next).
+		if c := p.readContact(box); c.Phone != "" || c.Email != "" {
+			return []umzug.Contact{c}
 		}
 	}
 	return out
@@ -321,6 +332,13 @@ func (p *page) readContact(el *html.Node) umzug.Contact {
 			}
 		}
 	})
+	md := contactMarkup(el)
+	if c.Phone == "" {
+		c.Phone = md.Phone
+	}
+	if c.Email == "" {
+		c.Email = md.Email
+	}
 	lines := strings.Split(textWithBreaks(el), "\n")
 	afterPhoneLabel := false
 	orgName := false // c.Name holds an office's name, not a person's
@@ -343,7 +361,9 @@ func (p *page) readContact(el *html.Node) umzug.Contact {
 			line, low = strings.TrimSpace(rest), strings.ToLower(strings.TrimSpace(rest))
 		}
 		switch {
-		case faxRe.MatchString(line):
+		case faxRe.MatchString(line), creditStart(low):
+			// A fax number; the credit of the contact's photo
+			// ("© Hermann Bredehorst"), never a name.
 		case phoneLabel.MatchString(line):
 			afterPhoneLabel = true
 			continue
@@ -368,9 +388,13 @@ func (p *page) readContact(el *html.Node) umzug.Contact {
 			strings.HasPrefix(low, "mail"), strings.HasPrefix(low, "kontakt"), strings.HasPrefix(low, "http"), strings.HasPrefix(low, "www."),
 			postalCode.MatchString(line), streetLine.MatchString(line):
 		case roleRe.MatchString(line) && c.Role == "":
-			// "Katrin Sommer, Pressesprecherin": name, then role.
+			// "Katrin Sommer, Pressesprecherin": name, then role;
+			// "Pressesprecherin Katrin Sommer": role, then name.
 			if name, role, ok := strings.Cut(line, ", "); ok && (c.Name == "" || orgName) && !roleRe.MatchString(name) && !orgRe.MatchString(name) {
 				c.Name, c.Role = strings.TrimSpace(name), strings.TrimSpace(role)
+				orgName = false
+			} else if m := roleThenName.FindStringSubmatch(line); m != nil && (c.Name == "" || orgName) {
+				c.Role, c.Name = m[1], m[2]
 				orgName = false
 			} else {
 				c.Role = line
@@ -386,7 +410,126 @@ func (p *page) readContact(el *html.Node) umzug.Contact {
 		}
 		afterPhoneLabel = false
 	}
+	// The person's name and job title as the markup declares them
+	// (schema.org Person, hCard) over what the lines suggest.
+	if md.Name != "" {
+		c.Name = md.Name
+		if md.Role != "" || c.Role == md.Name {
+			c.Role = md.Role
+		}
+	}
+	if md.Role != "" && c.Role == "" {
+		c.Role = md.Role
+	}
 	return c
+}
+
+// roleThenName matches a press officer's job title followed by the name
+// ("Pressesprecherin Katrin Sommer", "Pressesprecher*in Markus Ulrich").
+var roleThenName = regexp.MustCompile(`^(\S*(?:sprecher|referent|leiter)\S*)\s+(\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}[\p{L}.'-]+){1,3})$`)
+
+// creditStart reports a line (lower case) that is a photo's credit.
+func creditStart(low string) bool {
+	return strings.HasPrefix(low, "©") || strings.HasPrefix(low, "(c) ") || strings.HasPrefix(low, "foto:") ||
+		strings.HasPrefix(low, "bild:") || strings.HasPrefix(low, "copyright")
+}
+
+// contactMarkup reads what the markup of a contact declares: schema.org
+// microdata of a Person (itemprop name, jobTitle, telephone, email) or an
+// hCard (fn, title or role, tel, email; microformats 1 and 2).
+func contactMarkup(el *html.Node) umzug.Contact {
+	var c umzug.Contact
+	set := func(f *string, n *html.Node) {
+		if *f != "" {
+			return
+		}
+		if href := attr(n, "href"); strings.HasPrefix(strings.ToLower(href), "mailto:") && f == &c.Email {
+			*f = strings.SplitN(href[len("mailto:"):], "?", 2)[0]
+			return
+		}
+		if v := attr(n, "content"); v != "" {
+			*f = collapseTrim(v)
+			return
+		}
+		*f = collapseTrim(cleanText(n))
+	}
+	var walk func(n *html.Node, person bool)
+	walk = func(n *html.Node, person bool) {
+		for k := n.FirstChild; k != nil; k = k.NextSibling {
+			if k.Type != html.ElementNode {
+				continue
+			}
+			own := person
+			if hasAttr(k, "itemscope") {
+				own = strings.Contains(attr(k, "itemtype"), "schema.org/Person")
+			}
+			if person {
+				for _, prop := range strings.Fields(attr(k, "itemprop")) {
+					switch prop {
+					case "name":
+						if !hasAttr(k, "itemscope") {
+							set(&c.Name, k)
+						}
+					case "jobTitle":
+						set(&c.Role, k)
+					case "telephone":
+						set(&c.Phone, k)
+					case "email":
+						set(&c.Email, k)
+					}
+				}
+			}
+			for _, cl := range strings.Fields(attr(k, "class")) {
+				switch cl {
+				case "fn", "p-name":
+					if insideHCard(k, el) {
+						set(&c.Name, k)
+					}
+				case "title", "role", "p-job-title", "p-role":
+					if insideHCard(k, el) {
+						set(&c.Role, k)
+					}
+				case "tel", "p-tel":
+					if insideHCard(k, el) {
+						set(&c.Phone, k)
+					}
+				case "email", "u-email":
+					if insideHCard(k, el) {
+						set(&c.Email, k)
+					}
+				}
+			}
+			walk(k, own)
+		}
+	}
+	walk(el, hasAttr(el, "itemscope") && strings.Contains(attr(el, "itemtype"), "schema.org/Person") || insidePerson(el))
+	return c
+}
+
+// insidePerson reports an element inside the microdata of a Person.
+func insidePerson(n *html.Node) bool {
+	for p := n; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && hasAttr(p, "itemscope") {
+			return strings.Contains(attr(p, "itemtype"), "schema.org/Person")
+		}
+	}
+	return false
+}
+
+// insideHCard reports an element of an hCard (class vcard or h-card) at or
+// below top.
+func insideHCard(n, top *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		for _, cl := range strings.Fields(attr(p, "class")) {
+			if cl == "vcard" || cl == "h-card" {
+				return true
+			}
+		}
+		if p == top {
+			break
+		}
+	}
+	return false
 }
 
 // normalizeEmail turns "presse(at)example.de" into "presse@example.de".

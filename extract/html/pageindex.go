@@ -21,7 +21,10 @@ type pageIndex struct {
 	dated  []*html.Node // meta, [itemprop] (metaDate)
 	ldJSON []*html.Node // script[type="application/ld+json"]
 	typo3  bool         // typo3Markup matches an element
-	detect []bool       // per profile: one of its detect selectors matches an element
+	// cfEmails: elements holding an address Cloudflare protected
+	// (cfEmailNode), decoded by pageOf (cfemail.go).
+	cfEmails []*html.Node
+	detect   []bool // per profile: one of its detect selectors matches an element
 }
 
 // typo3MarkupSel is the selector group typo3Markup is compiled from;
@@ -133,6 +136,9 @@ func (x *pageIndex) element(n *html.Node) {
 	}
 	if !x.typo3 && mayBeTYPO3Markup(n) && typo3Markup.Match(n) {
 		x.typo3 = true
+	}
+	if cfEmailNode(n) {
+		x.cfEmails = append(x.cfEmails, n)
 	}
 }
 

@@ -158,6 +158,7 @@ func (ps *Parser) pageOf(root *html.Node, pageURL string) (*page, error) {
 	}
 	doc := goquery.NewDocumentFromNode(root)
 	idx := indexPage(root, ps.profiles, pageURL)
+	undoDecoded := decodeCFEmails(idx.cfEmails)
 	if idx.base != nil {
 		// Only a web base: <base href="javascript:…"> would turn every
 		// relative link into a script URL.
@@ -165,7 +166,7 @@ func (ps *Parser) pageOf(root *html.Node, pageURL string) (*page, error) {
 			base = bu
 		}
 	}
-	p := &page{doc: doc, base: base, seenKeys: map[string]int{}, meta: readMeta(idx.metas), verdicts: ps.verdicts, idx: idx}
+	p := &page{doc: doc, base: base, seenKeys: map[string]int{}, meta: readMeta(idx.metas), verdicts: ps.verdicts, idx: idx, undoDecoded: undoDecoded}
 	p.d.URL = pageURL
 	for i, pr := range ps.profiles {
 		if pr.matches(p.meta, pageURL, idx.detect[i]) {
@@ -205,9 +206,12 @@ type page struct {
 	metaDateV    string // publication date from the page's metadata
 	contentDateV string // date shown at the top of the content
 
-	an           *analysis
-	verdicts     *verdictCache         // the Parser's
-	edits        []treeEdit            // detached nodes, undone by restore
+	an       *analysis
+	verdicts *verdictCache // the Parser's
+	edits    []treeEdit    // detached nodes, undone by restore
+	// undoDecoded puts back what decodeCFEmails changed (cfemail.go),
+	// once extract has read the page.
+	undoDecoded  func()
 	dropped      []droppedNode         // boilerplate left out, with reasons
 	fieldEls     map[*html.Node]string // elements read into document fields
 	prunedChars  int                   // text dropped inside the main region
@@ -235,6 +239,7 @@ func (p *page) field(el *html.Node, name string) {
 }
 
 func (p *page) extract() (umzug.Document, error) {
+	defer p.undoDecoded()
 	d := &p.d
 	d.Kind = umzug.KindPage
 	d.Provenance.SourceURL = d.URL

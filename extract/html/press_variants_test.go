@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -193,6 +194,46 @@ func TestContactNamedAfterItsOffice(t *testing.T) {
 		c := d.PressRelease.Contacts[0]
 		if c.Name != want.Name || c.Role != want.Role || c.Phone != "0228-999582-5777" || c.Email != "presse@amt.example" {
 			t.Errorf("%s: contact %+v; want name %q, role %q, phone and e-mail", lines, c, want.Name, want.Role)
+		}
+	}
+}
+
+// TestContactFromMarkup: a contact box's person as its markup declares it
+// (schema.org Person microdata, an hCard) gives name, job title, phone and
+// e-mail; the credit of the contact's photo is never the name; "Role Name"
+// lines are split; an office whose phone and e-mail stand in separate
+// elements is one contact, not two.
+func TestContactFromMarkup(t *testing.T) {
+	page := func(box string) string {
+		return `<html><head><title>Presse</title></head><body>
+<main><div class="news news-single"><div class="article">
+<h1>Neue Förderrichtlinie für kommunale Radwege veröffentlicht</h1>
+<p><time datetime="2024-03-05">05.03.2024</time></p>
+<div class="news-text-wrap"><p>Das Ministerium fördert kommunale Radwege mit zwanzig Millionen Euro im Jahr.</p></div>
+<div class="contactbox"><h2>Ansprechpartnerin</h2>` + box + `</div></div></div></main></body></html>`
+	}
+	for name, c := range map[string]struct {
+		box  string
+		want []umzug.Contact
+	}{
+		"microdata with a photo credit": {`<div itemscope itemtype="http://schema.org/Person"><figure><img src="/p.jpg" alt=""><figcaption><span>© Hermann Beispiel</span></figcaption></figure>
+<address><p itemprop="name">Kathrin Muster</p><p itemprop="jobTitle">Pressesprecherin</p><p itemprop="telephone"><a href="tel:03065211">030 65211-1780</a></p><a href="mailto:presse@amt.example">presse@amt.example</a></address></div>`,
+			[]umzug.Contact{{Name: "Kathrin Muster", Role: "Pressesprecherin", Phone: "030 65211-1780", Email: "presse@amt.example"}}},
+		"hCard": {`<div class="vcard"><span class="title">Leiter der Pressestelle</span> <span class="fn">Jan Beispiel</span><br><span class="tel">0361 3791-100</span><br><a class="email" href="mailto:jan.beispiel@amt.example">E-Mail schreiben</a></div>`,
+			[]umzug.Contact{{Name: "Jan Beispiel", Role: "Leiter der Pressestelle", Phone: "0361 3791-100", Email: "jan.beispiel@amt.example"}}},
+		"role then name": {`<p>Pressesprecher*in Kim Beispiel<br><a href="mailto:presse@verband.example">presse@verband.example</a></p>`,
+			[]umzug.Contact{{Name: "Kim Beispiel", Role: "Pressesprecher*in", Email: "presse@verband.example"}}},
+		"office in parts": {`<div class="contact"><span><strong>Pressestelle des Landesverbandes</strong><br>Musterstraße 13<br>10117 Berlin</span>
+<div class="contact__telephone"><a href="tel:+4930284447-42">+49 30 284447-42</a></div><div title="E-Mail"><a href="mailto:presse@verband.example">presse@verband.example</a></div></div>`,
+			[]umzug.Contact{{Name: "Pressestelle des Landesverbandes", Phone: "+49 30 284447-42", Email: "presse@verband.example"}}},
+	} {
+		d := parseFile(t, page(c.box), "https://amt.example/presse/radwege/")
+		if d.PressRelease == nil || !slices.Equal(d.PressRelease.Contacts, c.want) {
+			got := any(nil)
+			if d.PressRelease != nil {
+				got = d.PressRelease.Contacts
+			}
+			t.Errorf("%s: contacts %+v; want %+v", name, got, c.want)
 		}
 	}
 }
