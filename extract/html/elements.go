@@ -455,6 +455,7 @@ func (p *page) takeHeader(el *html.Node) *umzug.Header {
 // read, whatever language the date is printed in).
 func (p *page) readHeader(h *html.Node) *umzug.Header {
 	var hs []*html.Node
+	var sub *html.Node // bootstrap_package's <p class="element-subheader">
 	var date string
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
@@ -464,6 +465,10 @@ func (p *page) readHeader(h *html.Node) *umzug.Header {
 			}
 			if headingLevel(c) > 0 {
 				hs = append(hs, c)
+				continue
+			}
+			if sub == nil && hasClass(attr(c, "class"), "element-subheader") {
+				sub = c
 				continue
 			}
 			if c.DataAtom == atom.Time && date == "" {
@@ -482,6 +487,8 @@ func (p *page) readHeader(h *html.Node) *umzug.Header {
 	hdr := &umzug.Header{Text: headingText(hs[0], nil), Level: headingLevel(hs[0]), Date: date}
 	if len(hs) > 1 {
 		hdr.Subheader = cleanText(hs[1])
+	} else if sub != nil {
+		hdr.Subheader = cleanText(sub)
 	}
 	if hdr.Text == "" {
 		return nil
@@ -563,7 +570,26 @@ func hasClass(class, c string) bool {
 }
 
 func containsContentElements(el *html.Node) bool {
-	return hasDescendant(el, func(n *html.Node) bool { return isContentElement(n) || isAnchorMarker(n) })
+	return hasDescendant(el, func(n *html.Node) bool {
+		return isContentElement(n) || isAnchorMarker(n) && !ownAnchor(el, n)
+	})
+}
+
+// ownAnchor reports an anchor marker that opens el itself: the anchor of
+// the translation's uid that fluid_styled_content and bootstrap_package
+// render first in the frame of a translated element (<div id="c603"
+// class="frame …"><a id="c7603"></a>…). It names el, not an element of
+// its own inside el.
+func ownAnchor(el, a *html.Node) bool {
+	if a.Parent != el {
+		return false
+	}
+	for s := a.PrevSibling; s != nil; s = s.PrevSibling {
+		if s.Type == html.ElementNode && !isAnchorMarker(s) {
+			return false
+		}
+	}
+	return true
 }
 
 func hasMedia(el *html.Node) bool {

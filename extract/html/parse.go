@@ -350,7 +350,13 @@ func (p *page) finishTitle() {
 				d.Dates.Published = b.Header.Date
 			}
 			if i == 0 {
-				b.Header = nil
+				// The title's subheader stays, as the headline of the
+				// block it opened (a page has no subtitle field).
+				if sub := b.Header.Subheader; sub != "" {
+					b.Header = &umzug.Header{Text: sub, Level: 2}
+				} else {
+					b.Header = nil
+				}
 			}
 		}
 	}

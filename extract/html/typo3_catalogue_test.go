@@ -488,6 +488,43 @@ var typo3Cases = []typo3Case{
 	},
 }
 
+// The English translation of a bootstrap_package page: every frame opens
+// with the anchor of its translation's uid (fluid_styled_content's
+// Layouts/Default.html, <a id="c{data._LOCALIZED_UID}"></a>), which must not
+// split the element: an accordion stays an accordion, the uploads a
+// download list, the header the header of its element.
+var translatedCase = typo3Case{
+	file: "fsc-bootstrap-translated.html", url: "https://www.lfw.example/en/flood-protection/",
+	kind: umzug.KindPage, title: "Flood protection", published: "-",
+	blocks: []string{"text:How the state protects towns on its rivers", "text_media:Retention areas", "accordion:Frequently asked questions", "downloads:Downloads"},
+	sentences: []string{
+		"How the state protects towns on its rivers",
+		"The State Office for Water maintains 1,200 kilometres of dikes along the Elbe, the Mulde and their tributaries.",
+		"Polders hold back up to 40 million cubic metres of water when the Elbe rises above the warning level.",
+		"How do I get flood warnings?",
+		"Install the NINA warning app of the Federal Office of Civil Protection.",
+		"Who pays for sandbags?",
+		"Flood protection plan 2024",
+	},
+	chrome: map[string][]string{
+		"Skip to main content": {umzug.DropScreenOnly, umzug.DropNavigation, umzug.DropOutside},
+		"About us":             {umzug.DropHeader, umzug.DropNavigation},
+		"Imprint":              {umzug.DropFooter},
+	},
+	check: func(t *testing.T, d umzug.Document) {
+		for i, key := range []string{"c601", "c602", "c603", "c604"} {
+			if d.Blocks[i].Key != key {
+				t.Errorf("block %d key %q; want %q (the element's own uid)", i, d.Blocks[i].Key, key)
+			}
+		}
+		if a := d.Blocks[2].Accordion; a == nil || len(a.Items) != 2 || a.Items[0].Title != "How do I get flood warnings?" {
+			t.Errorf("accordion = %+v", a)
+		}
+	},
+}
+
+func init() { typo3Cases = append(typo3Cases, translatedCase) }
+
 func TestTYPO3Catalogue(t *testing.T) {
 	parser := html.NewParser()
 	files, _ := filepath.Glob(filepath.Join("testdata", "typo3", "*.html"))
