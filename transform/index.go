@@ -134,8 +134,8 @@ type Index struct {
 	byURL     map[uint64]urlKey
 	byURLMore map[string]int32
 	// byPageUID lists the documents with a TYPO3 page uid by uid and
-	// then by their order of adding (Finalize): the first one of a uid
-	// answers index.php?id=N.
+	// then by their order of adding (Finalize): a uid that one document
+	// has answers index.php?id=N (pageUIDDoc).
 	byPageUID []int32
 	err       error // the first failure of the store: Finalize and Rewrite return it
 	scratch   []byte

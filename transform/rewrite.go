@@ -147,7 +147,8 @@ func SnippetHash(s umzug.Snippet) string {
 }
 
 // docRedirects lists the old URLs of a document: its canonical URL, the
-// URLs it was also served under, TYPO3's index.php?id=<page uid>, and the
+// URLs it was also served under, TYPO3's index.php?id=<page uid> (when
+// no other document has the uid), and the
 // print view (type=98) of each. newPath is the document's path.
 func (x *Index) docRedirects(i int32, newPath string) []umzug.Redirect {
 	e := x.doc(i)
@@ -156,8 +157,12 @@ func (x *Index) docRedirects(i int32, newPath string) []umzug.Redirect {
 	if e.aliases != 0 {
 		olds = append(olds, x.docAliases(i)...)
 	}
-	if u, err := url.Parse(u0); err == nil && e.pageUID > 0 {
-		olds = append(olds, u.Scheme+"://"+u.Host+"/index.php?id="+strconv.Itoa(int(e.pageUID)))
+	// index.php?id=<uid> only for the one document with that uid
+	// (pageUIDDoc).
+	if only, ok := x.pageUIDDoc(e.pageUID); ok && only == i && e.pageUID > 0 {
+		if u, err := url.Parse(u0); err == nil {
+			olds = append(olds, u.Scheme+"://"+u.Host+"/index.php?id="+strconv.Itoa(int(e.pageUID)))
+		}
 	}
 	var out []umzug.Redirect
 	for _, o := range olds {

@@ -84,3 +84,36 @@ func TestIndexSamePageNeedsSameContentAndDirectory(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexSharedPageUID: index.php?id=<uid> redirects to, and links by
+// it resolve to, the one document with that TYPO3 page uid; a uid that
+// several documents carry (the news detail page shows every release, a
+// translation shares its page's uid) names none of them.
+func TestIndexSharedPageUID(t *testing.T) {
+	withUID := func(d umzug.Document, uid int) umzug.Document {
+		d.Provenance.TYPO3 = &umzug.TYPO3Origin{PageUID: uid}
+		return d
+	}
+	pm1 := withUID(page("/presse/detail/radwege/", "Radwege", textBlock("c1", "Das Land baut Radwege an Landesstraßen.")), 35)
+	pm2 := withUID(page("/presse/detail/bruecken/", "Brücken", textBlock("c1", "Das Land saniert Brücken an Landesstraßen.")), 35)
+	de := withUID(page("/hochwasserschutz/", "Hochwasserschutz", textBlock("c1", "Das Landesamt unterhält Deiche.")), 6)
+	en := withUID(page("/en/flood-protection/", "Flood protection", textBlock("c1", "The State Office maintains dikes.")), 6)
+	start := withUID(page("/start/", "Start", textBlock("c1", "Willkommen.", site+"/index.php?id=35", site+"/index.php?id=12")), 12)
+	res := runIndex(t, transform.IndexOptions{}, pm1, pm2, de, en, start)
+	from := map[string]string{}
+	for _, r := range res.redirects {
+		from[r.From] = r.To
+	}
+	for _, u := range []string{"/index.php?id=35", "/index.php?id=6"} {
+		if to, ok := from[site+u]; ok {
+			t.Errorf("%s redirects to %s; want no redirect (several documents have the uid)", u, to)
+		}
+	}
+	if to := from[site+"/index.php?id=12"]; to != res.docs[site+"/start/"].Path {
+		t.Errorf("index.php?id=12 redirects to %q; want the one document with uid 12", to)
+	}
+	defs := res.docs[site+"/start/"].Blocks[0].Text.Body[0].MarkDefs
+	if defs[0].Document != "" || defs[1].Document != res.docs[site+"/start/"].ID {
+		t.Errorf("links by uid = %+v; want index.php?id=35 unresolved and index.php?id=12 to its document", defs)
+	}
+}

@@ -307,11 +307,14 @@ func decodeStrings(b []byte) ([]string, bool) {
 	return out, len(b) == 0
 }
 
-// pageUIDDoc returns the first document added with the TYPO3 page uid
-// (after Finalize).
+// pageUIDDoc returns the document with the TYPO3 page uid (after
+// Finalize), when one document has it. Several documents share a uid
+// when it is a plugin's page (every press release shown by the news
+// detail page carries the detail page's uid), a list's further pages or
+// a translation: index.php?id=<uid> then names none of them.
 func (x *Index) pageUIDDoc(uid int32) (int32, bool) {
 	k, ok := slices.BinarySearchFunc(x.byPageUID, uid, func(i, uid int32) int { return cmp.Compare(x.doc(i).pageUID, uid) })
-	if !ok {
+	if !ok || k+1 < len(x.byPageUID) && x.doc(x.byPageUID[k+1]).pageUID == uid {
 		return 0, false
 	}
 	return x.byPageUID[k], true

@@ -43,7 +43,7 @@ func TestIndexSpilledSameAsInMemory(t *testing.T) {
 		}
 		if i%5 == 0 {
 			d.Provenance.AliasURLs = []string{site + fmt.Sprintf("/alt/%d.html", i), site + fmt.Sprintf("/alt2/%d.html", i)}
-			d.Provenance.TYPO3 = &umzug.TYPO3Origin{PageUID: 40 + i/10}
+			d.Provenance.TYPO3 = &umzug.TYPO3Origin{PageUID: 40 + i}
 		}
 		if i == 11 {
 			d.Blocks = append(d.Blocks, textBlock("c9", strings.Replace(long, " ", " Zusatz ", 1)))
