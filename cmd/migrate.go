@@ -504,7 +504,7 @@ func printSummary(w io.Writer, st crawl.CrawlStats, statusNotes []string, m load
 	fmt.Fprintf(w, "De-duplication: %d blocks in, %d out, %d snippets, %d refs, %d teaser copies replaced, %d near duplicates\n",
 		stats["blocksIn"], stats["blocksOut"], stats["snippets"], stats["refs"], stats["teaserCopiesReplaced"], stats["nearDuplicates"])
 	if n := stats["samePages"]; n > 0 {
-		fmt.Fprintf(w, "Same page under two URLs: %d kept once (\"/dir/\" and \"/dir/index.html\" with the same content; the other URL redirects)\n", n)
+		fmt.Fprintf(w, "Same page under two URLs: %d kept once (a directory's URL and its index file, or a press release under two detail pages, with the same content; the other URL redirects)\n", n)
 	}
 	fmt.Fprintf(w, "Assets: %d, redirects: %d (%d gone)\n", m.Counts["assets"], stats["redirects"], stats["gone"])
 	if _, ok := stats["filesMissing"]; ok {

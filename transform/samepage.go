@@ -3,6 +3,7 @@ package transform
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"strconv"
 	"strings"
 
 	"github.com/umzug/umzug"
@@ -21,9 +22,12 @@ import (
 // first, redirected to the same new path. The document keeps the
 // directory's URL with the slash when it was crawled that way, then the
 // one without, then the index file's: the same page gets the same id
-// whatever the order of the crawl. Pages that merely look alike stay
-// apart (near duplicates are reported, never merged), and two pages of
-// different directories are never merged, however alike.
+// whatever the order of the crawl. A press release is the same page
+// wherever its URL (tx_news shows one record under several detail
+// pages): keyed by its content, the shorter URL keeps it. Pages that
+// merely look alike stay apart (near duplicates are reported, never
+// merged), and two pages of different directories are never merged,
+// however alike.
 
 // indexFiles are the names a web server serves for a directory's URL.
 var indexFiles = []string{
@@ -113,11 +117,24 @@ type samePage struct {
 }
 
 func prepareSamePage(d *umzug.Document, fps []uint64) samePage {
+	if d.Kind == umzug.KindPressRelease {
+		// A news record that the site shows under several detail
+		// pages: the same release wherever its URL, when all of it is
+		// the same (the breadcrumb that differs is not content).
+		h := samePageHash(d, fps)
+		return samePage{dir: pressKey(h), page: h}
+	}
 	key, rank, ok := dirKey(d.URL)
 	if !ok {
 		return samePage{}
 	}
 	return samePage{dir: key, rank: rank, page: samePageHash(d, fps)}
+}
+
+// pressKey is the key a press release is known by in Index.byDir: its
+// content's hash (samePageHash), which no URL can be.
+func pressKey(h uint64) string {
+	return "press release " + strconv.FormatUint(h, 16)
 }
 
 // addSamePage records d (as Prepare saw it in s) and reports whether it
@@ -140,7 +157,11 @@ func (x *Index) addSamePage(d *umzug.Document, ord int, id [16]byte, s samePage,
 	i := prev.doc
 	e := x.doc(i)
 	old := x.docURL(i)
-	if oldKey, oldRank, _ := dirKey(old); oldKey != s.dir {
+	oldKey, oldRank, _ := dirKey(old)
+	if d.Kind == umzug.KindPressRelease {
+		oldKey, oldRank = s.dir, 0 // the key is the content's
+	}
+	if oldKey != s.dir {
 		return false // a hash collision of two directories
 	} else if better(d.URL, s.rank, old, oldRank) && ord >= 0 {
 		e.id = id

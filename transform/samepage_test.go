@@ -117,3 +117,32 @@ func TestIndexSharedPageUID(t *testing.T) {
 		t.Errorf("links by uid = %+v; want index.php?id=35 unresolved and index.php?id=12 to its document", defs)
 	}
 }
+
+// TestIndexSamePressReleaseUnderTwoDetailPages: a news record that the
+// site shows under two detail pages (the same release, only the
+// breadcrumb around it differs) is one document; the shorter URL keeps
+// it, whatever the order. Two releases that differ in anything stay two.
+func TestIndexSamePressReleaseUnderTwoDetailPages(t *testing.T) {
+	release := func(path, published string) umzug.Document {
+		d := page(path, "Kabinett beschließt Klimaanpassungsgesetz", textBlock("c1", "Das Kabinett hat heute das Klimaanpassungsgesetz beschlossen."))
+		d.Kind = umzug.KindPressRelease
+		d.Dates.Published = published
+		d.PressRelease = &umzug.PressRelease{Number: "17/2024"}
+		return d
+	}
+	a, b := release("/aktuelles/detail/klimaanpassungsgesetz.html", "2024-03-05"), release("/presse/pressemitteilungen/detail/klimaanpassungsgesetz.html", "2024-03-05")
+	for _, order := range [][]umzug.Document{{a, b}, {b, a}} {
+		res := runIndex(t, transform.IndexOptions{}, order...)
+		d, ok := res.docs[a.URL]
+		if len(res.order) != 1 || !ok {
+			t.Fatalf("documents = %v; want one, %s", res.order, a.URL)
+		}
+		if !slices.Equal(d.Provenance.AliasURLs, []string{b.URL}) || len(res.snippets) != 0 {
+			t.Errorf("aliasUrls %q, snippets %d; want %s and none", d.Provenance.AliasURLs, len(res.snippets), b.URL)
+		}
+	}
+	other := release("/presse/pressemitteilungen/detail/klimaanpassungsgesetz.html", "2024-03-06")
+	if res := runIndex(t, transform.IndexOptions{}, a, other); len(res.order) != 2 {
+		t.Errorf("releases of different dates: documents %v; want two", res.order)
+	}
+}
