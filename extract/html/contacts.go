@@ -20,7 +20,10 @@ import (
 
 var (
 	emailRe = regexp.MustCompile(`[\p{L}0-9._%+-]+(?:@|\s?\(at\)\s?|\s?\[at\]\s?)[\p{L}0-9.-]+\.[a-z]{2,}`)
-	phoneRe = regexp.MustCompile(`(?i)(?:Tel(?:efon)?\.?|Fon|Phone|Telefonnummer|Mobil|Handy)\s*:?\s*(\+?[0-9][0-9 /()\-–.]{5,}[0-9])`)
+	phoneRe = regexp.MustCompile(`(?i)(?:Tel(?:efon)?\.?|Fon|Phone|Telefonnummer|Mobil|Handy)\s*:?\s*(\+?[0-9(][0-9 /()\-–.]{5,}[0-9])`)
+	// mobileLabel: a mobile number, the second choice when the contact
+	// also has a (desk) telephone.
+	mobileLabel = regexp.MustCompile(`(?i)^\s*(?:mobil|handy|mobile)\b`)
 	// barePhone is a line that is only a phone number (after a "Tel." label).
 	barePhone  = regexp.MustCompile(`^\+?[0-9(][0-9 /()\-–.]{5,}[0-9]$`)
 	phoneLabel = regexp.MustCompile(`(?i)^(?:tel(?:efon)?|fon|phone|mobil|handy)\.?\s*:?$`)
@@ -341,7 +344,8 @@ func (p *page) readContact(el *html.Node) umzug.Contact {
 	}
 	lines := strings.Split(textWithBreaks(el), "\n")
 	afterPhoneLabel := false
-	orgName := false // c.Name holds an office's name, not a person's
+	orgName := false       // c.Name holds an office's name, not a person's
+	phoneIsMobile := false // c.Phone is a mobile number (mobileLabel)
 	for _, line := range lines {
 		line = strings.TrimSpace(strings.Trim(line, ",;"))
 		if line == "" {
@@ -372,8 +376,10 @@ func (p *page) readContact(el *html.Node) umzug.Contact {
 				c.Phone = line
 			}
 		case phoneRe.MatchString(line):
-			if c.Phone == "" {
+			mobile := mobileLabel.MatchString(line)
+			if c.Phone == "" || phoneIsMobile && !mobile {
 				c.Phone = strings.TrimSpace(phoneRe.FindStringSubmatch(line)[1])
+				phoneIsMobile = mobile
 			}
 		case emailRe.MatchString(line):
 			if c.Email == "" {

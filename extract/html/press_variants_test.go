@@ -237,3 +237,27 @@ func TestContactFromMarkup(t *testing.T) {
 		}
 	}
 }
+
+// TestContactPhoneForms: an area code in parentheses is a phone number
+// too, and a desk telephone wins over a mobile number listed first.
+func TestContactPhoneForms(t *testing.T) {
+	page := func(lines string) string {
+		return `<html><head><title>Presse</title></head><body>
+<main><div class="news news-single"><div class="article">
+<h1>Landtag verabschiedet neues Wassergesetz</h1>
+<p><time datetime="2019-05-14">14.05.2019</time></p>
+<div class="news-text-wrap"><p>Das Gesetz tritt am 1. Juli 2019 in Kraft. Es regelt erstmals den Umgang mit Starkregen.</p>
+<h2>Pressestelle</h2><p>Ansprechpartner: Jörg Beispiel<br>` + lines + `<br>E-Mail: <a href="mailto:presse@smul.example">presse@smul.example</a></p></div></div></div></main></body></html>`
+	}
+	for lines, want := range map[string]string{
+		"Telefon: (0351) 564 - 20 40<br>Telefax: (0351) 564 - 20 59": "(0351) 564 - 20 40",
+		"Mobil: 0172 1234567<br>Telefon: 0351 564-2040":              "0351 564-2040",
+		"Telefon: 0351 564-2040<br>Mobil: 0172 1234567":              "0351 564-2040",
+		"Mobil: 0172 1234567":                                        "0172 1234567",
+	} {
+		d := parseFile(t, page(lines), "https://smul.example/presse/wassergesetz/")
+		if d.PressRelease == nil || len(d.PressRelease.Contacts) != 1 || d.PressRelease.Contacts[0].Phone != want || d.PressRelease.Contacts[0].Name != "Jörg Beispiel" {
+			t.Errorf("%s: contacts %+v; want Jörg Beispiel, phone %q", lines, d.PressRelease, want)
+		}
+	}
+}
