@@ -32,16 +32,7 @@ func TestMigrateSamePageUnderTwoURLs(t *testing.T) {
 	}
 	pages["/index.html"] = pages["/"]
 	pages["/presse/index.html"] = pages["/presse/"]
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, ok := pages[r.URL.Path]
-		if !ok {
-			http.NotFound(w, r)
-			return
-		}
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Write([]byte(body))
-	}))
-	defer srv.Close()
+	srv := serveSite(t, pages)
 	out := filepath.Join(t.TempDir(), "export")
 	ios, _, stderr := testStreams()
 	if code := Execute(t.Context(), NewRootCmd(ios), []string{"migrate", srv.URL + "/", "--out", out, "--log-level", "error"}, ios); code != ExitOK {
@@ -94,5 +85,55 @@ func TestMigrateSamePageUnderTwoURLs(t *testing.T) {
 	}
 	if !strings.Contains(stderr.String(), "Same page under two URLs: 2 kept once") {
 		t.Errorf("summary does not count the pages kept once:\n%s", stderr)
+	}
+}
+
+// serveSite serves pages (HTML by path) on 127.0.0.1 for the test.
+func serveSite(t *testing.T, pages map[string]string) *httptest.Server {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, ok := pages[r.URL.Path]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(body))
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// TestMigrateEmptyPageIsNoContent: a page that answers 200 with an empty
+// body (or a template that rendered nothing) has nothing to migrate: it
+// is skipped as "no main content" and answers 410 in the redirect map;
+// the export stays complete instead of failing the page as an invalid
+// record.
+func TestMigrateEmptyPageIsNoContent(t *testing.T) {
+	srv := serveSite(t, map[string]string{
+		"/": `<!DOCTYPE html><html lang="de"><head><title>Start</title></head><body><nav><a href="/leer.html">Leer</a> <a href="/nichts.html">Nichts</a></nav>
+<main><h1>Willkommen</h1><p>Das Ministerium informiert über seine Arbeit für das ganze Land und alle Bürgerinnen.</p></main></body></html>`,
+		"/leer.html":   "",
+		"/nichts.html": "<!DOCTYPE html><html><head></head><body></body></html>",
+	})
+	out := filepath.Join(t.TempDir(), "export")
+	ios, _, stderr := testStreams()
+	if code := Execute(t.Context(), NewRootCmd(ios), []string{"migrate", srv.URL + "/", "--out", out, "--log-level", "error"}, ios); code != ExitOK {
+		t.Fatalf("exit %d; want %d\n%s", code, ExitOK, stderr)
+	}
+	m, err := load.ReadManifest(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Status != "complete" || m.Skipped["no main content"] != 2 || m.Counts["documents"] != 1 {
+		t.Errorf("manifest status %q, skipped %v, documents %d; want complete, 2 without main content, 1 document", m.Status, m.Skipped, m.Counts["documents"])
+	}
+	redirects, err := os.ReadFile(filepath.Join(out, "redirects.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range []string{"/leer.html", "/nichts.html"} {
+		if !strings.Contains(string(redirects), srv.URL+u+",,410\n") {
+			t.Errorf("redirects.csv: no 410 for %s:\n%s", u, redirects)
+		}
 	}
 }

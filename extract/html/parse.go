@@ -326,6 +326,12 @@ func (p *page) extract() (umzug.Document, error) {
 	p.restore()
 	p.runs = p.account(roots, p.explain)
 	p.checkAccounting()
+	if len(d.Blocks) == 0 && d.Title == "" {
+		// An empty response, a page whose template rendered nothing:
+		// nothing to migrate (410 in the redirect map), not a record
+		// that fails validation for its missing title.
+		return *d, fmt.Errorf("parsing %s: no title and no content: %w", d.URL, umzug.ErrNoMainContent)
+	}
 	return *d, nil
 }
 
