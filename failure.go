@@ -23,6 +23,7 @@ type Failure struct {
 // bodies), tls-error, too-many-redirects, fetch-error (anything else) and
 // http-<status> for a response that carries no content (5xx, 401, 403,
 // 407, 429). The stages add archive-unreadable, extract-error,
+// cms-error-page (a CMS's error page served as a page, status 200),
 // <stage>-panic, invalid-record, input-unreadable, duplicate-url (load:
 // an input record with the URL of an earlier one) and push-rejected.
 const (
@@ -34,6 +35,7 @@ const (
 	ReasonFetchError        = "fetch-error"
 	ReasonArchiveUnreadable = "archive-unreadable"
 	ReasonExtractError      = "extract-error"
+	ReasonCMSErrorPage      = "cms-error-page"
 	ReasonInvalidRecord     = "invalid-record"
 	ReasonInputUnreadable   = "input-unreadable"
 	ReasonDuplicateURL      = "duplicate-url"

@@ -21,6 +21,11 @@ var (
 	ErrNotContent = errors.New("not a content page")
 	// ErrNoMainContent marks a page in which no main content area was found.
 	ErrNoMainContent = errors.New("no main content found")
+	// ErrCMSErrorPage: the response is the CMS's error page ("Oops, an
+	// error occurred!", "Page Not Found") served in place of the page,
+	// often with status 200. The page's content is not there to migrate:
+	// a failure of that URL (ReasonCMSErrorPage), not a document.
+	ErrCMSErrorPage = errors.New("the CMS served its error page")
 	// ErrInvalid marks a record that violates the export contract.
 	ErrInvalid = errors.New("invalid record")
 )

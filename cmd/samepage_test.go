@@ -137,3 +137,31 @@ func TestMigrateEmptyPageIsNoContent(t *testing.T) {
 		}
 	}
 }
+
+// TestMigrateCMSErrorPageIsAFailure: TYPO3's error page served with
+// status 200 in place of a page is not migrated as a document titled
+// "Oops, an error occurred!": the URL fails with cms-error-page, the
+// export is partial and says so.
+func TestMigrateCMSErrorPageIsAFailure(t *testing.T) {
+	srv := serveSite(t, map[string]string{
+		"/": `<!DOCTYPE html><html lang="de"><head><title>Start</title></head><body><nav><a href="/service/egvp/">EGVP</a></nav>
+<main><h1>Willkommen</h1><p>Das Ministerium informiert über seine Arbeit für das ganze Land und alle Bürgerinnen.</p></main></body></html>`,
+		"/service/egvp/": `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Oops, an error occurred!</title></head><body>
+<div class="typo3-error-page"><h1>Oops, an error occurred!</h1><p>An internal error occurred. For more information please see the log, code: 1710243115</p></div></body></html>`,
+	})
+	out := filepath.Join(t.TempDir(), "export")
+	ios, _, stderr := testStreams()
+	if code := Execute(t.Context(), NewRootCmd(ios), []string{"migrate", srv.URL + "/", "--out", out, "--log-level", "error"}, ios); code != ExitPartial {
+		t.Fatalf("exit %d; want %d\n%s", code, ExitPartial, stderr)
+	}
+	m, err := load.ReadManifest(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Status != "partial" || m.Failures["cms-error-page"] != 1 || m.Counts["documents"] != 1 {
+		t.Errorf("manifest status %q, failures %v, documents %d; want partial, one cms-error-page, one document", m.Status, m.Failures, m.Counts["documents"])
+	}
+	if !strings.Contains(stderr.String(), "cms-error-page") {
+		t.Errorf("summary does not name the failure:\n%s", stderr)
+	}
+}

@@ -79,6 +79,7 @@ var failureReasonDocs = []struct{ reason, desc string }{
 	{"http-<status>", "a response that carries no content: 5xx, 401, 403, 407, 429"},
 	{umzug.ReasonArchiveUnreadable, "the archive record cannot be read back (WARC file cut short or deleted, bad digest)"},
 	{umzug.ReasonExtractError, "extraction failed on the page"},
+	{umzug.ReasonCMSErrorPage, "the old CMS served its error page in place of the page (\"Oops, an error occurred!\", \"Page Not Found\"), often with status 200: nothing to migrate until the page is fixed"},
 	{"<stage>-panic", "extract-panic, audit-panic, transform-panic, load-panic: a panic in that stage, recovered; the run went on"},
 	{umzug.ReasonInvalidRecord, "the document could not be normalized or breaks the schema"},
 	{umzug.ReasonInputUnreadable, "an input file or line that could not be read as a page or a document"},

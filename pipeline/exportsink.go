@@ -88,7 +88,7 @@ func (x *ExportSink) Add(p *Page) error {
 		e.AddGone(s.FinalURL)
 		return nil
 	case err != nil:
-		x.Fails.Add(umzug.Failure{URL: s.URL, Stage: umzug.StageExtract, Reason: umzug.ReasonExtractError, Message: err.Error(), Record: s.ArchiveRef, LinkedFrom: s.LinkedFrom})
+		x.Fails.Add(umzug.Failure{URL: s.URL, Stage: umzug.StageExtract, Reason: ExtractReason(err), Message: err.Error(), Record: s.ArchiveRef, LinkedFrom: s.LinkedFrom})
 		e.NotExported(s.URL, invFailed, s.Status, s.Depth, err.Error())
 		return nil
 	}

@@ -51,7 +51,7 @@ func (x *DocumentSink) Add(p *Page) error {
 		skip(SkipReason(p.Err))
 		return nil
 	case p.Err != nil:
-		x.Fails.Add(umzug.Failure{URL: s.URL, Stage: umzug.StageExtract, Reason: umzug.ReasonExtractError, Message: p.Err.Error(), Record: s.ArchiveRef})
+		x.Fails.Add(umzug.Failure{URL: s.URL, Stage: umzug.StageExtract, Reason: ExtractReason(p.Err), Message: p.Err.Error(), Record: s.ArchiveRef})
 		return nil
 	}
 	x.Docs++
@@ -96,6 +96,16 @@ func FileReason(err error) string {
 	var ne *NotHTMLError
 	if errors.As(err, &pe) || errors.As(err, &ne) {
 		return umzug.ReasonInputUnreadable
+	}
+	return ExtractReason(err)
+}
+
+// ExtractReason is the failure reason of a page the extractor returned
+// err for: cms-error-page for the CMS's error page served as the page,
+// else extract-error.
+func ExtractReason(err error) string {
+	if errors.Is(err, umzug.ErrCMSErrorPage) {
+		return umzug.ReasonCMSErrorPage
 	}
 	return umzug.ReasonExtractError
 }

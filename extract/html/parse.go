@@ -256,6 +256,9 @@ func (p *page) extract() (umzug.Document, error) {
 		}
 	}
 
+	if msg := p.cmsErrorPage(); msg != "" {
+		return *d, fmt.Errorf("parsing %s: %q: %w", d.URL, msg, umzug.ErrCMSErrorPage)
+	}
 	p.an = analyzeShared(p.doc.Nodes[0], p.verdicts)
 	var roots []*html.Node
 	if p.profile != nil {
@@ -814,4 +817,49 @@ func collapseTrim(s string) string {
 func cleanText(n *html.Node) string {
 	var arr [512]byte
 	return string(collapseTrimBytes(appendTextOf(arr[:0], n))) // collapseTrim(textOf(n)), fastpath.go
+}
+
+// pageErrorRe matches the messages of the error pages TYPO3 renders for a
+// whole page (core and frontend, v8 to v13; see docs/typo3-markup.md) and
+// the framework's debug page.
+var pageErrorRe = regexp.MustCompile(`(?i)^(?:oops, an error occurred!?|page not found|the requested page does not exist!?|the page did not exist or was inaccessible\b.*|no typoscript template found!?|the page is not configured!.*|service unavailable(?: \(503\))?|whoops, looks like something went wrong\.?)$`)
+
+// cmsErrorPage returns the message of a page that is the CMS's error page
+// served in place of the page: its <title> or its first h1 is one of
+// TYPO3's page-level error messages, and the body holds little else (an
+// article about "Page not found" errors is longer). "" for any other.
+func (p *page) cmsErrorPage() string {
+	msg := ""
+	for _, a := range []atom.Atom{atom.Title, atom.H1} {
+		if n := firstElement(p.doc.Nodes[0], a); n != nil {
+			if t := collapseTrim(textOf(n)); pageErrorRe.MatchString(t) {
+				msg = t
+				break
+			}
+		}
+	}
+	if msg == "" {
+		return ""
+	}
+	body := firstElement(p.doc.Nodes[0], atom.Body)
+	if body == nil {
+		return msg
+	}
+	if _, short := textUpTo(body, 600); !short {
+		return ""
+	}
+	return msg
+}
+
+// firstElement returns the first element of kind a below n, or nil.
+func firstElement(n *html.Node, a atom.Atom) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == a {
+			return c
+		}
+		if f := firstElement(c, a); f != nil {
+			return f
+		}
+	}
+	return nil
 }

@@ -1,6 +1,7 @@
 package html_test
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/extract/html"
 	"github.com/umzug/umzug/internal/testkit"
 )
 
@@ -259,5 +261,26 @@ func TestContactPhoneForms(t *testing.T) {
 		if d.PressRelease == nil || len(d.PressRelease.Contacts) != 1 || d.PressRelease.Contacts[0].Phone != want || d.PressRelease.Contacts[0].Name != "Jörg Beispiel" {
 			t.Errorf("%s: contacts %+v; want Jörg Beispiel, phone %q", lines, d.PressRelease, want)
 		}
+	}
+}
+
+// TestCMSErrorPage: the error pages TYPO3 renders for a whole page are no
+// documents (ErrCMSErrorPage); a page that writes about such errors at
+// length is one.
+func TestCMSErrorPage(t *testing.T) {
+	for _, page := range []string{
+		`<html><head><title>Oops, an error occurred!</title></head><body><div class="typo3-error-page"><h1>Oops, an error occurred!</h1><p>Code: 20240312a1b2c3d4</p></div></body></html>`,
+		`<html><head><title>Page Not Found</title></head><body><h1>Page Not Found</h1><p>The page did not exist or was inaccessible. Reason: The requested page does not exist</p></body></html>`,
+		`<html><head><title>Ministerium</title></head><body><h1>No TypoScript template found!</h1></body></html>`,
+	} {
+		_, err := html.ParseHTML(strings.NewReader(page), "https://amt.example/service/")
+		if !errors.Is(err, umzug.ErrCMSErrorPage) {
+			t.Errorf("%.60s…: err %v; want ErrCMSErrorPage", page, err)
+		}
+	}
+	long := `<html><head><title>Page not found</title></head><body><main><h1>Page not found</h1><p>` +
+		strings.Repeat("Wenn eine Seite nicht gefunden wird, antwortet der Server mit dem Status 404 und einer Fehlerseite. ", 10) + `</p></main></body></html>`
+	if d, err := html.ParseHTML(strings.NewReader(long), "https://amt.example/hilfe/404/"); err != nil || len(d.Blocks) == 0 {
+		t.Errorf("an article about error pages: err %v, %d blocks; want a document", err, len(d.Blocks))
 	}
 }
