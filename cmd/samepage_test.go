@@ -111,9 +111,14 @@ func serveSite(t *testing.T, pages map[string]string) *httptest.Server {
 func TestMigrateEmptyPageIsNoContent(t *testing.T) {
 	srv := serveSite(t, map[string]string{
 		"/": `<!DOCTYPE html><html lang="de"><head><title>Start</title></head><body><nav><a href="/leer.html">Leer</a> <a href="/nichts.html">Nichts</a></nav>
+<a href="/klima/">Klima</a>
 <main><h1>Willkommen</h1><p>Das Ministerium informiert über seine Arbeit für das ganze Land und alle Bürgerinnen.</p></main></body></html>`,
 		"/leer.html":   "",
 		"/nichts.html": "<!DOCTYPE html><html><head></head><body></body></html>",
+		// A template with an empty <main>: the skip link is no content.
+		"/klima/": `<!DOCTYPE html><html lang="de"><head><title>Klimaanpassung</title></head><body>
+<a class="visually-hidden-focusable" href="#page-content">Zum Hauptinhalt springen</a><header><nav><a href="/">Start</a></nav></header>
+<div id="page-content"><main id="page-main"><!--TYPO3SEARCH_begin--><!--TYPO3SEARCH_end--></main></div><footer>Impressum</footer></body></html>`,
 	})
 	out := filepath.Join(t.TempDir(), "export")
 	ios, _, stderr := testStreams()
@@ -124,14 +129,14 @@ func TestMigrateEmptyPageIsNoContent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.Status != "complete" || m.Skipped["no main content"] != 2 || m.Counts["documents"] != 1 {
-		t.Errorf("manifest status %q, skipped %v, documents %d; want complete, 2 without main content, 1 document", m.Status, m.Skipped, m.Counts["documents"])
+	if m.Status != "complete" || m.Skipped["no main content"] != 3 || m.Counts["documents"] != 1 {
+		t.Errorf("manifest status %q, skipped %v, documents %d; want complete, 3 without main content, 1 document", m.Status, m.Skipped, m.Counts["documents"])
 	}
 	redirects, err := os.ReadFile(filepath.Join(out, "redirects.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, u := range []string{"/leer.html", "/nichts.html"} {
+	for _, u := range []string{"/leer.html", "/nichts.html", "/klima/"} {
 		if !strings.Contains(string(redirects), srv.URL+u+",,410\n") {
 			t.Errorf("redirects.csv: no 410 for %s:\n%s", u, redirects)
 		}

@@ -511,6 +511,12 @@ func (a *analysis) mainContent() []*html.Node {
 	}
 	best := a.bestRegion()
 	if best == nil {
+		if emptyMain(a.body) {
+			// The page's <main> (role=main) is there and empty: the
+			// page has no content, and the skip link or the header
+			// around it is none.
+			return nil
+		}
 		return []*html.Node{a.body}
 	}
 	if m := a.listLandmark(best); m != nil {
@@ -1802,4 +1808,25 @@ func linkShare(n, skip *html.Node) float64 {
 		return 1 // images and markup only
 	}
 	return float64(linked) / float64(all)
+}
+
+// emptyMain reports a page whose main landmark (<main> or role=main)
+// holds neither text nor media.
+func emptyMain(body *html.Node) bool {
+	var m *html.Node
+	var find func(n *html.Node)
+	find = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && m == nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.Main || strings.EqualFold(attr(c, "role"), "main") {
+				m = c
+				return
+			}
+			find(c)
+		}
+	}
+	find(body)
+	return m != nil && strings.TrimSpace(cleanText(m)) == "" && !hasMedia(m)
 }
