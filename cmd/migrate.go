@@ -506,7 +506,11 @@ func printSummary(w io.Writer, st crawl.CrawlStats, statusNotes []string, m load
 	if n := stats["samePages"]; n > 0 {
 		fmt.Fprintf(w, "Same page under two URLs: %d kept once (a directory's URL and its index file, or a press release under two detail pages, with the same content; the other URL redirects)\n", n)
 	}
-	fmt.Fprintf(w, "Assets: %d, redirects: %d (%d gone)\n", m.Counts["assets"], stats["redirects"], stats["gone"])
+	chromeFiles := ""
+	if n := stats["filesOnlyInChrome"]; n > 0 {
+		chromeFiles = fmt.Sprintf(" (%d linked only from page chrome, in no document)", n)
+	}
+	fmt.Fprintf(w, "Assets: %d%s, redirects: %d (%d gone)\n", m.Counts["assets"], chromeFiles, stats["redirects"], stats["gone"])
 	if _, ok := stats["filesMissing"]; ok {
 		fmt.Fprintf(w, "Files: %d in %s/ (%d missing, see findings)\n", m.Counts["files"], load.FilesDir, stats["filesMissing"])
 	}

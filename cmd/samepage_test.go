@@ -170,3 +170,45 @@ func TestMigrateCMSErrorPageIsAFailure(t *testing.T) {
 		t.Errorf("summary does not name the failure:\n%s", stderr)
 	}
 }
+
+// TestMigrateFileLinkedOnlyFromChrome: a PDF that only the sidebar links
+// to (the sidebar is not content) is still a file of the site: it gets
+// an asset record, a redirect to its new path and an inventory row that
+// says why no document holds it.
+func TestMigrateFileLinkedOnlyFromChrome(t *testing.T) {
+	srv := serveSite(t, map[string]string{
+		"/": `<!DOCTYPE html><html lang="de"><head><title>Talsperren</title></head><body><nav><a href="/">Start</a></nav>
+<main><h1>Talsperren</h1><p>Das Land betreibt 23 Talsperren für Trinkwasser und Hochwasserschutz. Sie werden regelmäßig geprüft und saniert.</p>
+<p><a href="/fileadmin/bericht.pdf">Bericht 2024</a></p></main>
+<aside id="sidebar"><h3>Downloads</h3><ul><li><a href="/fileadmin/talsperren/stauanlagenverordnung.pdf">Stauanlagenverordnung</a></li><li><a href="https://other.example/x.pdf">Anderswo</a></li></ul></aside></body></html>`,
+	})
+	out := filepath.Join(t.TempDir(), "export")
+	ios, _, stderr := testStreams()
+	if code := Execute(t.Context(), NewRootCmd(ios), []string{"migrate", srv.URL + "/", "--out", out, "--log-level", "error"}, ios); code != ExitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	assets, err := os.ReadFile(filepath.Join(out, "assets.ndjson"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(assets), "\n"); n != 2 || !strings.Contains(string(assets), `"url":"`+srv.URL+`/fileadmin/talsperren/stauanlagenverordnung.pdf"`) || strings.Contains(string(assets), "other.example") {
+		t.Errorf("assets.ndjson (%d records):\n%s\nwant the report and the sidebar's file, not the other site's", n, assets)
+	}
+	redirects, err := os.ReadFile(filepath.Join(out, "redirects.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(redirects), srv.URL+"/fileadmin/talsperren/stauanlagenverordnung.pdf,/media/talsperren/stauanlagenverordnung.pdf,301\n") {
+		t.Errorf("redirects.csv lacks the sidebar's file:\n%s", redirects)
+	}
+	inv, err := os.ReadFile(filepath.Join(out, "inventory.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(inv), "stauanlagenverordnung.pdf,asset,") || !strings.Contains(string(inv), "linked only from page chrome") {
+		t.Errorf("inventory.csv does not list the sidebar's file as an asset linked only from chrome:\n%s", inv)
+	}
+	if !strings.Contains(stderr.String(), "Assets: 2 (1 linked only from page chrome, in no document)") {
+		t.Errorf("summary does not count the file:\n%s", stderr)
+	}
+}

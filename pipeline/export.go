@@ -35,7 +35,9 @@ type Export struct {
 	idx   *transform.Index
 	spool *load.Spool
 	facts map[string]transform.AssetFacts
-	gone  []string
+	// fileLinks: the files crawled pages link to (AddFileLinks).
+	fileLinks map[string]struct{}
+	gone      []string
 	// redirects of the old site (old URL -> target), applied as aliases
 	// once every document is known.
 	oldRedirects [][2]string
@@ -185,6 +187,49 @@ func (p *Export) addNormalized(n normalized) error {
 	p.warnings += len(d.Warnings)
 	for _, w := range d.Warnings {
 		p.log.Debug("warning", "url", d.URL, "code", w.Code, "msg", w.Message, "block", w.BlockKey)
+	}
+	return nil
+}
+
+// AddFileLinks records files that a crawled page links to, anywhere on
+// the page: those that no document refers to become assets of their own
+// at the end (Index.FileAsset), so a file linked only from page chrome
+// keeps its place and its old URL.
+func (p *Export) AddFileLinks(urls []string) {
+	for _, u := range urls {
+		if p.fileLinks == nil {
+			p.fileLinks = map[string]struct{}{}
+		}
+		p.fileLinks[u] = struct{}{}
+	}
+}
+
+// chromeFiles makes the assets of the files that pages link to and no
+// document refers to (AddFileLinks), in URL order, after the second pass.
+func (p *Export) chromeFiles(assets *load.Spool, redirects *load.TempLog) error {
+	urls := make([]string, 0, len(p.fileLinks))
+	for u := range p.fileLinks {
+		urls = append(urls, u)
+	}
+	slices.Sort(urls)
+	facts := func(u string) (transform.AssetFacts, bool) { f, ok := p.facts[u]; return f, ok }
+	for _, u := range urls {
+		rw, ok := p.idx.FileAsset(u, facts)
+		if !ok {
+			continue
+		}
+		for i := range rw.Assets {
+			p.inv.assets[rw.Assets[i].URL] = rw.Assets[i].Kind
+			p.inv.chromeFiles[rw.Assets[i].URL] = true
+			if _, err := assets.Append(rw.Assets[i].ID, &rw.Assets[i]); err != nil {
+				return err
+			}
+		}
+		for i := range rw.Redirects {
+			if err := redirects.Append(&rw.Redirects[i]); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
@@ -594,6 +639,9 @@ func (p *Export) Finish(ctx context.Context, exp *load.Exporter) (ExportResult, 
 		return res, err
 	}
 	exp.SetDropped(res.DroppedChars)
+	if err := p.chromeFiles(assets, redirects); err != nil {
+		return res, err
+	}
 
 	if err := writeSpooled(exp, snippets, "snippets.ndjson", "snippet"); err != nil {
 		return res, err
@@ -638,7 +686,7 @@ func (p *Export) Finish(ctx context.Context, exp *load.Exporter) (ExportResult, 
 		"repeatedParagraphsDropped": ns.RepeatedParagraphs,
 		"snippets":                  ds.Snippets, "refs": ds.Refs, "chromeBlocksDropped": ds.ChromeBlocks,
 		"teaserCopiesReplaced": ds.CopiesReplaced, "dateConflicts": ds.DateConflicts, "linksResolved": ds.LinksResolved,
-		"nearDuplicates": ds.NearDuplicates, "duplicateUrls": ds.DuplicateURLs, "samePages": ds.SamePages,
+		"nearDuplicates": ds.NearDuplicates, "duplicateUrls": ds.DuplicateURLs, "samePages": ds.SamePages, "filesOnlyInChrome": ds.ChromeFiles,
 		"redirects": ds.RedirectsKept, "gone": ds.RedirectsGone, "redirectsDropped": ds.RedirectsMerged,
 		"warnings": p.warnings, "documentsRejected": res.Rejected + p.dropped,
 	}

@@ -33,6 +33,7 @@ func (x *ExportSink) Add(p *Page) error {
 		return nil
 	}
 	x.Usable++
+	e.AddFileLinks(p.fileLinks)
 	for _, h := range s.Redirects {
 		e.AddOldRedirect(h.URL, s.FinalURL)
 	}

@@ -108,6 +108,7 @@ type inventory struct {
 	// number of documents that link to a row, keyed by the row.
 	links, ids, inlinks *load.ExternalSort
 	assets              map[string]string // asset URL -> kind
+	chromeFiles         map[string]bool   // asset URLs linked only from page chrome (Export.chromeFiles)
 	depth               map[string]int    // document URL -> link depth (migrate)
 	extra               []invRow          // pages not exported, from the crawl
 }
@@ -138,7 +139,7 @@ func newInventory() (*inventory, error) {
 		aliases: load.NewExternalSort("inventory aliases", "", 4, sortBudget),
 		links:   load.NewExternalSort("inventory links", "", len(docID{}), sortBudget),
 		ids:     load.NewExternalSort("inventory ids", "", len(docID{}), sortBudget),
-		assets:  map[string]string{}, depth: map[string]int{}}, nil
+		assets:  map[string]string{}, chromeFiles: map[string]bool{}, depth: map[string]int{}}, nil
 }
 
 func (inv *inventory) close() {
@@ -222,6 +223,9 @@ func (inv *inventory) addRedirect(r umzug.Redirect, isFile func(string) bool) er
 		row.Status, row.Note = invGone, "no main content"
 	case asset:
 		row.Status, row.Kind = invAsset, kind
+		if inv.chromeFiles[r.From] {
+			row.Note = "linked only from page chrome (navigation, sidebar, footer), in no document"
+		}
 	case isFile(r.From):
 		row.Status, row.Kind = invAsset, "file"
 	default:

@@ -6,10 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/url"
+	"path"
 	"runtime"
+	"strings"
 	"sync"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/audit"
@@ -81,6 +85,10 @@ type Page struct {
 	// Findings are the audit's findings on the page (links are judged at
 	// the end of the run).
 	Findings []umzug.Finding
+
+	// fileLinks are the files the page links to, anywhere on it (its
+	// chrome too): absolute URLs, for Export.AddFileLinks.
+	fileLinks []string
 
 	checked *audit.Checked  // the audit's check, recorded in order
 	panics  []umzug.Failure // of the page's work, recorded in order
@@ -278,6 +286,7 @@ func (w *Work) extract(p *Page, parsed *html.Node) (root *html.Node) {
 			return nil
 		}
 	}
+	p.fileLinks = fileLinks(root, s.FinalURL)
 	d, err := w.Parser.ParseSnapshot(s, root)
 	if err != nil {
 		p.Err = err
@@ -307,4 +316,49 @@ func (w *Work) check(p *Page, root *html.Node) {
 // content (left out on purpose, not a failure).
 func notContent(err error) bool {
 	return errors.Is(err, umzug.ErrNotContent) || errors.Is(err, umzug.ErrNoMainContent)
+}
+
+// fileLinks returns the links of the page under root to files (by their
+// extension, extract.IsAssetExt), resolved against the page's URL, each
+// once.
+func fileLinks(root *html.Node, pageURL string) []string {
+	base, err := url.Parse(pageURL)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	seen := map[string]bool{}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.A {
+				for _, a := range c.Attr {
+					if a.Key != "href" {
+						continue
+					}
+					href := strings.TrimSpace(a.Val)
+					if i := strings.IndexAny(href, "?#"); i >= 0 {
+						href = href[:i]
+					}
+					if !extract.IsAssetExt(strings.ToLower(path.Ext(href))) {
+						break
+					}
+					if u, err := base.Parse(strings.TrimSpace(a.Val)); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
+						u.Fragment, u.RawFragment = "", ""
+						if s := u.String(); !seen[s] {
+							seen[s] = true
+							out = append(out, s)
+						}
+					}
+					break
+				}
+			}
+			walk(c)
+		}
+	}
+	walk(root)
+	return out
 }

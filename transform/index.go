@@ -196,6 +196,9 @@ type DedupeStats struct {
 	// under another URL of its directory ("/presse/index.html" and
 	// "/presse/"): their URLs redirect to it (samepage.go).
 	SamePages int `json:"samePages"`
+	// ChromeFiles counts the files that no document refers to, linked
+	// only from page chrome, made assets by FileAsset.
+	ChromeFiles int `json:"filesOnlyInChrome"`
 }
 
 // NewIndex returns an empty Index for the site whose root is siteRoot.
