@@ -158,6 +158,11 @@ type TYPO3Origin struct {
 	ContentUIDs []int `json:"contentUids,omitempty"`
 }
 
+// WarnTruncatedBody is the code of the warning of a page whose body was
+// larger than the crawl's --max-body-size and cut there: its document
+// ends where the cut is, the rest of the page is missing.
+const WarnTruncatedBody = "truncated-body"
+
 // Warning is a problem found while extracting or transforming a document
 // that did not stop it: an untyped element kept as html, an element that
 // rendered as a CMS error, a conflicting date.

@@ -525,6 +525,13 @@ func printSummary(w io.Writer, st crawl.CrawlStats, statusNotes []string, m load
 	if rejected > 0 {
 		fmt.Fprintf(w, "Rejected: %d documents could not be exported (see failures.ndjson)\n", rejected)
 	}
+	if n := stats["truncatedPages"]; n > 0 {
+		pages := "pages larger than --max-body-size end where they were cut"
+		if n == 1 {
+			pages = "page larger than --max-body-size ends where it was cut"
+		}
+		fmt.Fprintf(w, "Cut: %d %s (warning truncated-body; inventory.csv notes it; raise --max-body-size)\n", n, pages)
+	}
 	var files []string
 	schemas := false
 	for _, f := range m.Files {

@@ -212,3 +212,39 @@ func TestMigrateFileLinkedOnlyFromChrome(t *testing.T) {
 		t.Errorf("summary does not count the file:\n%s", stderr)
 	}
 }
+
+// TestMigrateCutPageIsNamed: a page larger than --max-body-size is cut
+// there; its document is exported with the truncated-body warning, and
+// the inventory and the summary say that its end is missing.
+func TestMigrateCutPageIsNamed(t *testing.T) {
+	big := `<!DOCTYPE html><html lang="de"><head><title>Bericht</title></head><body><main><h1>Jahresbericht</h1>` +
+		strings.Repeat("<p>Der Bericht beschreibt die Arbeit des Landesamts im vergangenen Jahr in allen Bereichen.</p>", 15000) +
+		"<p>LETZTER ABSATZ</p></main></body></html>"
+	srv := serveSite(t, map[string]string{
+		"/": `<!DOCTYPE html><html lang="de"><head><title>Start</title></head><body><nav><a href="/bericht/">Bericht</a></nav>
+<main><h1>Willkommen</h1><p>Das Ministerium informiert über seine Arbeit für das ganze Land und alle Bürgerinnen.</p></main></body></html>`,
+		"/bericht/": big,
+	})
+	out := filepath.Join(t.TempDir(), "export")
+	ios, _, stderr := testStreams()
+	if code := Execute(t.Context(), NewRootCmd(ios), []string{"migrate", srv.URL + "/", "--out", out, "--max-body-size", "1", "--log-level", "error"}, ios); code != ExitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	docs, err := os.ReadFile(filepath.Join(out, "documents.ndjson"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(docs), `"code":"truncated-body"`) || strings.Contains(string(docs), "LETZTER ABSATZ") {
+		t.Errorf("documents.ndjson: want the cut page with the truncated-body warning and without its end")
+	}
+	inv, err := os.ReadFile(filepath.Join(out, "inventory.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(inv), "cut at --max-body-size") {
+		t.Errorf("inventory.csv does not note the cut page:\n%.600s", inv)
+	}
+	if !strings.Contains(stderr.String(), "Cut: 1 page larger than --max-body-size ends where it was cut") {
+		t.Errorf("summary does not name the cut page:\n%s", stderr)
+	}
+}

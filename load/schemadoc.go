@@ -187,7 +187,7 @@ var schemaDocs = sync.OnceValues(func() (map[string]string, map[string]propDoc) 
 	p("TYPO3Origin.contentUids", "The uids of the content elements the blocks came from.", `[2103,2104]`)
 
 	t("Warning", "A problem found while extracting or transforming a document that did not stop it.")
-	p("Warning.code", "What kind of problem: broken-element, empty-element, untyped-element, empty-block, charset-mismatch, sanitized-html, unsafe-url, profile-rule-mismatch, ….", `"untyped-element"`, `"broken-element"`)
+	p("Warning.code", "What kind of problem: broken-element, empty-element, untyped-element, empty-block, charset-mismatch, sanitized-html, unsafe-url, profile-rule-mismatch, truncated-body (the page was larger than --max-body-size and cut: its end is missing), ….", `"untyped-element"`, `"broken-element"`)
 	p("Warning.message", "The problem in words.", `"element kept as html: no block type fits"`)
 	p("Warning.blockKey", "Key of the block it concerns.", `"c4735"`)
 

@@ -42,6 +42,7 @@ type Export struct {
 	// once every document is known.
 	oldRedirects [][2]string
 	warnings     int
+	truncated    int // documents of pages cut at --max-body-size
 	dropped      int // documents that failed normalization
 	// findings of other stages (the audit) written with the
 	// de-duplication's findings.
@@ -186,6 +187,9 @@ func (p *Export) addNormalized(n normalized) error {
 	p.idx.AddPrepared(d, ord, n.prep)
 	p.warnings += len(d.Warnings)
 	for _, w := range d.Warnings {
+		if w.Code == umzug.WarnTruncatedBody {
+			p.truncated++
+		}
 		p.log.Debug("warning", "url", d.URL, "code", w.Code, "msg", w.Message, "block", w.BlockKey)
 	}
 	return nil
@@ -688,7 +692,7 @@ func (p *Export) Finish(ctx context.Context, exp *load.Exporter) (ExportResult, 
 		"teaserCopiesReplaced": ds.CopiesReplaced, "dateConflicts": ds.DateConflicts, "linksResolved": ds.LinksResolved,
 		"nearDuplicates": ds.NearDuplicates, "duplicateUrls": ds.DuplicateURLs, "samePages": ds.SamePages, "filesOnlyInChrome": ds.ChromeFiles,
 		"redirects": ds.RedirectsKept, "gone": ds.RedirectsGone, "redirectsDropped": ds.RedirectsMerged,
-		"warnings": p.warnings, "documentsRejected": res.Rejected + p.dropped,
+		"warnings": p.warnings, "documentsRejected": res.Rejected + p.dropped, "truncatedPages": p.truncated,
 	}
 	if p.files != nil {
 		res.Stats["filesMissing"] = p.filesMissing

@@ -195,8 +195,14 @@ func (inv *inventory) addDocument(d *umzug.Document, words int, line []byte, ass
 	for _, a := range assets {
 		inv.assets[a.URL] = a.Kind
 	}
+	note := ""
+	for _, w := range d.Warnings {
+		if w.Code == umzug.WarnTruncatedBody {
+			note = "cut at --max-body-size: the end of the page is missing"
+		}
+	}
 	return inv.docs.Append(invRow{URL: d.URL, Status: invExported, HTTP: d.Provenance.HTTPStatus, Path: d.Path, Kind: string(d.Kind),
-		Title: d.Title, Words: words, Published: d.Dates.Published, Depth: inv.depthOf(d.URL), ID: d.ID, Dropped: d.Provenance.Accounting.DroppedChars()})
+		Title: d.Title, Words: words, Published: d.Dates.Published, Depth: inv.depthOf(d.URL), ID: d.ID, Dropped: d.Provenance.Accounting.DroppedChars(), Note: note})
 }
 
 // depthOf is the link depth of a document's URL, -1 when unknown (not

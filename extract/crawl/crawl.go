@@ -807,8 +807,12 @@ func (cr *crawler) recordResponse(it frontierItem, exs []*exchange) {
 			}
 		}
 	}
-	for _, w := range final.warnings {
-		s.Warnings = append(s.Warnings, umzug.Warning{Code: "fetch-warning", Message: w})
+	for i, w := range final.warnings {
+		code := "fetch-warning"
+		if i+1 == final.cutWarning {
+			code = umzug.WarnTruncatedBody
+		}
+		s.Warnings = append(s.Warnings, umzug.Warning{Code: code, Message: w})
 	}
 
 	kind := "page"

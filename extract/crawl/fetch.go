@@ -40,8 +40,11 @@ type exchange struct {
 	body      []byte      // content-decoded body
 	truncated string      // WARC-Truncated reason ("length") or ""
 	warnings  []string    // e.g. a body cut at the size cap
-	attempts  int
-	err       error // no usable response after all attempts
+	// cutWarning is 1 + the index in warnings of the body's cut at the
+	// size cap (umzug.WarnTruncatedBody), 0 for none.
+	cutWarning int
+	attempts   int
+	err        error // no usable response after all attempts
 }
 
 // fetcher is the http.RoundTripper colly uses (Collector.WithTransport).
@@ -273,7 +276,8 @@ func (f *fetcher) once(req *http.Request) *exchange {
 		if resp.ContentLength > 0 {
 			size = strconv.FormatInt(resp.ContentLength, 10)
 		}
-		ex.warnings = append(ex.warnings, fmt.Sprintf("body of %s bytes larger than the cap of %d bytes (--max-body-size): cut", size, f.maxBody))
+		ex.cutWarning = len(ex.warnings) + 1
+		ex.warnings = append(ex.warnings, fmt.Sprintf("body of %s bytes larger than the cap of %d bytes (--max-body-size): cut, the rest of the page is missing", size, f.maxBody))
 	case err != nil:
 		ex.err = fmt.Errorf("%w: read %d bytes: %w", errTruncatedBody, len(raw), err)
 		return ex
