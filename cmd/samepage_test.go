@@ -248,3 +248,43 @@ func TestMigrateCutPageIsNamed(t *testing.T) {
 		t.Errorf("summary does not name the cut page:\n%s", stderr)
 	}
 }
+
+// TestMigrateRedirectToNotFound: an old URL that redirects to a page that
+// answers 404 is listed once as the redirect it is, and the target once
+// as not found.
+func TestMigrateRedirectToNotFound(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write([]byte(`<!DOCTYPE html><html lang="de"><head><title>Start</title></head><body><nav><a href="/themen/abwasser/">Abwasser</a></nav>
+<main><h1>Willkommen</h1><p>Das Ministerium informiert über seine Arbeit für das ganze Land und alle Bürgerinnen.</p></main></body></html>`))
+		case "/themen/abwasser/":
+			http.Redirect(w, r, "/themen/abwasser-neu/", http.StatusMovedPermanently)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	out := filepath.Join(t.TempDir(), "export")
+	ios, _, stderr := testStreams()
+	if code := Execute(t.Context(), NewRootCmd(ios), []string{"migrate", srv.URL + "/", "--out", out, "--log-level", "error"}, ios); code != ExitOK && code != ExitPartial {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	inv, err := os.ReadFile(filepath.Join(out, "inventory.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := map[string][]string{}
+	for _, l := range strings.Split(strings.TrimSpace(string(inv)), "\n")[1:] {
+		u, rest, _ := strings.Cut(l, ",")
+		st, _, _ := strings.Cut(rest, ",")
+		rows[strings.TrimPrefix(u, srv.URL)] = append(rows[strings.TrimPrefix(u, srv.URL)], st)
+	}
+	if got := rows["/themen/abwasser/"]; len(got) != 1 || got[0] != "skipped" {
+		t.Errorf("rows of the redirecting URL = %v; want one, skipped (a redirect to a page not exported)\n%s", got, inv)
+	}
+	if got := rows["/themen/abwasser-neu/"]; len(got) != 1 || got[0] != "not-found" {
+		t.Errorf("rows of the target = %v; want one, not-found\n%s", got, inv)
+	}
+}

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"cmp"
 	"errors"
 	"strconv"
 
@@ -56,7 +57,10 @@ func (x *ExportSink) Add(p *Page) error {
 		if s.Status >= 500 {
 			status = invFailed
 		}
-		e.NotExported(s.URL, status, s.Status, s.Depth, "linked from "+e.norm.MapURL(s.LinkedFrom))
+		// The URL that answered the status: after redirects, the
+		// target (the URLs that redirected there have their rows as
+		// redirects to a page that is not exported).
+		e.NotExported(cmp.Or(s.FinalURL, s.URL), status, s.Status, s.Depth, "linked from "+e.norm.MapURL(s.LinkedFrom))
 		return nil
 	case KindFile:
 		if s.Status >= 200 && s.Status < 300 {
