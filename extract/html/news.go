@@ -415,6 +415,7 @@ func (p *page) finishPressRelease(roots []*html.Node) {
 			pr.Kicker = ""
 		}
 	}
+	d.Title = titleWithoutNumber(d.Title, pr.Number)
 	if pr.Publisher == nil {
 		if site := collapseTrim(p.meta.property("og:site_name")); site != "" {
 			pr.Publisher = &umzug.Publisher{Name: site}
@@ -708,3 +709,29 @@ func (p *page) pageURLs() []string {
 
 // pressSection matches the breadcrumb step of a press section.
 var pressSection = regexp.MustCompile(`(?i)\b(?:presse(?:mitteilungen|meldungen|informationen|dienst)?|medieninformationen|pressemeldung|pressemitteilung|aussendungen)\b`)
+
+// numberLabel is what may stand before a release number that opens the
+// headline ("PM 17/2019: …", "Pressemitteilung Nr. 58/2024 – …").
+var numberLabel = regexp.MustCompile(`(?i)^(?:(?:pm|pressemitteilung|pressemeldung|presseinformation|medieninformation|medienmitteilung|mitteilung|nr\.?|nummer)\s*)*$`)
+
+// titleWithoutNumber returns a headline without the release number that
+// opens it ("PM 17/2019: Landtag …" is "Landtag …", the number being the
+// release's number field); any other title as it is.
+func titleWithoutNumber(title, number string) string {
+	if number == "" {
+		return title
+	}
+	i := strings.Index(title, number)
+	if i < 0 || !numberLabel.MatchString(title[:i]) {
+		return title
+	}
+	rest := strings.TrimLeft(title[i+len(number):], " ")
+	for _, sep := range []string{":", "–", "—", "-", "|"} {
+		if r, ok := strings.CutPrefix(rest, sep); ok {
+			if r = strings.TrimSpace(r); r != "" {
+				return r
+			}
+		}
+	}
+	return title
+}

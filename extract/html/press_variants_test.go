@@ -284,3 +284,25 @@ func TestCMSErrorPage(t *testing.T) {
 		t.Errorf("an article about error pages: err %v, %d blocks; want a document", err, len(d.Blocks))
 	}
 }
+
+// TestTitleWithoutNumber: a release number that opens the headline is the
+// number field, not part of the title.
+func TestTitleWithoutNumber(t *testing.T) {
+	for headline, want := range map[string]string{
+		"PM 17/2019: Landtag verabschiedet neues Wassergesetz":                     "Landtag verabschiedet neues Wassergesetz",
+		"Pressemitteilung Nr. 058/2024 – Landtag verabschiedet neues Wassergesetz": "Landtag verabschiedet neues Wassergesetz",
+		"Landtag verabschiedet neues Wassergesetz":                                 "Landtag verabschiedet neues Wassergesetz",
+	} {
+		page := `<html><head><title>Presse</title></head><body><div id="c512" class="csc-default"><div class="news news-single"><div class="article" itemscope itemtype="http://schema.org/Article">
+<div class="header"><h3 itemprop="headline">` + headline + `</h3></div>
+<div class="footer"><p><span class="news-list-date">14.05.2019</span></p></div>
+<div class="news-text-wrap" itemprop="articleBody"><p>Das Gesetz tritt am 1. Juli 2019 in Kraft. Es regelt erstmals den Umgang mit Starkregen.</p></div></div></div></div></body></html>`
+		d := parseFile(t, page, "https://smul.example/aktuelles/detail/wassergesetz/")
+		if d.Title != want || d.Kind != umzug.KindPressRelease {
+			t.Errorf("%q: kind %s, title %q; want a press release titled %q", headline, d.Kind, d.Title, want)
+		}
+		if headline != want && (d.PressRelease == nil || d.PressRelease.Number == "") {
+			t.Errorf("%q: no release number", headline)
+		}
+	}
+}
