@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"bufio"
+	"encoding/csv"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
@@ -286,5 +287,16 @@ func TestMigrateRedirectToNotFound(t *testing.T) {
 	}
 	if got := rows["/themen/abwasser-neu/"]; len(got) != 1 || got[0] != "not-found" {
 		t.Errorf("rows of the target = %v; want one, not-found\n%s", got, inv)
+	}
+	// The start page links to the dead end: its row counts that finding.
+	r := csv.NewReader(strings.NewReader(string(inv)))
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rec := range recs[1:] {
+		if rec[0] == srv.URL+"/" && rec[10] == "0" {
+			t.Errorf("the start page's row counts no finding; the broken link on it is one: %q", rec)
+		}
 	}
 }

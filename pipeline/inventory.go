@@ -460,9 +460,17 @@ func (inv *inventory) addPage(u, status string, http, depth int, note string) {
 
 // write writes inventory.csv and inventory-excel.csv.
 func (inv *inventory) write(exp *load.Exporter, findings []umzug.Finding) error {
+	// A row counts the findings about its URL and those that name it as
+	// a page linking there (a broken link or image on the page): what an
+	// editor of that page has to look at.
 	perURL := map[string]int{}
 	for _, f := range findings {
 		perURL[f.URL]++
+		for _, from := range f.LinkedFrom {
+			if from != f.URL {
+				perURL[from]++
+			}
+		}
 	}
 	slices.SortFunc(inv.extra, func(a, b invRow) int { return strings.Compare(a.URL, b.URL) })
 	for _, excel := range []bool{false, true} {
