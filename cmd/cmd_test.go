@@ -448,8 +448,8 @@ func TestExplainRefusesWhatIsNoPage(t *testing.T) {
 	} {
 		ios, out, errOut := testStreams()
 		code := Execute(t.Context(), NewRootCmd(ios), []string{"extract", "--explain", target}, ios)
-		if code == ExitOK || !strings.Contains(errOut.String(), target) || !strings.Contains(errOut.String(), want) || out.Len() > 0 {
-			t.Errorf("%s: exit %d, stdout %q, stderr %q; want a failure naming it and %q", target, code, out, errOut, want)
+		if code != ExitFailed || !strings.Contains(errOut.String(), target) || !strings.Contains(errOut.String(), want) || out.Len() > 0 {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q; want exit %d (as extract), naming it and %q", target, code, out, errOut, ExitFailed, want)
 		}
 	}
 }

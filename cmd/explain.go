@@ -3,6 +3,7 @@ package cmd
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"mime"
@@ -39,13 +40,18 @@ func explainRun(ctx context.Context, ios *IOStreams, opts *ExtractOptions, parse
 		}
 		baseURL = urls[target]
 	}
+	// The one page asked for gave nothing: exit 5, as extract does.
 	body, pageURL, err := loadExplainTarget(ctx, target, baseURL)
 	if err != nil {
-		return err
+		return runError{status: umzug.StatusFailed, msg: "failed: " + err.Error()}
 	}
 	ex, err := explainPage(parser, body, pageURL)
 	if err != nil {
-		return fmt.Errorf("explaining %s: %w", target, err)
+		var re runError
+		if errors.As(err, &re) {
+			return err
+		}
+		return runError{status: umzug.StatusFailed, msg: fmt.Sprintf("failed: explaining %s: %v", target, err)}
 	}
 	writeExplanation(ios.Out, pageURL, ex)
 	return nil

@@ -500,7 +500,11 @@ func printSummary(w io.Writer, st crawl.CrawlStats, statusNotes []string, m load
 		}
 	}
 	sort.Strings(kinds)
-	fmt.Fprintf(w, "Documents: %d (%s)\n", m.Counts["documents"], strings.Join(kinds, ", "))
+	if len(kinds) > 0 {
+		fmt.Fprintf(w, "Documents: %d (%s)\n", m.Counts["documents"], strings.Join(kinds, ", "))
+	} else {
+		fmt.Fprintf(w, "Documents: %d\n", m.Counts["documents"])
+	}
 	fmt.Fprintf(w, "De-duplication: %d blocks in, %d out, %d snippets, %d refs, %d teaser copies replaced, %d near duplicates\n",
 		stats["blocksIn"], stats["blocksOut"], stats["snippets"], stats["refs"], stats["teaserCopiesReplaced"], stats["nearDuplicates"])
 	if n := stats["samePages"]; n > 0 {
