@@ -808,7 +808,7 @@ func utilityReason(n *html.Node, weight int32) string {
 	if (strings.IndexByte(t, ':') >= 0 || ps.mayAny(crumbStems)) && breadcrumbLine(t) {
 		return umzug.DropBreadcrumb
 	}
-	if n.DataAtom != atom.A && len(t) > 40 && ps.mayAny(consentStems) && mayBeConsent(t) && ps.mayAny(thirdPartyStems) && namesThirdParty(t) && consentText.MatchString(t) {
+	if n.DataAtom != atom.A && len(t) > 40 && ps.mayAny(thirdPartyStems) && ps.mayAny(consentStems) && mayBeConsent(t) && namesThirdParty(t) && consentText.MatchString(t) {
 		return umzug.DropCookie
 	}
 	return ""
