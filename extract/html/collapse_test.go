@@ -118,3 +118,92 @@ func BenchmarkCollapseRaw(b *testing.B) {
 		}
 	}
 }
+
+// indexNear finds what strings.Index finds before the limit.
+func TestIndexNear(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	texts := stemTexts(t)
+	var kept strings.Builder
+	for _, s := range texts[:3000] {
+		kept.WriteString(s)
+		kept.WriteByte(' ')
+	}
+	k := kept.String()
+	found := 0
+	for i := 0; i < 20000; i++ {
+		start := r.IntN(len(k))
+		end := min(len(k), start+r.IntN(9000))
+		s := k[start:end]
+		var sub string
+		switch i % 4 {
+		case 0: // the next text
+			a := r.IntN(300)
+			sub = s[min(a, len(s)):min(a+r.IntN(700)+1, len(s))]
+		case 1: // a text anywhere
+			sub = texts[r.IntN(len(texts))]
+		case 2: // a short piece
+			a := r.IntN(len(s) + 1)
+			sub = s[a:min(a+r.IntN(4), len(s))]
+		default: // not there
+			sub = texts[r.IntN(len(texts))] + "\x00"
+		}
+		limit := []int{0, 1, 256, 9000}[i%4]
+		got, want := indexNear(s, sub, limit), strings.Index(s, sub)
+		if want >= limit && len(sub) > 0 {
+			want = -1 // found, but not before the limit
+		}
+		if got != want {
+			t.Fatalf("indexNear(%q…, %q) = %d, want %d", s[:min(len(s), 40)], sub, got, want)
+		}
+		if want >= 0 {
+			found++
+		}
+	}
+	if found < 3000 {
+		t.Errorf("only %d found", found)
+	}
+}
+
+// inKept is strings.Contains of the blocks' text, wherever its cursor
+// stands: on the text nodes of the test pages in their order, against
+// the text of the blocks extracted from the page.
+func TestInKeptIsContains(t *testing.T) {
+	yes, no := 0, 0
+	for _, root := range gatePages(t)[:12] {
+		var texts []string
+		var f func(*html.Node)
+		f = func(n *html.Node) {
+			if n.Type == html.TextNode {
+				if s := normText(n.Data); s != "" {
+					texts = append(texts, s)
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				f(c)
+			}
+		}
+		f(root)
+		var sb strings.Builder
+		for i, s := range texts {
+			if i%5 != 3 { // some texts are not kept
+				sb.WriteString(s)
+				sb.WriteByte('\n')
+			}
+		}
+		a := &accountant{kept: sb.String()}
+		for _, s := range append(texts, texts...) {
+			got, want := a.inKept(s), strings.Contains(a.kept, s)
+			if got != want {
+				t.Fatalf("inKept(%q) = %v, want %v", s, got, want)
+			}
+			if got {
+				yes++
+			} else {
+				no++
+			}
+		}
+	}
+	if yes < 1000 || no < 10 {
+		t.Errorf("only %d texts found and %d not", yes, no)
+	}
+}
