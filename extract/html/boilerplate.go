@@ -502,18 +502,36 @@ var headingStems = []string{"auch", "thema", "mehr", "weiter", "interess", "ähn
 	"respons", "thought", "teil", "share", "tag", "schlagw", "stichw", "über", "newsletter", "abonn", "info", "inhalt",
 	"beiträg", "artikel", "autor", "unterstütz"}
 
+// shareWords are the words of shareWord.
+var shareWords = byteWords("teilen", "share", "weiterempfehlen", "weitersagen")
+
+func hasAnyPrefixBytes(b []byte, prefixes ...string) bool {
+	for _, p := range prefixes {
+		if bytes.HasPrefix(b, []byte(p)) {
+			return true
+		}
+	}
+	return false
+}
+
 func headingReason(t string) string {
 	if len(t) > 90 || !containsSubstring(strings.ToLower(t), headingStems...) {
 		return ""
 	}
+	// Each regexp below runs only where the words it needs are: in the
+	// text with ASCII letters lower-cased, or in any text with one of the
+	// two runes that (?i) folds to an ASCII letter (foldRisk: ſ and K).
+	var arr [96]byte
+	l := lowerASCII(arr[:0], t)
+	risk := foldRisk(t)
 	switch {
-	case len(t) < 60 && shareWord.MatchString(t):
+	case len(t) < 60 && (risk || containsAnyBytes(l, shareWords)) && shareWord.MatchString(t):
 		return umzug.DropShare
-	case len(t) < 60 && newsletterWord.MatchString(t):
+	case len(t) < 60 && (risk || bytes.Contains(l, []byte("newsletter"))) && newsletterWord.MatchString(t):
 		return umzug.DropNewsletter
-	case alsoOnSite.MatchString(t):
+	case (risk || hasAnyPrefixBytes(l, "auch ", "mehr ", "neu ")) && alsoOnSite.MatchString(t):
 		return umzug.DropRelated
-	case commentAction.MatchString(t):
+	case (risk || hasAnyPrefixBytes(l, "kommentieren", "diskutieren", "jetzt kommentieren", "mitdiskutieren", "zur diskussion")) && commentAction.MatchString(t):
 		return umzug.DropComments
 	case mayRelatedHeading(t) && anyMatches(relatedHeadingParts, t): // relatedHeading.MatchString(t) (regexsplit.go)
 		return umzug.DropRelated

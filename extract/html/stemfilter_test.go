@@ -283,3 +283,96 @@ func TestIsChromeLineAgrees(t *testing.T) {
 		t.Errorf("only %d chrome lines tested", yes)
 	}
 }
+
+// headingReasonRef is headingReason as it was before the gates in front
+// of its regexps.
+func headingReasonRef(t string) string {
+	if len(t) > 90 || !containsSubstring(strings.ToLower(t), headingStems...) {
+		return ""
+	}
+	switch {
+	case len(t) < 60 && shareWord.MatchString(t):
+		return umzug.DropShare
+	case len(t) < 60 && newsletterWord.MatchString(t):
+		return umzug.DropNewsletter
+	case alsoOnSite.MatchString(t):
+		return umzug.DropRelated
+	case commentAction.MatchString(t):
+		return umzug.DropComments
+	case mayRelatedHeading(t) && anyMatches(relatedHeadingParts, t): // relatedHeading.MatchString(t) (regexsplit.go)
+		return umzug.DropRelated
+	case anyMatches(interactionHeadingParts, t): // interactionHeading.MatchString(t)
+		l := strings.ToLower(t)
+		switch {
+		case strings.Contains(l, "teil") || strings.Contains(l, "share") || strings.Contains(l, "empfehlen"):
+			return umzug.DropShare
+		case strings.Contains(l, "tag") || strings.Contains(l, "schlagw") || strings.Contains(l, "stichw"):
+			return umzug.DropTags
+		case strings.Contains(l, "über ") || strings.Contains(l, "person") || strings.HasPrefix(l, "autor"):
+			return umzug.DropAuthor
+		case strings.HasPrefix(l, "unterstütz"):
+			return umzug.DropAd // a call for donations
+		case strings.Contains(l, "newsletter"):
+			return umzug.DropNewsletter
+		}
+		return umzug.DropComments
+	}
+	return ""
+}
+
+// headingReason says what it said before the gates, on the test pages'
+// texts (every element's up to 600 bytes), upper-cased too, and
+// headline-like texts with the runes (?i) folds to ASCII letters.
+func TestHeadingReasonAgrees(t *testing.T) {
+	texts := []string{"Teilen", "TEILEN", "Artikel teilen", "Diesen Artikel teilen:", "Share", "ſhare this", "Newsletter", "Unser NEWSLETTER",
+		"Newsletterſ", "Auch auf beispiel.de", "MEHR BEI beispiel.com", "Neu auf x.org", "Kommentieren", "Jetzt kommentieren",
+		"\u212aommentieren", "Zur Diskussion", "Mitdiskutieren", "diſkutieren", "Kommentare (3)", "Weitere Meldungen", "Über den Autor",
+		"Schlagwörter", "Das könnte Sie auch interessieren", "3 Kommentare zu „Test“", "Leave a reply"}
+	reasons := map[string]int{}
+	for _, s := range append(texts, stemTexts(t)...) {
+		for _, v := range []string{s, strings.ToUpper(s)} {
+			got, want := headingReason(v), headingReasonRef(v)
+			if got != want {
+				t.Fatalf("headingReason(%q) = %q, want %q", v, got, want)
+			}
+			reasons[got]++
+		}
+	}
+	if len(reasons) < 7 {
+		t.Errorf("only the reasons %v tested", reasons)
+	}
+	t.Logf("reasons: %v", reasons)
+}
+
+func headingTexts(b *testing.B) []string {
+	var texts []string
+	for _, n := range utilityNodes(b) {
+		if s, _ := textUpTo(n, 600); len(s) <= 90 && containsSubstring(strings.ToLower(s), headingStems...) {
+			texts = append(texts, s)
+		}
+	}
+	return texts
+}
+
+// BenchmarkHeadingReason runs headingReason on the short texts of a
+// synthetic page that hold one of its stems.
+func BenchmarkHeadingReason(b *testing.B) {
+	texts := headingTexts(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range texts {
+			headingReason(s)
+		}
+	}
+}
+
+// BenchmarkHeadingReasonRef is BenchmarkHeadingReason before the gates.
+func BenchmarkHeadingReasonRef(b *testing.B) {
+	texts := headingTexts(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, s := range texts {
+			headingReasonRef(s)
+		}
+	}
+}
