@@ -237,20 +237,55 @@ func blockOwner(n *html.Node) *html.Node {
 	return n
 }
 
-// inKept looks s up in the blocks' text, first just after the previous
-// hit (blocks follow the page's order), then anywhere.
+// inKept reports whether the blocks' text holds s. It looks first just
+// after the previous hit (blocks follow the page's order), then just
+// before it (a short text found further on moves the cursor past the
+// texts that follow it), then in the rest of the window after it, then
+// anywhere: where it looks only changes how soon it finds s.
 func (a *accountant) inKept(s string) bool {
+	var rest string
 	if a.cursor < len(a.kept) {
-		rest := a.kept[a.cursor:]
+		rest = a.kept[a.cursor:]
 		if len(rest) > 8192 {
 			rest = rest[:8192]
 		}
-		if i := strings.Index(rest, s); i >= 0 {
+		if i := indexNear(rest, s, 256); i >= 0 {
 			a.cursor += i + len(s)
 			return true
 		}
 	}
+	if a.cursor > 0 && strings.Contains(a.kept[max(0, a.cursor-2048):min(len(a.kept), a.cursor+len(s)-1)], s) {
+		return true
+	}
+	if len(rest) > 256 {
+		if i := strings.Index(rest[256:], s); i >= 0 {
+			a.cursor += 256 + i + len(s)
+			return true
+		}
+	}
 	return strings.Contains(a.kept, s)
+}
+
+// indexNear is the index of the first sub in s that starts before limit,
+// or -1: each position where sub's first byte is is tried in turn, which
+// spares a long sub the hashing of strings.Index (Rabin-Karp above 64
+// bytes) when it is found right at the start of s.
+func indexNear(s, sub string, limit int) int {
+	if len(sub) == 0 {
+		return 0
+	}
+	limit = min(len(s), limit)
+	for j := 0; j < limit; j++ {
+		o := strings.IndexByte(s[j:limit], sub[0])
+		if o < 0 {
+			break
+		}
+		j += o
+		if strings.HasPrefix(s[j:], sub) {
+			return j
+		}
+	}
+	return -1
 }
 
 // dateKept reports a printed date that a block holds as an ISO date.

@@ -1,9 +1,12 @@
 package html
 
 import (
+	"bytes"
 	"path"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -499,18 +502,36 @@ var headingStems = []string{"auch", "thema", "mehr", "weiter", "interess", "ähn
 	"respons", "thought", "teil", "share", "tag", "schlagw", "stichw", "über", "newsletter", "abonn", "info", "inhalt",
 	"beiträg", "artikel", "autor", "unterstütz"}
 
+// shareWords are the words of shareWord.
+var shareWords = byteWords("teilen", "share", "weiterempfehlen", "weitersagen")
+
+func hasAnyPrefixBytes(b []byte, prefixes ...string) bool {
+	for _, p := range prefixes {
+		if bytes.HasPrefix(b, []byte(p)) {
+			return true
+		}
+	}
+	return false
+}
+
 func headingReason(t string) string {
 	if len(t) > 90 || !containsSubstring(strings.ToLower(t), headingStems...) {
 		return ""
 	}
+	// Each regexp below runs only where the words it needs are: in the
+	// text with ASCII letters lower-cased, or in any text with one of the
+	// two runes that (?i) folds to an ASCII letter (foldRisk: ſ and K).
+	var arr [96]byte
+	l := lowerASCII(arr[:0], t)
+	risk := foldRisk(t)
 	switch {
-	case len(t) < 60 && shareWord.MatchString(t):
+	case len(t) < 60 && (risk || containsAnyBytes(l, shareWords)) && shareWord.MatchString(t):
 		return umzug.DropShare
-	case len(t) < 60 && newsletterWord.MatchString(t):
+	case len(t) < 60 && (risk || bytes.Contains(l, []byte("newsletter"))) && newsletterWord.MatchString(t):
 		return umzug.DropNewsletter
-	case alsoOnSite.MatchString(t):
+	case (risk || hasAnyPrefixBytes(l, "auch ", "mehr ", "neu ")) && alsoOnSite.MatchString(t):
 		return umzug.DropRelated
-	case commentAction.MatchString(t):
+	case (risk || hasAnyPrefixBytes(l, "kommentieren", "diskutieren", "jetzt kommentieren", "mitdiskutieren", "zur diskussion")) && commentAction.MatchString(t):
 		return umzug.DropComments
 	case mayRelatedHeading(t) && anyMatches(relatedHeadingParts, t): // relatedHeading.MatchString(t) (regexsplit.go)
 		return umzug.DropRelated
@@ -629,35 +650,83 @@ func isChromeLine(t string) bool {
 	if len(t) >= 80 {
 		return false
 	}
-	l := strings.ToLower(strings.TrimRight(t, " :.!"))
-	if chromeLines[l] || chromeLines[l+"?"] || backLink.MatchString(l) {
+	// l is strings.ToLower(strings.TrimRight(t, " :.!")) in a buffer on
+	// the stack, one byte longer for the question mark of the look-up
+	// below (the map look-ups and the switch of string(l) copy nothing).
+	var arr [160]byte
+	l := appendLower(arr[:0], strings.TrimRight(t, " :.!"))
+	if chromeLines[string(l)] || chromeLines[string(append(l, '?'))] || bytes.Contains(l, []byte("zur")) && backLink.MatchString(string(l)) {
 		return true
 	}
-	switch strings.Trim(l, " -–—*|[]()") {
+	switch string(bytes.Trim(l, " -–—*|[]()")) {
 	case "anzeige", "werbung", "advertisement", "sponsored", "gesponsert", "sponsored content":
 		return true
 	}
-	if last, k := lastOfFewFields(l, 3); k > 0 && uiVerbs[last] {
+	if last, k := lastOfFewFieldsBytes(l, 3); k > 0 && uiVerbs[string(last)] {
 		return true
 	}
 	for _, p := range chromePrefixes {
-		if strings.HasPrefix(l, p) && len(l) < len(p)+42 {
+		if bytes.HasPrefix(l, []byte(p)) && len(l) < len(p)+42 {
 			return true
 		}
 	}
 	return false
 }
 
-// lastOfFewFields returns the last of the fields (strings.Fields) of s
-// and their number, or 0 when s has more than most: isChromeLine's test
-// of a short line's last word without the slice of all its words.
-func lastOfFewFields(s string, most int) (string, int) {
-	last, k := "", 0
-	for f := range strings.FieldsSeq(s) {
-		if k++; k > most {
-			return "", 0
+// appendLower appends strings.ToLower(s) to dst: ASCII letters
+// lower-cased byte by byte, every other rune by unicode.ToLower, and an
+// invalid byte as U+FFFD, as strings.Map writes it.
+func appendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			dst = append(dst, foldByte[c])
+			i++
+			continue
 		}
-		last = f
+		r, w := utf8.DecodeRuneInString(s[i:])
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		i += w
+	}
+	return dst
+}
+
+// lastOfFewFieldsBytes returns the last of the fields (bytes.Fields) of
+// s and their number, or 0 when s has more than most: isChromeLine's test
+// of a short line's last word without the slice of all its words.
+func lastOfFewFieldsBytes(s []byte, most int) ([]byte, int) {
+	var last []byte
+	k := 0
+	for i := 0; i < len(s); {
+		for i < len(s) { // white space
+			r, w := rune(s[i]), 1
+			if r >= utf8.RuneSelf {
+				r, w = utf8.DecodeRune(s[i:])
+			}
+			if !unicode.IsSpace(r) {
+				break
+			}
+			i += w
+		}
+		if i == len(s) {
+			break
+		}
+		j := i
+		for j < len(s) { // a field
+			r, w := rune(s[j]), 1
+			if r >= utf8.RuneSelf {
+				r, w = utf8.DecodeRune(s[j:])
+			}
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += w
+		}
+		if k++; k > most {
+			return nil, 0
+		}
+		last = s[i:j]
+		i = j
 	}
 	return last, k
 }
@@ -707,40 +776,72 @@ func utilityReason(n *html.Node, weight int32) string {
 		return umzug.DropUtility
 	}
 	// Cheap tests on the lower-cased text before each regexp: these run on
-	// every small element of the main region.
+	// every small element of the main region. One pass puts the text's
+	// byte pairs into a filter that rules out most stems without a
+	// strings.Contains (stemfilter.go); the text is lower-cased only when
+	// a stem may be there.
+	var ps pairSet
+	ps.add(t)
 	var l string
-	if len(t) < 250 {
+	if len(t) < 200 && ps.mayCount(legalStems) >= 2 {
 		l = lowerForStems(t) // strings.ToLower for the ASCII words below (fastpath.go)
-	}
-	if len(t) < 200 && footerLine(l) && (strings.ContainsAny(t, "|·•") || linkShare(n, nil) >= 0.5) {
-		return umzug.DropFooter
+		if footerLine(l) && (strings.ContainsAny(t, "|·•") || linkShare(n, nil) >= 0.5) {
+			return umzug.DropFooter
+		}
 	}
 	if len(t) < 200 && n.DataAtom == atom.P && hasAnyPrefix(t, ">>", "»", "→", "▶", "►") && linkShare(n, nil) >= 0.95 && !linksFile(n) {
 		return umzug.DropRelated // ">> Wegen Corona: … <<", a link to another article between paragraphs
 	}
-	if len(t) < 60 && hasAnyPrefix(l, "alle", "weitere", "mehr", "zu", "zur", "more", "all") && listLink.MatchString(l) && linkShare(n, nil) >= 0.8 {
-		return umzug.DropUtility
+	if len(t) < 60 && ps.hasAnyFoldPrefix(t, "alle", "weitere", "mehr", "zu", "zur", "more", "all") {
+		if l == "" {
+			l = lowerForStems(t)
+		}
+		if listLink.MatchString(l) && linkShare(n, nil) >= 0.8 {
+			return umzug.DropUtility
+		}
 	}
-	if len(t) < 80 && hasAnyPrefix(l, "von", "by", "autor", "redaktion", "erstellt", "geschrieben", "verfasst") && bylineRe.MatchString(t) {
+	if len(t) < 80 && ps.hasAnyFoldPrefix(t, "von", "by", "autor", "redaktion", "erstellt", "geschrieben", "verfasst") && bylineRe.MatchString(t) {
 		return umzug.DropMeta
 	}
-	if len(t) < 250 && containsSubstring(l, "einlogg", "anmeld", "registrier", "eingeloggt", "angemeldet") && commentGate.MatchString(t) {
-		return umzug.DropComments
+	if len(t) < 250 && ps.mayAny(loginStems) {
+		if l == "" {
+			l = lowerForStems(t)
+		}
+		if containsSubstring(l, "einlogg", "anmeld", "registrier", "eingeloggt", "angemeldet") && commentGate.MatchString(t) {
+			return umzug.DropComments
+		}
 	}
-	if len(t) < 40 && hasAnyPrefix(l, "seite", "page") && pageOfPages.MatchString(t) {
+	if len(t) < 40 && ps.hasAnyFoldPrefix(t, "seite", "page") && pageOfPages.MatchString(t) {
 		return umzug.DropPagination
 	}
-	if len(t) < 24 && hasAnyPrefix(l, "bild", "foto", "slide", "image", "photo") && slideCounter.MatchString(l) {
-		return umzug.DropControl // a gallery's "Bild 3 von 10"
+	if len(t) < 24 && ps.hasAnyFoldPrefix(t, "bild", "foto", "slide", "image", "photo") {
+		if l == "" {
+			l = lowerForStems(t)
+		}
+		if slideCounter.MatchString(l) {
+			return umzug.DropControl // a gallery's "Bild 3 von 10"
+		}
 	}
-	if breadcrumbLine(t) {
+	// A breadcrumb has a colon or two of its step marks.
+	if (strings.IndexByte(t, ':') >= 0 || ps.mayAny(crumbStems)) && breadcrumbLine(t) {
 		return umzug.DropBreadcrumb
 	}
-	if n.DataAtom != atom.A && len(t) > 40 && mayBeConsent(t) && namesThirdParty(t) && consentText.MatchString(t) {
+	if n.DataAtom != atom.A && len(t) > 40 && ps.mayAny(thirdPartyStems) && ps.mayAny(consentStems) && mayBeConsent(t) && namesThirdParty(t) && consentText.MatchString(t) {
 		return umzug.DropCookie
 	}
 	return ""
 }
+
+// The stems of utilityReason's tests, for the pair filter: the legal
+// pages of a footer line, the words of logging in, the consent overlay's
+// verbs and the third parties.
+var (
+	legalStems      = makeStems(legalWords...)
+	loginStems      = makeStems("einlogg", "anmeld", "registrier", "eingeloggt", "angemeldet")
+	consentStems    = makeStems(consentWords...)
+	thirdPartyStems = makeStems(thirdParties...)
+	crumbStems      = makeByteStems("›", "»", " > ", " / ")
+)
 
 // bylineRe matches a byline standing on its own: "Von: Anna Beispiel",
 // "Autorin: …", "Redaktion: …".
@@ -768,8 +869,10 @@ func containsSubstring(s string, subs ...string) bool {
 }
 
 // mayBeConsent is a cheap test before the consent regexp.
+var consentWords = []string{"lick", "ktivier", "ustimm", "inwillig", "aden Sie", "aden sie"}
+
 func mayBeConsent(t string) bool {
-	for _, w := range []string{"lick", "ktivier", "ustimm", "inwillig", "aden Sie", "aden sie"} {
+	for _, w := range consentWords {
 		if strings.Contains(t, w) {
 			return true
 		}

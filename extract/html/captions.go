@@ -58,8 +58,22 @@ func isEcho(b umzug.PTBlock, keys map[string]bool) bool {
 	if !plainParagraph(b) {
 		return false
 	}
-	k := echoKey(b.PlainText())
-	return k != "" && keys[k]
+	// echoKey(b.PlainText()), given up as soon as it is longer than the
+	// longest key: most paragraphs beside an image are no caption.
+	most := 0
+	for k := range keys {
+		most = max(most, len(k))
+	}
+	var arr [256]byte
+	k := arr[:0]
+	for _, r := range b.PlainText() {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if k = utf8.AppendRune(k, unicode.ToLower(r)); len(k) > most {
+				return false
+			}
+		}
+	}
+	return len(k) > 0 && keys[string(k)]
 }
 
 // withoutEchoes returns body without the paragraphs that repeat a caption

@@ -2,6 +2,7 @@ package html
 
 import (
 	"bytes"
+	"math/bits"
 	"strings"
 	"sync"
 
@@ -401,29 +402,17 @@ func collapseTrimBytes(b []byte) []byte {
 // (len(b) >= len(s)) collapsed and returns the length written.
 func collapseString(b []byte, s string) int {
 	k, i := 0, 0
-	for i < len(s) {
-		j := i
-		for j < len(s) && !spaceByte[s[j]] && !(s[j] == 0xC2 && j+1 < len(s) && s[j+1] == 0xA0) {
-			j++
-		}
+	for {
+		j := i + cleanRun(s[i:])
 		k += copy(b[k:], s[i:j])
 		if j == len(s) {
-			break
+			return k
 		}
-		for j < len(s) {
-			if spaceByte[s[j]] {
-				j++
-			} else if s[j] == 0xC2 && j+1 < len(s) && s[j+1] == 0xA0 {
-				j += 2
-			} else {
-				break
-			}
-		}
+		j = skipSpaceRun(s, j)
 		b[k] = ' '
 		k++
 		i = j
 	}
-	return k
 }
 
 // mayCollapse marks the bytes collapseSpace's test for work looks at
@@ -436,32 +425,101 @@ var spaceByte = [256]bool{' ': true, '\t': true, '\r': true, '\n': true, '\f': t
 // collapseInto writes t to the front of b (t lies within b, at or after
 // its start) with every run of white space, no-break spaces included,
 // turned into one space, as collapseSpace does, and returns the length
-// written. Runs of other bytes are moved whole.
+// written. What lies between the runs that change (all but single
+// spaces) is moved whole.
 func collapseInto(b, t []byte) int {
 	k, i := 0, 0
-	for i < len(t) {
-		j := i
-		for j < len(t) && !spaceByte[t[j]] && !(t[j] == 0xC2 && j+1 < len(t) && t[j+1] == 0xA0) {
-			j++
-		}
+	for {
+		j := i + cleanRun(t[i:])
 		k += copy(b[k:], t[i:j])
 		if j == len(t) {
-			break
+			return k
 		}
-		for j < len(t) {
-			if spaceByte[t[j]] {
-				j++
-			} else if t[j] == 0xC2 && j+1 < len(t) && t[j+1] == 0xA0 {
-				j += 2
-			} else {
-				break
-			}
-		}
+		j = skipSpaceRun(t, j)
 		b[k] = ' '
 		k++
 		i = j
 	}
-	return k
+}
+
+// skipSpaceRun returns the end of the run of white space (collapseSpace's:
+// ASCII and U+00A0) that starts at s[i].
+func skipSpaceRun[S string | []byte](s S, i int) int {
+	for i < len(s) {
+		if spaceByte[s[i]] {
+			i++
+		} else if s[i] == 0xC2 && i+1 < len(s) && s[i+1] == 0xA0 {
+			i += 2
+		} else {
+			break
+		}
+	}
+	return i
+}
+
+// cleanRun returns the length of the front of s that collapsing leaves
+// as it is: up to the first run of white space that is not a single
+// space (a tab, a line break, a no-break space, two spaces), or len(s).
+// It reads eight bytes at a time: those without a control byte and
+// without 0xC2 (the lead byte of U+00A0) need only their spaces looked
+// at, and they change nothing unless two of them are neighbours.
+func cleanRun[S string | []byte](s S) int {
+	const (
+		ones = 0x0101010101010101
+		high = 0x8080808080808080
+		low7 = 0x7F7F7F7F7F7F7F7F
+	)
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// the high bit of each byte below 0x20 (exact: no carry crosses bytes)
+		ctl := ^(((x & low7) + 0x60*ones) | x) & high
+		// the high bit of each byte 0xC2
+		y := x ^ 0xC2*ones
+		c2 := ^(((y & low7) + low7) | y) & high
+		if ctl|c2 != 0 {
+			if j := cleanRunBytes(s, i, i+8); j < i+8 {
+				return j
+			}
+			continue
+		}
+		// the high bit of each space
+		z := x ^ 0x20*ones
+		sp := ^(((z & low7) + low7) | z) & high
+		if pair := sp & (sp >> 8); pair != 0 {
+			return i + bits.TrailingZeros64(pair)/8
+		}
+		if sp>>63 != 0 && i+8 < len(s) && (spaceByte[s[i+8]] || s[i+8] == 0xC2 && i+9 < len(s) && s[i+9] == 0xA0) {
+			return i + 7
+		}
+	}
+	return cleanRunBytes(s, i, len(s))
+}
+
+// cleanRunBytes is cleanRun's byte loop over s[i:end] (looking beyond
+// end for what follows a space): the index of the first run of white
+// space there that collapsing changes, or end.
+func cleanRunBytes[S string | []byte](s S, i, end int) int {
+	for ; i < end; i++ {
+		c := s[i]
+		if !mayCollapse[c] {
+			continue
+		}
+		switch {
+		case c == ' ':
+			if i+1 < len(s) && (spaceByte[s[i+1]] || s[i+1] == 0xC2 && i+2 < len(s) && s[i+2] == 0xA0) {
+				return i
+			}
+		case c == 0xC2:
+			if i+1 < len(s) && s[i+1] == 0xA0 {
+				return i
+			}
+		default: // \t \r \n \f
+			return i
+		}
+	}
+	return end
 }
 
 // ---- contact boxes

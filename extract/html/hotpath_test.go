@@ -673,17 +673,17 @@ func TestTextOf(t *testing.T) {
 	}
 }
 
-// lastOfFewFields is the last of strings.Fields and their number, up to
+// lastOfFewFieldsBytes is the last of strings.Fields and their number, up to
 // the most asked for.
 func TestLastOfFewFields(t *testing.T) {
-	for _, s := range []string{"", " ", "drucken", "  seite drucken ", "a b c", "a b c d", "a\u00a0b\u2003c", "x\tdrucken\n", "ä ö ü ß"} {
+	for _, s := range []string{"", " ", "drucken", "  seite drucken ", "a b c", "a b c d", "a\u00a0b\u2003c", "x\tdrucken\n", "ä ö ü ß", "a\xffb c", "\xff", "a\u0085b\u00a0 c", "a b c\u3000", "\u3000a\u3000\u3000b\u3000"} {
 		f := strings.Fields(s)
 		wantLast, wantK := "", 0
 		if len(f) > 0 && len(f) <= 3 {
 			wantLast, wantK = f[len(f)-1], len(f)
 		}
-		if last, k := lastOfFewFields(s, 3); last != wantLast || k != wantK {
-			t.Errorf("lastOfFewFields(%q, 3) = %q, %d; want %q, %d", s, last, k, wantLast, wantK)
+		if last, k := lastOfFewFieldsBytes([]byte(s), 3); string(last) != wantLast || k != wantK {
+			t.Errorf("lastOfFewFieldsBytes(%q, 3) = %q, %d; want %q, %d", s, last, k, wantLast, wantK)
 		}
 	}
 }

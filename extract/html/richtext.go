@@ -97,20 +97,9 @@ func (b *ptBuilder) text(s string) {
 // collapseSpace turns every run of white space (including no-break space)
 // into one ASCII space.
 func collapseSpace(s string) string {
-	// Fast path: nothing to do when no run of two spaces and no other
-	// space character occurs.
-	clean := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !mayCollapse[c] { // most bytes: one look-up (fastpath.go)
-			continue
-		}
-		if c == '\t' || c == '\r' || c == '\n' || c == '\f' || (c == 0xC2 || c == ' ') && i+1 < len(s) && (s[i+1] == ' ' || c == 0xC2 && s[i+1] == 0xA0) {
-			clean = false
-			break
-		}
-	}
-	if clean {
+	// Nothing to do, and no copy, when no run of white space but single
+	// spaces occurs (fastpath.go).
+	if cleanRun(s) == len(s) {
 		return s
 	}
 	// White space is ASCII or the two bytes of U+00A0; all other bytes
