@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"unicode"
 
 	"golang.org/x/net/html"
@@ -119,6 +120,9 @@ func newPage(root *html.Node, pageURL string, canon func(string) (string, error)
 			p.base = bu
 		}
 	}
+	// The units of the last page are about as many as this one's: room
+	// for them at once instead of growing the slice from nothing.
+	p.units = make([]unit, 0, unitsHint.Load())
 	w := &walker{p: p, canon: canon}
 	if t := findFirst(root, atom.Title); t != nil {
 		if txt := umzug.VisibleText(textOf(t)); txt != "" {
@@ -129,8 +133,15 @@ func newPage(root *html.Node, pageURL string, canon func(string) (string, error)
 		w.walk(b, where{})
 		w.flush()
 	}
+	unitsHint.Store(int32(min(len(p.units)+len(p.units)/8, maxUnitsHint)))
 	return p, nil
 }
+
+// unitsHint is the room newPage makes for units: the units of the page
+// read last and an eighth, at most maxUnitsHint.
+var unitsHint atomic.Int32
+
+const maxUnitsHint = 4096
 
 type walker struct {
 	p     *page
@@ -419,11 +430,11 @@ func findBaseHref(root *html.Node) string {
 
 // textOf is the text content of n without scripts and styles.
 func textOf(n *html.Node) string {
-	var b strings.Builder
+	var t unitText // one text node's string is not copied
 	var rec func(*html.Node)
 	rec = func(n *html.Node) {
 		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
+			t.write(n.Data)
 			return
 		}
 		if n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style) {
@@ -434,7 +445,7 @@ func textOf(n *html.Node) string {
 		}
 	}
 	rec(n)
-	return b.String()
+	return t.String()
 }
 
 // selector returns a CSS selector for n: the nearest ancestor with an id,
