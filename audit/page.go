@@ -133,12 +133,14 @@ func newPage(root *html.Node, pageURL string, canon func(string) (string, error)
 		w.walk(b, where{})
 		w.flush()
 	}
-	unitsHint.Store(int32(min(len(p.units)+len(p.units)/8, maxUnitsHint)))
+	n, h := int32(len(p.units)), unitsHint.Load()
+	unitsHint.Store(min(max(h-h/16, n+n/8), maxUnitsHint))
 	return p, nil
 }
 
-// unitsHint is the room newPage makes for units: the units of the page
-// read last and an eighth, at most maxUnitsHint.
+// unitsHint is the room newPage makes for units: after each page, a
+// sixteenth less, or that page's units and an eighth when that is more
+// (about the most units of the pages read lately), at most maxUnitsHint.
 var unitsHint atomic.Int32
 
 const maxUnitsHint = 4096
@@ -150,6 +152,8 @@ type walker struct {
 	cur   *html.Node // element the buffered text belongs to
 	ctx   where
 	link  *link // innermost open link
+	// resolved holds what resolve returned, by href.
+	resolved map[string]string
 }
 
 func (w *walker) flush() {
@@ -360,6 +364,20 @@ func (w *walker) resources(n *html.Node) {
 // without fragment; "" for links that are not http(s) (mailto:, tel:,
 // javascript:, data:) or cannot be parsed.
 func (w *walker) resolve(href string) string {
+	// A page names many URLs more than once (menus, the logo's link
+	// home, a teaser's image and title): each is resolved once.
+	if s, ok := w.resolved[href]; ok {
+		return s
+	}
+	s := w.resolveOnce(href)
+	if w.resolved == nil {
+		w.resolved = make(map[string]string)
+	}
+	w.resolved[href] = s
+	return s
+}
+
+func (w *walker) resolveOnce(href string) string {
 	href = strings.TrimSpace(href)
 	if href == "" || strings.HasPrefix(href, "#") {
 		return ""
