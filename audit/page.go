@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -464,6 +465,40 @@ func textOf(n *html.Node) string {
 	}
 	rec(n)
 	return t.String()
+}
+
+// hasVisibleText reports whether umzug.VisibleText(textOf(n)) != ""
+// without making the text: whether one of the text nodes has a rune that
+// VisibleText keeps. A text node of valid UTF-8 decodes to the same runes
+// wherever it stands in the joined text; with a node that is not valid
+// UTF-8 (whose bytes might join a neighbour's), the text is made.
+func hasVisibleText(n *html.Node) bool {
+	visible, valid := false, true
+	var rec func(*html.Node)
+	rec = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			if !utf8.ValidString(n.Data) {
+				valid = false
+			} else if umzug.VisibleText(n.Data) != "" {
+				visible = true
+			}
+			return
+		}
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style) {
+			return
+		}
+		for c := n.FirstChild; c != nil && !visible; c = c.NextSibling {
+			rec(c)
+		}
+	}
+	rec(n)
+	if visible {
+		return true
+	}
+	if !valid {
+		return umzug.VisibleText(textOf(n)) != ""
+	}
+	return false
 }
 
 // selector returns a CSS selector for n: the nearest ancestor with an id,
