@@ -316,13 +316,23 @@ func (b *Block) Validate() error {
 	if !slices.Contains(BlockTypes, b.Type) {
 		return fmt.Errorf("block %s: unknown type %q: %w", b.Key, b.Type, ErrInvalid)
 	}
-	var set []BlockType
-	for _, p := range b.payloads() {
+	ps := b.payloads()
+	n, first := 0, BlockType("")
+	for _, p := range ps {
 		if p.set {
-			set = append(set, p.typ)
+			if n == 0 {
+				first = p.typ
+			}
+			n++
 		}
 	}
-	if len(set) != 1 || set[0] != b.Type {
+	if n != 1 || first != b.Type {
+		var set []BlockType
+		for _, p := range ps {
+			if p.set {
+				set = append(set, p.typ)
+			}
+		}
 		return fmt.Errorf("block %s of type %q has payloads %v: %w", b.Key, b.Type, set, ErrInvalid)
 	}
 	return nil
@@ -334,8 +344,10 @@ type payload struct {
 	value any
 }
 
-func (b *Block) payloads() []payload {
-	return []payload{
+// payloads are the block's possible payloads, in the order of
+// BlockTypes (an array: no allocation per call).
+func (b *Block) payloads() [numPayloads]payload {
+	return [numPayloads]payload{
 		{BlockHeading, b.Heading != nil, b.Heading},
 		{BlockText, b.Text != nil, b.Text},
 		{BlockQuote, b.Quote != nil, b.Quote},
@@ -357,6 +369,9 @@ func (b *Block) payloads() []payload {
 		{BlockRef, b.Ref != nil, b.Ref},
 	}
 }
+
+// numPayloads is the number of block types, each with its payload.
+const numPayloads = 19
 
 // BlockTypes lists every block type in the order of DESIGN.md.
 var BlockTypes = []BlockType{

@@ -112,6 +112,9 @@ func validBlock(t *testing.T, typ umzug.BlockType) (umzug.Block, any) {
 }
 
 func TestBlockTypesHavePayloads(t *testing.T) {
+	if got := umzug.NumPayloads; got != len(umzug.BlockTypes) {
+		t.Errorf("payloads() has room for %d payloads, BlockTypes lists %d types", got, len(umzug.BlockTypes))
+	}
 	seen := map[umzug.BlockType]bool{}
 	for _, typ := range umzug.BlockTypes {
 		if seen[typ] {

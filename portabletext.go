@@ -45,6 +45,9 @@ type MarkDef struct {
 
 // PlainText returns the text of the blocks, one line per block.
 func (pt PortableText) PlainText() string {
+	if len(pt) == 1 {
+		return pt[0].PlainText()
+	}
 	var sb strings.Builder
 	for i, b := range pt {
 		if i > 0 {
@@ -55,11 +58,62 @@ func (pt PortableText) PlainText() string {
 	return sb.String()
 }
 
-// PlainText returns the text of one block.
+// PlainText returns the text of one block. The text of a block of one
+// span is that span's text, not a copy of it; that of more spans is
+// built in one allocation.
 func (b PTBlock) PlainText() string {
+	switch len(b.Children) {
+	case 0:
+		return ""
+	case 1:
+		return b.Children[0].Text
+	}
+	n := 0
+	for _, s := range b.Children {
+		n += len(s.Text)
+	}
 	var sb strings.Builder
+	sb.Grow(n)
 	for _, s := range b.Children {
 		sb.WriteString(s.Text)
 	}
 	return sb.String()
+}
+
+// PlainTextLen returns len(b.PlainText()) without making the text.
+func (b *PTBlock) PlainTextLen() int {
+	n := 0
+	for _, s := range b.Children {
+		n += len(s.Text)
+	}
+	return n
+}
+
+// SamePlainText reports whether a.PlainText() == b.PlainText() without
+// making the texts.
+func SamePlainText(a, b *PTBlock) bool {
+	if a.PlainTextLen() != b.PlainTextLen() {
+		return false
+	}
+	// Walk both span lists, comparing the overlapping pieces.
+	i, j := 0, 0   // spans of a and b
+	x, y := "", "" // the rest of the current spans
+	for {
+		for x == "" && i < len(a.Children) {
+			x = a.Children[i].Text
+			i++
+		}
+		for y == "" && j < len(b.Children) {
+			y = b.Children[j].Text
+			j++
+		}
+		if x == "" || y == "" {
+			return x == y // equal lengths: both at their ends
+		}
+		k := min(len(x), len(y))
+		if x[:k] != y[:k] {
+			return false
+		}
+		x, y = x[k:], y[k:]
+	}
 }

@@ -577,7 +577,7 @@ func (a *Auditor) emptyTextParts(p *page) []umzug.Finding {
 		// An empty container is an image-only element (CSC renders the
 		// text div anyway); a paragraph holding only &nbsp; is a body the
 		// editor left blank.
-		if umzug.VisibleText(textOf(n)) != "" || !hasElement(n, "p", "div", "span", "br") || hasElement(n, "img", "video", "iframe", "table", "script") {
+		if hasVisibleText(n) || !hasElement(n, "p", "div", "span", "br") || hasElement(n, "img", "video", "iframe", "table", "script") {
 			continue
 		}
 		seen[key] = true

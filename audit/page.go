@@ -8,7 +8,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -119,6 +121,9 @@ func newPage(root *html.Node, pageURL string, canon func(string) (string, error)
 			p.base = bu
 		}
 	}
+	// The units of the last page are about as many as this one's: room
+	// for them at once instead of growing the slice from nothing.
+	p.units = make([]unit, 0, unitsHint.Load())
 	w := &walker{p: p, canon: canon}
 	if t := findFirst(root, atom.Title); t != nil {
 		if txt := umzug.VisibleText(textOf(t)); txt != "" {
@@ -129,8 +134,17 @@ func newPage(root *html.Node, pageURL string, canon func(string) (string, error)
 		w.walk(b, where{})
 		w.flush()
 	}
+	n, h := int32(len(p.units)), unitsHint.Load()
+	unitsHint.Store(min(max(h-h/16, n+n/8), maxUnitsHint))
 	return p, nil
 }
+
+// unitsHint is the room newPage makes for units: after each page, a
+// sixteenth less, or that page's units and an eighth when that is more
+// (about the most units of the pages read lately), at most maxUnitsHint.
+var unitsHint atomic.Int32
+
+const maxUnitsHint = 4096
 
 type walker struct {
 	p     *page
@@ -139,6 +153,8 @@ type walker struct {
 	cur   *html.Node // element the buffered text belongs to
 	ctx   where
 	link  *link // innermost open link
+	// resolved holds what resolve returned, by href.
+	resolved map[string]string
 }
 
 func (w *walker) flush() {
@@ -349,6 +365,20 @@ func (w *walker) resources(n *html.Node) {
 // without fragment; "" for links that are not http(s) (mailto:, tel:,
 // javascript:, data:) or cannot be parsed.
 func (w *walker) resolve(href string) string {
+	// A page names many URLs more than once (menus, the logo's link
+	// home, a teaser's image and title): each is resolved once.
+	if s, ok := w.resolved[href]; ok {
+		return s
+	}
+	s := w.resolveOnce(href)
+	if w.resolved == nil {
+		w.resolved = make(map[string]string)
+	}
+	w.resolved[href] = s
+	return s
+}
+
+func (w *walker) resolveOnce(href string) string {
 	href = strings.TrimSpace(href)
 	if href == "" || strings.HasPrefix(href, "#") {
 		return ""
@@ -419,11 +449,11 @@ func findBaseHref(root *html.Node) string {
 
 // textOf is the text content of n without scripts and styles.
 func textOf(n *html.Node) string {
-	var b strings.Builder
+	var t unitText // one text node's string is not copied
 	var rec func(*html.Node)
 	rec = func(n *html.Node) {
 		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
+			t.write(n.Data)
 			return
 		}
 		if n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style) {
@@ -434,7 +464,41 @@ func textOf(n *html.Node) string {
 		}
 	}
 	rec(n)
-	return b.String()
+	return t.String()
+}
+
+// hasVisibleText reports whether umzug.VisibleText(textOf(n)) != ""
+// without making the text: whether one of the text nodes has a rune that
+// VisibleText keeps. A text node of valid UTF-8 decodes to the same runes
+// wherever it stands in the joined text; with a node that is not valid
+// UTF-8 (whose bytes might join a neighbour's), the text is made.
+func hasVisibleText(n *html.Node) bool {
+	visible, valid := false, true
+	var rec func(*html.Node)
+	rec = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			if !utf8.ValidString(n.Data) {
+				valid = false
+			} else if umzug.VisibleText(n.Data) != "" {
+				visible = true
+			}
+			return
+		}
+		if n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style) {
+			return
+		}
+		for c := n.FirstChild; c != nil && !visible; c = c.NextSibling {
+			rec(c)
+		}
+	}
+	rec(n)
+	if visible {
+		return true
+	}
+	if !valid {
+		return umzug.VisibleText(textOf(n)) != ""
+	}
+	return false
 }
 
 // selector returns a CSS selector for n: the nearest ancestor with an id,

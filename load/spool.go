@@ -116,6 +116,13 @@ func (s *Spool) ReadRaw(ord int) ([]byte, error) {
 
 // ReadRawExtra returns the line of record ord and its extra bytes.
 func (s *Spool) ReadRawExtra(ord int) (line, extra []byte, err error) {
+	return s.ReadRawExtraInto(ord, nil)
+}
+
+// ReadRawExtraInto is ReadRawExtra that reads into buf's memory when it
+// has room for the record (both results are then parts of it, for the
+// caller to reuse once it is done with them).
+func (s *Spool) ReadRawExtraInto(ord int, buf []byte) (line, extra []byte, err error) {
 	if ord < 0 || ord >= len(s.idx) {
 		return nil, nil, fmt.Errorf("spool record %d: out of range", ord)
 	}
@@ -126,7 +133,11 @@ func (s *Spool) ReadRawExtra(ord int) (line, extra []byte, err error) {
 			return nil, nil, err
 		}
 	}
-	buf := make([]byte, e.n+e.x)
+	if n := int(e.n) + int(e.x); cap(buf) >= n {
+		buf = buf[:n]
+	} else {
+		buf = make([]byte, n)
+	}
 	if _, err := s.f.ReadAt(buf, e.off); err != nil && err != io.EOF {
 		return nil, nil, fmt.Errorf("reading spool record %d: %w", ord, err)
 	}

@@ -30,4 +30,14 @@ func TestSpoolForgetKeys(t *testing.T) {
 	if err != nil || string(line) != "z\n" || string(extra) != "x" {
 		t.Errorf("record 2 = %q, %q, %v", line, extra, err)
 	}
+	// Into a buffer with room (its memory), without (a new one).
+	for _, buf := range [][]byte{[]byte("......"), make([]byte, 0, 1)} {
+		line, extra, err := s.ReadRawExtraInto(2, buf)
+		if err != nil || string(line) != "z\n" || string(extra) != "x" {
+			t.Errorf("record 2 into %d bytes = %q, %q, %v", cap(buf), line, extra, err)
+		}
+		if inBuf := cap(buf) >= 3; inBuf != (&line[0] == &buf[:1][0]) {
+			t.Errorf("record 2 into %d bytes: in the buffer's memory: %v, want %v", cap(buf), !inBuf, inBuf)
+		}
+	}
 }

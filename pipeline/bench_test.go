@@ -155,3 +155,45 @@ func BenchmarkNormalizePrinted(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkExportDocuments is the whole export of 200 synthetic
+// documents: the first pass (Add: normalize, spool, index) and the second
+// (Finish: de-duplication, rewriting, the lines, checks and files). One
+// op is one document.
+func BenchmarkExportDocuments(b *testing.B) {
+	docs := syntheticDocuments(b, 200)
+	norm, err := transform.NewNormalizer(transform.Options{SiteRoot: "https://www.example.de/"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		if n%len(docs) == 0 {
+			b.StopTimer()
+			exp, err := NewExport(slog.New(slog.DiscardHandler), norm, b.TempDir(), nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+			for i := range docs {
+				if err := exp.Add(docs[i]); err != nil {
+					b.Fatal(err)
+				}
+			}
+			out, err := load.NewExporter(b.TempDir(), load.Manifest{Generator: "b", Source: "https://www.example.de/", RunID: "r", StartedAt: "2024-01-01T00:00:00Z"})
+			if err != nil {
+				b.Fatal(err)
+			}
+			res, err := exp.Finish(b.Context(), out)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := out.Finish("2024-01-01T00:00:01Z", res.Stats); err != nil {
+				b.Fatal(err)
+			}
+			exp.Close()
+		}
+		n++
+	}
+}

@@ -343,10 +343,15 @@ func (p *Export) loadDoc(ord int) (umzug.Document, error) {
 // pass computed of it.
 func (p *Export) loadSpooled(ord int) (umzug.Document, passOne, error) {
 	var d umzug.Document
-	line, extra, err := p.spool.ReadRawExtra(ord)
+	bp := readBufs.Get().(*[]byte)
+	defer putReadBuf(bp)
+	// The record's bytes are not kept: the decoded document's strings
+	// are a copy (docjson.DecodeSpool), and so are the fingerprints.
+	line, extra, err := p.spool.ReadRawExtraInto(ord, *bp)
 	if err != nil {
 		return d, passOne{}, err
 	}
+	*bp = line[:0:cap(line)]
 	if err := decodeSpooled(line, &d); err != nil {
 		return d, passOne{}, fmt.Errorf("decoding spool record %d: %w", ord, err)
 	}
@@ -355,6 +360,29 @@ func (p *Export) loadSpooled(ord int) (umzug.Document, passOne, error) {
 		one = passOne{words: -1}
 	}
 	return d, one, nil
+}
+
+// lineBufs are the buffers the second pass makes document lines in
+// (transform.AppendHashedLine); a line goes back once it is written.
+var lineBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+// putLineBuf gives a line's memory back, unless it is huge.
+func putLineBuf(line []byte) {
+	if line == nil || cap(line) > maxPooledRecord {
+		return
+	}
+	lineBufs.Put(&line)
+}
+
+// readBufs are the buffers the second pass reads spool records into.
+var readBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+// putReadBuf gives a read buffer back, unless it is huge.
+func putReadBuf(bp *[]byte) {
+	if cap(*bp) > maxPooledRecord {
+		*bp = nil
+	}
+	readBufs.Put(bp)
 }
 
 // spoolRecord is d as the spool holds it: docjson's binary form, which
@@ -507,7 +535,8 @@ func (p *Export) writeDocuments(ctx context.Context, docsW *load.RecordWriter, s
 		panicked := false
 		func() {
 			defer p.fails.Recovered(r.d.URL, umzug.StageLoad, &panicked)
-			if line, err := transform.HashedLine(&r.d); err != nil {
+			line, err := transform.AppendHashedLine(*lineBufs.Get().(*[]byte), &r.d)
+			if err != nil {
 				r.err = fmt.Errorf("%w: encoding document: %v", umzug.ErrInvalid, err)
 			} else {
 				r.line, r.err = docsW.PrepareDocumentLine(&r.d, line)
@@ -550,6 +579,7 @@ func (p *Export) writeDocuments(ctx context.Context, docsW *load.RecordWriter, s
 			cancel()
 			return err
 		}
+		putLineBuf(r.line) // written and read: its memory makes the next one
 		for i := range r.rw.Snippets {
 			if _, err := snippets.Append(r.rw.Snippets[i].ID, &r.rw.Snippets[i]); err != nil {
 				cancel()

@@ -123,6 +123,18 @@ func sameHashedLine(t *testing.T, d umzug.Document) {
 	if !bytes.Equal(line, wantLine) {
 		t.Errorf("%s: line\n%s\nwant\n%s", d.URL, line, wantLine)
 	}
+	// In the memory of a line given back, longer or shorter, whatever it holds.
+	for _, dst := range [][]byte{bytes.Repeat([]byte("x"), len(wantLine)+100), bytes.Repeat([]byte("y"), len(wantLine)/2), make([]byte, 3, len(wantLine)+7)} {
+		again := d
+		again.ContentHash = "sha256:stale"
+		line, err := transform.AppendHashedLine(dst, &again)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if again.ContentHash != want.ContentHash || !bytes.Equal(line, wantLine) {
+			t.Errorf("%s: AppendHashedLine into %d bytes of room: hash %s, line\n%s\nwant\n%s", d.URL, cap(dst), again.ContentHash, line, wantLine)
+		}
+	}
 }
 
 func TestHashedLineAsContentHashAndMarshalLine(t *testing.T) {

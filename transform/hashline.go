@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"hash"
+	"slices"
 	"sync"
 
 	"github.com/umzug/umzug"
@@ -21,6 +22,13 @@ import (
 // nothing else), and the line is this encoding with the provenance and
 // the hash put in their places.
 func HashedLine(d *umzug.Document) ([]byte, error) {
+	return AppendHashedLine(nil, d)
+}
+
+// AppendHashedLine is HashedLine that makes the line in dst's memory
+// when it has room (dst's content does not matter): a caller that is done
+// with a line hands it back for the next.
+func AppendHashedLine(dst []byte, d *umzug.Document) ([]byte, error) {
 	c := *d
 	c.Provenance, c.ContentHash = umzug.Provenance{}, ""
 	buf := jsonBufs.Get().(*bytes.Buffer)
@@ -55,7 +63,7 @@ func HashedLine(d *umzug.Document) ([]byte, error) {
 		buf = bytes.NewBuffer(withProv[:0])
 	}
 	rest := bare[at+len(emptyProvenance):]
-	line := make([]byte, 0, len(bare)-len(emptyProvenance)+len(`,"provenance":`)+len(prov)+len(`,"contentHash":""`)+len(d.ContentHash)+1)
+	line := slices.Grow(dst[:0], len(bare)-len(emptyProvenance)+len(`,"provenance":`)+len(prov)+len(`,"contentHash":""`)+len(d.ContentHash)+1)
 	line = append(line, bare[:at]...)
 	line = append(line, `,"provenance":`...)
 	line = append(line, prov...)

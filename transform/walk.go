@@ -36,8 +36,8 @@ func dropRepeatedParagraphs(d *umzug.Document) int {
 		}
 		kept := (*pt)[:1]
 		for _, b := range (*pt)[1:] {
-			prev := kept[len(kept)-1]
-			if txt := b.PlainText(); len(txt) >= minRepeatedParagraph && b.Style == prev.Style && b.ListItem == prev.ListItem && b.Level == prev.Level && txt == prev.PlainText() {
+			prev := &kept[len(kept)-1]
+			if b.PlainTextLen() >= minRepeatedParagraph && b.Style == prev.Style && b.ListItem == prev.ListItem && b.Level == prev.Level && umzug.SamePlainText(&b, prev) {
 				n++
 				continue
 			}
