@@ -3,7 +3,6 @@ package audit
 import (
 	"bytes"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"golang.org/x/net/html"
@@ -49,39 +48,29 @@ func TestHasVisibleTextAsTextOf(t *testing.T) {
 		t.Skip("UMZUG_CORPUS not set: constructed cases only")
 	}
 	elements, visible := 0, 0
-	for _, dir := range testkit.RealPageDirs() {
-		files, err := filepath.Glob(filepath.Join(dir, "*.html"))
+	testkit.EachRealPage(t, func(f string, body []byte) {
+		root, err := html.Parse(bytes.NewReader(body))
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, f := range files {
-			body, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			root, err := html.Parse(bytes.NewReader(body))
-			if err != nil {
-				t.Fatal(err)
-			}
-			var walk func(*html.Node)
-			walk = func(n *html.Node) {
-				if n.Type == html.ElementNode {
-					elements++
-					got, want := hasVisibleText(n), umzug.VisibleText(textOf(n)) != ""
-					if got != want {
-						t.Fatalf("%s: <%s>: hasVisibleText %v, want %v", f, n.Data, got, want)
-					}
-					if got {
-						visible++
-					}
+		var walk func(*html.Node)
+		walk = func(n *html.Node) {
+			if n.Type == html.ElementNode {
+				elements++
+				got, want := hasVisibleText(n), umzug.VisibleText(textOf(n)) != ""
+				if got != want {
+					t.Fatalf("%s: <%s>: hasVisibleText %v, want %v", f, n.Data, got, want)
 				}
-				for c := n.FirstChild; c != nil; c = c.NextSibling {
-					walk(c)
+				if got {
+					visible++
 				}
 			}
-			walk(root)
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
 		}
-	}
+		walk(root)
+	})
 	if visible == 0 || visible == elements {
 		t.Fatalf("%d of %d elements with visible text: the test compares nothing", visible, elements)
 	}

@@ -6,7 +6,6 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"log/slog"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -101,24 +100,12 @@ func TestExportEncodingAsEncodingJSONOnRealPages(t *testing.T) {
 	}
 	p := xhtml.NewParser()
 	pages := 0
-	for _, dir := range testkit.RealPageDirs() {
-		files, err := filepath.Glob(filepath.Join(dir, "*.html"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, f := range files {
-			body, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			d, err := p.ParseHTML(bytes.NewReader(body), "https://www.example.de/"+filepath.Base(f))
-			if err != nil {
-				continue // not a content page
-			}
-			docs, names = append(docs, d), append(names, f)
+	testkit.EachRealPage(t, func(f string, body []byte) {
+		if d, err := p.ParseHTML(bytes.NewReader(body), "https://www.example.de/"+filepath.Base(f)); err == nil {
+			docs, names = append(docs, d), append(names, f) // (an error: not a content page)
 			pages++
 		}
-	}
+	})
 	t.Logf("%d demo documents, %d real pages", len(docs)-pages, pages)
 	nasty := []string{"\xff", "a\xe2\x80b", "<b>Tom & Jerry</b>", "\u2028\u2029", "\x00\x1f\x7f", `"\`, "\ufffd", "\xed\xa0\x80"}
 	for i, d := range docs {

@@ -23,23 +23,11 @@ func realDocuments(t testing.TB) []umzug.Document {
 	}
 	p := xhtml.NewParser()
 	var docs []umzug.Document
-	for _, dir := range testkit.RealPageDirs() {
-		files, err := filepath.Glob(filepath.Join(dir, "*.html"))
-		if err != nil {
-			t.Fatal(err)
+	testkit.EachRealPage(t, func(f string, body []byte) {
+		if d, err := p.ParseHTML(bytes.NewReader(body), "https://www.example.de/"+filepath.Base(f)); err == nil {
+			docs = append(docs, d) // (an error: not a content page)
 		}
-		for _, f := range files {
-			body, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			d, err := p.ParseHTML(bytes.NewReader(body), "https://www.example.de/"+filepath.Base(f))
-			if err != nil {
-				continue // not a content page
-			}
-			docs = append(docs, d)
-		}
-	}
+	})
 	if len(docs) == 0 {
 		t.Skip("no real pages")
 	}

@@ -52,6 +52,26 @@ func RealPageDirs() []string {
 	return out
 }
 
+// EachRealPage calls fn with the path and bytes of every page of the
+// real-page directories (RealPageDirs), failing the test when one cannot
+// be read.
+func EachRealPage(t testing.TB, fn func(path string, body []byte)) {
+	t.Helper()
+	for _, dir := range RealPageDirs() {
+		files, err := filepath.Glob(filepath.Join(dir, "*.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			body, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fn(f, body)
+		}
+	}
+}
+
 // ReadNDJSON reads a file of one JSON value per line into values of T,
 // failing the test on any error.
 func ReadNDJSON[T any](t testing.TB, path string) []T {
