@@ -488,6 +488,7 @@ func (x *Index) Finalize(load LoadFunc) error {
 	if x.err != nil {
 		return x.err
 	}
+	x.directoryAliases()
 	x.order = make([]int32, x.docs.len())
 	for i := range x.order {
 		x.order[i] = int32(i)

@@ -202,3 +202,27 @@ func better(a string, ra int, b string, rb int) bool {
 	}
 	return a < b
 }
+
+// directoryAliases gives every document crawled only under its
+// directory's index file ("/ministerium/index.html") the directory's own
+// URL ("/ministerium/") as an alias, when no document has that URL: the
+// old server answered it with the same page, and links to it must not
+// end in a 404 after the move. Run by Finalize, when every document is
+// known (an alias claimed earlier would have taken the URL from a
+// document added later).
+func (x *Index) directoryAliases() {
+	for i := range int32(x.docs.len()) {
+		u := x.docURL(i)
+		if strings.ContainsAny(u, "?#") {
+			continue
+		}
+		key, rank, ok := dirKey(u)
+		if !ok || rank != 2 {
+			continue
+		}
+		dir := key + "/"
+		if _, taken := x.lookupURL(dir); !taken {
+			x.addAliases(i, []string{dir})
+		}
+	}
+}

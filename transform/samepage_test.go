@@ -146,3 +146,26 @@ func TestIndexSamePressReleaseUnderTwoDetailPages(t *testing.T) {
 		t.Errorf("releases of different dates: documents %v; want two", res.order)
 	}
 }
+
+// TestIndexDirectoryAlias: a page crawled only as its directory's index
+// file gets the directory's URL as an alias (the old server answered it
+// with the page), unless another document has that URL.
+func TestIndexDirectoryAlias(t *testing.T) {
+	only := page("/ministerium/index.html", "Ministerium", textBlock("c1", "Das Ministerium stellt sich vor."))
+	indexed := page("/presse/index.html", "Presse", textBlock("c1", "Alle Pressemitteilungen."))
+	dir := page("/presse/", "Presse und Medien", textBlock("c1", "Eine andere Seite unter der Adresse des Verzeichnisses."))
+	res := runIndex(t, transform.IndexOptions{}, only, indexed, dir)
+	from := map[string]string{}
+	for _, r := range res.redirects {
+		from[r.From] = r.To
+	}
+	if got, want := from[site+"/ministerium/"], res.docs[only.URL].Path; got != want {
+		t.Errorf("redirect of /ministerium/ = %q; want %q", got, want)
+	}
+	if got, want := from[site+"/presse/"], res.docs[dir.URL].Path; got != want {
+		t.Errorf("redirect of /presse/ = %q; want the document that has the URL, %q", got, want)
+	}
+	if len(res.order) != 3 {
+		t.Errorf("documents = %v; want three", res.order)
+	}
+}
