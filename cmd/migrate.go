@@ -465,7 +465,12 @@ func archiveRunFor(ctx context.Context, dir string, run int64) (*archive.Archive
 // answered which error status (not exported).
 func printSummary(w io.Writer, st crawl.CrawlStats, statusNotes []string, m load.Manifest, stats map[string]int, took time.Duration, out string) {
 	warnings, rejected := stats["warnings"], stats["documentsRejected"]
-	fmt.Fprintf(w, "Fetched %d pages", st.Fetched)
+	if st.Assets > 0 && st.Assets <= st.Fetched {
+		// --assets: the files are responses too, not pages.
+		fmt.Fprintf(w, "Fetched %d pages and %d files", st.Fetched-st.Assets, st.Assets)
+	} else {
+		fmt.Fprintf(w, "Fetched %d pages", st.Fetched)
+	}
 	var notes []string
 	if st.Failed > 0 {
 		notes = append(notes, fmt.Sprintf("%d failed", st.Failed))

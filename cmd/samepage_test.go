@@ -300,3 +300,30 @@ func TestMigrateRedirectToNotFound(t *testing.T) {
 		}
 	}
 }
+
+// TestMigrateAssetsSummaryCountsFiles: with --assets the files the crawl
+// fetched are counted as files, not as pages.
+func TestMigrateAssetsSummaryCountsFiles(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write([]byte(`<!DOCTYPE html><html lang="de"><head><title>Start</title></head><body>
+<main><h1>Willkommen</h1><p>Das Ministerium informiert über seine Arbeit für das ganze Land und alle Bürgerinnen.</p><p><a href="/fileadmin/bericht.pdf">Bericht</a></p></main></body></html>`))
+		case "/fileadmin/bericht.pdf":
+			w.Header().Set("Content-Type", "application/pdf")
+			w.Write([]byte("%PDF-1.4 Bericht"))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	out := filepath.Join(t.TempDir(), "export")
+	ios, _, stderr := testStreams()
+	if code := Execute(t.Context(), NewRootCmd(ios), []string{"migrate", srv.URL + "/", "--assets", "--out", out, "--log-level", "error"}, ios); code != ExitOK {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if !strings.Contains(stderr.String(), "Fetched 1 pages and 1 files") {
+		t.Errorf("summary does not count the file apart:\n%s", stderr)
+	}
+}
