@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -169,6 +170,12 @@ func loadRun(ctx context.Context, ios *IOStreams, opts *LoadOptions) error {
 			}
 			if err := copyExport(ios, opts, opts.Input, dir); err != nil {
 				return err
+			}
+			if opts.Out != "" {
+				if cm, err := load.ReadManifest(dir); err == nil {
+					fmt.Fprintf(opts.Global.SummaryOut(ios.ErrOut), "Export: %s (copied from %s: %d documents, %d snippets, %d assets; rich text %s), status %s\n",
+						dir, opts.Input, cm.Counts["documents"], cm.Counts["snippets"], cm.Counts["assets"], cmp.Or(string(cm.RichText), string(load.RichTextPortable)), cmp.Or(cm.Status, umzug.StatusComplete))
+				}
 			}
 		} else {
 			dir = opts.Input

@@ -327,3 +327,17 @@ func TestMigrateAssetsSummaryCountsFiles(t *testing.T) {
 		t.Errorf("summary does not count the file apart:\n%s", stderr)
 	}
 }
+
+// TestLoadExportDirPrintsSummary: loading an export directory into a new
+// one (to change its rich text format, say) says what it wrote, as
+// loading NDJSON does.
+func TestLoadExportDirPrintsSummary(t *testing.T) {
+	src, dst := filepath.Join(t.TempDir(), "export"), filepath.Join(t.TempDir(), "copy")
+	if code, _, stderr := run(t, "migrate", "--demo", "--out", src, "-q"); code != ExitOK {
+		t.Fatalf("migrate --demo: exit %d\n%s", code, stderr)
+	}
+	code, _, stderr := run(t, "load", src, "--out", dst, "--richtext", "html")
+	if code != ExitOK || !strings.Contains(stderr, "Export: "+dst+" (copied from "+src+": 56 documents") || !strings.Contains(stderr, "rich text html") {
+		t.Errorf("load DIR --out: exit %d, stderr:\n%s\nwant the export's summary line", code, stderr)
+	}
+}
