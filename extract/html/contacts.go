@@ -68,7 +68,21 @@ func contactBoxes(roots []*html.Node) []contactBox {
 				continue
 			}
 			if isContactBox(c) {
-				out = append(out, contactBox{nodes: []*html.Node{c}, read: c})
+				run := []*html.Node{c}
+				if c.DataAtom == atom.P {
+					// "<p><strong>Pressekontakt:</strong><br>Name …</p>"
+					// and the next person's lines in the paragraphs
+					// after it, without a label of their own.
+					for s := nextElement(c); s != nil && len(run) < 4 && contactShaped(s); s = nextElement(s) {
+						run = append(run, s)
+					}
+				}
+				if len(run) == 1 {
+					out = append(out, contactBox{nodes: run, read: c})
+				} else {
+					out = append(out, contactBox{nodes: run, read: detachedCopy(run)})
+					c = run[len(run)-1]
+				}
 				continue
 			}
 			if run := headedContact(c); run != nil {
@@ -721,4 +735,43 @@ func hasContact(cs []umzug.Contact, c umzug.Contact) bool {
 		}
 	}
 	return false
+}
+
+// nextElement returns the element after n among its siblings, skipping
+// white space, or nil (also when text stands between them).
+func nextElement(n *html.Node) *html.Node {
+	for s := n.NextSibling; s != nil; s = s.NextSibling {
+		switch {
+		case s.Type == html.ElementNode:
+			return s
+		case s.Type == html.TextNode && strings.TrimSpace(s.Data) != "":
+			return nil
+		}
+	}
+	return nil
+}
+
+// contactShaped reports a paragraph that is a person's contact lines
+// (a name line, then ways to reach them: "Martin Scholz, stellv.
+// Pressesprecher<br>Telefon: …<br>E-Mail: …"): two to six short lines, a
+// first line that is no way to reach and a way to reach among the rest.
+func contactShaped(n *html.Node) bool {
+	if n.DataAtom != atom.P {
+		return false
+	}
+	t, short := textUpTo(n, 300)
+	if !short || t == "" || !reachable(n, t) {
+		return false
+	}
+	var lines []string
+	for _, l := range strings.Split(textWithBreaks(n), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	if len(lines) < 2 || len(lines) > 6 {
+		return false
+	}
+	first := lines[0]
+	return len(first) <= 80 && !phoneRe.MatchString(first) && !emailRe.MatchString(first) && !strings.ContainsAny(first, "0123456789@")
 }

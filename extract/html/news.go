@@ -636,6 +636,10 @@ func textWithBreaks(n *html.Node) string {
 			sb.WriteString(collapseSpace(n.Data))
 		case n.Type == html.ElementNode && n.Data == "br":
 			sb.WriteByte('\n')
+		case n.Type == html.ElementNode && isInvisible(n):
+			// Hidden text is no line: TYPO3's spam protection hides
+			// "remove-this." inside an address.
+			return
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			f(c)

@@ -306,3 +306,28 @@ func TestTitleWithoutNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestContactPersonsInParagraphs: the person in the paragraph after a
+// labelled contact paragraph ("<p><strong>Pressekontakt:</strong><br>…")
+// is a contact too; TYPO3's URL-encoded linkTo_UnCryptMailto link is
+// decoded, and the hidden "remove-this." of its spam protection is no
+// part of an address.
+func TestContactPersonsInParagraphs(t *testing.T) {
+	page := `<html><head><title>Presse</title></head><body><main><div class="news news-single"><div class="article">
+<h1>Förderung für Kleinkläranlagen verlängert</h1>
+<p><time datetime="2024-03-05">05.03.2024</time></p>
+<div class="news-text-wrap"><p>Anträge nimmt die Aufbaubank bis Ende des Jahres entgegen. Gefördert werden bis zu 50 Prozent der Kosten.</p>
+<p><strong>Pressekontakt:</strong><br>Claudia Beispiel, Pressesprecherin<br>Telefon: +49 351 564-2020<br>E-Mail: <a href="mailto:presse@amt.example">presse@amt.example</a></p>
+<p>Anna Beispiel, stellv. Pressesprecherin<br>Telefon: 0351 564-2021<br><a href="javascript:linkTo_UnCryptMailto(%27nbjmup%2Bboob%2FcfjtqjfmAbnu%2Ffybnqmf%27);">E-Mail senden</a></p>
+<p>Max Muster, Referent<br>Telefon: 0351 564-2022<br>E-Mail: max.muster<span style="display:none;">remove-this.</span>@amt.example</p>
+</div></div></div></main></body></html>`
+	d := parseFile(t, page, "https://amt.example/presse/kka/")
+	want := []umzug.Contact{
+		{Name: "Claudia Beispiel", Role: "Pressesprecherin", Phone: "+49 351 564-2020", Email: "presse@amt.example"},
+		{Name: "Anna Beispiel", Role: "stellv. Pressesprecherin", Phone: "0351 564-2021", Email: "anna.beispiel@amt.example"},
+		{Name: "Max Muster", Role: "Referent", Phone: "0351 564-2022", Email: "max.muster@amt.example"},
+	}
+	if d.PressRelease == nil || !slices.Equal(d.PressRelease.Contacts, want) {
+		t.Errorf("contacts = %+v; want %+v", d.PressRelease, want)
+	}
+}

@@ -365,6 +365,13 @@ var uncryptRe = regexp.MustCompile(`(?i)^javascript:\s*linkTo_UnCryptMailto\(\s*
 // empty).
 func resolveLink(base *url.URL, href string) (string, bool) {
 	href = strings.TrimSpace(href)
+	if strings.Contains(href, "%") && len(href) > 11 && strings.EqualFold(href[:11], "javascript:") {
+		// TYPO3 9+ writes the argument URL-encoded:
+		// javascript:linkTo_UnCryptMailto(%27nbjmup%2B…%27);
+		if u, err := url.PathUnescape(href); err == nil {
+			href = u
+		}
+	}
 	if m := uncryptRe.FindStringSubmatch(href); m != nil {
 		if mail, ok := DecryptTYPO3Mail(m[1]); ok {
 			return mail, true
