@@ -217,7 +217,7 @@ func TestParseHTMLLinks(t *testing.T) {
 		{"mailto:presse@example.de", "mailto:presse@example.de"},
 		{"tel:+49361123", "tel:+49361123"},
 		{"javascript:linkTo_UnCryptMailto('nbjmup+qsfttfAunej/uivfsjohfo/fybnqmf');", "mailto:presse@tmdi.thueringen.example"},
-		{"javascript:linkTo_UnCryptMailto(%27nbjmup+qsfttfAunej/uivfsjohfo/fybnqmf%27);", ""},
+		{"javascript:linkTo_UnCryptMailto(%27nbjmup+qsfttfAunej/uivfsjohfo/fybnqmf%27);", "mailto:presse@tmdi.thueringen.example"}, // TYPO3 9+ URL-encodes the argument
 		{"javascript:void(0)", ""},
 		{"data:text/html,hi", ""},
 		{"", ""},
