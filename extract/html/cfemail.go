@@ -84,6 +84,16 @@ func decodeCFEmails(nodes []*html.Node) (undo func()) {
 				n.Attr = append(n.Attr[:i:i], n.Attr[i+1:]...)
 				i--
 				touched = true
+				if n.DataAtom == atom.A {
+					// The older form: the link itself carries the
+					// address (<a class="__cf_email__" href="/cdn-cgi/l/
+					// email-protection" data-cfemail="…">).
+					for k := range n.Attr {
+						if n.Attr[k].Key == "href" && strings.Contains(n.Attr[k].Val, cfEmailPath) {
+							n.Attr[k].Val = "mailto:" + addr
+						}
+					}
+				}
 			}
 		}
 		if touched {

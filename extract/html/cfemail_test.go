@@ -28,6 +28,7 @@ func TestCloudflareProtectedEmails(t *testing.T) {
 <h1>Neue Förderrichtlinie für kommunale Radwege veröffentlicht</h1>
 <p><time datetime="2024-03-05">05.03.2024</time></p>
 <div class="news-text-wrap"><p>Anträge nimmt das Büro unter <a href="/cdn-cgi/l/email-protection#` + office + `"><span class="__cf_email__" data-cfemail="` + office + `">[email&#160;protected]</span></a> entgegen, Fragen auch <a href="/cdn-cgi/l/email-protection#zz">per Formular</a>.</p>
+<p>Ältere Form: <a class="__cf_email__" href="/cdn-cgi/l/email-protection" data-cfemail="` + cfEncode(0x21, "info@ministerium.example") + `">[email&#160;protected]</a>.</p>
 <h2>Pressekontakt</h2>
 <p>Anna Beispiel<br>Tel.: 0361 57 3911-000<br><a href="/cdn-cgi/l/email-protection#` + press + `"><span class="__cf_email__" data-cfemail="` + press + `">[email&#160;protected]</span></a></p>
 </div></div></div></main></body></html>`
@@ -44,10 +45,10 @@ func TestCloudflareProtectedEmails(t *testing.T) {
 		}
 	}
 	all := strings.Join(text, " ")
-	if !strings.Contains(all, "unter büro@ministerium.example entgegen") || strings.Contains(all, "protected") {
+	if !strings.Contains(all, "unter büro@ministerium.example entgegen") || !strings.Contains(all, "Ältere Form: info@ministerium.example.") || strings.Contains(all, "protected") {
 		t.Errorf("text = %q; want the address decoded", all)
 	}
-	if len(hrefs) != 2 || hrefs[0] != "mailto:büro@ministerium.example" || !strings.HasSuffix(hrefs[1], "/cdn-cgi/l/email-protection#zz") {
+	if len(hrefs) != 3 || hrefs[0] != "mailto:büro@ministerium.example" || !strings.HasSuffix(hrefs[1], "/cdn-cgi/l/email-protection#zz") || hrefs[2] != "mailto:info@ministerium.example" {
 		t.Errorf("links = %q; want the mailto: link and the undecodable one as served", hrefs)
 	}
 	if d.PressRelease == nil || len(d.PressRelease.Contacts) != 1 || d.PressRelease.Contacts[0] != (umzug.Contact{Name: "Anna Beispiel", Phone: "0361 57 3911-000", Email: "presse@ministerium.example"}) {
