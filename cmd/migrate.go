@@ -539,7 +539,7 @@ func printSummary(w io.Writer, st crawl.CrawlStats, statusNotes []string, m load
 		if n == 1 {
 			pages = "page larger than --max-body-size ends where it was cut"
 		}
-		fmt.Fprintf(w, "Cut: %d %s (warning truncated-body; inventory.csv notes it; raise --max-body-size)\n", n, pages)
+		fmt.Fprintf(w, "Cut: %d %s (warning truncated-body, noted in inventory.csv; raise --max-body-size)\n", n, pages)
 	}
 	var files []string
 	schemas := false
