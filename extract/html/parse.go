@@ -239,7 +239,9 @@ func (p *page) field(el *html.Node, name string) {
 }
 
 func (p *page) extract() (umzug.Document, error) {
-	defer p.undoDecoded()
+	if p.undoDecoded != nil {
+		defer p.undoDecoded()
+	}
 	d := &p.d
 	d.Kind = umzug.KindPage
 	d.Provenance.SourceURL = d.URL
