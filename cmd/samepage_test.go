@@ -181,7 +181,7 @@ func TestMigrateFileLinkedOnlyFromChrome(t *testing.T) {
 		"/": `<!DOCTYPE html><html lang="de"><head><title>Talsperren</title></head><body><nav><a href="/">Start</a></nav>
 <main><h1>Talsperren</h1><p>Das Land betreibt 23 Talsperren für Trinkwasser und Hochwasserschutz. Sie werden regelmäßig geprüft und saniert.</p>
 <p><a href="/fileadmin/bericht.pdf">Bericht 2024</a></p></main>
-<aside id="sidebar"><h3>Downloads</h3><ul><li><a href="/fileadmin/talsperren/stauanlagenverordnung.pdf">Stauanlagenverordnung</a></li><li><a href="https://other.example/x.pdf">Anderswo</a></li></ul></aside></body></html>`,
+<aside id="sidebar"><h3>Downloads</h3><ul><li><a href="/fileadmin/talsperren/stauanlagenverordnung.pdf">Stauanlagenverordnung</a></li><li><a href="/file%61dmin/bericht.pdf#s2">Bericht (the content's file, written otherwise)</a></li><li><a href="https://other.example/x.pdf">Anderswo</a></li></ul></aside></body></html>`,
 	})
 	out := filepath.Join(t.TempDir(), "export")
 	ios, _, stderr := testStreams()

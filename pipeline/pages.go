@@ -319,8 +319,8 @@ func notContent(err error) bool {
 }
 
 // fileLinks returns the links of the page under root to files (by their
-// extension, extract.IsAssetExt), resolved against the page's URL, each
-// once.
+// extension, extract.IsAssetExt), resolved against the page's URL and
+// canonical (extract.Resolve), each once.
 func fileLinks(root *html.Node, pageURL string) []string {
 	base, err := url.Parse(pageURL)
 	if err != nil {
@@ -346,12 +346,11 @@ func fileLinks(root *html.Node, pageURL string) []string {
 					if !extract.IsAssetExt(strings.ToLower(path.Ext(href))) {
 						break
 					}
-					if u, err := base.Parse(strings.TrimSpace(a.Val)); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
-						u.Fragment, u.RawFragment = "", ""
-						if s := u.String(); !seen[s] {
-							seen[s] = true
-							out = append(out, s)
-						}
+					// Canonical, as extraction writes the documents' links:
+					// the same file gets the same asset key either way.
+					if s, err := extract.Resolve(base, a.Val); err == nil && !seen[s] {
+						seen[s] = true
+						out = append(out, s)
 					}
 					break
 				}
