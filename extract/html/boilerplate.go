@@ -926,7 +926,7 @@ func textUpTo(n *html.Node, limit int) (string, bool) { return textUpToBytes(n, 
 // insideMain reports an element inside <main> or role=main.
 func insideMain(n *html.Node) bool {
 	for p := n.Parent; p != nil; p = p.Parent {
-		if p.DataAtom == atom.Main || strings.EqualFold(attr(p, "role"), "main") {
+		if isMainLandmark(p) {
 			return true
 		}
 	}

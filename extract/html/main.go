@@ -145,7 +145,7 @@ func (a *analysis) underHeadline(n *html.Node) bool {
 		return false
 	}
 	for c := commonAncestor(h1, n); c != nil && c != a.body; c = c.Parent {
-		if c.DataAtom == atom.Article || c.DataAtom == atom.Main || strings.EqualFold(attr(c, "role"), "main") {
+		if c.DataAtom == atom.Article || isMainLandmark(c) {
 			return true
 		}
 	}
@@ -156,8 +156,8 @@ func (a *analysis) underHeadline(n *html.Node) bool {
 // inside n.
 func holdsArticle(n *html.Node) bool {
 	return hasDescendant(n, func(d *html.Node) bool {
-		return d.DataAtom == atom.Main || d.DataAtom == atom.Article || d.DataAtom == atom.H1 ||
-			strings.EqualFold(attr(d, "role"), "main") || attr(d, "itemprop") == "articleBody" || contentLandmark(d)
+		return isMainLandmark(d) || d.DataAtom == atom.Article || d.DataAtom == atom.H1 ||
+			attr(d, "itemprop") == "articleBody" || contentLandmark(d)
 	})
 }
 
@@ -166,8 +166,13 @@ func holdsArticle(n *html.Node) bool {
 // wrapper around the page (Drupal's "dialog-off-canvas-main-canvas").
 func holdsMain(n *html.Node) bool {
 	return hasDescendant(n, func(d *html.Node) bool {
-		return d.DataAtom == atom.Main || strings.EqualFold(attr(d, "role"), "main") || attr(d, "itemprop") == "articleBody"
+		return isMainLandmark(d) || attr(d, "itemprop") == "articleBody"
 	})
+}
+
+// isMainLandmark reports the page's main landmark: <main> or role=main.
+func isMainLandmark(n *html.Node) bool {
+	return n.DataAtom == atom.Main || strings.EqualFold(attr(n, "role"), "main")
 }
 
 // countElements counts the elements below n, n included.
@@ -459,7 +464,7 @@ func commonAncestor(a, b *html.Node) *html.Node {
 // contentLandmark reports elements that templates use for the main
 // content: <main>, role=main, articleBody, and the usual ids and classes.
 func contentLandmark(n *html.Node) bool {
-	if n.DataAtom == atom.Main || strings.EqualFold(attr(n, "role"), "main") || attr(n, "itemprop") == "articleBody" {
+	if isMainLandmark(n) || attr(n, "itemprop") == "articleBody" {
 		return true
 	}
 	switch n.DataAtom {
@@ -1820,7 +1825,7 @@ func emptyMain(body *html.Node) bool {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if c.DataAtom == atom.Main || strings.EqualFold(attr(c, "role"), "main") {
+			if isMainLandmark(c) {
 				m = c
 				return
 			}
