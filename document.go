@@ -12,14 +12,19 @@ const (
 // Document is one content page of the old site as the new CMS imports it.
 // Blocks hold the main content only: never navigation, breadcrumb or footer.
 type Document struct {
-	ID           string        `json:"id"`
-	Kind         Kind          `json:"kind"`
-	URL          string        `json:"url"`
-	Path         string        `json:"path,omitempty"`
-	Title        string        `json:"title"`
-	Lang         string        `json:"lang,omitempty"`
-	Summary      string        `json:"summary,omitempty"`
-	Dates        Dates         `json:"dates"`
+	ID      string `json:"id"`
+	Kind    Kind   `json:"kind"`
+	URL     string `json:"url"`
+	Path    string `json:"path,omitempty"`
+	Title   string `json:"title"`
+	Lang    string `json:"lang,omitempty"`
+	Summary string `json:"summary,omitempty"`
+	Dates   Dates  `json:"dates"`
+	// Categories and Tags are the page's taxonomy as the old site shows
+	// it (a news record's category and tag lines, a tag list under an
+	// article, article:section and article:tag), each term once.
+	Categories   []string      `json:"categories,omitempty"`
+	Tags         []string      `json:"tags,omitempty"`
 	Blocks       []Block       `json:"blocks"`
 	PressRelease *PressRelease `json:"pressRelease,omitempty"`
 	// Assets lists every image and file the blocks and press release

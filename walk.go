@@ -25,6 +25,12 @@ func (d *Document) Strings(f func(s *string, isURL bool)) {
 	f(&d.Summary, false)
 	f(&d.Dates.Published, false)
 	f(&d.Dates.Modified, false)
+	for i := range d.Categories {
+		f(&d.Categories[i], false)
+	}
+	for i := range d.Tags {
+		f(&d.Tags[i], false)
+	}
 	for i := range d.Blocks {
 		d.Blocks[i].Strings(f)
 	}
@@ -311,6 +317,8 @@ func (d *Document) FileNames(f func(*string)) {
 // slices stay nil and empty (they encode differently in JSON).
 func (d *Document) Clone() Document {
 	c := *d
+	c.Categories = cloneSlice(d.Categories, nil)
+	c.Tags = cloneSlice(d.Tags, nil)
 	c.Blocks = cloneSlice(d.Blocks, func(b *Block) { *b = b.Clone() })
 	c.PressRelease = clonePtr(d.PressRelease, func(p *PressRelease) {
 		p.Publisher = clonePtr(p.Publisher, nil)

@@ -105,10 +105,12 @@ func (a *accountant) walk(n *html.Node, reason string, owner *html.Node, inRoot 
 			}
 			r, o, in := reason, owner, inRoot
 			switch {
+			case a.fields[c] != "":
+				// a field read from inside a dropped box (the tag line
+				// of a meta box) is the field
+				r, o = "field:"+a.fields[c], c
 			case reason != "":
 				// decided above
-			case a.fields[c] != "":
-				r, o = "field:"+a.fields[c], c
 			case a.dropped[c] != "":
 				r, o = a.dropped[c], c
 			case a.roots[c]:

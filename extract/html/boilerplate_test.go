@@ -2,6 +2,7 @@ package html_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -47,6 +48,9 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 		gone      string // text that must be dropped with reason
 		reason    string
 		kept      []string // text that must stay in the blocks
+		// A tag or category list is read into the document's taxonomy
+		// (a field, no longer dropped): its terms.
+		tags, categories []string
 	}{
 		{
 			name:   "related headline with a place",
@@ -181,10 +185,10 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 			kept: []string{"Hinweise nehmen wir auch über"},
 		},
 		{
-			name:   "a line of links to tag pages",
-			box:    `<div class="c-sheet__extra">Schlagworte: <a href="https://stadt.example/tag/radverkehr/">Radverkehr</a>, <a href="https://stadt.example/tag/baustellen/">Baustellen</a></div>`,
-			gone:   "Schlagworte:",
-			reason: umzug.DropTags,
+			name: "a line of links to tag pages",
+			box:  `<div class="c-sheet__extra">Schlagworte: <a href="https://stadt.example/tag/radverkehr/">Radverkehr</a>, <a href="https://stadt.example/tag/baustellen/">Baustellen</a></div>`,
+			gone: "Schlagworte:",
+			tags: []string{"Radverkehr", "Baustellen"},
 		},
 		{
 			name: "a sentence with a link to a category page is text",
@@ -254,10 +258,10 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 			reason: umzug.DropRelated,
 		},
 		{
-			name:   "an article's info line (Joomla)",
-			box:    `<dl class="article-info"><dd class="createdby">Redaktion Stadtwerke</dd><dd class="category-name">Kategorie: Verkehr</dd></dl>`,
-			gone:   "Kategorie: Verkehr",
-			reason: umzug.DropMeta,
+			name:       "an article's info line (Joomla)",
+			box:        `<dl class="article-info"><dd class="createdby">Redaktion Stadtwerke</dd><dd class="category-name">Kategorie: Verkehr</dd></dl>`,
+			gone:       "Kategorie: Verkehr",
+			categories: []string{"Verkehr"}, // the category is the page's taxonomy
 		},
 		{
 			name:   "the site's footer line inside the region",
@@ -307,10 +311,10 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 			kept:   []string{"Die größte Lawine der Woche"},
 		},
 		{
-			name:   "categories without links",
-			box:    `<div class="cat"><ul><li>Pressemitteilung</li><li>Verkehr und Mobilität</li><li>Stadtentwicklung</li></ul></div>`,
-			gone:   "Verkehr und Mobilität",
-			reason: umzug.DropTags,
+			name:       "categories without links",
+			box:        `<div class="cat"><ul><li>Pressemitteilung</li><li>Verkehr und Mobilität</li><li>Stadtentwicklung</li></ul></div>`,
+			gone:       "Verkehr und Mobilität",
+			categories: []string{"Pressemitteilung", "Verkehr und Mobilität", "Stadtentwicklung"},
 		},
 		{
 			name:   "a read-more link beside its teaser's headline link",
@@ -423,6 +427,12 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 			}
 			if strings.Contains(all, c.gone) {
 				t.Errorf("%q kept; blocks:\n%s", c.gone, all)
+			}
+			if c.tags != nil || c.categories != nil {
+				if !slices.Equal(d.Tags, c.tags) || !slices.Equal(d.Categories, c.categories) {
+					t.Errorf("tags %q, categories %q; want %q, %q", d.Tags, d.Categories, c.tags, c.categories)
+				}
+				return
 			}
 			acc := d.Provenance.Accounting
 			if acc == nil {

@@ -330,7 +330,7 @@ func (p *page) newsContentElements(n *html.Node, body *goquery.Selection) []*htm
 				case cs.FindMatcher(cssFirst(newsListViews)).Length() > 0:
 					p.dropped = append(p.dropped, droppedNode{n: c, reason: umzug.DropRelated})
 				case cs.FindMatcher(cssFirst(newsTaxonomyViews)).Length() > 0:
-					p.dropped = append(p.dropped, droppedNode{n: c, reason: umzug.DropTags})
+					p.dropped = append(p.dropped, droppedNode{n: c, reason: umzug.DropTags, others: true})
 				default:
 					out = append(out, c)
 				}

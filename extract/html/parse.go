@@ -329,6 +329,7 @@ func (p *page) extract() (umzug.Document, error) {
 	p.blocks = d.Blocks
 	d.Assets = collectAssets(d)
 	p.restore()
+	p.readTaxonomy()
 	p.runs = p.account(roots, p.explain)
 	p.checkAccounting()
 	if len(d.Blocks) == 0 && d.Title == "" {

@@ -839,7 +839,7 @@ func (p *page) teaserItem(it *goquery.Selection) umzug.TeaserItem {
 	// A news list item's category and tag line label the item: taxonomy
 	// of the record it points to, which its own document carries.
 	it.FindMatcher(css(".news-list-category, .news-list-tags")).Each(func(_ int, e *goquery.Selection) {
-		p.dropped = append(p.dropped, droppedNode{n: e.Nodes[0], reason: umzug.DropTags})
+		p.dropped = append(p.dropped, droppedNode{n: e.Nodes[0], reason: umzug.DropTags, others: true})
 	})
 	c := it.Clone()
 	c.FindMatcher(css(".card-title, .teaser-title, .teaser__title, [itemprop=headline], h2, h3, h4, h5, h6, time, img, figure, a.more, .more, a.btn, .card-footer, .teaser-link, a[class*=more], .news-list-date, .news-list-category, .news-list-tags, .footer, .carousel-indicators, .carousel-control-prev, .carousel-control-next")).Remove()

@@ -19,6 +19,10 @@ type treeEdit struct {
 type droppedNode struct {
 	n      *html.Node
 	reason string
+	// others: the element is about other pages (a list item's category
+	// line, the site's category menu), so its terms are not the page's
+	// taxonomy (readTaxonomy).
+	others bool
 }
 
 // detach takes n out of the tree, to be put back by restore.

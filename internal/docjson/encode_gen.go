@@ -33,6 +33,28 @@ func (e *encoder) encDocument(v *umzug.Document) {
 	}
 	e.b = append(e.b, `,"dates":`...)
 	e.encDates(&v.Dates)
+	if len(v.Categories) != 0 {
+		e.b = append(e.b, `,"categories":`...)
+		e.b = append(e.b, '[')
+		for i := range v.Categories {
+			if i > 0 {
+				e.b = append(e.b, ',')
+			}
+			e.str(v.Categories[i])
+		}
+		e.b = append(e.b, ']')
+	}
+	if len(v.Tags) != 0 {
+		e.b = append(e.b, `,"tags":`...)
+		e.b = append(e.b, '[')
+		for i := range v.Tags {
+			if i > 0 {
+				e.b = append(e.b, ',')
+			}
+			e.str(v.Tags[i])
+		}
+		e.b = append(e.b, ']')
+	}
 	e.b = append(e.b, `,"blocks":`...)
 	if v.Blocks == nil {
 		e.b = append(e.b, "null"...)

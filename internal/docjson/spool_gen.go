@@ -14,6 +14,14 @@ func (w *spoolWriter) putDocument(v *umzug.Document) {
 	w.str(string(v.Lang))
 	w.str(string(v.Summary))
 	w.putDates(&v.Dates)
+	w.length(len(v.Categories) == 0, len(v.Categories))
+	for i := range v.Categories {
+		w.str(string(v.Categories[i]))
+	}
+	w.length(len(v.Tags) == 0, len(v.Tags))
+	for i := range v.Tags {
+		w.str(string(v.Tags[i]))
+	}
 	w.length(v.Blocks == nil, len(v.Blocks))
 	for i := range v.Blocks {
 		w.putBlock(&v.Blocks[i])
@@ -663,6 +671,18 @@ func (r *spoolReader) getDocument(v *umzug.Document) {
 	v.Lang = string(r.str())
 	v.Summary = string(r.str())
 	r.getDates(&v.Dates)
+	if n, ok := r.length(); ok {
+		v.Categories = make([]string, n)
+		for i := range v.Categories {
+			v.Categories[i] = string(r.str())
+		}
+	}
+	if n, ok := r.length(); ok {
+		v.Tags = make([]string, n)
+		for i := range v.Tags {
+			v.Tags[i] = string(r.str())
+		}
+	}
 	if n, ok := r.length(); ok {
 		v.Blocks = make([]umzug.Block, n)
 		for i := range v.Blocks {
