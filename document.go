@@ -66,6 +66,7 @@ type Contact struct {
 	Name  string `json:"name,omitempty"`
 	Role  string `json:"role,omitempty"`
 	Phone string `json:"phone,omitempty"`
+	Fax   string `json:"fax,omitempty"`
 	Email string `json:"email,omitempty"`
 }
 

@@ -77,6 +77,7 @@ func (p *PressRelease) Strings(f func(s *string, isURL bool)) {
 		f(&c.Name, false)
 		f(&c.Role, false)
 		f(&c.Phone, false)
+		f(&c.Fax, false)
 		f(&c.Email, false)
 	}
 	for i := range p.Attachments {

@@ -156,6 +156,7 @@ var schemaDocs = sync.OnceValues(func() (map[string]string, map[string]propDoc) 
 	p("Contact.name", "Name of the person or office.", `"Katrin Sommer"`)
 	p("Contact.role", "Function as printed.", `"Pressesprecherin"`)
 	p("Contact.phone", "Telephone number as printed.", `"0361 57 3911-100"`)
+	p("Contact.fax", "Fax number as printed.", `"0361 57 3911-199"`)
 	p("Contact.email", "E-mail address.", `"presse@tmdi.thueringen.example"`)
 
 	t("Provenance", "Where a document came from. Excluded from contentHash, so a re-crawl of unchanged content gives the same hash.")

@@ -431,7 +431,7 @@ func outputText(d *umzug.Document) (string, []string) {
 			add(pr.Publisher.Name)
 		}
 		for _, c := range pr.Contacts {
-			add(c.Name, c.Role, c.Phone, c.Email)
+			add(c.Name, c.Role, c.Phone, c.Fax, c.Email)
 		}
 		for _, f := range pr.Attachments {
 			add(f.Title, f.Description, f.SizeText)

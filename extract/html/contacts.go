@@ -16,7 +16,7 @@ import (
 // lines separated by <br>, a definition list of Tel./E-Mail. A contact box
 // is recognised by its name or headline together with a way to reach
 // someone (a phone number, an e-mail address, a tel: or mailto: link); its
-// lines are read into name, role, phone and e-mail.
+// lines are read into name, role, phone, fax and e-mail.
 
 var (
 	emailRe = regexp.MustCompile(`[\p{L}0-9._%+-]+(?:@|\s?\(at\)\s?|\s?\[at\]\s?)[\p{L}0-9.-]+\.[a-z]{2,}`)
@@ -25,10 +25,16 @@ var (
 	// also has a (desk) telephone.
 	mobileLabel = regexp.MustCompile(`(?i)^\s*(?:mobil|handy|mobile)\b`)
 	// barePhone is a line that is only a phone number (after a "Tel." label).
-	barePhone  = regexp.MustCompile(`^\+?[0-9(][0-9 /()\-–.]{5,}[0-9]$`)
-	phoneLabel = regexp.MustCompile(`(?i)^(?:tel(?:efon)?|fon|phone|mobil|handy)\.?\s*:?$`)
-	faxRe      = regexp.MustCompile(`(?i)^\s*(?:fax|telefax)\b`)
-	roleRe     = regexp.MustCompile(`(?i)sprecher|pressestelle|referent|leiter|presse- und|öffentlichkeitsarbeit|kommunikation|pressereferent|medienarbeit|redaktion`)
+	barePhone = regexp.MustCompile(`^\+?[0-9(][0-9 /()\-–.]{5,}[0-9]$`)
+	// barePhoneIn finds a phone number in a text.
+	barePhoneIn = regexp.MustCompile(`\+?[0-9(][0-9 /()\-–.]{5,}[0-9]`)
+	phoneLabel  = regexp.MustCompile(`(?i)^(?:tel(?:efon)?|fon|phone|mobil|handy)\.?\s*:?$`)
+	faxRe       = regexp.MustCompile(`(?i)^\s*(?:fax|telefax)\b`)
+	// faxNumber finds a fax number anywhere in a line ("Tel. 0361 1-0,
+	// Fax 0361 1-99").
+	faxNumber = regexp.MustCompile(`(?i)\b(?:tele)?fax\.?\s*:?\s*(\+?[0-9(][0-9 /()\-–.]{5,}[0-9])`)
+	faxLabel  = regexp.MustCompile(`(?i)^(?:tele)?fax\.?\s*:?$`)
+	roleRe    = regexp.MustCompile(`(?i)sprecher|pressestelle|referent|leiter|presse- und|öffentlichkeitsarbeit|kommunikation|pressereferent|medienarbeit|redaktion`)
 	// contactCue introduces a press contact.
 	contactCue = regexp.MustCompile(`(?i)pressekontakt|presse-kontakt|ansprechpartner|ansprechperson|kontakt für (?:medien|journalist)|medienkontakt|pressestelle|^kontakt\b|^ihr(?:e)? kontakt`)
 	// contactName matches class and id words of contact boxes.
@@ -356,8 +362,9 @@ func (p *page) readContact(el *html.Node) umzug.Contact {
 	if c.Email == "" {
 		c.Email = md.Email
 	}
+	c.Fax = md.Fax
 	lines := strings.Split(textWithBreaks(el), "\n")
-	afterPhoneLabel := false
+	afterPhoneLabel, afterFaxLabel := false, false
 	orgName := false       // c.Name holds an office's name, not a person's
 	phoneIsMobile := false // c.Phone is a mobile number (mobileLabel)
 	for _, line := range lines {
@@ -378,10 +385,20 @@ func (p *page) readContact(el *html.Node) umzug.Contact {
 			c.Name = strings.TrimSpace(label)
 			line, low = strings.TrimSpace(rest), strings.ToLower(strings.TrimSpace(rest))
 		}
+		if m := faxNumber.FindStringSubmatch(line); m != nil && c.Fax == "" {
+			c.Fax = strings.TrimSpace(m[1])
+		}
 		switch {
+		case faxLabel.MatchString(line):
+			afterFaxLabel = true
+			continue
+		case afterFaxLabel && barePhone.MatchString(line):
+			if c.Fax == "" {
+				c.Fax = line
+			}
 		case faxRe.MatchString(line), creditStart(low):
-			// A fax number; the credit of the contact's photo
-			// ("© Hermann Bredehorst"), never a name.
+			// A fax number (read above); the credit of the contact's
+			// photo ("© Hermann Bredehorst"), never a name.
 		case phoneLabel.MatchString(line):
 			afterPhoneLabel = true
 			continue
@@ -428,7 +445,7 @@ func (p *page) readContact(el *html.Node) umzug.Contact {
 		case (c.Name == "" || orgName) && len(line) < 80:
 			c.Name, orgName = line, false
 		}
-		afterPhoneLabel = false
+		afterPhoneLabel, afterFaxLabel = false, false
 	}
 	// The person's name and job title as the markup declares them
 	// (schema.org Person, hCard) over what the lines suggest.
@@ -494,6 +511,8 @@ func contactMarkup(el *html.Node) umzug.Contact {
 						set(&c.Role, k)
 					case "telephone":
 						set(&c.Phone, k)
+					case "faxNumber":
+						set(&c.Fax, k)
 					case "email":
 						set(&c.Email, k)
 					}
@@ -511,7 +530,14 @@ func contactMarkup(el *html.Node) umzug.Contact {
 					}
 				case "tel", "p-tel":
 					if insideHCard(k, el) {
-						set(&c.Phone, k)
+						if m := barePhoneIn.FindString(cleanText(k)); m != "" && strings.Contains(strings.ToLower(cleanText(k)), "fax") {
+							// <span class="tel"><span class="type">fax</span> …</span>
+							if c.Fax == "" {
+								c.Fax = m
+							}
+						} else {
+							set(&c.Phone, k)
+						}
 					}
 				case "email", "u-email":
 					if insideHCard(k, el) {

@@ -264,6 +264,42 @@ func TestContactPhoneForms(t *testing.T) {
 	}
 }
 
+// TestContactFax: a contact's fax number is its own field, whether on a
+// line of its own, after a label line, on the telephone's line, or
+// declared by the markup (schema.org faxNumber, an hCard's tel of type
+// fax); it is never the phone.
+func TestContactFax(t *testing.T) {
+	page := func(box string) string {
+		return `<html><head><title>Presse</title></head><body>
+<main><div class="news news-single"><div class="article">
+<h1>Landtag verabschiedet neues Wassergesetz</h1>
+<p><time datetime="2019-05-14">14.05.2019</time></p>
+<div class="news-text-wrap"><p>Das Gesetz tritt am 1. Juli 2019 in Kraft. Es regelt erstmals den Umgang mit Starkregen.</p></div>
+<div class="contactbox"><h2>Pressekontakt</h2>` + box + `</div></div></div></main></body></html>`
+	}
+	for box, want := range map[string]umzug.Contact{
+		`<p>Jörg Beispiel<br>Telefon: 0351 564-2040<br>Telefax: 0351 564-2059<br>E-Mail: <a href="mailto:presse@smul.example">presse@smul.example</a></p>`: {
+			Name: "Jörg Beispiel", Phone: "0351 564-2040", Fax: "0351 564-2059", Email: "presse@smul.example"},
+		`<p>Jörg Beispiel<br>Fax:<br>0351 564-2059<br>Tel.:<br>0351 564-2040</p>`: {
+			Name: "Jörg Beispiel", Phone: "0351 564-2040", Fax: "0351 564-2059"},
+		`<p>Jörg Beispiel, Pressesprecher<br>Tel. 0351 564-2040, Fax 0351 564-2059</p>`: {
+			Name: "Jörg Beispiel", Role: "Pressesprecher", Phone: "0351 564-2040", Fax: "0351 564-2059"},
+		`<div itemscope itemtype="https://schema.org/Person"><span itemprop="name">Jörg Beispiel</span> <span itemprop="faxNumber">0351 564-2059</span> <span itemprop="telephone">0351 564-2040</span> <a itemprop="email" href="mailto:presse@smul.example">presse@smul.example</a></div>`: {
+			Name: "Jörg Beispiel", Phone: "0351 564-2040", Fax: "0351 564-2059", Email: "presse@smul.example"},
+		`<div class="vcard"><span class="fn">Jörg Beispiel</span><br><span class="tel"><span class="type">Fax</span> 0351 564-2059</span><br><span class="tel">0351 564-2040</span><br><a class="email" href="mailto:presse@smul.example">presse@smul.example</a></div>`: {
+			Name: "Jörg Beispiel", Phone: "0351 564-2040", Fax: "0351 564-2059", Email: "presse@smul.example"},
+	} {
+		d := parseFile(t, page(box), "https://smul.example/presse/wassergesetz/")
+		if d.PressRelease == nil || len(d.PressRelease.Contacts) != 1 || d.PressRelease.Contacts[0] != want {
+			got := any(nil)
+			if d.PressRelease != nil {
+				got = d.PressRelease.Contacts
+			}
+			t.Errorf("%.60s…: contacts %+v; want %+v", box, got, want)
+		}
+	}
+}
+
 // TestCMSErrorPage: the error pages TYPO3 renders for a whole page are no
 // documents (ErrCMSErrorPage); a page that writes about such errors at
 // length is one.

@@ -147,7 +147,7 @@ var typo3Cases = []typo3Case{
 		publisher: "Ministerium für Wirtschaft, Wissenschaft und Digitale Gesellschaft", number: "Medieninformation 17/2024",
 		lead: "Wer seine Meisterprüfung im Land besteht, erhält ab 1. April einen Bonus von 5.000 Euro. Bisher waren es 1.500 Euro.",
 		contacts: []umzug.Contact{
-			{Name: "Dr. Jonas Richter", Role: "Pressesprecher", Phone: "0361 57 3711 010", Email: "jonas.richter@tmwwdg.example"},
+			{Name: "Dr. Jonas Richter", Role: "Pressesprecher", Phone: "0361 57 3711 010", Fax: "0361 57 3711 099", Email: "jonas.richter@tmwwdg.example"},
 			{Name: "Miriam Lehmann", Role: "stellvertretende Pressesprecherin", Phone: "0361 57 3711 012", Email: "miriam.lehmann@tmwwdg.example"},
 		},
 		blocks: []string{"image", "text", "downloads:Downloads"},

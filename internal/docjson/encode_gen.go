@@ -919,6 +919,10 @@ func (e *encoder) encContact(v *umzug.Contact) {
 		e.b = append(e.b, `,"phone":`...)
 		e.str(v.Phone)
 	}
+	if v.Fax != "" {
+		e.b = append(e.b, `,"fax":`...)
+		e.str(v.Fax)
+	}
 	if v.Email != "" {
 		e.b = append(e.b, `,"email":`...)
 		e.str(v.Email)

@@ -472,6 +472,7 @@ func (w *spoolWriter) putContact(v *umzug.Contact) {
 	w.str(string(v.Name))
 	w.str(string(v.Role))
 	w.str(string(v.Phone))
+	w.str(string(v.Fax))
 	w.str(string(v.Email))
 }
 
@@ -1127,6 +1128,7 @@ func (r *spoolReader) getContact(v *umzug.Contact) {
 	v.Name = string(r.str())
 	v.Role = string(r.str())
 	v.Phone = string(r.str())
+	v.Fax = string(r.str())
 	v.Email = string(r.str())
 }
 

@@ -133,9 +133,9 @@ func (r *renderer) warn(format string, args ...any) {
 func (r *renderer) label(key string) string {
 	de := map[string]string{"download": "Herunterladen", "contacts": "Pressekontakt", "publisher": "Herausgeber",
 		"attachments": "Downloads", "related": "Weitere Informationen", "form": "Formular (wird im neuen Auftritt neu eingerichtet)",
-		"fields": "Felder"}
+		"fields": "Felder", "fax": "Fax"}
 	en := map[string]string{"download": "Download", "contacts": "Press contact", "publisher": "Publisher",
-		"attachments": "Downloads", "related": "Related", "form": "Form (to be set up again on the new site)", "fields": "Fields"}
+		"attachments": "Downloads", "related": "Related", "form": "Form (to be set up again on the new site)", "fields": "Fields", "fax": "Fax"}
 	if strings.HasPrefix(r.lang, "de") || r.lang == "" {
 		return de[key]
 	}
@@ -825,6 +825,9 @@ func (r *renderer) pressRelease(pr *umzug.PressRelease) (top, bottom []string) {
 		}
 		if c.Phone != "" {
 			lines = append(lines, escText(c.Phone))
+		}
+		if c.Fax != "" {
+			lines = append(lines, escText(r.label("fax")+" "+c.Fax))
 		}
 		if c.Email != "" {
 			lines = append(lines, `<a href="mailto:`+escAttr(c.Email)+`">`+escText(c.Email)+"</a>")

@@ -41,6 +41,7 @@ add_action( 'init', function () {
 						'name'  => array( 'type' => 'string' ),
 						'role'  => array( 'type' => 'string' ),
 						'phone' => array( 'type' => 'string' ),
+						'fax'   => array( 'type' => 'string' ),
 						'email' => array( 'type' => 'string' ),
 					),
 				),

@@ -69,6 +69,7 @@ type Target struct {
 	api      string // REST root: https://site/wp-json/ or https://site/?rest_route=/
 	category int
 	meta     bool // the umzug mu-plugin's meta are registered
+	metaFax  bool // its contacts have a fax (mu-plugin of December 2026 or later)
 	requests atomic.Int64
 }
 
@@ -149,6 +150,9 @@ func (t *Target) Open(ctx context.Context, readOnly bool) error {
 		}
 		if json.Unmarshal(b, &schema) == nil {
 			_, t.meta = schema.Schema.Properties.Meta.Properties["umzug_number"]
+			// An older mu-plugin's contacts allow no other properties
+			// than name, role, phone and email.
+			t.metaFax = bytes.Contains(schema.Schema.Properties.Meta.Properties["umzug_contacts"], []byte(`"fax"`))
 		}
 	}
 	if !t.meta {
@@ -243,7 +247,7 @@ func (t *Target) Build(rec *load.Record, links load.Links) (load.Payload, error)
 			p.Categories = []int{t.category}
 		}
 		if t.meta {
-			p.Meta = docMeta(d)
+			p.Meta = docMeta(d, t.metaFax)
 		}
 	default:
 		return load.Payload{}, fmt.Errorf("unknown record kind %q", rec.Kind)
@@ -630,8 +634,9 @@ func wpDate(d umzug.Dates) (local, gmt string) {
 	return "", ""
 }
 
-// docMeta are the post meta the mu-plugin registers.
-func docMeta(d *umzug.Document) map[string]any {
+// docMeta are the post meta the mu-plugin registers; fax tells whether
+// its contacts have a fax.
+func docMeta(d *umzug.Document, fax bool) map[string]any {
 	m := map[string]any{"umzug_id": d.ID, "umzug_source_url": d.URL}
 	if pr := d.PressRelease; pr != nil && d.Kind == umzug.KindPressRelease {
 		m["umzug_number"] = pr.Number
@@ -644,7 +649,11 @@ func docMeta(d *umzug.Document) map[string]any {
 		m["umzug_publisher"] = pub
 		contacts := []map[string]string{}
 		for _, c := range pr.Contacts {
-			contacts = append(contacts, map[string]string{"name": c.Name, "role": c.Role, "phone": c.Phone, "email": c.Email})
+			cm := map[string]string{"name": c.Name, "role": c.Role, "phone": c.Phone, "email": c.Email}
+			if fax {
+				cm["fax"] = c.Fax
+			}
+			contacts = append(contacts, cm)
 		}
 		m["umzug_contacts"] = contacts
 	}
