@@ -526,6 +526,9 @@ func printSummary(w io.Writer, st crawl.CrawlStats, statusNotes []string, m load
 	if len(m.Skipped) > 0 {
 		fmt.Fprintf(w, "Skipped (not content, not failures): %s\n", pipeline.CountsByReason(m.Skipped))
 	}
+	if n := stats["removedSinceLastCrawl"]; n > 0 {
+		fmt.Fprintf(w, "Removed since the last crawl: %d (no longer linked from the old site; 410 in the redirect map, listed in inventory.csv)\n", n)
+	}
 	if warnings > 0 {
 		fmt.Fprintf(w, "Warnings: %d (the documents' \"warnings\" in documents.ndjson; umzug extract --explain shows a page's)\n", warnings)
 	} else {

@@ -334,6 +334,17 @@ func (p *Export) AddGone(crawledURL string) {
 	p.gone = append(p.gone, p.norm.MapURL(crawledURL))
 }
 
+// AddRemoved records an old URL that an earlier crawl of the site found
+// and this one no longer does (deleted: 404 or 410 now, or no longer
+// linked): the redirect map answers it with 410, and its inventory row
+// says why. A URL this export still maps (a document's alias, a
+// redirect) keeps that mapping.
+func (p *Export) AddRemoved(oldURL, note string) {
+	u := p.norm.MapURL(oldURL)
+	p.gone = append(p.gone, u)
+	p.inv.removed(u, note)
+}
+
 func (p *Export) loadDoc(ord int) (umzug.Document, error) {
 	d, _, err := p.loadSpooled(ord)
 	return d, err
@@ -723,6 +734,7 @@ func (p *Export) Finish(ctx context.Context, exp *load.Exporter) (ExportResult, 
 		"nearDuplicates": ds.NearDuplicates, "duplicateUrls": ds.DuplicateURLs, "samePages": ds.SamePages, "filesOnlyInChrome": ds.ChromeFiles,
 		"redirects": ds.RedirectsKept, "gone": ds.RedirectsGone, "redirectsDropped": ds.RedirectsMerged,
 		"warnings": p.warnings, "documentsRejected": res.Rejected + p.dropped, "truncatedPages": p.truncated,
+		"removedSinceLastCrawl": p.inv.removedRows,
 	}
 	if p.files != nil {
 		res.Stats["filesMissing"] = p.filesMissing

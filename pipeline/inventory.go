@@ -111,6 +111,19 @@ type inventory struct {
 	chromeFiles         map[string]bool   // asset URLs linked only from page chrome (Export.chromeFiles)
 	depth               map[string]int    // document URL -> link depth (migrate)
 	extra               []invRow          // pages not exported, from the crawl
+	// removedNotes: the old URLs an earlier crawl found and this one no
+	// longer does (Export.AddRemoved), with why; removedRows counts
+	// those written as gone.
+	removedNotes map[string]string
+	removedRows  int
+}
+
+// removed records why an old URL is gone from the old site.
+func (inv *inventory) removed(u, note string) {
+	if inv.removedNotes == nil {
+		inv.removedNotes = map[string]string{}
+	}
+	inv.removedNotes[u] = note
 }
 
 // pathRow is a document's new path, as a hash, and its row.
@@ -225,6 +238,9 @@ func (inv *inventory) addRedirect(r umzug.Redirect, isFile func(string) bool) er
 	row := invRow{URL: r.From, Status: invAlias, Path: r.To, Depth: -1}
 	kind, asset := inv.assets[r.From]
 	switch {
+	case r.Status == 410 && inv.removedNotes[r.From] != "":
+		row.Status, row.Note = invGone, inv.removedNotes[r.From]
+		inv.removedRows++
 	case r.Status == 410:
 		row.Status, row.Note = invGone, "no main content"
 	case asset:

@@ -121,6 +121,11 @@ func (m *Migration) Run(ctx context.Context) (MigrateResult, error) {
 		if offline {
 			stats.Fetched = n
 		}
+		if !interrupted {
+			if err := m.addRemoved(ctx, run); err != nil {
+				return res, err
+			}
+		}
 	}
 	findings := sink.Findings
 	if a := m.Work.Audit; a != nil {
@@ -169,6 +174,45 @@ func (m *Migration) Run(ctx context.Context) (MigrateResult, error) {
 	ph.End()
 	res.Crawl, res.Export, res.Manifest, res.Phases = stats, er, man, ph.Times()
 	return res, nil
+}
+
+// addRemoved gives the export the URLs that the archive's previous run
+// found and run, the latest, no longer reached (archive.DiffArchive's
+// removed as "no longer linked" from a page fetched fine): taken off the
+// old site since, they answer 410 in the redirect map and the inventory
+// says so. (A removed URL the run fetched, 404 or 410 now, is in the
+// inventory as not found already.) An archive with one run, a run that
+// is not the latest, or a failed run (the site was down: nothing was
+// removed) gives none.
+func (m *Migration) addRemoved(ctx context.Context, run int64) error {
+	runs, err := archive.ArchiveRuns(ctx, m.Archive)
+	if err != nil {
+		return err
+	}
+	withCaptures := 0
+	for _, r := range runs {
+		if r.Captures > 0 {
+			withCaptures++
+		}
+	}
+	if withCaptures < 2 {
+		return nil
+	}
+	d, err := archive.DiffArchive(ctx, m.Archive, 0, 0)
+	if err != nil {
+		return err
+	}
+	if d.Failed != nil || run != 0 && d.To.ID != run {
+		return nil
+	}
+	for _, c := range d.Changes {
+		// A removed URL this run fetched (404, 410 now) has its row
+		// already; one it no longer reached has none.
+		if c.Change == "removed" && c.ToStatus == 0 {
+			m.Export.AddRemoved(c.URL, fmt.Sprintf("removed since run %d of %s: %s, not fetched in this run", d.From.ID, d.From.StartedAt.UTC().Format("2006-01-02"), c.Reason))
+		}
+	}
+	return nil
 }
 
 // migrateStatus decides the status of an export: interrupted after
