@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -58,6 +59,10 @@ type Finding struct {
 	Selector   string   `json:"selector,omitempty"`
 	BlockKey   string   `json:"blockKey,omitempty"`
 	LinkedFrom []string `json:"linkedFrom,omitempty"`
+	// AlsoOn lists the other pages where the same element of the page
+	// template shows the same thing (GroupTemplateFindings): one defect
+	// to fix once, reported once.
+	AlsoOn []string `json:"alsoOn,omitempty"`
 	// Fingerprint identifies the finding across runs (rule, URL, element
 	// and what was matched), so a nightly audit can report only new ones.
 	Fingerprint string `json:"fingerprint,omitempty"`
@@ -99,4 +104,64 @@ func SortFindings(fs []Finding) {
 			strings.Compare(a.Fingerprint, b.Fingerprint),
 		)
 	})
+}
+
+// TemplatePages is how many pages must show the same finding in the same
+// element for GroupTemplateFindings to report it once.
+const TemplatePages = 5
+
+// GroupTemplateFindings reports a defect of the page template once: the
+// findings of one rule in an element outside the content blocks (no block
+// key: a footer, a header, a sidebar) with the same selector and the same
+// evidence on at least TemplatePages pages become one finding on the
+// first of those pages (by URL), the others in AlsoOn, and the message
+// says so. Its fingerprint leaves the URL out, so it stays the same as
+// pages come and go. Other findings are returned as they are, in order.
+func GroupTemplateFindings(fs []Finding) []Finding {
+	type key struct{ rule, selector, evidence string }
+	keyOf := func(f *Finding) (key, bool) {
+		if f.BlockKey != "" || f.Selector == "" || len(f.LinkedFrom) > 0 {
+			return key{}, false
+		}
+		return key{f.Rule, f.Selector, strings.ToLower(VisibleText(f.Evidence))}, true
+	}
+	pages := map[key][]string{}
+	for i := range fs {
+		if k, ok := keyOf(&fs[i]); ok {
+			pages[k] = append(pages[k], fs[i].URL)
+		}
+	}
+	grouped := false
+	for k, urls := range pages {
+		slices.Sort(urls)
+		urls = slices.Compact(urls)
+		if len(urls) < TemplatePages {
+			delete(pages, k)
+			continue
+		}
+		pages[k] = urls
+		grouped = true
+	}
+	if !grouped {
+		return fs
+	}
+	out := fs[:0:0]
+	done := map[key]bool{}
+	for _, f := range fs {
+		k, ok := keyOf(&f)
+		urls := pages[k]
+		if !ok || urls == nil {
+			out = append(out, f)
+			continue
+		}
+		if done[k] {
+			continue
+		}
+		done[k] = true
+		f.URL, f.AlsoOn = urls[0], urls[1:]
+		f.Message += fmt.Sprintf(" (the same in the page template of %d pages)", len(urls))
+		f.Fingerprint = FindingFingerprint(Finding{Rule: f.Rule, Selector: f.Selector, Evidence: f.Evidence}, "")
+		out = append(out, f)
+	}
+	return out
 }

@@ -3,6 +3,7 @@ package umzug
 import (
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -62,5 +63,51 @@ func TestSortFindings(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("order:\n%q\nwant\n%q", got, want)
+	}
+}
+
+// TestGroupTemplateFindings: a finding in the same template element with
+// the same evidence on five or more pages is reported once, with the
+// other pages in AlsoOn and a fingerprint without the URL; fewer pages,
+// findings in content blocks and broken links stay one per page.
+func TestGroupTemplateFindings(t *testing.T) {
+	var fs []Finding
+	footer := func(page string) Finding {
+		return Finding{Rule: RulePlaceholderText, Severity: SeverityWarning, URL: "https://amt.example/" + page, Message: "dummy name or address",
+			Evidence: "Uferstraße 12, 65999 Musterstadt", Selector: "#footer > p:nth-of-type(1)"}
+	}
+	for _, p := range []string{"f", "b", "e", "a", "d", "c"} {
+		fs = append(fs, footer(p))
+	}
+	for _, p := range []string{"a", "b", "c", "d"} {
+		f := footer(p)
+		f.Selector = "#sidebar > p" // on four pages only
+		fs = append(fs, f)
+	}
+	for _, p := range []string{"a", "b", "c", "d", "e"} {
+		f := footer(p)
+		f.BlockKey = "c12" // in the content: each page's own
+		fs = append(fs, f)
+	}
+	got := GroupTemplateFindings(slices.Clone(fs))
+	if len(got) != 1+4+5 {
+		t.Fatalf("%d findings; want 10: %+v", len(got), got)
+	}
+	g := got[0]
+	if g.URL != "https://amt.example/a" || len(g.AlsoOn) != 5 || g.AlsoOn[0] != "https://amt.example/b" || g.AlsoOn[4] != "https://amt.example/f" {
+		t.Errorf("grouped finding on %s, also on %q", g.URL, g.AlsoOn)
+	}
+	if !strings.Contains(g.Message, "page template of 6 pages") {
+		t.Errorf("message %q does not say it is the template's", g.Message)
+	}
+	other := footer("z")
+	other.URL = "https://amt.example/zz"
+	if again := GroupTemplateFindings(append(slices.Clone(fs), other)); again[0].Fingerprint != g.Fingerprint || len(again[0].AlsoOn) != 6 {
+		t.Errorf("the fingerprint changes with the pages: %s, then %s", g.Fingerprint, again[0].Fingerprint)
+	}
+	for _, f := range got[1:] {
+		if len(f.AlsoOn) > 0 {
+			t.Errorf("grouped: %+v", f)
+		}
 	}
 }

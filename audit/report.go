@@ -59,6 +59,9 @@ func countByRule(fs []umzug.Finding) []ruleCount {
 			}
 		} else {
 			pages[f.Rule][f.URL] = true
+			for _, p := range f.AlsoOn {
+				pages[f.Rule][p] = true
+			}
 		}
 	}
 	var out []ruleCount

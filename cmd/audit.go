@@ -345,6 +345,7 @@ func ruleIDs(cfg *audit.Config) []string {
 // that could not be fetched, read or audited) before findings at or above
 // --fail-on.
 func auditReport(ios *IOStreams, opts *AuditOptions, log interface{ Info(string, ...any) }, r audit.Report, baseline []umzug.Finding, fails *pipeline.FailureLog, status string) error {
+	r.Findings = umzug.GroupTemplateFindings(r.Findings)
 	if opts.Baseline != "" {
 		r.Findings, r.Known, r.Fixed = audit.Since(r.Findings, baseline)
 		r.Baseline = filepath.Base(opts.Baseline)

@@ -419,6 +419,7 @@ var schemaDocs = sync.OnceValues(func() (map[string]string, map[string]propDoc) 
 	p("Finding.selector", "CSS selector of the element.", `"#c4735 > p"`)
 	p("Finding.blockKey", "Key of the block or element (c<uid>).", `"c4735"`)
 	p("Finding.linkedFrom", "Pages that link to a broken target.", `["https://www.tmdi.thueringen.example/themen/mobilfunk/"]`)
+	p("Finding.alsoOn", "The other pages where the same element of the page template (outside the content blocks: footer, header, sidebar) shows the same thing: a defect reported once, on url, when it is on 5 or more pages.", `["https://www.tmdi.thueringen.example/kontakt/","https://www.tmdi.thueringen.example/presse/"]`)
 	p("Finding.fingerprint", "Identifies the finding across runs (rule, URL, element, what matched), for --baseline.", `"12030306343bfbbc"`)
 
 	t("Failure", "A URL, input file or record the run could not process: not fetched, not readable from the archive, or failed in a stage (failures.ndjson, sorted by URL). A run with failures is partial.")

@@ -707,6 +707,7 @@ func (p *Export) Finish(ctx context.Context, exp *load.Exporter) (ExportResult, 
 		return res, err
 	}
 	res.Findings = append(append([]umzug.Finding{}, p.findings...), p.idx.Findings()...)
+	res.Findings = umzug.GroupTemplateFindings(res.Findings)
 	umzug.SortFindings(res.Findings)
 	if err := exp.WriteFindings(res.Findings); err != nil {
 		return res, err
