@@ -341,3 +341,49 @@ func TestLoadExportDirPrintsSummary(t *testing.T) {
 		t.Errorf("load DIR --out: exit %d, stderr:\n%s\nwant the export's summary line", code, stderr)
 	}
 }
+
+// TestMigrateSitemapEntryNotFound: a sitemap entry that answers 404 and
+// that no page links is listed in the inventory as not found, saying it
+// came from the start URLs or the sitemap (a dead entry there), not
+// "linked from" nothing; a linked 404 names its page.
+func TestMigrateSitemapEntryNotFound(t *testing.T) {
+	var srvURL string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write([]byte(`<!DOCTYPE html><html lang="de"><head><title>Start</title></head><body><nav><a href="/themen/luft/">Luft</a></nav>
+<main><h1>Willkommen</h1><p>Das Ministerium informiert über seine Arbeit für das ganze Land und alle Bürgerinnen.</p></main></body></html>`))
+		case "/sitemap.xml":
+			w.Header().Set("Content-Type", "application/xml")
+			w.Write([]byte(`<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>` + srvURL + `/</loc></url><url><loc>` + srvURL + `/themen/artenvielfalt/</loc></url></urlset>`))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	srvURL = srv.URL
+	out := filepath.Join(t.TempDir(), "export")
+	ios, _, stderr := testStreams()
+	if code := Execute(t.Context(), NewRootCmd(ios), []string{"migrate", srv.URL + "/", "--out", out, "--log-level", "error"}, ios); code != ExitOK && code != ExitPartial {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	inv, err := os.ReadFile(filepath.Join(out, "inventory.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(strings.NewReader(string(inv))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	notes := map[string]string{}
+	for _, rec := range recs[1:] {
+		notes[strings.TrimPrefix(rec[0], srv.URL)] = rec[len(rec)-2] + "|" + rec[1]
+	}
+	if got := notes["/themen/artenvielfalt/"]; got != "a start URL or a sitemap entry, linked from no page crawled|not-found" {
+		t.Errorf("the dead sitemap entry's row: %q\n%v", got, notes)
+	}
+	if got := notes["/themen/luft/"]; got != "linked from "+srv.URL+"/|not-found" {
+		t.Errorf("the broken link's row: %q", got)
+	}
+}

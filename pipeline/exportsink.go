@@ -60,7 +60,13 @@ func (x *ExportSink) Add(p *Page) error {
 		// The URL that answered the status: after redirects, the
 		// target (the URLs that redirected there have their rows as
 		// redirects to a page that is not exported).
-		e.NotExported(cmp.Or(s.FinalURL, s.URL), status, s.Status, s.Depth, "linked from "+e.norm.MapURL(s.LinkedFrom))
+		note := "linked from " + e.norm.MapURL(s.LinkedFrom)
+		if s.LinkedFrom == "" {
+			// Not found through a link: a start URL, or an entry of the
+			// sitemap that no page links (a dead entry to remove there).
+			note = "a start URL or a sitemap entry, linked from no page crawled"
+		}
+		e.NotExported(cmp.Or(s.FinalURL, s.URL), status, s.Status, s.Depth, note)
 		return nil
 	case KindFile:
 		if s.Status >= 200 && s.Status < 300 {
