@@ -695,7 +695,7 @@ func (p *Export) Finish(ctx context.Context, exp *load.Exporter) (ExportResult, 
 	if err := p.writeRedirects(exp, redirects); err != nil {
 		return res, err
 	}
-	res.Findings = append(append([]umzug.Finding{}, p.findings...), p.idx.Findings()...)
+	res.Findings = append(p.idx.SamePageFindings(append([]umzug.Finding{}, p.findings...)), p.idx.Findings()...)
 	umzug.SortFindings(res.Findings)
 	if err := exp.WriteFindings(res.Findings); err != nil {
 		return res, err
@@ -720,7 +720,7 @@ func (p *Export) Finish(ctx context.Context, exp *load.Exporter) (ExportResult, 
 		"repeatedParagraphsDropped": ns.RepeatedParagraphs,
 		"snippets":                  ds.Snippets, "refs": ds.Refs, "chromeBlocksDropped": ds.ChromeBlocks,
 		"teaserCopiesReplaced": ds.CopiesReplaced, "dateConflicts": ds.DateConflicts, "linksResolved": ds.LinksResolved,
-		"nearDuplicates": ds.NearDuplicates, "duplicateUrls": ds.DuplicateURLs, "samePages": ds.SamePages, "filesOnlyInChrome": ds.ChromeFiles,
+		"nearDuplicates": ds.NearDuplicates, "duplicateUrls": ds.DuplicateURLs, "samePages": ds.SamePages, "canonicalDiffers": ds.CanonicalDiffers, "filesOnlyInChrome": ds.ChromeFiles,
 		"redirects": ds.RedirectsKept, "gone": ds.RedirectsGone, "redirectsDropped": ds.RedirectsMerged,
 		"warnings": p.warnings, "documentsRejected": res.Rejected + p.dropped, "truncatedPages": p.truncated,
 	}

@@ -168,6 +168,9 @@ type Index struct {
 	// the pathHash of the directory's URL (dirKey), with the hash of
 	// its content (samepage.go).
 	byDir map[uint64]dirEntry
+	// samePageURLs are the URLs of pages left out as the same page as
+	// a document, with the document (SamePageFindings).
+	samePageURLs map[string]int32
 
 	Stats DedupeStats
 }
@@ -194,8 +197,13 @@ type DedupeStats struct {
 	RedirectsMerged int `json:"redirectsDropped"`
 	// SamePages counts documents left out as the same page as another
 	// under another URL of its directory ("/presse/index.html" and
-	// "/presse/"): their URLs redirect to it (samepage.go).
+	// "/presse/") or of its canonical URL ("…_node.html?nn=1" and
+	// "…_node.html"): their URLs redirect to it (samepage.go).
 	SamePages int `json:"samePages"`
+	// CanonicalDiffers counts documents that declare another
+	// document's URL as their canonical one while their content
+	// differs: kept apart, each with a canonical-differs warning.
+	CanonicalDiffers int `json:"canonicalDiffers"`
 	// ChromeFiles counts the files that no document refers to, linked
 	// only from page chrome, made assets by FileAsset.
 	ChromeFiles int `json:"filesOnlyInChrome"`

@@ -73,6 +73,14 @@ func (x *Index) RewritePrinted(d *umzug.Document, fps []uint64, load LoadFunc, f
 		d.Provenance.AliasURLs = x.docAliases(di)
 		slices.Sort(d.Provenance.AliasURLs)
 	}
+	// A canonical URL that names another document: the page declares
+	// it, but its content is not that page's (samepage.go). Both are
+	// kept; an editor decides.
+	if other, ok := x.canonicalElsewhere(d, di); ok {
+		d.Warnings = append(d.Warnings, umzug.Warning{Code: "canonical-differs",
+			Message: fmt.Sprintf("the page declares %s as its canonical URL, but that page's content differs: kept as a page of its own", other)})
+		x.Stats.CanonicalDiffers++
+	}
 	rw := &rewriter{x: x, self: di, load: load, facts: facts, out: &out, warnings: &d.Warnings}
 	// The assets extraction listed for the document enrich the asset
 	// records (kind, original file); the export carries them in
