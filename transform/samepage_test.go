@@ -276,3 +276,23 @@ func TestIndexSamePageFindings(t *testing.T) {
 		t.Errorf("broken link = %q %q; want linked from 2 pages, the page once", b.Message, b.LinkedFrom)
 	}
 }
+
+// The print view type=98 is TYPO3's: only a document of a TYPO3 page gets
+// it in the redirect map. On another CMS the URL never existed.
+func TestIndexPrintViewOnlyForTYPO3(t *testing.T) {
+	gsb := page("/DE/Themen/Wald/wald_node.html", "Wald", textBlock("c1", "Ein Drittel der Landesfläche ist bewaldet."))
+	gsb.Provenance.Extractor = "gsb"
+	typo3 := page("/themen/wald/", "Wald", textBlock("c1", "Die Hälfte davon gehört Kommunen und privaten Waldbesitzenden."))
+	typo3.Provenance.Extractor = "typo3"
+	res := runIndex(t, transform.IndexOptions{}, gsb, typo3)
+	got := map[string]bool{}
+	for _, r := range res.redirects {
+		got[r.From] = true
+	}
+	if got[gsb.URL+"?type=98"] {
+		t.Errorf("redirects %v: a type=98 alias of the GSB page", got)
+	}
+	if !got[typo3.URL+"?type=98"] {
+		t.Errorf("redirects %v: want the TYPO3 page's type=98", got)
+	}
+}

@@ -1,9 +1,11 @@
 package html_test
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
+	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/extract/html"
 )
 
@@ -40,5 +42,43 @@ func TestDeclaredCanonicalURL(t *testing.T) {
 		if got := d.Provenance.CanonicalURL; got != c.want {
 			t.Errorf("%s with canonical %q: canonicalUrl = %q; want %q", c.pageURL, c.canonical, got, c.want)
 		}
+	}
+}
+
+// searchPage is a search page in GSB's markup: the site's search box in
+// the header (empty, on every page), and on the search page its own
+// form with the term and the results.
+func searchPage(term string) string {
+	value := ""
+	if term != "" {
+		value = ` value="` + term + `"`
+	}
+	return `<!DOCTYPE html><html lang="de"><head><title>Suche</title><base href="https://www.wald.land.example/"/></head><body>
+<div id="search"><form action="/SiteGlobals/Forms/Suche/Suche_Formular.html" method="get"><input type="hidden" name="nn" value="104712"/><input id="sq" name="templateQueryString" placeholder="Suchbegriff eingeben"/><input type="submit" value="Suchen"/></form></div>
+<main id="content"><h1 class="isFirstInSlot">Suche</h1>
+<form action="/SiteGlobals/Forms/Suche/Suche_Formular.html" method="get"><input name="templateQueryString"` + value + `/><input type="submit" value="Suchen"/></form>
+<p>2 Treffer</p><div class="teaser"><h3><a href="/DE/Themen/Wasser/wasser_node.html">Wasser</a></h3><p>Seit 2002 hat das Land mehr als 900 Millionen Euro in Deiche investiert.</p></div>
+<div class="teaser"><h3><a href="/DE/Presse/pm-07.html">Neue Hochwasserkarten</a></h3><p>Die Karten zeigen Überflutungsflächen für 43 Gewässer.</p></div></main></body></html>`
+}
+
+// A page whose own search form holds the term it answered is search
+// results, whatever its URL says (GSB's search page under "?nn=…"): not
+// content. The same form empty, or the header's search box of any
+// other page, makes no search results page.
+func TestSearchResultsPageIsNotContent(t *testing.T) {
+	const u = "https://www.wald.land.example/SiteGlobals/Forms/Suche/Suche_Formular.html?nn=104712"
+	_, err := html.ParseHTML(strings.NewReader(searchPage("Hochwasser")), u)
+	var nc *umzug.NotContentError
+	if !errors.As(err, &nc) || nc.Reason != html.ViewSearch {
+		t.Errorf("search page with a term: err = %v; want not content, %q", err, html.ViewSearch)
+	}
+	if _, err := html.ParseHTML(strings.NewReader(searchPage("")), u); err != nil {
+		t.Errorf("search page without a term: %v; want a document", err)
+	}
+	// Another page with the header's search box, a term filled in: it
+	// submits to the search page, not to itself.
+	other := strings.Replace(searchPage(""), `placeholder="Suchbegriff eingeben"`, `value="Suchbegriff eingeben"`, 1)
+	if _, err := html.ParseHTML(strings.NewReader(other), "https://www.wald.land.example/DE/Themen/Wald/wald_node.html"); err != nil {
+		t.Errorf("page with a filled header search box: %v; want a document", err)
 	}
 }

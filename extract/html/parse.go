@@ -263,6 +263,9 @@ func (p *page) extract() (umzug.Document, error) {
 	if msg := p.cmsErrorPage(); msg != "" {
 		return *d, fmt.Errorf("parsing %s: %q: %w", d.URL, msg, umzug.ErrCMSErrorPage)
 	}
+	if p.searchResultsPage() {
+		return *d, &umzug.NotContentError{URL: d.URL, Reason: ViewSearch}
+	}
 	p.an = analyzeShared(p.doc.Nodes[0], p.verdicts)
 	var roots []*html.Node
 	if p.profile != nil {
