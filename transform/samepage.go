@@ -135,7 +135,12 @@ type samePage struct {
 // first, every page at the home page) merges nothing: the key holds the
 // content's hash too.
 func (x *Index) prepareSamePage(d *umzug.Document, fps []uint64) samePage {
-	canon := x.sameSiteCanonical(d)
+	return samePageOf(d, fps, x.opts.MapURL)
+}
+
+// samePageOf is prepareSamePage with the map of URLs to the public site.
+func samePageOf(d *umzug.Document, fps []uint64, mapURL func(string) string) samePage {
+	canon := sameSiteCanonical(d, mapURL)
 	if d.Kind == umzug.KindPressRelease {
 		// A news record that the site shows under several detail
 		// pages: the same release wherever its URL, when all of it is
@@ -170,12 +175,14 @@ func (x *Index) prepareSamePage(d *umzug.Document, fps []uint64) samePage {
 
 // sameSiteCanonical returns the canonical URL d declares (mapped to the
 // public site) when it is on the host of d's URL, else "".
-func (x *Index) sameSiteCanonical(d *umzug.Document) string {
+func sameSiteCanonical(d *umzug.Document, mapURL func(string) string) string {
 	c := d.Provenance.CanonicalURL
 	if c == "" {
 		return ""
 	}
-	c = x.opts.MapURL(c)
+	if mapURL != nil {
+		c = mapURL(c)
+	}
 	if c == d.URL {
 		return c
 	}
@@ -261,7 +268,7 @@ func (x *Index) recordDir(i int32, s samePage) {
 // declares a canonical URL of its site that names that document: the
 // same key with other content, which is kept as a page of its own.
 func (x *Index) canonicalElsewhere(d *umzug.Document, self int32) (string, bool) {
-	c := x.sameSiteCanonical(d)
+	c := sameSiteCanonical(d, x.opts.MapURL)
 	if c == "" || c == d.URL {
 		return "", false
 	}
@@ -332,20 +339,32 @@ func (x *Index) SamePageFindings(fs []umzug.Finding) []umzug.Finding {
 	if len(x.samePageURLs) == 0 {
 		return fs
 	}
+	return foldFindings(fs, func(u string) (string, bool) {
+		i, ok := x.samePageURLs[u]
+		if !ok {
+			return "", false
+		}
+		return x.docURL(i), true
+	})
+}
+
+// foldFindings is SamePageFindings with keptAs, which names the URL of
+// the document a page left out as the same page was kept as.
+func foldFindings(fs []umzug.Finding, keptAs func(string) (string, bool)) []umzug.Finding {
 	type place struct{ rule, url, key, sel, msg, ev string }
 	at := func(f *umzug.Finding, u string) place {
 		return place{f.Rule, u, f.BlockKey, f.Selector, f.Message, f.Evidence}
 	}
 	have := map[place]bool{}
 	for i := range fs {
-		if _, merged := x.samePageURLs[fs[i].URL]; !merged {
+		if _, merged := keptAs(fs[i].URL); !merged {
 			have[at(&fs[i], fs[i].URL)] = true
 		}
 	}
 	out := fs[:0]
 	for _, f := range fs {
-		if i, merged := x.samePageURLs[f.URL]; merged {
-			p := at(&f, x.docURL(i))
+		if kept, merged := keptAs(f.URL); merged {
+			p := at(&f, kept)
 			if have[p] {
 				continue
 			}
@@ -354,8 +373,8 @@ func (x *Index) SamePageFindings(fs []umzug.Finding) []umzug.Finding {
 		if len(f.LinkedFrom) > 0 {
 			from := make([]string, 0, len(f.LinkedFrom))
 			for _, u := range f.LinkedFrom {
-				if i, merged := x.samePageURLs[u]; merged {
-					u = x.docURL(i)
+				if kept, merged := keptAs(u); merged {
+					u = kept
 				}
 				if !slices.Contains(from, u) {
 					from = append(from, u)
@@ -377,4 +396,60 @@ func (x *Index) SamePageFindings(fs []umzug.Finding) []umzug.Finding {
 		out = append(out, f)
 	}
 	return out
+}
+
+// SamePageGroups finds, without an Index, the pages that the export keeps
+// as one (the same key and content, samePageOf), for a run that exports
+// nothing: umzug audit folds its findings with it as the export does
+// (Fold). It keeps a map entry per page with a same-page key, and the
+// URLs of the pages that are another page's.
+type SamePageGroups struct {
+	groups map[uint64]*samePageGroup
+}
+
+type samePageGroup struct {
+	best   string
+	rank   int
+	others []string
+}
+
+// Add files the document extracted from a page.
+func (g *SamePageGroups) Add(d *umzug.Document) {
+	s := samePageOf(d, nil, nil)
+	if s.dir == "" {
+		return
+	}
+	if g.groups == nil {
+		g.groups = map[uint64]*samePageGroup{}
+	}
+	slot := samePageSlot(s.dir, s.page)
+	grp, ok := g.groups[slot]
+	switch {
+	case !ok:
+		g.groups[slot] = &samePageGroup{best: d.URL, rank: s.rank}
+	case d.URL == grp.best || slices.Contains(grp.others, d.URL):
+	case better(d.URL, s.rank, grp.best, grp.rank):
+		grp.others = append(grp.others, grp.best)
+		grp.best, grp.rank = d.URL, s.rank
+	default:
+		grp.others = append(grp.others, d.URL)
+	}
+}
+
+// Fold folds the findings of the pages that are another page's into that
+// page's, as Index.SamePageFindings does.
+func (g *SamePageGroups) Fold(fs []umzug.Finding) []umzug.Finding {
+	kept := map[string]string{}
+	for _, grp := range g.groups {
+		for _, o := range grp.others {
+			kept[o] = grp.best
+		}
+	}
+	if len(kept) == 0 {
+		return fs
+	}
+	return foldFindings(fs, func(u string) (string, bool) {
+		k, ok := kept[u]
+		return k, ok
+	})
 }

@@ -296,3 +296,27 @@ func TestIndexPrintViewOnlyForTYPO3(t *testing.T) {
 		t.Errorf("redirects %v: want the TYPO3 page's type=98", got)
 	}
 }
+
+// umzug audit exports nothing, but folds the findings of a page's
+// variants as the export does: once, on the canonical URL.
+func TestSamePageGroupsFold(t *testing.T) {
+	const canon = "/DE/Themen/Boden/boden_node.html"
+	variant := func(path string) umzug.Document {
+		d := page(path, "Boden", textBlock("c1", "Lorem ipsum dolor sit amet, consectetur adipiscing elit."))
+		d.Provenance.CanonicalURL = site + canon
+		return d
+	}
+	other := page("/DE/Themen/Wald/wald_node.html?nn=1", "Wald", textBlock("c1", "Ein Drittel der Landesfläche ist bewaldet."))
+	other.Provenance.CanonicalURL = site + canon // names another page: other content
+	var g transform.SamePageGroups
+	for _, d := range []umzug.Document{variant(canon + "?nn=1"), variant(canon), other} {
+		g.Add(&d)
+	}
+	ph := func(u string) umzug.Finding {
+		return umzug.Finding{Rule: "placeholder-text", URL: site + u, Message: "Lorem ipsum dummy text", Selector: "#content > p"}
+	}
+	got := g.Fold([]umzug.Finding{ph(canon + "?nn=1"), ph(canon), ph("/DE/Themen/Wald/wald_node.html?nn=1")})
+	if len(got) != 2 || got[0].URL != site+canon || got[1].URL != other.URL {
+		t.Errorf("findings = %+v; want one on %s and the other page's", got, site+canon)
+	}
+}
