@@ -73,9 +73,14 @@ type Contact struct {
 // Provenance records where a Document came from. It is excluded from the
 // content hash, so a re-crawl of unchanged content yields the same hash.
 type Provenance struct {
-	SourceURL     string       `json:"sourceUrl"`
-	FinalURL      string       `json:"finalUrl,omitempty"`
-	AliasURLs     []string     `json:"aliasUrls,omitempty"`
+	SourceURL string   `json:"sourceUrl"`
+	FinalURL  string   `json:"finalUrl,omitempty"`
+	AliasURLs []string `json:"aliasUrls,omitempty"`
+	// CanonicalURL is the URL the page declares as its own (<link
+	// rel="canonical">), canonical in umzug's sense, when it is not the
+	// URL the page was served at. The export keeps one document per
+	// canonical URL and content (transform/samepage.go).
+	CanonicalURL  string       `json:"canonicalUrl,omitempty"`
 	FetchedAt     string       `json:"fetchedAt,omitempty"`
 	HTTPStatus    int          `json:"httpStatus,omitempty"`
 	ETag          string       `json:"etag,omitempty"`

@@ -513,7 +513,10 @@ func printSummary(w io.Writer, st crawl.CrawlStats, statusNotes []string, m load
 	fmt.Fprintf(w, "De-duplication: %d blocks in, %d out, %d snippets, %d refs, %d teaser copies replaced, %d near duplicates\n",
 		stats["blocksIn"], stats["blocksOut"], stats["snippets"], stats["refs"], stats["teaserCopiesReplaced"], stats["nearDuplicates"])
 	if n := stats["samePages"]; n > 0 {
-		fmt.Fprintf(w, "Same page under two URLs: %d kept once (a directory's URL and its index file, or a press release under two detail pages, with the same content; the other URL redirects)\n", n)
+		fmt.Fprintf(w, "Same page under two URLs: %d kept once (the URLs of one canonical URL or of one directory, or a press release under two detail pages, with the same content; the other URL redirects)\n", n)
+	}
+	if n := stats["canonicalDiffers"]; n > 0 {
+		fmt.Fprintf(w, "Canonical URL of other content: %d pages declare another page's URL as canonical, with content of their own: kept apart (warning canonical-differs)\n", n)
 	}
 	chromeFiles := ""
 	if n := stats["filesOnlyInChrome"]; n > 0 {

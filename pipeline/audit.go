@@ -8,17 +8,25 @@ import (
 	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/extract/archive"
 	"github.com/umzug/umzug/extract/crawl"
+	"github.com/umzug/umzug/transform"
 )
 
 // FindingsSink keeps the audit's findings of the pages, in the order the
 // pages came.
 type FindingsSink struct {
 	Findings []umzug.Finding
+	// same groups the pages that are one page under several URLs (its
+	// canonical URL's variants, a directory's URLs), whose findings are
+	// reported once, as the export does.
+	same transform.SamePageGroups
 }
 
 // Add takes one page.
 func (f *FindingsSink) Add(p *Page) error {
 	f.Findings = append(f.Findings, p.Findings...)
+	if p.Doc != nil {
+		f.same.Add(p.Doc)
+	}
 	return nil
 }
 
@@ -138,6 +146,7 @@ func (r *AuditRun) Run(ctx context.Context) (AuditResult, error) {
 	if r.Work.Redirects != nil {
 		res.Findings = append(res.Findings, r.Work.Redirects.Findings()...)
 	}
+	res.Findings = sink.same.Fold(res.Findings)
 	res.Pages = aud.Pages()
 	ph.End()
 	res.Phases = ph.Times()

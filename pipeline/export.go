@@ -41,9 +41,13 @@ type Export struct {
 	// redirects of the old site (old URL -> target), applied as aliases
 	// once every document is known.
 	oldRedirects [][2]string
-	warnings     int
-	truncated    int // documents of pages cut at --max-body-size
-	dropped      int // documents that failed normalization
+	// printViews are the print views pages link to (print URL, page
+	// URL), each once: aliases of their page's document.
+	printViews    [][2]string
+	printViewSeen map[string]struct{}
+	warnings      int
+	truncated     int // documents of pages cut at --max-body-size
+	dropped       int // documents that failed normalization
 	// findings of other stages (the audit) written with the
 	// de-duplication's findings.
 	findings []umzug.Finding
@@ -321,6 +325,24 @@ func CountsByReason(m map[string]int) string {
 		parts[i] = fmt.Sprintf("%d %s", m[r], r)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// AddPrintViews records links to the print views of pages (print URL,
+// page URL): once every document is known, each becomes an alias of its
+// page's document (redirected to its path). A print view is the page
+// again, not content; only those linked are mapped, not a guessed one
+// for every page.
+func (p *Export) AddPrintViews(links [][2]string) {
+	for _, l := range links {
+		if _, seen := p.printViewSeen[l[0]]; seen {
+			continue
+		}
+		if p.printViewSeen == nil {
+			p.printViewSeen = map[string]struct{}{}
+		}
+		p.printViewSeen[l[0]] = struct{}{}
+		p.printViews = append(p.printViews, l)
+	}
 }
 
 // AddOldRedirect records that the old site redirected from to to.
@@ -650,6 +672,11 @@ func (p *Export) Finish(ctx context.Context, exp *load.Exporter) (ExportResult, 
 			p.NotExported(r[0], invSkipped, 0, -1, "redirects to "+p.norm.MapURL(r[1])+", which is not exported")
 		}
 	}
+	for _, l := range p.printViews {
+		if !p.idx.AddAlias(l[0], l[1]) {
+			p.log.Debug("print view of a page that is not exported", "url", l[0], "page", l[1])
+		}
+	}
 	p.phases.Begin(PhaseDedupe, p.Documents())
 	if err := p.idx.Finalize(p.loadDoc); err != nil {
 		return res, err
@@ -706,7 +733,7 @@ func (p *Export) Finish(ctx context.Context, exp *load.Exporter) (ExportResult, 
 	if err := p.writeRedirects(exp, redirects); err != nil {
 		return res, err
 	}
-	res.Findings = append(append([]umzug.Finding{}, p.findings...), p.idx.Findings()...)
+	res.Findings = append(p.idx.SamePageFindings(append([]umzug.Finding{}, p.findings...)), p.idx.Findings()...)
 	res.Findings = umzug.GroupTemplateFindings(res.Findings)
 	umzug.SortFindings(res.Findings)
 	if err := exp.WriteFindings(res.Findings); err != nil {
@@ -732,7 +759,7 @@ func (p *Export) Finish(ctx context.Context, exp *load.Exporter) (ExportResult, 
 		"repeatedParagraphsDropped": ns.RepeatedParagraphs,
 		"snippets":                  ds.Snippets, "refs": ds.Refs, "chromeBlocksDropped": ds.ChromeBlocks,
 		"teaserCopiesReplaced": ds.CopiesReplaced, "dateConflicts": ds.DateConflicts, "linksResolved": ds.LinksResolved,
-		"nearDuplicates": ds.NearDuplicates, "duplicateUrls": ds.DuplicateURLs, "samePages": ds.SamePages, "filesOnlyInChrome": ds.ChromeFiles,
+		"nearDuplicates": ds.NearDuplicates, "duplicateUrls": ds.DuplicateURLs, "samePages": ds.SamePages, "canonicalDiffers": ds.CanonicalDiffers, "filesOnlyInChrome": ds.ChromeFiles,
 		"redirects": ds.RedirectsKept, "gone": ds.RedirectsGone, "redirectsDropped": ds.RedirectsMerged,
 		"warnings": p.warnings, "documentsRejected": res.Rejected + p.dropped, "truncatedPages": p.truncated,
 		"removedSinceLastCrawl": p.inv.removedRows,

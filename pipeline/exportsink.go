@@ -35,6 +35,7 @@ func (x *ExportSink) Add(p *Page) error {
 	}
 	x.Usable++
 	e.AddFileLinks(p.fileLinks)
+	e.AddPrintViews(p.printLinks)
 	for _, h := range s.Redirects {
 		e.AddOldRedirect(h.URL, s.FinalURL)
 	}

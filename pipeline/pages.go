@@ -18,6 +18,7 @@ import (
 	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/audit"
 	"github.com/umzug/umzug/extract"
+	extracthtml "github.com/umzug/umzug/extract/html"
 )
 
 // Parser is what the pipeline needs of the extractor (extract/html's
@@ -89,6 +90,10 @@ type Page struct {
 	// fileLinks are the files the page links to, anywhere on it (its
 	// chrome too): absolute URLs, for Export.AddFileLinks.
 	fileLinks []string
+	// printLinks are the print views of pages the page links to (GSB's
+	// "?view=renderPrint", TYPO3's "?type=98"): print URL and the page's
+	// URL, for Export.AddPrintViews.
+	printLinks [][2]string
 
 	checked *audit.Checked  // the audit's check, recorded in order
 	panics  []umzug.Failure // of the page's work, recorded in order
@@ -286,7 +291,7 @@ func (w *Work) extract(p *Page, parsed *html.Node) (root *html.Node) {
 			return nil
 		}
 	}
-	p.fileLinks = fileLinks(root, s.FinalURL)
+	p.fileLinks, p.printLinks = pageLinks(root, s.FinalURL)
 	d, err := w.Parser.ParseSnapshot(s, root)
 	if err != nil {
 		p.Err = err
@@ -318,15 +323,15 @@ func notContent(err error) bool {
 	return errors.Is(err, umzug.ErrNotContent) || errors.Is(err, umzug.ErrNoMainContent)
 }
 
-// fileLinks returns the links of the page under root to files (by their
+// pageLinks returns the links of the page under root to files (by their
 // extension, extract.IsAssetExt), resolved against the page's URL and
-// canonical (extract.Resolve), each once.
-func fileLinks(root *html.Node, pageURL string) []string {
+// canonical (extract.Resolve), each once; and its links to the print
+// views of pages (printView), each once, rel="nofollow" or not.
+func pageLinks(root *html.Node, pageURL string) (files []string, prints [][2]string) {
 	base, err := url.Parse(pageURL)
 	if err != nil {
-		return nil
+		return nil, nil
 	}
-	var out []string
 	seen := map[string]bool{}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
@@ -340,17 +345,24 @@ func fileLinks(root *html.Node, pageURL string) []string {
 						continue
 					}
 					href := strings.TrimSpace(a.Val)
+					query := ""
 					if i := strings.IndexAny(href, "?#"); i >= 0 {
-						href = href[:i]
+						href, query = href[:i], href[i:]
 					}
 					if !extract.IsAssetExt(strings.ToLower(path.Ext(href))) {
+						if strings.HasPrefix(query, "?") {
+							if pr, pg, ok := printView(base, a.Val); ok && !seen[pr] {
+								seen[pr] = true
+								prints = append(prints, [2]string{pr, pg})
+							}
+						}
 						break
 					}
 					// Canonical, as extraction writes the documents' links:
 					// the same file gets the same asset key either way.
 					if s, err := extract.Resolve(base, a.Val); err == nil && !seen[s] {
 						seen[s] = true
-						out = append(out, s)
+						files = append(files, s)
 					}
 					break
 				}
@@ -359,5 +371,54 @@ func fileLinks(root *html.Node, pageURL string) []string {
 		}
 	}
 	walk(root)
-	return out
+	return files, prints
+}
+
+// printView tells whether href is the print view of a page, by its query
+// (extracthtml.ViewReason: GSB's "?view=renderPrint", "?print=1", …, and
+// TYPO3's "?type=98", which canonical URLs leave out), and returns the
+// print view's URL and the page's: the canonical URL without the print
+// parameters. Only on the page's own host.
+func printView(base *url.URL, href string) (printURL, pageURL string, ok bool) {
+	raw, err := base.Parse(extract.CleanURLSpace(href))
+	if err != nil || !strings.EqualFold(raw.Host, base.Host) {
+		return "", "", false
+	}
+	raw.Fragment, raw.RawFragment = "", ""
+	q := raw.Query()
+	typo3 := q.Get("type") == "98"
+	if !typo3 && extracthtml.ViewReason(raw) != extracthtml.ViewPrint {
+		return "", "", false
+	}
+	kept := make([]string, 0, 4)
+	for _, part := range strings.Split(raw.RawQuery, "&") {
+		k, v, _ := strings.Cut(part, "=")
+		single := &url.URL{RawQuery: part}
+		if k == "type" && v == "98" || extracthtml.ViewReason(single) == extracthtml.ViewPrint {
+			continue
+		}
+		kept = append(kept, part)
+	}
+	pageRaw := *raw
+	pageRaw.RawQuery = strings.Join(kept, "&")
+	pg, err := extract.Canonicalize(pageRaw.String())
+	if err != nil {
+		return "", "", false
+	}
+	pr, err := extract.Canonicalize(raw.String())
+	if err != nil {
+		return "", "", false
+	}
+	if typo3 {
+		// Canonical URLs drop type=98: the print view is the page's URL with it.
+		sep := "?"
+		if strings.Contains(pr, "?") {
+			sep = "&"
+		}
+		pr += sep + "type=98"
+	}
+	if pr == pg {
+		return "", "", false
+	}
+	return pr, pg, true
 }

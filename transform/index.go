@@ -168,6 +168,13 @@ type Index struct {
 	// the pathHash of the directory's URL (dirKey), with the hash of
 	// its content (samepage.go).
 	byDir map[uint64]dirEntry
+	// samePageURLs are the URLs of pages left out as the same page as
+	// a document, with the document (SamePageFindings).
+	samePageURLs map[string]int32
+	// typo3 has a bit per document that TYPO3 rendered (its extractor
+	// says so, or it carries page or content uids): only those get the
+	// print view type=98 in the redirect map.
+	typo3 []uint64
 
 	Stats DedupeStats
 }
@@ -194,8 +201,13 @@ type DedupeStats struct {
 	RedirectsMerged int `json:"redirectsDropped"`
 	// SamePages counts documents left out as the same page as another
 	// under another URL of its directory ("/presse/index.html" and
-	// "/presse/"): their URLs redirect to it (samepage.go).
+	// "/presse/") or of its canonical URL ("…_node.html?nn=1" and
+	// "…_node.html"): their URLs redirect to it (samepage.go).
 	SamePages int `json:"samePages"`
+	// CanonicalDiffers counts documents that declare another
+	// document's URL as their canonical one while their content
+	// differs: kept apart, each with a canonical-differs warning.
+	CanonicalDiffers int `json:"canonicalDiffers"`
 	// ChromeFiles counts the files that no document refers to, linked
 	// only from page chrome, made assets by FileAsset.
 	ChromeFiles int `json:"filesOnlyInChrome"`
@@ -270,6 +282,9 @@ func (x *Index) AddPrepared(d *umzug.Document, ord int, p *Prepared) bool {
 	e.path = x.appendRec([]byte(d.Path))
 	e.info = x.appendRec(encodeInfo(x.scratch[:0], published, p.sketch))
 	x.docs.add(e)
+	if isTYPO3Doc(d) {
+		x.setTYPO3(i)
+	}
 	x.addAliases(i, aliases)
 	x.recordDir(i, p.same)
 	x.Stats.Documents++
@@ -371,6 +386,23 @@ func (x *Index) nearCandidates(visit func(a, b simEntry)) error {
 		}
 	}
 	return nil
+}
+
+// isTYPO3Doc reports a document of a page that TYPO3 rendered: the
+// TYPO3 extractor took it, or it carries TYPO3's page or content uids.
+func isTYPO3Doc(d *umzug.Document) bool {
+	return d.Provenance.Extractor == "typo3" || d.Provenance.TYPO3 != nil
+}
+
+func (x *Index) setTYPO3(i int32) {
+	for int(i/64) >= len(x.typo3) {
+		x.typo3 = append(x.typo3, 0)
+	}
+	x.typo3[i/64] |= 1 << (i % 64)
+}
+
+func (x *Index) isTYPO3(i int32) bool {
+	return int(i/64) < len(x.typo3) && x.typo3[i/64]&(1<<(i%64)) != 0
 }
 
 // aliasesOf returns the other URLs under which the old site served d.

@@ -373,10 +373,22 @@ func ProposePath(d umzug.Document) string {
 		return "/" + Slug(d.Title, 80)
 	}
 	var segs []string
-	for _, s := range strings.Split(u.Path, "/") {
+	parts := strings.Split(u.Path, "/")
+	for k, s := range parts {
 		s = strings.TrimSuffix(strings.TrimSuffix(s, ".html"), ".htm")
 		if s == "" || s == "index" || s == "index.php" {
 			continue
+		}
+		if k == len(parts)-1 && k > 0 && s != parts[k] {
+			// GSB names a node's page "<name>_node.html"; the node of
+			// its directory ("Wald/wald_node.html") is the directory's
+			// index page.
+			if name, ok := gsbNode(s, parts[k-1]); ok {
+				if name == "" {
+					continue
+				}
+				s = name
+			}
 		}
 		if sl := Slug(s, 80); sl != "" {
 			segs = append(segs, sl)
@@ -389,6 +401,21 @@ func ProposePath(d umzug.Document) string {
 		return "/" + Slug(d.Title, 80)
 	}
 	return "/" + strings.Join(segs, "/")
+}
+
+// gsbNode reads a last path segment (without .html) in the Government
+// Site Builder's form "<name>_node": ok, and the name, or "" when it is
+// the node of its directory dir (the directory's index page).
+func gsbNode(seg, dir string) (name string, ok bool) {
+	const suffix = "_node"
+	if len(seg) <= len(suffix) || !strings.EqualFold(seg[len(seg)-len(suffix):], suffix) {
+		return "", false
+	}
+	name = seg[:len(seg)-len(suffix)]
+	if strings.EqualFold(name, dir) {
+		return "", true
+	}
+	return name, true
 }
 
 func lastSegmentSlug(raw string) string {

@@ -503,6 +503,16 @@ func TestProposePath(t *testing.T) {
 		{"index.php?id", umzug.Document{Kind: umzug.KindPage, URL: "https://x.example/index.php?id=12", Title: "Über uns"},
 			"/ueber-uns"},
 		{"root", umzug.Document{Kind: umzug.KindPage, URL: "https://x.example/", Title: "Startseite"}, "/"},
+		// GSB: "<name>_node.html" is a node's page; the node of its
+		// directory is the directory's index page.
+		{"GSB node of its directory", umzug.Document{Kind: umzug.KindPage, URL: "https://x.example/DE/Service/FAQ/faq_node.html", Title: "x"},
+			"/de/service/faq"},
+		{"GSB node of its directory, query", umzug.Document{Kind: umzug.KindPage, URL: "https://x.example/DE/Home/home_node.html?nn=104712", Title: "x"},
+			"/de/home"},
+		{"GSB node in a directory", umzug.Document{Kind: umzug.KindPage, URL: "https://x.example/DE/Themen/Wald/bildergalerie_node.html", Title: "x"},
+			"/de/themen/wald/bildergalerie"},
+		{"not a GSB node", umzug.Document{Kind: umzug.KindPage, URL: "https://x.example/technik/cluster_node/", Title: "x"},
+			"/technik/cluster-node"},
 	}
 	for _, tt := range tests {
 		if got := transform.ProposePath(tt.d); got != tt.want {

@@ -36,7 +36,7 @@ func (x *Index) Prepare(d *umzug.Document, fps []uint64) *Prepared {
 	if len(fps) != len(d.Blocks) {
 		fps = nil
 	}
-	p := &Prepared{sketch: sentenceSketch(d), same: prepareSamePage(d, fps)}
+	p := &Prepared{sketch: sentenceSketch(d), same: x.prepareSamePage(d, fps)}
 	var seen map[uint64]struct{}
 	sc := prepareScratch.Get().(*prepareBufs)
 	words, shingles := sc.words[:0], sc.shingles[:0]

@@ -73,6 +73,14 @@ func (x *Index) RewritePrinted(d *umzug.Document, fps []uint64, load LoadFunc, f
 		d.Provenance.AliasURLs = x.docAliases(di)
 		slices.Sort(d.Provenance.AliasURLs)
 	}
+	// A canonical URL that names another document: the page declares
+	// it, but its content is not that page's (samepage.go). Both are
+	// kept; an editor decides.
+	if other, ok := x.canonicalElsewhere(d, di); ok {
+		d.Warnings = append(d.Warnings, umzug.Warning{Code: "canonical-differs",
+			Message: fmt.Sprintf("the page declares %s as its canonical URL, but that page's content differs: kept as a page of its own", other)})
+		x.Stats.CanonicalDiffers++
+	}
 	rw := &rewriter{x: x, self: di, load: load, facts: facts, out: &out, warnings: &d.Warnings}
 	// The assets extraction listed for the document enrich the asset
 	// records (kind, original file); the export carries them in
@@ -147,9 +155,10 @@ func SnippetHash(s umzug.Snippet) string {
 }
 
 // docRedirects lists the old URLs of a document: its canonical URL, the
-// URLs it was also served under, TYPO3's index.php?id=<page uid> (when
-// no other document has the uid), and the
-// print view (type=98) of each. newPath is the document's path.
+// URLs it was also served under (print views linked on the site among
+// them), TYPO3's index.php?id=<page uid> (when no other document has the
+// uid), and for a TYPO3 page the print view (type=98) of each. newPath
+// is the document's path.
 func (x *Index) docRedirects(i int32, newPath string) []umzug.Redirect {
 	e := x.doc(i)
 	u0 := x.docURL(i)
@@ -164,14 +173,20 @@ func (x *Index) docRedirects(i int32, newPath string) []umzug.Redirect {
 			olds = append(olds, u.Scheme+"://"+u.Host+"/index.php?id="+strconv.Itoa(int(e.pageUID)))
 		}
 	}
+	typo3 := x.isTYPO3(i)
 	var out []umzug.Redirect
 	for _, o := range olds {
 		out = append(out, umzug.Redirect{From: o, To: newPath, Status: 301})
+		if !typo3 {
+			continue // type=98 is TYPO3's: on another CMS the URL never existed
+		}
 		sep := "?"
 		if strings.Contains(o, "?") {
 			sep = "&"
 		}
-		out = append(out, umzug.Redirect{From: o + sep + "type=98", To: newPath, Status: 301})
+		if p := o + sep + "type=98"; !slices.Contains(olds, p) {
+			out = append(out, umzug.Redirect{From: p, To: newPath, Status: 301})
+		}
 	}
 	return out
 }

@@ -3,6 +3,9 @@ package transform
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"net/url"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -102,27 +105,66 @@ func samePageHash(d *umzug.Document, fps []uint64) uint64 {
 	return binary.LittleEndian.Uint64(h.Sum(nil))
 }
 
-// dirEntry is a document whose URL names a directory (Index.byDir).
+// dirEntry is a document filed under its same-page key (Index.byDir):
+// the directory its URL names, its canonical URL or its press release's
+// content, and the rank of its URL there.
 type dirEntry struct {
 	doc  int32
+	rank int32
 	page uint64 // samePageHash
+	key  recRef // the key, to tell a collision of the map's hash
 }
 
 // samePage is what Prepare computes of a document whose URL names a
-// directory; dir is "" for any other.
+// directory, that declares a canonical URL of its site, or that is a
+// press release; dir is "" for any other.
 type samePage struct {
 	dir  string
 	rank int
 	page uint64
 }
 
-func prepareSamePage(d *umzug.Document, fps []uint64) samePage {
+// prepareSamePage computes d's same-page key. A page that declares a
+// canonical URL of its own site (<link rel="canonical">, GSB's and
+// TYPO3's templates write it on every page) is filed under it: the
+// variants of one page (GSB's navigation context "?nn=…", a tracking
+// or session parameter the crawl does not know) declare the same
+// canonical URL, and with the same content they are one document,
+// under the canonical URL when that was crawled. A canonical URL that
+// names a page of other content (every page of a list pointing at the
+// first, every page at the home page) merges nothing: the key holds the
+// content's hash too.
+func (x *Index) prepareSamePage(d *umzug.Document, fps []uint64) samePage {
+	return samePageOf(d, fps, x.opts.MapURL)
+}
+
+// samePageOf is prepareSamePage with the map of URLs to the public site.
+func samePageOf(d *umzug.Document, fps []uint64, mapURL func(string) string) samePage {
+	canon := sameSiteCanonical(d, mapURL)
 	if d.Kind == umzug.KindPressRelease {
 		// A news record that the site shows under several detail
 		// pages: the same release wherever its URL, when all of it is
 		// the same (the breadcrumb that differs is not content).
 		h := samePageHash(d, fps)
-		return samePage{dir: pressKey(h), page: h}
+		rank := 0
+		if canon != "" && canon != d.URL {
+			rank = 1 // the URL the release declares keeps it
+		}
+		return samePage{dir: pressKey(h), rank: rank, page: h}
+	}
+	if canon != "" {
+		key, _, ok := dirKey(canon)
+		if !ok {
+			key = canon
+		}
+		rank := 0
+		if d.URL != canon {
+			rank = 4
+			if _, r, ok := dirKey(d.URL); ok {
+				rank = 1 + r
+			}
+		}
+		return samePage{dir: key, rank: rank, page: samePageHash(d, fps)}
 	}
 	key, rank, ok := dirKey(d.URL)
 	if !ok {
@@ -131,53 +173,84 @@ func prepareSamePage(d *umzug.Document, fps []uint64) samePage {
 	return samePage{dir: key, rank: rank, page: samePageHash(d, fps)}
 }
 
+// sameSiteCanonical returns the canonical URL d declares (mapped to the
+// public site) when it is on the host of d's URL, else "".
+func sameSiteCanonical(d *umzug.Document, mapURL func(string) string) string {
+	c := d.Provenance.CanonicalURL
+	if c == "" {
+		return ""
+	}
+	if mapURL != nil {
+		c = mapURL(c)
+	}
+	if c == d.URL {
+		return c
+	}
+	cu, err := url.Parse(c)
+	if err != nil {
+		return ""
+	}
+	du, err := url.Parse(d.URL)
+	if err != nil || cu.Host != du.Host || cu.Host == "" {
+		return ""
+	}
+	return c
+}
+
 // pressKey is the key a press release is known by in Index.byDir: its
 // content's hash (samePageHash), which no URL can be.
 func pressKey(h uint64) string {
 	return "press release " + strconv.FormatUint(h, 16)
 }
 
+// samePageSlot is where byDir files a key with a content hash: the same
+// key with other content is another slot, so two variants of a page
+// merge even when the page their canonical URL names has other content.
+func samePageSlot(key string, page uint64) uint64 {
+	return pathHash(key) ^ page*0x9e3779b97f4a7c15
+}
+
 // addSamePage records d (as Prepare saw it in s) and reports whether it
-// is the same page as a document added before, under another URL of its
-// directory; then d's URLs are that document's aliases, and when d's URL
-// is the better one (dirKey's rank, then the shorter, then the smaller),
-// the document takes d's identity: its id, URL, path and spooled record
-// (ord), the old URL an alias.
+// is the same page as a document added before under the same key (the
+// directory its URL names, its canonical URL, its press release's
+// content) with the same content; then d's URLs are that document's
+// aliases, and when d's URL is the better one (the rank Prepare gave it,
+// then the shorter, then the smaller), the document takes d's identity:
+// its id, URL, path and spooled record (ord), the old URL an alias.
 func (x *Index) addSamePage(d *umzug.Document, ord int, id [16]byte, s samePage, aliases []string) bool {
 	if s.dir == "" {
 		return false
 	}
-	prev, ok := x.byDir[pathHash(s.dir)]
+	slot := samePageSlot(s.dir, s.page)
+	prev, ok := x.byDir[slot]
 	if !ok {
 		return false // recorded by the caller once d is added (recordDir)
 	}
-	if prev.page != s.page {
-		return false
+	if prev.page != s.page || !x.recIs(prev.key, s.dir) {
+		return false // a hash collision
 	}
 	i := prev.doc
 	e := x.doc(i)
 	old := x.docURL(i)
-	oldKey, oldRank, _ := dirKey(old)
-	if d.Kind == umzug.KindPressRelease {
-		oldKey, oldRank = s.dir, 0 // the key is the content's
-	}
-	if oldKey != s.dir {
-		return false // a hash collision of two directories
-	} else if better(d.URL, s.rank, old, oldRank) && ord >= 0 {
+	if better(d.URL, s.rank, old, int(prev.rank)) && ord >= 0 {
 		e.id = id
 		e.url = x.claimURL(d.URL, i)
 		e.path = x.appendRec([]byte(d.Path))
 		e.ord = int32(ord)
 		aliases = append(aliases, old)
+		prev.rank = int32(s.rank)
+		x.byDir[slot] = prev
+		x.noteSamePageURL(old, i)
 	} else {
 		aliases = append(aliases, d.URL)
+		x.noteSamePageURL(d.URL, i)
 	}
 	x.addAliases(i, aliases)
 	x.Stats.SamePages++
 	return true
 }
 
-// recordDir remembers document i, just added, under its directory.
+// recordDir remembers document i, just added, under its same-page key.
 func (x *Index) recordDir(i int32, s samePage) {
 	if s.dir == "" {
 		return
@@ -185,10 +258,25 @@ func (x *Index) recordDir(i int32, s samePage) {
 	if x.byDir == nil {
 		x.byDir = map[uint64]dirEntry{}
 	}
-	h := pathHash(s.dir)
-	if _, ok := x.byDir[h]; !ok {
-		x.byDir[h] = dirEntry{doc: i, page: s.page}
+	slot := samePageSlot(s.dir, s.page)
+	if _, ok := x.byDir[slot]; !ok {
+		x.byDir[slot] = dirEntry{doc: i, rank: int32(s.rank), page: s.page, key: x.appendRec([]byte(s.dir))}
 	}
+}
+
+// canonicalElsewhere returns the URL of another document when d
+// declares a canonical URL of its site that names that document: the
+// same key with other content, which is kept as a page of its own.
+func (x *Index) canonicalElsewhere(d *umzug.Document, self int32) (string, bool) {
+	c := sameSiteCanonical(d, x.opts.MapURL)
+	if c == "" || c == d.URL {
+		return "", false
+	}
+	j, ok := x.lookupURL(c)
+	if !ok || j == self {
+		return "", false
+	}
+	return x.docURL(j), true
 }
 
 // better reports whether the URL a of rank ra is a better URL for a
@@ -225,4 +313,143 @@ func (x *Index) directoryAliases() {
 			x.addAliases(i, []string{dir})
 		}
 	}
+}
+
+// noteSamePageURL remembers that the page at u was left out as the same
+// page as document i: the audit's findings on it are findings on i
+// (SamePageFindings).
+func (x *Index) noteSamePageURL(u string, i int32) {
+	if x.samePageURLs == nil {
+		x.samePageURLs = map[string]int32{}
+	}
+	x.samePageURLs[u] = i
+}
+
+// linkedFromCount is the count in a link finding's message.
+var linkedFromCount = regexp.MustCompile(`(linked from|shown on) (\d+) pages?$`)
+
+// SamePageFindings folds the findings of the pages left out as the same
+// page as a document into that document's: a finding on such a URL that
+// the document has too (same rule, place, message and evidence) is left
+// out, and the pages a link finding names as linking (linkedFrom) are
+// named by their document's URL, once, with the count in the message
+// adjusted. Without it, the audit's findings on the page appeared once
+// per URL it was served under.
+func (x *Index) SamePageFindings(fs []umzug.Finding) []umzug.Finding {
+	if len(x.samePageURLs) == 0 {
+		return fs
+	}
+	return foldFindings(fs, func(u string) (string, bool) {
+		i, ok := x.samePageURLs[u]
+		if !ok {
+			return "", false
+		}
+		return x.docURL(i), true
+	})
+}
+
+// foldFindings is SamePageFindings with keptAs, which names the URL of
+// the document a page left out as the same page was kept as.
+func foldFindings(fs []umzug.Finding, keptAs func(string) (string, bool)) []umzug.Finding {
+	type place struct{ rule, url, key, sel, msg, ev string }
+	at := func(f *umzug.Finding, u string) place {
+		return place{f.Rule, u, f.BlockKey, f.Selector, f.Message, f.Evidence}
+	}
+	have := map[place]bool{}
+	for i := range fs {
+		if _, merged := keptAs(fs[i].URL); !merged {
+			have[at(&fs[i], fs[i].URL)] = true
+		}
+	}
+	out := fs[:0]
+	for _, f := range fs {
+		if kept, merged := keptAs(f.URL); merged {
+			p := at(&f, kept)
+			if have[p] {
+				continue
+			}
+			have[p] = true
+		}
+		if len(f.LinkedFrom) > 0 {
+			from := make([]string, 0, len(f.LinkedFrom))
+			for _, u := range f.LinkedFrom {
+				if kept, merged := keptAs(u); merged {
+					u = kept
+				}
+				if !slices.Contains(from, u) {
+					from = append(from, u)
+				}
+			}
+			if drop := len(f.LinkedFrom) - len(from); drop > 0 {
+				if m := linkedFromCount.FindStringSubmatchIndex(f.Message); m != nil {
+					n, _ := strconv.Atoi(f.Message[m[4]:m[5]])
+					n -= drop
+					word := "pages"
+					if n == 1 {
+						word = "page"
+					}
+					f.Message = f.Message[:m[0]] + f.Message[m[2]:m[3]] + " " + strconv.Itoa(n) + " " + word
+				}
+			}
+			f.LinkedFrom = from
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// SamePageGroups finds, without an Index, the pages that the export keeps
+// as one (the same key and content, samePageOf), for a run that exports
+// nothing: umzug audit folds its findings with it as the export does
+// (Fold). It keeps a map entry per page with a same-page key, and the
+// URLs of the pages that are another page's.
+type SamePageGroups struct {
+	groups map[uint64]*samePageGroup
+}
+
+type samePageGroup struct {
+	best   string
+	rank   int
+	others []string
+}
+
+// Add files the document extracted from a page.
+func (g *SamePageGroups) Add(d *umzug.Document) {
+	s := samePageOf(d, nil, nil)
+	if s.dir == "" {
+		return
+	}
+	if g.groups == nil {
+		g.groups = map[uint64]*samePageGroup{}
+	}
+	slot := samePageSlot(s.dir, s.page)
+	grp, ok := g.groups[slot]
+	switch {
+	case !ok:
+		g.groups[slot] = &samePageGroup{best: d.URL, rank: s.rank}
+	case d.URL == grp.best || slices.Contains(grp.others, d.URL):
+	case better(d.URL, s.rank, grp.best, grp.rank):
+		grp.others = append(grp.others, grp.best)
+		grp.best, grp.rank = d.URL, s.rank
+	default:
+		grp.others = append(grp.others, d.URL)
+	}
+}
+
+// Fold folds the findings of the pages that are another page's into that
+// page's, as Index.SamePageFindings does.
+func (g *SamePageGroups) Fold(fs []umzug.Finding) []umzug.Finding {
+	kept := map[string]string{}
+	for _, grp := range g.groups {
+		for _, o := range grp.others {
+			kept[o] = grp.best
+		}
+	}
+	if len(kept) == 0 {
+		return fs
+	}
+	return foldFindings(fs, func(u string) (string, bool) {
+		k, ok := kept[u]
+		return k, ok
+	})
 }

@@ -169,3 +169,154 @@ func TestIndexDirectoryAlias(t *testing.T) {
 		t.Errorf("documents = %v; want three", res.order)
 	}
 }
+
+// A page served under variants of its URL (GSB's navigation context
+// "?nn=…") that all declare one canonical URL of the site is one
+// document under the canonical URL, whatever the crawl's order; the
+// variants redirect to it. A canonical URL that names a page of other
+// content (every page of a list pointing at the first) merges nothing:
+// both are kept, the one that points away with a warning, and its own
+// variants still merge with each other.
+func TestIndexSamePageByCanonicalURL(t *testing.T) {
+	const canon = "/DE/Themen/Wald/wald_node.html"
+	variant := func(path string) umzug.Document {
+		d := page(path, "Wald", textBlock("c1", "Ein Drittel der Landesfläche ist bewaldet, die Hälfte gehört Kommunen."), textBlock("c2", contact))
+		d.Provenance.CanonicalURL = site + canon
+		return d
+	}
+	clean, nn1, nn2 := variant(canon), variant(canon+"?nn=104712"), variant(canon+"?nn=104800")
+	var ids []string
+	for _, order := range [][]umzug.Document{{nn1, clean}, {clean, nn1, nn2}, {nn2, nn1, clean}} {
+		res := runIndex(t, transform.IndexOptions{}, order...)
+		if len(res.order) != 1 {
+			t.Fatalf("documents = %v; want one", res.order)
+		}
+		d, ok := res.docs[site+canon]
+		if !ok {
+			t.Fatalf("document = %v; want %s", res.order, site+canon)
+		}
+		ids = append(ids, d.ID)
+		if len(res.snippets) != 0 || len(d.Warnings) != 0 {
+			t.Errorf("snippets %d, warnings %v; want none", len(res.snippets), d.Warnings)
+		}
+		from := map[string]string{}
+		for _, r := range res.redirects {
+			from[r.From] = r.To
+		}
+		var others []string
+		for _, o := range order {
+			if from[o.URL] != d.Path {
+				t.Errorf("redirect of %s = %q; want %s", o.URL, from[o.URL], d.Path)
+			}
+			if o.URL != d.URL {
+				others = append(others, o.URL)
+			}
+		}
+		slices.Sort(others)
+		if !slices.Equal(d.Provenance.AliasURLs, others) {
+			t.Errorf("aliasUrls = %q; want %q", d.Provenance.AliasURLs, others)
+		}
+	}
+	for _, id := range ids[1:] {
+		if id != ids[0] {
+			t.Errorf("ids %v: want the same id whatever the order of the crawl", ids)
+		}
+	}
+
+	// Page 2 of a list declares page 1 as canonical: other content.
+	first := page("/presse/liste.html", "Pressemitteilungen", textBlock("c1", "Neue Hochwasserkarten für 43 Gewässer veröffentlicht."))
+	first.Provenance.CanonicalURL = site + "/presse/liste.html"
+	second := func(path string) umzug.Document {
+		d := page(path, "Pressemitteilungen", textBlock("c1", "Waldzustandsbericht 2023 vorgestellt."))
+		d.Provenance.CanonicalURL = site + "/presse/liste.html"
+		return d
+	}
+	res := runIndex(t, transform.IndexOptions{}, first, second("/presse/liste.html?seite=2"), second("/presse/liste.html?nn=1&seite=2"))
+	if len(res.order) != 2 || res.idx.Stats.SamePages != 1 || res.idx.Stats.CanonicalDiffers != 1 {
+		t.Fatalf("documents %v, SamePages %d, CanonicalDiffers %d; want two, 1, 1", res.order, res.idx.Stats.SamePages, res.idx.Stats.CanonicalDiffers)
+	}
+	p2 := res.docs[site+"/presse/liste.html?seite=2"]
+	if len(p2.Warnings) != 1 || p2.Warnings[0].Code != "canonical-differs" {
+		t.Errorf("page 2 warnings = %v; want canonical-differs", p2.Warnings)
+	}
+	if w := res.docs[site+"/presse/liste.html"].Warnings; len(w) != 0 {
+		t.Errorf("page 1 warnings = %v; want none", w)
+	}
+
+	// A canonical URL of another site names no page of this one.
+	away := variant(canon + "?nn=1")
+	away.Provenance.CanonicalURL = "https://www.anderes-land.example" + canon
+	res = runIndex(t, transform.IndexOptions{}, clean, away)
+	if len(res.order) != 2 {
+		t.Errorf("documents %v; want two (the canonical URL is another site's)", res.order)
+	}
+}
+
+// The audit's findings on a page left out as the same page are the
+// document's: once, and the pages linking to a broken link by their
+// document's URL.
+func TestIndexSamePageFindings(t *testing.T) {
+	const canon = "/DE/Themen/Boden/boden_node.html"
+	variant := func(path string) umzug.Document {
+		d := page(path, "Boden", textBlock("c1", "Lorem ipsum dolor sit amet, consectetur adipiscing elit."))
+		d.Provenance.CanonicalURL = site + canon
+		return d
+	}
+	res := runIndex(t, transform.IndexOptions{}, variant(canon+"?nn=1"), variant(canon))
+	ph := func(u string) umzug.Finding {
+		return umzug.Finding{Rule: "placeholder-text", URL: site + u, Message: "Lorem ipsum dummy text", Selector: "#content > p", Fingerprint: u}
+	}
+	broken := umzug.Finding{Rule: "broken-link", URL: site + "/DE/Luft/luft_node.html", Message: "HTTP 404, linked from 3 pages",
+		LinkedFrom: []string{site + canon, site + canon + "?nn=1", site + "/DE/Home/home_node.html"}}
+	got := res.idx.SamePageFindings([]umzug.Finding{ph(canon + "?nn=1"), ph(canon), broken})
+	if len(got) != 2 || got[0].URL != site+canon {
+		t.Fatalf("findings = %+v; want the placeholder once, on %s, and the broken link", got, site+canon)
+	}
+	if b := got[1]; b.Message != "HTTP 404, linked from 2 pages" || !slices.Equal(b.LinkedFrom, []string{site + canon, site + "/DE/Home/home_node.html"}) {
+		t.Errorf("broken link = %q %q; want linked from 2 pages, the page once", b.Message, b.LinkedFrom)
+	}
+}
+
+// The print view type=98 is TYPO3's: only a document of a TYPO3 page gets
+// it in the redirect map. On another CMS the URL never existed.
+func TestIndexPrintViewOnlyForTYPO3(t *testing.T) {
+	gsb := page("/DE/Themen/Wald/wald_node.html", "Wald", textBlock("c1", "Ein Drittel der Landesfläche ist bewaldet."))
+	gsb.Provenance.Extractor = "gsb"
+	typo3 := page("/themen/wald/", "Wald", textBlock("c1", "Die Hälfte davon gehört Kommunen und privaten Waldbesitzenden."))
+	typo3.Provenance.Extractor = "typo3"
+	res := runIndex(t, transform.IndexOptions{}, gsb, typo3)
+	got := map[string]bool{}
+	for _, r := range res.redirects {
+		got[r.From] = true
+	}
+	if got[gsb.URL+"?type=98"] {
+		t.Errorf("redirects %v: a type=98 alias of the GSB page", got)
+	}
+	if !got[typo3.URL+"?type=98"] {
+		t.Errorf("redirects %v: want the TYPO3 page's type=98", got)
+	}
+}
+
+// umzug audit exports nothing, but folds the findings of a page's
+// variants as the export does: once, on the canonical URL.
+func TestSamePageGroupsFold(t *testing.T) {
+	const canon = "/DE/Themen/Boden/boden_node.html"
+	variant := func(path string) umzug.Document {
+		d := page(path, "Boden", textBlock("c1", "Lorem ipsum dolor sit amet, consectetur adipiscing elit."))
+		d.Provenance.CanonicalURL = site + canon
+		return d
+	}
+	other := page("/DE/Themen/Wald/wald_node.html?nn=1", "Wald", textBlock("c1", "Ein Drittel der Landesfläche ist bewaldet."))
+	other.Provenance.CanonicalURL = site + canon // names another page: other content
+	var g transform.SamePageGroups
+	for _, d := range []umzug.Document{variant(canon + "?nn=1"), variant(canon), other} {
+		g.Add(&d)
+	}
+	ph := func(u string) umzug.Finding {
+		return umzug.Finding{Rule: "placeholder-text", URL: site + u, Message: "Lorem ipsum dummy text", Selector: "#content > p"}
+	}
+	got := g.Fold([]umzug.Finding{ph(canon + "?nn=1"), ph(canon), ph("/DE/Themen/Wald/wald_node.html?nn=1")})
+	if len(got) != 2 || got[0].URL != site+canon || got[1].URL != other.URL {
+		t.Errorf("findings = %+v; want one on %s and the other page's", got, site+canon)
+	}
+}

@@ -20,8 +20,10 @@ type pageLink struct {
 }
 
 // scanLinks tokenizes a UTF-8 HTML page and returns the targets of
-// <a href>, <area href> and <img src>, resolved against the page URL or
-// its <base href>. Links with rel="nofollow" are left out, and so is every
+// <a href>, <area href>, <img src> and <link rel="canonical" href> (the
+// URL a page declares as its own: fetched, so that the export can see
+// whether its variants are the same page), resolved against the page
+// URL or its <base href>. Links with rel="nofollow" are left out, and so is every
 // link when a robots meta tag says nofollow or none. Tokenizing instead of
 // building a DOM keeps link discovery cheap on the crawl's hot path.
 func scanLinks(body []byte, pageURL string) []pageLink {
@@ -86,17 +88,31 @@ func scanLinks(body []byte, pageURL string) []pageLink {
 			}
 			continue
 		}
+		if a == atom.Link && !canonicalRel(rel) {
+			continue
+		}
 		if l, ok := linkOf(base, val, rel, a == atom.Img); ok {
 			out = append(out, l)
 		}
 	}
 }
 
+// canonicalRel reports a rel attribute that holds "canonical".
+func canonicalRel(rel string) bool {
+	for _, r := range strings.Fields(rel) {
+		if strings.EqualFold(r, "canonical") {
+			return true
+		}
+	}
+	return false
+}
+
 // linkAttr names the attribute that holds the link of an element the
-// crawl follows (<a>, <area>, <img>, <base>), "" for other elements.
+// crawl follows (<a>, <area>, <img>, <base>, <link> when its rel is
+// canonical), "" for other elements.
 func linkAttr(a atom.Atom) string {
 	switch a {
-	case atom.A, atom.Area, atom.Base:
+	case atom.A, atom.Area, atom.Base, atom.Link:
 		return "href"
 	case atom.Img:
 		return "src"

@@ -66,6 +66,9 @@ func treeLinks(root *html.Node, body []byte, pageURL string) (links []pageLink, 
 				rel = a.Val
 			}
 		}
+		if n.DataAtom == atom.Link && !canonicalRel(rel) {
+			continue
+		}
 		if n.DataAtom == atom.Base {
 			baseSet = true
 			if bu, err := base.Parse(strings.TrimSpace(val)); err == nil {
@@ -158,7 +161,7 @@ func (w *treeWalk) element(n *html.Node) bool {
 			w.anchors[key] = true
 		}
 		w.elems = append(w.elems, n)
-	case atom.Area, atom.Img, atom.Base:
+	case atom.Area, atom.Img, atom.Base, atom.Link:
 		if len(n.Attr) > 0 {
 			w.elems = append(w.elems, n)
 		}
@@ -231,7 +234,7 @@ func holdsLinkElement(n *html.Node) bool {
 // linkElement reports an element scanLinks looks at.
 func linkElement(n *html.Node) bool {
 	switch n.DataAtom {
-	case atom.A, atom.Area, atom.Img, atom.Base, atom.Meta:
+	case atom.A, atom.Area, atom.Img, atom.Base, atom.Meta, atom.Link:
 		return true
 	}
 	return false

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/extract"
 )
 
 // Parser extracts documents from pages. It applies the first profile
@@ -245,6 +246,7 @@ func (p *page) extract() (umzug.Document, error) {
 	d := &p.d
 	d.Kind = umzug.KindPage
 	d.Provenance.SourceURL = d.URL
+	d.Provenance.CanonicalURL = p.declaredCanonical()
 	d.Lang = strings.TrimSpace(p.doc.FindMatcher(cssFirst("html")).AttrOr("lang", ""))
 	d.Summary = collapseTrim(p.meta.name("description"))
 	p.typo3 = isTYPO3(p.index(), p.meta)
@@ -260,6 +262,9 @@ func (p *page) extract() (umzug.Document, error) {
 
 	if msg := p.cmsErrorPage(); msg != "" {
 		return *d, fmt.Errorf("parsing %s: %q: %w", d.URL, msg, umzug.ErrCMSErrorPage)
+	}
+	if p.searchResultsPage() {
+		return *d, &umzug.NotContentError{URL: d.URL, Reason: ViewSearch}
 	}
 	p.an = analyzeShared(p.doc.Nodes[0], p.verdicts)
 	var roots []*html.Node
@@ -339,6 +344,25 @@ func (p *page) extract() (umzug.Document, error) {
 		return *d, fmt.Errorf("parsing %s: no title and no content: %w", d.URL, umzug.ErrNoMainContent)
 	}
 	return *d, nil
+}
+
+// declaredCanonical returns the URL the page declares as its canonical
+// one (<link rel="canonical">), resolved and canonicalized, or "" when
+// there is none or it is not an http(s) URL. Whether it names the same
+// page is the export's question (transform/samepage.go): a page may
+// point every page of a list at the first, or a misconfigured site
+// every page at its home page. A page that names itself says so too:
+// its variants name it.
+func (p *page) declaredCanonical() string {
+	href := strings.TrimSpace(p.doc.FindMatcher(cssFirst(`link[rel="canonical"]`)).AttrOr("href", ""))
+	if href == "" {
+		return ""
+	}
+	c, err := extract.Resolve(p.base, href)
+	if err != nil {
+		return ""
+	}
+	return c
 }
 
 // finishTitle chooses the title: a press release's headline, else the

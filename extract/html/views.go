@@ -3,6 +3,9 @@ package html
 import (
 	"net/url"
 	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Views of a bounded URL space — a calendar's months and days, a list's
@@ -32,6 +35,9 @@ var viewParams = map[string]string{
 	"view": ViewFilter, "ansicht": ViewFilter, "limit": ViewFilter, "perpage": ViewFilter,
 	"q": ViewSearch, "query": ViewSearch, "s": ViewSearch, "search": ViewSearch, "suche": ViewSearch,
 	"sword": ViewSearch, "searchterm": ViewSearch, "keyword": ViewSearch, "keywords": ViewSearch,
+	// GSB's search form (templateQueryString), and other CMSs' names of the term
+	"templatequerystring": ViewSearch, "querystring": ViewSearch, "suchbegriff": ViewSearch,
+	"suchtext": ViewSearch, "searchstring": ViewSearch, "searchtext": ViewSearch, "searchword": ViewSearch,
 	"print": ViewPrint, "druck": ViewPrint, "druckansicht": ViewPrint, "printview": ViewPrint,
 }
 
@@ -46,7 +52,7 @@ func ViewReason(u *url.URL) string {
 	}
 	reason := ""
 	for _, part := range strings.Split(u.RawQuery, "&") {
-		k, _, _ := strings.Cut(part, "=")
+		k, v, _ := strings.Cut(part, "=")
 		if ku, err := url.QueryUnescape(k); err == nil {
 			k = ku
 		}
@@ -63,8 +69,11 @@ func ViewReason(u *url.URL) string {
 			}
 		}
 		switch {
-		case strings.HasPrefix(k, "tx_indexedsearch") || strings.HasPrefix(k, "tx_solr") || strings.HasPrefix(k, "tx_kesearch"):
+		case searchPlugin(k):
 			reason = pick(reason, ViewSearch)
+		case (name == "view" || name == "ansicht") && printValue(v):
+			// GSB's print view "?view=renderPrint"
+			reason = pick(reason, ViewPrint)
 		case strings.HasPrefix(name, "filter") || strings.HasPrefix(name, "facet"):
 			reason = pick(reason, ViewFilter)
 		default:
@@ -84,11 +93,95 @@ func ViewReason(u *url.URL) string {
 	return reason
 }
 
-// pick keeps the first reason found; search results and calendar views
-// say more than a filter.
+// searchPlugin reports the parameters of TYPO3's search plugins
+// (tx_indexedsearch[sword], tx_solr[q], tx_kesearch_pi1[sword]).
+func searchPlugin(k string) bool {
+	return strings.HasPrefix(k, "tx_indexedsearch") || strings.HasPrefix(k, "tx_solr") || strings.HasPrefix(k, "tx_kesearch")
+}
+
+// searchTermName reports whether a form field or query parameter name
+// carries a search term: a name of viewParams' search kind, also as the
+// innermost name of a plugin parameter, or a search plugin's.
+func searchTermName(name string) bool {
+	k := strings.ToLower(name)
+	if searchPlugin(k) {
+		return true
+	}
+	if i := strings.LastIndex(k, "["); i >= 0 {
+		k = strings.TrimSuffix(k[i+1:], "]")
+	}
+	return viewParams[k] == ViewSearch
+}
+
+// printValue reports a value of a view parameter that asks for a print
+// view ("renderPrint", "print", "druck").
+func printValue(v string) bool {
+	if vu, err := url.QueryUnescape(v); err == nil {
+		v = vu
+	}
+	v = strings.ToLower(v)
+	return strings.Contains(v, "print") || strings.Contains(v, "druck")
+}
+
+// pick keeps the first reason found; search results, calendar and
+// print views say more than a filter.
 func pick(have, r string) string {
 	if have == "" || have == ViewFilter && r != ViewFilter {
 		return r
 	}
 	return have
+}
+
+// searchResultsPage reports a page that shows the results of a search:
+// a GET form that submits to this very page holds a search term field
+// (searchTermName) with the term filled in. The site's search box in
+// the header of every page submits to the search page, not to itself,
+// and is empty; on the search page it is the page's own form, with the
+// term it answered. Such a page is a view of the site's content under
+// any URL (GSB's search page takes the term from its form), as
+// "?templateQueryString=…" is by its URL.
+func (p *page) searchResultsPage() bool {
+	own, err := url.Parse(p.d.URL) // the page's URL; actions resolve against <base>
+	if err != nil {
+		return false
+	}
+	for _, form := range elementsOf(p.doc.Nodes[0], atom.Form) {
+		if m := strings.ToLower(strings.TrimSpace(attr(form, "method"))); m != "" && m != "get" {
+			continue
+		}
+		action := strings.TrimSpace(attr(form, "action"))
+		if action != "" {
+			au, err := p.base.Parse(action)
+			if err != nil || !strings.EqualFold(au.Host, own.Host) || au.Path != own.Path {
+				continue
+			}
+		}
+		for _, in := range elementsOf(form, atom.Input) {
+			switch strings.ToLower(attr(in, "type")) {
+			case "", "text", "search":
+			default:
+				continue
+			}
+			if searchTermName(attr(in, "name")) && strings.TrimSpace(attr(in, "value")) != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// elementsOf returns the elements of kind a below n, in document order.
+func elementsOf(n *html.Node, a atom.Atom) []*html.Node {
+	var out []*html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && c.DataAtom == a {
+				out = append(out, c)
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	return out
 }

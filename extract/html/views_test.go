@@ -16,6 +16,12 @@ func TestViewReason(t *testing.T) {
 		{"https://www.example.de/suche?anything=1", ViewSearch},
 		{"https://www.example.de/foerderung/?sort=date&dir=desc", ViewFilter},
 		{"https://www.example.de/seite/?print=1", ViewPrint},
+		// GSB: the search form's term, the print view
+		{"https://www.example.de/SiteGlobals/Forms/Suche/Suche_Formular.html?nn=104712&templateQueryString=Hochwasser", ViewSearch},
+		{"https://www.example.de/DE/Themen/wald_node.html?view=renderPrint&nn=104712", ViewPrint},
+		{"https://www.example.de/?tx_solr%5Bq%5D=wald", ViewSearch},
+		{"https://www.example.de/suche/?tx_kesearch_pi1%5Bsword%5D=wald", ViewSearch},
+		{"https://www.example.de/liste/?view=list", ViewFilter},
 		// pages of their own
 		{"https://www.example.de/presse/detail/?tx_news_pi1%5Bnews%5D=123&cHash=abc", ""},
 		{"https://www.example.de/index.php?id=42&L=1", ""},

@@ -383,6 +383,10 @@ func (e *encoder) encProvenance(v *umzug.Provenance) {
 		}
 		e.b = append(e.b, ']')
 	}
+	if v.CanonicalURL != "" {
+		e.b = append(e.b, `,"canonicalUrl":`...)
+		e.str(v.CanonicalURL)
+	}
 	if v.FetchedAt != "" {
 		e.b = append(e.b, `,"fetchedAt":`...)
 		e.str(v.FetchedAt)

@@ -251,6 +251,7 @@ func (w *spoolWriter) putProvenance(v *umzug.Provenance) {
 	for i := range v.AliasURLs {
 		w.str(string(v.AliasURLs[i]))
 	}
+	w.str(string(v.CanonicalURL))
 	w.str(string(v.FetchedAt))
 	w.int(int64(v.HTTPStatus))
 	w.str(string(v.ETag))
@@ -881,6 +882,7 @@ func (r *spoolReader) getProvenance(v *umzug.Provenance) {
 			v.AliasURLs[i] = string(r.str())
 		}
 	}
+	v.CanonicalURL = string(r.str())
 	v.FetchedAt = string(r.str())
 	v.HTTPStatus = int(r.int())
 	v.ETag = string(r.str())

@@ -1,0 +1,75 @@
+package pipeline
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/internal/testkit"
+	"github.com/umzug/umzug/transform"
+)
+
+// A page's links to print views (GSB's "?view=renderPrint", TYPO3's
+// "?type=98", "?print=1"), nofollow or not, are the print URL and its
+// page's URL; other links and other hosts are none.
+func TestPageLinksPrintViews(t *testing.T) {
+	const page = "https://www.wald.land.example/DE/Themen/Wald/wald_node.html?nn=104712"
+	body := `<html><body>
+<a href="/DE/Themen/Wald/wald_node.html?view=renderPrint&amp;nn=104712" rel="nofollow">Druckversion</a>
+<a href="/themen/wald/?type=98">Drucken</a>
+<a href="/themen/boden/?print=1#top">Drucken</a>
+<a href="/DE/Themen/Boden/boden_node.html?nn=104712">Boden</a>
+<a href="https://www.anderes.example/seite.html?view=renderPrint">fremd</a>
+<a href="/SharedDocs/Downloads/DE/bericht.pdf?__blob=publicationFile&amp;v=3">Bericht</a>
+</body></html>`
+	root, err := html.Parse(bytes.NewReader([]byte(body)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, prints := pageLinks(root, page)
+	want := [][2]string{
+		{"https://www.wald.land.example/DE/Themen/Wald/wald_node.html?nn=104712&view=renderPrint", "https://www.wald.land.example/DE/Themen/Wald/wald_node.html?nn=104712"},
+		{"https://www.wald.land.example/themen/wald/?type=98", "https://www.wald.land.example/themen/wald/"},
+		{"https://www.wald.land.example/themen/boden/?print=1", "https://www.wald.land.example/themen/boden/"},
+	}
+	if !slices.Equal(prints, want) {
+		t.Errorf("print views = %q; want %q", prints, want)
+	}
+	if len(files) != 1 {
+		t.Errorf("files = %q; want the PDF", files)
+	}
+}
+
+// A print view linked on the site is an alias of its page's document:
+// redirected to its path, in its aliasUrls; one of a page that is not
+// exported is none.
+func TestExportPrintViewIsAlias(t *testing.T) {
+	const site = "https://www.wald.land.example"
+	pipe := newTestExport(t, transform.Options{SiteRoot: site + "/"})
+	d := umzug.Document{Kind: umzug.KindPage, URL: site + "/DE/Themen/Wald/wald_node.html?nn=104712", Title: "Wald",
+		Blocks:     []umzug.Block{{Key: "c1", Type: umzug.BlockHeading, Heading: &umzug.Heading{Text: "Wald", Level: 2}}},
+		Provenance: umzug.Provenance{SourceURL: site + "/DE/Themen/Wald/wald_node.html?nn=104712", Extractor: "gsb"}}
+	if err := pipe.Add(d); err != nil {
+		t.Fatal(err)
+	}
+	printURL := site + "/DE/Themen/Wald/wald_node.html?nn=104712&view=renderPrint"
+	pipe.AddPrintViews([][2]string{{printURL, d.URL}, {site + "/DE/Luft/luft_node.html?view=renderPrint", site + "/DE/Luft/luft_node.html"}})
+	dir := t.TempDir()
+	finishTestExport(t, pipe, dir, site)
+	csv, _ := os.ReadFile(filepath.Join(dir, "redirects.csv"))
+	if !bytes.Contains(csv, []byte(printURL+",")) {
+		t.Errorf("redirects.csv lacks the print view:\n%s", csv)
+	}
+	if bytes.Contains(csv, []byte("luft_node")) || bytes.Contains(csv, []byte("type=98")) {
+		t.Errorf("redirects.csv maps a print view of no document, or a TYPO3 print view:\n%s", csv)
+	}
+	docs := testkit.ReadNDJSON[umzug.Document](t, filepath.Join(dir, "documents.ndjson"))
+	if len(docs) != 1 || !slices.Contains(docs[0].Provenance.AliasURLs, printURL) {
+		t.Errorf("documents = %+v; want the page with its print view as alias", docs)
+	}
+}
