@@ -166,3 +166,27 @@ func TestTeaserAndTextDatesAreNotThePagesDate(t *testing.T) {
 		t.Errorf("a page opening with its release line: published %q, want 2022-01-25", d.Dates.Published)
 	}
 }
+
+// TestReleaseWithDatedTeasersStaysRelease: a release (recognised by its
+// opening, no news markup) with a short list of other dated releases under
+// its text stays a release: the list is a teaser block, but not most of
+// the page.
+func TestReleaseWithDatedTeasersStaysRelease(t *testing.T) {
+	page := `<html lang="de"><head><title>Förderung | Verband</title></head><body><nav><a href="/">Start</a></nav><div id="content">
+<h1>Verband begrüßt neue Förderung für Kommunen</h1>
+<p>Pressemitteilung vom 4. März 2024</p>
+<p>Der Verband begrüßt die neue Förderung für Kommunen. Sie hilft gerade kleinen Gemeinden, sich auf Hitze und Starkregen vorzubereiten, und kommt zur rechten Zeit.</p>
+<p>Die Geschäftsführerin sagte, die Mittel müssten nun schnell und ohne großen Aufwand bei den Gemeinden ankommen. Der Verband bietet dazu Beratung an und lädt im April zu einer Fachtagung ein.</p>
+<p>Anträge können ab sofort gestellt werden; die Frist endet am 30. September. Weitere Informationen stehen auf den Seiten des Ministeriums.</p>
+<div class="more"><div class="item"><p class="date">21.02.2024</p><h3><a href="/presse/verbund">Verband fordert Verbundleitungen</a></h3></div>
+<div class="item"><p class="date">08.02.2024</p><h3><a href="/presse/moor">Moorschutz braucht die Landwirte</a></h3></div>
+<div class="item"><p class="date">29.01.2024</p><h3><a href="/presse/karten">Hochwasserkarten für alle Gewässer</a></h3></div></div>
+</div></body></html>`
+	d := parseFile(t, page, "https://www.verband.example/aktuelles/foerderung")
+	if d.Kind != umzug.KindPressRelease || d.Dates.Published != "2024-03-04" {
+		t.Errorf("kind %s published %q, want press_release of 2024-03-04", d.Kind, d.Dates.Published)
+	}
+	if n := len(teaserItems(d)); n != 3 {
+		t.Errorf("%d teaser items, want 3", n)
+	}
+}

@@ -677,6 +677,9 @@ func (p *page) looksLikePressRelease(roots []*html.Node) bool {
 			teasers += len(b.Teaser.Items)
 		}
 	}
+	// Dated teasers are weighed by isListPage: a short list of other
+	// releases under a release's text does not make it a list.
+	teasers -= p.datedTeaserItems
 	if teasers > 2 || p.isListPage() {
 		return false
 	}

@@ -225,9 +225,10 @@ type page struct {
 	blockSrc     map[string]*html.Node // block key -> the element it came from
 
 	// Found on the intact page (teaserlist.go, releaseline.go).
-	datedTeasers map[*html.Node]datedTeaser // items of lists of dated teasers in the content
-	listPage     *bool                      // isListPage's answer
-	release      releaseLine                // a line naming the page a press release
+	datedTeasers     map[*html.Node]datedTeaser // items of lists of dated teasers in the content
+	listPage         *bool                      // isListPage's answer
+	release          releaseLine                // a line naming the page a press release
+	datedTeaserItems int                        // teaser items made of them (datedTeaserBlock)
 }
 
 // field notes that the text of el went into the named document field.

@@ -76,8 +76,8 @@ func teaserWithDate(n *html.Node) (datedTeaser, bool) {
 	default:
 		return datedTeaser{}, false
 	}
-	if t, short := textUpTo(n, 700); !short || t == "" {
-		return datedTeaser{}, false
+	if t, short := textUpTo(n, 700); !short || !twoDigits(t) {
+		return datedTeaser{}, false // too long, or no year to date it
 	}
 	var link bool
 	var dt datedTeaser
@@ -108,7 +108,7 @@ func teaserWithDate(n *html.Node) (datedTeaser, bool) {
 					dt.date, dt.line = d[:10], c
 				}
 			default:
-				if t, short := textUpTo(c, 60); short && t != "" && !hasDescendant(c, func(d *html.Node) bool { return d.DataAtom == atom.A }) {
+				if t, short := textUpTo(c, 60); short && twoDigits(t) && !hasDescendant(c, func(d *html.Node) bool { return d.DataAtom == atom.A }) {
 					if ds := FindGermanDates(t); len(ds) > 0 && len(ds[0].Value) >= 10 {
 						dt.date, dt.line = ds[0].Value[:10], c
 						continue
@@ -120,6 +120,17 @@ func teaserWithDate(n *html.Node) (datedTeaser, bool) {
 	}
 	f(n, false, false)
 	return dt, link && dt.date != ""
+}
+
+// twoDigits reports two ASCII digits in a row in t: every full date has
+// them (its year), and most texts asked about have none.
+func twoDigits(t string) bool {
+	for i := 1; i < len(t); i++ {
+		if isASCIIDigit(t[i]) && isASCIIDigit(t[i-1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // headlineClass reports a class that names a headline ("bb-teaser-headline",
@@ -262,6 +273,7 @@ func (p *page) datedTeaserBlock(run []*html.Node, uid int, ctype string) {
 		}
 	}
 	if len(t.Items) > 0 {
+		p.datedTeaserItems += len(t.Items)
 		p.add(umzug.Block{Type: umzug.BlockTeaser, Teaser: t}, uid, ctype, nil)
 	}
 }
