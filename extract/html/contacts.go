@@ -20,7 +20,7 @@ import (
 
 var (
 	emailRe = regexp.MustCompile(`[\p{L}0-9._%+-]+(?:@|\s?\(at\)\s?|\s?\[at\]\s?)[\p{L}0-9.-]+\.[a-z]{2,}`)
-	phoneRe = regexp.MustCompile(`(?i)(?:Tel(?:efon)?\.?|Fon|Phone|Telefonnummer|Mobil|Handy)\s*:?\s*(\+?[0-9(][0-9 /()\-–.]{5,}[0-9])`)
+	phoneRe = regexp.MustCompile(`(?i)(?:Tel(?:efon)?\.?|Fon|Phone|Telefonnummer|Mobile?|Handy)\s*:?\s*(\+?[0-9(][0-9 /()\-–.]{5,}[0-9])`)
 	// mobileLabel: a mobile number, the second choice when the contact
 	// also has a (desk) telephone.
 	mobileLabel = regexp.MustCompile(`(?i)^\s*(?:mobil|handy|mobile)\b`)
@@ -28,15 +28,17 @@ var (
 	barePhone = regexp.MustCompile(`^\+?[0-9(][0-9 /()\-–.]{5,}[0-9]$`)
 	// barePhoneIn finds a phone number in a text.
 	barePhoneIn = regexp.MustCompile(`\+?[0-9(][0-9 /()\-–.]{5,}[0-9]`)
-	phoneLabel  = regexp.MustCompile(`(?i)^(?:tel(?:efon)?|fon|phone|mobil|handy)\.?\s*:?$`)
+	phoneLabel  = regexp.MustCompile(`(?i)^(?:tel(?:efon)?|fon|phone|mobile?|handy)\.?\s*:?$`)
 	faxRe       = regexp.MustCompile(`(?i)^\s*(?:fax|telefax)\b`)
 	// faxNumber finds a fax number anywhere in a line ("Tel. 0361 1-0,
 	// Fax 0361 1-99").
 	faxNumber = regexp.MustCompile(`(?i)\b(?:tele)?fax\.?\s*:?\s*(\+?[0-9(][0-9 /()\-–.]{5,}[0-9])`)
 	faxLabel  = regexp.MustCompile(`(?i)^(?:tele)?fax\.?\s*:?$`)
-	roleRe    = regexp.MustCompile(`(?i)sprecher|pressestelle|referent|leiter|presse- und|öffentlichkeitsarbeit|kommunikation|pressereferent|medienarbeit|redaktion`)
+	roleRe    = regexp.MustCompile(`(?i)sprecher|pressestelle|referent|leiter|presse- und|öffentlichkeitsarbeit|kommunikation|pressereferent|medienarbeit|redaktion|` +
+		`spokes(?:person|man|woman)|press (?:officer|secretary|office)|head of (?:press|communications?|media)|media relations`)
 	// contactCue introduces a press contact.
-	contactCue = regexp.MustCompile(`(?i)pressekontakt|presse-kontakt|ansprechpartner|ansprechperson|kontakt für (?:medien|journalist)|medienkontakt|pressestelle|^kontakt\b|^ihr(?:e)? kontakt`)
+	contactCue = regexp.MustCompile(`(?i)pressekontakt|presse-kontakt|ansprechpartner|ansprechperson|kontakt für (?:medien|journalist)|medienkontakt|pressestelle|^kontakt\b|^ihr(?:e)? kontakt|` +
+		`press contacts?\b|media contacts?\b|media enquiries|press enquiries|contact for (?:the )?(?:media|press|journalists)|^contact\b|^your contact`)
 	// contactName matches class and id words of contact boxes.
 	contactWords = map[string]bool{"contact": true, "contacts": true, "kontakt": true, "vcard": true, "hcard": true,
 		"ansprechpartner": true, "ansprechpartnerin": true, "pressekontakt": true, "pressestelle": true, "contactbox": true,

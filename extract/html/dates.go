@@ -128,7 +128,10 @@ const (
 	dateHSpace = `[\t \p{Zs}]`
 	// dateMonthRE matches German month names, abbreviations and spelling
 	// variants; the longest forms come first.
-	dateMonthRE = `(?i:j(?:ä|a\x{0308}|ae|a)nner|januar|j(?:ä|a\x{0308}|ae)n|jan|feber|februar|feb|` +
+	// English full names count too ("15 January 2024"); "May" only
+	// after a day (dateRE), never alone ("Karl May 1912").
+	dateMonthRE = `(?i:january|february|march|june|july|october|december|` +
+		`j(?:ä|a\x{0308}|ae|a)nner|januar|j(?:ä|a\x{0308}|ae)n|jan|feber|februar|feb|` +
 		`m(?:ä|a\x{0308}|ae)rz|m(?:ä|a\x{0308}|ae)r|mrz|april|apr|mai|juni|jun|juli|jul|` +
 		`august|aug|september|sept|sep|oktober|okt|november|nov|dezember|dez)`
 )
@@ -144,15 +147,22 @@ var dateRE = regexp.MustCompile(
 		// ISO 8601 date.
 		`(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})` +
 		// "12. März 2024", "1. Okt. 2021".
-		`|(?P<td>\d{1,2})\.?` + dateSpace + `*(?P<tm>` + dateMonthRE + `)\.?` + dateSpace + `*(?P<ty>\d{4})` +
+		`|(?P<td>\d{1,2})\.?` + dateSpace + `*(?P<tm>` + dateMonthRE + `|(?i:may))\.?` + dateSpace + `*(?P<ty>\d{4})` +
 		// "12.03.2024", "12.3.24", "12. 03. 2024".
 		`|(?P<nd>\d{1,2})\.` + dateSpace + `?(?P<nm>\d{1,2})\.` + dateSpace + `?(?P<ny>\d{4}|\d{2})` +
 		`)(?P<time>` + dateHSpace + `*[,|–—·/-]?` + dateHSpace + `*(?:(?i:um|ab|gegen)` + dateHSpace + `+)?` +
 		`(?P<h>\d{1,2})(?::(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:` + dateHSpace + `*(?i:uhr)\b)?` +
 		`|\.(?P<mi2>\d{2})` + dateHSpace + `*(?i:uhr)\b` +
 		`|` + dateHSpace + `*(?i:uhr)\b))?` +
+		// "January 15, 2024" (English: the month's full name first).
+		`|(?P<em>` + dateMonthENRE + `)` + dateSpace + `+(?P<ed>\d{1,2}),?` + dateSpace + `+(?P<ey>\d{4})` +
 		// "März 2024".
 		`|(?P<mm>` + dateMonthRE + `)\.?` + dateSpace + `+(?P<my>\d{4}))`)
+
+// dateMonthENRE matches the full English month names, which no German
+// text writes: "15 January 2024" is read with the German day-first forms
+// (the dot after the day is optional), "January 15, 2024" by its own.
+const dateMonthENRE = `(?i:january|february|march|april|may|june|july|august|september|october|november|december)`
 
 // Submatch indexes of dateRE's groups.
 var (
@@ -164,6 +174,7 @@ var (
 	dgTime, dgH, dgMi = dateRE.SubexpIndex("time"), dateRE.SubexpIndex("h"), dateRE.SubexpIndex("mi")
 	dgS, dgMi2        = dateRE.SubexpIndex("s"), dateRE.SubexpIndex("mi2")
 	dgMM, dgMY        = dateRE.SubexpIndex("mm"), dateRE.SubexpIndex("my")
+	dgEM, dgED, dgEY  = dateRE.SubexpIndex("em"), dateRE.SubexpIndex("ed"), dateRE.SubexpIndex("ey")
 )
 
 // dateCandidate is one match of dateRE with its fields decoded.
@@ -264,6 +275,10 @@ func nextDateCandidate(s string, pos int) (c dateCandidate, next int, ok bool) {
 		}
 		c.dateEnd = loc[2*dgNY+1]
 		numeric = true
+	case has(dgEM):
+		c.y, c.d = atoi(dgEY), atoi(dgED)
+		c.m = monthNumber(group(dgEM))
+		c.dateEnd = loc[2*dgEY+1]
 	case has(dgMM):
 		c.monthOnly = true
 		c.y, c.m = atoi(dgMY), monthNumber(group(dgMM))
@@ -384,7 +399,7 @@ func monthNumber(name string) int {
 		return 3
 	case "apr":
 		return 4
-	case "mai":
+	case "mai", "may":
 		return 5
 	case "jun":
 		return 6
@@ -394,11 +409,11 @@ func monthNumber(name string) int {
 		return 8
 	case "sep":
 		return 9
-	case "okt":
+	case "okt", "oct":
 		return 10
 	case "nov":
 		return 11
-	case "dez":
+	case "dez", "dec":
 		return 12
 	}
 	return 0

@@ -395,7 +395,7 @@ func (p *page) finishPressRelease(roots []*html.Node) {
 		if p.news != nil {
 			scope = []*html.Node{p.news}
 		}
-		cands := []string{pr.Kicker, pr.Subtitle}
+		cands := []string{pr.Kicker, pr.Subtitle, p.release.number}
 		for _, r := range scope {
 			goquery.NewDocumentFromNode(r).FindMatcher(css(numberSources)).EachWithBreak(func(_ int, e *goquery.Selection) bool {
 				if t := text(e); len(t) < 200 {
@@ -410,6 +410,9 @@ func (p *page) finishPressRelease(roots []*html.Node) {
 				pr.Number = n
 				break
 			}
+		}
+		if pr.Number != "" && pr.Number == p.release.number {
+			p.field(p.release.el, "number")
 		}
 		if pr.Kicker == pr.Number {
 			pr.Kicker = ""
@@ -674,10 +677,13 @@ func (p *page) looksLikePressRelease(roots []*html.Node) bool {
 			teasers += len(b.Teaser.Items)
 		}
 	}
-	if teasers > 2 {
+	// Dated teasers are weighed by isListPage: a short list of other
+	// releases under a release's text does not make it a list.
+	teasers -= p.datedTeaserItems
+	if teasers > 2 || p.isListPage() {
 		return false
 	}
-	if prCueMatch(d.Title + "\n" + firstText(d.Blocks, 2)) {
+	if prCueMatch(d.Title+"\n"+firstText(d.Blocks, 2)) || p.release.el != nil {
 		return true
 	}
 	// The page's URL, or the canonical URL it declares (a saved page

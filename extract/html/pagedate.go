@@ -119,8 +119,8 @@ var listLike = regexp.MustCompile(`(?i)teaser|list|related|card|slider|carousel|
 // contentDate returns the first date shown in a date element (by class,
 // itemprop or <time>) near the top of the content, outside teasers and
 // lists, or else the first date at the top of a news item's markup.
-func contentDate(roots []*html.Node, shared *verdictCache) string {
-	if d := dateElement(roots, newMatchCache(shared)); d != "" {
+func contentDate(roots []*html.Node, shared *verdictCache, teasers map[*html.Node]datedTeaser) string {
+	if d := dateElement(roots, newMatchCache(shared), teasers); d != "" {
 		return d
 	}
 	for _, r := range roots {
@@ -134,7 +134,7 @@ func contentDate(roots []*html.Node, shared *verdictCache) string {
 	return ""
 }
 
-func dateElement(roots []*html.Node, cache matchCache) string {
+func dateElement(roots []*html.Node, cache matchCache, teasers map[*html.Node]datedTeaser) string {
 	seen := 0
 	elements := 0 // TYPO3 content elements met
 	var found string
@@ -162,6 +162,9 @@ func dateElement(roots []*html.Node, cache matchCache) string {
 			cls := attr(c, "class") + " " + attr(c, "itemprop")
 			if cache.match(listLike, cls) {
 				continue
+			}
+			if _, ok := teasers[c]; ok {
+				continue // an item of a list of dated teasers: its date is the item's
 			}
 			if c.Data == "time" || cache.match(dateClass, cls) {
 				if d := isoDate(attr(c, "datetime"), cleanText(c)); d != "" && len(d) >= 10 {
@@ -210,14 +213,34 @@ func (p *page) openingDates() (dateline, cued string) {
 			if m := datelineRe.FindStringSubmatch(opening); m != nil && dateline == "" {
 				dateline = isoDate("", m[2])
 			}
-			if prCueMatch(opening) && cued == "" {
-				if ds := FindGermanDates(opening); len(ds) > 0 && len(ds[0].Value) >= 10 {
-					cued = ds[0].Value
-				}
+			if cued == "" && prCueMatch(opening) {
+				cued = cuedDate(opening)
 			}
 		}
 	}
 	return dateline, cued
+}
+
+// cuedDate returns the date of a press cue that opens a text
+// ("Pressemitteilung vom 25. Januar 2022", "Gemeinsame Presseinformation
+// Nr. 12/2024 vom 3.5.2024"): the cue after at most two words, the date
+// within 40 bytes after it. A release named in running text ("siehe
+// unsere Pressemitteilung vom 29. Januar 2024") dates that release, not
+// the page.
+func cuedDate(opening string) string {
+	loc := prCue.FindStringIndex(opening)
+	if loc == nil || len(strings.Fields(opening[:loc[0]])) > 2 || strings.ContainsAny(opening[:loc[0]], ".;:!?") {
+		return ""
+	}
+	rest := opening[loc[1]:]
+	ds := FindGermanDates(rest)
+	if len(ds) == 0 || len(ds[0].Value) < 10 {
+		return ""
+	}
+	if i := strings.Index(rest, ds[0].Text); i < 0 || i > 40 {
+		return ""
+	}
+	return ds[0].Value
 }
 
 // titleDateRe matches a date prefixed to a title: "08.11.2021 | Fachtag".
@@ -246,6 +269,8 @@ func (p *page) fillPublished(roots []*html.Node) {
 		d.Dates.Published = p.contentDateV
 	case cued != "":
 		d.Dates.Published = cued
+	case p.release.date != "":
+		d.Dates.Published = p.release.date
 	}
 	if d.Dates.Published != "" {
 		return

@@ -224,6 +224,12 @@ type page struct {
 	news         *html.Node            // the news record that makes the page a press release
 	srcNode      *html.Node            // the element the blocks being added come from
 	blockSrc     map[string]*html.Node // block key -> the element it came from
+
+	// Found on the intact page (teaserlist.go, releaseline.go).
+	datedTeasers     map[*html.Node]datedTeaser // items of lists of dated teasers in the content
+	listPage         *bool                      // isListPage's answer
+	release          releaseLine                // a line naming the page a press release
+	datedTeaserItems int                        // teaser items made of them (datedTeaserBlock)
 }
 
 // field notes that the text of el went into the named document field.
@@ -279,13 +285,15 @@ func (p *page) extract() (umzug.Document, error) {
 		return *d, fmt.Errorf("parsing %s: %w", d.URL, umzug.ErrNoMainContent)
 	}
 	p.roots = roots
+	p.datedTeasers = findDatedTeasers(roots)
+	p.release = findReleaseLine(roots, p.datedTeasers)
 	// Fields are read from the page as it is, before anything is dropped:
 	// a date line may sit in a meta box, a lead in a header.
 	p.metaDateV = metaDate(p.index())
 	if p.profile != nil {
 		p.pf = p.readProfileFields(p.profile)
 	}
-	p.contentDateV = contentDate(roots, p.verdicts)
+	p.contentDateV = contentDate(roots, p.verdicts, p.datedTeasers)
 	news := p.findNewsDetail(roots)
 	p.news = news
 	for _, r := range roots {
@@ -594,6 +602,16 @@ func (p *page) walk(n *html.Node) {
 			continue
 		}
 		if skipElement(c) {
+			continue
+		}
+		if run := p.teaserRun(c); len(run) > 0 {
+			// Items of a list of dated teasers are one teaser block.
+			flushLoose()
+			p.srcNode = c
+			p.datedTeaserBlock(run, pending.uid, pending.ctype)
+			if c == run[0] {
+				c = run[len(run)-1]
+			}
 			continue
 		}
 		if (isInline(c) && !isAnchorMarker(c)) || isRunningText(c) {

@@ -138,6 +138,22 @@ func (p *page) ruled(el *html.Node, t umzug.BlockType) {
 	p.add(*b, cUID(attr(el, "id")), "", el)
 }
 
+// outsideTeasers returns found without the matches of sels that are
+// inside an item of a list of dated teasers: the first "date" of a press
+// list or of a home page's news is its newest item's, not the page's.
+func (p *page) outsideTeasers(found map[string]*html.Node, sels []string) map[string]*html.Node {
+	if len(p.datedTeasers) == 0 {
+		return found
+	}
+	out := make(map[string]*html.Node, len(sels))
+	for _, s := range sels {
+		if n := found[s]; n != nil && !p.inDatedTeaser(n) {
+			out[s] = n
+		}
+	}
+	return out
+}
+
 // profileFields are the values a profile's selectors read from a page.
 type profileFields struct {
 	title, published, modified, lead, kicker, subtitle, publisher string
@@ -151,7 +167,7 @@ func (p *page) readProfileFields(pr *Profile) *profileFields {
 	if _, el := firstMatchText(found, pr.Title); el != nil {
 		f.title = p.headingText(el.Nodes[0])
 	}
-	f.published = dateFrom(found, pr.Date)
+	f.published = dateFrom(p.outsideTeasers(found, pr.Date), pr.Date)
 	f.modified = dateFrom(found, pr.Modified)
 	f.lead, _ = firstMatchText(found, pr.Lead)
 	f.kicker, _ = firstMatchText(found, pr.Kicker)
@@ -185,7 +201,9 @@ func (p *page) applyProfileFields(f *profileFields) {
 	if f.modified != "" {
 		d.Dates.Modified = f.modified
 	}
-	if !f.pressRelease {
+	if !f.pressRelease || p.isListPage() {
+		// A list of releases under the press section's URL is a list
+		// page, not a release.
 		if d.Summary == "" {
 			d.Summary = f.lead
 		}

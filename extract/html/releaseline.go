@@ -1,0 +1,93 @@
+package html
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// A release line is a short line at the top of the content that names the
+// page a press release with its number or date: "05.03.2024 |
+// Presseinformation 034/2024", "Pressemitteilung Nr. 12/2024",
+// "Presseinformation vom 5. März 2024". Templates print it in a meta box
+// that profiles and the boilerplate verdicts drop (SixCMS' bb-teaser-meta),
+// so it is looked for on the intact page, like the dates.
+
+// releaseLine is the line found: its element, text, number and date.
+type releaseLine struct {
+	el     *html.Node
+	text   string
+	number string
+	date   string
+}
+
+// findReleaseLine returns the first release line in the first 2,500
+// characters of the content's text, outside links and lists of dated
+// teasers; the innermost element that holds it.
+func findReleaseLine(roots []*html.Node, teasers map[*html.Node]datedTeaser) releaseLine {
+	seen := 0
+	var found releaseLine
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode {
+				if seen += len(strings.TrimSpace(c.Data)); seen > 2500 {
+					return true
+				}
+				continue
+			}
+			if c.Type != html.ElementNode || skipElement(c) || c.DataAtom == atom.A {
+				continue
+			}
+			if _, ok := teasers[c]; ok {
+				continue
+			}
+			if t, short := textUpTo(c, 150); short && t != "" {
+				if l, ok := asReleaseLine(collapseTrim(t)); ok {
+					// The innermost element that holds the line.
+					if walk(c) && found.el != nil {
+						return true
+					}
+					l.el = c
+					found = l
+					return true
+				}
+			}
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, r := range roots {
+		if walk(r) {
+			break
+		}
+	}
+	return found
+}
+
+// asReleaseLine reads a line that opens with a press cue (after at most
+// two words) or with a date, and holds the cue with a release number or a
+// full date.
+func asReleaseLine(t string) (releaseLine, bool) {
+	if !prCueMatch(t) {
+		return releaseLine{}, false
+	}
+	loc := prCue.FindStringIndex(t)
+	before := t[:loc[0]]
+	ds := FindGermanDates(t)
+	opensWithDate := len(ds) > 0 && strings.Index(t, ds[0].Text) <= 3
+	if !opensWithDate && (len(strings.Fields(before)) > 2 || strings.ContainsAny(before, ".;:!?")) {
+		return releaseLine{}, false
+	}
+	l := releaseLine{text: t}
+	if n, ok := numberIn(t); ok {
+		l.number = collapseTrim(n)
+	}
+	if len(ds) > 0 && len(ds[0].Value) >= 10 {
+		l.date = ds[0].Value
+	}
+	return l, l.number != "" || l.date != ""
+}
