@@ -406,6 +406,9 @@ func outputText(d *umzug.Document) (string, []string) {
 		if b.Type == umzug.BlockDownloads && b.Downloads != nil {
 			for _, f := range b.Downloads.Items {
 				sb.WriteString(" " + f.SizeText)
+				if f.Format != "" && f.SizeText != "" {
+					sb.WriteString(" " + f.Format + ", " + f.SizeText) // the label "(PDF, 245 KB)"
+				}
 			}
 		}
 		if b.Type == umzug.BlockHTML && b.HTML != nil {

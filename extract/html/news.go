@@ -425,6 +425,7 @@ func (p *page) finishPressRelease(roots []*html.Node) {
 		}
 	}
 	p.blocks = dropNumberParagraph(p.blocks, pr.Number, publisherName(pr))
+	p.attachFileBoxes()
 	p.takeContacts(roots)
 	if pr.Subtitle == "" {
 		p.takeSubtitle()

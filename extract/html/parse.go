@@ -223,6 +223,8 @@ type page struct {
 	news         *html.Node            // the news record that makes the page a press release
 	srcNode      *html.Node            // the element the blocks being added come from
 	blockSrc     map[string]*html.Node // block key -> the element it came from
+	fileBoxes    map[*html.Node]bool   // boxes of files kept from pruning (filebox.go)
+	fileBoxKeys  map[string]*html.Node // keys of their downloads blocks -> the box
 }
 
 // field notes that the text of el went into the named document field.
@@ -569,6 +571,12 @@ func (p *page) walk(n *html.Node) {
 			continue
 		}
 		if skipElement(c) {
+			continue
+		}
+		if p.fileBoxes[c] {
+			flushLoose()
+			p.srcNode = c
+			p.fileBoxBlock(c)
 			continue
 		}
 		if (isInline(c) && !isAnchorMarker(c)) || isRunningText(c) {

@@ -501,6 +501,7 @@ func (p *page) fileOf(a *goquery.Selection, item *goquery.Selection) umzug.File 
 	if f.Size, f.SizeText = parseSize(sizeText); f.SizeText == "" {
 		f.Size, f.SizeText = parseSize(text(item))
 	}
+	f.Title = titleWithoutSize(f.Title, f.SizeText)
 	if f.Description != "" && f.SizeText != "" {
 		f.Description = strings.TrimSpace(strings.Replace(f.Description, f.SizeText, "", 1))
 	}

@@ -1,0 +1,99 @@
+package html_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/umzug/umzug"
+)
+
+// gsbPage wraps the content column of a Government Site Builder page
+// (GSB 7 "singleview" theme) in its chrome. The text is invented.
+func gsbPage(content string) string {
+	return `<html lang="de"><head><meta name="generator" content="Government Site Builder"><title>Ministerium für Forst und Fischerei - Startseite</title></head><body>
+<div id="header"><a href="/DE/Home/home_node.html">Startseite</a> <a href="/DE/Presse/presse_node.html">Presse</a> <a href="/DE/Service/service_node.html">Service</a></div>
+<div class="navBreadcrumbs"><p>Sie befinden sich hier:</p><ul><li><a href="/DE/Home/home_node.html">Startseite</a></li><li>Presse</li></ul></div>
+<div id="main"><div id="content" class="large-8 columns"><div class="singleview">
+` + content + `
+</div><div class="sectionButtons"><ul><li class="print"><a href="?view=renderPrint">Druckversion</a></li></ul></div></div>
+<div id="complementary" class="large-4 columns"><h2>Newsletter</h2><p>Meldungen des Ministeriums per E-Mail.</p></div></div>
+<div id="footer"><p>Ministerium für Forst und Fischerei, Am Hafen 3, 24999 Seestadt</p></div></body></html>`
+}
+
+// TestFileBoxBecomesAttachments: a box of file links in the main content
+// that GSB names "sectionRelated downloads" is the release's attachments
+// (title without its size label, the size), not related content; the
+// box of page links beside it stays dropped; the accounting counts the
+// box as the attachments field.
+func TestFileBoxBecomesAttachments(t *testing.T) {
+	d := parseFile(t, gsbPage(`<p class="docData"><span class="label">Datum</span> <span class="value">04.03.2024</span></p>
+<h1 class="isFirstInSlot">Neue Schonzeiten für den Dorsch beschlossen</h1>
+<p>Seestadt, 04.03.2024. Das Ministerium hat die Schonzeiten für den Dorsch in den Küstengewässern um vier Wochen verlängert.</p>
+<p>Die Regelung gilt ab dem 1. April und wird nach zwei Jahren überprüft. Die Fischereiverbände waren beteiligt.</p>
+<div class="sectionRelated downloads"><h2>Downloads</h2><ul class="links"><li class="download"><a class="RichTextDownloadLink Publication FileLink" href="/SharedDocs/Downloads/DE/Fischerei/schonzeitverordnung.pdf?__blob=publicationFile&amp;v=2" title="Datei ist nicht barrierefrei">Schonzeitverordnung 2024 <span class="fileInfo">(PDF, 312 KB)</span></a></li>
+<li class="download"><a class="RichTextDownloadLink Publication FileLink" href="/SharedDocs/Downloads/DE/Fischerei/fangmengen.xlsx?__blob=publicationFile&amp;v=1">Fangmengen der letzten Jahre <span class="fileInfo">(XLSX, 1,2 MB)</span></a></li></ul></div>
+<div class="sectionRelated"><h2>Zum Thema</h2><ul class="links"><li><a class="RichTextIntLink Basepage" href="/DE/Themen/Fischerei/fischerei_node.html">Themenseite Fischerei</a></li><li><a class="RichTextIntLink Basepage" href="/DE/Presse/presse_node.html">Alle Pressemitteilungen</a></li></ul></div>`),
+		"https://www.mff.land.example/SharedDocs/Pressemitteilungen/DE/2024/03/pm-21.html")
+	if d.PressRelease == nil {
+		t.Fatalf("kind %s: not a press release", d.Kind)
+	}
+	var got []string
+	for _, f := range d.PressRelease.Attachments {
+		got = append(got, f.Title+" | "+f.SizeText)
+	}
+	want := []string{"Schonzeitverordnung 2024 | 312 KB", "Fangmengen der letzten Jahre | 1,2 MB"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("attachments\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, b := range d.Blocks {
+		if txt := b.PlainText(); strings.Contains(txt, "Themenseite Fischerei") || strings.Contains(txt, "Schonzeitverordnung") {
+			t.Errorf("block %s holds a box's links: %q", b.Type, txt)
+		}
+	}
+	for _, x := range d.Provenance.Accounting.Dropped {
+		if strings.Contains(x.Excerpt, "Schonzeitverordnung") || strings.Contains(x.Excerpt, "312 KB") {
+			t.Errorf("the attachments' box dropped as %s: %q", x.Reason, x.Excerpt)
+		}
+	}
+}
+
+// TestFileBoxOnPage: on a page that is not a press release, a related box
+// of files in the content (any template: here no profile applies) is a
+// downloads block with the box's headline; a related box of page links
+// is still dropped.
+func TestFileBoxOnPage(t *testing.T) {
+	d := parseFile(t, `<html><head><title>Angeln | Amt</title></head><body>
+<nav><a href="/">Start</a> <a href="/themen/">Themen</a> <a href="/service/">Service</a></nav>
+<main><h1>Angeln in Binnengewässern</h1>
+<p>Wer in den Seen und Flüssen des Landes angeln möchte, braucht einen Fischereischein und eine Angelkarte des Gewässers.</p>
+<p>Die Prüfung zum Fischereischein nehmen die unteren Fischereibehörden ab. Sie findet viermal im Jahr statt.</p>
+<div class="related-downloads"><h2>Formulare</h2><ul><li><a href="/media/antrag-fischereischein.pdf">Antrag auf den Fischereischein (PDF, 80 KB)</a></li><li><a href="/media/pruefungsordnung.docx">Prüfungsordnung</a> (DOCX, 40 KB)</li></ul></div>
+<div class="related-links"><h2>Mehr zum Thema</h2><ul><li><a href="/themen/seen/">Seen im Land</a></li><li><a href="/themen/fluesse/">Flüsse im Land</a></li></ul></div>
+</main><footer><a href="/impressum">Impressum</a> <a href="/datenschutz">Datenschutz</a></footer></body></html>`, "https://amt.example/themen/angeln/")
+	var dl *umzug.Block
+	for i, b := range d.Blocks {
+		if strings.Contains(b.PlainText(), "Seen im Land") {
+			t.Errorf("the related box of page links is kept: %s %q", b.Type, b.PlainText())
+		}
+		if b.Type == umzug.BlockDownloads {
+			dl = &d.Blocks[i]
+		}
+	}
+	if dl == nil {
+		t.Fatalf("no downloads block; blocks %v", blockTypes(d))
+	}
+	if dl.Header == nil || dl.Header.Text != "Formulare" || len(dl.Downloads.Items) != 2 {
+		t.Fatalf("downloads %+v header %+v", dl.Downloads, dl.Header)
+	}
+	if f := dl.Downloads.Items[0]; f.Title != "Antrag auf den Fischereischein" || f.SizeText != "80 KB" || f.Format != "PDF" {
+		t.Errorf("first file %+v", f)
+	}
+}
+
+func blockTypes(d umzug.Document) []string {
+	var out []string
+	for _, b := range d.Blocks {
+		out = append(out, string(b.Type))
+	}
+	return out
+}
