@@ -97,3 +97,41 @@ func blockTypes(d umzug.Document) []string {
 	}
 	return out
 }
+
+// TestLabeledNumber: a release number printed as a labelled value in a
+// meta line is the release's number, as printed: GSB's docData line
+// (which the profile removes as chrome once its date is read) and a
+// definition list of another template; the line counts as the number
+// field. A label naming something else gives no number.
+func TestLabeledNumber(t *testing.T) {
+	for _, tc := range []struct{ name, page, url, want string }{
+		{"gsb docData", gsbPage(`<p class="docData"><span class="label">Datum</span> <span class="value">11.03.2024</span> <span class="label">Nummer</span> <span class="value">Nr. 014/2024</span></p>
+<h1 class="isFirstInSlot">Fischtreppe am Mühlenwehr fertiggestellt</h1>
+<p>Seestadt, 11.03.2024. Lachse und Meerforellen können das Mühlenwehr bei Altdorf wieder überwinden. Die neue Fischtreppe hat 1,4 Millionen Euro gekostet.</p>
+<p>Das Land hat den Bau zu 80 Prozent gefördert; den Rest trägt der Wasserverband.</p>`),
+			"https://www.mff.land.example/SharedDocs/Pressemitteilungen/DE/2024/03/pm-14.html", "Nr. 014/2024"},
+		{"definition list", `<html><head><title>Presse | Amt</title></head><body><main><div class="news news-single"><div class="article" itemscope itemtype="http://schema.org/Article">
+<div class="header"><h1 itemprop="headline">Hafenfest fällt aus</h1></div>
+<dl class="meta"><dt>Datum</dt><dd><time itemprop="datePublished" datetime="2024-05-02">02.05.2024</time></dd><dt>Pressemitteilungsnummer:</dt><dd>17/2024</dd></dl>
+<div class="news-text-wrap" itemprop="articleBody"><p>Wegen der Bauarbeiten an der Kaimauer fällt das Hafenfest in diesem Jahr aus. Es soll im nächsten Sommer nachgeholt werden.</p></div></div></div></main></body></html>`,
+			"https://amt.example/presse/hafenfest/", "17/2024"},
+		{"other label", gsbPage(`<p class="docData"><span class="label">Datum</span> <span class="value">11.03.2024</span> <span class="label">Aktenzeichen</span> <span class="value">14/2024</span></p>
+<h1 class="isFirstInSlot">Fischtreppe am Mühlenwehr fertiggestellt</h1>
+<p>Seestadt, 11.03.2024. Lachse und Meerforellen können das Mühlenwehr bei Altdorf wieder überwinden. Die neue Fischtreppe hat 1,4 Millionen Euro gekostet.</p>`),
+			"https://www.mff.land.example/SharedDocs/Pressemitteilungen/DE/2024/03/pm-14.html", ""},
+	} {
+		d := parseFile(t, tc.page, tc.url)
+		if d.PressRelease == nil {
+			t.Errorf("%s: kind %s, not a press release", tc.name, d.Kind)
+			continue
+		}
+		if d.PressRelease.Number != tc.want {
+			t.Errorf("%s: number %q, want %q", tc.name, d.PressRelease.Number, tc.want)
+		}
+		for _, x := range d.Provenance.Accounting.Dropped {
+			if tc.want != "" && strings.Contains(x.Excerpt, tc.want) {
+				t.Errorf("%s: the number's line dropped as %s: %q", tc.name, x.Reason, x.Excerpt)
+			}
+		}
+	}
+}

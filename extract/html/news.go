@@ -411,6 +411,17 @@ func (p *page) finishPressRelease(roots []*html.Node) {
 				break
 			}
 		}
+		if pr.Number == "" {
+			// A labelled value in a meta line, also one dropped as chrome.
+			nodes := slices.Clone(scope)
+			for _, dn := range p.dropped {
+				nodes = append(nodes, dn.n)
+			}
+			if n, line := labeledNumber(nodes); n != "" {
+				pr.Number = n
+				p.field(line, "number")
+			}
+		}
 		if pr.Kicker == pr.Number {
 			pr.Kicker = ""
 		}
