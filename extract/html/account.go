@@ -407,7 +407,11 @@ func outputText(d *umzug.Document) (string, []string) {
 			for _, f := range b.Downloads.Items {
 				sb.WriteString(" " + f.SizeText)
 				if f.Format != "" && f.SizeText != "" {
-					sb.WriteString(" " + f.Format + ", " + f.SizeText) // the label "(PDF, 245 KB)"
+					// the label "(PDF, 245 KB)", "PDF, 2,2 MB, barrierefrei"
+					sb.WriteString(" " + f.Format + ", " + f.SizeText)
+					if f.Description != "" {
+						sb.WriteString(", " + f.Description)
+					}
 				}
 			}
 		}

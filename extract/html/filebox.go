@@ -207,3 +207,47 @@ func titleWithoutSize(title, sizeText string) string {
 	}
 	return strings.TrimSpace(title[:m[0]])
 }
+
+// infoNote returns what a file's info label says besides its format and
+// size ("PDF | 38 KB | Datei ist nicht barrierefrei": "Datei ist nicht
+// barrierefrei"), read from an element named for it (GSB's
+// `c-download-list__info`, `fileInfo`) beside the link; "" when it says
+// nothing more.
+func infoNote(a, item *goquery.Selection, f umzug.File) string {
+	var note string
+	item.FindMatcher(css(`[class*="info" i]`)).EachWithBreak(func(_ int, e *goquery.Selection) bool {
+		if insideSel(a, e) || insideSel(e, a) {
+			return true
+		}
+		var parts []string
+		for _, part := range splitInfo(text(e)) {
+			part = strings.Trim(part, " ()-–")
+			if part != "" && !strings.EqualFold(part, f.Format) && part != f.SizeText {
+				parts = append(parts, part)
+			}
+		}
+		note = strings.Join(parts, ", ")
+		return false
+	})
+	if letters(note) == "" || len(note) > 200 {
+		return ""
+	}
+	return note
+}
+
+// splitInfo splits a file's info label at "|", ";" and at commas that
+// are no decimal commas ("PDF, 2,2 MB, barrierefrei").
+func splitInfo(s string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '|' || c == ';' || c == ',' && !(i > 0 && i+1 < len(s) && isDigit(s[i-1]) && isDigit(s[i+1])) {
+			out = append(out, s[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, s[start:])
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }

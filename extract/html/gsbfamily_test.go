@@ -135,3 +135,101 @@ func TestLabeledNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestRuleOnListItems: a profile rule that types the items of a list (the
+// GSB profile's `.c-download-list__li` as downloads) applies although the
+// list is running text: one downloads block of the list's files. A rule
+// whose markup does not fit says so with profile-rule-mismatch.
+func TestRuleOnListItems(t *testing.T) {
+	d := parseFile(t, gsbPage(`<h1 class="isFirstInSlot">Publikationen</h1>
+<ul class="c-download-list"><li class="c-download-list__li"><a class="RichTextDownloadLink Publication FileLink" href="/SharedDocs/Downloads/DE/Fischerei/fischereibericht-2023.pdf?__blob=publicationFile&amp;v=1">Fischereibericht 2023</a> <span class="c-download-list__info">PDF, 2,1 MB</span></li>
+<li class="c-download-list__li"><a class="RichTextDownloadLink Publication FileLink" href="/SharedDocs/Downloads/DE/Fischerei/kuestenfischerei.pdf?__blob=publicationFile&amp;v=1">Küstenfischerei im Wandel</a> <span class="c-download-list__info">PDF, 800 KB, barrierefrei</span></li></ul>`),
+		"https://www.mff.land.example/DE/Service/Publikationen/publikationen_node.html")
+	if len(d.Blocks) != 1 || d.Blocks[0].Type != umzug.BlockDownloads || len(d.Blocks[0].Downloads.Items) != 2 {
+		t.Fatalf("blocks %v, want one downloads block of 2 files", blockTypes(d))
+	}
+	if f := d.Blocks[0].Downloads.Items[1]; f.Title != "Küstenfischerei im Wandel" || f.SizeText != "800 KB" || f.Description != "barrierefrei" {
+		t.Errorf("file %+v", f)
+	}
+	// One file in a paragraph, its item an inline element.
+	d = parseFile(t, gsbPage(`<h1 class="isFirstInSlot">Neue Fangquoten</h1><p>Die Quoten für 2024 stehen fest. Sie gelten ab dem 1. Januar für alle Kutter des Landes.</p>
+<p><span class="c-download-list__li"><a class="Publication c-download-list__a FTpdf" href="/SharedDocs/Downloads/DE/Fischerei/quoten-2024.pdf?__blob=publicationFile&amp;v=2">Fangquoten 2024</a><span class="c-download-list__info">PDF | 38 KB | Datei ist nicht barrierefrei</span></span></p>`),
+		"https://www.mff.land.example/DE/Themen/Fischerei/quoten_node.html")
+	var files []umzug.File
+	for _, b := range d.Blocks {
+		if b.Type == umzug.BlockDownloads {
+			files = append(files, b.Downloads.Items...)
+		}
+	}
+	if len(files) != 1 || files[0].Title != "Fangquoten 2024" || files[0].SizeText != "38 KB" || files[0].Description != "Datei ist nicht barrierefrei" {
+		t.Errorf("a file in a paragraph: %+v", files)
+	}
+	d = parseFile(t, gsbPage(`<h1 class="isFirstInSlot">Publikationen</h1>
+<ul class="c-download-list"><li class="c-download-list__li">Fischereibericht 2023 (vergriffen)</li><li class="c-download-list__li">Küstenfischerei im Wandel (vergriffen)</li></ul>`),
+		"https://www.mff.land.example/DE/Service/Publikationen/publikationen_node.html")
+	found := false
+	for _, w := range d.Warnings {
+		found = found || w.Code == "profile-rule-mismatch"
+	}
+	if !found || !strings.Contains(allText(d), "Küstenfischerei im Wandel (vergriffen)") {
+		t.Errorf("a list the rule does not fit: warnings %+v, text %q", d.Warnings, allText(d))
+	}
+}
+
+func allText(d umzug.Document) string {
+	var sb strings.Builder
+	for _, b := range d.Blocks {
+		sb.WriteString(b.PlainText() + "\n")
+	}
+	return sb.String()
+}
+
+// TestPictureList: a list of pictures with captions is a gallery, each
+// picture with its alt text, caption and credit ("Foto: …" in a source
+// span): on a GSB page (whose profile types `.picture`) and in any
+// template.
+func TestPictureList(t *testing.T) {
+	items := ""
+	for i, x := range [][2]string{{"Kutter im Hafen von Altdorf", "Kutter im Morgenlicht"}, {"Netze zum Trocknen aufgehängt", "Netzboden am Kai"}, {"Fischtreppe aus Beton mit zwölf Becken", "Die neue Fischtreppe"}} {
+		items += `<li class="picture"><a href="/SharedDocs/Bilder/DE/Fischerei/bild-` + string(rune('1'+i)) + `.jpg?__blob=poster&amp;v=1"><img src="/SharedDocs/Bilder/DE/Fischerei/bild-` + string(rune('1'+i)) + `.jpg?__blob=normal&amp;v=1" alt="` + x[0] + `"/></a><p class="caption">` + x[1] + ` <span class="source">Foto: MFF/Presse</span></p></li>`
+	}
+	check := func(name string, d umzug.Document) {
+		t.Helper()
+		var g *umzug.Gallery
+		for _, b := range d.Blocks {
+			if b.Type == umzug.BlockGallery {
+				g = b.Gallery
+			}
+		}
+		if g == nil || len(g.Items) != 3 {
+			t.Fatalf("%s: blocks %v, want a gallery of 3", name, blockTypes(d))
+		}
+		if m := g.Items[1]; m.Alt != "Netze zum Trocknen aufgehängt" || m.Caption != "Netzboden am Kai" || m.Credit != "Foto: MFF/Presse" {
+			t.Errorf("%s: picture %+v", name, m)
+		}
+		for _, b := range d.Blocks {
+			if b.Type == umzug.BlockText && strings.Contains(b.PlainText(), "Netzboden am Kai") {
+				t.Errorf("%s: the captions are also a text block", name)
+			}
+		}
+	}
+	check("gsb", parseFile(t, gsbPage(`<h1 class="isFirstInSlot">Bilder aus der Fischerei</h1><p>Eindrücke aus den Häfen des Landes.</p><div class="gallery"><ul>`+items+`</ul></div>`),
+		"https://www.mff.land.example/DE/Themen/Fischerei/bilder_node.html"))
+	check("any template", parseFile(t, `<html><head><title>Bilder | Amt</title></head><body><nav><a href="/">Start</a></nav><main><h1>Bilder aus der Fischerei</h1>
+<p>Eindrücke aus den Häfen des Landes, fotografiert von den Mitarbeiterinnen und Mitarbeitern des Amtes.</p><ul class="bilder">`+items+`</ul></main></body></html>`, "https://amt.example/themen/fischerei/bilder/"))
+}
+
+// TestPictureInList: a picture in a list of text is kept as an image after
+// the list (the list's rich text has no place for it), never lost.
+func TestPictureInList(t *testing.T) {
+	d := parseFile(t, `<html><head><title>Hafen | Amt</title></head><body><main><h1>Der Hafen</h1>
+<p>Der Hafen von Altdorf ist der größte Fischereihafen des Landes. Hier landen die Kutter ihren Fang an.</p>
+<ul><li>Liegeplätze für 40 Kutter</li><li><img src="/bilder/kran.jpg" alt="Der neue Kran am Kai"> Ein Kran für Lasten bis 12 Tonnen</li><li>Eine Eisfabrik</li></ul></main></body></html>`, "https://amt.example/themen/hafen/")
+	var srcs []string
+	for _, m := range images(d) {
+		srcs = append(srcs, m.Src+" "+m.Alt)
+	}
+	if len(srcs) != 1 || srcs[0] != "https://amt.example/bilder/kran.jpg Der neue Kran am Kai" || !strings.Contains(allText(d), "Ein Kran für Lasten bis 12 Tonnen") {
+		t.Errorf("a list with a picture: images %q, text %q", srcs, allText(d))
+	}
+}

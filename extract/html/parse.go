@@ -225,6 +225,7 @@ type page struct {
 	blockSrc     map[string]*html.Node // block key -> the element it came from
 	fileBoxes    map[*html.Node]bool   // boxes of files kept from pruning (filebox.go)
 	fileBoxKeys  map[string]*html.Node // keys of their downloads blocks -> the box
+	ruleAnc      map[*html.Node]bool   // ancestors of the elements rules type (nested.go)
 }
 
 // field notes that the text of el went into the named document field.
@@ -294,6 +295,7 @@ func (p *page) extract() (umzug.Document, error) {
 	if p.profile != nil {
 		p.applyRemove(roots, p.profile.Remove)
 		p.rules = collectRules(roots, p.profile.Blocks)
+		p.ruleAnc = ruleAncestors(p.rules)
 	}
 	if news != nil {
 		p.pressRelease(news)
@@ -579,6 +581,15 @@ func (p *page) walk(n *html.Node) {
 			p.fileBoxBlock(c)
 			continue
 		}
+		if p.ruleAnc[c] && ((isInline(c) && !isAnchorMarker(c)) || isRunningText(c)) {
+			if _, ruled := p.rules[c]; !ruled {
+				// Running text that holds elements a profile rule types.
+				flushLoose()
+				p.srcNode = c
+				p.ruledWithin(c)
+				continue
+			}
+		}
 		if (isInline(c) && !isAnchorMarker(c)) || isRunningText(c) {
 			// Running text outside content elements (paragraphs, lists)
 			// joins one text block until something else comes.
@@ -608,6 +619,8 @@ func (p *page) walk(n *html.Node) {
 			p.row(c)
 		case isContainer(c):
 			p.walk(c)
+		case p.ruleAnc[c]:
+			p.ruledWithin(c)
 		default:
 			p.element(c, pending.uid, pending.ctype)
 		}

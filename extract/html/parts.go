@@ -515,6 +515,9 @@ func (p *page) fileOf(a *goquery.Selection, item *goquery.Selection) umzug.File 
 	if f.Title == "" {
 		f.Title = f.FileName
 	}
+	if f.Description == "" {
+		f.Description = infoNote(a, item, f)
+	}
 	return f
 }
 

@@ -86,7 +86,17 @@ func (p *page) ruled(el *html.Node, t umzug.BlockType) {
 	case umzug.BlockGallery, umzug.BlockImage, umzug.BlockTextMedia:
 		b = p.media(s, string(t))
 	case umzug.BlockDownloads:
-		if x := p.downloads(s); x != nil {
+		x := p.downloads(s)
+		if x == nil {
+			// The element is one file: its link with the size label
+			// beside it (GSB's `span.c-download-list__li` in a paragraph).
+			if a := s.FindMatcher(css("a[href]")).Last(); a.Length() > 0 {
+				if f := p.fileOf(a, s); f.URL != "" {
+					x = &umzug.Downloads{Items: []umzug.File{f}}
+				}
+			}
+		}
+		if x != nil {
 			b = &umzug.Block{Type: t, Downloads: x}
 		}
 	case umzug.BlockLinkList:
