@@ -233,3 +233,34 @@ func TestPictureInList(t *testing.T) {
 		t.Errorf("a list with a picture: images %q, text %q", srcs, allText(d))
 	}
 }
+
+// TestProfileLeadAndTitleOnce: a release read with a profile whose lead
+// selector names a paragraph of the content (GSB's p.abstract) has the
+// lead once, as the lead, not also as the body's first paragraph; a
+// number line above the headline (a GSB dachzeile) does not leave the
+// headline behind as a level-1 heading block.
+func TestProfileLeadAndTitleOnce(t *testing.T) {
+	const lead = "Zwölf Kutter erhalten Zuschüsse für sparsamere Motoren und neue Netze."
+	d := parseFile(t, gsbPage(`<p class="dachzeile">Pressemitteilung Nr. 019/2024</p><h1 class="isFirstInSlot">Land fördert moderne Fischkutter</h1><p class="docData">Erscheinungsdatum 18.03.2024</p>
+<p class="abstract">`+lead+`</p>
+<p>Seestadt, 18.03.2024. Die Förderung beträgt bis zu 40 Prozent der Kosten. Anträge nimmt das Landesamt für Fischerei entgegen.</p>
+<p>Das Programm läuft bis Ende 2025 und ist mit 2,5 Millionen Euro ausgestattet.</p>`),
+		"https://www.mff.land.example/SharedDocs/Pressemitteilungen/DE/2024/03/pm-19.html")
+	if d.PressRelease == nil || d.PressRelease.Lead != lead {
+		t.Fatalf("press release %+v, want the lead", d.PressRelease)
+	}
+	if d.Title != "Land fördert moderne Fischkutter" || d.PressRelease.Number == "" {
+		t.Errorf("title %q number %q", d.Title, d.PressRelease.Number)
+	}
+	for _, b := range d.Blocks {
+		if b.Type == umzug.BlockHeading && b.Heading.Level == 1 {
+			t.Errorf("the headline is also a heading block: %q", b.Heading.Text)
+		}
+		if strings.Contains(b.PlainText(), "Zwölf Kutter") {
+			t.Errorf("the lead is also in the body: %s %q", b.Type, b.PlainText())
+		}
+	}
+	if len(d.Blocks) == 0 || !strings.HasPrefix(d.Blocks[0].PlainText(), "Seestadt, 18.03.2024.") {
+		t.Errorf("blocks %v: the body does not open with the dateline", blockTypes(d))
+	}
+}

@@ -447,6 +447,7 @@ func (p *page) finishPressRelease(roots []*html.Node) {
 	if pr.Lead != "" && normText(pr.Lead) == normText(pr.Subtitle) {
 		pr.Lead = "" // one sentence under the headline: the subtitle, not also the lead
 	}
+	p.dropLeadParagraph(pr.Lead)
 }
 
 // takeSubtitle reads the subtitle of a release made of content elements:
@@ -489,6 +490,32 @@ func (p *page) takeLead() {
 			return
 		}
 		p.d.PressRelease.Lead = t
+		if len(b.Text.Body) == 1 && b.Header == nil {
+			p.blocks = append(p.blocks[:i:i], p.blocks[i+1:]...)
+			return
+		}
+		b.Text.Body = b.Text.Body[1:]
+		rekey(b.Text.Body)
+		return
+	}
+}
+
+// dropLeadParagraph removes the lead from the body when the body's first
+// paragraph repeats it: a lead read by a profile's selector (GSB's
+// `p.abstract`) stays in the content the walk converts, where tx_news'
+// lead is taken out of the record's body.
+func (p *page) dropLeadParagraph(lead string) {
+	if lead == "" {
+		return
+	}
+	for i := range p.blocks {
+		b := &p.blocks[i]
+		if b.Type == umzug.BlockHeading {
+			continue
+		}
+		if b.Type != umzug.BlockText || len(b.Text.Body) == 0 || normText(b.Text.Body[0].PlainText()) != normText(lead) {
+			return
+		}
 		if len(b.Text.Body) == 1 && b.Header == nil {
 			p.blocks = append(p.blocks[:i:i], p.blocks[i+1:]...)
 			return

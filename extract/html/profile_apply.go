@@ -184,9 +184,11 @@ func (p *page) applyProfileFields(f *profileFields) {
 	d := &p.d
 	if f.title != "" {
 		d.Title = f.title
-		// The title headline is not repeated as the first block.
-		if len(p.blocks) > 0 && p.blocks[0].Type == umzug.BlockHeading && p.blocks[0].Heading.Text == f.title {
-			p.blocks = p.blocks[1:]
+		// The title headline is not repeated as the first block (nor
+		// after a short line above it: a kicker, the release's number).
+		if i := titleHeading(p.blocks, f.title); i >= 0 {
+			p.titleFrom(&p.blocks[i])
+			p.blocks = append(p.blocks[:i:i], p.blocks[i+1:]...)
 		}
 	}
 	if f.published != "" {
@@ -231,4 +233,21 @@ func (p *page) applyProfileFields(f *profileFields) {
 			break
 		}
 	}
+}
+
+// titleHeading returns the index of the heading block that repeats the
+// title at the top of the blocks: the first block, or the second when
+// the first is one short line (a kicker or number line above the
+// headline); -1 when there is none.
+func titleHeading(bs []umzug.Block, title string) int {
+	for i := 0; i < len(bs) && i < 2; i++ {
+		b := bs[i]
+		if b.Type == umzug.BlockHeading && b.Heading.Text == title {
+			return i
+		}
+		if b.Type != umzug.BlockText || b.Header != nil || len(b.Text.Body) != 1 || len(b.Text.Body[0].PlainText()) > 120 {
+			return -1
+		}
+	}
+	return -1
 }
