@@ -264,3 +264,37 @@ func TestProfileLeadAndTitleOnce(t *testing.T) {
 		t.Errorf("blocks %v: the body does not open with the dateline", blockTypes(d))
 	}
 }
+
+// TestAccordionOfSiblings: an accordion box whose panels are a headline
+// and a body as siblings (`div.accordion > h3.accordion-heading +
+// div.accordion-body`, a common FAQ) is an accordion block, on a GSB page
+// and on a page no profile reads; a box named so with one panel stays
+// text.
+func TestAccordionOfSiblings(t *testing.T) {
+	faq := `<div class="accordion">
+<h3 class="accordion-heading">Brauche ich für das Angeln im Meer einen Schein?</h3><div class="accordion-body"><p>Ja, auch an der Küste ist der Fischereischein vorgeschrieben.</p></div>
+<h3 class="accordion-heading">Wie lange gilt der Fischereischein?</h3><div class="accordion-body"><p>Er gilt lebenslang; die Abgabe wird jährlich entrichtet.</p></div>
+</div>`
+	for name, d := range map[string]umzug.Document{
+		"gsb": parseFile(t, gsbPage(`<h1 class="isFirstInSlot">Häufige Fragen</h1>`+faq), "https://www.mff.land.example/DE/Service/FAQ/faq_node.html"),
+		"any": parseFile(t, `<html><head><title>FAQ | Amt</title></head><body><main><h1>Häufige Fragen</h1>`+faq+`</main></body></html>`, "https://amt.example/faq/"),
+	} {
+		var acc *umzug.Accordion
+		for _, b := range d.Blocks {
+			if b.Type == umzug.BlockAccordion {
+				acc = b.Accordion
+			}
+		}
+		if acc == nil || len(acc.Items) != 2 {
+			t.Errorf("%s: blocks %v, want an accordion of 2", name, blockTypes(d))
+			continue
+		}
+		if it := acc.Items[1]; it.Title != "Wie lange gilt der Fischereischein?" || it.Body.PlainText() != "Er gilt lebenslang; die Abgabe wird jährlich entrichtet." {
+			t.Errorf("%s: panel %q %q", name, it.Title, it.Body.PlainText())
+		}
+	}
+	d := parseFile(t, `<html><head><title>FAQ | Amt</title></head><body><main><h1>Eine Frage</h1><div class="accordion"><h3 class="accordion-heading">Wo liegt der Hafen?</h3><div class="accordion-body"><p>Am Ende der Hafenstraße.</p></div></div></main></body></html>`, "https://amt.example/frage/")
+	if strings.Join(blockTypes(d), " ") == "accordion" || !strings.Contains(allText(d), "Am Ende der Hafenstraße.") {
+		t.Errorf("one panel: blocks %v %q", blockTypes(d), allText(d))
+	}
+}

@@ -262,3 +262,38 @@ func pointsElsewhere(li *html.Node) bool {
 		return !fileLink(d) && !pictureExt[path.Ext(strings.ToLower(pathOf(href)))]
 	})
 }
+
+// accordionBox reports an element named as an accordion ("accordion",
+// "akkordeon", "faq-accordion"; not a modifier or part of one such as
+// "accordion__item" or "accordion-body"). Outside content elements the
+// walk reads such a box with the accordion converter: a FAQ of a site
+// without TYPO3 became headings and text.
+func accordionBox(n *html.Node) bool {
+	if n.DataAtom != atom.Div && n.DataAtom != atom.Section && n.DataAtom != atom.Dl && n.DataAtom != atom.Ul {
+		return false
+	}
+	for _, c := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+		for _, w := range []string{"accordion", "akkordeon"} {
+			if c == w || strings.HasSuffix(c, "-"+w) || strings.HasPrefix(c, w+"--") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// accordionBlock converts an accordion box when it holds two panels or
+// more; false leaves it to the walk.
+func (p *page) accordionBlock(n *html.Node) bool {
+	a := p.accordion(goquery.NewDocumentFromNode(n).Selection, "")
+	if a == nil || len(a.Items) < 2 {
+		return false
+	}
+	for _, it := range a.Items {
+		if it.Title == "" {
+			return false
+		}
+	}
+	p.add(umzug.Block{Type: umzug.BlockAccordion, Accordion: a}, 0, "", n)
+	return true
+}

@@ -617,6 +617,8 @@ func (p *page) walk(n *html.Node) {
 			pending.uid, pending.ctype = 0, ""
 		case isLayoutRow(c):
 			p.row(c)
+		case accordionBox(c) && p.accordionBlock(c):
+			// an accordion outside content elements (a FAQ)
 		case isContainer(c):
 			p.walk(c)
 		case p.ruleAnc[c]:
