@@ -298,3 +298,22 @@ func TestAccordionOfSiblings(t *testing.T) {
 		t.Errorf("one panel: blocks %v %q", blockTypes(d), allText(d))
 	}
 }
+
+// TestRenditionOriginal: a picture linked to the same file in another
+// rendition (GSB's `?__blob=normal` around `?__blob=poster`) is listed as
+// an asset whose original is the linked rendition, so the large version
+// is migrated with the picture, not reported as a file of the chrome.
+func TestRenditionOriginal(t *testing.T) {
+	d := parseFile(t, gsbPage(`<h1 class="isFirstInSlot">Der Hafen</h1><p>Der Hafen von Altdorf ist der größte Fischereihafen des Landes.</p>
+<div class="picture"><a href="/SharedDocs/Bilder/DE/Fischerei/hafen.jpg?__blob=poster&amp;v=2"><img src="/SharedDocs/Bilder/DE/Fischerei/hafen.jpg?__blob=normal&amp;v=2" alt="Kutter im Hafen"/></a></div>`),
+		"https://www.mff.land.example/DE/Themen/Fischerei/hafen_node.html")
+	for _, a := range d.Assets {
+		if a.URL == "https://www.mff.land.example/SharedDocs/Bilder/DE/Fischerei/hafen.jpg?__blob=normal&v=2" {
+			if a.Original != "https://www.mff.land.example/SharedDocs/Bilder/DE/Fischerei/hafen.jpg?__blob=poster&v=2" {
+				t.Errorf("original %q", a.Original)
+			}
+			return
+		}
+	}
+	t.Errorf("no asset of the picture: %+v", d.Assets)
+}
