@@ -408,6 +408,13 @@ func outputText(d *umzug.Document) (string, []string) {
 		if b.Type == umzug.BlockDownloads && b.Downloads != nil {
 			for _, f := range b.Downloads.Items {
 				sb.WriteString(" " + f.SizeText)
+				if f.Format != "" && f.SizeText != "" {
+					// the label "(PDF, 245 KB)", "PDF, 2,2 MB, barrierefrei"
+					sb.WriteString(" " + f.Format + ", " + f.SizeText)
+					if f.Description != "" {
+						sb.WriteString(", " + f.Description)
+					}
+				}
 			}
 		}
 		if b.Type == umzug.BlockHTML && b.HTML != nil {

@@ -12,7 +12,7 @@ import (
 // gsbPage is a page in the markup of the Government Site Builder: every
 // page declares its canonical URL, and links carry the navigation
 // context "?nn=…".
-func gsbPage(canonical string) string {
+func gsbCanonicalPage(canonical string) string {
 	link := ""
 	if canonical != "" {
 		link = `<link rel="canonical" href="` + canonical + `"/>`
@@ -35,7 +35,7 @@ func TestDeclaredCanonicalURL(t *testing.T) {
 		{site + "/DE/Themen/Wald/wald_node.html", "", ""},
 		{site + "/DE/Themen/Wald/wald_node.html", "javascript:void(0)", ""},
 	} {
-		d, err := html.ParseHTML(strings.NewReader(gsbPage(c.canonical)), c.pageURL)
+		d, err := html.ParseHTML(strings.NewReader(gsbCanonicalPage(c.canonical)), c.pageURL)
 		if err != nil {
 			t.Fatal(err)
 		}

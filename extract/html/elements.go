@@ -692,6 +692,11 @@ func (p *page) flowNodes(nodes []*html.Node) []umzug.Block {
 			flush()
 			out = append(out, umzug.Block{Type: umzug.BlockDivider, Divider: &umzug.Divider{}})
 			return
+		case (n.DataAtom == atom.Ul || n.DataAtom == atom.Ol) && countImages(n, 1) > 0:
+			// The rich text of a list has no place for a picture.
+			flush()
+			out = append(out, p.listMedia(n)...)
+			return
 		}
 		if containsStructured(n) {
 			// Descend so the structured parts are typed on their own.

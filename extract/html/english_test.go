@@ -11,7 +11,7 @@ import (
 // is read, and its contact box headed "Press contact" gives the person's
 // name and role ("Spokesperson"), not the headline as a name.
 func TestEnglishPressRelease(t *testing.T) {
-	page := gsbPage("en", `<p class="docData"><span class="label">Date</span> <span class="value">15 January 2024</span></p>
+	page := gsbLangPage("en", `<p class="docData"><span class="label">Date</span> <span class="value">15 January 2024</span></p>
 <h1 class="isFirstInSlot">State launches funding programme for climate-resilient municipalities</h1>
 <p class="abstract">Municipalities can apply for up to 250,000 euros from February.</p>
 <p>The ministry today presented the programme. Around 18 million euros are available in 2024 and 2025.</p>

@@ -9,7 +9,7 @@ import (
 
 // gsbPage wraps content in a Government Site Builder page (the markup of
 // the trial site's template, our own).
-func gsbPage(lang, content string) string {
+func gsbLangPage(lang, content string) string {
 	return `<!doctype html><html lang="` + lang + `"><head><meta charset="UTF-8"/><title>MWKL - Seite</title>
 <meta name="generator" content="Government Site Builder"/></head><body class="gsb">
 <div id="wrapperOuter"><div id="header"><div id="navPrimary"><ul><li><a href="/DE/Themen/themen_node.html">Themen</a></li><li><a href="/DE/Presse/presse_node.html">Presse</a></li></ul></div></div>
@@ -49,7 +49,7 @@ func teaserItems(d umzug.Document) []umzug.TeaserItem {
 // items: under a press section URL that a profile names as press releases
 // (GSB), with SixCMS' headline divs, and as a plain list without a profile.
 func TestPressListIsListPage(t *testing.T) {
-	gsbList := gsbPage("de", `<h1 class="isFirstInSlot">Pressemitteilungen</h1><p>Hier finden Sie die Pressemitteilungen des Ministeriums.</p>`+
+	gsbList := gsbLangPage("de", `<h1 class="isFirstInSlot">Pressemitteilungen</h1><p>Hier finden Sie die Pressemitteilungen des Ministeriums.</p>`+
 		gsbTeaser("21.02.2024", "/SharedDocs/Pressemitteilungen/DE/2024/02/pm-15.html", "Trinkwasserversorgung: Land unterstützt Verbundleitungen", "Zwölf Wasserversorger erhalten Zuschüsse für Verbindungsleitungen.")+
 		gsbTeaser("08.02.2024", "/SharedDocs/Pressemitteilungen/DE/2024/02/pm-12.html", "Ministerin besucht Moorprojekt im Lautertal", "Wiedervernässung von 140 Hektar Moorfläche.")+
 		gsbTeaser("29.01.2024", "/SharedDocs/Pressemitteilungen/DE/2024/01/pm-07.html", "Neue Hochwasserkarten für 43 Gewässer veröffentlicht", "Überschwemmungsgebiete jetzt grundstücksgenau im Kartendienst.")+
@@ -145,11 +145,11 @@ func TestReleaseLineMakesPressRelease(t *testing.T) {
 // with its date inside an answer's text do not date the page; a page that
 // opens with "Pressemitteilung vom …" still takes that date.
 func TestTeaserAndTextDatesAreNotThePagesDate(t *testing.T) {
-	home := gsbPage("de", `<h1 class="isFirstInSlot">Willkommen beim Ministerium</h1><p>Wir kümmern uns um sauberes Wasser und gesunde Wälder.</p><h2>Aktuelles</h2>`+
+	home := gsbLangPage("de", `<h1 class="isFirstInSlot">Willkommen beim Ministerium</h1><p>Wir kümmern uns um sauberes Wasser und gesunde Wälder.</p><h2>Aktuelles</h2>`+
 		`<div class="teaser"><p class="docData">21.02.2024</p><h3><a href="/SharedDocs/Pressemitteilungen/DE/2024/02/pm-15.html">Land unterstützt Verbundleitungen</a></h3><p>Zwölf Wasserversorger erhalten Zuschüsse.</p></div>`+
 		`<div class="teaser"><p class="docData">08.02.2024</p><h3><a href="/SharedDocs/Pressemitteilungen/DE/2024/02/pm-12.html">Ministerin besucht Moorprojekt</a></h3><p>Wiedervernässung von 140 Hektar.</p></div>`+
 		`<h2>Themen</h2><ul><li><a href="/DE/Themen/Wasser/wasser_node.html">Wasser</a></li><li><a href="/DE/Themen/Wald/wald_node.html">Wald</a></li></ul>`)
-	faq := gsbPage("de", `<h1 class="isFirstInSlot">Häufig gestellte Fragen</h1><div class="accordion">
+	faq := gsbLangPage("de", `<h1 class="isFirstInSlot">Häufig gestellte Fragen</h1><div class="accordion">
 <h3 class="accordion-heading">Wer ist für Brunnen zuständig?</h3><div class="accordion-body"><p>Für Brunnen auf privaten Grundstücken ist die Untere Wasserbehörde zuständig.</p></div>
 <h3 class="accordion-heading">Wo finde ich die Hochwasserkarten?</h3><div class="accordion-body"><p>Im Kartendienst des Landesamts; siehe auch unsere <a href="/SharedDocs/Pressemitteilungen/DE/2024/01/pm-07.html">Pressemitteilung vom 29. Januar 2024</a>.</p></div></div>`)
 	for _, c := range []struct{ name, page, url string }{

@@ -865,7 +865,9 @@ func (p *page) prune(root *html.Node) {
 			}
 			ce := inCE || ownsMarkup(c) || c == p.news
 			if r, ok := a.marks[c]; ok && (!ce || ceBoilerplate(r)) && !(r == umzug.DropHeader && articleHead(c)) {
-				p.drop(c, r)
+				if !p.rescueFileBox(c, r) {
+					p.drop(c, r)
+				}
 			} else if a.soft[c] && !ce && dropSoft {
 				p.drop(c, umzug.DropRelated)
 			} else if r := utilityReason(c, a.w[c].text); r != "" && !(ce && r == umzug.DropMeta && authorElement(c)) {
@@ -1525,6 +1527,9 @@ func (p *page) dropHeadedBoxes(root *html.Node) {
 			box = anc
 		}
 		if box != h.n {
+			if p.fileBoxes[box] || p.rescueFileBox(box, h.reason) {
+				continue
+			}
 			p.drop(box, h.reason)
 			continue
 		}
@@ -1657,9 +1662,13 @@ func (p *page) dropLinkBoxes(root *html.Node) {
 				c = next
 				continue
 			}
+			if p.fileBoxes[c] {
+				c = next
+				continue
+			}
 			switch c.DataAtom {
 			case atom.Ul, atom.Ol, atom.Dl, atom.Div, atom.Section, atom.Nav, atom.Aside, atom.Table:
-				if p.an.w[c].text < most && linkBox(c) {
+				if p.an.w[c].text < most && linkBox(c) && !p.rescueFileBox(c, umzug.DropLinks) {
 					p.drop(c, umzug.DropLinks)
 					c = next
 					continue

@@ -414,6 +414,17 @@ func (p *page) finishPressRelease(roots []*html.Node) {
 		if pr.Number != "" && pr.Number == p.release.number {
 			p.field(p.release.el, "number")
 		}
+		if pr.Number == "" {
+			// A labelled value in a meta line, also one dropped as chrome.
+			nodes := slices.Clone(scope)
+			for _, dn := range p.dropped {
+				nodes = append(nodes, dn.n)
+			}
+			if n, line := labeledNumber(nodes); n != "" {
+				pr.Number = n
+				p.field(line, "number")
+			}
+		}
 		if pr.Kicker == pr.Number {
 			pr.Kicker = ""
 		}
@@ -428,6 +439,7 @@ func (p *page) finishPressRelease(roots []*html.Node) {
 		}
 	}
 	p.blocks = dropNumberParagraph(p.blocks, pr.Number, publisherName(pr))
+	p.attachFileBoxes()
 	p.takeContacts(roots)
 	if pr.Subtitle == "" {
 		p.takeSubtitle()
@@ -438,6 +450,7 @@ func (p *page) finishPressRelease(roots []*html.Node) {
 	if pr.Lead != "" && normText(pr.Lead) == normText(pr.Subtitle) {
 		pr.Lead = "" // one sentence under the headline: the subtitle, not also the lead
 	}
+	p.dropLeadParagraph(pr.Lead)
 }
 
 // takeSubtitle reads the subtitle of a release made of content elements:
@@ -480,6 +493,32 @@ func (p *page) takeLead() {
 			return
 		}
 		p.d.PressRelease.Lead = t
+		if len(b.Text.Body) == 1 && b.Header == nil {
+			p.blocks = append(p.blocks[:i:i], p.blocks[i+1:]...)
+			return
+		}
+		b.Text.Body = b.Text.Body[1:]
+		rekey(b.Text.Body)
+		return
+	}
+}
+
+// dropLeadParagraph removes the lead from the body when the body's first
+// paragraph repeats it: a lead read by a profile's selector (GSB's
+// `p.abstract`) stays in the content the walk converts, where tx_news'
+// lead is taken out of the record's body.
+func (p *page) dropLeadParagraph(lead string) {
+	if lead == "" {
+		return
+	}
+	for i := range p.blocks {
+		b := &p.blocks[i]
+		if b.Type == umzug.BlockHeading {
+			continue
+		}
+		if b.Type != umzug.BlockText || len(b.Text.Body) == 0 || normText(b.Text.Body[0].PlainText()) != normText(lead) {
+			return
+		}
 		if len(b.Text.Body) == 1 && b.Header == nil {
 			p.blocks = append(p.blocks[:i:i], p.blocks[i+1:]...)
 			return

@@ -230,6 +230,9 @@ type page struct {
 	listPage         *bool                      // isListPage's answer
 	release          releaseLine                // a line naming the page a press release
 	datedTeaserItems int                        // teaser items made of them (datedTeaserBlock)
+	fileBoxes        map[*html.Node]bool        // boxes of files kept from pruning (filebox.go)
+	fileBoxKeys      map[string]*html.Node      // keys of their downloads blocks -> the box
+	ruleAnc          map[*html.Node]bool        // ancestors of the elements rules type (nested.go)
 }
 
 // field notes that the text of el went into the named document field.
@@ -305,6 +308,7 @@ func (p *page) extract() (umzug.Document, error) {
 	if p.profile != nil {
 		p.applyRemove(roots, p.profile.Remove)
 		p.rules = collectRules(roots, p.profile.Blocks)
+		p.ruleAnc = ruleAncestors(p.rules)
 	}
 	if news != nil {
 		p.pressRelease(news)
@@ -614,6 +618,21 @@ func (p *page) walk(n *html.Node) {
 			}
 			continue
 		}
+		if p.fileBoxes[c] {
+			flushLoose()
+			p.srcNode = c
+			p.fileBoxBlock(c)
+			continue
+		}
+		if p.ruleAnc[c] && ((isInline(c) && !isAnchorMarker(c)) || isRunningText(c)) {
+			if _, ruled := p.rules[c]; !ruled {
+				// Running text that holds elements a profile rule types.
+				flushLoose()
+				p.srcNode = c
+				p.ruledWithin(c)
+				continue
+			}
+		}
 		if (isInline(c) && !isAnchorMarker(c)) || isRunningText(c) {
 			// Running text outside content elements (paragraphs, lists)
 			// joins one text block until something else comes.
@@ -641,8 +660,12 @@ func (p *page) walk(n *html.Node) {
 			pending.uid, pending.ctype = 0, ""
 		case isLayoutRow(c):
 			p.row(c)
+		case accordionBox(c) && p.accordionBlock(c):
+			// an accordion outside content elements (a FAQ)
 		case isContainer(c):
 			p.walk(c)
+		case p.ruleAnc[c]:
+			p.ruledWithin(c)
 		default:
 			p.element(c, pending.uid, pending.ctype)
 		}

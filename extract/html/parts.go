@@ -501,6 +501,7 @@ func (p *page) fileOf(a *goquery.Selection, item *goquery.Selection) umzug.File 
 	if f.Size, f.SizeText = parseSize(sizeText); f.SizeText == "" {
 		f.Size, f.SizeText = parseSize(text(item))
 	}
+	f.Title = titleWithoutSize(f.Title, f.SizeText)
 	if f.Description != "" && f.SizeText != "" {
 		f.Description = strings.TrimSpace(strings.Replace(f.Description, f.SizeText, "", 1))
 	}
@@ -513,6 +514,9 @@ func (p *page) fileOf(a *goquery.Selection, item *goquery.Selection) umzug.File 
 	}
 	if f.Title == "" {
 		f.Title = f.FileName
+	}
+	if f.Description == "" {
+		f.Description = infoNote(a, item, f)
 	}
 	return f
 }
@@ -675,14 +679,16 @@ func (p *page) accordion(s *goquery.Selection, ctype string) *umzug.Accordion {
 	if len(a.Items) == 0 {
 		// Headers and contents as siblings (BEM accordion__header/__content,
 		// Bootstrap 3 accordion-toggle links with collapse targets).
-		s.FindMatcher(css(".accordion__header, .accordion-toggle, [data-toggle=collapse], [data-bs-toggle=collapse]")).Each(func(_ int, h *goquery.Selection) {
+		// Also a headline and its body as siblings in the accordion's box
+		// (`div.accordion > h3.accordion-heading + div.accordion-body`).
+		s.FindMatcher(css(".accordion__header, .accordion-toggle, [data-toggle=collapse], [data-bs-toggle=collapse], .accordion > .accordion-heading, .accordion > .accordion-header, .accordion > .accordion-title")).Each(func(_ int, h *goquery.Selection) {
 			target := h.AttrOr("data-bs-target", h.AttrOr("data-target", h.AttrOr("href", "")))
 			var body *goquery.Selection
 			if strings.HasPrefix(target, "#") && len(target) > 1 {
 				body = s.Find(`[id="` + target[1:] + `"]`)
 			}
 			if body == nil || body.Length() == 0 {
-				body = h.NextMatcher(css(".accordion__content, .collapse, div"))
+				body = h.NextMatcher(css(".accordion__content, .accordion-body, .accordion-content, .collapse, div"))
 			}
 			if body.Length() == 0 {
 				return

@@ -86,7 +86,17 @@ func (p *page) ruled(el *html.Node, t umzug.BlockType) {
 	case umzug.BlockGallery, umzug.BlockImage, umzug.BlockTextMedia:
 		b = p.media(s, string(t))
 	case umzug.BlockDownloads:
-		if x := p.downloads(s); x != nil {
+		x := p.downloads(s)
+		if x == nil {
+			// The element is one file: its link with the size label
+			// beside it (GSB's `span.c-download-list__li` in a paragraph).
+			if a := s.FindMatcher(css("a[href]")).Last(); a.Length() > 0 {
+				if f := p.fileOf(a, s); f.URL != "" {
+					x = &umzug.Downloads{Items: []umzug.File{f}}
+				}
+			}
+		}
+		if x != nil {
 			b = &umzug.Block{Type: t, Downloads: x}
 		}
 	case umzug.BlockLinkList:
@@ -190,9 +200,11 @@ func (p *page) applyProfileFields(f *profileFields) {
 	d := &p.d
 	if f.title != "" {
 		d.Title = f.title
-		// The title headline is not repeated as the first block.
-		if len(p.blocks) > 0 && p.blocks[0].Type == umzug.BlockHeading && p.blocks[0].Heading.Text == f.title {
-			p.blocks = p.blocks[1:]
+		// The title headline is not repeated as the first block (nor
+		// after a short line above it: a kicker, the release's number).
+		if i := titleHeading(p.blocks, f.title); i >= 0 {
+			p.titleFrom(&p.blocks[i])
+			p.blocks = append(p.blocks[:i:i], p.blocks[i+1:]...)
 		}
 	}
 	if f.published != "" {
@@ -239,4 +251,21 @@ func (p *page) applyProfileFields(f *profileFields) {
 			break
 		}
 	}
+}
+
+// titleHeading returns the index of the heading block that repeats the
+// title at the top of the blocks: the first block, or the second when
+// the first is one short line (a kicker or number line above the
+// headline); -1 when there is none.
+func titleHeading(bs []umzug.Block, title string) int {
+	for i := 0; i < len(bs) && i < 2; i++ {
+		b := bs[i]
+		if b.Type == umzug.BlockHeading && b.Heading.Text == title {
+			return i
+		}
+		if b.Type != umzug.BlockText || b.Header != nil || len(b.Text.Body) != 1 || len(b.Text.Body[0].PlainText()) > 120 {
+			return -1
+		}
+	}
+	return -1
 }
