@@ -12,7 +12,6 @@ import (
 	"sync"
 
 	"github.com/PuerkitoBio/goquery"
-	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
@@ -486,7 +485,7 @@ func stripSiteName(title, site string) string {
 	return title
 }
 
-var typo3Markup = cascadia.MustCompile(typo3MarkupSel)
+var typo3Markup = css(typo3MarkupSel)
 
 func isTYPO3(idx *pageIndex, meta metaTags) bool {
 	if strings.Contains(strings.ToLower(meta.name("generator")), "typo3") {
