@@ -260,7 +260,7 @@ func (p *page) extract() (umzug.Document, error) {
 	if msg := p.cmsErrorPage(); msg != "" {
 		return *d, fmt.Errorf("parsing %s: %q: %w", d.URL, msg, umzug.ErrCMSErrorPage)
 	}
-	p.an = analyzeShared(p.doc.Nodes[0], p.verdicts)
+	p.an = analyzeSized(p.doc.Nodes[0], p.verdicts, p.idx.elements)
 	var roots []*html.Node
 	if p.profile != nil {
 		d.Provenance.Extractor = p.profile.Name
