@@ -33,14 +33,19 @@ type gateCompound struct {
 
 // selGate is a necessary condition of a selector group: a node matches
 // only if it is an element and one of the compounds' needs are met.
-type selGate []gateCompound
+type selGate struct {
+	comps []gateCompound
+	// attrs: every compound needs an attribute, so an element without
+	// any (most <p>, <li>, <span>) is out at once.
+	attrs bool
+}
 
 func (g selGate) may(n *html.Node) bool {
-	if n.Type != html.ElementNode {
+	if n.Type != html.ElementNode || g.attrs && len(n.Attr) == 0 {
 		return false
 	}
-	for i := range g {
-		if g[i].may(n) {
+	for i := range g.comps {
+		if g.comps[i].may(n) {
 			return true
 		}
 	}
@@ -69,15 +74,16 @@ func (c *gateCompound) may(n *html.Node) bool {
 // gateOf reads the gate of a selector group, or reports false when some
 // selector of the group has none this reader can derive.
 func gateOf(group string) (selGate, bool) {
-	var g selGate
+	g := selGate{attrs: true}
 	for _, s := range splitTop(group, ',') {
 		c, ok := subjectGate(strings.TrimSpace(s))
 		if !ok {
-			return nil, false
+			return selGate{}, false
 		}
-		g = append(g, c)
+		g.comps = append(g.comps, c)
+		g.attrs = g.attrs && len(c.needs) > 0
 	}
-	return g, len(g) > 0
+	return g, len(g.comps) > 0
 }
 
 // splitTop splits s at sep outside brackets, parentheses and quotes.

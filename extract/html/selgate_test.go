@@ -105,9 +105,9 @@ func TestGateOf(t *testing.T) {
 		{"h1", "h1"},
 		{"H1", "h1"},
 		{"#content h1", "h1"},
-		{"div#x.y", "div id~x class~y"},
-		{`a[HREF^="mailto:"]`, "a href~mailto:"},
-		{`[type="TEXT" i]`, "type~"},
+		{"div#x.y", "div id~x class~y (attrs)"},
+		{`a[HREF^="mailto:"]`, "a href~mailto: (attrs)"},
+		{`[type="TEXT" i]`, "type~ (attrs)"},
 		{`[title!=x]`, "-"},
 		{`div[title!=x]`, "div"},
 		{`[href#=(\.pdf$)]`, "-"},
@@ -121,13 +121,13 @@ func TestGateOf(t *testing.T) {
 		{".ä", "-"},
 		{"*", "-"},
 		{`[data-a="x]y"] p, .z`, "p | class~z"},
-		{`[lang|=de]`, "lang~de"},
+		{`[lang|=de]`, "lang~de (attrs)"},
 	} {
 		g, ok := gateOf(c.sel)
 		got := "-"
 		if ok {
 			var parts []string
-			for _, cp := range g {
+			for _, cp := range g.comps {
 				f := []string{}
 				if cp.tag != "" {
 					f = append(f, cp.tag)
@@ -138,6 +138,9 @@ func TestGateOf(t *testing.T) {
 				parts = append(parts, strings.Join(f, " "))
 			}
 			got = strings.Join(parts, " | ")
+			if g.attrs {
+				got += " (attrs)"
+			}
 		}
 		if got != c.want {
 			t.Errorf("gateOf(%q) = %q, want %q", c.sel, got, c.want)
