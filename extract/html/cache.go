@@ -5,7 +5,6 @@ import (
 	"sync"
 
 	"github.com/PuerkitoBio/goquery"
-	"github.com/andybalholm/cascadia"
 )
 
 // Verdicts on class and id names are pure functions of the name (the
@@ -199,7 +198,7 @@ func profileSel(s string) goquery.Matcher {
 	if m, ok := profileSels.Load(s); ok {
 		return m.(goquery.Matcher)
 	}
-	if m, err := cascadia.Compile(s); err == nil {
+	if m, err := compileGated(s); err == nil {
 		return m
 	}
 	return noMatch{}

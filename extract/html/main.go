@@ -63,14 +63,25 @@ func analyze(root *html.Node) *analysis { return analyzeShared(root, nil) }
 // analyzeShared is analyze with the verdicts of class and id names kept
 // in a Parser's shared cache.
 func analyzeShared(root *html.Node, shared *verdictCache) *analysis {
+	return analyzeSized(root, shared, -1)
+}
+
+// analyzeSized is analyzeShared with the number of elements of the page
+// counted already (pageIndex.elements), which sizes the weights map; -1
+// counts the body's elements.
+func analyzeSized(root *html.Node, shared *verdictCache, elements int) *analysis {
 	a := &analysis{w: map[*html.Node]weights{}, marks: map[*html.Node]string{}, soft: map[*html.Node]bool{}, cache: newBoilerCache(shared)}
 	a.body = findBody(root)
 	if a.body == nil {
 		return a
 	}
 	// Sized once: the map holds an entry per element; growing it cost
-	// more than filling it.
-	a.w = make(map[*html.Node]weights, countElements(a.body))
+	// more than filling it. The page's count (head included) is a size,
+	// not a result: no walk of its own for it.
+	if elements < 0 {
+		elements = countElements(a.body)
+	}
+	a.w = make(map[*html.Node]weights, elements)
 	a.markAll(a.body, false)
 	a.weighBody()
 	// A verdict on a wrapper that holds most of the prose is wrong: it is

@@ -25,6 +25,7 @@ type pageIndex struct {
 	// (cfEmailNode), decoded by pageOf (cfemail.go).
 	cfEmails []*html.Node
 	detect   []bool // per profile: one of its detect selectors matches an element
+	elements int    // the elements walked (analyzeSized sizes a map with it)
 }
 
 // typo3MarkupSel is the selector group typo3Markup is compiled from;
@@ -114,6 +115,7 @@ func indexPage(root *html.Node, profiles []*Profile, pageURL string) *pageIndex 
 
 // element notes what the element n is for the look-ups.
 func (x *pageIndex) element(n *html.Node) {
+	x.elements++
 	isMeta := n.Data == "meta"
 	if isMeta {
 		x.metas = append(x.metas, n)

@@ -12,7 +12,6 @@ import (
 	"sync"
 
 	"github.com/PuerkitoBio/goquery"
-	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
@@ -275,7 +274,7 @@ func (p *page) extract() (umzug.Document, error) {
 	if p.searchResultsPage() {
 		return *d, &umzug.NotContentError{URL: d.URL, Reason: ViewSearch}
 	}
-	p.an = analyzeShared(p.doc.Nodes[0], p.verdicts)
+	p.an = analyzeSized(p.doc.Nodes[0], p.verdicts, p.idx.elements)
 	var roots []*html.Node
 	if p.profile != nil {
 		d.Provenance.Extractor = p.profile.Name
@@ -523,7 +522,7 @@ func stripSiteName(title, site string) string {
 	return title
 }
 
-var typo3Markup = cascadia.MustCompile(typo3MarkupSel)
+var typo3Markup = css(typo3MarkupSel)
 
 func isTYPO3(idx *pageIndex, meta metaTags) bool {
 	if strings.Contains(strings.ToLower(meta.name("generator")), "typo3") {

@@ -137,17 +137,74 @@ func span(v string) int {
 
 var creditRe = regexp.MustCompile(`(?i)(?:^|[\s(\[|–-])((?:Foto|Fotos|Bild|Bildquelle|Quelle|Photo|Copyright)\s*(?::|©)\s*[^)\]]+|©\s*[^)\]]+)[)\]]?\s*$`)
 
+// creditAt is creditRe's credit anchored where it begins: the same group,
+// with what may follow it to the end.
+var creditAt = regexp.MustCompile(`(?i)^((?:Foto|Fotos|Bild|Bildquelle|Quelle|Photo|Copyright)\s*(?::|©)\s*[^)\]]+|©\s*[^)\]]+)[)\]]?\s*$`)
+
 // splitCredit separates a photo credit ("Foto: …", "Foto © …", "© …") at the end of a
 // caption from the caption.
 func splitCredit(caption string) (string, string) {
-	m := creditRe.FindStringSubmatchIndex(caption)
-	if m == nil {
+	start, end := creditSpan(caption)
+	if start < 0 {
 		return caption, ""
 	}
-	credit := strings.TrimSpace(caption[m[2]:m[3]])
-	rest := strings.TrimSpace(caption[:m[2]])
+	credit := strings.TrimSpace(caption[start:end])
+	rest := strings.TrimSpace(caption[:start])
 	rest = strings.TrimRight(rest, " ([|–-")
 	return strings.TrimSpace(rest), credit
+}
+
+// creditSpan returns where creditRe's credit group is in s (-1 when it
+// does not match). creditRe is not anchored at its start, so its
+// backtracker tried every byte of the caption; the group can only begin
+// at the start of s or after one of the separators, with "©" or one of
+// the credit words (ASCII letters other than k and s, which (?i) folds
+// to ASCII only: TestCreditSpanAgrees), and the leftmost match of
+// creditRe is the one whose group begins first. So only those places
+// are tried, in order, with creditAt.
+func creditSpan(s string) (int, int) {
+	for g := 0; g < len(s); g++ {
+		if g > 0 && !creditSeparatorBefore(s, g) || !mayCreditStart(s[g:]) {
+			continue
+		}
+		if m := creditAt.FindStringSubmatchIndex(s[g:]); m != nil {
+			return g + m[2], g + m[3]
+		}
+	}
+	return -1, -1
+}
+
+// creditSeparatorBefore reports whether s[:g] ends with one of the
+// separators creditRe allows before the credit: \s (ASCII white space),
+// "(", "[", "|", "-" or "–".
+func creditSeparatorBefore(s string, g int) bool {
+	switch s[g-1] {
+	case ' ', '\t', '\n', '\f', '\r', '(', '[', '|', '-':
+		return true
+	}
+	return g >= 3 && s[g-3:g] == "–"
+}
+
+// mayCreditStart reports whether s begins with "©" or, in any case of its
+// ASCII letters, with a word that begins one of creditRe's credit words.
+func mayCreditStart(s string) bool {
+	if strings.HasPrefix(s, "©") {
+		return true
+	}
+	if len(s) < 4 {
+		return false
+	}
+	switch s[0] | 0x20 {
+	case 'f', 'b', 'q', 'p', 'c':
+	default:
+		return false
+	}
+	for _, w := range [...]string{"foto", "bild", "quelle", "photo", "copyright"} {
+		if len(s) >= len(w) && strings.EqualFold(s[:len(w)], w) {
+			return true
+		}
+	}
+	return false
 }
 
 // imageSrc returns the real image URL of an <img>, looking past lazy

@@ -11,7 +11,6 @@ import (
 	"sync"
 
 	"github.com/PuerkitoBio/goquery"
-	"github.com/andybalholm/cascadia"
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/net/html"
 
@@ -54,7 +53,7 @@ type Profile struct {
 	Blocks []BlockRule `yaml:"blocks"`
 
 	urlRe, prURLRe []*regexp.Regexp
-	detectSel      []cascadia.Selector
+	detectSel      []goquery.Matcher
 	detectElem     []bool // detectSel[i] matches elements only (indexPage skips other nodes)
 }
 
@@ -102,7 +101,7 @@ func (p *Profile) compile() error {
 		"title": p.Title, "date": p.Date, "modified": p.Modified, "lead": p.Lead, "kicker": p.Kicker,
 		"subtitle": p.Subtitle, "publisher": p.Publisher, "pressRelease.selectors": p.PressRelease.Selectors}
 	for _, s := range p.Detect.Selectors {
-		if m, err := cascadia.Compile(s); err == nil {
+		if m, err := compileGated(s); err == nil {
 			p.detectSel = append(p.detectSel, m)
 			// Without a pseudo-class every part of a selector is a tag,
 			// class, id or attribute test, which only elements pass; a
@@ -147,11 +146,11 @@ func (p *Profile) compile() error {
 // checkSelector compiles a selector the way goquery does, so a profile
 // with a bad selector fails when loaded, not on the first page.
 func checkSelector(s string) error {
-	m, err := cascadia.Compile(s)
+	m, err := compileGated(s)
 	if err != nil {
 		return fmt.Errorf("selector %q: %w", s, err)
 	}
-	profileSels.Store(s, goquery.Matcher(m)) // compiled once (cache.go)
+	profileSels.Store(s, m) // compiled once (cache.go)
 	return nil
 }
 

@@ -4,7 +4,6 @@ import (
 	"sync"
 
 	"github.com/PuerkitoBio/goquery"
-	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
 )
 
@@ -22,7 +21,7 @@ func css(s string) goquery.Matcher {
 		return m.(goquery.Matcher)
 	}
 	var m goquery.Matcher = noMatch{}
-	if cs, err := cascadia.Compile(s); err == nil {
+	if cs, err := compileGated(s); err == nil {
 		m = cs
 	}
 	compiled.Store(s, m)
@@ -81,7 +80,7 @@ func (f firstMatcher) first(n *html.Node) *html.Node {
 // anyMatch reports whether any selector matches an element below the
 // nodes: FindMatcher(m).Length() > 0 for any of them, in one walk that
 // stops at the first match.
-func anyMatch(nodes []*html.Node, sels []cascadia.Selector) bool {
+func anyMatch(nodes []*html.Node, sels []goquery.Matcher) bool {
 	var in func(n *html.Node) bool
 	in = func(n *html.Node) bool {
 		for _, s := range sels {
