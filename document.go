@@ -77,7 +77,7 @@ type Provenance struct {
 	FinalURL  string   `json:"finalUrl,omitempty"`
 	AliasURLs []string `json:"aliasUrls,omitempty"`
 	// CanonicalURL is the URL the page declares as its own (<link
-	// rel="canonical">), canonical in umzug's sense, when it is not the
+	// rel="canonical">), canonical in umzug's sense, also when it is the
 	// URL the page was served at. The export keeps one document per
 	// canonical URL and content (transform/samepage.go).
 	CanonicalURL  string       `json:"canonicalUrl,omitempty"`

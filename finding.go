@@ -126,9 +126,16 @@ func GroupTemplateFindings(fs []Finding) []Finding {
 		return key{f.Rule, f.Selector, strings.ToLower(VisibleText(f.Evidence))}, true
 	}
 	pages := map[key][]string{}
+	// rep is the finding a group is reported as: the one on the first
+	// page by URL (then by message and evidence), whatever order the
+	// findings came in.
+	rep := map[key]Finding{}
 	for i := range fs {
 		if k, ok := keyOf(&fs[i]); ok {
 			pages[k] = append(pages[k], fs[i].URL)
+			if r, seen := rep[k]; !seen || cmp.Or(strings.Compare(fs[i].URL, r.URL), strings.Compare(fs[i].Message, r.Message), strings.Compare(fs[i].Evidence, r.Evidence)) < 0 {
+				rep[k] = fs[i]
+			}
 		}
 	}
 	grouped := false
@@ -158,6 +165,7 @@ func GroupTemplateFindings(fs []Finding) []Finding {
 			continue
 		}
 		done[k] = true
+		f = rep[k]
 		f.URL, f.AlsoOn = urls[0], urls[1:]
 		f.Message += fmt.Sprintf(" (the same in the page template of %d pages)", len(urls))
 		f.Fingerprint = FindingFingerprint(Finding{Rule: f.Rule, Selector: f.Selector, Evidence: f.Evidence}, "")

@@ -110,4 +110,17 @@ func TestGroupTemplateFindings(t *testing.T) {
 			t.Errorf("grouped: %+v", f)
 		}
 	}
+	// Whatever order the pages came in (the crawl's), the group is the
+	// finding of the first page by URL, with its evidence as printed.
+	loud := slices.Clone(fs)
+	loud[0].Evidence = "Uferstraße 12, 65999 MUSTERSTADT" // page f: the same folded
+	reversed := slices.Clone(loud)
+	slices.Reverse(reversed)
+	for _, in := range [][]Finding{loud, reversed} {
+		g := GroupTemplateFindings(slices.Clone(in))
+		i := slices.IndexFunc(g, func(f Finding) bool { return len(f.AlsoOn) > 0 })
+		if i < 0 || g[i].URL != "https://amt.example/a" || g[i].Evidence != "Uferstraße 12, 65999 Musterstadt" {
+			t.Errorf("the group depends on the order of the findings: %+v", g)
+		}
+	}
 }

@@ -85,6 +85,16 @@ func TestDemoRecrawlAndDiff(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("diff after the demo changed:\n%s\nwant %q", stdout, want)
 	}
+	// A narrower crawl (a page budget) does not reach pages that are
+	// still there: it removes nothing (umzug diff lists them as removed).
+	narrow := filepath.Join(dir, "narrow")
+	code, _, stderr = run(t, "migrate", "--demo-change", "--archive", arch, "--out", narrow, "--max-pages", "20")
+	if code != ExitOK && code != ExitPartial {
+		t.Fatalf("migrate --max-pages 20: exit %d\n%s", code, stderr)
+	}
+	if strings.Contains(stderr, "Removed since the last crawl") {
+		t.Errorf("a crawl limited to 20 pages counts pages it did not reach as removed:\n%s", stderr)
+	}
 }
 
 // TestDemoStderr: a normal demo run prints the summary and nothing that

@@ -121,7 +121,7 @@ func (m *Migration) Run(ctx context.Context) (MigrateResult, error) {
 		if offline {
 			stats.Fetched = n
 		}
-		if !interrupted {
+		if !interrupted && m.wholeSite(stats) {
 			if err := m.addRemoved(ctx, run); err != nil {
 				return res, err
 			}
@@ -176,6 +176,19 @@ func (m *Migration) Run(ctx context.Context) (MigrateResult, error) {
 	return res, nil
 }
 
+// wholeSite reports whether this session crawled the whole site as far as
+// it is linked: no page, trap or sitemap budget left URLs out, no depth
+// limit and no include or exclude pattern narrowed it. Only then is a page
+// the previous run had and this one did not reach gone from the site; a
+// narrower crawl simply did not look (archive.DiffArchive cannot tell, as
+// the URLs a crawl refuses are not recorded). An export of a stored run
+// (no crawl in this session) cannot tell either.
+func (m *Migration) wholeSite(st crawl.CrawlStats) bool {
+	c := m.Crawl
+	return c != nil && c.MaxPages == 0 && c.MaxDepth == 0 && len(c.Include) == 0 && len(c.Exclude) == 0 &&
+		st.OverBudget == 0 && st.TrapSkipped == 0 && st.SitemapsSkipped == 0
+}
+
 // addRemoved gives the export the URLs that the archive's previous run
 // found and run, the latest, no longer reached (archive.DiffArchive's
 // removed as "no longer linked" from a page fetched fine): taken off the
@@ -202,8 +215,8 @@ func (m *Migration) addRemoved(ctx context.Context, run int64) error {
 	if err != nil {
 		return err
 	}
-	if d.Failed != nil || run != 0 && d.To.ID != run {
-		return nil
+	if d.Failed != nil || run != 0 && d.To.ID != run || !slices.Equal(d.From.Seeds, d.To.Seeds) {
+		return nil // not comparable: the site was down, or another crawl
 	}
 	for _, c := range d.Changes {
 		// A removed URL this run fetched (404, 410 now) has its row

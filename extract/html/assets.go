@@ -34,11 +34,6 @@ func collectAssets(d *umzug.Document) []umzug.Asset {
 			// (GSB's `?__blob=normal` linking `?__blob=poster`): the
 			// linked one is the original.
 			a.Original = m.Link
-		} else if m.Link != "" && m.Link != m.Src && pathOf(m.Link) == pathOf(m.Src) {
-			// The same file in another rendition, chosen by the query
-			// (GSB's `?__blob=normal` linking `?__blob=poster`): the
-			// linked one is the original.
-			a.Original = m.Link
 		}
 		add(&out, seen, a)
 	}

@@ -61,19 +61,26 @@ func searchPage(term string) string {
 <div class="teaser"><h3><a href="/DE/Presse/pm-07.html">Neue Hochwasserkarten</a></h3><p>Die Karten zeigen Überflutungsflächen für 43 Gewässer.</p></div></main></body></html>`
 }
 
-// A page whose own search form holds the term it answered is search
-// results, whatever its URL says (GSB's search page under "?nn=…"): not
-// content. The same form empty, or the header's search box of any
-// other page, makes no search results page.
+// A page whose own search form holds the term its URL asked for is
+// search results: not content. The same form empty, a term in the form
+// but not in the URL (a value may be a placeholder), or the header's
+// search box of any other page, makes no search results page.
 func TestSearchResultsPageIsNotContent(t *testing.T) {
 	const u = "https://www.wald.land.example/SiteGlobals/Forms/Suche/Suche_Formular.html?nn=104712"
-	_, err := html.ParseHTML(strings.NewReader(searchPage("Hochwasser")), u)
+	_, err := html.ParseHTML(strings.NewReader(searchPage("Hochwasser")), u+"&templateQueryString=Hochwasser")
 	var nc *umzug.NotContentError
 	if !errors.As(err, &nc) || nc.Reason != html.ViewSearch {
 		t.Errorf("search page with a term: err = %v; want not content, %q", err, html.ViewSearch)
 	}
 	if _, err := html.ParseHTML(strings.NewReader(searchPage("")), u); err != nil {
 		t.Errorf("search page without a term: %v; want a document", err)
+	}
+	// The header's search box of an old site: no action (it submits to
+	// the page it is on) and its hint as the value.
+	header := `<!DOCTYPE html><html lang="de"><head><title>Wald</title></head><body><div id="kopf"><form method="get"><input name="searchterm" value="Suchbegriff eingeben" onfocus="this.value=''"/></form></div>
+<main><h1>Waldumbau</h1><p>Das Land baut seit 2010 Nadelwälder in Mischwälder um: 4.000 Hektar im Jahr.</p></main></body></html>`
+	if _, err := html.ParseHTML(strings.NewReader(header), "https://www.wald.land.example/themen/wald/"); err != nil {
+		t.Errorf("page with a search box whose value is a hint: %v; want a document", err)
 	}
 	// Another page with the header's search box, a term filled in: it
 	// submits to the search page, not to itself.

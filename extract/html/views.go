@@ -134,7 +134,8 @@ func pick(have, r string) string {
 
 // searchResultsPage reports a page that shows the results of a search:
 // a GET form that submits to this very page holds a search term field
-// (searchTermName) with the term filled in. The site's search box in
+// (searchTermName) with the term filled in, the term the page's URL
+// carries. The site's search box in
 // the header of every page submits to the search page, not to itself,
 // and is empty; on the search page it is the page's own form, with the
 // term it answered. Such a page is a view of the site's content under
@@ -162,7 +163,12 @@ func (p *page) searchResultsPage() bool {
 			default:
 				continue
 			}
-			if searchTermName(attr(in, "name")) && strings.TrimSpace(attr(in, "value")) != "" {
+			// The term must be the page's own query too: a GET form's
+			// results page has it in its URL, while a value alone may be
+			// a placeholder ("Suchbegriff eingeben") of the search box in
+			// every page's header.
+			name := attr(in, "name")
+			if searchTermName(name) && strings.TrimSpace(attr(in, "value")) != "" && strings.TrimSpace(own.Query().Get(name)) != "" {
 				return true
 			}
 		}
