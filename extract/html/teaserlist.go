@@ -79,6 +79,9 @@ func teaserWithDate(n *html.Node) (datedTeaser, bool) {
 	if t, short := textUpTo(n, 700); !short || !twoDigits(t) {
 		return datedTeaser{}, false // too long, or no year to date it
 	}
+	if !headlineLinkIn(n, false) {
+		return datedTeaser{}, false // most boxes: no dates are read
+	}
 	var link bool
 	var dt datedTeaser
 	var f func(e *html.Node, inLink, inHead bool)
@@ -120,6 +123,29 @@ func teaserWithDate(n *html.Node) (datedTeaser, bool) {
 	}
 	f(n, false, false)
 	return dt, link && dt.date != ""
+}
+
+// headlineLinkIn reports the headline's link teaserWithDate asks for, as
+// its walk finds it, without reading dates: a date line holds no link,
+// so skipping into it (as that walk does once it read a date there)
+// never hides one.
+func headlineLinkIn(e *html.Node, inHead bool) bool {
+	for c := e.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || skipElement(c) {
+			continue
+		}
+		head := inHead || headingLevel(c) > 0 || headlineClass(attr(c, "class"))
+		if c.DataAtom == atom.A && pageLink(attr(c, "href")) {
+			if lt := cleanText(c); utf8.RuneCountInString(lt) >= 10 && strings.Contains(lt, " ") &&
+				(head || hasDescendant(c, func(d *html.Node) bool { return headingLevel(d) > 0 })) {
+				return true
+			}
+		}
+		if headlineLinkIn(c, head) {
+			return true
+		}
+	}
+	return false
 }
 
 // twoDigits reports two ASCII digits in a row in t: every full date has
