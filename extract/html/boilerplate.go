@@ -158,6 +158,18 @@ var pageRegionIDs = map[string]string{
 	"page-header": umzug.DropHeader, "pageheader": umzug.DropHeader, "top": umzug.DropHeader,
 }
 
+// namedBy reports an element whose class or id holds one of words
+// (classWords).
+func namedBy(n *html.Node, words map[string]bool) bool {
+	var buf [16]string
+	for _, w := range classWords(attr(n, "class")+" "+attr(n, "id"), buf[:0]) {
+		if words[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // classWords splits class and id names into lower-case words.
 func classWords(s string, out []string) []string {
 	start := -1

@@ -162,13 +162,7 @@ func isContactBox(n *html.Node) bool {
 	}
 	named := n.DataAtom == atom.Address || strings.Contains(attr(n, "itemtype"), "Person") || strings.Contains(attr(n, "itemtype"), "ContactPoint")
 	if !named {
-		var buf [16]string
-		for _, w := range classWords(attr(n, "class")+" "+attr(n, "id"), buf[:0]) {
-			if contactWords[w] {
-				named = true
-				break
-			}
-		}
+		named = namedBy(n, contactWords)
 	}
 	if !named {
 		// A box opened by a contact headline or label.

@@ -229,7 +229,7 @@ func infoNote(a, item *goquery.Selection, f umzug.File) string {
 		note = strings.Join(parts, ", ")
 		return false
 	})
-	if letters(note) == "" || len(note) > 200 {
+	if echoKey(note) == "" || len(note) > 200 {
 		return ""
 	}
 	return note

@@ -677,15 +677,7 @@ func (a *analysis) withStage(root *html.Node) []*html.Node {
 // isStage reports an element, or one of its children's children, named
 // as a stage.
 func isStage(n *html.Node) bool {
-	var buf [16]string
-	check := func(e *html.Node) bool {
-		for _, w := range classWords(attr(e, "class")+" "+attr(e, "id"), buf[:0]) {
-			if stageWords[w] {
-				return true
-			}
-		}
-		return false
-	}
+	check := func(e *html.Node) bool { return namedBy(e, stageWords) }
 	if check(n) {
 		return true
 	}

@@ -4,7 +4,6 @@ import (
 	"path"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -109,10 +108,10 @@ func (p *page) pictureGallery(n *html.Node) []umzug.Media {
 			continue
 		}
 		imgs := p.lazyFigures(goquery.NewDocumentFromNode(c).Selection)
-		rest := letters(cleanText(c))
+		rest := echoKey(cleanText(c))
 		for _, m := range imgs {
-			rest = strings.Replace(rest, letters(m.Caption), "", 1)
-			rest = strings.Replace(rest, letters(m.Credit), "", 1)
+			rest = strings.Replace(rest, echoKey(m.Caption), "", 1)
+			rest = strings.Replace(rest, echoKey(m.Credit), "", 1)
 		}
 		if rest != "" {
 			return nil
@@ -144,17 +143,6 @@ func (p *page) lazyFigures(s *goquery.Selection) []umzug.Media {
 		}
 	})
 	return out
-}
-
-// letters returns the letters and digits of s, lower-cased.
-func letters(s string) string {
-	var sb strings.Builder
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			sb.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return sb.String()
 }
 
 // listMedia converts a list that holds pictures (flowNodes): a list of

@@ -493,14 +493,21 @@ func (p *page) takeLead() {
 			return
 		}
 		p.d.PressRelease.Lead = t
-		if len(b.Text.Body) == 1 && b.Header == nil {
-			p.blocks = append(p.blocks[:i:i], p.blocks[i+1:]...)
-			return
-		}
-		b.Text.Body = b.Text.Body[1:]
-		rekey(b.Text.Body)
+		p.dropFirstParagraph(i)
 		return
 	}
+}
+
+// dropFirstParagraph removes the first paragraph of text block i, and
+// the block with it when that was all it held.
+func (p *page) dropFirstParagraph(i int) {
+	b := &p.blocks[i]
+	if len(b.Text.Body) == 1 && b.Header == nil {
+		p.blocks = append(p.blocks[:i:i], p.blocks[i+1:]...)
+		return
+	}
+	b.Text.Body = b.Text.Body[1:]
+	rekey(b.Text.Body)
 }
 
 // dropLeadParagraph removes the lead from the body when the body's first
@@ -519,12 +526,7 @@ func (p *page) dropLeadParagraph(lead string) {
 		if b.Type != umzug.BlockText || len(b.Text.Body) == 0 || normText(b.Text.Body[0].PlainText()) != normText(lead) {
 			return
 		}
-		if len(b.Text.Body) == 1 && b.Header == nil {
-			p.blocks = append(p.blocks[:i:i], p.blocks[i+1:]...)
-			return
-		}
-		b.Text.Body = b.Text.Body[1:]
-		rekey(b.Text.Body)
+		p.dropFirstParagraph(i)
 		return
 	}
 }

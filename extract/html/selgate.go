@@ -86,10 +86,11 @@ func gateOf(group string) (selGate, bool) {
 	return g, len(g.comps) > 0
 }
 
-// splitTop splits s at sep outside brackets, parentheses and quotes.
-func splitTop(s string, sep byte) []string {
-	var out []string
-	depth, start := 0, 0
+// eachTop calls f with the index and byte of every byte of s outside
+// brackets, parentheses and quotes (and that is none of them); it
+// reports whether they were all closed at the end.
+func eachTop(s string, f func(i int, c byte)) (balanced bool) {
+	depth := 0
 	var quote byte
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -104,11 +105,23 @@ func splitTop(s string, sep byte) []string {
 			depth++
 		case c == ')' || c == ']':
 			depth--
-		case c == sep && depth == 0:
+		case depth == 0:
+			f(i, c)
+		}
+	}
+	return depth == 0 && quote == 0
+}
+
+// splitTop splits s at sep outside brackets, parentheses and quotes.
+func splitTop(s string, sep byte) []string {
+	var out []string
+	start := 0
+	eachTop(s, func(i int, c byte) {
+		if c == sep {
 			out = append(out, s[start:i])
 			start = i + 1
 		}
-	}
+	})
 	return append(out, s[start:])
 }
 
@@ -119,26 +132,14 @@ func subjectGate(s string) (gateCompound, bool) {
 	}
 	// The subject begins after the last combinator outside brackets,
 	// parentheses and quotes.
-	start, depth := 0, 0
-	var quote byte
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '(' || c == '[':
-			depth++
-		case c == ')' || c == ']':
-			depth--
-		case depth == 0 && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '>' || c == '+' || c == '~'):
+	start := 0
+	balanced := eachTop(s, func(i int, c byte) {
+		switch c {
+		case ' ', '\t', '\n', '\r', '\f', '>', '+', '~':
 			start = i + 1
 		}
-	}
-	if depth != 0 || quote != 0 {
+	})
+	if !balanced {
 		return gateCompound{}, false
 	}
 	sub := s[start:]

@@ -121,19 +121,7 @@ func relTaxonomy(n *html.Node) bool {
 // namesTaxonomy reports an element whose class or id names a tag or
 // category list.
 func namesTaxonomy(n *html.Node) bool {
-	if namesCategories(n) {
-		return true
-	}
-	var arr [8]string
-	for _, k := range [...]string{"class", "id"} {
-		for _, w := range classWords(attr(n, k), arr[:0]) {
-			switch w {
-			case "tags", "tag", "taglist", "keywords", "schlagworte", "schlagwoerter", "stichworte":
-				return true
-			}
-		}
-	}
-	return false
+	return namesCategories(n) || namedBy(n, tagWords)
 }
 
 // term is one term of a tag or category list.
@@ -243,15 +231,12 @@ func labelledCategories(s string) bool {
 
 // namesCategories reports an element whose class or id names categories
 // ("news-list-category", "post-categories", "cat-links", "rubrik").
-func namesCategories(n *html.Node) bool {
-	var arr [8]string
-	for _, k := range [...]string{"class", "id"} {
-		for _, w := range classWords(attr(n, k), arr[:0]) {
-			switch w {
-			case "category", "categories", "cat", "cats", "kategorie", "kategorien", "rubrik", "rubriken":
-				return true
-			}
-		}
-	}
-	return false
-}
+func namesCategories(n *html.Node) bool { return namedBy(n, categoryWords) }
+
+// categoryWords are the class and id words of category lists.
+var categoryWords = map[string]bool{"category": true, "categories": true, "cat": true, "cats": true,
+	"kategorie": true, "kategorien": true, "rubrik": true, "rubriken": true}
+
+// tagWords are the class and id words of tag lists.
+var tagWords = map[string]bool{"tags": true, "tag": true, "taglist": true, "keywords": true,
+	"schlagworte": true, "schlagwoerter": true, "stichworte": true}
