@@ -368,14 +368,7 @@ func TestMigrateSitemapEntryNotFound(t *testing.T) {
 	if code := Execute(t.Context(), NewRootCmd(ios), []string{"migrate", srv.URL + "/", "--out", out, "--log-level", "error"}, ios); code != ExitOK && code != ExitPartial {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
-	inv, err := os.ReadFile(filepath.Join(out, "inventory.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	recs, err := csv.NewReader(strings.NewReader(string(inv))).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs := readCSV(t, filepath.Join(out, "inventory.csv"), ',')
 	notes := map[string]string{}
 	for _, rec := range recs[1:] {
 		notes[strings.TrimPrefix(rec[0], srv.URL)] = rec[len(rec)-2] + "|" + rec[1]
