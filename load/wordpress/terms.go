@@ -28,9 +28,10 @@ const (
 type terms struct {
 	mu  sync.Mutex
 	ids map[termKey]int // 0: not in WordPress (a dry run creates nothing)
-	// create lets one lookup-or-create run at a time, so two posts with
-	// the same new term do not both create it.
-	create sync.Mutex
+	// locks let one lookup-or-create of a term run at a time, so two
+	// posts with the same new term do not both create it; other terms
+	// are looked up meanwhile.
+	locks map[termKey]*sync.Mutex
 }
 
 type termKey struct{ taxonomy, name string }
@@ -45,6 +46,23 @@ func (c *terms) get(taxonomy, name string) (int, bool) {
 	defer c.mu.Unlock()
 	id, ok := c.ids[key(taxonomy, name)]
 	return id, ok
+}
+
+// lock locks the term's lookup-or-create and returns its unlock.
+func (c *terms) lock(taxonomy, name string) func() {
+	c.mu.Lock()
+	if c.locks == nil {
+		c.locks = map[termKey]*sync.Mutex{}
+	}
+	k := key(taxonomy, name)
+	m := c.locks[k]
+	if m == nil {
+		m = &sync.Mutex{}
+		c.locks[k] = m
+	}
+	c.mu.Unlock()
+	m.Lock()
+	return m.Unlock
 }
 
 func (c *terms) put(taxonomy, name string, id int) {
@@ -82,8 +100,7 @@ func (t *Target) term(ctx context.Context, taxonomy, name string, readOnly bool)
 	if id, ok := t.terms.get(taxonomy, name); ok {
 		return id, nil
 	}
-	t.terms.create.Lock()
-	defer t.terms.create.Unlock()
+	defer t.terms.lock(taxonomy, name)()
 	if id, ok := t.terms.get(taxonomy, name); ok {
 		return id, nil
 	}
