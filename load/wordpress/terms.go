@@ -32,6 +32,9 @@ type terms struct {
 	// posts with the same new term do not both create it; other terms
 	// are looked up meanwhile.
 	locks map[termKey]*sync.Mutex
+	// created counts the terms created per taxonomy (in a dry run: those
+	// that would be).
+	created map[string]int
 }
 
 type termKey struct{ taxonomy, name string }
@@ -65,13 +68,26 @@ func (c *terms) lock(taxonomy, name string) func() {
 	return m.Unlock
 }
 
-func (c *terms) put(taxonomy, name string, id int) {
+// put records the id of a term; created says it was created (or, in a
+// dry run, would be).
+func (c *terms) put(taxonomy, name string, id int, created bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.ids == nil {
-		c.ids = map[termKey]int{}
+		c.ids, c.created = map[termKey]int{}, map[string]int{}
 	}
 	c.ids[key(taxonomy, name)] = id
+	if created {
+		c.created[taxonomy]++
+	}
+}
+
+// NewTerms is the number of categories and tags the load created, or in
+// a dry run would create.
+func (t *Target) NewTerms() (categories, tags int) {
+	t.terms.mu.Lock()
+	defer t.terms.mu.Unlock()
+	return t.terms.created[taxCategories], t.terms.created[taxTags]
 }
 
 // Prepare implements load.Preparer: the categories and tags of a post
@@ -108,15 +124,16 @@ func (t *Target) term(ctx context.Context, taxonomy, name string, readOnly bool)
 	if err != nil {
 		return 0, err
 	}
-	if id == 0 && readOnly {
+	created := id == 0
+	if created && readOnly {
 		t.o.Logger.Info(singular(taxonomy)+" not in WordPress yet; the load creates it", "name", name)
 	}
-	if id == 0 && !readOnly {
-		if id, err = t.createTerm(ctx, taxonomy, name); err != nil {
+	if created && !readOnly {
+		if id, created, err = t.createTerm(ctx, taxonomy, name); err != nil {
 			return 0, err
 		}
 	}
-	t.terms.put(taxonomy, name, id)
+	t.terms.put(taxonomy, name, id, created)
 	return id, nil
 }
 
@@ -191,8 +208,9 @@ func singular(taxonomy string) string {
 
 // createTerm creates a term. When it exists after all (created by another
 // run meanwhile, or a name WordPress holds in another spelling), WordPress
-// answers term_exists with the existing term's id, which is taken.
-func (t *Target) createTerm(ctx context.Context, taxonomy, name string) (int, error) {
+// answers term_exists with the existing term's id, which is taken
+// (created is false then).
+func (t *Target) createTerm(ctx context.Context, taxonomy, name string) (id int, created bool, err error) {
 	b, err := t.call(ctx, http.MethodPost, "/wp/v2/"+taxonomy, nil, map[string]any{"name": name})
 	if err != nil {
 		var we *Error
@@ -201,17 +219,17 @@ func (t *Target) createTerm(ctx context.Context, taxonomy, name string) (int, er
 				TermID int `json:"term_id"`
 			}
 			if json.Unmarshal(we.Data, &data) == nil && data.TermID != 0 {
-				return data.TermID, nil
+				return data.TermID, false, nil
 			}
 		}
-		return 0, fmt.Errorf("creating %s %q: %w", singular(taxonomy), name, err)
+		return 0, false, fmt.Errorf("creating %s %q: %w", singular(taxonomy), name, err)
 	}
 	var c struct {
 		ID int `json:"id"`
 	}
 	if err := json.Unmarshal(b, &c); err != nil || c.ID == 0 {
-		return 0, fmt.Errorf("creating %s %q: unexpected answer %.200s", singular(taxonomy), name, b)
+		return 0, false, fmt.Errorf("creating %s %q: unexpected answer %.200s", singular(taxonomy), name, b)
 	}
 	t.o.Logger.Info("created "+singular(taxonomy), "name", name, "id", c.ID)
-	return c.ID, nil
+	return c.ID, true, nil
 }

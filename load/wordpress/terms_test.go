@@ -247,9 +247,13 @@ func TestLoadCategoriesAndTags(t *testing.T) {
 	f.addTerm(taxCategories, "Umweltschutz", 0) // found by the search, another name
 	foerderung := f.addTerm(taxTags, "Förderung", 0)
 
-	st, err := load.Load(t.Context(), dir, newTestTarget(t, f, nil), load.LoadOptions{Concurrency: 4, AllowPartial: true})
+	tg := newTestTarget(t, f, nil)
+	st, err := load.Load(t.Context(), dir, tg, load.LoadOptions{Concurrency: 4, AllowPartial: true})
 	if err != nil {
 		t.Fatalf("Load: %v (%v)", err, st.Errors)
+	}
+	if c, g := tg.NewTerms(); c != 1 || g != 2 {
+		t.Errorf("NewTerms() = %d, %d; want 1 category, 2 tags", c, g)
 	}
 	f.mu.Lock()
 	for k, n := range f.termPosts {
@@ -307,9 +311,13 @@ func TestLoadCategoriesAndTags(t *testing.T) {
 	}
 	creates, updates, posts := f.creates, f.updates, termPosts()
 	for _, dry := range []bool{false, true} {
-		st, err = load.Load(t.Context(), dir, newTestTarget(t, f, nil), load.LoadOptions{Concurrency: 4, AllowPartial: true, DryRun: dry})
+		tg := newTestTarget(t, f, nil)
+		st, err = load.Load(t.Context(), dir, tg, load.LoadOptions{Concurrency: 4, AllowPartial: true, DryRun: dry})
 		if err != nil {
 			t.Fatal(err)
+		}
+		if c, g := tg.NewTerms(); c+g != 0 {
+			t.Errorf("load again (dry run %v): NewTerms() = %d, %d; want none", dry, c, g)
 		}
 		if f.creates != creates || f.updates != updates || termPosts() != posts || st.Unchanged[load.KindDocument] != 5 {
 			t.Errorf("load again (dry run %v): %d creates, %d updates, %d terms posted, %d documents unchanged; want nothing sent, 5 unchanged",
@@ -323,9 +331,14 @@ func TestLoadCategoriesAndTags(t *testing.T) {
 func TestDryRunCreatesNoTerms(t *testing.T) {
 	f := newFakeWP(t)
 	var log bytes.Buffer
-	st, err := load.Load(t.Context(), termExport(t), newTestTarget(t, f, slog.New(slog.NewTextHandler(&log, nil))), load.LoadOptions{Concurrency: 4, AllowPartial: true, DryRun: true})
+	tg := newTestTarget(t, f, slog.New(slog.NewTextHandler(&log, nil)))
+	st, err := load.Load(t.Context(), termExport(t), tg, load.LoadOptions{Concurrency: 4, AllowPartial: true, DryRun: true})
 	if err != nil {
 		t.Fatal(err)
+	}
+	// Verkehr & Mobilität, Pressemitteilungen, Umwelt; Radverkehr, Förderung, ÖPNV.
+	if c, g := tg.NewTerms(); c != 3 || g != 3 {
+		t.Errorf("dry run: NewTerms() = %d, %d; want 3 categories, 3 tags to create", c, g)
 	}
 	if len(f.termPosts) != 0 || f.creates != 0 || len(f.terms[taxCategories]) != 0 || st.Created[load.KindDocument] != 5 || st.Warnings != 0 {
 		t.Errorf("dry run: terms created %v, %d items created, %d documents to create, %d warnings; want nothing created, 5 to create, no warnings",
@@ -343,7 +356,8 @@ func TestTermExistsTakesTheExistingTerm(t *testing.T) {
 	f.addTerm(taxCategories, "Pressemitteilungen", 0)
 	umwelt := f.addTerm(taxCategories, "Umwelt", 0)
 	f.hidden["Umwelt"] = true
-	if _, err := load.Load(t.Context(), termExport(t), newTestTarget(t, f, nil), load.LoadOptions{Concurrency: 4, AllowPartial: true}); err != nil {
+	tg := newTestTarget(t, f, nil)
+	if _, err := load.Load(t.Context(), termExport(t), tg, load.LoadOptions{Concurrency: 4, AllowPartial: true}); err != nil {
 		t.Fatal(err)
 	}
 	if c := ids(f.item(t, "Bäume")["categories"]); len(c) != 2 || c[1] != umwelt {
@@ -351,6 +365,9 @@ func TestTermExistsTakesTheExistingTerm(t *testing.T) {
 	}
 	if n := len(f.terms[taxCategories]); n != 3 {
 		t.Errorf("%d categories; want 3 (Umwelt not created again)", n)
+	}
+	if c, _ := tg.NewTerms(); c != 1 {
+		t.Errorf("NewTerms() = %d categories; want 1 (Verkehr & Mobilität; Umwelt was there)", c)
 	}
 }
 

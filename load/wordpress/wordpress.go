@@ -177,7 +177,7 @@ func (t *Target) Open(ctx context.Context, readOnly bool) error {
 	_ = json.Unmarshal(b, &cats)
 	if len(cats) > 0 {
 		t.category = cats[0].ID
-		t.terms.put(taxCategories, t.o.PressCategory, t.category)
+		t.terms.put(taxCategories, t.o.PressCategory, t.category, false)
 		return nil
 	}
 	if readOnly {
@@ -194,7 +194,7 @@ func (t *Target) Open(ctx context.Context, readOnly bool) error {
 		return fmt.Errorf("creating category %q: unexpected answer %.200s", t.o.PressCategory, b)
 	}
 	t.category = c.ID
-	t.terms.put(taxCategories, t.o.PressCategory, t.category)
+	t.terms.put(taxCategories, t.o.PressCategory, t.category, false)
 	return nil
 }
 
