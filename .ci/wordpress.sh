@@ -6,7 +6,8 @@
 #      the REST API (check-wordpress.mjs): every document with title, date,
 #      parent and blocks, every file in the media library, every snippet a
 #      reusable block, no link to the old host, 0 invalid blocks by the
-#      block editor's own validation;
+#      block editor's own validation, press releases in their categories
+#      and with their tags (each term once), pages' terms in their meta;
 #   3. load again: nothing created or updated; --dry-run agrees;
 #   4. render an imported page in headless Chromium, keep a screenshot in
 #      .ci/artifacts/;
@@ -96,7 +97,7 @@ c, r = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
 print(json.dumps({
     "documents": c["counts"]["documents"], "files": c["counts"]["media"], "snippets": c["counts"]["reusableBlocks"],
     "blocks": c["blocks"], "invalidBlocks": c["invalidBlocks"], "postsNotByteExact": c["postsNotByteExact"],
-    "linksToOldHost": c["oldHostLinks"], "secondRunCreated": int(sys.argv[3]), "secondRunUpdated": int(sys.argv[4]),
+    "linksToOldHost": c["oldHostLinks"], "terms": c["terms"], "secondRunCreated": int(sys.argv[3]), "secondRunUpdated": int(sys.argv[4]),
     "resumeDuplicates": r["counts"]["duplicates"], "documentsPerSecond": float(sys.argv[5] or 0),
 }, indent=2))
 EOF

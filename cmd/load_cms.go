@@ -158,6 +158,13 @@ func printLoadSummary(ios *IOStreams, opts *LoadOptions, t *wordpress.Target, st
 	if st.Unresolved > 0 || st.Warnings > 0 {
 		fmt.Fprintf(w, "Links that point to no new page: %d; warnings: %d (see log)\n", st.Unresolved, st.Warnings)
 	}
+	if cats, tags := t.NewTerms(); cats+tags > 0 {
+		verb := "created"
+		if opts.DryRun {
+			verb = "to create"
+		}
+		fmt.Fprintf(w, "Categories and tags %s: %d categories, %d tags\n", verb, cats, tags)
+	}
 	if !opts.DryRun {
 		meta := "as visible blocks only (install the mu-plugin umzug-meta.php for post meta)"
 		if t.MetaRegistered() {

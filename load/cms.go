@@ -233,6 +233,14 @@ func (l *loader) one(ctx context.Context, rec *Record, second bool) {
 		return
 	}
 	defer func() { rec.Document = nil }() // read again when needed: memory stays flat
+	if pr, ok := l.t.(Preparer); ok && rec.Kind == KindDocument {
+		if err := pr.Prepare(ctx, rec, l.o.DryRun); err != nil {
+			if ctx.Err() == nil {
+				l.fail(rec, err)
+			}
+			return
+		}
+	}
 	p, err := l.t.Build(rec, l)
 	if err != nil {
 		l.fail(rec, fmt.Errorf("building: %w", err))

@@ -336,3 +336,70 @@ func TestLoadStateIsLocked(t *testing.T) {
 	}
 	s2.close()
 }
+
+// prepTarget is a memTarget that is a Preparer: it records with which
+// readOnly every document was prepared, and Build fails a document that
+// was not prepared first.
+type prepTarget struct {
+	*memTarget
+	prepared sync.Map // record id -> readOnly
+}
+
+func (p *prepTarget) Prepare(_ context.Context, rec *Record, readOnly bool) error {
+	if rec.Document == nil {
+		return fmt.Errorf("%s: prepared without its document", rec.ID)
+	}
+	p.prepared.Store(rec.ID, readOnly)
+	return nil
+}
+
+func (p *prepTarget) Build(rec *Record, links Links) (Payload, error) {
+	if _, ok := p.prepared.Load(rec.ID); rec.Kind == KindDocument && !ok {
+		return Payload{}, fmt.Errorf("%s: built before it was prepared", rec.ID)
+	}
+	return p.memTarget.Build(rec, links)
+}
+
+// TestLoadPreparesDocumentsBeforeBuilding: a Preparer's Prepare runs for
+// every document before its Build, read-only in a dry run; its error
+// fails the record and the others go on.
+func TestLoadPreparesDocumentsBeforeBuilding(t *testing.T) {
+	for _, dry := range []bool{true, false} {
+		dir := testExport(t)
+		p := &prepTarget{memTarget: newMemTarget()}
+		st, err := Load(t.Context(), dir, p, LoadOptions{Concurrency: 3, DryRun: dry})
+		if err != nil {
+			t.Fatalf("Load (dry run %v): %v", dry, err)
+		}
+		n := 0
+		p.prepared.Range(func(id, readOnly any) bool {
+			n++
+			if readOnly != dry {
+				t.Errorf("dry run %v: %s prepared with readOnly %v", dry, id, readOnly)
+			}
+			return true
+		})
+		if n != 4 || len(st.Errors) != 0 {
+			t.Errorf("dry run %v: %d documents prepared, errors %v; want 4, none", dry, n, st.Errors)
+		}
+	}
+}
+
+// failPrep fails the preparation of one record.
+type failPrep struct{ *memTarget }
+
+func (f failPrep) Prepare(_ context.Context, rec *Record, _ bool) error {
+	if rec.ID == "d1-press" {
+		return errors.New(`creating category "Umwelt": HTTP 403: rest_cannot_create`)
+	}
+	return nil
+}
+
+func TestLoadPrepareErrorFailsTheRecord(t *testing.T) {
+	dir := testExport(t)
+	f := failPrep{newMemTarget()}
+	st, err := Load(t.Context(), dir, f, LoadOptions{Concurrency: 2})
+	if !errors.Is(err, ErrPartial) || len(st.Errors) != 1 || st.Errors[0].ID != "d1-press" || st.Created[KindDocument] != 3 {
+		t.Errorf("Load = %v, errors %v, %d documents created; want the press release failed, the 3 pages created", err, st.Errors, st.Created[KindDocument])
+	}
+}

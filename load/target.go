@@ -43,6 +43,17 @@ type Target interface {
 	Find(ctx context.Context, rec *Record, p Payload) (r Remote, found bool, err error)
 }
 
+// A Preparer is a Target whose payloads refer to things of the CMS that
+// are not records of the export (WordPress's categories and tags). Load
+// calls Prepare for every document before it builds it, from as many
+// goroutines as it sends records with: Prepare looks those things up and
+// creates what is missing, so that Build, which is pure, finds them. In a
+// dry run (readOnly) it may look but creates nothing. An error fails the
+// record.
+type Preparer interface {
+	Prepare(ctx context.Context, rec *Record, readOnly bool) error
+}
+
 // ErrRemoteGone says that a record the state file knows was deleted in
 // the CMS.
 var ErrRemoteGone = errors.New("deleted in the CMS")

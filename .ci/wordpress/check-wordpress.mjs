@@ -8,7 +8,11 @@
 //   - every document is there once, with its title, date, parent page and
 //     the blocks its export blocks become; every file is in the media
 //     library; every snippet is a reusable block; no link or image points
-//     to the old host.
+//     to the old host;
+//   - every press release is a post in the categories and with the tags of
+//     its document (besides the press category), each term once in
+//     WordPress; a page keeps its terms in the meta umzug_categories and
+//     umzug_tags.
 //
 //   node check-wordpress.mjs SITE_URL USER EXPORT_DIR [--counts-only]
 // The application password comes from $UMZUG_WP_PASSWORD. Prints a JSON
@@ -78,9 +82,9 @@ for (const e of ndjson(".umzug-load-wordpress.ndjson")) {
   if (e.site === site.replace(/\/$/, "") && e.remote) state.set(`${e.kind}/${e.id}`, e);
 }
 
-const [pages, posts, reusable, media] = await Promise.all([
+const [pages, posts, reusable, media, categories, tags] = await Promise.all([
   all("pages", "&status=publish,draft,private,pending"), all("posts", "&status=publish,draft,private,pending"),
-  all("blocks", "&status=publish,draft"), all("media"),
+  all("blocks", "&status=publish,draft"), all("media"), all("categories"), all("tags"),
 ]);
 const problems = [];
 const fail = (m) => problems.push(m);
@@ -185,6 +189,43 @@ if (!countsOnly) {
       fail(`${d.id}: press release number ${d.pressRelease.number} not in the post`);
     }
   }
+  // Categories and tags: WordPress stores term names entity-encoded.
+  const decode = (s) => new dom.window.DOMParser().parseFromString(`<!doctype html><body>${s}`, "text/html").body.textContent;
+  const fold = (s) => decode(s).trim().toLowerCase();
+  const termName = new Map();
+  for (const [tax, list] of [["category", categories], ["tag", tags]]) {
+    for (const [name, n] of tally(list.map((t) => fold(t.name)))) if (n > 1) fail(`${tax} "${name}" ${n} times in WordPress`);
+    for (const t of list) termName.set(`${tax}/${t.id}`, fold(t.name));
+  }
+  let postsWithTerms = 0, pagesWithTermMeta = 0;
+  const sameSet = (a, b) => a.length === b.length && a.every((x) => b.includes(x));
+  for (const d of documents) {
+    const it = byID.get(state.get(`document/${d.id}`)?.remote || "");
+    if (!it) continue;
+    const wantCats = (d.categories || []).map(fold), wantTags = (d.tags || []).map(fold);
+    if (it.type === "post") {
+      const cats = (it.categories || []).map((id) => termName.get(`category/${id}`));
+      const tgs = (it.tags || []).map((id) => termName.get(`tag/${id}`));
+      const missing = wantCats.filter((c) => !cats.includes(c));
+      if (missing.length) fail(`${d.id} "${d.title}": categories ${JSON.stringify(cats)} lack ${JSON.stringify(missing)}`);
+      // WordPress lists a post's terms by name: the one category besides the document's is the press category.
+      if (cats.filter((c) => !wantCats.includes(c)).length > 1) fail(`${d.id} "${d.title}": categories ${JSON.stringify(cats)}, want the press category and ${JSON.stringify(wantCats)}`);
+      if (!sameSet(tgs, wantTags)) fail(`${d.id} "${d.title}": tags ${JSON.stringify(tgs)}, want ${JSON.stringify(wantTags)}`);
+      if (wantCats.length || wantTags.length) postsWithTerms++;
+    } else if (wantCats.length || wantTags.length) {
+      const m = it.meta || {};
+      if (!sameSet((m.umzug_categories || []).map(fold), wantCats) || !sameSet((m.umzug_tags || []).map(fold), wantTags)) {
+        fail(`${d.id} "${d.title}": page meta umzug_categories ${JSON.stringify(m.umzug_categories)}, umzug_tags ${JSON.stringify(m.umzug_tags)}; want ${JSON.stringify(d.categories || [])}, ${JSON.stringify(d.tags || [])}`);
+      } else pagesWithTermMeta++;
+    }
+  }
+  const exportCats = new Set(documents.filter((d) => d.kind !== "page").flatMap((d) => (d.categories || []).map(fold)));
+  const exportTags = new Set(documents.filter((d) => d.kind !== "page").flatMap((d) => (d.tags || []).map(fold)));
+  const termCounts = {
+    categories: categories.length, tags: tags.length, exportCategories: exportCats.size, exportTags: exportTags.size,
+    postsWithTerms, pagesWithTermMeta,
+  };
+
   // Snippets: referenced where they occurred.
   for (const s of snippets) {
     const st = state.get(`snippet/${s.id}`);
@@ -201,7 +242,7 @@ if (!countsOnly) {
     if (a.alt && m.alt_text !== a.alt) fail(`file ${a.url}: alt "${m.alt_text}", want "${a.alt}"`);
     if (String(m.media_details?.filesize ?? a.size) !== String(a.size) && m.media_details?.filesize) fail(`file ${a.url}: size ${m.media_details.filesize}, want ${a.size}`);
   }
-  Object.assign(result, { blocks: blockCount, invalidBlocks: invalid, postsNotByteExact: notExact, documentsChecked: checkedDocs, oldHostLinks, invalidSamples });
+  Object.assign(result, { terms: termCounts, blocks: blockCount, invalidBlocks: invalid, postsNotByteExact: notExact, documentsChecked: checkedDocs, oldHostLinks, invalidSamples });
   if (invalid > 0) fail(`${invalid} invalid blocks`);
 }
 result.problems = problems;

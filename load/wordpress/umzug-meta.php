@@ -1,7 +1,7 @@
 <?php
 /**
  * Plugin Name: umzug meta
- * Description: Registers the post meta umzug writes when it loads a migrated site (press release number, kicker, subtitle, publisher, contacts; the old URL and umzug id of every page and post) for the REST API, so themes, queries and later imports can use them. Install as a must-use plugin: copy this file to wp-content/mu-plugins/.
+ * Description: Registers the post meta umzug writes when it loads a migrated site (press release number, kicker, subtitle, publisher, contacts; the old URL, umzug id, categories and tags of every page and post) for the REST API, so themes, queries and later imports can use them. Install as a must-use plugin: copy this file to wp-content/mu-plugins/.
  * Version: 1
  * License: GPL-2.0-or-later
  */
@@ -19,9 +19,26 @@ add_action( 'init', function () {
 		'default'       => '',
 		'auth_callback' => $auth,
 	);
+	// The categories and tags of the old page as it named them: a post's
+	// are its WordPress categories and tags too; a page has no taxonomy,
+	// so there they are kept only here.
+	$strings = array(
+		'type'          => 'array',
+		'single'        => true,
+		'default'       => array(),
+		'auth_callback' => $auth,
+		'show_in_rest'  => array(
+			'schema' => array(
+				'type'  => 'array',
+				'items' => array( 'type' => 'string' ),
+			),
+		),
+	);
 	foreach ( array( 'post', 'page' ) as $type ) {
 		register_post_meta( $type, 'umzug_id', $string );
 		register_post_meta( $type, 'umzug_source_url', $string );
+		register_post_meta( $type, 'umzug_categories', $strings );
+		register_post_meta( $type, 'umzug_tags', $strings );
 	}
 	foreach ( array( 'umzug_number', 'umzug_kicker', 'umzug_subtitle', 'umzug_publisher' ) as $key ) {
 		register_post_meta( 'post', $key, $string );

@@ -21,6 +21,7 @@ import (
 	"net/url"
 	"os"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -70,7 +71,12 @@ type Target struct {
 	category int
 	meta     bool // the umzug mu-plugin's meta are registered
 	metaFax  bool // its contacts have a fax (mu-plugin of December 2026 or later)
-	requests atomic.Int64
+	// metaTerms: its umzug_categories and umzug_tags meta keep the terms
+	// of pages, which have no taxonomy in WordPress.
+	metaTerms bool
+	readOnly  bool
+	terms     terms
+	requests  atomic.Int64
 }
 
 // New returns the WordPress target for o.
@@ -125,6 +131,7 @@ func (t *Target) MetaRegistered() bool { return t.meta }
 // announces it; /wp-json/ otherwise), checks the credentials, looks for
 // umzug's post meta and makes sure the press release category exists.
 func (t *Target) Open(ctx context.Context, readOnly bool) error {
+	t.readOnly = readOnly
 	t.api = t.site + "/wp-json/"
 	if resp, err := t.send(ctx, http.MethodHead, t.site+"/", nil, "", nil); err == nil {
 		for _, l := range resp.header.Values("Link") {
@@ -153,6 +160,7 @@ func (t *Target) Open(ctx context.Context, readOnly bool) error {
 			// An older mu-plugin's contacts allow no other properties
 			// than name, role, phone and email.
 			t.metaFax = bytes.Contains(schema.Schema.Properties.Meta.Properties["umzug_contacts"], []byte(`"fax"`))
+			_, t.metaTerms = schema.Schema.Properties.Meta.Properties["umzug_categories"]
 		}
 	}
 	if !t.meta {
@@ -169,6 +177,7 @@ func (t *Target) Open(ctx context.Context, readOnly bool) error {
 	_ = json.Unmarshal(b, &cats)
 	if len(cats) > 0 {
 		t.category = cats[0].ID
+		t.terms.put(taxCategories, t.o.PressCategory, t.category, false)
 		return nil
 	}
 	if readOnly {
@@ -185,18 +194,22 @@ func (t *Target) Open(ctx context.Context, readOnly bool) error {
 		return fmt.Errorf("creating category %q: unexpected answer %.200s", t.o.PressCategory, b)
 	}
 	t.category = c.ID
+	t.terms.put(taxCategories, t.o.PressCategory, t.category, false)
 	return nil
 }
 
 // payload is the JSON body of a page, post, reusable block or media item.
 type payload struct {
-	Title       string         `json:"title,omitempty"`
-	Slug        string         `json:"slug,omitempty"`
-	Status      string         `json:"status,omitempty"`
-	Parent      *int           `json:"parent,omitempty"`
-	Date        string         `json:"date,omitempty"`
-	DateGMT     string         `json:"date_gmt,omitempty"`
-	Categories  []int          `json:"categories,omitempty"`
+	Title      string `json:"title,omitempty"`
+	Slug       string `json:"slug,omitempty"`
+	Status     string `json:"status,omitempty"`
+	Parent     *int   `json:"parent,omitempty"`
+	Date       string `json:"date,omitempty"`
+	DateGMT    string `json:"date_gmt,omitempty"`
+	Categories []int  `json:"categories,omitempty"`
+	// Tags are sent for every post, none as [], so that a tag the old
+	// page lost is taken off the post too.
+	Tags        *[]int         `json:"tags,omitempty"`
 	Excerpt     string         `json:"excerpt,omitempty"`
 	Content     string         `json:"content,omitempty"`
 	AltText     *string        `json:"alt_text,omitempty"`
@@ -212,6 +225,7 @@ type payload struct {
 func (t *Target) Build(rec *load.Record, links load.Links) (load.Payload, error) {
 	var p payload
 	var r *renderer
+	var warnings []string
 	switch rec.Kind {
 	case load.KindFile:
 		a := rec.Asset
@@ -243,11 +257,21 @@ func (t *Target) Build(rec *load.Record, links load.Links) (load.Payload, error)
 				}
 			}
 			p.Parent = &parent
-		} else if t.category != 0 {
-			p.Categories = []int{t.category}
+		} else {
+			var missing []string
+			p.Categories, missing = t.termIDs(taxCategories, d.Categories, t.category)
+			tags, missingTags := t.termIDs(taxTags, d.Tags, 0)
+			p.Tags = &tags
+			if missing = append(missing, missingTags...); len(missing) > 0 && !t.readOnly {
+				warnings = append(warnings, fmt.Sprintf("not in WordPress, not assigned: %s", strings.Join(missing, ", ")))
+			}
 		}
 		if t.meta {
-			p.Meta = docMeta(d, t.metaFax)
+			p.Meta = docMeta(d, t.metaFax, t.metaTerms)
+		}
+		if d.Kind == umzug.KindPage && !t.metaTerms && len(d.Categories)+len(d.Tags) > 0 {
+			warnings = append(warnings, "WordPress pages have no categories or tags; not loaded: "+termList(d)+
+				" (the mu-plugin umzug-meta.php of December 2026 or later keeps them as the page's meta umzug_categories and umzug_tags)")
 		}
 	default:
 		return load.Payload{}, fmt.Errorf("unknown record kind %q", rec.Kind)
@@ -263,6 +287,7 @@ func (t *Target) Build(rec *load.Record, links load.Links) (load.Payload, error)
 	if r != nil {
 		out.Unresolved, out.Warnings = r.unresolved, r.warnings
 	}
+	out.Warnings = append(out.Warnings, warnings...)
 	return out, nil
 }
 
@@ -450,6 +475,9 @@ type Error struct {
 	Status      int
 	Code        string
 	Message     string
+	// Data is WordPress's data of the error (term_exists: the id of the
+	// existing term).
+	Data json.RawMessage
 }
 
 func (e *Error) Error() string {
@@ -569,11 +597,12 @@ func (t *Target) send(ctx context.Context, method, u string, data []byte, conten
 func wpError(method, u string, resp response) error {
 	e := &Error{Method: method, URL: u, Status: resp.status}
 	var body struct {
-		Code    string `json:"code"`
-		Message string `json:"message"`
+		Code    string          `json:"code"`
+		Message string          `json:"message"`
+		Data    json.RawMessage `json:"data"`
 	}
 	if json.Unmarshal(resp.body, &body) == nil && (body.Code != "" || body.Message != "") {
-		e.Code, e.Message = body.Code, body.Message
+		e.Code, e.Message, e.Data = body.Code, body.Message, body.Data
 	} else {
 		e.Message = strings.TrimSpace(string(resp.body))
 		if len(e.Message) > 300 {
@@ -635,9 +664,14 @@ func wpDate(d umzug.Dates) (local, gmt string) {
 }
 
 // docMeta are the post meta the mu-plugin registers; fax tells whether
-// its contacts have a fax.
-func docMeta(d *umzug.Document, fax bool) map[string]any {
+// its contacts have a fax, terms whether it has umzug_categories and
+// umzug_tags (the terms as the old site named them, on pages and posts).
+func docMeta(d *umzug.Document, fax, terms bool) map[string]any {
 	m := map[string]any{"umzug_id": d.ID, "umzug_source_url": d.URL}
+	if terms {
+		m["umzug_categories"] = nonNil(d.Categories)
+		m["umzug_tags"] = nonNil(d.Tags)
+	}
 	if pr := d.PressRelease; pr != nil && d.Kind == umzug.KindPressRelease {
 		m["umzug_number"] = pr.Number
 		m["umzug_kicker"] = pr.Kicker
@@ -686,4 +720,43 @@ func short(s string) string {
 // dashes, German umlauts transliterated.
 func slugify(s string) string {
 	return strings.ToLower(strings.Trim(strings.ReplaceAll(load.SafeFileName(strings.ReplaceAll(s, ".", "-")), "_", "-"), "-"))
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// termIDs returns the ids of the terms named names, in their order after
+// first (when not 0), each once, and the names that have no id (a dry
+// run does not create them).
+func (t *Target) termIDs(taxonomy string, names []string, first int) (ids []int, missing []string) {
+	ids = []int{}
+	if first != 0 {
+		ids = append(ids, first)
+	}
+	for _, n := range names {
+		id, _ := t.terms.get(taxonomy, n)
+		switch {
+		case id == 0:
+			missing = append(missing, singular(taxonomy)+" "+strconv.Quote(n))
+		case !slices.Contains(ids, id):
+			ids = append(ids, id)
+		}
+	}
+	return ids, missing
+}
+
+// termList names the categories and tags of a document for a message.
+func termList(d *umzug.Document) string {
+	var parts []string
+	if len(d.Categories) > 0 {
+		parts = append(parts, "categories "+strings.Join(d.Categories, ", "))
+	}
+	if len(d.Tags) > 0 {
+		parts = append(parts, "tags "+strings.Join(d.Tags, ", "))
+	}
+	return strings.Join(parts, "; ")
 }
