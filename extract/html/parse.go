@@ -232,6 +232,7 @@ type page struct {
 	fileBoxes        map[*html.Node]bool        // boxes of files kept from pruning (filebox.go)
 	fileBoxKeys      map[string]*html.Node      // keys of their downloads blocks -> the box
 	ruleAnc          map[*html.Node]bool        // ancestors of the elements rules type (nested.go)
+	crumbs           map[string]bool            // targets of the breadcrumb's links (sectionLink)
 }
 
 // field notes that the text of el went into the named document field.
