@@ -597,7 +597,39 @@ var (
 // favorisieren", "Rezept merken", "Artikel teilen".
 var uiVerbs = map[string]bool{"drucken": true, "teilen": true, "merken": true, "pinnen": true, "empfehlen": true,
 	"weiterempfehlen": true, "favorisieren": true, "bewerten": true, "kommentieren": true, "versenden": true,
-	"abonnieren": true, "speichern": true, "vorlesen": true, "print": true, "share": true, "tweet": true}
+	"abonnieren": true, "speichern": true, "vorlesen": true, "print": true, "share": true, "tweet": true,
+	"merkliste": true} // "Auf meine Merkliste", "Zur Merkliste"
+
+// controlButtons reports a slider's or lightbox's buttons, "‹ ›", "×":
+// an element whose text, and its box's, is only their arrows and crosses
+// (not the arrow after a link's label).
+func controlButtons(n *html.Node) bool {
+	if n.Parent == nil {
+		return false
+	}
+	t, short := textUpTo(n, 64)
+	if !short || !onlyControlGlyphs(t) {
+		return false
+	}
+	pt, short := textUpTo(n.Parent, 200)
+	return short && len(pt) <= 32 && onlyControlGlyphs(pt)
+}
+
+// onlyControlGlyphs reports a text made only of the arrows and crosses
+// of a slider's, lightbox's or pager's buttons.
+func onlyControlGlyphs(t string) bool {
+	seen := false
+	for _, r := range t {
+		switch r {
+		case ' ', '\u00a0':
+		case '‹', '›', '«', '»', '<', '>', '←', '→', '↑', '↓', '×', '✕', '✖', '▲', '▼', '◀', '▶', '►', '◄', '⟨', '⟩', '❮', '❯':
+			seen = true
+		default:
+			return false
+		}
+	}
+	return seen
+}
 
 // backLink matches "Zurück", "zurück zur Übersicht", "Zurück zum Newsroom".
 var backLink = regexp.MustCompile(`(?i)^(?:\.{0,3}\s*|«\s*|<\s*)zurück(?: (?:zu[rm]?|zu den|nach) [\p{L} -]{1,30})?$`)

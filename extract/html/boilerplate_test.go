@@ -406,6 +406,40 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 			kept: []string{"Kosten", "Das Land trägt ein Drittel."},
 		},
 		{
+			name:   "a box the template hides from print",
+			box:    `<div class="columns hide-for-print"><div class="box-intro"><span>Artikel</span> Redaktion Stadtblatt</div><div class="box-icons"><a href="mailto:redaktion@stadt.example">Kontakt</a></div></div>`,
+			gone:   "Redaktion Stadtblatt",
+			reason: umzug.DropUtility,
+		},
+		{
+			name: "a picture hidden from print stays",
+			box:  `<div class="d-print-none"><img src="/karte.png" alt="Karte der neuen Radwege"><p>Die Karte zeigt alle vier Strecken.</p></div>`,
+			kept: []string{"Die Karte zeigt alle vier Strecken."},
+		},
+		{
+			name:   "a verdict inside a print-hidden box goes first",
+			box:    `<div class="noprint"><div class="share-buttons"><a href="https://facebook.example/share">Facebook</a> <a href="https://x.example/share">X</a></div></div>`,
+			gone:   "Facebook",
+			reason: umzug.DropShare,
+		},
+		{
+			name:   "a lightbox's buttons",
+			box:    `<div class="gallery-controls"><div class="slides"></div><a class="prev">‹</a> <a class="next">›</a></div>`,
+			gone:   "‹",
+			reason: umzug.DropControl,
+		},
+		{
+			name: "the arrow after a link's label stays with it",
+			box:  `<p>Mehr dazu im <a href="/plan">Radverkehrsplan</a> <span>›</span> und im Stadtrat.</p>`,
+			kept: []string{"Radverkehrsplan › und im Stadtrat"},
+		},
+		{
+			name:   "a bookmark link",
+			box:    `<div class="links-box"><a href="/merken?id=4">Auf meine Merkliste</a></div>`,
+			gone:   "Auf meine Merkliste",
+			reason: umzug.DropUtility,
+		},
+		{
 			name: "mobile-only text shown once stays",
 			box:  `<div class="visible-xs"><p>Hinweis: Die Karte der Baustellen finden Sie am Ende der Seite.</p></div>`,
 			kept: []string{"Die Karte der Baustellen"},
@@ -652,5 +686,42 @@ func TestNewsListPageKeepsItsList(t *testing.T) {
 	}
 	if strings.Contains(all, "Impressum") || d.Title != "Aktuelles aus der Stadt" {
 		t.Errorf("title %q, blocks:\n%s", d.Title, all)
+	}
+}
+
+// TestSectionLinkDropped checks a line that is nothing but a link to a
+// section the breadcrumb leads to (the category over a news headline, a
+// back link under it): navigation. A link to the same section inside a
+// sentence, and the headline linked to the page itself, stay.
+func TestSectionLinkDropped(t *testing.T) {
+	page := `<html><head><title>Neue Radwege | Stadt</title></head><body>
+<div class="row"><ul class="breadcrumb"><li><a href="/">Startseite</a></li><li><a href="/nachrichten.html">Nachrichten</a></li><li><a href="/nachrichten/verkehr.html">Verkehr &amp; Bauen</a></li><li class="current"><a>Neue Radwege</a></li></ul></div>
+<main><article>
+<div><a class="kicker" href="/nachrichten/verkehr.html">Verkehr &amp; Bauen</a></div>
+<h1><a href="/nachrichten/verkehr/detail/neue-radwege.html">Neue Radwege in der Innenstadt</a></h1>
+<p>Die Stadt baut in diesem Jahr vier neue Radwege zwischen dem Bahnhof und der Universität. Die Arbeiten beginnen im April und dauern bis zum Herbst.</p>
+<p>Weitere Vorhaben stehen unter <a href="/nachrichten/verkehr.html">Verkehr &amp; Bauen</a> im Überblick, mit allen Terminen der Bauphasen.</p>
+<p>Während der Bauzeit wird der Verkehr an den Baustellen einspurig an den Arbeiten vorbeigeführt. Umleitungen sind ausgeschildert.</p>
+<div class="article-bottom"><a class="icon-back" href="https://stadt.example/nachrichten/verkehr.html#top">Verkehr &amp; Bauen</a></div>
+</article></main>
+<footer>Impressum · Datenschutz</footer></body></html>`
+	d, all := extractText(t, page, "https://stadt.example/nachrichten/verkehr/detail/neue-radwege.html")
+	if d.Title != "Neue Radwege in der Innenstadt" {
+		t.Errorf("title %q", d.Title)
+	}
+	if !strings.Contains(all, "unter Verkehr & Bauen im Überblick") {
+		t.Errorf("the link inside a sentence is gone:\n%s", all)
+	}
+	if n := strings.Count(all, "Verkehr & Bauen"); n != 1 {
+		t.Errorf("%d lines hold the section's name, want only the sentence:\n%s", n, all)
+	}
+	nav := 0
+	for _, dr := range d.Provenance.Accounting.Dropped {
+		if dr.Reason == umzug.DropNavigation && strings.TrimSpace(dr.Excerpt) == "Verkehr & Bauen" {
+			nav++
+		}
+	}
+	if nav != 2 {
+		t.Errorf("%d section links dropped as navigation, want 2: %+v", nav, d.Provenance.Accounting.Dropped)
 	}
 }

@@ -241,8 +241,40 @@ func (a *analysis) markAll(n *html.Node, inCE bool) {
 			}
 		}
 		a.markAll(c, ce)
+		if !ce && a.marks[c] == "" && !a.soft[c] && printHiddenBox(c) && !a.marksText(c) {
+			a.marks[c] = umzug.DropUtility
+		}
 	}
 }
+
+// marksText reports an element below n with a verdict of its own and
+// text (which says more about that part than the print class).
+func (a *analysis) marksText(n *html.Node) bool {
+	return hasDescendant(n, func(d *html.Node) bool { return a.marks[d] != "" && cleanText(d) != "" })
+}
+
+// printHiddenBox reports a box its template hides from print (Foundation's
+// hide-for-print, Bootstrap's d-print-none, "noprint"): a toolbar, a
+// sticky share or author box, the site's menus. Templates print the
+// article; what they leave out of print is chrome. A box with a picture,
+// a video or a table is kept (a slider some templates hide from print),
+// and verdicts inside the box go first.
+func printHiddenBox(n *html.Node) bool {
+	cls := attr(n, "class")
+	if !strings.Contains(cls, "rint") || !printHiddenClass.MatchString(cls) {
+		return false
+	}
+	return !hasDescendant(n, func(d *html.Node) bool {
+		if d.DataAtom == atom.Img && hasAttr(d, "alt") && strings.TrimSpace(attr(d, "alt")) == "" {
+			return false // a decorative picture
+		}
+		return isPictureOrMedia(d)
+	})
+}
+
+// printHiddenClass matches the class names of print style sheets'
+// display: none.
+var printHiddenClass = regexp.MustCompile(`(?i)(?:^|\s)(?:hide-for-print|d-print-none|no-?print|hidden-print|print-hidden|hide-print|print-hide|nicht-drucken)(?:\s|$)`)
 
 // recordField reports an element of a news record's related links or
 // files, which the press release reads into its fields.
@@ -875,6 +907,8 @@ func (p *page) prune(root *html.Node) {
 				p.drop(c, umzug.DropRelated)
 			} else if r := utilityReason(c, a.w[c].text); r != "" && !(ce && r == umzug.DropMeta && authorElement(c)) {
 				p.drop(c, r)
+			} else if a.w[c].text > 0 && a.w[c].text <= 16 && controlButtons(c) {
+				p.drop(c, umzug.DropControl)
 			} else if a.w[c].text <= 40 && readMoreTwin(c) {
 				p.drop(c, umzug.DropUtility)
 			} else if !ce && p.dateLine(c) {
@@ -885,6 +919,8 @@ func (p *page) prune(root *html.Node) {
 				p.drop(c, umzug.DropShare)
 			} else if a.w[c].text <= 200 && taxonomyLinks(c, a.w[c]) {
 				p.drop(c, umzug.DropTags)
+			} else if a.w[c].text <= 80 && 2*a.w[c].link >= a.w[c].text && p.sectionLink(c) {
+				p.drop(c, umzug.DropNavigation)
 			} else if !ce && 3*a.w[c].text < a.w[root].text && adLabeled(c, a.w[c].text) {
 				p.drop(c, umzug.DropAd)
 			} else if a.w[c].text > 0 && mobileOnly(attr(c, "class")) && p.shownTwice(c) {
@@ -1846,4 +1882,104 @@ func emptyMain(body *html.Node) bool {
 	}
 	find(body)
 	return m != nil && strings.TrimSpace(cleanText(m)) == "" && !hasMedia(m)
+}
+
+// sectionLink reports a line that is nothing but a link to a section the
+// page's breadcrumb already leads to: the category link over a news
+// headline, "← Unternehmen & Märkte" under it. It is navigation the new
+// CMS builds from its own tree, not text of the page.
+func (p *page) sectionLink(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Div, atom.P, atom.Span, atom.Li:
+	default:
+		return false
+	}
+	if inRunningText(n) {
+		return false
+	}
+	var link *html.Node
+	links := 0
+	visitElements(n, func(d *html.Node) {
+		if d.DataAtom == atom.A && hasAttr(d, "href") {
+			link = d
+			links++
+		}
+	})
+	if links != 1 || linkShare(n, nil) < 0.95 || hasDescendant(n, isPictureOrMedia) {
+		return false
+	}
+	href := strings.TrimSpace(attr(link, "href"))
+	if href == "" || href[0] == '#' {
+		return false
+	}
+	if href = p.abs(href); href == "" {
+		return false
+	}
+	if h1 := p.an.soleHeadline(); h1 != nil && (isAncestor(n, h1) || isAncestor(h1, n)) {
+		return false // the page's headline, linked to itself
+	}
+	return p.crumbLinks()[trimURL(href)]
+}
+
+// crumbLinks returns the targets of the links in the page's breadcrumbs
+// (elements named for one) that lead up from the page: not the page's own
+// address, not a link marked as the current page, not a trail's last link
+// (the current page, where the page's address is not known: a saved or
+// archived copy).
+func (p *page) crumbLinks() map[string]bool {
+	if p.crumbs != nil {
+		return p.crumbs
+	}
+	p.crumbs = map[string]bool{}
+	self := map[string]bool{}
+	for _, u := range p.pageURLs() {
+		if u = p.abs(u); u != "" {
+			self[trimURL(u)] = true
+		}
+	}
+	for n, r := range p.an.marks {
+		if r != umzug.DropBreadcrumb {
+			continue
+		}
+		var trail []string
+		last := ""
+		visitElements(n, func(d *html.Node) {
+			if d.DataAtom != atom.A {
+				return
+			}
+			last = ""
+			href := strings.TrimSpace(attr(d, "href"))
+			if href == "" || href[0] == '#' || attr(d, "aria-current") != "" {
+				return
+			}
+			if u := p.abs(href); u != "" && !self[trimURL(u)] {
+				last = trimURL(u)
+				trail = append(trail, last)
+			}
+		})
+		for _, u := range trail {
+			if u != last {
+				p.crumbs[u] = true
+			}
+		}
+	}
+	return p.crumbs
+}
+
+// trimURL is a link's target for comparison: without fragment and
+// trailing slash.
+func trimURL(u string) string {
+	if i := strings.IndexByte(u, '#'); i >= 0 {
+		u = u[:i]
+	}
+	return strings.TrimSuffix(u, "/")
+}
+
+// isPictureOrMedia reports a picture, a video, an embed or a table.
+func isPictureOrMedia(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Img, atom.Picture, atom.Video, atom.Audio, atom.Iframe, atom.Table, atom.Object, atom.Embed, atom.Figure:
+		return true
+	}
+	return false
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/umzug/umzug"
 )
@@ -390,6 +391,14 @@ func (p *page) finishPressRelease(roots []*html.Node) {
 		d.PressRelease = &umzug.PressRelease{Kicker: p.kicker}
 	}
 	pr := d.PressRelease
+	if k := p.pressKicker; pr.Kicker == "" && k != nil && (!inlineAtoms[k.DataAtom] || k.Parent != nil && normText(textOf(k.Parent)) == normText(textOf(k))) {
+		// "Pressemitteilung" over the headline: the kicker, not a block
+		// (a word in a line with more, "Pressemitteilung Berlin", stays
+		// in its line).
+		pr.Kicker = collapseTrim(textOf(k))
+		p.field(k, "kicker")
+		p.dropBlocksOf(k)
+	}
 	if pr.Number == "" {
 		scope := roots
 		if p.news != nil {
@@ -430,6 +439,13 @@ func (p *page) finishPressRelease(roots []*html.Node) {
 		}
 	}
 	d.Title = titleWithoutNumber(d.Title, pr.Number)
+	if pr.Publisher == nil {
+		if el, name := publisherLine(roots); el != nil {
+			pr.Publisher = &umzug.Publisher{Name: name}
+			p.field(el, "publisher")
+			p.dropBlocksOf(el)
+		}
+	}
 	if pr.Publisher == nil {
 		if site := collapseTrim(p.meta.property("og:site_name")); site != "" {
 			pr.Publisher = &umzug.Publisher{Name: site}
@@ -709,7 +725,7 @@ const newsMarkup = `[class*="newsSingle"], [class*="news-single"], [class*="news
 // and which is not a list of teasers.
 func (p *page) looksLikePressRelease(roots []*html.Node) bool {
 	d := &p.d
-	if d.Title == "" || d.Dates.Published == "" {
+	if d.Title == "" || d.Dates.Published == "" && p.pressKicker == nil {
 		return false
 	}
 	var teasers int
@@ -724,7 +740,7 @@ func (p *page) looksLikePressRelease(roots []*html.Node) bool {
 	if teasers > 2 || p.isListPage() {
 		return false
 	}
-	if prCueMatch(d.Title+"\n"+firstText(d.Blocks, 2)) || p.release.el != nil {
+	if prCueMatch(d.Title+"\n"+firstText(d.Blocks, 2)) || p.release.el != nil || p.pressKicker != nil {
 		return true
 	}
 	// The page's URL, or the canonical URL it declares (a saved page
@@ -785,4 +801,59 @@ func titleWithoutNumber(title, number string) string {
 		}
 	}
 	return title
+}
+
+// dropBlocksOf removes the blocks made from el or from inside it (the
+// element went into a document field).
+func (p *page) dropBlocksOf(el *html.Node) {
+	kept := p.blocks[:0]
+	for _, b := range p.blocks {
+		if src := p.blockSrc[b.Key]; src != nil && (src == el || isAncestor(el, src)) {
+			continue
+		}
+		kept = append(kept, b)
+	}
+	p.blocks = kept
+}
+
+// publisherRe matches a line that names a release's publisher:
+// "Herausgeber: Nordex SE", "Herausgegeben von: Landratsamt …".
+var publisherRe = regexp.MustCompile(`(?i)^(?:herausgeber(?:in)?|herausgegeben von|publisher|published by)\s*:?\s+(\S.{1,79})$`)
+
+// publisherLine returns the first element in the first 1,500 characters
+// of the content whose whole text is a publisher line, and the name.
+func publisherLine(roots []*html.Node) (*html.Node, string) {
+	seen := 0
+	var found *html.Node
+	name := ""
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode {
+				if seen += len(strings.TrimSpace(c.Data)); seen > 1500 {
+					return true
+				}
+				continue
+			}
+			if c.Type != html.ElementNode || skipElement(c) || c.DataAtom == atom.A {
+				continue
+			}
+			if t, short := textUpTo(c, 100); short && t != "" {
+				if m := publisherRe.FindStringSubmatch(t); m != nil {
+					found, name = c, strings.TrimSpace(m[1])
+					return true
+				}
+			}
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, r := range roots {
+		if walk(r) {
+			break
+		}
+	}
+	return found, name
 }

@@ -232,6 +232,8 @@ type page struct {
 	fileBoxes        map[*html.Node]bool        // boxes of files kept from pruning (filebox.go)
 	fileBoxKeys      map[string]*html.Node      // keys of their downloads blocks -> the box
 	ruleAnc          map[*html.Node]bool        // ancestors of the elements rules type (nested.go)
+	crumbs           map[string]bool            // targets of the breadcrumb's links (sectionLink)
+	pressKicker      *html.Node                 // "Pressemitteilung" over the headline (findPressKicker)
 }
 
 // field notes that the text of el went into the named document field.
@@ -289,6 +291,7 @@ func (p *page) extract() (umzug.Document, error) {
 	p.roots = roots
 	p.datedTeasers = findDatedTeasers(roots)
 	p.release = findReleaseLine(roots, p.datedTeasers)
+	p.pressKicker = findPressKicker(roots)
 	// Fields are read from the page as it is, before anything is dropped:
 	// a date line may sit in a meta box, a lead in a header.
 	p.metaDateV = metaDate(p.index())

@@ -367,3 +367,62 @@ func TestContactPersonsInParagraphs(t *testing.T) {
 		t.Errorf("contacts = %+v; want %+v", d.PressRelease, want)
 	}
 }
+
+// pressPortalPage is a release as a press portal prints it: no date, the
+// word "Pressemitteilung" over the headline, a publisher line, a contact
+// headline with its lines at the end. kicker and publisher go between
+// the head's parts.
+func pressPortalPage(kicker, publisher, filler string) string {
+	return `<html><head><title>Pressedienst</title></head><body><nav><a href="/">Start</a> <a href="/themen">Themen</a></nav>
+<main class="content"><h2>` + kicker + `</h2>` + filler + `<h6 class="headline-detail">` + publisher + `</h6>
+<div class="newsdiv"><h1>Windpark Nord erhält Genehmigung für zwölf Anlagen</h1>
+<h3>Baubeginn im Frühjahr, Strom für 40.000 Haushalte</h3>
+<p>Hamburg (pressedienst) - Der Windpark Nord hat die Genehmigung für zwölf neue Anlagen erhalten. Der Bau soll im Frühjahr beginnen und zwei Jahre dauern.</p>
+<p>Die Anlagen erzeugen zusammen Strom für rund 40.000 Haushalte. Das Land hatte das Verfahren nach dem neuen Beschleunigungsgesetz geführt.</p>
+<h3>Ansprechpartner Presse bei Windpark Nord GmbH</h3>
+<div>Erika Beispiel<br>E-Mail: presse@windpark-nord.example<br>Telefon: +49 40 300 30 1141</div></div>
+</main><footer>Impressum · Datenschutz</footer></body></html>`
+}
+
+// TestPressReleaseWithoutDate checks a release that names itself one over
+// its headline but prints no date: it is a press release, the line its
+// kicker, the publisher line its publisher, the contact its contact. A
+// plural heading (a list of releases) or the word far above the headline
+// does not make it one.
+func TestPressReleaseWithoutDate(t *testing.T) {
+	d := parseFile(t, pressPortalPage("Pressemitteilung", "Herausgeber: Windpark Nord GmbH", ""), "https://presse.example/pm-7663-windpark")
+	pr := d.PressRelease
+	if d.Kind != umzug.KindPressRelease || pr == nil {
+		t.Fatalf("kind %s, want a press release", d.Kind)
+	}
+	if pr.Kicker != "Pressemitteilung" {
+		t.Errorf("kicker %q", pr.Kicker)
+	}
+	if pr.Publisher == nil || pr.Publisher.Name != "Windpark Nord GmbH" {
+		t.Errorf("publisher %+v", pr.Publisher)
+	}
+	if len(pr.Contacts) != 1 || pr.Contacts[0].Name != "Erika Beispiel" || pr.Contacts[0].Email != "presse@windpark-nord.example" || pr.Contacts[0].Phone == "" {
+		t.Errorf("contacts %+v", pr.Contacts)
+	}
+	var all strings.Builder
+	for _, b := range d.Blocks {
+		all.WriteString(b.PlainText() + "\n")
+	}
+	for _, gone := range []string{"Herausgeber", "Erika Beispiel", "Pressemitteilung"} {
+		if strings.Contains(all.String(), gone) {
+			t.Errorf("%q still in the blocks:\n%s", gone, all.String())
+		}
+	}
+	if !strings.Contains(all.String(), "Strom für rund 40.000 Haushalte") {
+		t.Errorf("the body is missing:\n%s", all.String())
+	}
+
+	for name, page := range map[string]string{
+		"plural":   pressPortalPage("Pressemitteilungen", "Herausgeber: Windpark Nord GmbH", ""),
+		"far away": pressPortalPage("Pressemitteilung", "", "<p>"+strings.Repeat("Der Pressedienst verbreitet Meldungen von Unternehmen der Energiewirtschaft. ", 6)+"</p>"),
+	} {
+		if d := parseFile(t, page, "https://presse.example/pm-7663-windpark"); d.Kind == umzug.KindPressRelease {
+			t.Errorf("%s: a press release", name)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package html
 
 import (
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -90,4 +91,77 @@ func asReleaseLine(t string) (releaseLine, bool) {
 		l.date = ds[0].Value
 	}
 	return l, l.number != "" || l.date != ""
+}
+
+// A press portal or a site without dates in its template still names a
+// release as one right over its headline: "<h2>Pressemitteilung</h2>
+// <h1>…</h1>". That line is the release's kicker, and the page a press
+// release even without a date.
+
+// pressKickerRe matches a line that is only the word for a press release.
+var pressKickerRe = regexp.MustCompile(`(?i)^(?:pressemitteilung|presseinformation|pressemeldung|medienmitteilung|medieninformation|press release|news release)\s*:?$`)
+
+// findPressKicker returns the innermost element before the content's
+// first level-1 headline, within 400 characters of it, whose whole text
+// is the word for a press release; nil when there is none.
+func findPressKicker(roots []*html.Node) *html.Node {
+	var h1 *html.Node
+	for _, r := range roots {
+		if h1 = firstOf(r, atom.H1); h1 != nil {
+			break
+		}
+	}
+	if h1 == nil {
+		return nil
+	}
+	var cands []*html.Node
+	chars := 0
+	done := false
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && !done; c = c.NextSibling {
+			if c == h1 {
+				done = true
+				return
+			}
+			switch c.Type {
+			case html.TextNode:
+				chars += len(strings.TrimSpace(c.Data))
+			case html.ElementNode:
+				if skipElement(c) || c.DataAtom == atom.A {
+					continue
+				}
+				if t, short := textUpTo(c, 40); short && t != "" && pressKickerRe.MatchString(t) {
+					cands = append(cands, c)
+					chars = 0
+				}
+				walk(c)
+			}
+		}
+	}
+	for _, r := range roots {
+		if walk(r); done {
+			break
+		}
+	}
+	if !done || len(cands) == 0 || chars > 400 {
+		return nil
+	}
+	return cands[len(cands)-1] // the innermost: walked after its ancestors
+}
+
+// firstOf returns the first element of kind a below n, in document order.
+func firstOf(n *html.Node, a atom.Atom) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || skipElement(c) {
+			continue
+		}
+		if c.DataAtom == a {
+			return c
+		}
+		if f := firstOf(c, a); f != nil {
+			return f
+		}
+	}
+	return nil
 }
