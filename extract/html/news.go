@@ -823,37 +823,19 @@ var publisherRe = regexp.MustCompile(`(?i)^(?:herausgeber(?:in)?|herausgegeben v
 // publisherLine returns the first element in the first 1,500 characters
 // of the content whose whole text is a publisher line, and the name.
 func publisherLine(roots []*html.Node) (*html.Node, string) {
-	seen := 0
 	var found *html.Node
 	name := ""
-	var walk func(n *html.Node) bool
-	walk = func(n *html.Node) bool {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.TextNode {
-				if seen += len(strings.TrimSpace(c.Data)); seen > 1500 {
-					return true
-				}
-				continue
-			}
-			if c.Type != html.ElementNode || skipElement(c) || c.DataAtom == atom.A {
-				continue
-			}
-			if t, short := textUpTo(c, 100); short && t != "" {
-				if m := publisherRe.FindStringSubmatch(t); m != nil {
-					found, name = c, strings.TrimSpace(m[1])
-					return true
-				}
-			}
-			if walk(c) {
-				return true
+	walkOpening(roots, 1500, func(c *html.Node) openingStep {
+		if c.DataAtom == atom.A {
+			return openSkip
+		}
+		if t, short := textUpTo(c, 100); short && t != "" {
+			if m := publisherRe.FindStringSubmatch(t); m != nil {
+				found, name = c, strings.TrimSpace(m[1])
+				return openStop
 			}
 		}
-		return false
-	}
-	for _, r := range roots {
-		if walk(r) {
-			break
-		}
-	}
+		return openInto
+	})
 	return found, name
 }

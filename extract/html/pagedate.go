@@ -135,54 +135,32 @@ func contentDate(roots []*html.Node, shared *verdictCache, teasers map[*html.Nod
 }
 
 func dateElement(roots []*html.Node, cache matchCache, teasers map[*html.Node]datedTeaser) string {
-	seen := 0
 	elements := 0 // TYPO3 content elements met
 	var found string
-	var walk func(n *html.Node) bool
-	walk = func(n *html.Node) bool {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.TextNode {
-				seen += len(strings.TrimSpace(c.Data))
-				if seen > 2500 {
-					return true // past the top of the content
-				}
-				continue
-			}
-			if c.Type != html.ElementNode || skipElement(c) {
-				continue
-			}
-			if isContentElement(c) {
-				elements++
-			}
-			if elements > 1 && c.DataAtom == atom.Header && insideContentElement(c) {
-				// The date in the header of a later content element
-				// dates that element, not the page.
-				continue
-			}
-			cls := attr(c, "class") + " " + attr(c, "itemprop")
-			if cache.match(listLike, cls) {
-				continue
-			}
-			if _, ok := teasers[c]; ok {
-				continue // an item of a list of dated teasers: its date is the item's
-			}
-			if c.Data == "time" || cache.match(dateClass, cls) {
-				if d := isoDate(attr(c, "datetime"), cleanText(c)); d != "" && len(d) >= 10 {
-					found = d
-					return true
-				}
-			}
-			if walk(c) {
-				return true
+	walkOpening(roots, 2500, func(c *html.Node) openingStep {
+		if isContentElement(c) {
+			elements++
+		}
+		if elements > 1 && c.DataAtom == atom.Header && insideContentElement(c) {
+			// The date in the header of a later content element dates
+			// that element, not the page.
+			return openSkip
+		}
+		cls := attr(c, "class") + " " + attr(c, "itemprop")
+		if cache.match(listLike, cls) {
+			return openSkip
+		}
+		if _, ok := teasers[c]; ok {
+			return openSkip // an item of a list of dated teasers: its date is the item's
+		}
+		if c.Data == "time" || cache.match(dateClass, cls) {
+			if d := isoDate(attr(c, "datetime"), cleanText(c)); d != "" && len(d) >= 10 {
+				found = d
+				return openStop
 			}
 		}
-		return false
-	}
-	for _, r := range roots {
-		if walk(r) {
-			break
-		}
-	}
+		return openInto
+	})
 	return found
 }
 

@@ -27,33 +27,59 @@ type releaseLine struct {
 // characters of the content's text, outside links and lists of dated
 // teasers; the innermost element that holds it.
 func findReleaseLine(roots []*html.Node, teasers map[*html.Node]datedTeaser) releaseLine {
-	seen := 0
 	var found releaseLine
-	var walk func(n *html.Node) bool
+	walkOpening(roots, 2500, func(c *html.Node) openingStep {
+		if _, ok := teasers[c]; ok || c.DataAtom == atom.A {
+			return openSkip
+		}
+		if t, short := textUpTo(c, 150); short && t != "" {
+			if l, ok := asReleaseLine(collapseTrim(t)); ok {
+				l.el = c
+				found = l
+				return openLast // an element inside that holds the line is the one
+			}
+		}
+		return openInto
+	})
+	return found
+}
+
+// openingStep says how walkOpening goes on after an element.
+type openingStep int
+
+const (
+	openInto openingStep = iota // look inside the element
+	openSkip                    // go past it
+	openLast                    // look inside it, then stop
+	openStop                    // stop
+)
+
+// walkOpening visits the visible elements under the roots in document
+// order while at most limit characters of text have gone by: the top of
+// the content, where release lines, dates and publisher lines stand.
+// visit says how to go on after each element.
+func walkOpening(roots []*html.Node, limit int, visit func(c *html.Node) openingStep) {
+	seen := 0
+	var walk func(n *html.Node) bool // true: stop
 	walk = func(n *html.Node) bool {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type == html.TextNode {
-				if seen += len(strings.TrimSpace(c.Data)); seen > 2500 {
+				if seen += len(strings.TrimSpace(c.Data)); seen > limit {
 					return true
 				}
 				continue
 			}
-			if c.Type != html.ElementNode || skipElement(c) || c.DataAtom == atom.A {
+			if c.Type != html.ElementNode || skipElement(c) {
 				continue
 			}
-			if _, ok := teasers[c]; ok {
+			switch visit(c) {
+			case openSkip:
 				continue
-			}
-			if t, short := textUpTo(c, 150); short && t != "" {
-				if l, ok := asReleaseLine(collapseTrim(t)); ok {
-					// The innermost element that holds the line.
-					if walk(c) && found.el != nil {
-						return true
-					}
-					l.el = c
-					found = l
-					return true
-				}
+			case openStop:
+				return true
+			case openLast:
+				walk(c)
+				return true
 			}
 			if walk(c) {
 				return true
@@ -63,10 +89,9 @@ func findReleaseLine(roots []*html.Node, teasers map[*html.Node]datedTeaser) rel
 	}
 	for _, r := range roots {
 		if walk(r) {
-			break
+			return
 		}
 	}
-	return found
 }
 
 // asReleaseLine reads a line that opens with a press cue (after at most
