@@ -597,15 +597,14 @@ var (
 // favorisieren", "Rezept merken", "Artikel teilen".
 var uiVerbs = map[string]bool{"drucken": true, "teilen": true, "merken": true, "pinnen": true, "empfehlen": true,
 	"weiterempfehlen": true, "favorisieren": true, "bewerten": true, "kommentieren": true, "versenden": true,
-	"abonnieren": true, "speichern": true, "vorlesen": true, "print": true, "share": true, "tweet": true,
-	"merkliste": true} // "Auf meine Merkliste", "Zur Merkliste"
+	"abonnieren": true, "speichern": true, "vorlesen": true, "print": true, "share": true, "tweet": true}
 
 // controlButtons reports a slider's or lightbox's buttons, "‹ ›", "×":
 // an element whose text, and its box's, is only their arrows and crosses
-// (not the arrow after a link's label).
+// (not the arrow after a link's label, not a table's cell).
 func controlButtons(n *html.Node) bool {
-	if n.Parent == nil {
-		return false
+	if n.Parent == nil || n.DataAtom == atom.Td || n.DataAtom == atom.Th || insideAtom(n, atom.Td) || insideAtom(n, atom.Th) {
+		return false // a table's "↑" or "×" is a value
 	}
 	t, short := textUpTo(n, 64)
 	if !short || !onlyControlGlyphs(t) {
@@ -613,6 +612,24 @@ func controlButtons(n *html.Node) bool {
 	}
 	pt, short := textUpTo(n.Parent, 200)
 	return short && len(pt) <= 32 && onlyControlGlyphs(pt)
+}
+
+// bookmarkLabel matches the label of a link or button that puts the page
+// on the visitor's list: "Auf meine Merkliste", "News zur Merkliste".
+var bookmarkLabel = regexp.MustCompile(`(?i)^(?:auf (?:meine|die) merkliste(?: setzen)?|(?:\pL+ )?zur merkliste(?: hinzufügen)?|von der merkliste entfernen)$`)
+
+// bookmarkLink reports a link or button that is only such a label (not
+// a headline "Ihre Merkliste" over a list).
+func bookmarkLink(n *html.Node) bool {
+	if headingLevel(n) > 0 {
+		return false
+	}
+	t, short := textUpTo(n, 60)
+	if !short || !strings.Contains(strings.ToLower(t), "merkliste") || !bookmarkLabel.MatchString(t) {
+		return false
+	}
+	return n.DataAtom == atom.A || n.DataAtom == atom.Button || linkShare(n, nil) >= 0.9 ||
+		hasDescendant(n, func(d *html.Node) bool { return d.DataAtom == atom.Button })
 }
 
 // onlyControlGlyphs reports a text made only of the arrows and crosses

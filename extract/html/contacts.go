@@ -616,18 +616,10 @@ func (p *page) takeContacts(roots []*html.Node) {
 			}
 			return false
 		}
-		kept := p.blocks[:0]
-		for _, b := range p.blocks {
-			src := p.blockSrc[b.Key]
-			if src != nil && inBox(src) {
-				continue
-			}
-			if src != nil && isAncestor(src, box.nodes[0]) && stripBoxText(&b, boxText) {
-				continue // the block held nothing but the box
-			}
-			kept = append(kept, b)
-		}
-		p.blocks = kept
+		p.dropBlocks(func(b *umzug.Block, src *html.Node) bool {
+			// A block of the box, or one that held nothing but the box.
+			return src != nil && (inBox(src) || isAncestor(src, box.nodes[0]) && stripBoxText(b, boxText))
+		})
 	}
 }
 

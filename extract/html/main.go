@@ -1,6 +1,7 @@
 package html
 
 import (
+	"net/url"
 	"regexp"
 	"strings"
 
@@ -241,40 +242,8 @@ func (a *analysis) markAll(n *html.Node, inCE bool) {
 			}
 		}
 		a.markAll(c, ce)
-		if !ce && a.marks[c] == "" && !a.soft[c] && printHiddenBox(c) && !a.marksText(c) {
-			a.marks[c] = umzug.DropUtility
-		}
 	}
 }
-
-// marksText reports an element below n with a verdict of its own and
-// text (which says more about that part than the print class).
-func (a *analysis) marksText(n *html.Node) bool {
-	return hasDescendant(n, func(d *html.Node) bool { return a.marks[d] != "" && cleanText(d) != "" })
-}
-
-// printHiddenBox reports a box its template hides from print (Foundation's
-// hide-for-print, Bootstrap's d-print-none, "noprint"): a toolbar, a
-// sticky share or author box, the site's menus. Templates print the
-// article; what they leave out of print is chrome. A box with a picture,
-// a video or a table is kept (a slider some templates hide from print),
-// and verdicts inside the box go first.
-func printHiddenBox(n *html.Node) bool {
-	cls := attr(n, "class")
-	if !strings.Contains(cls, "rint") || !printHiddenClass.MatchString(cls) {
-		return false
-	}
-	return !hasDescendant(n, func(d *html.Node) bool {
-		if d.DataAtom == atom.Img && hasAttr(d, "alt") && strings.TrimSpace(attr(d, "alt")) == "" {
-			return false // a decorative picture
-		}
-		return isPictureOrMedia(d)
-	})
-}
-
-// printHiddenClass matches the class names of print style sheets'
-// display: none.
-var printHiddenClass = regexp.MustCompile(`(?i)(?:^|\s)(?:hide-for-print|d-print-none|no-?print|hidden-print|print-hidden|hide-print|print-hide|nicht-drucken)(?:\s|$)`)
 
 // recordField reports an element of a news record's related links or
 // files, which the press release reads into its fields.
@@ -909,6 +878,8 @@ func (p *page) prune(root *html.Node) {
 				p.drop(c, r)
 			} else if a.w[c].text > 0 && a.w[c].text <= 16 && controlButtons(c) {
 				p.drop(c, umzug.DropControl)
+			} else if a.w[c].text > 0 && a.w[c].text <= 60 && bookmarkLink(c) {
+				p.drop(c, umzug.DropUtility)
 			} else if a.w[c].text <= 40 && readMoreTwin(c) {
 				p.drop(c, umzug.DropUtility)
 			} else if !ce && p.dateLine(c) {
@@ -919,7 +890,7 @@ func (p *page) prune(root *html.Node) {
 				p.drop(c, umzug.DropShare)
 			} else if a.w[c].text <= 200 && taxonomyLinks(c, a.w[c]) {
 				p.drop(c, umzug.DropTags)
-			} else if a.w[c].text <= 80 && 2*a.w[c].link >= a.w[c].text && p.sectionLink(c) {
+			} else if a.w[c].text <= 80 && 2*a.w[c].link >= a.w[c].text && p.sectionLink(c, root) {
 				p.drop(c, umzug.DropNavigation)
 			} else if !ce && 3*a.w[c].text < a.w[root].text && adLabeled(c, a.w[c].text) {
 				p.drop(c, umzug.DropAd)
@@ -1885,12 +1856,15 @@ func emptyMain(body *html.Node) bool {
 }
 
 // sectionLink reports a line that is nothing but a link to a section the
-// page's breadcrumb already leads to: the category link over a news
-// headline, "← Unternehmen & Märkte" under it. It is navigation the new
-// CMS builds from its own tree, not text of the page.
-func (p *page) sectionLink(n *html.Node) bool {
+// page's breadcrumb leads to, standing in the article's head (before its
+// headline) or at its end (no prose after it): the category link over a
+// news headline, "← Unternehmen & Märkte" under it. It is navigation the
+// new CMS builds from its own tree, not text of the page. A link line
+// between paragraphs, or after a line that leads to it ("… zuständig:"),
+// a list item and a link to the site's home are text.
+func (p *page) sectionLink(n, root *html.Node) bool {
 	switch n.DataAtom {
-	case atom.Div, atom.P, atom.Span, atom.Li:
+	case atom.Div, atom.P, atom.Span:
 	default:
 		return false
 	}
@@ -1905,7 +1879,7 @@ func (p *page) sectionLink(n *html.Node) bool {
 			links++
 		}
 	})
-	if links != 1 || linkShare(n, nil) < 0.95 || hasDescendant(n, isPictureOrMedia) {
+	if links != 1 || linkShare(n, nil) < 0.95 || hasMedia(n) {
 		return false
 	}
 	href := strings.TrimSpace(attr(link, "href"))
@@ -1915,17 +1889,76 @@ func (p *page) sectionLink(n *html.Node) bool {
 	if href = p.abs(href); href == "" {
 		return false
 	}
-	if h1 := p.an.soleHeadline(); h1 != nil && (isAncestor(n, h1) || isAncestor(h1, n)) {
-		return false // the page's headline, linked to itself
+	if u, err := url.Parse(href); err != nil || u.Path == "" || u.Path == "/" {
+		return false // the site's home: a link an editor put there as often as not
 	}
-	return p.crumbLinks()[trimURL(href)]
+	if !p.crumbLinks()[trimURL(href)] {
+		return false
+	}
+	h1 := p.an.soleHeadline()
+	if h1 == nil || isAncestor(n, h1) || isAncestor(h1, n) {
+		return false // no article head to go by, or the headline linked to itself
+	}
+	if prev := prevElement(n); prev != nil && strings.HasSuffix(collapseTrim(textOf(prev)), ":") {
+		return false // "Zuständig ist:" and the office's link
+	}
+	return nodeOrder(n, h1) || !proseAfter(n, root)
+}
+
+// prevElement returns the element sibling before n, or nil.
+func prevElement(n *html.Node) *html.Node {
+	for s := n.PrevSibling; s != nil; s = s.PrevSibling {
+		if s.Type == html.ElementNode {
+			return s
+		}
+	}
+	return nil
+}
+
+// proseAfter reports a visible paragraph of prose (40 characters or more
+// outside links) after n inside root, in document order.
+func proseAfter(n, root *html.Node) bool {
+	var prose func(d *html.Node) bool
+	prose = func(d *html.Node) bool {
+		if d.Type != html.ElementNode || skipElement(d) {
+			return false
+		}
+		if d.DataAtom == atom.P && len(collapseTrim(textOf(d)))-linkedChars(d) >= 40 {
+			return true
+		}
+		for c := d.FirstChild; c != nil; c = c.NextSibling {
+			if prose(c) {
+				return true
+			}
+		}
+		return false
+	}
+	for a := n; a != nil && a != root; a = a.Parent {
+		for s := a.NextSibling; s != nil; s = s.NextSibling {
+			if prose(s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// linkedChars is the length of n's text inside links.
+func linkedChars(n *html.Node) int {
+	k := 0
+	visitElements(n, func(d *html.Node) {
+		if d.DataAtom == atom.A {
+			k += len(collapseTrim(textOf(d)))
+		}
+	})
+	return k
 }
 
 // crumbLinks returns the targets of the links in the page's breadcrumbs
-// (elements named for one) that lead up from the page: not the page's own
-// address, not a link marked as the current page, not a trail's last link
-// (the current page, where the page's address is not known: a saved or
-// archived copy).
+// (elements named for one, also a <nav class="breadcrumb">) that lead up
+// from the page: not the page's own address, not a link marked as the
+// current page, and not a trail's last link when no link of the trail is
+// the page's address (the current page of a saved or archived copy).
 func (p *page) crumbLinks() map[string]bool {
 	if p.crumbs != nil {
 		return p.crumbs
@@ -1938,11 +1971,11 @@ func (p *page) crumbLinks() map[string]bool {
 		}
 	}
 	for n, r := range p.an.marks {
-		if r != umzug.DropBreadcrumb {
+		if r != umzug.DropBreadcrumb && !(r == umzug.DropNavigation && p.an.cache.classReason(attr(n, "class")) == umzug.DropBreadcrumb) {
 			continue
 		}
 		var trail []string
-		last := ""
+		last, sawSelf := "", false
 		visitElements(n, func(d *html.Node) {
 			if d.DataAtom != atom.A {
 				return
@@ -1952,13 +1985,18 @@ func (p *page) crumbLinks() map[string]bool {
 			if href == "" || href[0] == '#' || attr(d, "aria-current") != "" {
 				return
 			}
-			if u := p.abs(href); u != "" && !self[trimURL(u)] {
+			u := p.abs(href)
+			switch {
+			case u == "":
+			case self[trimURL(u)]:
+				sawSelf = true
+			default:
 				last = trimURL(u)
 				trail = append(trail, last)
 			}
 		})
 		for _, u := range trail {
-			if u != last {
+			if u != last || sawSelf {
 				p.crumbs[u] = true
 			}
 		}
@@ -1973,13 +2011,4 @@ func trimURL(u string) string {
 		u = u[:i]
 	}
 	return strings.TrimSuffix(u, "/")
-}
-
-// isPictureOrMedia reports a picture, a video, an embed or a table.
-func isPictureOrMedia(n *html.Node) bool {
-	switch n.DataAtom {
-	case atom.Img, atom.Picture, atom.Video, atom.Audio, atom.Iframe, atom.Table, atom.Object, atom.Embed, atom.Figure:
-		return true
-	}
-	return false
 }

@@ -725,7 +725,7 @@ const newsMarkup = `[class*="newsSingle"], [class*="news-single"], [class*="news
 // and which is not a list of teasers.
 func (p *page) looksLikePressRelease(roots []*html.Node) bool {
 	d := &p.d
-	if d.Title == "" || d.Dates.Published == "" && p.pressKicker == nil {
+	if d.Title == "" || d.Dates.Published == "" {
 		return false
 	}
 	var teasers int
@@ -806,12 +806,18 @@ func titleWithoutNumber(title, number string) string {
 // dropBlocksOf removes the blocks made from el or from inside it (the
 // element went into a document field).
 func (p *page) dropBlocksOf(el *html.Node) {
+	p.dropBlocks(func(_ *umzug.Block, src *html.Node) bool { return src != nil && (src == el || isAncestor(el, src)) })
+}
+
+// dropBlocks removes the blocks drop says so of, given each block and
+// the element it came from (nil when unknown); drop may change the block
+// it keeps.
+func (p *page) dropBlocks(drop func(b *umzug.Block, src *html.Node) bool) {
 	kept := p.blocks[:0]
 	for _, b := range p.blocks {
-		if src := p.blockSrc[b.Key]; src != nil && (src == el || isAncestor(el, src)) {
-			continue
+		if !drop(&b, p.blockSrc[b.Key]) {
+			kept = append(kept, b)
 		}
-		kept = append(kept, b)
 	}
 	p.blocks = kept
 }
@@ -820,8 +826,10 @@ func (p *page) dropBlocksOf(el *html.Node) {
 // "Herausgeber: Nordex SE", "Herausgegeben von: Landratsamt …".
 var publisherRe = regexp.MustCompile(`(?i)^(?:herausgeber(?:in)?|herausgegeben von|publisher|published by)\s*:?\s+(\S.{1,79})$`)
 
-// publisherLine returns the first element in the first 1,500 characters
-// of the content whose whole text is a publisher line, and the name.
+// publisherLine returns the element of the release's head (before its
+// first paragraph of prose, in the first 1,500 characters) whose whole
+// text is a publisher line, and the name; not a line that names people
+// ("Herausgeber: Prof. Dr. Anna Schmidt und Dr. Peter Müller" of a book).
 func publisherLine(roots []*html.Node) (*html.Node, string) {
 	var found *html.Node
 	name := ""
@@ -829,9 +837,14 @@ func publisherLine(roots []*html.Node) (*html.Node, string) {
 		if c.DataAtom == atom.A {
 			return openSkip
 		}
+		if c.DataAtom == atom.P && len(collapseTrim(textOf(c))) >= 120 {
+			return openStop // the body begins
+		}
 		if t, short := textUpTo(c, 100); short && t != "" {
 			if m := publisherRe.FindStringSubmatch(t); m != nil {
-				found, name = c, strings.TrimSpace(m[1])
+				if n := strings.TrimSpace(m[1]); !peopleNamed.MatchString(n) {
+					found, name = c, n
+				}
 				return openStop
 			}
 		}
@@ -839,3 +852,7 @@ func publisherLine(roots []*html.Node) (*html.Node, string) {
 	})
 	return found, name
 }
+
+// peopleNamed matches a name line that names persons: academic titles,
+// or two names joined by "und", "and", "&" or a comma.
+var peopleNamed = regexp.MustCompile(`(?i)\b(?:prof|dr|dipl)\.|\s(?:und|and|&)\s|,\s*\p{Lu}`)

@@ -291,7 +291,7 @@ func (p *page) extract() (umzug.Document, error) {
 	p.roots = roots
 	p.datedTeasers = findDatedTeasers(roots)
 	p.release = findReleaseLine(roots, p.datedTeasers)
-	p.pressKicker = findPressKicker(roots)
+	p.pressKicker = findPressKicker(roots, p.an.soleHeadline())
 	// Fields are read from the page as it is, before anything is dropped:
 	// a date line may sit in a meta box, a lead in a header.
 	p.metaDateV = metaDate(p.index())

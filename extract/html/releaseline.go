@@ -118,30 +118,23 @@ func asReleaseLine(t string) (releaseLine, bool) {
 	return l, l.number != "" || l.date != ""
 }
 
-// A press portal or a site without dates in its template still names a
-// release as one right over its headline: "<h2>Pressemitteilung</h2>
-// <h1>…</h1>". That line is the release's kicker, and the page a press
-// release even without a date.
+// A press release may name itself one right over its headline:
+// "<h2>Pressemitteilung</h2><h1>…</h1>". That line is the release's
+// kicker, a field, not a block.
 
 // pressKickerRe matches a line that is only the word for a press release.
 var pressKickerRe = regexp.MustCompile(`(?i)^(?:pressemitteilung|presseinformation|pressemeldung|medienmitteilung|medieninformation|press release|news release)\s*:?$`)
 
-// findPressKicker returns the innermost element before the content's
-// first level-1 headline, within 400 characters of it, whose whole text
-// is the word for a press release; nil when there is none.
-func findPressKicker(roots []*html.Node) *html.Node {
-	var h1 *html.Node
-	for _, r := range roots {
-		if h1 = firstOf(r, atom.H1); h1 != nil {
-			break
-		}
-	}
-	if h1 == nil {
+// findPressKicker returns the innermost element whose whole text is the
+// word for a press release, standing before the page's sole level-1
+// headline, within 400 characters of it, inside the content; nil
+// otherwise (a list of releases has no sole headline).
+func findPressKicker(roots []*html.Node, h1 *html.Node) *html.Node {
+	if h1 == nil || !insideOneOf(h1, roots) {
 		return nil
 	}
-	var cands []*html.Node
-	chars := 0
-	done := false
+	var found *html.Node
+	chars, done := 0, false
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil && !done; c = c.NextSibling {
@@ -157,8 +150,7 @@ func findPressKicker(roots []*html.Node) *html.Node {
 					continue
 				}
 				if t, short := textUpTo(c, 40); short && t != "" && pressKickerRe.MatchString(t) {
-					cands = append(cands, c)
-					chars = 0
+					found, chars = c, 0 // after its ancestors: the innermost
 				}
 				walk(c)
 			}
@@ -169,24 +161,18 @@ func findPressKicker(roots []*html.Node) *html.Node {
 			break
 		}
 	}
-	if !done || len(cands) == 0 || chars > 400 {
+	if !done || chars > 400 {
 		return nil
 	}
-	return cands[len(cands)-1] // the innermost: walked after its ancestors
+	return found
 }
 
-// firstOf returns the first element of kind a below n, in document order.
-func firstOf(n *html.Node, a atom.Atom) *html.Node {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode || skipElement(c) {
-			continue
-		}
-		if c.DataAtom == a {
-			return c
-		}
-		if f := firstOf(c, a); f != nil {
-			return f
+// insideOneOf reports n inside one of the roots.
+func insideOneOf(n *html.Node, roots []*html.Node) bool {
+	for _, r := range roots {
+		if isAncestor(r, n) {
+			return true
 		}
 	}
-	return nil
+	return false
 }

@@ -130,7 +130,15 @@ func (t *Target) term(ctx context.Context, taxonomy, name string, readOnly bool)
 	}
 	if created && !readOnly {
 		if id, created, err = t.createTerm(ctx, taxonomy, name); err != nil {
-			return 0, err
+			var we *Error
+			if !errors.As(err, &we) || we.Status < 400 || we.Status >= 500 {
+				return 0, err // the site or the network: the post waits for the next run
+			}
+			// WordPress refuses the name (empty once it strips tags, too
+			// long): the post goes in without it, and its load report
+			// says so (Build: "not in WordPress, not assigned").
+			t.o.Logger.Warn(singular(taxonomy)+" refused by WordPress; posts go in without it", "name", name, "err", err)
+			id, created = 0, false
 		}
 	}
 	t.terms.put(taxonomy, name, id, created)

@@ -34,6 +34,9 @@ type fakeWP struct {
 	// hidden terms are not found by a search (WordPress's search does not
 	// find a name it stores as "a &amp; b" by "a & b").
 	hidden map[string]bool
+	// refused names are refused on create (WordPress's answer to a name
+	// that is empty once it strips tags).
+	refused map[string]bool
 
 	mu        sync.Mutex
 	next      int
@@ -52,7 +55,7 @@ type fakeTerm struct {
 }
 
 func newFakeWP(t *testing.T) *fakeWP {
-	f := &fakeWP{meta: true, metaTerms: true, next: 100, terms: map[string][]fakeTerm{}, items: map[int]map[string]any{}, termPosts: map[string]int{}, hidden: map[string]bool{}}
+	f := &fakeWP{meta: true, metaTerms: true, next: 100, terms: map[string][]fakeTerm{}, items: map[int]map[string]any{}, termPosts: map[string]int{}, hidden: map[string]bool{}, refused: map[string]bool{}}
 	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
 	t.Cleanup(f.srv.Close)
 	return f
@@ -150,6 +153,11 @@ func (f *fakeWP) createTerm(tax string, r *http.Request, reply func(int, any)) {
 	f.mu.Unlock()
 	time.Sleep(20 * time.Millisecond)
 	f.mu.Lock()
+	if f.refused[body.Name] {
+		f.mu.Unlock()
+		reply(400, map[string]any{"code": "empty_term_name", "message": "A name is required for this term.", "data": map[string]any{"status": 400}})
+		return
+	}
 	for _, t := range f.terms[tax] {
 		if strings.EqualFold(html.UnescapeString(t.Name), body.Name) && t.Parent == 0 {
 			f.mu.Unlock()
@@ -368,6 +376,29 @@ func TestTermExistsTakesTheExistingTerm(t *testing.T) {
 	}
 	if c, _ := tg.NewTerms(); c != 1 {
 		t.Errorf("NewTerms() = %d categories; want 1 (Verkehr & Mobilität; Umwelt was there)", c)
+	}
+}
+
+// TestRefusedTermSkipped: a term WordPress refuses to create does not
+// keep its post out: the post goes in without it, and the load reports
+// it as a warning.
+func TestRefusedTermSkipped(t *testing.T) {
+	f := newFakeWP(t)
+	f.refused["ÖPNV"] = true
+	var log bytes.Buffer
+	logger := slog.New(slog.NewTextHandler(&log, nil))
+	st, err := load.Load(t.Context(), termExport(t), newTestTarget(t, f, logger), load.LoadOptions{Concurrency: 2, AllowPartial: true, Logger: logger})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := st.Failed[load.KindDocument]; n != 0 {
+		t.Fatalf("%d documents failed; want 0:\n%s", n, log.String())
+	}
+	if tags := ids(f.item(t, "Busse")["tags"]); len(tags) != 1 {
+		t.Errorf("tags %v; want Förderung only", tags)
+	}
+	if !strings.Contains(log.String(), `not in WordPress, not assigned: tag \"ÖPNV\"`) {
+		t.Errorf("no warning naming the refused tag:\n%s", log.String())
 	}
 }
 

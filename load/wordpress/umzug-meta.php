@@ -2,7 +2,7 @@
 /**
  * Plugin Name: umzug meta
  * Description: Registers the post meta umzug writes when it loads a migrated site (press release number, kicker, subtitle, publisher, contacts; the old URL, umzug id, categories and tags of every page and post) for the REST API, so themes, queries and later imports can use them. Install as a must-use plugin: copy this file to wp-content/mu-plugins/.
- * Version: 1
+ * Version: 2
  * License: GPL-2.0-or-later
  */
 

@@ -70,7 +70,7 @@ type Target struct {
 	api      string // REST root: https://site/wp-json/ or https://site/?rest_route=/
 	category int
 	meta     bool // the umzug mu-plugin's meta are registered
-	metaFax  bool // its contacts have a fax (mu-plugin of December 2026 or later)
+	metaFax  bool // its contacts have a fax (mu-plugin version 2 or later)
 	// metaTerms: its umzug_categories and umzug_tags meta keep the terms
 	// of pages, which have no taxonomy in WordPress.
 	metaTerms bool
@@ -271,7 +271,7 @@ func (t *Target) Build(rec *load.Record, links load.Links) (load.Payload, error)
 		}
 		if d.Kind == umzug.KindPage && !t.metaTerms && len(d.Categories)+len(d.Tags) > 0 {
 			warnings = append(warnings, "WordPress pages have no categories or tags; not loaded: "+termList(d)+
-				" (the mu-plugin umzug-meta.php of December 2026 or later keeps them as the page's meta umzug_categories and umzug_tags)")
+				" (the mu-plugin umzug-meta.php, version 2 or later, keeps them as the page's meta umzug_categories and umzug_tags)")
 		}
 	default:
 		return load.Payload{}, fmt.Errorf("unknown record kind %q", rec.Kind)
