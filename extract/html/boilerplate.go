@@ -339,8 +339,9 @@ func (c boilerCache) reason(name string) string {
 
 // elementReason is the boilerplate verdict on an element by itself: its
 // tag, role and class/id words. It does not look at the element's text.
-func (c boilerCache) elementReason(n *html.Node) string {
-	switch strings.ToLower(attr(n, "role")) {
+// x holds n's attributes (elAttrsOf).
+func (c boilerCache) elementReason(n *html.Node, x *elAttrs) string {
+	switch strings.ToLower(x.role) {
 	case "navigation", "menubar", "menu":
 		return umzug.DropNavigation
 	case "search":
@@ -380,7 +381,7 @@ func (c boilerCache) elementReason(n *html.Node) string {
 			return umzug.DropNewsletter
 		}
 	}
-	cls, id := attr(n, "class"), attr(n, "id")
+	cls, id := x.class, x.id
 	if embeddedPost(cls) {
 		return "" // a quoted post an editor put into the text, not a share button
 	}

@@ -82,8 +82,7 @@ func analyzeSized(root *html.Node, shared *verdictCache, elements int) *analysis
 		elements = countElements(a.body)
 	}
 	a.w = make(map[*html.Node]weights, elements)
-	a.markAll(a.body, false)
-	a.weighBody()
+	a.markWeigh(a.body, false, false, false, false) // markAll and weighBody
 	// A verdict on a wrapper that holds most of the prose is wrong: it is
 	// the content column of a template with an odd name ("content_left
 	// print-only", "widget-area" around the article).
@@ -216,32 +215,113 @@ func findBody(root *html.Node) *html.Node {
 	return body
 }
 
-// markAll records the boilerplate verdict of every element that has one,
-// inside marked elements too (a verdict on a wrapper may be taken back).
-// Inside TYPO3 content elements only a few verdicts hold: their inner
-// markup is the element's own (tabs navigation, slider controls).
-func (a *analysis) markAll(n *html.Node, inCE bool) {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode || isInvisible(c) {
-			continue
-		}
-		ce := inCE || ownsMarkup(c)
-		if !a.mobile && mobileOnly(attr(c, "class")) {
-			a.mobile = true
-		}
-		if r := a.cache.elementReason(c); r != "" && (!ce || ceBoilerplate(r)) {
-			if r == umzug.DropRelated && (isSoft(attr(c, "class")) || isSoft(attr(c, "id")) || c.DataAtom == 0 && isSoft(c.Data)) {
-				if !boxElement(c) && c.DataAtom != atom.A || leadAfterHeadline(c) { // a: a card link
-					a.markAll(c, ce) // a lead paragraph ("article-teaser"), not a box
-					continue
-				}
-				a.soft[c] = true
-			} else {
-				a.marks[c] = r
+// elAttrs are the attributes of an element that markWeigh reads, each
+// the first of its name (as attr finds it), read in one pass.
+type elAttrs struct {
+	class, id, role, style string
+	hidden                 bool // a hidden attribute
+}
+
+// elAttrsOf reads n's attributes for markWeigh.
+func elAttrsOf(n *html.Node) elAttrs {
+	var x elAttrs
+	var seen uint8 // bits: class, id, role, style
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class":
+			if seen&1 == 0 {
+				x.class, seen = a.Val, seen|1
 			}
+		case "id":
+			if seen&2 == 0 {
+				x.id, seen = a.Val, seen|2
+			}
+		case "role":
+			if seen&4 == 0 {
+				x.role, seen = a.Val, seen|4
+			}
+		case "style":
+			if seen&8 == 0 {
+				x.style, seen = a.Val, seen|8
+			}
+		case "hidden":
+			x.hidden = true
 		}
-		a.markAll(c, ce)
 	}
+	return x
+}
+
+// invisibleAtom reports the tags isInvisible hides whatever their
+// attributes.
+func invisibleAtom(a atom.Atom) bool {
+	switch a {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Head, atom.Title, atom.Svg,
+		atom.Link, atom.Meta, atom.Iframe, atom.Object, atom.Canvas:
+		return true
+	}
+	return false
+}
+
+// markWeigh is markAll followed by weigh (the page's first weighing),
+// in one walk: an element's verdict is taken before its subtree is
+// weighed, and weigh only reads the verdict of the element it is at.
+// Each element's attributes are read once for both (elAttrsOf).
+func (a *analysis) markWeigh(n *html.Node, inCE, inLink, inBoiler, trusted bool) weights {
+	var w weights
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			k := int32(nonSpace(c.Data))
+			w.text += k
+			if inLink {
+				w.link += k
+			}
+			if !inBoiler && (!inLink || trusted || a.inSearch) {
+				w.good += k
+			}
+			if inBoiler {
+				w.boil += k
+			}
+		case html.CommentNode:
+			a.inSearch = searchMarker(c, a.inSearch)
+		case html.ElementNode:
+			if invisibleAtom(c.DataAtom) {
+				a.inSearch = searchMarkers(c, a.inSearch)
+				continue
+			}
+			x := elAttrsOf(c)
+			if x.hidden || styleHides(c, x.style) {
+				a.inSearch = searchMarkers(c, a.inSearch)
+				continue
+			}
+			isCE := c.DataAtom != atom.A && cUID(x.id) > 0                   // isContentElement
+			ce := inCE || isCE && !strings.Contains(x.class, "gridelements") // ownsMarkup
+			if !a.mobile && mobileOnly(x.class) {
+				a.mobile = true
+			}
+			marked := false
+			if r := a.cache.elementReason(c, &x); r != "" && (!ce || ceBoilerplate(r)) {
+				if r == umzug.DropRelated && (isSoft(x.class) || isSoft(x.id) || c.DataAtom == 0 && isSoft(c.Data)) {
+					if boxElement(c) || c.DataAtom == atom.A {
+						if !leadAfterHeadline(c) { // a lead paragraph ("article-teaser"), not a box
+							a.soft[c] = true
+						}
+					}
+				} else {
+					a.marks[c] = r
+					marked = true
+				}
+			}
+			control := formControl(c)
+			cw := a.markWeigh(c, ce, inLink || c.DataAtom == atom.A, inBoiler || marked || control, trusted || isCE || a.inSearch)
+			w.text += cw.text
+			w.link += cw.link
+			w.good += cw.good
+			w.boil += cw.boil
+		}
+	}
+	a.w[n] = w
+	return w
 }
 
 // recordField reports an element of a news record's related links or
