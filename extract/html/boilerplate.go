@@ -161,10 +161,14 @@ var pageRegionIDs = map[string]string{
 // namedBy reports an element whose class or id holds one of words
 // (classWords).
 func namedBy(n *html.Node, words map[string]bool) bool {
+	// The words of class+" "+id, without the string: the space ends a
+	// word, so they are the class's words and then the id's.
 	var buf [16]string
-	for _, w := range classWords(attr(n, "class")+" "+attr(n, "id"), buf[:0]) {
-		if words[w] {
-			return true
+	for _, s := range [2]string{attr(n, "class"), attr(n, "id")} {
+		for _, w := range classWords(s, buf[:0]) {
+			if words[w] {
+				return true
+			}
 		}
 	}
 	return false

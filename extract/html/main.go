@@ -938,6 +938,7 @@ func (p *page) prune(root *html.Node) {
 		h1 := a.soleHeadline()
 		return h1 != nil && isAncestor(c, h1) && w.text <= 1500 && 2*w.link <= w.text
 	}
+	rootText := a.w[root].text
 	var walk func(n *html.Node, inCE bool)
 	walk = func(n *html.Node, inCE bool) {
 		for c := n.FirstChild; c != nil; {
@@ -947,27 +948,28 @@ func (p *page) prune(root *html.Node) {
 				continue
 			}
 			ce := inCE || ownsMarkup(c) || c == p.news
+			w := a.w[c] // the weights stay what analyze found: one look-up
 			if r, ok := a.marks[c]; ok && (!ce || ceBoilerplate(r)) && !(r == umzug.DropHeader && articleHead(c)) {
 				if !p.rescueFileBox(c, r) {
 					p.drop(c, r)
 				}
 			} else if a.soft[c] && !ce && dropSoft {
 				p.drop(c, umzug.DropRelated)
-			} else if r := utilityReason(c, a.w[c].text); r != "" && !(ce && r == umzug.DropMeta && authorElement(c)) {
+			} else if r := utilityReason(c, w.text); r != "" && !(ce && r == umzug.DropMeta && authorElement(c)) {
 				p.drop(c, r)
-			} else if a.w[c].text <= 40 && readMoreTwin(c) {
+			} else if w.text <= 40 && readMoreTwin(c) {
 				p.drop(c, umzug.DropUtility)
 			} else if !ce && p.dateLine(c) {
 				p.drop(c, umzug.DropDuplicate)
-			} else if !ce && a.w[c].text <= 60 && p.dateWithLabel(c) {
+			} else if !ce && w.text <= 60 && p.dateWithLabel(c) {
 				p.drop(c, umzug.DropMeta)
-			} else if a.w[c].text <= 120 && a.w[c].text-a.w[c].link <= 50 && shareBox(c) {
+			} else if w.text <= 120 && w.text-w.link <= 50 && shareBox(c) {
 				p.drop(c, umzug.DropShare)
-			} else if a.w[c].text <= 200 && taxonomyLinks(c, a.w[c]) {
+			} else if w.text <= 200 && taxonomyLinks(c, w) {
 				p.drop(c, umzug.DropTags)
-			} else if !ce && 3*a.w[c].text < a.w[root].text && adLabeled(c, a.w[c].text) {
+			} else if !ce && 3*w.text < rootText && adLabeled(c, w.text) {
 				p.drop(c, umzug.DropAd)
-			} else if a.w[c].text > 0 && mobileOnly(attr(c, "class")) && p.shownTwice(c) {
+			} else if w.text > 0 && mobileOnly(attr(c, "class")) && p.shownTwice(c) {
 				p.drop(c, umzug.DropDuplicate)
 			} else {
 				walk(c, ce)

@@ -808,7 +808,9 @@ func isLayoutRow(n *html.Node) bool {
 	if n.DataAtom != atom.Div && n.DataAtom != atom.Section {
 		return false
 	}
-	if !rowClass.MatchString(attr(n, "class")) {
+	// Each name rowClass matches holds "row", "grid" or "col": most
+	// classes are ruled out without the regexp.
+	if cls := attr(n, "class"); !containsSubstring(cls, "row", "grid", "col") || !rowClass.MatchString(cls) {
 		return false
 	}
 	// A row's children are columns: wrappers, not headings or text.
