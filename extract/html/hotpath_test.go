@@ -740,3 +740,36 @@ func TestReleaseNumberSlashGate(t *testing.T) {
 		t.Errorf("only %d texts with a number", found)
 	}
 }
+
+// A page's own verdict maps go to the Parser's next page with what they
+// hold, within their bounds.
+func TestLocalVerdictsHandedOn(t *testing.T) {
+	ps := NewParser()
+	page := fixtures.SyntheticPage(1000, 3)
+	if _, err := ps.ParseHTML(bytes.NewReader(page), "https://www.example.de/a.html"); err != nil {
+		t.Fatal(err)
+	}
+	v := ps.verdicts
+	if len(v.free) != 1 || len(v.free[0].classes) == 0 || len(v.free[0].names) == 0 {
+		t.Fatalf("after one page: %d free maps", len(v.free))
+	}
+	kept := v.free[0].classes
+	c := newBoilerCache(v)
+	if len(v.free) != 0 || len(c.classes) != len(kept) {
+		t.Fatalf("the next page did not get the maps: %d free, %d classes", len(v.free), len(c.classes))
+	}
+	for i := 0; i <= localCacheMax; i++ {
+		c.names[fmt.Sprint("n", i)] = ""
+	}
+	c.release()
+	if len(v.free) != 1 || len(v.free[0].names)+len(v.free[0].classes) != 0 {
+		t.Errorf("maps over their bound were kept full")
+	}
+	for i := 0; i < 2*localCachesMax; i++ {
+		newBoilerCache(nil).release()
+		(boilerCache{names: map[string]string{}, shared: v}).release()
+	}
+	if len(v.free) != localCachesMax {
+		t.Errorf("%d free maps kept, bound %d", len(v.free), localCachesMax)
+	}
+}

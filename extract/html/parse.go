@@ -275,6 +275,7 @@ func (p *page) extract() (umzug.Document, error) {
 		return *d, &umzug.NotContentError{URL: d.URL, Reason: ViewSearch}
 	}
 	p.an = analyzeSized(p.doc.Nodes[0], p.verdicts, p.idx.elements)
+	defer p.an.cache.release() // its maps go to the Parser's next page (cache.go)
 	var roots []*html.Node
 	if p.profile != nil {
 		d.Provenance.Extractor = p.profile.Name
