@@ -107,6 +107,15 @@ func contactBoxes(roots []*html.Node) []contactBox {
 	return out
 }
 
+// mayContactCue is a necessary condition of contactCue on lower-cased
+// text (TestContactCuePrecheck): each of its alternatives holds one of
+// these words. 'ſ', which (?i) takes for an s and lower-casing keeps, lets
+// the text through (U+212A, the other rune folded to ASCII, is lower-cased
+// to k).
+func mayContactCue(l string) bool {
+	return containsSubstring(l, "kontakt", "ansprech", "press", "media", "contact", "ſ")
+}
+
 // headedContact returns a contact headline h and the elements after it
 // that hold a way to reach someone, or nil.
 func headedContact(h *html.Node) []*html.Node {
@@ -115,7 +124,10 @@ func headedContact(h *html.Node) []*html.Node {
 		return nil
 	}
 	t, short := textUpTo(h, 80)
-	if !short || t == "" || !contactCue.MatchString(firstLine(strings.ToLower(t))) {
+	if !short || t == "" {
+		return nil
+	}
+	if l := firstLine(strings.ToLower(t)); !mayContactCue(l) || !contactCue.MatchString(l) {
 		return nil
 	}
 	run := []*html.Node{h}

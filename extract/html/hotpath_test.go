@@ -773,3 +773,24 @@ func TestLocalVerdictsHandedOn(t *testing.T) {
 		t.Errorf("%d free maps kept, bound %d", len(v.free), localCachesMax)
 	}
 }
+
+// mayContactCue says yes wherever contactCue matches the lower-cased
+// text: the cues, their variants in other cases and with the runes case
+// folding takes for ASCII letters, and the texts of the precheck corpus.
+func TestContactCuePrecheck(t *testing.T) {
+	texts := append(precheckTexts(t), "Pressekontakt", "PRESSE-KONTAKT", "Ansprechpartnerin", "Ihr Kontakt", "Ihre \u212aontakt", "Preſſeſtelle",
+		"Media enquiries", "Contact for the press", "Your Contact:", "Kontakt für Journalisten", "Medienkontakt", "Press contacts")
+	yes := 0
+	for _, s := range texts {
+		l := firstLine(strings.ToLower(s))
+		if contactCue.MatchString(l) {
+			yes++
+			if !mayContactCue(l) {
+				t.Errorf("mayContactCue(%q) = false, but contactCue matches", l)
+			}
+		}
+	}
+	if yes < 12 {
+		t.Errorf("only %d texts matched contactCue", yes)
+	}
+}
