@@ -149,6 +149,11 @@ func outsideRegion(n *html.Node, a *accountant) bool {
 // normText is the text as blocks hold it: white space (no-break spaces
 // too) collapsed, soft hyphens removed.
 func normText(s string) string {
+	// Trimmed first: the white space around the text holds no soft
+	// hyphen, and most text nodes of a page are only white space.
+	if s = strings.TrimSpace(s); s == "" {
+		return ""
+	}
 	if strings.Contains(s, "\u00ad") {
 		s = strings.ReplaceAll(s, "\u00ad", "")
 	}

@@ -435,7 +435,7 @@ func (c boilerCache) elementReason(n *html.Node, x *elAttrs) string {
 // would render it is not run).
 func embeddedPost(cls string) bool {
 	// Each of the names holds one of these: most classes end here.
-	if !containsSubstring(cls, "-tweet", "-media", "-embed", "fb-post") {
+	if !embeddedPostCue(cls) {
 		return false
 	}
 	// One pass over the fields, without a slice of them: this runs for
@@ -443,6 +443,24 @@ func embeddedPost(cls string) bool {
 	for f := range strings.FieldsSeq(cls) {
 		switch f {
 		case "twitter-tweet", "instagram-media", "tiktok-embed", "fb-post", "mastodon-embed", "bluesky-embed":
+			return true
+		}
+	}
+	return false
+}
+
+// embeddedPostCue is containsSubstring(cls, "-tweet", "-media", "-embed",
+// "fb-post") in one pass over the hyphens of cls (it runs on every class
+// attribute of a page).
+func embeddedPostCue(cls string) bool {
+	for i := 0; i < len(cls); i++ {
+		j := strings.IndexByte(cls[i:], '-')
+		if j < 0 {
+			return false
+		}
+		i += j
+		r := cls[i:]
+		if strings.HasPrefix(r, "-tweet") || strings.HasPrefix(r, "-media") || strings.HasPrefix(r, "-embed") || i >= 2 && strings.HasPrefix(cls[i-2:], "fb-post") {
 			return true
 		}
 	}

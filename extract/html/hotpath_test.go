@@ -794,3 +794,56 @@ func TestContactCuePrecheck(t *testing.T) {
 		t.Errorf("only %d texts matched contactCue", yes)
 	}
 }
+
+// embeddedPostCue and mobileCue say what the substring tests they stand
+// for said, and normText what it said before it trimmed first, on every
+// class attribute and text node of the gate pages and on made-up ones.
+func TestOnePassCues(t *testing.T) {
+	classes := []string{"", "-", "fb-post", "xfb-postx", "twitter-tweet", "a-media", "-embed", "tiktok-embe", "fb-pos", "x", "xs", "s", "smal",
+		"hidden-md", "hide", "hid", "d-none", "mobile-only", "u-mobile", "nonexs", "col-xs-12", "small-8 columns", "é-media", "h"}
+	texts := append(precheckTexts(t), "", " ", "\u00ad", " \u00ad ", "a\u00adb", " \u00ad x", "x \u00ad", "\u00a0\u00ad\u00a0", "\t\n a  b \n")
+	for _, root := range gatePages(t) {
+		var visit func(n *html.Node)
+		visit = func(n *html.Node) {
+			if c := attr(n, "class"); c != "" {
+				classes = append(classes, c)
+			}
+			if n.Type == html.TextNode {
+				texts = append(texts, n.Data)
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				visit(c)
+			}
+		}
+		visit(root)
+	}
+	emb, mob := 0, 0
+	for _, c := range classes {
+		want := containsSubstring(c, "-tweet", "-media", "-embed", "fb-post")
+		if got := embeddedPostCue(c); got != want {
+			t.Errorf("embeddedPostCue(%q) = %v", c, got)
+		}
+		if want {
+			emb++
+		}
+		want = containsSubstring(c, "xs", "small", "mobile", "none", "hidden", "hide")
+		if got := mobileCue(c); got != want {
+			t.Errorf("mobileCue(%q) = %v", c, got)
+		}
+		if want {
+			mob++
+		}
+	}
+	for _, s := range texts {
+		want := s
+		if strings.Contains(want, "\u00ad") {
+			want = strings.ReplaceAll(want, "\u00ad", "")
+		}
+		if want = collapseTrim(want); normText(s) != want {
+			t.Errorf("normText(%q) = %q, want %q", s, normText(s), want)
+		}
+	}
+	if emb < 5 || mob < 20 || len(texts) < 10000 {
+		t.Errorf("%d classes with an embed cue, %d with a mobile cue, %d texts: too few", emb, mob, len(texts))
+	}
+}

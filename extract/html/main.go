@@ -1219,12 +1219,44 @@ func readMoreTwin(n *html.Node) bool {
 	return false
 }
 
+// mobileCue is containsSubstring(cls, "xs", "small", "mobile", "none",
+// "hidden", "hide") in one pass over the bytes of cls (it runs on every
+// class attribute of a page without mobile-only markup).
+func mobileCue(cls string) bool {
+	for i := 0; i < len(cls); i++ {
+		r := cls[i:]
+		switch cls[i] {
+		case 'x':
+			if len(r) > 1 && r[1] == 's' {
+				return true
+			}
+		case 's':
+			if strings.HasPrefix(r, "small") {
+				return true
+			}
+		case 'm':
+			if strings.HasPrefix(r, "mobile") {
+				return true
+			}
+		case 'n':
+			if strings.HasPrefix(r, "none") {
+				return true
+			}
+		case 'h':
+			if strings.HasPrefix(r, "hide") || strings.HasPrefix(r, "hidden") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // mobileOnly reports a class attribute that shows its element on small
 // screens only (Bootstrap, Foundation, Elementor and common utility
 // names): templates use it for a second copy of a box that wide screens
 // show elsewhere.
 func mobileOnly(cls string) bool {
-	if cls == "" || !containsSubstring(cls, "xs", "small", "mobile", "none", "hidden", "hide") {
+	if !mobileCue(cls) {
 		return false
 	}
 	hiddenMd, hiddenLg := false, false
