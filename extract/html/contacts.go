@@ -672,13 +672,21 @@ func (p *page) pressContactsOutside(roots []*html.Node) []contactBox {
 		return nil
 	}
 	var out []contactBox
+	// The elements around the roots (holdsOneOf for an element that is no
+	// root), found once instead of from every element outside them.
+	around := map[*html.Node]bool{}
+	for _, r := range roots {
+		for a := r.Parent; a != nil && !around[a]; a = a.Parent {
+			around[a] = true
+		}
+	}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type != html.ElementNode || skipElement(c) || containsNode(roots, c) {
 				continue
 			}
-			if holdsOneOf(c, roots) {
+			if around[c] {
 				walk(c) // a wrapper around the main content
 				continue
 			}
