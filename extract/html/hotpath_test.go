@@ -847,3 +847,36 @@ func TestOnePassCues(t *testing.T) {
 		t.Errorf("%d classes with an embed cue, %d with a mobile cue, %d texts: too few", emb, mob, len(texts))
 	}
 }
+
+// screenOnly's one pass says what its three attribute look-ups said, on
+// every element of the gate pages and on made-up ones.
+func TestScreenOnlyOnePass(t *testing.T) {
+	snippet := `<p hidden>a</p><p aria-hidden="TRUE">b</p><p aria-hidden="false" aria-hidden="true">c</p><p class="x sr-only">d</p>` +
+		`<p class="x" class="sr-only">e</p><p class="sr-only-focusable">f</p><p>g</p>`
+	root, err := html.Parse(strings.NewReader(snippet))
+	if err != nil {
+		t.Fatal(err)
+	}
+	yes := 0
+	for _, r := range append(gatePages(t), root) {
+		var visit func(n *html.Node)
+		visit = func(n *html.Node) {
+			if n.Type == html.ElementNode {
+				want := hasAttr(n, "hidden") || strings.EqualFold(attr(n, "aria-hidden"), "true") || hasClass(attr(n, "class"), "sr-only")
+				if got := screenOnly(n); got != want {
+					t.Errorf("screenOnly(%s) = %v", selectorOf(n), got)
+				}
+				if want {
+					yes++
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				visit(c)
+			}
+		}
+		visit(r)
+	}
+	if yes < 50 {
+		t.Errorf("only %d screen-only elements", yes)
+	}
+}
