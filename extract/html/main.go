@@ -271,17 +271,7 @@ func (a *analysis) markWeigh(n *html.Node, inCE, inLink, inBoiler, trusted bool)
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
 		case html.TextNode:
-			k := int32(nonSpace(c.Data))
-			w.text += k
-			if inLink {
-				w.link += k
-			}
-			if !inBoiler && (!inLink || trusted || a.inSearch) {
-				w.good += k
-			}
-			if inBoiler {
-				w.boil += k
-			}
+			a.weighText(&w, c.Data, inLink, inBoiler, trusted)
 		case html.CommentNode:
 			a.inSearch = searchMarker(c, a.inSearch)
 		case html.ElementNode:
@@ -314,10 +304,7 @@ func (a *analysis) markWeigh(n *html.Node, inCE, inLink, inBoiler, trusted bool)
 			}
 			control := formControl(c)
 			cw := a.markWeigh(c, ce, inLink || c.DataAtom == atom.A, inBoiler || marked || control, trusted || isCE || a.inSearch)
-			w.text += cw.text
-			w.link += cw.link
-			w.good += cw.good
-			w.boil += cw.boil
+			w.add(cw)
 		}
 	}
 	a.w[n] = w
@@ -381,17 +368,7 @@ func (a *analysis) weigh(n *html.Node, inLink, inBoiler, trusted bool) weights {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
 		case html.TextNode:
-			k := int32(nonSpace(c.Data))
-			w.text += k
-			if inLink {
-				w.link += k
-			}
-			if !inBoiler && (!inLink || trusted || a.inSearch) {
-				w.good += k
-			}
-			if inBoiler {
-				w.boil += k
-			}
+			a.weighText(&w, c.Data, inLink, inBoiler, trusted)
 		case html.CommentNode:
 			a.inSearch = searchMarker(c, a.inSearch)
 		case html.ElementNode:
@@ -402,14 +379,37 @@ func (a *analysis) weigh(n *html.Node, inLink, inBoiler, trusted bool) weights {
 			_, marked := a.marks[c]
 			control := formControl(c)
 			cw := a.weigh(c, inLink || c.DataAtom == atom.A, inBoiler || marked || control, trusted || isContentElement(c) || a.inSearch)
-			w.text += cw.text
-			w.link += cw.link
-			w.good += cw.good
-			w.boil += cw.boil
+			w.add(cw)
 		}
 	}
 	a.w[n] = w
 	return w
+}
+
+// weighText adds the text s of a text node to w: all of it to text, to
+// link inside a link, to boil inside boilerplate, to good when it is
+// prose (outside boilerplate, and outside links unless trusted or between
+// the search markers).
+func (a *analysis) weighText(w *weights, s string, inLink, inBoiler, trusted bool) {
+	k := int32(nonSpace(s))
+	w.text += k
+	if inLink {
+		w.link += k
+	}
+	if !inBoiler && (!inLink || trusted || a.inSearch) {
+		w.good += k
+	}
+	if inBoiler {
+		w.boil += k
+	}
+}
+
+// add adds the weights of a child element to w.
+func (w *weights) add(c weights) {
+	w.text += c.text
+	w.link += c.link
+	w.good += c.good
+	w.boil += c.boil
 }
 
 // nonSpace counts the bytes of s that are not ASCII white space (space,
