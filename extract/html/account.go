@@ -149,6 +149,11 @@ func outsideRegion(n *html.Node, a *accountant) bool {
 // normText is the text as blocks hold it: white space (no-break spaces
 // too) collapsed, soft hyphens removed.
 func normText(s string) string {
+	// Trimmed first: the white space around the text holds no soft
+	// hyphen, and most text nodes of a page are only white space.
+	if s = strings.TrimSpace(s); s == "" {
+		return ""
+	}
 	if strings.Contains(s, "\u00ad") {
 		s = strings.ReplaceAll(s, "\u00ad", "")
 	}
@@ -206,10 +211,7 @@ func missingReason(t *html.Node, s string, d *umzug.Document) string {
 		case atom.Button, atom.Select, atom.Option, atom.Textarea, atom.Label, atom.Legend, atom.Input:
 			return umzug.DropControl
 		}
-		if p.Type == html.ElementNode && (hasAttr(p, "hidden") || strings.EqualFold(attr(p, "aria-hidden"), "true")) {
-			return umzug.DropScreenOnly // hidden from screen readers: decoration
-		}
-		if hasClass(attr(p, "class"), "sr-only") {
+		if p.Type == html.ElementNode && screenOnly(p) {
 			return umzug.DropScreenOnly
 		}
 	}
@@ -226,6 +228,31 @@ func missingReason(t *html.Node, s string, d *umzug.Document) string {
 		return umzug.DropError
 	}
 	return umzug.DropUnconverted
+}
+
+// screenOnly reports an element hidden from screen readers (decoration)
+// or shown to them only: hasAttr(n, "hidden"), aria-hidden="true" or the
+// class sr-only, in one pass over its attributes (the first aria-hidden
+// and class count, as attr reads them).
+func screenOnly(n *html.Node) bool {
+	aria, class := false, false
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "aria-hidden":
+			if !aria && strings.EqualFold(a.Val, "true") {
+				return true
+			}
+			aria = true
+		case "class":
+			if !class && hasClass(a.Val, "sr-only") {
+				return true
+			}
+			class = true
+		}
+	}
+	return false
 }
 
 // blockOwner is the nearest block-level element around a text: the unit

@@ -161,10 +161,14 @@ var pageRegionIDs = map[string]string{
 // namedBy reports an element whose class or id holds one of words
 // (classWords).
 func namedBy(n *html.Node, words map[string]bool) bool {
+	// The words of class+" "+id, without the string: the space ends a
+	// word, so they are the class's words and then the id's.
 	var buf [16]string
-	for _, w := range classWords(attr(n, "class")+" "+attr(n, "id"), buf[:0]) {
-		if words[w] {
-			return true
+	for _, s := range [2]string{attr(n, "class"), attr(n, "id")} {
+		for _, w := range classWords(s, buf[:0]) {
+			if words[w] {
+				return true
+			}
 		}
 	}
 	return false
@@ -339,8 +343,9 @@ func (c boilerCache) reason(name string) string {
 
 // elementReason is the boilerplate verdict on an element by itself: its
 // tag, role and class/id words. It does not look at the element's text.
-func (c boilerCache) elementReason(n *html.Node) string {
-	switch strings.ToLower(attr(n, "role")) {
+// x holds n's attributes (elAttrsOf).
+func (c boilerCache) elementReason(n *html.Node, x *elAttrs) string {
+	switch strings.ToLower(x.role) {
 	case "navigation", "menubar", "menu":
 		return umzug.DropNavigation
 	case "search":
@@ -380,7 +385,7 @@ func (c boilerCache) elementReason(n *html.Node) string {
 			return umzug.DropNewsletter
 		}
 	}
-	cls, id := attr(n, "class"), attr(n, "id")
+	cls, id := x.class, x.id
 	if embeddedPost(cls) {
 		return "" // a quoted post an editor put into the text, not a share button
 	}
@@ -430,7 +435,7 @@ func (c boilerCache) elementReason(n *html.Node) string {
 // would render it is not run).
 func embeddedPost(cls string) bool {
 	// Each of the names holds one of these: most classes end here.
-	if !containsSubstring(cls, "-tweet", "-media", "-embed", "fb-post") {
+	if !embeddedPostCue(cls) {
 		return false
 	}
 	// One pass over the fields, without a slice of them: this runs for
@@ -438,6 +443,24 @@ func embeddedPost(cls string) bool {
 	for f := range strings.FieldsSeq(cls) {
 		switch f {
 		case "twitter-tweet", "instagram-media", "tiktok-embed", "fb-post", "mastodon-embed", "bluesky-embed":
+			return true
+		}
+	}
+	return false
+}
+
+// embeddedPostCue is containsSubstring(cls, "-tweet", "-media", "-embed",
+// "fb-post") in one pass over the hyphens of cls (it runs on every class
+// attribute of a page).
+func embeddedPostCue(cls string) bool {
+	for i := 0; i < len(cls); i++ {
+		j := strings.IndexByte(cls[i:], '-')
+		if j < 0 {
+			return false
+		}
+		i += j
+		r := cls[i:]
+		if strings.HasPrefix(r, "-tweet") || strings.HasPrefix(r, "-media") || strings.HasPrefix(r, "-embed") || i >= 2 && strings.HasPrefix(cls[i-2:], "fb-post") {
 			return true
 		}
 	}

@@ -32,7 +32,22 @@ type verdictCache struct {
 	names   map[string]string // nameReason of a class or id word
 	classes map[string]string // classReason of a whole class attribute
 	matches map[matchKey]bool // a regexp's verdict on a class string (dates)
+
+	// free holds pages' own maps (boilerCache) that extraction is done
+	// with, handed to the next page with what they hold: a page asks
+	// the shared maps (under the lock, and large) only about names the
+	// pages before it on this goroutine did not meet.
+	freeMu sync.Mutex
+	free   []boilerCache
 }
+
+// Bounds of the pages' own maps kept for later pages: at most
+// localCachesMax of them, each emptied when it holds more than
+// localCacheMax names and class strings.
+const (
+	localCachesMax = 8
+	localCacheMax  = 4096
+)
 
 func newVerdictCache() *verdictCache {
 	return &verdictCache{names: map[string]string{}, classes: map[string]string{}, matches: map[matchKey]bool{}}
@@ -110,7 +125,36 @@ type lastClass struct {
 }
 
 func newBoilerCache(shared *verdictCache) boilerCache {
+	if shared != nil {
+		shared.freeMu.Lock()
+		if k := len(shared.free); k > 0 {
+			c := shared.free[k-1]
+			shared.free = shared.free[:k-1]
+			shared.freeMu.Unlock()
+			return c
+		}
+		shared.freeMu.Unlock()
+	}
 	return boilerCache{names: make(map[string]string, 64), classes: make(map[string]string, 64), shared: shared, last: &lastClass{}}
+}
+
+// release hands c's maps to the next page of its Parser (newBoilerCache);
+// c is not used after. What they hold stays true: the verdicts are
+// functions of the names alone.
+func (c boilerCache) release() {
+	v := c.shared
+	if v == nil || c.names == nil {
+		return
+	}
+	if len(c.names)+len(c.classes) > localCacheMax {
+		clear(c.names)
+		clear(c.classes)
+	}
+	v.freeMu.Lock()
+	if len(v.free) < localCachesMax {
+		v.free = append(v.free, c)
+	}
+	v.freeMu.Unlock()
 }
 
 func (c boilerCache) getName(k string) (string, bool) {

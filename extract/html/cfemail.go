@@ -32,12 +32,17 @@ func cfEmailNode(n *html.Node) bool {
 		case "data-cfemail":
 			return true
 		case "href":
-			if n.DataAtom == atom.A && strings.Contains(a.Val, cfEmailPath+"#") {
+			if cfEmailHref(n, a.Val) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// cfEmailHref reports an href of n, v, that makes n a cfEmailNode.
+func cfEmailHref(n *html.Node, v string) bool {
+	return n.DataAtom == atom.A && strings.Contains(v, cfEmailPath+"#")
 }
 
 // decodeCFEmails decodes the protected addresses of the elements that

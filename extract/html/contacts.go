@@ -107,6 +107,15 @@ func contactBoxes(roots []*html.Node) []contactBox {
 	return out
 }
 
+// mayContactCue is a necessary condition of contactCue on lower-cased
+// text (TestContactCuePrecheck): each of its alternatives holds one of
+// these words. 'ſ', which (?i) takes for an s and lower-casing keeps, lets
+// the text through (U+212A, the other rune folded to ASCII, is lower-cased
+// to k).
+func mayContactCue(l string) bool {
+	return containsSubstring(l, "kontakt", "ansprech", "press", "media", "contact", "ſ")
+}
+
 // headedContact returns a contact headline h and the elements after it
 // that hold a way to reach someone, or nil.
 func headedContact(h *html.Node) []*html.Node {
@@ -115,7 +124,10 @@ func headedContact(h *html.Node) []*html.Node {
 		return nil
 	}
 	t, short := textUpTo(h, 80)
-	if !short || t == "" || !contactCue.MatchString(firstLine(strings.ToLower(t))) {
+	if !short || t == "" {
+		return nil
+	}
+	if l := firstLine(strings.ToLower(t)); !mayContactCue(l) || !contactCue.MatchString(l) {
 		return nil
 	}
 	run := []*html.Node{h}
@@ -652,13 +664,21 @@ func (p *page) pressContactsOutside(roots []*html.Node) []contactBox {
 		return nil
 	}
 	var out []contactBox
+	// The elements around the roots (holdsOneOf for an element that is no
+	// root), found once instead of from every element outside them.
+	around := map[*html.Node]bool{}
+	for _, r := range roots {
+		for a := r.Parent; a != nil && !around[a]; a = a.Parent {
+			around[a] = true
+		}
+	}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type != html.ElementNode || skipElement(c) || containsNode(roots, c) {
 				continue
 			}
-			if holdsOneOf(c, roots) {
+			if around[c] {
 				walk(c) // a wrapper around the main content
 				continue
 			}

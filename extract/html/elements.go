@@ -561,7 +561,10 @@ func headingLevel(n *html.Node) int {
 }
 
 func hasClass(class, c string) bool {
-	for _, f := range strings.Fields(class) {
+	if !strings.Contains(class, c) {
+		return false // most classes: no field to split off
+	}
+	for f := range strings.FieldsSeq(class) {
 		if f == c {
 			return true
 		}

@@ -360,8 +360,18 @@ func (t *textBuf) appendNorm(b *umzug.Block) {
 // in a buffer on the stack and collapsed in place, so a short text costs
 // one string.
 func textUpToBytes(n *html.Node, limit int) (string, bool) {
-	var arr [1024]byte
-	b := arr[:0]
+	var arr [1536]byte // 2*limit for the limits up to 768 bytes
+	t, ok := textUpToInto(arr[:0], n, limit)
+	if !ok {
+		return "", false
+	}
+	return string(t), len(t) <= limit
+}
+
+// textUpToInto gathers textUpTo's text of n into b and collapses it
+// there; false when it is too long (more than 2*limit bytes before
+// collapsing, where textUpTo stops reading).
+func textUpToInto(b []byte, n *html.Node, limit int) ([]byte, bool) {
 	over := false
 	var f func(*html.Node)
 	f = func(n *html.Node) {
@@ -370,11 +380,14 @@ func textUpToBytes(n *html.Node, limit int) (string, bool) {
 		}
 		switch n.Type {
 		case html.TextNode:
+			// Too long once it is appended: not appended (the buffer
+			// stays within 2*limit bytes).
+			if len(b)+len(n.Data)+1 > 2*limit {
+				over = true
+				return
+			}
 			b = append(b, n.Data...)
 			b = append(b, ' ')
-			if len(b) > 2*limit {
-				over = true
-			}
 			return
 		case html.ElementNode:
 			if skipElement(n) {
@@ -387,10 +400,26 @@ func textUpToBytes(n *html.Node, limit int) (string, bool) {
 	}
 	f(n)
 	if over {
-		return "", false
+		return nil, false
 	}
-	t := collapseTrimBytes(b)
-	return string(t), len(t) <= limit
+	return collapseTrimBytes(b), true
+}
+
+// shortTwoDigits reports what teaserWithDate asks of textUpTo(n, limit)
+// without making a string of it: whether it is short, and whether it
+// holds two ASCII digits in a row (twoDigits).
+func shortTwoDigits(n *html.Node, limit int) (short, digits bool) {
+	var arr [1536]byte
+	t, ok := textUpToInto(arr[:0], n, limit)
+	if !ok || len(t) > limit {
+		return false, false
+	}
+	for i := 1; i < len(t); i++ {
+		if isASCIIDigit(t[i]) && isASCIIDigit(t[i-1]) {
+			return true, true
+		}
+	}
+	return true, false
 }
 
 // collapseTrimBytes is collapseTrim on the bytes, in place.

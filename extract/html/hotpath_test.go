@@ -740,3 +740,143 @@ func TestReleaseNumberSlashGate(t *testing.T) {
 		t.Errorf("only %d texts with a number", found)
 	}
 }
+
+// A page's own verdict maps go to the Parser's next page with what they
+// hold, within their bounds.
+func TestLocalVerdictsHandedOn(t *testing.T) {
+	ps := NewParser()
+	page := fixtures.SyntheticPage(1000, 3)
+	if _, err := ps.ParseHTML(bytes.NewReader(page), "https://www.example.de/a.html"); err != nil {
+		t.Fatal(err)
+	}
+	v := ps.verdicts
+	if len(v.free) != 1 || len(v.free[0].classes) == 0 || len(v.free[0].names) == 0 {
+		t.Fatalf("after one page: %d free maps", len(v.free))
+	}
+	kept := v.free[0].classes
+	c := newBoilerCache(v)
+	if len(v.free) != 0 || len(c.classes) != len(kept) {
+		t.Fatalf("the next page did not get the maps: %d free, %d classes", len(v.free), len(c.classes))
+	}
+	for i := 0; i <= localCacheMax; i++ {
+		c.names[fmt.Sprint("n", i)] = ""
+	}
+	c.release()
+	if len(v.free) != 1 || len(v.free[0].names)+len(v.free[0].classes) != 0 {
+		t.Errorf("maps over their bound were kept full")
+	}
+	for i := 0; i < 2*localCachesMax; i++ {
+		newBoilerCache(nil).release()
+		(boilerCache{names: map[string]string{}, shared: v}).release()
+	}
+	if len(v.free) != localCachesMax {
+		t.Errorf("%d free maps kept, bound %d", len(v.free), localCachesMax)
+	}
+}
+
+// mayContactCue says yes wherever contactCue matches the lower-cased
+// text: the cues, their variants in other cases and with the runes case
+// folding takes for ASCII letters, and the texts of the precheck corpus.
+func TestContactCuePrecheck(t *testing.T) {
+	texts := append(precheckTexts(t), "Pressekontakt", "PRESSE-KONTAKT", "Ansprechpartnerin", "Ihr Kontakt", "Ihre \u212aontakt", "Preſſeſtelle",
+		"Media enquiries", "Contact for the press", "Your Contact:", "Kontakt für Journalisten", "Medienkontakt", "Press contacts")
+	yes := 0
+	for _, s := range texts {
+		l := firstLine(strings.ToLower(s))
+		if contactCue.MatchString(l) {
+			yes++
+			if !mayContactCue(l) {
+				t.Errorf("mayContactCue(%q) = false, but contactCue matches", l)
+			}
+		}
+	}
+	if yes < 12 {
+		t.Errorf("only %d texts matched contactCue", yes)
+	}
+}
+
+// embeddedPostCue and mobileCue say what the substring tests they stand
+// for said, and normText what it said before it trimmed first, on every
+// class attribute and text node of the gate pages and on made-up ones.
+func TestOnePassCues(t *testing.T) {
+	classes := []string{"", "-", "fb-post", "xfb-postx", "twitter-tweet", "a-media", "-embed", "tiktok-embe", "fb-pos", "x", "xs", "s", "smal",
+		"hidden-md", "hide", "hid", "d-none", "mobile-only", "u-mobile", "nonexs", "col-xs-12", "small-8 columns", "é-media", "h"}
+	texts := append(precheckTexts(t), "", " ", "\u00ad", " \u00ad ", "a\u00adb", " \u00ad x", "x \u00ad", "\u00a0\u00ad\u00a0", "\t\n a  b \n")
+	for _, root := range gatePages(t) {
+		var visit func(n *html.Node)
+		visit = func(n *html.Node) {
+			if c := attr(n, "class"); c != "" {
+				classes = append(classes, c)
+			}
+			if n.Type == html.TextNode {
+				texts = append(texts, n.Data)
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				visit(c)
+			}
+		}
+		visit(root)
+	}
+	emb, mob := 0, 0
+	for _, c := range classes {
+		want := containsSubstring(c, "-tweet", "-media", "-embed", "fb-post")
+		if got := embeddedPostCue(c); got != want {
+			t.Errorf("embeddedPostCue(%q) = %v", c, got)
+		}
+		if want {
+			emb++
+		}
+		want = containsSubstring(c, "xs", "small", "mobile", "none", "hidden", "hide")
+		if got := mobileCue(c); got != want {
+			t.Errorf("mobileCue(%q) = %v", c, got)
+		}
+		if want {
+			mob++
+		}
+	}
+	for _, s := range texts {
+		want := s
+		if strings.Contains(want, "\u00ad") {
+			want = strings.ReplaceAll(want, "\u00ad", "")
+		}
+		if want = collapseTrim(want); normText(s) != want {
+			t.Errorf("normText(%q) = %q, want %q", s, normText(s), want)
+		}
+	}
+	if emb < 5 || mob < 20 || len(texts) < 10000 {
+		t.Errorf("%d classes with an embed cue, %d with a mobile cue, %d texts: too few", emb, mob, len(texts))
+	}
+}
+
+// screenOnly's one pass says what its three attribute look-ups said, on
+// every element of the gate pages and on made-up ones.
+func TestScreenOnlyOnePass(t *testing.T) {
+	snippet := `<p hidden>a</p><p aria-hidden="TRUE">b</p><p aria-hidden="false" aria-hidden="true">c</p><p class="x sr-only">d</p>` +
+		`<p class="x" class="sr-only">e</p><p class="sr-only-focusable">f</p><p>g</p>`
+	root, err := html.Parse(strings.NewReader(snippet))
+	if err != nil {
+		t.Fatal(err)
+	}
+	yes := 0
+	for _, r := range append(gatePages(t), root) {
+		var visit func(n *html.Node)
+		visit = func(n *html.Node) {
+			if n.Type == html.ElementNode {
+				want := hasAttr(n, "hidden") || strings.EqualFold(attr(n, "aria-hidden"), "true") || hasClass(attr(n, "class"), "sr-only")
+				if got := screenOnly(n); got != want {
+					t.Errorf("screenOnly(%s) = %v", selectorOf(n), got)
+				}
+				if want {
+					yes++
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				visit(c)
+			}
+		}
+		visit(r)
+	}
+	if yes < 50 {
+		t.Errorf("only %d screen-only elements", yes)
+	}
+}

@@ -83,8 +83,7 @@ func analyzeSized(root *html.Node, shared *verdictCache, elements int) *analysis
 		elements = countElements(a.body)
 	}
 	a.w = make(map[*html.Node]weights, elements)
-	a.markAll(a.body, false)
-	a.weighBody()
+	a.markWeigh(a.body, false, false, false, false) // markAll and weighBody
 	// A verdict on a wrapper that holds most of the prose is wrong: it is
 	// the content column of a template with an odd name ("content_left
 	// print-only", "widget-area" around the article).
@@ -217,32 +216,100 @@ func findBody(root *html.Node) *html.Node {
 	return body
 }
 
-// markAll records the boilerplate verdict of every element that has one,
-// inside marked elements too (a verdict on a wrapper may be taken back).
-// Inside TYPO3 content elements only a few verdicts hold: their inner
-// markup is the element's own (tabs navigation, slider controls).
-func (a *analysis) markAll(n *html.Node, inCE bool) {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode || isInvisible(c) {
-			continue
-		}
-		ce := inCE || ownsMarkup(c)
-		if !a.mobile && mobileOnly(attr(c, "class")) {
-			a.mobile = true
-		}
-		if r := a.cache.elementReason(c); r != "" && (!ce || ceBoilerplate(r)) {
-			if r == umzug.DropRelated && (isSoft(attr(c, "class")) || isSoft(attr(c, "id")) || c.DataAtom == 0 && isSoft(c.Data)) {
-				if !boxElement(c) && c.DataAtom != atom.A || leadAfterHeadline(c) { // a: a card link
-					a.markAll(c, ce) // a lead paragraph ("article-teaser"), not a box
-					continue
-				}
-				a.soft[c] = true
-			} else {
-				a.marks[c] = r
+// elAttrs are the attributes of an element that markWeigh reads, each
+// the first of its name (as attr finds it), read in one pass.
+type elAttrs struct {
+	class, id, role, style string
+	hidden                 bool // a hidden attribute
+}
+
+// elAttrsOf reads n's attributes for markWeigh.
+func elAttrsOf(n *html.Node) elAttrs {
+	var x elAttrs
+	var seen uint8 // bits: class, id, role, style
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class":
+			if seen&1 == 0 {
+				x.class, seen = a.Val, seen|1
 			}
+		case "id":
+			if seen&2 == 0 {
+				x.id, seen = a.Val, seen|2
+			}
+		case "role":
+			if seen&4 == 0 {
+				x.role, seen = a.Val, seen|4
+			}
+		case "style":
+			if seen&8 == 0 {
+				x.style, seen = a.Val, seen|8
+			}
+		case "hidden":
+			x.hidden = true
 		}
-		a.markAll(c, ce)
 	}
+	return x
+}
+
+// invisibleAtom reports the tags isInvisible hides whatever their
+// attributes.
+func invisibleAtom(a atom.Atom) bool {
+	switch a {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Head, atom.Title, atom.Svg,
+		atom.Link, atom.Meta, atom.Iframe, atom.Object, atom.Canvas:
+		return true
+	}
+	return false
+}
+
+// markWeigh is markAll followed by weigh (the page's first weighing),
+// in one walk: an element's verdict is taken before its subtree is
+// weighed, and weigh only reads the verdict of the element it is at.
+// Each element's attributes are read once for both (elAttrsOf).
+func (a *analysis) markWeigh(n *html.Node, inCE, inLink, inBoiler, trusted bool) weights {
+	var w weights
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			a.weighText(&w, c.Data, inLink, inBoiler, trusted)
+		case html.CommentNode:
+			a.inSearch = searchMarker(c, a.inSearch)
+		case html.ElementNode:
+			if invisibleAtom(c.DataAtom) {
+				a.inSearch = searchMarkers(c, a.inSearch)
+				continue
+			}
+			x := elAttrsOf(c)
+			if x.hidden || styleHides(c, x.style) {
+				a.inSearch = searchMarkers(c, a.inSearch)
+				continue
+			}
+			isCE := c.DataAtom != atom.A && cUID(x.id) > 0                   // isContentElement
+			ce := inCE || isCE && !strings.Contains(x.class, "gridelements") // ownsMarkup
+			if !a.mobile && mobileOnly(x.class) {
+				a.mobile = true
+			}
+			marked := false
+			if r := a.cache.elementReason(c, &x); r != "" && (!ce || ceBoilerplate(r)) {
+				if r == umzug.DropRelated && (isSoft(x.class) || isSoft(x.id) || c.DataAtom == 0 && isSoft(c.Data)) {
+					if boxElement(c) || c.DataAtom == atom.A {
+						if !leadAfterHeadline(c) { // a lead paragraph ("article-teaser"), not a box
+							a.soft[c] = true
+						}
+					}
+				} else {
+					a.marks[c] = r
+					marked = true
+				}
+			}
+			control := formControl(c)
+			cw := a.markWeigh(c, ce, inLink || c.DataAtom == atom.A, inBoiler || marked || control, trusted || isCE || a.inSearch)
+			w.add(cw)
+		}
+	}
+	a.w[n] = w
+	return w
 }
 
 // recordField reports an element of a news record's related links or
@@ -302,17 +369,7 @@ func (a *analysis) weigh(n *html.Node, inLink, inBoiler, trusted bool) weights {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
 		case html.TextNode:
-			k := int32(nonSpace(c.Data))
-			w.text += k
-			if inLink {
-				w.link += k
-			}
-			if !inBoiler && (!inLink || trusted || a.inSearch) {
-				w.good += k
-			}
-			if inBoiler {
-				w.boil += k
-			}
+			a.weighText(&w, c.Data, inLink, inBoiler, trusted)
 		case html.CommentNode:
 			a.inSearch = searchMarker(c, a.inSearch)
 		case html.ElementNode:
@@ -323,14 +380,37 @@ func (a *analysis) weigh(n *html.Node, inLink, inBoiler, trusted bool) weights {
 			_, marked := a.marks[c]
 			control := formControl(c)
 			cw := a.weigh(c, inLink || c.DataAtom == atom.A, inBoiler || marked || control, trusted || isContentElement(c) || a.inSearch)
-			w.text += cw.text
-			w.link += cw.link
-			w.good += cw.good
-			w.boil += cw.boil
+			w.add(cw)
 		}
 	}
 	a.w[n] = w
 	return w
+}
+
+// weighText adds the text s of a text node to w: all of it to text, to
+// link inside a link, to boil inside boilerplate, to good when it is
+// prose (outside boilerplate, and outside links unless trusted or between
+// the search markers).
+func (a *analysis) weighText(w *weights, s string, inLink, inBoiler, trusted bool) {
+	k := int32(nonSpace(s))
+	w.text += k
+	if inLink {
+		w.link += k
+	}
+	if !inBoiler && (!inLink || trusted || a.inSearch) {
+		w.good += k
+	}
+	if inBoiler {
+		w.boil += k
+	}
+}
+
+// add adds the weights of a child element to w.
+func (w *weights) add(c weights) {
+	w.text += c.text
+	w.link += c.link
+	w.good += c.good
+	w.boil += c.boil
 }
 
 // nonSpace counts the bytes of s that are not ASCII white space (space,
@@ -859,6 +939,7 @@ func (p *page) prune(root *html.Node) {
 		h1 := a.soleHeadline()
 		return h1 != nil && isAncestor(c, h1) && w.text <= 1500 && 2*w.link <= w.text
 	}
+	rootText := a.w[root].text
 	var walk func(n *html.Node, inCE bool)
 	walk = func(n *html.Node, inCE bool) {
 		for c := n.FirstChild; c != nil; {
@@ -868,33 +949,34 @@ func (p *page) prune(root *html.Node) {
 				continue
 			}
 			ce := inCE || ownsMarkup(c) || c == p.news
+			w := a.w[c] // the weights stay what analyze found: one look-up
 			if r, ok := a.marks[c]; ok && (!ce || ceBoilerplate(r)) && !(r == umzug.DropHeader && articleHead(c)) {
 				if !p.rescueFileBox(c, r) {
 					p.drop(c, r)
 				}
 			} else if a.soft[c] && !ce && dropSoft {
 				p.drop(c, umzug.DropRelated)
-			} else if r := utilityReason(c, a.w[c].text); r != "" && !(ce && r == umzug.DropMeta && authorElement(c)) {
+			} else if r := utilityReason(c, w.text); r != "" && !(ce && r == umzug.DropMeta && authorElement(c)) {
 				p.drop(c, r)
-			} else if a.w[c].text > 0 && a.w[c].text <= 16 && controlButtons(c) {
+			} else if w.text > 0 && w.text <= 16 && controlButtons(c) {
 				p.drop(c, umzug.DropControl)
-			} else if a.w[c].text > 0 && a.w[c].text <= 60 && bookmarkLink(c) {
+			} else if w.text > 0 && w.text <= 60 && bookmarkLink(c) {
 				p.drop(c, umzug.DropUtility)
-			} else if a.w[c].text <= 40 && readMoreTwin(c) {
+			} else if w.text <= 40 && readMoreTwin(c) {
 				p.drop(c, umzug.DropUtility)
 			} else if !ce && p.dateLine(c) {
 				p.drop(c, umzug.DropDuplicate)
-			} else if !ce && a.w[c].text <= 60 && p.dateWithLabel(c) {
+			} else if !ce && w.text <= 60 && p.dateWithLabel(c) {
 				p.drop(c, umzug.DropMeta)
-			} else if a.w[c].text <= 120 && a.w[c].text-a.w[c].link <= 50 && shareBox(c) {
+			} else if w.text <= 120 && w.text-w.link <= 50 && shareBox(c) {
 				p.drop(c, umzug.DropShare)
-			} else if a.w[c].text <= 200 && taxonomyLinks(c, a.w[c]) {
+			} else if w.text <= 200 && taxonomyLinks(c, w) {
 				p.drop(c, umzug.DropTags)
-			} else if a.w[c].text <= 80 && 2*a.w[c].link >= a.w[c].text && p.sectionLink(c, root) {
+			} else if w.text <= 80 && 2*w.link >= w.text && p.sectionLink(c, root) {
 				p.drop(c, umzug.DropNavigation)
-			} else if !ce && 3*a.w[c].text < a.w[root].text && adLabeled(c, a.w[c].text) {
+			} else if !ce && 3*w.text < rootText && adLabeled(c, w.text) {
 				p.drop(c, umzug.DropAd)
-			} else if a.w[c].text > 0 && mobileOnly(attr(c, "class")) && p.shownTwice(c) {
+			} else if w.text > 0 && mobileOnly(attr(c, "class")) && p.shownTwice(c) {
 				p.drop(c, umzug.DropDuplicate)
 			} else {
 				walk(c, ce)
@@ -1144,12 +1226,44 @@ func readMoreTwin(n *html.Node) bool {
 	return false
 }
 
+// mobileCue is containsSubstring(cls, "xs", "small", "mobile", "none",
+// "hidden", "hide") in one pass over the bytes of cls (it runs on every
+// class attribute of a page without mobile-only markup).
+func mobileCue(cls string) bool {
+	for i := 0; i < len(cls); i++ {
+		r := cls[i:]
+		switch cls[i] {
+		case 'x':
+			if len(r) > 1 && r[1] == 's' {
+				return true
+			}
+		case 's':
+			if strings.HasPrefix(r, "small") {
+				return true
+			}
+		case 'm':
+			if strings.HasPrefix(r, "mobile") {
+				return true
+			}
+		case 'n':
+			if strings.HasPrefix(r, "none") {
+				return true
+			}
+		case 'h':
+			if strings.HasPrefix(r, "hide") || strings.HasPrefix(r, "hidden") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // mobileOnly reports a class attribute that shows its element on small
 // screens only (Bootstrap, Foundation, Elementor and common utility
 // names): templates use it for a second copy of a box that wide screens
 // show elsewhere.
 func mobileOnly(cls string) bool {
-	if cls == "" || !containsSubstring(cls, "xs", "small", "mobile", "none", "hidden", "hide") {
+	if !mobileCue(cls) {
 		return false
 	}
 	hiddenMd, hiddenLg := false, false

@@ -37,11 +37,16 @@ const typo3MarkupSel = `[class*="frame-type-"], .csc-default, .csc-frame, [class
 // "csc-" or "ce-bodytext".
 func mayBeTYPO3Markup(n *html.Node) bool {
 	for _, a := range n.Attr {
-		if a.Key == "class" && (strings.Contains(a.Val, "frame-type-") || strings.Contains(a.Val, "csc-") || strings.Contains(a.Val, "ce-bodytext")) {
+		if a.Key == "class" && typo3MarkupClass(a.Val) {
 			return true
 		}
 	}
 	return false
+}
+
+// typo3MarkupClass is mayBeTYPO3Markup's test of a class attribute.
+func typo3MarkupClass(cls string) bool {
+	return strings.Contains(cls, "frame-type-") || strings.Contains(cls, "csc-") || strings.Contains(cls, "ce-bodytext")
 }
 
 // indexPage walks the page below root (the elements below root's element
@@ -113,14 +118,37 @@ func indexPage(root *html.Node, profiles []*Profile, pageURL string) *pageIndex 
 	return x
 }
 
-// element notes what the element n is for the look-ups.
+// element notes what the element n is for the look-ups. Its attributes
+// are read in one pass for all of them: itemprop (metaDate), a script's
+// type, the TYPO3 markup gate (mayBeTYPO3Markup) and cfEmailNode's.
 func (x *pageIndex) element(n *html.Node) {
 	x.elements++
 	isMeta := n.Data == "meta"
 	if isMeta {
 		x.metas = append(x.metas, n)
 	}
-	if isMeta || hasAttr(n, "itemprop") {
+	itemprop, ldJSON, mayTYPO3, cfEmail := false, false, false, false
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "itemprop":
+			itemprop = true
+		case "type":
+			if a.Val == "application/ld+json" {
+				ldJSON = true
+			}
+		case "class":
+			if !mayTYPO3 && typo3MarkupClass(a.Val) {
+				mayTYPO3 = true
+			}
+		case "data-cfemail":
+			cfEmail = true
+		case "href":
+			if !cfEmail && cfEmailHref(n, a.Val) {
+				cfEmail = true
+			}
+		}
+	}
+	if isMeta || itemprop {
 		x.dated = append(x.dated, n)
 	}
 	switch n.Data {
@@ -129,17 +157,14 @@ func (x *pageIndex) element(n *html.Node) {
 			x.base = n
 		}
 	case "script":
-		for _, a := range n.Attr {
-			if a.Key == "type" && a.Val == "application/ld+json" {
-				x.ldJSON = append(x.ldJSON, n)
-				break
-			}
+		if ldJSON {
+			x.ldJSON = append(x.ldJSON, n)
 		}
 	}
-	if !x.typo3 && mayBeTYPO3Markup(n) && typo3Markup.Match(n) {
+	if !x.typo3 && mayTYPO3 && typo3Markup.Match(n) {
 		x.typo3 = true
 	}
-	if cfEmailNode(n) {
+	if cfEmail {
 		x.cfEmails = append(x.cfEmails, n)
 	}
 }

@@ -380,3 +380,99 @@ func TestCueAndCollapsiblePrechecks(t *testing.T) {
 		t.Errorf("only %d press cues and %d collapsible classes tested", cues, colls)
 	}
 }
+
+// The index's one pass over each element's attributes finds what
+// hasAttr, the script type test, mayBeTYPO3Markup and cfEmailNode found
+// element by element.
+func TestPageIndexOneAttrPass(t *testing.T) {
+	cf, typo3, dated := 0, 0, 0
+	for i, root := range gatePages(t) {
+		got := indexPage(root, nil, "")
+		var want pageIndex
+		var visit func(n *html.Node)
+		visit = func(n *html.Node) {
+			if n.Type == html.ElementNode {
+				if n.Data == "meta" || hasAttr(n, "itemprop") {
+					want.dated = append(want.dated, n)
+				}
+				if n.Data == "script" {
+					for _, a := range n.Attr {
+						if a.Key == "type" && a.Val == "application/ld+json" {
+							want.ldJSON = append(want.ldJSON, n)
+							break
+						}
+					}
+				}
+				if !want.typo3 && mayBeTYPO3Markup(n) && typo3Markup.Match(n) {
+					want.typo3 = true
+				}
+				if cfEmailNode(n) {
+					want.cfEmails = append(want.cfEmails, n)
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				visit(c)
+			}
+		}
+		for c := root.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				visit(c)
+			}
+		}
+		same := func(what string, g, w []*html.Node) {
+			if len(g) != len(w) {
+				t.Errorf("page %d: %d %s, want %d", i, len(g), what, len(w))
+				return
+			}
+			for k := range g {
+				if g[k] != w[k] {
+					t.Errorf("page %d: %s %d is %s, want %s", i, what, k, selectorOf(g[k]), selectorOf(w[k]))
+				}
+			}
+		}
+		same("dated", got.dated, want.dated)
+		same("ld+json scripts", got.ldJSON, want.ldJSON)
+		same("protected addresses", got.cfEmails, want.cfEmails)
+		if got.typo3 != want.typo3 {
+			t.Errorf("page %d: typo3 %v, want %v", i, got.typo3, want.typo3)
+		}
+		cf += len(want.cfEmails)
+		dated += len(want.dated)
+		if want.typo3 {
+			typo3++
+		}
+	}
+	if cf == 0 || typo3 < 5 || dated < 100 {
+		t.Errorf("%d protected addresses, %d TYPO3 pages, %d dated elements: too few to compare", cf, typo3, dated)
+	}
+}
+
+// Every class attribute rowClass matches holds "row", "grid" or "col"
+// (isLayoutRow's test before the regexp).
+func TestRowClassPrecheck(t *testing.T) {
+	classes := []string{"row", "grid", "columns", "ce-row-container", "gridelements", "container-columns", "foo 3cols", "a-b-2col x", "x\trow", "Row", "cols"}
+	for _, root := range gatePages(t) {
+		var visit func(n *html.Node)
+		visit = func(n *html.Node) {
+			if c := attr(n, "class"); c != "" {
+				classes = append(classes, c)
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				visit(c)
+			}
+		}
+		visit(root)
+	}
+	matched := 0
+	for _, c := range classes {
+		if rowClass.MatchString(c) {
+			matched++
+			if !containsSubstring(c, "row", "grid", "col") {
+				t.Errorf("rowClass matches %q, which the precheck rules out", c)
+			}
+		}
+	}
+	if matched < 20 {
+		t.Errorf("only %d classes matched", matched)
+	}
+}

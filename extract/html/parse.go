@@ -277,6 +277,7 @@ func (p *page) extract() (umzug.Document, error) {
 		return *d, &umzug.NotContentError{URL: d.URL, Reason: ViewSearch}
 	}
 	p.an = analyzeSized(p.doc.Nodes[0], p.verdicts, p.idx.elements)
+	defer p.an.cache.release() // its maps go to the Parser's next page (cache.go)
 	var roots []*html.Node
 	if p.profile != nil {
 		d.Provenance.Extractor = p.profile.Name
@@ -811,7 +812,9 @@ func isLayoutRow(n *html.Node) bool {
 	if n.DataAtom != atom.Div && n.DataAtom != atom.Section {
 		return false
 	}
-	if !rowClass.MatchString(attr(n, "class")) {
+	// Each name rowClass matches holds "row", "grid" or "col": most
+	// classes are ruled out without the regexp.
+	if cls := attr(n, "class"); !containsSubstring(cls, "row", "grid", "col") || !rowClass.MatchString(cls) {
 		return false
 	}
 	// A row's children are columns: wrappers, not headings or text.

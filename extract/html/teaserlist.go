@@ -38,12 +38,15 @@ func findDatedTeasers(roots []*html.Node) map[*html.Node]datedTeaser {
 			if c.Type != html.ElementNode || skipElement(c) {
 				continue
 			}
-			if t, ok := teaserWithDate(c); ok {
+			t, ok, barren := teaserWithDate(c)
+			if ok {
 				items = append(items, c)
 				found = append(found, t)
 				continue
 			}
-			walk(c)
+			if !barren {
+				walk(c)
+			}
 		}
 		if len(items) < 2 {
 			for _, it := range items {
@@ -70,17 +73,23 @@ func findDatedTeasers(roots []*html.Node) map[*html.Node]datedTeaser {
 // of text in at least two words) and, outside links and headlines, a short line (at most 60
 // bytes) with a full date, or a <time datetime>. A forum post's author
 // (a user name in the post's h4) is no headline.
-func teaserWithDate(n *html.Node) (datedTeaser, bool) {
+//
+// The third result (barren) reports that no element below n can be such
+// a box either: n's text is short and has no two digits in a row, and the
+// text of every element below it that findDatedTeasers visits is part of
+// n's text (the same hidden elements are left out), with its digits as
+// they stand there (text nodes are joined with a space).
+func teaserWithDate(n *html.Node) (datedTeaser, bool, bool) {
 	switch n.DataAtom {
 	case atom.Div, atom.Li, atom.Article, atom.Section:
 	default:
-		return datedTeaser{}, false
+		return datedTeaser{}, false, false
 	}
-	if t, short := textUpTo(n, 700); !short || !twoDigits(t) {
-		return datedTeaser{}, false // too long, or no year to date it
+	if short, digits := shortTwoDigits(n, 700); !short || !digits {
+		return datedTeaser{}, false, short // too long, or no year to date it
 	}
 	if !headlineLinkIn(n, false) {
-		return datedTeaser{}, false // most boxes: no dates are read
+		return datedTeaser{}, false, false // most boxes: no dates are read
 	}
 	var link bool
 	var dt datedTeaser
@@ -122,7 +131,7 @@ func teaserWithDate(n *html.Node) (datedTeaser, bool) {
 		}
 	}
 	f(n, false, false)
-	return dt, link && dt.date != ""
+	return dt, link && dt.date != "", false
 }
 
 // headlineLinkIn reports the headline's link teaserWithDate asks for, as

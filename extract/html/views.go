@@ -143,8 +143,8 @@ func pick(have, r string) string {
 // "?templateQueryString=…" is by its URL.
 func (p *page) searchResultsPage() bool {
 	own, err := url.Parse(p.d.URL) // the page's URL; actions resolve against <base>
-	if err != nil {
-		return false
+	if err != nil || own.RawQuery == "" {
+		return false // without a query, no term is the page's own (below): no walk
 	}
 	for _, form := range elementsOf(p.doc.Nodes[0], atom.Form) {
 		if m := strings.ToLower(strings.TrimSpace(attr(form, "method"))); m != "" && m != "get" {

@@ -6,6 +6,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/umzug/umzug"
 )
 
 // searchMarkedRef and weighRef are how the search markers were read
@@ -132,5 +134,80 @@ func TestNonSpace(t *testing.T) {
 		if got := nonSpace(s); got != want {
 			t.Errorf("nonSpace(%.40q) = %d, want %d", s, got, want)
 		}
+	}
+}
+
+// markAllRef is markAll as it was before markWeigh took the verdicts on
+// its walk: a walk of its own before the first weighing.
+func markAllRef(t *testing.T, a *analysis, n *html.Node, inCE bool) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || isInvisible(c) {
+			continue
+		}
+		x := elAttrsOf(c)
+		if x.class != attr(c, "class") || x.id != attr(c, "id") || x.role != attr(c, "role") || x.style != attr(c, "style") || x.hidden != hasAttr(c, "hidden") {
+			t.Errorf("%s: elAttrsOf = %+v", selectorOf(c), x)
+		}
+		ce := inCE || ownsMarkup(c)
+		if !a.mobile && mobileOnly(attr(c, "class")) {
+			a.mobile = true
+		}
+		if r := a.cache.elementReason(c, &x); r != "" && (!ce || ceBoilerplate(r)) {
+			if r == umzug.DropRelated && (isSoft(attr(c, "class")) || isSoft(attr(c, "id")) || c.DataAtom == 0 && isSoft(c.Data)) {
+				if !boxElement(c) && c.DataAtom != atom.A || leadAfterHeadline(c) {
+					markAllRef(t, a, c, ce)
+					continue
+				}
+				a.soft[c] = true
+			} else {
+				a.marks[c] = r
+			}
+		}
+		markAllRef(t, a, c, ce)
+	}
+}
+
+// markWeigh's one walk takes the verdicts and weights that markAll and
+// then weigh took in two.
+func TestMarkWeighOneWalk(t *testing.T) {
+	newAnalysis := func(root *html.Node) *analysis {
+		return &analysis{w: map[*html.Node]weights{}, marks: map[*html.Node]string{}, soft: map[*html.Node]bool{}, cache: newBoilerCache(nil), body: findBody(root)}
+	}
+	marked, soft, mobile := 0, 0, 0
+	for i, root := range gatePages(t) {
+		got, want := newAnalysis(root), newAnalysis(root)
+		if got.body == nil {
+			continue
+		}
+		got.markWeigh(got.body, false, false, false, false)
+		markAllRef(t, want, want.body, false)
+		want.weighBody()
+		if len(got.marks) != len(want.marks) || len(got.soft) != len(want.soft) || got.mobile != want.mobile || len(got.w) != len(want.w) {
+			t.Errorf("page %d: %d marks, %d soft, mobile %v, %d weights; want %d, %d, %v, %d", i,
+				len(got.marks), len(got.soft), got.mobile, len(got.w), len(want.marks), len(want.soft), want.mobile, len(want.w))
+		}
+		for n, r := range want.marks {
+			if got.marks[n] != r {
+				t.Errorf("page %d: %s marked %q, want %q", i, selectorOf(n), got.marks[n], r)
+			}
+		}
+		for n := range want.soft {
+			if !got.soft[n] {
+				t.Errorf("page %d: %s not soft", i, selectorOf(n))
+			}
+		}
+		for n, w := range want.w {
+			if got.w[n] != w {
+				t.Errorf("page %d: %s weighs %+v, want %+v", i, selectorOf(n), got.w[n], w)
+			}
+		}
+		marked += len(want.marks)
+		soft += len(want.soft)
+		if want.mobile {
+			mobile++
+		}
+	}
+	if marked < 100 || soft == 0 || mobile == 0 {
+		t.Errorf("the pages hold %d marks, %d soft verdicts, %d mobile-only pages: too few to compare", marked, soft, mobile)
 	}
 }
