@@ -2,7 +2,6 @@ package audit
 
 import (
 	"bytes"
-	"os"
 	"testing"
 
 	"golang.org/x/net/html"
@@ -44,8 +43,8 @@ func TestHasVisibleTextAsTextOf(t *testing.T) {
 			t.Errorf("case %d: hasVisibleText %v, want %v", i, got, want)
 		}
 	}
-	if os.Getenv("UMZUG_CORPUS") == "" {
-		t.Skip("UMZUG_CORPUS not set: constructed cases only")
+	if len(testkit.RealPageDirs()) == 0 {
+		t.Skip("no real pages (UMZUG_CORPUS, UMZUG_EVAL): constructed cases only")
 	}
 	elements, visible := 0, 0
 	testkit.EachRealPage(t, func(f string, body []byte) {

@@ -236,11 +236,34 @@ func TestPrechecksAgree(t *testing.T) {
 
 // gatePages are the parsed pages the gates are tested on: synthetic
 // pages, the TYPO3 element catalogue and the real pages when present.
+// datedTeaserList is a news list of n dated teasers, as tx_news renders
+// one, with text for screen readers only and hidden elements in each.
+func datedTeaserList(n int) string {
+	var sb strings.Builder
+	sb.WriteString(`<div class="news-list-view">`)
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&sb, `<div class="article"><span class="news-list-date"><span class="sr-only">Datum:</span>%02d.03.2024</span><h3><i class="icon" aria-hidden="true"></i><a href="/presse/meldung-%d">Meldung %d des Landratsamts</a><span hidden>%d</span></h3><p>Kurz zusammengefasst, worum es in der Meldung geht.</p></div>`, i, i, i, i)
+	}
+	sb.WriteString(`</div>`)
+	return sb.String()
+}
+
 func gatePages(t *testing.T) []*html.Node {
 	var raws [][]byte
 	for i := 1; i <= 4; i++ {
 		raws = append(raws, fixtures.SyntheticPage(1000, i))
 	}
+	// A page of ours with what the real pages bring besides: Cloudflare-
+	// protected addresses in both forms, a teaser box (a soft verdict), a
+	// box shown on small screens only; so that the look-ups for them are
+	// compared also where the corpus and the eval pages are not at hand.
+	raws = append(raws, []byte(`<html><head><meta name="generator" content="TYPO3 CMS"></head><body><main>
+<div class="visible-xs"><p>Hinweis: Die Karte der Baustellen finden Sie am Ende der Seite.</p></div>
+<aside><div class="teaser"><h3><a href="/radwege">Neue Radwege</a></h3><p>Die Stadt baut vier neue Radwege.</p></div></aside>
+`+datedTeaserList(16)+`
+<div id="c12" class="frame frame-default"><p>Anträge nimmt das Büro unter <a href="/cdn-cgi/l/email-protection#21435444534e6152554045550f4459404c514d44"><span class="__cf_email__" data-cfemail="21435444534e6152554045550f4459404c514d44">[email&#160;protected]</span></a> entgegen.</p>
+<p>Presse: <a class="__cf_email__" href="/cdn-cgi/l/email-protection" data-cfemail="423230273131270231362326366c273a232f322e27">[email&#160;protected]</a></p></div>
+</main></body></html>`))
 	names, _ := filepath.Glob("testdata/typo3/*.html")
 	if !testing.Short() {
 		for _, d := range testkit.RealPageDirs() {
