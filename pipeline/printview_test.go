@@ -73,3 +73,34 @@ func TestExportPrintViewIsAlias(t *testing.T) {
 		t.Errorf("documents = %+v; want the page with its print view as alias", docs)
 	}
 }
+
+// extractorParser extracts every page as a document of the named extractor.
+type extractorParser string
+
+func (x extractorParser) ParseSnapshot(s *umzug.Snapshot, _ *html.Node) (umzug.Document, error) {
+	return umzug.Document{URL: s.URL, Kind: umzug.KindPage, Title: "Wald", Provenance: umzug.Provenance{SourceURL: s.URL, Extractor: string(x)}}, nil
+}
+
+// A linked "?type=98" is a print view only on a TYPO3 page; on another
+// CMS the parameter is its own (a filter) and maps to no page. Other print
+// views hold on every CMS.
+func TestTYPO3PrintViewOnlyOnTYPO3(t *testing.T) {
+	const page = "https://www.wald.land.example/themen/wald/"
+	body := []byte(`<html><body><a href="/themen/wald/?type=98">Drucken</a> <a href="/themen/boden/?print=1">Drucken</a></body></html>`)
+	for _, c := range []struct {
+		extractor string
+		want      int
+	}{{"typo3", 2}, {"generic", 1}, {"wordpress", 1}} {
+		w := &Work{Parser: extractorParser(c.extractor)}
+		p := &Page{Snapshot: &umzug.Snapshot{URL: page, FinalURL: page, Status: 200, ContentType: "text/html", Body: body}}
+		w.extract(p, nil)
+		if len(p.printLinks) != c.want {
+			t.Errorf("%s: print views %q; want %d", c.extractor, p.printLinks, c.want)
+		}
+		for _, l := range p.printLinks {
+			if c.extractor != "typo3" && typo3Print(l[0]) {
+				t.Errorf("%s: %q mapped as a print view", c.extractor, l[0])
+			}
+		}
+	}
+}
