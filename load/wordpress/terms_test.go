@@ -355,6 +355,15 @@ func TestDryRunCreatesNoTerms(t *testing.T) {
 	if !strings.Contains(strings.ToLower(log.String()), `msg="category not in wordpress yet; the load creates it" name="verkehr & mobilität"`) {
 		t.Errorf("the dry run's log does not say that the category is created:\n%s", log.String())
 	}
+	// The real run on the same empty site creates what the dry run
+	// counted, the press category too.
+	real := newTestTarget(t, f, nil)
+	if _, err := load.Load(t.Context(), termExport(t), real, load.LoadOptions{Concurrency: 4, AllowPartial: true}); err != nil {
+		t.Fatal(err)
+	}
+	if c, g := real.NewTerms(); c != 3 || g != 3 {
+		t.Errorf("the real run: NewTerms() = %d, %d; want 3 categories, 3 tags created, as the dry run said", c, g)
+	}
 }
 
 // TestTermExistsTakesTheExistingTerm: a term the search does not find
