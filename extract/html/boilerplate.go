@@ -648,7 +648,7 @@ func bookmarkLink(n *html.Node) bool {
 		return false
 	}
 	t, short := textUpTo(n, 60)
-	if !short || !strings.Contains(strings.ToLower(t), "merkliste") || !bookmarkLabel.MatchString(t) {
+	if !short || !strings.Contains(t, "erkliste") && !strings.Contains(t, "ERKLISTE") || !bookmarkLabel.MatchString(t) {
 		return false
 	}
 	return n.DataAtom == atom.A || n.DataAtom == atom.Button || linkShare(n, nil) >= 0.9 ||
