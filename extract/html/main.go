@@ -1982,8 +1982,8 @@ func (p *page) sectionLink(n, root *html.Node) bool {
 	default:
 		return false
 	}
-	if inRunningText(n) {
-		return false
+	if len(p.crumbLinks()) == 0 || inRunningText(n) {
+		return false // most pages: no breadcrumb to go by
 	}
 	var link *html.Node
 	links := 0
