@@ -70,6 +70,12 @@ type Contact struct {
 	Email string `json:"email,omitempty"`
 }
 
+// FromTYPO3 reports a document of a page that TYPO3 rendered: the TYPO3
+// extractor took it, or it carries TYPO3's page or content uids.
+func (d *Document) FromTYPO3() bool {
+	return d.Provenance.Extractor == "typo3" || d.Provenance.TYPO3 != nil
+}
+
 // Provenance records where a Document came from. It is excluded from the
 // content hash, so a re-crawl of unchanged content yields the same hash.
 type Provenance struct {

@@ -294,7 +294,7 @@ func (w *Work) extract(p *Page, parsed *html.Node) (root *html.Node) {
 	}
 	p.fileLinks, p.printLinks = pageLinks(root, s.FinalURL)
 	d, err := w.Parser.ParseSnapshot(s, root)
-	if err != nil || !typo3Page(&d) {
+	if err != nil || !d.FromTYPO3() {
 		// "?type=98" is TYPO3's print view; on another CMS it is a
 		// parameter of its own (a filter), no alias of the page.
 		p.printLinks = slices.DeleteFunc(p.printLinks, func(l [2]string) bool { return typo3Print(l[0]) })
@@ -305,11 +305,6 @@ func (w *Work) extract(p *Page, parsed *html.Node) (root *html.Node) {
 	}
 	p.Doc = &d
 	return root
-}
-
-// typo3Page reports a document extracted from a TYPO3 page.
-func typo3Page(d *umzug.Document) bool {
-	return d.Provenance.Extractor == "typo3" || d.Provenance.TYPO3 != nil
 }
 
 // typo3Print reports a print view by TYPO3's "type=98".

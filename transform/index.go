@@ -282,7 +282,7 @@ func (x *Index) AddPrepared(d *umzug.Document, ord int, p *Prepared) bool {
 	e.path = x.appendRec([]byte(d.Path))
 	e.info = x.appendRec(encodeInfo(x.scratch[:0], published, p.sketch))
 	x.docs.add(e)
-	if isTYPO3Doc(d) {
+	if d.FromTYPO3() {
 		x.setTYPO3(i)
 	}
 	x.addAliases(i, aliases)
@@ -386,12 +386,6 @@ func (x *Index) nearCandidates(visit func(a, b simEntry)) error {
 		}
 	}
 	return nil
-}
-
-// isTYPO3Doc reports a document of a page that TYPO3 rendered: the
-// TYPO3 extractor took it, or it carries TYPO3's page or content uids.
-func isTYPO3Doc(d *umzug.Document) bool {
-	return d.Provenance.Extractor == "typo3" || d.Provenance.TYPO3 != nil
 }
 
 func (x *Index) setTYPO3(i int32) {

@@ -1179,6 +1179,23 @@ var readMoreLabels = map[string]bool{"mehr": true, "mehr erfahren": true, "weite
 	"mehr details": true, "mehr infos": true, "mehr informationen": true, "zur meldung": true, "zur pressemitteilung": true,
 	"artikel lesen": true, "beitrag lesen": true, "lesen": true, "learn more": true}
 
+// soleLink returns the one link with an href under n, or nil when there
+// are none or several.
+func soleLink(n *html.Node) *html.Node {
+	var link *html.Node
+	links := 0
+	visitElements(n, func(d *html.Node) {
+		if d.DataAtom == atom.A && hasAttr(d, "href") {
+			link = d
+			links++
+		}
+	})
+	if links != 1 {
+		return nil
+	}
+	return link
+}
+
 // readMoreTwin reports a "read more" link (or a line holding only one)
 // that goes where another link of its teaser goes: the teaser's headline
 // already links there, the label adds nothing.
@@ -1190,14 +1207,7 @@ func readMoreTwin(n *html.Node) bool {
 		if !boxElement(n) && n.DataAtom != atom.P && n.DataAtom != atom.Span {
 			return false
 		}
-		links := 0
-		visitElements(n, func(d *html.Node) {
-			if d.DataAtom == atom.A && hasAttr(d, "href") {
-				link = d
-				links++
-			}
-		})
-		if links != 1 {
+		if link = soleLink(n); link == nil {
 			return false
 		}
 	}
@@ -1985,15 +1995,8 @@ func (p *page) sectionLink(n, root *html.Node) bool {
 	if len(p.crumbLinks()) == 0 || inRunningText(n) {
 		return false // most pages: no breadcrumb to go by
 	}
-	var link *html.Node
-	links := 0
-	visitElements(n, func(d *html.Node) {
-		if d.DataAtom == atom.A && hasAttr(d, "href") {
-			link = d
-			links++
-		}
-	})
-	if links != 1 || linkShare(n, nil) < 0.95 || hasMedia(n) {
+	link := soleLink(n)
+	if link == nil || linkShare(n, nil) < 0.95 || hasMedia(n) {
 		return false
 	}
 	href := strings.TrimSpace(attr(link, "href"))

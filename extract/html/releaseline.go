@@ -130,7 +130,7 @@ var pressKickerRe = regexp.MustCompile(`(?i)^(?:pressemitteilung|presseinformati
 // headline, within 400 characters of it, inside the content; nil
 // otherwise (a list of releases has no sole headline).
 func findPressKicker(roots []*html.Node, h1 *html.Node) *html.Node {
-	if h1 == nil || !insideOneOf(h1, roots) {
+	if h1 == nil || !containsAny(roots, h1) {
 		return nil
 	}
 	var found *html.Node
@@ -165,14 +165,4 @@ func findPressKicker(roots []*html.Node, h1 *html.Node) *html.Node {
 		return nil
 	}
 	return found
-}
-
-// insideOneOf reports n inside one of the roots.
-func insideOneOf(n *html.Node, roots []*html.Node) bool {
-	for _, r := range roots {
-		if isAncestor(r, n) {
-			return true
-		}
-	}
-	return false
 }
