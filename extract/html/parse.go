@@ -383,7 +383,8 @@ func (p *page) declaredCanonical() string {
 // finishTitle chooses the title: a press release's headline, else the
 // first level-1 headline of the content, else og:title, else <title>
 // without the site name. The headline is not repeated as a block when it
-// opens the content; further down it also structures the page and stays.
+// opens the content (see opensContent); further down it also structures
+// the page and stays.
 func (p *page) finishTitle() {
 	d := &p.d
 	for i := 0; d.Title == "" && i < len(p.blocks); i++ {
@@ -391,9 +392,9 @@ func (p *page) finishTitle() {
 		switch {
 		case b.Type == umzug.BlockHeading && b.Heading.Level == 1:
 			d.Title = b.Heading.Text
-			if i == 0 {
+			if opensContent(p.blocks, i) {
 				p.titleFrom(b)
-				p.blocks = p.blocks[1:]
+				p.blocks = append(p.blocks[:i:i], p.blocks[i+1:]...)
 			}
 		case b.Header != nil && b.Header.Level == 1:
 			d.Title = b.Header.Text
@@ -445,6 +446,32 @@ func (p *page) finishTitle() {
 	if d.Title == "" {
 		d.Title = stripSiteName(collapseTrim(p.doc.FindMatcher(cssFirst("title")).First().Text()), p.meta.property("og:site_name"))
 	}
+}
+
+// opensContent reports whether the headline bs[i] opens the content: it
+// is the first block, or only a few short lines and pictures stand above
+// it (a kicker, a category, a date line, the article's image), as a
+// page's head puts them over its headline.
+func opensContent(bs []umzug.Block, i int) bool {
+	if i > 3 {
+		return false
+	}
+	for _, b := range bs[:i] {
+		switch b.Type {
+		case umzug.BlockImage:
+		case umzug.BlockHeading:
+			if b.Heading.Level <= bs[i].Heading.Level || len(b.Heading.Text) > 120 {
+				return false
+			}
+		case umzug.BlockText:
+			if b.Header != nil || len(b.Text.Body) != 1 || len(b.Text.Body[0].PlainText()) > 120 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // sectionsUnder returns the index of the first block after the first

@@ -543,3 +543,37 @@ func TestTitleNotRepeatedInFirstText(t *testing.T) {
 		t.Errorf("an h1 inside the text was removed:\n%s", ps)
 	}
 }
+
+// TestTitleAfterLinesAbove: a headline with a category line, a date line
+// and the article's picture above it still opens the content: it is the
+// title and not also a heading block, and the lines above it stay. A
+// headline under a paragraph of prose stays where it is.
+func TestTitleAfterLinesAbove(t *testing.T) {
+	page := func(above string) string {
+		return `<html><head><title>Meldung | Landesamt</title></head><body><nav><a href="/">Start</a></nav>
+<main><div class="article">` + above + `<h1>Neue Karte zeigt Hochwasserrisiko</h1>
+<p>Das Landesamt hat eine neue Karte der Überschwemmungsgebiete veröffentlicht. Sie zeigt für jede Gemeinde, wo ein Hochwasser das Wasser wie hoch steigen lässt.</p>
+<p>Die Karte ersetzt die Fassung von 2015 und beruht auf neuen Messungen an 340 Pegeln.</p></div></main></body></html>`
+	}
+	headlines := func(d umzug.Document) (n int) {
+		for _, b := range d.Blocks {
+			if b.Type == umzug.BlockHeading && b.Heading.Text == d.Title {
+				n++
+			}
+		}
+		return n
+	}
+	above := `<p class="category">Aktuelle Meldung</p><p class="date">06.12.2022</p><figure><img src="/karte.jpg" alt="Karte" width="800" height="500"></figure>`
+	d := parseFile(t, page(above), "https://landesamt.example/meldungen/karte")
+	if d.Title != "Neue Karte zeigt Hochwasserrisiko" || headlines(d) != 0 {
+		t.Errorf("title %q, %d heading blocks repeat it: %v", d.Title, headlines(d), blockTypes(d))
+	}
+	if ps := strings.Join(paragraphs(d), "\n"); !strings.Contains(ps, "Aktuelle Meldung") {
+		t.Errorf("the category line above the headline was lost:\n%s", ps)
+	}
+	prose := `<p>Wo das Wasser bei Starkregen hinläuft, wissen viele Gemeinden erst, wenn es zu spät ist. Deshalb hat das Land über drei Jahre an allen Flüssen neu gemessen.</p>`
+	d = parseFile(t, page(prose), "https://landesamt.example/meldungen/karte")
+	if d.Title != "Neue Karte zeigt Hochwasserrisiko" || headlines(d) != 1 {
+		t.Errorf("title %q, %d heading blocks repeat it, want the headline under the prose to stay: %v", d.Title, headlines(d), blockTypes(d))
+	}
+}

@@ -254,16 +254,14 @@ func (p *page) applyProfileFields(f *profileFields) {
 }
 
 // titleHeading returns the index of the heading block that repeats the
-// title at the top of the blocks: the first block, or the second when
-// the first is one short line (a kicker or number line above the
-// headline); -1 when there is none.
+// title at the top of the blocks (see opensContent); -1 when there is
+// none.
 func titleHeading(bs []umzug.Block, title string) int {
-	for i := 0; i < len(bs) && i < 2; i++ {
-		b := bs[i]
-		if b.Type == umzug.BlockHeading && b.Heading.Text == title {
-			return i
-		}
-		if b.Type != umzug.BlockText || b.Header != nil || len(b.Text.Body) != 1 || len(b.Text.Body[0].PlainText()) > 120 {
+	for i := 0; i < len(bs) && i <= 3; i++ {
+		if b := bs[i]; b.Type == umzug.BlockHeading && b.Heading.Text == title {
+			if opensContent(bs, i) {
+				return i
+			}
 			return -1
 		}
 	}
