@@ -433,6 +433,24 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 			reason: umzug.DropUtility,
 		},
 		{
+			name:   "the headline over a dropped share bar goes with it",
+			box:    `<h2>Teile mit Freunden</h2><div class="shariff"><ul><li><a href="https://www.facebook.com/sharer/sharer.php?u=x">Facebook</a></li><li><a href="https://twitter.com/intent/tweet?url=x">Twitter</a></li></ul></div>`,
+			gone:   "Teile mit Freunden",
+			reason: umzug.DropShare,
+		},
+		{
+			name:   "the headline over a dropped box of related articles goes with it",
+			box:    `<h3>Verwandte Inhalte zu dieser Meldung</h3><div class="news-related"><ul><li><a href="/news/ampel-ring">Neue Ampel am Ring</a></li><li><a href="/news/parkhaus">Parkhaus Mitte wird saniert</a></li><li><a href="/news/busspur">Busspur in der Hauptstraße</a></li></ul></div><h2>Ihre Ansprechpartnerin</h2><p>Sabine Keller, Tiefbauamt, Telefon 0711 216-0</p>`,
+			gone:   "Verwandte Inhalte zu dieser Meldung",
+			reason: umzug.DropRelated,
+			kept:   []string{"Ihre Ansprechpartnerin", "Sabine Keller"},
+		},
+		{
+			name: "a headline over the next section's headline stays",
+			box:  `<h2>Die Bauabschnitte</h2><h2>Abschnitt 1: Bahnhof bis Markt</h2><p>Von April bis Juni wird zwischen dem Bahnhof und dem Markt gebaut.</p>`,
+			kept: []string{"Die Bauabschnitte", "Abschnitt 1"},
+		},
+		{
 			name: "mobile-only text shown once stays",
 			box:  `<div class="visible-xs"><p>Hinweis: Die Karte der Baustellen finden Sie am Ende der Seite.</p></div>`,
 			kept: []string{"Die Karte der Baustellen"},

@@ -349,6 +349,8 @@ func (p *page) extract() (umzug.Document, error) {
 	p.blocks = d.Blocks
 	d.Assets = collectAssets(d)
 	p.restore()
+	p.dropOrphanHeadings(roots)
+	d.Blocks = p.blocks
 	p.readTaxonomy()
 	p.runs = p.account(roots, p.explain)
 	p.checkAccounting()

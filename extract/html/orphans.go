@@ -1,0 +1,118 @@
+package html
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+
+	"github.com/umzug/umzug"
+)
+
+// A box the extraction drops often has its headline outside the box: an
+// h2 "Verwandte Inhalte" over the list of related articles, "Teile mit
+// Freunden" over the share bar, "Mehr Nachrichten" over the teasers. The
+// box goes, and its headline would stay behind as a heading block that
+// labels nothing, at the end of the article or right before the next
+// section. dropOrphanHeadings drops such a headline with the box's
+// reason: a heading block whose section is empty (the next block is a
+// headline of the same or a higher rank, or there is none) and after
+// which, in the page, the first thing with text is an element dropped as
+// chrome. A headline followed by text that went elsewhere (a field, an
+// unconverted run) stays, as does one whose box lies outside the main
+// content.
+func (p *page) dropOrphanHeadings(roots []*html.Node) {
+	if len(p.dropped) == 0 {
+		return
+	}
+	var dropped map[*html.Node]string
+	for i := len(p.blocks) - 1; i >= 0; i-- {
+		b := p.blocks[i]
+		if b.Type != umzug.BlockHeading {
+			continue
+		}
+		var next *html.Node
+		if i+1 < len(p.blocks) {
+			n := p.blocks[i+1]
+			if n.Type != umzug.BlockHeading || n.Heading.Level > b.Heading.Level {
+				continue // the section has content
+			}
+			if next = p.blockSrc[n.Key]; next == nil {
+				continue
+			}
+		}
+		h := p.blockSrc[b.Key]
+		if h == nil || headingLevel(h) == 0 {
+			continue
+		}
+		if dropped == nil {
+			dropped = make(map[*html.Node]string, len(p.dropped))
+			for _, d := range p.dropped {
+				dropped[d.n] = d.reason
+			}
+		}
+		reason := labelledBox(h, next, rootOf(roots, h), dropped)
+		if reason == "" {
+			continue
+		}
+		p.dropped = append(p.dropped, droppedNode{n: h, reason: reason})
+		p.blocks = append(p.blocks[:i:i], p.blocks[i+1:]...)
+	}
+}
+
+// transparentDrop: reasons of dropped elements that a headline does not
+// label (text for screen readers, a control, a date line that went into
+// a field, a print or rating link under a subtitle); the search for the
+// box under a headline looks past them.
+var transparentDrop = map[string]bool{
+	umzug.DropScreenOnly: true, umzug.DropControl: true, umzug.DropDuplicate: true,
+	umzug.DropMeta: true, umzug.DropError: true, umzug.DropUtility: true,
+}
+
+// labelledBox returns the reason of the dropped box that follows the
+// headline h in document order, before any other visible text and before
+// next (the element of the following block; nil for the end of root);
+// "" when text or next comes first. dropped holds the reasons of the
+// dropped elements.
+func labelledBox(h, next, root *html.Node, dropped map[*html.Node]string) string {
+	if root == nil {
+		return ""
+	}
+	for n := following(h, root); n != nil; {
+		if n == next {
+			return ""
+		}
+		r := dropped[n]
+		switch {
+		case r != "" && !transparentDrop[r]:
+			return r
+		case n.Type == html.TextNode && strings.TrimSpace(n.Data) != "":
+			return ""
+		case r != "" || n.Type == html.ElementNode && isInvisible(n) || n.FirstChild == nil:
+			n = following(n, root)
+		default:
+			n = n.FirstChild
+		}
+	}
+	return ""
+}
+
+// following returns the node after n and its subtree in document order,
+// inside root; nil at the end of root.
+func following(n, root *html.Node) *html.Node {
+	for ; n != nil && n != root; n = n.Parent {
+		if n.NextSibling != nil {
+			return n.NextSibling
+		}
+	}
+	return nil
+}
+
+// rootOf returns the root that holds n, or nil.
+func rootOf(roots []*html.Node, n *html.Node) *html.Node {
+	for _, r := range roots {
+		if r == n || isAncestor(r, n) {
+			return r
+		}
+	}
+	return nil
+}
