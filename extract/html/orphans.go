@@ -107,6 +107,34 @@ func following(n, root *html.Node) *html.Node {
 	return nil
 }
 
+// dropRepeatedHeadings drops a heading block that repeats the block
+// right before it, or the one before a picture between them: a theme's
+// subheadline over the post picture that the editor typed again under
+// it, a headline box and its h6 copy. The repetition is dropped as a
+// duplicate; the first stays.
+func (p *page) dropRepeatedHeadings() {
+	for i := len(p.blocks) - 1; i > 0; i-- {
+		b := p.blocks[i]
+		if b.Type != umzug.BlockHeading {
+			continue
+		}
+		j := i - 1
+		if p.blocks[j].Type == umzug.BlockImage && j > 0 {
+			j--
+		}
+		prev := p.blocks[j]
+		if prev.Type != umzug.BlockHeading && (prev.Type != umzug.BlockText || len(prev.Text.Body) != 1) {
+			continue
+		}
+		h := p.blockSrc[b.Key]
+		if h == nil || collapseTrim(prev.PlainText()) != collapseTrim(b.Heading.Text) {
+			continue
+		}
+		p.dropped = append(p.dropped, droppedNode{n: h, reason: umzug.DropDuplicate})
+		p.blocks = append(p.blocks[:i:i], p.blocks[i+1:]...)
+	}
+}
+
 // rootOf returns the root that holds n, or nil.
 func rootOf(roots []*html.Node, n *html.Node) *html.Node {
 	for _, r := range roots {

@@ -350,6 +350,7 @@ func (p *page) extract() (umzug.Document, error) {
 	d.Assets = collectAssets(d)
 	p.restore()
 	p.dropOrphanHeadings(roots)
+	p.dropRepeatedHeadings()
 	d.Blocks = p.blocks
 	p.readTaxonomy()
 	p.runs = p.account(roots, p.explain)

@@ -577,3 +577,38 @@ func TestTitleAfterLinesAbove(t *testing.T) {
 		t.Errorf("title %q, %d heading blocks repeat it, want the headline under the prose to stay: %v", d.Title, headlines(d), blockTypes(d))
 	}
 }
+
+// TestRepeatedHeadingOnce: a subheadline the theme prints over the post
+// picture and the editor typed again under it is one heading block; the
+// repetition is accounted as a duplicate. The same words as a section's
+// headline further down stay.
+func TestRepeatedHeadingOnce(t *testing.T) {
+	const sub = "Landesbischof: Gemeinden bleiben Ansprechpartner"
+	page := `<html><head><title>Gottesdienste im Lockdown › Kirche</title></head><body><main><article>
+<h1 class="entry-title">Gottesdienste bleiben unter Auflagen möglich</h1>
+<div class="post-subheading"><h3>` + sub + `</h3></div>
+<figure class="wp-postthumb"><img src="/uploads/gottesdienst.jpg" alt="Gottesdienst mit Maske" width="1400" height="900"></figure>
+<h3>` + sub + `</h3>
+<p>Auch während des Lockdowns bleiben Gottesdienste möglich, wenn Abstand gehalten und eine Maske getragen wird. Das teilte die Kirchenleitung am Freitag mit.</p>
+<p>Die Gemeinden sollen ihre Kirchen für das persönliche Gebet offen halten und für Gespräche erreichbar bleiben.</p>
+<h3>` + sub + `</h3>
+<p>Der Landesbischof rief dazu auf, gerade in dieser Zeit für die Menschen da zu sein, die allein sind.</p>
+</article></main></body></html>`
+	d := parseFile(t, page, "https://kirche.example/lockdown-gottesdienste/")
+	n := 0
+	for _, b := range d.Blocks {
+		if b.Type == umzug.BlockHeading && b.Heading.Text == sub {
+			n++
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d heading blocks %q, want 2 (the repetition under the picture goes, the later section stays): %v", n, sub, blockTypes(d))
+	}
+	dup := false
+	for _, x := range d.Provenance.Accounting.Dropped {
+		dup = dup || x.Reason == umzug.DropDuplicate && strings.Contains(x.Excerpt, "Landesbischof")
+	}
+	if !dup {
+		t.Errorf("the repeated headline is not accounted as a duplicate: %+v", d.Provenance.Accounting.Dropped)
+	}
+}
