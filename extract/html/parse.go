@@ -349,7 +349,7 @@ func (p *page) extract() (umzug.Document, error) {
 	p.blocks = d.Blocks
 	d.Assets = collectAssets(d)
 	p.restore()
-	p.dropOrphanHeadings(roots)
+	p.dropBoxHeadlines(roots)
 	p.dropRepeatedHeadings()
 	d.Blocks = p.blocks
 	p.readTaxonomy()

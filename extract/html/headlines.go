@@ -13,14 +13,15 @@ import (
 // Freunden" over the share bar, "Mehr Nachrichten" over the teasers. The
 // box goes, and its headline would stay behind as a heading block that
 // labels nothing, at the end of the article or right before the next
-// section. dropOrphanHeadings drops such a headline with the box's
+// section. dropBoxHeadlines drops such a headline with the box's
 // reason: a heading block whose section is empty (the next block is a
 // headline of the same or a higher rank, or there is none) and after
 // which, in the page, the first thing with text is an element dropped as
 // chrome. A headline followed by text that went elsewhere (a field, an
 // unconverted run) stays, as does one whose box lies outside the main
-// content.
-func (p *page) dropOrphanHeadings(roots []*html.Node) {
+// content. (dropOrphanHeads, at pruning, drops a headline left alone
+// inside the box it labels.)
+func (p *page) dropBoxHeadlines(roots []*html.Node) {
 	if len(p.dropped) == 0 {
 		return
 	}
@@ -59,6 +60,17 @@ func (p *page) dropOrphanHeadings(roots []*html.Node) {
 	}
 }
 
+// labelledReasons are the reasons of the boxes a headline outside them
+// labels (boxReasons, and the lists, menus and footers of the site).
+var labelledReasons = func() map[string]bool {
+	m := map[string]bool{umzug.DropPagination: true, umzug.DropNavigation: true, umzug.DropFooter: true,
+		umzug.DropTags: true, umzug.DropPopup: true, umzug.DropCookie: true, umzug.DropAuthor: true}
+	for _, r := range boxReasons {
+		m[r] = true
+	}
+	return m
+}()
+
 // transparentDrop: reasons of dropped elements that a headline does not
 // label (text for screen readers, a control, a date line that went into
 // a field, a print or rating link under a subtitle); the search for the
@@ -71,8 +83,9 @@ var transparentDrop = map[string]bool{
 // labelledBox returns the reason of the dropped box that follows the
 // headline h in document order, before any other visible text and before
 // next (the element of the following block; nil for the end of root);
-// "" when text or next comes first. dropped holds the reasons of the
-// dropped elements.
+// "" when text, next or an element dropped for another reason (a search
+// form, a profile's selector) comes first. dropped holds the reasons of
+// the dropped elements.
 func labelledBox(h, next, root *html.Node, dropped map[*html.Node]string) string {
 	if root == nil {
 		return ""
@@ -83,9 +96,9 @@ func labelledBox(h, next, root *html.Node, dropped map[*html.Node]string) string
 		}
 		r := dropped[n]
 		switch {
-		case r != "" && !transparentDrop[r]:
+		case labelledReasons[r]:
 			return r
-		case n.Type == html.TextNode && strings.TrimSpace(n.Data) != "":
+		case r != "" && !transparentDrop[r], n.Type == html.TextNode && strings.TrimSpace(n.Data) != "":
 			return ""
 		case r != "" || n.Type == html.ElementNode && isInvisible(n) || n.FirstChild == nil:
 			n = following(n, root)
