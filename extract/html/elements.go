@@ -71,9 +71,15 @@ func (p *page) contentElementUID(el *html.Node, uid int, ctype string) {
 			return
 		}
 		// (Without the text read, the element had text: not empty.)
-		if haveText && strings.TrimSpace(text) == "" && !hasMedia(el) && p.embedSrc(goquery.NewDocumentFromNode(el).Selection) == "" {
-			p.warn("empty-element", fmt.Sprintf("content element c%d (%s) has no content", uid, ctype), "c"+strconv.Itoa(uid))
-			return
+		if haveText && strings.TrimSpace(text) == "" {
+			src := p.embedSrc(goquery.NewDocumentFromNode(el).Selection)
+			if src == "" && !hasMedia(el) {
+				p.warn("empty-element", fmt.Sprintf("content element c%d (%s) has no content", uid, ctype), "c"+strconv.Itoa(uid))
+				return
+			}
+			if socialButton(src) && countImages(el, 1) == 0 {
+				return // a like or share button: page chrome
+			}
 		}
 		blocks = []umzug.Block{p.htmlFallback(el, uid, ctype)}
 	}
@@ -183,7 +189,9 @@ func (p *page) typed(el *html.Node, ctype string) []umzug.Block {
 		// Raw HTML that embeds a third party (a map, a booking or form
 		// service, a widget script) is kept whole for a manual rebuild.
 		if src := p.embedSrc(s); src != "" && p.video(s) == nil {
-			return []umzug.Block{p.embedBlock(el, cUID(attr(el, "id")), ctype, src)}
+			if !socialButton(src) { // a like or share button is no content
+				return []umzug.Block{p.embedBlock(el, cUID(attr(el, "id")), ctype, src)}
+			}
 		}
 	}
 	if b := g.panel(p, s, ctype); b != nil {
@@ -681,7 +689,7 @@ func (p *page) flowNodes(nodes []*html.Node) []umzug.Block {
 			flush()
 			if v := p.video(s); v != nil {
 				out = append(out, umzug.Block{Type: umzug.BlockVideo, Video: v})
-			} else if src := p.embedSrc(s); src != "" {
+			} else if src := p.embedSrc(s); src != "" && !socialButton(src) {
 				out = append(out, p.embedBlock(n, 0, "", src))
 			}
 			return
@@ -777,6 +785,20 @@ func innerFrame(el *html.Node) *html.Node {
 		}
 		el = only
 	}
+}
+
+// socialButtons are the addresses of the like, share and follow buttons
+// social networks let a page embed as an iframe (not their embedded posts
+// or videos, which are content).
+var socialButtons = []string{"facebook.com/plugins/like.php", "facebook.com/plugins/share_button.php",
+	"facebook.com/plugins/follow.php", "facebook.com/plugins/likebox.php", "platform.twitter.com/widgets/tweet_button",
+	"platform.twitter.com/widgets/follow_button", "plusone.google.com/", "apis.google.com/se/0/_/+1",
+	"apis.google.com/u/0/se/0/_/+1"}
+
+// socialButton reports the address of a social network's like, share or
+// follow button: an embed that is page chrome, not content to rebuild.
+func socialButton(src string) bool {
+	return containsSubstring(strings.ToLower(src), socialButtons...)
 }
 
 // embedBlock keeps an element that embeds a third party (a map, a form

@@ -612,3 +612,39 @@ func TestRepeatedHeadingOnce(t *testing.T) {
 		t.Errorf("the repeated headline is not accounted as a duplicate: %+v", d.Provenance.Accounting.Dropped)
 	}
 }
+
+// TestSocialButtonsAreNoEmbeds: a like or share button a social network
+// lets a page embed as an iframe, inline or as a TYPO3 html element, is
+// page chrome: no html block, no warning to rebuild it. A map beside it
+// stays an embed to rebuild.
+func TestSocialButtonsAreNoEmbeds(t *testing.T) {
+	page := `<html><head><title>Energiepreise | Verbraucherzentrale</title></head><body><main>
+<h1>Entlastungen bei den Energiepreisen</h1>
+<p>Die Bundesregierung hat drei Entlastungspakete beschlossen. Wir erklären, was Haushalte jetzt beantragen können und welche Fristen gelten.</p>
+<div class="social"><iframe src="//www.facebook.com/plugins/like.php?href=https%3A%2F%2Fvz.example%2Fenergie&amp;layout=button_count" style="border:none; width:450px; height:21px"></iframe></div>
+<p>Die Soforthilfe für Gas und Wärme wird automatisch mit der Dezemberrechnung verrechnet; ein Antrag ist nicht nötig.</p>
+<div id="c812" class="frame frame-default frame-type-html"><iframe src="https://platform.twitter.com/widgets/tweet_button.html?url=https%3A%2F%2Fvz.example%2Fenergie"></iframe></div>
+<div id="c813" class="frame frame-default frame-type-html"><iframe src="https://www.openstreetmap.org/export/embed.html?bbox=9.1,48.7,9.2,48.8" width="600" height="400"></iframe></div>
+</main></body></html>`
+	d := parseFile(t, page, "https://vz.example/energie/entlastungen")
+	maps := 0
+	for _, b := range d.Blocks {
+		if b.Type != umzug.BlockHTML {
+			continue
+		}
+		if strings.Contains(b.HTML.HTML, "facebook.com") || strings.Contains(b.HTML.HTML, "twitter.com") {
+			t.Errorf("a social button kept as html: %s", b.HTML.HTML)
+		}
+		if strings.Contains(b.HTML.HTML, "openstreetmap.org") {
+			maps++
+		}
+	}
+	if maps != 1 {
+		t.Errorf("%d map embeds, want 1: %v", maps, blockTypes(d))
+	}
+	for _, w := range d.Warnings {
+		if strings.Contains(w.Message, "facebook.com") || strings.Contains(w.Message, "twitter.com") {
+			t.Errorf("warning for a social button: %s", w.Message)
+		}
+	}
+}
