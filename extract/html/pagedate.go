@@ -224,13 +224,27 @@ func cuedDate(opening string) string {
 // titleDateRe matches a date prefixed to a title: "08.11.2021 | Fachtag".
 var titleDateRe = regexp.MustCompile(`^\s*(\d{1,2}\.\d{1,2}\.\d{4})\s*[|–:-]`)
 
+// dateAboveField takes the line over the headline that is only a date
+// out of the blocks, as the date field, when it is the page's date.
+func (p *page) dateAboveField() {
+	if p.dateAbove == nil || p.d.Dates.Published == "" {
+		return
+	}
+	if t, _ := textUpTo(p.dateAbove, 60); strings.HasPrefix(p.d.Dates.Published, bareDate(t)) {
+		p.field(p.dateAbove, "date")
+		p.dropBlocksOf(p.dateAbove)
+	}
+}
+
 // fillPublished sets the publication date when extraction found none:
 // a dateline opening the text that the metadata does not contradict
 // (a press release's printed date is its date; metadata often holds the
 // time the record was created), metadata, a date element at the top of
-// the content, a press cue with a date, a date prefixed to the title.
+// the content, a press cue with a date, a line over the headline that is
+// only a date, a date prefixed to the title.
 func (p *page) fillPublished(roots []*html.Node) {
 	d := &p.d
+	defer p.dateAboveField()
 	dateline, cued := p.openingDates()
 	if d.Dates.Published != "" {
 		if dateline != "" && !strings.HasPrefix(d.Dates.Published, dateline) {
@@ -249,6 +263,9 @@ func (p *page) fillPublished(roots []*html.Node) {
 		d.Dates.Published = cued
 	case p.release.date != "":
 		d.Dates.Published = p.release.date
+	case p.dateAbove != nil:
+		t, _ := textUpTo(p.dateAbove, 60)
+		d.Dates.Published = bareDate(t)
 	}
 	if d.Dates.Published != "" {
 		return

@@ -234,6 +234,7 @@ type page struct {
 	ruleAnc          map[*html.Node]bool        // ancestors of the elements rules type (nested.go)
 	crumbs           map[string]bool            // targets of the breadcrumb's links (sectionLink)
 	pressKicker      *html.Node                 // "Pressemitteilung" over the headline (findPressKicker)
+	dateAbove        *html.Node                 // a line that is only a date, over the headline (findDateAbove)
 }
 
 // field notes that the text of el went into the named document field.
@@ -293,6 +294,7 @@ func (p *page) extract() (umzug.Document, error) {
 	p.datedTeasers = findDatedTeasers(roots)
 	p.release = findReleaseLine(roots, p.datedTeasers)
 	p.pressKicker = findPressKicker(roots, p.an.soleHeadline())
+	p.dateAbove = findDateAbove(roots, p.an.soleHeadline())
 	// Fields are read from the page as it is, before anything is dropped:
 	// a date line may sit in a meta box, a lead in a header.
 	p.metaDateV = metaDate(p.index())

@@ -648,3 +648,34 @@ func TestSocialButtonsAreNoEmbeds(t *testing.T) {
 		}
 	}
 }
+
+// TestDateLineOverHeadline: a line over the page's headline that is only
+// a date (with a weekday or time) dates the page, as a field and not a
+// block; a "Stand:" line (a change, not the publication) and a date
+// line under the prose do not.
+func TestDateLineOverHeadline(t *testing.T) {
+	page := func(over, under string) string {
+		return `<html><head><title>Newsroom | Stadtwerke</title></head><body><nav><a href="/">Start</a></nav><main><div class="article">
+<div class="topline">` + over + `</div><h1>Bürgerbeteiligung am Windpark startet</h1>
+<p>Ab Montag können sich Bürgerinnen und Bürger mit Beträgen ab 500 Euro am neuen Windpark beteiligen. Die Laufzeit beträgt fünf Jahre, der Zins 4,5 Prozent im Jahr.</p>
+<p>Die sechs Anlagen erzeugen Strom für rund 20.000 Haushalte.</p>` + under + `</div></main></body></html>`
+	}
+	for _, c := range []struct {
+		over, under, want string
+		line              bool // the line stays a block
+	}{
+		{over: "06.12.2022", want: "2022-12-06"},
+		{over: "Dienstag, 6. Dezember 2022, 14:30 Uhr", want: "2022-12-06"},
+		{over: "Stand: 06.12.2022", line: true},
+		{over: "Energie", under: "<p>06.12.2022</p>"},
+	} {
+		d := parseFile(t, page(c.over, c.under), "https://stadtwerke.example/newsroom/windpark")
+		if d.Dates.Published != c.want {
+			t.Errorf("%q over the headline: published %q, want %q", c.over, d.Dates.Published, c.want)
+		}
+		ps := strings.Join(paragraphs(d), "\n")
+		if kept := strings.Contains(ps, c.over); kept != c.line && c.under == "" {
+			t.Errorf("%q over the headline kept as a block: %v, want %v:\n%s", c.over, kept, c.line, ps)
+		}
+	}
+}

@@ -130,6 +130,20 @@ var pressKickerRe = regexp.MustCompile(`(?i)^(?:pressemitteilung|presseinformati
 // headline, within 400 characters of it, inside the content; nil
 // otherwise (a list of releases has no sole headline).
 func findPressKicker(roots []*html.Node, h1 *html.Node) *html.Node {
+	return lineAboveHeadline(roots, h1, 40, pressKickerRe.MatchString)
+}
+
+// findDateAbove returns the innermost element whose whole text is a
+// date, standing before the page's sole level-1 headline ("06.12.2022"
+// in the line over a news headline), within 400 characters of it.
+func findDateAbove(roots []*html.Node, h1 *html.Node) *html.Node {
+	return lineAboveHeadline(roots, h1, 60, func(t string) bool { return bareDate(t) != "" })
+}
+
+// lineAboveHeadline returns the innermost element (not a link) whose
+// whole text, at most maxLen bytes, match accepts, standing before h1
+// within 400 characters of it, inside the roots; nil otherwise.
+func lineAboveHeadline(roots []*html.Node, h1 *html.Node, maxLen int, match func(string) bool) *html.Node {
 	if h1 == nil || !containsAny(roots, h1) {
 		return nil
 	}
@@ -149,7 +163,7 @@ func findPressKicker(roots []*html.Node, h1 *html.Node) *html.Node {
 				if skipElement(c) || c.DataAtom == atom.A {
 					continue
 				}
-				if t, short := textUpTo(c, 40); short && t != "" && pressKickerRe.MatchString(t) {
+				if t, short := textUpTo(c, maxLen); short && t != "" && match(t) {
 					found, chars = c, 0 // after its ancestors: the innermost
 				}
 				walk(c)
@@ -166,3 +180,23 @@ func findPressKicker(roots []*html.Node, h1 *html.Node) *html.Node {
 	}
 	return found
 }
+
+// bareDate returns the ISO date of a line that is only a full date, with
+// a weekday or a time at most ("06.12.2022", "Dienstag, 6. Dezember
+// 2022, 14:30 Uhr"); "" for anything else.
+func bareDate(t string) string {
+	ds := FindGermanDates(t)
+	if len(ds) != 1 || len(ds[0].Value) < 10 {
+		return ""
+	}
+	rest := strings.Replace(t, ds[0].Text, "", 1)
+	rest = weekdayWord.ReplaceAllString(rest, "")
+	if strings.Trim(rest, " ,.|:–-\u00a0") != "" {
+		return ""
+	}
+	return ds[0].Value[:10]
+}
+
+// weekdayWord matches a German weekday, written out or abbreviated, and
+// the word for o'clock.
+var weekdayWord = regexp.MustCompile(`(?i)\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|mo|di|mi|do|fr|sa|so|uhr)\b`)
