@@ -224,15 +224,37 @@ func cuedDate(opening string) string {
 // titleDateRe matches a date prefixed to a title: "08.11.2021 | Fachtag".
 var titleDateRe = regexp.MustCompile(`^\s*(\d{1,2}\.\d{1,2}\.\d{4})\s*[|–:-]`)
 
-// dateAboveField takes the line over the headline that is only a date
-// out of the blocks, as the date field, when it is the page's date.
-func (p *page) dateAboveField() {
-	if p.dateAbove == nil || p.d.Dates.Published == "" {
+// dateLineField takes a line (or headline) that is only the page's date
+// out of the first three blocks (over the headline, or right under it):
+// it is the date field, not a block. Its element is marked as the field
+// when it holds nothing else; otherwise the accounting finds its text a
+// duplicate of the date.
+func (p *page) dateLineField() {
+	pub := p.d.Dates.Published
+	if len(pub) < 10 {
 		return
 	}
-	if t, _ := textUpTo(p.dateAbove, 60); strings.HasPrefix(p.d.Dates.Published, bareDate(t)) {
-		p.field(p.dateAbove, "date")
-		p.dropBlocksOf(p.dateAbove)
+	for i := 0; i < len(p.blocks) && i < 3; i++ {
+		b := p.blocks[i]
+		if b.Header != nil || !(b.Type == umzug.BlockHeading || b.Type == umzug.BlockText && len(b.Text.Body) == 1) {
+			continue
+		}
+		t := collapseTrim(b.PlainText())
+		if len(t) > 60 || bareDate(t) != pub[:10] {
+			continue
+		}
+		if src := p.blockSrc[b.Key]; src != nil {
+			if whole, short := textUpTo(src, 60); short && whole == t {
+				p.field(src, "date")
+			}
+		}
+		p.blocks = append(p.blocks[:i:i], p.blocks[i+1:]...)
+		i--
+	}
+	if p.dateAbove != nil {
+		if t, _ := textUpTo(p.dateAbove, 60); bareDate(t) == pub[:10] {
+			p.field(p.dateAbove, "date")
+		}
 	}
 }
 
@@ -244,7 +266,7 @@ func (p *page) dateAboveField() {
 // only a date, a date prefixed to the title.
 func (p *page) fillPublished(roots []*html.Node) {
 	d := &p.d
-	defer p.dateAboveField()
+	defer p.dateLineField()
 	dateline, cued := p.openingDates()
 	if d.Dates.Published != "" {
 		if dateline != "" && !strings.HasPrefix(d.Dates.Published, dateline) {
