@@ -446,6 +446,21 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 			kept:   []string{"Ihre Ansprechpartnerin", "Sabine Keller"},
 		},
 		{
+			name: "a headline over a dropped search form stays",
+			box:  `<h2>Baustellen finden</h2><form class="searchform" action="/suche"><input name="q"><button>Suchen</button></form>`,
+			kept: []string{"Baustellen finden"},
+		},
+		{
+			name: "a question over a dropped teaser stays",
+			box:  `<h2>Wie lange dauern die Arbeiten?</h2><div class="teaser"><a href="/baustellen"><h3>Alle Baustellen</h3><p>Die Übersicht der Stadt</p></a></div><h2>Wer ist zuständig?</h2><p>Das Tiefbauamt der Stadt.</p>`,
+			kept: []string{"Wie lange dauern die Arbeiten?"},
+		},
+		{
+			name: "a headline over a dropped side box stays",
+			box:  `<h2>Öffnungszeiten</h2><aside class="sidebar"><p>Montag bis Freitag 8 bis 12 Uhr</p></aside>`,
+			kept: []string{"Öffnungszeiten"},
+		},
+		{
 			name: "a headline over the next section's headline stays",
 			box:  `<h2>Die Bauabschnitte</h2><h2>Abschnitt 1: Bahnhof bis Markt</h2><p>Von April bis Juni wird zwischen dem Bahnhof und dem Markt gebaut.</p>`,
 			kept: []string{"Die Bauabschnitte", "Abschnitt 1"},

@@ -77,8 +77,8 @@ func (p *page) contentElementUID(el *html.Node, uid int, ctype string) {
 				p.warn("empty-element", fmt.Sprintf("content element c%d (%s) has no content", uid, ctype), "c"+strconv.Itoa(uid))
 				return
 			}
-			if socialButton(src) && countImages(el, 1) == 0 {
-				return // a like or share button: page chrome
+			if socialButton(src) && countImages(el, 1) == 0 && onlySocialButtons(el) {
+				return // like or share buttons: page chrome
 			}
 		}
 		blocks = []umzug.Block{p.htmlFallback(el, uid, ctype)}
@@ -791,7 +791,7 @@ func innerFrame(el *html.Node) *html.Node {
 // social networks let a page embed as an iframe (not their embedded posts
 // or videos, which are content).
 var socialButtons = []string{"facebook.com/plugins/like.php", "facebook.com/plugins/share_button.php",
-	"facebook.com/plugins/follow.php", "facebook.com/plugins/likebox.php", "platform.twitter.com/widgets/tweet_button",
+	"facebook.com/plugins/follow.php", "platform.twitter.com/widgets/tweet_button",
 	"platform.twitter.com/widgets/follow_button", "plusone.google.com/", "apis.google.com/se/0/_/+1",
 	"apis.google.com/u/0/se/0/_/+1"}
 
@@ -799,6 +799,25 @@ var socialButtons = []string{"facebook.com/plugins/like.php", "facebook.com/plug
 // follow button: an embed that is page chrome, not content to rebuild.
 func socialButton(src string) bool {
 	return containsSubstring(strings.ToLower(src), socialButtons...)
+}
+
+// onlySocialButtons reports an element whose every embed (iframe,
+// object, embed, script) is a social network's button.
+func onlySocialButtons(el *html.Node) bool {
+	return !hasDescendant(el, func(d *html.Node) bool {
+		switch d.DataAtom {
+		case atom.Iframe, atom.Object, atom.Embed, atom.Script:
+			src := attr(d, "src")
+			if src == "" {
+				src = attr(d, "data-src")
+			}
+			if src == "" {
+				src = attr(d, "data")
+			}
+			return src != "" && !socialButton(src)
+		}
+		return false
+	})
 }
 
 // embedBlock keeps an element that embeds a third party (a map, a form

@@ -265,6 +265,27 @@ func TestProfileLeadAndTitleOnce(t *testing.T) {
 	}
 }
 
+// TestProfileTitleUnderLines: on a page a profile reads, the headline
+// under a kicker line and a picture is the title, not also a heading
+// block; the kicker line stays.
+func TestProfileTitleUnderLines(t *testing.T) {
+	d := parseFile(t, gsbPage(`<p class="dachzeile">Fischerei</p><div class="picture"><img src="/SharedDocs/Bilder/kutter.jpg" alt="Ein Kutter im Hafen" width="800" height="500"></div><h1 class="isFirstInSlot">Land fördert moderne Fischkutter</h1>
+<p>Zwölf Kutter erhalten Zuschüsse für sparsamere Motoren und neue Netze. Die Förderung beträgt bis zu 40 Prozent der Kosten.</p>
+<p>Das Programm läuft bis Ende 2025 und ist mit 2,5 Millionen Euro ausgestattet.</p>`),
+		"https://www.mff.land.example/DE/Themen/Fischerei/kutter.html")
+	if d.Title != "Land fördert moderne Fischkutter" {
+		t.Fatalf("title %q", d.Title)
+	}
+	for _, b := range d.Blocks {
+		if b.Type == umzug.BlockHeading && b.Heading.Text == d.Title {
+			t.Errorf("the headline is also a heading block: %v", blockTypes(d))
+		}
+	}
+	if ps := strings.Join(paragraphs(d), "\n"); !strings.Contains(ps, "Fischerei") {
+		t.Errorf("the kicker line was lost:\n%s", ps)
+	}
+}
+
 // TestAccordionOfSiblings: an accordion box whose panels are a headline
 // and a body as siblings (`div.accordion > h3.accordion-heading +
 // div.accordion-body`, a common FAQ) is an accordion block, on a GSB page

@@ -17,7 +17,8 @@ import (
 // reason: a heading block whose section is empty (the next block is a
 // headline of the same or a higher rank, or there is none) and after
 // which, in the page, the first thing with text is an element dropped as
-// chrome. A headline followed by text that went elsewhere (a field, an
+// a box of labelledReasons; the headline is label-like (short, no
+// question). A headline followed by text that went elsewhere (a field, an
 // unconverted run) stays, as does one whose box lies outside the main
 // content. (dropOrphanHeads, at pruning, drops a headline left alone
 // inside the box it labels.)
@@ -42,7 +43,7 @@ func (p *page) dropBoxHeadlines(roots []*html.Node) {
 			}
 		}
 		h := p.blockSrc[b.Key]
-		if h == nil || headingLevel(h) == 0 {
+		if h == nil || headingLevel(h) == 0 || !labelLike(b.Heading.Text) {
 			continue
 		}
 		if dropped == nil {
@@ -61,15 +62,13 @@ func (p *page) dropBoxHeadlines(roots []*html.Node) {
 }
 
 // labelledReasons are the reasons of the boxes a headline outside them
-// labels (boxReasons, and the lists, menus and footers of the site).
-var labelledReasons = func() map[string]bool {
-	m := map[string]bool{umzug.DropPagination: true, umzug.DropNavigation: true, umzug.DropFooter: true,
-		umzug.DropTags: true, umzug.DropPopup: true, umzug.DropCookie: true, umzug.DropAuthor: true}
-	for _, r := range boxReasons {
-		m[r] = true
-	}
-	return m
-}()
+// labels: lists that point elsewhere and the reader's tools. (Not a
+// sidebar, author or footer box: their headline, "Öffnungszeiten", may
+// head the page's own content that a verdict took for chrome.)
+var labelledReasons = map[string]bool{
+	umzug.DropRelated: true, umzug.DropLinks: true, umzug.DropShare: true, umzug.DropAd: true,
+	umzug.DropNewsletter: true, umzug.DropComments: true, umzug.DropTags: true, umzug.DropPagination: true,
+}
 
 // transparentDrop: reasons of dropped elements that a headline does not
 // label (text for screen readers, a control, a date line that went into
@@ -146,6 +145,13 @@ func (p *page) dropRepeatedHeadings() {
 		p.dropped = append(p.dropped, droppedNode{n: h, reason: umzug.DropDuplicate})
 		p.blocks = append(p.blocks[:i:i], p.blocks[i+1:]...)
 	}
+}
+
+// labelLike reports a headline short enough to label a box, and no
+// question (an FAQ's question heads its answer, whatever became of it).
+func labelLike(t string) bool {
+	t = strings.TrimSpace(t)
+	return len(t) <= 80 && !strings.HasSuffix(t, "?")
 }
 
 // rootOf returns the root that holds n, or nil.

@@ -240,7 +240,7 @@ func (p *page) dateLineField() {
 			continue
 		}
 		t := collapseTrim(b.PlainText())
-		if len(t) > 60 || bareDate(t) != pub[:10] {
+		if len(t) > 60 || bareDate(t, true) != pub[:10] {
 			continue
 		}
 		if src := p.blockSrc[b.Key]; src != nil {
@@ -251,9 +251,16 @@ func (p *page) dateLineField() {
 		p.blocks = append(p.blocks[:i:i], p.blocks[i+1:]...)
 		i--
 	}
-	if p.dateAbove != nil {
-		if t, _ := textUpTo(p.dateAbove, 60); bareDate(t) == pub[:10] {
-			p.field(p.dateAbove, "date")
+	if a := p.dateAbove; a != nil {
+		// The line is the field unless a block still holds it (a text
+		// element whose first line it is).
+		for _, b := range p.blocks {
+			if src := p.blockSrc[b.Key]; src != nil && (src == a || isAncestor(src, a) || isAncestor(a, src)) {
+				return
+			}
+		}
+		if t, _ := textUpTo(a, 40); bareDate(t, false) == pub[:10] {
+			p.field(a, "date")
 		}
 	}
 }
@@ -286,8 +293,8 @@ func (p *page) fillPublished(roots []*html.Node) {
 	case p.release.date != "":
 		d.Dates.Published = p.release.date
 	case p.dateAbove != nil:
-		t, _ := textUpTo(p.dateAbove, 60)
-		d.Dates.Published = bareDate(t)
+		t, _ := textUpTo(p.dateAbove, 40)
+		d.Dates.Published = bareDate(t, false)
 	}
 	if d.Dates.Published != "" {
 		return

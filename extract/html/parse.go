@@ -294,7 +294,7 @@ func (p *page) extract() (umzug.Document, error) {
 	p.datedTeasers = findDatedTeasers(roots)
 	p.release = findReleaseLine(roots, p.datedTeasers)
 	p.pressKicker = findPressKicker(roots, p.an.soleHeadline())
-	p.dateAbove = findDateAbove(roots, p.an.soleHeadline())
+	p.dateAbove = findDateAbove(roots, p.an.soleHeadline(), p.datedTeasers)
 	// Fields are read from the page as it is, before anything is dropped:
 	// a date line may sit in a meta box, a lead in a header.
 	p.metaDateV = metaDate(p.index())

@@ -133,12 +133,63 @@ func findPressKicker(roots []*html.Node, h1 *html.Node) *html.Node {
 	return lineAboveHeadline(roots, h1, 40, pressKickerRe.MatchString)
 }
 
-// findDateAbove returns the innermost element whose whole text is a
-// date, standing before the page's sole level-1 headline ("06.12.2022"
-// in the line over a news headline), within 400 characters of it.
-func findDateAbove(roots []*html.Node, h1 *html.Node) *html.Node {
-	return lineAboveHeadline(roots, h1, 60, func(t string) bool { return bareDate(t) != "" })
+// findDateAbove returns the element of a line that is only a date (no
+// weekday, no time: an event's line has them), the last text before the
+// page's sole level-1 headline ("06.12.2022" in the line over a news
+// headline); nil when there is none, when it is a list item or a dated
+// teaser's, part of a longer line, or under a label ("Stand:", "Zuletzt
+// geändert", another date).
+func findDateAbove(roots []*html.Node, h1 *html.Node, teasers map[*html.Node]datedTeaser) *html.Node {
+	if h1 == nil || !containsAny(roots, h1) {
+		return nil
+	}
+	var found *html.Node
+	prev, done := "", false
+	var walk func(n *html.Node, inList bool)
+	walk = func(n *html.Node, inList bool) {
+		for c := n.FirstChild; c != nil && !done; c = c.NextSibling {
+			if c == h1 {
+				done = true
+				return
+			}
+			switch c.Type {
+			case html.TextNode:
+				if t := strings.TrimSpace(c.Data); t != "" {
+					if found != nil && !isAncestor(found, c) {
+						found = nil // more text follows the line
+					}
+					prev = t
+				}
+			case html.ElementNode:
+				if skipElement(c) {
+					continue
+				}
+				_, teaser := teasers[c]
+				inList := inList || teaser || c.DataAtom == atom.Li || c.DataAtom == atom.A
+				if !inList && (found == nil || isAncestor(found, c)) && !dateLabel.MatchString(prev) {
+					if t, short := textUpTo(c, 40); short && t != "" && bareDate(t, false) != "" {
+						found = c // after its ancestors: the innermost
+					}
+				}
+				walk(c, inList)
+			}
+		}
+	}
+	for _, r := range roots {
+		if walk(r, false); done {
+			break
+		}
+	}
+	if !done {
+		return nil
+	}
+	return found
 }
+
+// dateLabel matches text that labels the date after it as something else
+// than the publication: a label ending in a colon, a change or an event
+// word, or a date of its own.
+var dateLabel = regexp.MustCompile(`(?i)(?::\s*$|\b(?:stand|geändert|aktualisiert|termin|datum|wann|zeit|beginn|ende|frist|gültig|veranstaltung)|\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4})`)
 
 // lineAboveHeadline returns the innermost element (not a link) whose
 // whole text, at most maxLen bytes, match accepts, standing before h1
@@ -181,22 +232,24 @@ func lineAboveHeadline(roots []*html.Node, h1 *html.Node, maxLen int, match func
 	return found
 }
 
-// bareDate returns the ISO date of a line that is only a full date, with
-// a weekday or a time at most ("06.12.2022", "Dienstag, 6. Dezember
-// 2022, 14:30 Uhr"); "" for anything else.
-func bareDate(t string) string {
+// bareDate returns the ISO date of a line that is only a full date
+// ("06.12.2022", "6. Dezember 2022"), with a weekday when weekday is true
+// ("Dienstag, 6. Dezember 2022"); never with a time, which an event's
+// line has. "" for anything else.
+func bareDate(t string, weekday bool) string {
 	ds := FindGermanDates(t)
-	if len(ds) != 1 || len(ds[0].Value) < 10 {
+	if len(ds) != 1 || len(ds[0].Value) < 10 || ds[0].HasTime {
 		return ""
 	}
 	rest := strings.Replace(t, ds[0].Text, "", 1)
-	rest = weekdayWord.ReplaceAllString(rest, "")
-	if strings.Trim(rest, " ,.|:–-\u00a0") != "" {
+	if weekday {
+		rest = weekdayWord.ReplaceAllString(rest, "")
+	}
+	if strings.Trim(rest, " ,.|–-\u00a0") != "" {
 		return ""
 	}
 	return ds[0].Value[:10]
 }
 
-// weekdayWord matches a German weekday, written out or abbreviated, and
-// the word for o'clock.
-var weekdayWord = regexp.MustCompile(`(?i)\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|mo|di|mi|do|fr|sa|so|uhr)\b`)
+// weekdayWord matches a German weekday, written out or abbreviated.
+var weekdayWord = regexp.MustCompile(`(?i)\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|mo|di|mi|do|fr|sa|so)\b`)
