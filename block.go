@@ -131,10 +131,13 @@ type Tabs struct {
 	Items []Panel `json:"items"`
 }
 
-// Panel is one accordion item or tab: a title and rich text.
+// Panel is one accordion item or tab: a title, rich text and the
+// pictures shown with it (bootstrap_package's accordion and tab media, a
+// figure in the item's text), after the text.
 type Panel struct {
 	Title string       `json:"title,omitempty"`
 	Body  PortableText `json:"body"`
+	Media []Media      `json:"media,omitempty"`
 }
 
 // Teaser is one or more teasers (cards, news teasers, slider items) that

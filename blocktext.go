@@ -60,11 +60,17 @@ func (b *Block) plainParts(str func(string), rich func(PortableText)) {
 		for _, it := range b.Accordion.Items {
 			add(it.Title)
 			rich(it.Body)
+			for i := range it.Media {
+				media(&it.Media[i])
+			}
 		}
 	case BlockTabs:
 		for _, it := range b.Tabs.Items {
 			add(it.Title)
 			rich(it.Body)
+			for i := range it.Media {
+				media(&it.Media[i])
+			}
 		}
 	case BlockTeaser:
 		for _, it := range b.Teaser.Items {

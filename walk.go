@@ -203,6 +203,9 @@ func panelStrings(items []Panel, f func(*string, bool)) {
 	for i := range items {
 		f(&items[i].Title, false)
 		items[i].Body.strings(f)
+		for j := range items[i].Media {
+			items[i].Media[j].strings(f)
+		}
 	}
 }
 
@@ -353,7 +356,7 @@ func (b *Block) Clone() Block {
 		})
 	})
 	clonePanels := func(items []Panel) []Panel {
-		return cloneSlice(items, func(p *Panel) { p.Body = p.Body.Clone() })
+		return cloneSlice(items, func(p *Panel) { p.Body, p.Media = p.Body.Clone(), cloneSlice(p.Media, nil) })
 	}
 	c.Accordion = clonePtr(b.Accordion, func(a *Accordion) { a.Items = clonePanels(a.Items) })
 	c.Tabs = clonePtr(b.Tabs, func(t *Tabs) { t.Items = clonePanels(t.Items) })

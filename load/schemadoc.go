@@ -289,6 +289,7 @@ var schemaDocs = sync.OnceValues(func() (map[string]string, map[string]propDoc) 
 	t("Panel", "One accordion item or tab.")
 	p("Panel.title", "The item's title.", `"Wer kann Förderung beantragen?"`)
 	p("Panel.body", "The item's content.", exPT)
+	p("Panel.media", "Pictures shown with the item (bootstrap_package's accordion and tab media, a figure in the item's text), after its text, with their captions; absent when there are none.", `[{"src":"https://www.example.de/fileadmin/karte.jpg","alt":"Karte der Fanggebiete","caption":"Die Fanggebiete der Ostsee"}]`)
 
 	t("Teaser", "One or more teasers pointing elsewhere.")
 	p("Teaser.variant", "The old template's teaser type.", `"card"`)

@@ -38,14 +38,10 @@ func (v *parts) block(b *umzug.Block) {
 		}
 	}
 	if p := b.Accordion; p != nil {
-		for i := range p.Items {
-			v.richText(p.Items[i].Body)
-		}
+		v.panels(p.Items)
 	}
 	if p := b.Tabs; p != nil {
-		for i := range p.Items {
-			v.richText(p.Items[i].Body)
-		}
+		v.panels(p.Items)
 	}
 	if p := b.Teaser; p != nil {
 		for i := range p.Items {
@@ -112,6 +108,17 @@ func (v *parts) pressRelease(p *umzug.PressRelease) {
 	}
 	for i := range p.Related {
 		v.linkOf(&p.Related[i])
+	}
+}
+
+// panels visits the rich text and the pictures of accordion items or
+// tabs.
+func (v *parts) panels(items []umzug.Panel) {
+	for i := range items {
+		v.richText(items[i].Body)
+		for j := range items[i].Media {
+			v.mediaOf(&items[i].Media[j])
+		}
 	}
 }
 

@@ -63,6 +63,16 @@ func collectAssets(d *umzug.Document) []umzug.Asset {
 					addMedia(*it.Image)
 				}
 			}
+		case umzug.BlockAccordion, umzug.BlockTabs:
+			items := b.Accordion
+			if b.Type == umzug.BlockTabs {
+				items = (*umzug.Accordion)(b.Tabs)
+			}
+			for _, it := range items.Items {
+				for _, m := range it.Media {
+					addMedia(m)
+				}
+			}
 		case umzug.BlockDownloads:
 			for _, f := range b.Downloads.Items {
 				addFile(f)

@@ -692,3 +692,53 @@ func TestDateLineOverHeadline(t *testing.T) {
 		}
 	}
 }
+
+// TestPanelPictures: the pictures of an accordion item (bootstrap_package's
+// accordion-content-medias) and of a tab (a figure in its text) are the
+// panel's media, with their captions, and assets of the document; the
+// caption is not also a paragraph of the panel's text.
+func TestPanelPictures(t *testing.T) {
+	page := `<html><head><title>Fischereischein | Amt</title></head><body><main>
+<h1>Häufige Fragen zum Fischereischein</h1>
+<div id="c55" class="frame frame-default frame-type-accordion"><div class="accordion" id="accordion-55">
+<div class="accordion-item"><h2 class="accordion-header"><button class="accordion-button" data-bs-toggle="collapse" data-bs-target="#p1">Wie sieht der Schein aus?</button></h2>
+<div id="p1" class="accordion-collapse collapse"><div class="accordion-body"><div class="accordion-content-text"><p>Der Fischereischein ist eine Plastikkarte im Scheckkartenformat mit Lichtbild.</p></div>
+<div class="accordion-content-medias"><figure class="image"><img src="/fileadmin/schein.jpg" alt="Muster eines Fischereischeins" width="600" height="380"><figcaption>Muster des neuen Scheins</figcaption></figure></div></div></div></div>
+<div class="accordion-item"><h2 class="accordion-header"><button class="accordion-button" data-bs-toggle="collapse" data-bs-target="#p2">Was kostet er?</button></h2>
+<div id="p2" class="accordion-collapse collapse"><div class="accordion-body"><p>Die Gebühr beträgt 20 Euro für fünf Jahre.</p></div></div></div>
+</div></div>
+<div id="c56" class="frame frame-default frame-type-tab"><ul class="nav nav-tabs"><li><a href="#t1" role="tab" aria-controls="t1">Angeln</a></li></ul>
+<div class="tab-content"><div class="tab-pane" id="t1" role="tabpanel"><p>Angeln dürfen Sie an allen Gewässern mit Erlaubnisschein.</p><figure><img src="/fileadmin/see.jpg" alt="Ein See" width="800" height="500"><figcaption>Der Stausee im Herbst</figcaption></figure></div></div></div>
+</main></body></html>`
+	d := parseFile(t, page, "https://amt.example/fischerei/faq")
+	var panels []umzug.Panel
+	for _, b := range d.Blocks {
+		switch {
+		case b.Accordion != nil:
+			panels = append(panels, b.Accordion.Items...)
+		case b.Tabs != nil:
+			panels = append(panels, b.Tabs.Items...)
+		}
+	}
+	if len(panels) != 3 {
+		t.Fatalf("%d panels, want 3: %v", len(panels), blockTypes(d))
+	}
+	for i, want := range []string{"Muster des neuen Scheins", "", "Der Stausee im Herbst"} {
+		p := panels[i]
+		switch {
+		case want == "" && len(p.Media) != 0:
+			t.Errorf("panel %q has media %+v", p.Title, p.Media)
+		case want != "" && (len(p.Media) != 1 || p.Media[0].Caption != want):
+			t.Errorf("panel %q media %+v, want one picture captioned %q", p.Title, p.Media, want)
+		case want != "" && strings.Contains(p.Body.PlainText(), want):
+			t.Errorf("panel %q has its caption in its text: %q", p.Title, p.Body.PlainText())
+		}
+	}
+	assets := map[string]bool{}
+	for _, a := range d.Assets {
+		assets[a.URL] = true
+	}
+	if !assets["https://amt.example/fileadmin/schein.jpg"] || !assets["https://amt.example/fileadmin/see.jpg"] {
+		t.Errorf("the panels' pictures are not assets: %+v", d.Assets)
+	}
+}

@@ -731,7 +731,7 @@ func (p *page) accordion(s *goquery.Selection, ctype string) *umzug.Accordion {
 			c.FindMatcher(css(".accordion-header, .accordion-button, .panel-heading, summary, .card-header")).Remove()
 			body = c
 		}
-		a.Items = append(a.Items, umzug.Panel{Title: labelText(head), Body: p.richChildren(body)})
+		a.Items = append(a.Items, p.panelOf(labelText(head), body))
 	})
 	if len(a.Items) == 0 {
 		// Headers and contents as siblings (BEM accordion__header/__content,
@@ -750,7 +750,7 @@ func (p *page) accordion(s *goquery.Selection, ctype string) *umzug.Accordion {
 			if body.Length() == 0 {
 				return
 			}
-			a.Items = append(a.Items, umzug.Panel{Title: labelText(h), Body: p.richChildren(body)})
+			a.Items = append(a.Items, p.panelOf(labelText(h), body))
 		})
 	}
 	if len(a.Items) == 0 {
@@ -782,9 +782,22 @@ func (p *page) tabs(s *goquery.Selection) *umzug.Tabs {
 		if title == "" && i < len(order) {
 			title = titles[order[i]]
 		}
-		tb.Items = append(tb.Items, umzug.Panel{Title: title, Body: p.richChildren(pane)})
+		tb.Items = append(tb.Items, p.panelOf(title, pane))
 	})
 	return tb
+}
+
+// panelOf reads one accordion item or tab: its text, and its pictures
+// (bootstrap_package's accordion-content-medias, a figure in the item's
+// text) as the panel's media with their captions, not as text.
+func (p *page) panelOf(title string, body *goquery.Selection) umzug.Panel {
+	imgs := p.figures(body)
+	if len(imgs) == 0 {
+		return umzug.Panel{Title: title, Body: p.richChildren(body)}
+	}
+	c := body.Clone()
+	c.FindMatcher(css("figure, img, .ce-gallery, .csc-textpic-imagewrap, .image, .modal, [role=dialog], script, style")).Remove()
+	return umzug.Panel{Title: title, Body: withoutEchoes(p.richChildren(c), imgs), Media: imgs}
 }
 
 // ---- timelines, sliders, teasers

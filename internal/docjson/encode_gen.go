@@ -1133,6 +1133,17 @@ func (e *encoder) encPanel(v *umzug.Panel) {
 		}
 		e.b = append(e.b, ']')
 	}
+	if len(v.Media) != 0 {
+		e.b = append(e.b, `,"media":`...)
+		e.b = append(e.b, '[')
+		for i := range v.Media {
+			if i > 0 {
+				e.b = append(e.b, ',')
+			}
+			e.encMedia(&v.Media[i])
+		}
+		e.b = append(e.b, ']')
+	}
 	e.close(start)
 }
 

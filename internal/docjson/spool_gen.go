@@ -553,6 +553,10 @@ func (w *spoolWriter) putPanel(v *umzug.Panel) {
 	for i := range v.Body {
 		w.putPTBlock(&v.Body[i])
 	}
+	w.length(len(v.Media) == 0, len(v.Media))
+	for i := range v.Media {
+		w.putMedia(&v.Media[i])
+	}
 }
 
 // putTeaserItem appends an umzug.TeaserItem.
@@ -1220,6 +1224,12 @@ func (r *spoolReader) getPanel(v *umzug.Panel) {
 		v.Body = make(umzug.PortableText, n)
 		for i := range v.Body {
 			r.getPTBlock(&v.Body[i])
+		}
+	}
+	if n, ok := r.length(); ok {
+		v.Media = make([]umzug.Media, n)
+		for i := range v.Media {
+			r.getMedia(&v.Media[i])
 		}
 	}
 }

@@ -584,6 +584,7 @@ func (r *renderer) blocks(b *umzug.Block) []string {
 				inner = append(inner, heading(3, escText(it.Title)))
 			}
 			inner = append(inner, r.portable(it.Body)...)
+			inner = append(inner, r.images(it.Media)...)
 			panels = append(panels, group("umzug-panel", inner))
 		}
 		add(group(cls, panels))

@@ -86,6 +86,9 @@ func TestBlockMarkup(t *testing.T) {
 			"<!-- wp:quote -->\n<blockquote class=\"wp-block-quote\"><!-- wp:paragraph -->\n<p>Schnell.</p>\n<!-- /wp:paragraph --><cite>Minister</cite></blockquote>\n<!-- /wp:quote -->"},
 		{"info box as group", umzug.Block{Type: umzug.BlockInfoBox, InfoBox: &umzug.InfoBox{Variant: "light", Body: pt(para("Hinweis"))}},
 			"<!-- wp:group {\"className\":\"umzug-info-box umzug-info-box-light\"} -->\n<div class=\"wp-block-group umzug-info-box umzug-info-box-light\"><!-- wp:paragraph -->\n<p>Hinweis</p>\n<!-- /wp:paragraph --></div>\n<!-- /wp:group -->"},
+		{"accordion item with its picture after its text", umzug.Block{Type: umzug.BlockAccordion, Accordion: &umzug.Accordion{Items: []umzug.Panel{{Title: "Ausbau", Body: pt(para("Bis 2025.")),
+			Media: []umzug.Media{{Src: "https://alt.example/g.jpg", Alt: "Kabel", Caption: "Glasfaser", Asset: "a1"}}}}}},
+			"<!-- wp:group {\"className\":\"umzug-accordion\"} -->\n<div class=\"wp-block-group umzug-accordion\"><!-- wp:group {\"className\":\"umzug-panel\"} -->\n<div class=\"wp-block-group umzug-panel\"><!-- wp:heading {\"level\":3} -->\n<h3>Ausbau</h3>\n<!-- /wp:heading -->\n\n<!-- wp:paragraph -->\n<p>Bis 2025.</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:image {\"id\":12,\"sizeSlug\":\"full\",\"linkDestination\":\"none\"} -->\n<figure class=\"wp-block-image size-full\"><img src=\"https://neu.example/wp-content/uploads/glasfaser.jpg\" alt=\"Kabel\" class=\"wp-image-12\"/><figcaption class=\"wp-element-caption\">Glasfaser</figcaption></figure>\n<!-- /wp:image --></div>\n<!-- /wp:group --></div>\n<!-- /wp:group -->"},
 		{"html keeps markup, links rewritten", umzug.Block{Type: umzug.BlockHTML, HTML: &umzug.HTML{HTML: `<p class="x">Alt: <a href="https://alt.example/kontakt/">Kontakt</a> <a href="https://andere.example/">x</a></p>`}},
 			"<!-- wp:html -->\n<p class=\"x\">Alt: <a href=\"/kontakt/\">Kontakt</a> <a href=\"https://andere.example/\">x</a></p>\n<!-- /wp:html -->"},
 	}
