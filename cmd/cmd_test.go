@@ -430,6 +430,23 @@ func TestExplainSavedPageURL(t *testing.T) {
 	}
 }
 
+// TestExplainSaysViewIsSkipped: --explain of a view of a bounded URL
+// space (a calendar month) says that a migration leaves it out, before
+// what extraction would read; a page of its own says nothing of the kind.
+func TestExplainSaysViewIsSkipped(t *testing.T) {
+	page := filepath.Join(t.TempDir(), "kalender.html")
+	mkFile(t, page, "<html><head><title>Termine</title></head><body><main><h1>Termine</h1><p>Am 10. Dezember werden die Klimaschulen ausgezeichnet.</p></main></body></html>")
+	for base, want := range map[string]bool{"https://www.a.example/termine/?month=2026-12": true, "https://www.a.example/termine/": false} {
+		ios, out, errOut := testStreams()
+		if code := Execute(t.Context(), NewRootCmd(ios), []string{"extract", "--explain", page, "--base-url", base}, ios); code != 0 {
+			t.Fatalf("%s: exit %d: %s", base, code, errOut)
+		}
+		if got := strings.Contains(out.String(), "skipped: calendar view"); got != want {
+			t.Errorf("%s: skipped line %v, want %v:\n%s", base, got, want, out)
+		}
+	}
+}
+
 // TestExplainRefusesWhatIsNoPage: --explain of a file or URL that holds
 // no HTML page (text without markup, a binary served as such) fails with
 // its name and the reason instead of explaining garbage.

@@ -328,10 +328,11 @@ func CountsByReason(m map[string]int) string {
 }
 
 // AddPrintViews records links to the print views of pages (print URL,
-// page URL): once every document is known, each becomes an alias of its
-// page's document (redirected to its path). A print view is the page
-// again, not content; only those linked are mapped, not a guessed one
-// for every page.
+// page URL), and to pages with their query's parameters in another order
+// (URL as linked, page URL): once every document is known, each becomes
+// an alias of its page's document (redirected to its path). A print view
+// is the page again, not content; only those linked are mapped, not a
+// guessed one for every page.
 func (p *Export) AddPrintViews(links [][2]string) {
 	for _, l := range links {
 		if _, seen := p.printViewSeen[l[0]]; seen {

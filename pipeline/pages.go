@@ -92,8 +92,10 @@ type Page struct {
 	// chrome too): absolute URLs, for Export.AddFileLinks.
 	fileLinks []string
 	// printLinks are the print views of pages the page links to (GSB's
-	// "?view=renderPrint", TYPO3's "?type=98"): print URL and the page's
-	// URL, for Export.AddPrintViews.
+	// "?view=renderPrint", TYPO3's "?type=98") and the pages it links with
+	// their query's parameters in another order than the canonical URL's
+	// (queryOrderVariant): the URL as linked and the page's URL, for
+	// Export.AddPrintViews.
 	printLinks [][2]string
 
 	checked *audit.Checked  // the audit's check, recorded in order
@@ -338,7 +340,8 @@ func notContent(err error) bool {
 // pageLinks returns the links of the page under root to files (by their
 // extension, extract.IsAssetExt), resolved against the page's URL and
 // canonical (extract.Resolve), each once; and its links to the print
-// views of pages (printView), each once, rel="nofollow" or not.
+// views of pages (printView) and to pages under another order of their
+// query's parameters (queryOrderVariant), each once, rel="nofollow" or not.
 func pageLinks(root *html.Node, pageURL string) (files []string, prints [][2]string) {
 	base, err := url.Parse(pageURL)
 	if err != nil {
@@ -366,6 +369,9 @@ func pageLinks(root *html.Node, pageURL string) (files []string, prints [][2]str
 							if pr, pg, ok := printView(base, a.Val); ok && !seen[pr] {
 								seen[pr] = true
 								prints = append(prints, [2]string{pr, pg})
+							} else if v, pg, ok := queryOrderVariant(base, a.Val); ok && !seen[v] {
+								seen[v] = true
+								prints = append(prints, [2]string{v, pg})
 							}
 						}
 						break
@@ -384,6 +390,47 @@ func pageLinks(root *html.Node, pageURL string) (files []string, prints [][2]str
 	}
 	walk(root)
 	return files, prints
+}
+
+// queryOrderVariant tells whether href, on the page's own host, names a
+// page with the parameters of its query in another order than its
+// canonical URL (which sorts them): TYPO3 writes cHash last
+// ("?tx_news_pi1[currentPage]=2&cHash=…"). Returns that URL as linked
+// (fragment dropped) and the canonical one. Visitors and other sites
+// request it as linked, and the redirect map matches the request exactly.
+func queryOrderVariant(base *url.URL, href string) (variant, pageURL string, ok bool) {
+	raw, err := base.Parse(extract.CleanURLSpace(href))
+	if err != nil || !strings.EqualFold(raw.Host, base.Host) || raw.RawQuery == "" {
+		return "", "", false
+	}
+	raw.Fragment, raw.RawFragment = "", ""
+	pg, err := extract.Canonicalize(raw.String())
+	if err != nil {
+		return "", "", false
+	}
+	cu, err := url.Parse(pg)
+	if err != nil || cu.Path != raw.Path || cu.RawQuery == raw.RawQuery || !sameParams(cu.RawQuery, raw.RawQuery) {
+		return "", "", false
+	}
+	v := *cu
+	v.RawQuery = raw.RawQuery
+	return v.String(), pg, true
+}
+
+// sameParams reports two queries with the same parameters (name and
+// value, unescaped), in any order.
+func sameParams(a, b string) bool {
+	parts := func(q string) []string {
+		ps := strings.Split(q, "&")
+		for i, p := range ps {
+			if u, err := url.QueryUnescape(p); err == nil {
+				ps[i] = u
+			}
+		}
+		slices.Sort(ps)
+		return ps
+	}
+	return slices.Equal(parts(a), parts(b))
 }
 
 // printView tells whether href is the print view of a page, by its query

@@ -45,6 +45,33 @@ func TestPageLinksPrintViews(t *testing.T) {
 	}
 }
 
+// A page linked with its query's parameters in another order than its
+// canonical URL's (TYPO3 writes cHash last) is linked as written: that URL
+// is an alias of the page, so the redirect map, which matches requests
+// exactly, answers it. A link in canonical order, one that differs by more
+// than the order (a tracking parameter) and one to another host are none.
+func TestPageLinksQueryOrderVariants(t *testing.T) {
+	const page = "https://www.umwelt.land.example/presse/"
+	body := `<html><body>
+<a href="/presse/pressemitteilungen/?tx_news_pi1%5BcurrentPage%5D=2&amp;cHash=a1b2c3#top">2</a>
+<a href="/presse/pressemitteilungen/?cHash=a1b2c4&amp;tx_news_pi1%5BcurrentPage%5D=3">3</a>
+<a href="/index.php?id=35&amp;utm_source=newsletter">Start</a>
+<a href="https://www.anderes.example/liste/?page=2&amp;cHash=ff">fremd</a>
+</body></html>`
+	root, err := html.Parse(bytes.NewReader([]byte(body)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, aliases := pageLinks(root, page)
+	want := [][2]string{{
+		"https://www.umwelt.land.example/presse/pressemitteilungen/?tx_news_pi1%5BcurrentPage%5D=2&cHash=a1b2c3",
+		"https://www.umwelt.land.example/presse/pressemitteilungen/?cHash=a1b2c3&tx_news_pi1%5BcurrentPage%5D=2",
+	}}
+	if !slices.Equal(aliases, want) {
+		t.Errorf("aliases = %q; want %q", aliases, want)
+	}
+}
+
 // A print view linked on the site is an alias of its page's document:
 // redirected to its path, in its aliasUrls; one of a page that is not
 // exported is none.

@@ -180,6 +180,9 @@ func (x *Index) docRedirects(i int32, newPath string) []umzug.Redirect {
 		if !typo3 {
 			continue // type=98 is TYPO3's: on another CMS the URL never existed
 		}
+		if printAlias(o) {
+			continue // the print view linked on the site, an alias already
+		}
 		sep := "?"
 		if strings.Contains(o, "?") {
 			sep = "&"
@@ -189,6 +192,21 @@ func (x *Index) docRedirects(i int32, newPath string) []umzug.Redirect {
 		}
 	}
 	return out
+}
+
+// printAlias reports an old URL that is a TYPO3 print view (type=98 in
+// its query) itself.
+func printAlias(u string) bool {
+	_, q, ok := strings.Cut(u, "?")
+	if !ok {
+		return false
+	}
+	for part := range strings.SplitSeq(q, "&") {
+		if part == "type=98" {
+			return true
+		}
+	}
+	return false
 }
 
 // rewriter is the per-document state of Rewrite.

@@ -2,6 +2,7 @@ package transform_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/umzug/umzug"
@@ -294,6 +295,25 @@ func TestIndexPrintViewOnlyForTYPO3(t *testing.T) {
 	}
 	if !got[typo3.URL+"?type=98"] {
 		t.Errorf("redirects %v: want the TYPO3 page's type=98", got)
+	}
+}
+
+// A print view linked on the site is already one of the page's old URLs
+// (an alias): it is not given a print view of its own ("?type=98&type=98").
+func TestIndexPrintViewAliasNotDoubled(t *testing.T) {
+	d := page("/themen/wald/", "Wald", textBlock("c1", "Die Hälfte davon gehört Kommunen und privaten Waldbesitzenden."))
+	d.Provenance.Extractor = "typo3"
+	d.Provenance.AliasURLs = []string{d.URL + "?type=98"}
+	res := runIndex(t, transform.IndexOptions{}, d)
+	seen := map[string]bool{}
+	for _, r := range res.redirects {
+		if strings.Count(r.From, "type=98") > 1 || seen[r.From] {
+			t.Errorf("redirect from %s: the print view twice", r.From)
+		}
+		seen[r.From] = true
+	}
+	if !seen[d.URL+"?type=98"] {
+		t.Errorf("redirects %v: want the print view", seen)
 	}
 }
 

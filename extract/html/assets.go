@@ -15,9 +15,18 @@ import (
 // fileadmin/_processed_/a/b/csm_<name>_<hash>.<ext>.
 var processedRe = regexp.MustCompile(`/_processed_/(?:[0-9a-f]/[0-9a-f]/)?csm_(.+)_[0-9a-f]{6,}\.([A-Za-z0-9]+)$`)
 
+// processedName is the original file name of a TYPO3 processed image
+// variant ("" for another URL).
+func processedName(u string) string {
+	if mm := processedRe.FindStringSubmatch(pathOf(u)); mm != nil {
+		return umzug.SafeFileName(mm[1] + "." + mm[2])
+	}
+	return ""
+}
+
 // collectAssets lists the images and files a document refers to, once
-// each, in order of appearance. A processed variant whose original the
-// page links (lightbox) is listed under its original.
+// each, in order of appearance. A processed variant whose original (or
+// a larger rendition of it) the page links (lightbox) is listed under it.
 func collectAssets(d *umzug.Document) []umzug.Asset {
 	var out []umzug.Asset
 	seen := map[string]int{}
@@ -26,7 +35,11 @@ func collectAssets(d *umzug.Document) []umzug.Asset {
 		a.FileName = fileName(m.Src)
 		if mm := processedRe.FindStringSubmatch(pathOf(m.Src)); mm != nil {
 			a.FileName = umzug.SafeFileName(mm[1] + "." + mm[2])
-			if m.Link != "" && fileName(m.Link) == a.FileName {
+			if m.Link != "" && (fileName(m.Link) == a.FileName || processedName(m.Link) == a.FileName && m.Link != m.Src) {
+				// The original, or its larger rendition the lightbox
+				// shows (tx_news and bootstrap_package link a processed
+				// variant too): migrated with the picture, not left as a
+				// file of the chrome.
 				a.Original = m.Link
 			}
 		} else if m.Link != "" && m.Link != m.Src && pathOf(m.Link) == pathOf(m.Src) {

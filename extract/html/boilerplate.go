@@ -2,6 +2,7 @@ package html
 
 import (
 	"bytes"
+	"net/url"
 	"path"
 	"regexp"
 	"strings"
@@ -838,6 +839,37 @@ func namesThirdParty(t string) bool {
 	return false
 }
 
+// calendarPager reports a line of two or more links and nothing else, all
+// to calendar views of one page ("?month=2026-11", "?tx_cal[getdate]=…"):
+// the calendar's previous and next months, which the export leaves out as
+// views (ViewReason).
+func calendarPager(n *html.Node) bool {
+	links, path := 0, ""
+	ok := true
+	var walk func(*html.Node)
+	walk = func(c *html.Node) {
+		for ; c != nil && ok; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				if strings.Trim(c.Data, " \t\r\n\u00a0«»‹›<>|·–-") != "" && c.Parent.DataAtom != atom.A {
+					ok = false
+				}
+			case c.DataAtom == atom.A:
+				u, err := url.Parse(strings.TrimSpace(attr(c, "href")))
+				if err != nil || u.RawQuery == "" || ViewReason(u) != ViewCalendar || links > 0 && u.Path != path {
+					ok = false
+					return
+				}
+				links, path = links+1, u.Path
+			case c.Type == html.ElementNode:
+				walk(c.FirstChild)
+			}
+		}
+	}
+	walk(n.FirstChild)
+	return ok && links >= 2
+}
+
 // utilityReason judges small text-level elements by their text: print and
 // back links, last-change lines, consent overlays in front of embeds.
 func utilityReason(n *html.Node, weight int32) string {
@@ -901,6 +933,9 @@ func utilityReason(n *html.Node, weight int32) string {
 	}
 	if len(t) < 40 && ps.hasAnyFoldPrefix(t, "seite", "page") && pageOfPages.MatchString(t) {
 		return umzug.DropPagination
+	}
+	if len(t) < 80 && calendarPager(n) {
+		return umzug.DropPagination // "« November  Januar »": the calendar's other months, views the export skips
 	}
 	if len(t) < 24 && ps.hasAnyFoldPrefix(t, "bild", "foto", "slide", "image", "photo") {
 		if l == "" {

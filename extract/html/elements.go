@@ -74,6 +74,9 @@ func (p *page) contentElementUID(el *html.Node, uid int, ctype string) {
 		if haveText && strings.TrimSpace(text) == "" {
 			src := p.embedSrc(goquery.NewDocumentFromNode(el).Selection)
 			if src == "" && !hasMedia(el) {
+				if p.tookFrom(el) {
+					return // all it showed was chrome, left out with its reason: not empty, nothing to keep
+				}
 				p.warn("empty-element", fmt.Sprintf("content element c%d (%s) has no content", uid, ctype), "c"+strconv.Itoa(uid))
 				return
 			}
@@ -89,6 +92,18 @@ func (p *page) contentElementUID(el *html.Node, uid int, ctype string) {
 		}
 		p.add(b, uid, ctype, el)
 	}
+}
+
+// tookFrom reports whether extraction has taken something out of el
+// (boilerplate it dropped, such as a lone "more" button): el showed
+// content on the page, so it is not empty.
+func (p *page) tookFrom(el *html.Node) bool {
+	for _, e := range p.edits {
+		if e.parent == el || isAncestor(el, e.parent) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasASCIIText reports whether the text of n (as textOf reads it) holds

@@ -323,6 +323,16 @@ func recordField(n *html.Node) bool {
 	return false
 }
 
+// holdsRecordField reports an element that holds a news record's related
+// links or files (tx_news's news-related-wrap around them and the related
+// news).
+func holdsRecordField(n *html.Node) bool {
+	return hasDescendant(n, func(d *html.Node) bool {
+		c := attr(d, "class")
+		return c != "" && containsSubstring(c, "news-related-links", "news-related-files")
+	})
+}
+
 // leadAfterHeadline reports a "teaser" that is the lead of the article
 // whose level-1 headline comes before it in the same container, as
 // German CMSs call the lead: prose that links nowhere.
@@ -1654,6 +1664,9 @@ func (p *page) dropHeadedBoxes(root *html.Node) {
 		for anc := h.n.Parent; anc != nil && anc != root; anc = anc.Parent {
 			if h.reason != umzug.DropComments && !smallProse(anc) && (linkShare(anc, h.n) < 0.6 && !teaserish(anc) || 2*p.an.w[anc].good > p.an.w[root].good) {
 				break
+			}
+			if holdsRecordField(anc) {
+				break // a news record's related box: its files and links are the release's fields
 			}
 			if h.reason == umzug.DropComments && p.an.w[anc].good > 3*p.an.w[root].good/4 {
 				break

@@ -315,6 +315,30 @@ func TestAssets(t *testing.T) {
 	}
 }
 
+// TestProcessedLightboxOriginal: a TYPO3 processed image linked to a
+// larger processed rendition of the same file (tx_news's and
+// bootstrap_package's lightbox, f:uri.image) is listed under the linked
+// rendition, as a picture linked to its original is.
+func TestProcessedLightboxOriginal(t *testing.T) {
+	const site = "https://www.mue.example"
+	d := parseFile(t, `<html><head><title>Moorschutz | Ministerium</title><meta name="generator" content="TYPO3 CMS"></head><body><main>
+<div id="c12" class="frame frame-default frame-type-textpic"><h1>Moorschutz</h1>
+<div class="ce-textpic ce-right ce-intext"><div class="ce-gallery"><div class="ce-row"><div class="ce-column"><figure class="image">
+<a href="/fileadmin/_processed_/3/f/csm_moor-heideland_b1c2d3e4f5.jpg" class="lightbox" rel="lightbox[12]"><img class="image-embed-item" src="/fileadmin/_processed_/3/f/csm_moor-heideland_0a9b8c7d6e.jpg" width="300" height="200" alt="Moor im Heideland"></a>
+<figcaption class="image-caption">Das Moor im Heideland. Foto: MUKE</figcaption></figure></div></div></div>
+<div class="ce-bodytext"><p>Moore bedecken drei Prozent der Landesfläche, speichern aber ein Drittel des Kohlenstoffs im Boden.</p></div></div></div>
+</main></body></html>`, site+"/themen/moorschutz/")
+	for _, a := range d.Assets {
+		if a.URL == site+"/fileadmin/_processed_/3/f/csm_moor-heideland_0a9b8c7d6e.jpg" {
+			if a.Original != site+"/fileadmin/_processed_/3/f/csm_moor-heideland_b1c2d3e4f5.jpg" || a.FileName != "moor-heideland.jpg" {
+				t.Errorf("asset %+v; want the lightbox rendition as its original", a)
+			}
+			return
+		}
+	}
+	t.Errorf("no asset of the picture: %+v", d.Assets)
+}
+
 func TestLazyImagesResolved(t *testing.T) {
 	page := `<html><body><main><div id="c1" class="frame frame-type-image"><figure class="image">
 <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="/fileadmin/a/karte.jpg" alt="Karte"></figure></div></main></body></html>`

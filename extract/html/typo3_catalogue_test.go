@@ -142,6 +142,33 @@ var typo3Cases = []typo3Case{
 		},
 	},
 	{
+		// The related news come first in the related box, under a headline
+		// that names related content: the box's files and links are still
+		// the release's attachments and related links.
+		file: "news-detail-related-wrap.html", url: "https://www.mue.example/presse/pressemitteilungen/detail/moorschutzprogramm/",
+		kind: umzug.KindPressRelease, title: "Neues Moorschutzprogramm beschlossen", published: "2026-11-24",
+		publisher:   "Ministerium für Umwelt und Energie",
+		lead:        "Das Land will bis 2035 ein Viertel seiner entwässerten Moore wieder vernässen.",
+		attachments: []string{"Moorschutzprogramm (PDF) | 312 KB"},
+		blocks:      []string{"text"},
+		sentences: []string{
+			"Anträge nimmt die Landesanstalt für Landwirtschaft ab Januar entgegen.",
+			"Moorschutzprogramm (PDF)",
+		},
+		chrome: map[string][]string{
+			"Zum Hauptinhalt springen":         {umzug.DropOutside, umzug.DropNavigation, umzug.DropScreenOnly},
+			"Zurück":                           {umzug.DropUtility},
+			"Ähnliche Meldungen":               {umzug.DropRelated},
+			"Kommunale Wärmeplanung gestartet": {umzug.DropRelated},
+			"© 2026 Ministerium":               {umzug.DropFooter},
+		},
+		check: func(t *testing.T, d umzug.Document) {
+			if r := d.PressRelease.Related; len(r) != 1 || r[0].Text != "Moorschutz im Land" || !strings.HasSuffix(r[0].Href, "/themen/naturschutz/moore/") {
+				t.Errorf("related links = %+v; want the record's one related link", r)
+			}
+		},
+	},
+	{
 		file: "news-detail-kicker-vcard.html", url: "https://www.tmwwdg.example/medien/medieninformationen/meisterbonus/",
 		kind: umzug.KindPressRelease, title: "Meisterbonus wird auf 5.000 Euro erhöht", published: "2024-02-21",
 		publisher: "Ministerium für Wirtschaft, Wissenschaft und Digitale Gesellschaft", number: "Medieninformation 17/2024",
