@@ -326,10 +326,11 @@ func (a *accountant) dateKept(s string) bool {
 	return len(ds) == 1 && len(ds[0].Value) >= 10 && strings.Contains(a.kept, ds[0].Value)
 }
 
-var pieceSep = regexp.MustCompile(`[()|\[\]]`)
+var pieceSep = regexp.MustCompile(`[()|\[\]]| [-–—] `)
 
-// piecesKept reports text whose pieces between brackets and bars are all
-// in the blocks: "Abb. 1: … (Foto: X)" becomes a caption and a credit.
+// piecesKept reports text whose pieces between brackets, bars and dashes
+// are all in the blocks: "Abb. 1: … (Foto: X)" and "… – Bild: X" become a
+// caption and a credit.
 func (a *accountant) piecesKept(s string) bool {
 	if !pieceSep.MatchString(s) {
 		return false

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 	"testing"
 
@@ -351,6 +352,68 @@ func TestLazyImagesResolved(t *testing.T) {
 	}
 	if len(d.Assets) != 1 || d.Assets[0].URL != "https://x.example/fileadmin/a/karte.jpg" {
 		t.Errorf("assets %+v", d.Assets)
+	}
+}
+
+// TestLazyPlaceholdersLookedPast: lazy-loading scripts put a placeholder
+// into src and the picture into data-src (a3-lazy-load's
+// lazy_placeholder.gif, TYPO3's processed csm_blank gif, a grey gif of
+// jQuery lazyload under any name): the picture is migrated, not the
+// placeholder. A gif without a lazy address is a picture of its own.
+func TestLazyPlaceholdersLookedPast(t *testing.T) {
+	const site = "https://www.mlr.example"
+	d := parseFile(t, `<html><head><title>Streuobst | Ministerium</title></head><body><main><article><h1>Streuobstwiesen</h1>
+<p>Streuobstwiesen gehören zu den artenreichsten Lebensräumen Mitteleuropas und prägen die Landschaft vieler Regionen.</p>
+<figure class="wp-caption"><img class="lazy lazy-hidden" src="/wp-content/plugins/a3-lazy-load/assets/images/lazy_placeholder.gif" data-src="/uploads/streuobst-1.jpg" alt="Apfelbäume" width="678" height="381"><figcaption>Apfelbäume im Frühjahr</figcaption></figure>
+<p>Das Land fördert die Pflege alter Bäume und die Pflanzung neuer Hochstämme mit einem eigenen Programm.</p>
+<figure><img src="/typo3temp/assets/_processed_/d/4/csm_blank_6da1307fe7.gif" data-src="/fileadmin/bilder/streuobst-2.jpg" alt="Birnbaum" width="570" height="469"><figcaption>Ein alter Birnbaum</figcaption></figure>
+<p>Anträge stellen Eigentümer und Pächter bei der unteren Landwirtschaftsbehörde ihres Landkreises.</p>
+<figure><img src="/img/leer.gif" data-original="/bilder/streuobst-3.jpg" alt="Obsternte" width="820" height="367"><figcaption>Die Ernte im Herbst</figcaption></figure>
+<p>Die Förderung gilt für Flächen ab zehn Bäumen und wird für fünf Jahre bewilligt.</p>
+<figure><img src="/bilder/foerderablauf.gif" alt="Ablauf der Förderung als Schaubild" width="600" height="400"><figcaption>Der Ablauf der Förderung</figcaption></figure>
+</article></main></body></html>`, site+"/streuobst/")
+	var got []string
+	for _, b := range d.Blocks {
+		if b.Type == umzug.BlockImage {
+			got = append(got, strings.TrimPrefix(b.Image.Src, site))
+		}
+	}
+	want := []string{"/uploads/streuobst-1.jpg", "/fileadmin/bilder/streuobst-2.jpg", "/bilder/streuobst-3.jpg", "/bilder/foerderablauf.gif"}
+	if !slices.Equal(got, want) {
+		t.Errorf("image sources = %q; want %q", got, want)
+	}
+}
+
+// TestCaptionBesideCredit: a picture's caption written beside its credit
+// in one box under the picture ("media__info", "image-metadata"), with no
+// element classed a caption, is
+// the caption; a caption and credit joined by a dash ("… - Bild: X") is
+// accounted as kept, not as unconverted text.
+func TestCaptionBesideCredit(t *testing.T) {
+	d := parseFile(t, `<html><head><title>Holz | Agrar</title></head><body><main><article><h1>Abfallholz verheizen</h1>
+<figure class="media"><div class="media__wrapper"><picture><img src="/files/aeste.jpg" alt="Baumschnitt" width="800" height="320"></picture></div>
+<div class="media__info"><span class="copyright">© stock.example/maryia</span>
+ Die dünnen Äste sind für die Straßenmeisterei nicht zu gebrauchen.</div></figure>
+<p>Ein Tüftler hat einen Weg gefunden, wie sich das Abfallholz der Straßenränder effizient verheizen lässt.</p>
+<figure class="wp-caption"><img src="/files/ofen.jpg" alt="Ofen" width="678" height="381"><figcaption class="wp-caption-text">Der Ofen in der Werkstatt des Tüftlers - Bild: Max Muster</figcaption></figure>
+<p>Die Hackschnitzel trocknen einen Sommer lang unter einem Dach, bevor sie in den Ofen kommen.</p>
+</article></main></body></html>`, "https://www.agrar.example/holz/")
+	var caps, credits []string
+	for _, b := range d.Blocks {
+		if b.Type == umzug.BlockImage {
+			caps, credits = append(caps, b.Image.Caption), append(credits, b.Image.Credit)
+		}
+	}
+	if want := []string{"Die dünnen Äste sind für die Straßenmeisterei nicht zu gebrauchen.", "Der Ofen in der Werkstatt des Tüftlers"}; !slices.Equal(caps, want) {
+		t.Errorf("captions = %q; want %q", caps, want)
+	}
+	if want := []string{"© stock.example/maryia", "Bild: Max Muster"}; !slices.Equal(credits, want) {
+		t.Errorf("credits = %q; want %q", credits, want)
+	}
+	for _, dr := range d.Provenance.Accounting.Dropped {
+		if dr.Reason == umzug.DropUnconverted {
+			t.Errorf("unconverted text: %+v", dr)
+		}
 	}
 }
 

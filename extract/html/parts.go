@@ -208,11 +208,10 @@ func mayCreditStart(s string) bool {
 }
 
 // imageSrc returns the real image URL of an <img>, looking past lazy
-// loading placeholders (data: URIs, spacer gifs) at data-src and friends.
+// loading placeholders at data-src and friends (lazyPlaceholder).
 func imageSrc(n *html.Node) string {
 	src := strings.TrimSpace(attr(n, "src"))
-	lazy := strings.HasPrefix(src, "data:") || src == "" || strings.Contains(src, "blank.gif") || strings.Contains(src, "spacer.gif")
-	if lazy {
+	if lazyPlaceholder(n, src) {
 		for _, k := range []string{"data-src", "data-original", "data-lazy-src", "data-srcset", "srcset"} {
 			if v := strings.TrimSpace(attr(n, k)); v != "" {
 				return strings.Fields(v)[0]
@@ -220,6 +219,29 @@ func imageSrc(n *html.Node) string {
 		}
 	}
 	return src
+}
+
+// placeholderWords name the files lazy-loading scripts put into an
+// image's src until it scrolls into view: a3-lazy-load's
+// lazy_placeholder.gif, jQuery lazyload's grey.gif is caught as a gif.
+var placeholderWords = [...]string{"blank", "spacer", "placeholder", "lazy", "loader", "transparent", "1x1", "dummy"}
+
+// lazyPlaceholder reports an image src that only holds the place of the
+// real picture: none, a data: URI, a file named like a placeholder, or
+// a gif beside the address a lazy-loading script takes (lazySrc; real
+// pictures of content are photos, and a gif with a data-src is the
+// spinner or the grey square of the script).
+func lazyPlaceholder(n *html.Node, src string) bool {
+	if src == "" || strings.HasPrefix(src, "data:") {
+		return true
+	}
+	file := strings.ToLower(path.Base(pathOf(src)))
+	for _, w := range placeholderWords {
+		if strings.Contains(file, w) {
+			return true
+		}
+	}
+	return strings.HasSuffix(file, ".gif") && lazySrc(n) != ""
 }
 
 // mediaOf builds a Media from an <img> and its figure caption.
@@ -243,8 +265,12 @@ func (p *page) mediaOf(img *goquery.Selection, fig *goquery.Selection) (umzug.Me
 	}
 	if fig != nil && fig.Length() > 0 {
 		capSel := fig.FindMatcher(cssFirst(captionSel)).First()
-		credit := text(fig.FindMatcher(cssFirst(creditSel)).First())
+		creditSel := fig.FindMatcher(cssFirst(creditSel)).First()
+		credit := text(creditSel)
 		caption := text(capSel)
+		if caption == "" && credit != "" {
+			caption = besideCredit(fig.Nodes[0], creditSel.Nodes[0])
+		}
 		if credit != "" {
 			caption = strings.TrimSpace(strings.Replace(caption, credit, "", 1))
 		} else {
@@ -253,6 +279,29 @@ func (p *page) mediaOf(img *goquery.Selection, fig *goquery.Selection) (umzug.Me
 		m.Caption, m.Credit = caption, credit
 	}
 	return m, true
+}
+
+// besideCredit returns the text of the box that holds a picture's credit
+// under the picture, when no element is classed a caption: "<div
+// class="image-metadata"><span class="copyright">© X</span> The
+// caption.</div>" holds the caption beside the credit. The box is the
+// credit's nearest ancestor in the figure that holds no picture; the
+// figure itself only when it is a <figure>, whose text is its caption
+// (a teaser's list item or media box holds other text).
+func besideCredit(fig, credit *html.Node) string {
+	own := len(collapseTrim(textOf(credit)))
+	for box := credit.Parent; box != nil; box = box.Parent {
+		if box == fig && fig.DataAtom != atom.Figure || box != fig && hasDescendant(box, isContentImg) {
+			return ""
+		}
+		if t := collapseTrim(textOf(box)); len(t) > own {
+			return t
+		}
+		if box == fig {
+			return ""
+		}
+	}
+	return ""
 }
 
 const (
