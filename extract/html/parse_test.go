@@ -358,8 +358,11 @@ func TestLazyImagesResolved(t *testing.T) {
 // TestLazyPlaceholdersLookedPast: lazy-loading scripts put a placeholder
 // into src and the picture into data-src (a3-lazy-load's
 // lazy_placeholder.gif, TYPO3's processed csm_blank gif, a grey gif of
-// jQuery lazyload under any name): the picture is migrated, not the
-// placeholder. A gif without a lazy address is a picture of its own.
+// jQuery lazyload under any name), or in another data attribute, or in
+// a <noscript> beside it: the picture is migrated, not the placeholder.
+// A gif without a lazy address is a picture of its own, a file named
+// 801x1024 no 1x1 placeholder, and a spinner with no picture behind it
+// no picture at all.
 func TestLazyPlaceholdersLookedPast(t *testing.T) {
 	const site = "https://www.mlr.example"
 	d := parseFile(t, `<html><head><title>Streuobst | Ministerium</title></head><body><main><article><h1>Streuobstwiesen</h1>
@@ -371,6 +374,14 @@ func TestLazyPlaceholdersLookedPast(t *testing.T) {
 <figure><img src="/img/leer.gif" data-original="/bilder/streuobst-3.jpg" alt="Obsternte" width="820" height="367"><figcaption>Die Ernte im Herbst</figcaption></figure>
 <p>Die Förderung gilt für Flächen ab zehn Bäumen und wird für fünf Jahre bewilligt.</p>
 <figure><img src="/bilder/foerderablauf.gif" alt="Ablauf der Förderung als Schaubild" width="600" height="400"><figcaption>Der Ablauf der Förderung</figcaption></figure>
+<p>Beratung gibt es bei den Landschaftserhaltungsverbänden, die auch bei der Antragstellung helfen.</p>
+<figure><img src="/typo3conf/ext/site/Resources/Public/Images/lazyloading-placeholder.png" class="lazyloading" alt="Wiese" data-replaced="0" data-lg="/fileadmin/_processed_/b/e/csm_wiese_f3cc1d28fb.jpg" data-sm="/fileadmin/_processed_/b/e/csm_wiese_3fc09eb38a.jpg"><figcaption>Eine Wiese im Mai</figcaption></figure>
+<p>Die Verbände kennen die Flächen und die Eigentümer in ihrem Landkreis oft seit vielen Jahren.</p>
+<figure><div class="imageWrapper"><img alt="Schafe" class="img responsive-img" src="https://cdn.mlr.example/index-transparent_h-213_w-320_zc-9f01d240.gif"/><span class="icon"></span><noscript><img class="img" alt="Schafe" src="/bilder/schafe_w-576.jpg?version=2"/></noscript></div><figcaption>Schafe halten das Gras kurz</figcaption></figure>
+<p>Auch Schafe und Ziegen dürfen auf den geförderten Flächen weiden, wenn die Bäume geschützt sind.</p>
+<figure><img src="/bilder/broschuere-801x1024.png" alt="Titel der Broschüre" width="332" height="425"><figcaption>Die Broschüre zum Programm</figcaption></figure>
+<p>Die Broschüre liegt in allen Landwirtschaftsämtern aus und kann kostenlos bestellt werden.</p>
+<div class="loading"><img class="busy-spinner" src="/Images/ajax-loader_big.gif"></div>
 </article></main></body></html>`, site+"/streuobst/")
 	var got []string
 	for _, b := range d.Blocks {
@@ -378,7 +389,8 @@ func TestLazyPlaceholdersLookedPast(t *testing.T) {
 			got = append(got, strings.TrimPrefix(b.Image.Src, site))
 		}
 	}
-	want := []string{"/uploads/streuobst-1.jpg", "/fileadmin/bilder/streuobst-2.jpg", "/bilder/streuobst-3.jpg", "/bilder/foerderablauf.gif"}
+	want := []string{"/uploads/streuobst-1.jpg", "/fileadmin/bilder/streuobst-2.jpg", "/bilder/streuobst-3.jpg", "/bilder/foerderablauf.gif",
+		"/fileadmin/_processed_/b/e/csm_wiese_f3cc1d28fb.jpg", "/bilder/schafe_w-576.jpg?version=2", "/bilder/broschuere-801x1024.png"}
 	if !slices.Equal(got, want) {
 		t.Errorf("image sources = %q; want %q", got, want)
 	}

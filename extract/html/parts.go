@@ -1,6 +1,7 @@
 package html
 
 import (
+	stdhtml "html"
 	"net/url"
 	"path"
 	"regexp"
@@ -208,7 +209,9 @@ func mayCreditStart(s string) bool {
 }
 
 // imageSrc returns the real image URL of an <img>, looking past lazy
-// loading placeholders at data-src and friends (lazyPlaceholder).
+// loading placeholders (lazyPlaceholder) at data-src and friends, then at
+// any data attribute that holds a picture's address (data-lg,
+// data-retina-src: each script has its own).
 func imageSrc(n *html.Node) string {
 	src := strings.TrimSpace(attr(n, "src"))
 	if lazyPlaceholder(n, src) {
@@ -217,31 +220,101 @@ func imageSrc(n *html.Node) string {
 				return strings.Fields(v)[0]
 			}
 		}
+		if v := dataImage(n); v != "" {
+			return v
+		}
+		if v := noscriptImage(n); v != "" {
+			return v
+		}
 	}
 	return src
 }
 
+// noscriptSrc finds the src of the first <img> in a <noscript>'s text.
+var noscriptSrc = regexp.MustCompile(`(?is)<img\b[^>]*?\ssrc\s*=\s*["']?([^"'\s>]+)`)
+
+// noscriptImage returns the picture a lazy-loading template repeats for
+// browsers without scripts in a <noscript> among the next three elements
+// beside the placeholder, or beside its <picture> (the parser keeps a
+// noscript's content as text), or "".
+func noscriptImage(n *html.Node) string {
+	for _, from := range [2]*html.Node{n, n.Parent} {
+		if from == nil || from != n && from.DataAtom != atom.Picture {
+			continue
+		}
+		elements := 0
+		for c := from.NextSibling; c != nil && elements < 3; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			elements++
+			if c.DataAtom != atom.Noscript || c.FirstChild == nil || c.FirstChild.Type != html.TextNode {
+				continue
+			}
+			if m := noscriptSrc.FindStringSubmatch(c.FirstChild.Data); m != nil && !strings.HasPrefix(m[1], "data:") {
+				return stdhtml.UnescapeString(m[1])
+			}
+		}
+	}
+	return ""
+}
+
 // placeholderWords name the files lazy-loading scripts put into an
-// image's src until it scrolls into view: a3-lazy-load's
-// lazy_placeholder.gif, jQuery lazyload's grey.gif is caught as a gif.
+// image's src until it scrolls into view (a3-lazy-load's
+// lazy_placeholder.gif, TYPO3's csm_blank_….gif) and the spinners they
+// show; jQuery lazyload's grey square goes by any name, as a gif.
 var placeholderWords = [...]string{"blank", "spacer", "placeholder", "lazy", "loader", "transparent", "1x1", "dummy"}
 
 // lazyPlaceholder reports an image src that only holds the place of the
-// real picture: none, a data: URI, a file named like a placeholder, or
-// a gif beside the address a lazy-loading script takes (lazySrc; real
-// pictures of content are photos, and a gif with a data-src is the
-// spinner or the grey square of the script).
+// real picture: none, a data: URI, a gif, png or svg named like a
+// placeholder (a photo named "blankenese.jpg" is none), or a gif beside
+// another address of a picture (real pictures of content are photos; a
+// gif with a data-src is the script's).
 func lazyPlaceholder(n *html.Node, src string) bool {
 	if src == "" || strings.HasPrefix(src, "data:") {
 		return true
 	}
+	if placeholderFile(src) {
+		return true
+	}
+	return strings.HasSuffix(strings.ToLower(pathOf(src)), ".gif") && (lazySrc(n) != "" || dataImage(n) != "")
+}
+
+// placeholderFile reports a gif, png or svg named like a placeholder or
+// spinner.
+func placeholderFile(src string) bool {
 	file := strings.ToLower(path.Base(pathOf(src)))
+	switch path.Ext(file) {
+	case ".gif", ".png", ".svg":
+	default:
+		return false
+	}
 	for _, w := range placeholderWords {
-		if strings.Contains(file, w) {
-			return true
+		if i := strings.Index(file, w); i >= 0 && (w != "1x1" || (i == 0 || !isDigit(file[i-1])) && (i+3 == len(file) || !isDigit(file[i+3]))) {
+			return true // "1x1" alone: "801x1024" is a size
 		}
 	}
-	return strings.HasSuffix(file, ".gif") && lazySrc(n) != ""
+	return false
+}
+
+// dataImage returns the first data-* attribute of an image whose value is
+// the address of a picture (by its extension), or "".
+func dataImage(n *html.Node) string {
+	for _, a := range n.Attr {
+		if !strings.HasPrefix(a.Key, "data-") {
+			continue
+		}
+		v := strings.TrimSpace(a.Val)
+		if v == "" || strings.HasPrefix(v, "data:") {
+			continue
+		}
+		v = strings.Trim(strings.Fields(v)[0], "[],;'\"") // data-lazy="[url, (default)]"
+		switch strings.ToLower(path.Ext(pathOf(v))) {
+		case ".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif":
+			return v
+		}
+	}
+	return ""
 }
 
 // mediaOf builds a Media from an <img> and its figure caption.
@@ -318,7 +391,9 @@ func contentImage(n *html.Node) bool {
 	if isIcon(n) || hiddenStyle.MatchString(attr(n, "style")) {
 		return false
 	}
-	return !strings.HasSuffix(strings.ToLower(pathOf(imageSrc(n))), ".svg")
+	src := imageSrc(n)
+	// A spinner or placeholder with no picture behind it shows nothing.
+	return !strings.HasSuffix(strings.ToLower(pathOf(src)), ".svg") && !placeholderFile(src)
 }
 
 // figureOf returns the element that frames an image with its caption:
