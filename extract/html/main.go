@@ -325,12 +325,19 @@ func recordField(n *html.Node) bool {
 
 // holdsRecordField reports an element that holds a news record's related
 // links or files (tx_news's news-related-wrap around them and the related
-// news).
+// news), also as a plain news-related box of undated links (plainRelated).
 func holdsRecordField(n *html.Node) bool {
 	return hasDescendant(n, func(d *html.Node) bool {
 		c := attr(d, "class")
-		return c != "" && containsSubstring(c, "news-related-links", "news-related-files")
+		return c != "" && (containsSubstring(c, "news-related-links", "news-related-files") ||
+			hasClass(c, "news-related") && !typedRelated(d) && !hasDescendant(d, datedItem))
 	})
+}
+
+// datedItem reports a date in a list of related news: a <time> or an
+// element classed a date.
+func datedItem(d *html.Node) bool {
+	return d.DataAtom == atom.Time || strings.Contains(attr(d, "class"), "date")
 }
 
 // leadAfterHeadline reports a "teaser" that is the lead of the article

@@ -231,7 +231,14 @@ func (p *page) pressRelease(n *html.Node) {
 			pr.Related = append(pr.Related, umzug.Link{Href: href, Text: text(a), Title: a.AttrOr("title", ""), Target: a.AttrOr("target", "")})
 		}
 	})
+	plain := p.plainRelated(s, pr)
 	p.markNewsMeta(s, pr)
+	for _, n := range plain {
+		p.field(n, "related")
+		if h := prevElement(n); h != nil && headingLevel(h) > 1 && len(collapseTrim(textOf(h))) <= 80 {
+			p.field(h, "related") // "Links" over the box
+		}
+	}
 
 	// The parts of the body in the page's order: images outside the
 	// text, the record's content elements and the text.
@@ -373,6 +380,53 @@ func (p *page) markNewsMeta(s *goquery.Selection, pr *umzug.PressRelease) {
 	if len(pr.Related) > 0 {
 		s.FindMatcher(css(".news-related-links")).Each(func(_ int, e *goquery.Selection) { p.field(e.Nodes[0], "related") })
 	}
+}
+
+// plainRelated reads the related boxes a template of its own prints as
+// plain "news-related" boxes, without news-related-news, -files or -links:
+// a box of dated items is the related news (left out as related, with the
+// headline over it); another box holds the record's related links, read
+// into pr.Related. It returns the boxes read.
+func (p *page) plainRelated(s *goquery.Selection, pr *umzug.PressRelease) []*html.Node {
+	var read []*html.Node
+	s.FindMatcher(css(".news-related")).Each(func(_ int, e *goquery.Selection) {
+		n := e.Nodes[0]
+		if typedRelated(n) {
+			return
+		}
+		if hasDescendant(n, datedItem) {
+			p.dropped = append(p.dropped, droppedNode{n: n, reason: umzug.DropRelated})
+			if h := prevElement(n); h != nil && headingLevel(h) > 1 && len(collapseTrim(textOf(h))) <= 80 {
+				p.dropped = append(p.dropped, droppedNode{n: h, reason: umzug.DropRelated})
+			}
+			return
+		}
+		before := len(pr.Related)
+		e.FindMatcher(css("a[href]")).Each(func(_ int, a *goquery.Selection) {
+			if href := p.abs(a.AttrOr("href", "")); href != "" {
+				pr.Related = append(pr.Related, umzug.Link{Href: href, Text: text(a), Title: a.AttrOr("title", ""), Target: a.AttrOr("target", "")})
+			}
+		})
+		if len(pr.Related) > before {
+			read = append(read, n)
+		}
+	})
+	return read
+}
+
+// typedRelated reports a related box that tx_news's own classes type,
+// around, inside or on it: news-related-news, -files or -links.
+func typedRelated(n *html.Node) bool {
+	typed := func(x *html.Node) bool {
+		c := attr(x, "class")
+		return hasClass(c, "news-related-news") || hasClass(c, "news-related-files") || hasClass(c, "news-related-links")
+	}
+	for a := n; a != nil; a = a.Parent {
+		if typed(a) {
+			return true
+		}
+	}
+	return hasDescendant(n, typed)
 }
 
 // numberSources are the elements that print a release's number beside

@@ -169,6 +169,37 @@ var typo3Cases = []typo3Case{
 		},
 	},
 	{
+		// A site package's own detail template prints the related news and
+		// the related links as plain news-related boxes, each under an h3:
+		// the dated box is the related news, the other the release's
+		// related links, its headline with it.
+		file: "news-detail-plain-related.html", url: "https://www.mue.example/presse/pressemitteilungen/detail/moorschutzprogramm/",
+		kind: umzug.KindPressRelease, title: "Neues Moorschutzprogramm beschlossen", published: "2026-11-24",
+		publisher: "Ministerium für Umwelt und Energie",
+		lead:      "Das Land will bis 2035 ein Viertel seiner entwässerten Moore wieder vernässen.",
+		blocks:    []string{"text"},
+		sentences: []string{"Anträge nimmt die Landesanstalt für Landwirtschaft ab Januar entgegen."},
+		chrome: map[string][]string{
+			"Ähnliche Meldungen":               {umzug.DropRelated},
+			"Kommunale Wärmeplanung gestartet": {umzug.DropRelated},
+			"© 2026 Ministerium":               {umzug.DropFooter},
+		},
+		check: func(t *testing.T, d umzug.Document) {
+			var got []string
+			for _, r := range d.PressRelease.Related {
+				got = append(got, r.Text)
+			}
+			if want := []string{"Das Moorschutzprogramm im Wortlaut", "Kurzfilm auf Youtube (4 Min)", "Moorschutz im Land"}; !slices.Equal(got, want) {
+				t.Errorf("related links = %q; want %q", got, want)
+			}
+			for _, dr := range d.Provenance.Accounting.Dropped {
+				if dr.Reason == umzug.DropUnconverted {
+					t.Errorf("unconverted: %+v", dr)
+				}
+			}
+		},
+	},
+	{
 		file: "news-detail-kicker-vcard.html", url: "https://www.tmwwdg.example/medien/medieninformationen/meisterbonus/",
 		kind: umzug.KindPressRelease, title: "Meisterbonus wird auf 5.000 Euro erhöht", published: "2024-02-21",
 		publisher: "Ministerium für Wirtschaft, Wissenschaft und Digitale Gesellschaft", number: "Medieninformation 17/2024",
