@@ -668,6 +668,16 @@ func (p *page) walk(n *html.Node) {
 				continue
 			}
 		}
+		if isInline(c) && !isAnchorMarker(c) && inlinePicture(c) {
+			// A picture between the paragraphs (a lightbox link around
+			// an image): running text would lose it.
+			flushLoose()
+			p.srcNode = c
+			if blk := p.media(goquery.NewDocumentFromNode(c).Selection, ""); blk != nil {
+				p.add(*blk, pending.uid, pending.ctype, nil)
+			}
+			continue
+		}
 		if (isInline(c) && !isAnchorMarker(c)) || isRunningText(c) {
 			// Running text outside content elements (paragraphs, lists)
 			// joins one text block until something else comes.
@@ -706,6 +716,42 @@ func (p *page) walk(n *html.Node) {
 		}
 	}
 	flushLoose()
+}
+
+// inlinePicture reports an inline element (a link, a span) that holds a
+// picture of content, not an icon or a placeholder, and at most a short
+// text beside it.
+func inlinePicture(n *html.Node) bool {
+	if n.DataAtom == atom.Img {
+		return isContentImg(n) && !minorImage(n)
+	}
+	found := false
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Img && isContentImg(c) && !minorImage(c) {
+			found = true
+		}
+	}
+	return found && len(collapseTrim(textOf(n))) <= 80
+}
+
+// languageLink reports a link whose query picks a page's language
+// ("?lang=en", TYPO3's "?L=1"): a picture in it is a flag (or a banner
+// to another site's page in a language), not content of the page.
+func languageLink(href string) bool {
+	u, err := url.Parse(strings.TrimSpace(href))
+	if err != nil || u.RawQuery == "" {
+		return false
+	}
+	for k := range u.Query() {
+		switch strings.ToLower(k) {
+		case "lang", "language", "sprache", "locale":
+			return true
+		}
+		if k == "L" {
+			return true
+		}
+	}
+	return false
 }
 
 // isRunningText reports paragraphs, lists and quotes that hold only rich

@@ -396,6 +396,32 @@ func TestLazyPlaceholdersLookedPast(t *testing.T) {
 	}
 }
 
+// TestPictureBetweenParagraphs: a picture between the paragraphs of an
+// article outside any content element, in a lightbox link with its
+// caption in a paragraph beside it, is an image block; it was lost as
+// running text. A flag that switches the page's language is none.
+func TestPictureBetweenParagraphs(t *testing.T) {
+	const site = "https://www.news.example"
+	d := parseFile(t, `<html><head><title>Wahl | News</title></head><body><div class="contentwrapper"><div id="news">
+<h1 class="headline">Neue Bürgermeisterin in Petersberg</h1>
+<p>Die 32 Jahre alte Kandidatin gewinnt die Wahl im ersten Wahlgang und löst den Amtsinhaber nach zwölf Jahren ab.</p>
+<h2>Wo liegen die Ursachen?</h2>
+<div style="width: 240px; float:left"><div class="img220 imgbox"><a class="fancybox" data-fancybox="galerie" href="/images/xl/rathaus.jpeg"><img class="img220" src="/images/rathaus.jpeg"></a><p class="img-text">Das Rathaus am Marktplatz <cite>Archivfoto: ON</cite></p></div></div>
+<p>Die Wahlbeteiligung lag mit 61 Prozent deutlich über dem Wert der letzten Wahl vor sechs Jahren.</p>
+<p><a href="?lang=en"><img src="/img/uk.gif" alt=""></a> <a href="?lang=fr"><img src="/img/franz.gif" alt=""></a></p>
+<p>Die neue Bürgermeisterin tritt ihr Amt am 1. März an und will zuerst den Haushalt vorlegen.</p>
+</div></div></body></html>`, site+"/politik/wahl/")
+	var imgs []string
+	for _, b := range d.Blocks {
+		if b.Type == umzug.BlockImage {
+			imgs = append(imgs, strings.TrimPrefix(b.Image.Src, site)+" -> "+strings.TrimPrefix(b.Image.Link, site))
+		}
+	}
+	if want := []string{"/images/rathaus.jpeg -> /images/xl/rathaus.jpeg"}; !slices.Equal(imgs, want) {
+		t.Errorf("pictures = %q; want %q", imgs, want)
+	}
+}
+
 // TestCaptionBesideCredit: a picture's caption written beside its credit
 // in one box under the picture ("media__info", "image-metadata"), with no
 // element classed a caption, is

@@ -393,7 +393,16 @@ func contentImage(n *html.Node) bool {
 	}
 	src := imageSrc(n)
 	// A spinner or placeholder with no picture behind it shows nothing.
-	return !strings.HasSuffix(strings.ToLower(pathOf(src)), ".svg") && !placeholderFile(src)
+	if strings.HasSuffix(strings.ToLower(pathOf(src)), ".svg") || placeholderFile(src) {
+		return false
+	}
+	// A flag in a link that switches the page's language is chrome.
+	for a, i := n.Parent, 0; a != nil && i < 2; a, i = a.Parent, i+1 {
+		if a.DataAtom == atom.A {
+			return !languageLink(attr(a, "href"))
+		}
+	}
+	return true
 }
 
 // figureOf returns the element that frames an image with its caption:
