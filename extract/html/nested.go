@@ -206,7 +206,7 @@ func lazySrc(n *html.Node) string {
 
 // minorWords name the files of pictures that are no content: icons,
 // emoticons, buttons, spacers and placeholders.
-var minorWords = []string{"icon", "smil", "emoji", "button", "spacer", "pixel", "blank", "1x1", "placeholder", "loader", "sprite", "zoom", "lupe"}
+var minorWords = []string{"icon", "smil", "emoji", "button", "spacer", "pixel", "blank", "1x1", "placeholder", "loader", "sprite", "zoom", "lupe", "icn"}
 
 // minorImage reports a picture in a list that is no content of its own: a
 // small one (under 100 pixels declared), one named like an icon or a

@@ -357,6 +357,7 @@ func (p *page) extract() (umzug.Document, error) {
 	p.readTaxonomy()
 	p.runs = p.account(roots, p.explain)
 	p.checkAccounting()
+	p.checkPictures(roots)
 	if len(d.Blocks) == 0 && d.Title == "" {
 		// An empty response, a page whose template rendered nothing:
 		// nothing to migrate (410 in the redirect map), not a record
@@ -668,9 +669,9 @@ func (p *page) walk(n *html.Node) {
 				continue
 			}
 		}
-		if isInline(c) && !isAnchorMarker(c) && inlinePicture(c) {
+		if (isInline(c) && !isAnchorMarker(c) || c.DataAtom == atom.Picture) && inlinePicture(c) {
 			// A picture between the paragraphs (a lightbox link around
-			// an image): running text would lose it.
+			// an image, a <picture>): running text would lose it.
 			flushLoose()
 			p.srcNode = c
 			if blk := p.media(goquery.NewDocumentFromNode(c).Selection, ""); blk != nil {
@@ -725,13 +726,8 @@ func inlinePicture(n *html.Node) bool {
 	if n.DataAtom == atom.Img {
 		return isContentImg(n) && !minorImage(n)
 	}
-	found := false
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && c.DataAtom == atom.Img && isContentImg(c) && !minorImage(c) {
-			found = true
-		}
-	}
-	return found && len(collapseTrim(textOf(n))) <= 80
+	return hasDescendant(n, func(c *html.Node) bool { return c.DataAtom == atom.Img && isContentImg(c) && !minorImage(c) }) &&
+		len(collapseTrim(textOf(n))) <= 80
 }
 
 // languageLink reports a link whose query picks a page's language

@@ -410,6 +410,10 @@ func TestPictureBetweenParagraphs(t *testing.T) {
 <p>Die Wahlbeteiligung lag mit 61 Prozent deutlich über dem Wert der letzten Wahl vor sechs Jahren.</p>
 <p><a href="?lang=en"><img src="/img/uk.gif" alt=""></a> <a href="?lang=fr"><img src="/img/franz.gif" alt=""></a></p>
 <p>Die neue Bürgermeisterin tritt ihr Amt am 1. März an und will zuerst den Haushalt vorlegen.</p>
+<div class="post-thumbnail"><span><a data-fancybox href="/uploads/markt.jpg"><img width="990" height="577" src="/uploads/markt-990x577.jpg" alt="Markt"></a></span><figure class="wp-caption-text">Der Markt vor dem Rathaus</figure></div>
+<p>Der Gemeinderat bleibt in seiner Zusammensetzung, bis im Herbst die nächste Kommunalwahl ansteht.</p>
+<div class="post-thumbnail"><picture class="wp-post-image"><source type="image/webp" srcset="/uploads/rat-610x343.jpg.webp 610w"><img width="610" height="343" src="/uploads/rat-610x343.jpg" alt=""></picture><div class="post-thumbnail__caption">Foto: Gemeinde</div></div>
+<p>Die Fraktionen haben angekündigt, mit der neuen Bürgermeisterin zusammenzuarbeiten.</p>
 </div></div></body></html>`, site+"/politik/wahl/")
 	var imgs []string
 	for _, b := range d.Blocks {
@@ -417,8 +421,38 @@ func TestPictureBetweenParagraphs(t *testing.T) {
 			imgs = append(imgs, strings.TrimPrefix(b.Image.Src, site)+" -> "+strings.TrimPrefix(b.Image.Link, site))
 		}
 	}
-	if want := []string{"/images/rathaus.jpeg -> /images/xl/rathaus.jpeg"}; !slices.Equal(imgs, want) {
+	if want := []string{"/images/rathaus.jpeg -> /images/xl/rathaus.jpeg", "/uploads/markt-990x577.jpg -> /uploads/markt.jpg", "/uploads/rat-610x343.jpg -> "}; !slices.Equal(imgs, want) {
 		t.Errorf("pictures = %q; want %q", imgs, want)
+	}
+	for _, w := range d.Warnings {
+		if w.Code == "pictures-left-out" {
+			t.Errorf("warning %+v", w)
+		}
+	}
+}
+
+// TestPicturesLeftOutWarned: a picture of the main content that no block
+// holds (here inside a headline, whose converter reads text) gives the
+// page a pictures-left-out warning; a teaser's picture that links to
+// another page does not.
+func TestPicturesLeftOutWarned(t *testing.T) {
+	const site = "https://www.news.example"
+	d := parseFile(t, `<html><head><title>Wahl | News</title></head><body><main><article>
+<h1>Neue Bürgermeisterin in Petersberg</h1>
+<p>Die 32 Jahre alte Kandidatin gewinnt die Wahl im ersten Wahlgang und löst den Amtsinhaber nach zwölf Jahren ab.</p>
+<h2><img src="/images/wahlabend.jpg" width="745" height="420" alt="Wahlabend"> Der Wahlabend</h2>
+<p>Die Wahlbeteiligung lag mit 61 Prozent deutlich über dem Wert der letzten Wahl vor sechs Jahren.</p>
+<ul><li><a href="/politik/haushalt/"><img src="/images/haushalt.jpg" width="300" height="200" alt="Haushalt"> Der Haushalt 2025</a></li>
+<li><a href="/politik/rat/"><img src="/images/rat.jpg" width="300" height="200" alt="Rat"> Der neue Gemeinderat</a></li></ul>
+</article></main></body></html>`, site+"/politik/wahl/")
+	var got []string
+	for _, w := range d.Warnings {
+		if w.Code == "pictures-left-out" {
+			got = append(got, w.Message)
+		}
+	}
+	if want := []string{"1 picture of the main content is in no block: " + site + "/images/wahlabend.jpg"}; !slices.Equal(got, want) {
+		t.Errorf("warnings = %q; want %q", got, want)
 	}
 }
 
