@@ -2,6 +2,7 @@ package html
 
 import (
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -160,15 +161,25 @@ func (p *page) listMedia(n *html.Node) []umzug.Block {
 	if pt := b.result(); len(pt) > 0 {
 		out = append(out, umzug.Block{Type: umzug.BlockText, Text: &umzug.Text{Body: pt}})
 	}
+	return append(out, p.itemPictures(n, atom.Li)...)
+}
+
+// itemPictures returns the pictures of a list (items li) or a table
+// (items td and th) as image blocks, to follow the list's or table's
+// text, whose rich text has no place for them: one per item (the others
+// are its variants), not of an item that links to a page (a teaser's
+// picture is the page's own), no icon, placeholder or ad.
+func (p *page) itemPictures(n *html.Node, items ...atom.Atom) []umzug.Block {
+	var out []umzug.Block
 	seen := map[string]bool{}
-	items := map[*html.Node]bool{} // one picture per item: the others are its variants
+	taken := map[*html.Node]bool{}
 	goquery.NewDocumentFromNode(n).FindMatcher(css("img")).Each(func(_ int, img *goquery.Selection) {
 		if !contentImage(img.Nodes[0]) || minorImage(img.Nodes[0]) {
 			return
 		}
-		var item *html.Node // the list's own item
+		var item *html.Node // the list's or table's own item
 		for a := img.Nodes[0].Parent; a != nil && a != n; a = a.Parent {
-			if a.DataAtom == atom.Li {
+			if slices.Contains(items, a.DataAtom) {
 				if pointsElsewhere(a) {
 					return
 				}
@@ -176,10 +187,10 @@ func (p *page) listMedia(n *html.Node) []umzug.Block {
 			}
 		}
 		if item != nil {
-			if items[item] {
+			if taken[item] {
 				return
 			}
-			items[item] = true
+			taken[item] = true
 		}
 		m, ok := p.mediaOf(img, nil)
 		if lazy := lazySrc(img.Nodes[0]); lazy != "" {

@@ -431,6 +431,34 @@ func TestPictureBetweenParagraphs(t *testing.T) {
 	}
 }
 
+// TestTablePictures: a picture in a table cell (an old layout table
+// around a picture and its caption) follows the table as an image block:
+// a cell holds text only.
+func TestTablePictures(t *testing.T) {
+	const site = "https://www.lra.example"
+	d := parseFile(t, `<html><head><title>Kreistag | Landratsamt</title></head><body><div id="content">
+<h1>Der Kreistag tagt im neuen Saal</h1>
+<p>Der Kreistag kommt am Donnerstag zum ersten Mal im umgebauten Sitzungssaal des Landratsamts zusammen.</p>
+<table style="margin:auto"><tr><td align="center"><img src="/uploads/inline/saal.jpg" alt="Der Saal"><br>Der umgebaute Sitzungssaal bietet Platz für 80 Mitglieder</td></tr></table>
+<p>Der Umbau hat ein Jahr gedauert und kostete 1,2 Millionen Euro, weniger als geplant.</p>
+<table><tr><td><a href="/themen/haushalt/"><img src="/uploads/teaser-haushalt.jpg" width="300" height="200" alt="Haushalt"></a></td><td><a href="/themen/haushalt/">Der Haushalt 2025</a></td></tr></table>
+</div></body></html>`, site+"/aktuelles/kreistag/")
+	var imgs []string
+	for _, b := range d.Blocks {
+		if b.Type == umzug.BlockImage {
+			imgs = append(imgs, strings.TrimPrefix(b.Image.Src, site))
+		}
+	}
+	if want := []string{"/uploads/inline/saal.jpg"}; !slices.Equal(imgs, want) {
+		t.Errorf("pictures = %q; want %q (a teaser's picture linking to another page stays out)", imgs, want)
+	}
+	for _, w := range d.Warnings {
+		if w.Code == "pictures-left-out" {
+			t.Errorf("warning %+v", w)
+		}
+	}
+}
+
 // TestPicturesLeftOutWarned: a picture of the main content that no block
 // holds (here inside a headline, whose converter reads text) gives the
 // page a pictures-left-out warning; a teaser's picture that links to
