@@ -415,17 +415,33 @@ func TestPictureBetweenParagraphs(t *testing.T) {
 <div class="post-thumbnail"><picture class="wp-post-image"><source type="image/webp" srcset="/uploads/rat-610x343.jpg.webp 610w"><img width="610" height="343" src="/uploads/rat-610x343.jpg" alt=""></picture><div class="post-thumbnail__caption">Foto: Gemeinde</div></div>
 <p>Die Fraktionen haben angekündigt, mit der neuen Bürgermeisterin zusammenzuarbeiten.</p>
 </div></div></body></html>`, site+"/politik/wahl/")
+	if imgs, want := pictureBlocks(d, site, true), []string{"/images/rathaus.jpeg -> /images/xl/rathaus.jpeg", "/uploads/markt-990x577.jpg -> /uploads/markt.jpg", "/uploads/rat-610x343.jpg -> "}; !slices.Equal(imgs, want) {
+		t.Errorf("pictures = %q; want %q", imgs, want)
+	}
+	noWarning(t, d, "pictures-left-out")
+}
+
+// pictureBlocks lists a document's image blocks by their address without
+// the site (and " -> " their link, with links).
+func pictureBlocks(d umzug.Document, site string, links bool) []string {
 	var imgs []string
 	for _, b := range d.Blocks {
 		if b.Type == umzug.BlockImage {
-			imgs = append(imgs, strings.TrimPrefix(b.Image.Src, site)+" -> "+strings.TrimPrefix(b.Image.Link, site))
+			s := strings.TrimPrefix(b.Image.Src, site)
+			if links {
+				s += " -> " + strings.TrimPrefix(b.Image.Link, site)
+			}
+			imgs = append(imgs, s)
 		}
 	}
-	if want := []string{"/images/rathaus.jpeg -> /images/xl/rathaus.jpeg", "/uploads/markt-990x577.jpg -> /uploads/markt.jpg", "/uploads/rat-610x343.jpg -> "}; !slices.Equal(imgs, want) {
-		t.Errorf("pictures = %q; want %q", imgs, want)
-	}
+	return imgs
+}
+
+// noWarning fails for each warning of a document with the code.
+func noWarning(t *testing.T, d umzug.Document, code string) {
+	t.Helper()
 	for _, w := range d.Warnings {
-		if w.Code == "pictures-left-out" {
+		if w.Code == code {
 			t.Errorf("warning %+v", w)
 		}
 	}
@@ -443,20 +459,10 @@ func TestTablePictures(t *testing.T) {
 <p>Der Umbau hat ein Jahr gedauert und kostete 1,2 Millionen Euro, weniger als geplant.</p>
 <table><tr><td><a href="/themen/haushalt/"><img src="/uploads/teaser-haushalt.jpg" width="300" height="200" alt="Haushalt"></a></td><td><a href="/themen/haushalt/">Der Haushalt 2025</a></td></tr></table>
 </div></body></html>`, site+"/aktuelles/kreistag/")
-	var imgs []string
-	for _, b := range d.Blocks {
-		if b.Type == umzug.BlockImage {
-			imgs = append(imgs, strings.TrimPrefix(b.Image.Src, site))
-		}
-	}
-	if want := []string{"/uploads/inline/saal.jpg"}; !slices.Equal(imgs, want) {
+	if imgs, want := pictureBlocks(d, site, false), []string{"/uploads/inline/saal.jpg"}; !slices.Equal(imgs, want) {
 		t.Errorf("pictures = %q; want %q (a teaser's picture linking to another page stays out)", imgs, want)
 	}
-	for _, w := range d.Warnings {
-		if w.Code == "pictures-left-out" {
-			t.Errorf("warning %+v", w)
-		}
-	}
+	noWarning(t, d, "pictures-left-out")
 }
 
 // TestPicturesLeftOutWarned: a picture of the main content that no block
