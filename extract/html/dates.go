@@ -128,12 +128,13 @@ const (
 	dateHSpace = `[\t \p{Zs}]`
 	// dateMonthRE matches German month names, abbreviations and spelling
 	// variants; the longest forms come first.
-	// English full names count too ("15 January 2024"); "May" only
+	// English full names count too ("15 January 2024"), and the
+	// English abbreviations German has not (Mar, Oct, Dec); "May" only
 	// after a day (dateRE), never alone ("Karl May 1912").
 	dateMonthRE = `(?i:january|february|march|june|july|october|december|` +
 		`j(?:ä|a\x{0308}|ae|a)nner|januar|j(?:ä|a\x{0308}|ae)n|jan|feber|februar|feb|` +
 		`m(?:ä|a\x{0308}|ae)rz|m(?:ä|a\x{0308}|ae)r|mrz|april|apr|mai|juni|jun|juli|jul|` +
-		`august|aug|september|sept|sep|oktober|okt|november|nov|dezember|dez)`
+		`august|aug|september|sept|sep|oktober|okt|oct|november|nov|dezember|dez|dec|mar)`
 )
 
 // dateWindow is the longest text a date expression can take, in bytes.
@@ -154,8 +155,8 @@ var dateRE = regexp.MustCompile(
 		`(?P<h>\d{1,2})(?::(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:` + dateHSpace + `*(?i:uhr)\b)?` +
 		`|\.(?P<mi2>\d{2})` + dateHSpace + `*(?i:uhr)\b` +
 		`|` + dateHSpace + `*(?i:uhr)\b))?` +
-		// "January 15, 2024" (English: the month's full name first).
-		`|(?P<em>` + dateMonthENRE + `)` + dateSpace + `+(?P<ed>\d{1,2}),?` + dateSpace + `+(?P<ey>\d{4})` +
+		// "January 15, 2024", "Oct. 15, 2024" (English: the month first).
+		`|(?P<em>` + dateMonthENRE + `|` + dateMonthENAbbr + `\.?)` + dateSpace + `+(?P<ed>\d{1,2}),?` + dateSpace + `+(?P<ey>\d{4})` +
 		// "März 2024".
 		`|(?P<mm>` + dateMonthRE + `)\.?` + dateSpace + `+(?P<my>\d{4}))`)
 
@@ -163,6 +164,11 @@ var dateRE = regexp.MustCompile(
 // text writes: "15 January 2024" is read with the German day-first forms
 // (the dot after the day is optional), "January 15, 2024" by its own.
 const dateMonthENRE = `(?i:january|february|march|april|may|june|july|august|september|october|november|december)`
+
+// dateMonthENAbbr matches the English abbreviations of month names
+// ("Oct 15, 2024", "15 Dec 2024" on a site's English pages); the German
+// ones (Jan, Feb, Apr, …) are in dateMonthRE.
+const dateMonthENAbbr = `(?i:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)`
 
 // Submatch indexes of dateRE's groups.
 var (
