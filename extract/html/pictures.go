@@ -16,8 +16,8 @@ import (
 // extraction (the tree as the page gave it): a picture of content (not an
 // icon, placeholder or flag, not a small one) inside the main region,
 // outside everything dropped with a reason, not in a link to another page
-// (a teaser's picture belongs to the page it points to), whose address is
-// none of the document's assets.
+// or a list item that links to one (a teaser's picture belongs to the
+// page it points to), whose address is none of the document's assets.
 
 // missingPictures returns the addresses of the main content's pictures
 // that the document left out without a reason, each once.
@@ -44,6 +44,11 @@ func (p *page) missingPictures(roots []*html.Node) []string {
 			switch c.DataAtom {
 			case atom.A:
 				walk(c, linked || linksPage(c))
+				continue
+			case atom.Li:
+				// A list item that links to a page is a teaser: its
+				// picture is that page's (listMedia leaves it out too).
+				walk(c, linked || pointsElsewhere(c))
 				continue
 			case atom.Img:
 				if linked || !isContentImg(c) || minorImage(c) {
