@@ -24,6 +24,31 @@ var ErrNoDate = errors.New("no date")
 // wall-clock time with the offset in force on that date (CET or CEST). A
 // wall-clock time that does not exist because of the spring DST change is
 // moved forward by an hour, as time.Date does.
+// rfcLayouts are the date-time forms of mail and HTTP headers that meta
+// tags copy ("Sat, 19 Oct 2019 00:04:00 +0200", "Mon, 14 Oct 2024
+// 23:30:00 GMT"): their zone is part of them.
+var rfcLayouts = [...]string{time.RFC1123Z, time.RFC1123, "Mon, 2 Jan 2006 15:04:05 -0700", "Mon, 2 Jan 2006 15:04:05 MST", "2 Jan 2006 15:04:05 -0700"}
+
+// parseRFCDate parses a whole text in an RFC 1123 form with a numeric
+// offset or GMT/UTC (named zones other than those Go would take as UTC).
+func parseRFCDate(s string) (ParsedDate, bool) {
+	t := strings.TrimSpace(s)
+	if len(t) < 20 || len(t) > 40 || t[0] < 'A' && (t[0] < '0' || t[0] > '9') {
+		return ParsedDate{}, false
+	}
+	for _, l := range rfcLayouts {
+		v, err := time.Parse(l, t)
+		if err != nil {
+			continue
+		}
+		if name, off := v.Zone(); off == 0 && name != "" && name != "GMT" && name != "UTC" && name != "UT" && !strings.Contains(l, "-0700") {
+			return ParsedDate{}, false // a named zone Go cannot place (CET)
+		}
+		return ParsedDate{Value: v.Format(time.RFC3339), Text: t, HasTime: true}, true
+	}
+	return ParsedDate{}, false
+}
+
 type ParsedDate struct {
 	Value   string // ISO 8601 date, month or date-time
 	Text    string // the matched text, exactly as it appears in the input
@@ -45,6 +70,9 @@ type ParsedDate struct {
 // and an error (not wrapping ErrNoDate) when the first date in s is
 // impossible, such as "31.02.2024" or "12.03.2024, 25:00 Uhr".
 func ParseGermanDate(s string) (ParsedDate, error) {
+	if d, ok := parseRFCDate(s); ok {
+		return d, nil
+	}
 	if t := strings.TrimSpace(s); isISOMonth(t) {
 		y, _ := strconv.Atoi(t[:4])
 		m, _ := strconv.Atoi(t[5:7])

@@ -63,6 +63,10 @@ func TestParseGermanDate(t *testing.T) {
 		{"Oct 15, 2024", ParsedDate{Value: "2024-10-15", Text: "Oct 15, 2024"}},
 		{"Published Sept. 3, 2024", ParsedDate{Value: "2024-09-03", Text: "Sept. 3, 2024"}},
 		{"Dec 24 2020", ParsedDate{Value: "2020-12-24", Text: "Dec 24 2020"}},
+		// RFC 1123, as meta tags copy it from headers: the zone is its own.
+		{"Mon, 14 Oct 2024 23:30:00 GMT", ParsedDate{Value: "2024-10-14T23:30:00Z", Text: "Mon, 14 Oct 2024 23:30:00 GMT", HasTime: true}},
+		{"Sat, 19 Oct 2019 00:04:00 +0200", ParsedDate{Value: "2019-10-19T00:04:00+02:00", Text: "Sat, 19 Oct 2019 00:04:00 +0200", HasTime: true}},
+		{" Tue, 1 Oct 2024 08:00:00 +0000", ParsedDate{Value: "2024-10-01T08:00:00Z", Text: "Tue, 1 Oct 2024 08:00:00 +0000", HasTime: true}},
 		{"12.\u00a0März\u00a02024", ParsedDate{Value: "2024-03-12", Text: "12.\u00a0März\u00a02024"}},
 		{"12.\u2009März\u202f2024", ParsedDate{Value: "2024-03-12", Text: "12.\u2009März\u202f2024"}},
 		{"12.03.2024,\u00a014:30\u00a0Uhr", ParsedDate{Value: "2024-03-12T14:30:00+01:00", Text: "12.03.2024,\u00a014:30\u00a0Uhr", HasTime: true}},

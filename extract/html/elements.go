@@ -685,7 +685,7 @@ func (p *page) flowNodes(nodes []*html.Node) []umzug.Block {
 				out = append(out, umzug.Block{Type: umzug.BlockTable, Table: t})
 			}
 			// A table's cells hold text: its pictures follow it.
-			out = append(out, p.itemPictures(n, atom.Td, atom.Th)...)
+			out = append(out, p.tablePictures(n)...)
 			return
 		case n.DataAtom == atom.Figure && hasDescendant(n, func(d *html.Node) bool { return d.DataAtom == atom.Iframe || d.DataAtom == atom.Video }):
 			// A figure around a video (fluid_styled_content's

@@ -325,19 +325,52 @@ func recordField(n *html.Node) bool {
 
 // holdsRecordField reports an element that holds a news record's related
 // links or files (tx_news's news-related-wrap around them and the related
-// news), also as a plain news-related box of undated links (plainRelated).
+// news), also as a plain news-related box with a link that is no related
+// news item (plainRelated).
 func holdsRecordField(n *html.Node) bool {
 	return hasDescendant(n, func(d *html.Node) bool {
 		c := attr(d, "class")
 		return c != "" && (containsSubstring(c, "news-related-links", "news-related-files") ||
-			hasClass(c, "news-related") && !typedRelated(d) && !hasDescendant(d, datedItem))
+			hasClass(c, "news-related") && !typedRelated(d) && recordLinks(d))
 	})
 }
 
-// datedItem reports a date in a list of related news: a <time> or an
-// element classed a date.
+// recordLinks reports a related box with a link outside its related news
+// items.
+func recordLinks(box *html.Node) bool {
+	return hasDescendant(box, func(a *html.Node) bool {
+		if a.DataAtom != atom.A || attr(a, "href") == "" {
+			return false
+		}
+		for x := a.Parent; x != nil && x != box; x = x.Parent {
+			if x.DataAtom == atom.Li {
+				return !relatedNewsItem(x)
+			}
+		}
+		return !relatedNewsItem(box)
+	})
+}
+
+// datedItem reports the date of an item in a list of related news: a
+// <time>, or an element whose class names a date ("news-related-news-date",
+// "date"; not "links-updated") and whose text holds one.
 func datedItem(d *html.Node) bool {
-	return d.DataAtom == atom.Time || strings.Contains(attr(d, "class"), "date")
+	if d.DataAtom == atom.Time {
+		return true
+	}
+	c := attr(d, "class")
+	if c == "" || !strings.Contains(strings.ToLower(c), "dat") {
+		return false
+	}
+	named := false
+	for w := range strings.FieldsFuncSeq(strings.ToLower(c), func(r rune) bool { return r == '-' || r == '_' || r == ' ' }) {
+		named = named || w == "date" || w == "datum"
+	}
+	if !named {
+		return false
+	}
+	t, _ := textUpTo(d, 60)
+	return len(FindGermanDates(t)) > 0
 }
 
 // leadAfterHeadline reports a "teaser" that is the lead of the article

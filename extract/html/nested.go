@@ -2,7 +2,6 @@ package html
 
 import (
 	"path"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -161,15 +160,14 @@ func (p *page) listMedia(n *html.Node) []umzug.Block {
 	if pt := b.result(); len(pt) > 0 {
 		out = append(out, umzug.Block{Type: umzug.BlockText, Text: &umzug.Text{Body: pt}})
 	}
-	return append(out, p.itemPictures(n, atom.Li)...)
+	return append(out, p.itemPictures(n)...)
 }
 
-// itemPictures returns the pictures of a list (items li) or a table
-// (items td and th) as image blocks, to follow the list's or table's
-// text, whose rich text has no place for them: one per item (the others
-// are its variants), not of an item that links to a page (a teaser's
-// picture is the page's own), no icon, placeholder or ad.
-func (p *page) itemPictures(n *html.Node, items ...atom.Atom) []umzug.Block {
+// itemPictures returns the pictures of a list as image blocks, to follow
+// the list's text, whose rich text has no place for them: one per item
+// (the others are its variants), not of an item that links to a page (a
+// teaser's picture is the page's own), no icon, placeholder or ad.
+func (p *page) itemPictures(n *html.Node) []umzug.Block {
 	var out []umzug.Block
 	seen := map[string]bool{}
 	taken := map[*html.Node]bool{}
@@ -177,9 +175,9 @@ func (p *page) itemPictures(n *html.Node, items ...atom.Atom) []umzug.Block {
 		if !contentImage(img.Nodes[0]) || minorImage(img.Nodes[0]) {
 			return
 		}
-		var item *html.Node // the list's or table's own item
+		var item *html.Node // the list's own item
 		for a := img.Nodes[0].Parent; a != nil && a != n; a = a.Parent {
-			if slices.Contains(items, a.DataAtom) {
+			if a.DataAtom == atom.Li {
 				if pointsElsewhere(a) {
 					return
 				}
@@ -192,15 +190,45 @@ func (p *page) itemPictures(n *html.Node, items ...atom.Atom) []umzug.Block {
 			}
 			taken[item] = true
 		}
-		m, ok := p.mediaOf(img, nil)
-		if lazy := lazySrc(img.Nodes[0]); lazy != "" {
-			m.Src = p.abs(lazy)
-		}
-		if ok && m.Src != "" && !seen[m.Src] {
-			seen[m.Src] = true
-			out = append(out, umzug.Block{Type: umzug.BlockImage, Image: &umzug.Image{Media: m}})
-		}
+		out = p.appendPicture(out, img, seen)
 	})
+	return out
+}
+
+// tablePictures returns the pictures of a table as image blocks, to
+// follow the table, whose cells hold text: each picture of a layout
+// table (no header cells: a frame around pictures and their captions),
+// and of a data table those of a picture's size (not its status icons),
+// none in a link to another page.
+func (p *page) tablePictures(n *html.Node) []umzug.Block {
+	layout := !hasDescendant(n, func(d *html.Node) bool { return d.DataAtom == atom.Th || d.DataAtom == atom.Thead })
+	var out []umzug.Block
+	seen := map[string]bool{}
+	goquery.NewDocumentFromNode(n).FindMatcher(css("img")).Each(func(_ int, img *goquery.Selection) {
+		c := img.Nodes[0]
+		if !contentImage(c) || minorImage(c) || !layout && !sizedPicture(c) {
+			return
+		}
+		for a := c.Parent; a != nil && a != n; a = a.Parent {
+			if a.DataAtom == atom.A && linksPage(a) {
+				return
+			}
+		}
+		out = p.appendPicture(out, img, seen)
+	})
+	return out
+}
+
+// appendPicture appends the image block of an <img>, once per address.
+func (p *page) appendPicture(out []umzug.Block, img *goquery.Selection, seen map[string]bool) []umzug.Block {
+	m, ok := p.mediaOf(img, nil)
+	if lazy := lazySrc(img.Nodes[0]); lazy != "" {
+		m.Src = p.abs(lazy)
+	}
+	if ok && m.Src != "" && !seen[m.Src] {
+		seen[m.Src] = true
+		out = append(out, umzug.Block{Type: umzug.BlockImage, Image: &umzug.Image{Media: m}})
+	}
 	return out
 }
 
@@ -217,7 +245,11 @@ func lazySrc(n *html.Node) string {
 
 // minorWords name the files of pictures that are no content: icons,
 // emoticons, buttons, spacers and placeholders.
-var minorWords = []string{"icon", "smil", "emoji", "button", "spacer", "pixel", "blank", "1x1", "placeholder", "loader", "sprite", "zoom", "lupe", "icn"}
+var minorWords = []string{"icon", "smil", "emoji", "button", "spacer", "pixel", "blank", "1x1", "placeholder", "loader", "sprite"}
+
+// minorTokens name icons as whole words of a gif's, png's or svg's name
+// ("zoom.png", "icn_comments.png"; a photo "zoom-konferenz.jpg" is none).
+var minorTokens = map[string]bool{"zoom": true, "lupe": true, "icn": true, "flag": true, "flagge": true}
 
 // minorImage reports a picture in a list that is no content of its own: a
 // small one (under 100 pixels declared), one named like an icon or a
@@ -236,6 +268,13 @@ func minorImage(n *html.Node) bool {
 	for _, w := range minorWords {
 		if strings.Contains(file, w) && lazySrc(n) == "" {
 			return true
+		}
+	}
+	if ext := path.Ext(file); ext == ".gif" || ext == ".png" || ext == ".svg" {
+		for w := range strings.FieldsFuncSeq(strings.TrimSuffix(file, ext), func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
+			if minorTokens[w] {
+				return true
+			}
 		}
 	}
 	for _, seg := range strings.Split(strings.Trim(dir, "/"), "/") {

@@ -231,13 +231,10 @@ func (p *page) pressRelease(n *html.Node) {
 			pr.Related = append(pr.Related, umzug.Link{Href: href, Text: text(a), Title: a.AttrOr("title", ""), Target: a.AttrOr("target", "")})
 		}
 	})
-	plain := p.plainRelated(s, pr)
+	plain, plainHeads := p.plainRelated(s, pr)
 	p.markNewsMeta(s, pr)
-	for _, n := range plain {
-		p.field(n, "related")
-		if h := prevElement(n); h != nil && headingLevel(h) > 1 && len(collapseTrim(textOf(h))) <= 80 {
-			p.field(h, "related") // "Links" over the box
-		}
+	for _, n := range append(plain, plainHeads...) {
+		p.field(n, "related") // the links, and "Links" over their box
 	}
 
 	// The parts of the body in the page's order: images outside the
@@ -383,35 +380,70 @@ func (p *page) markNewsMeta(s *goquery.Selection, pr *umzug.PressRelease) {
 }
 
 // plainRelated reads the related boxes a template of its own prints as
-// plain "news-related" boxes, without news-related-news, -files or -links:
-// a box of dated items is the related news (left out as related, with the
-// headline over it); another box holds the record's related links, read
-// into pr.Related. It returns the boxes read.
-func (p *page) plainRelated(s *goquery.Selection, pr *umzug.PressRelease) []*html.Node {
-	var read []*html.Node
+// plain "news-related" boxes, without news-related-news, -files or -links
+// (a box inside another is read with it). Its items that carry a date and
+// link to a page are related news, left out as related; its other links
+// are the record's related links, read into pr.Related. A box of related
+// news only goes with the headline over it. It returns what was read, to
+// be marked as the related links with the box's headline.
+func (p *page) plainRelated(s *goquery.Selection, pr *umzug.PressRelease) (read, heads []*html.Node) {
 	s.FindMatcher(css(".news-related")).Each(func(_ int, e *goquery.Selection) {
 		n := e.Nodes[0]
-		if typedRelated(n) {
+		if typedRelated(n) || insidePlainRelated(n) {
 			return
 		}
-		if hasDescendant(n, datedItem) {
-			p.dropped = append(p.dropped, droppedNode{n: n, reason: umzug.DropRelated})
-			if h := prevElement(n); h != nil && headingLevel(h) > 1 && len(collapseTrim(textOf(h))) <= 80 {
-				p.dropped = append(p.dropped, droppedNode{n: h, reason: umzug.DropRelated})
-			}
-			return
+		var units []*html.Node // the box's items, or the box without any
+		e.FindMatcher(css("li")).Each(func(_ int, li *goquery.Selection) { units = append(units, li.Nodes[0]) })
+		if len(units) == 0 {
+			units = []*html.Node{n}
 		}
-		before := len(pr.Related)
-		e.FindMatcher(css("a[href]")).Each(func(_ int, a *goquery.Selection) {
-			if href := p.abs(a.AttrOr("href", "")); href != "" {
-				pr.Related = append(pr.Related, umzug.Link{Href: href, Text: text(a), Title: a.AttrOr("title", ""), Target: a.AttrOr("target", "")})
+		var links []*html.Node
+		for _, u := range units {
+			if relatedNewsItem(u) {
+				p.dropped = append(p.dropped, droppedNode{n: u, reason: umzug.DropRelated})
+				continue
 			}
-		})
-		if len(pr.Related) > before {
-			read = append(read, n)
+			before := len(pr.Related)
+			goquery.NewDocumentFromNode(u).FindMatcher(css("a[href]")).Each(func(_ int, a *goquery.Selection) {
+				if href := p.abs(a.AttrOr("href", "")); href != "" {
+					pr.Related = append(pr.Related, umzug.Link{Href: href, Text: text(a), Title: a.AttrOr("title", ""), Target: a.AttrOr("target", "")})
+				}
+			})
+			if len(pr.Related) > before {
+				links = append(links, u)
+			}
+		}
+		h := prevElement(n)
+		if h == nil || headingLevel(h) < 2 || len(collapseTrim(textOf(h))) > 80 {
+			h = nil
+		}
+		switch {
+		case len(links) > 0:
+			read = append(read, links...)
+			if h != nil {
+				heads = append(heads, h)
+			}
+		case h != nil:
+			p.dropped = append(p.dropped, droppedNode{n: h, reason: umzug.DropRelated})
 		}
 	})
-	return read
+	return read, heads
+}
+
+// relatedNewsItem reports an item of a related box that is another news
+// record: it carries a date (datedItem) and links to a page, not a file.
+func relatedNewsItem(n *html.Node) bool {
+	return hasDescendant(n, datedItem) && hasDescendant(n, func(d *html.Node) bool { return d.DataAtom == atom.A && linksPage(d) })
+}
+
+// insidePlainRelated reports a plain news-related box inside another.
+func insidePlainRelated(n *html.Node) bool {
+	for a := n.Parent; a != nil; a = a.Parent {
+		if hasClass(attr(a, "class"), "news-related") {
+			return true
+		}
+	}
+	return false
 }
 
 // typedRelated reports a related box that tx_news's own classes type,

@@ -719,15 +719,41 @@ func (p *page) walk(n *html.Node) {
 	flushLoose()
 }
 
-// inlinePicture reports an inline element (a link, a span) that holds a
-// picture of content, not an icon or a placeholder, and at most a short
-// text beside it.
+// inlinePicture reports an inline element (a link, a span) or a
+// <picture> that stands between blocks (standsAlone: not inside a
+// sentence) and holds a picture of content, not an icon, a placeholder
+// or a gif without a declared size (a flag, a button), and at most a
+// short text beside it.
 func inlinePicture(n *html.Node) bool {
-	if n.DataAtom == atom.Img {
-		return isContentImg(n) && !minorImage(n)
+	if !standsAlone(n) {
+		return false
 	}
-	return hasDescendant(n, func(c *html.Node) bool { return c.DataAtom == atom.Img && isContentImg(c) && !minorImage(c) }) &&
-		len(collapseTrim(textOf(n))) <= 80
+	return hasDescendant(n, func(c *html.Node) bool {
+		return c.DataAtom == atom.Img && isContentImg(c) && !minorImage(c) &&
+			(sizedPicture(c) || !strings.HasSuffix(strings.ToLower(cheapPath(imageSrc(c))), ".gif"))
+	}) && len(collapseTrim(textOf(n))) <= 80
+}
+
+// standsAlone reports an element that is not inside a sentence: text
+// does not touch it on both sides (past white space; a <br> ends a
+// line). "Karte
+// <a><img></a> und danach" is inside one; a picture floated at the start
+// of a paragraph, or with a credit <span> beside it, is not.
+func standsAlone(n *html.Node) bool {
+	side := func(next func(*html.Node) *html.Node) bool {
+		for c := next(n); c != nil; c = next(c) {
+			switch {
+			case c.Type == html.TextNode:
+				if strings.TrimSpace(c.Data) != "" {
+					return false
+				}
+			case c.Type == html.ElementNode:
+				return true // a block, a line break, another element
+			}
+		}
+		return true
+	}
+	return side(func(c *html.Node) *html.Node { return c.PrevSibling }) || side(func(c *html.Node) *html.Node { return c.NextSibling })
 }
 
 // languageLink reports a link whose query picks a page's language

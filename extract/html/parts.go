@@ -210,8 +210,9 @@ func mayCreditStart(s string) bool {
 
 // imageSrc returns the real image URL of an <img>, looking past lazy
 // loading placeholders (lazyPlaceholder) at data-src and friends, then at
-// any data attribute that holds a picture's address (data-lg,
-// data-retina-src: each script has its own).
+// a data attribute that holds a picture's address (data-lg,
+// data-retina-src: each script has its own), then at the <img> a
+// <noscript> beside it repeats, then at its <picture>'s sources.
 func imageSrc(n *html.Node) string {
 	src := strings.TrimSpace(attr(n, "src"))
 	if lazyPlaceholder(n, src) {
@@ -226,95 +227,186 @@ func imageSrc(n *html.Node) string {
 		if v := noscriptImage(n); v != "" {
 			return v
 		}
+		if v := pictureSource(n); v != "" {
+			return v
+		}
 	}
 	return src
 }
 
-// noscriptSrc finds the src of the first <img> in a <noscript>'s text.
-var noscriptSrc = regexp.MustCompile(`(?is)<img\b[^>]*?\ssrc\s*=\s*["']?([^"'\s>]+)`)
-
-// noscriptImage returns the picture a lazy-loading template repeats for
-// browsers without scripts in a <noscript> among the next three elements
-// beside the placeholder, or beside its <picture> (the parser keeps a
-// noscript's content as text), or "".
-func noscriptImage(n *html.Node) string {
-	for _, from := range [2]*html.Node{n, n.Parent} {
-		if from == nil || from != n && from.DataAtom != atom.Picture {
-			continue
-		}
-		elements := 0
-		for c := from.NextSibling; c != nil && elements < 3; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			elements++
-			if c.DataAtom != atom.Noscript || c.FirstChild == nil || c.FirstChild.Type != html.TextNode {
-				continue
-			}
-			if m := noscriptSrc.FindStringSubmatch(c.FirstChild.Data); m != nil && !strings.HasPrefix(m[1], "data:") {
-				return stdhtml.UnescapeString(m[1])
+// pictureSource returns the first address of the first <source> of the
+// <picture> around an <img> ("" without): a picture whose <img> carries
+// no address of its own shows its sources.
+func pictureSource(n *html.Node) string {
+	if n.Parent == nil || n.Parent.DataAtom != atom.Picture {
+		return ""
+	}
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom == atom.Source {
+			for _, k := range [...]string{"srcset", "data-srcset", "src"} {
+				if v := strings.Fields(attr(c, k)); len(v) > 0 && !strings.HasPrefix(v[0], "data:") {
+					return strings.TrimSuffix(v[0], ",")
+				}
 			}
 		}
 	}
 	return ""
+}
+
+// noscriptSrc finds the src of each <img> in a <noscript>'s text.
+var noscriptSrc = regexp.MustCompile(`(?is)<img\b[^>]*?\ssrc\s*=\s*["']?([^"'\s>]+)`)
+
+// noscriptImage returns the picture a lazy-loading template repeats for
+// browsers without scripts in a <noscript> among the next three elements
+// beside the placeholder (or beside its <picture>), before another
+// picture: the parser keeps a noscript's content as text. A noscript
+// that holds a frame is a consent fallback, and a counter's address a
+// tracking pixel (matomo.php?rec=1).
+func noscriptImage(n *html.Node) string {
+	from := n
+	if n.Parent != nil && n.Parent.DataAtom == atom.Picture {
+		from = n.Parent
+	}
+	elements := 0
+	for c := from.NextSibling; c != nil && elements < 3; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		elements++
+		if c.DataAtom == atom.Img || c.DataAtom == atom.Picture {
+			return "" // the next picture's
+		}
+		if c.DataAtom != atom.Noscript || c.FirstChild == nil || c.FirstChild.Type != html.TextNode {
+			continue
+		}
+		t := c.FirstChild.Data
+		if strings.Contains(strings.ToLower(t), "<iframe") {
+			return ""
+		}
+		for _, m := range noscriptSrc.FindAllStringSubmatch(t, -1) {
+			if v := stdhtml.UnescapeString(m[1]); !trackingPixel(v) {
+				return v
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
+// trackingPixel reports the address of a counter's image (matomo.php,
+// piwik, a pixel or beacon): a script's path or a tracker's name, not a
+// picture (picture servers may leave out the extension).
+func trackingPixel(u string) bool {
+	p := strings.ToLower(cheapPath(u))
+	if strings.HasSuffix(p, ".php") || strings.HasSuffix(p, ".cgi") || strings.HasSuffix(p, ".js") {
+		return true
+	}
+	return containsSubstring(p, "matomo", "piwik", "pixel", "beacon", "/track", "analytics", "/count")
+}
+
+// cheapPath is the path of an address without parsing it: what comes
+// before its query or fragment, after its scheme and host.
+func cheapPath(u string) string {
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		u = u[:i]
+	}
+	if i := strings.Index(u, "//"); i >= 0 {
+		u = u[i+2:]
+		if j := strings.IndexByte(u, '/'); j >= 0 {
+			return u[j:]
+		}
+		return "/"
+	}
+	return u
 }
 
 // placeholderWords name the files lazy-loading scripts put into an
 // image's src until it scrolls into view (a3-lazy-load's
 // lazy_placeholder.gif, TYPO3's csm_blank_….gif) and the spinners they
-// show; jQuery lazyload's grey square goes by any name, as a gif.
-var placeholderWords = [...]string{"blank", "spacer", "placeholder", "lazy", "loader", "transparent", "1x1", "dummy"}
+// show, as whole words of the file's name; jQuery lazyload's grey square
+// goes by any name, as a gif.
+var placeholderWords = map[string]bool{"blank": true, "spacer": true, "placeholder": true, "lazy": true,
+	"loader": true, "transparent": true, "1x1": true, "dummy": true, "lazyload": true, "lazyloading": true}
 
 // lazyPlaceholder reports an image src that only holds the place of the
 // real picture: none, a data: URI, a gif, png or svg named like a
-// placeholder (a photo named "blankenese.jpg" is none), or a gif beside
-// another address of a picture (real pictures of content are photos; a
-// gif with a data-src is the script's).
+// placeholder (placeholderFile), or a gif beside another address of a
+// picture (real pictures of content are photos; a gif with a data-src is
+// the script's).
 func lazyPlaceholder(n *html.Node, src string) bool {
-	if src == "" || strings.HasPrefix(src, "data:") {
+	if src == "" || strings.HasPrefix(src, "data:") || placeholderFile(src) {
 		return true
 	}
-	if placeholderFile(src) {
-		return true
-	}
-	return strings.HasSuffix(strings.ToLower(pathOf(src)), ".gif") && (lazySrc(n) != "" || dataImage(n) != "")
+	return strings.HasSuffix(strings.ToLower(cheapPath(src)), ".gif") && (lazySrc(n) != "" || dataImage(n) != "")
 }
 
-// placeholderFile reports a gif, png or svg named like a placeholder or
-// spinner.
+// placeholderFile reports a gif, png or svg whose name holds a word of
+// placeholderWords ("lazy_placeholder.gif", "csm_blank_6da1.gif",
+// "index-transparent_h-3_w-8.gif"; not "blankenese.png", not
+// "801x1024.png").
 func placeholderFile(src string) bool {
-	file := strings.ToLower(path.Base(pathOf(src)))
-	switch path.Ext(file) {
+	file := strings.ToLower(path.Base(cheapPath(src)))
+	ext := path.Ext(file)
+	switch ext {
 	case ".gif", ".png", ".svg":
 	default:
 		return false
 	}
-	for _, w := range placeholderWords {
-		if i := strings.Index(file, w); i >= 0 && (w != "1x1" || (i == 0 || !isDigit(file[i-1])) && (i+3 == len(file) || !isDigit(file[i+3]))) {
-			return true // "1x1" alone: "801x1024" is a size
+	for w := range strings.FieldsFuncSeq(strings.TrimSuffix(file, ext), func(r rune) bool { return r == '-' || r == '_' || r == '.' || r == ' ' }) {
+		if placeholderWords[w] {
+			return true
 		}
 	}
 	return false
 }
 
-// dataImage returns the first data-* attribute of an image whose value is
-// the address of a picture (by its extension), or "".
+// shownPlaceholder reports an image that shows a placeholder or spinner
+// and nothing else: its address (after imageSrc) is a placeholder file,
+// and it is a gif or declares no size of a picture (100 pixels) and says
+// nothing (no alt): a coat of arms named "wappen-transparent.png" with its
+// size and alt text is a picture.
+func shownPlaceholder(n *html.Node, src string) bool {
+	if !placeholderFile(src) {
+		return false
+	}
+	if strings.HasSuffix(strings.ToLower(cheapPath(src)), ".gif") {
+		return true
+	}
+	w, _ := strconv.Atoi(attr(n, "width"))
+	h, _ := strconv.Atoi(attr(n, "height"))
+	return w < 100 && h < 100 && strings.TrimSpace(attr(n, "alt")) == ""
+}
+
+// dataKeyRank orders the data attributes of a lazy image: the large and
+// source variants first.
+func dataKeyRank(k string) int {
+	for _, w := range [...]string{"src", "lg", "large", "retina", "full", "xl", "original"} {
+		if strings.Contains(k, w) {
+			return 0
+		}
+	}
+	return 1
+}
+
+// dataImage returns the data-* attribute of an image whose value is the
+// address of a picture (by its extension), the large or source variant
+// first (dataKeyRank), or "".
 func dataImage(n *html.Node) string {
+	best, rank := "", 2
 	for _, a := range n.Attr {
 		if !strings.HasPrefix(a.Key, "data-") {
 			continue
 		}
 		v := strings.TrimSpace(a.Val)
-		if v == "" || strings.HasPrefix(v, "data:") {
+		if v == "" || strings.HasPrefix(v, "data:") || strings.HasPrefix(v, "{") {
 			continue
 		}
 		v = strings.Trim(strings.Fields(v)[0], "[],;'\"") // data-lazy="[url, (default)]"
-		switch strings.ToLower(path.Ext(pathOf(v))) {
-		case ".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif":
-			return v
+		if r := dataKeyRank(a.Key); r < rank && pictureExt[strings.ToLower(path.Ext(cheapPath(v)))] {
+			best, rank = v, r
 		}
 	}
-	return ""
+	return best
 }
 
 // mediaOf builds a Media from an <img> and its figure caption.
@@ -360,14 +452,32 @@ func (p *page) mediaOf(img *goquery.Selection, fig *goquery.Selection) (umzug.Me
 // caption.</div>" holds the caption beside the credit. The box is the
 // credit's nearest ancestor in the figure that holds no picture; the
 // figure itself only when it is a <figure>, whose text is its caption
-// (a teaser's list item or media box holds other text).
+// (a teaser's list item or media box holds other text); never a box of
+// paragraphs or lists (a text-with-picture element's body text with a
+// credit line at its end) or of more than 300 characters.
+// textBlock reports an element of running text or its structure:
+// paragraphs, lists, headings, tables, quotes.
+func textBlock(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Ul, atom.Ol, atom.Dl, atom.Table, atom.Blockquote, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
+}
+
 func besideCredit(fig, credit *html.Node) string {
 	own := len(collapseTrim(textOf(credit)))
 	for box := credit.Parent; box != nil; box = box.Parent {
 		if box == fig && fig.DataAtom != atom.Figure || box != fig && hasDescendant(box, isContentImg) {
 			return ""
 		}
+		if hasDescendant(box, textBlock) {
+			return "" // the body text beside a picture, not a caption line
+		}
 		if t := collapseTrim(textOf(box)); len(t) > own {
+			if len(t) > 300 {
+				return ""
+			}
 			return t
 		}
 		if box == fig {
@@ -393,16 +503,28 @@ func contentImage(n *html.Node) bool {
 	}
 	src := imageSrc(n)
 	// A spinner or placeholder with no picture behind it shows nothing.
-	if strings.HasSuffix(strings.ToLower(pathOf(src)), ".svg") || placeholderFile(src) {
+	if strings.HasSuffix(strings.ToLower(cheapPath(src)), ".svg") || shownPlaceholder(n, src) {
 		return false
 	}
-	// A flag in a link that switches the page's language is chrome.
-	for a, i := n.Parent, 0; a != nil && i < 2; a, i = a.Parent, i+1 {
-		if a.DataAtom == atom.A {
-			return !languageLink(attr(a, "href"))
+	// A small flag in a link that switches the language is chrome (old
+	// TYPO3 sites add &L=0 to every link: a picture of its size is no
+	// flag).
+	if !sizedPicture(n) {
+		for a, i := n.Parent, 0; a != nil && i < 2; a, i = a.Parent, i+1 {
+			if a.DataAtom == atom.A {
+				return !languageLink(attr(a, "href"))
+			}
 		}
 	}
 	return true
+}
+
+// sizedPicture reports an image that declares the size of a picture: 100
+// pixels wide or high.
+func sizedPicture(n *html.Node) bool {
+	w, _ := strconv.Atoi(attr(n, "width"))
+	h, _ := strconv.Atoi(attr(n, "height"))
+	return w >= 100 || h >= 100
 }
 
 // figureOf returns the element that frames an image with its caption:

@@ -35,39 +35,45 @@ func (p *page) missingPictures(roots []*html.Node) []string {
 	}
 	var missing []string
 	seen := map[string]bool{}
-	var walk func(n *html.Node, linked bool)
-	walk = func(n *html.Node, linked bool) {
+	// linked: inside a link or list item to another page; inData: inside
+	// a data table, whose unsized pictures are status icons
+	// (tablePictures).
+	var walk func(n *html.Node, linked, inData bool)
+	walk = func(n *html.Node, linked, inData bool) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type != html.ElementNode || dropped[c] || skipElement(c) || isInvisible(c) {
 				continue
 			}
 			switch c.DataAtom {
 			case atom.A:
-				walk(c, linked || linksPage(c))
+				walk(c, linked || linksPage(c), inData)
 				continue
 			case atom.Li:
 				// A list item that links to a page is a teaser: its
 				// picture is that page's (listMedia leaves it out too).
-				walk(c, linked || pointsElsewhere(c))
+				walk(c, linked || pointsElsewhere(c), inData)
+				continue
+			case atom.Table:
+				walk(c, linked, inData || hasDescendant(c, func(d *html.Node) bool { return d.DataAtom == atom.Th || d.DataAtom == atom.Thead }))
 				continue
 			case atom.Img:
-				if linked || !isContentImg(c) || minorImage(c) {
+				if linked || inData && !sizedPicture(c) || !isContentImg(c) || minorImage(c) {
 					continue
 				}
 				// A file list's type icons (TYPO3's Icons/FileIcons/pdf.gif)
 				// are no pictures of the page.
-				if src := p.abs(imageSrc(c)); src != "" && !have[src] && !seen[src] && !strings.Contains(strings.ToLower(pathOf(src)), "icon") {
+				if src := p.abs(imageSrc(c)); src != "" && !have[src] && !seen[src] && !strings.Contains(strings.ToLower(cheapPath(src)), "icon") && !have[p.abs(lightboxOf(c))] {
 					seen[src] = true
 					missing = append(missing, src)
 				}
 				continue
 			}
-			walk(c, linked)
+			walk(c, linked, inData)
 		}
 	}
 	for _, r := range roots {
 		if !dropped[r] {
-			walk(r, false)
+			walk(r, false, false)
 		}
 	}
 	return missing
@@ -92,4 +98,16 @@ func linksPage(a *html.Node) bool {
 		return false
 	}
 	return !fileLink(a) && !pictureExt[path.Ext(strings.ToLower(pathOf(href)))]
+}
+
+// lightboxOf returns the address of the link around a picture (its large
+// version, when the document has it as a picture the picture is there),
+// or "".
+func lightboxOf(img *html.Node) string {
+	for a, i := img.Parent, 0; a != nil && i < 3; a, i = a.Parent, i+1 {
+		if a.DataAtom == atom.A {
+			return attr(a, "href")
+		}
+	}
+	return ""
 }
