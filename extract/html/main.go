@@ -1431,7 +1431,7 @@ var taxonomyPaths = []string{"/tag/", "/tags/", "/schlagwort", "/stichwort", "/c
 
 // taxonomyLinks reports a line or box of links to tag and category pages
 // ("Schlagworte: Radverkehr, Baustellen"): all its links go there and
-// they are most of its text.
+// they are most of its text, and it holds no <time>.
 func taxonomyLinks(n *html.Node, w weights) bool {
 	switch n.DataAtom {
 	case atom.Div, atom.Ul, atom.P, atom.Span, atom.Section:
@@ -1447,6 +1447,13 @@ func taxonomyLinks(n *html.Node, w weights) bool {
 	visit = func(x *html.Node) {
 		for c := x.FirstChild; c != nil && !other; c = c.NextSibling {
 			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.Time {
+				// A date beside the links (tx_news' detail footer:
+				// date, then the category links) is the record's
+				// date, not a term: the box is read part by part.
+				other = true
 				continue
 			}
 			if c.DataAtom == atom.A {

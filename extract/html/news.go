@@ -217,6 +217,27 @@ func (p *page) pressRelease(n *html.Node) {
 		imgBlocks = append(imgBlocks, umzug.Block{Type: umzug.BlockImage, Image: &umzug.Image{Media: m}})
 		imgNodes = append(imgNodes, img.Nodes[0])
 	})
+	// Videos of the record's media (Partials/Detail/MediaVideo.html: a
+	// "mediaelement-video" with the video file or a YouTube or Vimeo
+	// iframe, its description in "news-img-caption" after it): video
+	// blocks in their place, like the images.
+	s.FindMatcher(css("iframe, video")).Each(func(_ int, f *goquery.Selection) {
+		if insideSel(f, body) || inCE(f.Nodes[0]) || f.ClosestMatcher(css(".news-related-wrap, .news-related, .news-backlink-wrap")).Length() > 0 {
+			return
+		}
+		v := p.video(f)
+		if v == nil || seenImg[v.Src] {
+			return
+		}
+		seenImg[v.Src] = true
+		if v.Caption == "" {
+			if w := f.ClosestMatcher(css(".outer, .news-img-wrap, .news-image, .news-media")); w.Length() > 0 {
+				v.Caption = text(w.FindMatcher(cssFirst(".news-img-caption, figcaption")).First())
+			}
+		}
+		imgBlocks = append(imgBlocks, umzug.Block{Type: umzug.BlockVideo, Video: v})
+		imgNodes = append(imgNodes, f.Nodes[0])
+	})
 
 	// Attachments and related links.
 	s.FindMatcher(css(".news-related-files li, .news-related-files tr")).Each(func(_ int, li *goquery.Selection) {

@@ -1051,6 +1051,11 @@ func (p *page) teaserItem(it *goquery.Selection) umzug.TeaserItem {
 		p.dropped = append(p.dropped, droppedNode{n: e.Nodes[0], reason: umzug.DropTags, others: true})
 	})
 	c := it.Clone()
+	// bootstrap_package's card subtitle (CardGroup.html: a heading one
+	// level below the card's title) is the card's text, not its title.
+	c.FindMatcher(css(".card-subtitle")).Each(func(_ int, h *goquery.Selection) {
+		h.Nodes[0].DataAtom, h.Nodes[0].Data = atom.P, "p"
+	})
 	c.FindMatcher(css(".card-title, .teaser-title, .teaser__title, [itemprop=headline], h2, h3, h4, h5, h6, time, img, figure, a.more, .more, a.btn, .card-footer, .teaser-link, a[class*=more], .news-list-date, .news-list-category, .news-list-tags, .footer, .carousel-indicators, .carousel-control-prev, .carousel-control-next")).Remove()
 	ti.Body = p.richChildren(c)
 	if ti.Image != nil && ti.Image.Caption != "" {

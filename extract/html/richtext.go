@@ -229,7 +229,7 @@ func (b *ptBuilder) node(n *html.Node) {
 		b.listItem(n)
 		return
 	case atom.A:
-		href := attr(n, "href")
+		href := anchorHref(n)
 		if href == "" || strings.HasPrefix(href, "#") && b.base == nil {
 			b.children(n)
 			return
@@ -398,6 +398,19 @@ func resolveLink(base *url.URL, href string) (string, bool) {
 		}
 	}
 	return u.String(), true
+}
+
+// anchorHref returns the address of a link: its href, or for TYPO3's
+// spam-protected mail link of v11.5 and later (href="#" with
+// data-mailto-token and data-mailto-vector, decoded by script on click)
+// the decoded "mailto:" address.
+func anchorHref(a *html.Node) string {
+	if tok := attr(a, "data-mailto-token"); tok != "" {
+		if mail, ok := DecryptTYPO3Mail(strings.TrimSpace(tok)); ok {
+			return mail
+		}
+	}
+	return attr(a, "href")
 }
 
 // DecryptTYPO3Mail decodes the argument of TYPO3's

@@ -200,6 +200,56 @@ var typo3Cases = []typo3Case{
 		},
 	},
 	{
+		// Each of the checks below failed before the fix it names.
+		file: "news-detail-media-video.html", url: "https://www.mjv.example/presse/detail/fake-shops/",
+		kind: umzug.KindPressRelease, title: "Vorsicht vor Fake-Shops im Weihnachtsgeschäft",
+		// The machine date with its time: a footer of the date and
+		// category links alone was taken whole as taxonomy, and the date
+		// came from the printed day without the time.
+		published:  "2026-11-26T09:00:00+01:00",
+		publisher:  "Ministerium für Justiz und Verbraucherschutz",
+		lead:       "Die Verbraucherzentrale warnt vor gefälschten Online-Shops mit Lockpreisen.",
+		categories: []string{"Verbraucherschutz"},
+		// The record's text element headed "Pressekontakt" (its header
+		// read into the block) was an info box; the e-mail address behind
+		// the spam-protected link was lost.
+		contacts: []umzug.Contact{{Name: "Lena Hartung", Role: "Pressesprecherin", Phone: "0611 32-2410", Email: "presse@mjv.example"}},
+		// The video of the record's media was lost, its caption dropped
+		// as unconverted.
+		blocks: []string{"image", "video", "text"},
+		sentences: []string{
+			"Lockangebote zum Weihnachtsgeschäft.",
+			"Video: So erkennen Sie einen Fake-Shop in drei Schritten",
+			"Der Fakeshop-Finder der Verbraucherzentrale prüft eine Adresse in wenigen Sekunden.",
+		},
+		chrome: map[string][]string{
+			"Zum Hauptinhalt springen": {umzug.DropOutside, umzug.DropNavigation, umzug.DropScreenOnly},
+			"Zurück":                   {umzug.DropUtility},
+			"© 2026 Ministerium":       {umzug.DropFooter},
+		},
+		check: func(t *testing.T, d umzug.Document) {
+			v := blockOf(d, umzug.BlockVideo)
+			if v == nil || v.Video.Provider != "youtube" || !strings.Contains(v.Video.Src, "youtube-nocookie.com/embed/Kq3xPz7LmQo") ||
+				v.Video.Caption != "Video: So erkennen Sie einen Fake-Shop in drei Schritten" {
+				t.Errorf("video = %+v; want the record's YouTube video with its caption", v)
+			}
+			// The spam-protected link keeps its address (it had none).
+			var hrefs []string
+			for _, b := range d.Blocks {
+				if b.Text != nil {
+					for _, pb := range b.Text.Body {
+						for _, m := range pb.MarkDefs {
+							hrefs = append(hrefs, m.Href)
+						}
+					}
+				}
+			}
+			if !slices.Contains(hrefs, "mailto:beschwerde@vz-musterland.example") {
+				t.Errorf("links = %q; want the decoded mailto: address", hrefs)
+			}
+		},
+	},
+	{
 		file: "news-detail-kicker-vcard.html", url: "https://www.tmwwdg.example/medien/medieninformationen/meisterbonus/",
 		kind: umzug.KindPressRelease, title: "Meisterbonus wird auf 5.000 Euro erhöht", published: "2024-02-21",
 		publisher: "Ministerium für Wirtschaft, Wissenschaft und Digitale Gesellschaft", number: "Medieninformation 17/2024",
@@ -511,6 +561,54 @@ var typo3Cases = []typo3Case{
 			}
 			if h := d.Blocks[16].HTML; !strings.HasPrefix(h.HTML, `<div class="responsive-map"><iframe src="https://www.google.com/maps/embed`) {
 				t.Errorf("map embed = %q; want it without the frame wrappers", h.HTML)
+			}
+		},
+	},
+	{
+		// Each of the checks below failed before the fix it names.
+		file: "bootstrap-package-v14-audio-menus.html", url: "https://www.lfu.example/themen/wasser/",
+		kind: umzug.KindPage, title: "Wasser", published: "-",
+		// The audio list was a text list of titles and the player lost;
+		// the media element's audio file was lost with no trace.
+		blocks: []string{"link_list:Auf dieser Seite", "text:Grundwasser", "downloads:Zum Hören", "downloads:Vogelstimmen am Wasser", "teaser:Angebote"},
+		sentences: []string{
+			"Das Landesamt misst den Grundwasserstand an 1.100 Messstellen, die meisten davon täglich.",
+			"Podcast Folge 12: Wasser sparen im Garten",
+			"Gespräch mit der Hydrologin Sabine Korte, 18 Minuten",
+			"Ruf des Eisvogels an der Nahe, aufgenommen im Mai",
+			// The card's subheader was dropped as unconverted.
+			"Hochwassermeldedienst",
+			"Messwerte der Flüsse und Seen seit 1990.",
+		},
+		chrome: map[string][]string{
+			"Zum Hauptinhalt springen": {umzug.DropOutside, umzug.DropNavigation, umzug.DropScreenOnly},
+			// The menu's skip link was the first link of the link list.
+			"Menü überspringen": {umzug.DropScreenOnly},
+			"© 2026 Landesamt":  {umzug.DropFooter},
+		},
+		check: func(t *testing.T, d umzug.Document) {
+			var files []string
+			for _, b := range d.Blocks {
+				if b.Downloads != nil {
+					for _, f := range b.Downloads.Items {
+						files = append(files, f.Title+" | "+f.Description+" | "+f.FileName+" | "+f.Format)
+					}
+				}
+			}
+			want := []string{
+				"Podcast Folge 12: Wasser sparen im Garten | Gespräch mit der Hydrologin Sabine Korte, 18 Minuten | folge12_wasser_sparen.mp3 | MP3",
+				"folge13_starkregen.mp3 |  | folge13_starkregen.mp3 | MP3",
+				"Eisvogel | Ruf des Eisvogels an der Nahe, aufgenommen im Mai | eisvogel.mp3 | MP3",
+			}
+			if !slices.Equal(files, want) {
+				t.Errorf("audio files =\n  %q\nwant\n  %q", files, want)
+			}
+			if l := blockOf(d, umzug.BlockLinkList); l == nil || len(l.LinkList.Items) != 2 {
+				t.Errorf("link list = %+v; want the two section links", l)
+			}
+			tz := blockOf(d, umzug.BlockTeaser)
+			if tz == nil || len(tz.Teaser.Items) != 2 || len(tz.Teaser.Items[0].Body) != 2 || tz.Teaser.Items[0].Title != "Pegelstände" {
+				t.Errorf("teaser = %+v; want two cards, the first with its subheader and text", tz)
 			}
 		},
 	},
