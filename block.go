@@ -265,6 +265,9 @@ type Video struct {
 	Provider string `json:"provider,omitempty"` // youtube, vimeo, file
 	Title    string `json:"title,omitempty"`
 	Caption  string `json:"caption,omitempty"`
+	// Asset is the id of the asset record of a video file of the old
+	// site (provider "file"), filled in by the transform stage.
+	Asset string `json:"asset,omitempty"`
 }
 
 // Form describes a form for a manual rebuild in the new CMS.

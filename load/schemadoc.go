@@ -373,6 +373,7 @@ var schemaDocs = sync.OnceValues(func() (map[string]string, map[string]propDoc) 
 	p("Video.provider", "youtube, vimeo or file.", `"youtube"`)
 	p("Video.title", "The video's title.", `"Digitalisierungskabinett"`)
 	p("Video.caption", "Caption.", `"Pressekonferenz vom 12. März 2024"`)
+	p("Video.asset", "Id of the asset record of a video file of the old site (provider file); absent for a video platform.", `"1f74c6cc-a2ba-5358-ac3a-2ecace1a4015"`)
 
 	t("Form", "A form of the old site, described for a manual rebuild in the new CMS.")
 	p("Form.action", "Where the form posted to.", `"https://www.tmdi.thueringen.example/kontakt/"`)

@@ -426,6 +426,35 @@ func TestIndexLinksAssetsAndRedirects(t *testing.T) {
 	}
 }
 
+// TestVideoFileAsset: a video file of the old site (fluid_styled_content's
+// or bootstrap_package's <video> of a fileadmin file) is an asset like a
+// download, with its id on the block and a redirect to its new path; a
+// video platform's player is none.
+func TestVideoFileAsset(t *testing.T) {
+	a := page("/themen/wasser/", "Wasser",
+		umzug.Block{Key: "c1", Type: umzug.BlockVideo, Video: &umzug.Video{Src: site + "/fileadmin/videos/grundwasser.mp4", Provider: "file", Caption: "So entsteht Grundwasser"}},
+		umzug.Block{Key: "c2", Type: umzug.BlockVideo, Video: &umzug.Video{Src: "https://www.youtube-nocookie.com/embed/abc", Provider: "youtube"}},
+	)
+	res := runIndex(t, transform.IndexOptions{}, a)
+	d := res.docs[site+"/themen/wasser/"]
+	if v := d.Blocks[0].Video; v.Asset == "" || v.Src != site+"/fileadmin/videos/grundwasser.mp4" {
+		t.Errorf("video file = %+v; want its asset id and the old src", v)
+	}
+	if v := d.Blocks[1].Video; v.Asset != "" {
+		t.Errorf("platform video = %+v; want no asset", v)
+	}
+	if len(res.assets) != 1 || res.assets[0].Path != "/media/videos/grundwasser.mp4" || res.assets[0].MimeType != "video/mp4" {
+		t.Errorf("assets = %+v; want the video file", res.assets)
+	}
+	redirected := false
+	for _, r := range res.redirects {
+		redirected = redirected || r.From == site+"/fileadmin/videos/grundwasser.mp4" && r.To == "/media/videos/grundwasser.mp4"
+	}
+	if !redirected {
+		t.Errorf("no redirect from the video file's old URL: %+v", res.redirects)
+	}
+}
+
 func TestProposeAssetPath(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{"/fileadmin/user_upload/presse/2024/pm-042-2024.pdf", "/media/user-upload/presse/2024/pm-042-2024.pdf"},

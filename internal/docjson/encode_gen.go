@@ -835,6 +835,10 @@ func (e *encoder) encVideo(v *umzug.Video) {
 		e.b = append(e.b, `,"caption":`...)
 		e.str(v.Caption)
 	}
+	if v.Asset != "" {
+		e.b = append(e.b, `,"asset":`...)
+		e.str(v.Asset)
+	}
 	e.close(start)
 }
 

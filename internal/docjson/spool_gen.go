@@ -434,6 +434,7 @@ func (w *spoolWriter) putVideo(v *umzug.Video) {
 	w.str(string(v.Provider))
 	w.str(string(v.Title))
 	w.str(string(v.Caption))
+	w.str(string(v.Asset))
 }
 
 // putForm appends an umzug.Form.
@@ -1093,6 +1094,7 @@ func (r *spoolReader) getVideo(v *umzug.Video) {
 	v.Provider = string(r.str())
 	v.Title = string(r.str())
 	v.Caption = string(r.str())
+	v.Asset = string(r.str())
 }
 
 // getForm reads an umzug.Form.

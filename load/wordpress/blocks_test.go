@@ -80,6 +80,8 @@ func TestBlockMarkup(t *testing.T) {
 			"<!-- wp:separator -->\n<hr class=\"wp-block-separator has-alpha-channel-opacity\"/>\n<!-- /wp:separator -->"},
 		{"youtube", umzug.Block{Type: umzug.BlockVideo, Video: &umzug.Video{Src: "https://www.youtube-nocookie.com/embed/abc123?autoplay=1", Provider: "youtube"}},
 			"<!-- wp:embed {\"url\":\"https://www.youtube.com/watch?v=abc123\",\"type\":\"video\",\"providerNameSlug\":\"youtube\"} -->\n<figure class=\"wp-block-embed is-type-video is-provider-youtube wp-block-embed-youtube\"><div class=\"wp-block-embed__wrapper\">\nhttps://www.youtube.com/watch?v=abc123\n</div></figure>\n<!-- /wp:embed -->"},
+		{"video file of the old site, uploaded", umzug.Block{Type: umzug.BlockVideo, Video: &umzug.Video{Src: "https://alt.example/fileadmin/film.mp4", Provider: "file", Caption: "Der Film", Asset: "a1"}},
+			"<!-- wp:video {\"id\":12} -->\n<figure class=\"wp-block-video\"><video controls src=\"https://neu.example/wp-content/uploads/glasfaser.jpg\"></video><figcaption class=\"wp-element-caption\">Der Film</figcaption></figure>\n<!-- /wp:video -->"},
 		{"snippet ref with its header", umzug.Block{Type: umzug.BlockRef, Header: &umzug.Header{Text: "Kontakt", Level: 2}, Ref: &umzug.Ref{Snippet: "s1"}},
 			"<!-- wp:heading -->\n<h2>Kontakt</h2>\n<!-- /wp:heading -->\n\n<!-- wp:block {\"ref\":40} /-->"},
 		{"quote", umzug.Block{Type: umzug.BlockQuote, Quote: &umzug.Quote{Body: pt(para("Schnell.")), Attribution: "Minister"}},
