@@ -973,6 +973,8 @@ func (p *page) prune(root *html.Node) {
 				}
 			} else if a.soft[c] && !ce && dropSoft {
 				p.drop(c, umzug.DropRelated)
+			} else if newsMenuElement(c) {
+				p.drop(c, umzug.DropNavigation)
 			} else if r := utilityReason(c, w.text); r != "" && !(ce && r == umzug.DropMeta && authorElement(c)) {
 				p.drop(c, r)
 			} else if w.text > 0 && w.text <= 16 && controlButtons(c) {

@@ -77,6 +77,49 @@ var typo3Cases = []typo3Case{
 		},
 	},
 	{
+		// tx_news 9 renders every view as the "list" CType: the date menu
+		// and the category list were kept as a text block and read as
+		// the page's tags (every category of the site, with the counts
+		// left out).
+		file: "news-list-menus-v9.html", url: "https://www.mvb.example/presse/",
+		kind: umzug.KindPage, title: "Pressemitteilungen", published: "-",
+		tags: []string{}, categories: []string{},
+		blocks: []string{"text", "teaser"},
+		sentences: []string{
+			"Die Pressestelle erreichen Sie werktags von 8 bis 16 Uhr.",
+			"Land baut 120 Kilometer neue Radwege",
+			"Jede fünfte Brücke muss in den nächsten Jahren saniert werden.",
+		},
+		chrome: map[string][]string{
+			"Archiv":          {umzug.DropNavigation},
+			"November 2026":   {umzug.DropNavigation},
+			"(7 Einträge)":    {umzug.DropNavigation},
+			"Themen":          {umzug.DropNavigation},
+			"Digitales":       {umzug.DropNavigation},
+			"Seite 1 von 4.":  {umzug.DropPagination, umzug.DropNavigation},
+			"© 2026 Minister": {umzug.DropFooter},
+		},
+	},
+	{
+		// tx_news 11's plugins, one CType per view: the date menu and the
+		// tag list were a text block and a tags field of the list page.
+		file: "news-list-menus-plugins.html", url: "https://www.statistik.example/neuigkeiten/",
+		kind: umzug.KindPage, title: "Neuigkeiten", published: "-",
+		tags: []string{}, categories: []string{},
+		blocks: []string{"teaser"},
+		sentences: []string{
+			"Bevölkerung wächst leicht",
+			"Im September zählten die Betriebe 1,4 Millionen Übernachtungen.",
+		},
+		chrome: map[string][]string{
+			"Nach Monat":    {umzug.DropNavigation},
+			"(2 Einträge)":  {umzug.DropNavigation},
+			"Schlagworte":   {umzug.DropNavigation},
+			"Wanderungen":   {umzug.DropNavigation},
+			"© 2026 Landes": {umzug.DropFooter},
+		},
+	},
+	{
 		file: "news-list-template-markers-only.html", url: "https://www.tls.example/presse/",
 		kind: umzug.KindPage, title: "Pressemitteilungen", published: "-",
 		blocks: []string{"text", "teaser"},
