@@ -27,6 +27,11 @@ type ptBuilder struct {
 	level int
 	nlink int
 	pre   int // depth inside <pre>
+	// links are the links in effect, innermost last: a link around
+	// block elements (a teaser's link around its headline and text) marks
+	// the text of several blocks, and each block needs the link's
+	// definition.
+	links []umzug.MarkDef
 }
 
 func newPTBuilder(base *url.URL) *ptBuilder { return &ptBuilder{base: base, style: "normal"} }
@@ -79,6 +84,7 @@ func (b *ptBuilder) text(s string) {
 		return
 	}
 	blk := b.block()
+	b.linkDefs(blk)
 	marks := append([]string{}, b.marks...)
 	if n := len(blk.Children); n > 0 && slices.Equal(blk.Children[n-1].Marks, marks) {
 		last := &blk.Children[n-1]
@@ -242,11 +248,13 @@ func (b *ptBuilder) node(n *html.Node) {
 		blk := b.block()
 		key := "l" + strconv.Itoa(b.nlink)
 		b.nlink++
-		blk.MarkDefs = append(blk.MarkDefs, umzug.MarkDef{Type: "link", Key: key, Href: link,
-			Title: strings.TrimSpace(attr(n, "title")), Target: attr(n, "target")})
+		def := umzug.MarkDef{Type: "link", Key: key, Href: link, Title: strings.TrimSpace(attr(n, "title")), Target: attr(n, "target")}
+		blk.MarkDefs = append(blk.MarkDefs, def)
+		b.links = append(b.links, def)
 		b.marks = append(b.marks, key)
 		b.children(n)
 		b.marks = b.marks[:len(b.marks)-1]
+		b.links = b.links[:len(b.links)-1]
 		return
 	case atom.Img:
 		// Inline images in running text (icons, spacer gifs) carry no text;
@@ -262,8 +270,19 @@ func (b *ptBuilder) node(n *html.Node) {
 	b.children(n)
 }
 
+// linkDefs gives blk the definitions of the links in effect that it
+// lacks: a block begun inside a link.
+func (b *ptBuilder) linkDefs(blk *umzug.PTBlock) {
+	for _, l := range b.links {
+		if !slices.ContainsFunc(blk.MarkDefs, func(d umzug.MarkDef) bool { return d.Key == l.Key }) {
+			blk.MarkDefs = append(blk.MarkDefs, l)
+		}
+	}
+}
+
 func (b *ptBuilder) textRaw(s string) {
 	blk := b.block()
+	b.linkDefs(blk)
 	blk.Children = append(blk.Children, umzug.PTSpan{Type: "span", Text: s, Marks: append([]string{}, b.marks...)})
 }
 

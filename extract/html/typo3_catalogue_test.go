@@ -656,6 +656,50 @@ var typo3Cases = []typo3Case{
 		},
 	},
 	{
+		// Each of the checks below failed before the fix it names.
+		file: "bootstrap-package-v14-carousel.html", url: "https://www.mkl.example/",
+		kind: umzug.KindPage, title: "Willkommen", published: "-",
+		blocks: []string{"teaser"},
+		sentences: []string{
+			"Förderaufruf Klimaanpassung",
+			// The call to action's subheader was dropped as unconverted.
+			"Für Kommunen und Landkreise",
+			"Das Land fördert Hitzeaktionspläne mit bis zu 80 Prozent.",
+			"Landesgartenschau 2026",
+			"23. April bis 11. Oktober in Bad Ems",
+		},
+		chrome: map[string][]string{
+			"Vorheriges":             {umzug.DropScreenOnly},
+			"© 2026 Ministerium für": {umzug.DropFooter},
+		},
+		check: func(t *testing.T, d umzug.Document) {
+			tz := blockOf(d, umzug.BlockTeaser)
+			if tz == nil || len(tz.Teaser.Items) != 2 {
+				t.Fatalf("teaser = %+v; want the two slides", tz)
+			}
+			// The slides' pictures, CSS backgrounds in a <style>, were
+			// lost: the widest variant is the slide's image.
+			for i, want := range []string{"/fileadmin/_processed_/3/1/csm_foerderaufruf_9f0a1b.jpg", "/fileadmin/_processed_/5/5/csm_gartenschau_1a2b3c.jpg"} {
+				if im := tz.Teaser.Items[i].Image; im == nil || im.Src != "https://www.mkl.example"+want {
+					t.Errorf("slide %d image = %+v; want %s", i, im, want)
+				}
+			}
+			// The link around the second slide's headline and subheader
+			// marked its text without a definition.
+			it := tz.Teaser.Items[1]
+			if len(it.Body) != 1 || len(it.Body[0].MarkDefs) != 1 || it.Body[0].MarkDefs[0].Href != "https://www.mkl.example/landesgartenschau/" {
+				t.Errorf("second slide body = %+v; want its subheader with the slide's link", it.Body)
+			}
+			var assets []string
+			for _, a := range d.Assets {
+				assets = append(assets, a.FileName)
+			}
+			if !slices.Equal(assets, []string{"foerderaufruf.jpg", "gartenschau.jpg"}) {
+				t.Errorf("assets = %q; want the slides' pictures", assets)
+			}
+		},
+	},
+	{
 		file: "bootstrap-package-v8-v11.html", url: "https://www.beispielstadt.example/buergerservice/wohngeld/",
 		kind: umzug.KindPage, title: "Wohngeld", published: "-",
 		blocks: []string{"text", "accordion:Antworten auf häufige Fragen", "tabs", "info_box:Neu ab 2023", "info_box:Unterlagen mitbringen",
