@@ -250,6 +250,9 @@ type TimelineItem struct {
 	Title string       `json:"title,omitempty"`
 	Body  PortableText `json:"body,omitempty"`
 	Link  *Link        `json:"link,omitempty"`
+	// Media are the item's pictures (bootstrap_package's
+	// timeline-item-image), with their captions.
+	Media []Media `json:"media,omitempty"`
 }
 
 // InfoBox is highlighted rich text; Variant keeps the old style

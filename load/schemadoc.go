@@ -363,6 +363,7 @@ var schemaDocs = sync.OnceValues(func() (map[string]string, map[string]propDoc) 
 	p("TimelineItem.title", "The entry's title.", `"Start des Förderprogramms"`)
 	p("TimelineItem.body", "The entry's text.", exPT)
 	p("TimelineItem.link", "Where the entry links to.", `{"href":"https://www.tmdi.thueringen.example/presse/","text":"Mehr"}`)
+	p("TimelineItem.media", "Pictures of the item (bootstrap_package's timeline-item-image), after its text, with their captions; absent when there are none.", `[{"src":"https://www.example.de/fileadmin/gruendung.jpg","alt":"Erste Kabinettssitzung","caption":"Die erste Kabinettssitzung","credit":"Foto: Landesarchiv"}]`)
 
 	t("InfoBox", "Highlighted rich text.")
 	p("InfoBox.variant", "The old style: primary, secondary, dark, light, warning, ….", `"light"`, `"warning"`)

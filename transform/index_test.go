@@ -455,6 +455,23 @@ func TestVideoFileAsset(t *testing.T) {
 	}
 }
 
+// TestTimelinePictureAsset: a timeline item's picture is an asset, its
+// id on the item's media.
+func TestTimelinePictureAsset(t *testing.T) {
+	a := page("/geschichte/", "Geschichte",
+		umzug.Block{Key: "c1", Type: umzug.BlockTimeline, Timeline: &umzug.Timeline{Items: []umzug.TimelineItem{
+			{Label: "1993", Title: "Hochwasser", Media: []umzug.Media{{Src: site + "/fileadmin/_processed_/8/2/csm_deich_1993_7a6b5c.jpg", Alt: "Deich"}}}}}},
+	)
+	res := runIndex(t, transform.IndexOptions{}, a)
+	d := res.docs[site+"/geschichte/"]
+	if m := d.Blocks[0].Timeline.Items[0].Media[0]; m.Asset == "" {
+		t.Errorf("timeline picture = %+v; want its asset id", m)
+	}
+	if len(res.assets) != 1 {
+		t.Errorf("assets = %+v; want the timeline's picture", res.assets)
+	}
+}
+
 func TestProposeAssetPath(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{"/fileadmin/user_upload/presse/2024/pm-042-2024.pdf", "/media/user-upload/presse/2024/pm-042-2024.pdf"},

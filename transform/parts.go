@@ -92,6 +92,9 @@ func (v *parts) block(b *umzug.Block) {
 			if it.Link != nil {
 				v.linkOf(it.Link)
 			}
+			for j := range it.Media {
+				v.mediaOf(&it.Media[j])
+			}
 		}
 	}
 	if p := b.InfoBox; p != nil {

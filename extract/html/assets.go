@@ -86,6 +86,12 @@ func collectAssets(d *umzug.Document) []umzug.Asset {
 					addMedia(m)
 				}
 			}
+		case umzug.BlockTimeline:
+			for _, it := range b.Timeline.Items {
+				for _, m := range it.Media {
+					addMedia(m)
+				}
+			}
 		case umzug.BlockDownloads:
 			for _, f := range b.Downloads.Items {
 				addFile(f)

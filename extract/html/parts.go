@@ -962,7 +962,14 @@ func (p *page) timeline(s *goquery.Selection, ctype string) *umzug.Timeline {
 		if ti.Title != "" {
 			c.FindMatcher(cssFirst(".timeline-title, .timeline-item-title, .timeline-item-header, h2, h3, h4, h5")).First().Remove()
 		}
-		ti.Body = p.richChildren(c)
+		// The item's pictures (bootstrap_package's timeline-item-image,
+		// a gallery) are its media with their captions, not text.
+		if ti.Media = p.figures(c); len(ti.Media) > 0 {
+			c.FindMatcher(css("figure, img, .timeline-item-image, .ce-gallery, .gallery-row, script, style")).Remove()
+			ti.Body = withoutEchoes(p.richChildren(c), ti.Media)
+		} else {
+			ti.Body = p.richChildren(c)
+		}
 		t.Items = append(t.Items, ti)
 	})
 	return t

@@ -613,7 +613,7 @@ var typo3Cases = []typo3Case{
 		kind: umzug.KindPage, title: "Wasser", published: "-",
 		// The audio list was a text list of titles and the player lost;
 		// the media element's audio file was lost with no trace.
-		blocks: []string{"link_list:Auf dieser Seite", "text:Grundwasser", "downloads:Zum Hören", "downloads:Vogelstimmen am Wasser", "teaser:Angebote"},
+		blocks: []string{"link_list:Auf dieser Seite", "text:Grundwasser", "downloads:Zum Hören", "downloads:Vogelstimmen am Wasser", "teaser:Angebote", "timeline:Chronik des Hochwasserschutzes"},
 		sentences: []string{
 			"Das Landesamt misst den Grundwasserstand an 1.100 Messstellen, die meisten davon täglich.",
 			"Podcast Folge 12: Wasser sparen im Garten",
@@ -622,6 +622,7 @@ var typo3Cases = []typo3Case{
 			// The card's subheader was dropped as unconverted.
 			"Hochwassermeldedienst",
 			"Messwerte der Flüsse und Seen seit 1990.",
+			"Der Rhein erreicht in Mainz einen Pegel von 7,92 Metern.",
 		},
 		chrome: map[string][]string{
 			"Zum Hauptinhalt springen": {umzug.DropOutside, umzug.DropNavigation, umzug.DropScreenOnly},
@@ -652,6 +653,27 @@ var typo3Cases = []typo3Case{
 			tz := blockOf(d, umzug.BlockTeaser)
 			if tz == nil || len(tz.Teaser.Items) != 2 || len(tz.Teaser.Items[0].Body) != 2 || tz.Teaser.Items[0].Title != "Pegelstände" {
 				t.Errorf("teaser = %+v; want two cards, the first with its subheader and text", tz)
+			}
+			// The timeline item's picture was lost and its caption was
+			// a paragraph of the item's text.
+			tl := blockOf(d, umzug.BlockTimeline)
+			if tl == nil || len(tl.Timeline.Items) != 2 {
+				t.Fatalf("timeline = %+v; want two items", tl)
+			}
+			it := tl.Timeline.Items[0]
+			if len(it.Media) != 1 || it.Media[0].Caption != "Das Weihnachtshochwasser 1993 bei Worms." || it.Media[0].Credit != "Foto: Landesarchiv/Karl Brenner" ||
+				it.Media[0].Alt != "Überfluteter Deich bei Worms 1993" || strings.Contains(it.Body.PlainText(), "Weihnachtshochwasser 1993") {
+				t.Errorf("timeline item = %+v; want its picture with caption and credit, and only its text as body", it)
+			}
+			if len(tl.Timeline.Items[1].Media) != 0 {
+				t.Errorf("second item has media %+v", tl.Timeline.Items[1].Media)
+			}
+			var assets []string
+			for _, a := range d.Assets {
+				assets = append(assets, a.FileName)
+			}
+			if !slices.Contains(assets, "deich_1993.jpg") {
+				t.Errorf("assets = %q; want the timeline's picture", assets)
 			}
 		},
 	},

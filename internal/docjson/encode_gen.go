@@ -1262,6 +1262,17 @@ func (e *encoder) encTimelineItem(v *umzug.TimelineItem) {
 		e.b = append(e.b, `,"link":`...)
 		e.encLink(v.Link)
 	}
+	if len(v.Media) != 0 {
+		e.b = append(e.b, `,"media":`...)
+		e.b = append(e.b, '[')
+		for i := range v.Media {
+			if i > 0 {
+				e.b = append(e.b, ',')
+			}
+			e.encMedia(&v.Media[i])
+		}
+		e.b = append(e.b, ']')
+	}
 	e.close(start)
 }
 

@@ -612,6 +612,10 @@ func (w *spoolWriter) putTimelineItem(v *umzug.TimelineItem) {
 		w.b = append(w.b, 1)
 		w.putLink(v.Link)
 	}
+	w.length(len(v.Media) == 0, len(v.Media))
+	for i := range v.Media {
+		w.putMedia(&v.Media[i])
+	}
 }
 
 // putFormField appends an umzug.FormField.
@@ -1285,6 +1289,12 @@ func (r *spoolReader) getTimelineItem(v *umzug.TimelineItem) {
 	if r.present() {
 		v.Link = new(umzug.Link)
 		r.getLink(v.Link)
+	}
+	if n, ok := r.length(); ok {
+		v.Media = make([]umzug.Media, n)
+		for i := range v.Media {
+			r.getMedia(&v.Media[i])
+		}
 	}
 }
 

@@ -657,6 +657,7 @@ func (r *renderer) blocks(b *umzug.Block) []string {
 				inner = append(inner, heading(3, t))
 			}
 			inner = append(inner, r.portable(it.Body)...)
+			inner = append(inner, r.images(it.Media)...)
 			items = append(items, group("umzug-timeline-item", inner))
 		}
 		add(group("umzug-timeline", items))
