@@ -472,6 +472,32 @@ func TestTimelinePictureAsset(t *testing.T) {
 	}
 }
 
+// TestPathOfPageBeforeVariants: a list page keeps its path before the
+// later pages of its list (TYPO3 query variants of its URL), whatever
+// the order of their ids; the variants get the suffixes.
+func TestPathOfPageBeforeVariants(t *testing.T) {
+	docs := []umzug.Document{page("/presse/", "Pressemitteilungen", textBlock("c1", "Die Pressestelle erreichen Sie werktags.", ""))}
+	for n := 2; n <= 6; n++ {
+		u := fmt.Sprintf("/presse/?tx_news_pi1%%5BcurrentPage%%5D=%d&cHash=8f%d", n, n)
+		docs = append(docs, page(u, "Pressemitteilungen", textBlock("c2", fmt.Sprintf("Seite %d der Liste.", n), "")))
+	}
+	docs = append(docs, page("/index.php?id=12", "Über uns", textBlock("c3", "Das Ministerium.", "")))
+	res := runIndex(t, transform.IndexOptions{}, docs...)
+	if d := res.docs[site+"/presse/"]; d.Path != "/presse" {
+		t.Errorf("list page path = %q; want /presse", d.Path)
+	}
+	if d := res.docs[site+"/index.php?id=12"]; d.Path != "/ueber-uns" {
+		t.Errorf("index.php?id=12 path = %q; want /ueber-uns", d.Path)
+	}
+	seen := map[string]bool{}
+	for u, d := range res.docs {
+		if strings.Contains(u, "currentPage") && (d.Path == "/presse" || !strings.HasPrefix(d.Path, "/presse-") || seen[d.Path]) {
+			t.Errorf("variant %s path = %q; want a suffixed /presse-N of its own", u, d.Path)
+		}
+		seen[d.Path] = true
+	}
+}
+
 func TestProposeAssetPath(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{"/fileadmin/user_upload/presse/2024/pm-042-2024.pdf", "/media/user-upload/presse/2024/pm-042-2024.pdf"},
