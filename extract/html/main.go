@@ -620,8 +620,14 @@ func (a *analysis) mainContent() []*html.Node {
 	// holding the marked regions are the content, with whatever the
 	// template put beside the markers in the same column (a news list
 	// rendered below them), judged like the rest.
-	if cols := a.majorColumns(searchColumns(a.body)); len(cols) > 0 {
+	cols := searchColumns(a.body)
+	if cols := a.majorColumns(cols); len(cols) > 0 {
 		return cols
+	}
+	if len(cols) == 1 && cols[0] == a.body {
+		if els := a.bodySearchRegion(); len(els) > 0 {
+			return els
+		}
 	}
 	best := a.bestRegion()
 	if best == nil {
@@ -827,6 +833,40 @@ func (a *analysis) tighten(best *html.Node) *html.Node {
 		return inner
 	}
 	return best
+}
+
+// bodySearchRegion returns the elements between a TYPO3SEARCH_begin and
+// the next _end marker when both are children of the body (a template
+// without a content wrapper: TYPO3's print view, a plain page template),
+// the marked content element by element; nil when no such region holds
+// most of the page's prose or one of its elements is a main navigation
+// or the page footer (markers around the whole page).
+func (a *analysis) bodySearchRegion() []*html.Node {
+	var out []*html.Node
+	on := false
+	good := int32(0)
+	for c := a.body.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.CommentNode:
+			if isBegin, isEnd := typo3SearchMarker(c); isBegin {
+				on = true
+			} else if isEnd {
+				on = false
+			}
+		case html.ElementNode:
+			if on && !isInvisible(c) {
+				if a.hasChromeLandmark(c) || a.marks[c] == umzug.DropNavigation || a.marks[c] == umzug.DropFooter || a.marks[c] == umzug.DropHeader {
+					return nil
+				}
+				out = append(out, c)
+				good += a.w[c].good
+			}
+		}
+	}
+	if len(out) == 0 || 2*good < a.w[a.body].good {
+		return nil
+	}
+	return out
 }
 
 // majorColumns keeps the TYPO3SEARCH columns that hold content: a column

@@ -476,6 +476,23 @@ var typo3Cases = []typo3Case{
 		},
 	},
 	{
+		// The marked elements straight in the body: the main content was
+		// the text elements alone (their prose outweighed the rest), the
+		// table, list and file list dropped as outside-main.
+		file: "fsc-print-view-body.html", url: "https://www.lfu.example/hochwasser/?type=98",
+		kind: umzug.KindPage, title: "Hochwasserschutz", published: "-",
+		blocks: []string{"text", "table:Meldestufen", "text:Was Sie tun können", "downloads"},
+		sentences: []string{
+			"Das Landesamt betreibt 34 Pegel an Rhein, Mosel und Nahe.",
+			"Pegel Mainz",
+			"Heizöltanks sichern",
+			"Hochwasserfibel",
+		},
+		chrome: map[string][]string{
+			"Gedruckt von": {umzug.DropFooter, umzug.DropOutside},
+		},
+	},
+	{
 		file: "csc-v62-elements.html", url: "https://www.lab.example/foerderung/schulbau/",
 		kind: umzug.KindPage, title: "Schulbauförderung", published: "-",
 		blocks: []string{"text", "text_media:Was gefördert wird", "table:Fördersätze", "info_box:Wichtig", "downloads:Antragsunterlagen",
