@@ -182,10 +182,18 @@ func (b *ptBuilder) node(n *html.Node) {
 		}
 		return
 	case atom.P, atom.Div, atom.Section, atom.Article, atom.Header, atom.Footer, atom.Address,
-		atom.Figcaption, atom.Caption, atom.Dd, atom.Dt, atom.Summary, atom.Details, atom.Main,
+		atom.Figcaption, atom.Caption, atom.Dd, atom.Summary, atom.Details, atom.Main,
 		atom.Figure, atom.Aside:
 		b.flush()
 		b.children(n)
+		b.flush()
+		return
+	case atom.Dt:
+		// A definition list's term (fluid_styled_content's bullets of
+		// type 2, "Stabsstelle Presse" over its description): a line of
+		// its own in bold, so that term and description stay apart.
+		b.flush()
+		b.decorated("strong", n)
 		b.flush()
 		return
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
@@ -262,12 +270,22 @@ func (b *ptBuilder) node(n *html.Node) {
 		return
 	}
 	if d, ok := decorators[n.DataAtom]; ok {
-		b.marks = append(b.marks, d)
-		b.children(n)
-		b.marks = b.marks[:len(b.marks)-1]
+		b.decorated(d, n)
 		return
 	}
 	b.children(n)
+}
+
+// decorated adds n's children with the decorator d, once: a <b> inside a
+// bold term adds no second "strong".
+func (b *ptBuilder) decorated(d string, n *html.Node) {
+	if slices.Contains(b.marks, d) {
+		b.children(n)
+		return
+	}
+	b.marks = append(b.marks, d)
+	b.children(n)
+	b.marks = b.marks[:len(b.marks)-1]
 }
 
 // linkDefs gives blk the definitions of the links in effect that it

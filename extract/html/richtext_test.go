@@ -357,3 +357,25 @@ func TestLinkAroundBlocks(t *testing.T) {
 		t.Errorf("third block's links = %+v; want its own link only", d)
 	}
 }
+
+// TestDefinitionListTerms: the terms of a definition list (FSC bullets of
+// type 2) are bold lines of their own, their descriptions plain, so that
+// the new CMS tells them apart; a bold inside a term adds no second mark.
+func TestDefinitionListTerms(t *testing.T) {
+	b := newPTBuilder(nil)
+	doc, err := html.Parse(strings.NewReader(`<dl class="ce-bullets"><dt>Stabsstelle <b>Presse</b></dt><dd>Pressesprecherin Lena Hartung</dd><dt>Digitalisierung</dt><dd>Onlinedienste nach dem OZG</dd></dl>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.children(doc)
+	var got []string
+	for _, blk := range b.result() {
+		for _, sp := range blk.Children {
+			got = append(got, sp.Text+" "+fmt.Sprint(sp.Marks))
+		}
+	}
+	want := []string{"Stabsstelle Presse [strong]", "Pressesprecherin Lena Hartung []", "Digitalisierung [strong]", "Onlinedienste nach dem OZG []"}
+	if !slices.Equal(got, want) {
+		t.Errorf("spans = %q; want %q", got, want)
+	}
+}
