@@ -250,6 +250,9 @@ type TimelineItem struct {
 	Title string       `json:"title,omitempty"`
 	Body  PortableText `json:"body,omitempty"`
 	Link  *Link        `json:"link,omitempty"`
+	// Media are the item's pictures (bootstrap_package's
+	// timeline-item-image), with their captions.
+	Media []Media `json:"media,omitempty"`
 }
 
 // InfoBox is highlighted rich text; Variant keeps the old style
@@ -265,6 +268,9 @@ type Video struct {
 	Provider string `json:"provider,omitempty"` // youtube, vimeo, file
 	Title    string `json:"title,omitempty"`
 	Caption  string `json:"caption,omitempty"`
+	// Asset is the id of the asset record of a video file of the old
+	// site (provider "file"), filled in by the transform stage.
+	Asset string `json:"asset,omitempty"`
 }
 
 // Form describes a form for a manual rebuild in the new CMS.

@@ -106,6 +106,9 @@ func (b *Block) plainParts(str func(string), rich func(PortableText)) {
 		for _, it := range b.Timeline.Items {
 			add(it.Label, it.Title)
 			rich(it.Body)
+			for i := range it.Media {
+				media(&it.Media[i])
+			}
 		}
 	case BlockInfoBox:
 		rich(b.InfoBox.Body)

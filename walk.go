@@ -171,6 +171,9 @@ func (b *Block) Strings(f func(s *string, isURL bool)) {
 			if it.Link != nil {
 				it.Link.strings(f)
 			}
+			for j := range it.Media {
+				it.Media[j].strings(f)
+			}
 		}
 	}
 	if p := b.InfoBox; p != nil {
@@ -379,6 +382,7 @@ func (b *Block) Clone() Block {
 		t.Items = cloneSlice(t.Items, func(it *TimelineItem) {
 			it.Body = it.Body.Clone()
 			it.Link = clonePtr(it.Link, nil)
+			it.Media = cloneSlice(it.Media, nil)
 		})
 	})
 	c.InfoBox = clonePtr(b.InfoBox, func(i *InfoBox) { i.Body = i.Body.Clone() })

@@ -242,6 +242,10 @@ func migrateStatus(interrupted bool, st crawl.CrawlStats, x *ExportSink, failed,
 		return umzug.StatusFailed, "failed: no page of the site could be fetched"
 	case 2*(x.Snapshots-x.Usable) > x.Snapshots:
 		return umzug.StatusFailed, fmt.Sprintf("failed: %d of %d URLs got no usable response or could not be read", x.Snapshots-x.Usable, x.Snapshots)
+	case docs == 0 && st.Fetched > 0 && st.Status[404]+st.Status[410] == st.Fetched:
+		// Every page answered "not found": the start URL is wrong (a
+		// moved section, a typo), not a site without content.
+		return umzug.StatusFailed, fmt.Sprintf("failed: nothing was exported: the start URL answered %d (not found); check the address", notFoundStatus(st))
 	case docs == 0:
 		return umzug.StatusFailed, "failed: nothing was exported (no page with content)"
 	case failed > 0:
@@ -260,4 +264,12 @@ type countingSink struct {
 func (c *countingSink) Add(p *Page) error {
 	c.ph.Add(1)
 	return c.Sink.Add(p)
+}
+
+// notFoundStatus is 404, or 410 when the crawl got only that.
+func notFoundStatus(st crawl.CrawlStats) int {
+	if st.Status[404] == 0 {
+		return 410
+	}
+	return 404
 }

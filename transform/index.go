@@ -522,7 +522,16 @@ func (x *Index) Finalize(load LoadFunc) error {
 	// UUIDs sort as bytes the way their text sorts.
 	slices.SortFunc(x.order, func(a, b int32) int { return bytes.Compare(x.doc(a).id[:], x.doc(b).id[:]) })
 	x.docTargets = make([]uint64, 0, x.docs.len())
-	for _, i := range x.order {
+	// A page's own URL keeps its path before the variants of it that a
+	// query makes (a list's or gallery's later pages, "?tx_news_pi1
+	// [currentPage]=2", "?paginate[gallery-12][page]=2"): they propose
+	// the same path and, first in id order, took it, the page itself
+	// becoming "/presse-2" with its redirect.
+	alloc := slices.Clone(x.order)
+	slices.SortStableFunc(alloc, func(a, b int32) int {
+		return cmp.Compare(queryVariant(x.docURL(a)), queryVariant(x.docURL(b)))
+	})
+	for _, i := range alloc {
 		e := x.doc(i)
 		var p string
 		p, e.path = x.paths.unique(x, x.docPath(i), e.path)
@@ -836,4 +845,24 @@ func ProposeAssetPath(oldPath string) string {
 		}
 	}
 	return "/media/" + strings.Join(out, "/")
+}
+
+// queryVariant is 1 for a URL whose query holds a parameter other than
+// TYPO3's page id and language (id, L): a variant of the page its path
+// names; 0 for the page's own URL.
+func queryVariant(u string) int {
+	_, q, ok := strings.Cut(u, "?")
+	if !ok {
+		return 0
+	}
+	if i := strings.IndexByte(q, '#'); i >= 0 {
+		q = q[:i]
+	}
+	for part := range strings.SplitSeq(q, "&") {
+		k, _, _ := strings.Cut(part, "=")
+		if k != "" && k != "id" && k != "L" {
+			return 1
+		}
+	}
+	return 0
 }

@@ -426,6 +426,78 @@ func TestIndexLinksAssetsAndRedirects(t *testing.T) {
 	}
 }
 
+// TestVideoFileAsset: a video file of the old site (fluid_styled_content's
+// or bootstrap_package's <video> of a fileadmin file) is an asset like a
+// download, with its id on the block and a redirect to its new path; a
+// video platform's player is none.
+func TestVideoFileAsset(t *testing.T) {
+	a := page("/themen/wasser/", "Wasser",
+		umzug.Block{Key: "c1", Type: umzug.BlockVideo, Video: &umzug.Video{Src: site + "/fileadmin/videos/grundwasser.mp4", Provider: "file", Caption: "So entsteht Grundwasser"}},
+		umzug.Block{Key: "c2", Type: umzug.BlockVideo, Video: &umzug.Video{Src: "https://www.youtube-nocookie.com/embed/abc", Provider: "youtube"}},
+	)
+	res := runIndex(t, transform.IndexOptions{}, a)
+	d := res.docs[site+"/themen/wasser/"]
+	if v := d.Blocks[0].Video; v.Asset == "" || v.Src != site+"/fileadmin/videos/grundwasser.mp4" {
+		t.Errorf("video file = %+v; want its asset id and the old src", v)
+	}
+	if v := d.Blocks[1].Video; v.Asset != "" {
+		t.Errorf("platform video = %+v; want no asset", v)
+	}
+	if len(res.assets) != 1 || res.assets[0].Path != "/media/videos/grundwasser.mp4" || res.assets[0].MimeType != "video/mp4" {
+		t.Errorf("assets = %+v; want the video file", res.assets)
+	}
+	redirected := false
+	for _, r := range res.redirects {
+		redirected = redirected || r.From == site+"/fileadmin/videos/grundwasser.mp4" && r.To == "/media/videos/grundwasser.mp4"
+	}
+	if !redirected {
+		t.Errorf("no redirect from the video file's old URL: %+v", res.redirects)
+	}
+}
+
+// TestTimelinePictureAsset: a timeline item's picture is an asset, its
+// id on the item's media.
+func TestTimelinePictureAsset(t *testing.T) {
+	a := page("/geschichte/", "Geschichte",
+		umzug.Block{Key: "c1", Type: umzug.BlockTimeline, Timeline: &umzug.Timeline{Items: []umzug.TimelineItem{
+			{Label: "1993", Title: "Hochwasser", Media: []umzug.Media{{Src: site + "/fileadmin/_processed_/8/2/csm_deich_1993_7a6b5c.jpg", Alt: "Deich"}}}}}},
+	)
+	res := runIndex(t, transform.IndexOptions{}, a)
+	d := res.docs[site+"/geschichte/"]
+	if m := d.Blocks[0].Timeline.Items[0].Media[0]; m.Asset == "" {
+		t.Errorf("timeline picture = %+v; want its asset id", m)
+	}
+	if len(res.assets) != 1 {
+		t.Errorf("assets = %+v; want the timeline's picture", res.assets)
+	}
+}
+
+// TestPathOfPageBeforeVariants: a list page keeps its path before the
+// later pages of its list (TYPO3 query variants of its URL), whatever
+// the order of their ids; the variants get the suffixes.
+func TestPathOfPageBeforeVariants(t *testing.T) {
+	docs := []umzug.Document{page("/presse/", "Pressemitteilungen", textBlock("c1", "Die Pressestelle erreichen Sie werktags.", ""))}
+	for n := 2; n <= 6; n++ {
+		u := fmt.Sprintf("/presse/?tx_news_pi1%%5BcurrentPage%%5D=%d&cHash=8f%d", n, n)
+		docs = append(docs, page(u, "Pressemitteilungen", textBlock("c2", fmt.Sprintf("Seite %d der Liste.", n), "")))
+	}
+	docs = append(docs, page("/index.php?id=12", "Über uns", textBlock("c3", "Das Ministerium.", "")))
+	res := runIndex(t, transform.IndexOptions{}, docs...)
+	if d := res.docs[site+"/presse/"]; d.Path != "/presse" {
+		t.Errorf("list page path = %q; want /presse", d.Path)
+	}
+	if d := res.docs[site+"/index.php?id=12"]; d.Path != "/ueber-uns" {
+		t.Errorf("index.php?id=12 path = %q; want /ueber-uns", d.Path)
+	}
+	seen := map[string]bool{}
+	for u, d := range res.docs {
+		if strings.Contains(u, "currentPage") && (d.Path == "/presse" || !strings.HasPrefix(d.Path, "/presse-") || seen[d.Path]) {
+			t.Errorf("variant %s path = %q; want a suffixed /presse-N of its own", u, d.Path)
+		}
+		seen[d.Path] = true
+	}
+}
+
 func TestProposeAssetPath(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{"/fileadmin/user_upload/presse/2024/pm-042-2024.pdf", "/media/user-upload/presse/2024/pm-042-2024.pdf"},

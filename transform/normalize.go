@@ -355,9 +355,48 @@ const nfcStableBelow = 0x300
 // ProposePath proposes the document's path in the new site: press
 // releases under /presse/YYYY/MM/ with a slug of their title, pages under
 // the slugged segments of their old path (or their title when the old URL
-// says nothing, as index.php?id=12 does). Uniqueness across documents is
-// UniquePaths' job.
+// says nothing, as index.php?id=12 does). A translation that TYPO3 served
+// under its language parameter ("?L=1", the URL of the default language
+// with the language's uid) goes under its language's prefix ("/en/…"):
+// it has the same path as the original, and the original would lose its
+// path to it. Uniqueness across documents is UniquePaths' job.
 func ProposePath(d umzug.Document) string {
+	p := proposePath(d)
+	if lang := typo3Language(d); lang != "" && p != "/"+lang && !strings.HasPrefix(p, "/"+lang+"/") {
+		if p == "/" {
+			return "/" + lang
+		}
+		return "/" + lang + p
+	}
+	return p
+}
+
+// typo3Language returns the path prefix of a translation served under
+// TYPO3's language parameter L (a value other than 0): the primary
+// subtag of the document's language ("en" of "en-GB"), or "lang-<L>"
+// when the page declares none; "" for any other URL.
+func typo3Language(d umzug.Document) string {
+	_, q, ok := strings.Cut(d.URL, "?")
+	if !ok {
+		return ""
+	}
+	l := ""
+	for part := range strings.SplitSeq(q, "&") {
+		if v, found := strings.CutPrefix(part, "L="); found {
+			l = v
+		}
+	}
+	if l == "" || l == "0" || strings.Trim(l, "0123456789") != "" {
+		return ""
+	}
+	primary, _, _ := strings.Cut(d.Lang, "-")
+	if primary = Slug(primary, 8); primary != "" {
+		return primary
+	}
+	return "lang-" + l
+}
+
+func proposePath(d umzug.Document) string {
 	if d.Kind == umzug.KindPressRelease {
 		slug := Slug(d.Title, 80)
 		if slug == "" {
@@ -395,8 +434,8 @@ func ProposePath(d umzug.Document) string {
 		}
 	}
 	if len(segs) == 0 {
-		if u.RawQuery == "" {
-			return "/"
+		if u.RawQuery == "" || typo3Language(d) != "" && !strings.Contains("&"+u.RawQuery, "&id=") {
+			return "/" // the root, perhaps a translation of it ("/?L=1")
 		}
 		return "/" + Slug(d.Title, 80)
 	}

@@ -503,6 +503,19 @@ func TestProposePath(t *testing.T) {
 		{"index.php?id", umzug.Document{Kind: umzug.KindPage, URL: "https://x.example/index.php?id=12", Title: "Über uns"},
 			"/ueber-uns"},
 		{"root", umzug.Document{Kind: umzug.KindPage, URL: "https://x.example/", Title: "Startseite"}, "/"},
+		// A translation under TYPO3's language parameter: under its
+		// language's prefix (the original keeps its path), whatever the
+		// parameters' order; L=0 is the default language.
+		{"translation ?L=1", umzug.Document{Kind: umzug.KindPage, URL: "https://x.example/ministerium/?L=1", Title: "The ministry", Lang: "en-GB"},
+			"/en/ministerium"},
+		{"translation index.php?id&L", umzug.Document{Kind: umzug.KindPage, URL: "https://x.example/index.php?L=2&id=12", Title: "À propos", Lang: "fr"},
+			"/fr/a-propos"},
+		{"translation of the root", umzug.Document{Kind: umzug.KindPage, URL: "https://x.example/?L=1", Title: "Welcome", Lang: "en"}, "/en"},
+		{"translation without a language", umzug.Document{Kind: umzug.KindPage, URL: "https://x.example/themen/?L=3", Title: "x"}, "/lang-3/themen"},
+		{"translation of a release", umzug.Document{Kind: umzug.KindPressRelease, URL: "https://x.example/presse/detail/bruecke/?L=1", Lang: "en",
+			Title: "New bridge", Dates: umzug.Dates{Published: "2024-03-12"}}, "/en/presse/2024/03/new-bridge"},
+		{"default language L=0", umzug.Document{Kind: umzug.KindPage, URL: "https://x.example/ministerium/?L=0", Title: "x", Lang: "de"}, "/ministerium"},
+		{"already under its prefix", umzug.Document{Kind: umzug.KindPage, URL: "https://x.example/en/ministry/?L=1", Title: "x", Lang: "en"}, "/en/ministry"},
 		// GSB: "<name>_node.html" is a node's page; the node of its
 		// directory is the directory's index page.
 		{"GSB node of its directory", umzug.Document{Kind: umzug.KindPage, URL: "https://x.example/DE/Service/FAQ/faq_node.html", Title: "x"},

@@ -92,13 +92,23 @@ func (v *parts) block(b *umzug.Block) {
 			if it.Link != nil {
 				v.linkOf(it.Link)
 			}
+			for j := range it.Media {
+				v.mediaOf(&it.Media[j])
+			}
 		}
 	}
 	if p := b.InfoBox; p != nil {
 		v.richText(p.Body)
 	}
-	// Heading, Video, Form, Divider, HTML and Ref hold no links, images
-	// or files of the old site that the second pass rewrites.
+	if p := b.Video; p != nil && p.Provider == "file" {
+		// A video file of the old site is a file like a download.
+		f := umzug.File{URL: p.Src, Title: p.Title, Asset: p.Asset}
+		v.fileOf(&f)
+		p.Asset = f.Asset
+	}
+	// Heading, a platform's Video, Form, Divider, HTML and Ref hold no
+	// links, images or files of the old site that the second pass
+	// rewrites.
 }
 
 // pressRelease visits the attachments and related links.

@@ -86,9 +86,21 @@ func collectAssets(d *umzug.Document) []umzug.Asset {
 					addMedia(m)
 				}
 			}
+		case umzug.BlockTimeline:
+			for _, it := range b.Timeline.Items {
+				for _, m := range it.Media {
+					addMedia(m)
+				}
+			}
 		case umzug.BlockDownloads:
 			for _, f := range b.Downloads.Items {
 				addFile(f)
+			}
+		case umzug.BlockVideo:
+			// A video file of the site (fileadmin/…/film.mp4) moves
+			// with the site; a platform's player does not.
+			if b.Video.Provider == "file" {
+				addFile(umzug.File{URL: b.Video.Src, Title: b.Video.Title})
 			}
 		}
 		// Links to files inside rich text are assets too.

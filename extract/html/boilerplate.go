@@ -393,6 +393,9 @@ func (c boilerCache) elementReason(n *html.Node, x *elAttrs) string {
 	if cls != "" && c.classReason(cls) == umzug.DropScreenOnly {
 		return umzug.DropScreenOnly
 	}
+	if n.DataAtom == atom.A && cls != "" && skipLink(cls, attr(n, "href")) {
+		return umzug.DropScreenOnly
+	}
 	if n.DataAtom == atom.A && cls != "" && !inRunningText(n) && hasDescendant(n, func(d *html.Node) bool { return headingLevel(d) > 0 || d.DataAtom == atom.P || d.DataAtom == atom.Div }) {
 		// A card: a link around a headline and a text, named by its
 		// class ("relatedPost", "sz-teaser": a teaser is soft, dropped
@@ -1078,6 +1081,24 @@ func insideContentElement(n *html.Node) bool {
 func hasDescendant(n *html.Node, pred func(*html.Node) bool) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode && (pred(c) || hasDescendant(c, pred)) {
+			return true
+		}
+	}
+	return false
+}
+
+// skipLink reports a link that is shown only on keyboard focus and leads
+// to a place on the same page: a skip link ("Menü überspringen" before
+// bootstrap_package's menu elements, Menu/SkipNavigation.html, to the
+// next element's "#c{uid}"; Bootstrap's "visually-hidden-focusable",
+// Bootstrap 4's "sr-only-focusable").
+func skipLink(class, href string) bool {
+	if !strings.HasPrefix(strings.TrimSpace(href), "#") {
+		return false
+	}
+	for _, f := range strings.Fields(class) {
+		switch strings.ToLower(f) {
+		case "visually-hidden-focusable", "sr-only-focusable":
 			return true
 		}
 	}

@@ -255,7 +255,7 @@ func reachable(n *html.Node, t string) bool {
 		if d.DataAtom != atom.A {
 			return false
 		}
-		h := strings.ToLower(strings.TrimSpace(attr(d, "href")))
+		h := strings.ToLower(strings.TrimSpace(anchorHref(d)))
 		return strings.HasPrefix(h, "mailto:") || strings.HasPrefix(h, "tel:") || strings.Contains(h, "linkto_uncryptmailto")
 	})
 }
@@ -350,7 +350,7 @@ func (p *page) readContacts(box *html.Node) []umzug.Contact {
 func (p *page) readContact(el *html.Node) umzug.Contact {
 	c := umzug.Contact{}
 	goquery.NewDocumentFromNode(el).FindMatcher(css("a[href]")).Each(func(_ int, a *goquery.Selection) {
-		href := strings.TrimSpace(a.AttrOr("href", ""))
+		href := strings.TrimSpace(anchorHref(a.Nodes[0]))
 		switch {
 		case strings.HasPrefix(strings.ToLower(href), "tel:") && c.Phone == "":
 			c.Phone = strings.TrimSpace(cleanText(a.Nodes[0]))
@@ -603,6 +603,7 @@ func (p *page) takeContacts(roots []*html.Node) {
 		search = append([]*html.Node{p.news}, roots...)
 	}
 	boxes := append(contactBoxes(search), p.pressContactsOutside(search)...)
+	boxes = append(boxes, p.headedContactElements(boxes)...)
 	for _, box := range boxes {
 		cs := p.readContacts(box.read)
 		if len(cs) == 0 {
@@ -808,4 +809,40 @@ func contactShaped(n *html.Node) bool {
 	}
 	first := lines[0]
 	return len(first) <= 80 && !phoneRe.MatchString(first) && !emailRe.MatchString(first) && !strings.ContainsAny(first, "0123456789@")
+}
+
+// headedContactElements returns the content elements converted into a
+// block whose header is a contact headline ("Pressekontakt" as the
+// header of a text element of the record, boxed by a frame background or
+// not) and that hold a way to reach someone: boxes the element's text
+// alone does not announce, its header having left it for the block's.
+// Elements inside one of the boxes found are left out.
+func (p *page) headedContactElements(found []contactBox) []contactBox {
+	var out []contactBox
+	for _, b := range p.blocks {
+		if b.Header == nil || len(b.Header.Text) > 80 {
+			continue
+		}
+		l := strings.ToLower(b.Header.Text)
+		if !mayContactCue(l) || !contactCue.MatchString(firstLine(l)) {
+			continue
+		}
+		src := p.blockSrc[b.Key]
+		if src == nil || !isContentElement(src) {
+			continue
+		}
+		inside := false
+		for _, f := range found {
+			for _, n := range f.nodes {
+				if n == src || isAncestor(n, src) || isAncestor(src, n) {
+					inside = true
+				}
+			}
+		}
+		if t, short := textUpTo(src, 1200); !inside && short && t != "" && reachable(src, t) {
+			out = append(out, contactBox{nodes: []*html.Node{src}, read: src})
+			found = append(found, out[len(out)-1])
+		}
+	}
+	return out
 }

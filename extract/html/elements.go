@@ -2,6 +2,7 @@ package html
 
 import (
 	"fmt"
+	"path"
 	"regexp"
 	"strconv"
 	"strings"
@@ -687,6 +688,16 @@ func (p *page) flowNodes(nodes []*html.Node) []umzug.Block {
 			// A table's cells hold text: its pictures follow it.
 			out = append(out, p.tablePictures(n)...)
 			return
+		case n.DataAtom == atom.Audio || (n.DataAtom == atom.Figure || n.DataAtom == atom.Ul || n.DataAtom == atom.Ol) && hasDescendant(n, isAudio):
+			// An audio player (fluid_styled_content's figure.audio,
+			// bootstrap_package's audio list): its files as downloads,
+			// so that the file, its title and its description reach
+			// the new CMS.
+			if d := p.audioFiles(n); d != nil {
+				flush()
+				out = append(out, umzug.Block{Type: umzug.BlockDownloads, Downloads: d})
+				return
+			}
 		case n.DataAtom == atom.Figure && hasDescendant(n, func(d *html.Node) bool { return d.DataAtom == atom.Iframe || d.DataAtom == atom.Video }):
 			// A figure around a video (fluid_styled_content's
 			// figure.video, bootstrap_package's embed): one video block
@@ -752,7 +763,7 @@ func (p *page) flowNodes(nodes []*html.Node) []umzug.Block {
 func containsStructured(n *html.Node) bool {
 	return hasDescendant(n, func(d *html.Node) bool {
 		switch d.DataAtom {
-		case atom.Table, atom.Figure, atom.Iframe, atom.Video, atom.Form, atom.Hr, atom.Object, atom.Embed:
+		case atom.Table, atom.Figure, atom.Iframe, atom.Video, atom.Audio, atom.Form, atom.Hr, atom.Object, atom.Embed:
 			return true
 		case atom.Img:
 			return !isIcon(d)
@@ -859,4 +870,52 @@ func (p *page) embedBlock(el *html.Node, uid int, ctype, src string) umzug.Block
 	}
 	p.warn("embedded-content", fmt.Sprintf("%s embeds %s, which is not a video: kept as html; rebuild the embed in the new CMS", what, src), key)
 	return umzug.Block{Type: umzug.BlockHTML, HTML: &umzug.HTML{HTML: strings.TrimSpace(sb.String())}}
+}
+
+func isAudio(n *html.Node) bool { return n.DataAtom == atom.Audio }
+
+// audioFiles reads the audio players in n as files: the address of the
+// <audio> element or its first <source>, the title from the item's
+// heading (bootstrap_package's "audio-heading") or the player's title
+// attribute, the description from "audio-description" or the figure's
+// caption. A list is read only when each of its items holds a player.
+func (p *page) audioFiles(n *html.Node) *umzug.Downloads {
+	s := goquery.NewDocumentFromNode(n).Selection
+	if n.DataAtom == atom.Ul || n.DataAtom == atom.Ol {
+		items := s.ChildrenFiltered("li")
+		if items.Length() == 0 || items.FilterFunction(func(_ int, li *goquery.Selection) bool { return hasDescendant(li.Nodes[0], isAudio) }).Length() != items.Length() {
+			return nil
+		}
+	}
+	d := &umzug.Downloads{}
+	s.FindMatcher(css("audio")).AddBack().FilterMatcher(css("audio")).Each(func(_ int, a *goquery.Selection) {
+		src := a.AttrOr("src", "")
+		if src == "" {
+			src = a.FindMatcher(cssFirst("source[src]")).AttrOr("src", "")
+		}
+		href := p.abs(src)
+		if href == "" {
+			return
+		}
+		f := umzug.File{URL: href, Title: collapseTrim(a.AttrOr("title", ""))}
+		if item := a.ClosestMatcher(css("li, figure")); item.Length() > 0 && (item.Nodes[0] == n || isAncestor(n, item.Nodes[0])) {
+			if t := text(item.FindMatcher(cssFirst(".audio-heading, h1, h2, h3, h4, h5, h6")).First()); t != "" {
+				f.Title = t
+			}
+			f.Description = text(item.FindMatcher(cssFirst(".audio-description, figcaption")).First())
+		}
+		base := path.Base(strings.SplitN(href, "?", 2)[0])
+		if ext := path.Ext(base); ext != "" && len(ext) <= 6 {
+			f.FileName = base
+			f.Format = strings.ToUpper(ext[1:])
+		}
+		if f.Title == "" {
+			f.Title = f.FileName
+		}
+		d.Items = append(d.Items, f)
+	})
+	if len(d.Items) == 0 {
+		return nil
+	}
+	return d
 }

@@ -653,8 +653,14 @@ func (a *analysis) mainContent() []*html.Node {
 	// holding the marked regions are the content, with whatever the
 	// template put beside the markers in the same column (a news list
 	// rendered below them), judged like the rest.
-	if cols := a.majorColumns(searchColumns(a.body)); len(cols) > 0 {
+	cols := searchColumns(a.body)
+	if cols := a.majorColumns(cols); len(cols) > 0 {
 		return cols
+	}
+	if len(cols) == 1 && cols[0] == a.body {
+		if els := a.bodySearchRegion(); len(els) > 0 {
+			return els
+		}
 	}
 	best := a.bestRegion()
 	if best == nil {
@@ -862,6 +868,40 @@ func (a *analysis) tighten(best *html.Node) *html.Node {
 	return best
 }
 
+// bodySearchRegion returns the elements between a TYPO3SEARCH_begin and
+// the next _end marker when both are children of the body (a template
+// without a content wrapper: TYPO3's print view, a plain page template),
+// the marked content element by element; nil when no such region holds
+// most of the page's prose or one of its elements is a main navigation
+// or the page footer (markers around the whole page).
+func (a *analysis) bodySearchRegion() []*html.Node {
+	var out []*html.Node
+	on := false
+	good := int32(0)
+	for c := a.body.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.CommentNode:
+			if isBegin, isEnd := typo3SearchMarker(c); isBegin {
+				on = true
+			} else if isEnd {
+				on = false
+			}
+		case html.ElementNode:
+			if on && !isInvisible(c) {
+				if a.hasChromeLandmark(c) || a.marks[c] == umzug.DropNavigation || a.marks[c] == umzug.DropFooter || a.marks[c] == umzug.DropHeader {
+					return nil
+				}
+				out = append(out, c)
+				good += a.w[c].good
+			}
+		}
+	}
+	if len(out) == 0 || 2*good < a.w[a.body].good {
+		return nil
+	}
+	return out
+}
+
 // majorColumns keeps the TYPO3SEARCH columns that hold content: a column
 // that is (nearly) the whole page says nothing; columns with a fifth of
 // the largest one's prose or less are sidebars, unless prose of their own.
@@ -1006,6 +1046,8 @@ func (p *page) prune(root *html.Node) {
 				}
 			} else if a.soft[c] && !ce && dropSoft {
 				p.drop(c, umzug.DropRelated)
+			} else if newsMenuElement(c) {
+				p.drop(c, umzug.DropNavigation)
 			} else if r := utilityReason(c, w.text); r != "" && !(ce && r == umzug.DropMeta && authorElement(c)) {
 				p.drop(c, r)
 			} else if w.text > 0 && w.text <= 16 && controlButtons(c) {
@@ -1464,7 +1506,7 @@ var taxonomyPaths = []string{"/tag/", "/tags/", "/schlagwort", "/stichwort", "/c
 
 // taxonomyLinks reports a line or box of links to tag and category pages
 // ("Schlagworte: Radverkehr, Baustellen"): all its links go there and
-// they are most of its text.
+// they are most of its text, and it holds no <time>.
 func taxonomyLinks(n *html.Node, w weights) bool {
 	switch n.DataAtom {
 	case atom.Div, atom.Ul, atom.P, atom.Span, atom.Section:
@@ -1480,6 +1522,13 @@ func taxonomyLinks(n *html.Node, w weights) bool {
 	visit = func(x *html.Node) {
 		for c := x.FirstChild; c != nil && !other; c = c.NextSibling {
 			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.Time {
+				// A date beside the links (tx_news' detail footer:
+				// date, then the category links) is the record's
+				// date, not a term: the box is read part by part.
+				other = true
 				continue
 			}
 			if c.DataAtom == atom.A {

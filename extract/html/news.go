@@ -217,6 +217,27 @@ func (p *page) pressRelease(n *html.Node) {
 		imgBlocks = append(imgBlocks, umzug.Block{Type: umzug.BlockImage, Image: &umzug.Image{Media: m}})
 		imgNodes = append(imgNodes, img.Nodes[0])
 	})
+	// Videos of the record's media (Partials/Detail/MediaVideo.html: a
+	// "mediaelement-video" with the video file or a YouTube or Vimeo
+	// iframe, its description in "news-img-caption" after it): video
+	// blocks in their place, like the images.
+	s.FindMatcher(css("iframe, video")).Each(func(_ int, f *goquery.Selection) {
+		if insideSel(f, body) || inCE(f.Nodes[0]) || f.ClosestMatcher(css(".news-related-wrap, .news-related, .news-backlink-wrap")).Length() > 0 {
+			return
+		}
+		v := p.video(f)
+		if v == nil || seenImg[v.Src] {
+			return
+		}
+		seenImg[v.Src] = true
+		if v.Caption == "" {
+			if w := f.ClosestMatcher(css(".outer, .news-img-wrap, .news-image, .news-media")); w.Length() > 0 {
+				v.Caption = text(w.FindMatcher(cssFirst(".news-img-caption, figcaption")).First())
+			}
+		}
+		imgBlocks = append(imgBlocks, umzug.Block{Type: umzug.BlockVideo, Video: v})
+		imgNodes = append(imgNodes, f.Nodes[0])
+	})
 
 	// Attachments and related links.
 	s.FindMatcher(css(".news-related-files li, .news-related-files tr")).Each(func(_ int, li *goquery.Selection) {
@@ -942,3 +963,67 @@ func publisherLine(roots []*html.Node) (*html.Node, string) {
 // peopleNamed matches a name line that names persons: academic titles,
 // or two names joined by "und", "and", "&" or a comma.
 var peopleNamed = regexp.MustCompile(`(?i)\b(?:prof|dr|dipl)\.|\s(?:und|and|&)\s|,\s*\p{Lu}`)
+
+// newsMenuCTypes are the CTypes of tx_news' menu plugins (one plugin per
+// view since tx_news 11): the date menu and the category and tag lists.
+var newsMenuCTypes = map[string]bool{"news_newsdatemenu": true, "news_categorylist": true, "news_taglist": true}
+
+// newsMenuElement reports a content element that is one of tx_news' menu
+// views: by its CType, or a plugin element ("list", "news_pi1") that
+// holds the date menu (Templates/News/DateMenu.html, div.news-menu-view,
+// the same in every version) or is a list of links each with its count. Its links to month archives and
+// categories, with their counts, are navigation of the news archive the
+// new CMS builds from its own records.
+func newsMenuElement(n *html.Node) bool {
+	class := attr(n, "class")
+	if !strings.Contains(class, "frame-type-") || !strings.Contains(class, "news") && !strings.Contains(class, "frame-type-list") {
+		return false
+	}
+	switch ct := frameType(class); {
+	case newsMenuCTypes[ct]:
+		return true
+	case ct == "list" || ct == "news_pi1":
+		// The date menu, or the category or tag list (Category/List.html,
+		// Tag/List.html: each link followed by its count).
+		return hasDescendant(n, func(d *html.Node) bool { return hasClass(attr(d, "class"), "news-menu-view") }) || countedMenu(n)
+	}
+	return false
+}
+
+// countedMenu reports a list of at least two links each followed by a
+// count of what it leads to ("Wald (3)", "Wasser (12)"): a filter menu
+// of a site's categories or tags (tx_news' Category/List.html prints
+// the count of each category's records), not the terms of one page.
+func countedMenu(n *html.Node) bool {
+	links, counted := 0, 0
+	var visit func(x *html.Node)
+	visit = func(x *html.Node) {
+		for c := x.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom != atom.A {
+				visit(c)
+				continue
+			}
+			links++
+			if s := c.NextSibling; s != nil && s.Type == html.TextNode && isCount(strings.TrimSpace(s.Data)) {
+				counted++
+			}
+		}
+	}
+	visit(n)
+	return links >= 2 && counted == links
+}
+
+// isCount reports "(3)", "(12)" and the like at the start of s.
+func isCount(s string) bool {
+	if len(s) < 3 || s[0] != '(' {
+		return false
+	}
+	i := 1
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i > 1 && i < len(s) && s[i] == ')'
+}

@@ -319,6 +319,12 @@ func (p *page) extract() (umzug.Document, error) {
 		p.pressRelease(news)
 	} else {
 		for _, r := range roots {
+			if isContentElement(r) && !containsContentElements(r) {
+				// A content element as a root of its own (the marked
+				// elements of a template without a content wrapper).
+				p.contentElement(r, "")
+				continue
+			}
 			p.walk(r)
 		}
 	}

@@ -916,6 +916,29 @@ func TestDateLineOverHeadline(t *testing.T) {
 	}
 }
 
+// TestVideoFileAsset: a video file of the site (fluid_styled_content's
+// figure.video with a <video> of a fileadmin file) is an asset of the
+// document; a video platform's iframe is none.
+func TestVideoFileAsset(t *testing.T) {
+	page := `<html><head><title>Wasser | Amt</title></head><body><main>
+<h1>Wasser</h1>
+<div id="c21" class="frame frame-default frame-type-textmedia"><div class="ce-textpic ce-center ce-above"><div class="ce-gallery" data-ce-columns="1" data-ce-images="1"><div class="ce-row"><div class="ce-column">
+<figure class="video"><div class="video-embed"><video width="640" controls class="video-embed-item"><source src="/fileadmin/videos/grundwasser.mp4" type="video/mp4"></video></div><figcaption class="video-caption">So entsteht Grundwasser</figcaption></figure>
+</div></div></div><div class="ce-bodytext"><p>Der Weg des Regens bis ins Grundwasser.</p></div></div></div>
+<div id="c22" class="frame frame-default frame-type-textmedia"><div class="ce-textpic ce-center ce-above"><div class="ce-gallery"><div class="ce-row"><div class="ce-column">
+<figure class="video"><div class="video-embed"><iframe src="https://www.youtube-nocookie.com/embed/abc?autohide=1" allowfullscreen class="video-embed-item"></iframe></div></figure>
+</div></div></div></div></div>
+</main></body></html>`
+	d := parseFile(t, page, "https://amt.example/themen/wasser/")
+	var urls []string
+	for _, a := range d.Assets {
+		urls = append(urls, a.URL)
+	}
+	if !slices.Equal(urls, []string{"https://amt.example/fileadmin/videos/grundwasser.mp4"}) {
+		t.Errorf("assets = %q; want the video file alone (blocks %v)", urls, blockTypes(d))
+	}
+}
+
 // TestPanelPictures: the pictures of an accordion item (bootstrap_package's
 // accordion-content-medias) and of a tab (a figure in its text) are the
 // panel's media, with their captions, and assets of the document; the

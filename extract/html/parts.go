@@ -1084,7 +1084,14 @@ func (p *page) timeline(s *goquery.Selection, ctype string) *umzug.Timeline {
 		if ti.Title != "" {
 			c.FindMatcher(cssFirst(".timeline-title, .timeline-item-title, .timeline-item-header, h2, h3, h4, h5")).First().Remove()
 		}
-		ti.Body = p.richChildren(c)
+		// The item's pictures (bootstrap_package's timeline-item-image,
+		// a gallery) are its media with their captions, not text.
+		if ti.Media = p.figures(c); len(ti.Media) > 0 {
+			c.FindMatcher(css("figure, img, .timeline-item-image, .ce-gallery, .gallery-row, script, style")).Remove()
+			ti.Body = withoutEchoes(p.richChildren(c), ti.Media)
+		} else {
+			ti.Body = p.richChildren(c)
+		}
 		t.Items = append(t.Items, ti)
 	})
 	return t
@@ -1154,6 +1161,11 @@ func (p *page) teaserItem(it *goquery.Selection) umzug.TeaserItem {
 		if m, ok := p.mediaOf(img, it); ok {
 			ti.Image = &m
 		}
+	} else if src := p.abs(backgroundImage(it)); src != "" {
+		// A slide's picture as a CSS background (bootstrap_package's
+		// Carousel/General/BackgroundImage.html: a <style> rule per
+		// breakpoint): the picture of the slide, not decoration.
+		ti.Image = &umzug.Media{Src: src}
 	}
 	link := titleSel.FindMatcher(cssFirst("a[href]")).First()
 	if link.Length() == 0 {
@@ -1173,6 +1185,15 @@ func (p *page) teaserItem(it *goquery.Selection) umzug.TeaserItem {
 		p.dropped = append(p.dropped, droppedNode{n: e.Nodes[0], reason: umzug.DropTags, others: true})
 	})
 	c := it.Clone()
+	// A subtitle or subheader (bootstrap_package's card-subtitle in
+	// CardGroup.html, carousel-subheader and carousel-item-subheader in
+	// Carousel/Item/*.html: a heading below the title) is the first line
+	// of the item's text, not its title.
+	c.FindMatcher(css("[class*=subtitle], [class*=subheader]")).Each(func(_ int, h *goquery.Selection) {
+		if n := h.Nodes[0]; headingLevel(n) > 0 && (titleSel.Length() == 0 || attr(n, "class") != attr(titleSel.Nodes[0], "class") || textOf(n) != textOf(titleSel.Nodes[0])) {
+			n.DataAtom, n.Data = atom.P, "p"
+		}
+	})
 	c.FindMatcher(css(".card-title, .teaser-title, .teaser__title, [itemprop=headline], h2, h3, h4, h5, h6, time, img, figure, a.more, .more, a.btn, .card-footer, .teaser-link, a[class*=more], .news-list-date, .news-list-category, .news-list-tags, .footer, .carousel-indicators, .carousel-control-prev, .carousel-control-next")).Remove()
 	ti.Body = p.richChildren(c)
 	if ti.Image != nil && ti.Image.Caption != "" {
@@ -1231,4 +1252,30 @@ func outermost(s *goquery.Selection) *goquery.Selection {
 		}
 		return true
 	})
+}
+
+// bgURLRe finds the address in a CSS background-image declaration.
+var bgURLRe = regexp.MustCompile(`(?i)background(?:-image)?\s*:[^;{}]*?url\(\s*['"]?([^'")\s]+)['"]?\s*\)`)
+
+// backgroundImage returns the picture an element shows as a CSS
+// background: the last address of a background-image declaration in a
+// <style> element inside it (bootstrap_package writes one rule per
+// breakpoint, the widest last) or in a style attribute; "" for none.
+func backgroundImage(s *goquery.Selection) string {
+	found := ""
+	s.FindMatcher(css("style, [style]")).Each(func(_ int, e *goquery.Selection) {
+		t := e.AttrOr("style", "")
+		if goquery.NodeName(e) == "style" {
+			t = e.Text()
+		}
+		if !strings.Contains(strings.ToLower(t), "url(") {
+			return
+		}
+		for _, m := range bgURLRe.FindAllStringSubmatch(t, -1) {
+			if !strings.HasPrefix(m[1], "data:") {
+				found = m[1]
+			}
+		}
+	})
+	return found
 }

@@ -17,7 +17,8 @@ import (
 // icon, placeholder or flag, not a small one) inside the main region,
 // outside everything dropped with a reason, not in a link to another page
 // or a list item that links to one (a teaser's picture belongs to the
-// page it points to), whose address is none of the document's assets.
+// page it points to) nor in a link to a file that is no picture (the
+// file's preview), whose address is none of the document's assets.
 
 // missingPictures returns the addresses of the main content's pictures
 // that the document left out without a reason, each once.
@@ -46,7 +47,11 @@ func (p *page) missingPictures(roots []*html.Node) []string {
 			}
 			switch c.DataAtom {
 			case atom.A:
-				walk(c, linked || linksPage(c), inData)
+				// A picture in a link to a file that is no picture is
+				// the file's preview (a file list's thumbnails,
+				// bootstrap_package's and fluid_styled_content's uploads
+				// with previews): the file is what the page shows.
+				walk(c, linked || linksPage(c) || fileLink(c) && !pictureExt[path.Ext(strings.ToLower(cheapPath(attr(c, "href"))))], inData)
 				continue
 			case atom.Li:
 				// A list item that links to a page is a teaser: its

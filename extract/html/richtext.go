@@ -27,6 +27,11 @@ type ptBuilder struct {
 	level int
 	nlink int
 	pre   int // depth inside <pre>
+	// links are the links in effect, innermost last: a link around
+	// block elements (a teaser's link around its headline and text) marks
+	// the text of several blocks, and each block needs the link's
+	// definition.
+	links []umzug.MarkDef
 }
 
 func newPTBuilder(base *url.URL) *ptBuilder { return &ptBuilder{base: base, style: "normal"} }
@@ -79,6 +84,7 @@ func (b *ptBuilder) text(s string) {
 		return
 	}
 	blk := b.block()
+	b.linkDefs(blk)
 	marks := append([]string{}, b.marks...)
 	if n := len(blk.Children); n > 0 && slices.Equal(blk.Children[n-1].Marks, marks) {
 		last := &blk.Children[n-1]
@@ -176,10 +182,18 @@ func (b *ptBuilder) node(n *html.Node) {
 		}
 		return
 	case atom.P, atom.Div, atom.Section, atom.Article, atom.Header, atom.Footer, atom.Address,
-		atom.Figcaption, atom.Caption, atom.Dd, atom.Dt, atom.Summary, atom.Details, atom.Main,
+		atom.Figcaption, atom.Caption, atom.Dd, atom.Summary, atom.Details, atom.Main,
 		atom.Figure, atom.Aside:
 		b.flush()
 		b.children(n)
+		b.flush()
+		return
+	case atom.Dt:
+		// A definition list's term (fluid_styled_content's bullets of
+		// type 2, "Stabsstelle Presse" over its description): a line of
+		// its own in bold, so that term and description stay apart.
+		b.flush()
+		b.decorated("strong", n)
 		b.flush()
 		return
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
@@ -229,7 +243,7 @@ func (b *ptBuilder) node(n *html.Node) {
 		b.listItem(n)
 		return
 	case atom.A:
-		href := attr(n, "href")
+		href := anchorHref(n)
 		if href == "" || strings.HasPrefix(href, "#") && b.base == nil {
 			b.children(n)
 			return
@@ -242,11 +256,13 @@ func (b *ptBuilder) node(n *html.Node) {
 		blk := b.block()
 		key := "l" + strconv.Itoa(b.nlink)
 		b.nlink++
-		blk.MarkDefs = append(blk.MarkDefs, umzug.MarkDef{Type: "link", Key: key, Href: link,
-			Title: strings.TrimSpace(attr(n, "title")), Target: attr(n, "target")})
+		def := umzug.MarkDef{Type: "link", Key: key, Href: link, Title: strings.TrimSpace(attr(n, "title")), Target: attr(n, "target")}
+		blk.MarkDefs = append(blk.MarkDefs, def)
+		b.links = append(b.links, def)
 		b.marks = append(b.marks, key)
 		b.children(n)
 		b.marks = b.marks[:len(b.marks)-1]
+		b.links = b.links[:len(b.links)-1]
 		return
 	case atom.Img:
 		// Inline images in running text (icons, spacer gifs) carry no text;
@@ -254,16 +270,37 @@ func (b *ptBuilder) node(n *html.Node) {
 		return
 	}
 	if d, ok := decorators[n.DataAtom]; ok {
-		b.marks = append(b.marks, d)
-		b.children(n)
-		b.marks = b.marks[:len(b.marks)-1]
+		b.decorated(d, n)
 		return
 	}
 	b.children(n)
 }
 
+// decorated adds n's children with the decorator d, once: a <b> inside a
+// bold term adds no second "strong".
+func (b *ptBuilder) decorated(d string, n *html.Node) {
+	if slices.Contains(b.marks, d) {
+		b.children(n)
+		return
+	}
+	b.marks = append(b.marks, d)
+	b.children(n)
+	b.marks = b.marks[:len(b.marks)-1]
+}
+
+// linkDefs gives blk the definitions of the links in effect that it
+// lacks: a block begun inside a link.
+func (b *ptBuilder) linkDefs(blk *umzug.PTBlock) {
+	for _, l := range b.links {
+		if !slices.ContainsFunc(blk.MarkDefs, func(d umzug.MarkDef) bool { return d.Key == l.Key }) {
+			blk.MarkDefs = append(blk.MarkDefs, l)
+		}
+	}
+}
+
 func (b *ptBuilder) textRaw(s string) {
 	blk := b.block()
+	b.linkDefs(blk)
 	blk.Children = append(blk.Children, umzug.PTSpan{Type: "span", Text: s, Marks: append([]string{}, b.marks...)})
 }
 
@@ -398,6 +435,19 @@ func resolveLink(base *url.URL, href string) (string, bool) {
 		}
 	}
 	return u.String(), true
+}
+
+// anchorHref returns the address of a link: its href, or for TYPO3's
+// spam-protected mail link of v11.5 and later (href="#" with
+// data-mailto-token and data-mailto-vector, decoded by script on click)
+// the decoded "mailto:" address.
+func anchorHref(a *html.Node) string {
+	if tok := attr(a, "data-mailto-token"); tok != "" {
+		if mail, ok := DecryptTYPO3Mail(strings.TrimSpace(tok)); ok {
+			return mail
+		}
+	}
+	return attr(a, "href")
 }
 
 // DecryptTYPO3Mail decodes the argument of TYPO3's

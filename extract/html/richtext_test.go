@@ -2,6 +2,7 @@ package html
 
 import (
 	"fmt"
+	"golang.org/x/net/html"
 	"slices"
 	"strings"
 	"testing"
@@ -318,5 +319,63 @@ func TestDecryptTYPO3Mail(t *testing.T) {
 		if got, ok := DecryptTYPO3Mail(bad); ok {
 			t.Errorf("DecryptTYPO3Mail(%q) = %q, true; want false", bad, got)
 		}
+	}
+}
+
+// TestLinkAroundBlocks: a link around block elements (a slide's or a
+// card's link around its headline and text) marks the text of each block,
+// and each block has the link's definition: a mark without its definition
+// is a link lost in the new CMS.
+func TestLinkAroundBlocks(t *testing.T) {
+	b := newPTBuilder(nil)
+	doc, err := html.Parse(strings.NewReader(`<a href="https://www.example.de/gartenschau/"><p>Landesgartenschau</p><p>Vom <b>23. April</b> an</p></a><p>Danach <a href="https://www.example.de/x/">x</a></p>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.children(doc)
+	pt := b.result()
+	if len(pt) != 3 {
+		t.Fatalf("%d blocks, want 3: %+v", len(pt), pt)
+	}
+	for _, blk := range pt {
+		defs := map[string]string{}
+		for _, d := range blk.MarkDefs {
+			defs[d.Key] = d.Href
+		}
+		for _, sp := range blk.Children {
+			for _, m := range sp.Marks {
+				if strings.HasPrefix(m, "l") && defs[m] == "" {
+					t.Errorf("block %q: span %q marked %s without its definition (%v)", blk.PlainText(), sp.Text, m, blk.MarkDefs)
+				}
+			}
+		}
+	}
+	if d := pt[1].MarkDefs; len(d) != 1 || d[0].Href != "https://www.example.de/gartenschau/" {
+		t.Errorf("second block's links = %+v; want the link around it", d)
+	}
+	if d := pt[2].MarkDefs; len(d) != 1 || d[0].Href != "https://www.example.de/x/" {
+		t.Errorf("third block's links = %+v; want its own link only", d)
+	}
+}
+
+// TestDefinitionListTerms: the terms of a definition list (FSC bullets of
+// type 2) are bold lines of their own, their descriptions plain, so that
+// the new CMS tells them apart; a bold inside a term adds no second mark.
+func TestDefinitionListTerms(t *testing.T) {
+	b := newPTBuilder(nil)
+	doc, err := html.Parse(strings.NewReader(`<dl class="ce-bullets"><dt>Stabsstelle <b>Presse</b></dt><dd>Pressesprecherin Lena Hartung</dd><dt>Digitalisierung</dt><dd>Onlinedienste nach dem OZG</dd></dl>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.children(doc)
+	var got []string
+	for _, blk := range b.result() {
+		for _, sp := range blk.Children {
+			got = append(got, sp.Text+" "+fmt.Sprint(sp.Marks))
+		}
+	}
+	want := []string{"Stabsstelle Presse [strong]", "Pressesprecherin Lena Hartung []", "Digitalisierung [strong]", "Onlinedienste nach dem OZG []"}
+	if !slices.Equal(got, want) {
+		t.Errorf("spans = %q; want %q", got, want)
 	}
 }

@@ -77,6 +77,49 @@ var typo3Cases = []typo3Case{
 		},
 	},
 	{
+		// tx_news 9 renders every view as the "list" CType: the date menu
+		// and the category list were kept as a text block and read as
+		// the page's tags (every category of the site, with the counts
+		// left out).
+		file: "news-list-menus-v9.html", url: "https://www.mvb.example/presse/",
+		kind: umzug.KindPage, title: "Pressemitteilungen", published: "-",
+		tags: []string{}, categories: []string{},
+		blocks: []string{"text", "teaser"},
+		sentences: []string{
+			"Die Pressestelle erreichen Sie werktags von 8 bis 16 Uhr.",
+			"Land baut 120 Kilometer neue Radwege",
+			"Jede fünfte Brücke muss in den nächsten Jahren saniert werden.",
+		},
+		chrome: map[string][]string{
+			"Archiv":          {umzug.DropNavigation},
+			"November 2026":   {umzug.DropNavigation},
+			"(7 Einträge)":    {umzug.DropNavigation},
+			"Themen":          {umzug.DropNavigation},
+			"Digitales":       {umzug.DropNavigation},
+			"Seite 1 von 4.":  {umzug.DropPagination, umzug.DropNavigation},
+			"© 2026 Minister": {umzug.DropFooter},
+		},
+	},
+	{
+		// tx_news 11's plugins, one CType per view: the date menu and the
+		// tag list were a text block and a tags field of the list page.
+		file: "news-list-menus-plugins.html", url: "https://www.statistik.example/neuigkeiten/",
+		kind: umzug.KindPage, title: "Neuigkeiten", published: "-",
+		tags: []string{}, categories: []string{},
+		blocks: []string{"teaser"},
+		sentences: []string{
+			"Bevölkerung wächst leicht",
+			"Im September zählten die Betriebe 1,4 Millionen Übernachtungen.",
+		},
+		chrome: map[string][]string{
+			"Nach Monat":    {umzug.DropNavigation},
+			"(2 Einträge)":  {umzug.DropNavigation},
+			"Schlagworte":   {umzug.DropNavigation},
+			"Wanderungen":   {umzug.DropNavigation},
+			"© 2026 Landes": {umzug.DropFooter},
+		},
+	},
+	{
 		file: "news-list-template-markers-only.html", url: "https://www.tls.example/presse/",
 		kind: umzug.KindPage, title: "Pressemitteilungen", published: "-",
 		blocks: []string{"text", "teaser"},
@@ -198,6 +241,56 @@ var typo3Cases = []typo3Case{
 				if dr.Reason == umzug.DropUnconverted {
 					t.Errorf("unconverted: %+v", dr)
 				}
+			}
+		},
+	},
+	{
+		// Each of the checks below failed before the fix it names.
+		file: "news-detail-media-video.html", url: "https://www.mjv.example/presse/detail/fake-shops/",
+		kind: umzug.KindPressRelease, title: "Vorsicht vor Fake-Shops im Weihnachtsgeschäft",
+		// The machine date with its time: a footer of the date and
+		// category links alone was taken whole as taxonomy, and the date
+		// came from the printed day without the time.
+		published:  "2026-11-26T09:00:00+01:00",
+		publisher:  "Ministerium für Justiz und Verbraucherschutz",
+		lead:       "Die Verbraucherzentrale warnt vor gefälschten Online-Shops mit Lockpreisen.",
+		categories: []string{"Verbraucherschutz"},
+		// The record's text element headed "Pressekontakt" (its header
+		// read into the block) was an info box; the e-mail address behind
+		// the spam-protected link was lost.
+		contacts: []umzug.Contact{{Name: "Lena Hartung", Role: "Pressesprecherin", Phone: "0611 32-2410", Email: "presse@mjv.example"}},
+		// The video of the record's media was lost, its caption dropped
+		// as unconverted.
+		blocks: []string{"image", "video", "text"},
+		sentences: []string{
+			"Lockangebote zum Weihnachtsgeschäft.",
+			"Video: So erkennen Sie einen Fake-Shop in drei Schritten",
+			"Der Fakeshop-Finder der Verbraucherzentrale prüft eine Adresse in wenigen Sekunden.",
+		},
+		chrome: map[string][]string{
+			"Zum Hauptinhalt springen": {umzug.DropOutside, umzug.DropNavigation, umzug.DropScreenOnly},
+			"Zurück":                   {umzug.DropUtility},
+			"© 2026 Ministerium":       {umzug.DropFooter},
+		},
+		check: func(t *testing.T, d umzug.Document) {
+			v := blockOf(d, umzug.BlockVideo)
+			if v == nil || v.Video.Provider != "youtube" || !strings.Contains(v.Video.Src, "youtube-nocookie.com/embed/Kq3xPz7LmQo") ||
+				v.Video.Caption != "Video: So erkennen Sie einen Fake-Shop in drei Schritten" {
+				t.Errorf("video = %+v; want the record's YouTube video with its caption", v)
+			}
+			// The spam-protected link keeps its address (it had none).
+			var hrefs []string
+			for _, b := range d.Blocks {
+				if b.Text != nil {
+					for _, pb := range b.Text.Body {
+						for _, m := range pb.MarkDefs {
+							hrefs = append(hrefs, m.Href)
+						}
+					}
+				}
+			}
+			if !slices.Contains(hrefs, "mailto:beschwerde@vz-musterland.example") {
+				t.Errorf("links = %q; want the decoded mailto: address", hrefs)
 			}
 		},
 	},
@@ -385,6 +478,23 @@ var typo3Cases = []typo3Case{
 		},
 	},
 	{
+		// The marked elements straight in the body: the main content was
+		// the text elements alone (their prose outweighed the rest), the
+		// table, list and file list dropped as outside-main.
+		file: "fsc-print-view-body.html", url: "https://www.lfu.example/hochwasser/?type=98",
+		kind: umzug.KindPage, title: "Hochwasserschutz", published: "-",
+		blocks: []string{"text", "table:Meldestufen", "text:Was Sie tun können", "downloads"},
+		sentences: []string{
+			"Das Landesamt betreibt 34 Pegel an Rhein, Mosel und Nahe.",
+			"Pegel Mainz",
+			"Heizöltanks sichern",
+			"Hochwasserfibel",
+		},
+		chrome: map[string][]string{
+			"Gedruckt von": {umzug.DropFooter, umzug.DropOutside},
+		},
+	},
+	{
 		file: "csc-v62-elements.html", url: "https://www.lab.example/foerderung/schulbau/",
 		kind: umzug.KindPage, title: "Schulbauförderung", published: "-",
 		blocks: []string{"text", "text_media:Was gefördert wird", "table:Fördersätze", "info_box:Wichtig", "downloads:Antragsunterlagen",
@@ -513,6 +623,120 @@ var typo3Cases = []typo3Case{
 			}
 			if h := d.Blocks[16].HTML; !strings.HasPrefix(h.HTML, `<div class="responsive-map"><iframe src="https://www.google.com/maps/embed`) {
 				t.Errorf("map embed = %q; want it without the frame wrappers", h.HTML)
+			}
+		},
+	},
+	{
+		// Each of the checks below failed before the fix it names.
+		file: "bootstrap-package-v14-audio-menus.html", url: "https://www.lfu.example/themen/wasser/",
+		kind: umzug.KindPage, title: "Wasser", published: "-",
+		// The audio list was a text list of titles and the player lost;
+		// the media element's audio file was lost with no trace.
+		blocks: []string{"link_list:Auf dieser Seite", "text:Grundwasser", "downloads:Zum Hören", "downloads:Vogelstimmen am Wasser", "teaser:Angebote", "downloads:Broschüren", "timeline:Chronik des Hochwasserschutzes"},
+		sentences: []string{
+			"Das Landesamt misst den Grundwasserstand an 1.100 Messstellen, die meisten davon täglich.",
+			"Podcast Folge 12: Wasser sparen im Garten",
+			"Gespräch mit der Hydrologin Sabine Korte, 18 Minuten",
+			"Ruf des Eisvogels an der Nahe, aufgenommen im Mai",
+			// The card's subheader was dropped as unconverted.
+			"Hochwassermeldedienst",
+			"Messwerte der Flüsse und Seen seit 1990.",
+			"Der Rhein erreicht in Mainz einen Pegel von 7,92 Metern.",
+		},
+		chrome: map[string][]string{
+			"Zum Hauptinhalt springen": {umzug.DropOutside, umzug.DropNavigation, umzug.DropScreenOnly},
+			// The menu's skip link was the first link of the link list.
+			"Menü überspringen": {umzug.DropScreenOnly},
+			"© 2026 Landesamt":  {umzug.DropFooter},
+		},
+		check: func(t *testing.T, d umzug.Document) {
+			var files []string
+			for _, b := range d.Blocks {
+				if b.Downloads != nil && b.Header != nil && b.Header.Text != "Broschüren" {
+					for _, f := range b.Downloads.Items {
+						files = append(files, f.Title+" | "+f.Description+" | "+f.FileName+" | "+f.Format)
+					}
+				}
+			}
+			want := []string{
+				"Podcast Folge 12: Wasser sparen im Garten | Gespräch mit der Hydrologin Sabine Korte, 18 Minuten | folge12_wasser_sparen.mp3 | MP3",
+				"folge13_starkregen.mp3 |  | folge13_starkregen.mp3 | MP3",
+				"Eisvogel | Ruf des Eisvogels an der Nahe, aufgenommen im Mai | eisvogel.mp3 | MP3",
+			}
+			if !slices.Equal(files, want) {
+				t.Errorf("audio files =\n  %q\nwant\n  %q", files, want)
+			}
+			if l := blockOf(d, umzug.BlockLinkList); l == nil || len(l.LinkList.Items) != 2 {
+				t.Errorf("link list = %+v; want the two section links", l)
+			}
+			tz := blockOf(d, umzug.BlockTeaser)
+			if tz == nil || len(tz.Teaser.Items) != 2 || len(tz.Teaser.Items[0].Body) != 2 || tz.Teaser.Items[0].Title != "Pegelstände" {
+				t.Errorf("teaser = %+v; want two cards, the first with its subheader and text", tz)
+			}
+			// The timeline item's picture was lost and its caption was
+			// a paragraph of the item's text.
+			tl := blockOf(d, umzug.BlockTimeline)
+			if tl == nil || len(tl.Timeline.Items) != 2 {
+				t.Fatalf("timeline = %+v; want two items", tl)
+			}
+			it := tl.Timeline.Items[0]
+			if len(it.Media) != 1 || it.Media[0].Caption != "Das Weihnachtshochwasser 1993 bei Worms." || it.Media[0].Credit != "Foto: Landesarchiv/Karl Brenner" ||
+				it.Media[0].Alt != "Überfluteter Deich bei Worms 1993" || strings.Contains(it.Body.PlainText(), "Weihnachtshochwasser 1993") {
+				t.Errorf("timeline item = %+v; want its picture with caption and credit, and only its text as body", it)
+			}
+			if len(tl.Timeline.Items[1].Media) != 0 {
+				t.Errorf("second item has media %+v", tl.Timeline.Items[1].Media)
+			}
+			var assets []string
+			for _, a := range d.Assets {
+				assets = append(assets, a.FileName)
+			}
+			if !slices.Contains(assets, "deich_1993.jpg") {
+				t.Errorf("assets = %q; want the timeline's picture", assets)
+			}
+		},
+	},
+	{
+		// Each of the checks below failed before the fix it names.
+		file: "bootstrap-package-v14-carousel.html", url: "https://www.mkl.example/",
+		kind: umzug.KindPage, title: "Willkommen", published: "-",
+		blocks: []string{"teaser"},
+		sentences: []string{
+			"Förderaufruf Klimaanpassung",
+			// The call to action's subheader was dropped as unconverted.
+			"Für Kommunen und Landkreise",
+			"Das Land fördert Hitzeaktionspläne mit bis zu 80 Prozent.",
+			"Landesgartenschau 2026",
+			"23. April bis 11. Oktober in Bad Ems",
+		},
+		chrome: map[string][]string{
+			"Vorheriges":             {umzug.DropScreenOnly},
+			"© 2026 Ministerium für": {umzug.DropFooter},
+		},
+		check: func(t *testing.T, d umzug.Document) {
+			tz := blockOf(d, umzug.BlockTeaser)
+			if tz == nil || len(tz.Teaser.Items) != 2 {
+				t.Fatalf("teaser = %+v; want the two slides", tz)
+			}
+			// The slides' pictures, CSS backgrounds in a <style>, were
+			// lost: the widest variant is the slide's image.
+			for i, want := range []string{"/fileadmin/_processed_/3/1/csm_foerderaufruf_9f0a1b.jpg", "/fileadmin/_processed_/5/5/csm_gartenschau_1a2b3c.jpg"} {
+				if im := tz.Teaser.Items[i].Image; im == nil || im.Src != "https://www.mkl.example"+want {
+					t.Errorf("slide %d image = %+v; want %s", i, im, want)
+				}
+			}
+			// The link around the second slide's headline and subheader
+			// marked its text without a definition.
+			it := tz.Teaser.Items[1]
+			if len(it.Body) != 1 || len(it.Body[0].MarkDefs) != 1 || it.Body[0].MarkDefs[0].Href != "https://www.mkl.example/landesgartenschau/" {
+				t.Errorf("second slide body = %+v; want its subheader with the slide's link", it.Body)
+			}
+			var assets []string
+			for _, a := range d.Assets {
+				assets = append(assets, a.FileName)
+			}
+			if !slices.Equal(assets, []string{"foerderaufruf.jpg", "gartenschau.jpg"}) {
+				t.Errorf("assets = %q; want the slides' pictures", assets)
 			}
 		},
 	},

@@ -835,6 +835,10 @@ func (e *encoder) encVideo(v *umzug.Video) {
 		e.b = append(e.b, `,"caption":`...)
 		e.str(v.Caption)
 	}
+	if v.Asset != "" {
+		e.b = append(e.b, `,"asset":`...)
+		e.str(v.Asset)
+	}
 	e.close(start)
 }
 
@@ -1257,6 +1261,17 @@ func (e *encoder) encTimelineItem(v *umzug.TimelineItem) {
 	if v.Link != nil {
 		e.b = append(e.b, `,"link":`...)
 		e.encLink(v.Link)
+	}
+	if len(v.Media) != 0 {
+		e.b = append(e.b, `,"media":`...)
+		e.b = append(e.b, '[')
+		for i := range v.Media {
+			if i > 0 {
+				e.b = append(e.b, ',')
+			}
+			e.encMedia(&v.Media[i])
+		}
+		e.b = append(e.b, ']')
 	}
 	e.close(start)
 }

@@ -434,6 +434,7 @@ func (w *spoolWriter) putVideo(v *umzug.Video) {
 	w.str(string(v.Provider))
 	w.str(string(v.Title))
 	w.str(string(v.Caption))
+	w.str(string(v.Asset))
 }
 
 // putForm appends an umzug.Form.
@@ -610,6 +611,10 @@ func (w *spoolWriter) putTimelineItem(v *umzug.TimelineItem) {
 	} else {
 		w.b = append(w.b, 1)
 		w.putLink(v.Link)
+	}
+	w.length(len(v.Media) == 0, len(v.Media))
+	for i := range v.Media {
+		w.putMedia(&v.Media[i])
 	}
 }
 
@@ -1093,6 +1098,7 @@ func (r *spoolReader) getVideo(v *umzug.Video) {
 	v.Provider = string(r.str())
 	v.Title = string(r.str())
 	v.Caption = string(r.str())
+	v.Asset = string(r.str())
 }
 
 // getForm reads an umzug.Form.
@@ -1283,6 +1289,12 @@ func (r *spoolReader) getTimelineItem(v *umzug.TimelineItem) {
 	if r.present() {
 		v.Link = new(umzug.Link)
 		r.getLink(v.Link)
+	}
+	if n, ok := r.length(); ok {
+		v.Media = make([]umzug.Media, n)
+		for i := range v.Media {
+			r.getMedia(&v.Media[i])
+		}
 	}
 }
 

@@ -504,6 +504,10 @@ func (r *renderer) video(v *umzug.Video) string {
 		return block("embed", []attr{{"url", u}, {"type", "video"}, {"providerNameSlug", provider}},
 			`<figure class="`+cls+`"><div class="wp-block-embed__wrapper">`+"\n"+escText(u)+"\n"+`</div>`+figcap+"</figure>")
 	}
+	if id, u, ok := r.media(v.Asset, v.Src); ok {
+		// The video file, uploaded to the media library.
+		return block("video", []attr{{"id", id}}, `<figure class="wp-block-video"><video controls src="`+escAttr(u)+`"></video>`+figcap+"</figure>")
+	}
 	src := r.href(v.Src, "")
 	return block("video", nil, `<figure class="wp-block-video"><video controls src="`+escAttr(src)+`"></video>`+figcap+"</figure>")
 }
@@ -653,6 +657,7 @@ func (r *renderer) blocks(b *umzug.Block) []string {
 				inner = append(inner, heading(3, t))
 			}
 			inner = append(inner, r.portable(it.Body)...)
+			inner = append(inner, r.images(it.Media)...)
 			items = append(items, group("umzug-timeline-item", inner))
 		}
 		add(group("umzug-timeline", items))
