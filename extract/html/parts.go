@@ -84,10 +84,15 @@ func labelText(s *goquery.Selection) string {
 
 func (p *page) table(s *goquery.Selection) *umzug.Table {
 	t := &umzug.Table{Caption: text(s.ChildrenMatcher(css("caption")))}
-	var rows func(sel *goquery.Selection, section string)
-	rows = func(sel *goquery.Selection, section string) {
-		sel.Children().Each(func(_ int, c *goquery.Selection) {
-			switch goquery.NodeName(c) {
+	// Read from the nodes, as goquery's Children, NodeName, AttrOr and
+	// FindMatcher would (element children only, in order).
+	var rows func(n *html.Node, section string)
+	rows = func(n *html.Node, section string) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.Data {
 			case "thead":
 				rows(c, "head")
 			case "tbody":
@@ -96,30 +101,44 @@ func (p *page) table(s *goquery.Selection) *umzug.Table {
 				rows(c, "foot")
 			case "tr":
 				row := umzug.TableRow{Section: section, Cells: []umzug.TableCell{}}
-				c.Children().Each(func(_ int, cell *goquery.Selection) {
-					name := goquery.NodeName(cell)
-					if name != "td" && name != "th" {
-						return
+				for cell := c.FirstChild; cell != nil; cell = cell.NextSibling {
+					if cell.Type != html.ElementNode || cell.Data != "td" && cell.Data != "th" {
+						continue
 					}
-					tc := umzug.TableCell{Text: text(cell), Header: name == "th"}
-					tc.ColSpan = span(cell.AttrOr("colspan", ""))
-					tc.RowSpan = span(cell.AttrOr("rowspan", ""))
-					if cell.FindMatcher(cssFirst("a[href], ul, ol, br, p + p")).Length() > 0 {
-						tc.Body = p.richChildren(cell)
+					tc := umzug.TableCell{Text: collapseTrim(textOf(cell)), Header: cell.Data == "th"}
+					tc.ColSpan = span(attr(cell, "colspan"))
+					tc.RowSpan = span(attr(cell, "rowspan"))
+					if matchBelow(cell, css("a[href], ul, ol, br, p + p")) {
+						b := newPTBuilder(p.base)
+						b.children(cell)
+						tc.Body = b.result()
 					}
 					row.Cells = append(row.Cells, tc)
-				})
+				}
 				if len(row.Cells) > 0 {
 					t.Rows = append(t.Rows, row)
 				}
 			}
-		})
+		}
 	}
-	rows(s, "body")
+	for _, n := range s.Nodes {
+		rows(n, "body")
+	}
 	if len(t.Rows) == 0 {
 		return nil
 	}
 	return t
+}
+
+// matchBelow reports whether m matches an element below n (n left out):
+// n's FindMatcher(m).Length() > 0.
+func matchBelow(n *html.Node, m goquery.Matcher) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (m.Match(c) || matchBelow(c, m)) {
+			return true
+		}
+	}
+	return false
 }
 
 func span(v string) int {
