@@ -766,7 +766,7 @@ func (p *page) looksLikePressRelease(roots []*html.Node) bool {
 // it declares (a saved page still says where it lives).
 func (p *page) pageURLs() []string {
 	out := []string{p.d.URL}
-	for _, u := range []string{p.doc.FindMatcher(cssFirst(`link[rel="canonical"]`)).AttrOr("href", ""), p.meta.property("og:url")} {
+	for _, u := range []string{p.canonicalHref(), p.meta.property("og:url")} {
 		if u = strings.TrimSpace(u); u != "" {
 			out = append(out, u)
 		}

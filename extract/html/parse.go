@@ -186,6 +186,22 @@ func (p *page) index() *pageIndex {
 	return p.idx
 }
 
+// canonicalHref returns the href of the page's first <link
+// rel="canonical">, p.doc.FindMatcher(cssFirst(`link[rel="canonical"]`)).AttrOr("href", ""),
+// from the index instead of a walk of the whole page: the one such link
+// the page was parsed with, unless it has been taken out of the page
+// since (extraction adds no link elements). A page with several is
+// searched.
+func (p *page) canonicalHref() string {
+	switch cs := p.idx.canonicals; {
+	case len(cs) == 0:
+		return ""
+	case len(cs) == 1 && isAncestor(p.doc.Nodes[0], cs[0]):
+		return attr(cs[0], "href")
+	}
+	return p.doc.FindMatcher(cssFirst(`link[rel="canonical"]`)).AttrOr("href", "")
+}
+
 // page holds the state of one page's extraction.
 type page struct {
 	doc      *goquery.Document
@@ -374,7 +390,7 @@ func (p *page) extract() (umzug.Document, error) {
 // every page at its home page. A page that names itself says so too:
 // its variants name it.
 func (p *page) declaredCanonical() string {
-	href := strings.TrimSpace(p.doc.FindMatcher(cssFirst(`link[rel="canonical"]`)).AttrOr("href", ""))
+	href := strings.TrimSpace(p.canonicalHref())
 	if href == "" {
 		return ""
 	}
