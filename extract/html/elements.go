@@ -219,13 +219,13 @@ func (p *page) addHeadings(hdr *umzug.Header, uid int, ctype string, el *html.No
 func cscType(el *html.Node) string {
 	s := goquery.NewDocumentFromNode(el).Selection
 	switch {
-	case s.FindMatcher(cssFirst(".csc-textpic")).Length() > 0:
+	case s.FindMatcher(onceFirst(".csc-textpic")).Length() > 0:
 		return "textpic"
-	case s.FindMatcher(cssFirst(".csc-uploads")).Length() > 0:
+	case s.FindMatcher(onceFirst(".csc-uploads")).Length() > 0:
 		return "uploads"
-	case s.FindMatcher(cssFirst(".csc-menu")).Length() > 0:
+	case s.FindMatcher(onceFirst(".csc-menu")).Length() > 0:
 		return "menu"
-	case s.FindMatcher(cssFirst("table.contenttable")).Length() > 0:
+	case s.FindMatcher(onceFirst("table.contenttable")).Length() > 0:
 		return "table"
 	}
 	return ""
@@ -242,7 +242,7 @@ func (p *page) typed(el *html.Node, ctype string) []umzug.Block {
 		return nil
 	case ctype == "div" || (g.hr && s.FindMatcher(css("hr")).Length() == 1 && cleanText(el) == ""):
 		return []umzug.Block{{Type: umzug.BlockDivider, Divider: &umzug.Divider{}}}
-	case strings.Contains(ctype, "upload") || g.has("ce-uploads", "csc-uploads") && s.FindMatcher(cssFirst(".ce-uploads, .csc-uploads")).Length() > 0:
+	case strings.Contains(ctype, "upload") || g.has("ce-uploads", "csc-uploads") && s.FindMatcher(onceFirst(".ce-uploads, .csc-uploads")).Length() > 0:
 		if d := p.downloads(s); d != nil {
 			return []umzug.Block{{Type: umzug.BlockDownloads, Downloads: d}}
 		}
@@ -250,7 +250,7 @@ func (p *page) typed(el *html.Node, ctype string) []umzug.Block {
 		// A menu of cards or thumbnails (bootstrap_package menu_card_list,
 		// menu_thumbnail_list) shows each page with its title, abstract
 		// and image: teasers; a plain menu is a list of links.
-		if g.has("card", "thumbnail", "teaser") && s.FindMatcher(cssFirst(".card, .thumbnail, [class*=teaser]")).Length() > 0 {
+		if g.has("card", "thumbnail", "teaser") && s.FindMatcher(onceFirst(".card, .thumbnail, [class*=teaser]")).Length() > 0 {
 			if t := p.teasers(s, ctype); t != nil {
 				return []umzug.Block{{Type: umzug.BlockTeaser, Teaser: t}}
 			}
@@ -443,7 +443,7 @@ func soleWrapper(el *html.Node) *html.Node {
 // block's header.
 func (p *page) panel(s *goquery.Selection, ctype string) *umzug.Block {
 	box := s.FindMatcher(css(".card-panel, .panel")).AddBack().FilterMatcher(css(".card-panel, .panel")).First()
-	if box.Length() == 0 || box.FindMatcher(cssFirst(".card-panel, .panel, .panel-group, .accordion, [class*=carousel]")).Length() > 0 {
+	if box.Length() == 0 || box.FindMatcher(onceFirst(".card-panel, .panel, .panel-group, .accordion, [class*=carousel]")).Length() > 0 {
 		return nil
 	}
 	if box.ClosestMatcher(css(".panel-group, .accordion")).Length() > 0 {
@@ -457,8 +457,8 @@ func (p *page) panel(s *goquery.Selection, ctype string) *umzug.Block {
 			variant = v
 		}
 	}
-	head := box.FindMatcher(cssFirst(".card-header, .panel-heading, .panel-title")).First()
-	body := box.FindMatcher(cssFirst(".card-body, .panel-body")).First()
+	head := box.FindMatcher(onceFirst(".card-header, .panel-heading, .panel-title")).First()
+	body := box.FindMatcher(onceFirst(".card-body, .panel-body")).First()
 	if body.Length() == 0 {
 		c := box.Clone()
 		c.FindMatcher(css(".card-header, .panel-heading")).Remove()

@@ -199,7 +199,7 @@ func (p *page) canonicalHref() string {
 	case len(cs) == 1 && isAncestor(p.doc.Nodes[0], cs[0]):
 		return attr(cs[0], "href")
 	}
-	return p.doc.FindMatcher(cssFirst(`link[rel="canonical"]`)).AttrOr("href", "")
+	return p.doc.FindMatcher(onceFirst(`link[rel="canonical"]`)).AttrOr("href", "")
 }
 
 // page holds the state of one page's extraction.
@@ -274,14 +274,14 @@ func (p *page) extract() (umzug.Document, error) {
 	d.Kind = umzug.KindPage
 	d.Provenance.SourceURL = d.URL
 	d.Provenance.CanonicalURL = p.declaredCanonical()
-	d.Lang = strings.TrimSpace(p.doc.FindMatcher(cssFirst("html")).AttrOr("lang", ""))
+	d.Lang = strings.TrimSpace(p.doc.FindMatcher(onceFirst("html")).AttrOr("lang", ""))
 	d.Summary = collapseTrim(p.meta.name("description"))
 	p.typo3 = isTYPO3(p.index(), p.meta)
 	d.Provenance.Extractor = "generic"
 	if p.typo3 {
 		d.Provenance.Extractor = "typo3"
 	}
-	if id := p.doc.FindMatcher(cssFirst("body")).AttrOr("id", ""); strings.HasPrefix(id, "p") {
+	if id := p.doc.FindMatcher(onceFirst("body")).AttrOr("id", ""); strings.HasPrefix(id, "p") {
 		if uid, err := strconv.Atoi(id[1:]); err == nil {
 			d.Provenance.TYPO3 = &umzug.TYPO3Origin{PageUID: uid}
 		}
@@ -465,7 +465,7 @@ func (p *page) finishTitle() {
 		d.Title = collapseTrim(p.meta.property("og:title"))
 	}
 	if d.Title == "" {
-		d.Title = stripSiteName(collapseTrim(p.doc.FindMatcher(cssFirst("title")).First().Text()), p.meta.property("og:site_name"))
+		d.Title = stripSiteName(collapseTrim(p.doc.FindMatcher(onceFirst("title")).First().Text()), p.meta.property("og:site_name"))
 	}
 }
 

@@ -261,8 +261,8 @@ func (p *page) mediaOf(img *goquery.Selection, fig *goquery.Selection) (umzug.Me
 		}
 	}
 	if fig != nil && fig.Length() > 0 {
-		capSel := fig.FindMatcher(cssFirst(captionSel)).First()
-		credit := text(fig.FindMatcher(cssFirst(creditSel)).First())
+		capSel := fig.FindMatcher(onceFirst(captionSel)).First()
+		credit := text(fig.FindMatcher(onceFirst(creditSel)).First())
 		caption := text(capSel)
 		if credit != "" {
 			caption = strings.TrimSpace(strings.Replace(caption, credit, "", 1))
@@ -409,7 +409,7 @@ func (p *page) media(s *goquery.Selection, ctype string) *umzug.Block {
 	// the element without its images (and the lightboxes and captions
 	// that go with them). ".bodytext" and ".text" are no wrappers: TYPO3
 	// puts them on paragraphs, lightboxes on their captions.
-	bodySel := s.FindMatcher(cssFirst(".ce-bodytext, .csc-textpic-text")).First()
+	bodySel := s.FindMatcher(onceFirst(".ce-bodytext, .csc-textpic-text")).First()
 	var body umzug.PortableText
 	if bodySel.Length() > 0 {
 		body = p.richChildren(bodySel)
@@ -424,7 +424,7 @@ func (p *page) media(s *goquery.Selection, ctype string) *umzug.Block {
 	textMediaType := ctype == "textmedia" || ctype == "textpic"
 	if len(body) > 0 || textMediaType {
 		pos := ""
-		cls := s.FindMatcher(cssFirst(".ce-textpic, .csc-textpic")).AttrOr("class", "") + " " + s.AttrOr("class", "")
+		cls := s.FindMatcher(onceFirst(".ce-textpic, .csc-textpic")).AttrOr("class", "") + " " + s.AttrOr("class", "")
 		if m := textpicPos.FindAllStringSubmatch(cls, -1); m != nil {
 			for _, x := range m {
 				if x[1] != "center" {
@@ -441,7 +441,7 @@ func (p *page) media(s *goquery.Selection, ctype string) *umzug.Block {
 	if len(imgs) == 1 && !strings.Contains(ctype, "gallery") {
 		return &umzug.Block{Type: umzug.BlockImage, Image: &umzug.Image{Media: imgs[0]}}
 	}
-	cols, _ := strconv.Atoi(s.FindMatcher(cssFirst("[data-ce-columns]")).AttrOr("data-ce-columns", "0"))
+	cols, _ := strconv.Atoi(s.FindMatcher(onceFirst("[data-ce-columns]")).AttrOr("data-ce-columns", "0"))
 	return &umzug.Block{Type: umzug.BlockGallery, Gallery: &umzug.Gallery{Layout: "grid", Columns: cols, Items: imgs}}
 }
 
@@ -461,7 +461,7 @@ func (p *page) video(s *goquery.Selection) *umzug.Video {
 		src = f.AttrOr("data-src", "")
 	}
 	if src == "" {
-		src = f.FindMatcher(cssFirst("source[src]")).AttrOr("src", "")
+		src = f.FindMatcher(onceFirst("source[src]")).AttrOr("src", "")
 	}
 	src = p.abs(src)
 	if src == "" {
@@ -569,11 +569,11 @@ func parseSize(s string) (int64, string) {
 func (p *page) fileOf(a *goquery.Selection, item *goquery.Selection) umzug.File {
 	href := p.abs(a.AttrOr("href", ""))
 	f := umzug.File{URL: href, Title: text(a)}
-	if name := text(item.FindMatcher(cssFirst(fileNameSel)).First()); name != "" {
+	if name := text(item.FindMatcher(onceFirst(fileNameSel)).First()); name != "" {
 		f.Title = name
 	}
-	f.Description = text(item.FindMatcher(cssFirst(fileDescSel)).First())
-	sizeText := text(item.FindMatcher(cssFirst(fileSizeSel)).First())
+	f.Description = text(item.FindMatcher(onceFirst(fileDescSel)).First())
+	sizeText := text(item.FindMatcher(onceFirst(fileSizeSel)).First())
 	if f.Size, f.SizeText = parseSize(sizeText); f.SizeText == "" {
 		f.Size, f.SizeText = parseSize(text(item))
 	}
@@ -643,7 +643,7 @@ func (p *page) linkList(s *goquery.Selection) *umzug.LinkList {
 			if rest := collapseTrim(strings.Replace(text(li), t, "", 1)); rest != "" {
 				link.Description = rest
 			} else if goquery.NodeName(li) == "dt" {
-				if dd := li.Next(); goquery.NodeName(dd) == "dd" && dd.FindMatcher(cssFirst("a[href]")).Length() == 0 {
+				if dd := li.Next(); goquery.NodeName(dd) == "dd" && dd.FindMatcher(onceFirst("a[href]")).Length() == 0 {
 					link.Description = text(dd)
 				}
 			}
@@ -687,7 +687,7 @@ func (p *page) form(s *goquery.Selection) *umzug.Form {
 				return
 			}
 			radios[name] = len(f.Fields)
-			group := text(in.ClosestMatcher(css("fieldset")).FindMatcher(cssFirst("legend")).First())
+			group := text(in.ClosestMatcher(css("fieldset")).FindMatcher(onceFirst("legend")).First())
 			if group != "" {
 				f.Fields = append(f.Fields, umzug.FormField{Name: name, Label: group, Type: typ, Required: req, Options: []string{label}})
 				return
@@ -704,7 +704,7 @@ func (p *page) form(s *goquery.Selection) *umzug.Form {
 		f.Fields = append(f.Fields, ff)
 	})
 	if f.Submit == "" {
-		f.Submit = text(fs.FindMatcher(cssFirst(`button[type=submit], button:not([type])`)).First())
+		f.Submit = text(fs.FindMatcher(onceFirst(`button[type=submit], button:not([type])`)).First())
 	}
 	if len(f.Fields) == 0 {
 		return nil
@@ -743,8 +743,8 @@ func (p *page) accordion(s *goquery.Selection, ctype string) *umzug.Accordion {
 	items := s.FindMatcher(css(".accordion-item, .panel.panel-default, .panel-group > .panel, details, .accordion > .card, .collapsible-item"))
 	a := &umzug.Accordion{}
 	items.Each(func(_ int, it *goquery.Selection) {
-		head := it.FindMatcher(cssFirst(".accordion-header, .accordion-button, .panel-heading, .panel-title, summary, .card-header, .accordion-title")).First()
-		body := it.FindMatcher(cssFirst(".accordion-body, .panel-body, .accordion-collapse, .panel-collapse, .collapse, .card-body, .accordion-content")).First()
+		head := it.FindMatcher(onceFirst(".accordion-header, .accordion-button, .panel-heading, .panel-title, summary, .card-header, .accordion-title")).First()
+		body := it.FindMatcher(onceFirst(".accordion-body, .panel-body, .accordion-collapse, .panel-collapse, .collapse, .card-body, .accordion-content")).First()
 		if body.Length() == 0 {
 			c := it.Clone()
 			c.FindMatcher(css(".accordion-header, .accordion-button, .panel-heading, summary, .card-header")).Remove()
@@ -829,24 +829,24 @@ func (p *page) timeline(s *goquery.Selection, ctype string) *umzug.Timeline {
 	t := &umzug.Timeline{}
 	items.Each(func(_ int, it *goquery.Selection) {
 		ti := umzug.TimelineItem{}
-		dateSel := it.FindMatcher(cssFirst("time, .timeline-date, .timeline-item-date, .date")).First()
+		dateSel := it.FindMatcher(onceFirst("time, .timeline-date, .timeline-item-date, .date")).First()
 		ti.Label = text(dateSel)
 		if dt := dateSel.AttrOr("datetime", ""); dt != "" {
 			ti.Date = dt
 		} else if pd, err := ParseGermanDate(ti.Label); err == nil {
 			ti.Date = pd.Value
 		}
-		titleSel := it.FindMatcher(cssFirst(".timeline-title, .timeline-item-title, .timeline-item-header, h2, h3, h4, h5")).First()
+		titleSel := it.FindMatcher(onceFirst(".timeline-title, .timeline-item-title, .timeline-item-header, h2, h3, h4, h5")).First()
 		ti.Title = text(titleSel)
-		if a := it.FindMatcher(cssFirst("a[href]")).First(); a.Length() > 0 {
+		if a := it.FindMatcher(onceFirst("a[href]")).First(); a.Length() > 0 {
 			if href := p.abs(a.AttrOr("href", "")); href != "" {
 				ti.Link = &umzug.Link{Href: href, Text: text(a)}
 			}
 		}
 		c := it.Clone()
-		c.FindMatcher(cssFirst("time, .timeline-date, .timeline-item-date, .date, .timeline-title, .timeline-item-title, .timeline-item-header, h2, h3, h4, h5")).First().Remove()
+		c.FindMatcher(onceFirst("time, .timeline-date, .timeline-item-date, .date, .timeline-title, .timeline-item-title, .timeline-item-header, h2, h3, h4, h5")).First().Remove()
 		if ti.Title != "" {
-			c.FindMatcher(cssFirst(".timeline-title, .timeline-item-title, .timeline-item-header, h2, h3, h4, h5")).First().Remove()
+			c.FindMatcher(onceFirst(".timeline-title, .timeline-item-title, .timeline-item-header, h2, h3, h4, h5")).First().Remove()
 		}
 		ti.Body = p.richChildren(c)
 		t.Items = append(t.Items, ti)
@@ -860,7 +860,7 @@ var sliderClass = regexp.MustCompile(`(?i)carousel|slider|swiper|slick|splide`)
 // slider, slides with headlines and text a teaser slider.
 func (p *page) slider(s *goquery.Selection, ctype string) *umzug.Block {
 	isSlider := sliderClass.MatchString(ctype) || sliderClass.MatchString(s.AttrOr("class", "")) ||
-		s.FindMatcher(cssFirst(`[class*="carousel"], [class*="slider"], [class*="swiper"], [class*="slick"]`)).Length() > 0
+		s.FindMatcher(onceFirst(`[class*="carousel"], [class*="slider"], [class*="swiper"], [class*="slick"]`)).Length() > 0
 	if !isSlider {
 		return nil
 	}
@@ -891,7 +891,7 @@ func (p *page) slider(s *goquery.Selection, ctype string) *umzug.Block {
 var teaserVariant = regexp.MustCompile(`(?i)^teaser(?:[-_](?:type|typ)[-_]?|--)([a-z0-9]+)$`)
 
 func variantOf(s *goquery.Selection) string {
-	cls := s.AttrOr("class", "") + " " + s.FindMatcher(cssFirst("[class*=teaser]")).First().AttrOr("class", "")
+	cls := s.AttrOr("class", "") + " " + s.FindMatcher(onceFirst("[class*=teaser]")).First().AttrOr("class", "")
 	for _, f := range strings.Fields(cls) {
 		if m := teaserVariant.FindStringSubmatch(f); m != nil && m[1] != "" && !strings.EqualFold(m[1], "item") && !strings.EqualFold(m[1], "list") {
 			return strings.ToLower(m[1])
@@ -904,9 +904,9 @@ func variantOf(s *goquery.Selection) string {
 // and image.
 func (p *page) teaserItem(it *goquery.Selection) umzug.TeaserItem {
 	ti := umzug.TeaserItem{}
-	titleSel := it.FindMatcher(cssFirst(".card-title, .teaser-title, .teaser__title, [itemprop=headline], h2, h3, h4, h5, h6")).First()
+	titleSel := it.FindMatcher(onceFirst(".card-title, .teaser-title, .teaser__title, [itemprop=headline], h2, h3, h4, h5, h6")).First()
 	ti.Title = text(titleSel)
-	if t := it.FindMatcher(cssFirst("time")).First(); t.Length() > 0 {
+	if t := it.FindMatcher(onceFirst("time")).First(); t.Length() > 0 {
 		ti.Date = t.AttrOr("datetime", "")
 		if ti.Date == "" {
 			if pd, err := ParseGermanDate(text(t)); err == nil {
@@ -914,14 +914,14 @@ func (p *page) teaserItem(it *goquery.Selection) umzug.TeaserItem {
 			}
 		}
 	}
-	if img := it.FindMatcher(cssFirst("img")).First(); img.Length() > 0 && !isIcon(img.Nodes[0]) {
+	if img := it.FindMatcher(onceFirst("img")).First(); img.Length() > 0 && !isIcon(img.Nodes[0]) {
 		if m, ok := p.mediaOf(img, it); ok {
 			ti.Image = &m
 		}
 	}
-	link := titleSel.FindMatcher(cssFirst("a[href]")).First()
+	link := titleSel.FindMatcher(onceFirst("a[href]")).First()
 	if link.Length() == 0 {
-		link = it.FindMatcher(cssFirst("a[href]")).First()
+		link = it.FindMatcher(onceFirst("a[href]")).First()
 	}
 	if link.Length() > 0 {
 		if href := p.abs(link.AttrOr("href", "")); href != "" {
@@ -954,7 +954,7 @@ func (p *page) teasers(s *goquery.Selection, ctype string) *umzug.Teaser {
 		return nil
 	}
 	t := &umzug.Teaser{Variant: variantOf(s), Layout: "grid"}
-	if strings.Contains(ctype, "list") || s.FindMatcher(cssFirst(".news-list-view")).Length() > 0 {
+	if strings.Contains(ctype, "list") || s.FindMatcher(onceFirst(".news-list-view")).Length() > 0 {
 		t.Layout = "list"
 	}
 	items.Each(func(_ int, it *goquery.Selection) {
