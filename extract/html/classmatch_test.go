@@ -3,6 +3,7 @@ package html
 import (
 	"math/rand/v2"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -36,6 +37,22 @@ func TestFrameClassesAsRegexp(t *testing.T) {
 		frameBackgrounds(class, func(name string) bool { gotBg = append(gotBg, name); return false })
 		if strings.Join(gotBg, "|") != strings.Join(wantBg, "|") {
 			t.Fatalf("%d: frameBackgrounds(%q) = %q, want %q", i, class, gotBg, wantBg)
+		}
+	}
+}
+
+// TestSizeInTitleAsRegexp: sizeInTitleIndex finds what sizeInTitle finds.
+func TestSizeInTitleAsRegexp(t *testing.T) {
+	pieces := []string{"(", ")", " ", "\t", "\v", "\n", "PDF", ", 245 KB", "x", "ä", "\u00a0"}
+	r := rand.New(rand.NewPCG(9, 10))
+	for i := range 100000 {
+		var b strings.Builder
+		for range r.IntN(9) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := sizeInTitleIndex(s), sizeInTitle.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+			t.Fatalf("%d: %q: got %v, want %v", i, s, got, want)
 		}
 	}
 }
