@@ -248,6 +248,7 @@ func (a *Auditor) Check(s *umzug.Snapshot, root *html.Node, d *umzug.Document) *
 		out = append(out, a.mixedContent(p)...)
 		c.p, c.links = p, true
 	}
+	p.releaseUnits() // Record reads the links and images only
 	c.findings = a.finish(out)
 	return c
 }

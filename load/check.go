@@ -257,6 +257,13 @@ func (c *checkCompiler) compileString(t reflect.Type, s map[string]any) (checkFu
 			return nil, fmt.Errorf("pattern %q: %w", pat, err)
 		}
 	}
+	var match func(string) bool
+	if re != nil {
+		match = re.MatchString
+		if h := handMatcher(re.String()); h != nil {
+			match = h
+		}
+	}
 	_, hasEnum := s["enum"]
 	_, hasConst := s["const"]
 	return func(v reflect.Value, st *checkState) {
@@ -264,10 +271,46 @@ func (c *checkCompiler) compileString(t reflect.Type, s map[string]any) (checkFu
 		if (hasEnum || hasConst) && !slices.Contains(allowed, str) {
 			addErr(st, "%q is not one of %s", str, strings.Join(allowed, ", "))
 		}
-		if re != nil && !re.MatchString(str) {
+		if re != nil && !match(str) {
 			addErr(st, "%q does not match %s", str, re)
 		}
 	}, nil
+}
+
+// handMatcher returns a matcher written by hand for the patterns refine
+// puts in the schema (every document's ids and hashes are checked
+// against them), nil for another pattern. Each matches what the
+// expression matches (TestHandMatchers).
+func handMatcher(pattern string) func(string) bool {
+	switch pattern {
+	case uuidPattern:
+		return func(s string) bool { return s == "" || isUUIDv5(s) }
+	case requiredUUIDPattern:
+		return isUUIDv5
+	case contentHashPattern:
+		return func(s string) bool {
+			return s == "" || len(s) == len("sha256:")+64 && strings.HasPrefix(s, "sha256:") && lowerHex(s[len("sha256:"):])
+		}
+	}
+	return nil
+}
+
+// isUUIDv5 reports s as [0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}.
+func isUUIDv5(s string) bool {
+	if len(s) != 36 || s[8] != '-' || s[13] != '-' || s[18] != '-' || s[23] != '-' || s[14] != '5' || !strings.ContainsRune("89ab", rune(s[19])) {
+		return false
+	}
+	return lowerHex(s[:8]) && lowerHex(s[9:13]) && lowerHex(s[15:18]) && lowerHex(s[19:23]) && lowerHex(s[24:])
+}
+
+// lowerHex reports s made of [0-9a-f] only.
+func lowerHex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 // jsonField is a field of a struct as encoding/json sees it (fields of

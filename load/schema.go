@@ -109,6 +109,13 @@ func Schema(kind string, rt RichText) ([]byte, error) {
 // uuidPattern matches a UUIDv5, or the empty string.
 const uuidPattern = `^([0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12})?$`
 
+// requiredUUIDPattern matches a UUIDv5.
+var requiredUUIDPattern = strings.ReplaceAll(uuidPattern, ")?$", ")$")
+
+// contentHashPattern matches a SHA-256 as "sha256:" and hex, or the empty
+// string.
+const contentHashPattern = `^(sha256:[0-9a-f]{64})?$`
+
 // refine adds what the Go types cannot say.
 func refine(s *jsonschema.Schema) {
 	defs := s.Definitions
@@ -161,12 +168,12 @@ func refine(s *jsonschema.Schema) {
 			if p, ok := def.Properties.Get(name); ok && p.Type == "string" && p.Format == "" {
 				p.Pattern = uuidPattern
 				if name == "id" && slices.Contains(def.Required, "id") {
-					p.Pattern = strings.ReplaceAll(uuidPattern, ")?$", ")$")
+					p.Pattern = requiredUUIDPattern
 				}
 			}
 		}
 		if p, ok := def.Properties.Get("contentHash"); ok && p.Type == "string" {
-			p.Pattern = `^(sha256:[0-9a-f]{64})?$`
+			p.Pattern = contentHashPattern
 		}
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash/maphash"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -166,9 +165,39 @@ func (inv *inventory) close() {
 	}
 }
 
-// docLinkRe finds the document ids a document's JSON refers to (links,
-// teasers, refs): the export's own contract, so nothing is missed.
-var docLinkRe = regexp.MustCompile(`"document":"([0-9a-f-]{36})"`)
+// docLinks calls f with each document id a document's JSON refers to
+// (links, teasers, refs): the export's own contract, so nothing is missed.
+// It finds what `"document":"([0-9a-f-]{36})"` finds (leftmost, not
+// overlapping), by hand: a regexp was 1% of a migrate's CPU.
+func docLinks(line []byte, f func(id docID) error) error {
+	const key = `"document":"`
+	for i := 0; ; {
+		j := bytes.Index(line[i:], []byte(key))
+		if j < 0 {
+			return nil
+		}
+		start := i + j + len(key)
+		end := start + len(docID{})
+		if end < len(line) && line[end] == '"' && isDocIDBytes(line[start:end]) {
+			if err := f(docID(line[start:end])); err != nil {
+				return err
+			}
+			i = end + 1
+			continue
+		}
+		i += j + 1
+	}
+}
+
+// isDocIDBytes reports b made of [0-9a-f-] only.
+func isDocIDBytes(b []byte) bool {
+	for _, c := range b {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
 
 // docID is a document id (a UUID as text) as a map key that holds no
 // string.
@@ -197,13 +226,14 @@ func (inv *inventory) addDocument(d *umzug.Document, words int, line []byte, ass
 		}
 	}
 	seen := map[docID]bool{self: true}
-	for _, m := range docLinkRe.FindAllSubmatch(line, -1) {
-		if id := docID(m[1]); !seen[id] { // the expression matches 36 bytes
-			seen[id] = true
-			if err := inv.links.Add(id[:], nil); err != nil {
-				return err
-			}
+	if err := docLinks(line, func(id docID) error {
+		if seen[id] {
+			return nil
 		}
+		seen[id] = true
+		return inv.links.Add(id[:], nil)
+	}); err != nil {
+		return err
 	}
 	for _, a := range assets {
 		inv.assets[a.URL] = a.Kind

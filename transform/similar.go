@@ -22,18 +22,15 @@ func appendWords(out []uint64, text string) []uint64 {
 		c := text[i]
 		if c < utf8.RuneSelf {
 			i++
-			switch {
-			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-			case 'A' <= c && c <= 'Z':
-				c += 'a' - 'A'
-			default:
+			lc := asciiWordByte[c]
+			if lc == 0 {
 				if inWord {
 					out = append(out, h)
 					h, inWord = fnvOffset, false
 				}
 				continue
 			}
-			h = (h ^ uint64(c)) * fnvPrime
+			h = (h ^ uint64(lc)) * fnvPrime
 			inWord = true
 			continue
 		}
@@ -57,6 +54,19 @@ func appendWords(out []uint64, text string) []uint64 {
 	}
 	return out
 }
+
+// asciiWordByte maps the ASCII letters and digits to themselves
+// lower-cased, every other ASCII byte to 0 (a separator).
+var asciiWordByte = func() (t [utf8.RuneSelf]byte) {
+	for c := byte('0'); c <= '9'; c++ {
+		t[c] = c
+	}
+	for c := byte('a'); c <= 'z'; c++ {
+		t[c] = c
+		t[c-'a'+'A'] = c
+	}
+	return t
+}()
 
 // invisible reports the characters that vanish inside a word: soft
 // hyphen, zero-width space, non-joiner, joiner, word joiner, BOM.

@@ -251,13 +251,26 @@ func readWARCAt(name string, offset int64) (*warcHeader, []byte, error) {
 	if _, err := f.Seek(offset, io.SeekStart); err != nil {
 		return nil, nil, err
 	}
-	var zr stdgzip.Reader
-	h, block, err := readWARCRecord(bufio.NewReader(f), &zr, 0)
+	r := warcReaders.Get().(*warcReader)
+	defer warcReaders.Put(r)
+	r.br.Reset(f)
+	h, block, err := readWARCRecord(r.br, &r.zr, 0)
+	r.br.Reset(nil)
 	if err != nil {
 		return nil, nil, fmt.Errorf("reading %s at %d: %w", name, offset, err)
 	}
 	return h, block, nil
 }
+
+// warcReader is what readWARCAt reads a record with; pooled, so that the
+// gzip reader's decompressor (its 32 KB window) is reset, not made anew,
+// for every record read.
+type warcReader struct {
+	br *bufio.Reader
+	zr stdgzip.Reader
+}
+
+var warcReaders = sync.Pool{New: func() any { return &warcReader{br: bufio.NewReader(nil)} }}
 
 // WARCRecordInfo describes one record met by ScanWARC.
 type WARCRecordInfo struct {

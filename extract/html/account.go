@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -82,9 +83,14 @@ func (p *page) account(roots []*html.Node, explain bool) []ExplainRun {
 	for _, d := range p.dropped {
 		a.dropped[d.n] = d.reason
 	}
-	a.kept, a.fieldTxt = outputText(&p.d)
+	// The kept text is read in its pooled buffer (no copy): nothing
+	// keeps a piece of it, and the buffer goes back once the walk is done.
+	kept, fieldTxt := outputTextBuf(&p.d)
+	a.kept, a.fieldTxt = unsafe.String(unsafe.SliceData(kept.b), len(kept.b)), fieldTxt
 	a.walk(body, "", nil, false)
 	a.flush()
+	a.kept = ""
+	kept.release()
 	acc := a.acc
 	p.d.Provenance.Accounting = &acc
 	p.outsideProse = a.outsideProse
@@ -422,8 +428,15 @@ var tagRe = regexp.MustCompile(`<[^>]*>`)
 // outputText returns the normalized text of a document's blocks, one
 // block per line, and the texts of its fields.
 func outputText(d *umzug.Document) (string, []string) {
-	sb := getTextBuf() // a pooled buffer (fastpath.go)
+	sb, fields := outputTextBuf(d)
 	defer sb.release()
+	return sb.String(), fields
+}
+
+// outputTextBuf is outputText in a pooled buffer (fastpath.go), which the
+// caller releases.
+func outputTextBuf(d *umzug.Document) (*textBuf, []string) {
+	sb := getTextBuf()
 	for i := range d.Blocks {
 		b := &d.Blocks[i]
 		// normText(b.PlainText() with lines joined by spaces), in place
@@ -475,7 +488,7 @@ func outputText(d *umzug.Document) (string, []string) {
 			add(l.Text)
 		}
 	}
-	return sb.String(), fields
+	return sb, fields
 }
 
 // countProse adds a dropped text node to outsideProse when it is a long

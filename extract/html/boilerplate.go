@@ -557,8 +557,37 @@ func hasAnyPrefixBytes(b []byte, prefixes ...string) bool {
 	return false
 }
 
+// headingFilter are the longest ASCII runs of the headingStems: where
+// strings.ToLower(t) holds a stem, t holds its run (ASCII letters in
+// either case), so a text whose pairSet rules out every run holds no stem.
+var headingFilter = makeStems(asciiRuns(headingStems)...)
+
+// asciiRuns returns the longest run of ASCII bytes of each word.
+func asciiRuns(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		for j := 0; j < len(w); {
+			k := j
+			for k < len(w) && w[k] < utf8.RuneSelf {
+				k++
+			}
+			if k-j > len(out[i]) {
+				out[i] = w[j:k]
+			}
+			for j = k; j < len(w) && w[j] >= utf8.RuneSelf; j++ {
+			}
+		}
+	}
+	return out
+}
+
 func headingReason(t string) string {
-	if len(t) > 90 || !containsSubstring(strings.ToLower(t), headingStems...) {
+	if len(t) > 90 {
+		return ""
+	}
+	var ps pairSet
+	ps.add(t)
+	if !ps.mayAny(headingFilter) || !containsSubstring(strings.ToLower(t), headingStems...) {
 		return ""
 	}
 	// Each regexp below runs only where the words it needs are: in the
@@ -648,7 +677,7 @@ var bookmarkLabel = regexp.MustCompile(`(?i)^(?:auf (?:meine|die) merkliste(?: s
 // bookmarkLink reports a link or button that is only such a label (not
 // a headline "Ihre Merkliste" over a list).
 func bookmarkLink(n *html.Node) bool {
-	if headingLevel(n) > 0 {
+	if headingLevel(n) > 0 || !mayHoldBookmark(n) {
 		return false
 	}
 	t, short := textUpTo(n, 60)
@@ -657,6 +686,30 @@ func bookmarkLink(n *html.Node) bool {
 	}
 	return n.DataAtom == atom.A || n.DataAtom == atom.Button || linkShare(n, nil) >= 0.9 ||
 		hasDescendant(n, func(d *html.Node) bool { return d.DataAtom == atom.Button })
+}
+
+// mayHoldBookmark is a necessary condition of bookmarkLink's test on the
+// text, read without making it: collapsing changes only white space, so
+// "erkliste" or "ERKLISTE" in textUpTo(n, 60) is in one of n's text
+// nodes. A text of more than textUpTo's 120 bytes before collapsing is
+// left to textUpTo.
+func mayHoldBookmark(n *html.Node) bool {
+	size := 0
+	var in func(*html.Node) bool
+	in = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode {
+				if size += len(c.Data); size > 120 || strings.Contains(c.Data, "erkliste") || strings.Contains(c.Data, "ERKLISTE") {
+					return true
+				}
+			}
+			if c.FirstChild != nil && in(c) {
+				return true
+			}
+		}
+		return false
+	}
+	return in(n)
 }
 
 // onlyControlGlyphs reports a text made only of the arrows and crosses

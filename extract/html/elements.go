@@ -21,14 +21,77 @@ import (
 // Fluid, Extbase).
 var renderError = regexp.MustCompile(`(?i)has no rendering definition|MASK ERROR|Oops, an error occurred!|Tried resolving a template file|could not be resolved|Sorry, the requested view was not found|An error occurred while trying to call`)
 
-var frameTypeRe = regexp.MustCompile(`(?:^|\s)frame-type-([A-Za-z0-9_\-]+)`)
-var frameBgRe = regexp.MustCompile(`(?:^|\s)frame-(?:background|bg|layout)-([a-z]+[a-z0-9-]*)`)
-
+// frameType returns the lower-cased name of the first "frame-type-NAME"
+// class: what `(?:^|\s)frame-type-([A-Za-z0-9_\-]+)` finds first, read
+// by hand (it runs on every element's class).
 func frameType(class string) string {
-	if m := frameTypeRe.FindStringSubmatch(class); m != nil {
-		return strings.ToLower(m[1])
+	const key = "frame-type-"
+	for i := 0; ; {
+		j := strings.Index(class[i:], key)
+		if j < 0 {
+			return ""
+		}
+		at := i + j
+		if at == 0 || isRegexpSpace(class[at-1]) {
+			start := at + len(key)
+			end := start
+			for end < len(class) && isFrameTypeByte(class[end]) {
+				end++
+			}
+			if end > start {
+				return strings.ToLower(class[start:end])
+			}
+		}
+		i = at + 1
 	}
-	return ""
+}
+
+// isRegexpSpace reports the bytes of \s in Go's regexp: \t \n \f \r and
+// the space.
+func isRegexpSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+func isFrameTypeByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-'
+}
+
+// frameBackgrounds calls f with the NAME of each class
+// "frame-background-NAME", "frame-bg-NAME" or "frame-layout-NAME" in
+// order, NAME a lower-case letter and then [a-z0-9-]: what
+// `(?:^|\s)frame-(?:background|bg|layout)-([a-z]+[a-z0-9-]*)` finds, read
+// by hand; it stops when f returns true.
+func frameBackgrounds(class string, f func(name string) bool) {
+	const key = "frame-"
+	for i := 0; ; {
+		j := strings.Index(class[i:], key)
+		if j < 0 {
+			return
+		}
+		at := i + j
+		i = at + 1
+		if at > 0 && !isRegexpSpace(class[at-1]) {
+			continue
+		}
+		rest := class[at+len(key):]
+		var ok bool
+		for _, kind := range [...]string{"background-", "bg-", "layout-"} {
+			if rest, ok = strings.CutPrefix(rest, kind); ok {
+				break
+			}
+		}
+		if !ok || rest == "" || rest[0] < 'a' || rest[0] > 'z' {
+			continue
+		}
+		n := 1
+		for n < len(rest) && ('a' <= rest[n] && rest[n] <= 'z' || '0' <= rest[n] && rest[n] <= '9' || rest[n] == '-') {
+			n++
+		}
+		if f(rest[:n]) {
+			return
+		}
+		i = len(class) - len(rest) + n
+	}
 }
 
 func (p *page) contentElement(el *html.Node, ctype string) {
@@ -157,13 +220,13 @@ func (p *page) addHeadings(hdr *umzug.Header, uid int, ctype string, el *html.No
 func cscType(el *html.Node) string {
 	s := goquery.NewDocumentFromNode(el).Selection
 	switch {
-	case s.FindMatcher(cssFirst(".csc-textpic")).Length() > 0:
+	case s.FindMatcher(onceFirst(".csc-textpic")).Length() > 0:
 		return "textpic"
-	case s.FindMatcher(cssFirst(".csc-uploads")).Length() > 0:
+	case s.FindMatcher(onceFirst(".csc-uploads")).Length() > 0:
 		return "uploads"
-	case s.FindMatcher(cssFirst(".csc-menu")).Length() > 0:
+	case s.FindMatcher(onceFirst(".csc-menu")).Length() > 0:
 		return "menu"
-	case s.FindMatcher(cssFirst("table.contenttable")).Length() > 0:
+	case s.FindMatcher(onceFirst("table.contenttable")).Length() > 0:
 		return "table"
 	}
 	return ""
@@ -180,7 +243,7 @@ func (p *page) typed(el *html.Node, ctype string) []umzug.Block {
 		return nil
 	case ctype == "div" || (g.hr && s.FindMatcher(css("hr")).Length() == 1 && cleanText(el) == ""):
 		return []umzug.Block{{Type: umzug.BlockDivider, Divider: &umzug.Divider{}}}
-	case strings.Contains(ctype, "upload") || g.has("ce-uploads", "csc-uploads") && s.FindMatcher(cssFirst(".ce-uploads, .csc-uploads")).Length() > 0:
+	case strings.Contains(ctype, "upload") || g.has("ce-uploads", "csc-uploads") && s.FindMatcher(onceFirst(".ce-uploads, .csc-uploads")).Length() > 0:
 		if d := p.downloads(s); d != nil {
 			return []umzug.Block{{Type: umzug.BlockDownloads, Downloads: d}}
 		}
@@ -188,7 +251,7 @@ func (p *page) typed(el *html.Node, ctype string) []umzug.Block {
 		// A menu of cards or thumbnails (bootstrap_package menu_card_list,
 		// menu_thumbnail_list) shows each page with its title, abstract
 		// and image: teasers; a plain menu is a list of links.
-		if g.has("card", "thumbnail", "teaser") && s.FindMatcher(cssFirst(".card, .thumbnail, [class*=teaser]")).Length() > 0 {
+		if g.has("card", "thumbnail", "teaser") && s.FindMatcher(onceFirst(".card, .thumbnail, [class*=teaser]")).Length() > 0 {
 			if t := p.teasers(s, ctype); t != nil {
 				return []umzug.Block{{Type: umzug.BlockTeaser, Teaser: t}}
 			}
@@ -280,12 +343,17 @@ func rekey(pt umzug.PortableText) {
 // css_styled_content's "csc-frame-frame1/2", and box classes of raw HTML
 // and Bootstrap ("infobox", "hinweisbox", "alert-warning", "callout").
 func infoBoxVariant(class string) string {
-	for _, m := range frameBgRe.FindAllStringSubmatch(class, -1) {
-		switch m[1] {
+	var bg string
+	frameBackgrounds(class, func(name string) bool {
+		switch name {
 		case "none", "default", "0", "1", "2", "3", "embedded":
-		default:
-			return m[1]
+			return false
 		}
+		bg = name
+		return true
+	})
+	if bg != "" {
+		return bg
 	}
 	for _, c := range strings.Fields(class) {
 		lc := strings.ToLower(c)
@@ -376,7 +444,7 @@ func soleWrapper(el *html.Node) *html.Node {
 // block's header.
 func (p *page) panel(s *goquery.Selection, ctype string) *umzug.Block {
 	box := s.FindMatcher(css(".card-panel, .panel")).AddBack().FilterMatcher(css(".card-panel, .panel")).First()
-	if box.Length() == 0 || box.FindMatcher(cssFirst(".card-panel, .panel, .panel-group, .accordion, [class*=carousel]")).Length() > 0 {
+	if box.Length() == 0 || box.FindMatcher(onceFirst(".card-panel, .panel, .panel-group, .accordion, [class*=carousel]")).Length() > 0 {
 		return nil
 	}
 	if box.ClosestMatcher(css(".panel-group, .accordion")).Length() > 0 {
@@ -390,8 +458,8 @@ func (p *page) panel(s *goquery.Selection, ctype string) *umzug.Block {
 			variant = v
 		}
 	}
-	head := box.FindMatcher(cssFirst(".card-header, .panel-heading, .panel-title")).First()
-	body := box.FindMatcher(cssFirst(".card-body, .panel-body")).First()
+	head := box.FindMatcher(onceFirst(".card-header, .panel-heading, .panel-title")).First()
+	body := box.FindMatcher(onceFirst(".card-body, .panel-body")).First()
 	if body.Length() == 0 {
 		c := box.Clone()
 		c.FindMatcher(css(".card-header, .panel-heading")).Remove()

@@ -372,37 +372,37 @@ func textUpToBytes(n *html.Node, limit int) (string, bool) {
 // there; false when it is too long (more than 2*limit bytes before
 // collapsing, where textUpTo stops reading).
 func textUpToInto(b []byte, n *html.Node, limit int) ([]byte, bool) {
-	over := false
-	var f func(*html.Node)
-	f = func(n *html.Node) {
-		if over {
-			return
-		}
-		switch n.Type {
-		case html.TextNode:
-			// Too long once it is appended: not appended (the buffer
-			// stays within 2*limit bytes).
-			if len(b)+len(n.Data)+1 > 2*limit {
-				over = true
-				return
-			}
-			b = append(b, n.Data...)
-			b = append(b, ' ')
-			return
-		case html.ElementNode:
-			if skipElement(n) {
-				return
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			f(c)
-		}
-	}
-	f(n)
-	if over {
+	b, ok := gatherUpTo(b, n, 2*limit)
+	if !ok {
 		return nil, false
 	}
 	return collapseTrimBytes(b), true
+}
+
+// gatherUpTo appends the text nodes of n's subtree to b, each followed by
+// a space, skipping what skipElement skips; false as soon as a text node
+// would take b over max bytes (it is not appended, and the walk stops).
+// A plain recursive function: the closure it replaced cost a third more.
+func gatherUpTo(b []byte, n *html.Node, max int) ([]byte, bool) {
+	switch n.Type {
+	case html.TextNode:
+		if len(b)+len(n.Data)+1 > max {
+			return b, false
+		}
+		b = append(b, n.Data...)
+		return append(b, ' '), true
+	case html.ElementNode:
+		if skipElement(n) {
+			return b, true
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		var ok bool
+		if b, ok = gatherUpTo(b, c, max); !ok {
+			return b, false
+		}
+	}
+	return b, true
 }
 
 // shortTwoDigits reports what teaserWithDate asks of textUpTo(n, limit)

@@ -201,11 +201,35 @@ func titleWithoutSize(title, sizeText string) string {
 	if sizeText == "" {
 		return title
 	}
-	m := sizeInTitle.FindStringSubmatchIndex(title)
+	m := sizeInTitleIndex(title)
 	if m == nil || !strings.Contains(title[m[2]:m[3]], sizeText) || m[0] == 0 {
 		return title
 	}
 	return strings.TrimSpace(title[:m[0]])
+}
+
+// sizeInTitleIndex is sizeInTitle.FindStringSubmatchIndex(title), read by
+// hand (the expression is not anchored at its start, so the backtracker
+// tried it at every byte): the label is the last pair of parentheses,
+// with no parenthesis inside, and only white space after it; the match
+// begins with the white space before it.
+func sizeInTitleIndex(title string) []int {
+	end := len(title)
+	for end > 0 && isRegexpSpace(title[end-1]) {
+		end--
+	}
+	if end == 0 || title[end-1] != ')' {
+		return nil
+	}
+	open := strings.LastIndexAny(title[:end-1], "()")
+	if open < 0 || title[open] != '(' {
+		return nil
+	}
+	start := open
+	for start > 0 && isRegexpSpace(title[start-1]) {
+		start--
+	}
+	return []int{start, len(title), open + 1, end - 1}
 }
 
 // infoNote returns what a file's info label says besides its format and

@@ -1864,10 +1864,17 @@ func isLabelLine(n *html.Node) bool {
 	case atom.P, atom.Div, atom.Span:
 		// A short line of its own, not a link ("Zum Thema" buttons are;
 		// a named anchor without href is a headline in old templates).
+		// A box of blocks is none (asked first: it spares the text of
+		// most boxes).
+		if hasDescendant(n, func(d *html.Node) bool {
+			return !inlineAtoms[d.DataAtom] && d.DataAtom != atom.Img && d.DataAtom != atom.Svg && !insideAtom(d, atom.Svg)
+		}) {
+			return false
+		}
 		t, short := textUpTo(n, 90)
 		// Icon links (a share bar's buttons) are not text beside it.
 		return short && t != "" && !hasDescendant(n, func(d *html.Node) bool {
-			return d.DataAtom == atom.A && hasAttr(d, "href") && strings.TrimSpace(textOf(d)) != "" || !inlineAtoms[d.DataAtom] && d.DataAtom != atom.Img && d.DataAtom != atom.Svg && !insideAtom(d, atom.Svg)
+			return d.DataAtom == atom.A && hasAttr(d, "href") && strings.TrimSpace(textOf(d)) != ""
 		})
 	}
 	return false

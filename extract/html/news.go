@@ -126,9 +126,9 @@ func (p *page) pressRelease(n *html.Node) {
 		p.noteUID(uid)
 	}
 
-	title := s.FindMatcher(cssFirst("[itemprop=headline]")).First()
+	title := s.FindMatcher(onceFirst("[itemprop=headline]")).First()
 	if title.Length() == 0 {
-		title = s.FindMatcher(cssFirst(".header h1, .header h2, .header h3, h1")).First()
+		title = s.FindMatcher(onceFirst(".header h1, .header h2, .header h3, h1")).First()
 	}
 	if title.Length() == 0 {
 		// Legacy tt_news renders the headline before the single view.
@@ -140,20 +140,20 @@ func (p *page) pressRelease(n *html.Node) {
 	if title.Length() > 0 {
 		d.Title = headingText(title.Nodes[0], func(k string) { pr.Kicker = k })
 	}
-	pr.Kicker = text(s.FindMatcher(cssFirst(".news-kicker, .kicker, .topline, .dachzeile, .roofline, .overline")).First())
-	pr.Subtitle = text(s.FindMatcher(cssFirst(".news-subtitle, .subheadline, .subtitle, .subheader, [itemprop=alternativeHeadline], [itemprop=subheadline]")).First())
+	pr.Kicker = text(s.FindMatcher(onceFirst(".news-kicker, .kicker, .topline, .dachzeile, .roofline, .overline")).First())
+	pr.Subtitle = text(s.FindMatcher(onceFirst(".news-subtitle, .subheadline, .subtitle, .subheader, [itemprop=alternativeHeadline], [itemprop=subheadline]")).First())
 
-	if t := s.FindMatcher(cssFirst("[itemprop=datePublished], .news-list-date time, time[datetime]")).First(); t.Length() > 0 {
+	if t := s.FindMatcher(onceFirst("[itemprop=datePublished], .news-list-date time, time[datetime]")).First(); t.Length() > 0 {
 		d.Dates.Published = isoDate(t.AttrOr("datetime", t.AttrOr("content", "")), text(t))
 		p.field(t.Nodes[0], "published")
-	} else if t := s.FindMatcher(cssFirst(".news-list-date, .news-date, .date")).First(); t.Length() > 0 {
+	} else if t := s.FindMatcher(onceFirst(".news-list-date, .news-date, .date")).First(); t.Length() > 0 {
 		d.Dates.Published = isoDate("", text(t))
 		p.field(t.Nodes[0], "published")
 	}
-	if t := s.FindMatcher(cssFirst("[itemprop=dateModified]")).First(); t.Length() > 0 {
+	if t := s.FindMatcher(onceFirst("[itemprop=dateModified]")).First(); t.Length() > 0 {
 		d.Dates.Modified = isoDate(t.AttrOr("datetime", t.AttrOr("content", "")), text(t))
 	}
-	if a := s.FindMatcher(cssFirst(".news-list-author, [itemprop=author], .author")).First(); a.Length() > 0 {
+	if a := s.FindMatcher(onceFirst(".news-list-author, [itemprop=author], .author")).First(); a.Length() > 0 {
 		if name := authorPrefix.ReplaceAllString(text(a), ""); name != "" {
 			pr.Publisher = &umzug.Publisher{Name: name}
 		}
@@ -166,13 +166,13 @@ func (p *page) pressRelease(n *html.Node) {
 	if pr.Publisher != nil && p.base != nil && (p.base.Scheme == "http" || p.base.Scheme == "https") {
 		pr.Publisher.URL = p.base.Scheme + "://" + p.base.Host + "/"
 	}
-	pr.Lead = text(s.FindMatcher(cssFirst(".lead, [itemprop=description], .teaser-text, .news-teaser")).First())
+	pr.Lead = text(s.FindMatcher(onceFirst(".lead, [itemprop=description], .teaser-text, .news-teaser")).First())
 
 	// The body: the record's body container, or else the record without
 	// its headline, meta lines, lead and related boxes.
 	// (".bodytext" is the class of a paragraph in TYPO3's rich text, not
 	// of a wrapper: it would take the first paragraph only.)
-	body := s.FindMatcher(cssFirst(".news-text-wrap, [itemprop=articleBody], .news-body")).First()
+	body := s.FindMatcher(onceFirst(".news-text-wrap, [itemprop=articleBody], .news-body")).First()
 	if body.Length() == 0 {
 		body = s.Clone()
 		body.FindMatcher(css("[itemprop=headline], .header, .news-header, .news-list-date, .news-list-category, .news-list-author, " +
@@ -211,7 +211,7 @@ func (p *page) pressRelease(n *html.Node) {
 		seenImg[m.Src] = true
 		if m.Caption == "" && m.Credit == "" {
 			if w := img.Parent().ClosestMatcher(css(".news-img-wrap, .news-image, .news-media")); w.Length() > 0 {
-				m.Caption, m.Credit = splitCredit(text(w.FindMatcher(cssFirst(".news-img-caption, figcaption")).First()))
+				m.Caption, m.Credit = splitCredit(text(w.FindMatcher(onceFirst(".news-img-caption, figcaption")).First()))
 			}
 		}
 		imgBlocks = append(imgBlocks, umzug.Block{Type: umzug.BlockImage, Image: &umzug.Image{Media: m}})
@@ -241,7 +241,7 @@ func (p *page) pressRelease(n *html.Node) {
 
 	// Attachments and related links.
 	s.FindMatcher(css(".news-related-files li, .news-related-files tr")).Each(func(_ int, li *goquery.Selection) {
-		if a := li.FindMatcher(cssFirst("a[href]")).First(); a.Length() > 0 {
+		if a := li.FindMatcher(onceFirst("a[href]")).First(); a.Length() > 0 {
 			if f := p.fileOf(a, li); f.URL != "" {
 				pr.Attachments = append(pr.Attachments, f)
 			}
@@ -299,7 +299,7 @@ func (p *page) pressRelease(n *html.Node) {
 	}
 
 	// The number: in the kicker, subtitle, header or first body lines.
-	for _, cand := range []string{pr.Kicker, pr.Subtitle, text(s.FindMatcher(cssFirst(".header, .news-header, .footer")).First()), firstText(p.blocks, 2)} {
+	for _, cand := range []string{pr.Kicker, pr.Subtitle, text(s.FindMatcher(onceFirst(".header, .news-header, .footer")).First()), firstText(p.blocks, 2)} {
 		if n := releaseNumber(cand); n != "" {
 			pr.Number = n
 			break
@@ -353,9 +353,9 @@ func (p *page) newsContentElements(n *html.Node, body *goquery.Selection) []*htm
 			}
 			if isContentElement(c) {
 				switch cs := goquery.NewDocumentFromNode(c).Selection; {
-				case cs.FindMatcher(cssFirst(newsListViews)).Length() > 0:
+				case cs.FindMatcher(onceFirst(newsListViews)).Length() > 0:
 					p.dropped = append(p.dropped, droppedNode{n: c, reason: umzug.DropRelated})
-				case cs.FindMatcher(cssFirst(newsTaxonomyViews)).Length() > 0:
+				case cs.FindMatcher(onceFirst(newsTaxonomyViews)).Length() > 0:
 					p.dropped = append(p.dropped, droppedNode{n: c, reason: umzug.DropTags, others: true})
 				default:
 					out = append(out, c)
@@ -873,7 +873,7 @@ func (p *page) looksLikePressRelease(roots []*html.Node) bool {
 // it declares (a saved page still says where it lives).
 func (p *page) pageURLs() []string {
 	out := []string{p.d.URL}
-	for _, u := range []string{p.doc.FindMatcher(cssFirst(`link[rel="canonical"]`)).AttrOr("href", ""), p.meta.property("og:url")} {
+	for _, u := range []string{p.canonicalHref(), p.meta.property("og:url")} {
 		if u = strings.TrimSpace(u); u != "" {
 			out = append(out, u)
 		}

@@ -299,7 +299,7 @@ func (p *page) fillPublished(roots []*html.Node) {
 	if d.Dates.Published != "" {
 		return
 	}
-	for _, t := range []string{p.meta.property("og:title"), p.doc.FindMatcher(cssFirst("title")).First().Text()} {
+	for _, t := range []string{p.meta.property("og:title"), p.doc.FindMatcher(onceFirst("title")).First().Text()} {
 		if m := titleDateRe.FindStringSubmatch(t); m != nil {
 			if v := isoDate("", m[1]); v != "" {
 				d.Dates.Published = v

@@ -24,8 +24,11 @@ type pageIndex struct {
 	// cfEmails: elements holding an address Cloudflare protected
 	// (cfEmailNode), decoded by pageOf (cfemail.go).
 	cfEmails []*html.Node
-	detect   []bool // per profile: one of its detect selectors matches an element
-	elements int    // the elements walked (analyzeSized sizes a map with it)
+	// canonicals: the elements link[rel="canonical"], in document order
+	// (canonicalHref).
+	canonicals []*html.Node
+	detect     []bool // per profile: one of its detect selectors matches an element
+	elements   int    // the elements walked (analyzeSized sizes a map with it)
 }
 
 // typo3MarkupSel is the selector group typo3Markup is compiled from;
@@ -159,6 +162,10 @@ func (x *pageIndex) element(n *html.Node) {
 	case "script":
 		if ldJSON {
 			x.ldJSON = append(x.ldJSON, n)
+		}
+	case "link":
+		if css(`link[rel="canonical"]`).Match(n) {
+			x.canonicals = append(x.canonicals, n)
 		}
 	}
 	if !x.typo3 && mayTYPO3 && typo3Markup.Match(n) {

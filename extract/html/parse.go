@@ -186,6 +186,22 @@ func (p *page) index() *pageIndex {
 	return p.idx
 }
 
+// canonicalHref returns the href of the page's first <link
+// rel="canonical">, p.doc.FindMatcher(cssFirst(`link[rel="canonical"]`)).AttrOr("href", ""),
+// from the index instead of a walk of the whole page: the one such link
+// the page was parsed with, unless it has been taken out of the page
+// since (extraction adds no link elements). A page with several is
+// searched.
+func (p *page) canonicalHref() string {
+	switch cs := p.idx.canonicals; {
+	case len(cs) == 0:
+		return ""
+	case len(cs) == 1 && isAncestor(p.doc.Nodes[0], cs[0]):
+		return attr(cs[0], "href")
+	}
+	return p.doc.FindMatcher(onceFirst(`link[rel="canonical"]`)).AttrOr("href", "")
+}
+
 // page holds the state of one page's extraction.
 type page struct {
 	doc      *goquery.Document
@@ -258,14 +274,14 @@ func (p *page) extract() (umzug.Document, error) {
 	d.Kind = umzug.KindPage
 	d.Provenance.SourceURL = d.URL
 	d.Provenance.CanonicalURL = p.declaredCanonical()
-	d.Lang = strings.TrimSpace(p.doc.FindMatcher(cssFirst("html")).AttrOr("lang", ""))
+	d.Lang = strings.TrimSpace(p.doc.FindMatcher(onceFirst("html")).AttrOr("lang", ""))
 	d.Summary = collapseTrim(p.meta.name("description"))
 	p.typo3 = isTYPO3(p.index(), p.meta)
 	d.Provenance.Extractor = "generic"
 	if p.typo3 {
 		d.Provenance.Extractor = "typo3"
 	}
-	if id := p.doc.FindMatcher(cssFirst("body")).AttrOr("id", ""); strings.HasPrefix(id, "p") {
+	if id := p.doc.FindMatcher(onceFirst("body")).AttrOr("id", ""); strings.HasPrefix(id, "p") {
 		if uid, err := strconv.Atoi(id[1:]); err == nil {
 			d.Provenance.TYPO3 = &umzug.TYPO3Origin{PageUID: uid}
 		}
@@ -381,7 +397,7 @@ func (p *page) extract() (umzug.Document, error) {
 // every page at its home page. A page that names itself says so too:
 // its variants name it.
 func (p *page) declaredCanonical() string {
-	href := strings.TrimSpace(p.doc.FindMatcher(cssFirst(`link[rel="canonical"]`)).AttrOr("href", ""))
+	href := strings.TrimSpace(p.canonicalHref())
 	if href == "" {
 		return ""
 	}
@@ -456,7 +472,7 @@ func (p *page) finishTitle() {
 		d.Title = collapseTrim(p.meta.property("og:title"))
 	}
 	if d.Title == "" {
-		d.Title = stripSiteName(collapseTrim(p.doc.FindMatcher(cssFirst("title")).First().Text()), p.meta.property("og:site_name"))
+		d.Title = stripSiteName(collapseTrim(p.doc.FindMatcher(onceFirst("title")).First().Text()), p.meta.property("og:site_name"))
 	}
 }
 

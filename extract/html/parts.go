@@ -85,10 +85,15 @@ func labelText(s *goquery.Selection) string {
 
 func (p *page) table(s *goquery.Selection) *umzug.Table {
 	t := &umzug.Table{Caption: text(s.ChildrenMatcher(css("caption")))}
-	var rows func(sel *goquery.Selection, section string)
-	rows = func(sel *goquery.Selection, section string) {
-		sel.Children().Each(func(_ int, c *goquery.Selection) {
-			switch goquery.NodeName(c) {
+	// Read from the nodes, as goquery's Children, NodeName, AttrOr and
+	// FindMatcher would (element children only, in order).
+	var rows func(n *html.Node, section string)
+	rows = func(n *html.Node, section string) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.Data {
 			case "thead":
 				rows(c, "head")
 			case "tbody":
@@ -97,30 +102,44 @@ func (p *page) table(s *goquery.Selection) *umzug.Table {
 				rows(c, "foot")
 			case "tr":
 				row := umzug.TableRow{Section: section, Cells: []umzug.TableCell{}}
-				c.Children().Each(func(_ int, cell *goquery.Selection) {
-					name := goquery.NodeName(cell)
-					if name != "td" && name != "th" {
-						return
+				for cell := c.FirstChild; cell != nil; cell = cell.NextSibling {
+					if cell.Type != html.ElementNode || cell.Data != "td" && cell.Data != "th" {
+						continue
 					}
-					tc := umzug.TableCell{Text: text(cell), Header: name == "th"}
-					tc.ColSpan = span(cell.AttrOr("colspan", ""))
-					tc.RowSpan = span(cell.AttrOr("rowspan", ""))
-					if cell.FindMatcher(cssFirst("a[href], ul, ol, br, p + p")).Length() > 0 {
-						tc.Body = p.richChildren(cell)
+					tc := umzug.TableCell{Text: collapseTrim(textOf(cell)), Header: cell.Data == "th"}
+					tc.ColSpan = span(attr(cell, "colspan"))
+					tc.RowSpan = span(attr(cell, "rowspan"))
+					if matchBelow(cell, css("a[href], ul, ol, br, p + p")) {
+						b := newPTBuilder(p.base)
+						b.children(cell)
+						tc.Body = b.result()
 					}
 					row.Cells = append(row.Cells, tc)
-				})
+				}
 				if len(row.Cells) > 0 {
 					t.Rows = append(t.Rows, row)
 				}
 			}
-		})
+		}
 	}
-	rows(s, "body")
+	for _, n := range s.Nodes {
+		rows(n, "body")
+	}
 	if len(t.Rows) == 0 {
 		return nil
 	}
 	return t
+}
+
+// matchBelow reports whether m matches an element below n (n left out):
+// n's FindMatcher(m).Length() > 0.
+func matchBelow(n *html.Node, m goquery.Matcher) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (m.Match(c) || matchBelow(c, m)) {
+			return true
+		}
+	}
+	return false
 }
 
 func span(v string) int {
@@ -429,8 +448,8 @@ func (p *page) mediaOf(img *goquery.Selection, fig *goquery.Selection) (umzug.Me
 		}
 	}
 	if fig != nil && fig.Length() > 0 {
-		capSel := fig.FindMatcher(cssFirst(captionSel)).First()
-		creditSel := fig.FindMatcher(cssFirst(creditSel)).First()
+		capSel := fig.FindMatcher(onceFirst(captionSel)).First()
+		creditSel := fig.FindMatcher(onceFirst(creditSel)).First()
 		credit := text(creditSel)
 		caption := text(capSel)
 		if caption == "" && credit != "" {
@@ -645,7 +664,7 @@ func (p *page) media(s *goquery.Selection, ctype string) *umzug.Block {
 	// the element without its images (and the lightboxes and captions
 	// that go with them). ".bodytext" and ".text" are no wrappers: TYPO3
 	// puts them on paragraphs, lightboxes on their captions.
-	bodySel := s.FindMatcher(cssFirst(".ce-bodytext, .csc-textpic-text")).First()
+	bodySel := s.FindMatcher(onceFirst(".ce-bodytext, .csc-textpic-text")).First()
 	var body umzug.PortableText
 	if bodySel.Length() > 0 {
 		body = p.richChildren(bodySel)
@@ -660,7 +679,7 @@ func (p *page) media(s *goquery.Selection, ctype string) *umzug.Block {
 	textMediaType := ctype == "textmedia" || ctype == "textpic"
 	if len(body) > 0 || textMediaType {
 		pos := ""
-		cls := s.FindMatcher(cssFirst(".ce-textpic, .csc-textpic")).AttrOr("class", "") + " " + s.AttrOr("class", "")
+		cls := s.FindMatcher(onceFirst(".ce-textpic, .csc-textpic")).AttrOr("class", "") + " " + s.AttrOr("class", "")
 		if m := textpicPos.FindAllStringSubmatch(cls, -1); m != nil {
 			for _, x := range m {
 				if x[1] != "center" {
@@ -677,7 +696,7 @@ func (p *page) media(s *goquery.Selection, ctype string) *umzug.Block {
 	if len(imgs) == 1 && !strings.Contains(ctype, "gallery") {
 		return &umzug.Block{Type: umzug.BlockImage, Image: &umzug.Image{Media: imgs[0]}}
 	}
-	cols, _ := strconv.Atoi(s.FindMatcher(cssFirst("[data-ce-columns]")).AttrOr("data-ce-columns", "0"))
+	cols, _ := strconv.Atoi(s.FindMatcher(onceFirst("[data-ce-columns]")).AttrOr("data-ce-columns", "0"))
 	return &umzug.Block{Type: umzug.BlockGallery, Gallery: &umzug.Gallery{Layout: "grid", Columns: cols, Items: imgs}}
 }
 
@@ -697,7 +716,7 @@ func (p *page) video(s *goquery.Selection) *umzug.Video {
 		src = f.AttrOr("data-src", "")
 	}
 	if src == "" {
-		src = f.FindMatcher(cssFirst("source[src]")).AttrOr("src", "")
+		src = f.FindMatcher(onceFirst("source[src]")).AttrOr("src", "")
 	}
 	src = p.abs(src)
 	if src == "" {
@@ -805,11 +824,11 @@ func parseSize(s string) (int64, string) {
 func (p *page) fileOf(a *goquery.Selection, item *goquery.Selection) umzug.File {
 	href := p.abs(a.AttrOr("href", ""))
 	f := umzug.File{URL: href, Title: text(a)}
-	if name := text(item.FindMatcher(cssFirst(fileNameSel)).First()); name != "" {
+	if name := text(item.FindMatcher(onceFirst(fileNameSel)).First()); name != "" {
 		f.Title = name
 	}
-	f.Description = text(item.FindMatcher(cssFirst(fileDescSel)).First())
-	sizeText := text(item.FindMatcher(cssFirst(fileSizeSel)).First())
+	f.Description = text(item.FindMatcher(onceFirst(fileDescSel)).First())
+	sizeText := text(item.FindMatcher(onceFirst(fileSizeSel)).First())
 	if f.Size, f.SizeText = parseSize(sizeText); f.SizeText == "" {
 		f.Size, f.SizeText = parseSize(text(item))
 	}
@@ -879,7 +898,7 @@ func (p *page) linkList(s *goquery.Selection) *umzug.LinkList {
 			if rest := collapseTrim(strings.Replace(text(li), t, "", 1)); rest != "" {
 				link.Description = rest
 			} else if goquery.NodeName(li) == "dt" {
-				if dd := li.Next(); goquery.NodeName(dd) == "dd" && dd.FindMatcher(cssFirst("a[href]")).Length() == 0 {
+				if dd := li.Next(); goquery.NodeName(dd) == "dd" && dd.FindMatcher(onceFirst("a[href]")).Length() == 0 {
 					link.Description = text(dd)
 				}
 			}
@@ -923,7 +942,7 @@ func (p *page) form(s *goquery.Selection) *umzug.Form {
 				return
 			}
 			radios[name] = len(f.Fields)
-			group := text(in.ClosestMatcher(css("fieldset")).FindMatcher(cssFirst("legend")).First())
+			group := text(in.ClosestMatcher(css("fieldset")).FindMatcher(onceFirst("legend")).First())
 			if group != "" {
 				f.Fields = append(f.Fields, umzug.FormField{Name: name, Label: group, Type: typ, Required: req, Options: []string{label}})
 				return
@@ -940,7 +959,7 @@ func (p *page) form(s *goquery.Selection) *umzug.Form {
 		f.Fields = append(f.Fields, ff)
 	})
 	if f.Submit == "" {
-		f.Submit = text(fs.FindMatcher(cssFirst(`button[type=submit], button:not([type])`)).First())
+		f.Submit = text(fs.FindMatcher(onceFirst(`button[type=submit], button:not([type])`)).First())
 	}
 	if len(f.Fields) == 0 {
 		return nil
@@ -979,8 +998,8 @@ func (p *page) accordion(s *goquery.Selection, ctype string) *umzug.Accordion {
 	items := s.FindMatcher(css(".accordion-item, .panel.panel-default, .panel-group > .panel, details, .accordion > .card, .collapsible-item"))
 	a := &umzug.Accordion{}
 	items.Each(func(_ int, it *goquery.Selection) {
-		head := it.FindMatcher(cssFirst(".accordion-header, .accordion-button, .panel-heading, .panel-title, summary, .card-header, .accordion-title")).First()
-		body := it.FindMatcher(cssFirst(".accordion-body, .panel-body, .accordion-collapse, .panel-collapse, .collapse, .card-body, .accordion-content")).First()
+		head := it.FindMatcher(onceFirst(".accordion-header, .accordion-button, .panel-heading, .panel-title, summary, .card-header, .accordion-title")).First()
+		body := it.FindMatcher(onceFirst(".accordion-body, .panel-body, .accordion-collapse, .panel-collapse, .collapse, .card-body, .accordion-content")).First()
 		if body.Length() == 0 {
 			c := it.Clone()
 			c.FindMatcher(css(".accordion-header, .accordion-button, .panel-heading, summary, .card-header")).Remove()
@@ -1065,24 +1084,24 @@ func (p *page) timeline(s *goquery.Selection, ctype string) *umzug.Timeline {
 	t := &umzug.Timeline{}
 	items.Each(func(_ int, it *goquery.Selection) {
 		ti := umzug.TimelineItem{}
-		dateSel := it.FindMatcher(cssFirst("time, .timeline-date, .timeline-item-date, .date")).First()
+		dateSel := it.FindMatcher(onceFirst("time, .timeline-date, .timeline-item-date, .date")).First()
 		ti.Label = text(dateSel)
 		if dt := dateSel.AttrOr("datetime", ""); dt != "" {
 			ti.Date = dt
 		} else if pd, err := ParseGermanDate(ti.Label); err == nil {
 			ti.Date = pd.Value
 		}
-		titleSel := it.FindMatcher(cssFirst(".timeline-title, .timeline-item-title, .timeline-item-header, h2, h3, h4, h5")).First()
+		titleSel := it.FindMatcher(onceFirst(".timeline-title, .timeline-item-title, .timeline-item-header, h2, h3, h4, h5")).First()
 		ti.Title = text(titleSel)
-		if a := it.FindMatcher(cssFirst("a[href]")).First(); a.Length() > 0 {
+		if a := it.FindMatcher(onceFirst("a[href]")).First(); a.Length() > 0 {
 			if href := p.abs(a.AttrOr("href", "")); href != "" {
 				ti.Link = &umzug.Link{Href: href, Text: text(a)}
 			}
 		}
 		c := it.Clone()
-		c.FindMatcher(cssFirst("time, .timeline-date, .timeline-item-date, .date, .timeline-title, .timeline-item-title, .timeline-item-header, h2, h3, h4, h5")).First().Remove()
+		c.FindMatcher(onceFirst("time, .timeline-date, .timeline-item-date, .date, .timeline-title, .timeline-item-title, .timeline-item-header, h2, h3, h4, h5")).First().Remove()
 		if ti.Title != "" {
-			c.FindMatcher(cssFirst(".timeline-title, .timeline-item-title, .timeline-item-header, h2, h3, h4, h5")).First().Remove()
+			c.FindMatcher(onceFirst(".timeline-title, .timeline-item-title, .timeline-item-header, h2, h3, h4, h5")).First().Remove()
 		}
 		// The item's pictures (bootstrap_package's timeline-item-image,
 		// a gallery) are its media with their captions, not text.
@@ -1103,7 +1122,7 @@ var sliderClass = regexp.MustCompile(`(?i)carousel|slider|swiper|slick|splide`)
 // slider, slides with headlines and text a teaser slider.
 func (p *page) slider(s *goquery.Selection, ctype string) *umzug.Block {
 	isSlider := sliderClass.MatchString(ctype) || sliderClass.MatchString(s.AttrOr("class", "")) ||
-		s.FindMatcher(cssFirst(`[class*="carousel"], [class*="slider"], [class*="swiper"], [class*="slick"]`)).Length() > 0
+		s.FindMatcher(onceFirst(`[class*="carousel"], [class*="slider"], [class*="swiper"], [class*="slick"]`)).Length() > 0
 	if !isSlider {
 		return nil
 	}
@@ -1134,7 +1153,7 @@ func (p *page) slider(s *goquery.Selection, ctype string) *umzug.Block {
 var teaserVariant = regexp.MustCompile(`(?i)^teaser(?:[-_](?:type|typ)[-_]?|--)([a-z0-9]+)$`)
 
 func variantOf(s *goquery.Selection) string {
-	cls := s.AttrOr("class", "") + " " + s.FindMatcher(cssFirst("[class*=teaser]")).First().AttrOr("class", "")
+	cls := s.AttrOr("class", "") + " " + s.FindMatcher(onceFirst("[class*=teaser]")).First().AttrOr("class", "")
 	for _, f := range strings.Fields(cls) {
 		if m := teaserVariant.FindStringSubmatch(f); m != nil && m[1] != "" && !strings.EqualFold(m[1], "item") && !strings.EqualFold(m[1], "list") {
 			return strings.ToLower(m[1])
@@ -1147,9 +1166,9 @@ func variantOf(s *goquery.Selection) string {
 // and image.
 func (p *page) teaserItem(it *goquery.Selection) umzug.TeaserItem {
 	ti := umzug.TeaserItem{}
-	titleSel := it.FindMatcher(cssFirst(".card-title, .teaser-title, .teaser__title, [itemprop=headline], h2, h3, h4, h5, h6")).First()
+	titleSel := it.FindMatcher(onceFirst(".card-title, .teaser-title, .teaser__title, [itemprop=headline], h2, h3, h4, h5, h6")).First()
 	ti.Title = text(titleSel)
-	if t := it.FindMatcher(cssFirst("time")).First(); t.Length() > 0 {
+	if t := it.FindMatcher(onceFirst("time")).First(); t.Length() > 0 {
 		ti.Date = t.AttrOr("datetime", "")
 		if ti.Date == "" {
 			if pd, err := ParseGermanDate(text(t)); err == nil {
@@ -1157,7 +1176,7 @@ func (p *page) teaserItem(it *goquery.Selection) umzug.TeaserItem {
 			}
 		}
 	}
-	if img := it.FindMatcher(cssFirst("img")).First(); img.Length() > 0 && !isIcon(img.Nodes[0]) {
+	if img := it.FindMatcher(onceFirst("img")).First(); img.Length() > 0 && !isIcon(img.Nodes[0]) {
 		if m, ok := p.mediaOf(img, it); ok {
 			ti.Image = &m
 		}
@@ -1167,9 +1186,9 @@ func (p *page) teaserItem(it *goquery.Selection) umzug.TeaserItem {
 		// breakpoint): the picture of the slide, not decoration.
 		ti.Image = &umzug.Media{Src: src}
 	}
-	link := titleSel.FindMatcher(cssFirst("a[href]")).First()
+	link := titleSel.FindMatcher(onceFirst("a[href]")).First()
 	if link.Length() == 0 {
-		link = it.FindMatcher(cssFirst("a[href]")).First()
+		link = it.FindMatcher(onceFirst("a[href]")).First()
 	}
 	if link.Length() > 0 {
 		if href := p.abs(link.AttrOr("href", "")); href != "" {
@@ -1211,7 +1230,7 @@ func (p *page) teasers(s *goquery.Selection, ctype string) *umzug.Teaser {
 		return nil
 	}
 	t := &umzug.Teaser{Variant: variantOf(s), Layout: "grid"}
-	if strings.Contains(ctype, "list") || s.FindMatcher(cssFirst(".news-list-view")).Length() > 0 {
+	if strings.Contains(ctype, "list") || s.FindMatcher(onceFirst(".news-list-view")).Length() > 0 {
 		t.Layout = "list"
 	}
 	items.Each(func(_ int, it *goquery.Selection) {

@@ -77,6 +77,37 @@ func (f firstMatcher) first(n *html.Node) *html.Node {
 	return nil
 }
 
+// onceFirst is cssFirst(s) for one FindMatcher call whose caller reads
+// only the first node found (First, Length() > 0, AttrOr): FindMatcher
+// asks the matcher about every element child of the selection's nodes,
+// and cssFirst's finds the first match below each of them; this one stops
+// at the first match, so the later children are not walked. The first
+// node found is the same.
+func onceFirst(s string) goquery.Matcher {
+	return &onceMatcher{f: cssFirst(s).(firstMatcher)}
+}
+
+type onceMatcher struct {
+	f    firstMatcher
+	done bool
+}
+
+func (o *onceMatcher) Match(n *html.Node) bool             { return o.f.Match(n) }
+func (o *onceMatcher) Filter(ns []*html.Node) []*html.Node { return o.f.Filter(ns) }
+
+// MatchAll returns the first match of n's subtree (n included), or nil
+// once a match has been found.
+func (o *onceMatcher) MatchAll(n *html.Node) []*html.Node {
+	if o.done {
+		return nil
+	}
+	if m := o.f.first(n); m != nil {
+		o.done = true
+		return []*html.Node{m}
+	}
+	return nil
+}
+
 // anyMatch reports whether any selector matches an element below the
 // nodes: FindMatcher(m).Length() > 0 for any of them, in one walk that
 // stops at the first match.
