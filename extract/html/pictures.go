@@ -67,7 +67,7 @@ func (p *page) missingPictures(roots []*html.Node) []string {
 				}
 				// A file list's type icons (TYPO3's Icons/FileIcons/pdf.gif)
 				// are no pictures of the page.
-				if src := p.abs(imageSrc(c)); src != "" && !have[src] && !seen[src] && !strings.Contains(strings.ToLower(cheapPath(src)), "icon") && !have[p.abs(lightboxOf(c))] {
+				if src := p.abs(imageSrc(c)); src != "" && !have[src] && !seen[src] && !strings.Contains(strings.ToLower(cheapPath(src)), "icon") && !p.haveLightbox(c, have) {
 					seen[src] = true
 					missing = append(missing, src)
 				}
@@ -102,7 +102,14 @@ func linksPage(a *html.Node) bool {
 	if href == "" || strings.HasPrefix(href, "#") || strings.HasPrefix(href, "javascript:") {
 		return false
 	}
-	return !fileLink(a) && !pictureExt[path.Ext(strings.ToLower(pathOf(href)))]
+	return !fileLink(a) && !pictureExt[path.Ext(strings.ToLower(cheapPath(href)))]
+}
+
+// haveLightbox reports a picture whose link (its large version) the
+// document has as a picture.
+func (p *page) haveLightbox(img *html.Node, have map[string]bool) bool {
+	href := lightboxOf(img)
+	return href != "" && have[p.abs(href)]
 }
 
 // lightboxOf returns the address of the link around a picture (its large
