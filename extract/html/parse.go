@@ -757,10 +757,10 @@ func inlinePicture(n *html.Node) bool {
 }
 
 // standsAlone reports an element that is not inside a sentence: text
-// does not touch it on both sides (past white space; a <br> ends a
-// line). "Karte
-// <a><img></a> und danach" is inside one; a picture floated at the start
-// of a paragraph, or with a credit <span> beside it, is not.
+// (a text node, or an inline element with text: <b>fett</b>, a text link)
+// does not touch it on both sides, past white space; a <br> ends a line.
+// "Karte <a><img></a> und danach" is inside one; a picture floated at the
+// start of a paragraph is not.
 func standsAlone(n *html.Node) bool {
 	side := func(next func(*html.Node) *html.Node) bool {
 		for c := next(n); c != nil; c = next(c) {
@@ -770,7 +770,9 @@ func standsAlone(n *html.Node) bool {
 					return false
 				}
 			case c.Type == html.ElementNode:
-				return true // a block, a line break, another element
+				// A block or a line break ends the sentence; an inline
+				// element with text is part of it.
+				return c.DataAtom == atom.Br || !inlineAtoms[c.DataAtom] || strings.TrimSpace(textOf(c)) == ""
 			}
 		}
 		return true

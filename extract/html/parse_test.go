@@ -427,6 +427,8 @@ func TestPictureBetweenParagraphs(t *testing.T) {
 <div class="textpic"><a href="index.php?id=57&amp;L=0"><img src="/uploads/pics/sitzungssaal.jpg" width="300" height="200" alt=""></a></div>
 <p>Der Sitzungssaal wird bis dahin renoviert.</p>
 Im Saal hängt ein Plan <a href="/bilder/plan.jpg"><img src="/bilder/plan-klein.jpg" alt="Plan"></a> der neuen Sitzordnung.
+<p>Die Sitzung ist öffentlich.</p>
+Besucher sehen den <b>neuen</b> <a href="/bilder/saal-gross.jpg"><img src="/bilder/saal-klein.jpg" alt="Saal"></a> Saal von der Empore.
 </div></div></body></html>`, site+"/politik/wahl/")
 	if imgs, want := pictureBlocks(d, site, true), []string{"/images/rathaus.jpeg -> /images/xl/rathaus.jpeg", "/uploads/markt-990x577.jpg -> /uploads/markt.jpg",
 		"/uploads/rat-610x343.jpg -> ", "/bilder/zoom-konferenz.jpg -> /bilder/zoom-konferenz-gross.jpg", "/uploads/pics/sitzungssaal.jpg -> /politik/wahl/index.php?L=0&id=57"}; !slices.Equal(imgs, want) {
@@ -442,6 +444,15 @@ Im Saal hängt ein Plan <a href="/bilder/plan.jpg"><img src="/bilder/plan-klein.
 	}
 	if !found {
 		t.Errorf("the sentence around the picture was split: %+v", d.Blocks[len(d.Blocks)-2:])
+	}
+	found = false
+	for _, b := range d.Blocks {
+		if b.Type == umzug.BlockText && strings.Contains(b.Text.Body.PlainText(), "Besucher sehen den neuen Saal von der Empore.") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the sentence with a bold word before the picture was split: %+v", d.Blocks[len(d.Blocks)-3:])
 	}
 }
 
