@@ -33,8 +33,8 @@ func collectAssets(d *umzug.Document) []umzug.Asset {
 	addMedia := func(m umzug.Media) {
 		a := umzug.Asset{Kind: "image", URL: m.Src, Alt: m.Alt, Caption: m.Caption, Credit: m.Credit}
 		a.FileName = fileName(m.Src)
-		if mm := processedRe.FindStringSubmatch(pathOf(m.Src)); mm != nil {
-			a.FileName = umzug.SafeFileName(mm[1] + "." + mm[2])
+		if name := processedName(m.Src); name != "" {
+			a.FileName = name
 			if m.Link != "" && (fileName(m.Link) == a.FileName || processedName(m.Link) == a.FileName && m.Link != m.Src) {
 				// The original, or its larger rendition the lightbox
 				// shows (tx_news and bootstrap_package link a processed

@@ -247,11 +247,7 @@ func (p *page) pressRelease(n *html.Node) {
 			}
 		}
 	})
-	s.FindMatcher(css(".news-related-links a[href]")).Each(func(_ int, a *goquery.Selection) {
-		if href := p.abs(a.AttrOr("href", "")); href != "" {
-			pr.Related = append(pr.Related, umzug.Link{Href: href, Text: text(a), Title: a.AttrOr("title", ""), Target: a.AttrOr("target", "")})
-		}
-	})
+	p.appendRelated(pr, s.FindMatcher(css(".news-related-links a[href]")))
 	plain, plainHeads := p.plainRelated(s, pr)
 	p.markNewsMeta(s, pr)
 	for _, n := range append(plain, plainHeads...) {
@@ -425,11 +421,7 @@ func (p *page) plainRelated(s *goquery.Selection, pr *umzug.PressRelease) (read,
 				continue
 			}
 			before := len(pr.Related)
-			goquery.NewDocumentFromNode(u).FindMatcher(css("a[href]")).Each(func(_ int, a *goquery.Selection) {
-				if href := p.abs(a.AttrOr("href", "")); href != "" {
-					pr.Related = append(pr.Related, umzug.Link{Href: href, Text: text(a), Title: a.AttrOr("title", ""), Target: a.AttrOr("target", "")})
-				}
-			})
+			p.appendRelated(pr, goquery.NewDocumentFromNode(u).FindMatcher(css("a[href]")))
 			if len(pr.Related) > before {
 				links = append(links, u)
 			}
@@ -449,6 +441,16 @@ func (p *page) plainRelated(s *goquery.Selection, pr *umzug.PressRelease) (read,
 		}
 	})
 	return read, heads
+}
+
+// appendRelated reads links into the release's related links, each with
+// its text, title and target.
+func (p *page) appendRelated(pr *umzug.PressRelease, links *goquery.Selection) {
+	links.Each(func(_ int, a *goquery.Selection) {
+		if href := p.abs(a.AttrOr("href", "")); href != "" {
+			pr.Related = append(pr.Related, umzug.Link{Href: href, Text: text(a), Title: a.AttrOr("title", ""), Target: a.AttrOr("target", "")})
+		}
+	})
 }
 
 // relatedNewsItem reports an item of a related box that is another news

@@ -391,9 +391,7 @@ func shownPlaceholder(n *html.Node, src string) bool {
 	if strings.HasSuffix(strings.ToLower(cheapPath(src)), ".gif") {
 		return true
 	}
-	w, _ := strconv.Atoi(attr(n, "width"))
-	h, _ := strconv.Atoi(attr(n, "height"))
-	return w < 100 && h < 100 && strings.TrimSpace(attr(n, "alt")) == ""
+	return !sizedPicture(n) && strings.TrimSpace(attr(n, "alt")) == ""
 }
 
 // dataKeyRank orders the data attributes of a lazy image: the large and
@@ -449,11 +447,11 @@ func (p *page) mediaOf(img *goquery.Selection, fig *goquery.Selection) (umzug.Me
 	}
 	if fig != nil && fig.Length() > 0 {
 		capSel := fig.FindMatcher(onceFirst(captionSel)).First()
-		creditSel := fig.FindMatcher(onceFirst(creditSel)).First()
-		credit := text(creditSel)
+		creditEl := fig.FindMatcher(onceFirst(creditSel)).First()
+		credit := text(creditEl)
 		caption := text(capSel)
 		if caption == "" && credit != "" {
-			caption = besideCredit(fig.Nodes[0], creditSel.Nodes[0])
+			caption = besideCredit(fig.Nodes[0], creditEl.Nodes[0])
 		}
 		if credit != "" {
 			caption = strings.TrimSpace(strings.Replace(caption, credit, "", 1))
