@@ -41,7 +41,7 @@ func metaDate(idx *pageIndex) string {
 				byKey[key+"#ambiguous"] = "x"
 				continue
 			}
-			if m.ParentsMatcher(css("li, [class*=teaser], [class*=list], [class*=related], [class*=card]")).Length() > 0 {
+			if insideItemList(n) {
 				continue
 			}
 		}
@@ -109,6 +109,41 @@ func jsonLDDate(v any, depth int) string {
 	return ""
 }
 
+// insideItemList reports whether n sits in a list item or in a container
+// of teasers, lists, related items or cards, whose dates are the items'.
+func insideItemList(n *html.Node) bool {
+	for p := n.Parent; p != nil && p.Type == html.ElementNode; p = p.Parent {
+		if p.DataAtom == atom.Li {
+			return true
+		}
+		cls := strings.ToLower(withoutPluginType(attr(p, "class")))
+		for _, w := range [...]string{"teaser", "list", "related", "card"} {
+			if strings.Contains(cls, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// withoutPluginType returns a class attribute without TYPO3's
+// frame-type-list: the frame of every plugin content element (CType
+// "list" up to TYPO3 11), a news detail view's as much as a news list's,
+// so it says nothing about a list.
+func withoutPluginType(cls string) string {
+	if !strings.Contains(cls, "frame-type-list") {
+		return cls
+	}
+	var b strings.Builder
+	for _, t := range strings.Fields(cls) {
+		if t != "frame-type-list" {
+			b.WriteString(t)
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
 // dateClass matches classes and itemprops of elements that hold a date.
 var dateClass = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:date|datum|pubdate|published|dateline|meta|time|zeit)(?:$|[\s_-])`)
 
@@ -146,7 +181,7 @@ func dateElement(roots []*html.Node, cache matchCache, teasers map[*html.Node]da
 			// that element, not the page.
 			return openSkip
 		}
-		cls := attr(c, "class") + " " + attr(c, "itemprop")
+		cls := withoutPluginType(attr(c, "class")) + " " + attr(c, "itemprop")
 		if cache.match(listLike, cls) {
 			return openSkip
 		}
@@ -236,6 +271,13 @@ func (p *page) dateLineField() {
 	}
 	for i := 0; i < len(p.blocks) && i < 3; i++ {
 		b := p.blocks[i]
+		if b.Header == nil && b.Type == umzug.BlockText && len(b.Text.Body) > 1 && p.openingDateLine(b.Text.Body[0], pub) {
+			// The text's first line is the date alone ("04. Februar
+			// 2022" over a news plugin's text): the accounting finds
+			// its text a duplicate of the date.
+			b.Text.Body = b.Text.Body[1:]
+			continue
+		}
 		if b.Header != nil || !(b.Type == umzug.BlockHeading || b.Type == umzug.BlockText && len(b.Text.Body) == 1) {
 			continue
 		}
@@ -263,6 +305,16 @@ func (p *page) dateLineField() {
 			p.field(a, "date")
 		}
 	}
+}
+
+// openingDateLine reports a paragraph that is only the date pub: plain
+// text (no link, no list item) of at most 60 characters.
+func (p *page) openingDateLine(pb umzug.PTBlock, pub string) bool {
+	if pb.ListItem != "" || pb.Style != "normal" || len(pb.MarkDefs) > 0 {
+		return false
+	}
+	t := collapseTrim(pb.PlainText())
+	return len(t) <= 60 && bareDate(t, true) == pub[:10]
 }
 
 // fillPublished sets the publication date when extraction found none:
@@ -307,4 +359,42 @@ func (p *page) fillPublished(roots []*html.Node) {
 			}
 		}
 	}
+	d.Dates.Published = p.closingDateline()
+}
+
+// closingDateline returns the date of a line that is only a place and a
+// date ("Hamburg, den 02. Dezember 2022"), as a release signs off under
+// its text; "" when no line or lines of different dates are.
+func (p *page) closingDateline() string {
+	found := ""
+	for _, b := range p.blocks {
+		var body umzug.PortableText
+		switch b.Type {
+		case umzug.BlockText:
+			body = b.Text.Body
+		case umzug.BlockTextMedia:
+			body = b.TextMedia.Body
+		}
+		for _, pb := range body {
+			if pb.ListItem != "" {
+				continue
+			}
+			for line := range strings.SplitSeq(pb.PlainText(), "\n") {
+				line = collapseTrim(line)
+				if len(line) > 70 {
+					continue
+				}
+				m := datelineRe.FindStringSubmatch(line)
+				if m == nil || len(m[0]) != len(line) {
+					continue
+				}
+				v := isoDate("", m[2])
+				if len(v) < 10 || found != "" && found != v {
+					return ""
+				}
+				found = v
+			}
+		}
+	}
+	return found
 }

@@ -45,7 +45,11 @@ func metaDateRef(doc *goquery.Document) string {
 				byKey[key+"#ambiguous"] = "x"
 				return
 			}
-			if m.Parents().Filter("li, [class*=teaser], [class*=list], [class*=related], [class*=card]").Length() > 0 {
+			// TYPO3's plugin frame (frame-type-list) is no list.
+			listed := m.Parents().FilterFunction(func(_ int, p *goquery.Selection) bool {
+				return strings.Contains(strings.ToLower(strings.ReplaceAll(p.AttrOr("class", ""), "frame-type-list", "")), "list")
+			})
+			if m.Parents().Filter("li, [class*=teaser i], [class*=related i], [class*=card i]").Length()+listed.Length() > 0 {
 				return
 			}
 		}

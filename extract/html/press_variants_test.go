@@ -437,3 +437,63 @@ func TestPressKickerAndPublisherLine(t *testing.T) {
 		t.Errorf("a list of releases: kind %s, kicker %q", d.Kind, d.PressRelease.Kicker)
 	}
 }
+
+// TestDateInPluginFrame: a site package's news detail template inside
+// TYPO3's plugin frame (frame-type-list, the frame of every plugin up to
+// TYPO3 11) states its date as microdata on a line over the text. The
+// plugin frame is no list of teasers: the date is the page's, the page a
+// press release, and the date line is the date field, not the text's first
+// paragraph.
+func TestDateInPluginFrame(t *testing.T) {
+	d := parseFile(t, `<html><head><title>Hafen meldet Rekord | Fachverlag</title><meta property="og:type" content="Article"></head><body>
+<nav><a href="/">Start</a> <a href="/nachrichten/">Nachrichten</a></nav>
+<main><div id="c309" class="section frame-default frame-type-list frame-layout-0"><article itemscope itemtype="http://schema.org/Article">
+<h1 class="hl hl--one" itemprop="headline">Hafen meldet Rekord beim Umschlag</h1>
+<div class="row"><div class="columns"><div class="hl hl--pre" itemprop="datePublished" datetime="2022-02-04">04. Februar 2022</div>
+<div class="content-text"><p>Der Hafen verzeichnete im vergangenen Jahr einen neuen Rekord beim Umschlag im Schienengüterverkehr.</p>
+<p>Der Anstieg ist unter anderem auf vier neue Bahnshuttles zurückzuführen, die den Hafen mit dem Hinterland verbinden.</p></div></div></div>
+</article></div></main><footer><p>Fachverlag GmbH</p></footer></body></html>`, "https://verlag.example/nachrichten/detail/news/hafen-meldet-rekord.html")
+	if d.Dates.Published != "2022-02-04" {
+		t.Fatalf("published %q, want 2022-02-04", d.Dates.Published)
+	}
+	if d.Kind != umzug.KindPressRelease {
+		t.Errorf("kind %s, want a press release", d.Kind)
+	}
+	for _, b := range d.Blocks {
+		if strings.Contains(b.PlainText(), "04. Februar 2022") {
+			t.Errorf("the date line stays in block %s: %q", b.Key, b.PlainText())
+		}
+	}
+	var kept strings.Builder
+	for _, b := range d.Blocks {
+		kept.WriteString(b.PlainText())
+	}
+	if !strings.Contains(kept.String(), "neuen Rekord") || !strings.Contains(kept.String(), "Bahnshuttles") {
+		t.Errorf("text lost: %q", kept.String())
+	}
+}
+
+// TestClosingDateline: a release that states its date only where it signs
+// off under the text ("Hamburg, den 02. Dezember 2022" on a line of its
+// own) is dated by that line; a page with two such lines of different
+// dates (a collection of letters) is dated by neither.
+func TestClosingDateline(t *testing.T) {
+	page := func(lines string) string {
+		return `<html><head><title>Pressedienst</title></head><body><nav><a href="/">Start</a></nav>
+<main><h2>Pressemitteilung</h2><h1>Werk und Institut bauen gemeinsamen Prüfstand</h1>
+<div class="newsdiv"><p>Ein gemeinsam entwickelter Prüfstand verkürzt die Messungen für die Netzanbindung neuer Anlagen deutlich.<br>
+Die Partner wollen die Zusammenarbeit in den kommenden Jahren ausbauen.<br><br>` + lines + `<br><br>
+Veröffentlichung und Nachdruck honorarfrei.</p></div></main><footer>Pressedienst</footer></body></html>`
+	}
+	d := parseFile(t, page("Hamburg, den 02. Dezember 2022"), "https://pressedienst.example/themen/pm-7663-pruefstand")
+	if d.Dates.Published != "2022-12-02" {
+		t.Errorf("published %q, want 2022-12-02 from the closing line", d.Dates.Published)
+	}
+	if d.Kind != umzug.KindPressRelease {
+		t.Errorf("kind %s, want a press release", d.Kind)
+	}
+	d = parseFile(t, page("Hamburg, den 02. Dezember 2022<br>Bremen, den 5. Januar 2023"), "https://pressedienst.example/themen/briefe")
+	if d.Dates.Published != "" {
+		t.Errorf("published %q from one of two different closing lines", d.Dates.Published)
+	}
+}
