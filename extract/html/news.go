@@ -91,8 +91,9 @@ var prCue = regexp.MustCompile(`(?i)\b(?:Pressemitteilung|Presseinformation|Medi
 
 var authorPrefix = regexp.MustCompile(`(?i)^(?:erstellt von|herausgegeben von|herausgeber|von|quelle)\s*:?\s*`)
 
-// datelineRe matches "Erfurt, 12. März 2024" at the start of a text.
-var datelineRe = regexp.MustCompile(`^([A-ZÄÖÜ][\p{L}./ -]{1,40}?),\s*(?:den\s+)?(\d{1,2}\.\s*(?:\d{1,2}\.|\p{L}+\.?)\s*\d{2,4})`)
+// datelineRe matches "Erfurt, 12. März 2024" (or "Erfurt, (12.03.2024)") at
+// the start of a text.
+var datelineRe = regexp.MustCompile(`^([A-ZÄÖÜ][\p{L}./ -]{1,40}?),\s*(?:den\s+)?\(?(\d{1,2}\.\s*(?:\d{1,2}\.|\p{L}+\.?)\s*\d{2,4})\)?`)
 
 // datelineNumberRe matches a release number printed bare after the
 // dateline: "Berlin, 28.10.2021, 058/21".
@@ -822,7 +823,7 @@ func textWithBreaks(n *html.Node) string {
 }
 
 // newsURL matches URL paths of press releases and news items.
-var newsURL = regexp.MustCompile(`(?i)/(?:presse|pressemitteilungen?|pressemeldungen?|presseinformationen?|medieninformationen?|medienmitteilungen?|aussendungen|news|newsdetails?|nachrichten|meldungen|fachmeldungen|aktuelles|aktuell|neuigkeiten|mitteilungen)(?:/|$|[-_])`)
+var newsURL = regexp.MustCompile(`(?i)/\d{0,3}(?:presse|pressemitteilungen?|pressemeldungen?|presseinformationen?|medieninformationen?|medienmitteilungen?|aussendungen|news|newsdetails?|nachrichten?|meldungen?|fachmeldungen?|aktuelles|aktuell|neuigkeiten|mitteilungen)(?:/|$|[-_])`)
 
 // newsMarkup matches classes and item types of news detail views that
 // the built-in tx_news recognition does not cover.

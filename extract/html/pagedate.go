@@ -307,14 +307,19 @@ func (p *page) dateLineField() {
 	}
 }
 
-// openingDateLine reports a paragraph that is only the date pub: plain
+// openingDateLine reports a paragraph that is only a date (the date pub
+// unless pub is ""): plain
 // text (no link, no list item) of at most 60 characters.
 func (p *page) openingDateLine(pb umzug.PTBlock, pub string) bool {
 	if pb.ListItem != "" || pb.Style != "normal" || len(pb.MarkDefs) > 0 {
 		return false
 	}
 	t := collapseTrim(pb.PlainText())
-	return len(t) <= 60 && bareDate(t, true) == pub[:10]
+	if len(t) > 60 {
+		return false
+	}
+	v := bareDate(t, true)
+	return v != "" && (pub == "" || v == pub[:10])
 }
 
 // fillPublished sets the publication date when extraction found none:
@@ -359,8 +364,127 @@ func (p *page) fillPublished(roots []*html.Node) {
 			}
 		}
 	}
+	if v := p.leadingDateLine(); v != "" {
+		d.Dates.Published = v
+		return
+	}
+	if v := p.labelledDate(); v != "" {
+		d.Dates.Published = v
+		return
+	}
 	d.Dates.Published = p.closingDateline()
 }
+
+// leadingDateLine returns the date of a paragraph that is only a date
+// among the first three blocks (the line under the headline); "" when
+// none is, or when the text before it labels it ("Zuletzt geändert",
+// "Stand:": a change, not the publication).
+func (p *page) leadingDateLine() string {
+	prev := ""
+	h1 := p.an.soleHeadline()
+	for i, b := range p.blocks {
+		if i == 3 {
+			break
+		}
+		if src := p.blockSrc[b.Key]; h1 != nil && (src == nil || !follows(src, h1)) {
+			continue // over the headline: findDateAbove's, which weighs labels
+		}
+		var line string
+		switch b.Type {
+		case umzug.BlockText:
+			if body := b.Text.Body; len(body) > 0 && p.openingDateLine(body[0], "") {
+				line = body[0].PlainText()
+			}
+		case umzug.BlockHeading:
+			line = b.PlainText()
+		}
+		if t := collapseTrim(line); t != "" && len(t) <= 60 {
+			if v := bareDate(t, true); v != "" {
+				if dateLabel.MatchString(prev) {
+					return ""
+				}
+				return v
+			}
+		}
+		prev = lastLine(b)
+	}
+	return ""
+}
+
+// follows reports whether n comes after ref in document order (and is not
+// inside it).
+func follows(n, ref *html.Node) bool {
+	for x := ref; x != nil; {
+		switch {
+		case x != ref && x == n:
+			return true
+		case x.FirstChild != nil && x != ref:
+			x = x.FirstChild
+			continue
+		}
+		for x != nil && x.NextSibling == nil {
+			x = x.Parent
+		}
+		if x != nil {
+			x = x.NextSibling
+		}
+	}
+	return false
+}
+
+// lastLine returns the text of a block's last paragraph.
+func lastLine(b umzug.Block) string {
+	if b.Type == umzug.BlockText && len(b.Text.Body) > 0 {
+		return b.Text.Body[len(b.Text.Body)-1].PlainText()
+	}
+	return b.PlainText()
+}
+
+// labelledDate returns the date after a label in a byline or post meta
+// line that was left out ("Datum: 03.11.2021 Autor: …"), or after a
+// publication label ("Veröffentlicht am 3. November 2021") opening one of
+// the first three blocks. A bare "Datum:" in the text may date an event.
+func (p *page) labelledDate() string {
+	for _, dn := range p.dropped {
+		if dn.reason == umzug.DropMeta || dn.reason == umzug.DropAuthor {
+			t, _ := textUpTo(dn.n, 300)
+			if v := dateAfter(t, bylineDateLabel); v != "" {
+				return v
+			}
+		}
+	}
+	for i, b := range p.blocks {
+		if i == 3 {
+			break
+		}
+		if b.Type == umzug.BlockText || b.Type == umzug.BlockHeading {
+			if v := dateAfter(textutil.Truncate(b.PlainText(), 200), pubDateLabel); v != "" {
+				return v
+			}
+		}
+	}
+	return ""
+}
+
+// dateAfter returns the date right after the first match of label in t.
+func dateAfter(t string, label *regexp.Regexp) string {
+	m := label.FindStringIndex(t)
+	if m == nil {
+		return ""
+	}
+	rest := strings.TrimSpace(t[m[1]:])
+	if ds := FindGermanDates(rest); len(ds) > 0 && len(ds[0].Value) >= 10 && strings.HasPrefix(rest, ds[0].Text) {
+		return ds[0].Value[:10]
+	}
+	return ""
+}
+
+// pubDateLabel matches a label of a publication date; bylineDateLabel
+// also a bare "Datum", which in a byline dates the post.
+var (
+	pubDateLabel    = regexp.MustCompile(`(?i)\b(?:veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|publiziert(?:\s+am)?|published(?:\s+on)?)\s*:?`)
+	bylineDateLabel = regexp.MustCompile(`(?i)\b(?:datum|veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|publiziert(?:\s+am)?|published(?:\s+on)?)\s*:?`)
+)
 
 // closingDateline returns the date of a line that is only a place and a
 // date ("Hamburg, den 02. Dezember 2022"), as a release signs off under

@@ -497,3 +497,46 @@ Veröffentlichung und Nachdruck honorarfrei.</p></div></main><footer>Pressediens
 		t.Errorf("published %q from one of two different closing lines", d.Dates.Published)
 	}
 }
+
+// TestDateSourcesWithoutMarkup: pages that state their date in no date
+// markup: a line of its own under the headline (Government Site Builder's
+// "<p><em>10.11.2021</em></p>"), a dateline in brackets opening the text
+// ("Karlsruhe, (12.11.2021). …"), a byline's "Veröffentlicht am …" that is
+// left out as post meta. A GSB path numbers its sections
+// ("/04Aktuelles/01Meldungen/"): still a news path. A "Datum:" in the text
+// itself may date an event and dates nothing.
+func TestDateSourcesWithoutMarkup(t *testing.T) {
+	cases := []struct{ name, body, url, want string }{
+		{"line under the headline", `<div id="content"><h1><strong>Mehr Feststellungen an der Grenze im laufenden Jahr</strong></h1><p class="MsoNormal"><em>10.11.2021</em></p>
+<p>Bis einschließlich 9. November registrierte die Behörde deutlich mehr unerlaubte Einreisen als im ganzen Vorjahr.</p>
+<p>Hintergrund: Seit August ist die Behörde an der Grenze einem hohen Druck ausgesetzt und verstärkt die Kontrollen.</p></div>`,
+			"https://behoerde.example/Web/DE/04Aktuelles/01Meldungen/2021/11/grenze.html", "2021-11-10"},
+		{"dateline in brackets", `<main><h1>Digital trauern am Ewigkeitssonntag</h1><p><strong>Karlsruhe, (12.11.2021). Traditionell gedenken die Gemeinden am letzten Sonntag des Kirchenjahres ihrer Verstorbenen.</strong></p>
+<p>In diesem Jahr laden viele Gemeinden zusätzlich zu digitalen Andachten ein, die im Netz zu finden sind.</p></main>`,
+			"https://kirche.example/detail/nachricht-seite/id/35204-trauern/", "2021-11-12"},
+		{"byline left out", `<main><article><h1>Endlich wird es spannend</h1><div class="entry-content"><p>Die Einschränkung auf nicht-kommerzielle Nutzung ist nun erstmals Gegenstand eines Urteils geworden.</p>
+<p>Das Gericht hatte über die Nutzung eines Fotos auf der Seite eines öffentlich-rechtlichen Senders zu entscheiden.</p></div>
+<footer class="entry-footer"><span class="byline">Autor <a href="/author/jo">jo</a></span> <span class="posted-on">Veröffentlicht am <time>20. März 2014</time></span></footer></article></main>`,
+			"https://lizenzen.example/index.php/endlich-wird-es-spannend/", "2014-03-20"},
+		{"event date in the text", `<main><h1>Tag der offenen Tür im Ministerium</h1><p>Datum: 14.09.2025, 10 bis 16 Uhr</p>
+<p>Das Ministerium öffnet seine Türen für alle Bürgerinnen und Bürger und zeigt, wie Verwaltung arbeitet.</p><p>Der Eintritt ist frei, eine Anmeldung ist nicht nötig.</p></main>`,
+			"https://ministerium.example/service/tag-der-offenen-tuer/", ""},
+	}
+	for _, c := range cases {
+		d := parseFile(t, `<html><head><title>`+c.name+`</title></head><body><nav><a href="/">Start</a></nav>`+c.body+`<footer>Impressum</footer></body></html>`, c.url)
+		if d.Dates.Published != c.want {
+			t.Errorf("%s: published %q, want %q", c.name, d.Dates.Published, c.want)
+		}
+	}
+	d := parseFile(t, `<html><head><title>Grenze</title></head><body><div id="content"><h1>Mehr Feststellungen an der Grenze im laufenden Jahr</h1><p><em>10.11.2021</em></p>
+<p>Bis einschließlich 9. November registrierte die Behörde deutlich mehr unerlaubte Einreisen als im ganzen Vorjahr.</p></div></body></html>`,
+		"https://behoerde.example/Web/DE/04Aktuelles/01Meldungen/2021/11/grenze.html")
+	if d.Kind != umzug.KindPressRelease {
+		t.Errorf("GSB news path: kind %s, want a press release", d.Kind)
+	}
+	for _, b := range d.Blocks {
+		if strings.Contains(b.PlainText(), "10.11.2021") {
+			t.Errorf("the date line stays in block %s", b.Key)
+		}
+	}
+}
