@@ -1023,8 +1023,13 @@ var (
 )
 
 // bylineRe matches a byline standing on its own: "Von: Anna Beispiel",
-// "Autorin: …", "Redaktion: …".
-var bylineRe = regexp.MustCompile(`(?i)^(?:von|by|autor(?:in|en)?|redaktion|erstellt von|geschrieben von|verfasst von)\s*:?\s+\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}?[\p{L}.'-]+){0,4}$|^(?:von|autor(?:in|en)?|redaktion)\s*:$`)
+// "Autorin: …", "Redaktion: …", and one with the post's date
+// ("Verfasst von: redaktion2 | 31. Dezember 2008", bylineDate).
+var bylineRe = regexp.MustCompile(`(?i)^(?:von|by|autor(?:in|en)?|redaktion|erstellt von|geschrieben von|verfasst von)\s*:?\s+\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}?[\p{L}.'-]+){0,4}$|^(?:von|autor(?:in|en)?|redaktion)\s*:$|` + bylineDate.String()[4:])
+
+// bylineDate matches a byline that ends in the post's date; group 1 is
+// the date.
+var bylineDate = regexp.MustCompile(`(?i)^(?:von|by|autor(?:in|en)?|redaktion|erstellt von|geschrieben von|verfasst von|posted by)\s*:?\s+[\p{L}\d.'_-]+(?:\s+[\p{L}\d.'_-]+){0,4}?\s*(?:[|,·•–-]|\bam\b|\bon\b)\s*(\d{1,2}\.?\s*(?:\d{1,2}\.|\p{L}+\.?)\s*\d{4})$`)
 
 // pageOfPages matches a list's position line: "Seite 1 von 3", "Page 2 of 7".
 var pageOfPages = regexp.MustCompile(`(?i)^(?:seite|page)\s+\d+\s+(?:von|of|/)\s+\d+\.?$`)

@@ -441,15 +441,21 @@ func lastLine(b umzug.Block) string {
 }
 
 // labelledDate returns the date after a label in a byline or post meta
-// line that was left out ("Datum: 03.11.2021 Autor: …"), or after a
+// line that was left out ("Datum: 03.11.2021 Autor: …"), or closing it
+// ("Verfasst von: redaktion2 | 31. Dezember 2008"), or after a
 // publication label ("Veröffentlicht am 3. November 2021") opening one of
 // the first three blocks. A bare "Datum:" in the text may date an event.
 func (p *page) labelledDate() string {
 	for _, dn := range p.dropped {
-		if dn.reason == umzug.DropMeta || dn.reason == umzug.DropAuthor {
+		if (dn.reason == umzug.DropMeta || dn.reason == umzug.DropAuthor) && !insideItemList(dn.n) {
 			t, _ := textUpTo(dn.n, 300)
 			if v := dateAfter(t, bylineDateLabel); v != "" {
 				return v
+			}
+			if m := bylineDate.FindStringSubmatch(collapseTrim(t)); m != nil {
+				if v := isoDate("", m[1]); len(v) >= 10 {
+					return v[:10]
+				}
 			}
 		}
 	}

@@ -540,3 +540,35 @@ func TestDateSourcesWithoutMarkup(t *testing.T) {
 		}
 	}
 }
+
+// TestBylineWithDate: a byline line that ends in the post's date
+// ("Verfasst von: gartenfreund | 31. Dezember 2008") is post meta, left
+// out as such, and dates the page; a sentence that happens to start with
+// "Von" and end in a date stays text.
+func TestBylineWithDate(t *testing.T) {
+	d := parseFile(t, `<html><head><title>Frühling</title></head><body><main><article><h1>Frühling im Garten</h1>
+<p>Verfasst von: gartenfreund | 31. Dezember 2008</p>
+<p>Endlich ist der Frühling da, und im Garten regt sich überall neues Leben zwischen den Beeten und Hecken.</p>
+<p>Von der Gemeinde gepflanzt wurden die Linden am Markt am 3. Mai 1998</p>
+<p>Die ersten Krokusse blühen schon, bald folgen Tulpen und Narzissen in allen Farben.</p></article></main></body></html>`, "https://garten.example/2008/12/fruehling/")
+	if d.Dates.Published != "2008-12-31" {
+		t.Errorf("published %q, want 2008-12-31 from the byline", d.Dates.Published)
+	}
+	var kept strings.Builder
+	for _, b := range d.Blocks {
+		kept.WriteString(b.PlainText() + "\n")
+	}
+	if strings.Contains(kept.String(), "Verfasst von") {
+		t.Errorf("the byline stays in the text:\n%s", kept.String())
+	}
+	if !strings.Contains(kept.String(), "Linden am Markt") {
+		t.Errorf("a sentence starting with 'Von' is gone:\n%s", kept.String())
+	}
+	meta := false
+	for _, x := range d.Provenance.Accounting.Dropped {
+		meta = meta || x.Reason == umzug.DropMeta && strings.Contains(x.Excerpt, "gartenfreund")
+	}
+	if !meta {
+		t.Errorf("the byline is not accounted as meta: %+v", d.Provenance.Accounting.Dropped)
+	}
+}
