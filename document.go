@@ -23,8 +23,11 @@ type Document struct {
 	// Categories and Tags are the page's taxonomy as the old site shows
 	// it (a news record's category and tag lines, a tag list under an
 	// article, article:section and article:tag), each term once.
-	Categories   []string      `json:"categories,omitempty"`
-	Tags         []string      `json:"tags,omitempty"`
+	Categories []string `json:"categories,omitempty"`
+	Tags       []string `json:"tags,omitempty"`
+	// Translations are the page's versions in other languages, as the
+	// old site links them (hreflang alternates, its language menu).
+	Translations []Translation `json:"translations,omitempty"`
 	Blocks       []Block       `json:"blocks"`
 	PressRelease *PressRelease `json:"pressRelease,omitempty"`
 	// Assets lists every image and file the blocks and press release
@@ -33,6 +36,16 @@ type Document struct {
 	Provenance  Provenance `json:"provenance"`
 	ContentHash string     `json:"contentHash,omitempty"`
 	Warnings    []Warning  `json:"warnings,omitempty"`
+}
+
+// Translation is a version of the page in another language.
+type Translation struct {
+	Lang string `json:"lang"` // BCP 47, as the old site names it ("en", "en-GB")
+	URL  string `json:"url"`  // absolute URL on the old site
+	// Document is the id of the exported document at URL, and Path its
+	// new path, filled in by the transform stage.
+	Document string `json:"document,omitempty"`
+	Path     string `json:"path,omitempty"`
 }
 
 // Dates are ISO 8601 dates: "2024-03-12" or "2024-03-12T10:00:00+01:00".

@@ -31,6 +31,10 @@ func (d *Document) Strings(f func(s *string, isURL bool)) {
 	for i := range d.Tags {
 		f(&d.Tags[i], false)
 	}
+	for i := range d.Translations {
+		f(&d.Translations[i].Lang, false)
+		f(&d.Translations[i].URL, true)
+	}
 	for i := range d.Blocks {
 		d.Blocks[i].Strings(f)
 	}
@@ -326,6 +330,7 @@ func (d *Document) Clone() Document {
 	c := *d
 	c.Categories = cloneSlice(d.Categories, nil)
 	c.Tags = cloneSlice(d.Tags, nil)
+	c.Translations = cloneSlice(d.Translations, nil)
 	c.Blocks = cloneSlice(d.Blocks, func(b *Block) { *b = b.Clone() })
 	c.PressRelease = clonePtr(d.PressRelease, func(p *PressRelease) {
 		p.Publisher = clonePtr(p.Publisher, nil)

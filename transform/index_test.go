@@ -548,3 +548,35 @@ func TestIndexTeaserDateConflict(t *testing.T) {
 		t.Errorf("DateConflicts = %d; want 1", res.idx.Stats.DateConflicts)
 	}
 }
+
+// TestTranslationsPointToTheirDocuments: a page's versions in other
+// languages get the id and new path of their documents when those are
+// exported; a version that is not keeps its old URL only, and one that
+// resolves to the page itself (the site's language menu linking the page
+// under another URL) is no translation.
+func TestTranslationsPointToTheirDocuments(t *testing.T) {
+	de := page("/de/ministerium/", "Das Ministerium", textBlock("c1", "Das Ministerium stellt sich vor."))
+	de.Lang = "de"
+	de.Translations = []umzug.Translation{
+		{Lang: "en", URL: site + "/en/ministry/"},
+		{Lang: "fr", URL: site + "/fr/ministere/"},
+		{Lang: "de-x-ls", URL: site + "/de/ministerium/"},
+	}
+	en := page("/en/ministry/", "The Ministry", textBlock("c2", "The ministry introduces itself."))
+	en.Lang = "en"
+	en.Translations = []umzug.Translation{{Lang: "de", URL: site + "/de/ministerium/"}}
+	res := runIndex(t, transform.IndexOptions{}, de, en)
+	dd, de2 := res.docs[site+"/de/ministerium/"], res.docs[site+"/en/ministry/"]
+	if len(dd.Translations) != 2 {
+		t.Fatalf("translations %+v, want en and fr (not the page itself)", dd.Translations)
+	}
+	if tr := dd.Translations[0]; tr.Document != de2.ID || tr.Path != de2.Path || tr.URL != site+"/en/ministry/" {
+		t.Errorf("en translation %+v, want document %s path %s", tr, de2.ID, de2.Path)
+	}
+	if tr := dd.Translations[1]; tr.Document != "" || tr.Path != "" || tr.URL != site+"/fr/ministere/" {
+		t.Errorf("fr translation %+v, want the old URL only", tr)
+	}
+	if tr := de2.Translations; len(tr) != 1 || tr[0].Document != dd.ID {
+		t.Errorf("the English page's translations %+v, want the German document %s", tr, dd.ID)
+	}
+}

@@ -81,6 +81,22 @@ func (x *Index) RewritePrinted(d *umzug.Document, fps []uint64, load LoadFunc, f
 			Message: fmt.Sprintf("the page declares %s as its canonical URL, but that page's content differs: kept as a page of its own", other)})
 		x.Stats.CanonicalDiffers++
 	}
+	// The page's versions in other languages point to their documents;
+	// one that is this document under another URL is none.
+	trs := d.Translations[:0]
+	for _, t := range d.Translations {
+		if j, ok := x.resolve(t.URL); ok {
+			if j == di {
+				continue
+			}
+			t.Document, t.Path = x.doc(j).ID(), x.docPath(j)
+		}
+		trs = append(trs, t)
+	}
+	if len(trs) == 0 {
+		trs = nil
+	}
+	d.Translations = trs
 	rw := &rewriter{x: x, self: di, load: load, facts: facts, out: &out, warnings: &d.Warnings}
 	// The assets extraction listed for the document enrich the asset
 	// records (kind, original file); the export carries them in

@@ -5,6 +5,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Several look-ups of extraction search the whole page before anything
@@ -27,8 +28,13 @@ type pageIndex struct {
 	// canonicals: the elements link[rel="canonical"], in document order
 	// (canonicalHref).
 	canonicals []*html.Node
-	detect     []bool // per profile: one of its detect selectors matches an element
-	elements   int    // the elements walked (analyzeSized sizes a map with it)
+	// hreflangs: the link and a elements with an hreflang attribute;
+	// langMenus: the elements whose class or id names a language menu
+	// (languageMenuName). Both in document order (translations).
+	hreflangs []*html.Node
+	langMenus []*html.Node
+	detect    []bool // per profile: one of its detect selectors matches an element
+	elements  int    // the elements walked (analyzeSized sizes a map with it)
 }
 
 // typo3MarkupSel is the selector group typo3Markup is compiled from;
@@ -130,11 +136,15 @@ func (x *pageIndex) element(n *html.Node) {
 	if isMeta {
 		x.metas = append(x.metas, n)
 	}
-	itemprop, ldJSON, mayTYPO3, cfEmail := false, false, false, false
+	itemprop, ldJSON, mayTYPO3, cfEmail, hreflang, langMenu := false, false, false, false, false, false
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "itemprop":
 			itemprop = true
+		case "hreflang":
+			hreflang = true
+		case "id":
+			langMenu = langMenu || languageMenuName(a.Val)
 		case "type":
 			if a.Val == "application/ld+json" {
 				ldJSON = true
@@ -143,6 +153,7 @@ func (x *pageIndex) element(n *html.Node) {
 			if !mayTYPO3 && typo3MarkupClass(a.Val) {
 				mayTYPO3 = true
 			}
+			langMenu = langMenu || languageMenuName(a.Val)
 		case "data-cfemail":
 			cfEmail = true
 		case "href":
@@ -167,6 +178,12 @@ func (x *pageIndex) element(n *html.Node) {
 		if css(`link[rel="canonical"]`).Match(n) {
 			x.canonicals = append(x.canonicals, n)
 		}
+	}
+	if hreflang && (n.DataAtom == atom.Link || n.DataAtom == atom.A) {
+		x.hreflangs = append(x.hreflangs, n)
+	}
+	if langMenu {
+		x.langMenus = append(x.langMenus, n)
 	}
 	if !x.typo3 && mayTYPO3 && typo3Markup.Match(n) {
 		x.typo3 = true

@@ -275,6 +275,7 @@ func (p *page) extract() (umzug.Document, error) {
 	d.Provenance.SourceURL = d.URL
 	d.Provenance.CanonicalURL = p.declaredCanonical()
 	d.Lang = strings.TrimSpace(p.doc.FindMatcher(onceFirst("html")).AttrOr("lang", ""))
+	d.Translations = p.translations()
 	d.Summary = collapseTrim(p.meta.name("description"))
 	p.typo3 = isTYPO3(p.index(), p.meta)
 	d.Provenance.Extractor = "generic"

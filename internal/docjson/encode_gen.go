@@ -55,6 +55,17 @@ func (e *encoder) encDocument(v *umzug.Document) {
 		}
 		e.b = append(e.b, ']')
 	}
+	if len(v.Translations) != 0 {
+		e.b = append(e.b, `,"translations":`...)
+		e.b = append(e.b, '[')
+		for i := range v.Translations {
+			if i > 0 {
+				e.b = append(e.b, ',')
+			}
+			e.encTranslation(&v.Translations[i])
+		}
+		e.b = append(e.b, ']')
+	}
 	e.b = append(e.b, `,"blocks":`...)
 	if v.Blocks == nil {
 		e.b = append(e.b, "null"...)
@@ -198,6 +209,24 @@ func (e *encoder) encDates(v *umzug.Dates) {
 	if v.Modified != "" {
 		e.b = append(e.b, `,"modified":`...)
 		e.str(v.Modified)
+	}
+	e.close(start)
+}
+
+// encTranslation appends the JSON of an umzug.Translation.
+func (e *encoder) encTranslation(v *umzug.Translation) {
+	start := len(e.b)
+	e.b = append(e.b, `,"lang":`...)
+	e.str(v.Lang)
+	e.b = append(e.b, `,"url":`...)
+	e.str(v.URL)
+	if v.Document != "" {
+		e.b = append(e.b, `,"document":`...)
+		e.str(v.Document)
+	}
+	if v.Path != "" {
+		e.b = append(e.b, `,"path":`...)
+		e.str(v.Path)
 	}
 	e.close(start)
 }

@@ -22,6 +22,10 @@ func (w *spoolWriter) putDocument(v *umzug.Document) {
 	for i := range v.Tags {
 		w.str(string(v.Tags[i]))
 	}
+	w.length(len(v.Translations) == 0, len(v.Translations))
+	for i := range v.Translations {
+		w.putTranslation(&v.Translations[i])
+	}
 	w.length(v.Blocks == nil, len(v.Blocks))
 	for i := range v.Blocks {
 		w.putBlock(&v.Blocks[i])
@@ -81,6 +85,14 @@ func (w *spoolWriter) putRedirect(v *umzug.Redirect) {
 func (w *spoolWriter) putDates(v *umzug.Dates) {
 	w.str(string(v.Published))
 	w.str(string(v.Modified))
+}
+
+// putTranslation appends an umzug.Translation.
+func (w *spoolWriter) putTranslation(v *umzug.Translation) {
+	w.str(string(v.Lang))
+	w.str(string(v.URL))
+	w.str(string(v.Document))
+	w.str(string(v.Path))
 }
 
 // putBlock appends an umzug.Block.
@@ -695,6 +707,12 @@ func (r *spoolReader) getDocument(v *umzug.Document) {
 		}
 	}
 	if n, ok := r.length(); ok {
+		v.Translations = make([]umzug.Translation, n)
+		for i := range v.Translations {
+			r.getTranslation(&v.Translations[i])
+		}
+	}
+	if n, ok := r.length(); ok {
 		v.Blocks = make([]umzug.Block, n)
 		for i := range v.Blocks {
 			r.getBlock(&v.Blocks[i])
@@ -757,6 +775,14 @@ func (r *spoolReader) getRedirect(v *umzug.Redirect) {
 func (r *spoolReader) getDates(v *umzug.Dates) {
 	v.Published = string(r.str())
 	v.Modified = string(r.str())
+}
+
+// getTranslation reads an umzug.Translation.
+func (r *spoolReader) getTranslation(v *umzug.Translation) {
+	v.Lang = string(r.str())
+	v.URL = string(r.str())
+	v.Document = string(r.str())
+	v.Path = string(r.str())
 }
 
 // getBlock reads an umzug.Block.
