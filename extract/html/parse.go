@@ -450,7 +450,7 @@ func (p *page) finishTitle() {
 				h1s = append(h1s, h.Nodes[0])
 			}
 		})
-		if len(h1s) == 1 {
+		if len(h1s) == 1 && !p.siteLogo(h1s[0]) {
 			d.Title = p.headingText(h1s[0])
 			p.field(h1s[0], "title")
 			p.dropOpeningHeadline(d.Title)
@@ -475,6 +475,47 @@ func (p *page) finishTitle() {
 	if d.Title == "" {
 		d.Title = stripSiteName(collapseTrim(p.doc.FindMatcher(onceFirst("title")).First().Text()), p.meta.property("og:site_name"))
 	}
+}
+
+// siteLogo reports whether the headline h is the site's name set as its
+// logo, not the page's title: its text is og:site_name, or it is a link
+// (all its text) to the site's start page, or a link whose text is the
+// part of a <title> of several parts that is not its first
+// ("Tragwerksplanung | Ingenieurbüro Beispiel"), where sites name
+// themselves.
+func (p *page) siteLogo(h *html.Node) bool {
+	t := strings.ToLower(cleanText(h))
+	if t == "" {
+		return false
+	}
+	if site := strings.ToLower(collapseTrim(p.meta.property("og:site_name"))); site != "" && t == site {
+		return true
+	}
+	var link *html.Node
+	forEachElement(h, func(a *html.Node) {
+		if link == nil && a.DataAtom == atom.A && hasAttr(a, "href") && strings.ToLower(cleanText(a)) == t {
+			link = a
+		}
+	})
+	if link == nil {
+		return false
+	}
+	if homePath(p.abs(attr(link, "href"))) {
+		return true
+	}
+	title := strings.ToLower(collapseTrim(p.doc.FindMatcher(onceFirst("title")).First().Text()))
+	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: ", " · "} {
+		parts := strings.Split(title, sep)
+		if len(parts) < 2 || strings.TrimSpace(parts[0]) == t {
+			continue
+		}
+		for _, part := range parts[1:] {
+			if strings.TrimSpace(part) == t {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // opensContent reports whether the headline bs[i] opens the content: it

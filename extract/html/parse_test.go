@@ -999,3 +999,29 @@ func TestPanelPictures(t *testing.T) {
 		t.Errorf("the panels' pictures are not assets: %+v", d.Assets)
 	}
 }
+
+// TestSiteLogoIsNoTitle: a blog or small site that sets its name as the
+// page's only h1, a link to its start page (the logo), names the site, not
+// the page: the title is the article's headline. A headline that is no
+// link stays the title, also when the <title> repeats it after another
+// part.
+func TestSiteLogoIsNoTitle(t *testing.T) {
+	page := func(h1 string) string {
+		return `<html><head><title>Tragwerksplanung | Ingenieurbüro Beispiel</title></head><body>
+<header><div class="logo"><h1>` + h1 + `</h1></div></header>
+<div id="content"><div class="entry"><h2>Tragwerksplanung</h2><p>Wir planen Tragwerke für Hochbau, Brückenbau und Sanierung, vom Entwurf bis zur Ausführungsplanung.</p>
+<p>Unsere Ingenieure prüfen auch bestehende Bauwerke und erstellen Gutachten zur Standsicherheit.</p></div></div></body></html>`
+	}
+	for _, h1 := range []string{`<a href="https://ib-beispiel.example/" title="Home">Ingenieurbüro Beispiel</a>`, `<a href="/index.php">Ingenieurbüro Beispiel</a>`} {
+		d := parseFile(t, page(h1), "https://ib-beispiel.example/leistungen/tragwerksplanung.html")
+		if d.Title != "Tragwerksplanung" {
+			t.Errorf("logo %s: title %q, want the page's headline", h1, d.Title)
+		}
+	}
+	d := parseFile(t, `<html><head><title>Neue Karten mit mehr Infos - Update: Orte im Routenplaner</title></head><body>
+<header><h1 class="strapline">Update: Orte im Routenplaner</h1></header><main><p>Der Routenplaner zeigt ab sofort Orte von Interesse an, vom Supermarkt bis zum Startpunkt beliebter Touren.</p>
+<p>Die neuen Punkte erleichtern die Planung von Touren in unbekannten Gegenden.</p></main></body></html>`, "https://magazin.example/news/update-routenplaner")
+	if d.Title != "Update: Orte im Routenplaner" {
+		t.Errorf("a headline that is no link: title %q", d.Title)
+	}
+}
