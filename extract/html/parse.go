@@ -111,6 +111,9 @@ type Explanation struct {
 	Document umzug.Document
 	Regions  []string // selectors of the main content regions
 	Runs     []ExplainRun
+	// Skipped is why a migration leaves the page out though it has
+	// content ("pagination": a later page of a list); "" when it does not.
+	Skipped string
 }
 
 // Explain extracts a page like ParseHTML and explains it.
@@ -121,7 +124,7 @@ func (ps *Parser) Explain(r io.Reader, pageURL string) (Explanation, error) {
 	}
 	p.explain = true
 	d, err := p.extract()
-	ex := Explanation{Document: d, Runs: p.runs}
+	ex := Explanation{Document: d, Runs: p.runs, Skipped: p.skipped}
 	for _, n := range p.roots {
 		ex.Regions = append(ex.Regions, selectorOf(n))
 	}
@@ -234,6 +237,7 @@ type page struct {
 	outsideProse int                   // paragraph text dropped outside it (accountant.outsideProse)
 	bodyText     *string               // the body's text before anything was dropped, for shownTwice (originalBodyText)
 	explain      bool                  // collect runs for --explain
+	skipped      string                // --explain: why a migration leaves the page out (a ViewReason)
 	runs         []ExplainRun
 	roots        []*html.Node
 	news         *html.Node            // the news record that makes the page a press release
@@ -292,6 +296,13 @@ func (p *page) extract() (umzug.Document, error) {
 	}
 	if p.searchResultsPage() {
 		return *d, &umzug.NotContentError{URL: d.URL, Reason: ViewSearch}
+	}
+	if p.laterListPage() {
+		// --explain reads it all the same and says it is skipped.
+		if !p.explain {
+			return *d, &umzug.NotContentError{URL: d.URL, Reason: ViewPagination}
+		}
+		p.skipped = ViewPagination
 	}
 	p.an = analyzeSized(p.doc.Nodes[0], p.verdicts, p.idx.elements)
 	defer p.an.cache.release() // its maps go to the Parser's next page (cache.go)
