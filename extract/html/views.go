@@ -309,3 +309,44 @@ func pagerLink(a *html.Node) bool {
 	}
 	return false
 }
+
+// searchForm reports a form of the site's search: a text or search field
+// named like a search term (searchTermName: indexed_search's
+// tx_indexedsearch_pi2[search][sword], tx_solr[q], q, suche, …), or a
+// form named a search (role, action, class or id: "search", "suche")
+// with a text or search field.
+func searchForm(form *html.Node) bool {
+	named := strings.EqualFold(attr(form, "role"), "search")
+	if !named {
+		a := strings.ToLower(attr(form, "action") + " " + attr(form, "class") + " " + attr(form, "id"))
+		named = strings.Contains(a, "search") || strings.Contains(a, "suche")
+	}
+	for _, in := range elementsOf(form, atom.Input) {
+		switch strings.ToLower(attr(in, "type")) {
+		case "", "text", "search":
+		default:
+			continue
+		}
+		if named || searchTermName(attr(in, "name")) {
+			return true
+		}
+	}
+	return false
+}
+
+// searchElement reports a content element that is the site's search: it
+// holds a search form (searchForm) and besides its forms at most a
+// header and a few lines of help (indexed_search's rules).
+func (p *page) searchElement(ce *html.Node) bool {
+	forms := elementsOf(ce, atom.Form)
+	if len(forms) == 0 {
+		return false
+	}
+	var inForms int32
+	found := false
+	for _, f := range forms {
+		found = found || searchForm(f)
+		inForms += p.an.w[f].text
+	}
+	return found && p.an.w[ce].text-inForms <= 300
+}
