@@ -2,7 +2,6 @@ package html
 
 import (
 	"errors"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -53,28 +52,5 @@ func TestLaterListPages(t *testing.T) {
 <p>Anträge nimmt das Landesverwaltungsamt bis zum 31. März entgegen; die Bewilligung folgt im Sommer.</p></main></body></html>`
 	if _, err := ParseHTML(strings.NewReader(legacy), "https://www.example.de/index.php?page=2"); err != nil {
 		t.Errorf("legacy ?page=2: %v; want a document", err)
-	}
-}
-
-func TestListPageOf(t *testing.T) {
-	tests := []struct {
-		url, param, path string
-		n                int
-	}{
-		{"https://x.example/presse/page-2", "", "/presse/", 2},
-		{"https://x.example/de/presse/seite-12/", "", "/de/presse/", 12},
-		{"https://x.example/presse/?tx_news_pi1%5BcurrentPage%5D=3&cHash=a", "tx_news_pi1[currentPage]", "/presse/", 3},
-		{"https://x.example/presse/?tx_news_pi1%5B%40widget_0%5D%5BcurrentPage%5D=4", "tx_news_pi1[@widget_0][currentPage]", "/presse/", 4},
-		{"https://x.example/galerie/?paginate%5Bgallery-12%5D%5Bpage%5D=2", "paginate[gallery-12][page]", "/galerie/", 2},
-		{"https://x.example/liste/?page=2", "page", "/liste/", 2},
-		{"https://x.example/presse/page-two", "", "/presse/page-two", 0},
-		{"https://x.example/index.php?page=kontakt", "", "/index.php", 0},
-		{"https://x.example/presse/", "", "/presse/", 0},
-	}
-	for _, tt := range tests {
-		u, _ := url.Parse(tt.url)
-		if got := listPageOf(u); got.param != tt.param || got.path != tt.path || got.n != tt.n {
-			t.Errorf("listPageOf(%s) = %+v; want {%s %s %d}", tt.url, got, tt.param, tt.path, tt.n)
-		}
 	}
 }

@@ -101,7 +101,18 @@ func (ps *Parser) ParseHTML(r io.Reader, pageURL string) (umzug.Document, error)
 	if err != nil {
 		return umzug.Document{}, err
 	}
-	return p.extract()
+	return p.extracted()
+}
+
+// extracted is extract for a migration: a page that has content but is
+// left out (a list's later page) is an umzug.NotContentError, returned
+// with the document read from it.
+func (p *page) extracted() (umzug.Document, error) {
+	d, err := p.extract()
+	if err == nil && p.skipped != "" {
+		return d, &umzug.NotContentError{URL: d.URL, Reason: p.skipped}
+	}
+	return d, err
 }
 
 // Explanation is what extraction did with a page: the document, the
@@ -140,7 +151,7 @@ func (ps *Parser) ParseNode(root *html.Node, pageURL string) (umzug.Document, er
 	if err != nil {
 		return umzug.Document{}, err
 	}
-	return p.extract()
+	return p.extracted()
 }
 
 func (ps *Parser) newPage(r io.Reader, pageURL string) (*page, error) {
@@ -298,10 +309,9 @@ func (p *page) extract() (umzug.Document, error) {
 		return *d, &umzug.NotContentError{URL: d.URL, Reason: ViewSearch}
 	}
 	if p.laterListPage() {
-		// --explain reads it all the same and says it is skipped.
-		if !p.explain {
-			return *d, &umzug.NotContentError{URL: d.URL, Reason: ViewPagination}
-		}
+		// Read all the same: the export adds a gallery's pictures on
+		// this page to the gallery of the list's first page (skipped
+		// below, in extracted), and --explain says it is skipped.
 		p.skipped = ViewPagination
 	}
 	p.an = analyzeSized(p.doc.Nodes[0], p.verdicts, p.idx.elements)

@@ -2,11 +2,10 @@ package html
 
 import (
 	"net/url"
-	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/internal/listpage"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -199,62 +198,8 @@ func elementsOf(n *html.Node, a atom.Atom) []*html.Node {
 // gallery: the same page showing another slice of its items.
 const ViewPagination = "pagination"
 
-// pageParams are the innermost names of the query parameters that number
-// the pages of a list: tx_news' tx_news_pi1[currentPage] (9+) and
-// tx_news_pi1[@widget_0][currentPage] (Fluid's paginate widget, ≤ 8),
-// bootstrap_package's paginate[gallery-{uid}][page], indexed_search's and
-// other plugins' page, and the plain names of other CMSs.
-var pageParams = map[string]bool{"currentpage": true, "page": true, "paged": true, "seite": true, "pagenumber": true, "pagenum": true}
-
-// pageSegmentRe matches the last path segment of a routed list page:
-// tx_news' route enhancer "/page-{page}" and its localized labels
-// ("seite-2", "side-2").
-var pageSegmentRe = regexp.MustCompile(`^(page|seite|side|pagina)-([0-9]{1,4})$`)
-
-// listPage is the number of the list page a URL shows and what names it:
-// the query parameter ("tx_news_pi1[currentPage]") or the path the routed
-// page hangs under ("/presse/" for "/presse/page-2"). n is 0 when the URL
-// names no list page.
-type listPage struct {
-	param string // the parameter as written, unescaped; "" for a routed page
-	path  string // the URL's path without the page segment
-	n     int
-}
-
-// listPageOf reads the list page a URL shows.
-func listPageOf(u *url.URL) listPage {
-	lp := listPage{path: u.Path}
-	for _, part := range strings.Split(u.RawQuery, "&") {
-		k, v, _ := strings.Cut(part, "=")
-		if ku, err := url.QueryUnescape(k); err == nil {
-			k = ku
-		}
-		name := strings.ToLower(k)
-		if i := strings.LastIndex(name, "["); i >= 0 {
-			name = strings.TrimSuffix(name[i+1:], "]")
-		}
-		if !pageParams[name] {
-			continue
-		}
-		if n, err := strconv.Atoi(v); err == nil && n > 0 && n < 10000 {
-			lp.param, lp.n = k, n
-			return lp
-		}
-	}
-	p := strings.TrimSuffix(u.Path, "/")
-	i := strings.LastIndexByte(p, '/')
-	if i < 0 {
-		return lp
-	}
-	if m := pageSegmentRe.FindStringSubmatch(strings.ToLower(p[i+1:])); m != nil {
-		lp.n, _ = strconv.Atoi(m[2])
-		lp.path = p[:i+1]
-	}
-	return lp
-}
-
 // laterListPage reports a page that is page 2 or later of a paginated
-// list or gallery: its URL numbers the page (listPageOf) and the page
+// list or gallery: its URL numbers the page (listpage.Of) and the page
 // links the page before it under the same path from its page browser
 // (the "previous" link or the numbers; page 1 also as the bare URL, as
 // bootstrap_package and tx_news' routes link it). The page browser makes
@@ -267,8 +212,8 @@ func (p *page) laterListPage() bool {
 	if err != nil {
 		return false
 	}
-	lp := listPageOf(own)
-	if lp.n < 2 {
+	lp := listpage.Of(own)
+	if lp.N < 2 {
 		return false
 	}
 	for _, a := range elementsOf(p.doc.Nodes[0], atom.A) {
@@ -280,11 +225,11 @@ func (p *page) laterListPage() bool {
 		if err != nil || !strings.EqualFold(lu.Host, own.Host) {
 			continue
 		}
-		l := listPageOf(lu)
-		if l.path != lp.path || !pagerLink(a) {
+		l := listpage.Of(lu)
+		if l.Path != lp.Path || !pagerLink(a) {
 			continue
 		}
-		if l.n == lp.n-1 && l.param == lp.param || lp.n == 2 && l.n == 0 {
+		if l.N == lp.N-1 && l.Param == lp.Param || lp.N == 2 && l.N == 0 {
 			return true
 		}
 	}
