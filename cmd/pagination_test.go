@@ -152,6 +152,29 @@ func TestMigrateSkipsLaterListPages(t *testing.T) {
 		t.Error("no asset for a picture of the gallery's page 2")
 	}
 
+	// The old URLs of the later pages redirect to the list's and the
+	// gallery's new pages.
+	redirects, err := os.ReadFile(filepath.Join(out, "redirects.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		srv.URL + "/presse/pressemitteilungen/page-2,/presse/pressemitteilungen,301",
+		srv.URL + "/presse/pressemitteilungen/page-3,/presse/pressemitteilungen,301",
+		srv.URL + "/presse/pressemitteilungen/?tx_news_pi1%5BcurrentPage%5D=2,/presse/pressemitteilungen,301",
+	} {
+		if !strings.Contains(string(redirects), want) {
+			t.Errorf("redirects.csv has no %q:\n%s", want, redirects)
+		}
+	}
+	galleryRedirect := false
+	for _, line := range strings.Split(string(redirects), "\n") {
+		galleryRedirect = galleryRedirect || strings.Contains(line, "/ministerium/bildergalerie/?") && strings.Contains(line, "paginate") && strings.HasSuffix(line, ",/ministerium/bildergalerie,301")
+	}
+	if !galleryRedirect {
+		t.Errorf("redirects.csv does not send the gallery's page 2 to its page:\n%s", redirects)
+	}
+
 	m, err := load.ReadManifest(out)
 	if err != nil {
 		t.Fatal(err)

@@ -73,6 +73,10 @@ type Export struct {
 	// later holds the galleries of the later pages of paginated
 	// galleries, by the URL of their first page (AddLaterPage).
 	later map[string][]laterPage
+	// laterAliases are the later pages of lists and galleries (URL, URL
+	// of the first page): aliases of the first page's document, so the
+	// redirect map sends an old "/presse/page-2" to the list's new page.
+	laterAliases [][2]string
 }
 
 // laterPage is a gallery's later page: its number and its gallery blocks,
@@ -89,6 +93,9 @@ type laterPage struct {
 // pass adds them (mergeLater). A news list's later page has no gallery:
 // its items are documents of their own.
 func (p *Export) AddLaterPage(d umzug.Document) {
+	if first, n := listpage.First(d.URL); n >= 2 {
+		p.laterAliases = append(p.laterAliases, [2]string{d.URL, first})
+	}
 	var gal []umzug.Block
 	for _, b := range d.Blocks {
 		if b.Key != "" && (b.Type == umzug.BlockGallery && b.Gallery != nil || b.Type == umzug.BlockImage && b.Image != nil) {
@@ -747,6 +754,11 @@ func (p *Export) Finish(ctx context.Context, exp *load.Exporter) (ExportResult, 
 	for _, l := range p.printViews {
 		if !p.idx.AddAlias(l[0], l[1]) {
 			p.log.Debug("print view of a page that is not exported", "url", l[0], "page", l[1])
+		}
+	}
+	for _, l := range p.laterAliases {
+		if !p.idx.AddAlias(l[0], l[1]) {
+			p.log.Debug("later page of a list whose first page is not exported", "url", l[0], "first", l[1])
 		}
 	}
 	p.phases.Begin(PhaseDedupe, p.Documents())
