@@ -299,6 +299,9 @@ func (p *page) typed(el *html.Node, ctype string) []umzug.Block {
 	}
 	var source string
 	bq := quoteOf(el, ctype)
+	if bq == nil && ctype == "quote" {
+		bq = el // a quote element without a blockquote (a mask element's <div class="quote">)
+	}
 	if bq != nil {
 		// The quote's source leaves its text for the block's
 		// attribution (undone with the page's other edits).

@@ -21,6 +21,8 @@ func TestQuoteSource(t *testing.T) {
 			"Wer den Wald von morgen will, muss heute pflanzen.", "Minister Jonas Beispielmann"},
 		{"figure", `<div id="c2" class="frame frame-default frame-type-text"><figure><blockquote class="blockquote"><p>Holz ist der Baustoff des Jahrhunderts.</p></blockquote><figcaption class="blockquote-footer">Dr. Erika Musterfrau, <cite title="Jahresbericht">Jahresbericht 2026</cite></figcaption></figure></div>`,
 			"Holz ist der Baustoff des Jahrhunderts.", "Dr. Erika Musterfrau, Jahresbericht 2026"},
+		{"quote CType without blockquote", `<div id="c2" class="frame frame-default frame-type-quote"><div class="quote"><p class="quote-text">Ein Hektar Wald bindet jedes Jahr viele Tonnen Kohlendioxid.</p><p class="quote-source">Forstamt Nord</p></div></div>`,
+			"Ein Hektar Wald bindet jedes Jahr viele Tonnen Kohlendioxid.", "Forstamt Nord"},
 		{"cite line", `<div id="c2" class="frame frame-default frame-type-text"><blockquote><p>Jeder Baum zählt.</p><p><cite>— Landesforstmeisterin Anna Beispiel</cite></p></blockquote></div>`,
 			"Jeder Baum zählt.", "Landesforstmeisterin Anna Beispiel"},
 	}
