@@ -126,12 +126,15 @@ func writeExplanation(w io.Writer, pageURL string, ex html.Explanation) {
 	d := ex.Document
 	fmt.Fprintf(w, "%s\n", pageURL)
 	fmt.Fprintf(w, "title: %s\nkind: %s, %d blocks\n", d.Title, d.Kind, len(d.Blocks))
-	if u, err := url.Parse(pageURL); err == nil {
-		if r := html.ViewReason(u); r != "" {
-			// migrate, audit and extract leave views out (ParseSnapshot):
-			// say so, or the editor looks for this document in the export.
-			fmt.Fprintf(w, "skipped: %s: a migration leaves it out (listed as skipped in inventory.csv); below is what extraction would read\n", r)
-		}
+	skipped := ex.Skipped
+	if u, err := url.Parse(pageURL); err == nil && skipped == "" {
+		skipped = html.ViewReason(u)
+	}
+	if skipped != "" {
+		// migrate, audit and extract leave views and a list's later
+		// pages out: say so, or the editor looks for this document in
+		// the export.
+		fmt.Fprintf(w, "skipped: %s: a migration leaves it out (listed as skipped in inventory.csv); below is what extraction would read\n", skipped)
 	}
 	fmt.Fprintf(w, "main content: %s\n\n", strings.Join(ex.Regions, ", "))
 	for _, r := range ex.Runs {

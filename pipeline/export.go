@@ -18,6 +18,7 @@ import (
 
 	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/internal/docjson"
+	"github.com/umzug/umzug/internal/listpage"
 	"github.com/umzug/umzug/load"
 	"github.com/umzug/umzug/transform"
 )
@@ -69,6 +70,82 @@ type Export struct {
 	// skipped counts the responses left out because they are not content,
 	// per reason (the manifest's skipped); they are not failures.
 	skipped map[string]int
+	// later holds the galleries of the later pages of paginated
+	// galleries, by the URL of their first page (AddLaterPage).
+	later map[string][]laterPage
+	// laterAliases are the later pages of lists and galleries (URL, URL
+	// of the first page): aliases of the first page's document, so the
+	// redirect map sends an old "/presse/page-2" to the list's new page.
+	laterAliases [][2]string
+}
+
+// laterPage is a gallery's later page: its number and its gallery blocks,
+// normalized.
+type laterPage struct {
+	n      int
+	blocks []umzug.Block
+}
+
+// AddLaterPage takes a list's or gallery's later page, skipped as
+// pagination (bootstrap_package's gallery under
+// "?paginate[gallery-{uid}][page]=2"): its gallery's pictures belong to
+// the gallery of the same element on the first page, where the second
+// pass adds them (mergeLater). A news list's later page has no gallery:
+// its items are documents of their own.
+func (p *Export) AddLaterPage(d umzug.Document) {
+	if first, n := listpage.First(d.URL); n >= 2 {
+		p.laterAliases = append(p.laterAliases, [2]string{d.URL, first})
+	}
+	var gal []umzug.Block
+	for _, b := range d.Blocks {
+		if b.Key != "" && (b.Type == umzug.BlockGallery && b.Gallery != nil || b.Type == umzug.BlockImage && b.Image != nil) {
+			gal = append(gal, b)
+		}
+	}
+	if len(gal) == 0 {
+		return
+	}
+	d.Blocks = gal
+	nd, _, err := p.norm.NormalizePrinted(d, true)
+	if err != nil {
+		return
+	}
+	first, n := listpage.First(nd.URL)
+	if first == "" || n < 2 || len(nd.Blocks) == 0 {
+		return
+	}
+	if p.later == nil {
+		p.later = map[string][]laterPage{}
+	}
+	p.later[first] = append(p.later[first], laterPage{n: n, blocks: nd.Blocks})
+}
+
+// mergeLater adds the pictures of a gallery's later pages to the gallery
+// of the same element (block key) in d, page by page.
+func (p *Export) mergeLater(d *umzug.Document) {
+	pages := p.later[d.URL]
+	if len(pages) == 0 {
+		return
+	}
+	pages = slices.Clone(pages)
+	slices.SortStableFunc(pages, func(a, b laterPage) int { return a.n - b.n })
+	for _, lp := range pages {
+		for _, b := range lp.blocks {
+			for i := range d.Blocks {
+				t := &d.Blocks[i]
+				if t.Key != b.Key || t.Type != umzug.BlockGallery || t.Gallery == nil {
+					continue
+				}
+				switch {
+				case b.Gallery != nil:
+					t.Gallery.Items = append(t.Gallery.Items, b.Gallery.Items...)
+				case b.Image != nil:
+					t.Gallery.Items = append(t.Gallery.Items, b.Image.Media)
+				}
+				break
+			}
+		}
+	}
 }
 
 // NewExport returns an export engine that normalizes with norm and spools
@@ -549,6 +626,7 @@ func (p *Export) writeDocuments(ctx context.Context, docsW *load.RecordWriter, s
 			if n < 0 {
 				n = words(&d)
 			}
+			p.mergeLater(&d)
 			rw, panicked, err := p.rewrite(&d, r.v.one.fps, facts)
 			if panicked {
 				continue // recorded as a failure; the next document
@@ -676,6 +754,11 @@ func (p *Export) Finish(ctx context.Context, exp *load.Exporter) (ExportResult, 
 	for _, l := range p.printViews {
 		if !p.idx.AddAlias(l[0], l[1]) {
 			p.log.Debug("print view of a page that is not exported", "url", l[0], "page", l[1])
+		}
+	}
+	for _, l := range p.laterAliases {
+		if !p.idx.AddAlias(l[0], l[1]) {
+			p.log.Debug("later page of a list whose first page is not exported", "url", l[0], "first", l[1])
 		}
 	}
 	p.phases.Begin(PhaseDedupe, p.Documents())

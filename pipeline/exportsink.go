@@ -91,6 +91,9 @@ func (x *ExportSink) Add(p *Page) error {
 		reason := SkipReason(err)
 		e.log.Debug("skipped", "url", s.URL, "reason", reason)
 		e.skip(reason)
+		if p.Later != nil {
+			e.AddLaterPage(*p.Later)
+		}
 		e.NotExported(s.URL, invSkipped, s.Status, s.Depth, reason)
 		return nil
 	case errors.Is(err, umzug.ErrNoMainContent):

@@ -81,6 +81,10 @@ type Page struct {
 	// Err is extraction's error: wrapping umzug.ErrNotContent or
 	// umzug.ErrNoMainContent for pages that are not content, or another.
 	Err error
+	// Later is what extraction read of a list's or gallery's later page,
+	// skipped as pagination (Err): the export adds a gallery's pictures
+	// on it to the first page's document (Export.AddLaterPage).
+	Later *umzug.Document
 	// Panicked says the extractor panicked on the page; the panic is
 	// recorded as the page's failure.
 	Panicked bool
@@ -303,6 +307,10 @@ func (w *Work) extract(p *Page, parsed *html.Node) (root *html.Node) {
 	}
 	if err != nil {
 		p.Err = err
+		var nc *umzug.NotContentError
+		if errors.As(err, &nc) && nc.Reason == extracthtml.ViewPagination {
+			p.Later = &d
+		}
 		return root
 	}
 	p.Doc = &d

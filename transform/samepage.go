@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/internal/listpage"
 )
 
 // One page of the old site is often served under more than one URL of
@@ -151,6 +152,14 @@ func samePageOf(d *umzug.Document, fps []uint64, mapURL func(string) string) sam
 			rank = 1 // the URL the release declares keeps it
 		}
 		return samePage{dir: pressKey(h), rank: rank, page: h}
+	}
+	if first, n := listpage.First(d.URL); n == 1 && (canon == "" || canon == d.URL) {
+		// Page 1 of a list under its number (tx_news' "previous" link
+		// names currentPage=1, its routes "/page-1"): the list's own
+		// page when the content is the same, its URL an alias.
+		if key, rank, ok := dirKey(first); ok {
+			return samePage{dir: key, rank: rank + 5, page: samePageHash(d, fps)}
+		}
 	}
 	if canon != "" {
 		key, _, ok := dirKey(canon)

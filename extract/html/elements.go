@@ -297,6 +297,19 @@ func (p *page) typed(el *html.Node, ctype string) []umzug.Block {
 	if b := g.media(p, s, ctype); b != nil {
 		return []umzug.Block{*b}
 	}
+	var source string
+	bq := quoteOf(el, ctype)
+	if bq == nil && ctype == "quote" {
+		bq = el // a quote element without a blockquote (a mask element's <div class="quote">)
+	}
+	if bq != nil {
+		// The quote's source leaves its text for the block's
+		// attribution (undone with the page's other edits).
+		if src := quoteSource(bq); src != nil {
+			source = strings.TrimLeft(cleanText(src), "—–―-~ \u00a0")
+			p.detach(src)
+		}
+	}
 	blocks := p.flow(el)
 	v := infoBoxVariant(class)
 	if v == "" {
@@ -315,8 +328,14 @@ func (p *page) typed(el *html.Node, ctype string) []umzug.Block {
 		rekey(body)
 		return []umzug.Block{{Type: umzug.BlockInfoBox, InfoBox: &umzug.InfoBox{Variant: v, Body: body}}}
 	}
-	if ctype == "quote" && len(blocks) == 1 && blocks[0].Type == umzug.BlockText {
-		return []umzug.Block{{Type: umzug.BlockQuote, Quote: &umzug.Quote{Body: blocks[0].Text.Body}}}
+	if bq != nil && len(blocks) == 1 && blocks[0].Type == umzug.BlockText {
+		body := blocks[0].Text.Body
+		for i := range body {
+			if body[i].Style == "blockquote" {
+				body[i].Style = "normal" // the block is the quote
+			}
+		}
+		return []umzug.Block{{Type: umzug.BlockQuote, Quote: &umzug.Quote{Body: body, Attribution: source}}}
 	}
 	return blocks
 }
@@ -986,4 +1005,101 @@ func (p *page) audioFiles(n *html.Node) *umzug.Downloads {
 		return nil
 	}
 	return d
+}
+
+// quoteOf returns the quotation a content element is: the blockquote of
+// bootstrap_package's quote CType (Quote.html: <blockquote cite><p>text
+// </p><footer><a>source</a></footer>), or of any element whose one
+// piece of content (its header aside) is a blockquote with its source
+// (quoteSource), also inside a <figure> with the source in its
+// <figcaption> (Bootstrap's markup of a quote, as editors paste it).
+func quoteOf(el *html.Node, ctype string) *html.Node {
+	bqs := elementsOf(el, atom.Blockquote)
+	if len(bqs) == 0 {
+		return nil
+	}
+	bq := bqs[0]
+	for _, o := range bqs[1:] {
+		if !isAncestor(bq, o) {
+			return nil // several quotes: text with quotes in it
+		}
+	}
+	if ctype == "quote" {
+		return bq
+	}
+	if quoteSource(bq) == nil {
+		return nil
+	}
+	// Nothing but the quote (and the element's header, read before).
+	outer := bq
+	if f := bq.Parent; f != nil && f.DataAtom == atom.Figure {
+		outer = f
+	}
+	if len(collapseTrim(textOf(el))) != len(collapseTrim(textOf(outer))) {
+		return nil
+	}
+	return bq
+}
+
+// quoteSource returns the element that names a quotation's source: the
+// blockquote's <footer> (bootstrap_package, Bootstrap 4's
+// blockquote-footer) or an element named a source ("quote-source",
+// "quote-author", "blockquote-footer"), a closing paragraph that is only a
+// <cite>, or the <figcaption> of the <figure> around it.
+func quoteSource(bq *html.Node) *html.Node {
+	var found *html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && found == nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			cls := strings.ToLower(attr(c, "class"))
+			if c.DataAtom == atom.Footer || c.DataAtom == atom.Figcaption || containsSubstring(cls, "blockquote-footer", "quote-source", "quote-author", "quote-cite", "zitat-quelle", "zitat-autor") {
+				found = c
+				return
+			}
+			walk(c)
+		}
+	}
+	walk(bq)
+	if found != nil {
+		return found
+	}
+	if last := lastElementChild(bq); last != nil && last != firstElementChild(bq) {
+		if cite := firstElementChild(last); cite != nil && cite.DataAtom == atom.Cite && cite == lastElementChild(last) && len(collapseTrim(textOf(cite))) == len(collapseTrim(textOf(last))) {
+			return last
+		}
+		if last.DataAtom == atom.Cite {
+			return last
+		}
+	}
+	if f := bq.Parent; f != nil && f.DataAtom == atom.Figure {
+		for c := f.FirstChild; c != nil; c = c.NextSibling {
+			if c.DataAtom == atom.Figcaption && c.Type == html.ElementNode {
+				return c
+			}
+		}
+	}
+	return nil
+}
+
+// firstElementChild and lastElementChild return n's first and last
+// element children (nil when it has none).
+func firstElementChild(n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			return c
+		}
+	}
+	return nil
+}
+
+func lastElementChild(n *html.Node) *html.Node {
+	for c := n.LastChild; c != nil; c = c.PrevSibling {
+		if c.Type == html.ElementNode {
+			return c
+		}
+	}
+	return nil
 }

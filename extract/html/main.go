@@ -1048,6 +1048,13 @@ func (p *page) prune(root *html.Node) {
 				p.drop(c, umzug.DropRelated)
 			} else if newsMenuElement(c) {
 				p.drop(c, umzug.DropNavigation)
+			} else if ce && (c.DataAtom == atom.Form && searchForm(c) || ownsMarkup(c) && p.searchElement(c)) {
+				// The site's search (indexed_search's searchbox, solr,
+				// ke_search) placed as a content element: chrome the new
+				// CMS has its own of, with the element's header and the
+				// search rules; a search form among other content goes
+				// alone.
+				p.drop(c, umzug.DropSearch)
 			} else if r := utilityReason(c, w.text); r != "" && !(ce && r == umzug.DropMeta && authorElement(c)) {
 				p.drop(c, r)
 			} else if w.text > 0 && w.text <= 16 && controlButtons(c) {
@@ -1712,11 +1719,16 @@ func (p *page) dropHeadedBoxes(root *html.Node) {
 				if r == "" && len(t) < 250 && mayCommentGate(t) && commentGate.MatchString(t) {
 					r = umzug.DropComments // "Sie müssen sich einloggen, um …"
 				}
-				if r != "" {
+				// A plain news headline ("Aktuelle Meldungen", "Neueste
+				// Meldungen") names a related box beside a news record,
+				// elsewhere a list: the home page's latest news an editor
+				// placed (dropListBox tells them apart).
+				list := (r == "" || r == umzug.DropRelated && p.news == nil) && len(t) < 40 && listHeading.MatchString(t)
+				if r != "" && !list {
 					heads = append(heads, head{c, r, false})
 					continue
 				}
-				if len(t) < 40 && listHeading.MatchString(t) {
+				if list {
 					heads = append(heads, head{c, umzug.DropRelated, true})
 					continue
 				}

@@ -101,7 +101,18 @@ func (ps *Parser) ParseHTML(r io.Reader, pageURL string) (umzug.Document, error)
 	if err != nil {
 		return umzug.Document{}, err
 	}
-	return p.extract()
+	return p.extracted()
+}
+
+// extracted is extract for a migration: a page that has content but is
+// left out (a list's later page) is an umzug.NotContentError, returned
+// with the document read from it.
+func (p *page) extracted() (umzug.Document, error) {
+	d, err := p.extract()
+	if err == nil && p.skipped != "" {
+		return d, &umzug.NotContentError{URL: d.URL, Reason: p.skipped}
+	}
+	return d, err
 }
 
 // Explanation is what extraction did with a page: the document, the
@@ -111,6 +122,9 @@ type Explanation struct {
 	Document umzug.Document
 	Regions  []string // selectors of the main content regions
 	Runs     []ExplainRun
+	// Skipped is why a migration leaves the page out though it has
+	// content ("pagination": a later page of a list); "" when it does not.
+	Skipped string
 }
 
 // Explain extracts a page like ParseHTML and explains it.
@@ -121,7 +135,7 @@ func (ps *Parser) Explain(r io.Reader, pageURL string) (Explanation, error) {
 	}
 	p.explain = true
 	d, err := p.extract()
-	ex := Explanation{Document: d, Runs: p.runs}
+	ex := Explanation{Document: d, Runs: p.runs, Skipped: p.skipped}
 	for _, n := range p.roots {
 		ex.Regions = append(ex.Regions, selectorOf(n))
 	}
@@ -137,7 +151,7 @@ func (ps *Parser) ParseNode(root *html.Node, pageURL string) (umzug.Document, er
 	if err != nil {
 		return umzug.Document{}, err
 	}
-	return p.extract()
+	return p.extracted()
 }
 
 func (ps *Parser) newPage(r io.Reader, pageURL string) (*page, error) {
@@ -234,6 +248,7 @@ type page struct {
 	outsideProse int                   // paragraph text dropped outside it (accountant.outsideProse)
 	bodyText     *string               // the body's text before anything was dropped, for shownTwice (originalBodyText)
 	explain      bool                  // collect runs for --explain
+	skipped      string                // --explain: why a migration leaves the page out (a ViewReason)
 	runs         []ExplainRun
 	roots        []*html.Node
 	news         *html.Node            // the news record that makes the page a press release
@@ -293,6 +308,12 @@ func (p *page) extract() (umzug.Document, error) {
 	}
 	if p.searchResultsPage() {
 		return *d, &umzug.NotContentError{URL: d.URL, Reason: ViewSearch}
+	}
+	if p.laterListPage() {
+		// Read all the same: the export adds a gallery's pictures on
+		// this page to the gallery of the list's first page (skipped
+		// below, in extracted), and --explain says it is skipped.
+		p.skipped = ViewPagination
 	}
 	p.an = analyzeSized(p.doc.Nodes[0], p.verdicts, p.idx.elements)
 	defer p.an.cache.release() // its maps go to the Parser's next page (cache.go)

@@ -697,6 +697,52 @@ var typo3Cases = []typo3Case{
 		},
 	},
 	{
+		// A home page: tx_news' latest news as the editor's element under
+		// "Aktuelle Meldungen" (the page's own teasers, not a related
+		// box), a quote with its source, indexed_search's search box as an
+		// element (site chrome, dropped with its header and rules).
+		file: "bootstrap-package-v14-home.html", url: "https://www.ministerium.example/",
+		kind: umzug.KindPage, title: "Willkommen beim Ministerium", published: "-",
+		blocks: []string{"text", "teaser:Aktuelle Meldungen", "quote", "text:Sprechzeiten"},
+		sentences: []string{
+			"Das Ministerium kümmert sich um Höfe, Wälder und den ländlichen Raum zwischen Rhön und Heide.",
+			"Waldzustandsbericht vorgestellt",
+			"Die Kronen der Buchen haben sich nach dem feuchten Sommer etwas erholt.",
+			"Förderprogramm für Hofläden startet",
+			"Zwanzig Auszubildende zeigten ihre Arbeit mit der Motorsäge.",
+			"Wer den Wald von morgen will, muss heute pflanzen.",
+			"Das Bürgertelefon ist montags bis donnerstags von 9 bis 15 Uhr besetzt.",
+		},
+		chrome: map[string][]string{
+			"Zum Hauptinhalt springen": {umzug.DropScreenOnly},
+			"Suche im Angebot":         {umzug.DropSearch},
+			"Suchen nach":              {umzug.DropSearch},
+			"Nur Wörter mit zwei oder": {umzug.DropSearch},
+			"Impressum":                {umzug.DropFooter},
+		},
+		check: func(t *testing.T, d umzug.Document) {
+			tz := blockOf(d, umzug.BlockTeaser)
+			if tz == nil || len(tz.Teaser.Items) != 3 {
+				t.Fatalf("want the 3 latest news as teasers, got %+v", tz)
+			}
+			if it := tz.Teaser.Items[0]; it.Link == nil || !strings.HasSuffix(it.Link.Href, "/detail/waldzustandsbericht-vorgestellt") || it.Image == nil {
+				t.Errorf("first teaser = %+v", it)
+			}
+			q := blockOf(d, umzug.BlockQuote)
+			if q.Quote.Attribution != "Minister Jonas Beispielmann" {
+				t.Errorf("quote attribution = %q; want the quote's source", q.Quote.Attribution)
+			}
+			if txt := q.Quote.Body.PlainText(); strings.Contains(txt, "Beispielmann") {
+				t.Errorf("quote body %q holds its source", txt)
+			}
+			for _, b := range d.Blocks {
+				if b.Type == umzug.BlockForm {
+					t.Errorf("the site search kept as a form: %+v", b.Form)
+				}
+			}
+		},
+	},
+	{
 		// Each of the checks below failed before the fix it names.
 		file: "bootstrap-package-v14-carousel.html", url: "https://www.mkl.example/",
 		kind: umzug.KindPage, title: "Willkommen", published: "-",

@@ -4,6 +4,8 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/internal/listpage"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -190,4 +192,106 @@ func elementsOf(n *html.Node, a atom.Atom) []*html.Node {
 	}
 	walk(n)
 	return out
+}
+
+// ViewPagination is the reason for a later page of a paginated list or
+// gallery: the same page showing another slice of its items.
+const ViewPagination = "pagination"
+
+// laterListPage reports a page that is page 2 or later of a paginated
+// list or gallery: its URL numbers the page (listpage.Of) and the page
+// links the page before it under the same path from its page browser
+// (the "previous" link or the numbers; page 1 also as the bare URL, as
+// bootstrap_package and tx_news' routes link it). The page browser makes
+// the number a list's, not an id that a legacy CMS names "page".
+// Such a page repeats the list's page with other items: the items are
+// pages of their own (a news list's releases, linked and crawled from
+// here) and the list is the new CMS's to build.
+func (p *page) laterListPage() bool {
+	own, err := url.Parse(p.d.URL)
+	if err != nil {
+		return false
+	}
+	lp := listpage.Of(own)
+	if lp.N < 2 {
+		return false
+	}
+	for _, a := range elementsOf(p.doc.Nodes[0], atom.A) {
+		href := strings.TrimSpace(attr(a, "href"))
+		if href == "" || strings.HasPrefix(href, "#") {
+			continue
+		}
+		lu, err := p.base.Parse(href)
+		if err != nil || !strings.EqualFold(lu.Host, own.Host) {
+			continue
+		}
+		l := listpage.Of(lu)
+		if l.Path != lp.Path || !pagerLink(a) {
+			continue
+		}
+		if l.N == lp.N-1 && l.Param == lp.Param || lp.N == 2 && l.N == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// pagerLink reports a link of a page browser: rel="prev", or inside an
+// element (up to four levels up) named a pagination (tx_news'
+// f3-widget-paginator, Bootstrap's pagination, "pager", "blaettern").
+func pagerLink(a *html.Node) bool {
+	if strings.EqualFold(attr(a, "rel"), "prev") {
+		return true
+	}
+	for n, i := a, 0; n != nil && i < 5; n, i = n.Parent, i+1 {
+		for _, k := range [...]string{"class", "id"} {
+			for _, f := range strings.Fields(attr(n, k)) {
+				if nameReason(f) == umzug.DropPagination {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// searchForm reports a form of the site's search: a text or search field
+// named like a search term (searchTermName: indexed_search's
+// tx_indexedsearch_pi2[search][sword], tx_solr[q], q, suche, …), or a
+// form named a search (role, action, class or id: "search", "suche")
+// with a text or search field.
+func searchForm(form *html.Node) bool {
+	named := strings.EqualFold(attr(form, "role"), "search")
+	if !named {
+		a := strings.ToLower(attr(form, "action") + " " + attr(form, "class") + " " + attr(form, "id"))
+		named = strings.Contains(a, "search") || strings.Contains(a, "suche")
+	}
+	for _, in := range elementsOf(form, atom.Input) {
+		switch strings.ToLower(attr(in, "type")) {
+		case "", "text", "search":
+		default:
+			continue
+		}
+		if named || searchTermName(attr(in, "name")) {
+			return true
+		}
+	}
+	return false
+}
+
+// searchElement reports a content element that is the site's search: it
+// holds a search form (searchForm) and besides its forms at most a
+// header and a few lines of help (indexed_search's rules).
+func (p *page) searchElement(ce *html.Node) bool {
+	forms := elementsOf(ce, atom.Form)
+	if len(forms) == 0 {
+		return false
+	}
+	var inForms int32
+	found := false
+	for _, f := range forms {
+		found = found || searchForm(f)
+		inForms += p.an.w[f].text
+	}
+	return found && p.an.w[ce].text-inForms <= 300
 }
