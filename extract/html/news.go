@@ -509,6 +509,14 @@ func (p *page) finishPressRelease(roots []*html.Node) {
 		p.field(k, "kicker")
 		p.dropBlocksOf(k)
 	}
+	if k := classKicker(p.an.soleHeadline()); pr.Kicker == "" && k != nil && containsAny(roots, k) {
+		// A line marked as the kicker right over the headline
+		// ("<p class=h1-kicker>Verband</p><h1>…</h1>").
+		pr.Kicker = collapseTrim(textOf(k))
+		p.field(k, "kicker")
+		p.dropBlocksOf(k)
+		p.dropOpeningLine(pr.Kicker)
+	}
 	if pr.Number == "" {
 		scope := roots
 		if p.news != nil {
@@ -870,6 +878,53 @@ func (p *page) looksLikePressRelease(roots []*html.Node) bool {
 		}
 	}
 	return false
+}
+
+// classKicker returns the element right before the headline h (its
+// previous element sibling) whose class names a kicker (kicker, topline,
+// dachzeile, overline, roofline, spitzmarke) and whose text is a short
+// line; nil otherwise.
+func classKicker(h *html.Node) *html.Node {
+	if h == nil {
+		return nil
+	}
+	k := h.PrevSibling
+	for k != nil && k.Type != html.ElementNode {
+		if k.Type == html.TextNode && strings.TrimSpace(k.Data) != "" {
+			return nil
+		}
+		k = k.PrevSibling
+	}
+	if k == nil || headingLevel(k) > 0 {
+		return nil
+	}
+	cls := strings.ToLower(attr(k, "class"))
+	if !containsSubstring(cls, "kicker", "topline", "dachzeile", "overline", "roofline", "spitzmarke") {
+		return nil
+	}
+	if t, short := textUpTo(k, 60); !short || t == "" {
+		return nil
+	}
+	return k
+}
+
+// dropOpeningLine takes the paragraph that is the line t out of the
+// opening of the first two text blocks (a kicker a text block holds over
+// the headline), and a block it leaves empty.
+func (p *page) dropOpeningLine(t string) {
+	for i := 0; i < len(p.blocks) && i < 2; i++ {
+		b := &p.blocks[i]
+		if b.Type != umzug.BlockText || len(b.Text.Body) == 0 || normText(b.Text.Body[0].PlainText()) != normText(t) {
+			continue
+		}
+		rest := append(umzug.PortableText{}, b.Text.Body[1:]...)
+		rekey(rest)
+		b.Text.Body = rest
+		if len(rest) == 0 && b.Header == nil {
+			p.blocks = append(p.blocks[:i:i], p.blocks[i+1:]...)
+		}
+		return
+	}
 }
 
 // pageURLs returns the URL the page was served at and the canonical URLs

@@ -594,10 +594,22 @@ func (p *page) dropOpeningHeadline(title string) {
 	}
 	b := &p.blocks[0]
 	body := textBody(b)
-	if body == nil || b.Type == umzug.BlockInfoBox || len(*body) == 0 || (*body)[0].Style != "h1" || normText((*body)[0].PlainText()) != normText(title) {
+	if body == nil || b.Type == umzug.BlockInfoBox || len(*body) == 0 {
 		return
 	}
-	rest := append(umzug.PortableText{}, (*body)[1:]...)
+	// The headline opens the text, or follows a short line over it (a
+	// kicker, "<p class=h1-kicker>Verband</p><h1>…</h1>" in one header).
+	at := 0
+	if len(*body) > 1 && (*body)[0].Style == "normal" && (*body)[0].ListItem == "" && len((*body)[0].PlainText()) <= 60 {
+		at = 1
+	}
+	if (*body)[at].Style != "h1" || normText((*body)[at].PlainText()) != normText(title) {
+		if at == 0 || (*body)[0].Style != "h1" || normText((*body)[0].PlainText()) != normText(title) {
+			return
+		}
+		at = 0
+	}
+	rest := append(append(umzug.PortableText{}, (*body)[:at]...), (*body)[at+1:]...)
 	rekey(rest)
 	*body = rest
 	if len(rest) == 0 && b.Type == umzug.BlockText && b.Header == nil {

@@ -572,3 +572,36 @@ func TestBylineWithDate(t *testing.T) {
 		t.Errorf("the byline is not accounted as meta: %+v", d.Provenance.Accounting.Dropped)
 	}
 }
+
+// TestKickerInArticleHeader: an article header with a line marked as the
+// kicker, the headline and a meta line (`<header><p class="h1-kicker">…
+// </p><h1>…</h1><p class="meta-info">…</p></header>`): on a release the
+// line is the kicker field; on a page it stays a line; on both the
+// headline is the title and not repeated in the text.
+func TestKickerInArticleHeader(t *testing.T) {
+	page := func(path string) string {
+		return `<html><head><title>Verband</title></head><body><nav><a href="/">Start</a></nav>
+<main class="main-article"><article><header><p class="h1-kicker"> Verband </p><h1>Erste Maßnahmen umgesetzt und Wandel angestoßen</h1><p class="meta-info">03.02.2022 15:34</p></header>
+<section class="intro"><p>Ein Jahr nach dem Start des Projekts zieht der Verband eine erste Bilanz seiner Arbeit.</p></section>
+<p>Der Verband hat vor einem Jahr ein Projekt zum Schutz der Athletinnen und Athleten ins Leben gerufen und seitdem viel verändert.</p>
+<p>Die Haltung des Verbands ist eindeutig: Der Schutz und die Entwicklung der Sportlerinnen und Sportler stehen an erster Stelle.</p></article></main></body></html>`
+	}
+	all := func(d umzug.Document) string {
+		var b strings.Builder
+		for _, bl := range d.Blocks {
+			b.WriteString(bl.PlainText() + "\n")
+		}
+		return b.String()
+	}
+	d := parseFile(t, page(""), "https://verband.example/nachrichten/artikel/erste-massnahmen")
+	if d.PressRelease == nil || d.PressRelease.Kicker != "Verband" {
+		t.Fatalf("kind %s, press fields %+v: want the kicker Verband", d.Kind, d.PressRelease)
+	}
+	if txt := all(d); strings.Contains(txt, "Erste Maßnahmen") || strings.HasPrefix(txt, "Verband") {
+		t.Errorf("release: the headline or the kicker stays in the text:\n%s", txt)
+	}
+	d = parseFile(t, page(""), "https://verband.example/ueber-uns/erste-massnahmen")
+	if d.Title != "Erste Maßnahmen umgesetzt und Wandel angestoßen" || strings.Contains(all(d), "Erste Maßnahmen") {
+		t.Errorf("page: title %q, text\n%s", d.Title, all(d))
+	}
+}
