@@ -509,9 +509,10 @@ func (p *page) finishPressRelease(roots []*html.Node) {
 		p.field(k, "kicker")
 		p.dropBlocksOf(k)
 	}
-	if k := classKicker(p.an.soleHeadline()); pr.Kicker == "" && k != nil && containsAny(roots, k) {
+	if k := classKicker(p.an.soleHeadline()); pr.Kicker == "" && k != nil && containsAny(roots, k) && releaseNumber(textOf(k)) == "" {
 		// A line marked as the kicker right over the headline
-		// ("<p class=h1-kicker>Verband</p><h1>…</h1>").
+		// ("<p class=h1-kicker>Verband</p><h1>…</h1>"); one that holds
+		// the release's number is read as the number below.
 		pr.Kicker = collapseTrim(textOf(k))
 		p.field(k, "kicker")
 		p.dropBlocksOf(k)
