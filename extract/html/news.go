@@ -610,9 +610,10 @@ func (p *page) takeSubtitle() {
 	p.blocks = p.blocks[1:]
 }
 
-// takeLead reads the lead of a release without lead markup: the opening
-// paragraph of its text when it is set in bold as a whole, as press
-// offices write their leads.
+// takeLead reads the lead of a release without tx_news's lead markup: the
+// opening paragraph of its text when it is set in bold as a whole, as
+// press offices write their leads, or when it is all of an element whose
+// class names a lead ("main-article-intro", "vorspann").
 func (p *page) takeLead() {
 	for i := range p.blocks {
 		b := &p.blocks[i]
@@ -624,13 +625,31 @@ func (p *page) takeLead() {
 		}
 		first := b.Text.Body[0]
 		t := collapseTrim(first.PlainText())
-		if first.Style != "normal" || first.ListItem != "" || len(t) < 60 || !allMarked(first, "strong") {
+		if first.Style != "normal" || first.ListItem != "" || len(t) < 60 {
+			return
+		}
+		if !allMarked(first, "strong") && !(len(b.Text.Body) == 1 && len(t) <= 600 && leadMarked(p.blockSrc[b.Key])) {
 			return
 		}
 		p.d.PressRelease.Lead = t
 		p.dropFirstParagraph(i)
 		return
 	}
+}
+
+// leadMarked reports whether n or one of its two nearest ancestors has a
+// class naming a lead: intro, lead, vorspann, abstract, standfirst (a
+// word of the class, split at hyphens and underscores).
+func leadMarked(n *html.Node) bool {
+	for i := 0; n != nil && i < 3; i, n = i+1, n.Parent {
+		for w := range strings.FieldsFuncSeq(strings.ToLower(attr(n, "class")), func(r rune) bool { return r == ' ' || r == '-' || r == '_' }) {
+			switch w {
+			case "intro", "lead", "vorspann", "abstract", "standfirst":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // dropFirstParagraph removes the first paragraph of text block i, and

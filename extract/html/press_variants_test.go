@@ -577,7 +577,8 @@ func TestBylineWithDate(t *testing.T) {
 // kicker, the headline and a meta line (`<header><p class="h1-kicker">…
 // </p><h1>…</h1><p class="meta-info">…</p></header>`): on a release the
 // line is the kicker field; on a page it stays a line; on both the
-// headline is the title and not repeated in the text.
+// headline is the title and not repeated in the text. A release's intro
+// section is its lead.
 func TestKickerInArticleHeader(t *testing.T) {
 	page := func(path string) string {
 		return `<html><head><title>Verband</title></head><body><nav><a href="/">Start</a></nav>
@@ -599,6 +600,11 @@ func TestKickerInArticleHeader(t *testing.T) {
 	}
 	if txt := all(d); strings.Contains(txt, "Erste Maßnahmen") || strings.HasPrefix(txt, "Verband") {
 		t.Errorf("release: the headline or the kicker stays in the text:\n%s", txt)
+	}
+	// The intro section is the lead (its class names it), not the text's
+	// first paragraph.
+	if lead := d.PressRelease.Lead; !strings.HasPrefix(lead, "Ein Jahr nach dem Start") || strings.Contains(all(d), "Ein Jahr nach dem Start") {
+		t.Errorf("release: lead %q, text\n%s", lead, all(d))
 	}
 	d = parseFile(t, page(""), "https://verband.example/ueber-uns/erste-massnahmen")
 	if d.Title != "Erste Maßnahmen umgesetzt und Wandel angestoßen" || strings.Contains(all(d), "Erste Maßnahmen") {
