@@ -835,7 +835,11 @@ func isStage(n *html.Node) bool {
 }
 
 // tighten prefers a content landmark close around the best region when it
-// holds nearly as much: the template says where its content is.
+// holds nearly as much: the template says where its content is. The
+// page's one <main> (role=main) inside the region needs to hold only half
+// as much: it says so more surely than a class name, and what lies around
+// it in a page wrapper is the header's and footer's (a service bar's
+// hidden panels read like prose).
 func (a *analysis) tighten(best *html.Node) *html.Node {
 	// A landmark close around the best region wins when it holds nearly
 	// as much: the template says where its content is.
@@ -848,13 +852,23 @@ func (a *analysis) tighten(best *html.Node) *html.Node {
 		}
 	}
 	var inner *html.Node
+	mains := 0 // main landmarks in best: one is the page's, several say less (taz marks its comments too)
+	forEachElement(best, func(e *html.Node) {
+		if isMainLandmark(e) {
+			mains++
+		}
+	})
 	var find func(n *html.Node)
 	find = func(n *html.Node) {
 		for c := n.FirstChild; c != nil && inner == nil; c = c.NextSibling {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if contentLandmark(c) && a.score(c) >= 0.85*a.score(best) {
+			share := 0.85
+			if mains == 1 && isMainLandmark(c) {
+				share = 0.5
+			}
+			if contentLandmark(c) && a.score(c) >= share*a.score(best) {
 				inner = c
 				return
 			}

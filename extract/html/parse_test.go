@@ -1025,3 +1025,32 @@ func TestSiteLogoIsNoTitle(t *testing.T) {
 		t.Errorf("a headline that is no link: title %q", d.Title)
 	}
 }
+
+// TestMainLandmarkInPageWrapper: a page wrapped in one element (an
+// off-canvas menu's page wrapper) whose header holds a service bar with
+// hidden panels of prose: the page's one <main> is the content, and the
+// service bar's links, panels and skip link are not.
+func TestMainLandmarkInPageWrapper(t *testing.T) {
+	panel := strings.Repeat("Kostenlos, anonym und sicher beraten wir Sie online zu allen Fragen rund um Familie, Pflege, Schulden und Sucht. ", 6)
+	para := strings.Repeat("Die Delegiertenversammlung hat am Mittwoch eine neue Präsidentin des Verbandes gewählt, die das Amt im November übernimmt. ", 3)
+	d := parseFile(t, `<html><head><title>Neue Präsidentin gewählt</title></head><body><div id="page-wrapper">
+<a class="skip-to-content" href="#main">Springe zum Hauptinhalt</a>
+<div class="clips"><a href="/beratung">Online-Beratung</a><div class="clips-content"><div id="tab-1" class="tab-pane"><a href="/adressen">Adressen</a> <a href="/jobs">Jobs</a> <a href="/en">English</a></div>
+<div id="tab-2" class="tab-pane"><p>`+panel+`</p><a href="/beratung">Zur Beratung</a></div></div></div>
+<main id="main" class="grid"><div class="col"><ul class="breadcrumb"><li><a href="/">Start</a></li><li><a href="/presse">Presse</a></li></ul>
+<h1>Neue Präsidentin gewählt</h1><p>`+para+`</p><p>`+para+`</p><p>`+para+`</p></div>
+<aside class="col-side"><h3>Presseteam</h3><p>Anna Beispiel, Pressesprecherin, Telefon 030 1234-5</p></aside></main>
+<footer><a href="/impressum">Impressum</a></footer></div></body></html>`, "https://verband.example/presse/neue-praesidentin")
+	var all strings.Builder
+	for _, b := range d.Blocks {
+		all.WriteString(b.PlainText() + "\n")
+	}
+	for _, chrome := range []string{"Springe zum Hauptinhalt", "Online-Beratung", "Kostenlos, anonym", "English"} {
+		if strings.Contains(all.String(), chrome) {
+			t.Errorf("the header's %q is kept:\n%s", chrome, all.String())
+		}
+	}
+	if !strings.Contains(all.String(), "Delegiertenversammlung") {
+		t.Errorf("the text is lost:\n%s", all.String())
+	}
+}
