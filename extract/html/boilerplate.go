@@ -124,6 +124,9 @@ var multiWord = map[[2]string]string{
 	{"table", "of"}: umzug.DropTOC, {"print", "link"}: umzug.DropUtility, {"print", "button"}: umzug.DropUtility,
 	{"widget", "area"}: umzug.DropSidebar, {"footer", "widget"}: umzug.DropFooter,
 	{"sr", "only"}: umzug.DropScreenOnly,
+	// ReadSpeaker's "rs_skip" marks what its read-aloud button skips
+	// (captions, credits, buttons), not a skip link: no verdict.
+	{"rs", "skip"}: "",
 	// a consent management platform's layer ("cmp-banner"); "cmp_" alone
 	// is also a component prefix (OJS: cmp_notification)
 	{"cmp", "banner"}: umzug.DropCookie, {"cmp", "layer"}: umzug.DropCookie, {"cmp", "overlay"}: umzug.DropCookie,

@@ -1054,3 +1054,22 @@ func TestMainLandmarkInPageWrapper(t *testing.T) {
 		t.Errorf("the text is lost:\n%s", all.String())
 	}
 }
+
+// TestReadSpeakerSkipIsContent: ReadSpeaker's rs_skip class, which many
+// ministries' sites put on captions and credits so that the read-aloud
+// button skips them, marks no skip link: the caption and the credit stay.
+func TestReadSpeakerSkipIsContent(t *testing.T) {
+	d := parseFile(t, `<html><head><title>Kabinett</title></head><body><main><div class="article"><h1>Kabinett legt Schwerpunkte fest</h1>
+<p>Das Kabinett hat sich auf ein Programm für die Präsidentschaft verständigt und fünf Schwerpunkte benannt.</p>
+<figure class="img-box-big"><img src="/resource/image/1/kabinett.jpg" alt="Blick in den Kabinettssaal" width="870" height="580"><figcaption class="image-caption rs_skip">Das Kabinett bei seiner Klausurtagung<span class="copyright-note">© Bundesregierung/Beispiel</span></figcaption></figure>
+<p>Am 1. Januar hat das Land den Vorsitz übernommen und kann nun eigene Themen auf die Tagesordnung setzen.</p></div></main></body></html>`, "https://ministerium.example/aktuelles/kabinett")
+	found := false
+	for _, b := range d.Blocks {
+		if b.Image != nil && strings.Contains(b.Image.Caption, "Klausurtagung") && strings.Contains(b.Image.Credit, "Bundesregierung") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the caption or credit in rs_skip is lost: %+v", d.Blocks)
+	}
+}
