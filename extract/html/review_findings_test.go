@@ -106,6 +106,13 @@ func TestReviewFindings(t *testing.T) {
 				}
 				return ""
 			}},
+		{"a legacy CMS's ?page=2 whose pager leads to the start page is a page", "legacy.html", "https://www.buergerbuero.example/index.php?page=2",
+			func(_ umzug.Document, err error) string {
+				if err != nil {
+					return err.Error()
+				}
+				return ""
+			}},
 		{"page 2 of a paginated news article (tx_news paginateBodytext) is content", "newsp2.html", "https://www.musterstadt.de/aktuelles/detail/geschichte-der-stadtbibliothek?tx_news_pi1%5BcurrentPage%5D=2",
 			func(_ umzug.Document, err error) string {
 				if err != nil {

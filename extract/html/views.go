@@ -233,7 +233,10 @@ func (p *page) laterListPage() bool {
 		if l.Path != lp.Path || !pagerLink(a) {
 			continue
 		}
-		if l.N == lp.N-1 && l.Param == lp.Param || lp.N == 2 && l.N == 0 {
+		// Page 1 as the bare URL only for a plugin's parameter or a
+		// routed page: a plain "?page=2" linking "index.php" may be a
+		// legacy CMS's page id 2 whose "pager" leads to the start page.
+		if l.N == lp.N-1 && l.Param == lp.Param || lp.N == 2 && l.N == 0 && (lp.Param == "" || strings.Contains(lp.Param, "[")) {
 			return true
 		}
 	}
