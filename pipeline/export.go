@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/url"
+	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -96,9 +97,17 @@ func (p *Export) AddLaterPage(d umzug.Document) {
 	if first, n := listpage.First(d.URL); n >= 2 {
 		p.laterAliases = append(p.laterAliases, [2]string{d.URL, first})
 	}
+	// The gallery the page's parameter names (paginate[gallery-{uid}]
+	// is element c{uid}); a page of another list (a news list's
+	// currentPage) or a routed page names none: the galleries on it are
+	// on every page of the list.
+	m := galleryParam.FindStringSubmatch(listpage.Of(mustParse(d.URL)).Param)
+	if m == nil {
+		return
+	}
 	var gal []umzug.Block
 	for _, b := range d.Blocks {
-		if b.Key != "" && (b.Type == umzug.BlockGallery && b.Gallery != nil || b.Type == umzug.BlockImage && b.Image != nil) {
+		if b.Key == "c"+m[1] && (b.Type == umzug.BlockGallery && b.Gallery != nil || b.Type == umzug.BlockImage && b.Image != nil) {
 			gal = append(gal, b)
 		}
 	}
@@ -120,6 +129,18 @@ func (p *Export) AddLaterPage(d umzug.Document) {
 	p.later[first] = append(p.later[first], laterPage{n: n, blocks: nd.Blocks})
 }
 
+// galleryParam matches bootstrap_package's gallery page parameter,
+// paginate[gallery-{uid}][page]; group 1 is the element's uid.
+var galleryParam = regexp.MustCompile(`^paginate\[gallery-([0-9]+)\]`)
+
+func mustParse(raw string) *url.URL {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return &url.URL{}
+	}
+	return u
+}
+
 // mergeLater adds the pictures of a gallery's later pages to the gallery
 // of the same element (block key) in d, page by page.
 func (p *Export) mergeLater(d *umzug.Document) {
@@ -136,11 +157,22 @@ func (p *Export) mergeLater(d *umzug.Document) {
 				if t.Key != b.Key || t.Type != umzug.BlockGallery || t.Gallery == nil {
 					continue
 				}
+				have := map[string]bool{}
+				for _, it := range t.Gallery.Items {
+					have[it.Src] = true
+				}
+				var items []umzug.Media
 				switch {
 				case b.Gallery != nil:
-					t.Gallery.Items = append(t.Gallery.Items, b.Gallery.Items...)
+					items = b.Gallery.Items
 				case b.Image != nil:
-					t.Gallery.Items = append(t.Gallery.Items, b.Image.Media)
+					items = []umzug.Media{b.Image.Media}
+				}
+				for _, it := range items {
+					if !have[it.Src] { // a picture page 1 shows too is there once
+						have[it.Src] = true
+						t.Gallery.Items = append(t.Gallery.Items, it)
+					}
 				}
 				break
 			}

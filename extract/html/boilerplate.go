@@ -979,7 +979,7 @@ func utilityReason(n *html.Node, weight int32) string {
 			return umzug.DropUtility
 		}
 	}
-	if len(t) < 80 && ps.hasAnyFoldPrefix(t, "von", "by", "autor", "redaktion", "erstellt", "geschrieben", "verfasst") && bylineRe.MatchString(t) {
+	if len(t) < 80 && ps.hasAnyFoldPrefix(t, "von", "by", "autor", "redaktion", "erstellt", "geschrieben", "verfasst") && bylineRe.MatchString(t) && !weekdayByline(t) {
 		return umzug.DropMeta
 	}
 	if len(t) < 250 && ps.mayAny(loginStems) {
@@ -1032,7 +1032,20 @@ var bylineRe = regexp.MustCompile(`(?i)^(?:von|by|autor(?:in|en)?|redaktion|erst
 
 // bylineDate matches a byline that ends in the post's date; group 1 is
 // the date.
-var bylineDate = regexp.MustCompile(`(?i)^(?:von|by|autor(?:in|en)?|redaktion|erstellt von|geschrieben von|verfasst von|posted by)\s*:?\s+[\p{L}\d.'_-]+(?:\s+[\p{L}\d.'_-]+){0,4}?\s*(?:[|,·•–-]|\bam\b|\bon\b)\s*(\d{1,2}\.?\s*(?:\d{1,2}\.|\p{L}+\.?)\s*\d{4})$`)
+var bylineDate = regexp.MustCompile(`(?i)^(?:von|by|autor(?:in|en)?|redaktion|erstellt von|geschrieben von|verfasst von|posted by)\s*:?\s+(?P<name>[\p{L}\d.'_-]+(?:\s+[\p{L}\d.'_-]+){0,4}?)\s*(?:[|,·•–-]|\bam\b|\bon\b)\s*(?P<date>\d{1,2}\.?\s*(?:\d{1,2}\.|\p{L}+\.?)\s*\d{4})$`)
+
+// weekdayByline reports a line bylineRe takes for a dated byline whose
+// name is a weekday.
+func weekdayByline(t string) bool {
+	m := bylineDate.FindStringSubmatch(t)
+	return m != nil && weekdayName(m[bylineDate.SubexpIndex("name")])
+}
+
+// weekdayName reports a byline's name that is a weekday: "Von: Freitag,
+// 13. Juni 2025" is an event's first day, not a post's author and date.
+func weekdayName(name string) bool {
+	return strings.TrimSpace(weekdayWord.ReplaceAllString(name, "")) == ""
+}
 
 // pageOfPages matches a list's position line: "Seite 1 von 3", "Page 2 of 7".
 var pageOfPages = regexp.MustCompile(`(?i)^(?:seite|page)\s+\d+\s+(?:von|of|/)\s+\d+\.?$`)

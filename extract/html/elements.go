@@ -325,6 +325,9 @@ func (p *page) typed(el *html.Node, ctype string) []umzug.Block {
 		for _, b := range blocks {
 			body = append(body, b.Text.Body...)
 		}
+		if source != "" {
+			body = append(body, sourceLine(source)) // no quote block to hold it
+		}
 		rekey(body)
 		return []umzug.Block{{Type: umzug.BlockInfoBox, InfoBox: &umzug.InfoBox{Variant: v, Body: body}}}
 	}
@@ -337,7 +340,22 @@ func (p *page) typed(el *html.Node, ctype string) []umzug.Block {
 		}
 		return []umzug.Block{{Type: umzug.BlockQuote, Quote: &umzug.Quote{Body: body, Attribution: source}}}
 	}
+	if source != "" {
+		// No quote block to hold the source: it stays a line of the text.
+		if n := len(blocks); n > 0 && blocks[n-1].Type == umzug.BlockText {
+			blocks[n-1].Text.Body = append(blocks[n-1].Text.Body, sourceLine(source))
+			rekey(blocks[n-1].Text.Body)
+		} else {
+			blocks = append(blocks, umzug.Block{Type: umzug.BlockText, Text: &umzug.Text{Body: umzug.PortableText{sourceLine(source)}}})
+			rekey(blocks[len(blocks)-1].Text.Body)
+		}
+	}
 	return blocks
+}
+
+// sourceLine is a quote's source as a paragraph of its own.
+func sourceLine(source string) umzug.PTBlock {
+	return umzug.PTBlock{Type: "block", Style: "normal", Children: []umzug.PTSpan{{Type: "span", Text: source, Marks: []string{}}}, MarkDefs: []umzug.MarkDef{}}
 }
 
 func allText(bs []umzug.Block) bool {

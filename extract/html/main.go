@@ -1737,7 +1737,9 @@ func (p *page) dropHeadedBoxes(root *html.Node) {
 				// Meldungen") names a related box beside a news record,
 				// elsewhere a list: the home page's latest news an editor
 				// placed (dropListBox tells them apart).
-				list := (r == "" || r == umzug.DropRelated && p.news == nil) && len(t) < 40 && listHeading.MatchString(t)
+				// "Weitere Meldungen" is other releases under this one,
+				// wherever it stands.
+				list := (r == "" || r == umzug.DropRelated && p.news == nil && !strings.HasPrefix(strings.ToLower(t), "weitere")) && len(t) < 40 && listHeading.MatchString(t)
 				if r != "" && !list {
 					heads = append(heads, head{c, r, false})
 					continue

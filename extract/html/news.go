@@ -851,7 +851,7 @@ func textWithBreaks(n *html.Node) string {
 }
 
 // newsURL matches URL paths of press releases and news items.
-var newsURL = regexp.MustCompile(`(?i)/\d{0,3}(?:presse|pressemitteilungen?|pressemeldungen?|presseinformationen?|medieninformationen?|medienmitteilungen?|aussendungen|news|newsdetails?|nachrichten?|meldungen?|fachmeldungen?|aktuelles|aktuell|neuigkeiten|mitteilungen)(?:/|$|[-_])`)
+var newsURL = regexp.MustCompile(`(?i)/\d{0,3}(?:presse|pressemitteilungen?|pressemeldungen?|presseinformationen?|medieninformationen?|medienmitteilungen?|aussendungen|news|newsdetails?|nachrichten|meldungen|fachmeldungen?|aktuelles|aktuell|neuigkeiten|mitteilungen)(?:/|$|[-_])|/\d{0,3}(?:nachricht|meldung|pressemitteilung|pressemeldung|presseinformation|medieninformation)(?:/|\.html?$|$)`)
 
 // newsMarkup matches classes and item types of news detail views that
 // the built-in tx_news recognition does not cover.

@@ -116,7 +116,7 @@ func insideItemList(n *html.Node) bool {
 		if p.DataAtom == atom.Li {
 			return true
 		}
-		cls := strings.ToLower(withoutPluginType(attr(p, "class")))
+		cls := strings.ToLower(withoutPluginType(p))
 		for _, w := range [...]string{"teaser", "list", "related", "card"} {
 			if strings.Contains(cls, w) {
 				return true
@@ -126,12 +126,14 @@ func insideItemList(n *html.Node) bool {
 	return false
 }
 
-// withoutPluginType returns a class attribute without TYPO3's
-// frame-type-list: the frame of every plugin content element (CType
-// "list" up to TYPO3 11), a news detail view's as much as a news list's,
-// so it says nothing about a list.
-func withoutPluginType(cls string) string {
-	if !strings.Contains(cls, "frame-type-list") {
+// withoutPluginType returns n's class attribute without TYPO3's
+// frame-type-list when the frame holds a news detail view (newsMarkup):
+// every plugin's frame up to TYPO3 11 has that class, a detail view's as
+// much as a list's. A frame without a detail view (a "latest news"
+// plugin in a custom template) keeps it: its dates are its items'.
+func withoutPluginType(n *html.Node) string {
+	cls := attr(n, "class")
+	if !strings.Contains(cls, "frame-type-list") || !detailFrame(n) {
 		return cls
 	}
 	var b strings.Builder
@@ -143,6 +145,16 @@ func withoutPluginType(cls string) string {
 	}
 	return b.String()
 }
+
+// detailFrame reports a plugin frame that shows one record: a news
+// detail view's markup, or one article (schema.org Article, BlogPosting)
+// and no more.
+func detailFrame(n *html.Node) bool {
+	s := goquery.NewDocumentFromNode(n)
+	return s.FindMatcher(newsMarkupFirst).Length() > 0 || s.FindMatcher(articleItems).Length() == 1
+}
+
+var articleItems = css(`[itemtype*="Article"], [itemtype*="Posting"]`)
 
 // dateClass matches classes and itemprops of elements that hold a date.
 var dateClass = regexp.MustCompile(`(?i)(?:^|[\s_-])(?:date|datum|pubdate|published|dateline|meta|time|zeit)(?:$|[\s_-])`)
@@ -181,7 +193,7 @@ func dateElement(roots []*html.Node, cache matchCache, teasers map[*html.Node]da
 			// that element, not the page.
 			return openSkip
 		}
-		cls := withoutPluginType(attr(c, "class")) + " " + attr(c, "itemprop")
+		cls := withoutPluginType(c) + " " + attr(c, "itemprop")
 		if cache.match(listLike, cls) {
 			return openSkip
 		}
@@ -271,7 +283,7 @@ func (p *page) dateLineField() {
 	}
 	for i := 0; i < len(p.blocks) && i < 3; i++ {
 		b := p.blocks[i]
-		if b.Header == nil && b.Type == umzug.BlockText && len(b.Text.Body) > 1 && p.openingDateLine(b.Text.Body[0], pub) {
+		if b.Header == nil && b.Type == umzug.BlockText && len(b.Text.Body) > 1 && p.openingDateLine(b.Text.Body[0], pub) && !p.datedLines(b.Text.Body) {
 			// The text's first line is the date alone ("04. Februar
 			// 2022" over a news plugin's text): the accounting finds
 			// its text a duplicate of the date.
@@ -320,6 +332,19 @@ func (p *page) openingDateLine(pb umzug.PTBlock, pub string) bool {
 	}
 	v := bareDate(t, true)
 	return v != "" && (pub == "" || v == pub[:10])
+}
+
+// datedLines reports a text with more than one line that is only a date:
+// a list of dated items an editor wrote ("12.03.2024" over a link, then
+// the next), whose first date is its first item's.
+func (p *page) datedLines(body umzug.PortableText) bool {
+	n := 0
+	for _, pb := range body {
+		if p.openingDateLine(pb, "") {
+			n++
+		}
+	}
+	return n > 1
 }
 
 // fillPublished sets the publication date when extraction found none:
@@ -392,7 +417,7 @@ func (p *page) leadingDateLine() string {
 		var line string
 		switch b.Type {
 		case umzug.BlockText:
-			if body := b.Text.Body; len(body) > 0 && p.openingDateLine(body[0], "") {
+			if body := b.Text.Body; len(body) > 0 && p.openingDateLine(body[0], "") && !p.datedLines(body) {
 				line = body[0].PlainText()
 			}
 		case umzug.BlockHeading:
@@ -452,8 +477,8 @@ func (p *page) labelledDate() string {
 			if v := dateAfter(t, bylineDateLabel); v != "" {
 				return v
 			}
-			if m := bylineDate.FindStringSubmatch(collapseTrim(t)); m != nil {
-				if v := isoDate("", m[1]); len(v) >= 10 {
+			if m := bylineDate.FindStringSubmatch(collapseTrim(t)); m != nil && !weekdayName(m[bylineDate.SubexpIndex("name")]) {
+				if v := isoDate("", m[bylineDate.SubexpIndex("date")]); len(v) >= 10 {
 					return v[:10]
 				}
 			}
@@ -464,8 +489,12 @@ func (p *page) labelledDate() string {
 			break
 		}
 		if b.Type == umzug.BlockText || b.Type == umzug.BlockHeading {
-			if v := dateAfter(textutil.Truncate(b.PlainText(), 200), pubDateLabel); v != "" {
-				return v
+			// The label opens the block: "erschienen am 3. November
+			// 1998" in a sentence dates a book, not the page.
+			if t := strings.TrimSpace(textutil.Truncate(b.PlainText(), 200)); pubDateLabelStart.MatchString(t) {
+				if v := dateAfter(t, pubDateLabel); v != "" {
+					return v
+				}
 			}
 		}
 	}
@@ -488,8 +517,9 @@ func dateAfter(t string, label *regexp.Regexp) string {
 // pubDateLabel matches a label of a publication date; bylineDateLabel
 // also a bare "Datum", which in a byline dates the post.
 var (
-	pubDateLabel    = regexp.MustCompile(`(?i)\b(?:veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|publiziert(?:\s+am)?|published(?:\s+on)?)\s*:?`)
-	bylineDateLabel = regexp.MustCompile(`(?i)\b(?:datum|veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|publiziert(?:\s+am)?|published(?:\s+on)?)\s*:?`)
+	pubDateLabel      = regexp.MustCompile(`(?i)\b(?:veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|publiziert(?:\s+am)?|published(?:\s+on)?)\s*:?`)
+	pubDateLabelStart = regexp.MustCompile(`^` + pubDateLabel.String())
+	bylineDateLabel   = regexp.MustCompile(`(?i)\b(?:datum|veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|publiziert(?:\s+am)?|published(?:\s+on)?)\s*:?`)
 )
 
 // closingDateline returns the date of a line that is only a place and a
@@ -515,8 +545,8 @@ func (p *page) closingDateline() string {
 					continue
 				}
 				m := datelineRe.FindStringSubmatch(line)
-				if m == nil || len(m[0]) != len(line) {
-					continue
+				if m == nil || len(m[0]) != len(line) || weekdayWord.ReplaceAllString(m[1], "") == "" {
+					continue // not a place: an event's "Samstag, 14. Juni 2025"
 				}
 				v := isoDate("", m[2])
 				if len(v) < 10 || found != "" && found != v {

@@ -513,7 +513,7 @@ func (p *page) siteLogo(h *html.Node) bool {
 		return true
 	}
 	var link *html.Node
-	forEachElement(h, func(a *html.Node) {
+	visitElements(h, func(a *html.Node) {
 		if link == nil && a.DataAtom == atom.A && hasAttr(a, "href") && strings.ToLower(cleanText(a)) == t {
 			link = a
 		}
@@ -521,8 +521,12 @@ func (p *page) siteLogo(h *html.Node) bool {
 	if link == nil {
 		return false
 	}
-	if homePath(p.abs(attr(link, "href"))) {
-		return true
+	site := p.d.URL // a saved page's own address is its canonical URL's
+	if !strings.HasPrefix(site, "http") {
+		site = p.abs(p.canonicalHref())
+	}
+	if u := p.abs(attr(link, "href")); strings.HasPrefix(u, "http") && (site == "" || sameHost(u, site)) && homePath(u) {
+		return true // not "javascript:…" or "mailto:…", which have no path either
 	}
 	title := strings.ToLower(collapseTrim(p.doc.FindMatcher(onceFirst("title")).First().Text()))
 	for _, sep := range []string{" | ", " - ", " – ", " — ", " :: ", " · "} {

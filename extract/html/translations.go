@@ -60,35 +60,69 @@ func (p *page) translations() []umzug.Translation {
 	if declared {
 		return out // the page's own statement, complete or not
 	}
+	type entry struct{ lang, href string }
+	var entries []entry
 	for _, m := range p.idx.langMenus {
 		if !isAncestor(p.doc.Nodes[0], m) {
 			continue
 		}
-		forEachElement(m, func(a *html.Node) {
-			if a.DataAtom != atom.A || !hasAttr(a, "href") {
-				return
+		visitElements(m, func(a *html.Node) {
+			if a.DataAtom != atom.A || !hasAttr(a, "href") || fileLink(a) {
+				return // a file (a leaflet in several languages) is no version of the page
 			}
-			lang := attr(a, "hreflang")
-			if lang == "" {
-				lang = attr(a, "lang")
+			lang := menuLang(a)
+			if u := p.abs(strings.TrimSpace(attr(a, "href"))); lang != "" && self[withoutDefaultLanguage(u)] {
+				// The menu's entry for this page (TYPO3's "&L=0"): its
+				// language is the page's, whatever <html lang> says
+				// (TYPO3's default htmlTag_langKey is "en").
+				own = primaryLang(lang)
 			}
-			if lang == "" {
-				lang = languageOfName(cleanText(a))
-			}
-			if lang == "" {
-				lang = languageOfName(attr(a, "title"))
-			}
-			if lang == "" {
-				forEachElement(a, func(img *html.Node) {
-					if lang == "" && img.DataAtom == atom.Img {
-						lang = languageOfName(attr(img, "alt"))
-					}
-				})
-			}
-			add(lang, attr(a, "href"), true)
+			entries = append(entries, entry{lang, attr(a, "href")})
 		})
 	}
+	for _, e := range entries {
+		add(e.lang, e.href, true)
+	}
 	return out
+}
+
+// withoutDefaultLanguage returns a URL without TYPO3's L=0 (the default
+// language's parameter).
+func withoutDefaultLanguage(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || !strings.Contains(u.RawQuery, "L=0") {
+		return raw
+	}
+	q := u.Query()
+	if q.Get("L") != "0" {
+		return raw
+	}
+	q.Del("L")
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// menuLang returns the language a language menu's link names: its
+// hreflang or lang attribute, its text, title or flag's alt.
+func menuLang(a *html.Node) string {
+	lang := attr(a, "hreflang")
+	if lang == "" {
+		lang = attr(a, "lang")
+	}
+	if lang == "" {
+		lang = languageOfName(cleanText(a))
+	}
+	if lang == "" {
+		lang = languageOfName(attr(a, "title"))
+	}
+	if lang == "" {
+		visitElements(a, func(img *html.Node) {
+			if lang == "" && img.DataAtom == atom.Img {
+				lang = languageOfName(attr(img, "alt"))
+			}
+		})
+	}
+	return lang
 }
 
 // homePath reports a URL of a site's or a language's start page: no path
@@ -120,16 +154,6 @@ func sameHost(a, b string) bool {
 	ua, err1 := url.Parse(a)
 	ub, err2 := url.Parse(b)
 	return err1 == nil && err2 == nil && strings.EqualFold(ua.Host, ub.Host)
-}
-
-// forEachElement calls f for every element below n, in document order.
-func forEachElement(n *html.Node, f func(*html.Node)) {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode {
-			f(c)
-			forEachElement(c, f)
-		}
-	}
 }
 
 // primaryLang returns the primary language subtag of a BCP 47 tag, lower

@@ -2,6 +2,7 @@ package html
 
 import (
 	"net/url"
+	"regexp"
 	"strings"
 
 	"github.com/umzug/umzug"
@@ -208,6 +209,9 @@ const ViewPagination = "pagination"
 // pages of their own (a news list's releases, linked and crawled from
 // here) and the list is the new CMS's to build.
 func (p *page) laterListPage() bool {
+	if p.doc.FindMatcher(newsMarkupFirst).Length() > 0 {
+		return false // a news article's page 2 (tx_news' paginateBodytext): the rest of its text
+	}
 	own, err := url.Parse(p.d.URL)
 	if err != nil {
 		return false
@@ -229,7 +233,10 @@ func (p *page) laterListPage() bool {
 		if l.Path != lp.Path || !pagerLink(a) {
 			continue
 		}
-		if l.N == lp.N-1 && l.Param == lp.Param || lp.N == 2 && l.N == 0 {
+		// Page 1 as the bare URL only for a plugin's parameter or a
+		// routed page: a plain "?page=2" linking "index.php" may be a
+		// legacy CMS's page id 2 whose "pager" leads to the start page.
+		if l.N == lp.N-1 && l.Param == lp.Param || lp.N == 2 && l.N == 0 && (lp.Param == "" || strings.Contains(lp.Param, "[")) {
 			return true
 		}
 	}
@@ -264,7 +271,7 @@ func searchForm(form *html.Node) bool {
 	named := strings.EqualFold(attr(form, "role"), "search")
 	if !named {
 		a := strings.ToLower(attr(form, "action") + " " + attr(form, "class") + " " + attr(form, "id"))
-		named = strings.Contains(a, "search") || strings.Contains(a, "suche")
+		named = searchWord.MatchString(a)
 	}
 	for _, in := range elementsOf(form, atom.Input) {
 		switch strings.ToLower(attr(in, "type")) {
@@ -278,6 +285,11 @@ func searchForm(form *html.Node) bool {
 	}
 	return false
 }
+
+// searchWord matches "search" or "suche" as a word of a form's action,
+// class or id ("/suche/", "searchform", "tx-indexedsearch"), not inside
+// another ("/besucherdienst/", "besuchergruppe").
+var searchWord = regexp.MustCompile(`(?:^|[^a-z])(?:search|suche)|search`)
 
 // searchElement reports a content element that is the site's search: it
 // holds a search form (searchForm) and besides its forms at most a
