@@ -853,7 +853,7 @@ func (a *analysis) tighten(best *html.Node) *html.Node {
 	}
 	var inner *html.Node
 	mains := 0 // main landmarks in best: one is the page's, several say less (taz marks its comments too)
-	forEachElement(best, func(e *html.Node) {
+	visitElements(best, func(e *html.Node) {
 		if isMainLandmark(e) {
 			mains++
 		}
