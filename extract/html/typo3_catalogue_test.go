@@ -495,6 +495,44 @@ var typo3Cases = []typo3Case{
 		},
 	},
 	{
+		// tt_news 3.x, the news extension of TYPO3 4.x sites: the single
+		// view's meta box, subheader, image with its click-enlarge link and
+		// the additional-info lists of related news, files and links.
+		file: "ttnews-v3-single-csc45.html", url: "https://www.lag.example/index.php?id=41&tx_ttnews%5Btt_news%5D=91&cHash=0a1b2c3d4e",
+		kind: umzug.KindPressRelease, title: "Hochwasserschutz an der Unstrut kommt voran", published: "2015-06-03",
+		publisher: "Landesamt für Gewässerkunde", number: "Pressemitteilung Nr. 27/2015",
+		lead:        "Der neue Deich bei Roßleben schützt ab Herbst 1.200 Einwohner vor einem hundertjährlichen Hochwasser.",
+		contacts:    []umzug.Contact{{Name: "Henrike Sallmann", Role: "Pressesprecherin", Phone: "0361 3789-440", Email: "presse@lag.example"}},
+		attachments: []string{"pm_27_2015.pdf | 312 K", "lageplan_deich.pdf | 1.4 M"},
+		categories:  []string{"Pressemitteilungen"},
+		blocks:      []string{"image", "text"},
+		sentences: []string{
+			"Bauarbeiten am neuen Deich bei Roßleben im Mai 2015.",
+			"Die Arbeiten am neuen Hochwasserdeich an der Unstrut liegen im Zeitplan.",
+			"Zwei Drittel davon trägt die Europäische Union.",
+		},
+		chrome: map[string][]string{
+			"Deichschau an der Helme abgeschlossen": {umzug.DropRelated},
+			"Zurück zu: Pressemitteilungen":         {umzug.DropUtility},
+			"Sie sind hier:":                        {umzug.DropOutside, umzug.DropBreadcrumb},
+			"Hochwassermeldedienst":                 {umzug.DropOutside, umzug.DropSidebar},
+			"© 2015 Landesamt für Gewässerkunde":    {umzug.DropOutside, umzug.DropFooter},
+		},
+		check: func(t *testing.T, d umzug.Document) {
+			noText(t, d, "Kategorie")
+			noText(t, d, "Hochwasserschutz an der Unstrut kommt voran") // the title is no block
+			noText(t, d, "1.200 Einwohner")                             // the subheader is the lead
+			noText(t, d, "Henrike Sallmann")
+			if r := d.PressRelease.Related; len(r) != 1 || r[0].Text != "Hochwasserportal Unstrut" {
+				t.Errorf("related links = %+v", r)
+			}
+			im := d.Blocks[0].Image
+			if im == nil || im.Credit != "Foto: LAG/Sabine Trommer" {
+				t.Errorf("image = %+v", im)
+			}
+		},
+	},
+	{
 		file: "csc-v62-elements.html", url: "https://www.lab.example/foerderung/schulbau/",
 		kind: umzug.KindPage, title: "Schulbauförderung", published: "-",
 		blocks: []string{"text", "text_media:Was gefördert wird", "table:Fördersätze", "info_box:Wichtig", "downloads:Antragsunterlagen",
