@@ -441,7 +441,7 @@ func (p *page) mediaOf(img *goquery.Selection, fig *goquery.Selection) (umzug.Me
 	m.Width, _ = strconv.Atoi(attr(n, "width"))
 	m.Height, _ = strconv.Atoi(attr(n, "height"))
 	if a := img.ClosestMatcher(css("a[href]")); a.Length() > 0 {
-		if href := p.abs(a.AttrOr("href", "")); href != "" && href != src {
+		if href := showpicFile(p.abs(a.AttrOr("href", ""))); href != "" && href != src {
 			m.Link = href
 		}
 	}

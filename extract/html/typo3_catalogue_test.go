@@ -527,8 +527,13 @@ var typo3Cases = []typo3Case{
 				t.Errorf("related links = %+v", r)
 			}
 			im := d.Blocks[0].Image
-			if im == nil || im.Credit != "Foto: LAG/Sabine Trommer" {
+			if im == nil || im.Credit != "Foto: LAG/Sabine Trommer" || im.Link != "https://www.lag.example/uploads/pics/deich_rossleben.jpg" {
 				t.Errorf("image = %+v", im)
+			}
+			// The typo3temp rendering's original is the file the
+			// click-enlarge script shows.
+			if len(d.Assets) == 0 || d.Assets[0].Original != "https://www.lag.example/uploads/pics/deich_rossleben.jpg" || d.Assets[0].FileName != "deich_rossleben.jpg" {
+				t.Errorf("assets = %+v", d.Assets)
 			}
 		},
 	},
