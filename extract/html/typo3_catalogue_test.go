@@ -538,6 +538,41 @@ var typo3Cases = []typo3Case{
 		},
 	},
 	{
+		// tt_news 3.x lists on a start page: the latest news and the
+		// list with its page browser, each item with its date.
+		file: "ttnews-v3-list-latest.html", url: "https://www.lag.example/",
+		kind: umzug.KindPage, title: "Willkommen beim Landesamt für Gewässerkunde", published: "-",
+		blocks: []string{"text", "teaser:Aktuelle Meldungen", "teaser:Alle Pressemitteilungen"},
+		sentences: []string{
+			"Das Landesamt beobachtet Flüsse, Seen und das Grundwasser und warnt vor Hochwasser.",
+			"Deichschau an der Helme abgeschlossen",
+			"Die Station misst den Wasserstand der Unstrut alle fünf Minuten.",
+			"Grundwasserbericht 2014 erschienen",
+		},
+		chrome: map[string][]string{
+			"Seite 2":                    {umzug.DropPagination},
+			"Einträge":                   {umzug.DropPagination},
+			"Kategorien":                 {umzug.DropOutside, umzug.DropNavigation, umzug.DropTags},
+			"Flüsse und Seen":            {umzug.DropOutside, umzug.DropNavigation},
+			"© 2015 Landesamt für Gewäs": {umzug.DropOutside, umzug.DropFooter},
+		},
+		check: func(t *testing.T, d umzug.Document) {
+			noText(t, d, "Kat.:")
+			latest, list := d.Blocks[1].Teaser, d.Blocks[2].Teaser
+			for _, it := range list.Items {
+				if len(it.Body) != 1 || strings.Contains(it.Body[0].PlainText(), "[mehr]") || it.Link == nil || it.Link.Text != "[mehr]" {
+					t.Errorf("news list item %q: body %+v, link %+v; want the more link as the item's link only", it.Title, it.Body, it.Link)
+				}
+			}
+			if len(latest.Items) != 2 || latest.Items[0].Date != "2015-06-03T11:30:00+02:00" || latest.Items[0].Title != "Hochwasserschutz an der Unstrut kommt voran" {
+				t.Errorf("latest news = %+v", latest.Items)
+			}
+			if len(list.Items) != 2 || list.Items[1].Date != "2015-04-02" || list.Items[1].Link == nil {
+				t.Errorf("news list = %+v", list.Items)
+			}
+		},
+	},
+	{
 		file: "csc-v62-elements.html", url: "https://www.lab.example/foerderung/schulbau/",
 		kind: umzug.KindPage, title: "Schulbauförderung", published: "-",
 		blocks: []string{"text", "text_media:Was gefördert wird", "table:Fördersätze", "info_box:Wichtig", "downloads:Antragsunterlagen",
