@@ -373,7 +373,9 @@ func pageLinks(root *html.Node, pageURL string) (files []string, prints [][2]str
 						href, query = href[:i], href[i:]
 					}
 					if !extract.IsAssetExt(strings.ToLower(path.Ext(href))) {
-						if strings.HasPrefix(query, "?") {
+						// A query asks for a view; so does type 98 in a
+						// simulateStaticDocuments path.
+						if _, static := umzug.SimulateStaticPrint(href); strings.HasPrefix(query, "?") || static {
 							if pr, pg, ok := printView(base, a.Val); ok && !seen[pr] {
 								seen[pr] = true
 								prints = append(prints, [2]string{pr, pg})
@@ -443,7 +445,8 @@ func sameParams(a, b string) bool {
 
 // printView tells whether href is the print view of a page, by its query
 // (extracthtml.ViewReason: GSB's "?view=renderPrint", "?print=1", …, and
-// TYPO3's "?type=98", which canonical URLs leave out), and returns the
+// TYPO3's "?type=98", which canonical URLs leave out, and its type 98 in a
+// simulateStaticDocuments path, "ministerium.12.98.html"), and returns the
 // print view's URL and the page's: the canonical URL without the print
 // parameters. Only on the page's own host.
 func printView(base *url.URL, href string) (printURL, pageURL string, ok bool) {
@@ -454,6 +457,7 @@ func printView(base *url.URL, href string) (printURL, pageURL string, ok bool) {
 	raw.Fragment, raw.RawFragment = "", ""
 	q := raw.Query()
 	typo3 := q.Get("type") == "98"
+	staticPage, static := umzug.SimulateStaticPrint(raw.Path)
 	if !typo3 && extracthtml.ViewReason(raw) != extracthtml.ViewPrint {
 		return "", "", false
 	}
@@ -468,6 +472,11 @@ func printView(base *url.URL, href string) (printURL, pageURL string, ok bool) {
 	}
 	pageRaw := *raw
 	pageRaw.RawQuery = strings.Join(kept, "&")
+	if static {
+		// simulateStaticDocuments: "ministerium.12.98.html" prints
+		// "ministerium.12.0.html".
+		pageRaw.Path, pageRaw.RawPath = staticPage, ""
+	}
 	pg, err := extract.Canonicalize(pageRaw.String())
 	if err != nil {
 		return "", "", false

@@ -15,7 +15,7 @@ import (
 )
 
 // A page's links to print views (GSB's "?view=renderPrint", TYPO3's
-// "?type=98", "?print=1"), nofollow or not, are the print URL and its
+// "?type=98" and simulateStaticDocuments' "forst.12.98.html", "?print=1"), nofollow or not, are the print URL and its
 // page's URL; other links and other hosts are none.
 func TestPageLinksPrintViews(t *testing.T) {
 	const page = "https://www.wald.land.example/DE/Themen/Wald/wald_node.html?nn=104712"
@@ -23,6 +23,7 @@ func TestPageLinksPrintViews(t *testing.T) {
 <a href="/DE/Themen/Wald/wald_node.html?view=renderPrint&amp;nn=104712" rel="nofollow">Druckversion</a>
 <a href="/themen/wald/?type=98">Drucken</a>
 <a href="/themen/boden/?print=1#top">Drucken</a>
+<a href="forst.12.98.html" target="_blank">Druckversion</a>
 <a href="/DE/Themen/Boden/boden_node.html?nn=104712">Boden</a>
 <a href="https://www.anderes.example/seite.html?view=renderPrint">fremd</a>
 <a href="/SharedDocs/Downloads/DE/bericht.pdf?__blob=publicationFile&amp;v=3">Bericht</a>
@@ -36,6 +37,8 @@ func TestPageLinksPrintViews(t *testing.T) {
 		{"https://www.wald.land.example/DE/Themen/Wald/wald_node.html?nn=104712&view=renderPrint", "https://www.wald.land.example/DE/Themen/Wald/wald_node.html?nn=104712"},
 		{"https://www.wald.land.example/themen/wald/?type=98", "https://www.wald.land.example/themen/wald/"},
 		{"https://www.wald.land.example/themen/boden/?print=1", "https://www.wald.land.example/themen/boden/"},
+		// TYPO3 4.x's simulateStaticDocuments: type 98 in the path
+		{"https://www.wald.land.example/DE/Themen/Wald/forst.12.98.html", "https://www.wald.land.example/DE/Themen/Wald/forst.12.0.html"},
 	}
 	if !slices.Equal(prints, want) {
 		t.Errorf("print views = %q; want %q", prints, want)

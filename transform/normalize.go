@@ -413,6 +413,15 @@ func proposePath(d umzug.Document) string {
 	}
 	var segs []string
 	parts := strings.Split(u.Path, "/")
+	if title, _, _, ok := umzug.SimulateStatic(u.Path); ok {
+		// TYPO3's simulateStaticDocuments writes "title.uid.type.html":
+		// the page is its title; without one ("12.0.html"), the
+		// document's title names it.
+		if title == "" {
+			title = d.Title
+		}
+		parts[len(parts)-1] = title
+	}
 	for k, s := range parts {
 		s = strings.TrimSuffix(strings.TrimSuffix(s, ".html"), ".htm")
 		if s == "" || s == "index" || s == "index.php" {

@@ -526,6 +526,13 @@ func TestProposePath(t *testing.T) {
 			"/de/themen/wald/bildergalerie"},
 		{"not a GSB node", umzug.Document{Kind: umzug.KindPage, URL: "https://x.example/technik/cluster_node/", Title: "x"},
 			"/technik/cluster-node"},
+		// TYPO3 4.x simulateStaticDocuments: "title.uid.type.html"
+		{"simulateStatic page", umzug.Document{Kind: umzug.KindPage, URL: "https://x.example/verbraucherschutz.14.0.html", Title: "Verbraucherschutz im Land"},
+			"/verbraucherschutz"},
+		{"simulateStatic with pEnc", umzug.Document{Kind: umzug.KindPage, URL: "https://x.example/service/suche.31+M5d8a7e4b1f.0.html", Title: "x"},
+			"/service/suche"},
+		{"simulateStatic without title", umzug.Document{Kind: umzug.KindPage, URL: "https://x.example/12.0.html", Title: "Das Ministerium"},
+			"/das-ministerium"},
 	}
 	for _, tt := range tests {
 		if got := transform.ProposePath(tt.d); got != tt.want {

@@ -45,6 +45,9 @@ var indexFiles = []string{
 // of u's form as a document's URL (0 best). ok is false when u names a
 // file (its last segment has an extension that is not an index file's).
 func dirKey(u string) (key string, rank int, ok bool) {
+	if key, rank, ok := typo3PageKey(u); ok {
+		return key, rank, ok
+	}
 	rest, query := u, ""
 	if i := strings.IndexAny(rest, "?#"); i >= 0 {
 		rest, query = rest[:i], rest[i:]
@@ -70,6 +73,38 @@ func dirKey(u string) (key string, rank int, ok bool) {
 		}
 	}
 	return "", 0, false
+}
+
+// typo3PageKey files the URLs under which TYPO3 serves its pages by page
+// uid: "index.php?id=14" and, with simulateStaticDocuments (TYPO3 4.x),
+// "verbraucherschutz.14.0.html" (umzug.SimulateStatic), besides the root
+// "/" for the root page. The URL holds the uid, but "/" does not: they
+// are all filed under the site's root (with the language parameter L,
+// as the root's "/?L=1" is), and the content's hash, which the key's
+// slot holds, tells the pages apart. The simulateStatic URL, the one the
+// site's menus write, ranks before index.php?id=N. A URL with other
+// parameters (a plugin's) is no page's URL alone.
+func typo3PageKey(u string) (key string, rank int, ok bool) {
+	pu, err := url.Parse(u)
+	if err != nil || pu.Host == "" {
+		return "", 0, false
+	}
+	q := pu.Query()
+	l := q.Get("L")
+	q.Del("L")
+	switch _, _, t, static := umzug.SimulateStatic(pu.Path); {
+	case static && t == "0" && len(q) == 0:
+		rank = 1
+	case strings.HasSuffix(pu.Path, "/index.php") && len(q) == 1 && len(q["id"]) == 1 && q.Get("id") != "" && strings.Trim(q.Get("id"), "0123456789") == "":
+		rank = 3
+	default:
+		return "", 0, false
+	}
+	key = pu.Scheme + "://" + pu.Host
+	if l != "" && l != "0" {
+		key += "?L=" + l
+	}
+	return key, rank, true
 }
 
 // samePageHash returns a hash of what makes d the page it is, its URL and

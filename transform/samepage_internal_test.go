@@ -22,6 +22,14 @@ func TestDirKey(t *testing.T) {
 		{"https://x.de/presse/index2.html", "", 0, false},
 		{"https://x.de/v1.2/", "https://x.de/v1.2", 0, true},
 		{"https://x.de/v1.2", "", 0, false}, // a name with a dot is a file's
+		// TYPO3: a page under its uid and under simulateStaticDocuments
+		// is filed with the root; the content tells the pages apart
+		{"https://x.de/index.php?id=14", "https://x.de", 3, true},
+		{"https://x.de/index.php?id=14&L=1", "https://x.de?L=1", 3, true},
+		{"https://x.de/?L=1", "https://x.de?L=1", 0, true},
+		{"https://x.de/verbraucherschutz.14.0.html", "https://x.de", 1, true},
+		{"https://x.de/verbraucherschutz.14.98.html", "", 0, false},
+		{"https://x.de/index.php?id=21&tx_ttnews%5Btt_news%5D=101", "https://x.de?id=21&tx_ttnews%5Btt_news%5D=101", 2, true}, // a directory with its query
 	} {
 		key, rank, ok := dirKey(c.u)
 		if key != c.key || rank != c.rank || ok != c.ok {

@@ -86,6 +86,43 @@ func TestIndexSamePageNeedsSameContentAndDirectory(t *testing.T) {
 	}
 }
 
+// TYPO3 serves a page under index.php?id=N and, with
+// simulateStaticDocuments (TYPO3 4.x), under "title.N.0.html", its root
+// page under "/" as well: the same content under these URLs is one
+// document, under the URL the menus write (the root's, the static one);
+// other pages of the site stay apart, and so does a translation.
+func TestIndexSamePageTYPO3URLs(t *testing.T) {
+	home := func(path string) umzug.Document {
+		return page(path, "Willkommen", textBlock("c10", "Das Ministerium ist zuständig für Landwirtschaft und Forsten."))
+	}
+	topic := func(path string) umzug.Document {
+		return page(path, "Verbraucherschutz", textBlock("c110", "Die Lebensmittelüberwachung kontrolliert jährlich 24.000 Betriebe."))
+	}
+	other := page("/index.php?id=15", "Förderung", textBlock("c150", "Hier finden Sie die Förderprogramme."))
+	en := page("/index.php?id=1&L=1", "Willkommen", textBlock("c10", "Das Ministerium ist zuständig für Landwirtschaft und Forsten."))
+	for _, order := range [][]umzug.Document{
+		{home("/index.php?id=1"), home("/"), topic("/index.php?id=14"), topic("/verbraucherschutz.14.0.html"), other, en},
+		{en, other, topic("/verbraucherschutz.14.0.html"), topic("/index.php?id=14"), home("/"), home("/index.php?id=1")},
+	} {
+		res := runIndex(t, transform.IndexOptions{}, order...)
+		if len(res.order) != 4 || res.idx.Stats.SamePages != 2 {
+			t.Fatalf("documents %v, SamePages %d; want 4 documents", res.order, res.idx.Stats.SamePages)
+		}
+		from := map[string]string{}
+		for _, r := range res.redirects {
+			from[r.From] = r.To
+		}
+		for u, want := range map[string]string{"/": "/", "/index.php?id=1": "/", "/verbraucherschutz.14.0.html": "/verbraucherschutz", "/index.php?id=14": "/verbraucherschutz"} {
+			if got := from[site+u]; got != want {
+				t.Errorf("%s redirects to %q; want %q", u, got, want)
+			}
+		}
+		if _, ok := res.docs[site+"/verbraucherschutz.14.0.html"]; !ok {
+			t.Errorf("documents %v; want the static URL to keep the page", res.order)
+		}
+	}
+}
+
 // TestIndexSharedPageUID: index.php?id=<uid> redirects to, and links by
 // it resolve to, the one document with that TYPO3 page uid; a uid that
 // several documents carry (the news detail page shows every release, a

@@ -42,6 +42,13 @@ func collectAssets(d *umzug.Document) []umzug.Asset {
 				// file of the chrome.
 				a.Original = m.Link
 			}
+		} else if m.Link != "" && m.Link != m.Src && legacyRendering(m.Src) && pictureExt[strings.ToLower(path.Ext(pathOf(m.Link)))] {
+			// TYPO3 up to 6.1 rendered a scaled copy into typo3temp/pics/
+			// under a hash; the picture it links (click-enlarge: the
+			// file itself or TYPO3's showpic script, resolved in
+			// mediaOf) is the original.
+			a.FileName = fileName(m.Link)
+			a.Original = m.Link
 		} else if m.Link != "" && m.Link != m.Src && pathOf(m.Link) == pathOf(m.Src) {
 			// The same file in another rendition, chosen by the query
 			// (GSB's `?__blob=normal` linking `?__blob=poster`): the
@@ -187,4 +194,36 @@ func fileName(raw string) string {
 		return ""
 	}
 	return umzug.SafeFileName(path.Base(p))
+}
+
+// legacyRendering reports a picture TYPO3 up to 6.1 rendered (scaled,
+// cropped) into typo3temp/pics/ ("typo3temp/pics/8c1d2e3f4a.jpg",
+// "typo3temp/pics/name_95d46d313a.png"): a copy, not the editor's file.
+func legacyRendering(u string) bool {
+	return strings.Contains(pathOf(u), "/typo3temp/pics/")
+}
+
+// showpicFile returns the file that TYPO3's click-enlarge script shows
+// (index.php?eID=tx_cms_showpic&file=uploads%2Fpics%2Fbild.jpg, TYPO3 4.x
+// to 6.1; tt_news' and css_styled_content's popups), resolved against
+// the link; href itself for any other link. A file given as a number
+// (FAL's sys_file uid, TYPO3 6.2) names no path and stays the link.
+func showpicFile(href string) string {
+	if !strings.Contains(href, "tx_cms_showpic") {
+		return href
+	}
+	u, err := url.Parse(href)
+	if err != nil {
+		return href
+	}
+	q := u.Query()
+	f := strings.TrimLeft(q.Get("file"), "/")
+	if q.Get("eID") != "tx_cms_showpic" || f == "" || !strings.Contains(f, "/") || path.Ext(f) == "" || strings.Contains(f, "..") {
+		return href
+	}
+	file, err := u.Parse("/" + f)
+	if err != nil {
+		return href
+	}
+	return file.String()
 }

@@ -40,6 +40,10 @@ var vocab = map[string]string{
 	"rootline": umzug.DropBreadcrumb, "breadcrump": umzug.DropBreadcrumb, "breadcrumps": umzug.DropBreadcrumb, "brotkrumen": umzug.DropBreadcrumb, "brotkrumennavigation": umzug.DropBreadcrumb,
 	"pagination": umzug.DropPagination, "pager": umzug.DropPagination, "paging": umzug.DropPagination,
 	"pagebrowser": umzug.DropPagination, "paginate": umzug.DropPagination, "blaettern": umzug.DropPagination,
+	// pi_base's page browser (tt_news, TYPO3 4.x: tx-ttnews-browsebox), and
+	// tt_news' link from the latest news to the whole list
+	// (news-latest-gotoarchive)
+	"browsebox": umzug.DropPagination, "gotoarchive": umzug.DropPagination,
 	"paginator": umzug.DropPagination, // Extbase's f3-widget-paginator (tx_news lists)
 	// page regions
 	"footer": umzug.DropFooter, "fusszeile": umzug.DropFooter, "colophon": umzug.DropFooter, "footerbar": umzug.DropFooter,

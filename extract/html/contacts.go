@@ -169,6 +169,12 @@ func headedContact(h *html.Node) []*html.Node {
 func isContactBox(n *html.Node) bool {
 	switch n.DataAtom {
 	case atom.Div, atom.Section, atom.Aside, atom.Address, atom.Dl, atom.P, atom.Article, atom.Ul, atom.Footer, atom.Li:
+	case atom.Table:
+		// A table of one cell is a box (TYPO3 4.x editors framed a
+		// contact with the RTE's table), not data.
+		if !singleCell(n) {
+			return false
+		}
 	default:
 		return false
 	}
@@ -703,8 +709,14 @@ func (p *page) pressContactsOutside(roots []*html.Node) []contactBox {
 
 // stripBoxText removes from a block's rich text the run of paragraphs
 // that renders a contact box read into the contacts (a box inside a text:
-// its headline and lines). It reports whether the block is left empty.
+// its headline and lines; a table of one cell that was the box). It
+// reports whether the block is left empty.
 func stripBoxText(b *umzug.Block, boxText string) bool {
+	if b.Type == umzug.BlockTable {
+		// A table of one cell that was the box (its text all of it).
+		t := normText(strings.ReplaceAll(b.PlainText(), "\n", " "))
+		return t != "" && strings.Contains(boxText, t) && 10*len(t) >= 9*len(boxText)
+	}
 	body := textBody(b)
 	if body == nil {
 		return false
@@ -845,4 +857,27 @@ func (p *page) headedContactElements(found []contactBox) []contactBox {
 		}
 	}
 	return out
+}
+
+// singleCell reports a table of one row with one cell.
+func singleCell(n *html.Node) bool {
+	cells := 0
+	var f func(*html.Node)
+	f = func(x *html.Node) {
+		for c := x.FirstChild; c != nil && cells < 2; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Td, atom.Th:
+				cells++
+			case atom.Table:
+				cells = 2 // a table inside: a layout, not a box
+			default:
+				f(c)
+			}
+		}
+	}
+	f(n)
+	return cells == 1
 }

@@ -832,6 +832,8 @@ func (p *page) flowNodes(nodes []*html.Node) []umzug.Block {
 				out = append(out, umzug.Block{Type: umzug.BlockForm, Form: f})
 			}
 			return
+		case n.DataAtom == atom.Hr && clearerRule(n):
+			return
 		case n.DataAtom == atom.Hr:
 			flush()
 			out = append(out, umzug.Block{Type: umzug.BlockDivider, Divider: &umzug.Divider{}})
@@ -1120,4 +1122,17 @@ func lastElementChild(n *html.Node) *html.Node {
 		}
 	}
 	return nil
+}
+
+// clearerRule reports an <hr> that a template puts in to clear floats, no
+// divider an editor drew: its class names a clearer ("clearer", "clear",
+// tt_news' "cl-right" and "cl-left" after a floated image or box).
+func clearerRule(n *html.Node) bool {
+	for _, c := range strings.Fields(attr(n, "class")) {
+		c = strings.ToLower(c)
+		if strings.HasPrefix(c, "clear") || c == "cl-right" || c == "cl-left" || c == "cl-both" {
+			return true
+		}
+	}
+	return false
 }

@@ -156,9 +156,11 @@ func (t *subtree) maySlider(ctype string) bool {
 	return t.foldRisk || containsAnyBytes(t.lower, sliderWords) || sliderClass.MatchString(ctype)
 }
 
-func (t *subtree) mayTeasers() bool { return t.has("card", "teaser", "article", "news-list-item") }
-func (t *subtree) mayForm() bool    { return t.hasForm }
-func (t *subtree) mayMedia() bool   { return t.img }
+func (t *subtree) mayTeasers() bool {
+	return t.has("card", "teaser", "article", "news-list-item", "news-latest-item")
+}
+func (t *subtree) mayForm() bool  { return t.hasForm }
+func (t *subtree) mayMedia() bool { return t.img }
 
 // The converters, asked only when their markup may be there.
 

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -17,6 +18,31 @@ import (
 // newsDetailSel finds the detail view of a news record: tx_news
 // (news-single), and schema.org Article/NewsArticle markup with a body.
 const newsDetailSel = `.news-single, .news-detail, .newsSingle, .news-single-item, .article[itemtype*="Article"]:has([itemprop=articleBody]), article[itemtype*="Article"]:has([itemprop=articleBody])`
+
+// tt_news (TYPO3 4.x; tt_news 2.x and 3.x, res/tt_news_v3_template.html
+// and tt_news_v2_template.html with the static templates ts_new and
+// ts_old): the single view is a div.news-single-item holding its title
+// and fields loose, not in wrappers of their own. ttNewsMetaBox is the box
+// of date, time, categories and author (news-single-rightbox in
+// TEMPLATE_SINGLE, news-single-timedata in the v2 template and
+// TEMPLATE_SINGLE_RECORDINSERT); ttNewsParts are the record's other parts
+// that are no body text (besides its images, news-single-img from
+// imageWrapIfAny, which become image blocks): the additional info
+// (related news, files and links as <dl>s), the single view's page
+// browser, the category rootline and the link back to the list.
+const (
+	ttNewsMetaBox = `.news-single-rightbox, .news-single-timedata`
+	ttNewsParts   = `.news-single-additional-info, .news-single-related, .news-single-files, .news-single-links, ` +
+		`.news-single-backlink, .news-single-browse, .news-catRootline`
+	// ttMetaAttr marks the title and subheader of a tt_news record
+	// while its body is cloned, to leave them out of the clone.
+	ttMetaAttr = "data-umzug-ttnews-meta"
+)
+
+// isTTNewsSingle reports a tt_news single view (news-single-item).
+func isTTNewsSingle(n *html.Node) bool {
+	return hasClass(attr(n, "class"), "news-single-item")
+}
 
 // findNewsDetail returns the news detail view that is the page's main
 // content, or nil. A news record shown inside a list view, or one that is
@@ -138,8 +164,27 @@ func (p *page) pressRelease(n *html.Node) {
 			p.detach(title.Nodes[0])
 		}
 	}
+	ttSingle := isTTNewsSingle(n)
+	if title.Length() == 0 && ttSingle {
+		// tt_news' other single templates (tt_news_v2_template.html,
+		// TEMPLATE_SINGLE_FORUM) head the record with an <h2>.
+		title = s.ChildrenFiltered("h1, h2, h3").First()
+	}
 	if title.Length() > 0 {
 		d.Title = headingText(title.Nodes[0], func(k string) { pr.Kicker = k })
+	}
+	// tt_news' subheader (the record's short text, which its lists show
+	// as the teaser) follows the title: an <h2> in the static template
+	// "ts_new" (subheader_stdWrap.wrap = <h2>|</h2>), else an element
+	// named news-single-subheader. It is the release's lead.
+	var ttMeta []*html.Node // the record's parts that are fields, left out of a cloned body
+	if ttSingle && title.Length() > 0 {
+		ttMeta = append(ttMeta, title.Nodes[0])
+		if h := nextElement(title.Nodes[0]); h != nil && (headingLevel(h) > headingLevel(title.Nodes[0]) || hasClass(attr(h, "class"), "news-single-subheader")) {
+			pr.Lead = collapseTrim(textOf(h))
+			p.field(h, "lead")
+			ttMeta = append(ttMeta, h)
+		}
 	}
 	pr.Kicker = text(s.FindMatcher(onceFirst(".news-kicker, .kicker, .topline, .dachzeile, .roofline, .overline")).First())
 	pr.Subtitle = text(s.FindMatcher(onceFirst(".news-subtitle, .subheadline, .subtitle, .subheader, [itemprop=alternativeHeadline], [itemprop=subheadline]")).First())
@@ -150,6 +195,11 @@ func (p *page) pressRelease(n *html.Node) {
 	} else if t := s.FindMatcher(onceFirst(".news-list-date, .news-date, .date")).First(); t.Length() > 0 {
 		d.Dates.Published = isoDate("", text(t))
 		p.field(t.Nodes[0], "published")
+	} else if t := s.FindMatcher(onceFirst(ttNewsMetaBox)).First(); t.Length() > 0 {
+		// tt_news' meta box: date and time ("03.06.2015 11:30"), then the
+		// categories after their label; the categories are taxonomy.
+		d.Dates.Published = isoDate("", text(t))
+		p.dropped = append(p.dropped, droppedNode{n: t.Nodes[0], reason: umzug.DropTags})
 	}
 	if t := s.FindMatcher(onceFirst("[itemprop=dateModified]")).First(); t.Length() > 0 {
 		d.Dates.Modified = isoDate(t.AttrOr("datetime", t.AttrOr("content", "")), text(t))
@@ -167,7 +217,9 @@ func (p *page) pressRelease(n *html.Node) {
 	if pr.Publisher != nil && p.base != nil && (p.base.Scheme == "http" || p.base.Scheme == "https") {
 		pr.Publisher.URL = p.base.Scheme + "://" + p.base.Host + "/"
 	}
-	pr.Lead = text(s.FindMatcher(onceFirst(".lead, [itemprop=description], .teaser-text, .news-teaser")).First())
+	if pr.Lead == "" {
+		pr.Lead = text(s.FindMatcher(onceFirst(".lead, [itemprop=description], .teaser-text, .news-teaser")).First())
+	}
 
 	// The body: the record's body container, or else the record without
 	// its headline, meta lines, lead and related boxes.
@@ -175,10 +227,17 @@ func (p *page) pressRelease(n *html.Node) {
 	// of a wrapper: it would take the first paragraph only.)
 	body := s.FindMatcher(onceFirst(".news-text-wrap, [itemprop=articleBody], .news-body")).First()
 	if body.Length() == 0 {
+		for _, m := range ttMeta {
+			m.Attr = append(m.Attr, html.Attribute{Key: ttMetaAttr})
+		}
 		body = s.Clone()
+		for _, m := range ttMeta {
+			m.Attr = m.Attr[:len(m.Attr)-1]
+		}
 		body.FindMatcher(css("[itemprop=headline], .header, .news-header, .news-list-date, .news-list-category, .news-list-author, " +
 			".news-kicker, .news-subtitle, .subheader, .lead, [itemprop=description], .news-teaser, .date, time, " +
-			".news-related-wrap, .news-related, .news-backlink-wrap, .news-img-wrap, .news-image, .news-media, .mediaelement, figure")).Remove()
+			".news-related-wrap, .news-related, .news-backlink-wrap, .news-img-wrap, .news-image, .news-media, .mediaelement, figure, " +
+			ttNewsMetaBox + ", .news-single-img, " + ttNewsParts + ", [" + ttMetaAttr + "]")).Remove()
 		// Content elements of the record are converted on their own.
 		body.FindMatcher(css("*")).FilterFunction(func(_ int, e *goquery.Selection) bool { return isContentElement(e.Nodes[0]) }).Remove()
 	}
@@ -202,7 +261,7 @@ func (p *page) pressRelease(n *html.Node) {
 	var imgNodes []*html.Node
 	seenImg := map[string]bool{}
 	s.FindMatcher(css("img")).Each(func(_ int, img *goquery.Selection) {
-		if isIcon(img.Nodes[0]) || insideSel(img, body) || inCE(img.Nodes[0]) || img.ClosestMatcher(css(".news-related-wrap, .news-related, .news-backlink-wrap")).Length() > 0 {
+		if isIcon(img.Nodes[0]) || insideSel(img, body) || inCE(img.Nodes[0]) || img.ClosestMatcher(css(".news-related-wrap, .news-related, .news-backlink-wrap, "+ttNewsParts)).Length() > 0 {
 			return
 		}
 		m, ok := p.mediaOf(img, figureOf(img))
@@ -248,7 +307,20 @@ func (p *page) pressRelease(n *html.Node) {
 			}
 		}
 	})
-	p.appendRelated(pr, s.FindMatcher(css(".news-related-links a[href]")))
+	// tt_news: files and links in definition lists under their <dt>
+	// label (a file's item: the core's filelink, icon, link and size).
+	s.FindMatcher(css(".news-single-files dd")).Each(func(_ int, dd *goquery.Selection) {
+		if a := dd.FindMatcher(css("a[href]")).Last(); a.Length() > 0 {
+			if f := p.fileOf(a, dd); f.URL != "" {
+				if f.SizeText == "" {
+					// The size stands bare after the link ("312 K").
+					f.Size, f.SizeText = parseSize(collapseTrim(strings.Replace(text(dd), text(a), "", 1)))
+				}
+				pr.Attachments = append(pr.Attachments, f)
+			}
+		}
+	})
+	p.appendRelated(pr, s.FindMatcher(css(".news-related-links a[href], .news-single-links dd a[href]")))
 	plain, plainHeads := p.plainRelated(s, pr)
 	p.markNewsMeta(s, pr)
 	for _, n := range append(plain, plainHeads...) {
@@ -282,6 +354,11 @@ func (p *page) pressRelease(n *html.Node) {
 	})
 	for _, pt := range parts {
 		p.srcNode = pt.n
+		if pt.n.Parent == nil {
+			// A cloned body stands for the record's text: what is read
+			// out of it later (a contact box) is found in the record.
+			p.srcNode = n
+		}
 		if pt.ce {
 			p.contentElement(pt.n, "")
 			continue
@@ -386,14 +463,17 @@ func (p *page) markNewsMeta(s *goquery.Selection, pr *umzug.PressRelease) {
 		}
 		p.dropped = append(p.dropped, droppedNode{n: e.Nodes[0], reason: umzug.DropTags})
 	})
-	s.FindMatcher(css(".news-related-news")).Each(func(_ int, e *goquery.Selection) {
+	s.FindMatcher(css(".news-related-news, .news-single-related")).Each(func(_ int, e *goquery.Selection) {
 		p.dropped = append(p.dropped, droppedNode{n: e.Nodes[0], reason: umzug.DropRelated})
 	})
+	s.FindMatcher(css(".news-single-backlink, .news-single-browse, .news-catRootline")).Each(func(_ int, e *goquery.Selection) {
+		p.dropped = append(p.dropped, droppedNode{n: e.Nodes[0], reason: umzug.DropUtility})
+	})
 	if len(pr.Attachments) > 0 {
-		s.FindMatcher(css(".news-related-files")).Each(func(_ int, e *goquery.Selection) { p.field(e.Nodes[0], "attachments") })
+		s.FindMatcher(css(".news-related-files, .news-single-files")).Each(func(_ int, e *goquery.Selection) { p.field(e.Nodes[0], "attachments") })
 	}
 	if len(pr.Related) > 0 {
-		s.FindMatcher(css(".news-related-links")).Each(func(_ int, e *goquery.Selection) { p.field(e.Nodes[0], "related") })
+		s.FindMatcher(css(".news-related-links, .news-single-links")).Each(func(_ int, e *goquery.Selection) { p.field(e.Nodes[0], "related") })
 	}
 }
 
@@ -567,6 +647,19 @@ func (p *page) finishPressRelease(roots []*html.Node) {
 	}
 	if pr.Publisher == nil {
 		if site := collapseTrim(p.meta.property("og:site_name")); site != "" {
+			pr.Publisher = &umzug.Publisher{Name: site}
+			if p.base != nil && (p.base.Scheme == "http" || p.base.Scheme == "https") {
+				pr.Publisher.URL = p.base.Scheme + "://" + p.base.Host + "/"
+			}
+		}
+	}
+	if pr.Publisher == nil && p.news != nil && isTTNewsSingle(p.news) {
+		// A tt_news site (TYPO3 4.x, no Open Graph tags) names itself in
+		// the <title> beside the release's headline: TYPO3 writes "Site:
+		// Page" (the template's sitetitle), and tt_news puts the record's
+		// title in place of the page's (substitutePagetitle, default on).
+		tt := collapseTrim(p.doc.FindMatcher(onceFirst("title")).First().Text())
+		if site := siteNameBeside(tt, d.Title); site != "" {
 			pr.Publisher = &umzug.Publisher{Name: site}
 			if p.base != nil && (p.base.Scheme == "http" || p.base.Scheme == "https") {
 				pr.Publisher.URL = p.base.Scheme + "://" + p.base.Host + "/"
@@ -1104,4 +1197,23 @@ func isCount(s string) bool {
 		i++
 	}
 	return i > 1 && i < len(s) && s[i] == ')'
+}
+
+// siteNameBeside returns the site's name from a <title> that is the
+// headline with the site's name before or after it ("Landesamt für
+// Statistik: Headline", "Headline - Landesamt für Statistik"), or "".
+func siteNameBeside(title, headline string) string {
+	if headline == "" || title == headline {
+		return ""
+	}
+	for _, sep := range []string{": ", " - ", " – ", " | ", " :: ", " · "} {
+		site, ok := strings.CutSuffix(title, sep+headline)
+		if !ok {
+			site, ok = strings.CutPrefix(title, headline+sep)
+		}
+		if site = strings.TrimSpace(site); ok && len(site) >= 3 && len(site) <= 120 && strings.IndexFunc(site, unicode.IsLetter) >= 0 {
+			return site
+		}
+	}
+	return ""
 }

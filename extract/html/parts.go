@@ -441,7 +441,7 @@ func (p *page) mediaOf(img *goquery.Selection, fig *goquery.Selection) (umzug.Me
 	m.Width, _ = strconv.Atoi(attr(n, "width"))
 	m.Height, _ = strconv.Atoi(attr(n, "height"))
 	if a := img.ClosestMatcher(css("a[href]")); a.Length() > 0 {
-		if href := p.abs(a.AttrOr("href", "")); href != "" && href != src {
+		if href := showpicFile(p.abs(a.AttrOr("href", ""))); href != "" && href != src {
 			m.Link = href
 		}
 	}
@@ -1160,6 +1160,9 @@ func variantOf(s *goquery.Selection) string {
 	return ""
 }
 
+// ttNewsItemDate is the date line of a tt_news list or latest item.
+const ttNewsItemDate = `.news-list-date, .news-latest-date`
+
 // teaserItem reads one teaser, card or slide: headline, date, text, link
 // and image.
 func (p *page) teaserItem(it *goquery.Selection) umzug.TeaserItem {
@@ -1173,6 +1176,10 @@ func (p *page) teaserItem(it *goquery.Selection) umzug.TeaserItem {
 				ti.Date = pd.Value
 			}
 		}
+	} else if t := it.FindMatcher(onceFirst(ttNewsItemDate)).First(); t.Length() > 0 {
+		// tt_news prints the date (and time) as text:
+		// "03.06.2015 11:30".
+		ti.Date = isoDate("", text(t))
 	}
 	if img := it.FindMatcher(onceFirst("img")).First(); img.Length() > 0 && !isIcon(img.Nodes[0]) {
 		if m, ok := p.mediaOf(img, it); ok {
@@ -1191,14 +1198,14 @@ func (p *page) teaserItem(it *goquery.Selection) umzug.TeaserItem {
 	if link.Length() > 0 {
 		if href := p.abs(link.AttrOr("href", "")); href != "" {
 			ti.Link = &umzug.Link{Href: href, Text: text(link), Title: strings.TrimSpace(link.AttrOr("title", ""))}
-			if more := it.FindMatcher(css("a.more, .more a, a.btn, .card-footer a, .teaser-link, a[class*=more]")).Last(); more.Length() > 0 {
+			if more := it.FindMatcher(css("a.more, .more a, a.btn, .card-footer a, .teaser-link, a[class*=more], [class*=morelink] a")).Last(); more.Length() > 0 {
 				ti.Link.Text = text(more)
 			}
 		}
 	}
 	// A news list item's category and tag line label the item: taxonomy
 	// of the record it points to, which its own document carries.
-	it.FindMatcher(css(".news-list-category, .news-list-tags")).Each(func(_ int, e *goquery.Selection) {
+	it.FindMatcher(css(".news-list-category, .news-list-tags, .news-latest-category")).Each(func(_ int, e *goquery.Selection) {
 		p.dropped = append(p.dropped, droppedNode{n: e.Nodes[0], reason: umzug.DropTags, others: true})
 	})
 	c := it.Clone()
@@ -1211,7 +1218,7 @@ func (p *page) teaserItem(it *goquery.Selection) umzug.TeaserItem {
 			n.DataAtom, n.Data = atom.P, "p"
 		}
 	})
-	c.FindMatcher(css(".card-title, .teaser-title, .teaser__title, [itemprop=headline], h2, h3, h4, h5, h6, time, img, figure, a.more, .more, a.btn, .card-footer, .teaser-link, a[class*=more], .news-list-date, .news-list-category, .news-list-tags, .footer, .carousel-indicators, .carousel-control-prev, .carousel-control-next")).Remove()
+	c.FindMatcher(css(".card-title, .teaser-title, .teaser__title, [itemprop=headline], h2, h3, h4, h5, h6, time, img, figure, a.more, .more, a.btn, .card-footer, .teaser-link, a[class*=more], [class*=morelink], .news-list-date, .news-latest-date, .news-list-category, .news-list-tags, .news-latest-category, .footer, .carousel-indicators, .carousel-control-prev, .carousel-control-next")).Remove()
 	ti.Body = p.richChildren(c)
 	if ti.Image != nil && ti.Image.Caption != "" {
 		// The caption belongs to the image, not the teaser's text.
@@ -1221,7 +1228,7 @@ func (p *page) teaserItem(it *goquery.Selection) umzug.TeaserItem {
 }
 
 func (p *page) teasers(s *goquery.Selection, ctype string) *umzug.Teaser {
-	items := s.FindMatcher(css(".card, .teaser, .teaser-item, .news-list-view .article, .news-list-item, .article.articletype-0"))
+	items := s.FindMatcher(css(".card, .teaser, .teaser-item, .news-list-view .article, .news-list-item, .news-latest-item, .article.articletype-0"))
 	// Only the outermost matches: a .teaser holding a .card is one item.
 	items = outermost(items)
 	if items.Length() == 0 {

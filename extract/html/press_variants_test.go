@@ -200,6 +200,36 @@ func TestContactNamedAfterItsOffice(t *testing.T) {
 	}
 }
 
+// TestContactInOneCellTable: TYPO3 4.x editors boxed a release's contact
+// in a table of one cell (the RTE's table, css_styled_content's
+// "contenttable" classes); the box is the release's contact, named by its
+// class or opened by its label, and leaves the text.
+func TestContactInOneCellTable(t *testing.T) {
+	for _, class := range []string{"contenttable contenttable-3 kontaktbox", "contenttable contenttable-0"} {
+		page := `<html><head><title>Presse</title></head><body>
+<div id="inhalt"><!--TYPO3SEARCH_begin--><div id="c501" class="csc-default"><div class="news-single-item">
+<div class="news-single-rightbox">12.03.2014 10:00 &nbsp;<br /></div>
+<h1>Wolfsmanagementplan vorgestellt</h1>
+<p>Kassel. Nach den ersten Wolfsnachweisen im Kaufunger Wald hat das Ministerium einen Managementplan vorgelegt. Weidetierhalter erhalten Zuschüsse für Schutzzäune.</p>
+<table class="` + class + `"><tr class="tr-even tr-0"><td class="td-0 td-last"><p class="bodytext"><b>Pressestelle</b></p><p class="bodytext">Konrad Albers, Pressesprecher<br />Tel.: (0561) 938-1200<br />E-Mail: <a href="mailto:konrad.albers@mlr.example">konrad.albers(at)mlr.example</a></p></td></tr></table>
+</div></div><!--TYPO3SEARCH_end--></div>
+</body></html>`
+		d := parseFile(t, page, "https://www.mlr.example/index.php?id=21&tx_ttnews%5Btt_news%5D=109")
+		if d.PressRelease == nil || len(d.PressRelease.Contacts) != 1 {
+			t.Errorf("%s: press release %+v; want one contact", class, d.PressRelease)
+			continue
+		}
+		if c := d.PressRelease.Contacts[0]; c.Name != "Konrad Albers" || c.Role != "Pressesprecher" || c.Phone != "(0561) 938-1200" || c.Email != "konrad.albers@mlr.example" {
+			t.Errorf("%s: contact %+v", class, c)
+		}
+		for _, b := range d.Blocks {
+			if strings.Contains(b.PlainText(), "Albers") {
+				t.Errorf("%s: the contact stays in a %s block", class, b.Type)
+			}
+		}
+	}
+}
+
 // TestContactFromMarkup: a contact box's person as its markup declares it
 // (schema.org Person microdata, an hCard) gives name, job title, phone and
 // e-mail; the credit of the contact's photo is never the name; "Role Name"

@@ -157,12 +157,20 @@ func taxonomyTerms(n *html.Node) []term {
 			}
 		}
 	}
+	// A label inside the list names the terms after it: tt_news' meta box
+	// prints date and time, then "Kategorie:" and the category links.
+	var catLabel bool
 	var visit func(x *html.Node, category bool)
 	visit = func(x *html.Node, category bool) {
 		category = category || namesCategories(x)
 		for c := x.FirstChild; c != nil; c = c.NextSibling {
 			switch {
 			case c.Type == html.TextNode:
+				if i := strings.LastIndexByte(c.Data, ':'); i > 0 {
+					if l := strings.TrimSpace(c.Data[:i]); termLabel(l) {
+						catLabel = labelledCategories(l)
+					}
+				}
 				addText(c.Data, category || labelled)
 			case c.Type != html.ElementNode || isInvisible(c) || headingLevel(c) > 0:
 			case c.DataAtom == atom.A:
@@ -172,7 +180,7 @@ func taxonomyTerms(n *html.Node) []term {
 				}
 				if t, ok := taxonomyTerm(textOf(c)); ok && !termLabel(t) {
 					rel := " " + strings.ToLower(attr(c, "rel")) + " "
-					terms = append(terms, term{t, category || labelled || strings.Contains(rel, " category ")})
+					terms = append(terms, term{t, category || labelled || catLabel || strings.Contains(rel, " category ")})
 				}
 			default:
 				visit(c, category)

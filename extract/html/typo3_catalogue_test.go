@@ -495,6 +495,84 @@ var typo3Cases = []typo3Case{
 		},
 	},
 	{
+		// tt_news 3.x, the news extension of TYPO3 4.x sites: the single
+		// view's meta box, subheader, image with its click-enlarge link and
+		// the additional-info lists of related news, files and links.
+		file: "ttnews-v3-single-csc45.html", url: "https://www.lag.example/index.php?id=41&tx_ttnews%5Btt_news%5D=91&cHash=0a1b2c3d4e",
+		kind: umzug.KindPressRelease, title: "Hochwasserschutz an der Unstrut kommt voran", published: "2015-06-03",
+		publisher: "Landesamt für Gewässerkunde", number: "Pressemitteilung Nr. 27/2015",
+		lead:        "Der neue Deich bei Roßleben schützt ab Herbst 1.200 Einwohner vor einem hundertjährlichen Hochwasser.",
+		contacts:    []umzug.Contact{{Name: "Henrike Sallmann", Role: "Pressesprecherin", Phone: "0361 3789-440", Email: "presse@lag.example"}},
+		attachments: []string{"pm_27_2015.pdf | 312 K", "lageplan_deich.pdf | 1.4 M"},
+		categories:  []string{"Pressemitteilungen"},
+		blocks:      []string{"image", "text"},
+		sentences: []string{
+			"Bauarbeiten am neuen Deich bei Roßleben im Mai 2015.",
+			"Die Arbeiten am neuen Hochwasserdeich an der Unstrut liegen im Zeitplan.",
+			"Zwei Drittel davon trägt die Europäische Union.",
+		},
+		chrome: map[string][]string{
+			"Deichschau an der Helme abgeschlossen": {umzug.DropRelated},
+			"Zurück zu: Pressemitteilungen":         {umzug.DropUtility},
+			"Sie sind hier:":                        {umzug.DropOutside, umzug.DropBreadcrumb},
+			"Hochwassermeldedienst":                 {umzug.DropOutside, umzug.DropSidebar},
+			"© 2015 Landesamt für Gewässerkunde":    {umzug.DropOutside, umzug.DropFooter},
+		},
+		check: func(t *testing.T, d umzug.Document) {
+			noText(t, d, "Kategorie")
+			noText(t, d, "Hochwasserschutz an der Unstrut kommt voran") // the title is no block
+			noText(t, d, "1.200 Einwohner")                             // the subheader is the lead
+			noText(t, d, "Henrike Sallmann")
+			if r := d.PressRelease.Related; len(r) != 1 || r[0].Text != "Hochwasserportal Unstrut" {
+				t.Errorf("related links = %+v", r)
+			}
+			im := d.Blocks[0].Image
+			if im == nil || im.Credit != "Foto: LAG/Sabine Trommer" || im.Link != "https://www.lag.example/uploads/pics/deich_rossleben.jpg" {
+				t.Errorf("image = %+v", im)
+			}
+			// The typo3temp rendering's original is the file the
+			// click-enlarge script shows.
+			if len(d.Assets) == 0 || d.Assets[0].Original != "https://www.lag.example/uploads/pics/deich_rossleben.jpg" || d.Assets[0].FileName != "deich_rossleben.jpg" {
+				t.Errorf("assets = %+v", d.Assets)
+			}
+		},
+	},
+	{
+		// tt_news 3.x lists on a start page: the latest news and the
+		// list with its page browser, each item with its date.
+		file: "ttnews-v3-list-latest.html", url: "https://www.lag.example/",
+		kind: umzug.KindPage, title: "Willkommen beim Landesamt für Gewässerkunde", published: "-",
+		blocks: []string{"text", "teaser:Aktuelle Meldungen", "teaser:Alle Pressemitteilungen"},
+		sentences: []string{
+			"Das Landesamt beobachtet Flüsse, Seen und das Grundwasser und warnt vor Hochwasser.",
+			"Deichschau an der Helme abgeschlossen",
+			"Die Station misst den Wasserstand der Unstrut alle fünf Minuten.",
+			"Grundwasserbericht 2014 erschienen",
+		},
+		chrome: map[string][]string{
+			"Seite 2":                    {umzug.DropPagination},
+			"Einträge":                   {umzug.DropPagination},
+			"Kategorien":                 {umzug.DropOutside, umzug.DropNavigation, umzug.DropTags},
+			"Flüsse und Seen":            {umzug.DropOutside, umzug.DropNavigation},
+			"© 2015 Landesamt für Gewäs": {umzug.DropOutside, umzug.DropFooter},
+		},
+		check: func(t *testing.T, d umzug.Document) {
+			noText(t, d, "Kat.:")
+			latest, list := d.Blocks[1].Teaser, d.Blocks[2].Teaser
+			for _, it := range list.Items {
+				if len(it.Body) != 1 || strings.Contains(it.Body[0].PlainText(), "[mehr]") || it.Link == nil || it.Link.Text != "[mehr]" {
+					t.Errorf("news list item %q: body %+v, link %+v; want the more link as the item's link only", it.Title, it.Body, it.Link)
+				}
+			}
+			if len(latest.Items) != 2 || latest.Items[0].Date != "2015-06-03T11:30:00+02:00" || latest.Items[0].Title != "Hochwasserschutz an der Unstrut kommt voran" {
+				t.Errorf("latest news = %+v", latest.Items)
+			}
+			if len(list.Items) != 2 || list.Items[1].Date != "2015-04-02" || list.Items[1].Link == nil {
+				t.Errorf("news list = %+v", list.Items)
+			}
+		},
+	},
+	{
 		file: "csc-v62-elements.html", url: "https://www.lab.example/foerderung/schulbau/",
 		kind: umzug.KindPage, title: "Schulbauförderung", published: "-",
 		blocks: []string{"text", "text_media:Was gefördert wird", "table:Fördersätze", "info_box:Wichtig", "downloads:Antragsunterlagen",

@@ -44,6 +44,12 @@ var viewParams = map[string]string{
 	"print": ViewPrint, "druck": ViewPrint, "druckansicht": ViewPrint, "printview": ViewPrint,
 }
 
+// pluginViewParams are view parameters only as a plugin's parameter
+// (tx_ttnews[cat]): bare, such a short name may be anything.
+var pluginViewParams = map[string]string{
+	"cat": ViewFilter, "ps": ViewCalendar, "pl": ViewCalendar, "swords": ViewSearch,
+}
+
 // ViewReason tells whether a URL is a view of a bounded URL space and of
 // which kind ("" when it is a page of its own). It judges the query's
 // parameter names, including the bracketed names of TYPO3 plugins
@@ -70,6 +76,12 @@ func ViewReason(u *url.URL) string {
 			if strings.Contains(k, "overwritedemand") && name != "" {
 				reason = pick(reason, ViewFilter)
 			}
+			// tt_news' list views: a category's news (tx_ttnews[cat]), an
+			// archive period (tx_ttnews[pS] start, [pL] length), its
+			// search (tx_ttnews[swords]).
+			if r := pluginViewParams[name]; r != "" {
+				reason = pick(reason, r)
+			}
 		}
 		switch {
 		case searchPlugin(k):
@@ -84,6 +96,11 @@ func ViewReason(u *url.URL) string {
 				reason = pick(reason, r)
 			}
 		}
+	}
+	if _, ok := umzug.SimulateStaticPrint(u.Path); ok {
+		// TYPO3's print view under simulateStaticDocuments: type 98 in
+		// the path ("ministerium.12.98.html").
+		reason = pick(reason, ViewPrint)
 	}
 	if reason == "" && u.RawQuery != "" {
 		p := strings.ToLower(strings.TrimSuffix(u.Path, "/"))

@@ -22,7 +22,17 @@ func TestViewReason(t *testing.T) {
 		{"https://www.example.de/?tx_solr%5Bq%5D=wald", ViewSearch},
 		{"https://www.example.de/suche/?tx_kesearch_pi1%5Bsword%5D=wald", ViewSearch},
 		{"https://www.example.de/liste/?view=list", ViewFilter},
+		// TYPO3 4.x: the print view under simulateStaticDocuments; tt_news'
+		// category, archive period and search views
+		{"https://www.example.de/ministerium.12.98.html", ViewPrint},
+		{"https://www.example.de/index.php?id=20&tx_ttnews%5Bcat%5D=2&cHash=9428beec5d", ViewFilter},
+		{"https://www.example.de/index.php?id=20&tx_ttnews%5BpS%5D=1396303200&tx_ttnews%5BpL%5D=2591999&tx_ttnews%5Barc%5D=1", ViewCalendar},
+		{"https://www.example.de/index.php?id=20&tx_ttnews%5Bswords%5D=wald", ViewSearch},
 		// pages of their own
+		{"https://www.example.de/ministerium.12.0.html", ""},
+		{"https://www.example.de/index.php?id=20&tx_ttnews%5Bpointer%5D=1", ""},
+		{"https://www.example.de/index.php?id=21&tx_ttnews%5Btt_news%5D=101&cHash=abc", ""},
+		{"https://www.example.de/?cat=5&ps=2", ""},
 		{"https://www.example.de/presse/detail/?tx_news_pi1%5Bnews%5D=123&cHash=abc", ""},
 		{"https://www.example.de/index.php?id=42&L=1", ""},
 		{"https://www.example.de/presse/?page=2", ""},
