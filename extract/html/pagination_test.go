@@ -23,6 +23,9 @@ func TestLaterListPages(t *testing.T) {
 		{"news-list-page-2.html", site + "/presse/pressemitteilungen/page-2", ViewPagination},
 		{"news-list-page-3-query.html", site + "/presse/pressemitteilungen/?tx_news_pi1%5Baction%5D=list&tx_news_pi1%5Bcontroller%5D=News&tx_news_pi1%5BcurrentPage%5D=3&cHash=9f8e7d3", ViewPagination},
 		{"gallery-page-2.html", site + "/ministerium/bildergalerie/?paginate%5Bgallery-812%5D%5Bpage%5D=2&cHash=77aa2", ViewPagination},
+		// tt_news (TYPO3 4.x): tx_ttnews[pointer] counts from 0
+		{"ttnews-list-pointer-1.html", site + "/index.php?id=12&tx_ttnews%5Bpointer%5D=1&cHash=3d4e5f", ViewPagination},
+		{"ttnews-list-pointer-1.html", site + "/index.php?id=12", ""},
 		// the same pages under URLs that number no page of theirs
 		{"news-list-page-2.html", site + "/presse/pressemitteilungen/", ""},
 		{"gallery-page-2.html", site + "/ministerium/bildergalerie/", ""},

@@ -261,13 +261,14 @@ func (p *page) laterListPage() bool {
 }
 
 // pagerLink reports a link of a page browser: rel="prev", or inside an
-// element (up to four levels up) named a pagination (tx_news'
-// f3-widget-paginator, Bootstrap's pagination, "pager", "blaettern").
+// element (up to six levels up: tt_news lays its browser out as a table)
+// named a pagination (tx_news' f3-widget-paginator, tt_news'
+// tx-ttnews-browsebox, Bootstrap's pagination, "pager", "blaettern").
 func pagerLink(a *html.Node) bool {
 	if strings.EqualFold(attr(a, "rel"), "prev") {
 		return true
 	}
-	for n, i := a, 0; n != nil && i < 5; n, i = n.Parent, i+1 {
+	for n, i := a, 0; n != nil && i < 7; n, i = n.Parent, i+1 {
 		for _, k := range [...]string{"class", "id"} {
 			for _, f := range strings.Fields(attr(n, k)) {
 				if nameReason(f) == umzug.DropPagination {

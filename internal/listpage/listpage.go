@@ -1,6 +1,7 @@
 // Package listpage reads the page of a paginated list or gallery that a
 // URL shows (tx_news' tx_news_pi1[currentPage] and its routed "/page-2",
-// bootstrap_package's paginate[gallery-{uid}][page], "?page="): shared by
+// tt_news' tx_ttnews[pointer], bootstrap_package's
+// paginate[gallery-{uid}][page], "?page="): shared by
 // extraction, which skips a list's later pages, and the export, which
 // keeps page 1 under an explicit number as the same page as the list's.
 package listpage
@@ -16,7 +17,8 @@ import (
 // the pages of a list: tx_news' tx_news_pi1[currentPage] (9+) and
 // tx_news_pi1[@widget_0][currentPage] (Fluid's paginate widget, ≤ 8),
 // bootstrap_package's paginate[gallery-{uid}][page], indexed_search's and
-// other plugins' page, and the plain names of other CMSs.
+// other plugins' page, and the plain names of other CMSs. tt_news'
+// tx_ttnews[pointer], which counts from 0, is read in Of.
 var pageParams = map[string]bool{"currentpage": true, "page": true, "paged": true, "seite": true, "pagenumber": true, "pagenum": true}
 
 // pageSegmentRe matches the last path segment of a routed list page:
@@ -45,6 +47,15 @@ func Of(u *url.URL) Page {
 		name := strings.ToLower(k)
 		if i := strings.LastIndex(name, "["); i >= 0 {
 			name = strings.TrimSuffix(name[i+1:], "]")
+		}
+		if name == "pointer" && strings.Contains(k, "[") {
+			// tt_news' tx_ttnews[pointer] counts from 0: pointer=1 is
+			// the list's second page.
+			if n, err := strconv.Atoi(v); err == nil && n >= 0 && n < 10000 {
+				lp.Param, lp.N = k, n+1
+				return lp
+			}
+			continue
 		}
 		if !pageParams[name] {
 			continue

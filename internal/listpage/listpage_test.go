@@ -16,6 +16,9 @@ func TestOf(t *testing.T) {
 		{"https://x.example/presse/?tx_news_pi1%5B%40widget_0%5D%5BcurrentPage%5D=4", "tx_news_pi1[@widget_0][currentPage]", "/presse/", 4},
 		{"https://x.example/galerie/?paginate%5Bgallery-12%5D%5Bpage%5D=2", "paginate[gallery-12][page]", "/galerie/", 2},
 		{"https://x.example/liste/?page=2", "page", "/liste/", 2},
+		{"https://x.example/index.php?id=12&tx_ttnews%5Bpointer%5D=1&cHash=c", "tx_ttnews[pointer]", "/index.php", 2},
+		{"https://x.example/index.php?id=12&tx_ttnews%5Bpointer%5D=0", "tx_ttnews[pointer]", "/index.php", 1},
+		{"https://x.example/index.php?id=12&pointer=3", "", "/index.php", 0},
 		{"https://x.example/presse/page-two", "", "/presse/page-two", 0},
 		{"https://x.example/index.php?page=kontakt", "", "/index.php", 0},
 		{"https://x.example/presse/", "", "/presse/", 0},
@@ -37,6 +40,7 @@ func TestFirst(t *testing.T) {
 		{"https://x.example/presse/page-3", "https://x.example/presse/", 3},
 		{"https://x.example/presse/?id=4&tx_news_pi1%5BcurrentPage%5D=2&cHash=1", "https://x.example/presse/?id=4", 2},
 		{"https://x.example/presse/?tx_news_pi1%5Baction%5D=list&tx_news_pi1%5Bcontroller%5D=News&tx_news_pi1%5BcurrentPage%5D=1&cHash=1", "https://x.example/presse/", 1},
+		{"https://x.example/index.php?id=12&tx_ttnews%5Bpointer%5D=2&cHash=9", "https://x.example/index.php?id=12", 3},
 		{"https://x.example/presse/", "", 0},
 	}
 	for _, tt := range tests {
