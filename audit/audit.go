@@ -29,6 +29,7 @@ import (
 
 	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/internal/textutil"
+	"github.com/umzug/umzug/internal/urlmemo"
 )
 
 // Options configure an Auditor.
@@ -66,6 +67,10 @@ type Auditor struct {
 	hosts    map[string]bool
 	disabled map[string]bool
 	severity map[string]umzug.Severity
+
+	// resolved holds the links of pages resolved against their base
+	// (walker.resolve) that depend only on its scheme, user and host.
+	resolved urlmemo.Memo[string]
 
 	mu      sync.Mutex
 	status  map[string]int   // delivered pages: canonical URL -> status
@@ -221,7 +226,7 @@ func (a *Auditor) Check(s *umzug.Snapshot, root *html.Node, d *umzug.Document) *
 			}
 		}
 		if perr == nil {
-			p, perr = newPage(root, pageURL, a.opts.Canonicalize)
+			p, perr = newPage(root, pageURL, a.opts.Canonicalize, &a.resolved)
 		}
 	}
 	if fetchFailed(s) != "" || s.Status >= 500 {
