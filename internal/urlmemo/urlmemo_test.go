@@ -95,3 +95,25 @@ func TestMemoBounded(t *testing.T) {
 		t.Errorf("Load = %d, %v; want 0, true", v, ok)
 	}
 }
+
+// TestMemoConcurrent is for the race detector: pages are resolved on
+// several goroutines at once.
+func TestMemoConcurrent(t *testing.T) {
+	var m Memo[string]
+	base, _ := url.Parse("https://www.example.org/")
+	done := make(chan bool)
+	for g := range 4 {
+		go func() {
+			for i := range 3000 {
+				k, _ := KeyFor(base, "/"+string(rune('a'+(i+g)%26))+string(rune(i)))
+				if _, ok := m.Load(k); !ok {
+					m.Store(k, k.Ref)
+				}
+			}
+			done <- true
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+}
