@@ -44,6 +44,8 @@ type Options struct {
 	CheckExternal bool
 	// Canonicalize maps a URL to the form the crawler identifies pages by,
 	// so links meet the snapshots of their targets; nil drops fragments only.
+	// It must depend on its argument alone: what it makes of a link that
+	// is an absolute path ("/presse/") is kept for every page after.
 	Canonicalize func(string) (string, error)
 	// Config adds user rules and changes or disables built-in ones.
 	Config *Config
