@@ -29,6 +29,7 @@ import (
 
 	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/internal/textutil"
+	"github.com/umzug/umzug/internal/urlmemo"
 )
 
 // Options configure an Auditor.
@@ -43,6 +44,8 @@ type Options struct {
 	CheckExternal bool
 	// Canonicalize maps a URL to the form the crawler identifies pages by,
 	// so links meet the snapshots of their targets; nil drops fragments only.
+	// It must depend on its argument alone: what it makes of a link that
+	// is an absolute path ("/presse/") is kept for every page after.
 	Canonicalize func(string) (string, error)
 	// Config adds user rules and changes or disables built-in ones.
 	Config *Config
@@ -66,6 +69,10 @@ type Auditor struct {
 	hosts    map[string]bool
 	disabled map[string]bool
 	severity map[string]umzug.Severity
+
+	// resolved holds the links of pages resolved against their base
+	// (walker.resolve) that depend only on its scheme, user and host.
+	resolved urlmemo.Memo[string]
 
 	mu      sync.Mutex
 	status  map[string]int   // delivered pages: canonical URL -> status
@@ -221,7 +228,7 @@ func (a *Auditor) Check(s *umzug.Snapshot, root *html.Node, d *umzug.Document) *
 			}
 		}
 		if perr == nil {
-			p, perr = newPage(root, pageURL, a.opts.Canonicalize)
+			p, perr = newPage(root, pageURL, a.opts.Canonicalize, &a.resolved)
 		}
 	}
 	if fetchFailed(s) != "" || s.Status >= 500 {

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/internal/urlmemo"
 )
 
 // page is what the rules see of one HTML page: its visible text cut into
@@ -122,7 +123,7 @@ func isCEID(id string) bool {
 
 // newPage reads the parsed page root (a document node, as html.Parse
 // returns it) served at pageURL. It only reads the tree.
-func newPage(root *html.Node, pageURL string, canon func(string) (string, error)) (*page, error) {
+func newPage(root *html.Node, pageURL string, canon func(string) (string, error), memo *urlmemo.Memo[string]) (*page, error) {
 	base, err := url.Parse(pageURL)
 	if err != nil {
 		return nil, fmt.Errorf("parsing %s: bad URL: %w", pageURL, err)
@@ -140,7 +141,7 @@ func newPage(root *html.Node, pageURL string, canon func(string) (string, error)
 	} else {
 		p.units = make([]unit, 0, unitsHint.Load())
 	}
-	w := &walker{p: p, canon: canon}
+	w := &walker{p: p, canon: canon, memo: memo}
 	if t := findFirst(root, atom.Title); t != nil {
 		if txt := umzug.VisibleText(textOf(t)); txt != "" {
 			p.units = append(p.units, unit{text: txt, tag: "title", node: t})
@@ -189,6 +190,9 @@ type walker struct {
 	link  *link // innermost open link
 	// resolved holds what resolve returned, by href.
 	resolved map[string]string
+	// memo holds, across the pages of one Auditor (one canon), what
+	// resolveOnce made of absolute-path links (nil: nothing).
+	memo *urlmemo.Memo[string]
 }
 
 func (w *walker) flush() {
@@ -417,6 +421,18 @@ func (w *walker) resolveOnce(href string) string {
 	if href == "" || strings.HasPrefix(href, "#") {
 		return ""
 	}
+	// An absolute path takes only the base's scheme, user and host: the
+	// site's menus resolve the same on every page.
+	var k urlmemo.Key
+	memo := false
+	if w.memo != nil {
+		k, memo = urlmemo.KeyFor(w.p.base, href)
+		if memo {
+			if s, ok := w.memo.Load(k); ok {
+				return s
+			}
+		}
+	}
 	u, err := w.p.base.Parse(href)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "file") {
 		return ""
@@ -427,6 +443,9 @@ func (w *walker) resolveOnce(href string) string {
 		if c, err := w.canon(s); err == nil {
 			s = c
 		}
+	}
+	if memo {
+		w.memo.Store(k, s)
 	}
 	return s
 }

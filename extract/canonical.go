@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/idna"
+
+	"github.com/umzug/umzug/internal/urlmemo"
 )
 
 // ErrNotHTTP is wrapped by the errors of Canonicalize and Resolve for a URL
@@ -106,6 +108,26 @@ func Resolve(base *url.URL, href string) (string, error) {
 	if _, _, ok := cutScheme(ref); ok || base == nil {
 		return Canonicalize(ref)
 	}
+	// A link that starts with a single "/" takes only the base's scheme,
+	// user and host: the menus of a site resolve the same on every page.
+	k, memo := urlmemo.KeyFor(base, ref)
+	if memo {
+		if u, ok := resolved.Load(k); ok {
+			return u, nil
+		}
+	}
+	u, err := resolve(base, href, ref)
+	if memo && err == nil {
+		resolved.Store(k, u) // an error names href as written: not kept
+	}
+	return u, err
+}
+
+// resolved remembers what Resolve made of absolute-path references.
+var resolved urlmemo.Memo[string]
+
+// resolve is Resolve of ref, href without its white space, relative.
+func resolve(base *url.URL, href, ref string) (string, error) {
 	b := base.String()
 	bScheme, bRest, ok := cutScheme(b)
 	if !ok {

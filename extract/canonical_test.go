@@ -261,3 +261,29 @@ func BenchmarkResolve(b *testing.B) {
 		}
 	}
 }
+
+// TestResolveMemo: Resolve remembers absolute paths by the base's scheme,
+// user and host; what it returns from memory is what resolving against
+// each base gives.
+func TestResolveMemo(t *testing.T) {
+	bases := []string{"https://www.example.org/", "https://www.example.org/a/b/c.html", "https://www.example.org/a/b/?x=1#top",
+		"https://www.example.org", "https://WWW.Example.org:443/a/../b/", "https://www.example.org/%C3%A4/seite?q=%20",
+		"http://www.example.org/index.php?id=12&L=1", "https://anna@www.example.org/a/"}
+	refs := []string{"/", "/a", "/a/b/", "/a/../b", "/./a", "/?q=1", "/#frag", "/a?b#c", "/%C3%A4", "/ä/ö", "/a b",
+		"/a%zz", " /a\t/b ", "/\n/evil.example/x", "/index.php?id=3&L=1&cHash=ab", "/A/B.PDF", "/a//b"}
+	for round := range 2 { // the second from memory
+		for _, b := range bases {
+			base, err := url.Parse(b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, ref := range refs {
+				got, gerr := Resolve(base, ref)
+				want, werr := resolve(base, ref, CleanURLSpace(ref))
+				if got != want || (gerr == nil) != (werr == nil) {
+					t.Errorf("round %d: Resolve(%q, %q) = %q, %v; want %q, %v", round, b, ref, got, gerr, want, werr)
+				}
+			}
+		}
+	}
+}

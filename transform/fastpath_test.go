@@ -2,6 +2,8 @@ package transform
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"hash"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -136,4 +138,48 @@ func TestDropRepeatedParagraphsAsBefore(t *testing.T) {
 		t.Fatal("no paragraph dropped: the test compares nothing")
 	}
 	t.Logf("%d documents, %d paragraphs, %d dropped", len(docs), blocks, dropped)
+}
+
+// writeHTMLEscapedRef is writeHTMLEscaped as first written: byte by byte.
+func writeHTMLEscapedRef(w hash.Hash, b []byte) {
+	start := 0
+	for i, c := range b {
+		var esc []byte
+		switch c {
+		case '<':
+			esc = escLT
+		case '>':
+			esc = escGT
+		case '&':
+			esc = escAmp
+		default:
+			continue
+		}
+		w.Write(b[start:i])
+		w.Write(esc)
+		start = i + 1
+	}
+	w.Write(b[start:])
+}
+
+// TestWriteHTMLEscaped: the same hash as the byte loop on random texts of
+// <, >, & and other bytes, runs of each and none.
+func TestWriteHTMLEscaped(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	alphabet := []string{"<", ">", "&", "a", `"`, "\\", "ä", "&&", "<<<", ">", " ", "&amp;", "x"}
+	for i := range 5000 {
+		var b []byte
+		for range r.IntN(40) {
+			b = append(b, alphabet[r.IntN(len(alphabet))]...)
+		}
+		if i%10 == 0 {
+			b = bytes.Repeat([]byte("abc"), r.IntN(100))
+		}
+		got, want := sha256.New(), sha256.New()
+		writeHTMLEscaped(got, b)
+		writeHTMLEscapedRef(want, b)
+		if !bytes.Equal(got.Sum(nil), want.Sum(nil)) {
+			t.Fatalf("%q: hashes differ", b)
+		}
+	}
 }

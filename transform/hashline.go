@@ -87,22 +87,35 @@ var sha256Pool = sync.Pool{New: func() any { return sha256.New() }}
 
 // writeHTMLEscaped writes b to w with <, > and & as encoding/json's HTML
 // escaping writes them inside strings (they stand nowhere else in JSON).
+// The next of each of the three is found with bytes.IndexByte (a
+// document's JSON holds few of them, mostly "&" in URLs), and found again
+// only once it is passed.
 func writeHTMLEscaped(w hash.Hash, b []byte) {
+	next := func(c byte, from int) int {
+		if j := bytes.IndexByte(b[from:], c); j >= 0 {
+			return from + j
+		}
+		return len(b)
+	}
+	lt, gt, amp := next('<', 0), next('>', 0), next('&', 0)
 	start := 0
-	for i, c := range b {
-		var esc []byte
-		switch c {
-		case '<':
-			esc = escLT
-		case '>':
-			esc = escGT
-		case '&':
-			esc = escAmp
-		default:
-			continue
+	for {
+		i := min(lt, gt, amp)
+		if i == len(b) {
+			break
 		}
 		w.Write(b[start:i])
-		w.Write(esc)
+		switch i {
+		case lt:
+			w.Write(escLT)
+			lt = next('<', i+1)
+		case gt:
+			w.Write(escGT)
+			gt = next('>', i+1)
+		default:
+			w.Write(escAmp)
+			amp = next('&', i+1)
+		}
 		start = i + 1
 	}
 	w.Write(b[start:])

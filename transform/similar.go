@@ -200,16 +200,27 @@ func Bands(shingles []uint64) [simBands]uint32 {
 	// rest of mix64 is mixTail. Four seeds at a time over all shingles
 	// keep their minima in registers (TestBandsAsMix64 compares with
 	// mix64 as first written).
+	// mixTail is written out step by step, the four hashes interleaved:
+	// with the calls inlined one after the other the compiler kept too
+	// few of the values in registers (a tenth slower).
 	var sig [minHashes]uint64
 	for k := 0; k < minHashes; k += 4 {
-		p := bandSeedsPre[k : k+4 : k+4]
+		p0, p1, p2, p3 := bandSeedsPre[k], bandSeedsPre[k+1], bandSeedsPre[k+2], bandSeedsPre[k+3]
 		m0, m1, m2, m3 := ^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)
 		for _, s := range shingles {
 			t := s ^ s>>30
-			m0 = min(m0, mixTail(t^p[0]))
-			m1 = min(m1, mixTail(t^p[1]))
-			m2 = min(m2, mixTail(t^p[2]))
-			m3 = min(m3, mixTail(t^p[3]))
+			a0 := (t ^ p0) * mixMul1
+			a1 := (t ^ p1) * mixMul1
+			a2 := (t ^ p2) * mixMul1
+			a3 := (t ^ p3) * mixMul1
+			a0 = (a0 ^ a0>>27) * mixMul2
+			a1 = (a1 ^ a1>>27) * mixMul2
+			a2 = (a2 ^ a2>>27) * mixMul2
+			a3 = (a3 ^ a3>>27) * mixMul2
+			m0 = min(m0, a0^a0>>31)
+			m1 = min(m1, a1^a1>>31)
+			m2 = min(m2, a2^a2>>31)
+			m3 = min(m3, a3^a3>>31)
 		}
 		sig[k], sig[k+1], sig[k+2], sig[k+3] = m0, m1, m2, m3
 	}
@@ -252,10 +263,16 @@ func mix64(z uint64) uint64 {
 
 // mixTail is mix64 after its first step.
 func mixTail(z uint64) uint64 {
-	z *= 0xbf58476d1ce4e5b9
-	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
+	z *= mixMul1
+	z = (z ^ (z >> 27)) * mixMul2
 	return z ^ (z >> 31)
 }
+
+// The multipliers of SplitMix64's finalizer.
+const (
+	mixMul1 = 0xbf58476d1ce4e5b9
+	mixMul2 = 0x94d049bb133111eb
+)
 
 // Similarity compares two sorted shingle sets: the Jaccard index and the
 // containment of the smaller set in the larger.

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/umzug/umzug/extract"
+	"github.com/umzug/umzug/internal/urlmemo"
 )
 
 // pageLink is a link found on a page, canonical and as written, and
@@ -142,7 +143,16 @@ func linkOf(base *url.URL, val, rel string, image bool) (pageLink, bool) {
 // resolveRaw resolves href against base without canonicalizing, keeping the
 // variant as written (for the alias table). Only http(s) URLs are returned.
 func resolveRaw(base *url.URL, href string) (string, error) {
-	ref, err := url.Parse(extract.CleanURLSpace(href))
+	clean := extract.CleanURLSpace(href)
+	// An absolute path takes only the base's scheme, user and host (the
+	// site's menus on every page): resolved once.
+	k, memo := urlmemo.KeyFor(base, clean)
+	if memo {
+		if s, ok := rawResolved.Load(k); ok {
+			return s, nil
+		}
+	}
+	ref, err := url.Parse(clean)
 	if err != nil {
 		return "", err
 	}
@@ -150,5 +160,12 @@ func resolveRaw(base *url.URL, href string) (string, error) {
 	if u.Scheme != "http" && u.Scheme != "https" {
 		return "", extract.ErrNotHTTP
 	}
-	return u.String(), nil
+	s := u.String()
+	if memo {
+		rawResolved.Store(k, s)
+	}
+	return s, nil
 }
+
+// rawResolved remembers what resolveRaw made of absolute-path references.
+var rawResolved urlmemo.Memo[string]

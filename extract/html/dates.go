@@ -242,6 +242,9 @@ func nextDateCandidate(s string, pos int) (c dateCandidate, next int, ok bool) {
 		if r, _ := utf8.DecodeLastRuneInString(s[:pos]); pos > 0 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			continue
 		}
+		if !mayStartDate(s, pos) {
+			continue
+		}
 		loc = dateRE.FindStringSubmatchIndex(s[pos:min(pos+dateWindow, len(s))])
 		if loc != nil {
 			break
@@ -475,6 +478,52 @@ func parseOffset(z string) (int, error) {
 }
 
 func isASCIIDigit(b byte) bool { return '0' <= b && b <= '9' }
+
+// mayStartDate is false where dateRE cannot match at s[pos:], which
+// starts with a digit or a letter: most numbers and words of a text,
+// which nextDateCandidate then does not hand to the expression. Digits
+// start a date as 1 or 2 of them before a dot, white space or a month
+// ("12.", "12. März", "12März"), or as 4 before a hyphen ("2024-03-12");
+// letters as the first three of a month's name or abbreviation, compared
+// with ASCII letters folded (a rune that is not ASCII among them, "Mär",
+// "Ja\u0308nner", "O\u212Atober", leaves it to the expression).
+func mayStartDate(s string, pos int) bool {
+	if c := s[pos]; isASCIIDigit(c) {
+		j := pos + 1
+		for j < len(s) && isASCIIDigit(s[j]) {
+			j++
+		}
+		if j == len(s) {
+			return false
+		}
+		switch next := s[j]; j - pos {
+		case 1, 2:
+			return next == '.' || next <= ' ' || next >= utf8.RuneSelf || 'a' <= foldByte[next] && foldByte[next] <= 'z'
+		case 4:
+			return next == '-'
+		}
+		return false
+	}
+	if pos+3 > len(s) {
+		return false
+	}
+	if s[pos+1] >= utf8.RuneSelf || s[pos+2] >= utf8.RuneSelf {
+		return true
+	}
+	return monthStarts[[3]byte{foldByte[s[pos]], foldByte[s[pos+1]], foldByte[s[pos+2]]}]
+}
+
+// monthStarts are the first three letters, lower-cased, of the month
+// names and abbreviations dateRE reads (dateMonthRE, dateMonthENRE and
+// dateMonthENAbbr) in ASCII.
+var monthStarts = map[[3]byte]bool{}
+
+func init() {
+	for _, m := range []string{"jan", "jae", "feb", "mar", "mae", "mrz", "apr", "mai", "may", "jun", "jul",
+		"aug", "sep", "okt", "oct", "nov", "dez", "dec"} {
+		monthStarts[[3]byte{m[0], m[1], m[2]}] = true
+	}
+}
 
 // daysInMonth returns the number of days in month m of year y.
 func daysInMonth(y, m int) int {

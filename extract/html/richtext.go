@@ -13,6 +13,7 @@ import (
 
 	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/extract"
+	"github.com/umzug/umzug/internal/urlmemo"
 )
 
 // ptBuilder turns a stream of HTML inline content into Portable Text.
@@ -402,6 +403,32 @@ var uncryptRe = regexp.MustCompile(`(?i)^javascript:\s*linkTo_UnCryptMailto\(\s*
 // empty).
 func resolveLink(base *url.URL, href string) (string, bool) {
 	href = strings.TrimSpace(href)
+	// An absolute path takes only the base's scheme, user and host: the
+	// links a site's pages share resolve once.
+	k, memo := urlmemo.KeyFor(base, href)
+	if memo {
+		if r, ok := linksResolved.Load(k); ok {
+			return r.url, r.ok
+		}
+	}
+	u, ok := resolveLinkOnce(base, href)
+	if memo {
+		linksResolved.Store(k, linkResolution{u, ok})
+	}
+	return u, ok
+}
+
+// linkResolution is a result of resolveLink.
+type linkResolution struct {
+	url string
+	ok  bool
+}
+
+// linksResolved remembers what resolveLink made of absolute paths.
+var linksResolved urlmemo.Memo[linkResolution]
+
+// resolveLinkOnce is resolveLink of a trimmed href.
+func resolveLinkOnce(base *url.URL, href string) (string, bool) {
 	if strings.Contains(href, "%") && len(href) > 11 && strings.EqualFold(href[:11], "javascript:") {
 		// TYPO3 9+ writes the argument URL-encoded:
 		// javascript:linkTo_UnCryptMailto(%27nbjmup%2B…%27);
