@@ -983,7 +983,7 @@ func utilityReason(n *html.Node, weight int32) string {
 			return umzug.DropUtility
 		}
 	}
-	if len(t) < 80 && ps.hasAnyFoldPrefix(t, "von", "by", "autor", "redaktion", "erstellt", "geschrieben", "verfasst") && bylineRe.MatchString(t) && !weekdayByline(t) {
+	if len(t) < 80 && ps.hasAnyFoldPrefix(t, "von", "by", "autor", "redaktion", "erstellt", "geschrieben", "verfasst") && (bylineRe.MatchString(t) || datedByline(t) != "") {
 		return umzug.DropMeta
 	}
 	if len(t) < 250 && ps.mayAny(loginStems) {
@@ -1030,19 +1030,22 @@ var (
 )
 
 // bylineRe matches a byline standing on its own: "Von: Anna Beispiel",
-// "Autorin: …", "Redaktion: …", and one with the post's date
-// ("Verfasst von: redaktion2 | 31. Dezember 2008", bylineDate).
-var bylineRe = regexp.MustCompile(`(?i)^(?:von|by|autor(?:in|en)?|redaktion|erstellt von|geschrieben von|verfasst von)\s*:?\s+\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}?[\p{L}.'-]+){0,4}$|^(?:von|autor(?:in|en)?|redaktion)\s*:$|` + bylineDate.String()[4:])
+// "Autorin: …", "Redaktion: …" (one with the post's date: datedByline).
+var bylineRe = regexp.MustCompile(`(?i)^(?:von|by|autor(?:in|en)?|redaktion|erstellt von|geschrieben von|verfasst von)\s*:?\s+\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}?[\p{L}.'-]+){0,4}$|^(?:von|autor(?:in|en)?|redaktion)\s*:$`)
 
-// bylineDate matches a byline that ends in the post's date; group 1 is
-// the date.
+// bylineDate matches a byline that ends in the post's date ("Verfasst
+// von: redaktion2 | 31. Dezember 2008"); groups "name" and "date".
 var bylineDate = regexp.MustCompile(`(?i)^(?:von|by|autor(?:in|en)?|redaktion|erstellt von|geschrieben von|verfasst von|posted by)\s*:?\s+(?P<name>[\p{L}\d.'_-]+(?:\s+[\p{L}\d.'_-]+){0,4}?)\s*(?:[|,·•–-]|\bam\b|\bon\b)\s*(?P<date>\d{1,2}\.?\s*(?:\d{1,2}\.|\p{L}+\.?)\s*\d{4})$`)
 
-// weekdayByline reports a line bylineRe takes for a dated byline whose
-// name is a weekday.
-func weekdayByline(t string) bool {
+// datedByline returns the date of a byline that ends in the post's date
+// as written, "" for any other line and for one whose "name" is a
+// weekday ("Von: Freitag, 13. Juni 2025" is an event's first day).
+func datedByline(t string) string {
 	m := bylineDate.FindStringSubmatch(t)
-	return m != nil && weekdayName(m[bylineDate.SubexpIndex("name")])
+	if m == nil || weekdayName(m[bylineDate.SubexpIndex("name")]) {
+		return ""
+	}
+	return m[bylineDate.SubexpIndex("date")]
 }
 
 // weekdayName reports a byline's name that is a weekday: "Von: Freitag,

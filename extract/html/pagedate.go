@@ -477,10 +477,8 @@ func (p *page) labelledDate() string {
 			if v := dateAfter(t, bylineDateLabel); v != "" {
 				return v
 			}
-			if m := bylineDate.FindStringSubmatch(collapseTrim(t)); m != nil && !weekdayName(m[bylineDate.SubexpIndex("name")]) {
-				if v := isoDate("", m[bylineDate.SubexpIndex("date")]); len(v) >= 10 {
-					return v[:10]
-				}
+			if v := isoDate("", datedByline(collapseTrim(t))); len(v) >= 10 {
+				return v[:10]
 			}
 		}
 	}

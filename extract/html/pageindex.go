@@ -28,7 +28,7 @@ type pageIndex struct {
 	// canonicals: the elements link[rel="canonical"], in document order
 	// (canonicalHref).
 	canonicals []*html.Node
-	// hreflangs: the link and a elements with an hreflang attribute;
+	// hreflangs: the link elements with an hreflang attribute;
 	// langMenus: the elements whose class or id names a language menu
 	// (languageMenuName). Both in document order (translations).
 	hreflangs []*html.Node
@@ -179,7 +179,7 @@ func (x *pageIndex) element(n *html.Node) {
 			x.canonicals = append(x.canonicals, n)
 		}
 	}
-	if hreflang && (n.DataAtom == atom.Link || n.DataAtom == atom.A) {
+	if hreflang && n.DataAtom == atom.Link {
 		x.hreflangs = append(x.hreflangs, n)
 	}
 	if langMenu {

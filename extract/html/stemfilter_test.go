@@ -50,7 +50,7 @@ func utilityReasonRef(n *html.Node, weight int32) string {
 	if len(t) < 60 && hasAnyPrefix(l, "alle", "weitere", "mehr", "zu", "zur", "more", "all") && listLink.MatchString(l) && linkShare(n, nil) >= 0.8 {
 		return umzug.DropUtility
 	}
-	if len(t) < 80 && hasAnyPrefix(l, "von", "by", "autor", "redaktion", "erstellt", "geschrieben", "verfasst") && bylineRe.MatchString(t) {
+	if len(t) < 80 && hasAnyPrefix(l, "von", "by", "autor", "redaktion", "erstellt", "geschrieben", "verfasst") && (bylineRe.MatchString(t) || datedByline(t) != "") {
 		return umzug.DropMeta
 	}
 	if len(t) < 250 && containsSubstring(l, "einlogg", "anmeld", "registrier", "eingeloggt", "angemeldet") && commentGate.MatchString(t) {
