@@ -399,6 +399,7 @@ func (p *page) extract() (umzug.Document, error) {
 	p.dropRepeatedHeadings()
 	d.Blocks = p.blocks
 	p.readTaxonomy()
+	p.checkLang()
 	p.runs = p.account(roots, p.explain)
 	p.checkAccounting()
 	p.checkPictures(roots)

@@ -1,0 +1,46 @@
+package html_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestLangFromText: TYPO3 up to 8 writes <html lang="en"> unless the site
+// sets its language key, so an old German site calls every page English.
+// A page whose text plainly is German is exported as "de", with a
+// lang-mismatch warning naming both; a page without a language gets its
+// text's; a page too short to tell, or in another language, keeps what it
+// says.
+func TestLangFromText(t *testing.T) {
+	german := `<p>Das Landesamt für Umwelt hat den Bericht über die Wasserqualität der Seen vorgelegt. Die Werte sind in den meisten Seen gut, an einigen Stellen wird aber zu viel Nitrat gemessen.</p>
+<p>Der Bericht ist auf der Internetseite des Amtes abrufbar und wird auch in den Gemeinden ausgelegt. Für Fragen steht die Pressestelle mit den Fachleuten zur Verfügung, die auch bei der Auswertung der Daten geholfen haben.</p>
+<p>Im nächsten Jahr soll die Messung auf weitere Gewässer ausgedehnt werden, die bisher nicht untersucht wurden.</p>`
+	page := func(lang, body string) string {
+		return `<html` + lang + `><head><title>Bericht</title></head><body><main><h1>Wasserqualität der Seen</h1>` + body + `</main></body></html>`
+	}
+	for _, c := range []struct {
+		name, lang, body, want string
+		warn                   bool
+	}{
+		{"TYPO3's default key on a German page", ` lang="en"`, german, "de", true},
+		{"no language", ``, german, "de", false},
+		{"no valid tag", ` lang="lang="`, german, "de", false},
+		{"German says German", ` lang="de-DE"`, german, "de-DE", false},
+		{"too short to tell", ` lang="en"`, `<p>Der Bericht ist da.</p>`, "en", false},
+		{"another language", ` lang="fr"`, german, "fr", false},
+	} {
+		d := parseFile(t, page(c.lang, c.body), "https://amt.example/presse/bericht")
+		warned := false
+		for _, w := range d.Warnings {
+			if w.Code == "lang-mismatch" {
+				warned = true
+				if !strings.Contains(w.Message, `"en"`) || !strings.Contains(w.Message, "German") {
+					t.Errorf("%s: warning %q names neither the page's tag nor the text's language", c.name, w.Message)
+				}
+			}
+		}
+		if d.Lang != c.want || warned != c.warn {
+			t.Errorf("%s: lang %q, warning %v; want %q, %v", c.name, d.Lang, warned, c.want, c.warn)
+		}
+	}
+}
