@@ -2,6 +2,7 @@ package html
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -24,11 +25,18 @@ func (p *page) checkLang() {
 	said := primaryLang(d.Lang)
 	switch {
 	case said == found:
+		return
 	case !validLangTag(d.Lang):
-		d.Lang = found
 	case said == "de" || said == "en":
 		p.warn("lang-mismatch", fmt.Sprintf("the page says lang=%q, but its text is %s: exported as %q", d.Lang, langName[found], found), "")
-		d.Lang = found
+	default:
+		return
+	}
+	d.Lang = found
+	// A version "in" the page's own language is no translation of it.
+	d.Translations = slices.DeleteFunc(d.Translations, func(t umzug.Translation) bool { return primaryLang(t.Lang) == found })
+	if len(d.Translations) == 0 {
+		d.Translations = nil
 	}
 }
 

@@ -16,7 +16,8 @@ func TestLangFromText(t *testing.T) {
 <p>Der Bericht ist auf der Internetseite des Amtes abrufbar und wird auch in den Gemeinden ausgelegt. Für Fragen steht die Pressestelle mit den Fachleuten zur Verfügung, die auch bei der Auswertung der Daten geholfen haben.</p>
 <p>Im nächsten Jahr soll die Messung auf weitere Gewässer ausgedehnt werden, die bisher nicht untersucht wurden.</p>`
 	page := func(lang, body string) string {
-		return `<html` + lang + `><head><title>Bericht</title></head><body><main><h1>Wasserqualität der Seen</h1>` + body + `</main></body></html>`
+		return `<html` + lang + `><head><title>Bericht</title></head><body><div id="sprachwahl"><a href="/index.php?id=7&amp;L=0">Deutsch</a> <a href="/index.php?id=7&amp;L=1">English</a></div>
+<main><h1>Wasserqualität der Seen</h1>` + body + `</main></body></html>`
 	}
 	for _, c := range []struct {
 		name, lang, body, want string
@@ -41,6 +42,11 @@ func TestLangFromText(t *testing.T) {
 		}
 		if d.Lang != c.want || warned != c.warn {
 			t.Errorf("%s: lang %q, warning %v; want %q, %v", c.name, d.Lang, warned, c.want, c.warn)
+		}
+		for _, tr := range d.Translations {
+			if strings.HasPrefix(d.Lang, tr.Lang) {
+				t.Errorf("%s: a translation in the page's own language %q: %+v", c.name, d.Lang, tr)
+			}
 		}
 	}
 }
