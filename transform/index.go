@@ -534,7 +534,11 @@ func (x *Index) Finalize(load LoadFunc) error {
 	for _, i := range alloc {
 		e := x.doc(i)
 		var p string
-		p, e.path = x.paths.unique(x, x.docPath(i), e.path)
+		if root := x.translatedRootPath(i); root != "" {
+			p, e.path = x.paths.unique(x, root, 0) // a new record: the path is not the proposed one
+		} else {
+			p, e.path = x.paths.unique(x, x.docPath(i), e.path)
+		}
 		x.docTargets = append(x.docTargets, pathHash(p))
 	}
 	slices.Sort(x.docTargets)
@@ -850,6 +854,38 @@ func ProposeAssetPath(oldPath string) string {
 // queryVariant is 1 for a URL whose query holds a parameter other than
 // TYPO3's page id and language (id, L): a variant of the page its path
 // names; 0 for the page's own URL.
+// translatedRootPath returns, for a translation of the start page that
+// TYPO3 serves under its language parameter ("index.php?id=1&L=1",
+// "/?L=1", whose proposed path is "/en/<its title>" as the URL names no
+// path), the language's start path "/en": its original without L is the
+// document at "/". "" for any other document.
+func (x *Index) translatedRootPath(i int32) string {
+	p := x.docPath(i)
+	lang, rest, ok := strings.Cut(strings.TrimPrefix(p, "/"), "/")
+	if !ok || rest == "" || lang == "" {
+		return ""
+	}
+	raw := x.docURL(i)
+	if !strings.Contains(raw, "L=") {
+		return ""
+	}
+	u, err := url.Parse(raw)
+	if err != nil || u.RawQuery == "" {
+		return ""
+	}
+	q := u.Query()
+	if l := q.Get("L"); l == "" || l == "0" {
+		return ""
+	}
+	q.Del("L")
+	q.Del("cHash")
+	u.RawQuery = q.Encode()
+	if j, ok := x.resolve(u.String()); ok && j != i && x.docPath(j) == "/" {
+		return "/" + lang
+	}
+	return ""
+}
+
 func queryVariant(u string) int {
 	_, q, ok := strings.Cut(u, "?")
 	if !ok {

@@ -580,3 +580,26 @@ func TestTranslationsPointToTheirDocuments(t *testing.T) {
 		t.Errorf("the English page's translations %+v, want the German document %s", tr, dd.ID)
 	}
 }
+
+// TestTranslatedStartPagePath: the English start page that TYPO3 serves
+// as index.php?id=1&L=1 (its URL names no path, so it would be named
+// after its title) gets the path /en, beside the German start page at /;
+// another translated page keeps /en/<its path>.
+func TestTranslatedStartPagePath(t *testing.T) {
+	root := page("/", "Startseite", textBlock("c1", "Willkommen beim Landesamt für Forsten."))
+	root.Provenance.AliasURLs = []string{site + "/index.php?id=1"}
+	en := page("/index.php?id=1&L=1", "Welcome", textBlock("c2", "Welcome to the State Forestry Office."))
+	en.Lang = "en"
+	other := page("/index.php?id=12&L=1", "Forests", textBlock("c3", "The forests of the state cover a third of its land."))
+	other.Lang = "en"
+	res := runIndex(t, transform.IndexOptions{}, root, en, other)
+	if p := res.docs[site+"/index.php?id=1&L=1"].Path; p != "/en" {
+		t.Errorf("English start page: path %q, want /en", p)
+	}
+	if p := res.docs[site+"/"].Path; p != "/" {
+		t.Errorf("German start page: path %q, want /", p)
+	}
+	if p := res.docs[site+"/index.php?id=12&L=1"].Path; p != "/en/forests" {
+		t.Errorf("other English page: path %q, want /en/forests", p)
+	}
+}
