@@ -2,7 +2,6 @@ package html
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"unicode"
 
@@ -33,11 +32,11 @@ func (p *page) checkLang() {
 		return
 	}
 	d.Lang = found
-	// A version "in" the page's own language is no translation of it.
-	d.Translations = slices.DeleteFunc(d.Translations, func(t umzug.Translation) bool { return primaryLang(t.Lang) == found })
-	if len(d.Translations) == 0 {
-		d.Translations = nil
-	}
+	// The translations were read against the language the page said: a
+	// version "in" the text's language is no translation of it, and the
+	// one in the language it said is (an English page of a site whose
+	// every page says lang="de" keeps its German original).
+	d.Translations = p.translations()
 }
 
 var langName = map[string]string{"de": "German", "en": "English"}

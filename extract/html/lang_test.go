@@ -50,3 +50,20 @@ func TestLangFromText(t *testing.T) {
 		}
 	}
 }
+
+// TestLangFromTextKeepsTranslation: an English page of a site whose every
+// page says lang="de" lists its German original among its hreflang
+// alternates; read against the language the page said, that version was
+// the page's own and left out.
+func TestLangFromTextKeepsTranslation(t *testing.T) {
+	en := strings.Repeat("The office is responsible for the protection of the coast and it has a long record of work with the people of the region. ", 3)
+	page := `<html lang="de"><head><title>Coast</title>
+<link rel="canonical" href="https://amt.example/en/coast">
+<link rel="alternate" hreflang="de" href="https://amt.example/de/kueste">
+<link rel="alternate" hreflang="en" href="https://amt.example/en/coast">
+</head><body><main><h1>Coast</h1><p>` + en + `</p><p>` + en + `</p></main></body></html>`
+	d := parseFile(t, page, "https://amt.example/en/coast")
+	if d.Lang != "en" || len(d.Translations) != 1 || d.Translations[0].Lang != "de" || d.Translations[0].URL != "https://amt.example/de/kueste" {
+		t.Errorf("lang %q, translations %+v; want en with the German version", d.Lang, d.Translations)
+	}
+}
