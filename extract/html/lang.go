@@ -87,10 +87,11 @@ func textLang(blocks []umzug.Block) string {
 
 // germanWords and englishWords are frequent function words of either
 // language that the other does not use ("in", "die" as an English verb,
-// and the like are left out).
+// German's "was", and the like are left out), nor Dutch ("is", "of":
+// a Dutch page without a lang tag is no English one).
 var (
 	germanWords  = wordSet("der das und ist nicht mit von zu den für auf dem sich auch eine ein werden wird sind bei nach über oder wurde")
-	englishWords = wordSet("the and of to is for with that are on this be by as it from was were have has which or")
+	englishWords = wordSet("the and to for with that are on this be by as it from were have has which or")
 )
 
 func wordSet(s string) map[string]bool {

@@ -67,3 +67,14 @@ func TestLangFromTextKeepsTranslation(t *testing.T) {
 		t.Errorf("lang %q, translations %+v; want en with the German version", d.Lang, d.Translations)
 	}
 }
+
+// TestLangFromTextNotDutch: Dutch shares "is", "of" and "was" with
+// English (and German "was" too); a Dutch page without a language tag
+// was exported as English.
+func TestLangFromTextNotDutch(t *testing.T) {
+	nl := strings.Repeat("Het bureau is verantwoordelijk voor de bescherming van de kust. Dit is een taak die al lang bestaat, of het nu gaat om dijken of duinen. Het werk was altijd zwaar en het is nog steeds belangrijk. ", 4)
+	d := parseFile(t, `<html><head><title>Kust</title></head><body><main><h1>Kust</h1><p>`+nl+`</p><p>`+nl+`</p></main></body></html>`, "https://amt.example/nl/kust")
+	if d.Lang != "" {
+		t.Errorf("a Dutch page without a tag: lang %q, want none", d.Lang)
+	}
+}
