@@ -996,7 +996,7 @@ func (p *page) looksLikePressRelease(roots []*html.Node) bool {
 // classKicker returns the element right before the headline h (its
 // previous element sibling) whose class names a kicker (kicker, topline,
 // dachzeile, overline, roofline, spitzmarke) and whose text is a short
-// line; nil otherwise.
+// line and no date alone; nil otherwise.
 func classKicker(h *html.Node) *html.Node {
 	if h == nil {
 		return nil
@@ -1015,8 +1015,8 @@ func classKicker(h *html.Node) *html.Node {
 	if !containsSubstring(cls, "kicker", "topline", "dachzeile", "overline", "roofline", "spitzmarke") {
 		return nil
 	}
-	if t, short := textUpTo(k, 60); !short || t == "" {
-		return nil
+	if t, short := textUpTo(k, 60); !short || t == "" || strings.ContainsAny(t, "0123456789") && dateOnly.MatchString(collapseTrim(t)) {
+		return nil // a date set over the headline is the date, no kicker
 	}
 	return k
 }
