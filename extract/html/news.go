@@ -721,7 +721,7 @@ func (p *page) takeLead() {
 		if first.Style != "normal" || first.ListItem != "" || len(t) < 60 {
 			return
 		}
-		if !allMarked(first, "strong") && !(len(b.Text.Body) == 1 && len(t) <= 600 && leadMarked(p.blockSrc[b.Key])) {
+		if !allMarked(first, "strong") && !(len(b.Text.Body) == 1 && len(t) <= 600 && leadMarked(p.blockSrc[b.Key], t)) {
 			return
 		}
 		p.d.PressRelease.Lead = t
@@ -731,14 +731,16 @@ func (p *page) takeLead() {
 }
 
 // leadMarked reports whether n or one of its two nearest ancestors has a
-// class naming a lead: intro, lead, vorspann, abstract, standfirst (a
-// word of the class, split at hyphens and underscores).
-func leadMarked(n *html.Node) bool {
+// class naming a lead (intro, lead, vorspann, abstract, standfirst: a
+// word of the class, split at hyphens and underscores) and its text is
+// the paragraph t alone: a wrapper so named around the whole text
+// ("content-intro") makes no lead of its first paragraph.
+func leadMarked(n *html.Node, t string) bool {
 	for i := 0; n != nil && i < 3; i, n = i+1, n.Parent {
 		for w := range strings.FieldsFuncSeq(strings.ToLower(attr(n, "class")), func(r rune) bool { return r == ' ' || r == '-' || r == '_' }) {
 			switch w {
 			case "intro", "lead", "vorspann", "abstract", "standfirst":
-				return true
+				return normText(textOf(n)) == normText(t)
 			}
 		}
 	}
