@@ -2,7 +2,6 @@ package html
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"unicode"
 
@@ -33,11 +32,11 @@ func (p *page) checkLang() {
 		return
 	}
 	d.Lang = found
-	// A version "in" the page's own language is no translation of it.
-	d.Translations = slices.DeleteFunc(d.Translations, func(t umzug.Translation) bool { return primaryLang(t.Lang) == found })
-	if len(d.Translations) == 0 {
-		d.Translations = nil
-	}
+	// The translations were read against the language the page said: a
+	// version "in" the text's language is no translation of it, and the
+	// one in the language it said is (an English page of a site whose
+	// every page says lang="de" keeps its German original).
+	d.Translations = p.translations()
 }
 
 var langName = map[string]string{"de": "German", "en": "English"}
@@ -88,10 +87,11 @@ func textLang(blocks []umzug.Block) string {
 
 // germanWords and englishWords are frequent function words of either
 // language that the other does not use ("in", "die" as an English verb,
-// and the like are left out).
+// German's "was", and the like are left out), nor Dutch ("is", "of":
+// a Dutch page without a lang tag is no English one).
 var (
 	germanWords  = wordSet("der das und ist nicht mit von zu den für auf dem sich auch eine ein werden wird sind bei nach über oder wurde")
-	englishWords = wordSet("the and of to is for with that are on this be by as it from was were have has which or")
+	englishWords = wordSet("the and to for with that are on this be by as it from were have has which or")
 )
 
 func wordSet(s string) map[string]bool {

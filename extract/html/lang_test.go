@@ -50,3 +50,31 @@ func TestLangFromText(t *testing.T) {
 		}
 	}
 }
+
+// TestLangFromTextKeepsTranslation: an English page of a site whose every
+// page says lang="de" lists its German original among its hreflang
+// alternates; read against the language the page said, that version was
+// the page's own and left out.
+func TestLangFromTextKeepsTranslation(t *testing.T) {
+	en := strings.Repeat("The office is responsible for the protection of the coast and it has a long record of work with the people of the region. ", 3)
+	page := `<html lang="de"><head><title>Coast</title>
+<link rel="canonical" href="https://amt.example/en/coast">
+<link rel="alternate" hreflang="de" href="https://amt.example/de/kueste">
+<link rel="alternate" hreflang="en" href="https://amt.example/en/coast">
+</head><body><main><h1>Coast</h1><p>` + en + `</p><p>` + en + `</p></main></body></html>`
+	d := parseFile(t, page, "https://amt.example/en/coast")
+	if d.Lang != "en" || len(d.Translations) != 1 || d.Translations[0].Lang != "de" || d.Translations[0].URL != "https://amt.example/de/kueste" {
+		t.Errorf("lang %q, translations %+v; want en with the German version", d.Lang, d.Translations)
+	}
+}
+
+// TestLangFromTextNotDutch: Dutch shares "is", "of" and "was" with
+// English (and German "was" too); a Dutch page without a language tag
+// was exported as English.
+func TestLangFromTextNotDutch(t *testing.T) {
+	nl := strings.Repeat("Het bureau is verantwoordelijk voor de bescherming van de kust. Dit is een taak die al lang bestaat, of het nu gaat om dijken of duinen. Het werk was altijd zwaar en het is nog steeds belangrijk. ", 4)
+	d := parseFile(t, `<html><head><title>Kust</title></head><body><main><h1>Kust</h1><p>`+nl+`</p><p>`+nl+`</p></main></body></html>`, "https://amt.example/nl/kust")
+	if d.Lang != "" {
+		t.Errorf("a Dutch page without a tag: lang %q, want none", d.Lang)
+	}
+}

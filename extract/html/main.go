@@ -852,7 +852,7 @@ func (a *analysis) tighten(best *html.Node) *html.Node {
 		}
 	}
 	var inner *html.Node
-	mains := 0 // main landmarks in best: one is the page's, several say less (taz marks its comments too)
+	mains := 0 // main landmarks in best: one is the page's, several say less (a news site may mark its comments too)
 	visitElements(best, func(e *html.Node) {
 		if isMainLandmark(e) {
 			mains++

@@ -721,7 +721,7 @@ func (p *page) takeLead() {
 		if first.Style != "normal" || first.ListItem != "" || len(t) < 60 {
 			return
 		}
-		if !allMarked(first, "strong") && !(len(b.Text.Body) == 1 && len(t) <= 600 && leadMarked(p.blockSrc[b.Key])) {
+		if !allMarked(first, "strong") && !(len(b.Text.Body) == 1 && len(t) <= 600 && leadMarked(p.blockSrc[b.Key], t)) {
 			return
 		}
 		p.d.PressRelease.Lead = t
@@ -731,14 +731,16 @@ func (p *page) takeLead() {
 }
 
 // leadMarked reports whether n or one of its two nearest ancestors has a
-// class naming a lead: intro, lead, vorspann, abstract, standfirst (a
-// word of the class, split at hyphens and underscores).
-func leadMarked(n *html.Node) bool {
+// class naming a lead (intro, lead, vorspann, abstract, standfirst: a
+// word of the class, split at hyphens and underscores) and its text is
+// the paragraph t alone: a wrapper so named around the whole text
+// ("content-intro") makes no lead of its first paragraph.
+func leadMarked(n *html.Node, t string) bool {
 	for i := 0; n != nil && i < 3; i, n = i+1, n.Parent {
 		for w := range strings.FieldsFuncSeq(strings.ToLower(attr(n, "class")), func(r rune) bool { return r == ' ' || r == '-' || r == '_' }) {
 			switch w {
 			case "intro", "lead", "vorspann", "abstract", "standfirst":
-				return true
+				return normText(textOf(n)) == normText(t)
 			}
 		}
 	}
@@ -996,7 +998,7 @@ func (p *page) looksLikePressRelease(roots []*html.Node) bool {
 // classKicker returns the element right before the headline h (its
 // previous element sibling) whose class names a kicker (kicker, topline,
 // dachzeile, overline, roofline, spitzmarke) and whose text is a short
-// line; nil otherwise.
+// line and no date alone; nil otherwise.
 func classKicker(h *html.Node) *html.Node {
 	if h == nil {
 		return nil
@@ -1015,8 +1017,8 @@ func classKicker(h *html.Node) *html.Node {
 	if !containsSubstring(cls, "kicker", "topline", "dachzeile", "overline", "roofline", "spitzmarke") {
 		return nil
 	}
-	if t, short := textUpTo(k, 60); !short || t == "" {
-		return nil
+	if t, short := textUpTo(k, 60); !short || t == "" || strings.ContainsAny(t, "0123456789") && dateOnly.MatchString(collapseTrim(t)) {
+		return nil // a date set over the headline is the date, no kicker
 	}
 	return k
 }

@@ -641,3 +641,30 @@ func TestKickerInArticleHeader(t *testing.T) {
 		t.Errorf("page: title %q, text\n%s", d.Title, all(d))
 	}
 }
+
+// TestKickerLineThatIsADate: a release's date set over the headline in a
+// line classed like a kicker ("<p class=topline>12.03.2024</p><h1>") is
+// its date, not its kicker.
+func TestKickerLineThatIsADate(t *testing.T) {
+	p := "Das Landesamt hat heute die neue Deichschau für das kommende Frühjahr vorgestellt und lädt alle Bürgerinnen und Bürger herzlich ein."
+	d := parseFile(t, `<html lang="de"><head><title>Deichschau vorgestellt</title></head><body>
+<main><article><header><p class="topline">12.03.2024</p><h1>Deichschau vorgestellt</h1></header>
+<p>Pressemitteilung</p><p>`+p+`</p><p>`+p+`</p></article></main></body></html>`, "https://amt.example/presse/deichschau")
+	if d.PressRelease == nil || d.PressRelease.Kicker != "" || d.Dates.Published != "2024-03-12" {
+		t.Errorf("kind %s, press fields %+v, dates %+v: want the date and no kicker", d.Kind, d.PressRelease, d.Dates)
+	}
+}
+
+// TestLeadClassWrapsWholeText: a wrapper whose class names a lead
+// ("content-intro") around all of a release's text makes no lead of its
+// first paragraph: only an element that holds the paragraph alone does.
+func TestLeadClassWrapsWholeText(t *testing.T) {
+	p := "Das Landesamt hat heute die neue Deichschau für das kommende Frühjahr vorgestellt und lädt alle Bürgerinnen und Bürger herzlich ein."
+	d := parseFile(t, `<html lang="de"><head><title>Deichschau vorgestellt</title></head><body>
+<main><article><p class="kicker-line">Pressemitteilung</p><h1>Deichschau vorgestellt</h1><p class="date">12.03.2024</p>
+<div class="content-intro"><div id="c1" class="frame frame-type-text"><p>Erster Absatz. `+p+`</p></div><div id="c2" class="frame frame-type-text"><p>Zweiter Absatz. `+p+`</p><p>Dritter Absatz. `+p+`</p></div></div>
+</article></main></body></html>`, "https://amt.example/pressemitteilungen/deichschau")
+	if d.PressRelease == nil || d.PressRelease.Lead != "" {
+		t.Errorf("kind %s, press fields %+v: want no lead", d.Kind, d.PressRelease)
+	}
+}
