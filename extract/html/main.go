@@ -865,7 +865,11 @@ func (a *analysis) tighten(best *html.Node) *html.Node {
 				continue
 			}
 			share := 0.85
-			if mains == 1 && isMainLandmark(c) {
+			if mains == 1 && isMainLandmark(c) && 2*a.goodAfter(c, best) <= a.w[c].good {
+				// Little prose follows <main> in the region: what the
+				// wrapper adds is the header's and the footer's. Where
+				// much follows (the article's body after a <main> of
+				// headline and intro), the wrapper stays the content.
 				share = 0.5
 			}
 			if contentLandmark(c) && a.score(c) >= share*a.score(best) {
@@ -880,6 +884,21 @@ func (a *analysis) tighten(best *html.Node) *html.Node {
 		return inner
 	}
 	return best
+}
+
+// goodAfter returns the prose (good text) that follows n inside region:
+// in the siblings after n and after each of its ancestors below region
+// that carry no boilerplate verdict.
+func (a *analysis) goodAfter(n, region *html.Node) int32 {
+	var good int32
+	for x := n; x != nil && x != region; x = x.Parent {
+		for s := x.NextSibling; s != nil; s = s.NextSibling {
+			if s.Type == html.ElementNode && a.marks[s] == "" {
+				good += a.w[s].good // not what a verdict already drops (related links, the footer)
+			}
+		}
+	}
+	return good
 }
 
 // bodySearchRegion returns the elements between a TYPO3SEARCH_begin and

@@ -1073,3 +1073,23 @@ func TestReadSpeakerSkipIsContent(t *testing.T) {
 		t.Errorf("the caption or credit in rs_skip is lost: %+v", d.Blocks)
 	}
 }
+
+// TestMainOfHeadOnly: a <main> that holds only the headline and the intro,
+// the article's body following it in the same wrapper, does not cut the
+// body off: much prose after <main> keeps the wrapper the content.
+func TestMainOfHeadOnly(t *testing.T) {
+	intro := strings.Repeat("Die Landesregierung hat heute beschlossen, die Förderung für kommunale Klimaschutzprojekte deutlich auszuweiten. ", 2)
+	d := parseFile(t, `<html lang="de"><head><title>Klimaschutz</title></head><body>
+<header><nav><ul><li><a href="/a">Start</a></li><li><a href="/b">Themen</a></li></ul></nav></header>
+<div id="page"><main><h1>Klimaschutz vor Ort</h1><p class="intro">`+intro+`</p></main>
+<div class="content"><p>Gefördert werden Wärmenetze, Photovoltaik auf kommunalen Dächern und die Sanierung von Schulen und Kindergärten.</p>
+<p>Zweiter Absatz: Anträge können die Gemeinden ab März beim Landesverwaltungsamt stellen, das auch berät.</p></div></div>
+<footer><p>Impressum</p></footer></body></html>`, "https://land.example/themen/klimaschutz")
+	var all strings.Builder
+	for _, b := range d.Blocks {
+		all.WriteString(b.PlainText() + "\n")
+	}
+	if !strings.Contains(all.String(), "Wärmenetze") || !strings.Contains(all.String(), "Zweiter Absatz") {
+		t.Errorf("the body after <main> is lost:\n%s", all.String())
+	}
+}
