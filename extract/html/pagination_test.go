@@ -26,6 +26,8 @@ func TestLaterListPages(t *testing.T) {
 		// tt_news (TYPO3 4.x): tx_ttnews[pointer] counts from 0
 		{"ttnews-list-pointer-1.html", site + "/index.php?id=12&tx_ttnews%5Bpointer%5D=1&cHash=3d4e5f", ViewPagination},
 		{"ttnews-list-pointer-1.html", site + "/index.php?id=12", ""},
+		// the pager links page id 12: under another page id it is no later page of that list
+		{"ttnews-list-pointer-1.html", site + "/index.php?id=14&tx_ttnews%5Bpointer%5D=1", ""},
 		// the same pages under URLs that number no page of theirs
 		{"news-list-page-2.html", site + "/presse/pressemitteilungen/", ""},
 		{"gallery-page-2.html", site + "/ministerium/bildergalerie/", ""},

@@ -247,8 +247,8 @@ func (p *page) laterListPage() bool {
 			continue
 		}
 		l := listpage.Of(lu)
-		if l.Path != lp.Path || !pagerLink(a) {
-			continue
+		if l.Path != lp.Path || lu.Query().Get("id") != own.Query().Get("id") || !pagerLink(a) {
+			continue // another page (old TYPO3's index.php?id=N all share one path)
 		}
 		// Page 1 as the bare URL only for a plugin's parameter or a
 		// routed page: a plain "?page=2" linking "index.php" may be a
