@@ -2,7 +2,6 @@ package html
 
 import (
 	"fmt"
-	"path"
 	"regexp"
 	"strconv"
 	"strings"
@@ -1011,10 +1010,8 @@ func (p *page) audioFiles(n *html.Node) *umzug.Downloads {
 			}
 			f.Description = text(item.FindMatcher(cssFirst(".audio-description, figcaption")).First())
 		}
-		base := path.Base(strings.SplitN(href, "?", 2)[0])
-		if ext := path.Ext(base); ext != "" && len(ext) <= 6 {
-			f.FileName = base
-			f.Format = strings.ToUpper(ext[1:])
+		if name, format := fileNameFormat(href); name != "" {
+			f.FileName, f.Format = name, format
 		}
 		if f.Title == "" {
 			f.Title = f.FileName

@@ -362,15 +362,25 @@ func datedItem(d *html.Node) bool {
 	if c == "" || !strings.Contains(strings.ToLower(c), "dat") {
 		return false
 	}
-	named := false
-	for w := range strings.FieldsFuncSeq(strings.ToLower(c), func(r rune) bool { return r == '-' || r == '_' || r == ' ' }) {
-		named = named || w == "date" || w == "datum"
-	}
-	if !named {
+	if !classWordIn(c, dateWords) {
 		return false
 	}
 	t, _ := textUpTo(d, 60)
 	return len(FindGermanDates(t)) > 0
+}
+
+var dateWords = map[string]bool{"date": true, "datum": true}
+
+// classWordIn reports whether a word of the class or id value v, split at
+// spaces, hyphens and underscores and in lower case, is in words
+// ("news-related-news-date" holds "date"; "links-updated" does not).
+func classWordIn(v string, words map[string]bool) bool {
+	for w := range strings.FieldsFuncSeq(strings.ToLower(v), func(r rune) bool { return r == ' ' || r == '-' || r == '_' }) {
+		if words[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // leadAfterHeadline reports a "teaser" that is the lead of the article

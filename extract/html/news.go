@@ -737,15 +737,14 @@ func (p *page) takeLead() {
 // ("content-intro") makes no lead of its first paragraph.
 func leadMarked(n *html.Node, t string) bool {
 	for i := 0; n != nil && i < 3; i, n = i+1, n.Parent {
-		for w := range strings.FieldsFuncSeq(strings.ToLower(attr(n, "class")), func(r rune) bool { return r == ' ' || r == '-' || r == '_' }) {
-			switch w {
-			case "intro", "lead", "vorspann", "abstract", "standfirst":
-				return normText(textOf(n)) == normText(t)
-			}
+		if classWordIn(attr(n, "class"), leadWords) {
+			return normText(textOf(n)) == normText(t)
 		}
 	}
 	return false
 }
+
+var leadWords = map[string]bool{"intro": true, "lead": true, "vorspann": true, "abstract": true, "standfirst": true}
 
 // dropFirstParagraph removes the first paragraph of text block i, and
 // the block with it when that was all it held.

@@ -37,6 +37,20 @@ func (p *page) richChildren(s *goquery.Selection) umzug.PortableText {
 	return b.result()
 }
 
+// fileNameFormat returns the file name a link's path ends in and its
+// extension in upper case as the format ("bericht.pdf", "PDF"); "" when
+// the last segment has no extension of at most five characters.
+func fileNameFormat(href string) (name, format string) {
+	if href == "" {
+		return "", ""
+	}
+	base := path.Base(strings.SplitN(href, "?", 2)[0])
+	if ext := path.Ext(base); ext != "" && len(ext) <= 6 {
+		return base, strings.ToUpper(ext[1:])
+	}
+	return "", ""
+}
+
 func (p *page) abs(href string) string {
 	l, ok := resolveLink(p.base, href)
 	if !ok {
@@ -834,12 +848,8 @@ func (p *page) fileOf(a *goquery.Selection, item *goquery.Selection) umzug.File 
 	if f.Description != "" && f.SizeText != "" {
 		f.Description = strings.TrimSpace(strings.Replace(f.Description, f.SizeText, "", 1))
 	}
-	if u := href; u != "" {
-		base := path.Base(strings.SplitN(u, "?", 2)[0])
-		if ext := path.Ext(base); ext != "" && len(ext) <= 6 {
-			f.FileName = base
-			f.Format = strings.ToUpper(ext[1:])
-		}
+	if name, format := fileNameFormat(href); name != "" {
+		f.FileName, f.Format = name, format
 	}
 	if f.Title == "" {
 		f.Title = f.FileName

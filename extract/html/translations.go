@@ -174,12 +174,7 @@ func languageMenuName(v string) bool {
 	if !strings.Contains(l, "lang") && !strings.Contains(l, "sprach") {
 		return false
 	}
-	for w := range strings.FieldsFuncSeq(l, func(r rune) bool { return r == ' ' || r == '-' || r == '_' }) {
-		if languageMenuWords[w] {
-			return true
-		}
-	}
-	return false
+	return classWordIn(l, languageMenuWords)
 }
 
 var languageMenuWords = map[string]bool{
