@@ -983,7 +983,7 @@ func utilityReason(n *html.Node, weight int32) string {
 			return umzug.DropUtility
 		}
 	}
-	if len(t) < 80 && ps.hasAnyFoldPrefix(t, "von", "by", "autor", "redaktion", "erstellt", "geschrieben", "verfasst") && (bylineRe.MatchString(t) || datedByline(t) != "") {
+	if len(t) < 80 && ps.hasAnyFoldPrefix(t, "von", "by", "autor", "redaktion", "erstellt", "geschrieben", "verfasst", "posted") && (bylineRe.MatchString(t) || datedByline(t) != "") {
 		return umzug.DropMeta
 	}
 	if len(t) < 250 && ps.mayAny(loginStems) {

@@ -363,9 +363,16 @@ func (p *page) fillPublished(roots []*html.Node) {
 		}
 		return
 	}
+	labelled, pubLabel := p.labelledDate()
 	switch {
 	case dateline != "" && (p.metaDateV == "" || !strings.HasPrefix(p.metaDateV, dateline)):
 		d.Dates.Published = dateline
+	case pubLabel && p.metaDateV != "" && !strings.HasPrefix(p.metaDateV, labelled):
+		// The page says when it was published ("Erschienen am
+		// 14.03.2021"); the metadata that differs is often the time the
+		// record last changed (TYPO3's SYS_LASTCHANGED in <meta
+		// name="date">).
+		d.Dates.Published = labelled
 	case p.metaDateV != "":
 		d.Dates.Published = p.metaDateV
 	case p.contentDateV != "":
@@ -393,8 +400,8 @@ func (p *page) fillPublished(roots []*html.Node) {
 		d.Dates.Published = v
 		return
 	}
-	if v := p.labelledDate(); v != "" {
-		d.Dates.Published = v
+	if labelled != "" {
+		d.Dates.Published = labelled
 		return
 	}
 	d.Dates.Published = p.closingDateline()
@@ -470,15 +477,18 @@ func lastLine(b umzug.Block) string {
 // ("Verfasst von: redaktion2 | 31. Dezember 2008"), or after a
 // publication label ("Veröffentlicht am 3. November 2021") opening one of
 // the first three blocks. A bare "Datum:" in the text may date an event.
-func (p *page) labelledDate() string {
+//
+// pub reports that a publication label names the date ("Erschienen am",
+// "Veröffentlicht:"), not a bare "Datum" or a byline's closing date.
+func (p *page) labelledDate() (v string, pub bool) {
 	for _, dn := range p.dropped {
 		if (dn.reason == umzug.DropMeta || dn.reason == umzug.DropAuthor) && !insideItemList(dn.n) {
 			t, _ := textUpTo(dn.n, 300)
 			if v := dateAfter(t, bylineDateLabel); v != "" {
-				return v
+				return v, dateAfter(t, pubDateLabel) == v
 			}
 			if v := isoDate("", datedByline(collapseTrim(t))); len(v) >= 10 {
-				return v[:10]
+				return v[:10], false
 			}
 		}
 	}
@@ -491,12 +501,12 @@ func (p *page) labelledDate() string {
 			// 1998" in a sentence dates a book, not the page.
 			if t := strings.TrimSpace(textutil.Truncate(b.PlainText(), 200)); pubDateLabelStart.MatchString(t) {
 				if v := dateAfter(t, pubDateLabel); v != "" {
-					return v
+					return v, true
 				}
 			}
 		}
 	}
-	return ""
+	return "", false
 }
 
 // dateAfter returns the date right after the first match of label in t.

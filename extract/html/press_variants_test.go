@@ -601,6 +601,45 @@ func TestBylineWithDate(t *testing.T) {
 	if !meta {
 		t.Errorf("the byline is not accounted as meta: %+v", d.Provenance.Accounting.Dropped)
 	}
+	// An English theme's byline, the same way.
+	d = parseFile(t, `<html lang="en"><head><title>Spring</title></head><body><main><article><h1>Spring in the garden</h1>
+<p>Posted by gardener | 31 December 2008</p>
+<p>Spring has finally arrived, and new life is stirring everywhere in the garden between the beds and the hedges.</p>
+<p>The first crocuses are already in bloom, soon to be followed by tulips and daffodils in every colour.</p></article></main></body></html>`, "https://garden.example/2008/12/spring/")
+	if d.Dates.Published != "2008-12-31" {
+		t.Errorf("posted by: published %q, want 2008-12-31 from the byline", d.Dates.Published)
+	}
+	for _, b := range d.Blocks {
+		if strings.Contains(b.PlainText(), "Posted by") {
+			t.Errorf("posted by: the byline stays in block %s", b.Key)
+		}
+	}
+}
+
+// TestPublicationLabelOverMetadata: a page that says when it was
+// published ("Erschienen am: 14.03.2021" in a meta line of its own) is
+// dated so, even when <meta name="date"> differs (TYPO3 writes the page
+// record's last change there); the metadata still dates a page whose
+// line says only "Datum", or nothing.
+func TestPublicationLabelOverMetadata(t *testing.T) {
+	page := func(meta string) string {
+		return `<html lang="de"><head><title>Förderrichtlinie</title><meta name="date" content="2023-01-10"></head><body><nav><a href="/">Start</a></nav>
+<main><article><h1>Neue Förderrichtlinie veröffentlicht</h1>` + meta + `
+<p>Das Ministerium hat heute die neue Förderrichtlinie für kommunale Klimaschutzprojekte veröffentlicht. Gemeinden können ab sofort Anträge stellen.</p>
+<p>Die Mittel stehen bis Ende des Jahres bereit. Anträge sind schriftlich bei der Bewilligungsstelle einzureichen, die auch berät.</p></article></main><footer>Impressum</footer></body></html>`
+	}
+	for _, c := range []struct{ meta, want string }{
+		{`<div class="meta"><span class="label">Erschienen am:</span> <span class="value">14.03.2021</span></div>`, "2021-03-14"},
+		{`<div class="meta"><span>Veröffentlicht</span> <time>14. März 2021</time></div>`, "2021-03-14"},
+		{`<div class="meta"><span class="label">Erschienen am:</span> <span class="value">10.01.2023</span></div>`, "2023-01-10"},
+		{`<div class="meta">Datum: 14.03.2021</div>`, "2023-01-10"},
+		{``, "2023-01-10"},
+	} {
+		d := parseFile(t, page(c.meta), "https://ministerium.example/service/foerderrichtlinie/")
+		if d.Dates.Published != c.want {
+			t.Errorf("%q: published %q, want %q", c.meta, d.Dates.Published, c.want)
+		}
+	}
 }
 
 // TestKickerInArticleHeader: an article header with a line marked as the
