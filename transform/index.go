@@ -851,9 +851,6 @@ func ProposeAssetPath(oldPath string) string {
 	return "/media/" + strings.Join(out, "/")
 }
 
-// queryVariant is 1 for a URL whose query holds a parameter other than
-// TYPO3's page id and language (id, L): a variant of the page its path
-// names; 0 for the page's own URL.
 // translatedRootPath returns, for a translation of the start page that
 // TYPO3 serves under its language parameter ("index.php?id=1&L=1",
 // "/?L=1", whose proposed path is "/en/<its title>" as the URL names no
@@ -886,6 +883,9 @@ func (x *Index) translatedRootPath(i int32) string {
 	return ""
 }
 
+// queryVariant is 1 for a URL whose query holds a parameter other than
+// TYPO3's page id and language (id, L): a variant of the page its path
+// names; 0 for the page's own URL.
 func queryVariant(u string) int {
 	_, q, ok := strings.Cut(u, "?")
 	if !ok {
