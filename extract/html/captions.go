@@ -111,35 +111,40 @@ func withoutEchoes(body umzug.PortableText, media []umzug.Media) umzug.PortableT
 // an image without caption (with or without a credit line after it) is
 // that image's visible caption and becomes it; one that is only a credit
 // ("Foto: …", "© …") becomes the credit of an image that has none. A text
-// block left empty is removed.
+// block left empty is removed, and the block after it is looked at in
+// turn: the credit and the caption under an image are often two elements
+// ("© Agentur" in one, the caption in the next).
 func captionsAfterImages(bs []umzug.Block) []umzug.Block {
 	out := bs[:0]
 	for i := 0; i < len(bs); i++ {
 		b := bs[i]
 		out = append(out, b)
-		if b.Type != umzug.BlockImage || b.Image == nil || i+1 >= len(bs) {
+		if b.Type != umzug.BlockImage || b.Image == nil {
 			continue
 		}
-		next := bs[i+1]
-		if next.Type != umzug.BlockText || next.Text == nil || len(next.Text.Body) == 0 || next.Header != nil {
-			continue
-		}
-		first := next.Text.Body[0]
 		m := &out[len(out)-1].Image.Media
-		if !isEcho(first, captionKeys([]umzug.Media{*m})) && !takeCaption(m, first) {
-			continue
+		for i+1 < len(bs) {
+			next := bs[i+1]
+			if next.Type != umzug.BlockText || next.Text == nil || len(next.Text.Body) == 0 || next.Header != nil {
+				break
+			}
+			first := next.Text.Body[0]
+			if !isEcho(first, captionKeys([]umzug.Media{*m})) && !takeCaption(m, first) {
+				break
+			}
+			rest := next.Text.Body[1:]
+			i++ // the text block is taken care of here
+			if len(rest) == 0 {
+				continue // the whole block was the line: look at the next
+			}
+			body := append(umzug.PortableText{}, rest...)
+			rekey(body)
+			t := *next.Text
+			t.Body = body
+			next.Text = &t
+			out = append(out, next)
+			break
 		}
-		rest := next.Text.Body[1:]
-		i++ // the text block is taken care of here
-		if len(rest) == 0 {
-			continue
-		}
-		body := append(umzug.PortableText{}, rest...)
-		rekey(body)
-		t := *next.Text
-		t.Body = body
-		next.Text = &t
-		out = append(out, next)
 	}
 	return out
 }

@@ -165,6 +165,33 @@ func TestCreditLineUnderImage(t *testing.T) {
 	}
 }
 
+// TestCreditThenCaptionUnderImage: the credit and the caption under an
+// image in two elements of their own (a credit span, then a caption div
+// repeating the image's title): both go to the image, neither stays a
+// paragraph; the paragraph after them stays text.
+func TestCreditThenCaptionUnderImage(t *testing.T) {
+	d := parseFile(t, `<html><head><title>Wege | Magazin</title></head><body>
+<main><article>
+<h1>Waldwege gesperrt</h1>
+<p>Immer wieder versperren Unbekannte Waldwege im Landkreis. Nun sucht die Polizei nach Zeugen.</p>
+<div class="media"><div class="position-relative"><picture><img src="/img/weg.jpg" alt="Waldweg" title="Wer die Äste auf die Wege zieht, ist unklar (Symbolbild)."></picture>
+<span class="copyright">© Fotoagentur</span></div>
+<div class="media-caption">Wer die Äste auf die Wege zieht, ist unklar (Symbolbild).</div></div>
+<p>Im Bereich des Forsts werden seit geraumer Zeit immer wieder Äste und Stämme auf die Wege gelegt.</p>
+</article></main></body></html>`, "https://magazin.example/news/waldwege/")
+	ims := images(d)
+	if len(ims) != 1 || ims[0].Caption != "Wer die Äste auf die Wege zieht, ist unklar (Symbolbild)." || ims[0].Credit != "© Fotoagentur" {
+		t.Fatalf("images %+v, want one with the caption and the credit", ims)
+	}
+	paras := strings.Join(paragraphs(d), "\n")
+	if strings.Contains(paras, "Symbolbild") || strings.Contains(paras, "Fotoagentur") {
+		t.Errorf("the caption or credit is still a paragraph:\n%s", paras)
+	}
+	if !strings.Contains(paras, "seit geraumer Zeit") {
+		t.Errorf("the text after the image is gone:\n%s", paras)
+	}
+}
+
 // TestAddressAfterLogoIsNoCredit: an address block that begins with "©"
 // after a logo is not the logo's credit.
 func TestAddressAfterLogoIsNoCredit(t *testing.T) {
