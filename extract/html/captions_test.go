@@ -192,6 +192,48 @@ func TestCreditThenCaptionUnderImage(t *testing.T) {
 	}
 }
 
+// TestCaptionStyleInElementText: a text-with-image element whose text is
+// only a line the editor marked as a caption (css_styled_content's
+// textmedia with "<h5 class="bilduntertitel">", fluid_styled_content's
+// textpic with "<p class="bildunterschrift">" in its bodytext): the
+// line is the image's caption and credit, not text; with a paragraph
+// after it, the paragraph stays text.
+func TestCaptionStyleInElementText(t *testing.T) {
+	d := parseFile(t, `<html><head><title>Studie | Institut</title></head><body><main>
+<h1>Auf das erste Elektron kommt es an</h1>
+<p>Mikroorganismen können Eisenoxide als Elektronenakzeptor nutzen, wenn kein Sauerstoff vorhanden ist.</p>
+<div id="c11" class="csc-element"><div class="csc-textmedia csc-textmedia-inside"><div class="csc-textmedia-gallery"><div class="csc-textmedia-gallery-media"><img src="/fileadmin/eisen.jpg" width="300" height="145" alt=""></div></div>
+<div class="csc-textmedia-text"><h5 class="bilduntertitel">Rund um Wurzeln lagert sich Eisenoxid ab. (Foto: A. Muster, Institut)</h5></div></div></div>
+<div id="c12" class="frame frame-default frame-type-textpic"><div class="ce-textpic ce-right ce-intext"><div class="ce-gallery"><figure class="image"><img src="/fileadmin/labor.jpg" width="300" height="200" alt="Labor"></figure></div>
+<div class="ce-bodytext"><p class="bildunterschrift">Das Labor des Instituts in Dübendorf — © Agentur</p></div></div></div>
+<div id="c13" class="frame frame-default frame-type-textpic"><div class="ce-textpic ce-right ce-intext"><div class="ce-gallery"><figure class="image"><img src="/fileadmin/probe.jpg" width="300" height="200" alt="Probe"></figure></div>
+<div class="ce-bodytext"><p class="bildunterschrift">Eine Bodenprobe</p><p>Die Proben stammen aus Feuchtgebieten der Schweiz und wurden im Labor über Wochen beobachtet.</p></div></div></div>
+</main></body></html>`, "https://institut.example/news/elektron/")
+	got := map[string][2]string{}
+	for _, m := range images(d) {
+		got[m.Src[strings.LastIndex(m.Src, "/")+1:]] = [2]string{m.Caption, m.Credit}
+	}
+	want := map[string][2]string{
+		"eisen.jpg": {"Rund um Wurzeln lagert sich Eisenoxid ab.", "Foto: A. Muster, Institut"},
+		"labor.jpg": {"Das Labor des Instituts in Dübendorf", "© Agentur"},
+		"probe.jpg": {"Eine Bodenprobe", ""},
+	}
+	for k, w := range want {
+		if got[k] != w {
+			t.Errorf("%s: caption and credit %q, want %q", k, got[k], w)
+		}
+	}
+	text := strings.Join(paragraphs(d), "\n")
+	for _, gone := range []string{"Rund um Wurzeln", "Das Labor des Instituts", "Eine Bodenprobe"} {
+		if strings.Contains(text, gone) {
+			t.Errorf("%q is still text:\n%s", gone, text)
+		}
+	}
+	if !strings.Contains(text, "Feuchtgebieten") {
+		t.Errorf("the paragraph after the caption line is no longer text:\n%s", text)
+	}
+}
+
 // TestAddressAfterLogoIsNoCredit: an address block that begins with "©"
 // after a logo is not the logo's credit.
 func TestAddressAfterLogoIsNoCredit(t *testing.T) {

@@ -16,7 +16,7 @@ func splitCreditRef(caption string) (string, string) {
 	}
 	credit := strings.TrimSpace(caption[m[2]:m[3]])
 	rest := strings.TrimSpace(caption[:m[2]])
-	rest = strings.TrimRight(rest, " ([|–-")
+	rest = strings.TrimRight(rest, " ([|–—-")
 	return strings.TrimSpace(rest), credit
 }
 

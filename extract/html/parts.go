@@ -184,7 +184,7 @@ func splitCredit(caption string) (string, string) {
 	}
 	credit := strings.TrimSpace(caption[start:end])
 	rest := strings.TrimSpace(caption[:start])
-	rest = strings.TrimRight(rest, " ([|–-")
+	rest = strings.TrimRight(rest, " ([|–—-")
 	return strings.TrimSpace(rest), credit
 }
 
@@ -664,6 +664,28 @@ func (p *page) figures(s *goquery.Selection) []umzug.Media {
 	return out
 }
 
+// soleCaptionText returns the text of the element of s whose class names
+// a caption ("bildunterschrift", "image-caption", "bilduntertitel") when
+// it is all the text of s; "" otherwise.
+func soleCaptionText(s *goquery.Selection) string {
+	if s.Length() == 0 {
+		return ""
+	}
+	all := collapseTrim(cleanText(s.Nodes[0]))
+	found := ""
+	visitElements(s.Nodes[0], func(n *html.Node) {
+		if found == "" && n != s.Nodes[0] && classWordIn(attr(n, "class"), captionWords) {
+			if t := collapseTrim(cleanText(n)); t == all {
+				found = t
+			}
+		}
+	})
+	return found
+}
+
+// captionWords are the class words of a caption.
+var captionWords = map[string]bool{"caption": true, "bildunterschrift": true, "bilduntertitel": true, "legende": true, "legend": true}
+
 var textpicPos = regexp.MustCompile(`(?:ce|csc-textpic)-(above|below|left|right|intext-left|intext-right|intext|center)`)
 
 // media recognises image, gallery and text-with-media elements.
@@ -676,16 +698,25 @@ func (p *page) media(s *goquery.Selection, ctype string) *umzug.Block {
 	// the element without its images (and the lightboxes and captions
 	// that go with them). ".bodytext" and ".text" are no wrappers: TYPO3
 	// puts them on paragraphs, lightboxes on their captions.
-	bodySel := s.FindMatcher(onceFirst(".ce-bodytext, .csc-textpic-text")).First()
-	var body umzug.PortableText
-	if bodySel.Length() > 0 {
-		body = p.richChildren(bodySel)
-	} else {
-		c := s.Clone()
-		c.FindMatcher(css("figure, img, .ce-gallery, .csc-textpic-imagewrap, .image, .modal, [role=dialog], script, style")).Remove()
-		body = p.richChildren(c)
+	text := s.FindMatcher(onceFirst(".ce-bodytext, .csc-textpic-text")).First()
+	if text.Length() == 0 {
+		text = s.Clone()
+		text.FindMatcher(css("figure, img, .ce-gallery, .csc-textpic-imagewrap, .image, .modal, [role=dialog], script, style")).Remove()
 	}
-	body = withoutEchoes(body, imgs)
+	body := withoutEchoes(p.richChildren(text), imgs)
+	if len(imgs) == 1 && imgs[0].Caption == "" && len(body) == 1 {
+		// The text is only a line marked as the caption ("<h5
+		// class="bilduntertitel">", an editor's caption style in the
+		// text of a text-with-image element): the image's caption.
+		if t := soleCaptionText(text); t != "" {
+			caption, credit := splitCredit(t)
+			imgs[0].Caption = caption
+			if imgs[0].Credit == "" {
+				imgs[0].Credit = credit
+			}
+			body = nil
+		}
+	}
 	// An element the editor made as text with media stays one, even with
 	// its text left empty.
 	textMediaType := ctype == "textmedia" || ctype == "textpic"
