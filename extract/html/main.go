@@ -1059,6 +1059,28 @@ func nodeOrder(a, b *html.Node) bool {
 	return false
 }
 
+// holdsTitleHeadline reports a box that holds a level-1 headline whose
+// text is the page's title (og:title, or <title> without the site's
+// name): the article's head, which templates may name like a teaser
+// (a "figure.teaser" with the title image, date, headline and
+// subheadline), not a teaser of another article.
+func (p *page) holdsTitleHeadline(box *html.Node) bool {
+	found := false
+	visitElements(box, func(h *html.Node) {
+		if found || h.DataAtom != atom.H1 {
+			return
+		}
+		t := strings.ToLower(cleanText(h))
+		if t == "" {
+			return
+		}
+		og := strings.ToLower(collapseTrim(p.meta.property("og:title")))
+		title := strings.ToLower(collapseTrim(p.doc.FindMatcher(onceFirst("title")).First().Text()))
+		found = t == og || t == strings.ToLower(stripSiteName(title, strings.ToLower(collapseTrim(p.meta.property("og:site_name")))))
+	})
+	return found
+}
+
 // prune drops the boilerplate inside the main region with its reason.
 func (p *page) prune(root *html.Node) {
 	a := p.an
@@ -1087,7 +1109,7 @@ func (p *page) prune(root *html.Node) {
 				if !p.rescueFileBox(c, r) {
 					p.drop(c, r)
 				}
-			} else if a.soft[c] && !ce && dropSoft {
+			} else if a.soft[c] && !ce && dropSoft && !p.holdsTitleHeadline(c) {
 				p.drop(c, umzug.DropRelated)
 			} else if newsMenuElement(c) {
 				p.drop(c, umzug.DropNavigation)

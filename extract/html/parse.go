@@ -491,11 +491,26 @@ func (p *page) finishTitle() {
 			b.Header = nil
 		}
 	}
+	fromMeta := d.Title == ""
 	if d.Title == "" {
 		d.Title = collapseTrim(p.meta.property("og:title"))
 	}
 	if d.Title == "" {
 		d.Title = stripSiteName(collapseTrim(p.doc.FindMatcher(onceFirst("title")).First().Text()), p.meta.property("og:site_name"))
+	}
+	if fromMeta && d.Title != "" {
+		// The metadata's title may still be the headline that opens
+		// the first block's text (an article's head read as text with
+		// its picture): the title, not a line of the text.
+		p.doc.FindMatcher(css("h1")).EachWithBreak(func(_ int, h *goquery.Selection) bool {
+			if normText(cleanText(h.Nodes[0])) != normText(d.Title) {
+				return true
+			}
+			if p.dropOpeningHeadline(d.Title) {
+				p.field(h.Nodes[0], "title")
+			}
+			return false
+		})
 	}
 }
 
@@ -593,14 +608,14 @@ func sectionsUnder(bs []umzug.Block) int {
 // block when it opens it as a level-1 headline (a TYPO3 text element
 // whose editor wrote the page's h1 into the text): the new CMS shows the
 // title itself. A text block left empty goes too.
-func (p *page) dropOpeningHeadline(title string) {
+func (p *page) dropOpeningHeadline(title string) bool {
 	if len(p.blocks) == 0 {
-		return
+		return false
 	}
 	b := &p.blocks[0]
 	body := textBody(b)
 	if body == nil || b.Type == umzug.BlockInfoBox || len(*body) == 0 {
-		return
+		return false
 	}
 	// The headline opens the text, or follows a short line over it (a
 	// kicker, "<p class=h1-kicker>Verband</p><h1>…</h1>" in one header).
@@ -610,7 +625,7 @@ func (p *page) dropOpeningHeadline(title string) {
 	}
 	if (*body)[at].Style != "h1" || normText((*body)[at].PlainText()) != normText(title) {
 		if at == 0 || (*body)[0].Style != "h1" || normText((*body)[0].PlainText()) != normText(title) {
-			return
+			return false
 		}
 		at = 0
 	}
@@ -620,6 +635,7 @@ func (p *page) dropOpeningHeadline(title string) {
 	if len(rest) == 0 && b.Type == umzug.BlockText && b.Header == nil {
 		p.blocks = p.blocks[1:]
 	}
+	return true
 }
 
 func (p *page) titleFrom(b *umzug.Block) {
