@@ -1120,6 +1120,8 @@ func (p *page) prune(root *html.Node) {
 				p.drop(c, umzug.DropAd)
 			} else if w.text > 0 && mobileOnly(attr(c, "class")) && p.shownTwice(c) {
 				p.drop(c, umzug.DropDuplicate)
+			} else if w.text > 0 && w.text <= 100 && w.boil < w.text && a.authorPictureBox(c) {
+				p.drop(c, umzug.DropAuthor)
 			} else {
 				walk(c, ce)
 			}
@@ -1707,6 +1709,48 @@ var dateOnly = regexp.MustCompile(`(?i)^(?:(?:mo|di|mi|do|fr|sa|so|montag|dienst
 // read from.
 func authorElement(n *html.Node) bool {
 	return strings.Contains(attr(n, "class"), "author") || attr(n, "itemprop") == "author"
+}
+
+// authorPictureBox reports a short box around an author's picture: an
+// element named for the author ("author-avatar", "autor-bild") that
+// holds a picture and no text, beside a line of at most 100 characters
+// with no headline or paragraph ("Artikel / Redaktion Stadtblatt" next
+// to the avatar, a byline whose own box has a neutral name). The name
+// and its label are the byline, not the article's text. It holds in a
+// content element too: a news plugin's template draws the box, an
+// editor does not name a picture after the author. A box whose text
+// verdicts already drop (a post meta line with the avatar in it) goes by
+// them.
+func (a *analysis) authorPictureBox(n *html.Node) bool {
+	found, other := false, false
+	var visit func(x *html.Node)
+	visit = func(x *html.Node) {
+		for d := x.FirstChild; d != nil && !other; d = d.NextSibling {
+			switch {
+			case d.Type != html.ElementNode || isInvisible(d):
+			case d.DataAtom == atom.P || headingLevel(d) > 0:
+				other = true
+			case a.w[d].text == 0 && a.authorNamed(d):
+				found = found || hasDescendant(d, func(x *html.Node) bool {
+					return x.DataAtom == atom.Img || x.DataAtom == atom.Picture || x.DataAtom == atom.Svg
+				})
+			default:
+				visit(d)
+			}
+		}
+	}
+	visit(n)
+	return found && !other
+}
+
+// authorNamed reports an element whose name gives it the author verdict,
+// also inside a content element, where that verdict does not hold.
+func (a *analysis) authorNamed(n *html.Node) bool {
+	if r, ok := a.marks[n]; ok {
+		return r == umzug.DropAuthor
+	}
+	x := elAttrsOf(n)
+	return a.cache.elementReason(n, &x) == umzug.DropAuthor
 }
 
 // markedText is the text of the outermost elements under n marked with
