@@ -1083,6 +1083,21 @@ func (p *page) prune(root *html.Node) {
 			}
 			ce := inCE || ownsMarkup(c) || c == p.news
 			w := a.w[c] // the weights stay what analyze found: one look-up
+			if a.marks[c] == umzug.DropSidebar && !ce {
+				if head, copied := a.asideHead(c); head != nil {
+					p.dropBeside(c, head, umzug.DropSidebar)
+					p.drop(copied, umzug.DropDuplicate)
+					if p.contentDateV == "" {
+						// The head's date is the article's (read before
+						// pruning only in the content's first 2,500
+						// characters): its line is then the field's.
+						p.contentDateV = dateElement([]*html.Node{head}, newMatchCache(p.verdicts), p.datedTeasers)
+					}
+					walk(head, ce)
+					c = next
+					continue
+				}
+			}
 			if r, ok := a.marks[c]; ok && (!ce || ceBoilerplate(r)) && !(r == umzug.DropHeader && articleHead(c)) {
 				if !p.rescueFileBox(c, r) {
 					p.drop(c, r)
@@ -1709,6 +1724,68 @@ var dateOnly = regexp.MustCompile(`(?i)^(?:(?:mo|di|mi|do|fr|sa|so|montag|dienst
 // read from.
 func authorElement(n *html.Node) bool {
 	return strings.Contains(attr(n, "class"), "author") || attr(n, "itemprop") == "author"
+}
+
+// asideHead returns the article's head that a template put into a side
+// column (a sticky panel beside the body that repeats the headline over
+// the lead and the date), and the headline's copy: the box of side that
+// opens with a copy of the page's sole level-1 headline and holds at
+// least 80 characters of prose after it, at most 1,500 characters and
+// not mostly links; not the whole side column, whose other boxes (the
+// author, the tags, a teaser) stay side matter.
+func (a *analysis) asideHead(side *html.Node) (head, copied *html.Node) {
+	h1 := a.soleHeadline()
+	if h1 == nil || isAncestor(side, h1) {
+		return nil, nil
+	}
+	want := collapseTrim(textOf(h1))
+	var find func(n *html.Node) bool // reports whether the first text is found
+	find = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				if strings.TrimSpace(c.Data) != "" {
+					return true // text before any copy
+				}
+			case c.Type != html.ElementNode || isInvisible(c) || a.w[c].text == 0:
+			case collapseTrim(textOf(c)) == want:
+				copied = c
+				return true
+			default:
+				if find(c) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	find(side)
+	if copied == nil || a.w[copied].link > 0 {
+		return nil, nil
+	}
+	head = copied.Parent
+	for head != side && a.w[head].text == a.w[copied].text {
+		head = head.Parent
+	}
+	w := a.w[head]
+	if head == side || w.text > 1500 || 2*w.link > w.text || w.text-w.link-a.w[copied].text < 80 {
+		return nil, nil
+	}
+	return head, copied
+}
+
+// dropBeside drops, with reason r, everything inside box but keep and
+// its ancestors.
+func (p *page) dropBeside(box, keep *html.Node, r string) {
+	for x := keep; x != box; x = x.Parent {
+		for s := x.Parent.FirstChild; s != nil; {
+			next := s.NextSibling
+			if s != x && s.Type == html.ElementNode && !isInvisible(s) {
+				p.drop(s, r)
+			}
+			s = next
+		}
+	}
 }
 
 // authorPictureBox reports a short box around an author's picture: an
