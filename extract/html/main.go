@@ -1105,6 +1105,21 @@ func (p *page) prune(root *html.Node) {
 			}
 			ce := inCE || ownsMarkup(c) || c == p.news
 			w := a.w[c] // the weights stay what analyze found: one look-up
+			if a.marks[c] == umzug.DropSidebar && !ce {
+				if head, copied := a.asideHead(c); head != nil {
+					p.dropBeside(c, head, umzug.DropSidebar)
+					p.drop(copied, umzug.DropDuplicate)
+					if p.contentDateV == "" {
+						// The head's date is the article's (read before
+						// pruning only in the content's first 2,500
+						// characters): its line is then the field's.
+						p.contentDateV = dateElement([]*html.Node{head}, newMatchCache(p.verdicts), p.datedTeasers)
+					}
+					walk(head, ce)
+					c = next
+					continue
+				}
+			}
 			if r, ok := a.marks[c]; ok && (!ce || ceBoilerplate(r)) && !(r == umzug.DropHeader && articleHead(c)) {
 				if !p.rescueFileBox(c, r) {
 					p.drop(c, r)
@@ -1142,6 +1157,8 @@ func (p *page) prune(root *html.Node) {
 				p.drop(c, umzug.DropAd)
 			} else if w.text > 0 && mobileOnly(attr(c, "class")) && p.shownTwice(c) {
 				p.drop(c, umzug.DropDuplicate)
+			} else if w.text > 0 && w.text <= 100 && w.boil < w.text && a.authorPictureBox(c) {
+				p.drop(c, umzug.DropAuthor)
 			} else {
 				walk(c, ce)
 			}
@@ -1729,6 +1746,110 @@ var dateOnly = regexp.MustCompile(`(?i)^(?:(?:mo|di|mi|do|fr|sa|so|montag|dienst
 // read from.
 func authorElement(n *html.Node) bool {
 	return strings.Contains(attr(n, "class"), "author") || attr(n, "itemprop") == "author"
+}
+
+// asideHead returns the article's head that a template put into a side
+// column (a sticky panel beside the body that repeats the headline over
+// the lead and the date), and the headline's copy: the box of side that
+// opens with a copy of the page's sole level-1 headline and holds at
+// least 80 characters of prose after it, at most 1,500 characters and
+// not mostly links; not the whole side column, whose other boxes (the
+// author, the tags, a teaser) stay side matter.
+func (a *analysis) asideHead(side *html.Node) (head, copied *html.Node) {
+	h1 := a.soleHeadline()
+	if h1 == nil || isAncestor(side, h1) {
+		return nil, nil
+	}
+	want := collapseTrim(textOf(h1))
+	var find func(n *html.Node) bool // reports whether the first text is found
+	find = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				if strings.TrimSpace(c.Data) != "" {
+					return true // text before any copy
+				}
+			case c.Type != html.ElementNode || isInvisible(c) || a.w[c].text == 0:
+			case collapseTrim(textOf(c)) == want:
+				copied = c
+				return true
+			default:
+				if find(c) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	find(side)
+	if copied == nil || a.w[copied].link > 0 {
+		return nil, nil
+	}
+	head = copied.Parent
+	for head != side && a.w[head].text == a.w[copied].text {
+		head = head.Parent
+	}
+	w := a.w[head]
+	if head == side || w.text > 1500 || 2*w.link > w.text || w.text-w.link-a.w[copied].text < 80 {
+		return nil, nil
+	}
+	return head, copied
+}
+
+// dropBeside drops, with reason r, everything inside box but keep and
+// its ancestors.
+func (p *page) dropBeside(box, keep *html.Node, r string) {
+	for x := keep; x != box; x = x.Parent {
+		for s := x.Parent.FirstChild; s != nil; {
+			next := s.NextSibling
+			if s != x && s.Type == html.ElementNode && !isInvisible(s) {
+				p.drop(s, r)
+			}
+			s = next
+		}
+	}
+}
+
+// authorPictureBox reports a short box around an author's picture: an
+// element named for the author ("author-avatar", "autor-bild") that
+// holds a picture and no text, beside a line of at most 100 characters
+// with no headline or paragraph ("Artikel / Redaktion Stadtblatt" next
+// to the avatar, a byline whose own box has a neutral name). The name
+// and its label are the byline, not the article's text. It holds in a
+// content element too: a news plugin's template draws the box, an
+// editor does not name a picture after the author. A box whose text
+// verdicts already drop (a post meta line with the avatar in it) goes by
+// them.
+func (a *analysis) authorPictureBox(n *html.Node) bool {
+	found, other := false, false
+	var visit func(x *html.Node)
+	visit = func(x *html.Node) {
+		for d := x.FirstChild; d != nil && !other; d = d.NextSibling {
+			switch {
+			case d.Type != html.ElementNode || isInvisible(d):
+			case d.DataAtom == atom.P || headingLevel(d) > 0:
+				other = true
+			case a.w[d].text == 0 && a.authorNamed(d):
+				found = found || hasDescendant(d, func(x *html.Node) bool {
+					return x.DataAtom == atom.Img || x.DataAtom == atom.Picture || x.DataAtom == atom.Svg
+				})
+			default:
+				visit(d)
+			}
+		}
+	}
+	visit(n)
+	return found && !other
+}
+
+// authorNamed reports an element whose name gives it the author verdict,
+// also inside a content element, where that verdict does not hold.
+func (a *analysis) authorNamed(n *html.Node) bool {
+	if r, ok := a.marks[n]; ok {
+		return r == umzug.DropAuthor
+	}
+	x := elAttrsOf(n)
+	return a.cache.elementReason(n, &x) == umzug.DropAuthor
 }
 
 // markedText is the text of the outermost elements under n marked with
