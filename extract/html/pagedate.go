@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -65,6 +66,102 @@ func metaDate(idx *pageIndex) string {
 		if d := jsonLDDate(v, 0); d != "" {
 			if found := isoDate(d, ""); found != "" {
 				return found
+			}
+		}
+	}
+	return ""
+}
+
+// metaModified returns the date of the page's last change that its
+// metadata states (Open Graph / article tags, Dublin Core, schema.org in
+// the head or once in the body outside item lists, JSON-LD's
+// dateModified), "" when none does.
+func metaModified(idx *pageIndex) string {
+	byKey := map[string]string{}
+	for _, n := range idx.dated {
+		key := attr(n, "itemprop")
+		if !hasAttr(n, "itemprop") {
+			key = attr(n, "property")
+			if !hasAttr(n, "property") {
+				key = attr(n, "name")
+			}
+		}
+		key = strings.ToLower(key)
+		if !metaModifiedKeys[key] || hasAttr(n, "itemprop") && insideItemList(n) {
+			continue
+		}
+		if _, seen := byKey[key]; seen {
+			byKey[key] = "" // twice: the items', not the page's
+			continue
+		}
+		byKey[key] = isoDate(attr(n, "content")+attr(n, "datetime"), cleanText(n))
+	}
+	for _, k := range metaModifiedOrder {
+		if v := byKey[k]; v != "" {
+			return v
+		}
+	}
+	for _, n := range idx.ldJSON {
+		var v any
+		if json.Unmarshal([]byte(goquery.NewDocumentFromNode(n).Text()), &v) != nil {
+			continue
+		}
+		if d := jsonLDModified(v, 0); d != "" {
+			if found := isoDate(d, ""); found != "" {
+				return found
+			}
+		}
+	}
+	return ""
+}
+
+// changedAfter reports whether the last change mod (a date or a date-time
+// as the metadata states it) is later than the publication pub: the same
+// instant says nothing a reader needs, and a change before the
+// publication is a template's or a copied record's date. Two bare dates,
+// or a date and a date-time, compare by the day.
+func changedAfter(mod, pub string) bool {
+	tm, err1 := time.Parse(time.RFC3339, mod)
+	tp, err2 := time.Parse(time.RFC3339, pub)
+	if err1 == nil && err2 == nil {
+		return tm.After(tp)
+	}
+	return len(mod) >= 10 && len(pub) >= 10 && mod[:10] > pub[:10]
+}
+
+// metaModifiedOrder lists the metadata that state the last change, most
+// trusted first.
+var metaModifiedOrder = []string{"datemodified", "article:modified_time", "og:updated_time", "dcterms.modified",
+	"dc.date.modified", "last-modified"}
+
+var metaModifiedKeys = func() map[string]bool {
+	m := map[string]bool{}
+	for _, k := range metaModifiedOrder {
+		m[k] = true
+	}
+	return m
+}()
+
+// jsonLDModified finds a dateModified in JSON-LD, where jsonLDDate finds
+// a datePublished.
+func jsonLDModified(v any, depth int) string {
+	if depth > 6 {
+		return ""
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		if d, ok := x["dateModified"].(string); ok && d != "" {
+			return d
+		}
+		for _, k := range []string{"@graph", "mainEntity", "mainEntityOfPage"} {
+			if d := jsonLDModified(x[k], depth+1); d != "" {
+				return d
+			}
+		}
+	case []any:
+		for _, e := range x {
+			if d := jsonLDModified(e, depth+1); d != "" {
+				return d
 			}
 		}
 	}

@@ -371,6 +371,11 @@ func (p *page) extract() (umzug.Document, error) {
 	}
 	p.finishTitle()
 	p.fillPublished(roots)
+	if d.Dates.Modified == "" {
+		if m := metaModified(p.index()); m != "" && (d.Dates.Published == "" || changedAfter(m, d.Dates.Published)) {
+			d.Dates.Modified = m
+		}
+	}
 	d.Blocks = p.blocks
 	if d.Blocks == nil {
 		d.Blocks = []umzug.Block{}

@@ -707,3 +707,25 @@ func TestLeadClassWrapsWholeText(t *testing.T) {
 		t.Errorf("kind %s, press fields %+v: want no lead", d.Kind, d.PressRelease)
 	}
 }
+
+// TestModifiedFromMetadata: the metadata's last change is the modified
+// date when it is later than the publication (article:modified_time,
+// JSON-LD's dateModified); the same instant or an earlier one is not
+// given, nor a dateModified that microdata states for each item of a
+// list.
+func TestModifiedFromMetadata(t *testing.T) {
+	body := `<main><article><h1>Neue Förderrichtlinie</h1><p>Das Ministerium hat die neue Förderrichtlinie für kommunale Klimaschutzprojekte veröffentlicht. Gemeinden können ab sofort Anträge stellen.</p></article></main>`
+	cases := []struct{ name, head, body, want string }{
+		{"later", `<meta property="article:published_time" content="2023-01-10T09:00:00+01:00"><meta property="article:modified_time" content="2023-02-01T12:30:00+01:00">`, body, "2023-02-01T12:30:00+01:00"},
+		{"same instant", `<meta property="article:published_time" content="2023-01-10T09:00:00+01:00"><meta property="article:modified_time" content="2023-01-10T08:00:00Z">`, body, ""},
+		{"earlier", `<meta property="article:published_time" content="2023-01-10T09:00:00+01:00"><meta property="article:modified_time" content="2022-12-01T09:00:00+01:00">`, body, ""},
+		{"json-ld", `<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","datePublished":"2023-01-10","dateModified":"2023-03-05"}</script>`, body, "2023-03-05"},
+		{"items' microdata", ``, body + `<ul class="news-list"><li itemscope><span itemprop="dateModified" content="2023-04-01">1.4.</span> Eins</li><li itemscope><span itemprop="dateModified" content="2023-05-01">1.5.</span> Zwei</li></ul>`, ""},
+	}
+	for _, c := range cases {
+		d := parseFile(t, `<html lang="de"><head><title>Förderrichtlinie</title>`+c.head+`</head><body>`+c.body+`</body></html>`, "https://ministerium.example/service/foerderrichtlinie/")
+		if d.Dates.Modified != c.want {
+			t.Errorf("%s: modified %q, want %q (published %q)", c.name, d.Dates.Modified, c.want, d.Dates.Published)
+		}
+	}
+}
