@@ -1135,6 +1135,11 @@ func (p *page) prune(root *html.Node) {
 				// search rules; a search form among other content goes
 				// alone.
 				p.drop(c, umzug.DropSearch)
+			} else if !ce && w.text > 0 && w.text <= 60 && p.lastChangeLine(c) {
+				// "Stand: 04.02.2022" under the text: the page's last
+				// change, a field.
+				p.drop(c, umzug.DropMeta)
+				p.field(c, "modified")
 			} else if r := utilityReason(c, w.text); r != "" && !(ce && r == umzug.DropMeta && authorElement(c)) {
 				p.drop(c, r)
 			} else if w.text > 0 && w.text <= 16 && controlButtons(c) {
@@ -1711,6 +1716,43 @@ func (p *page) dateLine(n *html.Node) bool {
 	}
 	return strings.ContainsAny(t, "0123456789") && dateOnly.MatchString(t)
 }
+
+// lastChangeLine reports a line that states the page's last change and
+// nothing else ("Stand: 04.02.2022", "Letzte Änderung 14.02.2019",
+// "Zuletzt aktualisiert am 3. März 2024, 10:15 Uhr"), not in a list or
+// table, and keeps the first one's date for dates.modified.
+func (p *page) lastChangeLine(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Span, atom.Div, atom.Small, atom.Time:
+	default:
+		return false
+	}
+	if hasDescendant(n, func(d *html.Node) bool { return !inlineAtoms[d.DataAtom] && d.DataAtom != atom.Time }) {
+		return false
+	}
+	t := cleanText(n)
+	m := changeLabel.FindStringIndex(t)
+	if m == nil {
+		return false
+	}
+	rest := strings.TrimSpace(t[m[1]:])
+	ds := FindGermanDates(rest)
+	if len(ds) == 0 || !strings.HasPrefix(rest, ds[0].Text) || !dateOnly.MatchString(rest) {
+		return false
+	}
+	for a := n.Parent; a != nil; a = a.Parent {
+		if a.DataAtom == atom.Li || a.DataAtom == atom.Td || a.DataAtom == atom.Th {
+			return false
+		}
+	}
+	if p.changeLineV == "" {
+		p.changeLineV = ds[0].Value
+	}
+	return true
+}
+
+// changeLabel matches the label of a last-change line at its start.
+var changeLabel = regexp.MustCompile(`(?i)^(?:stand|letzte\s+änderung|zuletzt\s+(?:geändert|aktualisiert|bearbeitet)|aktualisiert|last\s+(?:modified|updated)|updated)(?:\s+(?:am|on))?\s*:?\s*`)
 
 // dateOnly matches a line that is only a date, maybe with a time and a
 // weekday: "23.10.2018", "Mo, 18. Oktober 2021 | 05:28 Uhr", "05:28 Uhr".

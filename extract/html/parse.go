@@ -235,6 +235,7 @@ type page struct {
 	kicker       string // roofline found inside a headline
 	metaDateV    string // publication date from the page's metadata
 	contentDateV string // date shown at the top of the content
+	changeLineV  string // date of the page's "Stand: …" line (lastChangeLine)
 
 	an       *analysis
 	verdicts *verdictCache // the Parser's
@@ -372,8 +373,14 @@ func (p *page) extract() (umzug.Document, error) {
 	p.finishTitle()
 	p.fillPublished(roots)
 	if d.Dates.Modified == "" {
-		if m := metaModified(p.index()); m != "" && (d.Dates.Published == "" || changedAfter(m, d.Dates.Published)) {
-			d.Dates.Modified = m
+		// The line the page shows ("Stand: …"), else the metadata's
+		// last change, when it is later than the publication (a news
+		// page's "Stand" is often its publication time).
+		for _, m := range []string{p.changeLineV, metaModified(p.index())} {
+			if m != "" && (d.Dates.Published == "" || changedAfter(m, d.Dates.Published)) {
+				d.Dates.Modified = m
+				break
+			}
 		}
 	}
 	d.Blocks = p.blocks

@@ -729,3 +729,35 @@ func TestModifiedFromMetadata(t *testing.T) {
 		}
 	}
 }
+
+// TestLastChangeLine: a line that states the page's last change and
+// nothing else ("Stand: 04.02.2022", "Letzte Änderung 14.02.2019") is the
+// modified date, a field, not text; one that only repeats the
+// publication leaves modified empty but goes from the text too. A
+// sentence that starts with "Stand:" and a table's "Stand" cell stay.
+func TestLastChangeLine(t *testing.T) {
+	text := `<p>Das Ministerium hat die neue Förderrichtlinie für kommunale Klimaschutzprojekte veröffentlicht. Gemeinden können ab sofort Anträge stellen.</p>`
+	cases := []struct{ name, head, body, want, gone, stays string }{
+		{"stand", ``, text + `<div class="lastChangeDate">Stand: 04.02.2022</div>`, "2022-02-04", "Stand: 04.02.2022", ""},
+		{"letzte änderung", `<meta name="date" content="2007-08-17">`, text + `<p class="pull-left">Letzte Änderung 14.02.2019</p>`, "2019-02-14", "Letzte Änderung", ""},
+		{"the publication", `<meta property="article:published_time" content="2023-11-07T07:30:00+01:00">`, text + `<p class="stand">Stand: 07.11.2023, 07:30 Uhr</p>`, "", "Stand:", ""},
+		{"a sentence", ``, text + `<p>Stand: 04.02.2022 wurden 120 Anträge bewilligt.</p>`, "", "", "120 Anträge"},
+		{"a table", ``, text + `<table><tr><th>Programm</th><th>Stand</th></tr><tr><td>Klimaschutz</td><td>Stand: 01.01.2020</td></tr></table>`, "", "", "01.01.2020"},
+	}
+	for _, c := range cases {
+		d := parseFile(t, `<html lang="de"><head><title>Förderrichtlinie</title>`+c.head+`</head><body><nav><a href="/">Start</a></nav><main><h1>Neue Förderrichtlinie</h1>`+c.body+`</main></body></html>`, "https://ministerium.example/service/foerderrichtlinie/")
+		if d.Dates.Modified != c.want {
+			t.Errorf("%s: modified %q, want %q", c.name, d.Dates.Modified, c.want)
+		}
+		var all strings.Builder
+		for _, b := range d.Blocks {
+			all.WriteString(b.PlainText() + "\n")
+		}
+		if c.gone != "" && strings.Contains(all.String(), c.gone) {
+			t.Errorf("%s: %q is still text:\n%s", c.name, c.gone, all.String())
+		}
+		if c.stays != "" && !strings.Contains(all.String(), c.stays) {
+			t.Errorf("%s: %q is gone:\n%s", c.name, c.stays, all.String())
+		}
+	}
+}
