@@ -1727,10 +1727,18 @@ func (p *page) lastChangeLine(n *html.Node) bool {
 	default:
 		return false
 	}
+	t, short := textUpTo(n, 64)
+	if !short || len(t) < 12 || !strings.ContainsAny(t, "0123456789") {
+		return false
+	}
+	switch t[0] | 0x20 { // the labels' first letters, before the regexp
+	case 's', 'l', 'z', 'a', 'u':
+	default:
+		return false
+	}
 	if hasDescendant(n, func(d *html.Node) bool { return !inlineAtoms[d.DataAtom] && d.DataAtom != atom.Time }) {
 		return false
 	}
-	t := cleanText(n)
 	m := changeLabel.FindStringIndex(t)
 	if m == nil {
 		return false
