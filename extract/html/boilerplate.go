@@ -160,10 +160,17 @@ var structuralWords = map[string]bool{
 	"details": true, "inner": true, "outer": true, "line": true, "links2": true, "holder": true, "module": true,
 }
 
-// pageRegionIDs are ids of the page's own header.
+// pageRegionIDs are ids of the page's own header, and of Plone's side
+// columns: its main template (Plone 2 to 4) puts the portlets left and
+// right of the content column in #portal-column-one and
+// #portal-column-two (divs, in Plone 3 table cells), beside
+// #portal-column-content inside #portal-columns. A static text portlet
+// there (the office's address, "Das Amt ist eine Einrichtung des …") is
+// the site's, not the page's.
 var pageRegionIDs = map[string]string{
 	"header": umzug.DropHeader, "kopf": umzug.DropHeader, "site-header": umzug.DropHeader,
 	"page-header": umzug.DropHeader, "pageheader": umzug.DropHeader, "top": umzug.DropHeader,
+	"portal-column-one": umzug.DropSidebar, "portal-column-two": umzug.DropSidebar,
 }
 
 // namedBy reports an element whose class or id holds one of words
