@@ -160,10 +160,17 @@ var structuralWords = map[string]bool{
 	"details": true, "inner": true, "outer": true, "line": true, "links2": true, "holder": true, "module": true,
 }
 
-// pageRegionIDs are ids of the page's own header.
+// pageRegionIDs are ids of the page's own header, and of Plone's side
+// columns: its main template (Plone 2 to 4) puts the portlets left and
+// right of the content column in #portal-column-one and
+// #portal-column-two (divs, in Plone 3 table cells), beside
+// #portal-column-content inside #portal-columns. A static text portlet
+// there (the office's address, "Das Amt ist eine Einrichtung des …") is
+// the site's, not the page's.
 var pageRegionIDs = map[string]string{
 	"header": umzug.DropHeader, "kopf": umzug.DropHeader, "site-header": umzug.DropHeader,
 	"page-header": umzug.DropHeader, "pageheader": umzug.DropHeader, "top": umzug.DropHeader,
+	"portal-column-one": umzug.DropSidebar, "portal-column-two": umzug.DropSidebar,
 }
 
 // namedBy reports an element whose class or id holds one of words
@@ -769,16 +776,49 @@ func footerLine(l string) bool {
 	return words-found <= 3*found
 }
 
-// linksFile reports a link in n to a file (a PDF, a document, a picture)
-// rather than a page.
+// linksFile reports a link in n, or n itself, to a file (a PDF, a
+// document, a picture) rather than a page.
 func linksFile(n *html.Node) bool {
-	return hasDescendant(n, func(d *html.Node) bool {
+	file := func(d *html.Node) bool {
 		if d.DataAtom != atom.A {
 			return false
 		}
 		p := strings.ToLower(pathOf(attr(d, "href")))
 		return extract.IsAssetExt(path.Ext(p)) || strings.Contains(p, "fileadmin/")
-	})
+	}
+	return file(n) || hasDescendant(n, file)
+}
+
+// inSentence reports an inline element with words right beside it, before
+// a line break or a block on either side: a link in a sentence ("Die
+// Stadt informiert: <a>alle Pressemitteilungen der Stadt</a> stehen im
+// Archiv"), which goes with its sentence, not a link on a line of its
+// own (a separator "|" or "·" beside it is no word).
+func inSentence(n *html.Node) bool {
+	if n.Parent == nil || !inlineAtoms[n.DataAtom] {
+		return false
+	}
+	side := func(c *html.Node, next func(*html.Node) *html.Node) bool {
+		for ; c != nil; c = next(c) {
+			t := ""
+			switch {
+			case c.Type == html.TextNode:
+				t = c.Data
+			case c.Type != html.ElementNode:
+				continue
+			case c.DataAtom == atom.Br || !inlineAtoms[c.DataAtom]:
+				return false
+			default:
+				t = textOf(c)
+			}
+			if t = strings.TrimSpace(t); t != "" {
+				return strings.IndexFunc(t, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+			}
+		}
+		return false
+	}
+	return side(n.PrevSibling, func(c *html.Node) *html.Node { return c.PrevSibling }) ||
+		side(n.NextSibling, func(c *html.Node) *html.Node { return c.NextSibling })
 }
 
 // linksPicture reports a link around a picture: n itself or inside n.
@@ -795,8 +835,41 @@ var slideCounter = regexp.MustCompile(`^(?:bild|foto|slide|image|photo)\s+\d+\s*
 
 // listLink matches a link line that leads to a listing of the site
 // rather than to a resource: "Alle News im Überblick", "weitere
-// Veranstaltungen ...", "Zu allen Pressemitteilungen", "Mehr Artikel".
-var listLink = regexp.MustCompile(`(?i)^(?:alle|weitere|mehr|zu allen|zu den|zur|more|all)\s+(?:[\p{L}-]+\s+)?(?:news|nachrichten|meldungen|pressemitteilungen|presseinformationen|pressemeldungen|artikel|beiträge|termine|veranstaltungen|videos|bilder|fotos|podcasts|themen|stories|articles|posts|events)(?:\s+(?:im überblick|anzeigen|laden|ansehen|lesen|der \p{L}+))?\s*(?:\.{2,3}|…|»|>|→)?$`)
+// Veranstaltungen ...", "Zu allen Pressemitteilungen", "Mehr Artikel",
+// "alle Pressemitteilungen der Beispiel Wind AG" (the listing's owner in
+// up to four words).
+var listLink = regexp.MustCompile(`(?i)^(?:alle|weitere|mehr|zu allen|zu den|zur|more|all)\s+(?:[\p{L}-]+\s+)?(?:news|nachrichten|meldungen|pressemitteilungen|presseinformationen|pressemeldungen|artikel|beiträge|termine|veranstaltungen|videos|bilder|fotos|podcasts|themen|stories|articles|posts|events)(?:\s+(?:im überblick|anzeigen|laden|ansehen|lesen|(?:der|des|von|vom)\s+[\p{L}\d&.'-]+(?:\s+[\p{L}\d&.'-]+){0,3}))?\s*(?:\.{2,3}|…|»|>|→)?$`)
+
+// labelledListLink reports a lower-cased link line that is a listLink
+// beginning "alle", "weitere" or "zu allen" after a one-word label and
+// a dash, colon or bar: "Online-Pressemappe - alle Pressemitteilungen
+// der Beispiel Wind AG", the page of a press portal that lists all
+// releases of the issuer, under each release.
+func labelledListLink(l string) bool {
+	for _, sep := range labelSeparators {
+		if i := strings.Index(l, sep); i > 0 && i <= 40 && !strings.ContainsAny(l[:i], " \u00a0") {
+			rest := l[i+len(sep):]
+			return hasAnyPrefix(rest, labelledListStarts...) && listLink.MatchString(rest)
+		}
+	}
+	return false
+}
+
+// labelledListStems are labelledListLink's cues for the pair filter:
+// each separator before each start.
+var (
+	labelSeparators    = []string{" - ", " – ", ": ", " | "}
+	labelledListStarts = []string{"alle ", "weitere ", "zu allen "}
+	labelledListStems  = func() []stem {
+		var ws []string
+		for _, sep := range labelSeparators {
+			for _, w := range labelledListStarts {
+				ws = append(ws, sep+w)
+			}
+		}
+		return makeByteStems(ws...)
+	}()
+)
 
 func isChromeLine(t string) bool {
 	if len(t) >= 80 {
@@ -979,8 +1052,16 @@ func utilityReason(n *html.Node, weight int32) string {
 		if l == "" {
 			l = lowerForStems(t)
 		}
-		if listLink.MatchString(l) && linkShare(n, nil) >= 0.8 {
+		if listLink.MatchString(l) && linkShare(n, nil) >= 0.8 && !inSentence(n) {
 			return umzug.DropUtility
+		}
+	}
+	if len(t) < 100 && ps.mayAny(labelledListStems) {
+		if l == "" {
+			l = lowerForStems(t)
+		}
+		if labelledListLink(l) && linkShare(n, nil) >= 0.8 && !linksFile(n) && !inSentence(n) {
+			return umzug.DropUtility // "Online-Pressemappe - alle Pressemitteilungen der Beispiel AG"
 		}
 	}
 	if len(t) < 80 && ps.hasAnyFoldPrefix(t, "von", "by", "autor", "redaktion", "erstellt", "geschrieben", "verfasst", "posted") && (bylineRe.MatchString(t) || datedByline(t) != "") {

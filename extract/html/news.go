@@ -643,6 +643,12 @@ func (p *page) finishPressRelease(roots []*html.Node) {
 			pr.Publisher = &umzug.Publisher{Name: name}
 			p.field(el, "publisher")
 			p.dropBlocksOf(el)
+			// A line around it that holds nothing else but separators
+			// (the date beside it was taken): "12.12.2022 - <span
+			// class=news-organization>Empa</span>".
+			p.dropBlocks(func(b *umzug.Block, src *html.Node) bool {
+				return src != nil && isAncestor(src, el) && strings.Trim(strings.Replace(b.PlainText(), name, "", 1), " \t\r\n\u00a0-–—|·:") == ""
+			})
 		}
 	}
 	if pr.Publisher == nil {
@@ -1109,6 +1115,8 @@ var publisherRe = regexp.MustCompile(`(?i)^(?:herausgeber(?:in)?|herausgegeben v
 // first paragraph of prose, in the first 1,500 characters) whose whole
 // text is a publisher line, and the name; not a line that names people
 // ("Herausgeber: Prof. Dr. Anna Schmidt und Dr. Peter Müller" of a book).
+// An element whose class names the publisher (publisherWords) is one
+// too, its text the name.
 func publisherLine(roots []*html.Node) (*html.Node, string) {
 	var found *html.Node
 	name := ""
@@ -1118,6 +1126,17 @@ func publisherLine(roots []*html.Node) (*html.Node, string) {
 		}
 		if c.DataAtom == atom.P && len(collapseTrim(textOf(c))) >= 120 {
 			return openStop // the body begins
+		}
+		if namedBy(c, publisherWords) && headingLevel(c) == 0 && !hasDescendant(c, func(d *html.Node) bool { return headingLevel(d) > 0 }) {
+			// "<span class=news-organization>", the issuer a portal names
+			// beside the date: its name, whatever words it holds (not a
+			// head named so around the headline).
+			if t, short := textUpTo(c, 100); short {
+				if n := strings.Trim(t, " -–—|·:"); n != "" {
+					found, name = c, n
+					return openStop
+				}
+			}
 		}
 		if t, short := textUpTo(c, 100); short && t != "" {
 			if m := publisherRe.FindStringSubmatch(t); m != nil {
@@ -1131,6 +1150,11 @@ func publisherLine(roots []*html.Node) (*html.Node, string) {
 	})
 	return found, name
 }
+
+// publisherWords are the words of class names that mark the release's
+// issuer in its head: "news-organization" of a portal that carries the
+// releases of many organisations, "publisher", "herausgeber".
+var publisherWords = map[string]bool{"organization": true, "organisation": true, "publisher": true, "herausgeber": true}
 
 // peopleNamed matches a name line that names persons: academic titles,
 // or two names joined by "und", "and", "&" or a comma.

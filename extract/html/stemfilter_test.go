@@ -47,7 +47,10 @@ func utilityReasonRef(n *html.Node, weight int32) string {
 	if len(t) < 200 && n.DataAtom == atom.P && hasAnyPrefix(t, ">>", "»", "→", "▶", "►") && linkShare(n, nil) >= 0.95 && !linksFile(n) {
 		return umzug.DropRelated // ">> Wegen Corona: … <<", a link to another article between paragraphs
 	}
-	if len(t) < 60 && hasAnyPrefix(l, "alle", "weitere", "mehr", "zu", "zur", "more", "all") && listLink.MatchString(l) && linkShare(n, nil) >= 0.8 {
+	if len(t) < 60 && hasAnyPrefix(l, "alle", "weitere", "mehr", "zu", "zur", "more", "all") && listLink.MatchString(l) && linkShare(n, nil) >= 0.8 && !inSentence(n) {
+		return umzug.DropUtility
+	}
+	if len(t) < 100 && labelledListLink(l) && linkShare(n, nil) >= 0.8 && !linksFile(n) && !inSentence(n) {
 		return umzug.DropUtility
 	}
 	if len(t) < 80 && hasAnyPrefix(l, "von", "by", "autor", "redaktion", "erstellt", "geschrieben", "verfasst") && (bylineRe.MatchString(t) || datedByline(t) != "") {
