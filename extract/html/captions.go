@@ -2,6 +2,7 @@ package html
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -129,10 +130,20 @@ func captionsAfterImages(bs []umzug.Block) []umzug.Block {
 				break
 			}
 			first := next.Text.Body[0]
-			if !isEcho(first, captionKeys([]umzug.Media{*m})) && !takeCaption(m, first) {
-				break
-			}
 			rest := next.Text.Body[1:]
+			if !isEcho(first, captionKeys([]umzug.Media{*m})) && !takeCaption(m, first) {
+				line, after, ok := emCaptionLine(first)
+				if !ok || m.Caption != "" || len(after.Children) == 0 {
+					// A paragraph all in italics after a picture is as
+					// often a lead, a disclosure or a "Stand" line.
+					break
+				}
+				m.Caption, line = splitCredit(line)
+				if m.Credit == "" {
+					m.Credit = line
+				}
+				rest = append(umzug.PortableText{after}, rest...)
+			}
 			i++ // the text block is taken care of here
 			if len(rest) == 0 {
 				continue // the whole block was the line: look at the next
@@ -147,6 +158,72 @@ func captionsAfterImages(bs []umzug.Block) []umzug.Block {
 		}
 	}
 	return out
+}
+
+// emCaptionLine returns the first line of paragraph b when all of it is
+// emphasized, as running text sets a picture's caption ("<img><br>
+// <em>Pumpenraum der KS 25.</em><br>Um 1940 …"), with the paragraph
+// without that line (no children when the line was all of it); ok is
+// false for a paragraph that does not open so, whose line links, or
+// whose line is not 3 to 300 characters long. captionsAfterImages takes
+// the line only from a paragraph that goes on after it.
+func emCaptionLine(b umzug.PTBlock) (line string, rest umzug.PTBlock, ok bool) {
+	if !plainParagraph(b) {
+		return "", b, false
+	}
+	var sb strings.Builder
+	for i, sp := range b.Children {
+		before, after, nl := strings.Cut(sp.Text, "\n")
+		if strings.TrimSpace(before) != "" {
+			if !emphasisOnly(sp.Marks) {
+				return "", b, false
+			}
+			sb.WriteString(before)
+		}
+		if !nl && i < len(b.Children)-1 {
+			continue
+		}
+		line = collapseTrim(sb.String())
+		if n := utf8.RuneCountInString(line); n < 3 || n > 300 {
+			return "", b, false
+		}
+		rest = b
+		rest.Children = nil
+		if after = strings.TrimLeft(after, "\n "); after != "" {
+			sp.Text = after
+			rest.Children = append(rest.Children, sp)
+		}
+		for _, x := range b.Children[i+1:] {
+			if len(rest.Children) == 0 {
+				// the line breaks after the caption
+				if x.Text = strings.TrimLeft(x.Text, "\n "); x.Text == "" {
+					continue
+				}
+			}
+			rest.Children = append(rest.Children, x)
+		}
+		for j := range rest.Children {
+			rest.Children[j].Key = "s" + strconv.Itoa(j)
+		}
+		return line, rest, true
+	}
+	return "", b, false
+}
+
+// emphasisOnly reports marks that are emphasis, maybe with bold, and no
+// link.
+func emphasisOnly(marks []string) bool {
+	em := false
+	for _, m := range marks {
+		switch m {
+		case "em":
+			em = true
+		case "strong":
+		default:
+			return false
+		}
+	}
+	return em
 }
 
 // takeCaption moves the text of paragraph b into m when b is m's visible

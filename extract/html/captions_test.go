@@ -234,6 +234,43 @@ func TestCaptionStyleInElementText(t *testing.T) {
 	}
 }
 
+// TestItalicCaptionLineInRunningText: in running text separated by line
+// breaks, the italic line right under a picture is its caption ("<img>
+// <br><em>Pumpenraum der KS 25.</em><br>Um 1940 …"): the picture's
+// caption, and the text goes on without it. A paragraph all in italics
+// after a picture (a lead, a disclosure, a "Stand" line) stays text.
+func TestItalicCaptionLineInRunningText(t *testing.T) {
+	d := parseFile(t, `<html><head><title>Fahrzeuge | Archiv</title></head><body><main><article>
+<h1>Die Haubenfahrzeuge der Nachkriegszeit</h1>
+<div class="entry">Die Kraftspritzen dieser Baureihe wurden in großer Zahl an Berufs- und Werkfeuerwehren geliefert.<br><br>
+<img src="/uploads/ks25.jpg" alt="" width="630" height="419"><br>
+<em>Wieder hergestellter Pumpenraum der KS 25. (Foto: A. Muster)<br></em><br>
+Um 1940 erhielt die Werkfeuerwehr eine KS 25 auf Büssing-Fahrgestell. Den Aufbau fertigte ein Betrieb in Luckenwalde.<br><br>
+<img src="/uploads/kl26.jpg" alt="" width="630" height="435"></div>
+<p><em>Dieser Beitrag erschien zuerst in der Verbandszeitschrift und wurde für das Archiv überarbeitet.</em></p>
+<p>Seit 1936 wurden Kraftfahrdrehleitern in großen Stückzahlen beschafft, meist auf Fahrgestellen zweier Hersteller.</p>
+</article></main></body></html>`, "https://archiv.example/fahrzeuge/haubenfahrzeuge/")
+	got := map[string][2]string{}
+	for _, m := range images(d) {
+		got[m.Src[strings.LastIndex(m.Src, "/")+1:]] = [2]string{m.Caption, m.Credit}
+	}
+	if w := [2]string{"Wieder hergestellter Pumpenraum der KS 25.", "Foto: A. Muster"}; got["ks25.jpg"] != w {
+		t.Errorf("ks25.jpg: caption and credit %q, want %q", got["ks25.jpg"], w)
+	}
+	if got["kl26.jpg"] != [2]string{} {
+		t.Errorf("kl26.jpg: caption and credit %q, want none (the italic paragraph after it is no caption)", got["kl26.jpg"])
+	}
+	text := strings.Join(paragraphs(d), "\n")
+	if strings.Contains(text, "Pumpenraum") {
+		t.Errorf("the caption is still text:\n%s", text)
+	}
+	for _, kept := range []string{"Um 1940 erhielt", "erschien zuerst in der Verbandszeitschrift", "Seit 1936"} {
+		if !strings.Contains(text, kept) {
+			t.Errorf("%q is no longer text:\n%s", kept, text)
+		}
+	}
+}
+
 // TestAddressAfterLogoIsNoCredit: an address block that begins with "©"
 // after a logo is not the logo's credit.
 func TestAddressAfterLogoIsNoCredit(t *testing.T) {
