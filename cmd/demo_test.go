@@ -48,14 +48,14 @@ func TestDemoRecrawlAndDiff(t *testing.T) {
 	if !regexp.MustCompile(`\d+ unchanged since the last run`).MatchString(stderr) {
 		t.Errorf("the re-crawl summary does not count conditional requests answered 304:\n%s", stderr)
 	}
-	// The page deleted since (no longer linked) answers 410 in the new
-	// export's redirect map, its inventory row says why, and the manifest
-	// and the summary count it.
+	// The page deleted since (no longer linked, and requested again: 404)
+	// answers 410 in the new export's redirect map, its inventory row says
+	// why, and the manifest and the summary count it.
 	removed := fixtures.MinistryPublicURL + "/archiv/verkehrsprojekte-2012/"
 	if b, err := os.ReadFile(filepath.Join(out, "redirects.csv")); err != nil || !strings.Contains(string(b), "\n"+removed+",,410\n") {
 		t.Errorf("redirects.csv has no 410 for the deleted page %s (err %v)", removed, err)
 	}
-	if b, err := os.ReadFile(filepath.Join(out, "inventory.csv")); err != nil || !regexp.MustCompile(`(?m)^`+regexp.QuoteMeta(removed)+`,.*gone.*removed since run 2 of \d{4}-\d\d-\d\d: no longer linked`).Match(b) {
+	if b, err := os.ReadFile(filepath.Join(out, "inventory.csv")); err != nil || !regexp.MustCompile(`(?m)^`+regexp.QuoteMeta(removed)+`,.*gone.*removed since run 2 of \d{4}-\d\d-\d\d: HTTP 404 now`).Match(b) {
 		t.Errorf("inventory.csv has no gone row saying why for %s (err %v)", removed, err)
 	}
 	var man struct {

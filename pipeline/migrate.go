@@ -218,11 +218,16 @@ func (m *Migration) addRemoved(ctx context.Context, run int64) error {
 	if d.Failed != nil || run != 0 && d.To.ID != run || !slices.Equal(d.From.Seeds, d.To.Seeds) {
 		return nil // not comparable: the site was down, or another crawl
 	}
+	since := fmt.Sprintf("removed since run %d of %s", d.From.ID, d.From.StartedAt.UTC().Format("2006-01-02"))
 	for _, c := range d.Changes {
-		// A removed URL this run fetched (404, 410 now) has its row
-		// already; one it no longer reached has none.
-		if c.Change == "removed" && c.ToStatus == 0 {
-			m.Export.AddRemoved(c.URL, fmt.Sprintf("removed since run %d of %s: %s, not fetched in this run", d.From.ID, d.From.StartedAt.UTC().Format("2006-01-02"), c.Reason))
+		switch {
+		case c.Change != "removed":
+		case c.ToStatus == 0:
+			m.Export.AddRemoved(c.URL, fmt.Sprintf("%s: %s, not fetched in this run", since, c.Reason))
+		default:
+			// Fetched again and deleted (404, 410 now): its not-found
+			// row becomes the same gone row.
+			m.Export.AddRemovedFetched(c.URL, fmt.Sprintf("%s: %s now", since, c.Reason))
 		}
 	}
 	return nil
