@@ -205,3 +205,37 @@ func TestRecrawlIsConditionalAndDiffFindsChanges(t *testing.T) {
 	}
 	checkWARCFiles(t, dir)
 }
+
+// TestRecheckOnlyForTheSameCrawl: a re-crawl with other seeds or a depth
+// limit does not own the pages the earlier run had: it requests none of
+// them again.
+func TestRecheckOnlyForTheSameCrawl(t *testing.T) {
+	site := &changingSite{cond: map[string][]string{}}
+	srv, err := fixtures.StartHandler(site.handler)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(srv.Close)
+	dir := t.TempDir()
+	opts := crawl.CrawlOptions{Seeds: []string{srv.URL + "/"}, ArchiveDir: dir, Retries: -1, NoSitemaps: true}
+	site.run.Store(1)
+	if _, err := crawl.Crawl(t.Context(), opts, func(*umzug.Snapshot) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	site.run.Store(2)
+	for _, o := range []crawl.CrawlOptions{
+		{Seeds: []string{srv.URL + "/"}, ArchiveDir: dir, Retries: -1, NoSitemaps: true, MaxDepth: 1},
+		{Seeds: []string{srv.URL + "/plain/"}, ArchiveDir: dir, Retries: -1, NoSitemaps: true},
+	} {
+		st, err := crawl.Crawl(t.Context(), o, func(*umzug.Snapshot) error { return nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Rechecked != 0 {
+			t.Errorf("seeds %v, depth %d: %d pages of the earlier run requested again; want none", o.Seeds, o.MaxDepth, st.Rechecked)
+		}
+	}
+	if n := len(site.cond["/orphan/"]); n != 1 {
+		t.Errorf("/orphan/ requested %d times; want once (run 1)", n)
+	}
+}
