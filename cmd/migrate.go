@@ -533,7 +533,7 @@ func printSummary(w io.Writer, st crawl.CrawlStats, statusNotes []string, m load
 		fmt.Fprintf(w, "Skipped (not content, not failures): %s\n", pipeline.CountsByReason(m.Skipped))
 	}
 	if n := stats["removedSinceLastCrawl"]; n > 0 {
-		fmt.Fprintf(w, "Removed since the last crawl: %d (deleted from the old site or no longer linked there; 410 in the redirect map, listed in inventory.csv)\n", n)
+		fmt.Fprintf(w, "Removed since an earlier crawl: %d (deleted from the old site or no longer linked there; 410 in the redirect map, listed in inventory.csv)\n", n)
 	}
 	if warnings > 0 {
 		fmt.Fprintf(w, "Warnings: %d (the documents' \"warnings\" in documents.ndjson; umzug extract --explain shows a page's)\n", warnings)
