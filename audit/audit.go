@@ -79,7 +79,14 @@ type Auditor struct {
 	targets map[target]*refs // link targets and who links there
 	order   []target         // targets in order of discovery
 	pages   int
+	// unchecked counts the internal link and image targets that Finish
+	// could not check: not among the delivered pages and no Checker (an
+	// archive crawled without its files, saved pages without a site).
+	unchecked Unchecked
 }
+
+// Unchecked counts internal targets whose status is unknown.
+type Unchecked struct{ Links, Images int }
 
 type target struct {
 	url   string
@@ -649,6 +656,15 @@ func (a *Auditor) collectLinks(p *page) {
 	}
 }
 
+// Unchecked returns the internal link and image targets Finish could not
+// check (no status of their own and no Checker): no finding says whether
+// they are broken.
+func (a *Auditor) Unchecked() Unchecked {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.unchecked
+}
+
 // Finish checks the link targets collected from all pages and returns a
 // finding per broken target, listing the pages that link there. Targets
 // that were crawled get the status they were served with; others are
@@ -686,6 +702,15 @@ func (a *Auditor) Finish(ctx context.Context) ([]umzug.Finding, error) {
 		if crawled {
 			results[i] = result{t: t, status: st, known: st != 0}
 			continue
+		}
+		if a.opts.Checker == nil && a.internal(t.url) {
+			a.mu.Lock()
+			if t.image {
+				a.unchecked.Images++
+			} else {
+				a.unchecked.Links++
+			}
+			a.mu.Unlock()
 		}
 		if a.opts.Checker == nil || (!a.internal(t.url) && !a.opts.CheckExternal) {
 			continue

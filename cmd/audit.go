@@ -278,6 +278,13 @@ func auditRun(ctx context.Context, ios *IOStreams, opts *AuditOptions) error {
 	if len(res.Phases) > 0 {
 		fmt.Fprintf(opts.Global.SummaryOut(ios.ErrOut), "Phases: %s\n", phaseTimes(res.Phases))
 	}
+	if u := aud.Unchecked(); u.Links+u.Images > 0 {
+		how := "audit the site online"
+		if opts.Archive != "" {
+			how = "not in the archive: crawl with --assets, or audit the site online"
+		}
+		fmt.Fprintf(ios.ErrOut, "Not checked: %d link targets and %d images (%s); broken ones are not reported\n", u.Links, u.Images, how)
+	}
 	return auditReport(ios, opts, log, audit.Report{Site: site, Pages: res.Pages, GeneratedAt: started, Findings: res.Findings, Rules: ruleIDs(cfg)}, baseline, fails, res.Status)
 }
 

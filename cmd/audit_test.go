@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -312,6 +313,32 @@ func TestAuditArchiveMatchesLive(t *testing.T) {
 		if _, ok := live[fp]; !ok {
 			t.Errorf("offline audit adds %s", what)
 		}
+	}
+}
+
+// TestAuditArchiveWithoutFilesSaysWhatItCouldNotCheck: an archive that
+// migrate wrote (no --assets) holds the pages, not the images and PDFs
+// they link: the offline audit cannot tell a broken image from a good one
+// and says so instead of reporting none in silence.
+func TestAuditArchiveWithoutFilesSaysWhatItCouldNotCheck(t *testing.T) {
+	srv := fixtures.Serve(t, fixtures.Ministry)
+	g := &GlobalOptions{LogLevel: "warn", LogFormat: "text"}
+	arch := filepath.Join(t.TempDir(), "archive")
+	ios, _, errOut := testStreams()
+	if err := crawlRun(t.Context(), ios, &CrawlCmdOptions{Global: g, Seeds: []string{srv.URL + "/"}, Archive: arch,
+		Crawl: CrawlFlags{Concurrency: 4, Timeout: 10 * time.Second, Retries: 1, TrapBudget: 100, Assets: false}}); err != nil {
+		t.Fatalf("crawl: %v\n%s", err, errOut)
+	}
+	ios, out, errOut := testStreams()
+	if err := auditRun(t.Context(), ios, &AuditOptions{Global: g, Format: "ndjson", Archive: arch,
+		Crawl: CrawlFlags{Concurrency: 4, Timeout: 10 * time.Second}}); err != nil {
+		t.Fatalf("audit: %v\n%s", err, errOut)
+	}
+	if strings.Contains(out.String(), `"broken-image"`) {
+		t.Fatalf("the archive has no images, yet the audit reports a broken one:\n%s", out)
+	}
+	if !regexp.MustCompile(`Not checked: \d+ link targets and [1-9]\d* images \(not in the archive: crawl with --assets, or audit the site online\)`).MatchString(errOut.String()) {
+		t.Errorf("the offline audit does not say which targets it could not check:\n%s", errOut)
 	}
 }
 

@@ -49,8 +49,9 @@ its reason.
 
 Interrupted (Ctrl-C, kill, crash), the same command continues the run where
 it stopped. Run again after a complete run, it starts a new run that sends
-If-None-Match / If-Modified-Since from the last one; 'umzug diff' lists what
-changed. 'umzug extract --archive', 'umzug migrate --archive' and the audit
+If-None-Match / If-Modified-Since from the last one and, at the end, asks
+again for the earlier pages no link reaches any more (deleted, moved or
+still there); 'umzug diff' lists what changed. 'umzug extract --archive', 'umzug migrate --archive' and the audit
 read the archive offline.`,
 		Example: `  umzug crawl https://www.example.de/ --archive archive
   umzug crawl https://www.example.de/ --archive archive --concurrency 2 --delay 500ms
@@ -207,6 +208,9 @@ func printCrawlSummary(w io.Writer, st crawl.CrawlStats, archive string) {
 	}
 	fmt.Fprintf(w, "Pages: %d, assets: %d, unchanged (304): %d, failed: %d, retries: %d\n",
 		st.Fetched-st.Assets-st.Unchanged, st.Assets, st.Unchanged, st.Failed, st.Retries)
+	if st.Rechecked > 0 {
+		fmt.Fprintf(w, "Requested again: %d pages of the last run that no link reaches any more ('umzug diff' says which are deleted, moved or still there)\n", st.Rechecked)
+	}
 	fmt.Fprintf(w, "Not fetched: %d disallowed by robots.txt, %d out of scope, %d files skipped, %d over --max-pages, %d over the trap budget\n",
 		st.RobotsBlocked, st.OutOfScope, st.SkippedFiles, st.OverBudget, st.TrapSkipped)
 	if st.SitemapsSkipped > 0 || st.SitemapErrors > 0 {

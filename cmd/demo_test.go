@@ -48,14 +48,14 @@ func TestDemoRecrawlAndDiff(t *testing.T) {
 	if !regexp.MustCompile(`\d+ unchanged since the last run`).MatchString(stderr) {
 		t.Errorf("the re-crawl summary does not count conditional requests answered 304:\n%s", stderr)
 	}
-	// The page deleted since (no longer linked) answers 410 in the new
-	// export's redirect map, its inventory row says why, and the manifest
-	// and the summary count it.
+	// The page deleted since (no longer linked, and requested again: 404)
+	// answers 410 in the new export's redirect map, its inventory row says
+	// why, and the manifest and the summary count it.
 	removed := fixtures.MinistryPublicURL + "/archiv/verkehrsprojekte-2012/"
 	if b, err := os.ReadFile(filepath.Join(out, "redirects.csv")); err != nil || !strings.Contains(string(b), "\n"+removed+",,410\n") {
 		t.Errorf("redirects.csv has no 410 for the deleted page %s (err %v)", removed, err)
 	}
-	if b, err := os.ReadFile(filepath.Join(out, "inventory.csv")); err != nil || !regexp.MustCompile(`(?m)^`+regexp.QuoteMeta(removed)+`,.*gone.*removed since run 2 of \d{4}-\d\d-\d\d: no longer linked`).Match(b) {
+	if b, err := os.ReadFile(filepath.Join(out, "inventory.csv")); err != nil || !regexp.MustCompile(`(?m)^`+regexp.QuoteMeta(removed)+`,.*gone.*removed since run 2 of \d{4}-\d\d-\d\d: HTTP 404 now`).Match(b) {
 		t.Errorf("inventory.csv has no gone row saying why for %s (err %v)", removed, err)
 	}
 	var man struct {
@@ -64,7 +64,7 @@ func TestDemoRecrawlAndDiff(t *testing.T) {
 	if b, err := os.ReadFile(filepath.Join(out, "manifest.json")); err != nil || json.Unmarshal(b, &man) != nil || man.Stats["removedSinceLastCrawl"] != 1 {
 		t.Errorf("manifest stats removedSinceLastCrawl = %d; want 1 (err %v)", man.Stats["removedSinceLastCrawl"], err)
 	}
-	if !strings.Contains(stderr, "Removed since the last crawl: 1 (") {
+	if !strings.Contains(stderr, "Removed since an earlier crawl: 1 (") {
 		t.Errorf("the summary does not count the removed page:\n%s", stderr)
 	}
 	code, stdout, _ = run(t, "diff", "--archive", arch)
@@ -85,6 +85,19 @@ func TestDemoRecrawlAndDiff(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("diff after the demo changed:\n%s\nwant %q", stdout, want)
 	}
+	// The night after, nothing changed: the page is still deleted, and
+	// the export still answers it with 410 (not only on the night of the
+	// deletion, whose run the diff compares with).
+	later := filepath.Join(dir, "later")
+	if code, _, stderr = run(t, "migrate", "--demo-change", "--archive", arch, "--out", later); code != ExitOK {
+		t.Fatalf("migrate --demo-change again: exit %d\n%s", code, stderr)
+	}
+	if b, err := os.ReadFile(filepath.Join(later, "redirects.csv")); err != nil || !strings.Contains(string(b), "\n"+removed+",,410\n") {
+		t.Errorf("the night after, redirects.csv has no 410 for the deleted page %s (err %v)", removed, err)
+	}
+	if !strings.Contains(stderr, "Removed since an earlier crawl: 1 (") {
+		t.Errorf("the night after, the summary does not count the removed page:\n%s", stderr)
+	}
 	// A narrower crawl (a page budget) does not reach pages that are
 	// still there: it removes nothing (umzug diff lists them as removed).
 	narrow := filepath.Join(dir, "narrow")
@@ -92,7 +105,7 @@ func TestDemoRecrawlAndDiff(t *testing.T) {
 	if code != ExitOK && code != ExitPartial {
 		t.Fatalf("migrate --max-pages 20: exit %d\n%s", code, stderr)
 	}
-	if strings.Contains(stderr, "Removed since the last crawl") {
+	if strings.Contains(stderr, "Removed since an earlier crawl") {
 		t.Errorf("a crawl limited to 20 pages counts pages it did not reach as removed:\n%s", stderr)
 	}
 }

@@ -479,6 +479,9 @@ func printSummary(w io.Writer, st crawl.CrawlStats, statusNotes []string, m load
 	if st.Unchanged > 0 {
 		notes = append(notes, fmt.Sprintf("%d unchanged since the last run", st.Unchanged))
 	}
+	if st.Rechecked > 0 {
+		notes = append(notes, fmt.Sprintf("%d of the last run no longer linked, requested again", st.Rechecked))
+	}
 	if st.RobotsBlocked > 0 {
 		notes = append(notes, fmt.Sprintf("%d disallowed by robots.txt", st.RobotsBlocked))
 	}
@@ -530,7 +533,7 @@ func printSummary(w io.Writer, st crawl.CrawlStats, statusNotes []string, m load
 		fmt.Fprintf(w, "Skipped (not content, not failures): %s\n", pipeline.CountsByReason(m.Skipped))
 	}
 	if n := stats["removedSinceLastCrawl"]; n > 0 {
-		fmt.Fprintf(w, "Removed since the last crawl: %d (no longer linked from the old site; 410 in the redirect map, listed in inventory.csv)\n", n)
+		fmt.Fprintf(w, "Removed since an earlier crawl: %d (deleted from the old site or no longer linked there; 410 in the redirect map, listed in inventory.csv)\n", n)
 	}
 	if warnings > 0 {
 		fmt.Fprintf(w, "Warnings: %d (the documents' \"warnings\" in documents.ndjson; umzug extract --explain shows a page's)\n", warnings)

@@ -477,6 +477,20 @@ func (p *Export) AddRemoved(oldURL, note string) {
 	p.inv.removed(u, note)
 }
 
+// AddRemovedFetched records an old URL that an earlier crawl found as a
+// page and this one fetched with 404 or 410 (deleted since): instead of
+// its not-found row it is gone with the note, and answers 410, like a
+// page no longer linked (AddRemoved). False when the export has no
+// not-found row for it.
+func (p *Export) AddRemovedFetched(oldURL, note string) bool {
+	u := p.norm.MapURL(oldURL)
+	if !p.inv.dropNotFound(u) {
+		return false
+	}
+	p.AddRemoved(oldURL, note)
+	return true
+}
+
 func (p *Export) loadDoc(ord int) (umzug.Document, error) {
 	d, _, err := p.loadSpooled(ord)
 	return d, err

@@ -65,7 +65,7 @@ func (x *ExportSink) Add(p *Page) error {
 		if s.LinkedFrom == "" {
 			// Not found through a link: a start URL, or an entry of the
 			// sitemap that no page links (a dead entry to remove there).
-			note = "a start URL or a sitemap entry, linked from no page crawled"
+			note = "a start URL, a sitemap entry or a page of an earlier run, linked from no page crawled"
 		}
 		e.NotExported(cmp.Or(s.FinalURL, s.URL), status, s.Status, s.Depth, note)
 		return nil

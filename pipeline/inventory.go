@@ -117,6 +117,17 @@ type inventory struct {
 	removedRows  int
 }
 
+// dropNotFound removes the row of a page not exported because it
+// answered 404 or 410; false when there is none.
+func (inv *inventory) dropNotFound(u string) bool {
+	i := slices.IndexFunc(inv.extra, func(r invRow) bool { return r.URL == u && (r.HTTP == 404 || r.HTTP == 410) })
+	if i < 0 {
+		return false
+	}
+	inv.extra = slices.Delete(inv.extra, i, i+1)
+	return true
+}
+
 // removed records why an old URL is gone from the old site.
 func (inv *inventory) removed(u, note string) {
 	if inv.removedNotes == nil {

@@ -191,12 +191,12 @@ func (m *Migration) wholeSite(st crawl.CrawlStats) bool {
 
 // addRemoved gives the export the URLs that the archive's previous run
 // found and run, the latest, no longer reached (archive.DiffArchive's
-// removed as "no longer linked" from a page fetched fine): taken off the
-// old site since, they answer 410 in the redirect map and the inventory
-// says so. (A removed URL the run fetched, 404 or 410 now, is in the
-// inventory as not found already.) An archive with one run, a run that
-// is not the latest, or a failed run (the site was down: nothing was
-// removed) gives none.
+// removed as "no longer linked" from a page fetched fine), and those that
+// run found deleted (404, 410) and an earlier run had as pages
+// (archive.DeletedPages): taken off the old site since, they answer 410
+// in the redirect map and the inventory says so. An archive with one run,
+// a run that is not the latest, or a failed run (the site was down:
+// nothing was removed) gives none.
 func (m *Migration) addRemoved(ctx context.Context, run int64) error {
 	runs, err := archive.ArchiveRuns(ctx, m.Archive)
 	if err != nil {
@@ -219,11 +219,20 @@ func (m *Migration) addRemoved(ctx context.Context, run int64) error {
 		return nil // not comparable: the site was down, or another crawl
 	}
 	for _, c := range d.Changes {
-		// A removed URL this run fetched (404, 410 now) has its row
-		// already; one it no longer reached has none.
 		if c.Change == "removed" && c.ToStatus == 0 {
 			m.Export.AddRemoved(c.URL, fmt.Sprintf("removed since run %d of %s: %s, not fetched in this run", d.From.ID, d.From.StartedAt.UTC().Format("2006-01-02"), c.Reason))
 		}
+	}
+	// Pages that answer 404 or 410 now and were pages in an earlier run:
+	// deleted since, the night before or long ago (the crawl asks for the
+	// pages of earlier runs again), so every later export still has them.
+	// Their not-found row becomes the same gone row.
+	deleted, err := archive.DeletedPages(ctx, m.Archive, d.To.ID)
+	if err != nil {
+		return err
+	}
+	for _, g := range deleted {
+		m.Export.AddRemovedFetched(g.URL, fmt.Sprintf("removed since run %d of %s: HTTP %d now", g.LastRun, g.LastSeen.UTC().Format("2006-01-02"), g.Status))
 	}
 	return nil
 }

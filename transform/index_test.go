@@ -603,3 +603,42 @@ func TestTranslatedStartPagePath(t *testing.T) {
 		t.Errorf("other English page: path %q, want /en/forests", p)
 	}
 }
+
+// TestIndexNewsListsAreNotNearDuplicates: a start page's list of the
+// latest releases and the press list show the same news records (title,
+// teaser text, date); once the copies are replaced, what is left is the
+// items' dates, which are the releases' and no content to merge: no
+// duplicate-content finding.
+func TestIndexNewsListsAreNotNearDuplicates(t *testing.T) {
+	leads := []string{
+		"Das Kabinett hat die Digitalstrategie beschlossen, die vierundachtzig Maßnahmen in sechs Handlungsfeldern bündelt.",
+		"Für den Glasfaserausbau in einundvierzig Gemeinden der Altmark stellt das Land achtunddreißig Millionen Euro bereit.",
+		"Seit der Wohngeldreform hat sich die Zahl der Anträge verdoppelt, die Wohngeldstellen erhalten zusätzliches Personal.",
+		"Das Land investiert in diesem Jahr rund hundert Millionen Euro in Landesstraßen, Schwerpunkt ist die Sanierung von Brücken.",
+		"Bis zum Herbst entstehen sechzig Kilometer Radwege, die Ortsteile mit Schulen und Bahnhöfen verbinden.",
+		"Zwölf Bahnhöfe erhalten stufenlose Zugänge und neue Wegeleitsysteme, die Kosten teilen sich Bund, Land und Bahn.",
+	}
+	var releases []umzug.Document
+	var items []umzug.TeaserItem
+	for i, lead := range leads {
+		path := fmt.Sprintf("/presse/detail/meldung-%d/", i)
+		title := strings.Join(strings.Fields(lead)[:6], " ")
+		date := fmt.Sprintf("2026-03-%02dT10:00:00+01:00", 20-i)
+		releases = append(releases, umzug.Document{Kind: umzug.KindPressRelease, URL: site + path, Title: title,
+			Dates: umzug.Dates{Published: date}, Blocks: []umzug.Block{textBlock("c1", lead+" Die Arbeiten beginnen im Frühjahr.")},
+			Provenance: umzug.Provenance{SourceURL: site + path}})
+		it := teaserItem(title, site+path, lead)
+		it.Date = date
+		items = append(items, it)
+	}
+	start := page("/", "Start", umzug.Block{Key: "c1099", Type: umzug.BlockTeaser, Teaser: &umzug.Teaser{Layout: "list", Items: slices.Clone(items[:3])}})
+	list := page("/presse/", "Presse", umzug.Block{Key: "c2001", Type: umzug.BlockTeaser, Teaser: &umzug.Teaser{Layout: "list", Items: slices.Clone(items[:5])}})
+	res := runIndex(t, transform.IndexOptions{}, append([]umzug.Document{start, list}, releases...)...)
+	for _, f := range res.idx.Findings() {
+		t.Errorf("finding %s on %s#%s: %s (evidence %q); want none for two news lists of the same releases", f.Rule, f.URL, f.BlockKey, f.Message, f.Evidence)
+	}
+	// The items keep their dates in the export.
+	if it := res.docs[site+"/"].Blocks[0].Teaser.Items[0]; it.Date == "" {
+		t.Errorf("start page item lost its date: %+v", it)
+	}
+}

@@ -377,7 +377,12 @@ func (x *Index) withoutCopies(b *umzug.Block, self int32, load LoadFunc) (*umzug
 				return nil, err
 			}
 			if hadLink && it.Link == nil {
-				it.Image = nil // the teaser image belongs to the label
+				// The teaser image and the date (a news list's
+				// datePublished) belong to the label: they are the
+				// document's, and two lists of the same records
+				// (the start page's latest releases, the press list)
+				// would otherwise compare as duplicates by their dates.
+				it.Image, it.Date = nil, ""
 			}
 		}
 		c.Teaser = &t

@@ -277,6 +277,9 @@ type Run struct {
 	Claimed []string      // already fetched or refused in an earlier session
 	// Previous is, per URL, its latest capture in earlier runs.
 	Previous map[string]Previous
+	// SameSeeds: the latest complete earlier run had the same start
+	// URLs, so its pages are this run's to check again.
+	SameSeeds bool
 }
 
 // Previous is the latest capture of a URL in earlier runs: the
@@ -371,7 +374,21 @@ func (a *Archive) StartRun(seeds []string, ua string, fresh bool, now time.Time)
 		return nil, err
 	}
 	rs.Previous = prev
+	var lastSeeds string
+	err = a.db.QueryRow(`SELECT seeds FROM runs WHERE id < ? AND status = 'complete' ORDER BY id DESC LIMIT 1`, rs.ID).Scan(&lastSeeds)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, err
+	}
+	rs.SameSeeds = err == nil && lastSeeds == string(seedJSON)
 	return rs, nil
+}
+
+// Page reports whether the capture was a page the site served: an HTML
+// response with a 2xx status (a 304 recorded as the page it confirmed).
+func (p Previous) Page() bool {
+	ct := strings.ToLower(p.contentType)
+	html := ct == "" || strings.Contains(ct, "html")
+	return (p.status >= 200 && p.status < 300 || p.status == http.StatusNotModified) && html
 }
 
 // previousCaptures loads, per URL, the latest successful capture of the

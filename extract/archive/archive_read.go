@@ -603,3 +603,51 @@ func SitemapEntries(ctx context.Context, dir string) ([]SitemapEntry, error) {
 	}
 	return out, rows.Err()
 }
+
+// Deleted is a URL that a run found gone (404 or 410) and an earlier run
+// of the archive had as a page.
+type Deleted struct {
+	URL    string
+	Status int // 404 or 410 in the run
+	// LastRun is the latest earlier run that had the page (2xx, or a 304
+	// that confirmed it), started at LastSeen.
+	LastRun  int64
+	LastSeen time.Time
+}
+
+// DeletedPages lists the URLs that run answered with 404 or 410 and an
+// earlier run (not failed) got as a page, by URL: pages deleted from the
+// site at any time since the archive began, not only since the run
+// before (umzug diff), so an export of every later run still knows them.
+func DeletedPages(ctx context.Context, dir string, run int64) ([]Deleted, error) {
+	db, err := openExistingDB(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer db.Close()
+	rows, err := db.QueryContext(ctx, `
+SELECT c.url, c.status, x.last, r.started_at
+FROM captures c
+JOIN (SELECT url, MAX(id) AS id FROM captures WHERE run_id = ? GROUP BY url) m ON c.id = m.id
+JOIN (SELECT e.url, MAX(e.run_id) AS last FROM captures e JOIN runs er ON er.id = e.run_id AND er.status != 'failed'
+      WHERE e.run_id < ? AND e.kind IN ('page','unchanged') AND (e.status BETWEEN 200 AND 299 OR e.status = 304)
+      GROUP BY e.url) x ON x.url = c.url
+JOIN runs r ON r.id = x.last
+WHERE c.status IN (404, 410)
+ORDER BY c.url`, run, run)
+	if err != nil {
+		return nil, fmt.Errorf("reading archive %s: %w", dir, err)
+	}
+	defer rows.Close()
+	var out []Deleted
+	for rows.Next() {
+		var d Deleted
+		var started string
+		if err := rows.Scan(&d.URL, &d.Status, &d.LastRun, &started); err != nil {
+			return nil, err
+		}
+		d.LastSeen, _ = time.Parse(time.RFC3339, started)
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}

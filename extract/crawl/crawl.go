@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -94,6 +95,7 @@ type CrawlStats struct {
 	Fetched       int         // responses received (any status)
 	Failed        int         // requests that got no response after all attempts
 	Unchanged     int         // 304 Not Modified on a re-crawl
+	Rechecked     int         // pages of the last run that no link reached any more, requested again
 	Assets        int         // non-HTML responses recorded as assets
 	Bytes         int64       // body bytes received
 	Retries       int         // repeated attempts (timeouts, resets, 429, 5xx)
@@ -194,19 +196,22 @@ func CrawlParsed(ctx context.Context, opts CrawlOptions, fn func(*umzug.Snapshot
 }
 
 type crawler struct {
-	ctx     context.Context
-	cancel  context.CancelCauseFunc
-	opts    CrawlOptions
-	log     *slog.Logger
-	c       *colly.Collector
-	fetch   *fetcher
-	conn    *connector      // ConnectTo; nil without
-	hosts   map[string]bool // host[:port] in scope
-	front   *frontier
-	arch    Store // nil without an archive
-	prev    map[string]archive.Previous
-	started time.Time
-	nextID  atomic.Int64
+	ctx    context.Context
+	cancel context.CancelCauseFunc
+	opts   CrawlOptions
+	log    *slog.Logger
+	c      *colly.Collector
+	fetch  *fetcher
+	conn   *connector      // ConnectTo; nil without
+	hosts  map[string]bool // host[:port] in scope
+	front  *frontier
+	arch   Store // nil without an archive
+	prev   map[string]archive.Previous
+	// sameSeeds: the archive's last complete run had the same seeds; its
+	// pages that this run does not reach are requested again (recheck).
+	sameSeeds bool
+	started   time.Time
+	nextID    atomic.Int64
 
 	robotsMu     sync.Mutex
 	robots       map[string]*robotstxt.RobotsData // by host; nil = allow all
@@ -231,7 +236,7 @@ type crawler struct {
 	status   map[int]int
 	stats    struct {
 		discovered, fetched, failed, unchanged, assets, errors, robots, scope, files, budget atomic.Int64
-		bytes                                                                                atomic.Int64
+		bytes, rechecked                                                                     atomic.Int64
 	}
 	sitemapsSkipped, sitemapErrors atomic.Int64
 }
@@ -397,7 +402,7 @@ func (cr *crawler) run(fn func(*umzug.Snapshot, *html.Node) error) (CrawlStats, 
 		if rs, err = a.StartRun(cr.opts.Seeds, cr.opts.UserAgent, cr.opts.NewRun, time.Now()); err != nil {
 			return st, fmt.Errorf("archive %s: %w", cr.opts.ArchiveDir, err)
 		}
-		cr.prev = rs.Previous
+		cr.prev, cr.sameSeeds = rs.Previous, rs.SameSeeds
 		st.RunID, st.Resumed = rs.ID, rs.Resumed
 		for _, u := range rs.Claimed {
 			cr.front.markSeen(u)
@@ -477,25 +482,38 @@ func (cr *crawler) run(fn func(*umzug.Snapshot, *html.Node) error) (CrawlStats, 
 
 	workers := cr.opts.Concurrency * len(cr.hosts)
 	workers = min(max(workers, 1), 256)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				it, ok := cr.front.pop()
-				if !ok {
-					return
+	work := func() {
+		var wg sync.WaitGroup
+		for range workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for {
+					it, ok := cr.front.pop()
+					if !ok {
+						return
+					}
+					cr.process(it)
+					cr.front.done()
 				}
-				cr.process(it)
-				cr.front.done()
-			}
-		}()
+			}()
+		}
+		wg.Wait()
 	}
-	wg.Wait()
+	work()
+	var recheckErr error
+	if cr.ctx.Err() == nil {
+		var n int
+		if n, recheckErr = cr.recheck(); n > 0 && recheckErr == nil && cr.front.reopen() {
+			work()
+		}
+	}
 	close(stopWatch)
 	close(cr.sinkCh)
 	<-sinkDone
+	if sinkErr == nil {
+		sinkErr = recheckErr
+	}
 
 	st = cr.collectStats(st)
 	interrupted := cr.ctx.Err() != nil
@@ -530,6 +548,54 @@ func (cr *crawler) run(fn func(*umzug.Snapshot, *html.Node) error) (CrawlStats, 
 	return st, nil
 }
 
+// recheck queues the pages of the archive's earlier runs that this run
+// did not reach, once its frontier is done: a page no link leads to any
+// more may be deleted (404, 410), moved with a redirect (TYPO3 makes one
+// when an editor changes a page's slug) or still there, and only a
+// request tells which. Without it a moved page would count as removed
+// and answer 410 in the redirect map instead of pointing to its new
+// address. Only when the last complete run had the same seeds and no
+// depth limit narrows the crawl (a narrower crawl does not own the other
+// pages); include/exclude patterns, robots.txt and the page budget apply
+// as to any URL. It returns the number of URLs queued.
+func (cr *crawler) recheck() (int, error) {
+	if cr.arch == nil || !cr.sameSeeds || cr.opts.MaxDepth > 0 || len(cr.prev) == 0 {
+		return 0, nil
+	}
+	urls := make([]string, 0, len(cr.prev))
+	for u, p := range cr.prev {
+		if p.Page() {
+			urls = append(urls, u)
+		}
+	}
+	slices.Sort(urls)
+	var items []frontierItem
+	var rows []archive.FrontierRow
+	for _, u := range urls {
+		it, row, ok := cr.admit(u, 0, "", false)
+		if !ok || it.asset {
+			continue
+		}
+		rows = append(rows, row)
+		if row.State == archive.StateQueued {
+			items = append(items, it)
+		}
+	}
+	if len(rows) > 0 {
+		if err := cr.arch.SaveSeeds(rows, nil); err != nil {
+			return 0, fmt.Errorf("archive %s: saving frontier: %w", cr.opts.ArchiveDir, err)
+		}
+	}
+	cr.stats.rechecked.Add(int64(len(items)))
+	if len(items) > 0 {
+		cr.log.Debug("requesting pages of the last run that no link reaches any more", "urls", len(items))
+	}
+	for _, it := range items {
+		cr.front.push(it)
+	}
+	return len(items), nil
+}
+
 // runOutcome decides a run's status from the URLs it recorded and their
 // failures: failed when no URL got a usable response or more than half
 // failed (connection errors, DNS, 5xx for most URLs: the site was down,
@@ -555,6 +621,7 @@ func (cr *crawler) collectStats(st CrawlStats) CrawlStats {
 	st.Fetched = int(cr.stats.fetched.Load())
 	st.Failed = int(cr.stats.failed.Load())
 	st.Unchanged = int(cr.stats.unchanged.Load())
+	st.Rechecked = int(cr.stats.rechecked.Load())
 	st.Assets = int(cr.stats.assets.Load())
 	st.Bytes = cr.stats.bytes.Load()
 	st.Retries = int(cr.fetch.retryCount.Load())

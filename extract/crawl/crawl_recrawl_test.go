@@ -45,7 +45,7 @@ func (s *changingSite) handler(string) http.Handler {
 		case "/":
 			links := `<a href="/etag/">e</a><a href="/lm/">l</a><a href="/plain/">p</a><a href="/volatile/">v</a><a href="/gone/">g</a><a href="/status/">s</a>`
 			if run == 1 {
-				links += `<a href="/dropped/">d</a>`
+				links += `<a href="/dropped/">d</a><a href="/moved/">m</a><a href="/orphan/">o</a>`
 			} else {
 				links += `<a href="/new/">n</a>`
 			}
@@ -82,7 +82,22 @@ func (s *changingSite) handler(string) http.Handler {
 				return
 			}
 			html(200, "<p>Geht.</p>")
-		case "/dropped/", "/new/":
+		case "/dropped/":
+			// deleted: no longer linked and not found
+			if run == 2 {
+				html(404, "")
+				return
+			}
+			html(200, "<p>Seite.</p>")
+		case "/moved/":
+			// a new slug: TYPO3 redirects the old one
+			if run == 2 {
+				http.Redirect(w, r, "/new/", http.StatusMovedPermanently)
+				return
+			}
+			html(200, "<p>Seite.</p>")
+		case "/orphan/", "/new/":
+			// /orphan/: no longer linked in run 2, still there
 			html(200, "<p>Seite.</p>")
 		default:
 			http.NotFound(w, r)
@@ -122,6 +137,11 @@ func TestRecrawlIsConditionalAndDiffFindsChanges(t *testing.T) {
 	if got := site.cond["/lm/"]; len(got) != 2 || got[1] != "|"+lastMod.Format(http.TimeFormat) {
 		t.Errorf("/lm/ conditional headers per run: %q; want If-Modified-Since in run 2", got)
 	}
+	// The pages of run 1 that no link reaches in run 2 are requested
+	// again: only a request tells a deleted page from a moved one.
+	if st2.Rechecked != 3 {
+		t.Errorf("run 2 rechecked %d pages of run 1; want 3 (/dropped/, /moved/, /orphan/)", st2.Rechecked)
+	}
 	if st2.Unchanged != 2 {
 		t.Errorf("run 2 recorded %d pages as unchanged (304); want 2", st2.Unchanged)
 	}
@@ -146,14 +166,14 @@ func TestRecrawlIsConditionalAndDiffFindsChanges(t *testing.T) {
 		got = append(got, s)
 	}
 	want := []string{
-		"changed /", "removed /dropped/ (no longer linked from " + srv.URL + "/)", "removed /gone/ (HTTP 404)",
+		"changed /", "removed /dropped/ (HTTP 404)", "removed /gone/ (HTTP 404)", "status /moved/ 200->301",
 		"added /new/", "changed /plain/", "status /status/ 200->500",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("diff:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if d.Unchanged != 3 { // /etag/, /lm/ (304) and /volatile/ (only volatile parts differ)
-		t.Errorf("%d unchanged; want 3", d.Unchanged)
+	if d.Unchanged != 4 { // /etag/, /lm/ (304), /volatile/ (only volatile parts differ), /orphan/
+		t.Errorf("%d unchanged; want 4", d.Unchanged)
 	}
 	// Reading the archive gives the latest capture of each URL: the 304s
 	// resolve to the body they confirmed.
@@ -167,21 +187,55 @@ func TestRecrawlIsConditionalAndDiffFindsChanges(t *testing.T) {
 	if s := latest["/etag/"]; s == nil || s.Status != 200 || !strings.Contains(string(s.Body), "Mit ETag.") {
 		t.Errorf("/etag/ from the archive: %+v", s)
 	}
-	if s := latest["/dropped/"]; s == nil {
-		t.Errorf("/dropped/ (only in run 1) missing from the latest captures")
+	if s := latest["/dropped/"]; s == nil || s.Status != 404 {
+		t.Errorf("/dropped/ from the archive: %+v; want run 2's 404", s)
 	}
 	only2 := 0
 	if err := archive.ReadArchiveRun(context.Background(), dir, archive.ReadArchiveOptions{Run: 2}, func(s *umzug.Snapshot) error {
 		only2++
-		if strings.HasSuffix(s.URL, "/dropped/") {
-			t.Errorf("run 2 has /dropped/")
+		if strings.HasSuffix(s.URL, "/dropped/") && s.Status != 404 {
+			t.Errorf("run 2 has /dropped/ with status %d; want its own 404", s.Status)
 		}
 		return nil
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if only2 != 8 {
-		t.Errorf("run 2 has %d captures; want 8", only2)
+	if only2 != 11 { // the 8 URLs linked in run 2 and the 3 rechecked
+		t.Errorf("run 2 has %d captures; want 11", only2)
 	}
 	checkWARCFiles(t, dir)
+}
+
+// TestRecheckOnlyForTheSameCrawl: a re-crawl with other seeds or a depth
+// limit does not own the pages the earlier run had: it requests none of
+// them again.
+func TestRecheckOnlyForTheSameCrawl(t *testing.T) {
+	site := &changingSite{cond: map[string][]string{}}
+	srv, err := fixtures.StartHandler(site.handler)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(srv.Close)
+	dir := t.TempDir()
+	opts := crawl.CrawlOptions{Seeds: []string{srv.URL + "/"}, ArchiveDir: dir, Retries: -1, NoSitemaps: true}
+	site.run.Store(1)
+	if _, err := crawl.Crawl(t.Context(), opts, func(*umzug.Snapshot) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	site.run.Store(2)
+	for _, o := range []crawl.CrawlOptions{
+		{Seeds: []string{srv.URL + "/"}, ArchiveDir: dir, Retries: -1, NoSitemaps: true, MaxDepth: 1},
+		{Seeds: []string{srv.URL + "/plain/"}, ArchiveDir: dir, Retries: -1, NoSitemaps: true},
+	} {
+		st, err := crawl.Crawl(t.Context(), o, func(*umzug.Snapshot) error { return nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Rechecked != 0 {
+			t.Errorf("seeds %v, depth %d: %d pages of the earlier run requested again; want none", o.Seeds, o.MaxDepth, st.Rechecked)
+		}
+	}
+	if n := len(site.cond["/orphan/"]); n != 1 {
+		t.Errorf("/orphan/ requested %d times; want once (run 1)", n)
+	}
 }

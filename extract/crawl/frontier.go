@@ -45,13 +45,14 @@ const (
 // persisted with the page that found them, so a restarted crawl rebuilds
 // the same set (see Archive.loadFrontier).
 type frontier struct {
-	mu     sync.Mutex
-	cond   *sync.Cond
-	seen   map[urlKey]struct{}
-	queue  []frontierItem
-	head   int
-	active int // items handed out and not finished
-	closed bool
+	mu      sync.Mutex
+	cond    *sync.Cond
+	seen    map[urlKey]struct{}
+	queue   []frontierItem
+	head    int
+	active  int // items handed out and not finished
+	closed  bool
+	stopped bool // closed by close: not reopened
 
 	maxPages    int
 	trapBudget  int
@@ -155,9 +156,21 @@ func (f *frontier) done() {
 // close stops handing out URLs (Ctrl-C, a failing callback).
 func (f *frontier) close() {
 	f.mu.Lock()
-	f.closed = true
+	f.closed, f.stopped = true, true
 	f.mu.Unlock()
 	f.cond.Broadcast()
+}
+
+// reopen hands out URLs again after the queue ran dry (a second round of
+// work); false when the crawl was closed (Ctrl-C) or is still working.
+func (f *frontier) reopen() bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.active > 0 || f.stopped {
+		return false
+	}
+	f.closed = false
+	return true
 }
 
 // queued returns the URLs waiting plus those being fetched.

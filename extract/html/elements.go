@@ -710,17 +710,41 @@ func containsContentElements(el *html.Node) bool {
 // the translation's uid that fluid_styled_content and bootstrap_package
 // render first in the frame of a translated element (<div id="c603"
 // class="frame …"><a id="c7603"></a>…). It names el, not an element of
-// its own inside el.
+// its own inside el. bootstrap_package's frame puts it inside its
+// wrappers (frame-group-container, frame-group-inner, frame-container,
+// frame-inner; an empty background image box may come before
+// frame-container): first in frame-inner, it opens el all the same.
 func ownAnchor(el, a *html.Node) bool {
-	if a.Parent != el {
-		return false
-	}
-	for s := a.PrevSibling; s != nil; s = s.PrevSibling {
-		if s.Type == html.ElementNode && !isAnchorMarker(s) {
+	for n := a; n != el; n = n.Parent {
+		if n.Parent == nil {
+			return false
+		}
+		if n != a && (n.DataAtom != atom.Div || isContentElement(n) || !frameWrapper(attr(n, "class"))) {
+			return false
+		}
+		for s := n.PrevSibling; s != nil; s = s.PrevSibling {
+			if s.Type != html.ElementNode || isAnchorMarker(s) {
+				continue
+			}
+			if n != a && s.DataAtom == atom.Div && cleanText(s) == "" && !hasMedia(s) {
+				continue // an empty wrapper (a background image's)
+			}
 			return false
 		}
 	}
 	return true
+}
+
+// frameWrapper reports the class of one of bootstrap_package's frame
+// wrappers: a class token that starts with "frame-" (frame-inner,
+// frame-container, frame-group-container, …).
+func frameWrapper(cls string) bool {
+	for _, c := range strings.Fields(cls) {
+		if strings.HasPrefix(c, "frame-") {
+			return true
+		}
+	}
+	return false
 }
 
 func hasMedia(el *html.Node) bool {

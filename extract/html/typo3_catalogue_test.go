@@ -1169,3 +1169,33 @@ func warningIndex(d umzug.Document, block int) int {
 	}
 	return k
 }
+
+// The English translation of a page in bootstrap_package's own frame
+// (Templates/ViewHelpers/Frame/Index.html): the anchor of the
+// translation's uid is first in frame-inner, three wrappers down (and an
+// empty background image box may come before frame-container). It opens
+// its element as in fluid_styled_content's frame: a text element keeps its
+// header, the uploads stay a download list, the keys are the elements'.
+var bootstrapFrameTranslatedCase = typo3Case{
+	file: "bootstrap-frame-translated.html", url: "https://www.lfw.example/en/dike-inspection/",
+	kind: umzug.KindPage, title: "Dike inspection", published: "-",
+	blocks: []string{"text:Spring inspection", "text:Autumn inspection", "downloads:Downloads"},
+	sentences: []string{
+		"Every spring the dike wardens walk all 1,200 kilometres of state dikes and record damage caused by beavers, moles and ice.",
+		"After the autumn floods the wardens check the dike crests again and report erosion to the regional office.",
+		"Dike inspection form",
+	},
+	chrome: map[string][]string{
+		"Skip to main content": {umzug.DropScreenOnly, umzug.DropNavigation, umzug.DropOutside},
+		"Imprint":              {umzug.DropFooter},
+	},
+	check: func(t *testing.T, d umzug.Document) {
+		for i, key := range []string{"c612", "c613", "c614"} {
+			if i < len(d.Blocks) && d.Blocks[i].Key != key {
+				t.Errorf("block %d key %q; want %q (the element's own uid)", i, d.Blocks[i].Key, key)
+			}
+		}
+	},
+}
+
+func init() { typo3Cases = append(typo3Cases, bootstrapFrameTranslatedCase) }
