@@ -1819,15 +1819,19 @@ func (p *page) dropBeside(box, keep *html.Node, r string) {
 // content element too: a news plugin's template draws the box, an
 // editor does not name a picture after the author. A box whose text
 // verdicts already drop (a post meta line with the avatar in it) goes by
-// them.
+// them. A quote beside its speaker's picture ("quote-author-image") is
+// content, as a paragraph is.
 func (a *analysis) authorPictureBox(n *html.Node) bool {
+	if n.DataAtom == atom.Blockquote || n.DataAtom == atom.Q {
+		return false // a quote with its speaker's picture
+	}
 	found, other := false, false
 	var visit func(x *html.Node)
 	visit = func(x *html.Node) {
 		for d := x.FirstChild; d != nil && !other; d = d.NextSibling {
 			switch {
 			case d.Type != html.ElementNode || isInvisible(d):
-			case d.DataAtom == atom.P || headingLevel(d) > 0:
+			case d.DataAtom == atom.P || d.DataAtom == atom.Blockquote || d.DataAtom == atom.Q || headingLevel(d) > 0:
 				other = true
 			case a.w[d].text == 0 && a.authorNamed(d):
 				found = found || hasDescendant(d, func(x *html.Node) bool {
