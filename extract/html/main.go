@@ -1754,7 +1754,8 @@ func authorElement(n *html.Node) bool {
 // opens with a copy of the page's sole level-1 headline and holds at
 // least 80 characters of prose after it, at most 1,500 characters and
 // not mostly links; not the whole side column, whose other boxes (the
-// author, the tags, a teaser) stay side matter.
+// author, the tags, a teaser) stay side matter, and not an item of a
+// list (a list of the latest news that begins with the page's own).
 func (a *analysis) asideHead(side *html.Node) (head, copied *html.Node) {
 	h1 := a.soleHeadline()
 	if h1 == nil || isAncestor(side, h1) {
@@ -1793,7 +1794,29 @@ func (a *analysis) asideHead(side *html.Node) (head, copied *html.Node) {
 	if head == side || w.text > 1500 || 2*w.link > w.text || w.text-w.link-a.w[copied].text < 80 {
 		return nil, nil
 	}
+	for x := head; x != side; x = x.Parent {
+		if x.DataAtom == atom.Li || sameClassSibling(x) {
+			// An item of a list of articles (the latest news, the page's
+			// own first): a teaser of the article, not its head.
+			return nil, nil
+		}
+	}
 	return head, copied
+}
+
+// sameClassSibling reports an element with a class that a sibling
+// element of the same kind shares: an item among like items.
+func sameClassSibling(n *html.Node) bool {
+	cls := attr(n, "class")
+	if cls == "" || n.Parent == nil {
+		return false
+	}
+	for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
+		if s != n && s.Type == html.ElementNode && s.DataAtom == n.DataAtom && s.Data == n.Data && attr(s, "class") == cls {
+			return true
+		}
+	}
+	return false
 }
 
 // dropBeside drops, with reason r, everything inside box but keep and
