@@ -1063,12 +1063,14 @@ func nodeOrder(a, b *html.Node) bool {
 // text is the page's title (og:title, or <title> without the site's
 // name): the article's head, which templates may name like a teaser
 // (a "figure.teaser" with the title image, date, headline and
-// subheadline), not a teaser of another article.
+// subheadline), not a teaser of another article. A headline that is a
+// link, or whose text a level-1 headline outside the box repeats, is a
+// teaser's (a list of the latest news that holds the page's own).
 func (p *page) holdsTitleHeadline(box *html.Node) bool {
 	found := false
 	visitElements(box, func(h *html.Node) {
-		if found || h.DataAtom != atom.H1 {
-			return
+		if found || h.DataAtom != atom.H1 || p.an.w[h].link > 0 {
+			return // a linked headline is a teaser's, even of the page itself
 		}
 		t := strings.ToLower(cleanText(h))
 		if t == "" {
@@ -1077,6 +1079,16 @@ func (p *page) holdsTitleHeadline(box *html.Node) bool {
 		og := strings.ToLower(collapseTrim(p.meta.property("og:title")))
 		title := strings.ToLower(collapseTrim(p.doc.FindMatcher(onceFirst("title")).First().Text()))
 		found = t == og || t == strings.ToLower(stripSiteName(title, strings.ToLower(collapseTrim(p.meta.property("og:site_name")))))
+		if found {
+			// The page's headline outside the box: the box is a
+			// teaser of the page itself, as a list of the latest news
+			// after the article holds it.
+			visitElements(p.an.body, func(o *html.Node) {
+				if found && o.DataAtom == atom.H1 && !isAncestor(box, o) && !isInvisible(o) && strings.ToLower(cleanText(o)) == t {
+					found = false
+				}
+			})
+		}
 	})
 	return found
 }
