@@ -55,6 +55,12 @@ func TestArticleHeadInTheSideColumn(t *testing.T) {
 			not: []string{"Vier neue Verbindungen", "Stadtlauf"},
 		},
 		{
+			name: "a box over related articles titled with the headline",
+			side: `<div class="sidebar__item sidebar__item--topic"><p class="h3">Neue Radwege in der Innenstadt</p><ul><li><a href="/radverkehrsplan">Radverkehrsplan 2030</a> – der Plan sieht bis 2030 weitere Verbindungen in alle Stadtteile vor.</li>` +
+				`<li><a href="/fahrradstrassen">Fahrradstraßen</a> – was für Autos auf den neuen Fahrradstraßen gilt und wo sie liegen.</li></ul></div>` + tags,
+			not: []string{"Radverkehrsplan 2030", "Fahrradstraßen", "Stadtentwicklung"},
+		},
+		{
 			name: "a side column that does not open with the headline",
 			side: `<div class="sidebar__item"><p class="h3">Neues aus dem Rathaus</p><p>Der Stadtrat tagt am Donnerstag öffentlich im großen Saal. Auf der Tagesordnung stehen der Haushalt und die Bäderplanung für das kommende Jahr.</p></div>` + tags,
 			not:  []string{"Der Stadtrat tagt", "Stadtentwicklung"},

@@ -1764,10 +1764,12 @@ func authorElement(n *html.Node) bool {
 // column (a sticky panel beside the body that repeats the headline over
 // the lead and the date), and the headline's copy: the box of side that
 // opens with a copy of the page's sole level-1 headline and holds at
-// least 80 characters of prose after it, at most 1,500 characters and
-// not mostly links; not the whole side column, whose other boxes (the
-// author, the tags, a teaser) stay side matter, and not an item of a
-// list (a list of the latest news that begins with the page's own).
+// least 80 characters of prose after it (outside list items: a list of
+// related articles with a line each is no lead), at most 1,500
+// characters and not mostly links; not the whole side column, whose
+// other boxes (the author, the tags, a teaser) stay side matter, and not
+// an item of a list (a list of the latest news that begins with the
+// page's own).
 func (a *analysis) asideHead(side *html.Node) (head, copied *html.Node) {
 	h1 := a.soleHeadline()
 	if h1 == nil || isAncestor(side, h1) {
@@ -1803,7 +1805,7 @@ func (a *analysis) asideHead(side *html.Node) (head, copied *html.Node) {
 		head = head.Parent
 	}
 	w := a.w[head]
-	if head == side || w.text > 1500 || 2*w.link > w.text || w.text-w.link-a.w[copied].text < 80 {
+	if head == side || w.text > 1500 || 2*w.link > w.text || w.text-w.link-a.w[copied].text-a.listProse(head) < 80 {
 		return nil, nil
 	}
 	for x := head; x != side; x = x.Parent {
@@ -1814,6 +1816,27 @@ func (a *analysis) asideHead(side *html.Node) (head, copied *html.Node) {
 		}
 	}
 	return head, copied
+}
+
+// listProse is the text outside links of the list items under n (the
+// outermost): a list of links to other pages with a line on each is no
+// lead.
+func (a *analysis) listProse(n *html.Node) int32 {
+	var sum int32
+	var visit func(x *html.Node)
+	visit = func(x *html.Node) {
+		for c := x.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type != html.ElementNode:
+			case c.DataAtom == atom.Li:
+				sum += a.w[c].text - a.w[c].link
+			default:
+				visit(c)
+			}
+		}
+	}
+	visit(n)
+	return sum
 }
 
 // sameClassSibling reports an element with a class that a sibling
