@@ -29,6 +29,9 @@ func TestArticleHeadNamedTeaser(t *testing.T) {
 	if d.Title != "Erneuter Verzicht auf Lehrgang" {
 		t.Errorf("title %q, want the article's headline", d.Title)
 	}
+	if d.Dates.Published != "2022-02-02" {
+		t.Errorf("published %q, want 2022-02-02 from the head's date line", d.Dates.Published)
+	}
 	var all strings.Builder
 	for _, b := range d.Blocks {
 		all.WriteString(b.PlainText() + "\n")

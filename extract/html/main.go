@@ -1093,6 +1093,19 @@ func (p *page) holdsTitleHeadline(box *html.Node) bool {
 	return found
 }
 
+// keptAsHead reports a teaser-named box that holds the page's headline
+// (holdsTitleHeadline): the article's head. Its date line is the page's
+// when none was found (the date read before pruning skips teasers).
+func (p *page) keptAsHead(box *html.Node) bool {
+	if !p.holdsTitleHeadline(box) {
+		return false
+	}
+	if p.contentDateV == "" {
+		p.contentDateV = dateElement([]*html.Node{box}, newMatchCache(p.verdicts), nil)
+	}
+	return true
+}
+
 // prune drops the boilerplate inside the main region with its reason.
 func (p *page) prune(root *html.Node) {
 	a := p.an
@@ -1136,7 +1149,7 @@ func (p *page) prune(root *html.Node) {
 				if !p.rescueFileBox(c, r) {
 					p.drop(c, r)
 				}
-			} else if a.soft[c] && !ce && dropSoft && !p.holdsTitleHeadline(c) {
+			} else if a.soft[c] && !ce && dropSoft && !p.keptAsHead(c) {
 				p.drop(c, umzug.DropRelated)
 			} else if newsMenuElement(c) {
 				p.drop(c, umzug.DropNavigation)
