@@ -29,6 +29,9 @@ func TestArticleHeadNamedTeaser(t *testing.T) {
 	if d.Title != "Erneuter Verzicht auf Lehrgang" {
 		t.Errorf("title %q, want the article's headline", d.Title)
 	}
+	if d.Dates.Published != "2022-02-02" {
+		t.Errorf("published %q, want 2022-02-02 from the head's date line", d.Dates.Published)
+	}
 	var all strings.Builder
 	for _, b := range d.Blocks {
 		all.WriteString(b.PlainText() + "\n")
@@ -51,5 +54,44 @@ func TestArticleHeadNamedTeaser(t *testing.T) {
 	}
 	if pictures == 0 {
 		t.Errorf("the title image is gone: %+v", d.Blocks)
+	}
+}
+
+// TestTeaserOfThePageItself: a list of the latest news after the article
+// (HTML5 teasers, each with its own h1) that holds a teaser of the page
+// itself, its headline the page's title, is still dropped as related,
+// whether its headline is the link or a "Weiterlesen" link follows.
+func TestTeaserOfThePageItself(t *testing.T) {
+	for _, self := range []string{
+		`<h1><a href="/radwege/">Neue Radwege in der Innenstadt</a></h1><p>Vier neue Verbindungen zwischen Bahnhof und Universität.</p>`,
+		`<h1>Neue Radwege in der Innenstadt</h1><p>Vier neue Verbindungen zwischen Bahnhof und Universität.</p><a href="/radwege/">Weiterlesen</a>`,
+	} {
+		d := parseFile(t, `<html lang="de"><head><title>Neue Radwege in der Innenstadt | Stadt</title><meta property="og:title" content="Neue Radwege in der Innenstadt"></head><body>
+<nav><a href="/">Start</a> <a href="/verkehr/">Verkehr</a> <a href="/umwelt/">Umwelt</a></nav>
+<main><article class="news-detail"><h1>Neue Radwege in der Innenstadt</h1>
+<p>Die Stadt baut in diesem Jahr vier neue Radwege zwischen dem Bahnhof und der Universität. Die Arbeiten beginnen im April und dauern bis zum Herbst.</p>
+<p>Während der Bauzeit wird der Verkehr an den Baustellen einspurig an den Arbeiten vorbeigeführt. Umleitungen sind ausgeschildert.</p>
+<p>Die Kosten von 2,4 Millionen Euro trägt zu einem Drittel das Land. Anwohnerinnen und Anwohner werden vor Beginn jeder Bauphase schriftlich informiert.</p>
+<p>Der Radverkehrsplan sieht bis 2030 weitere Verbindungen in die Stadtteile vor. Die nächste Strecke führt vom Markt zum Sportpark.</p></article>
+<section class="more"><article class="teaser">`+self+`</article>
+<article class="teaser"><h1><a href="/stadtlauf/">Stadtlauf im Park</a></h1><p>Der Stadtlauf führt zum ersten Mal durch den neuen Park.</p></article>
+<article class="teaser"><h1><a href="/weinfest/">Weinfest am Rathaus</a></h1><p>Drei Tage Wein und Musik auf dem Rathausplatz.</p></article></section></main>
+<footer>Impressum · Datenschutz</footer></body></html>`, "https://stadt.example/radwege/")
+		var all strings.Builder
+		for _, b := range d.Blocks {
+			all.WriteString(b.PlainText() + "\n")
+		}
+		if strings.Contains(all.String(), "Vier neue Verbindungen") || !strings.Contains(all.String(), "Umleitungen sind ausgeschildert") {
+			t.Errorf("the page's own teaser is kept, or the article is lost:\n%s", all.String())
+		}
+		related := false
+		for _, dr := range d.Provenance.Accounting.Dropped {
+			if strings.HasPrefix(dr.Excerpt, "Neue Radwege in der Innenstadt Vier neue") && dr.Reason == umzug.DropRelated {
+				related = true
+			}
+		}
+		if !related {
+			t.Errorf("the page's own teaser is not dropped whole as related: %+v", d.Provenance.Accounting.Dropped)
+		}
 	}
 }

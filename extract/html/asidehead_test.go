@@ -43,6 +43,24 @@ func TestArticleHeadInTheSideColumn(t *testing.T) {
 			date: "2022-01-28",
 		},
 		{
+			name: "a list of the latest news that begins with the page's own",
+			side: `<div class="news-latest"><div class="item"><p class="h4">Neue Radwege in der Innenstadt</p><p class="date">28.01.2022</p><p>Vier neue Verbindungen zwischen Bahnhof und Universität: was sich für Radfahrende ab dem Herbst ändert.</p><a href="/radwege">mehr</a></div>` +
+				`<div class="item"><p class="h4">Stadtlauf im Park</p><p class="date">26.01.2022</p><p>Der Stadtlauf führt in diesem Jahr zum ersten Mal durch den neuen Park am Fluss und endet am Rathaus.</p><a href="/stadtlauf">mehr</a></div></div>`,
+			not: []string{"Vier neue Verbindungen", "Stadtlauf"},
+		},
+		{
+			name: "the same list as list items",
+			side: `<ul class="news-latest"><li><p class="h4">Neue Radwege in der Innenstadt</p><p>Vier neue Verbindungen zwischen Bahnhof und Universität: was sich für Radfahrende ab dem Herbst ändert.</p><a href="/radwege">mehr</a></li>` +
+				`<li><p class="h4">Stadtlauf im Park</p><p>Der Stadtlauf führt in diesem Jahr zum ersten Mal durch den neuen Park am Fluss und endet am Rathaus.</p><a href="/stadtlauf">mehr</a></li></ul>`,
+			not: []string{"Vier neue Verbindungen", "Stadtlauf"},
+		},
+		{
+			name: "a box over related articles titled with the headline",
+			side: `<div class="sidebar__item sidebar__item--topic"><p class="h3">Neue Radwege in der Innenstadt</p><ul><li><a href="/radverkehrsplan">Radverkehrsplan 2030</a> – der Plan sieht bis 2030 weitere Verbindungen in alle Stadtteile vor.</li>` +
+				`<li><a href="/fahrradstrassen">Fahrradstraßen</a> – was für Autos auf den neuen Fahrradstraßen gilt und wo sie liegen.</li></ul></div>` + tags,
+			not: []string{"Radverkehrsplan 2030", "Fahrradstraßen", "Stadtentwicklung"},
+		},
+		{
 			name: "a side column that does not open with the headline",
 			side: `<div class="sidebar__item"><p class="h3">Neues aus dem Rathaus</p><p>Der Stadtrat tagt am Donnerstag öffentlich im großen Saal. Auf der Tagesordnung stehen der Haushalt und die Bäderplanung für das kommende Jahr.</p></div>` + tags,
 			not:  []string{"Der Stadtrat tagt", "Stadtentwicklung"},

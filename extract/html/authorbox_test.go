@@ -46,6 +46,16 @@ func TestAuthorPictureBox(t *testing.T) {
 			kept: "Anna Beispiel",
 		},
 		{
+			name: "a quote beside its speaker's picture stays",
+			page: articleWith(`<blockquote class="quote"><div class="quote-author-image"><img src="/team/beispiel.jpg" alt=""></div><div class="quote-text">„Die neuen Radwege machen unsere Stadt sicherer.“</div><cite class="quote-author">Anna Beispiel, Bürgermeisterin</cite></blockquote>`),
+			kept: "Die neuen Radwege machen unsere Stadt sicherer",
+		},
+		{
+			name: "a quote in a box beside its speaker's picture stays",
+			page: articleWith(`<div class="box"><div class="author-image"><img src="/team/beispiel.jpg" alt=""></div><blockquote>„Endlich sicher zur Uni.“</blockquote></div>`),
+			kept: "Endlich sicher zur Uni",
+		},
+		{
 			name: "a paragraph beside the picture stays",
 			page: articleWith(`<div class="box"><div class="author-avatar"><img src="/team/beispiel.jpg" alt=""></div><p>Das Tiefbauamt lädt zur Baustellenführung ein.</p></div>`),
 			kept: "Das Tiefbauamt lädt",

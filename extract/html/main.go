@@ -1063,12 +1063,14 @@ func nodeOrder(a, b *html.Node) bool {
 // text is the page's title (og:title, or <title> without the site's
 // name): the article's head, which templates may name like a teaser
 // (a "figure.teaser" with the title image, date, headline and
-// subheadline), not a teaser of another article.
+// subheadline), not a teaser of another article. A headline that is a
+// link, or whose text a level-1 headline outside the box repeats, is a
+// teaser's (a list of the latest news that holds the page's own).
 func (p *page) holdsTitleHeadline(box *html.Node) bool {
 	found := false
 	visitElements(box, func(h *html.Node) {
-		if found || h.DataAtom != atom.H1 {
-			return
+		if found || h.DataAtom != atom.H1 || p.an.w[h].link > 0 {
+			return // a linked headline is a teaser's, even of the page itself
 		}
 		t := strings.ToLower(cleanText(h))
 		if t == "" {
@@ -1077,8 +1079,31 @@ func (p *page) holdsTitleHeadline(box *html.Node) bool {
 		og := strings.ToLower(collapseTrim(p.meta.property("og:title")))
 		title := strings.ToLower(collapseTrim(p.doc.FindMatcher(onceFirst("title")).First().Text()))
 		found = t == og || t == strings.ToLower(stripSiteName(title, strings.ToLower(collapseTrim(p.meta.property("og:site_name")))))
+		if found {
+			// The page's headline outside the box: the box is a
+			// teaser of the page itself, as a list of the latest news
+			// after the article holds it.
+			visitElements(p.an.body, func(o *html.Node) {
+				if found && o.DataAtom == atom.H1 && !isAncestor(box, o) && !isInvisible(o) && strings.ToLower(cleanText(o)) == t {
+					found = false
+				}
+			})
+		}
 	})
 	return found
+}
+
+// keptAsHead reports a teaser-named box that holds the page's headline
+// (holdsTitleHeadline): the article's head. Its date line is the page's
+// when none was found (the date read before pruning skips teasers).
+func (p *page) keptAsHead(box *html.Node) bool {
+	if !p.holdsTitleHeadline(box) {
+		return false
+	}
+	if p.contentDateV == "" {
+		p.contentDateV = dateElement([]*html.Node{box}, newMatchCache(p.verdicts), nil)
+	}
+	return true
 }
 
 // prune drops the boilerplate inside the main region with its reason.
@@ -1124,7 +1149,7 @@ func (p *page) prune(root *html.Node) {
 				if !p.rescueFileBox(c, r) {
 					p.drop(c, r)
 				}
-			} else if a.soft[c] && !ce && dropSoft && !p.holdsTitleHeadline(c) {
+			} else if a.soft[c] && !ce && dropSoft && !p.keptAsHead(c) {
 				p.drop(c, umzug.DropRelated)
 			} else if newsMenuElement(c) {
 				p.drop(c, umzug.DropNavigation)
@@ -1802,9 +1827,12 @@ func authorElement(n *html.Node) bool {
 // column (a sticky panel beside the body that repeats the headline over
 // the lead and the date), and the headline's copy: the box of side that
 // opens with a copy of the page's sole level-1 headline and holds at
-// least 80 characters of prose after it, at most 1,500 characters and
-// not mostly links; not the whole side column, whose other boxes (the
-// author, the tags, a teaser) stay side matter.
+// least 80 characters of prose after it (outside list items: a list of
+// related articles with a line each is no lead), at most 1,500
+// characters and not mostly links; not the whole side column, whose
+// other boxes (the author, the tags, a teaser) stay side matter, and not
+// an item of a list (a list of the latest news that begins with the
+// page's own).
 func (a *analysis) asideHead(side *html.Node) (head, copied *html.Node) {
 	h1 := a.soleHeadline()
 	if h1 == nil || isAncestor(side, h1) {
@@ -1840,10 +1868,53 @@ func (a *analysis) asideHead(side *html.Node) (head, copied *html.Node) {
 		head = head.Parent
 	}
 	w := a.w[head]
-	if head == side || w.text > 1500 || 2*w.link > w.text || w.text-w.link-a.w[copied].text < 80 {
+	if head == side || w.text > 1500 || 2*w.link > w.text || w.text-w.link-a.w[copied].text-a.listProse(head) < 80 {
 		return nil, nil
 	}
+	for x := head; x != side; x = x.Parent {
+		if x.DataAtom == atom.Li || sameClassSibling(x) {
+			// An item of a list of articles (the latest news, the page's
+			// own first): a teaser of the article, not its head.
+			return nil, nil
+		}
+	}
 	return head, copied
+}
+
+// listProse is the text outside links of the list items under n (the
+// outermost): a list of links to other pages with a line on each is no
+// lead.
+func (a *analysis) listProse(n *html.Node) int32 {
+	var sum int32
+	var visit func(x *html.Node)
+	visit = func(x *html.Node) {
+		for c := x.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type != html.ElementNode:
+			case c.DataAtom == atom.Li:
+				sum += a.w[c].text - a.w[c].link
+			default:
+				visit(c)
+			}
+		}
+	}
+	visit(n)
+	return sum
+}
+
+// sameClassSibling reports an element with a class that a sibling
+// element of the same kind shares: an item among like items.
+func sameClassSibling(n *html.Node) bool {
+	cls := attr(n, "class")
+	if cls == "" || n.Parent == nil {
+		return false
+	}
+	for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
+		if s != n && s.Type == html.ElementNode && s.DataAtom == n.DataAtom && s.Data == n.Data && attr(s, "class") == cls {
+			return true
+		}
+	}
+	return false
 }
 
 // dropBeside drops, with reason r, everything inside box but keep and
@@ -1869,15 +1940,19 @@ func (p *page) dropBeside(box, keep *html.Node, r string) {
 // content element too: a news plugin's template draws the box, an
 // editor does not name a picture after the author. A box whose text
 // verdicts already drop (a post meta line with the avatar in it) goes by
-// them.
+// them. A quote beside its speaker's picture ("quote-author-image") is
+// content, as a paragraph is.
 func (a *analysis) authorPictureBox(n *html.Node) bool {
+	if n.DataAtom == atom.Blockquote || n.DataAtom == atom.Q {
+		return false // a quote with its speaker's picture
+	}
 	found, other := false, false
 	var visit func(x *html.Node)
 	visit = func(x *html.Node) {
 		for d := x.FirstChild; d != nil && !other; d = d.NextSibling {
 			switch {
 			case d.Type != html.ElementNode || isInvisible(d):
-			case d.DataAtom == atom.P || headingLevel(d) > 0:
+			case d.DataAtom == atom.P || d.DataAtom == atom.Blockquote || d.DataAtom == atom.Q || headingLevel(d) > 0:
 				other = true
 			case a.w[d].text == 0 && a.authorNamed(d):
 				found = found || hasDescendant(d, func(x *html.Node) bool {

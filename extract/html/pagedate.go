@@ -464,11 +464,13 @@ func (p *page) fillPublished(roots []*html.Node) {
 	switch {
 	case dateline != "" && (p.metaDateV == "" || !strings.HasPrefix(p.metaDateV, dateline)):
 		d.Dates.Published = dateline
-	case pubLabel && p.metaDateV != "" && !strings.HasPrefix(p.metaDateV, labelled):
+	case pubLabel && labelled == p.openingPubV && p.metaDateV != "" && !strings.HasPrefix(p.metaDateV, labelled):
 		// The page says when it was published ("Erschienen am
 		// 14.03.2021"); the metadata that differs is often the time the
 		// record last changed (TYPO3's SYS_LASTCHANGED in <meta
-		// name="date">).
+		// name="date">). Only a line in the opening half of the text:
+		// one further down may date a publication the article presents
+		// (a brochure's box under the text), not the page.
 		d.Dates.Published = labelled
 	case p.metaDateV != "":
 		d.Dates.Published = p.metaDateV
@@ -604,6 +606,29 @@ func (p *page) labelledDate() (v string, pub bool) {
 		}
 	}
 	return "", false
+}
+
+// openingPubDate returns the date after a publication label that opens
+// a short element ("Erschienen am: 14.03.2021") in the first half of the
+// text of roots; "" when none does.
+func (a *analysis) openingPubDate(roots []*html.Node) string {
+	total := 0
+	for _, r := range roots {
+		total += int(a.w[r].text)
+	}
+	found := ""
+	walkOpening(roots, total/2, func(c *html.Node) openingStep {
+		t, ok := textUpTo(c, 80)
+		if !ok || !pubDateLabelStart.MatchString(t) {
+			return openInto
+		}
+		if v := dateAfter(t, pubDateLabel); v != "" {
+			found = v
+			return openStop
+		}
+		return openInto
+	})
+	return found
 }
 
 // dateAfter returns the date right after the first match of label in t.

@@ -236,6 +236,10 @@ type page struct {
 	metaDateV    string // publication date from the page's metadata
 	contentDateV string // date shown at the top of the content
 	changeLineV  string // date of the page's "Stand: …" line (lastChangeLine)
+	// openingPubV is the date after a publication label ("Erschienen
+	// am 14.03.2021") in the first half of the content's text: the
+	// article's own line, not a publication box's under it.
+	openingPubV string
 
 	an       *analysis
 	verdicts *verdictCache // the Parser's
@@ -341,6 +345,7 @@ func (p *page) extract() (umzug.Document, error) {
 		p.pf = p.readProfileFields(p.profile)
 	}
 	p.contentDateV = contentDate(roots, p.verdicts, p.datedTeasers)
+	p.openingPubV = p.an.openingPubDate(roots)
 	news := p.findNewsDetail(roots)
 	p.news = news
 	for _, r := range roots {

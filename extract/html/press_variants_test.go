@@ -761,3 +761,21 @@ func TestLastChangeLine(t *testing.T) {
 		}
 	}
 }
+
+// TestPublicationBoxDateUnderText: a box under the article that presents
+// a publication ("Radverkehrsbericht 2019", "Erschienen am: 01.02.2019",
+// the PDF) dates the brochure, not the page: the metadata's date stays
+// the page's.
+func TestPublicationBoxDateUnderText(t *testing.T) {
+	d := parseFile(t, `<html lang="de"><head><title>Neue Radwege in der Innenstadt | Ministerium</title><meta name="date" content="2023-06-05"></head><body>
+<nav><a href="/">Start</a> <a href="/verkehr">Verkehr</a> <a href="/umwelt">Umwelt</a></nav>
+<main><article><h1>Neue Radwege in der Innenstadt</h1>
+<p>Die Stadt baut in diesem Jahr vier neue Radwege zwischen dem Bahnhof und der Universität. Die Arbeiten beginnen im April und dauern bis zum Herbst.</p>
+<p>Während der Bauzeit wird der Verkehr an den Baustellen einspurig an den Arbeiten vorbeigeführt. Umleitungen sind ausgeschildert.</p>
+<p>Die Kosten von 2,4 Millionen Euro trägt zu einem Drittel das Land. Grundlage ist der Radverkehrsbericht, den das Ministerium vor vier Jahren vorgelegt hat.</p>
+<div class="publication"><img src="/SharedDocs/cover.jpg" alt="Titelbild"><h3>Radverkehrsbericht 2019</h3><div class="meta"><span class="date">Erschienen am: 01.02.2019</span></div><a href="/SharedDocs/bericht.pdf">Herunterladen (PDF, 2 MB)</a></div>
+</article></main><footer>Impressum · Datenschutz</footer></body></html>`, "https://ministerium.example/verkehr/radwege/")
+	if d.Dates.Published != "2023-06-05" {
+		t.Errorf("published %q, want 2023-06-05 from the metadata (the brochure's date is not the page's)", d.Dates.Published)
+	}
+}
