@@ -66,8 +66,8 @@ func validLangTag(tag string) bool {
 func textLang(blocks []umzug.Block) string {
 	var de, en int
 	var buf [maxFrequentWord]byte
-	for i := range blocks {
-		for w := range letterRuns(blocks[i].PlainText()) {
+	count := func(line string) {
+		for w := range letterRuns(line) {
 			switch wordLang(w, &buf) {
 			case "de":
 				de++
@@ -75,6 +75,10 @@ func textLang(blocks []umzug.Block) string {
 				en++
 			}
 		}
+	}
+	for i := range blocks {
+		// the words of PlainText: no word runs on from one line to the next
+		blocks[i].PlainLines(count)
 		if de+en > 2000 {
 			break
 		}

@@ -89,7 +89,7 @@ func TestTextLangAgrees(t *testing.T) {
 					sb.WriteString([]string{" ", ", ", "\n", "", ".", "-"}[rng.IntN(6)])
 				}
 			}
-			blocks = append(blocks, umzug.Block{Type: umzug.BlockHeading, Heading: &umzug.Heading{Text: sb.String()}})
+			blocks = append(blocks, randomTextBlock(sb.String(), rng))
 		}
 		got, want := textLang(blocks), textLangPlain(blocks)
 		if got != want {
@@ -100,6 +100,26 @@ func TestTextLangAgrees(t *testing.T) {
 	if len(seen) < 3 {
 		t.Errorf("the cases gave only %v", seen)
 	}
+}
+
+// randomTextBlock makes a block of s: a heading, or a rich text of s cut
+// anywhere into spans (a word may run on from one span into the next) and
+// blocks, under a header.
+func randomTextBlock(s string, rng *rand.Rand) umzug.Block {
+	if rng.IntN(3) == 0 {
+		return umzug.Block{Type: umzug.BlockHeading, Heading: &umzug.Heading{Text: s}}
+	}
+	var pt umzug.PortableText
+	for s != "" {
+		var spans []umzug.PTSpan
+		for range 1 + rng.IntN(3) {
+			n := min(len(s), rng.IntN(40))
+			spans = append(spans, umzug.PTSpan{Type: "span", Text: s[:n]})
+			s = s[n:]
+		}
+		pt = append(pt, umzug.PTBlock{Type: "block", Style: "normal", Children: spans})
+	}
+	return umzug.Block{Type: umzug.BlockText, Header: &umzug.Header{Text: "Der Bericht"}, Text: &umzug.Text{Body: pt}}
 }
 
 // BenchmarkTextLang reads the language of synthetic ministry pages' text.
