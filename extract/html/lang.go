@@ -112,30 +112,25 @@ func frequentWord(w string) string {
 // maxFrequentWord is the most letters of a word frequentWord knows.
 const maxFrequentWord = 6
 
-// wordLang returns the language of frequentWord for w in lower
-// case (strings.ToLower), or "". Lowering keeps the number of letters, so
-// a longer word is not looked up; an ASCII word is lowered into buf, so
+// wordLang returns the language of frequentWord for w in lower case
+// (strings.ToLower), or "". Lowering keeps the number of letters, so a
+// longer word is not looked up; a short ASCII word is lowered into buf, so
 // that looking it up allocates nothing.
 func wordLang(w string, buf *[maxFrequentWord]byte) string {
-	upper := false
+	if len(w) > maxFrequentWord {
+		n := 0
+		for range w { // stops at the letter too many
+			if n++; n > maxFrequentWord {
+				return ""
+			}
+		}
+		return frequentWord(strings.ToLower(w)) // of more bytes than letters: "Straße"
+	}
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= utf8.RuneSelf {
-			if utf8.RuneCountInString(w) > maxFrequentWord {
-				return ""
-			}
 			return frequentWord(strings.ToLower(w))
 		}
-		upper = upper || 'A' <= c && c <= 'Z'
-	}
-	if len(w) > maxFrequentWord {
-		return ""
-	}
-	if !upper {
-		return frequentWord(w)
-	}
-	for i := 0; i < len(w); i++ {
-		c := w[i]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
