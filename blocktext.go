@@ -25,6 +25,19 @@ func (b *Block) Words() int {
 	return n
 }
 
+// PlainLines calls f with each line of PlainText, in order, without
+// making the whole text: a field's text, or one block of a rich text (its
+// spans' text). PlainText has them between newlines, trimmed of the
+// spaces at the ends of the field or rich text, so that no word runs on
+// from one line into the next. Lines are not trimmed and may be empty.
+func (b *Block) PlainLines(f func(string)) {
+	b.plainParts(f, func(pt PortableText) {
+		for i := range pt {
+			f(pt[i].PlainText())
+		}
+	})
+}
+
 // plainParts calls str with each piece of text of PlainText, in order,
 // and rich with each rich text (one piece: its PlainText). Pieces are not
 // trimmed and may be empty.

@@ -1,6 +1,7 @@
 package umzug_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -18,8 +19,8 @@ func FuzzCountFields(f *testing.F) {
 	})
 }
 
-// TestBlockWordsEachType: Words counts the words of PlainText for every
-// block type, with a header.
+// TestBlockWordsEachType: Words counts the words of PlainText, and
+// PlainLines gives them line by line, for every block type, with a header.
 func TestBlockWordsEachType(t *testing.T) {
 	for _, typ := range umzug.BlockTypes {
 		b, _ := validBlock(t, typ)
@@ -27,10 +28,22 @@ func TestBlockWordsEachType(t *testing.T) {
 		if got, want := b.Words(), len(strings.Fields(b.PlainText())); got != want {
 			t.Errorf("%s block: Words() = %d; want len(strings.Fields(PlainText())) %d (%q)", typ, got, want, b.PlainText())
 		}
+		if got, want := plainLinesFields(&b), strings.Fields(b.PlainText()); !slices.Equal(got, want) {
+			t.Errorf("%s block: the words of PlainLines %q; want PlainText's %q", typ, got, want)
+		}
 	}
 }
 
-// FuzzBlockWords: Words is len(strings.Fields(PlainText())) for rich text
+// plainLinesFields returns the words (strings.Fields) of each line of
+// PlainLines, in order.
+func plainLinesFields(b *umzug.Block) []string {
+	var words []string
+	b.PlainLines(func(s string) { words = append(words, strings.Fields(s)...) })
+	return words
+}
+
+// FuzzBlockWords: Words is len(strings.Fields(PlainText())), and
+// PlainLines gives those words line by line, for rich text
 // cut into spans and blocks anywhere, also inside a rune (a space such as
 // U+00A0 or U+2003 cut in two is one space in the joined text).
 func FuzzBlockWords(f *testing.F) {
@@ -52,6 +65,9 @@ func FuzzBlockWords(f *testing.F) {
 		} {
 			if got, want := b.Words(), len(strings.Fields(b.PlainText())); got != want {
 				t.Errorf("%s block: Words() = %d; want len(strings.Fields(PlainText())) %d (%q)", b.Type, got, want, b.PlainText())
+			}
+			if got, want := plainLinesFields(&b), strings.Fields(b.PlainText()); !slices.Equal(got, want) {
+				t.Errorf("%s block: the words of PlainLines %q; want PlainText's %q", b.Type, got, want)
 			}
 		}
 	})

@@ -2,8 +2,10 @@ package html
 
 import (
 	"fmt"
+	"iter"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/umzug/umzug"
 )
@@ -60,18 +62,23 @@ func validLangTag(tag string) bool {
 
 // textLang returns "de" or "en" when the blocks' text has at least 20 of
 // that language's most frequent words and four times as many as of the
-// other's; "" otherwise.
+// other's; "" otherwise. Words are runs of letters, compared in lower case.
 func textLang(blocks []umzug.Block) string {
 	var de, en int
-	for i := range blocks {
-		for w := range strings.FieldsFuncSeq(strings.ToLower(blocks[i].PlainText()), func(r rune) bool { return !unicode.IsLetter(r) }) {
-			switch {
-			case germanWords[w]:
+	var buf [maxFrequentWord]byte
+	count := func(line string) {
+		for w := range letterRuns(line) {
+			switch wordLang(w, &buf) {
+			case "de":
 				de++
-			case englishWords[w]:
+			case "en":
 				en++
 			}
 		}
+	}
+	for i := range blocks {
+		// the words of PlainText: no word runs on from one line to the next
+		blocks[i].PlainLines(count)
 		if de+en > 2000 {
 			break
 		}
@@ -85,19 +92,86 @@ func textLang(blocks []umzug.Block) string {
 	return ""
 }
 
-// germanWords and englishWords are frequent function words of either
-// language that the other does not use ("in", "die" as an English verb,
-// German's "was", and the like are left out), nor Dutch ("is", "of":
-// a Dutch page without a lang tag is no English one).
-var (
-	germanWords  = wordSet("der das und ist nicht mit von zu den für auf dem sich auch eine ein werden wird sind bei nach über oder wurde")
-	englishWords = wordSet("the and to for with that are on this be by as it from were have has which or")
-)
-
-func wordSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
+// frequentWord returns the language of a frequent function word of
+// German or English (in lower case), or "": words the other language does
+// not use ("in", "die" as an English verb, German's "was", and the like
+// are left out), nor Dutch ("is", "of": a Dutch page without a lang tag
+// is no English one). A switch, as it is faster than a map here.
+func frequentWord(w string) string {
+	switch w {
+	case "der", "das", "und", "ist", "nicht", "mit", "von", "zu", "den", "für", "auf", "dem",
+		"sich", "auch", "eine", "ein", "werden", "wird", "sind", "bei", "nach", "über", "oder", "wurde":
+		return "de"
+	case "the", "and", "to", "for", "with", "that", "are", "on", "this", "be", "by", "as",
+		"it", "from", "were", "have", "has", "which", "or":
+		return "en"
 	}
-	return m
+	return ""
+}
+
+// maxFrequentWord is the most letters of a word frequentWord knows.
+const maxFrequentWord = 6
+
+// wordLang returns the language of frequentWord for w in lower case
+// (strings.ToLower), or "". Lowering keeps the number of letters, so a
+// longer word is not looked up; a short ASCII word is lowered into buf, so
+// that looking it up allocates nothing.
+func wordLang(w string, buf *[maxFrequentWord]byte) string {
+	if len(w) > maxFrequentWord {
+		n := 0
+		for range w { // stops at the letter too many
+			if n++; n > maxFrequentWord {
+				return ""
+			}
+		}
+		return frequentWord(strings.ToLower(w)) // of more bytes than letters: "Straße"
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return frequentWord(strings.ToLower(w))
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return frequentWord(string(buf[:len(w)]))
+}
+
+// letterRuns yields the runs of letters (unicode.IsLetter) of s, as
+// strings.FieldsFuncSeq(s, not a letter) does, reading ASCII bytewise.
+func letterRuns(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for i := 0; i < len(s); {
+			i += letters(s[i:], false)
+			start := i
+			i += letters(s[i:], true)
+			if i > start && !yield(s[start:i]) {
+				return
+			}
+		}
+	}
+}
+
+// letters returns the length of the prefix of s whose runes are all
+// letters (unicode.IsLetter), or, when letter is false, none is.
+func letters(s string, letter bool) int {
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') != letter {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsLetter(r) != letter {
+			break
+		}
+		i += size
+	}
+	return i
 }
