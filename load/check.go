@@ -422,13 +422,17 @@ func (c *checkCompiler) compileStruct(t reflect.Type, s map[string]any) (checkFu
 		}
 		checks[i] = fieldCheck{f, required[f.name], notNull(f.t, fc)}
 	}
-	present := func(v reflect.Value, name string) (reflect.Value, bool) {
-		f := fields[byName[name]]
+	// present reports the field fields[i] of v present, as encoding/json
+	// writes it; the fields of oneOf and allOf are looked up by name once,
+	// here, not for every record.
+	present := func(v reflect.Value, i int) (reflect.Value, bool) {
+		f := &fields[i]
 		fv := v.FieldByIndex(f.index)
 		return fv, !(f.omitEmpty && isEmpty(fv))
 	}
 	// oneOf: each alternative requires one property; exactly one present.
 	var oneOf []string
+	var oneOfFields []int
 	if alts, ok := s["oneOf"].([]any); ok {
 		for _, a := range alts {
 			name, err := requiredOnly(a, byName)
@@ -436,11 +440,15 @@ func (c *checkCompiler) compileStruct(t reflect.Type, s map[string]any) (checkFu
 				return nil, fmt.Errorf("%s: oneOf: %w", t, err)
 			}
 			oneOf = append(oneOf, name)
+			oneOfFields = append(oneOfFields, byName[name])
 		}
 	}
 	// allOf: each entry says "if property P is X, then property R is
 	// present".
-	type cond struct{ prop, value, then string }
+	type cond struct {
+		prop, value, then    string
+		propField, thenField int
+	}
 	var allOf []cond
 	if all, ok := s["allOf"].([]any); ok {
 		for _, a := range all {
@@ -451,7 +459,7 @@ func (c *checkCompiler) compileStruct(t reflect.Type, s map[string]any) (checkFu
 			if k := fields[byName[cd[0]]].t.Kind(); k != reflect.String {
 				return nil, fmt.Errorf("%s: allOf: if on %q, a %s, not a string", t, cd[0], k)
 			}
-			allOf = append(allOf, cond{cd[0], cd[1], cd[2]})
+			allOf = append(allOf, cond{cd[0], cd[1], cd[2], byName[cd[0]], byName[cd[2]]})
 		}
 	}
 	return func(v reflect.Value, st *checkState) {
@@ -469,22 +477,22 @@ func (c *checkCompiler) compileStruct(t reflect.Type, s map[string]any) (checkFu
 			st.path = st.path[:len(st.path)-1]
 		}
 		if oneOf != nil {
-			var set []string
-			for _, name := range oneOf {
-				if _, ok := present(v, name); ok {
-					set = append(set, name)
+			set := 0
+			for _, i := range oneOfFields {
+				if _, ok := present(v, i); ok {
+					set++
 				}
 			}
-			if len(set) != 1 {
-				addErr(st, "%d of the properties %s present, want exactly one", len(set), strings.Join(oneOf, ", "))
+			if set != 1 {
+				addErr(st, "%d of the properties %s present, want exactly one", set, strings.Join(oneOf, ", "))
 			}
 		}
 		for _, cd := range allOf {
-			pv, ok := present(v, cd.prop)
+			pv, ok := present(v, cd.propField)
 			if ok && pv.String() != cd.value {
 				continue
 			}
-			if _, ok := present(v, cd.then); !ok {
+			if _, ok := present(v, cd.thenField); !ok {
 				addErr(st, "property %q is missing (%s is %q)", cd.then, cd.prop, cd.value)
 			}
 		}

@@ -3,7 +3,6 @@ package archive
 import (
 	"bufio"
 	"bytes"
-	stdgzip "compress/gzip"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base32"
@@ -198,7 +197,7 @@ func (h *warcHeader) get(name string) string { return h.Fields.Get(name) }
 // readWARCRecord reads the record that starts at the current position of
 // br, which must be at the start of a gzip member. It returns the header
 // and the block, and checks the record's end and its block digest.
-func readWARCRecord(br *bufio.Reader, zr *stdgzip.Reader, maxBlock int64) (*warcHeader, []byte, error) {
+func readWARCRecord(br *bufio.Reader, zr *gzip.Reader, maxBlock int64) (*warcHeader, []byte, error) {
 	if err := zr.Reset(br); err != nil {
 		return nil, nil, err
 	}
@@ -267,7 +266,7 @@ func readWARCAt(name string, offset int64) (*warcHeader, []byte, error) {
 // for every record read.
 type warcReader struct {
 	br *bufio.Reader
-	zr stdgzip.Reader
+	zr gzip.Reader
 }
 
 var warcReaders = sync.Pool{New: func() any { return &warcReader{br: bufio.NewReader(nil)} }}
@@ -293,7 +292,7 @@ func ScanWARC(name string, fn func(WARCRecordInfo) error) error {
 	defer f.Close()
 	cr := &countingReader{r: f}
 	br := bufio.NewReader(cr)
-	var zr stdgzip.Reader
+	var zr gzip.Reader
 	for {
 		off := cr.n - int64(br.Buffered())
 		if _, err := br.Peek(1); err == io.EOF {

@@ -115,11 +115,20 @@ func (f *fetcher) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	h := ex.header.Clone()
 	h.Del("Content-Encoding")
-	h.Set("Content-Length", strconv.Itoa(len(ex.body)))
+	var body io.ReadCloser = http.NoBody
+	n := 0
+	if id == "" {
+		body, n = io.NopCloser(bytes.NewReader(ex.body)), len(ex.body)
+	}
+	// A captured exchange's body is the crawler's (take): colly gets none,
+	// which saves it a copy of every page (io.ReadAll's growing buffers,
+	// about twice the page in allocations) and a conversion of pages in
+	// another charset that nobody would read.
+	h.Set("Content-Length", strconv.Itoa(n))
 	return &http.Response{
 		Status: fmt.Sprintf("%d %s", ex.status, http.StatusText(ex.status)), StatusCode: ex.status,
 		Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
-		Header: h, Body: io.NopCloser(bytes.NewReader(ex.body)), ContentLength: int64(len(ex.body)),
+		Header: h, Body: body, ContentLength: int64(n),
 		Request: req, Uncompressed: true,
 	}, nil
 }
