@@ -734,7 +734,8 @@ func TestModifiedFromMetadata(t *testing.T) {
 // nothing else ("Stand: 04.02.2022", "Letzte Änderung 14.02.2019") is the
 // modified date, a field, not text; one that only repeats the
 // publication leaves modified empty but goes from the text too. A
-// sentence that starts with "Stand:" and a table's "Stand" cell stay.
+// sentence that starts with "Stand:", a table's "Stand" cell and the
+// "Stand" line of a titled box of figures stay.
 func TestLastChangeLine(t *testing.T) {
 	text := `<p>Das Ministerium hat die neue Förderrichtlinie für kommunale Klimaschutzprojekte veröffentlicht. Gemeinden können ab sofort Anträge stellen.</p>`
 	cases := []struct{ name, head, body, want, gone, stays string }{
@@ -743,6 +744,9 @@ func TestLastChangeLine(t *testing.T) {
 		{"the publication", `<meta property="article:published_time" content="2023-11-07T07:30:00+01:00">`, text + `<p class="stand">Stand: 07.11.2023, 07:30 Uhr</p>`, "", "Stand:", ""},
 		{"a sentence", ``, text + `<p>Stand: 04.02.2022 wurden 120 Anträge bewilligt.</p>`, "", "", "120 Anträge"},
 		{"a table", ``, text + `<table><tr><th>Programm</th><th>Stand</th></tr><tr><td>Klimaschutz</td><td>Stand: 01.01.2020</td></tr></table>`, "", "", "01.01.2020"},
+		// A titled box of figures: its "Stand" dates the figures.
+		{"a data box", ``, text + `<div class="infobox"><h2>Förderung in Zahlen</h2><p>Bewilligte Anträge: 1.204</p><p>Stand: 31.12.2022</p></div>` + text, "", "", "Stand: 31.12.2022"},
+		{"a law's Stand", ``, text + `<p>Stand: Zuletzt geändert durch Art. 2 G v. 22.12.2023 I Nr. 411</p>`, "", "", "Zuletzt geändert"},
 	}
 	for _, c := range cases {
 		d := parseFile(t, `<html lang="de"><head><title>Förderrichtlinie</title>`+c.head+`</head><body><nav><a href="/">Start</a></nav><main><h1>Neue Förderrichtlinie</h1>`+c.body+`</main></body></html>`, "https://ministerium.example/service/foerderrichtlinie/")
