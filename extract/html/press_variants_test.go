@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/extract/html"
@@ -781,5 +782,27 @@ func TestPublicationBoxDateUnderText(t *testing.T) {
 </article></main><footer>Impressum · Datenschutz</footer></body></html>`, "https://ministerium.example/verkehr/radwege/")
 	if d.Dates.Published != "2023-06-05" {
 		t.Errorf("published %q, want 2023-06-05 from the metadata (the brochure's date is not the page's)", d.Dates.Published)
+	}
+}
+
+// TestModifiedStampedAtRender: a CMS that puts the time of the response
+// into og:updated_time gives no last change (every crawl would differ);
+// an earlier change stays.
+func TestModifiedStampedAtRender(t *testing.T) {
+	fetched := time.Date(2024, 5, 14, 9, 30, 12, 0, time.UTC)
+	for _, c := range []struct{ meta, want string }{
+		{"2024-05-14T11:30:12+02:00", ""},
+		{"2024-05-14T09:30:11Z", ""},
+		{"2024-05-02T08:00:00+02:00", "2024-05-02T08:00:00+02:00"},
+	} {
+		body := `<html lang="de"><head><title>Förderrichtlinie</title><meta property="article:published_time" content="2024-04-30T10:00:00+02:00"><meta property="og:updated_time" content="` + c.meta + `"></head><body><main><h1>Neue Förderrichtlinie</h1><p>Das Ministerium hat die neue Förderrichtlinie für kommunale Klimaschutzprojekte veröffentlicht. Gemeinden können ab sofort Anträge stellen.</p></main></body></html>`
+		u := "https://ministerium.example/service/foerderrichtlinie/"
+		d, err := html.Parse(&umzug.Snapshot{URL: u, FinalURL: u, Status: 200, ContentType: "text/html", Body: []byte(body), FetchedAt: fetched})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Dates.Modified != c.want {
+			t.Errorf("og:updated_time %s fetched %s: modified %q, want %q", c.meta, fetched.Format(time.RFC3339), d.Dates.Modified, c.want)
+		}
 	}
 }
