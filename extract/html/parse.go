@@ -422,7 +422,13 @@ func (p *page) extract() (umzug.Document, error) {
 			d.Blocks = []umzug.Block{}
 		}
 	}
-	d.Blocks = captionsAfterImages(d.Blocks)
+	d.Blocks = captionsAfterImages(d.Blocks, func(img, txt umzug.Block) bool {
+		// "<img><br><em>Caption</em><br>Text …": the picture and the
+		// text are children of one element (or the picture of the
+		// text's), not a gallery's figure above a text element.
+		i, t := p.blockSrc[img.Key], p.blockSrc[txt.Key]
+		return i == nil || t == nil || i.Parent == t.Parent || isAncestor(t, i)
+	})
 	p.blocks = d.Blocks
 	d.Assets = collectAssets(d)
 	p.restore()
