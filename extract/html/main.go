@@ -1783,6 +1783,12 @@ func (p *page) lastChangeLine(n, root *html.Node) bool {
 	if p.inTitledBox(n, root) {
 		return false
 	}
+	if v := ds[0].Value; len(v) >= 10 && len(p.metaDateV) >= 10 && v[:10] < p.metaDateV[:10] {
+		// Earlier than the page's publication: the state of what the
+		// text describes (a document, figures), not a change of the
+		// page; dropped as a field it would be nowhere.
+		return false
+	}
 	if p.changeLineV == "" {
 		p.changeLineV = ds[0].Value
 	}

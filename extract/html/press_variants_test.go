@@ -747,6 +747,7 @@ func TestLastChangeLine(t *testing.T) {
 		{"a table", ``, text + `<table><tr><th>Programm</th><th>Stand</th></tr><tr><td>Klimaschutz</td><td>Stand: 01.01.2020</td></tr></table>`, "", "", "01.01.2020"},
 		// A titled box of figures: its "Stand" dates the figures.
 		{"a data box", ``, text + `<div class="infobox"><h2>Förderung in Zahlen</h2><p>Bewilligte Anträge: 1.204</p><p>Stand: 31.12.2022</p></div>` + text, "", "", "Stand: 31.12.2022"},
+		{"before the publication", `<meta name="date" content="2023-06-05">`, text + `<p>Stand: 01.01.2020</p>`, "", "", "Stand: 01.01.2020"},
 		{"a law's Stand", ``, text + `<p>Stand: Zuletzt geändert durch Art. 2 G v. 22.12.2023 I Nr. 411</p>`, "", "", "Zuletzt geändert"},
 	}
 	for _, c := range cases {
