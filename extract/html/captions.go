@@ -114,8 +114,10 @@ func withoutEchoes(body umzug.PortableText, media []umzug.Media) umzug.PortableT
 // ("Foto: …", "© …") becomes the credit of an image that has none. A text
 // block left empty is removed, and the block after it is looked at in
 // turn: the credit and the caption under an image are often two elements
-// ("© Agentur" in one, the caption in the next).
-func captionsAfterImages(bs []umzug.Block) []umzug.Block {
+// ("© Agentur" in one, the caption in the next). runningText reports an
+// image and a text block of the same running text (nil: any); only there
+// is an italic first line the image's caption (emCaptionLine).
+func captionsAfterImages(bs []umzug.Block, runningText func(img, txt umzug.Block) bool) []umzug.Block {
 	out := bs[:0]
 	for i := 0; i < len(bs); i++ {
 		b := bs[i]
@@ -133,7 +135,7 @@ func captionsAfterImages(bs []umzug.Block) []umzug.Block {
 			rest := next.Text.Body[1:]
 			if !isEcho(first, captionKeys([]umzug.Media{*m})) && !takeCaption(m, first) {
 				line, after, ok := emCaptionLine(first)
-				if !ok || m.Caption != "" || len(after.Children) == 0 {
+				if !ok || m.Caption != "" || len(after.Children) == 0 || runningText != nil && !runningText(b, next) {
 					// A paragraph all in italics after a picture is as
 					// often a lead, a disclosure or a "Stand" line.
 					break

@@ -289,3 +289,23 @@ func TestAddressAfterLogoIsNoCredit(t *testing.T) {
 		t.Errorf("the address left the text: %q", paragraphs(d))
 	}
 }
+
+// TestItalicLineInTextBesideGallery: the italic first line of a text
+// element under its gallery (TYPO3 textpic: figure in ce-gallery, text in
+// ce-bodytext) is the text's, a notice, not the picture's caption.
+func TestItalicLineInTextBesideGallery(t *testing.T) {
+	d := parseFile(t, `<html><head><title>Fachtagung Wasser 2024</title></head><body><main>
+<h1>Fachtagung Wasser 2024</h1>
+<div class="ce-textpic ce-center ce-above"><div class="ce-gallery" data-ce-columns="1" data-ce-images="1"><div class="ce-row"><div class="ce-column"><figure class="image"><img class="image-embed-item" src="/fileadmin/tagung.jpg" width="600" height="400" alt=""></figure></div></div></div>
+<div class="ce-bodytext"><p><em>Achtung: Die Anmeldung ist seit dem 1. März geschlossen.</em><br>Die Fachtagung Wasser findet am 14. Mai 2024 im Landeshaus statt. Expertinnen und Experten berichten über die Gewässerüberwachung.</p>
+<p>Das Programm wird in Kürze veröffentlicht.</p></div></div>
+</main></body></html>`, "https://landesamt.example/aktuelles/fachtagung-wasser/")
+	for _, m := range images(d) {
+		if m.Caption != "" {
+			t.Errorf("%s: caption %q, want none (the notice is the text's)", m.Src, m.Caption)
+		}
+	}
+	if text := strings.Join(paragraphs(d), "\n"); !strings.Contains(text, "Achtung: Die Anmeldung") {
+		t.Errorf("the notice is no longer text:\n%s", text)
+	}
+}

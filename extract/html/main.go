@@ -1160,7 +1160,7 @@ func (p *page) prune(root *html.Node) {
 				// search rules; a search form among other content goes
 				// alone.
 				p.drop(c, umzug.DropSearch)
-			} else if !ce && w.text > 0 && w.text <= 60 && p.lastChangeLine(c) {
+			} else if !ce && w.text > 0 && w.text <= 60 && p.lastChangeLine(c, root) {
 				// "Stand: 04.02.2022" under the text: the page's last
 				// change, a field.
 				p.drop(c, umzug.DropMeta)
@@ -1745,8 +1745,10 @@ func (p *page) dateLine(n *html.Node) bool {
 // lastChangeLine reports a line that states the page's last change and
 // nothing else ("Stand: 04.02.2022", "Letzte Änderung 14.02.2019",
 // "Zuletzt aktualisiert am 3. März 2024, 10:15 Uhr"), not in a list or
-// table, and keeps the first one's date for dates.modified.
-func (p *page) lastChangeLine(n *html.Node) bool {
+// table, and keeps the first one's date for dates.modified. A line in a
+// titled box of the content (a heading over figures, then "Stand:
+// 31.12.2022") dates the box's data, not the page: it stays text.
+func (p *page) lastChangeLine(n, root *html.Node) bool {
 	switch n.DataAtom {
 	case atom.P, atom.Span, atom.Div, atom.Small, atom.Time:
 	default:
@@ -1778,10 +1780,43 @@ func (p *page) lastChangeLine(n *html.Node) bool {
 			return false
 		}
 	}
+	if p.inTitledBox(n, root) {
+		return false
+	}
+	if v := ds[0].Value; len(v) >= 10 && len(p.metaDateV) >= 10 && v[:10] < p.metaDateV[:10] {
+		// Earlier than the page's publication: the state of what the
+		// text describes (a document, figures), not a change of the
+		// page; dropped as a field it would be nowhere.
+		return false
+	}
 	if p.changeLineV == "" {
 		p.changeLineV = ds[0].Value
 	}
 	return true
+}
+
+// inTitledBox reports whether the smallest element around n that holds
+// more text than n, below the main region's root, has a heading of
+// level 2 to 6 before n and less than half the region's text: n belongs
+// to a box with its own title (not the article's column, whose sections
+// have headings too).
+func (p *page) inTitledBox(n, root *html.Node) bool {
+	tn := p.an.w[n].text
+	for a := n.Parent; a != nil && a != root; a = a.Parent {
+		if p.an.w[a].text <= tn {
+			continue
+		}
+		if 2*p.an.w[a].text >= p.an.w[root].text {
+			return false
+		}
+		for c := a.FirstChild; c != nil && c != n && !isAncestor(c, n); c = c.NextSibling {
+			if l := headingLevel(c); l >= 2 || hasDescendant(c, func(d *html.Node) bool { return headingLevel(d) >= 2 }) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // changeLabel matches the label of a last-change line at its start.

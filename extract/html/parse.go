@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -87,11 +88,24 @@ func (ps *Parser) ParseSnapshot(s *umzug.Snapshot, root *html.Node) (umzug.Docum
 	}
 	if !s.FetchedAt.IsZero() {
 		p.FetchedAt = s.FetchedAt.UTC().Format("2006-01-02T15:04:05Z")
+		if renderedAt(d.Dates.Modified, s.FetchedAt) {
+			// og:updated_time stamped when the server rendered the
+			// page: no editor's change, and every crawl would differ.
+			d.Dates.Modified = ""
+		}
 	}
 	p.ETag, p.LastModified = s.Header.Get("ETag"), s.Header.Get("Last-Modified")
 	p.RawSHA256, p.ArchiveRecord = s.RawSHA256, s.ArchiveRef
 	d.Warnings = append(append([]umzug.Warning{}, s.Warnings...), d.Warnings...)
 	return d, nil
+}
+
+// renderedAt reports a last change (a date-time) no more than two minutes
+// before the response arrived, or after it: the time a CMS that stamps
+// each response puts in og:updated_time or dateModified, not an edit.
+func renderedAt(mod string, fetched time.Time) bool {
+	tm, err := time.Parse(time.RFC3339, mod)
+	return err == nil && tm.After(fetched.Add(-2*time.Minute))
 }
 
 // ParseHTML extracts the Document of the UTF-8 HTML page read from r, which
@@ -408,7 +422,13 @@ func (p *page) extract() (umzug.Document, error) {
 			d.Blocks = []umzug.Block{}
 		}
 	}
-	d.Blocks = captionsAfterImages(d.Blocks)
+	d.Blocks = captionsAfterImages(d.Blocks, func(img, txt umzug.Block) bool {
+		// "<img><br><em>Caption</em><br>Text …": the picture and the
+		// text are children of one element (or the picture of the
+		// text's), not a gallery's figure above a text element.
+		i, t := p.blockSrc[img.Key], p.blockSrc[txt.Key]
+		return i == nil || t == nil || i.Parent == t.Parent || isAncestor(t, i)
+	})
 	p.blocks = d.Blocks
 	d.Assets = collectAssets(d)
 	p.restore()

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/umzug/umzug"
 	"github.com/umzug/umzug/extract/html"
@@ -734,7 +735,8 @@ func TestModifiedFromMetadata(t *testing.T) {
 // nothing else ("Stand: 04.02.2022", "Letzte Änderung 14.02.2019") is the
 // modified date, a field, not text; one that only repeats the
 // publication leaves modified empty but goes from the text too. A
-// sentence that starts with "Stand:" and a table's "Stand" cell stay.
+// sentence that starts with "Stand:", a table's "Stand" cell and the
+// "Stand" line of a titled box of figures stay.
 func TestLastChangeLine(t *testing.T) {
 	text := `<p>Das Ministerium hat die neue Förderrichtlinie für kommunale Klimaschutzprojekte veröffentlicht. Gemeinden können ab sofort Anträge stellen.</p>`
 	cases := []struct{ name, head, body, want, gone, stays string }{
@@ -743,6 +745,10 @@ func TestLastChangeLine(t *testing.T) {
 		{"the publication", `<meta property="article:published_time" content="2023-11-07T07:30:00+01:00">`, text + `<p class="stand">Stand: 07.11.2023, 07:30 Uhr</p>`, "", "Stand:", ""},
 		{"a sentence", ``, text + `<p>Stand: 04.02.2022 wurden 120 Anträge bewilligt.</p>`, "", "", "120 Anträge"},
 		{"a table", ``, text + `<table><tr><th>Programm</th><th>Stand</th></tr><tr><td>Klimaschutz</td><td>Stand: 01.01.2020</td></tr></table>`, "", "", "01.01.2020"},
+		// A titled box of figures: its "Stand" dates the figures.
+		{"a data box", ``, text + `<div class="infobox"><h2>Förderung in Zahlen</h2><p>Bewilligte Anträge: 1.204</p><p>Stand: 31.12.2022</p></div>` + text, "", "", "Stand: 31.12.2022"},
+		{"before the publication", `<meta name="date" content="2023-06-05">`, text + `<p>Stand: 01.01.2020</p>`, "", "", "Stand: 01.01.2020"},
+		{"a law's Stand", ``, text + `<p>Stand: Zuletzt geändert durch Art. 2 G v. 22.12.2023 I Nr. 411</p>`, "", "", "Zuletzt geändert"},
 	}
 	for _, c := range cases {
 		d := parseFile(t, `<html lang="de"><head><title>Förderrichtlinie</title>`+c.head+`</head><body><nav><a href="/">Start</a></nav><main><h1>Neue Förderrichtlinie</h1>`+c.body+`</main></body></html>`, "https://ministerium.example/service/foerderrichtlinie/")
@@ -777,5 +783,27 @@ func TestPublicationBoxDateUnderText(t *testing.T) {
 </article></main><footer>Impressum · Datenschutz</footer></body></html>`, "https://ministerium.example/verkehr/radwege/")
 	if d.Dates.Published != "2023-06-05" {
 		t.Errorf("published %q, want 2023-06-05 from the metadata (the brochure's date is not the page's)", d.Dates.Published)
+	}
+}
+
+// TestModifiedStampedAtRender: a CMS that puts the time of the response
+// into og:updated_time gives no last change (every crawl would differ);
+// an earlier change stays.
+func TestModifiedStampedAtRender(t *testing.T) {
+	fetched := time.Date(2024, 5, 14, 9, 30, 12, 0, time.UTC)
+	for _, c := range []struct{ meta, want string }{
+		{"2024-05-14T11:30:12+02:00", ""},
+		{"2024-05-14T09:30:11Z", ""},
+		{"2024-05-02T08:00:00+02:00", "2024-05-02T08:00:00+02:00"},
+	} {
+		body := `<html lang="de"><head><title>Förderrichtlinie</title><meta property="article:published_time" content="2024-04-30T10:00:00+02:00"><meta property="og:updated_time" content="` + c.meta + `"></head><body><main><h1>Neue Förderrichtlinie</h1><p>Das Ministerium hat die neue Förderrichtlinie für kommunale Klimaschutzprojekte veröffentlicht. Gemeinden können ab sofort Anträge stellen.</p></main></body></html>`
+		u := "https://ministerium.example/service/foerderrichtlinie/"
+		d, err := html.Parse(&umzug.Snapshot{URL: u, FinalURL: u, Status: 200, ContentType: "text/html", Body: []byte(body), FetchedAt: fetched})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Dates.Modified != c.want {
+			t.Errorf("og:updated_time %s fetched %s: modified %q, want %q", c.meta, fetched.Format(time.RFC3339), d.Dates.Modified, c.want)
+		}
 	}
 }
