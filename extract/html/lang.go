@@ -63,6 +63,10 @@ func validLangTag(tag string) bool {
 // textLang returns "de" or "en" when the blocks' text has at least 20 of
 // that language's most frequent words and four times as many as of the
 // other's; "" otherwise. Words are runs of letters, compared in lower case.
+// The count stops after the block in which it passes 120 of these words:
+// a sample that tells (on the 361 real pages the same languages as the
+// whole text), where reading every word of a page cost 4–5% of an
+// offline export's CPU (2% with the sample, by the CPU profile).
 func textLang(blocks []umzug.Block) string {
 	var de, en int
 	var buf [maxFrequentWord]byte
@@ -79,8 +83,8 @@ func textLang(blocks []umzug.Block) string {
 	for i := range blocks {
 		// the words of PlainText: no word runs on from one line to the next
 		blocks[i].PlainLines(count)
-		if de+en > 2000 {
-			break
+		if de+en > langSample {
+			break // a sample that tells, however long the page
 		}
 	}
 	switch {
@@ -108,6 +112,9 @@ func frequentWord(w string) string {
 	}
 	return ""
 }
+
+// langSample is how many function words textLang counts, at least.
+const langSample = 120
 
 // maxFrequentWord is the most letters of a word frequentWord knows.
 const maxFrequentWord = 6

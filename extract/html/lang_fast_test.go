@@ -32,7 +32,7 @@ func textLangPlain(blocks []umzug.Block) string {
 				en++
 			}
 		}
-		if de+en > 2000 {
+		if de+en > langSample {
 			break
 		}
 	}

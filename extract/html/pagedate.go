@@ -618,6 +618,11 @@ func (a *analysis) openingPubDate(roots []*html.Node) string {
 	}
 	found := ""
 	walkOpening(roots, total/2, func(c *html.Node) openingStep {
+		if w := a.w[c].text; w == 0 || w > 80 {
+			// No text, or more than a label's line (its letters alone
+			// are more than textUpTo's 80 bytes): its children.
+			return openInto
+		}
 		t, ok := textUpTo(c, 80)
 		if !ok || !pubDateLabelStart.MatchString(t) {
 			return openInto
