@@ -140,9 +140,13 @@ func captionsAfterImages(bs []umzug.Block, runningText func(img, txt umzug.Block
 					// often a lead, a disclosure or a "Stand" line.
 					break
 				}
-				m.Caption, line = splitCredit(line)
+				caption, credit := splitCredit(line)
+				if credit != "" && m.Credit != "" && echoKey(credit) != echoKey(m.Credit) {
+					break // a second credit: not this picture's line
+				}
+				m.Caption = caption
 				if m.Credit == "" {
-					m.Credit = line
+					m.Credit = credit
 				}
 				rest = append(umzug.PortableText{after}, rest...)
 			}

@@ -59,3 +59,28 @@ func TestIsEchoAgrees(t *testing.T) {
 		t.Errorf("only %d echoes tested", echoes)
 	}
 }
+
+// TestItalicLineWithSecondCredit: an italic line under a picture that
+// names another credit than the picture already has is not that
+// picture's line: it stays text, and neither credit is lost.
+func TestItalicLineWithSecondCredit(t *testing.T) {
+	img := umzug.Block{Key: "b1", Type: umzug.BlockImage, Image: &umzug.Image{Media: umzug.Media{Src: "https://archiv.example/lf8.jpg", Credit: "© Archiv B"}}}
+	body := umzug.PortableText{{Type: "block", Key: "b0", Style: "normal", MarkDefs: []umzug.MarkDef{}, Children: []umzug.PTSpan{
+		{Type: "span", Key: "s0", Text: "Das LF 8 im Einsatz. (Foto: C. Beispiel)", Marks: []string{"em"}},
+		{Type: "span", Key: "s1", Text: "\nNach dem Krieg blieb das Fahrzeug bis 1970 im Dienst der Wehr.", Marks: []string{}},
+	}}}
+	txt := umzug.Block{Key: "b2", Type: umzug.BlockText, Text: &umzug.Text{Body: body}}
+	out := captionsAfterImages([]umzug.Block{img, txt}, nil)
+	if len(out) != 2 || out[0].Image.Credit != "© Archiv B" || out[0].Image.Caption != "" {
+		t.Fatalf("blocks %+v: want the picture unchanged and the text after it", out)
+	}
+	if got := out[1].PlainText(); !strings.Contains(got, "Foto: C. Beispiel") || !strings.Contains(got, "Nach dem Krieg") {
+		t.Errorf("text %q: want the italic line and the text", got)
+	}
+	// The same line without a credit of its own is the caption.
+	body[0].Children[0].Text = "Das LF 8 im Einsatz."
+	out = captionsAfterImages([]umzug.Block{img, {Key: "b2", Type: umzug.BlockText, Text: &umzug.Text{Body: body}}}, nil)
+	if out[0].Image.Caption != "Das LF 8 im Einsatz." || out[0].Image.Credit != "© Archiv B" {
+		t.Errorf("picture %+v: want the caption and its credit", out[0].Image.Media)
+	}
+}
