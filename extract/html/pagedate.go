@@ -22,14 +22,7 @@ func metaDate(idx *pageIndex) string {
 	byKey := map[string]string{}
 	seen := map[string]int{}
 	for _, n := range idx.dated {
-		key := attr(n, "itemprop")
-		if !hasAttr(n, "itemprop") {
-			key = attr(n, "property")
-			if !hasAttr(n, "property") {
-				key = attr(n, "name")
-			}
-		}
-		key = strings.ToLower(key)
+		key := metaKey(n)
 		if _, ok := metaDateKeys[key]; !ok {
 			continue
 		}
@@ -58,18 +51,7 @@ func metaDate(idx *pageIndex) string {
 			return v
 		}
 	}
-	for _, n := range idx.ldJSON {
-		var v any
-		if json.Unmarshal([]byte(goquery.NewDocumentFromNode(n).Text()), &v) != nil {
-			continue
-		}
-		if d := jsonLDDate(v, 0); d != "" {
-			if found := isoDate(d, ""); found != "" {
-				return found
-			}
-		}
-	}
-	return ""
+	return ldJSONDate(idx, "datePublished")
 }
 
 // metaModified returns the date of the page's last change that its
@@ -79,14 +61,7 @@ func metaDate(idx *pageIndex) string {
 func metaModified(idx *pageIndex) string {
 	byKey := map[string]string{}
 	for _, n := range idx.dated {
-		key := attr(n, "itemprop")
-		if !hasAttr(n, "itemprop") {
-			key = attr(n, "property")
-			if !hasAttr(n, "property") {
-				key = attr(n, "name")
-			}
-		}
-		key = strings.ToLower(key)
+		key := metaKey(n)
 		if !metaModifiedKeys[key] || hasAttr(n, "itemprop") && insideItemList(n) {
 			continue
 		}
@@ -101,18 +76,7 @@ func metaModified(idx *pageIndex) string {
 			return v
 		}
 	}
-	for _, n := range idx.ldJSON {
-		var v any
-		if json.Unmarshal([]byte(goquery.NewDocumentFromNode(n).Text()), &v) != nil {
-			continue
-		}
-		if d := jsonLDModified(v, 0); d != "" {
-			if found := isoDate(d, ""); found != "" {
-				return found
-			}
-		}
-	}
-	return ""
+	return ldJSONDate(idx, "dateModified")
 }
 
 // changedAfter reports whether the last change mod (a date or a date-time
@@ -134,33 +98,67 @@ func changedAfter(mod, pub string) bool {
 var metaModifiedOrder = []string{"datemodified", "article:modified_time", "og:updated_time", "dcterms.modified",
 	"dc.date.modified", "last-modified"}
 
-var metaModifiedKeys = func() map[string]bool {
-	m := map[string]bool{}
-	for _, k := range metaModifiedOrder {
+var metaModifiedKeys = keySet(metaModifiedOrder)
+
+// metaDateOrder lists the metadata that state a publication date, most
+// trusted first.
+var metaDateOrder = []string{"datepublished", "article:published_time", "date", "dcterms.date",
+	"dc.date", "dc.date.issued", "dc.date.created", "publication_date"}
+
+var metaDateKeys = keySet(metaDateOrder)
+
+// keySet is the set of keys.
+func keySet(keys []string) map[string]bool {
+	m := make(map[string]bool, len(keys))
+	for _, k := range keys {
 		m[k] = true
 	}
 	return m
-}()
+}
 
-// jsonLDModified finds a dateModified in JSON-LD, where jsonLDDate finds
-// a datePublished.
-func jsonLDModified(v any, depth int) string {
+// ldJSONDate returns the first date under key ("datePublished",
+// "dateModified") in the page's JSON-LD scripts, as isoDate reads it; ""
+// when none states one. The scripts are decoded once per page.
+func ldJSONDate(idx *pageIndex, key string) string {
+	if idx.ldValues == nil {
+		idx.ldValues = make([]any, 0, len(idx.ldJSON))
+		for _, n := range idx.ldJSON {
+			var v any
+			if json.Unmarshal([]byte(goquery.NewDocumentFromNode(n).Text()), &v) == nil {
+				idx.ldValues = append(idx.ldValues, v)
+			}
+		}
+	}
+	for _, v := range idx.ldValues {
+		if d := jsonLDString(v, key, 0); d != "" {
+			if found := isoDate(d, ""); found != "" {
+				return found
+			}
+		}
+	}
+	return ""
+}
+
+// jsonLDString finds the first non-empty string under key in JSON-LD,
+// in the object, its @graph, mainEntity and mainEntityOfPage, and the
+// elements of an array.
+func jsonLDString(v any, key string, depth int) string {
 	if depth > 6 {
 		return ""
 	}
 	switch x := v.(type) {
 	case map[string]any:
-		if d, ok := x["dateModified"].(string); ok && d != "" {
+		if d, ok := x[key].(string); ok && d != "" {
 			return d
 		}
 		for _, k := range []string{"@graph", "mainEntity", "mainEntityOfPage"} {
-			if d := jsonLDModified(x[k], depth+1); d != "" {
+			if d := jsonLDString(x[k], key, depth+1); d != "" {
 				return d
 			}
 		}
 	case []any:
 		for _, e := range x {
-			if d := jsonLDModified(e, depth+1); d != "" {
+			if d := jsonLDString(e, key, depth+1); d != "" {
 				return d
 			}
 		}
@@ -168,42 +166,17 @@ func jsonLDModified(v any, depth int) string {
 	return ""
 }
 
-// metaDateOrder lists the metadata that state a publication date, most
-// trusted first.
-var metaDateOrder = []string{"datepublished", "article:published_time", "date", "dcterms.date",
-	"dc.date", "dc.date.issued", "dc.date.created", "publication_date"}
-
-var metaDateKeys = func() map[string]bool {
-	m := map[string]bool{}
-	for _, k := range metaDateOrder {
-		m[k] = true
-	}
-	return m
-}()
-
-// jsonLDDate finds a datePublished in JSON-LD, preferring article types.
-func jsonLDDate(v any, depth int) string {
-	if depth > 6 {
-		return ""
-	}
-	switch x := v.(type) {
-	case map[string]any:
-		if d, ok := x["datePublished"].(string); ok && d != "" {
-			return d
-		}
-		for _, k := range []string{"@graph", "mainEntity", "mainEntityOfPage"} {
-			if d := jsonLDDate(x[k], depth+1); d != "" {
-				return d
-			}
-		}
-	case []any:
-		for _, e := range x {
-			if d := jsonLDDate(e, depth+1); d != "" {
-				return d
-			}
+// metaKey is the name a meta or microdata element gives its value, lower
+// case: its itemprop, else its property, else its name.
+func metaKey(n *html.Node) string {
+	key := attr(n, "itemprop")
+	if !hasAttr(n, "itemprop") {
+		key = attr(n, "property")
+		if !hasAttr(n, "property") {
+			key = attr(n, "name")
 		}
 	}
-	return ""
+	return strings.ToLower(key)
 }
 
 // insideItemList reports whether n sits in a list item or in a container

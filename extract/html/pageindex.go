@@ -21,7 +21,10 @@ type pageIndex struct {
 	metas  []*html.Node // meta
 	dated  []*html.Node // meta, [itemprop] (metaDate)
 	ldJSON []*html.Node // script[type="application/ld+json"]
-	typo3  bool         // typo3Markup matches an element
+	// ldValues: the ld+json scripts decoded, once (ldJSONDate); nil
+	// until then.
+	ldValues []any
+	typo3    bool // typo3Markup matches an element
 	// cfEmails: elements holding an address Cloudflare protected
 	// (cfEmailNode), decoded by pageOf (cfemail.go).
 	cfEmails []*html.Node

@@ -71,7 +71,7 @@ func metaDateRef(doc *goquery.Document) string {
 		if json.Unmarshal([]byte(s.Text()), &v) != nil {
 			return true
 		}
-		if d := jsonLDDate(v, 0); d != "" {
+		if d := jsonLDString(v, "datePublished", 0); d != "" {
 			found = isoDate(d, "")
 		}
 		return found == ""
