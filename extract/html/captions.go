@@ -141,7 +141,7 @@ func captionsAfterImages(bs []umzug.Block, runningText func(img, txt umzug.Block
 					break
 				}
 				caption, credit := splitCredit(line)
-				if credit != "" && m.Credit != "" && echoKey(credit) != echoKey(m.Credit) {
+				if otherCredit(m, credit) {
 					break // a second credit: not this picture's line
 				}
 				m.Caption = caption
@@ -243,7 +243,7 @@ func takeCaption(m *umzug.Media, b umzug.PTBlock) bool {
 	}
 	text := collapseTrim(b.PlainText())
 	caption, credit := splitCredit(text)
-	if credit != "" && m.Credit != "" && echoKey(credit) != echoKey(m.Credit) {
+	if otherCredit(m, credit) {
 		return false // a second credit: not this image's line
 	}
 	switch k := echoKey(caption); {
@@ -258,6 +258,12 @@ func takeCaption(m *umzug.Media, b umzug.PTBlock) bool {
 		m.Credit = credit
 	}
 	return true
+}
+
+// otherCredit reports a credit that differs from the one m already has: a
+// line naming it is not m's.
+func otherCredit(m *umzug.Media, credit string) bool {
+	return credit != "" && m.Credit != "" && echoKey(credit) != echoKey(m.Credit)
 }
 
 // siteNotice is the wording of a site's copyright notice ("Copyright ©
