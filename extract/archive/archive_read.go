@@ -196,7 +196,20 @@ type URLChange struct {
 	FromSHA256 string `json:"fromSha256,omitempty"`
 	ToSHA256   string `json:"toSha256,omitempty"`
 	Reason     string `json:"reason,omitempty"`
+	// Scope tells, for a changed HTML page, where it changed once
+	// ArchiveDiff.ScopeChanges compared the main content: "content" (the
+	// extracted document differs) or "template" (only what is around the
+	// main content: menus, footer, sidebars). Empty when not compared.
+	Scope string `json:"scope,omitempty"`
+
+	from, to diffCapture // the two captures of a changed URL
 }
+
+// Change scopes of a changed page (URLChange.Scope).
+const (
+	ScopeContent  = "content"
+	ScopeTemplate = "template"
+)
 
 // ArchiveDiff is what changed between two runs.
 type ArchiveDiff struct {
@@ -329,7 +342,7 @@ func DiffArchive(ctx context.Context, dir string, from, to int64) (ArchiveDiff, 
 		case x.status >= 300 && x.status < 400 && x.final != y.final:
 			d.Changes = append(d.Changes, URLChange{Change: "status", URL: u, FromStatus: x.status, ToStatus: y.status, Reason: "redirects to " + y.final + " instead of " + x.final})
 		case x.ok() && x.sha != y.sha && !sameContent(dir, x, y):
-			d.Changes = append(d.Changes, URLChange{Change: "changed", URL: u, FromStatus: x.status, ToStatus: y.status, FromSHA256: x.sha, ToSHA256: y.sha})
+			d.Changes = append(d.Changes, URLChange{Change: "changed", URL: u, FromStatus: x.status, ToStatus: y.status, FromSHA256: x.sha, ToSHA256: y.sha, from: x, to: y})
 		default:
 			d.Unchanged++
 		}
@@ -346,6 +359,56 @@ func DiffArchive(ctx context.Context, dir string, from, to int64) (ArchiveDiff, 
 		return d.Changes[i].Change < d.Changes[j].Change
 	})
 	return d, nil
+}
+
+// SameContentFunc reports whether two bodies of the page at url hold the
+// same main content; each comes with the Content-Type header it was
+// served with (its charset decides how it is read).
+type SameContentFunc func(url string, from, to Body) (bool, error)
+
+// Body is a response body with its Content-Type header.
+type Body struct {
+	ContentType string
+	Data        []byte
+}
+
+// ScopeChanges sets the Scope of every changed HTML page of the diff by
+// reading both bodies from the archive at dir and asking same. A page
+// same fails on (an unreadable record, a page the extractor cannot read)
+// keeps an empty Scope and gets the reason; their number is returned.
+func (d *ArchiveDiff) ScopeChanges(ctx context.Context, dir string, same SameContentFunc) (failed int, err error) {
+	for i := range d.Changes {
+		c := &d.Changes[i]
+		if c.Change != "changed" || !isHTMLType(c.from.contentType) || c.from.contentType != c.to.contentType {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return failed, err
+		}
+		ok, err := c.sameMainContent(dir, same)
+		switch {
+		case err != nil:
+			failed++
+			c.Reason = "main content not compared: " + err.Error()
+		case ok:
+			c.Scope = ScopeTemplate
+		default:
+			c.Scope = ScopeContent
+		}
+	}
+	return failed, nil
+}
+
+func (c *URLChange) sameMainContent(dir string, same SameContentFunc) (bool, error) {
+	_, a, err := readPayload(dir, c.from.pfile, c.from.poff, c.from.length)
+	if err != nil {
+		return false, err
+	}
+	_, b, err := readPayload(dir, c.to.pfile, c.to.poff, c.to.length)
+	if err != nil {
+		return false, err
+	}
+	return same(c.URL, Body{http.Header(a.header).Get("Content-Type"), a.body}, Body{http.Header(b.header).Get("Content-Type"), b.body})
 }
 
 type diffCapture struct {
@@ -409,7 +472,7 @@ func runFrontier(ctx context.Context, db *sql.DB, run int64) (map[string]int, er
 // only in volatile parts. It reads both bodies from the archive; only
 // HTML is normalised.
 func sameContent(dir string, x, y diffCapture) bool {
-	if x.contentType != "text/html" && x.contentType != "application/xhtml+xml" || x.contentType != y.contentType {
+	if !isHTMLType(x.contentType) || x.contentType != y.contentType {
 		return false
 	}
 	_, a, err := readPayload(dir, x.pfile, x.poff, x.length)
@@ -422,6 +485,8 @@ func sameContent(dir string, x, y diffCapture) bool {
 	}
 	return normalizedSHA256(a.body) == normalizedSHA256(b.body)
 }
+
+func isHTMLType(ct string) bool { return ct == "text/html" || ct == "application/xhtml+xml" }
 
 // normalizedSHA256 hashes an HTML page without the parts that change on
 // every delivery of an unchanged page: comments (TYPO3's "This website is
