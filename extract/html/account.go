@@ -42,17 +42,19 @@ type ExplainRun struct {
 
 // accountant walks the visible text of a page after extraction.
 type accountant struct {
-	p        *page
-	roots    map[*html.Node]bool
-	rootAnc  map[*html.Node]bool // ancestors of roots
-	dropped  map[*html.Node]string
-	fields   map[*html.Node]string
-	kept     string // normalized text of the blocks
-	fieldTxt []string
-	cursor   int
-	acc      umzug.Accounting
-	runs     []ExplainRun
-	explain  bool
+	p       *page
+	roots   map[*html.Node]bool
+	rootAnc map[*html.Node]bool // ancestors of roots
+	dropped map[*html.Node]string
+	fields  map[*html.Node]string
+	// fieldInBlock: field elements inside a kept block's element
+	fieldInBlock map[*html.Node]bool
+	kept         string // normalized text of the blocks
+	fieldTxt     []string
+	cursor       int
+	acc          umzug.Accounting
+	runs         []ExplainRun
+	explain      bool
 	// open dropped entry, merged while reason and selector stay the same
 	last      *umzug.Dropped
 	lastOwner *html.Node // owner of the last explanation run
@@ -73,7 +75,7 @@ func (p *page) account(roots []*html.Node, explain bool) []ExplainRun {
 		return nil
 	}
 	a := &accountant{p: p, roots: map[*html.Node]bool{}, rootAnc: map[*html.Node]bool{},
-		dropped: map[*html.Node]string{}, fields: p.fieldEls, explain: explain}
+		dropped: map[*html.Node]string{}, fields: p.fieldEls, fieldInBlock: p.fieldsInBlocks(), explain: explain}
 	for _, r := range roots {
 		a.roots[r] = true
 		for n := r.Parent; n != nil; n = n.Parent {
@@ -95,6 +97,36 @@ func (p *page) account(roots []*html.Node, explain bool) []ExplainRun {
 	p.d.Provenance.Accounting = &acc
 	p.outsideProse = a.outsideProse
 	return a.runs
+}
+
+// fieldsInBlocks returns the field elements that a kept block's element
+// holds: a release that is one element (head, date line and body in one
+// div) becomes one text block, and the publisher read from its date line
+// or the title from its h1 can stay in that block's text too. Text of such an element that the
+// blocks hold is kept, not counted as the field as well (see text).
+func (p *page) fieldsInBlocks() map[*html.Node]bool {
+	if len(p.fieldEls) == 0 || len(p.d.Blocks) == 0 {
+		return nil
+	}
+	srcs := make(map[*html.Node]bool, len(p.d.Blocks))
+	for _, b := range p.d.Blocks {
+		if src := p.blockSrc[b.Key]; src != nil {
+			srcs[src] = true
+		}
+	}
+	var in map[*html.Node]bool
+	for el := range p.fieldEls {
+		for a := el.Parent; a != nil; a = a.Parent {
+			if srcs[a] {
+				if in == nil {
+					in = map[*html.Node]bool{}
+				}
+				in[el] = true
+				break
+			}
+		}
+	}
+	return in
 }
 
 // walk visits n's children. reason and owner are the verdict in force
@@ -175,6 +207,11 @@ func (a *accountant) text(t *html.Node, parent *html.Node, reason string, owner 
 	chars := utf8.RuneCountInString(s)
 	a.acc.VisibleChars += chars
 	switch {
+	case strings.HasPrefix(reason, "field:") && inRoot && a.fieldInBlock[owner] && a.keptNext(s):
+		// read into a field and left in the block it is part of
+		a.acc.KeptChars += chars
+		a.run(Kept, "", blockOwner(parent), s)
+		return
 	case strings.HasPrefix(reason, "field:"):
 		a.acc.FieldChars += chars
 		a.run(Field, strings.TrimPrefix(reason, "field:"), owner, s)
@@ -299,6 +336,22 @@ func (a *accountant) inKept(s string) bool {
 		}
 	}
 	return strings.Contains(a.kept, s)
+}
+
+// keptNext reports whether s is the next text the blocks hold, right
+// after the text accounted last (at most a separator between), and moves
+// past it. Unlike inKept it does not look further: a word of a field that
+// the block left out ("Corona", a category) is found somewhere in the
+// kept text by chance.
+func (a *accountant) keptNext(s string) bool {
+	if a.cursor >= len(a.kept) {
+		return false
+	}
+	if i := indexNear(a.kept[a.cursor:], s, 4); i >= 0 {
+		a.cursor += i + len(s)
+		return true
+	}
+	return false
 }
 
 // indexNear is the index of the first sub in s that starts before limit,
