@@ -1167,6 +1167,8 @@ func (p *page) prune(root *html.Node) {
 				p.field(c, "modified")
 			} else if r := utilityReason(c, w.text); r != "" && !(ce && r == umzug.DropMeta && authorElement(c)) {
 				p.drop(c, r)
+			} else if w.text >= 20 && w.text <= 250 && issuePromo(c) {
+				p.drop(c, umzug.DropAd) // "Die aktuelle Ausgabe jetzt am Kiosk, im Abo, als E-Paper"
 			} else if w.text > 0 && w.text <= 16 && controlButtons(c) {
 				p.drop(c, umzug.DropControl)
 			} else if w.text > 0 && w.text <= 60 && bookmarkLink(c) {
