@@ -31,18 +31,7 @@ func TestIssuePromo(t *testing.T) {
 	if strings.Contains(allText(d), "neue Ausgabe") {
 		t.Errorf("the issue promotion is kept: %q", allText(d))
 	}
-	found := false
-	for _, x := range d.Provenance.Accounting.Dropped {
-		if strings.Contains(x.Excerpt, "neue Ausgabe") {
-			found = true
-			if x.Reason != umzug.DropAd {
-				t.Errorf("dropped as %s, want %s", x.Reason, umzug.DropAd)
-			}
-		}
-	}
-	if !found {
-		t.Error("the promotion's text is not accounted as dropped")
-	}
+	droppedAs(t, d, "neue Ausgabe", umzug.DropAd)
 	if !strings.Contains(allText(d), "Winterquartier") {
 		t.Errorf("article text lost: %q", allText(d))
 	}
