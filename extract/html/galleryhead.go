@@ -59,6 +59,10 @@ func emptyGalleryHead(h *html.Node) bool {
 				}
 			case atom.Video, atom.Iframe, atom.Object, atom.Embed, atom.Audio:
 				empty = false
+			case atom.A:
+				if pictureFile(attr(c, "href")) {
+					empty = false // a lightbox's link to the picture
+				}
 			}
 			visit(c, b)
 		}
@@ -125,14 +129,8 @@ func galleryTeaser(box *html.Node, base *url.URL) bool {
 	if !ok || imgs == 0 || imgs > 3 || target == "" || strings.HasPrefix(target, "#") || strings.HasPrefix(strings.ToLower(target), "javascript:") {
 		return false
 	}
-	l := strings.ToLower(target)
-	if i := strings.IndexAny(l, "?#"); i >= 0 {
-		l = l[:i]
-	}
-	for _, ext := range []string{".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".tif", ".tiff", ".bmp"} {
-		if strings.HasSuffix(l, ext) {
-			return false // the picture's file: a lightbox link
-		}
+	if pictureFile(target) {
+		return false // the picture's file: a lightbox link
 	}
 	if base == nil {
 		return true
@@ -145,4 +143,18 @@ func galleryTeaser(box *html.Node, base *url.URL) bool {
 	self := *base
 	self.Fragment = ""
 	return strings.TrimRight(u.String(), "/") != strings.TrimRight(self.String(), "/") // not the page itself
+}
+
+// pictureFile reports a link to a picture's file by its extension.
+func pictureFile(href string) bool {
+	l := strings.ToLower(strings.TrimSpace(href))
+	if i := strings.IndexAny(l, "?#"); i >= 0 {
+		l = l[:i]
+	}
+	for _, ext := range []string{".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".tif", ".tiff", ".bmp"} {
+		if strings.HasSuffix(l, ext) {
+			return true
+		}
+	}
+	return false
 }

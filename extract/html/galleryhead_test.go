@@ -22,8 +22,8 @@ const galleryArticle = `<html><head><title>Saisonstart | Radsportportal</title><
 // TestEmptyGalleryHead: a headline right before a carousel that holds
 // only its buttons (the slides come from a script) is the title of a
 // gallery the export does not get, dropped as a control with the
-// account; a headline before a gallery with its pictures stays, and so
-// does the text after the empty gallery.
+// account; a headline before a gallery with its pictures, or with links
+// to their files, stays, and so does the text after the empty gallery.
 func TestEmptyGalleryHead(t *testing.T) {
 	empty := `<h2 class="section-title">Bilder vom Trainingslager</h2><div class="media-gallery"><div class="carousel-wrap"><div role="button" class="btn-prev"><img src="/icons/left.svg" alt=""></div><div class="slides"></div><div role="button" class="btn-next"><img src="/icons/right.svg" alt=""></div></div></div>`
 	d := parseFile(t, strings.Replace(galleryArticle, "%s", empty, 1), "https://radsport.example/news/team/")
@@ -40,6 +40,12 @@ func TestEmptyGalleryHead(t *testing.T) {
 	d = parseFile(t, strings.Replace(galleryArticle, "%s", full, 1), "https://radsport.example/news/team/")
 	if !strings.Contains(allText(d), "Bilder vom Trainingslager") {
 		t.Errorf("the title of a gallery with its pictures is dropped: %q", allText(d))
+	}
+
+	links := `<h2>Bilder vom Trainingslager</h2><div class="slider"><a class="lightbox" href="/bilder/training-1.jpg"></a><a class="lightbox" href="/bilder/training-2.jpg"></a></div>`
+	d = parseFile(t, strings.Replace(galleryArticle, "%s", links, 1), "https://radsport.example/news/team/")
+	if !strings.Contains(allText(d), "Bilder vom Trainingslager") {
+		t.Errorf("the title of a slider that links its pictures' files is dropped: %q", allText(d))
 	}
 }
 
