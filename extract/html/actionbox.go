@@ -70,8 +70,8 @@ func actionBox(n *html.Node) bool {
 				}
 			case c.DataAtom == atom.A || c.DataAtom == atom.Button:
 				if lt, _ := textUpTo(c, 64); strings.TrimSpace(lt) != "" {
-					if !actionLabel(lt) {
-						ok = false
+					if !actionLabel(lt) || fileLink(c) && !printLabel(lt) {
+						ok = false // a file's link ("PDF Ansicht" of a report) is a download, not an action
 					}
 					actions++
 				}
@@ -84,4 +84,11 @@ func actionBox(n *html.Node) bool {
 	}
 	visit(n)
 	return ok && heads == 1 && actions >= 2
+}
+
+// printLabel reports a label that names the page's print view: a link
+// to a PDF labelled so is the page printed, not a file of its own.
+func printLabel(t string) bool {
+	l := strings.ToLower(t)
+	return containsSubstring(l, "drucken", "druckversion", "druckansicht", "print")
 }

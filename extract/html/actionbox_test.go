@@ -11,7 +11,8 @@ import (
 // publisher's name) stands over nothing but the page's action buttons,
 // recommend, print view, bookmark and "Teilen bei" with icon links, is
 // page utility and dropped with its headline; a box whose headline stands
-// over a file to download keeps both.
+// over a file to download keeps both, also when the file's link says
+// "PDF Ansicht".
 func TestActionBox(t *testing.T) {
 	page := func(box string) string {
 		return `<html><head><title>Neues Messgerät | Fachportal</title></head><body>
@@ -45,5 +46,13 @@ func TestActionBox(t *testing.T) {
 	d = parseFile(t, page(files), "https://fachportal.example/news/123/")
 	if !strings.Contains(allText(d), "Jahresbericht 2021") {
 		t.Errorf("a download box is dropped: %q", allText(d))
+	}
+
+	view := `<div class="info-box"><h3>Jahresbericht 2021</h3>
+<a class="btn" href="/files/jahresbericht-2021.pdf">PDF Ansicht</a>
+<a class="btn" href="#">Zur Merkliste</a></div>`
+	d = parseFile(t, page(view), "https://fachportal.example/news/123/")
+	if !strings.Contains(allText(d), "Jahresbericht 2021") {
+		t.Errorf("a headline over a file's \"PDF Ansicht\" link is dropped: %q", allText(d))
 	}
 }
