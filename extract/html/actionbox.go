@@ -51,6 +51,9 @@ func actionBox(n *html.Node) bool {
 	default:
 		return false
 	}
+	if h, l := headsAndLinks(n); h != 1 || l < 2 {
+		return false // cheap test before the walk below
+	}
 	heads, actions, ok := 0, 0, true
 	var visit func(x *html.Node)
 	visit = func(x *html.Node) {
@@ -91,4 +94,24 @@ func actionBox(n *html.Node) bool {
 func printLabel(t string) bool {
 	l := strings.ToLower(t)
 	return containsSubstring(l, "drucken", "druckversion", "druckansicht", "print")
+}
+
+// headsAndLinks counts the headlines (level 2 to 6) and the links and
+// buttons inside n.
+func headsAndLinks(n *html.Node) (heads, links int) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		switch {
+		case headingLevel(c) >= 2:
+			heads++
+		case c.DataAtom == atom.A || c.DataAtom == atom.Button:
+			links++
+		}
+		h, l := headsAndLinks(c)
+		heads += h
+		links += l
+	}
+	return heads, links
 }

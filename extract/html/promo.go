@@ -2,7 +2,6 @@ package html
 
 import (
 	"regexp"
-	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -28,12 +27,15 @@ func issuePromo(n *html.Node) bool {
 	if n.DataAtom == atom.Div && hasDescendant(n, func(d *html.Node) bool { return !inlineAtoms[d.DataAtom] }) {
 		return false // only text-level boxes
 	}
+	if _, l := headsAndLinks(n); l < 2 {
+		return false
+	}
 	t, short := textUpTo(n, 250)
 	if !short || len(t) < 20 {
 		return false
 	}
-	l := strings.ToLower(t)
-	if !containsSubstring(l, "ausgabe", "heft", "magazin") || !issueWords.MatchString(t) || !issueChannel.MatchString(t) {
+	// Cheap test before the regexps: the issue's word in either case.
+	if !containsSubstring(t, "usgabe", "USGABE", "eft", "EFT", "agazin", "AGAZIN") || !issueWords.MatchString(t) || !issueChannel.MatchString(t) {
 		return false
 	}
 	links := 0
