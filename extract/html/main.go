@@ -1167,6 +1167,14 @@ func (p *page) prune(root *html.Node) {
 				p.field(c, "modified")
 			} else if r := utilityReason(c, w.text); r != "" && !(ce && r == umzug.DropMeta && authorElement(c)) {
 				p.drop(c, r)
+			} else if w.text >= 20 && w.text <= 250 && issuePromo(c) {
+				p.drop(c, umzug.DropAd) // "Die aktuelle Ausgabe jetzt am Kiosk, im Abo, als E-Paper"
+			} else if !ce && w.text > 0 && w.text <= 160 && emptyGalleryHead(c) {
+				p.drop(c, umzug.DropControl) // the title of a gallery whose slides a script puts in
+			} else if !ce && w.text > 0 && w.text <= 250 && galleryTeaser(c, p.base) {
+				p.drop(c, umzug.DropRelated) // a headline and a picture linking to a photo gallery elsewhere
+			} else if w.text > 0 && w.text <= 300 && actionBox(c) {
+				p.drop(c, umzug.DropUtility) // a headline over print, bookmark and recommend buttons
 			} else if w.text > 0 && w.text <= 16 && controlButtons(c) {
 				p.drop(c, umzug.DropControl)
 			} else if w.text > 0 && w.text <= 60 && bookmarkLink(c) {
