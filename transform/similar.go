@@ -204,6 +204,17 @@ func Bands(shingles []uint64) [simBands]uint32 {
 	// with the calls inlined one after the other the compiler kept too
 	// few of the values in registers (a tenth slower).
 	var sig [minHashes]uint64
+	if useMinHashAVX512 && len(shingles) >= minHashAVX512From {
+		minHashAVX512(shingles, &bandSeedsPre, &sig)
+		return bandHashes(&sig)
+	}
+	minHashGeneric(shingles, &sig)
+	return bandHashes(&sig)
+}
+
+// minHashGeneric sets sig to the MinHash signature of shingles (all
+// ones without shingles), as Bands describes it.
+func minHashGeneric(shingles []uint64, sig *[minHashes]uint64) {
 	for k := 0; k < minHashes; k += 4 {
 		p0, p1, p2, p3 := bandSeedsPre[k], bandSeedsPre[k+1], bandSeedsPre[k+2], bandSeedsPre[k+3]
 		m0, m1, m2, m3 := ^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)
@@ -224,7 +235,6 @@ func Bands(shingles []uint64) [simBands]uint32 {
 		}
 		sig[k], sig[k+1], sig[k+2], sig[k+3] = m0, m1, m2, m3
 	}
-	return bandHashes(&sig)
 }
 
 // bandHashes cuts a MinHash signature into bands and hashes each.
