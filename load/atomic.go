@@ -40,11 +40,20 @@ func (a *atomicFile) Write(p []byte) (int, error) {
 
 // Commit flushes and commits the file (fsutil.AtomicFile.Commit).
 func (a *atomicFile) Commit() error {
+	if err := a.flush(); err != nil {
+		return err
+	}
+	return a.f.Commit()
+}
+
+// flush writes what is buffered: the byte count and the hash are final
+// after it. On an error the file is aborted.
+func (a *atomicFile) flush() error {
 	if err := a.w.Flush(); err != nil {
 		a.f.Abort()
 		return fmt.Errorf("writing %s: %w", a.f.Path(), err)
 	}
-	return a.f.Commit()
+	return nil
 }
 
 // Abort removes the temporary file.

@@ -314,3 +314,47 @@ func TestExportLeavesNoTemporaryFilesAndIsReadable(t *testing.T) {
 		t.Errorf("export directory holds %v; want exactly %v (no temporary files)", names, want)
 	}
 }
+
+// TestCommitAsync: a file committed with CommitAsync is in place once
+// wait returns, and the manifest lists it as Commit would: the same
+// records, bytes and sha256 as the same file committed with Commit.
+func TestCommitAsync(t *testing.T) {
+	write := func(dir string, async bool) load.Manifest {
+		e := newExporter(t, dir)
+		w, err := e.Create("documents.ndjson", "document")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range []string{"a", "b", "c"} {
+			d := doc(name, umzug.KindPage, "Titel "+name, textBlock("c1", "Text von "+name))
+			if err := w.WriteDocument(&d); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if async {
+			wait := w.CommitAsync()
+			if err := wait(); err != nil {
+				t.Fatalf("wait: %v", err)
+			}
+		} else if err := w.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "documents.ndjson")); err != nil {
+			t.Fatalf("documents.ndjson not in place: %v", err)
+		}
+		if tmp, _ := filepath.Glob(filepath.Join(dir, ".*.tmp-*")); len(tmp) > 0 {
+			t.Fatalf("temporary files left: %v", tmp)
+		}
+		if _, err := e.Finish("2024-03-12T10:05:00Z", nil); err != nil {
+			t.Fatal(err)
+		}
+		return readManifest(t, dir)
+	}
+	sync, async := write(t.TempDir(), false), write(t.TempDir(), true)
+	if !slices.Equal(sync.Files, async.Files) || len(async.Files) != 1 || async.Files[0].Records != 3 {
+		t.Fatalf("files after CommitAsync %+v, after Commit %+v", async.Files, sync.Files)
+	}
+	if async.Counts["documents"] != 3 {
+		t.Fatalf("counts %v", async.Counts)
+	}
+}

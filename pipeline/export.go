@@ -837,9 +837,15 @@ func (p *Export) Finish(ctx context.Context, exp *load.Exporter) (ExportResult, 
 		docsW.Abort()
 		return res, err
 	}
-	if err := docsW.Commit(); err != nil {
-		return res, err
-	}
+	// The documents are synced to disk while the other files are
+	// written; Finish returns once they are in place.
+	waitDocs := docsW.CommitAsync()
+	docsWaited := false
+	defer func() {
+		if !docsWaited {
+			_ = waitDocs() // an earlier error is returned
+		}
+	}()
 	exp.SetDropped(res.DroppedChars)
 	if err := p.chromeFiles(assets, redirects); err != nil {
 		return res, err
@@ -876,6 +882,10 @@ func (p *Export) Finish(ctx context.Context, exp *load.Exporter) (ExportResult, 
 		return res, err
 	}
 	if err := exp.WriteSchemas(); err != nil {
+		return res, err
+	}
+	docsWaited = true
+	if err := waitDocs(); err != nil {
 		return res, err
 	}
 	exp.SetChrome(p.idx.Chrome())

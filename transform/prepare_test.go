@@ -211,3 +211,18 @@ func TestLatinIsNFC(t *testing.T) {
 		}
 	}
 }
+
+// TestWordsLatin1: every rune of U+0080–U+00FF (appendWords reads them
+// by table), alone, in a word, between words and upper case beside lower,
+// gives the words scanText gives; so do the bytes around it cut off
+// (a lead byte at the end, a lead byte before ASCII).
+func TestWordsLatin1(t *testing.T) {
+	for r := rune(0x80); r <= 0xff; r++ {
+		c := string(r)
+		for _, text := range []string{c, "a" + c + "b", "Ab " + c + " cD", c + c + "x", "X" + c, c[:1], "a" + c[:1], c[:1] + "b", "a" + c[:1] + " b", c + "\u00ad" + c} {
+			if got, want := Words(text), wordsRef(text); !slices.Equal(got, want) {
+				t.Fatalf("%q: Words %v, scanText %v", text, got, want)
+			}
+		}
+	}
+}

@@ -34,6 +34,26 @@ func appendWords(out []uint64, text string) []uint64 {
 			inWord = true
 			continue
 		}
+		if (c == 0xc2 || c == 0xc3) && i+1 < len(text) && text[i+1]&0xc0 == 0x80 {
+			// U+0080–U+00FF (German umlauts and ß, accents): by table.
+			l := &latin1Word[(c&0x1f)<<6|text[i+1]&0x3f]
+			i += 2
+			switch l.kind {
+			case latin1Invisible:
+				continue
+			case latin1Letter:
+				for _, b := range l.lower[:l.n] {
+					h = (h ^ uint64(b)) * fnvPrime
+				}
+				inWord = true
+			default:
+				if inWord {
+					out = append(out, h)
+					h, inWord = fnvOffset, false
+				}
+			}
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		i += size
 		switch {
@@ -67,6 +87,36 @@ var asciiWordByte = func() (t [utf8.RuneSelf]byte) {
 	}
 	return t
 }()
+
+// latin1Word is what appendWords makes of the runes U+0080–U+00FF (two
+// bytes of UTF-8), by rune: a separator, a letter or digit with the
+// UTF-8 of its lower case, or an invisible character (the soft hyphen).
+// Made with the functions of appendWords' general path, so the same.
+var latin1Word = func() (t [0x100]latin1Rune) {
+	for r := rune(0x80); r <= 0xff; r++ {
+		e := &t[r]
+		switch {
+		case invisible(r):
+			e.kind = latin1Invisible
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			e.kind = latin1Letter
+			e.n = uint8(utf8.EncodeRune(e.lower[:], unicode.ToLower(r)))
+		}
+	}
+	return t
+}()
+
+type latin1Rune struct {
+	kind  uint8
+	n     uint8
+	lower [utf8.UTFMax]byte
+}
+
+const (
+	latin1Sep = iota
+	latin1Letter
+	latin1Invisible
+)
 
 // invisible reports the characters that vanish inside a word: soft
 // hyphen, zero-width space, non-joiner, joiner, word joiner, BOM.
@@ -204,6 +254,17 @@ func Bands(shingles []uint64) [simBands]uint32 {
 	// with the calls inlined one after the other the compiler kept too
 	// few of the values in registers (a tenth slower).
 	var sig [minHashes]uint64
+	if useMinHashAVX512 && len(shingles) >= minHashAVX512From {
+		minHashAVX512(shingles, &bandSeedsPre, &sig)
+		return bandHashes(&sig)
+	}
+	minHashGeneric(shingles, &sig)
+	return bandHashes(&sig)
+}
+
+// minHashGeneric sets sig to the MinHash signature of shingles (all
+// ones without shingles), as Bands describes it.
+func minHashGeneric(shingles []uint64, sig *[minHashes]uint64) {
 	for k := 0; k < minHashes; k += 4 {
 		p0, p1, p2, p3 := bandSeedsPre[k], bandSeedsPre[k+1], bandSeedsPre[k+2], bandSeedsPre[k+3]
 		m0, m1, m2, m3 := ^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)
@@ -224,7 +285,6 @@ func Bands(shingles []uint64) [simBands]uint32 {
 		}
 		sig[k], sig[k+1], sig[k+2], sig[k+3] = m0, m1, m2, m3
 	}
-	return bandHashes(&sig)
 }
 
 // bandHashes cuts a MinHash signature into bands and hashes each.

@@ -662,7 +662,21 @@ type Response struct {
 // file#offset of the archive.
 // A content-coded payload is decoded to at most limit bytes.
 func readPayload(dir, file string, offset, limit int64) (*warcHeader, *archivedResponse, error) {
-	h, block, err := readWARCAt(filepath.Join(dir, filepath.FromSlash(file)), offset)
+	return readPayloadIn(nil, dir, file, offset, limit)
+}
+
+// readPayloadIn is readPayload with the WARC files kept open in files
+// (nil: the file is opened for this record alone).
+func readPayloadIn(files *warcFiles, dir, file string, offset, limit int64) (*warcHeader, *archivedResponse, error) {
+	name := filepath.Join(dir, filepath.FromSlash(file))
+	var h *warcHeader
+	var block []byte
+	var err error
+	if files != nil {
+		h, block, err = files.read(name, offset)
+	} else {
+		h, block, err = readWARCAt(name, offset)
+	}
 	if err != nil {
 		return nil, nil, err
 	}

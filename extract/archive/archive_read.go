@@ -61,6 +61,8 @@ FROM captures c JOIN (SELECT url, MAX(id) AS id FROM captures %s GROUP BY url) m
 		return fmt.Errorf("reading archive %s: %w", dir, err)
 	}
 	defer rows.Close()
+	var files warcFiles
+	defer files.close()
 	n := 0
 	for rows.Next() {
 		if err := ctx.Err(); err != nil {
@@ -98,7 +100,7 @@ FROM captures c JOIN (SELECT url, MAX(id) AS id FROM captures %s GROUP BY url) m
 			s.Status = 0
 			s.Warnings = append(s.Warnings, umzug.Warning{Code: "archive-error", Message: "the index points to no WARC record for " + r.url})
 		default:
-			_, ar, err := readPayload(dir, r.pfile, r.poff, r.length)
+			_, ar, err := readPayloadIn(&files, dir, r.pfile, r.poff, r.length)
 			if err != nil {
 				s.Status = 0
 				s.ArchiveRef = fmt.Sprintf("%s#%d", r.pfile, r.poff)

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"net/textproto"
 	"os"
@@ -247,18 +248,62 @@ func readWARCAt(name string, offset int64) (*warcHeader, []byte, error) {
 		return nil, nil, err
 	}
 	defer f.Close()
-	if _, err := f.Seek(offset, io.SeekStart); err != nil {
+	return readWARCFrom(f, name, offset)
+}
+
+// readWARCFrom is readWARCAt on the file name opened already as f; it
+// reads with ReadAt, so f may stay open for the next record.
+func readWARCFrom(f *os.File, name string, offset int64) (*warcHeader, []byte, error) {
+	if offset < 0 {
+		_, err := f.Seek(offset, io.SeekStart) // the error readWARCAt always gave
 		return nil, nil, err
 	}
 	r := warcReaders.Get().(*warcReader)
 	defer warcReaders.Put(r)
-	r.br.Reset(f)
+	r.br.Reset(io.NewSectionReader(f, offset, math.MaxInt64-offset))
 	h, block, err := readWARCRecord(r.br, &r.zr, 0)
 	r.br.Reset(nil)
 	if err != nil {
 		return nil, nil, fmt.Errorf("reading %s at %d: %w", name, offset, err)
 	}
 	return h, block, nil
+}
+
+// warcFiles keeps the WARC files of an archive open while its records
+// are read one after the other (ReadArchiveRun), instead of an open,
+// seek and close for every record. Not safe for concurrent use.
+type warcFiles struct {
+	open map[string]*os.File
+}
+
+// maxOpenWARCs is the most files warcFiles keeps open at once.
+const maxOpenWARCs = 16
+
+// read reads the record at offset of the WARC file name (readWARCAt).
+func (w *warcFiles) read(name string, offset int64) (*warcHeader, []byte, error) {
+	f, ok := w.open[name]
+	if !ok {
+		var err error
+		if f, err = os.Open(name); err != nil {
+			return nil, nil, err
+		}
+		if len(w.open) >= maxOpenWARCs {
+			w.close()
+		}
+		if w.open == nil {
+			w.open = map[string]*os.File{}
+		}
+		w.open[name] = f
+	}
+	return readWARCFrom(f, name, offset)
+}
+
+// close closes the files kept open.
+func (w *warcFiles) close() {
+	for name, f := range w.open {
+		f.Close()
+		delete(w.open, name)
+	}
 }
 
 // warcReader is what readWARCAt reads a record with; pooled, so that the

@@ -21,7 +21,7 @@ import (
 
 // syntheticSite serves fixtures.SyntheticPage on demand, pausing delay per
 // page so a crawl lasts long enough to be interrupted.
-func syntheticSite(t *testing.T, n int, delay time.Duration) (*fixtures.Server, *atomic.Int64) {
+func syntheticSite(t testing.TB, n int, delay time.Duration) (*fixtures.Server, *atomic.Int64) {
 	t.Helper()
 	var pages atomic.Int64
 	srv, err := fixtures.StartHandler(func(base string) http.Handler {

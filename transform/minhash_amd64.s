@@ -1,0 +1,87 @@
+//go:build amd64 && !purego
+
+#include "textflag.h"
+
+// func minHashAVX512(shingles []uint64, pre, sig *[32]uint64)
+//
+// For every shingle s, t = s ^ s>>30; for each seed k, the hash is
+// mixTail(t ^ pre[k]) (mix64(s ^ seed[k]), see Bands), and sig[k] keeps
+// the least. Z0-Z3 hold pre[0:8], …, pre[24:32]; Z6-Z9 the minima.
+TEXT ·minHashAVX512(SB), NOSPLIT, $0-40
+	MOVQ shingles_base+0(FP), SI
+	MOVQ shingles_len+8(FP), CX
+	MOVQ pre+24(FP), DI
+	MOVQ sig+32(FP), DX
+
+	VMOVDQU64 0(DI), Z0
+	VMOVDQU64 64(DI), Z1
+	VMOVDQU64 128(DI), Z2
+	VMOVDQU64 192(DI), Z3
+	MOVQ $0xbf58476d1ce4e5b9, AX
+	VPBROADCASTQ AX, Z4
+	MOVQ $0x94d049bb133111eb, AX
+	VPBROADCASTQ AX, Z5
+	VPTERNLOGQ $0xff, Z6, Z6, Z6
+	VPTERNLOGQ $0xff, Z7, Z7, Z7
+	VPTERNLOGQ $0xff, Z8, Z8, Z8
+	VPTERNLOGQ $0xff, Z9, Z9, Z9
+
+	TESTQ CX, CX
+	JZ    done
+
+loop:
+	MOVQ (SI), AX
+	MOVQ AX, BX
+	SHRQ $30, BX
+	XORQ BX, AX
+	VPBROADCASTQ AX, Z10
+
+	VPXORQ Z10, Z0, Z11
+	VPXORQ Z10, Z1, Z12
+	VPXORQ Z10, Z2, Z13
+	VPXORQ Z10, Z3, Z14
+
+	VPMULLQ Z4, Z11, Z11
+	VPMULLQ Z4, Z12, Z12
+	VPMULLQ Z4, Z13, Z13
+	VPMULLQ Z4, Z14, Z14
+
+	VPSRLQ $27, Z11, Z15
+	VPSRLQ $27, Z12, Z16
+	VPSRLQ $27, Z13, Z17
+	VPSRLQ $27, Z14, Z18
+	VPXORQ Z15, Z11, Z11
+	VPXORQ Z16, Z12, Z12
+	VPXORQ Z17, Z13, Z13
+	VPXORQ Z18, Z14, Z14
+
+	VPMULLQ Z5, Z11, Z11
+	VPMULLQ Z5, Z12, Z12
+	VPMULLQ Z5, Z13, Z13
+	VPMULLQ Z5, Z14, Z14
+
+	VPSRLQ $31, Z11, Z15
+	VPSRLQ $31, Z12, Z16
+	VPSRLQ $31, Z13, Z17
+	VPSRLQ $31, Z14, Z18
+	VPXORQ Z15, Z11, Z11
+	VPXORQ Z16, Z12, Z12
+	VPXORQ Z17, Z13, Z13
+	VPXORQ Z18, Z14, Z14
+
+	VPMINUQ Z11, Z6, Z6
+	VPMINUQ Z12, Z7, Z7
+	VPMINUQ Z13, Z8, Z8
+	VPMINUQ Z14, Z9, Z9
+
+	ADDQ $8, SI
+	DECQ CX
+	JNZ  loop
+
+done:
+	VMOVDQU64 Z6, 0(DX)
+	VMOVDQU64 Z7, 64(DX)
+	VMOVDQU64 Z8, 128(DX)
+	VMOVDQU64 Z9, 192(DX)
+	VZEROUPPER
+	RET
