@@ -208,8 +208,8 @@ func scopeChanges(ctx context.Context, ios *IOStreams, opts *DiffOptions, d *arc
 	bar := newProgressBar(ios, opts.Global.Quiet, "comparing content", n, "pages")
 	defer bar.finish()
 	same := pipeline.SameMainContent(parser)
-	return d.ScopeChanges(ctx, opts.Archive, func(u string, from, to archive.Body) (bool, error) {
+	return d.ScopeChanges(ctx, opts.Archive, func(from, to *umzug.Snapshot) (bool, error) {
 		defer bar.add(1)
-		return same(u, from, to)
+		return same(from, to)
 	})
 }
