@@ -15,7 +15,8 @@ import (
 // a print or search view is no content page), and their documents
 // compared by transform.ContentHash (which leaves out where and when the
 // page was fetched). Two bodies that are both not content pages for the
-// same reason are the same; one that is a content page and one that is
+// same reason are compared by the documents read from them (empty for a
+// page left out by its URL); one that is a content page and one that is
 // not differ. A body the extractor fails or panics on is an error naming
 // the URL.
 func SameMainContent(parser Parser) archive.SameContentFunc {
@@ -27,9 +28,13 @@ func SameMainContent(parser Parser) archive.SameContentFunc {
 				return false, err
 			}
 		}
-		if aErr != nil || bErr != nil {
-			return aErr != nil && bErr != nil && SkipReason(aErr) == SkipReason(bErr), nil
+		if (aErr != nil) != (bErr != nil) || aErr != nil && SkipReason(aErr) != SkipReason(bErr) {
+			return false, nil
 		}
+		// Both content pages, or both left out for the same reason: a
+		// later page of a list is left out but read (its pictures join
+		// the list's gallery), and its items change; a page left out
+		// before it is read (a print view) has an empty document.
 		return transform.ContentHash(a) == transform.ContentHash(b), nil
 	}
 }

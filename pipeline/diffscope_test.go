@@ -74,3 +74,32 @@ func TestSameMainContentRenderStamp(t *testing.T) {
 		t.Errorf("a page stamped when it was rendered, footer changed: same = %v, %v; want true", got, err)
 	}
 }
+
+// A later page of a list (page 2 of the press releases) is no document of
+// its own, but the export reads it (its pictures join the list's
+// gallery), and its list changes when a release is added: the documents
+// read from both captures are compared, not only the reason they are
+// left out.
+func TestSameMainContentLaterListPage(t *testing.T) {
+	page := func(items ...string) *umzug.Snapshot {
+		s := snap("text/html; charset=utf-8", `<html lang="de"><head><title>Pressemitteilungen</title></head><body>
+<main><h1>Pressemitteilungen</h1><ul class="news-list"><li>`+strings.Join(items, "</li><li>")+`</li></ul>
+<ul class="pagination f3-widget-paginator"><li><a href="/presse/">1</a></li><li class="current">2</li><li><a href="/presse/?tx_news_pi1%5BcurrentPage%5D=3">3</a></li></ul></main>
+</body></html>`)
+		s.URL = "https://land.example/presse/?tx_news_pi1%5BcurrentPage%5D=2"
+		s.FinalURL = s.URL
+		return s
+	}
+	a := page("Radwege entlang der Landesstraßen werden ausgebaut", "Förderprogramm Dachbegrünung verlängert")
+	b := page("Winterdienst zieht Bilanz", "Radwege entlang der Landesstraßen werden ausgebaut")
+	p := extracthtml.NewParser()
+	if _, err := p.ParseSnapshot(a, nil); SkipReason(err) != extracthtml.ViewPagination {
+		t.Fatalf("not a later page of a list: %v", err)
+	}
+	if got, err := SameMainContent(p)(a, b); err != nil || got {
+		t.Errorf("a later list page whose items changed: same = %v, %v; want false", got, err)
+	}
+	if got, err := SameMainContent(p)(a, a); err != nil || !got {
+		t.Errorf("the same later list page: same = %v, %v; want true", got, err)
+	}
+}
