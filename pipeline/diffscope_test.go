@@ -103,3 +103,26 @@ func TestSameMainContentLaterListPage(t *testing.T) {
 		t.Errorf("the same later list page: same = %v, %v; want true", got, err)
 	}
 }
+
+// A page that the later run got as the CMS's error page ("Oops, an error
+// occurred!" served with 200) changed in its content: it was an error of
+// the comparison, and the diff's exit partial, as if diff had failed.
+// Error pages on both sides are compared like pages left out for the
+// same reason.
+func TestSameMainContentCMSErrorPage(t *testing.T) {
+	ok := snap("text/html; charset=utf-8", `<html lang="de"><head><title>Radwege</title></head><body>
+<main><h1>Radwege</h1><p>Das Land baut die Radwege entlang der Landesstraßen aus, in den nächsten fünf Jahren.</p></main></body></html>`)
+	oops := func(code string) *umzug.Snapshot {
+		return snap("text/html; charset=utf-8", `<html><head><title>Oops, an error occurred!</title></head><body><h1>Oops, an error occurred!</h1><p>Code: `+code+`</p></body></html>`)
+	}
+	same := SameMainContent(extracthtml.NewParser())
+	if got, err := same(ok, oops("202612071234")); err != nil || got {
+		t.Errorf("the page became the CMS's error page: same = %v, %v; want false, no error", got, err)
+	}
+	if got, err := same(oops("202612011111"), ok); err != nil || got {
+		t.Errorf("the page was the CMS's error page: same = %v, %v; want false, no error", got, err)
+	}
+	if _, err := same(oops("202612011111"), oops("202612071234")); err != nil {
+		t.Errorf("the CMS's error page in both runs: %v; want no error", err)
+	}
+}
