@@ -196,12 +196,7 @@ func diffRun(ctx context.Context, ios *IOStreams, opts *DiffOptions) error {
 // pages (archive.ArchiveDiff.ScopeChanges), with a progress bar; it
 // returns how many could not be compared.
 func scopeChanges(ctx context.Context, ios *IOStreams, opts *DiffOptions, d *archive.ArchiveDiff, parser *html.Parser) (int, error) {
-	n := 0
-	for _, c := range d.Changes {
-		if c.Change == "changed" {
-			n++
-		}
-	}
+	n := d.ToScope()
 	if n == 0 {
 		return 0, nil
 	}

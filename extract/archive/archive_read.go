@@ -366,7 +366,7 @@ type SameContentFunc func(from, to *umzug.Snapshot) (bool, error)
 func (d *ArchiveDiff) ScopeChanges(ctx context.Context, dir string, same SameContentFunc) (failed int, err error) {
 	for i := range d.Changes {
 		c := &d.Changes[i]
-		if c.Change != "changed" || !isHTMLType(c.from.contentType) || c.from.contentType != c.to.contentType {
+		if !c.scopable() {
 			continue
 		}
 		if err := ctx.Err(); err != nil {
@@ -384,6 +384,22 @@ func (d *ArchiveDiff) ScopeChanges(ctx context.Context, dir string, same SameCon
 		}
 	}
 	return failed, nil
+}
+
+// ToScope is the number of changes ScopeChanges compares: the changed
+// HTML pages (a changed PDF or image is not).
+func (d *ArchiveDiff) ToScope() int {
+	n := 0
+	for i := range d.Changes {
+		if d.Changes[i].scopable() {
+			n++
+		}
+	}
+	return n
+}
+
+func (c *URLChange) scopable() bool {
+	return c.Change == "changed" && isHTMLType(c.from.contentType) && c.from.contentType == c.to.contentType
 }
 
 func (c *URLChange) sameMainContent(dir string, same SameContentFunc) (bool, error) {
