@@ -196,20 +196,15 @@ func diffRun(ctx context.Context, ios *IOStreams, opts *DiffOptions) error {
 // pages (archive.ArchiveDiff.ScopeChanges), with a progress bar; it
 // returns how many could not be compared.
 func scopeChanges(ctx context.Context, ios *IOStreams, opts *DiffOptions, d *archive.ArchiveDiff, parser *html.Parser) (int, error) {
-	n := 0
-	for _, c := range d.Changes {
-		if c.Change == "changed" {
-			n++
-		}
-	}
+	n := d.ToScope()
 	if n == 0 {
 		return 0, nil
 	}
 	bar := newProgressBar(ios, opts.Global.Quiet, "comparing content", n, "pages")
 	defer bar.finish()
 	same := pipeline.SameMainContent(parser)
-	return d.ScopeChanges(ctx, opts.Archive, func(u string, from, to archive.Body) (bool, error) {
+	return d.ScopeChanges(ctx, opts.Archive, func(from, to *umzug.Snapshot) (bool, error) {
 		defer bar.add(1)
-		return same(u, from, to)
+		return same(from, to)
 	})
 }

@@ -106,3 +106,44 @@ func TestDiffTellsTemplateFromContentChanges(t *testing.T) {
 		t.Errorf("--raw still compares the content:\n%s\n%s", out, sum)
 	}
 }
+
+// A CMS that stamps each response with the time it rendered it
+// (og:updated_time) and a footer changed: the page changed only in its
+// template, as the export sees it (which drops such a date). The
+// comparison extracted without the fetch time and found it changed in
+// its content.
+func TestDiffTemplateOnlyWithRenderStamp(t *testing.T) {
+	var footer atomic.Value
+	footer.Store("Impressum · Datenschutz")
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!DOCTYPE html><html lang="de"><head><title>Radwege</title>
+<meta property="og:updated_time" content="%s"></head><body>
+<main><h1>Radwege</h1><p>Das Land baut die Radwege entlang der Landesstraßen in den nächsten fünf Jahren aus.</p>
+<p>Weitere Informationen erhalten Sie bei der zuständigen Stelle im Ministerium, die Ihre Fragen gern beantwortet.</p></main>
+<footer><p>%s</p></footer></body></html>`, time.Now().UTC().Format(time.RFC3339), footer.Load())
+	}))
+	defer srv.Close()
+	arch := filepath.Join(t.TempDir(), "archive")
+	g := &GlobalOptions{LogLevel: "warn", LogFormat: "text"}
+	for _, f := range []string{"Impressum · Datenschutz", "Impressum · Datenschutz · Barrierefreiheit"} {
+		footer.Store(f)
+		ios, _, errOut := testStreams()
+		if err := crawlRun(t.Context(), ios, &CrawlCmdOptions{Global: g, Seeds: []string{srv.URL + "/"}, Archive: arch,
+			Crawl: CrawlFlags{Concurrency: 1, Timeout: 10 * time.Second, Retries: 1, TrapBudget: 100}}); err != nil {
+			t.Fatalf("crawl: %v\n%s", err, errOut)
+		}
+		time.Sleep(1100 * time.Millisecond) // another stamp
+	}
+	ios, out, errOut := testStreams()
+	if code := Execute(t.Context(), NewRootCmd(ios), []string{"diff", "--archive", arch}, ios); code != 0 {
+		t.Fatalf("diff: exit %d: %s", code, errOut)
+	}
+	if want := "changed  " + srv.URL + "/ (template only)\n"; out.String() != want {
+		t.Errorf("diff:\n%s\nwant %q\n%s", out, want, errOut)
+	}
+}

@@ -702,6 +702,19 @@ type archivedResponse struct {
 	raw, body []byte
 }
 
+// fill sets the status, header and body of s from the response: an HTML
+// body decoded to UTF-8 by its charset (the decoding's warnings were
+// stored with the capture).
+func (ar *archivedResponse) fill(s *umzug.Snapshot) {
+	s.Status = ar.status
+	s.Header = http.Header(ar.header)
+	if s.IsHTML() {
+		s.Body, s.Charset, _ = extract.DecodeHTML(ar.body, s.Header.Get("Content-Type"))
+	} else {
+		s.Body = ar.body
+	}
+}
+
 // RunFailures counts the URLs of the current run (their latest capture
 // in it) and those that failed, per reason (see extract.SnapshotFailure).
 func (a *Archive) RunFailures() (int, map[string]int, error) {

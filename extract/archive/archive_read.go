@@ -16,7 +16,6 @@ import (
 	"time"
 
 	"github.com/umzug/umzug"
-	"github.com/umzug/umzug/extract"
 )
 
 // ReadArchiveOptions select the captures ReadArchiveRun reads.
@@ -107,15 +106,8 @@ FROM captures c JOIN (SELECT url, MAX(id) AS id FROM captures %s GROUP BY url) m
 				s.Warnings = append(s.Warnings, umzug.Warning{Code: "archive-error", Message: fmt.Sprintf("record %s unreadable: %v", s.ArchiveRef, err)})
 				break
 			}
-			s.Status = ar.status
-			s.Header = http.Header(ar.header)
 			s.ArchiveRef = fmt.Sprintf("%s#%d", r.pfile, r.poff)
-			if s.IsHTML() {
-				// Warnings of the decoding were stored with the capture.
-				s.Body, s.Charset, _ = extract.DecodeHTML(ar.body, s.Header.Get("Content-Type"))
-			} else {
-				s.Body = ar.body
-			}
+			ar.fill(s)
 		}
 		if err := fn(s); err != nil {
 			return err
@@ -363,16 +355,11 @@ func DiffArchive(ctx context.Context, dir string, from, to int64) (ArchiveDiff, 
 	return d, nil
 }
 
-// SameContentFunc reports whether two bodies of the page at url hold the
-// same main content; each comes with the Content-Type header it was
-// served with (its charset decides how it is read).
-type SameContentFunc func(url string, from, to Body) (bool, error)
-
-// Body is a response body with its Content-Type header.
-type Body struct {
-	ContentType string
-	Data        []byte
-}
+// SameContentFunc reports whether two captures of a page hold the same
+// main content. Each is the snapshot an export reads from the archive
+// (ReadArchive): status, headers, fetch time, warnings and the body
+// decoded to UTF-8.
+type SameContentFunc func(from, to *umzug.Snapshot) (bool, error)
 
 // ScopeChanges sets the Scope of every changed HTML page of the diff by
 // reading both bodies from the archive at dir and asking same. A page
@@ -381,7 +368,7 @@ type Body struct {
 func (d *ArchiveDiff) ScopeChanges(ctx context.Context, dir string, same SameContentFunc) (failed int, err error) {
 	for i := range d.Changes {
 		c := &d.Changes[i]
-		if c.Change != "changed" || !isHTMLType(c.from.contentType) || c.from.contentType != c.to.contentType {
+		if !c.scopable() {
 			continue
 		}
 		if err := ctx.Err(); err != nil {
@@ -401,16 +388,48 @@ func (d *ArchiveDiff) ScopeChanges(ctx context.Context, dir string, same SameCon
 	return failed, nil
 }
 
+// ToScope is the number of changes ScopeChanges compares: the changed
+// HTML pages (a changed PDF or image is not).
+func (d *ArchiveDiff) ToScope() int {
+	n := 0
+	for i := range d.Changes {
+		if d.Changes[i].scopable() {
+			n++
+		}
+	}
+	return n
+}
+
+func (c *URLChange) scopable() bool {
+	return c.Change == "changed" && isHTMLType(c.from.contentType) && c.from.contentType == c.to.contentType
+}
+
 func (c *URLChange) sameMainContent(dir string, same SameContentFunc) (bool, error) {
-	_, a, err := readPayload(dir, c.from.pfile, c.from.poff, c.from.length)
+	a, err := c.from.snapshot(dir, c.URL)
 	if err != nil {
 		return false, err
 	}
-	_, b, err := readPayload(dir, c.to.pfile, c.to.poff, c.to.length)
+	b, err := c.to.snapshot(dir, c.URL)
 	if err != nil {
 		return false, err
 	}
-	return same(c.URL, Body{http.Header(a.header).Get("Content-Type"), a.body}, Body{http.Header(b.header).Get("Content-Type"), b.body})
+	return same(a, b)
+}
+
+// snapshot reads the capture of url as ReadArchive delivers it.
+func (c diffCapture) snapshot(dir, url string) (*umzug.Snapshot, error) {
+	s := &umzug.Snapshot{URL: url, FinalURL: c.final, ContentType: c.contentType, RawSHA256: c.sha,
+		ArchiveRef: fmt.Sprintf("%s#%d", c.pfile, c.poff)}
+	s.FetchedAt, _ = time.Parse(time.RFC3339Nano, c.fetched)
+	if c.warnings != "" {
+		_ = json.Unmarshal([]byte(c.warnings), &s.Warnings)
+	}
+	_, ar, err := readPayload(dir, c.pfile, c.poff, c.length)
+	if err != nil {
+		return nil, fmt.Errorf("record %s of %s unreadable: %w", s.ArchiveRef, url, err)
+	}
+	ar.fill(s)
+	return s, nil
 }
 
 type diffCapture struct {
@@ -421,6 +440,8 @@ type diffCapture struct {
 	contentType  string
 	pfile        string
 	poff, length int64
+	// fetched and warnings (JSON) make the snapshot an export reads.
+	fetched, warnings string
 }
 
 func (c diffCapture) ok() bool { return c.status >= 200 && c.status < 300 }
@@ -429,7 +450,8 @@ func (c diffCapture) ok() bool { return c.status >= 200 && c.status < 300 }
 // counted as the 200 it confirmed.
 func runCaptures(ctx context.Context, db *sql.DB, run int64) (map[string]diffCapture, error) {
 	rows, err := db.QueryContext(ctx, `SELECT c.url, c.final_url, c.status, c.kind, IFNULL(c.sha256,''), IFNULL(c.error,''),
-       IFNULL(c.content_type,''), IFNULL(c.payload_file,''), IFNULL(c.payload_offset,0), IFNULL(c.length,0), c.linked_from
+       IFNULL(c.content_type,''), IFNULL(c.payload_file,''), IFNULL(c.payload_offset,0), IFNULL(c.length,0), c.linked_from,
+       c.fetched_at, IFNULL(c.warnings,'')
 FROM captures c JOIN (SELECT url, MAX(id) AS id FROM captures WHERE run_id = ? GROUP BY url) m ON c.id = m.id`, run)
 	if err != nil {
 		return nil, err
@@ -439,7 +461,7 @@ FROM captures c JOIN (SELECT url, MAX(id) AS id FROM captures WHERE run_id = ? G
 	for rows.Next() {
 		var u, kind string
 		var c diffCapture
-		if err := rows.Scan(&u, &c.final, &c.status, &kind, &c.sha, &c.errMsg, &c.contentType, &c.pfile, &c.poff, &c.length, &c.linkedFrom); err != nil {
+		if err := rows.Scan(&u, &c.final, &c.status, &kind, &c.sha, &c.errMsg, &c.contentType, &c.pfile, &c.poff, &c.length, &c.linkedFrom, &c.fetched, &c.warnings); err != nil {
 			return nil, err
 		}
 		if kind == "unchanged" {
