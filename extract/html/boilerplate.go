@@ -1009,6 +1009,13 @@ func calendarPager(n *html.Node) bool {
 // utilityReason judges small text-level elements by their text: print and
 // back links, last-change lines, consent overlays in front of embeds.
 func utilityReason(n *html.Node, weight int32) string {
+	return utilityReasonScratch(n, weight, nil)
+}
+
+// utilityReasonScratch is utilityReason reading the element's text into
+// *scratch (textUpToScratch) when it is not nil: the text is only looked
+// at here, no string of it is kept.
+func utilityReasonScratch(n *html.Node, weight int32, scratch *[]byte) string {
 	if weight > 600 || weight == 0 {
 		return ""
 	}
@@ -1021,7 +1028,13 @@ func utilityReason(n *html.Node, weight int32) string {
 	default:
 		return ""
 	}
-	t, short := textUpTo(n, 600)
+	var t string
+	var short bool
+	if scratch != nil {
+		t, short = textUpToScratch(n, 600, scratch)
+	} else {
+		t, short = textUpTo(n, 600)
+	}
 	if !short {
 		return ""
 	}

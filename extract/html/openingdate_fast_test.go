@@ -53,3 +53,38 @@ func mustParse(t *testing.T, s string) *html.Node {
 	}
 	return root
 }
+
+// utilityReasonScratch says what utilityReason says, one scratch buffer
+// shared by all the elements of the test pages in turn; shortText what
+// textUpTo says of the same elements.
+func TestUtilityReasonScratchAgrees(t *testing.T) {
+	var scratch []byte
+	judged := 0
+	for _, root := range gatePages(t) {
+		var f func(*html.Node)
+		f = func(n *html.Node) {
+			if n.Type == html.ElementNode {
+				for _, w := range []int32{1, 600} {
+					if got, want := utilityReasonScratch(n, w, &scratch), utilityReason(n, w); got != want {
+						s, _ := textUpTo(n, 600)
+						t.Fatalf("utilityReasonScratch of %q = %q, want %q", s, got, want)
+					}
+				}
+				for _, limit := range []int{40, 90, 600} {
+					s, short := textUpTo(n, limit)
+					if gs, gn := shortText(n, limit); gs != short || gn != (short && s != "") {
+						t.Fatalf("shortText(%q, %d) = %v, %v", s, limit, gs, gn)
+					}
+				}
+				judged++
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				f(c)
+			}
+		}
+		f(root)
+	}
+	if judged < 1000 {
+		t.Errorf("only %d elements", judged)
+	}
+}

@@ -23,9 +23,9 @@ type ptBuilder struct {
 	out   umzug.PortableText
 	cur   *umzug.PTBlock // &curV while a block is being built, else nil
 	curV  umzug.PTBlock  // the block being built: flush copies it out
-	marks []string // decorators and link keys in effect
-	style string   // style of the block being built
-	list  string   // listItem of the block being built
+	marks []string       // decorators and link keys in effect
+	style string         // style of the block being built
+	list  string         // listItem of the block being built
 	level int
 	nlink int
 	pre   int // depth inside <pre>
