@@ -3,6 +3,7 @@ package html
 import (
 	"fmt"
 	stdhtml "html"
+	"math/bits"
 	"regexp"
 	"slices"
 	"strings"
@@ -198,13 +199,36 @@ func normText(s string) string {
 	return collapseTrim(s)
 }
 
+// runeCount is utf8.RuneCountInString(s), eight ASCII bytes at a time:
+// a run of ASCII is counted by the word, any other byte by
+// utf8.DecodeRuneInString as RuneCountInString counts it (an invalid
+// byte is one rune).
+func runeCount(s string) int {
+	n := 0
+	for len(s) >= 8 {
+		v := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		hi := v & 0x8080808080808080
+		if hi == 0 {
+			n += 8
+			s = s[8:]
+			continue
+		}
+		k := bits.TrailingZeros64(hi) / 8 // ASCII bytes before the first other
+		_, size := utf8.DecodeRuneInString(s[k:])
+		n += k + 1
+		s = s[k+size:]
+	}
+	return n + utf8.RuneCountInString(s)
+}
+
 // text accounts for one text node.
 func (a *accountant) text(t *html.Node, parent *html.Node, reason string, owner *html.Node, inRoot bool) {
 	s := normText(t.Data)
 	if s == "" {
 		return
 	}
-	chars := utf8.RuneCountInString(s)
+	chars := runeCount(s)
 	a.acc.VisibleChars += chars
 	switch {
 	case strings.HasPrefix(reason, "field:") && inRoot && a.fieldInBlock[owner] && a.keptNext(s):

@@ -1009,6 +1009,13 @@ func calendarPager(n *html.Node) bool {
 // utilityReason judges small text-level elements by their text: print and
 // back links, last-change lines, consent overlays in front of embeds.
 func utilityReason(n *html.Node, weight int32) string {
+	return utilityReasonScratch(n, weight, nil)
+}
+
+// utilityReasonScratch is utilityReason reading the element's text into
+// *scratch (textUpToScratch) when it is not nil: the text is only looked
+// at here, no string of it is kept.
+func utilityReasonScratch(n *html.Node, weight int32, scratch *[]byte) string {
 	if weight > 600 || weight == 0 {
 		return ""
 	}
@@ -1021,7 +1028,13 @@ func utilityReason(n *html.Node, weight int32) string {
 	default:
 		return ""
 	}
-	t, short := textUpTo(n, 600)
+	var t string
+	var short bool
+	if scratch != nil {
+		t, short = textUpToScratch(n, 600, scratch)
+	} else {
+		t, short = textUpTo(n, 600)
+	}
 	if !short {
 		return ""
 	}
@@ -1093,7 +1106,7 @@ func utilityReason(n *html.Node, weight int32) string {
 	if (strings.IndexByte(t, ':') >= 0 || ps.mayAny(crumbStems)) && breadcrumbLine(t) {
 		return umzug.DropBreadcrumb
 	}
-	if n.DataAtom != atom.A && len(t) > 40 && ps.mayAny(thirdPartyStems) && ps.mayAny(consentStems) && mayBeConsent(t) && namesThirdParty(t) && consentText.MatchString(t) {
+	if n.DataAtom != atom.A && len(t) > 40 && ps.mayAny(thirdPartyStems) && mayBeConsentIn(t, &ps) && namesThirdParty(t) && consentText.MatchString(t) {
 		return umzug.DropCookie
 	}
 	return ""
@@ -1156,12 +1169,16 @@ func containsSubstring(s string, subs ...string) bool {
 	return false
 }
 
-// mayBeConsent is a cheap test before the consent regexp.
+// consentWords are the words of the cheap test before the consent
+// regexp (mayBeConsentIn).
 var consentWords = []string{"lick", "ktivier", "ustimm", "inwillig", "aden Sie", "aden sie"}
 
-func mayBeConsent(t string) bool {
-	for _, w := range consentWords {
-		if strings.Contains(t, w) {
+// mayBeConsentIn is the cheap test before the consent regexp: t holds
+// one of consentWords. ps holds the pairs of t; a word the pair filter
+// rules out is not looked for.
+func mayBeConsentIn(t string, ps *pairSet) bool {
+	for i := range consentStems {
+		if ps.may(&consentStems[i]) && strings.Contains(t, consentStems[i].word) {
 			return true
 		}
 	}

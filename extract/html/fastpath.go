@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -368,6 +369,33 @@ func textUpToBytes(n *html.Node, limit int) (string, bool) {
 		return "", false
 	}
 	return string(t), len(t) <= limit
+}
+
+// shortText reports what textUpTo(n, limit) (limit at most 768) says
+// of n's text without making a string of it: whether it is short, and
+// whether it is then not empty.
+func shortText(n *html.Node, limit int) (short, nonEmpty bool) {
+	var arr [1536]byte
+	t, ok := textUpToInto(arr[:0], n, limit)
+	if !ok || len(t) > limit {
+		return false, false
+	}
+	return true, len(t) > 0
+}
+
+// textUpToScratch is textUpTo read into *scratch (kept for the next
+// call, grown as needed): the string shares its bytes, so it holds only
+// until the next call with the same scratch, and must not be kept.
+func textUpToScratch(n *html.Node, limit int, scratch *[]byte) (string, bool) {
+	if cap(*scratch) < 2*limit {
+		*scratch = make([]byte, 0, 2*limit) // as much as gatherUpTo reads
+	}
+	t, ok := textUpToInto((*scratch)[:0], n, limit)
+	if !ok {
+		return "", false
+	}
+	*scratch = t[:0]
+	return unsafe.String(unsafe.SliceData(t), len(t)), len(t) <= limit
 }
 
 // textUpToInto gathers textUpTo's text of n into b and collapses it

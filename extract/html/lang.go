@@ -2,7 +2,6 @@ package html
 
 import (
 	"fmt"
-	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -69,17 +68,7 @@ func validLangTag(tag string) bool {
 // offline export's CPU (2% with the sample, by the CPU profile).
 func textLang(blocks []umzug.Block) string {
 	var de, en int
-	var buf [maxFrequentWord]byte
-	count := func(line string) {
-		for w := range letterRuns(line) {
-			switch wordLang(w, &buf) {
-			case "de":
-				de++
-			case "en":
-				en++
-			}
-		}
-	}
+	count := func(line string) { countFrequent(line, &de, &en) }
 	for i := range blocks {
 		// the words of PlainText: no word runs on from one line to the next
 		blocks[i].PlainLines(count)
@@ -146,39 +135,72 @@ func wordLang(w string, buf *[maxFrequentWord]byte) string {
 	return frequentWord(string(buf[:len(w)]))
 }
 
-// letterRuns yields the runs of letters (unicode.IsLetter) of s, as
-// strings.FieldsFuncSeq(s, not a letter) does, reading ASCII bytewise.
-func letterRuns(s string) iter.Seq[string] {
-	return func(yield func(string) bool) {
-		for i := 0; i < len(s); {
-			i += letters(s[i:], false)
-			start := i
-			i += letters(s[i:], true)
-			if i > start && !yield(s[start:i]) {
-				return
+// countFrequent adds the frequent words (wordLang) of the letter runs of
+// s to de and en: letterRuns and wordLang in one pass over the bytes, with
+// no call per word. An ASCII word is lowered into a buffer as it is read,
+// and only when it is short enough to be a frequent word; a word with
+// other letters goes to wordLang.
+func countFrequent(s string, de, en *int) {
+	var buf [maxFrequentWord]byte
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiLetter[c] == 0 {
+				i++
+				continue
 			}
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsLetter(r) {
+				i += size
+				continue
+			}
+		}
+		// a word starts at i
+		start, ascii := i, true
+		for i < len(s) {
+			c := s[i]
+			if c < utf8.RuneSelf {
+				l := asciiLetter[c]
+				if l == 0 {
+					break
+				}
+				if k := i - start; ascii && k < maxFrequentWord {
+					buf[k] = l
+				}
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			ascii = false
+			i += size
+		}
+		var lang string
+		switch {
+		case !ascii:
+			lang = wordLang(s[start:i], &buf)
+		case i-start <= maxFrequentWord:
+			lang = frequentWord(string(buf[:i-start]))
+		default:
+			continue // more ASCII letters than any frequent word has
+		}
+		switch lang {
+		case "de":
+			*de++
+		case "en":
+			*en++
 		}
 	}
 }
 
-// letters returns the length of the prefix of s whose runes are all
-// letters (unicode.IsLetter), or, when letter is false, none is.
-func letters(s string, letter bool) int {
-	i := 0
-	for i < len(s) {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') != letter {
-				break
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsLetter(r) != letter {
-			break
-		}
-		i += size
+// asciiLetter maps an ASCII letter to its lower case, any other byte to 0.
+var asciiLetter = func() (t [256]byte) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = byte(c)
+		t[c-'a'+'A'] = byte(c)
 	}
-	return i
-}
+	return t
+}()

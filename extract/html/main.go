@@ -1165,7 +1165,7 @@ func (p *page) prune(root *html.Node) {
 				// change, a field.
 				p.drop(c, umzug.DropMeta)
 				p.field(c, "modified")
-			} else if r := utilityReason(c, w.text); r != "" && !(ce && r == umzug.DropMeta && authorElement(c)) {
+			} else if r := utilityReasonScratch(c, w.text, &p.scratch); r != "" && !(ce && r == umzug.DropMeta && authorElement(c)) {
 				p.drop(c, r)
 			} else if w.text >= 20 && w.text <= 250 && issuePromo(c) {
 				p.drop(c, umzug.DropAd) // "Die aktuelle Ausgabe jetzt am Kiosk, im Abo, als E-Paper"
@@ -2239,9 +2239,9 @@ func isLabelLine(n *html.Node) bool {
 		}) {
 			return false
 		}
-		t, short := textUpTo(n, 90)
+		short, nonEmpty := shortText(n, 90)
 		// Icon links (a share bar's buttons) are not text beside it.
-		return short && t != "" && !hasDescendant(n, func(d *html.Node) bool {
+		return short && nonEmpty && !hasDescendant(n, func(d *html.Node) bool {
 			return d.DataAtom == atom.A && hasAttr(d, "href") && strings.TrimSpace(textOf(d)) != ""
 		})
 	}

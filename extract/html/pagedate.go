@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -596,6 +597,9 @@ func (a *analysis) openingPubDate(roots []*html.Node) string {
 			// are more than textUpTo's 80 bytes): its children.
 			return openInto
 		}
+		if !mayOpenPubDateLabel(c) {
+			return openInto
+		}
 		t, ok := textUpTo(c, 80)
 		if !ok || !pubDateLabelStart.MatchString(t) {
 			return openInto
@@ -607,6 +611,48 @@ func (a *analysis) openingPubDate(roots []*html.Node) string {
 		return openInto
 	})
 	return found
+}
+
+// mayOpenPubDateLabel reports whether textUpTo's text of n may match
+// pubDateLabelStart, by its first byte alone: the labels begin with v, e
+// or p (in either case; no other rune folds to these), and the first
+// byte of the text that is not ASCII white space is the text's first
+// when it is ASCII (TrimSpace trims no other ASCII byte). A text that
+// opens with another byte, or with none, is looked at as before.
+func mayOpenPubDateLabel(n *html.Node) bool {
+	switch c := firstTextByte(n); c {
+	case 'v', 'V', 'e', 'E', 'p', 'P', 0:
+		return true
+	default:
+		return c >= utf8.RuneSelf
+	}
+}
+
+// firstTextByte returns the first byte of n's text as gatherUpTo
+// gathers it (skipping what skipElement skips) that is not ASCII white
+// space, or 0 when there is none.
+func firstTextByte(n *html.Node) byte {
+	switch n.Type {
+	case html.TextNode:
+		for i := 0; i < len(n.Data); i++ {
+			switch c := n.Data[i]; c {
+			case ' ', '\t', '\n', '\v', '\f', '\r':
+			default:
+				return c
+			}
+		}
+		return 0
+	case html.ElementNode:
+		if skipElement(n) {
+			return 0
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if b := firstTextByte(c); b != 0 {
+			return b
+		}
+	}
+	return 0
 }
 
 // dateAfter returns the date right after the first match of label in t.

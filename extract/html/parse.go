@@ -232,6 +232,8 @@ func (p *page) canonicalHref() string {
 
 // page holds the state of one page's extraction.
 type page struct {
+	// scratch holds the text utilityReasonScratch reads (pruning)
+	scratch  []byte
 	doc      *goquery.Document
 	idx      *pageIndex // whole-page look-ups of the page as parsed
 	base     *url.URL
@@ -1175,7 +1177,7 @@ func (p *page) cmsErrorPage() string {
 	if body == nil {
 		return msg
 	}
-	if _, short := textUpTo(body, 600); !short {
+	if short, _ := shortText(body, 600); !short {
 		return ""
 	}
 	return msg

@@ -115,7 +115,16 @@ func (p *page) table(s *goquery.Selection) *umzug.Table {
 			case "tfoot":
 				rows(c, "foot")
 			case "tr":
-				row := umzug.TableRow{Section: section, Cells: []umzug.TableCell{}}
+				k := 0 // the cells, counted first: one slice of them
+				for cell := c.FirstChild; cell != nil; cell = cell.NextSibling {
+					if cell.Type == html.ElementNode && (cell.Data == "td" || cell.Data == "th") {
+						k++
+					}
+				}
+				if k == 0 {
+					continue // a row without cells is left out
+				}
+				row := umzug.TableRow{Section: section, Cells: make([]umzug.TableCell, 0, k)}
 				for cell := c.FirstChild; cell != nil; cell = cell.NextSibling {
 					if cell.Type != html.ElementNode || cell.Data != "td" && cell.Data != "th" {
 						continue

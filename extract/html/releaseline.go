@@ -3,6 +3,7 @@ package html
 import (
 	"regexp"
 	"strings"
+	"unsafe"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -32,8 +33,13 @@ func findReleaseLine(roots []*html.Node, teasers map[*html.Node]datedTeaser) rel
 		if _, ok := teasers[c]; ok || c.DataAtom == atom.A {
 			return openSkip
 		}
-		if t, short := textUpTo(c, 150); short && t != "" {
-			if l, ok := asReleaseLine(collapseTrim(t)); ok {
+		// textUpTo(c, 150) read into a buffer on the stack: a string is
+		// made only of a text that may hold the press cue (prCueMatch,
+		// asReleaseLine's first test).
+		var arr [300]byte
+		b, short := textUpToInto(arr[:0], c, 150)
+		if short && len(b) <= 150 && len(b) > 0 && mayHold(unsafe.String(unsafe.SliceData(b), len(b)), prCueWords) {
+			if l, ok := asReleaseLine(collapseTrim(string(b))); ok {
 				l.el = c
 				found = l
 				return openLast // an element inside that holds the line is the one

@@ -21,10 +21,11 @@ import (
 type ptBuilder struct {
 	base  *url.URL
 	out   umzug.PortableText
-	cur   *umzug.PTBlock
-	marks []string // decorators and link keys in effect
-	style string   // style of the block being built
-	list  string   // listItem of the block being built
+	cur   *umzug.PTBlock // &curV while a block is being built, else nil
+	curV  umzug.PTBlock  // the block being built: flush copies it out
+	marks []string       // decorators and link keys in effect
+	style string         // style of the block being built
+	list  string         // listItem of the block being built
 	level int
 	nlink int
 	pre   int // depth inside <pre>
@@ -54,6 +55,7 @@ func (b *ptBuilder) flush() {
 		blk.Children[i].Key = "s" + strconv.Itoa(i)
 	}
 	b.out = append(b.out, *blk)
+	*blk = umzug.PTBlock{} // nothing of it stays in the builder
 }
 
 // result returns the Portable Text built so far and resets the builder.
@@ -67,8 +69,9 @@ func (b *ptBuilder) result() umzug.PortableText {
 
 func (b *ptBuilder) block() *umzug.PTBlock {
 	if b.cur == nil {
-		b.cur = &umzug.PTBlock{Type: "block", Style: b.style, ListItem: b.list, Level: b.level,
+		b.curV = umzug.PTBlock{Type: "block", Style: b.style, ListItem: b.list, Level: b.level,
 			Children: []umzug.PTSpan{}, MarkDefs: []umzug.MarkDef{}}
+		b.cur = &b.curV
 	}
 	return b.cur
 }

@@ -36,21 +36,25 @@ func pairHash(a, b byte) uint32 {
 	return (uint32(a)<<8 | uint32(b)) * 0x9E3779B1 >> (32 - 11)
 }
 
-// add puts the pairs of t into the set.
+// add puts the pairs of t into the set. Whether t has a byte beyond
+// ASCII is gathered on the way (an OR of the bytes): only such a text
+// is looked at for the two runes.
 func (s *pairSet) add(t string) {
 	if len(t) < 2 {
 		return
 	}
-	prev := foldByte[t[0]]
-	risk := prev == 0xC4 || prev == 0xE2
+	bits := &s.bits
+	hi := t[0]
+	prev := uint32(foldByte[t[0]])
 	for i := 1; i < len(t); i++ {
-		c := foldByte[t[i]]
-		h := pairHash(prev, c)
-		s.bits[h>>6] |= 1 << (h & 63)
-		risk = risk || c == 0xC4 || c == 0xE2
-		prev = c
+		c := t[i]
+		hi |= c
+		f := uint32(foldByte[c])
+		h := (prev<<8 | f) * 0x9E3779B1 >> (32 - 11) // pairHash
+		bits[h>>6] |= 1 << (h & 63)
+		prev = f
 	}
-	if risk && (strings.Contains(t, "\u0130") || strings.Contains(t, "\u212a")) {
+	if hi >= 0x80 && (strings.Contains(t, "\u0130") || strings.Contains(t, "\u212a")) {
 		s.all = true
 	}
 }
