@@ -359,7 +359,15 @@ func (a *accountant) inKept(s string) bool {
 			return true
 		}
 	}
-	return strings.Contains(a.kept, s)
+	// Looked at so far: every s that starts from 2048 bytes before the
+	// cursor on and ends in rest (or anywhere after those 2048 bytes,
+	// when the cursor is at the end). Only the text before and after is
+	// left to look in.
+	lo := max(0, a.cursor-2048)
+	if strings.Contains(a.kept[:min(len(a.kept), lo+len(s)-1)], s) {
+		return true
+	}
+	return a.cursor < len(a.kept) && strings.Contains(a.kept[max(0, a.cursor+len(rest)-len(s)+1):], s)
 }
 
 // keptNext reports whether s is the next text the blocks hold, right

@@ -576,6 +576,30 @@ func hasAnyPrefixBytes(b []byte, prefixes ...string) bool {
 // either case), so a text whose pairSet rules out every run holds no stem.
 var headingFilter = makeStems(asciiRuns(headingStems)...)
 
+// headingStemBytes are the headingStems as byte slices.
+var headingStemBytes = byteWords(headingStems...)
+
+// hasHeadingStem is containsSubstring(strings.ToLower(t), headingStems...)
+// with t's pairSet ps: the text is lower-cased into a buffer on the stack
+// (appendLower), and only the stems whose ASCII run ps admits
+// (headingFilter, in the same order) are looked for.
+func hasHeadingStem(t string, ps *pairSet) bool {
+	var arr [192]byte
+	var l []byte
+	for i := range headingFilter {
+		if !ps.may(&headingFilter[i]) {
+			continue
+		}
+		if l == nil {
+			l = appendLower(arr[:0], t)
+		}
+		if bytes.Contains(l, headingStemBytes[i]) {
+			return true
+		}
+	}
+	return false
+}
+
 // asciiRuns returns the longest run of ASCII bytes of each word.
 func asciiRuns(words []string) []string {
 	out := make([]string, len(words))
@@ -601,7 +625,7 @@ func headingReason(t string) string {
 	}
 	var ps pairSet
 	ps.add(t)
-	if !ps.mayAny(headingFilter) || !containsSubstring(strings.ToLower(t), headingStems...) {
+	if !ps.mayAny(headingFilter) || !hasHeadingStem(t, &ps) {
 		return ""
 	}
 	// Each regexp below runs only where the words it needs are: in the

@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
 )
 
 // Verdicts on class and id names are pure functions of the name (the
@@ -39,7 +40,47 @@ type verdictCache struct {
 	// pages before it on this goroutine did not meet.
 	freeMu sync.Mutex
 	free   []boilerCache
+	// freeW holds pages' weights maps (analysis.w), emptied, for the
+	// next pages: a page's map has an entry per element, and making it
+	// anew for every page was a tenth of the bytes extraction allocates.
+	freeW []map[*html.Node]weights
 }
+
+// weightsMap returns an empty weights map for a page of about n
+// elements: one a page before released (releaseWeights), else a new one.
+func (v *verdictCache) weightsMap(n int) map[*html.Node]weights {
+	if v != nil {
+		v.freeMu.Lock()
+		if k := len(v.freeW); k > 0 {
+			m := v.freeW[k-1]
+			v.freeW[k-1] = nil
+			v.freeW = v.freeW[:k-1]
+			v.freeMu.Unlock()
+			return m
+		}
+		v.freeMu.Unlock()
+	}
+	return make(map[*html.Node]weights, n)
+}
+
+// releaseWeights empties m, a page's weights map that extraction is done
+// with, and keeps it for the next page (weightsMap). A map of a page of
+// more than weightsMapMax elements is left to the collector: emptying
+// it would cost every later page its size.
+func (v *verdictCache) releaseWeights(m map[*html.Node]weights) {
+	if v == nil || m == nil || len(m) > weightsMapMax {
+		return
+	}
+	clear(m)
+	v.freeMu.Lock()
+	if len(v.freeW) < localCachesMax {
+		v.freeW = append(v.freeW, m)
+	}
+	v.freeMu.Unlock()
+}
+
+// weightsMapMax bounds the weights maps kept for later pages (entries).
+const weightsMapMax = 16384
 
 // Bounds of the pages' own maps kept for later pages: at most
 // localCachesMax of them, each emptied when it holds more than

@@ -71,9 +71,10 @@ func analyzeShared(root *html.Node, shared *verdictCache) *analysis {
 // counted already (pageIndex.elements), which sizes the weights map; -1
 // counts the body's elements.
 func analyzeSized(root *html.Node, shared *verdictCache, elements int) *analysis {
-	a := &analysis{w: map[*html.Node]weights{}, marks: map[*html.Node]string{}, soft: map[*html.Node]bool{}, cache: newBoilerCache(shared)}
+	a := &analysis{marks: map[*html.Node]string{}, soft: map[*html.Node]bool{}, cache: newBoilerCache(shared)}
 	a.body = findBody(root)
 	if a.body == nil {
+		a.w = map[*html.Node]weights{}
 		return a
 	}
 	// Sized once: the map holds an entry per element; growing it cost
@@ -82,7 +83,7 @@ func analyzeSized(root *html.Node, shared *verdictCache, elements int) *analysis
 	if elements < 0 {
 		elements = countElements(a.body)
 	}
-	a.w = make(map[*html.Node]weights, elements)
+	a.w = shared.weightsMap(elements)               // releaseWeights hands it to the next page
 	a.markWeigh(a.body, false, false, false, false) // markAll and weighBody
 	// A verdict on a wrapper that holds most of the prose is wrong: it is
 	// the content column of a template with an odd name ("content_left

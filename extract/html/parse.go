@@ -338,6 +338,12 @@ func (p *page) extract() (umzug.Document, error) {
 	}
 	p.an = analyzeSized(p.doc.Nodes[0], p.verdicts, p.idx.elements)
 	defer p.an.cache.release() // its maps go to the Parser's next page (cache.go)
+	defer func() {
+		// The weights go to the next page too; nothing reads them after
+		// extract (the accountant and the checks run above).
+		p.verdicts.releaseWeights(p.an.w)
+		p.an.w = nil
+	}()
 	var roots []*html.Node
 	if p.profile != nil {
 		d.Provenance.Extractor = p.profile.Name

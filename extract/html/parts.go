@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -140,6 +141,17 @@ func (p *page) table(s *goquery.Selection) *umzug.Table {
 					row.Cells = append(row.Cells, tc)
 				}
 				if len(row.Cells) > 0 {
+					if len(t.Rows) == cap(t.Rows) {
+						// Room for the rows after it too: the rows
+						// grow once, not at every doubling.
+						k := 1
+						for s := c.NextSibling; s != nil; s = s.NextSibling {
+							if s.Type == html.ElementNode && s.Data == "tr" {
+								k++
+							}
+						}
+						t.Rows = slices.Grow(t.Rows, k)
+					}
 					t.Rows = append(t.Rows, row)
 				}
 			}

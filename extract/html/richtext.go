@@ -89,8 +89,7 @@ func (b *ptBuilder) text(s string) {
 	}
 	blk := b.block()
 	b.linkDefs(blk)
-	marks := append([]string{}, b.marks...)
-	if n := len(blk.Children); n > 0 && slices.Equal(blk.Children[n-1].Marks, marks) {
+	if n := len(blk.Children); n > 0 && slices.Equal(blk.Children[n-1].Marks, b.marks) {
 		last := &blk.Children[n-1]
 		if strings.HasSuffix(last.Text, " ") && strings.HasPrefix(s, " ") {
 			s = s[1:]
@@ -101,7 +100,8 @@ func (b *ptBuilder) text(s string) {
 	if n := len(blk.Children); n > 0 && strings.HasSuffix(blk.Children[n-1].Text, " ") && strings.HasPrefix(s, " ") {
 		s = s[1:]
 	}
-	blk.Children = append(blk.Children, umzug.PTSpan{Type: "span", Text: s, Marks: marks})
+	// The span's own copy of the marks, made only for a new span.
+	blk.Children = append(blk.Children, umzug.PTSpan{Type: "span", Text: s, Marks: append([]string{}, b.marks...)})
 }
 
 // collapseSpace turns every run of white space (including no-break space)
@@ -190,6 +190,7 @@ func (b *ptBuilder) node(n *html.Node) {
 		atom.Figure, atom.Aside:
 		b.flush()
 		b.children(n)
+		b.reserve(n)
 		b.flush()
 		return
 	case atom.Dt:
@@ -318,7 +319,26 @@ func (b *ptBuilder) listItem(li *html.Node) {
 		}
 		b.node(c)
 	}
+	b.reserve(li)
 	b.flush()
+}
+
+// reserve makes room in b.out, when it is full, for the block that n
+// ends and one for each of the elements of n's kind after it: a run of
+// paragraphs or list items grows the output once, not at every
+// doubling. The blocks are what they were; only the slice's capacity
+// differs.
+func (b *ptBuilder) reserve(n *html.Node) {
+	if b.cur == nil || len(b.out) < cap(b.out) {
+		return
+	}
+	k := 1
+	for s := n.NextSibling; s != nil; s = s.NextSibling {
+		if s.Type == html.ElementNode && s.DataAtom == n.DataAtom {
+			k++
+		}
+	}
+	b.out = slices.Grow(b.out, k)
 }
 
 func (b *ptBuilder) children(n *html.Node) {

@@ -379,3 +379,20 @@ func BenchmarkHeadingReasonRef(b *testing.B) {
 		}
 	}
 }
+
+// hasHeadingStem is containsSubstring(strings.ToLower(t), headingStems...)
+// on the test pages' texts, upper-cased too, and texts whose stems are
+// found only through non-ASCII letters or the runes that lower to ASCII.
+func TestHasHeadingStemAgrees(t *testing.T) {
+	texts := []string{"ÄHNLICHE THEMEN", "ÜBER UNS", "NÄCHSTER BEITRAG", "BEITRÄGE", "UNTERSTÜTZEN", "İnfo", "\u212aommentar",
+		"Ta\u0130g", "Straße", "", "x", "Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ Ⱥ tag"}
+	for _, s := range append(texts, stemTexts(t)...) {
+		for _, v := range []string{s, strings.ToUpper(s)} {
+			var ps pairSet
+			ps.add(v)
+			if got, want := hasHeadingStem(v, &ps), containsSubstring(strings.ToLower(v), headingStems...); got != want {
+				t.Fatalf("hasHeadingStem(%q) = %v, want %v", v, got, want)
+			}
+		}
+	}
+}
