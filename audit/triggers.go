@@ -361,6 +361,21 @@ func appendFold(b []byte, s string) []byte {
 			i++
 			continue
 		}
+		if c := s[i]; c >= 0xc2 && c < 0xe0 && i+1 < len(s) && s[i+1]&0xc0 == 0x80 {
+			// Two bytes (U+0080-U+07FF: umlauts, sharp s, Greek,
+			// Cyrillic): folded by the table without decoding (0xc0 and
+			// 0xc1 lead only overlong forms, invalid: decoded below).
+			switch f := foldTable[rune(c&0x1f)<<6|rune(s[i+1]&0x3f)]; {
+			case f < utf8.RuneSelf:
+				b = append(b, byte(f))
+			case f < 0x800:
+				b = append(b, 0xc0|byte(f>>6), 0x80|byte(f&0x3f))
+			default:
+				b = utf8.AppendRune(b, f)
+			}
+			i += 2
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		b = utf8.AppendRune(b, foldRune(r))
 		i += n

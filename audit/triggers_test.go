@@ -120,7 +120,8 @@ func TestAppendFold(t *testing.T) {
 	for c := range 0x80 {
 		pieces = append(pieces, string(rune(c)))
 	}
-	pieces = append(pieces, "Ä", "ö", "ß", "\u1e9e", "\u212a", "ſ", "Σ", "ς", "İ", "\u023a", "漢", "\xff", "\xc3", "Straße", "LOREM IPSUM")
+	pieces = append(pieces, "Ä", "ö", "ß", "\u1e9e", "\u212a", "ſ", "Σ", "ς", "İ", "\u023a", "漢", "\xff", "\xc3", "Straße", "LOREM IPSUM",
+		"\xc0\xaf", "\xc1\xbf", "\xc2\x80", "\xdf\xbf", "\xc2", "ÿ", "Ǆ", "ǅ", "\u0345", "Ι", "ΐ", "Ж", "µ", "\u00a0")
 	letters := append(slices.Clone(pieces['A':'Z'+1]), pieces['a':'z'+1]...)
 	for i := range 20000 {
 		s := randtext.Text(r, 49, letters, pieces, 3)
@@ -308,4 +309,15 @@ func FuzzFold(f *testing.F) {
 			t.Errorf("foldString(%q) = %q; want %q", s, got, want)
 		}
 	})
+}
+
+// BenchmarkAppendFold folds a paragraph of German text (umlauts and ß
+// every few words).
+func BenchmarkAppendFold(b *testing.B) {
+	s := strings.Repeat("Die Förderung für Straßen und Brücken in Thüringen wird über das Ministerium für Verkehr beantragt; Änderungen sind möglich. ", 8)
+	buf := make([]byte, 0, 2*len(s))
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		buf = appendFold(buf[:0], s)
+	}
 }

@@ -119,6 +119,15 @@ func (s *Spool) ReadRawExtra(ord int) (line, extra []byte, err error) {
 	return s.ReadRawExtraInto(ord, nil)
 }
 
+// RecordLen returns the bytes of record ord, its line's and its extra
+// bytes (0 for no such record): what ReadRawExtraInto needs room for.
+func (s *Spool) RecordLen(ord int) int {
+	if ord < 0 || ord >= len(s.idx) {
+		return 0
+	}
+	return int(s.idx[ord].n) + int(s.idx[ord].x)
+}
+
 // ReadRawExtraInto is ReadRawExtra that reads into buf's memory when it
 // has room for the record (both results are then parts of it, for the
 // caller to reuse once it is done with them).

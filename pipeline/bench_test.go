@@ -197,3 +197,34 @@ func BenchmarkExportDocuments(b *testing.B) {
 		n++
 	}
 }
+
+// BenchmarkLoadSpooled is the second pass's read of one spooled document
+// (Export.loadSpooled: the record read into a pooled buffer, decoded).
+func BenchmarkLoadSpooled(b *testing.B) {
+	docs := syntheticDocuments(b, 200)
+	norm, err := transform.NewNormalizer(transform.Options{SiteRoot: "https://www.example.de/"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	exp, err := NewExport(slog.New(slog.DiscardHandler), norm, b.TempDir(), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer exp.Close()
+	for i := range docs {
+		if err := exp.Add(docs[i]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := exp.spool.Flush(); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if _, _, err := exp.loadSpooled(i % exp.spool.Len()); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}

@@ -504,11 +504,16 @@ func (p *Export) loadSpooled(ord int) (umzug.Document, passOne, error) {
 	defer putReadBuf(bp)
 	// The record's bytes are not kept: the decoded document's strings
 	// are a copy (docjson.DecodeSpool), and so are the fingerprints.
+	// The buffer grows to hold the record whole (line and extra bytes)
+	// and is kept so: the line alone, whose capacity ends where the
+	// extra bytes begin, would make it shrink record by record.
+	if n := p.spool.RecordLen(ord); cap(*bp) < n {
+		*bp = make([]byte, 0, n)
+	}
 	line, extra, err := p.spool.ReadRawExtraInto(ord, *bp)
 	if err != nil {
 		return d, passOne{}, err
 	}
-	*bp = line[:0:cap(line)]
 	if err := decodeSpooled(line, &d); err != nil {
 		return d, passOne{}, fmt.Errorf("decoding spool record %d: %w", ord, err)
 	}

@@ -104,7 +104,9 @@ type Page struct {
 
 	checked *audit.Checked  // the audit's check, recorded in order
 	panics  []umzug.Failure // of the page's work, recorded in order
-	norm    *normalized     // Doc normalized for Work.Export, on the worker
+	// norm is Doc normalized for Work.Export, on the worker. Doc was
+	// given up to it (normalized in place): only norm is read after.
+	norm *normalized
 }
 
 // Sink takes the pages of a run one at a time, in the order the
@@ -253,7 +255,11 @@ func (w *Work) work(s *umzug.Snapshot, parsed *html.Node) *Page {
 		w.check(p, root)
 	}
 	if w.Export != nil && p.Doc != nil {
-		n := w.Export.normalize(*p.Doc, false)
+		// In place: the extractor's document is read by nothing after
+		// (the audit checked it above), and no two of its parts share
+		// memory (TestExtractedDocumentsShareNoMemory); no deep copy
+		// first.
+		n := w.Export.normalize(*p.Doc, true)
 		p.norm = &n
 	}
 	return p

@@ -536,11 +536,12 @@ func (x *Index) IsTarget(p string) bool { return x.isTarget(pathHash(p)) }
 func sentences(text string) []uint64 {
 	var out []uint64
 	h, n := uint64(0), 0
-	scanText(text, func(w uint64) { h = mix64(h ^ w); n++ }, func() {
+	scanText(text, func(w uint64) { h = mix64(h ^ w); n++ }, func() bool {
 		if n >= 4 {
 			out = append(out, h)
 		}
 		h, n = 0, 0
+		return true
 	})
 	return out
 }
@@ -553,14 +554,21 @@ const maxSketch = 24
 // sentences of a document.
 func sentenceSketch(d *umzug.Document) []uint32 {
 	var out []uint32
-	add := func(t string) bool {
-		for _, s := range sentences(t) {
-			out = append(out, uint32(s))
-			if len(out) >= maxSketch {
-				return false
-			}
+	// add adds the sentences of t (as sentences does) until the sketch
+	// is full, and reports whether it is not: the scan stops at the
+	// sentence that fills it.
+	h, n := uint64(0), 0
+	word := func(w uint64) { h = mix64(h ^ w); n++ }
+	end := func() bool {
+		if n >= 4 {
+			out = append(out, uint32(h))
 		}
-		return true
+		h, n = 0, 0
+		return len(out) < maxSketch
+	}
+	add := func(t string) bool {
+		scanText(t, word, end)
+		return len(out) < maxSketch
 	}
 	ok := add(d.Title) && add(d.Summary)
 	if pr := d.PressRelease; ok && pr != nil {

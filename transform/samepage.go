@@ -1,6 +1,7 @@
 package transform
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"net/url"
@@ -10,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/internal/docjson"
 	"github.com/umzug/umzug/internal/listpage"
 )
 
@@ -112,17 +114,18 @@ func typo3PageKey(u string) (key string, rank int, ok bool) {
 // fields and its blocks (fps holds their fingerprints, as Prepare has
 // them; 0 for one not known).
 func samePageHash(d *umzug.Document, fps []uint64) uint64 {
-	head := struct {
-		Kind         umzug.Kind
-		Title        string
-		Lang         string
-		Summary      string
-		Dates        umzug.Dates
-		PressRelease *umzug.PressRelease
-	}{d.Kind, d.Title, d.Lang, d.Summary, d.Dates, d.PressRelease}
-	sum, err := sha256JSON(&head)
-	if err != nil {
-		panic(err) // documents hold only marshalable types
+	// The sha256 of the head's JSON as encoding/json writes it (of the
+	// struct docjson.PageHead), in a fraction of its time.
+	head := docjson.PageHead{Kind: d.Kind, Title: d.Title, Lang: d.Lang, Summary: d.Summary, Dates: d.Dates, PressRelease: d.PressRelease}
+	buf := jsonBufs.Get().(*bytes.Buffer)
+	js := docjson.AppendPageHead(buf.AvailableBuffer(), &head)
+	sum := sha256.Sum256(js)
+	if cap(js) <= maxPooledJSON {
+		buf.Reset()
+		if cap(js) > buf.Cap() {
+			buf = bytes.NewBuffer(js[:0])
+		}
+		jsonBufs.Put(buf)
 	}
 	h := sha256.New()
 	h.Write(sum[:])

@@ -145,7 +145,8 @@ const (
 // scanText calls word with the hash of every word of text and, when
 // sentenceEnd is not nil, calls it after a sentence: at ".", "!", "?",
 // "…", ":" or ";" before white space or the end, and at a line break.
-func scanText(text string, word func(uint64), sentenceEnd func()) {
+// When sentenceEnd returns false, the scan stops there.
+func scanText(text string, word func(uint64), sentenceEnd func() bool) {
 	h, inWord := uint64(fnvOffset), false
 	flush := func() {
 		if inWord {
@@ -161,8 +162,8 @@ func scanText(text string, word func(uint64), sentenceEnd func()) {
 		case r < 0x80 && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'), r >= 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)), 'A' <= r && r <= 'Z':
 			if pendingEnd {
 				pendingEnd = false
-				if sentenceEnd != nil {
-					sentenceEnd()
+				if sentenceEnd != nil && !sentenceEnd() {
+					return
 				}
 			}
 			r = unicode.ToLower(r)
@@ -183,8 +184,8 @@ func scanText(text string, word func(uint64), sentenceEnd func()) {
 				pendingEnd = true
 			case '\n':
 				pendingEnd = false
-				if sentenceEnd != nil {
-					sentenceEnd()
+				if sentenceEnd != nil && !sentenceEnd() {
+					return
 				}
 			case ' ', '"', '\'', '“', '”', '„', '»', '«', ')', ']':
 				// closing quotes and white space keep a pending end

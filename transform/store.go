@@ -30,7 +30,23 @@ type recStore struct {
 	flushAt int
 	// create makes the temporary file (os.CreateTemp; tests make it fail).
 	create func(dir, pattern string) (*os.File, error)
+	// cache holds blocks of the file read before (made on the first
+	// read from the file): a record read again, or one near it, costs
+	// no system call. The file's bytes never change once written.
+	cache *blockCache
 }
+
+// blockCache is a direct-mapped cache of cacheBlocks blocks of
+// cacheBlock bytes of a recStore's file: storeCache bytes in all.
+type blockCache struct {
+	tags [cacheBlocks]int64 // block number + 1 in each slot, 0: empty
+	data [cacheBlocks][cacheBlock]byte
+}
+
+const (
+	cacheBlock  = 4 << 10
+	cacheBlocks = 1 << 10
+)
 
 // storeBuf is the number of bytes a recStore holds before it writes them.
 const storeBuf = 256 << 10
@@ -105,6 +121,24 @@ func (s *recStore) Read(r recRef, dst []byte) ([]byte, error) {
 	if off+int64(n) > s.base {
 		return nil, s.fail(fmt.Errorf("record at %d runs past the written file", off))
 	}
+	blk := off / cacheBlock
+	if end := (blk + 1) * cacheBlock; off+int64(n) <= end && end <= s.base {
+		// Within one block that is written whole: read through the cache.
+		if s.cache == nil {
+			s.cache = new(blockCache)
+		}
+		slot := blk % cacheBlocks
+		data := &s.cache.data[slot]
+		if s.cache.tags[slot] != blk+1 {
+			s.cache.tags[slot] = 0
+			if _, err := s.f.ReadAt(data[:], blk*cacheBlock); err != nil {
+				return nil, s.fail(err)
+			}
+			s.cache.tags[slot] = blk + 1
+		}
+		copy(dst, data[off-blk*cacheBlock:])
+		return dst, nil
+	}
 	if _, err := s.f.ReadAt(dst, off); err != nil {
 		return nil, s.fail(err)
 	}
@@ -124,7 +158,7 @@ func (s *recStore) fail(err error) error {
 
 // Close removes the file.
 func (s *recStore) Close() error {
-	s.buf = nil
+	s.buf, s.cache = nil, nil
 	if s.f == nil {
 		return nil
 	}

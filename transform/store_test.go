@@ -3,6 +3,7 @@ package transform
 import (
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"strings"
 	"testing"
@@ -102,5 +103,78 @@ func TestIndexHashCollisionsKeepStringsApart(t *testing.T) {
 	}
 	if got, _ := ps.unique(x, q, 0); got != "/b-2/" {
 		t.Errorf("unique(%s) again = %s; want /b-2/", q, got)
+	}
+}
+
+// Records read from the file go through a cache of its blocks: any order,
+// records across a block's end, blocks written whole only later, more
+// blocks than the cache holds, all read back as written; a record read
+// again comes from the cache, without the file.
+func TestRecStoreCachedReads(t *testing.T) {
+	s := &recStore{dir: t.TempDir(), flushAt: 3000}
+	defer s.Close()
+	var refs []recRef
+	var want []string
+	r := rand.New(rand.NewPCG(1, 2))
+	check := func(k int) {
+		t.Helper()
+		b, err := s.Read(refs[k], nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(b) != want[k] {
+			t.Fatalf("record %d = %q; want %q", k, b, want[k])
+		}
+	}
+	for i := 0; s.base < 8<<20; i++ { // more blocks than the cache holds
+		rec := strings.Repeat(string(rune('a'+i%26)), r.IntN(700))
+		ref, err := s.Append([]byte(rec))
+		if err != nil {
+			t.Fatal(err)
+		}
+		refs, want = append(refs, ref), append(want, rec)
+		if i%5 == 0 {
+			check(r.IntN(len(refs)))
+		}
+	}
+	for _, k := range r.Perm(len(refs)) {
+		check(k)
+	}
+	// The last record of the file in a block that is cached now.
+	k := len(refs) - 1
+	for refs[k].off() >= s.base || refs[k].len() == 0 || refs[k].off()/4096 != (refs[k].off()+int64(refs[k].len()))/4096 {
+		k--
+	}
+	check(k)
+	f := s.f
+	f.Close()
+	s.f = nil
+	defer func() { s.f = f }()
+	check(k)
+}
+
+func BenchmarkRecStoreRead(b *testing.B) {
+	s := &recStore{dir: b.TempDir()}
+	defer s.Close()
+	var refs []recRef
+	for i := 0; s.base < 2<<20; i++ {
+		ref, err := s.Append([]byte(strings.Repeat("x", 20+i%120)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		refs = append(refs, ref)
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	order := make([]recRef, 4096)
+	for i := range order {
+		order[i] = refs[r.IntN(len(refs))]
+	}
+	var buf []byte
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var err error
+		if buf, err = s.Read(order[i%len(order)], buf); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

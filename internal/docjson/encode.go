@@ -232,3 +232,40 @@ var safeSet, htmlSafeSet = func() (s, h [utf8.RuneSelf]bool) {
 	}
 	return s, h
 }()
+
+// PageHead is the part of a document that, with its blocks, makes it the
+// page it is (transform's samePageHash): encoding/json writes its fields
+// under their Go names.
+type PageHead struct {
+	Kind         umzug.Kind
+	Title        string
+	Lang         string
+	Summary      string
+	Dates        umzug.Dates
+	PressRelease *umzug.PressRelease
+}
+
+// AppendPageHead appends the JSON of h to dst as encoding/json writes it
+// with HTML escaped (Append for a PageHead, which is not a type of the
+// package umzug).
+func AppendPageHead(dst []byte, h *PageHead) []byte {
+	e := encoder{b: dst, html: true}
+	e.b = append(e.b, `{"Kind":`...)
+	e.str(string(h.Kind))
+	e.b = append(e.b, `,"Title":`...)
+	e.str(h.Title)
+	e.b = append(e.b, `,"Lang":`...)
+	e.str(h.Lang)
+	e.b = append(e.b, `,"Summary":`...)
+	e.str(h.Summary)
+	e.b = append(e.b, `,"Dates":`...)
+	e.encDates(&h.Dates)
+	e.b = append(e.b, `,"PressRelease":`...)
+	if h.PressRelease == nil {
+		e.b = append(e.b, "null"...)
+	} else {
+		e.encPressRelease(h.PressRelease)
+	}
+	e.b = append(e.b, '}')
+	return e.b
+}

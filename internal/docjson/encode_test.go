@@ -237,3 +237,25 @@ func benchDocument() umzug.Document {
 	}
 	return d
 }
+
+// AppendPageHead writes what encoding/json writes of a PageHead, with
+// HTML escaped.
+func TestAppendPageHeadAsEncodingJSON(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	check := func(h *PageHead) {
+		t.Helper()
+		want := testkit.EncodingJSON(t, h, true)
+		if got := AppendPageHead([]byte("prefix"), h); !bytes.Equal(got, append([]byte("prefix"), want...)) {
+			t.Fatalf("AppendPageHead:\n got %s\nwant prefix%s", got, want)
+		}
+	}
+	for range 3000 {
+		var h PageHead
+		randomize(reflect.ValueOf(&h).Elem(), r, 0)
+		check(&h)
+	}
+	var full PageHead
+	filltest.Fill(&full, 1)
+	check(&full)
+	check(&PageHead{})
+}
