@@ -39,6 +39,22 @@ func BenchmarkWords(b *testing.B) {
 	}
 }
 
+// testExport is an export of a site at https://www.example.de/ into a
+// temporary directory, closed when the test ends.
+func testExport(tb testing.TB) *Export {
+	tb.Helper()
+	norm, err := transform.NewNormalizer(transform.Options{SiteRoot: "https://www.example.de/"})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	exp, err := NewExport(slog.New(slog.DiscardHandler), norm, tb.TempDir(), nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { exp.Close() })
+	return exp
+}
+
 // BenchmarkExportNormalize is the export's per-document work on the
 // pipeline's workers (Export.normalize): normalization with the blocks'
 // fingerprints, the spool line, the index's per-document work (words,
@@ -46,15 +62,7 @@ func BenchmarkWords(b *testing.B) {
 // count, for one synthetic document.
 func BenchmarkExportNormalize(b *testing.B) {
 	docs := syntheticDocuments(b, 20)
-	norm, err := transform.NewNormalizer(transform.Options{SiteRoot: "https://www.example.de/"})
-	if err != nil {
-		b.Fatal(err)
-	}
-	exp, err := NewExport(slog.New(slog.DiscardHandler), norm, b.TempDir(), nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer exp.Close()
+	exp := testExport(b)
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
@@ -202,15 +210,7 @@ func BenchmarkExportDocuments(b *testing.B) {
 // (Export.loadSpooled: the record read into a pooled buffer, decoded).
 func BenchmarkLoadSpooled(b *testing.B) {
 	docs := syntheticDocuments(b, 200)
-	norm, err := transform.NewNormalizer(transform.Options{SiteRoot: "https://www.example.de/"})
-	if err != nil {
-		b.Fatal(err)
-	}
-	exp, err := NewExport(slog.New(slog.DiscardHandler), norm, b.TempDir(), nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer exp.Close()
+	exp := testExport(b)
 	for i := range docs {
 		if err := exp.Add(docs[i]); err != nil {
 			b.Fatal(err)

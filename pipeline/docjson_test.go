@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
-	"log/slog"
 	"path/filepath"
 	"testing"
 
@@ -84,15 +83,7 @@ func sameAsEncodingJSON(t *testing.T, name string, d umzug.Document) {
 // that JSON escapes put into them (invalid UTF-8, <, > and &, U+2028,
 // control characters), the export's encodings are encoding/json's.
 func TestExportEncodingAsEncodingJSONOnRealPages(t *testing.T) {
-	norm, err := transform.NewNormalizer(transform.Options{SiteRoot: "https://www.example.de/"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	exp, err := NewExport(slog.New(slog.DiscardHandler), norm, t.TempDir(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer exp.Close()
+	exp := testExport(t)
 	docs := demoDocuments(t)
 	names := make([]string, len(docs))
 	for i := range docs {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"io/fs"
-	"log/slog"
 	"reflect"
 	"slices"
 	"strings"
@@ -13,7 +12,6 @@ import (
 	"github.com/umzug/umzug"
 	xhtml "github.com/umzug/umzug/extract/html"
 	"github.com/umzug/umzug/fixtures"
-	"github.com/umzug/umzug/transform"
 )
 
 // memSpan is the memory of a slice's backing array, a map or a pointed-to
@@ -102,15 +100,7 @@ func TestExtractedDocumentsShareNoMemory(t *testing.T) {
 		}
 	}
 
-	norm, err := transform.NewNormalizer(transform.Options{SiteRoot: "https://www.example.de/"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	exp, err := NewExport(slog.New(slog.DiscardHandler), norm, t.TempDir(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer exp.Close()
+	exp := testExport(t)
 	for i := range docs {
 		copied := exp.normalize(docs[i], false)
 		inPlace := exp.normalize(docs[i], true)
