@@ -790,28 +790,15 @@ func (x *Index) resolve(raw string) (int32, bool) {
 	return 0, false
 }
 
-// assetExt lists the file extensions of assets with their media types.
-var assetExt = map[string]string{
-	".pdf": "application/pdf", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png",
-	".gif": "image/gif", ".svg": "image/svg+xml", ".webp": "image/webp", ".avif": "image/avif",
-	".doc": "application/msword", ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-	".xls": "application/vnd.ms-excel", ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-	".ppt": "application/vnd.ms-powerpoint", ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-	".odt": "application/vnd.oasis.opendocument.text", ".ods": "application/vnd.oasis.opendocument.spreadsheet",
-	".zip": "application/zip", ".mp4": "video/mp4", ".webm": "video/webm", ".mp3": "audio/mpeg",
-	".txt": "text/plain", ".csv": "text/csv", ".xml": "application/xml", ".rtf": "application/rtf",
-}
-
 // isAssetURL reports whether an internal URL names a file rather than a
-// page: a path under /fileadmin/ or /uploads/, or with a file extension
-// of a known media type.
+// page: a path under /fileadmin/ or /uploads/, or with the extension of
+// a file (umzug.FileType).
 func isAssetURL(u *url.URL) bool {
 	p := u.Path
 	if strings.HasPrefix(p, "/fileadmin/") || strings.HasPrefix(p, "/uploads/") {
 		return !strings.HasSuffix(p, "/")
 	}
-	_, ok := assetExt[strings.ToLower(path.Ext(p))]
-	return ok
+	return umzug.IsFileExt(strings.ToLower(path.Ext(p)))
 }
 
 // ProposeAssetPath proposes the path of an asset in the new site:

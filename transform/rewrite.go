@@ -434,7 +434,7 @@ func (rw *rewriter) asset(raw string, meta umzug.Asset) *assetEntry {
 	a := assetEntry{id: rw.x.AssetID(key), path: rw.x.uniqueAssetPath(ProposeAssetPath(u.Path))}
 	rw.x.assets[key] = a
 	rw.x.targets[pathHash(a.path)] = true
-	rec := umzug.Asset{ID: a.id, URL: key, Path: a.path, MimeType: assetExt[strings.ToLower(extOf(u.Path))],
+	rec := umzug.Asset{ID: a.id, URL: key, Path: a.path, MimeType: umzug.FileType(strings.ToLower(extOf(u.Path))),
 		Alt: meta.Alt, Caption: meta.Caption, Credit: meta.Credit, Size: meta.Size}
 	if extracted {
 		rec.Kind, rec.FileName = ex.Kind, umzug.SafeFileName(ex.FileName)

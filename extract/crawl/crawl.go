@@ -144,10 +144,11 @@ const (
 	gzipLevel          = 1 // WARC members: speed over the last percent of size
 )
 
-// ignoredExt are links to files of the site's machinery, never fetched.
+// ignoredExt are links to files of the site's machinery (styles, scripts,
+// fonts, feeds and sitemaps), never fetched, not even with FetchAssets.
 var ignoredExt = map[string]bool{
 	".gz": true, ".rar": true, ".ico": true, ".css": true, ".js": true, ".json": true, ".rss": true,
-	".ics": true, ".vcf": true, ".txt": true, ".csv": true, ".xml": true, ".woff": true, ".woff2": true,
+	".xml": true, ".woff": true, ".woff2": true,
 	".ttf": true, ".eot": true, ".map": true,
 }
 
@@ -691,7 +692,7 @@ func (cr *crawler) admit(canonical string, depth int, from string, image bool) (
 		return frontierItem{}, archive.FrontierRow{}, false
 	}
 	ext := strings.ToLower(path.Ext(u.Path))
-	asset := image || extract.IsAssetExt(ext)
+	asset := image || umzug.IsFileExt(ext)
 	if ignoredExt[ext] || asset && !cr.opts.FetchAssets {
 		cr.stats.files.Add(1)
 		return frontierItem{}, archive.FrontierRow{}, false

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/umzug/umzug"
-	"github.com/umzug/umzug/extract"
 )
 
 // processedRe matches TYPO3's processed image variants:
@@ -42,7 +41,7 @@ func collectAssets(d *umzug.Document) []umzug.Asset {
 				// file of the chrome.
 				a.Original = m.Link
 			}
-		} else if m.Link != "" && m.Link != m.Src && legacyRendering(m.Src) && pictureExt[strings.ToLower(path.Ext(pathOf(m.Link)))] {
+		} else if m.Link != "" && m.Link != m.Src && legacyRendering(m.Src) && umzug.IsPictureExt(strings.ToLower(path.Ext(pathOf(m.Link)))) {
 			// TYPO3 up to 6.1 rendered a scaled copy into typo3temp/pics/
 			// under a hash; the picture it links (click-enlarge: the
 			// file itself or TYPO3's showpic script, resolved in
@@ -170,7 +169,7 @@ func fileLinks(b *umzug.Block) []string {
 	for _, pt := range pts {
 		for _, blk := range pt {
 			for _, md := range blk.MarkDefs {
-				if ext := strings.ToLower(path.Ext(pathOf(md.Href))); extract.IsAssetExt(ext) || ext == ".csv" || ext == ".txt" || ext == ".ics" {
+				if ext := strings.ToLower(path.Ext(pathOf(md.Href))); umzug.IsFileExt(ext) {
 					out = append(out, md.Href)
 				}
 			}

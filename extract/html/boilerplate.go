@@ -13,7 +13,6 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/umzug/umzug"
-	"github.com/umzug/umzug/extract"
 )
 
 // Boilerplate is recognised by what templates of every CMS call it: the
@@ -808,7 +807,7 @@ func linksFile(n *html.Node) bool {
 			return false
 		}
 		p := strings.ToLower(pathOf(attr(d, "href")))
-		return extract.IsAssetExt(path.Ext(p)) || strings.Contains(p, "fileadmin/")
+		return umzug.IsFileExt(path.Ext(p)) || strings.Contains(p, "fileadmin/")
 	}
 	return file(n) || hasDescendant(n, file)
 }

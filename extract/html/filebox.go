@@ -11,7 +11,6 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/umzug/umzug"
-	"github.com/umzug/umzug/extract"
 )
 
 // A box of file links in the main content (Government Site Builder's
@@ -35,7 +34,7 @@ func fileLink(a *html.Node) bool {
 		return true
 	}
 	ext := path.Ext(strings.ToLower(pathOf(href)))
-	if extract.IsAssetExt(ext) && !pictureExt[ext] {
+	if umzug.IsFileExt(ext) && !umzug.IsPictureExt(ext) {
 		return true
 	}
 	for _, w := range strings.Fields(strings.ToLower(attr(a, "class"))) {
@@ -45,9 +44,6 @@ func fileLink(a *html.Node) bool {
 	}
 	return false
 }
-
-var pictureExt = map[string]bool{".jpg": true, ".jpeg": true, ".png": true, ".gif": true, ".webp": true,
-	".svg": true, ".tif": true, ".tiff": true, ".bmp": true}
 
 // fileBox reports a box whose links are mostly links to files, with
 // little text of its own besides them (a headline, size labels; no line

@@ -2,8 +2,10 @@ package html
 
 import (
 	"net/url"
+	"path"
 	"strings"
 
+	"github.com/umzug/umzug"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -151,10 +153,5 @@ func pictureFile(href string) bool {
 	if i := strings.IndexAny(l, "?#"); i >= 0 {
 		l = l[:i]
 	}
-	for _, ext := range []string{".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".tif", ".tiff", ".bmp"} {
-		if strings.HasSuffix(l, ext) {
-			return true
-		}
-	}
-	return false
+	return umzug.IsPictureExt(path.Ext(l))
 }

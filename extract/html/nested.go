@@ -297,7 +297,7 @@ func pointsElsewhere(li *html.Node) bool {
 		if href == "" || strings.HasPrefix(href, "#") {
 			return false
 		}
-		return !fileLink(d) && !pictureExt[path.Ext(strings.ToLower(pathOf(href)))]
+		return !fileLink(d) && !umzug.IsPictureExt(path.Ext(strings.ToLower(pathOf(href))))
 	})
 }
 

@@ -454,7 +454,7 @@ func dataImage(n *html.Node) string {
 			continue
 		}
 		v = strings.Trim(strings.Fields(v)[0], "[],;'\"") // data-lazy="[url, (default)]"
-		if r := dataKeyRank(a.Key); r < rank && pictureExt[strings.ToLower(path.Ext(cheapPath(v)))] {
+		if r := dataKeyRank(a.Key); r < rank && umzug.IsPictureExt(strings.ToLower(path.Ext(cheapPath(v)))) {
 			best, rank = v, r
 		}
 	}

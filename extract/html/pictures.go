@@ -5,6 +5,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/umzug/umzug"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -51,7 +52,7 @@ func (p *page) missingPictures(roots []*html.Node) []string {
 				// the file's preview (a file list's thumbnails,
 				// bootstrap_package's and fluid_styled_content's uploads
 				// with previews): the file is what the page shows.
-				walk(c, linked || linksPage(c) || fileLink(c) && !pictureExt[path.Ext(strings.ToLower(cheapPath(attr(c, "href"))))], inData)
+				walk(c, linked || linksPage(c) || fileLink(c) && !umzug.IsPictureExt(path.Ext(strings.ToLower(cheapPath(attr(c, "href"))))), inData)
 				continue
 			case atom.Li:
 				// A list item that links to a page is a teaser: its
@@ -102,7 +103,7 @@ func linksPage(a *html.Node) bool {
 	if href == "" || strings.HasPrefix(href, "#") || strings.HasPrefix(href, "javascript:") {
 		return false
 	}
-	return !fileLink(a) && !pictureExt[path.Ext(strings.ToLower(cheapPath(href)))]
+	return !fileLink(a) && !umzug.IsPictureExt(path.Ext(strings.ToLower(cheapPath(href))))
 }
 
 // haveLightbox reports a picture whose link (its large version) the
