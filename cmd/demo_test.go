@@ -307,6 +307,13 @@ func TestInventory(t *testing.T) {
 	if r := byURL[fixtures.MinistryPublicURL+"/themen/mobilfunk/funkloch-melden/"]; r == nil || r[col["status"]] != "not-found" || r[col["http_status"]] != "404" {
 		t.Errorf("the seeded 404: %q", r)
 	}
+	// The press list's later pages are not documents: a row each that
+	// says so, with the list's page as where the old URL now leads.
+	for _, p := range []string{"/presse/pressemitteilungen/seite/2/", "/presse/pressemitteilungen/seite/3/"} {
+		if r := byURL[fixtures.MinistryPublicURL+p]; r == nil || r[0] != fixtures.MinistryPublicURL+p || r[col["status"]] != "skipped" || r[col["note"]] != "pagination" || r[col["new_path"]] != "/presse/pressemitteilungen" {
+			t.Errorf("the press list's later page %s: %q, want a skipped row (pagination) leading to /presse/pressemitteilungen", p, r)
+		}
+	}
 	if r := byURL[fixtures.MinistryPublicURL+"/service/styleguide/"]; r == nil || r[col["findings"]] == "0" {
 		t.Errorf("the style guide's findings are not counted: %q", r)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -34,6 +35,7 @@ type crawledPage struct {
 	url, final string
 	status     int
 	html       bool
+	skipped    bool // not content: extraction skips it (a list's later page, a search result)
 }
 
 var demoCrawl struct {
@@ -61,8 +63,9 @@ func demoDocuments(t *testing.T) ([]crawledPage, []byte) {
 		pub := func(s string) string { return strings.Replace(s, srv.URL, fixtures.MinistryPublicURL, 1) }
 		_, demoCrawl.err = crawl.Crawl(t.Context(), crawl.CrawlOptions{Seeds: []string{srv.URL + "/"}, Concurrency: 4, Timeout: 10 * time.Second},
 			func(s *umzug.Snapshot) error {
-				demoCrawl.pages = append(demoCrawl.pages, crawledPage{pub(s.URL), pub(s.FinalURL), s.Status, s.IsHTML()})
 				d, err := html.Parse(s)
+				var nc *umzug.NotContentError
+				demoCrawl.pages = append(demoCrawl.pages, crawledPage{pub(s.URL), pub(s.FinalURL), s.Status, s.IsHTML(), errors.As(err, &nc)})
 				if err != nil {
 					return nil
 				}
@@ -317,8 +320,11 @@ func TestRedirectMapLandsOnExportedContent(t *testing.T) {
 	}
 	followed := 0
 	for _, p := range pages {
-		if p.status >= 400 || p.status == 0 {
-			continue // never content of the old site
+		if p.status >= 400 || p.status == 0 || p.skipped {
+			// never content of the old site, or not a document in the
+			// NDJSON that load reads (migrate maps a list's later pages
+			// to the list: TestMigrateSkipsLaterListPages)
+			continue
 		}
 		follow(p.url)
 		if p.final != "" && p.final != p.url {

@@ -110,6 +110,7 @@ type inventory struct {
 	chromeFiles         map[string]bool   // asset URLs linked only from page chrome (Export.chromeFiles)
 	depth               map[string]int    // document URL -> link depth (migrate)
 	extra               []invRow          // pages not exported, from the crawl
+	extraIndex          map[string]int    // URL -> its row in extra (extraRow), nil when extra changed
 	// removedNotes: the old URLs an earlier crawl found and this one no
 	// longer does (Export.AddRemoved), with why; removedRows counts
 	// those written as gone.
@@ -125,6 +126,7 @@ func (inv *inventory) dropNotFound(u string) bool {
 		return false
 	}
 	inv.extra = slices.Delete(inv.extra, i, i+1)
+	inv.extraIndex = nil
 	return true
 }
 
@@ -292,6 +294,14 @@ func (inv *inventory) addRedirect(r umzug.Redirect, isFile func(string) bool) er
 	case isFile(r.From):
 		row.Status, row.Kind = invAsset, "file"
 	default:
+		if i, ok := inv.extraRow(r.From); ok {
+			// A page not exported that redirects to a document (a
+			// list's later page to the list): its row says why it is
+			// not a document and, as new_path, where it goes; it is not
+			// listed again among the document's aliases.
+			inv.extra[i].Path = r.To
+			return nil
+		}
 		if rows := inv.rowsOfPath(r.To); len(rows) > 0 {
 			for _, pr := range rows {
 				if err := inv.addAlias(pr.row, r.To, r.From); err != nil {
@@ -513,6 +523,19 @@ func (j *aliasJoin) end() error {
 // addPage records a page of the crawl that was not exported.
 func (inv *inventory) addPage(u, status string, http, depth int, note string) {
 	inv.extra = append(inv.extra, invRow{URL: u, Status: status, HTTP: http, Depth: depth, Note: note})
+	inv.extraIndex = nil
+}
+
+// extraRow returns the index of u's row among the pages not exported.
+func (inv *inventory) extraRow(u string) (int, bool) {
+	if inv.extraIndex == nil {
+		inv.extraIndex = make(map[string]int, len(inv.extra))
+		for i, r := range inv.extra {
+			inv.extraIndex[r.URL] = i
+		}
+	}
+	i, ok := inv.extraIndex[u]
+	return i, ok
 }
 
 // write writes inventory.csv and inventory-excel.csv.
@@ -530,6 +553,7 @@ func (inv *inventory) write(exp *load.Exporter, findings []umzug.Finding) error 
 		}
 	}
 	slices.SortFunc(inv.extra, func(a, b invRow) int { return strings.Compare(a.URL, b.URL) })
+	inv.extraIndex = nil
 	for _, excel := range []bool{false, true} {
 		name := "inventory.csv"
 		if excel {

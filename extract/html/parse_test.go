@@ -3,6 +3,7 @@ package html_test
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -22,16 +23,29 @@ const ministryBase = "https://www.tmdi.thueringen.example"
 
 func parseFixture(t *testing.T, p string) (umzug.Document, []byte) {
 	t.Helper()
+	d, b, _ := parseFixtureSkipped(t, p)
+	return d, b
+}
+
+// parseFixtureSkipped is parseFixture with the reason a page is not a
+// document of the export ("" for a document): a list's later page is
+// extracted all the same (its document comes with the NotContentError).
+func parseFixtureSkipped(t *testing.T, p string) (umzug.Document, []byte, string) {
+	t.Helper()
 	file := strings.TrimPrefix(path.Join(p, "index.html"), "/")
 	b, err := fs.ReadFile(fixtures.Ministry, file)
 	if err != nil {
 		t.Fatal(err)
 	}
 	d, err := html.ParseHTML(bytes.NewReader(b), ministryBase+p)
+	var nc *umzug.NotContentError
+	if errors.As(err, &nc) {
+		return d, b, nc.Reason
+	}
 	if err != nil {
 		t.Fatalf("ParseHTML(%s): %v", p, err)
 	}
-	return d, b
+	return d, b, ""
 }
 
 // TestMinistryGroundTruth checks every fixture page against what the
@@ -39,9 +53,13 @@ func parseFixture(t *testing.T, p string) (umzug.Document, []byte) {
 func TestMinistryGroundTruth(t *testing.T) {
 	for _, want := range testkit.MinistryPages(t) {
 		t.Run(want.Path, func(t *testing.T) {
-			d, _ := parseFixture(t, want.Path)
-			if string(d.Kind) != want.Kind {
-				t.Errorf("kind = %q; want %q", d.Kind, want.Kind)
+			d, _, skipped := parseFixtureSkipped(t, want.Path)
+			kind := string(d.Kind)
+			if skipped != "" {
+				kind = "skipped:" + skipped // not a document: a list's later page
+			}
+			if kind != want.Kind {
+				t.Errorf("kind = %q; want %q", kind, want.Kind)
 			}
 			if d.Title != want.Title {
 				t.Errorf("title = %q; want %q", d.Title, want.Title)

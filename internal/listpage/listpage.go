@@ -23,7 +23,8 @@ var pageParams = map[string]bool{"currentpage": true, "page": true, "paged": tru
 
 // pageSegmentRe matches the last path segment of a routed list page:
 // tx_news' route enhancer "/page-{page}" and its localized labels
-// ("seite-2", "side-2").
+// ("seite-2", "side-2"); Of also reads the number as a segment of its own
+// ("/seite/2", pageLabels).
 var pageSegmentRe = regexp.MustCompile(`^(page|seite|side|pagina)-([0-9]{1,4})$`)
 
 // Page is the number of the list page a URL shows and what names it:
@@ -73,9 +74,22 @@ func Of(u *url.URL) Page {
 	if m := pageSegmentRe.FindStringSubmatch(strings.ToLower(p[i+1:])); m != nil {
 		lp.N, _ = strconv.Atoi(m[2])
 		lp.Path = p[:i+1]
+		return lp
+	}
+	// The number as a segment of its own under the label: a route
+	// "/seite/{page}" or "/page/{page}" (WordPress's "/page/2/").
+	if n, err := strconv.Atoi(p[i+1:]); err == nil && n > 0 && n < 10000 && len(p)-i-1 <= 4 {
+		if j := strings.LastIndexByte(p[:i], '/'); j >= 0 && pageLabels[strings.ToLower(p[j+1:i])] {
+			lp.N = n
+			lp.Path = p[:j+1]
+		}
 	}
 	return lp
 }
+
+// pageLabels are the path segments that a page's number follows in a
+// route of two segments ("/seite/2").
+var pageLabels = map[string]bool{"page": true, "seite": true, "side": true, "pagina": true}
 
 // First tells the page of a paginated list or gallery a URL shows:
 // its number (0 when the URL numbers none) and the URL of the list's
