@@ -66,6 +66,9 @@ type accountant struct {
 	// outsideProse counts the characters of long paragraph text dropped
 	// outside the main region as no region's chrome (see checkAccounting)
 	outsideProse int
+	// inOutside: elements whose verdict replaced outside-main within a
+	// region outside the main content (their text may still be a field)
+	inOutside map[*html.Node]bool
 }
 
 // account fills the document's accounting; with explain it also returns
@@ -143,11 +146,21 @@ func (a *accountant) walk(n *html.Node, reason string, owner *html.Node, inRoot 
 				continue
 			}
 			r, o, in := reason, owner, inRoot
+			outside := reason == umzug.DropOutside || a.inOutside[owner]
 			switch {
 			case a.fields[c] != "":
 				// a field read from inside a dropped box (the tag line
 				// of a meta box) is the field
 				r, o = "field:"+a.fields[c], c
+			case reason == umzug.DropOutside && a.p.an.marks[c] != "":
+				// a box with a verdict of its own in a region outside
+				// the main content (the comments or the post navigation
+				// in a column beside or under it): its reason is that
+				r, o = a.p.an.marks[c], c
+				if a.inOutside == nil {
+					a.inOutside = map[*html.Node]bool{}
+				}
+				a.inOutside[c] = true
 			case reason != "":
 				// decided above
 			case a.dropped[c] != "":
@@ -167,7 +180,7 @@ func (a *accountant) walk(n *html.Node, reason string, owner *html.Node, inRoot 
 			if r == "" && !in && !a.rootAnc[c] && !a.roots[c] {
 				r, o = umzug.DropOutside, c
 			}
-			if r == umzug.DropOutside && (c.DataAtom == atom.P || headingLevel(c) > 0) {
+			if (r == umzug.DropOutside || outside && r != "" && !strings.HasPrefix(r, "field:")) && (c.DataAtom == atom.P || headingLevel(c) > 0) {
 				// The title, subtitle or lead the document took from the
 				// page's head outside the main content.
 				if t, short := textUpTo(c, 400); short && a.isField(normText(t)) {

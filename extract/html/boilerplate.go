@@ -406,6 +406,9 @@ func (c boilerCache) elementReason(n *html.Node, x *elAttrs) string {
 	if cls != "" && c.classReason(cls) == umzug.DropScreenOnly {
 		return umzug.DropScreenOnly
 	}
+	if cls != "" && hiddenLabel(n, cls) {
+		return umzug.DropScreenOnly
+	}
 	if n.DataAtom == atom.A && cls != "" && skipLink(cls, attr(n, "href")) {
 		return umzug.DropScreenOnly
 	}
@@ -1061,6 +1064,12 @@ func utilityReasonScratch(n *html.Node, weight int32, scratch *[]byte) string {
 	if !short {
 		return ""
 	}
+	if n.DataAtom == atom.P && separatorOnly(t) {
+		// A paragraph of nothing but a separator: the dash between a
+		// post's date and its byline that a block theme (WordPress'
+		// post meta pattern) sets as a paragraph of its own in a row.
+		return umzug.DropMeta
+	}
 	if isChromeLine(t) {
 		if linksPicture(n) {
 			return "" // a picture's link ("Bild vergrößern" around the image): the label goes with it
@@ -1148,7 +1157,7 @@ var (
 
 // bylineRe matches a byline standing on its own: "Von: Anna Beispiel",
 // "Autorin: …", "Redaktion: …" (one with the post's date: datedByline).
-var bylineRe = regexp.MustCompile(`(?i)^(?:von|by|autor(?:in|en)?|redaktion|erstellt von|geschrieben von|verfasst von)\s*:?\s+\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}?[\p{L}.'-]+){0,4}$|^(?:von|autor(?:in|en)?|redaktion)\s*:$`)
+var bylineRe = regexp.MustCompile(`(?i)^(?:von|by|autor(?:in|en)?|redaktion|erstellt von|geschrieben von|verfasst von)\s*:?\s+\p{Lu}[\p{L}.'-]+(?:\s+\p{Lu}?[\p{L}.'-]+){0,4}$|^(?:von|autor(?:in|en)?|redaktion)\s*:$|^(?:von|by)$`)
 
 // bylineDate matches a byline that ends in the post's date ("Verfasst
 // von: redaktion2 | 31. Dezember 2008"); groups "name" and "date".

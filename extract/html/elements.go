@@ -806,6 +806,11 @@ func (p *page) flowNodes(nodes []*html.Node) []umzug.Block {
 		if skipElement(n) {
 			return
 		}
+		if blk := p.boxBlock(n); blk != nil {
+			flush()
+			out = append(out, *blk)
+			return
+		}
 		s := goquery.NewDocumentFromNode(n).Selection
 		switch {
 		case n.DataAtom == atom.Table:

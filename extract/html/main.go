@@ -713,9 +713,10 @@ func (a *analysis) listLandmark(best *html.Node) *html.Node {
 }
 
 // withHead adds the article's head to a main region that lacks it: the
-// page's one level-1 headline with the lead beside it, which templates
-// put in a head or hero above the content column ("content-page-head",
-// "hero-wrapper"). A headline that is the site's logo (a link home, a
+// page's one level-1 headline with the lead or the article's picture
+// beside it (headPicture), which templates put in a head or hero above
+// the content column ("content-page-head", "hero-wrapper", a block theme's
+// group of featured image, title and post meta). A headline that is the site's logo (a link home, a
 // picture) or sits among links is no article head.
 func (a *analysis) withHead(roots []*html.Node) []*html.Node {
 	h1 := a.soleHeadline()
@@ -732,7 +733,7 @@ func (a *analysis) withHead(roots []*html.Node) []*html.Node {
 		head = p
 	}
 	w := a.w[head]
-	if head == h1 || w.text > 1500 || 2*w.link > w.text || w.text-w.link-a.w[h1].text < 40 {
+	if head == h1 || w.text > 1500 || 2*w.link > w.text || w.text-w.link-a.w[h1].text < 40 && !headPicture(head) {
 		return roots
 	}
 	switch a.marks[head] {

@@ -716,8 +716,8 @@ func (p *page) takeSubtitle() {
 func (p *page) takeLead() {
 	for i := range p.blocks {
 		b := &p.blocks[i]
-		if b.Type == umzug.BlockHeading {
-			continue
+		if b.Type == umzug.BlockHeading || b.Type == umzug.BlockImage && i == 0 {
+			continue // a headline, the article's picture over its text
 		}
 		if b.Type != umzug.BlockText || len(b.Text.Body) == 0 {
 			return
@@ -742,15 +742,22 @@ func (p *page) takeLead() {
 // the paragraph t alone: a wrapper so named around the whole text
 // ("content-intro") makes no lead of its first paragraph.
 func leadMarked(n *html.Node, t string) bool {
+	src := n
 	for i := 0; n != nil && i < 3; i, n = i+1, n.Parent {
 		if classWordIn(attr(n, "class"), leadWords) {
 			return normText(textOf(n)) == normText(t)
 		}
 	}
-	return false
+	// The block may come from a box around the lead (the article's
+	// header with its headline, which left the blocks, and Plone's
+	// description): the element so named inside it.
+	return src != nil && hasDescendant(src, func(d *html.Node) bool {
+		return classWordIn(attr(d, "class"), leadWords) && normText(textOf(d)) == normText(t)
+	})
 }
 
-var leadWords = map[string]bool{"intro": true, "lead": true, "vorspann": true, "abstract": true, "standfirst": true}
+var leadWords = map[string]bool{"intro": true, "lead": true, "vorspann": true, "abstract": true, "standfirst": true,
+	"documentdescription": true} // Plone's description under the title (its templates' documentDescription)
 
 // dropFirstParagraph removes the first paragraph of text block i, and
 // the block with it when that was all it held.
@@ -997,7 +1004,7 @@ func (p *page) looksLikePressRelease(roots []*html.Node) bool {
 			return true
 		}
 	}
-	return false
+	return p.inPressCategory()
 }
 
 // classKicker returns the element right before the headline h (its

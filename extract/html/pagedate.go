@@ -352,6 +352,7 @@ func (p *page) dateLineField() {
 	if len(pub) < 10 {
 		return
 	}
+	p.dateAuthorLine(pub)
 	for i := 0; i < len(p.blocks) && i < 3; i++ {
 		b := p.blocks[i]
 		if b.Header == nil && b.Type == umzug.BlockText && len(b.Text.Body) > 1 && p.openingDateLine(b.Text.Body[0], pub) && !p.datedLines(b.Text.Body) {

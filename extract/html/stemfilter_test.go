@@ -29,6 +29,9 @@ func utilityReasonRef(n *html.Node, weight int32) string {
 	if !short {
 		return ""
 	}
+	if n.DataAtom == atom.P && separatorOnly(t) {
+		return umzug.DropMeta
+	}
 	if isChromeLineRef(t) {
 		if linksPicture(n) {
 			return "" // a picture's link ("Bild vergrößern" around the image): the label goes with it

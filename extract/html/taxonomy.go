@@ -222,6 +222,9 @@ var termLabels = map[string]bool{
 	"kategorie": true, "kategorien": true, "rubrik": true, "rubriken": true, "category": true,
 	"categories": true, "keywords": true, "abgelegt unter": true, "veröffentlicht in": true,
 	"posted in": true, "filed under": true, "alle tags": true, "alle themen": true,
+	// WordPress themes' labels (twentytwentyone's "Categorized as …",
+	// "Tagged …" and their German translation)
+	"kategorisiert als": true, "verschlagwortet mit": true, "categorized as": true, "tagged": true,
 }
 
 // termLabel reports a label such as "Schlagworte" or "Tags:".
