@@ -2074,6 +2074,9 @@ func (p *page) dropHeadedBoxes(root *html.Node) {
 				if r == "" && len(t) < 250 && mayCommentGate(t) && commentGate.MatchString(t) {
 					r = umzug.DropComments // "Sie müssen sich einloggen, um …"
 				}
+				if r == umzug.DropComments && genreKicker(c, t) {
+					r = "" // "Kommentar" over a teaser's or an article's headline: its genre
+				}
 				// A plain news headline ("Aktuelle Meldungen", "Neueste
 				// Meldungen") names a related box beside a news record,
 				// elsewhere a list: the home page's latest news an editor
@@ -2162,6 +2165,24 @@ func (p *page) dropHeadedBoxes(root *html.Node) {
 			n = following
 		}
 	}
+}
+
+// genreKicker reports a comment label that names the genre of the
+// headline right after it: the singular "Kommentar" over an opinion
+// piece's headline (in a teaser of a news list, or over the article
+// itself), where a comment section's headline is plural ("Kommentare",
+// "3 Kommentare") or an action ("Kommentar schreiben") and what follows it
+// is comments or a form, not a headline of its own.
+func genreKicker(n *html.Node, t string) bool {
+	if !strings.EqualFold(strings.TrimRight(t, " :"), "kommentar") {
+		return false
+	}
+	h := nextElement(n)
+	if h == nil || headingLevel(h) == 0 {
+		return false
+	}
+	ht := cleanText(h)
+	return len(ht) >= 20 && headingReason(ht) == ""
 }
 
 // listHeading matches the plain headlines of a site's news lists ("News",
