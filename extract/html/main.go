@@ -686,7 +686,7 @@ func (a *analysis) mainContent() []*html.Node {
 	if m := a.listLandmark(best); m != nil {
 		return []*html.Node{m}
 	}
-	return a.withHead(a.withStage(a.tighten(best)))
+	return a.withGapHead(a.withHead(a.withStage(a.tighten(best))))
 }
 
 // listLandmark returns the content landmark around a best region that is
@@ -741,6 +741,108 @@ func (a *analysis) withHead(roots []*html.Node) []*html.Node {
 		return roots
 	}
 	return append([]*html.Node{head}, roots...)
+}
+
+// gapLeadWords name the lead of an article in a class or id: news.go's
+// leadWords and the longer forms ("article--introduction", "einleitung").
+var gapLeadWords = map[string]bool{"intro": true, "lead": true, "vorspann": true, "abstract": true, "standfirst": true,
+	"introduction": true, "einleitung": true}
+
+// withGapHead adds the article's head that a template puts between the
+// page's sole level-1 headline and the main region, outside both: the
+// headline as shown with its kicker (an <h2> under a small <h1> that only
+// the breadcrumb bar shows), the lead, and the title picture with its
+// caption and credit. withHead takes the headline's own box; this takes
+// what follows it up to the region. Of that stretch only headlines,
+// paragraphs, figures, boxes of a picture and a short caption, and
+// elements named as a lead count, none with a verdict or made of links,
+// and at most 1,500 characters in all: a notification prompt, a date line
+// or a teaser list between them is no head and stays out.
+func (a *analysis) withGapHead(roots []*html.Node) []*html.Node {
+	h1 := a.soleHeadline()
+	if h1 == nil || len(roots) == 0 {
+		return roots
+	}
+	r := roots[0]
+	for _, x := range roots {
+		if x == h1 || isAncestor(x, h1) || isAncestor(h1, x) {
+			return roots
+		}
+	}
+	if !nodeOrder(h1, r) {
+		return roots
+	}
+	c := commonAncestor(h1, r)
+	if c == nil {
+		return roots
+	}
+	hA, rA := h1, r
+	for hA.Parent != c {
+		hA = hA.Parent
+	}
+	for rA.Parent != c {
+		rA = rA.Parent
+	}
+	// The stretch between them in document order: what follows the
+	// headline and its ancestors below c, the children of c between, and
+	// what precedes the region and its ancestors below c (outer first).
+	var gap []*html.Node
+	for x := h1; x != hA; x = x.Parent {
+		for s := x.NextSibling; s != nil; s = s.NextSibling {
+			gap = append(gap, s)
+		}
+	}
+	for s := hA.NextSibling; s != nil && s != rA; s = s.NextSibling {
+		gap = append(gap, s)
+	}
+	var levels [][]*html.Node
+	for y := r; y != rA; y = y.Parent {
+		var lv []*html.Node
+		for s := y.Parent.FirstChild; s != nil && s != y; s = s.NextSibling {
+			lv = append(lv, s)
+		}
+		levels = append(levels, lv)
+	}
+	for i := len(levels) - 1; i >= 0; i-- {
+		gap = append(gap, levels[i]...)
+	}
+	var parts []*html.Node
+	var total int32
+	title := cleanText(h1)
+	var take func(n *html.Node)
+	take = func(n *html.Node) {
+		if n.Type != html.ElementNode || isInvisible(n) || skipElement(n) || n.DataAtom == atom.Form || hasClass(attr(n, "class"), "hidden") {
+			return // Bootstrap's "hidden" is display:none ("Hauptinhalt" for screen readers)
+		}
+		if _, marked := a.marks[n]; marked {
+			return
+		}
+		w := a.w[n]
+		if w.text == 0 {
+			return // a picture alone says nothing of whose it is
+		}
+		if headingLevel(n) > 0 && strings.EqualFold(cleanText(n), title) {
+			return // the headline shown twice: the title field has it
+		}
+		if headingLevel(n) > 0 || n.DataAtom == atom.P || n.DataAtom == atom.Figure || n.DataAtom == atom.Blockquote ||
+			namedBy(n, gapLeadWords) || w.text <= 300 && hasMedia(n) && !hasDescendant(n, func(d *html.Node) bool { return headingLevel(d) > 0 }) {
+			if 2*w.link <= w.text {
+				parts = append(parts, n)
+				total += w.text
+			}
+			return
+		}
+		for k := n.FirstChild; k != nil; k = k.NextSibling {
+			take(k)
+		}
+	}
+	for _, g := range gap {
+		take(g)
+	}
+	if len(parts) == 0 || total > 1500 {
+		return roots
+	}
+	return append(parts, roots...)
 }
 
 // soleHeadline returns the page's one visible level-1 headline with text,
