@@ -686,7 +686,124 @@ func (a *analysis) mainContent() []*html.Node {
 	if m := a.listLandmark(best); m != nil {
 		return []*html.Node{m}
 	}
-	return a.withGapHead(a.withHead(a.withStage(a.tighten(best))))
+	secs := a.withSections(a.tighten(best))
+	return a.withGapHead(a.withHead(append(a.withStage(secs[0]), secs[1:]...)))
+}
+
+// withSections returns the main region with the sections of the same
+// article beside it: a template (a page builder, a theme's "text with
+// headline" and "table" modules) that renders an article as a row of
+// sibling sections, each a wrapper of the same kind, lets the best region
+// be one of them, and the others were lost as outside-main (the article's
+// first sections, a table between two of them). The region, or one of
+// its nearest ancestors that holds little prose besides it, is extended by
+// its siblings while they are sections: no verdict, no teaser, no page
+// header, navigation or footer inside, at most a quarter of their text in
+// links. The run ends at the outermost siblings of the region's own kind
+// (the same classes, leaving out numbered ones) that hold prose: a wrapper
+// of another kind (a table's) joins only between two of the article's
+// sections.
+func (a *analysis) withSections(t *html.Node) []*html.Node {
+	n := t
+	for i := 0; i < 3 && n != nil && n != a.body && n.Parent != nil; i++ {
+		if run := a.sectionRun(n); run != nil {
+			for k, x := range run {
+				if x == n {
+					run[k] = t
+				}
+			}
+			return run
+		}
+		p := n.Parent
+		if p == a.body || a.w[p].good > a.w[n].good+200 {
+			break
+		}
+		n = p
+	}
+	return []*html.Node{t}
+}
+
+// sectionRun returns n's siblings that make one article with it, in
+// document order, n among them; nil when no sibling is of n's kind.
+func (a *analysis) sectionRun(n *html.Node) []*html.Node {
+	key := sectionKey(n)
+	if key == "" {
+		return nil
+	}
+	var before, after []*html.Node
+	for s := n.PrevSibling; s != nil; s = s.PrevSibling {
+		if s.Type != html.ElementNode || isInvisible(s) || a.w[s].text == 0 && !hasMedia(s) {
+			continue
+		}
+		if !a.sectionLike(s) {
+			break
+		}
+		before = append(before, s)
+	}
+	for s := n.NextSibling; s != nil; s = s.NextSibling {
+		if s.Type != html.ElementNode || isInvisible(s) || a.w[s].text == 0 && !hasMedia(s) {
+			continue
+		}
+		if !a.sectionLike(s) {
+			break
+		}
+		after = append(after, s)
+	}
+	// Only up to the outermost section of n's own kind on each side.
+	first, last := -1, -1
+	// A section of prose (80 characters or more) bounds the run: a
+	// grid's other column of the same classes with a page title banner
+	// ("// Artikel") is no section of the article.
+	for i, s := range before {
+		if sectionKey(s) == key && a.w[s].good >= 80 {
+			first = i
+		}
+	}
+	for i, s := range after {
+		if sectionKey(s) == key && a.w[s].good >= 80 {
+			last = i
+		}
+	}
+	if first < 0 && last < 0 {
+		return nil
+	}
+	run := make([]*html.Node, 0, first+last+3)
+	for i := first; i >= 0; i-- {
+		run = append(run, before[i])
+	}
+	run = append(run, n)
+	return append(run, after[:last+1]...)
+}
+
+// sectionKey is the kind of a wrapper: its classes without those that
+// hold a digit (a page builder's element ids), "" when none is left.
+func sectionKey(n *html.Node) string {
+	var b strings.Builder
+	for _, c := range strings.Fields(attr(n, "class")) {
+		if strings.ContainsAny(c, "0123456789") {
+			continue
+		}
+		b.WriteString(c)
+		b.WriteByte(' ')
+	}
+	if b.Len() == 0 {
+		return ""
+	}
+	return n.Data + " " + b.String()
+}
+
+// sectionLike reports a sibling of the main region that can be a section
+// of its article: no verdict, no teaser or list of teasers, no page
+// chrome inside, no form, and at most a quarter of its text in links.
+func (a *analysis) sectionLike(s *html.Node) bool {
+	if _, marked := a.marks[s]; marked || a.soft[s] || s.DataAtom == atom.Form {
+		return false
+	}
+	w := a.w[s]
+	if 4*w.link > w.text || 2*w.boil > w.text || a.hasChromeLandmark(s) || teaserish(s) {
+		return false
+	}
+	return true
 }
 
 // listLandmark returns the content landmark around a best region that is
