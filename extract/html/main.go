@@ -687,7 +687,36 @@ func (a *analysis) mainContent() []*html.Node {
 		return []*html.Node{m}
 	}
 	secs := a.withSections(a.tighten(best))
-	return a.withGapHead(a.withHead(append(a.withStage(secs[0]), secs[1:]...)))
+	roots := append(a.withStage(secs[0]), secs[1:]...)
+	if headed := a.withHead(roots); len(headed) > len(roots) {
+		// The gallery follows the head in the document: the headline
+		// opens it, as on the page the reader sees.
+		roots = append(append([]*html.Node{headed[0]}, a.galleryBeforeHead(headed[0])...), headed[1:]...)
+	} else {
+		roots = headed
+	}
+	return a.withGapHead(roots)
+}
+
+// galleryBeforeHead returns the stage right before the article's head
+// that withHead added (a slider above the headline), when its text is
+// its own: the article's photo series with captions, not a carousel of
+// other stories (at most a quarter of its text in links, what a verdict
+// drops inside it not counted). nil otherwise.
+func (a *analysis) galleryBeforeHead(head *html.Node) []*html.Node {
+	st := a.withStage(head)
+	if len(st) < 2 {
+		return nil
+	}
+	stage := st[:len(st)-1]
+	for _, s := range stage {
+		w := a.w[s]
+		own := w.text - a.markedText(s, umzug.DropRelated)
+		if own <= 0 || 4*(w.link-min(w.link, a.markedText(s, umzug.DropRelated))) > own {
+			return nil
+		}
+	}
+	return stage
 }
 
 // withSections returns the main region with the sections of the same
