@@ -355,6 +355,25 @@ func (c boilerCache) reason(name string) string {
 	return r
 }
 
+// infoBoxWords name a callout box in an article: an <aside> so named is
+// the article's info box ("Info: Lagen können sich schnell ändern …", a
+// disclaimer under travel advice), not a side column; its class words
+// still judge it ("sidebar infobox" is a side column).
+var infoBoxWords = []string{"infobox", "infokasten", "hinweisbox", "hinweiskasten", "merkkasten", "faktenbox", "factbox", "callout"}
+
+// infoBoxName reports a class naming an info box, also split at a hyphen
+// or underscore ("info-box", "c-infobox--default").
+func infoBoxName(class string) bool {
+	if class == "" {
+		return false
+	}
+	l := strings.ToLower(class)
+	if strings.ContainsAny(l, "-_") {
+		l = strings.NewReplacer("-", "", "_", "").Replace(l)
+	}
+	return containsSubstring(l, infoBoxWords...)
+}
+
 // elementReason is the boilerplate verdict on an element by itself: its
 // tag, role and class/id words. It does not look at the element's text.
 // x holds n's attributes (elAttrsOf).
@@ -377,7 +396,7 @@ func (c boilerCache) elementReason(n *html.Node, x *elAttrs) string {
 	case atom.Nav, atom.Menu:
 		return umzug.DropNavigation
 	case atom.Aside:
-		if !insideContentElement(n) {
+		if !insideContentElement(n) && !infoBoxName(x.class) {
 			return umzug.DropSidebar
 		}
 	case atom.Footer:

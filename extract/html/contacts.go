@@ -36,8 +36,9 @@ var (
 	faxLabel  = regexp.MustCompile(`(?i)^(?:tele)?fax\.?\s*:?$`)
 	roleRe    = regexp.MustCompile(`(?i)sprecher|pressestelle|referent|leiter|presse- und|öffentlichkeitsarbeit|kommunikation|pressereferent|medienarbeit|redaktion|` +
 		`spokes(?:person|man|woman)|press (?:officer|secretary|office)|head of (?:press|communications?|media)|media relations`)
-	// contactCue introduces a press contact.
-	contactCue = regexp.MustCompile(`(?i)pressekontakt|presse-kontakt|ansprechpartner|ansprechperson|kontakt für (?:medien|journalist)|medienkontakt|pressestelle|^kontakt\b|^ihr(?:e)? kontakt|` +
+	// contactCue introduces a press contact ("Presseteam": a tab or box
+	// label over the press officers' cards, each opening with a name).
+	contactCue = regexp.MustCompile(`(?i)pressekontakt|presse-kontakt|ansprechpartner|ansprechperson|kontakt für (?:medien|journalist)|medienkontakt|pressestelle|presseteam|^kontakt\b|^ihr(?:e)? kontakt|` +
 		`press contacts?\b|media contacts?\b|media enquiries|press enquiries|contact for (?:the )?(?:media|press|journalists)|^contact\b|^your contact`)
 	// contactName matches class and id words of contact boxes.
 	contactWords = map[string]bool{"contact": true, "contacts": true, "kontakt": true, "vcard": true, "hcard": true,
@@ -318,13 +319,23 @@ func contactLines(box *html.Node) []*html.Node {
 // readContacts reads the contacts of a box: one per part that has its own
 // way to reach someone (two press officers side by side), else one.
 func (p *page) readContacts(box *html.Node) []umzug.Contact {
+	// The parts are the box's children that each hold a way to reach
+	// someone, found through wrappers that hold all of them ("Presseteam"
+	// tabs: tab content, pane, border box, then a card per person).
 	var parts []*html.Node
-	for c := box.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && !skipElement(c) && !inlineAtoms[c.DataAtom] {
-			if t := cleanText(c); t != "" && reachable(c, t) {
-				parts = append(parts, c)
+	for x, depth := box, 0; depth < 8; depth++ {
+		parts = parts[:0]
+		for c := x.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && !skipElement(c) && !inlineAtoms[c.DataAtom] {
+				if t := cleanText(c); t != "" && reachable(c, t) {
+					parts = append(parts, c)
+				}
 			}
 		}
+		if len(parts) != 1 {
+			break
+		}
+		x = parts[0]
 	}
 	if len(parts) < 2 {
 		parts = contactLines(box)
@@ -665,7 +676,9 @@ func namedLabel(label, rest string) bool {
 // the article, a press office box in the side column. Only a box whose
 // first line names the press or the media counts there (a site's general
 // "Kontakt" box is no press contact), and none in the page's header,
-// footer, navigation or other chrome.
+// footer, navigation or other chrome. A side column inside the main
+// region was dropped (taken out of the tree) before: its boxes are looked
+// at where pruning put it.
 func (p *page) pressContactsOutside(roots []*html.Node) []contactBox {
 	if p.an == nil || p.an.body == nil {
 		return nil
@@ -704,6 +717,17 @@ func (p *page) pressContactsOutside(roots []*html.Node) []contactBox {
 		}
 	}
 	walk(p.an.body)
+	for _, dn := range p.dropped {
+		if dn.reason != umzug.DropSidebar && dn.reason != umzug.DropRelated || dn.n.Parent != nil {
+			continue
+		}
+		// A dropped side column of the region ("Presseteam" beside the
+		// release): the box itself, or the boxes in it.
+		holder := &html.Node{Type: html.ElementNode}
+		holder.FirstChild, holder.LastChild = dn.n, dn.n
+		walk(holder)
+		holder.FirstChild, holder.LastChild = nil, nil
+	}
 	return out
 }
 

@@ -686,7 +686,153 @@ func (a *analysis) mainContent() []*html.Node {
 	if m := a.listLandmark(best); m != nil {
 		return []*html.Node{m}
 	}
-	return a.withHead(a.withStage(a.tighten(best)))
+	secs := a.withSections(a.tighten(best))
+	roots := append(a.withStage(secs[0]), secs[1:]...)
+	if headed := a.withHead(roots); len(headed) > len(roots) {
+		// The gallery follows the head in the document: the headline
+		// opens it, as on the page the reader sees.
+		roots = append(append([]*html.Node{headed[0]}, a.galleryBeforeHead(headed[0])...), headed[1:]...)
+	} else {
+		roots = headed
+	}
+	return a.withGapHead(roots)
+}
+
+// galleryBeforeHead returns the stage right before the article's head
+// that withHead added (a slider above the headline), when its text is
+// its own: the article's photo series with captions, not a carousel of
+// other stories (at most a quarter of its text in links, what a verdict
+// drops inside it not counted). nil otherwise.
+func (a *analysis) galleryBeforeHead(head *html.Node) []*html.Node {
+	st := a.withStage(head)
+	if len(st) < 2 {
+		return nil
+	}
+	stage := st[:len(st)-1]
+	for _, s := range stage {
+		w := a.w[s]
+		own := w.text - a.markedText(s, umzug.DropRelated)
+		if own <= 0 || 4*(w.link-min(w.link, a.markedText(s, umzug.DropRelated))) > own {
+			return nil
+		}
+	}
+	return stage
+}
+
+// withSections returns the main region with the sections of the same
+// article beside it: a template (a page builder, a theme's "text with
+// headline" and "table" modules) that renders an article as a row of
+// sibling sections, each a wrapper of the same kind, lets the best region
+// be one of them, and the others were lost as outside-main (the article's
+// first sections, a table between two of them). The region, or one of
+// its nearest ancestors that holds little prose besides it, is extended by
+// its siblings while they are sections: no verdict, no teaser, no page
+// header, navigation or footer inside, at most a quarter of their text in
+// links. The run ends at the outermost siblings of the region's own kind
+// (the same classes, leaving out numbered ones) that hold prose: a wrapper
+// of another kind (a table's) joins only between two of the article's
+// sections.
+func (a *analysis) withSections(t *html.Node) []*html.Node {
+	n := t
+	for i := 0; i < 3 && n != nil && n != a.body && n.Parent != nil; i++ {
+		if run := a.sectionRun(n); run != nil {
+			for k, x := range run {
+				if x == n {
+					run[k] = t
+				}
+			}
+			return run
+		}
+		p := n.Parent
+		if p == a.body || a.w[p].good > a.w[n].good+200 {
+			break
+		}
+		n = p
+	}
+	return []*html.Node{t}
+}
+
+// sectionRun returns n's siblings that make one article with it, in
+// document order, n among them; nil when no sibling is of n's kind.
+func (a *analysis) sectionRun(n *html.Node) []*html.Node {
+	key := sectionKey(n)
+	if key == "" {
+		return nil
+	}
+	var before, after []*html.Node
+	for s := n.PrevSibling; s != nil; s = s.PrevSibling {
+		if s.Type != html.ElementNode || isInvisible(s) || a.w[s].text == 0 && !hasMedia(s) {
+			continue
+		}
+		if !a.sectionLike(s) {
+			break
+		}
+		before = append(before, s)
+	}
+	for s := n.NextSibling; s != nil; s = s.NextSibling {
+		if s.Type != html.ElementNode || isInvisible(s) || a.w[s].text == 0 && !hasMedia(s) {
+			continue
+		}
+		if !a.sectionLike(s) {
+			break
+		}
+		after = append(after, s)
+	}
+	// Only up to the outermost section of n's own kind on each side.
+	first, last := -1, -1
+	// A section of prose (80 characters or more) bounds the run: a
+	// grid's other column of the same classes with a page title banner
+	// ("// Artikel") is no section of the article.
+	for i, s := range before {
+		if sectionKey(s) == key && a.w[s].good >= 80 {
+			first = i
+		}
+	}
+	for i, s := range after {
+		if sectionKey(s) == key && a.w[s].good >= 80 {
+			last = i
+		}
+	}
+	if first < 0 && last < 0 {
+		return nil
+	}
+	run := make([]*html.Node, 0, first+last+3)
+	for i := first; i >= 0; i-- {
+		run = append(run, before[i])
+	}
+	run = append(run, n)
+	return append(run, after[:last+1]...)
+}
+
+// sectionKey is the kind of a wrapper: its classes without those that
+// hold a digit (a page builder's element ids), "" when none is left.
+func sectionKey(n *html.Node) string {
+	var b strings.Builder
+	for _, c := range strings.Fields(attr(n, "class")) {
+		if strings.ContainsAny(c, "0123456789") {
+			continue
+		}
+		b.WriteString(c)
+		b.WriteByte(' ')
+	}
+	if b.Len() == 0 {
+		return ""
+	}
+	return n.Data + " " + b.String()
+}
+
+// sectionLike reports a sibling of the main region that can be a section
+// of its article: no verdict, no teaser or list of teasers, no page
+// chrome inside, no form, and at most a quarter of its text in links.
+func (a *analysis) sectionLike(s *html.Node) bool {
+	if _, marked := a.marks[s]; marked || a.soft[s] || s.DataAtom == atom.Form {
+		return false
+	}
+	w := a.w[s]
+	if 4*w.link > w.text || 2*w.boil > w.text || a.hasChromeLandmark(s) || teaserish(s) {
+		return false
+	}
+	return true
 }
 
 // listLandmark returns the content landmark around a best region that is
@@ -742,6 +888,108 @@ func (a *analysis) withHead(roots []*html.Node) []*html.Node {
 		return roots
 	}
 	return append([]*html.Node{head}, roots...)
+}
+
+// gapLeadWords name the lead of an article in a class or id: news.go's
+// leadWords and the longer forms ("article--introduction", "einleitung").
+var gapLeadWords = map[string]bool{"intro": true, "lead": true, "vorspann": true, "abstract": true, "standfirst": true,
+	"introduction": true, "einleitung": true}
+
+// withGapHead adds the article's head that a template puts between the
+// page's sole level-1 headline and the main region, outside both: the
+// headline as shown with its kicker (an <h2> under a small <h1> that only
+// the breadcrumb bar shows), the lead, and the title picture with its
+// caption and credit. withHead takes the headline's own box; this takes
+// what follows it up to the region. Of that stretch only headlines,
+// paragraphs, figures, boxes of a picture and a short caption, and
+// elements named as a lead count, none with a verdict or made of links,
+// and at most 1,500 characters in all: a notification prompt, a date line
+// or a teaser list between them is no head and stays out.
+func (a *analysis) withGapHead(roots []*html.Node) []*html.Node {
+	h1 := a.soleHeadline()
+	if h1 == nil || len(roots) == 0 {
+		return roots
+	}
+	r := roots[0]
+	for _, x := range roots {
+		if x == h1 || isAncestor(x, h1) || isAncestor(h1, x) {
+			return roots
+		}
+	}
+	if !nodeOrder(h1, r) {
+		return roots
+	}
+	c := commonAncestor(h1, r)
+	if c == nil {
+		return roots
+	}
+	hA, rA := h1, r
+	for hA.Parent != c {
+		hA = hA.Parent
+	}
+	for rA.Parent != c {
+		rA = rA.Parent
+	}
+	// The stretch between them in document order: what follows the
+	// headline and its ancestors below c, the children of c between, and
+	// what precedes the region and its ancestors below c (outer first).
+	var gap []*html.Node
+	for x := h1; x != hA; x = x.Parent {
+		for s := x.NextSibling; s != nil; s = s.NextSibling {
+			gap = append(gap, s)
+		}
+	}
+	for s := hA.NextSibling; s != nil && s != rA; s = s.NextSibling {
+		gap = append(gap, s)
+	}
+	var levels [][]*html.Node
+	for y := r; y != rA; y = y.Parent {
+		var lv []*html.Node
+		for s := y.Parent.FirstChild; s != nil && s != y; s = s.NextSibling {
+			lv = append(lv, s)
+		}
+		levels = append(levels, lv)
+	}
+	for i := len(levels) - 1; i >= 0; i-- {
+		gap = append(gap, levels[i]...)
+	}
+	var parts []*html.Node
+	var total int32
+	title := cleanText(h1)
+	var take func(n *html.Node)
+	take = func(n *html.Node) {
+		if n.Type != html.ElementNode || isInvisible(n) || skipElement(n) || n.DataAtom == atom.Form || hasClass(attr(n, "class"), "hidden") {
+			return // Bootstrap's "hidden" is display:none ("Hauptinhalt" for screen readers)
+		}
+		if _, marked := a.marks[n]; marked {
+			return
+		}
+		w := a.w[n]
+		if w.text == 0 {
+			return // a picture alone says nothing of whose it is
+		}
+		if headingLevel(n) > 0 && strings.EqualFold(cleanText(n), title) {
+			return // the headline shown twice: the title field has it
+		}
+		if headingLevel(n) > 0 || n.DataAtom == atom.P || n.DataAtom == atom.Figure || n.DataAtom == atom.Blockquote ||
+			namedBy(n, gapLeadWords) || w.text <= 300 && hasMedia(n) && !hasDescendant(n, func(d *html.Node) bool { return headingLevel(d) > 0 }) {
+			if 2*w.link <= w.text {
+				parts = append(parts, n)
+				total += w.text
+			}
+			return
+		}
+		for k := n.FirstChild; k != nil; k = k.NextSibling {
+			take(k)
+		}
+	}
+	for _, g := range gap {
+		take(g)
+	}
+	if len(parts) == 0 || total > 1500 {
+		return roots
+	}
+	return append(parts, roots...)
 }
 
 // soleHeadline returns the page's one visible level-1 headline with text,
@@ -2075,6 +2323,9 @@ func (p *page) dropHeadedBoxes(root *html.Node) {
 				if r == "" && len(t) < 250 && mayCommentGate(t) && commentGate.MatchString(t) {
 					r = umzug.DropComments // "Sie müssen sich einloggen, um …"
 				}
+				if r == umzug.DropComments && genreKicker(c, t) {
+					r = "" // "Kommentar" over a teaser's or an article's headline: its genre
+				}
 				// A plain news headline ("Aktuelle Meldungen", "Neueste
 				// Meldungen") names a related box beside a news record,
 				// elsewhere a list: the home page's latest news an editor
@@ -2163,6 +2414,24 @@ func (p *page) dropHeadedBoxes(root *html.Node) {
 			n = following
 		}
 	}
+}
+
+// genreKicker reports a comment label that names the genre of the
+// headline right after it: the singular "Kommentar" over an opinion
+// piece's headline (in a teaser of a news list, or over the article
+// itself), where a comment section's headline is plural ("Kommentare",
+// "3 Kommentare") or an action ("Kommentar schreiben") and what follows it
+// is comments or a form, not a headline of its own.
+func genreKicker(n *html.Node, t string) bool {
+	if !strings.EqualFold(strings.TrimRight(t, " :"), "kommentar") {
+		return false
+	}
+	h := nextElement(n)
+	if h == nil || headingLevel(h) == 0 {
+		return false
+	}
+	ht := cleanText(h)
+	return len(ht) >= 20 && headingReason(ht) == ""
 }
 
 // listHeading matches the plain headlines of a site's news lists ("News",
