@@ -1,0 +1,61 @@
+package html_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/umzug/umzug"
+)
+
+// TestFileListInBody: on a page that is no press release, a list of the
+// site's files in a rich text body ("Downloads" over items of a link and
+// a size label) is a downloads block with the headline before it as its
+// header; a paragraph that is a link to a file stays a sentence of the
+// text, and a list of documents on another site stays a list of links.
+func TestFileListInBody(t *testing.T) {
+	d := parseFile(t, `<html><head><title>Sperrmüll | Gemeinde Talheim</title></head><body>
+<nav><a href="/">Start</a> <a href="/rathaus/">Rathaus</a></nav>
+<main><div class="item-page"><h1>Sperrmüll anmelden</h1>
+<div class="com-content-article__body">
+<p>Sperrmüll wird zweimal im Jahr kostenlos abgeholt. Die Anmeldung ist bis eine Woche vor dem Termin möglich.</p>
+<p><a href="/images/downloads/abfuhrkalender-2025.pdf">Abfuhrkalender 2025</a></p>
+<h3>Downloads</h3>
+<ul>
+<li><a href="/images/downloads/sperrmuell-antrag.pdf">Antrag auf Abholung</a> (PDF, 95 KB)</li>
+<li><a href="https://www.talheim.example/images/downloads/gebuehren.pdf">Gebührensatzung</a> (PDF, 210 KB)</li>
+</ul>
+<h3>Gesetze</h3>
+<ul>
+<li><a href="https://www.gesetze.example/krwg.pdf">Kreislaufwirtschaftsgesetz</a> (PDF, 1 MB)</li>
+</ul>
+</div></div></main>
+<footer><a href="/impressum">Impressum</a> <a href="/datenschutz">Datenschutz</a></footer></body></html>`, "https://www.talheim.example/rathaus/sperrmuell")
+	if d.Kind != umzug.KindPage {
+		t.Fatalf("kind %s", d.Kind)
+	}
+	var got []string
+	for _, b := range d.Blocks {
+		s := string(b.Type)
+		if b.Header != nil {
+			s += ":" + b.Header.Text
+		}
+		got = append(got, s)
+	}
+	want := []string{"text", "downloads:Downloads", "heading", "text"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("blocks = %q; want %q", got, want)
+	}
+	dl := d.Blocks[1].Downloads
+	if len(dl.Items) != 2 || dl.Items[0].Title != "Antrag auf Abholung" || dl.Items[0].SizeText != "95 KB" || dl.Items[1].Format != "PDF" {
+		t.Errorf("downloads = %+v", dl.Items)
+	}
+	if !strings.Contains(d.Blocks[0].PlainText(), "Abfuhrkalender 2025") || !strings.Contains(d.Blocks[3].PlainText(), "Kreislaufwirtschaftsgesetz") {
+		t.Errorf("the paragraph's link or the other site's list left the text: %q / %q", d.Blocks[0].PlainText(), d.Blocks[3].PlainText())
+	}
+	for _, x := range d.Provenance.Accounting.Dropped {
+		if x.Reason == umzug.DropUnconverted {
+			t.Errorf("unconverted: %q", x.Excerpt)
+		}
+	}
+}
