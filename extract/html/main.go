@@ -1182,6 +1182,8 @@ func (p *page) prune(root *html.Node) {
 				p.drop(c, umzug.DropUtility)
 			} else if w.text <= 40 && readMoreTwin(c) {
 				p.drop(c, umzug.DropUtility)
+			} else if !ce && w.text <= 80 && p.datedBylineLine(c) {
+				p.drop(c, umzug.DropMeta) // "<time>21.05.2024</time> von Pressestelle": Contao's news info line
 			} else if !ce && p.dateLine(c) {
 				p.drop(c, umzug.DropDuplicate)
 			} else if !ce && w.text <= 60 && p.dateWithLabel(c) {
@@ -1749,6 +1751,44 @@ func (p *page) dateLine(n *html.Node) bool {
 		return strings.TrimSpace(textOf(n.Parent)) == strings.TrimSpace(textOf(n)) || len(t) <= 25
 	}
 	return strings.ContainsAny(t, "0123456789") && dateOnly.MatchString(t)
+}
+
+// datedBylineLine reports a line of a <time> of the page's own day and a
+// byline after it, nothing else ("21.05.2024 von Pressestelle": the info
+// line of Contao's news templates, `<p class="info"><time>…</time> von
+// Autor</p>`): the date is the page's field, the author's name is meta.
+// dateLine took the <time> alone and left "von Pressestelle" as the
+// article's first paragraph. The line of a teaser dated another day stays
+// with its teaser.
+func (p *page) datedBylineLine(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Div, atom.Span:
+	default:
+		return false
+	}
+	var tm *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom != atom.Time || tm != nil {
+			if !inlineAtoms[c.DataAtom] || c.DataAtom == atom.A || c.DataAtom == atom.Img {
+				return false
+			}
+			continue
+		}
+		tm = c
+	}
+	if tm == nil || !p.dateLine(tm) {
+		return false
+	}
+	day := isoDate(attr(tm, "datetime"), cleanText(tm))
+	if len(day) < 10 || !(strings.HasPrefix(p.metaDateV, day[:10]) || strings.HasPrefix(p.contentDateV, day[:10])) {
+		return false
+	}
+	rest := strings.TrimSpace(strings.Replace(cleanText(n), cleanText(tm), "", 1))
+	rest = strings.TrimSpace(strings.TrimLeft(rest, "|,·•–-"))
+	return rest != "" && len(rest) < 60 && bylineRe.MatchString(rest)
 }
 
 // lastChangeLine reports a line that states the page's last change and
