@@ -712,11 +712,14 @@ func (p *page) takeSubtitle() {
 // takeLead reads the lead of a release without tx_news's lead markup: the
 // opening paragraph of its text when it is set in bold as a whole, as
 // press offices write their leads, or when it is all of an element whose
-// class names a lead ("main-article-intro", "vorspann").
+// class names a lead ("main-article-intro", "vorspann", Bootstrap's
+// `p.lead` that Joomla's editors use), also when more paragraphs follow
+// it in the same text block. The article's picture may stand above it
+// (Joomla's full-text image before the body).
 func (p *page) takeLead() {
 	for i := range p.blocks {
 		b := &p.blocks[i]
-		if b.Type == umzug.BlockHeading {
+		if b.Type == umzug.BlockHeading || b.Type == umzug.BlockImage && i == 0 {
 			continue
 		}
 		if b.Type != umzug.BlockText || len(b.Text.Body) == 0 {
@@ -727,7 +730,7 @@ func (p *page) takeLead() {
 		if first.Style != "normal" || first.ListItem != "" || len(t) < 60 {
 			return
 		}
-		if !allMarked(first, "strong") && !(len(b.Text.Body) == 1 && len(t) <= 600 && leadMarked(p.blockSrc[b.Key], t)) {
+		if !allMarked(first, "strong") && !(len(t) <= 600 && leadMarked(p.blockSrc[b.Key], t)) {
 			return
 		}
 		p.d.PressRelease.Lead = t
