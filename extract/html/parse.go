@@ -437,6 +437,9 @@ func (p *page) extract() (umzug.Document, error) {
 		// text's), not a gallery's figure above a text element.
 		i, t := p.blockSrc[img.Key], p.blockSrc[txt.Key]
 		return i == nil || t == nil || i.Parent == t.Parent || isAncestor(t, i)
+	}, func(txt umzug.Block) bool {
+		t := p.blockSrc[txt.Key]
+		return t != nil && classWordIn(attr(t, "class"), captionWords) && collapseTrim(cleanText(t)) == collapseTrim(txt.PlainText())
 	})
 	p.blocks = d.Blocks
 	d.Assets = collectAssets(d)
