@@ -45,7 +45,8 @@ func fileLink(a *html.Node) bool {
 	if ext := path.Ext(strings.ToLower(fileParam(href))); extract.IsAssetExt(ext) && !pictureExt[ext] {
 		return true
 	}
-	if t := strings.ToLower(strings.TrimSpace(attr(a, "type"))); strings.HasPrefix(t, "application/") && !strings.Contains(t, "html") && !strings.Contains(t, "xml+") && t != "application/xhtml+xml" {
+	if t := strings.ToLower(strings.TrimSpace(attr(a, "type"))); strings.HasPrefix(t, "application/") && !strings.Contains(t, "html") && !strings.HasSuffix(t, "+xml") {
+		// not a page or a feed (application/xhtml+xml, rss+xml, atom+xml)
 		return true
 	}
 	for _, w := range strings.Fields(strings.ToLower(attr(a, "class"))) {

@@ -59,3 +59,23 @@ func TestFileListInBody(t *testing.T) {
 		}
 	}
 }
+
+// TestFileLinkByType: a link that declares a document's media type is a
+// link to a file whatever its address (Drupal's file field, Contao's
+// download elements); one that declares a feed is not.
+func TestFileLinkByType(t *testing.T) {
+	d := parseFile(t, `<html><head><title>Satzungen | Amt</title></head><body>
+<main><h1>Satzungen</h1>
+<p>Die Satzungen des Amtes gelten in der hier veröffentlichten Fassung. Ältere Fassungen schickt die Verwaltung auf Anfrage.</p>
+<div class="field field--type-file"><div class="field__item"><a href="/dokument/4711" type="application/pdf">Hauptsatzung</a></div><div class="field__item"><a href="/dokument/4712" type="application/pdf">Gebührensatzung</a></div></div>
+<h2>Abonnieren</h2>
+<ul><li><a href="/satzungen/feed" type="application/rss+xml">Neue Satzungen als Feed</a></li></ul>
+</main></body></html>`, "https://www.amt.example/satzungen")
+	var got []string
+	for _, b := range d.Blocks {
+		got = append(got, string(b.Type))
+	}
+	if want := []string{"text", "downloads", "heading", "text"}; !slices.Equal(got, want) {
+		t.Errorf("blocks = %q; want %q", got, want)
+	}
+}
