@@ -94,6 +94,38 @@ var familyCases = []typo3Case{
 		},
 	},
 	{
+		// A short article (under 400 characters of prose) built of
+		// paragraphs (the contrib module: text, image with a caption
+		// field, documents with a title field over media documents).
+		// Drupal wraps every page in "dialog-off-canvas-main-canvas":
+		// the whole page went as a popup, nothing was kept. The
+		// documents' title is the downloads block's header (it was
+		// unconverted text).
+		file: "drupal-paragraphs-short.html", url: "https://www.auenland.example/verkehr/radverkehrskonzept",
+		kind: umzug.KindPage, title: "Radverkehrskonzept beschlossen", published: "2024-10-14T12:00:00+02:00",
+		blocks: []string{"text", "heading", "text", "image", "downloads:Dokumente"},
+		sentences: []string{
+			"Bis 2030 sollen 85 Kilometer Radwege entstehen oder saniert werden.",
+			"Schwerpunkt sind Verbindungen zwischen den Gemeinden und zu den Bahnhöfen.",
+			"Radverkehrskonzept 2030",
+		},
+		chrome: map[string][]string{
+			"Direkt zum Inhalt": {umzug.DropScreenOnly},
+			"Hauptnavigation":   {umzug.DropHeader},
+			"Pfadnavigation":    {umzug.DropOutside, umzug.DropBreadcrumb, umzug.DropNavigation},
+			"Von Redaktion":     {umzug.DropMeta},
+			"Datenschutz":       {umzug.DropFooter},
+		},
+		check: func(t *testing.T, d umzug.Document) {
+			if img := d.Blocks[3].Image; img == nil || img.Caption != "Der neue Radweg zwischen Ahlen und Borg" {
+				t.Errorf("image = %+v", d.Blocks[3].Image)
+			}
+			if f := d.Blocks[4].Downloads.Items; len(f) != 1 || f[0].SizeText != "2.3 MB" || f[0].Format != "PDF" {
+				t.Errorf("downloads = %+v", f)
+			}
+		},
+	},
+	{
 		// Contao 4.13's news reader: the info line "<time> von
 		// Pressestelle" (its byline was the release's first paragraph,
 		// which kept the bold lead in the body), the download element

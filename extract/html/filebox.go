@@ -322,8 +322,16 @@ type fileHead struct {
 // fileListLabel returns the element that labels a list of files: a
 // short line without a link (at most 60 characters, not a headline: that
 // is firstHeading's) that comes before the list's first link, a child of
-// el or of its first child.
+// el or of the wrappers el holds alone (a Drupal paragraph in its field
+// item: its title field over its documents field).
 func fileListLabel(el *html.Node) *html.Node {
+	for {
+		only := soleChild(el)
+		if only == nil {
+			break
+		}
+		el = only
+	}
 	for c := el.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.TextNode && nonSpace(c.Data) > 0 {
 			return nil
@@ -352,6 +360,23 @@ func fileItem(a, box *html.Node) *html.Node {
 		item = p
 	}
 	return item
+}
+
+// soleChild returns the one element child of n when n holds nothing
+// else with text, nil otherwise.
+func soleChild(n *html.Node) *html.Node {
+	var only *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && nonSpace(c.Data) > 0:
+			return nil
+		case c.Type == html.ElementNode && only != nil:
+			return nil
+		case c.Type == html.ElementNode:
+			only = c
+		}
+	}
+	return only
 }
 
 // firstHeading returns the first headline inside el, before any link.

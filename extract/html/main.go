@@ -98,8 +98,15 @@ func analyzeSized(root *html.Node, shared *verdictCache, elements int) *analysis
 		// A wrapper holding most of the prose together with the page's
 		// main landmark or headline ("content-sidebar-wrap" around
 		// <main>); a real sidebar, however long, holds neither.
+		// On a short page (a contact page, a short notice: less than 400
+		// characters of prose) the wrapper around the whole page holds
+		// the main landmark and most of the prose all the same: Drupal
+		// wraps every page in "dialog-off-canvas-main-canvas", whose
+		// "dialog" took all of a short page as a popup.
 		w := a.w[n]
-		if w.text-w.link > 400 && (float64(w.text-w.link) > 0.5*float64(total) && holdsArticle(n) || holdsMain(n)) {
+		prose := float64(w.text - w.link)
+		if w.text-w.link > 400 && (prose > 0.5*float64(total) && holdsArticle(n) || holdsMain(n)) ||
+			w.text-w.link > 0 && prose > 0.5*float64(total) && holdsMain(n) {
 			delete(a.marks, n)
 			continue
 		}
