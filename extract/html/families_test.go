@@ -163,6 +163,36 @@ var familyCases = []typo3Case{
 		},
 	},
 	{
+		// Contao 5's news reader: the news item's subheadline (news_full's
+		// <h2> right after the <h1> and the info line) was the body's
+		// first heading; Contao 5's content elements (content-text with
+		// its rte, content-headline, content-gallery, content-downloads,
+		// whose download component prints no size).
+		file: "contao-5-newsreader.html", url: "https://www.lindenau.example/presse/neue-spielplaetze.html",
+		kind: umzug.KindPressRelease, title: "Neue Spielplätze für drei Stadtteile", published: "2024-10-07T09:00:00+02:00",
+		publisher:   "Stadt Lindenau",
+		subtitle:    "Stadtrat gibt 1,2 Millionen Euro frei",
+		contacts:    []umzug.Contact{{Name: "Anna Sommer", Phone: "03421 55-101", Email: "presse@lindenau.example"}},
+		attachments: []string{"Beschlussvorlage 2024/118 | "},
+		blocks:      []string{"text", "heading", "text", "gallery"},
+		sentences: []string{
+			"Der Stadtrat hat in seiner Sitzung am Donnerstag den Bau von drei neuen Spielplätzen beschlossen.",
+			"Südstadt, Am Wasserturm",
+			"Entwurf für den Mühlgraben",
+		},
+		chrome: map[string][]string{
+			"von Redaktion":           {umzug.DropMeta},
+			"Navigation überspringen": {umzug.DropHeader},
+			"Zurück":                  {umzug.DropUtility},
+			"Datenschutz":             {umzug.DropFooter},
+		},
+		check: func(t *testing.T, d umzug.Document) {
+			if g := blockOf(d, umzug.BlockGallery).Gallery; len(g.Items) != 2 || g.Items[0].Link == "" {
+				t.Errorf("gallery = %+v", g)
+			}
+		},
+	},
+	{
 		file: "contao-5-newslist.html", url: "https://www.lindenau.example/presse.html",
 		kind: umzug.KindPage, title: "Pressemitteilungen", published: "-",
 		blocks: []string{"text", "teaser"},
@@ -311,13 +341,16 @@ func checkFamilyFields(t *testing.T, tc typo3Case, d umzug.Document) {
 	if pr.Lead != tc.lead {
 		t.Errorf("lead = %q; want %q", pr.Lead, tc.lead)
 	}
+	if pr.Subtitle != tc.subtitle {
+		t.Errorf("subtitle = %q; want %q", pr.Subtitle, tc.subtitle)
+	}
 	if !slices.Equal(pr.Contacts, tc.contacts) {
 		t.Errorf("contacts = %+v\nwant %+v", pr.Contacts, tc.contacts)
 	}
 	var att []string
 	for _, a := range pr.Attachments {
 		att = append(att, a.Title+" | "+a.SizeText)
-		if a.Size == 0 || a.Format == "" {
+		if a.SizeText != "" && a.Size == 0 || a.Format == "" {
 			t.Errorf("attachment %+v: want size and format", a)
 		}
 	}
