@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -151,18 +152,7 @@ func (p *page) fileBoxBlock(el *html.Node) {
 	} else if lh, ok := p.fileListHeads[el]; ok {
 		hdr = lh.header
 	}
-	s := goquery.NewDocumentFromNode(el).Selection
-	d := p.downloads(s)
-	if d == nil {
-		d = &umzug.Downloads{}
-		s.FindMatcher(css("a[href]")).Each(func(_ int, a *goquery.Selection) {
-			if fileLink(a.Nodes[0]) {
-				if f := p.fileOf(a, goquery.NewDocumentFromNode(fileItem(a.Nodes[0], el)).Selection); f.URL != "" {
-					d.Items = append(d.Items, f)
-				}
-			}
-		})
-	}
+	d := p.boxFiles(el)
 	if len(d.Items) == 0 {
 		p.element(el, 0, "")
 		return
@@ -184,9 +174,8 @@ func (p *page) fileBoxBlock(el *html.Node) {
 // body instead of its attachments. The files are the site's own (base's
 // host): a list of documents elsewhere (a parliament's printed papers,
 // a tournament's draw) is a list of links. A link around a headline is
-// the headline's. Pictures (file previews), tables,
-// forms, a line of prose or an item of several links make it something
-// else.
+// the headline's. Pictures (file previews), tables, forms, a line of
+// prose or an item of several links make it something else.
 func downloadList(n *html.Node, base *url.URL) bool {
 	switch n.DataAtom {
 	case atom.Ul, atom.Ol, atom.Div, atom.Section:
@@ -327,8 +316,8 @@ type fileHead struct {
 func fileListLabel(el *html.Node) *html.Node {
 	for {
 		only := soleChild(el)
-		if only == nil {
-			break
+		if only == nil || only.DataAtom != atom.Div && only.DataAtom != atom.Section && only.DataAtom != atom.Article {
+			break // a list's only item, a link: no wrapper
 		}
 		el = only
 	}
@@ -339,7 +328,7 @@ func fileListLabel(el *html.Node) *html.Node {
 		if c.Type != html.ElementNode || isInvisible(c) {
 			continue
 		}
-		if countLinks(c) > 0 || c.DataAtom == atom.Li || c.DataAtom == atom.Ul || c.DataAtom == atom.Ol {
+		if c.DataAtom == atom.A || countLinks(c) > 0 || c.DataAtom == atom.Li || c.DataAtom == atom.Ul || c.DataAtom == atom.Ol {
 			return nil
 		}
 		if t := cleanText(c); t != "" && len(t) <= 60 && c.DataAtom != atom.Span {
@@ -377,6 +366,55 @@ func soleChild(n *html.Node) *html.Node {
 		}
 	}
 	return only
+}
+
+// boxFiles reads the files of a box of files: its list items, else each
+// file link with the element around it that holds no other link.
+func (p *page) boxFiles(el *html.Node) *umzug.Downloads {
+	s := goquery.NewDocumentFromNode(el).Selection
+	if d := p.downloads(s); d != nil {
+		return d
+	}
+	d := &umzug.Downloads{}
+	s.FindMatcher(css("a[href]")).Each(func(_ int, a *goquery.Selection) {
+		if fileLink(a.Nodes[0]) {
+			if f := p.fileOf(a, goquery.NewDocumentFromNode(fileItem(a.Nodes[0], el)).Selection); f.URL != "" {
+				d.Items = append(d.Items, f)
+			}
+		}
+	})
+	return d
+}
+
+// filesCoverText reports whether the downloads block of a list of files
+// would hold all of its text: its headline or label, each file's title,
+// format, size and note; what is left is punctuation. A line beside the
+// files ("Bitte füllen Sie den Antrag vollständig aus.") would otherwise
+// be lost: such a list stays running text.
+func (p *page) filesCoverText(el *html.Node) bool {
+	rest := cleanText(el)
+	cut := func(t string) {
+		if t = collapseTrim(t); t != "" {
+			rest = strings.Replace(rest, t, " ", 1)
+		}
+	}
+	if h := firstHeading(el); h != nil {
+		cut(cleanText(h))
+	} else if lbl := fileListLabel(el); lbl != nil {
+		cut(cleanText(lbl))
+	}
+	for _, f := range p.boxFiles(el).Items {
+		cut(f.Title)
+		cut(f.SizeText)
+		cut(f.Description)
+		cut(f.Format)
+	}
+	for _, r := range rest {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // firstHeading returns the first headline inside el, before any link.

@@ -79,3 +79,48 @@ func TestFileLinkByType(t *testing.T) {
 		t.Errorf("blocks = %q; want %q", got, want)
 	}
 }
+
+// TestFileListWithLine: a box of files with a line of its own beside
+// them ("Bitte …") is no downloads block as a whole, which would hold the
+// files' titles and sizes, not the line: the headline and the line stay,
+// the list in it is the downloads block.
+func TestFileListWithLine(t *testing.T) {
+	d := parseFile(t, `<html><head><title>Wahlhelfer | Stadt</title></head><body>
+<main><h1>Wahlhelfer werden</h1>
+<p>Für die Kommunalwahl sucht die Stadt noch 200 Wahlhelferinnen und Wahlhelfer für die Wahllokale.</p>
+<div class="box"><h3>Formulare</h3><p>Bitte vollständig ausfüllen.</p><ul><li><a href="/dateien/anmeldung-wahlhelfer.pdf">Anmeldung als Wahlhelferin oder Wahlhelfer</a> (PDF, 60 KB)</li><li><a href="/dateien/erfrischungsgeld.pdf">Merkblatt zum Erfrischungsgeld für Wahlhelfer</a> (PDF, 45 KB)</li></ul></div>
+</main></body></html>`, "https://www.stadt.example/wahlen/wahlhelfer")
+	var got []string
+	for _, b := range d.Blocks {
+		s := string(b.Type)
+		if b.Header != nil {
+			s += ":" + b.Header.Text
+		}
+		got = append(got, s)
+	}
+	if want := []string{"text", "heading", "text", "downloads"}; !slices.Equal(got, want) {
+		t.Errorf("blocks = %q; want %q", got, want)
+	}
+	if !strings.Contains(documentText(d), "Bitte vollständig ausfüllen.") {
+		t.Errorf("the line is lost: %q", documentText(d))
+	}
+	for _, x := range d.Provenance.Accounting.Dropped {
+		if x.Reason == umzug.DropUnconverted {
+			t.Errorf("unconverted: %q", x.Excerpt)
+		}
+	}
+}
+
+// TestFileListOneItem: the link of a list's only file is its title, not
+// a label over the list.
+func TestFileListOneItem(t *testing.T) {
+	d := parseFile(t, `<html><head><title>Haushalt | Stadt</title></head><body>
+<main><h1>Haushalt 2025</h1>
+<p>Der Stadtrat hat den Haushalt für das kommende Jahr im November beschlossen. Er umfasst 84 Millionen Euro.</p>
+<ul><li><a href="/dateien/haushaltsplan-2025.pdf">Haushaltsplan</a> (PDF, 4 MB)</li></ul>
+</main></body></html>`, "https://www.stadt.example/haushalt")
+	b := blockOf(d, umzug.BlockDownloads)
+	if b == nil || b.Header != nil || len(b.Downloads.Items) != 1 || b.Downloads.Items[0].Title != "Haushaltsplan" {
+		t.Errorf("downloads = %+v", b)
+	}
+}

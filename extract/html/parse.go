@@ -827,7 +827,7 @@ func (p *page) walk(n *html.Node) {
 			p.fileBoxBlock(c)
 			continue
 		}
-		if w := p.an.w[c]; w.link > 0 && 3*w.link >= w.text && !isContentElement(c) && !isAnchorMarker(c) && !p.ruleAnc[c] && downloadList(c, p.base) {
+		if w := p.an.w[c]; w.link > 0 && 3*w.link >= w.text && !isContentElement(c) && !isAnchorMarker(c) && !p.ruleAnc[c] && downloadList(c, p.base) && p.filesCoverText(c) {
 			// (the weights first: a box of prose is no list of files)
 			if _, ruled := p.rules[c]; !ruled {
 				flushLoose()
