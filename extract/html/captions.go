@@ -117,7 +117,12 @@ func withoutEchoes(body umzug.PortableText, media []umzug.Media) umzug.PortableT
 // ("© Agentur" in one, the caption in the next). runningText reports an
 // image and a text block of the same running text (nil: any); only there
 // is an italic first line the image's caption (emCaptionLine).
-func captionsAfterImages(bs []umzug.Block, runningText func(img, txt umzug.Block) bool) []umzug.Block {
+// captionEl reports a text block made from an element whose class names
+// a caption (nil: none): a one-paragraph block so made right under an
+// image without a caption is its caption (Drupal's image field with the
+// caption and the credit in fields of their own after it,
+// `field--name-field-bildunterschrift`, `field--name-field-copyright`).
+func captionsAfterImages(bs []umzug.Block, runningText func(img, txt umzug.Block) bool, captionEl func(txt umzug.Block) bool) []umzug.Block {
 	out := bs[:0]
 	for i := 0; i < len(bs); i++ {
 		b := bs[i]
@@ -133,6 +138,16 @@ func captionsAfterImages(bs []umzug.Block, runningText func(img, txt umzug.Block
 			}
 			first := next.Text.Body[0]
 			rest := next.Text.Body[1:]
+			if m.Caption == "" && len(rest) == 0 && captionEl != nil && plainParagraph(first) && captionEl(next) {
+				if caption, credit := splitCredit(collapseTrim(first.PlainText())); caption != "" && len(caption) <= 300 && !otherCredit(m, credit) {
+					m.Caption = caption
+					if credit != "" {
+						m.Credit = credit
+					}
+					i++
+					continue // the credit may follow in a block of its own
+				}
+			}
 			if !isEcho(first, captionKeys([]umzug.Media{*m})) && !takeCaption(m, first) {
 				line, after, ok := emCaptionLine(first)
 				if !ok || m.Caption != "" || len(after.Children) == 0 || runningText != nil && !runningText(b, next) {

@@ -70,7 +70,7 @@ func TestItalicLineWithSecondCredit(t *testing.T) {
 		{Type: "span", Key: "s1", Text: "\nNach dem Krieg blieb das Fahrzeug bis 1970 im Dienst der Wehr.", Marks: []string{}},
 	}}}
 	txt := umzug.Block{Key: "b2", Type: umzug.BlockText, Text: &umzug.Text{Body: body}}
-	out := captionsAfterImages([]umzug.Block{img, txt}, nil)
+	out := captionsAfterImages([]umzug.Block{img, txt}, nil, nil)
 	if len(out) != 2 || out[0].Image.Credit != "© Archiv B" || out[0].Image.Caption != "" {
 		t.Fatalf("blocks %+v: want the picture unchanged and the text after it", out)
 	}
@@ -79,7 +79,7 @@ func TestItalicLineWithSecondCredit(t *testing.T) {
 	}
 	// The same line without a credit of its own is the caption.
 	body[0].Children[0].Text = "Das LF 8 im Einsatz."
-	out = captionsAfterImages([]umzug.Block{img, {Key: "b2", Type: umzug.BlockText, Text: &umzug.Text{Body: body}}}, nil)
+	out = captionsAfterImages([]umzug.Block{img, {Key: "b2", Type: umzug.BlockText, Text: &umzug.Text{Body: body}}}, nil, nil)
 	if out[0].Image.Caption != "Das LF 8 im Einsatz." || out[0].Image.Credit != "© Archiv B" {
 		t.Errorf("picture %+v: want the caption and its credit", out[0].Image.Media)
 	}

@@ -196,7 +196,10 @@ var cmsFamilyCases = []typo3Case{
 		kind: umzug.KindPressRelease, title: "Sanierung der Stadtbibliothek beginnt", published: "2024-05-21",
 		publisher: "Gemeinde Birkenfelde",
 		contacts:  []umzug.Contact{{Name: "Frau Ute Kranz", Phone: "05541 7788-40", Email: "bauamt@birkenfelde.example"}},
-		blocks:    []string{"text", "text", "heading", "text", "image", "heading", "table", "text", "text", "text"},
+		// The text element that holds only the link to the schedule's
+		// PDF is a list of files: the release's attachment.
+		attachments: []string{"Bauzeitenplan Stadtbibliothek | 180 KB"},
+		blocks:      []string{"text", "text", "heading", "text", "image", "heading", "table", "text", "text"},
 		sentences: []string{
 			"Die Ausleihe zieht in das alte Postgebäude um.",
 			"damit alle Etagen barrierefrei erreichbar sind.",
@@ -206,7 +209,6 @@ var cmsFamilyCases = []typo3Case{
 			"Heizung und Lüftung",
 			"aus dem Programm Lebendige Zentren.",
 			"Wir freuen uns auf eine moderne Bibliothek",
-			"Bauzeitenplan Stadtbibliothek",
 			"05541 7788-40",
 		},
 		chrome: map[string][]string{

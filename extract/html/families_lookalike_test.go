@@ -23,8 +23,8 @@ func familyArticle(body string) string {
 // TestFamilyLookalikes: what the rules for WordPress, Plone and Neos
 // markup leave alone. A date over an event's title is no byline; an
 // editor's "---" between sections is no meta separator; a text hidden by
-// `d-none` that a script may show is no label; a box with one link to a
-// file (no button beside it) stays running text.
+// `d-none` that a script may show is no label. (A box with one link to a
+// file and no button is a list of files: filelist_test.go.)
 func TestFamilyLookalikes(t *testing.T) {
 	for _, tc := range []struct {
 		name, body, keep string
@@ -34,7 +34,6 @@ func TestFamilyLookalikes(t *testing.T) {
 		{"date and two words of a title", `<p>Ein Nachmittag für alle Generationen im Stadtpark am Schlossteich.</p><p>21.05.2024 - Neue Regeln</p>`, "Neue Regeln", umzug.BlockText},
 		{"an editor's rule", `<p>Programm am Nachmittag und am Abend für alle Generationen.</p><p>---</p><p>Anmeldung bis Freitag.</p>`, "---", umzug.BlockText},
 		{"hidden prose", `<div class="d-none">Bei Unwetter informieren wir hier kurzfristig über eine Absage des Festes und den Ersatztermin im Juni.</div>`, "Bei Unwetter informieren wir hier", umzug.BlockText},
-		{"one file link", `<div class="download"><a href="/media/programm.pdf">Programm (PDF, 120 KB)</a></div>`, "Programm", umzug.BlockText},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := parseFile(t, familyArticle(tc.body), "https://www.stadt-beispiel.example/aktuelles/sommerfest")

@@ -1,10 +1,12 @@
 package html
 
 import (
+	"net/url"
 	"path"
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -23,8 +25,11 @@ import (
 // fileLink reports a link to a file of the site rather than a page: by
 // the extension of its path (documents, archives, media; not pictures,
 // which a gallery links to its large version), by the Government Site
-// Builder's blob address (`?__blob=publicationFile`), or by the class a
-// CMS gives file links (RichTextDownloadLink, FileLink, download).
+// Builder's blob address (`?__blob=publicationFile`), by Contao's
+// download address (the page with `?file=files/….pdf`), by the media
+// type a link declares (`type="application/pdf"`: Drupal's file field,
+// Contao's download elements), or by the class a CMS gives file links
+// (RichTextDownloadLink, FileLink, download).
 func fileLink(a *html.Node) bool {
 	href := attr(a, "href")
 	if href == "" {
@@ -37,12 +42,42 @@ func fileLink(a *html.Node) bool {
 	if umzug.IsFileExt(ext) && !umzug.IsPictureExt(ext) {
 		return true
 	}
+	if ext := path.Ext(strings.ToLower(fileParam(href))); umzug.IsFileExt(ext) && !umzug.IsPictureExt(ext) {
+		return true
+	}
+	if t := strings.ToLower(strings.TrimSpace(attr(a, "type"))); strings.HasPrefix(t, "application/") && !strings.Contains(t, "html") && !strings.HasSuffix(t, "+xml") {
+		// not a page or a feed (application/xhtml+xml, rss+xml, atom+xml)
+		return true
+	}
 	for _, w := range strings.Fields(strings.ToLower(attr(a, "class"))) {
 		if strings.Contains(w, "download") || strings.Contains(w, "filelink") {
 			return true
 		}
 	}
 	return false
+}
+
+// fileParam returns the file a download address names in its query
+// (Contao sends a file of its file manager through the page that lists
+// it: `seite.html?file=files/downloads/richtlinie.pdf`), or "".
+func fileParam(href string) string {
+	q := strings.IndexByte(href, '?')
+	if q < 0 {
+		return ""
+	}
+	query := href[q+1:]
+	if h := strings.IndexByte(query, '#'); h >= 0 {
+		query = query[:h]
+	}
+	for _, kv := range strings.Split(query, "&") {
+		if v, ok := strings.CutPrefix(kv, "file="); ok && v != "" {
+			if u, err := url.QueryUnescape(v); err == nil {
+				return u
+			}
+			return v
+		}
+	}
+	return ""
 }
 
 // fileBox reports a box whose links are mostly links to files, with
@@ -110,19 +145,10 @@ func (p *page) fileBoxBlock(el *html.Node) {
 		if t := p.headingText(h); t != "" {
 			hdr = &umzug.Header{Text: t, Level: headingLevel(h)}
 		}
+	} else if lh, ok := p.fileListHeads[el]; ok {
+		hdr = lh.header
 	}
-	s := goquery.NewDocumentFromNode(el).Selection
-	d := p.downloads(s)
-	if d == nil {
-		d = &umzug.Downloads{}
-		s.FindMatcher(css("a[href]")).Each(func(_ int, a *goquery.Selection) {
-			if fileLink(a.Nodes[0]) {
-				if f := p.fileOf(a, a); f.URL != "" {
-					d.Items = append(d.Items, f)
-				}
-			}
-		})
-	}
+	d := p.boxFiles(el)
 	if len(d.Items) == 0 {
 		p.element(el, 0, "")
 		return
@@ -132,6 +158,268 @@ func (p *page) fileBoxBlock(el *html.Node) {
 	}
 	p.fileBoxKeys["b"+strconv.Itoa(len(p.blocks)+1)] = el
 	p.add(umzug.Block{Type: umzug.BlockDownloads, Header: hdr, Downloads: d}, 0, "", el)
+}
+
+// downloadList reports a list or a box outside content elements that
+// holds nothing but links to files, one to an item, with at most a size
+// label beside each and a short label or headline over them: Contao's
+// download elements (`ce_downloads`, `ce_download`, a news item's
+// `enclosure`), Drupal's file field (`field--type-file`), a list of files
+// in a rich text body ("Öffnungszeiten (PDF, 120 KB)"). The walk made
+// them a text list of links, so a press release's files stayed in its
+// body instead of its attachments. The files are the site's own (base's
+// host): a list of documents elsewhere (a parliament's printed papers,
+// a tournament's draw) is a list of links. A link around a headline is
+// the headline's. Pictures (file previews), tables, forms, a line of
+// prose or an item of several links make it something else.
+func downloadList(n *html.Node, base *url.URL) bool {
+	switch n.DataAtom {
+	case atom.Ul, atom.Ol, atom.Div, atom.Section:
+	default:
+		return false // a paragraph that is a link to a file is a sentence of the text
+	}
+	files, own := 0, 0
+	other := false
+	first, oneFile := "", true // the first file's address; all links go there
+	var walk func(n *html.Node, item *html.Node)
+	walk = func(n *html.Node, item *html.Node) {
+		for c := n.FirstChild; c != nil && !other; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				k := nonSpace(c.Data)
+				own += k
+				if k > 40 {
+					other = true // a line of prose, not a size label
+				}
+			case html.ElementNode:
+				if isInvisible(c) {
+					continue
+				}
+				switch c.DataAtom {
+				case atom.A:
+					if attr(c, "href") == "" || cleanText(c) == "" {
+						continue
+					}
+					if !fileLink(c) || item != nil && countLinks(item) > 1 || !sameSite(attr(c, "href"), base) ||
+						hasDescendant(c, func(d *html.Node) bool { return headingLevel(d) > 0 }) {
+						other = true
+						return
+					}
+					if files == 0 {
+						first = attr(c, "href")
+					} else if attr(c, "href") != first {
+						oneFile = false
+					}
+					files++
+					continue
+				case atom.Img, atom.Picture, atom.Table, atom.Form, atom.Iframe, atom.Video, atom.Audio, atom.Figure:
+					other = true
+					return
+				case atom.H1:
+					other = true // the page's headline: an article, not its files
+					return
+				case atom.Li:
+					if countLinks(c) == 0 {
+						other = true
+						return
+					}
+					walk(c, c)
+					continue
+				}
+				if headingLevel(c) > 0 {
+					if countLinks(c) > 0 || len(cleanText(c)) > 80 {
+						other = true
+					}
+					continue
+				}
+				walk(c, item)
+			}
+		}
+	}
+	walk(n, nil)
+	if files > 1 && oneFile {
+		return false // one file's name and its button: a file box (fileButtonBox)
+	}
+	return !other && files > 0 && own <= 40*files+60
+}
+
+// sameSite reports a link to base's host (or a relative one); a
+// leading "www." does not count.
+func sameSite(href string, base *url.URL) bool {
+	u, err := url.Parse(strings.TrimSpace(href))
+	if err != nil {
+		return false
+	}
+	if u.Host == "" || base == nil {
+		return u.Scheme == "" || u.Scheme == "http" || u.Scheme == "https" || u.Scheme == "file"
+	}
+	return strings.EqualFold(strings.TrimPrefix(u.Host, "www."), strings.TrimPrefix(base.Host, "www."))
+}
+
+// countLinks counts the links with an address and a text inside n.
+func countLinks(n *html.Node) int {
+	k := 0
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.A && attr(c, "href") != "" && cleanText(c) != "" {
+				k++
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	return k
+}
+
+// downloadListBlock converts a list of files (downloadList) into a
+// downloads block. Its header is its own headline, else the label over
+// its items (Drupal's `field__label`: a short line without a link before
+// the first file), else the headline right before it that the walk made
+// the last block ("Downloads" over a list of files in a body).
+func (p *page) downloadListBlock(el *html.Node) {
+	if firstHeading(el) == nil {
+		if lbl := fileListLabel(el); lbl != nil {
+			p.fileListHead(el, lbl, &umzug.Header{Text: cleanText(lbl)})
+		} else if h := prevElement(el); h != nil && headingLevel(h) > 1 && len(p.blocks) > 0 {
+			last := p.blocks[len(p.blocks)-1]
+			if last.Type == umzug.BlockHeading && last.Heading != nil && p.blockSrc[last.Key] == h {
+				p.blocks = p.blocks[:len(p.blocks)-1]
+				p.fileListHead(el, h, &umzug.Header{Text: last.Heading.Text, Level: last.Heading.Level})
+			}
+		}
+	}
+	p.fileBoxBlock(el)
+}
+
+// fileListHead records the header a list of files takes from outside its
+// headline: the label element or headline node (for the accounting of
+// attachments) and the header fileBoxBlock gives the block.
+func (p *page) fileListHead(el, head *html.Node, hdr *umzug.Header) {
+	if p.fileListHeads == nil {
+		p.fileListHeads = map[*html.Node]fileHead{}
+	}
+	p.fileListHeads[el] = fileHead{node: head, header: hdr}
+}
+
+// fileHead is the header of a list of files read from a label or
+// from the headline before it.
+type fileHead struct {
+	node   *html.Node
+	header *umzug.Header
+}
+
+// fileListLabel returns the element that labels a list of files: a
+// short line without a link (at most 60 characters, not a headline: that
+// is firstHeading's) that comes before the list's first link, a child of
+// el or of the wrappers el holds alone (a Drupal paragraph in its field
+// item: its title field over its documents field).
+func fileListLabel(el *html.Node) *html.Node {
+	for {
+		only := soleChild(el)
+		if only == nil || only.DataAtom != atom.Div && only.DataAtom != atom.Section && only.DataAtom != atom.Article {
+			break // a list's only item, a link: no wrapper
+		}
+		el = only
+	}
+	for c := el.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode && nonSpace(c.Data) > 0 {
+			return nil
+		}
+		if c.Type != html.ElementNode || isInvisible(c) {
+			continue
+		}
+		if c.DataAtom == atom.A || countLinks(c) > 0 || c.DataAtom == atom.Li || c.DataAtom == atom.Ul || c.DataAtom == atom.Ol {
+			return nil
+		}
+		if t := cleanText(c); t != "" && len(t) <= 60 && c.DataAtom != atom.Span {
+			return c
+		}
+		return nil
+	}
+	return nil
+}
+
+// fileItem returns the largest element around a file link inside box
+// that holds no other link: the item whose text beside the link is the
+// file's size (Drupal's `field__item`: the link in a span, the size in
+// the span after it); the link itself when its parent holds others.
+func fileItem(a, box *html.Node) *html.Node {
+	item := a
+	for p := a.Parent; p != nil && p != box && countLinks(p) == 1; p = p.Parent {
+		item = p
+	}
+	return item
+}
+
+// soleChild returns the one element child of n when n holds nothing
+// else with text, nil otherwise.
+func soleChild(n *html.Node) *html.Node {
+	var only *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && nonSpace(c.Data) > 0:
+			return nil
+		case c.Type == html.ElementNode && only != nil:
+			return nil
+		case c.Type == html.ElementNode:
+			only = c
+		}
+	}
+	return only
+}
+
+// boxFiles reads the files of a box of files: its list items, else each
+// file link with the element around it that holds no other link.
+func (p *page) boxFiles(el *html.Node) *umzug.Downloads {
+	s := goquery.NewDocumentFromNode(el).Selection
+	if d := p.downloads(s); d != nil {
+		return d
+	}
+	d := &umzug.Downloads{}
+	s.FindMatcher(css("a[href]")).Each(func(_ int, a *goquery.Selection) {
+		if fileLink(a.Nodes[0]) {
+			if f := p.fileOf(a, goquery.NewDocumentFromNode(fileItem(a.Nodes[0], el)).Selection); f.URL != "" {
+				d.Items = append(d.Items, f)
+			}
+		}
+	})
+	return d
+}
+
+// filesCoverText reports whether the downloads block of a list of files
+// would hold all of its text: its headline or label, each file's title,
+// format, size and note; what is left is punctuation. A line beside the
+// files ("Bitte füllen Sie den Antrag vollständig aus.") would otherwise
+// be lost: such a list stays running text.
+func (p *page) filesCoverText(el *html.Node) bool {
+	rest := cleanText(el)
+	cut := func(t string) {
+		if t = collapseTrim(t); t != "" {
+			rest = strings.Replace(rest, t, " ", 1)
+		}
+	}
+	if h := firstHeading(el); h != nil {
+		cut(cleanText(h))
+	} else if lbl := fileListLabel(el); lbl != nil {
+		cut(cleanText(lbl))
+	}
+	for _, f := range p.boxFiles(el).Items {
+		cut(f.Title)
+		cut(f.SizeText)
+		cut(f.Description)
+		cut(f.Format)
+	}
+	for _, r := range rest {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // firstHeading returns the first headline inside el, before any link.
@@ -177,6 +465,9 @@ func (p *page) attachFileBoxes() {
 			continue
 		}
 		p.field(el, "attachments") // the box's headline and labels with it
+		if lh, ok := p.fileListHeads[el]; ok && !attached(lh.node, el) {
+			p.field(lh.node, "attachments") // the headline before the list
+		}
 		for _, f := range b.Downloads.Items {
 			if !seen[f.URL] {
 				seen[f.URL] = true

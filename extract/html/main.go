@@ -98,8 +98,15 @@ func analyzeSized(root *html.Node, shared *verdictCache, elements int) *analysis
 		// A wrapper holding most of the prose together with the page's
 		// main landmark or headline ("content-sidebar-wrap" around
 		// <main>); a real sidebar, however long, holds neither.
+		// On a short page (a contact page, a short notice: less than 400
+		// characters of prose) the wrapper around the whole page holds
+		// the main landmark and most of the prose all the same: Drupal
+		// wraps every page in "dialog-off-canvas-main-canvas", whose
+		// "dialog" took all of a short page as a popup.
 		w := a.w[n]
-		if w.text-w.link > 400 && (float64(w.text-w.link) > 0.5*float64(total) && holdsArticle(n) || holdsMain(n)) {
+		prose := float64(w.text - w.link)
+		if w.text-w.link > 400 && (prose > 0.5*float64(total) && holdsArticle(n) || holdsMain(n)) ||
+			w.text-w.link > 0 && prose > 0.5*float64(total) && holdsMain(n) {
 			delete(a.marks, n)
 			continue
 		}
@@ -1431,6 +1438,8 @@ func (p *page) prune(root *html.Node) {
 				p.drop(c, umzug.DropUtility)
 			} else if w.text <= 40 && readMoreTwin(c) {
 				p.drop(c, umzug.DropUtility)
+			} else if !ce && w.text <= 80 && p.datedBylineLine(c) {
+				p.drop(c, umzug.DropMeta) // "<time>21.05.2024</time> von Pressestelle": Contao's news info line
 			} else if !ce && p.dateLine(c) {
 				p.drop(c, umzug.DropDuplicate)
 			} else if !ce && w.text <= 60 && p.dateWithLabel(c) {
@@ -1998,6 +2007,44 @@ func (p *page) dateLine(n *html.Node) bool {
 		return strings.TrimSpace(textOf(n.Parent)) == strings.TrimSpace(textOf(n)) || len(t) <= 25
 	}
 	return strings.ContainsAny(t, "0123456789") && dateOnly.MatchString(t)
+}
+
+// datedBylineLine reports a line of a <time> of the page's own day and a
+// byline after it, nothing else ("21.05.2024 von Pressestelle": the info
+// line of Contao's news templates, `<p class="info"><time>…</time> von
+// Autor</p>`): the date is the page's field, the author's name is meta.
+// dateLine took the <time> alone and left "von Pressestelle" as the
+// article's first paragraph. The line of a teaser dated another day stays
+// with its teaser.
+func (p *page) datedBylineLine(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Div, atom.Span:
+	default:
+		return false
+	}
+	var tm *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom != atom.Time || tm != nil {
+			if !inlineAtoms[c.DataAtom] || c.DataAtom == atom.A || c.DataAtom == atom.Img {
+				return false
+			}
+			continue
+		}
+		tm = c
+	}
+	if tm == nil || !p.dateLine(tm) {
+		return false
+	}
+	day := isoDate(attr(tm, "datetime"), cleanText(tm))
+	if len(day) < 10 || !(strings.HasPrefix(p.metaDateV, day[:10]) || strings.HasPrefix(p.contentDateV, day[:10])) {
+		return false
+	}
+	rest := strings.TrimSpace(strings.Replace(cleanText(n), cleanText(tm), "", 1))
+	rest = strings.TrimSpace(strings.TrimLeft(rest, "|,·•–-"))
+	return rest != "" && len(rest) < 60 && bylineRe.MatchString(rest)
 }
 
 // lastChangeLine reports a line that states the page's last change and

@@ -694,6 +694,12 @@ func (p *page) takeSubtitle() {
 	if len(p.blocks) == 0 || p.blocks[0].Type != umzug.BlockHeading || p.blocks[0].Heading == nil {
 		return
 	}
+	if h := p.blockSrc[p.blocks[0].Key]; h != nil && contaoSubHeadline(h) {
+		p.d.PressRelease.Subtitle = p.blocks[0].Heading.Text
+		p.field(h, "subtitle")
+		p.blocks = p.blocks[1:]
+		return
+	}
 	// The heading is the second block of its element ("c12-2") and the
 	// element's first, its headline, became the title.
 	base, ok := strings.CutSuffix(p.blocks[0].Key, "-2")
@@ -709,10 +715,41 @@ func (p *page) takeSubtitle() {
 	p.blocks = p.blocks[1:]
 }
 
+// contaoSubHeadline reports the subheadline of Contao's news_full
+// template: an <h2> that is a child of the news item (`layout_full`) and
+// follows its <h1> with nothing between but the info line (`p.info`:
+// the date and the author). The item's text comes after it in content
+// elements of their own.
+func contaoSubHeadline(h *html.Node) bool {
+	if h.DataAtom != atom.H2 || h.Parent == nil || !slices.Contains(strings.Fields(attr(h.Parent, "class")), "layout_full") {
+		return false
+	}
+	for s := h.PrevSibling; s != nil; s = s.PrevSibling {
+		if s.Type == html.TextNode && nonSpace(s.Data) > 0 {
+			return false
+		}
+		if s.Type != html.ElementNode {
+			continue
+		}
+		if s.DataAtom == atom.H1 {
+			return true
+		}
+		if s.DataAtom != atom.P || !classWordIn(attr(s, "class"), infoWord) {
+			return false
+		}
+	}
+	return false
+}
+
+var infoWord = map[string]bool{"info": true}
+
 // takeLead reads the lead of a release without tx_news's lead markup: the
 // opening paragraph of its text when it is set in bold as a whole, as
 // press offices write their leads, or when it is all of an element whose
-// class names a lead ("main-article-intro", "vorspann").
+// class names a lead ("main-article-intro", "vorspann", Bootstrap's
+// `p.lead` that Joomla's editors use), also when more paragraphs follow
+// it in the same text block. The article's picture may stand above it
+// (Joomla's full-text image before the body).
 func (p *page) takeLead() {
 	for i := range p.blocks {
 		b := &p.blocks[i]
@@ -727,7 +764,7 @@ func (p *page) takeLead() {
 		if first.Style != "normal" || first.ListItem != "" || len(t) < 60 {
 			return
 		}
-		if !allMarked(first, "strong") && !(len(b.Text.Body) == 1 && len(t) <= 600 && leadMarked(p.blockSrc[b.Key], t)) {
+		if !allMarked(first, "strong") && !(len(t) <= 600 && leadMarked(p.blockSrc[b.Key], t)) {
 			return
 		}
 		p.d.PressRelease.Lead = t

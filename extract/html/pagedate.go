@@ -197,6 +197,50 @@ func insideItemList(n *html.Node) bool {
 	return false
 }
 
+// inLinkedItemRun reports whether n is or sits in one of a run of sibling
+// boxes of one class, each with a linked headline: the items of a blog or
+// news list by any name (Joomla's `blog-item`, a view's `views-row`),
+// whose "Veröffentlicht: 03. Juni 2024" lines date the items, not the
+// page.
+func inLinkedItemRun(n *html.Node) bool {
+	for p, i := n, 0; p != nil && p.Type == html.ElementNode && i < 8; p, i = p.Parent, i+1 {
+		cls := attr(p, "class")
+		if cls == "" || !linkedHeadline(p) {
+			continue
+		}
+		for _, s := range [...]*html.Node{prevElement(p), nextElement(p)} {
+			if s != nil && attr(s, "class") == cls && linkedHeadline(s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// detachedFrom returns the element a dropped element was taken out of
+// (its parent while it is in the tree), nil when not known.
+func (p *page) detachedFrom(n *html.Node) *html.Node {
+	if n.Parent != nil {
+		return n.Parent
+	}
+	for i := len(p.edits) - 1; i >= 0; i-- {
+		if e := p.edits[i]; e.n == n && !e.inserted {
+			return e.parent
+		}
+	}
+	return nil
+}
+
+// linkedHeadline reports a headline in n that is a link or sits in one.
+func linkedHeadline(n *html.Node) bool {
+	return hasDescendant(n, func(d *html.Node) bool {
+		if headingLevel(d) > 0 {
+			return hasDescendant(d, func(a *html.Node) bool { return a.DataAtom == atom.A && hasAttr(a, "href") })
+		}
+		return d.DataAtom == atom.A && hasAttr(d, "href") && hasDescendant(d, func(h *html.Node) bool { return headingLevel(h) > 0 })
+	})
+}
+
 // withoutPluginType returns n's class attribute without TYPO3's
 // frame-type-list when the frame holds a news detail view (newsMarkup):
 // every plugin's frame up to TYPO3 11 has that class, a detail view's as
@@ -556,7 +600,7 @@ func lastLine(b umzug.Block) string {
 // "Veröffentlicht:"), not a bare "Datum" or a byline's closing date.
 func (p *page) labelledDate() (v string, pub bool) {
 	for _, dn := range p.dropped {
-		if (dn.reason == umzug.DropMeta || dn.reason == umzug.DropAuthor) && !insideItemList(dn.n) {
+		if (dn.reason == umzug.DropMeta || dn.reason == umzug.DropAuthor) && !insideItemList(dn.n) && !inLinkedItemRun(p.detachedFrom(dn.n)) {
 			t, _ := textUpTo(dn.n, 300)
 			if v := dateAfter(t, bylineDateLabel); v != "" {
 				return v, dateAfter(t, pubDateLabel) == v

@@ -283,6 +283,7 @@ type page struct {
 	datedTeaserItems int                        // teaser items made of them (datedTeaserBlock)
 	fileBoxes        map[*html.Node]bool        // boxes of files kept from pruning (filebox.go)
 	fileBoxKeys      map[string]*html.Node      // keys of their downloads blocks -> the box
+	fileListHeads    map[*html.Node]fileHead    // lists of files -> the label or headline outside their own headline
 	ruleAnc          map[*html.Node]bool        // ancestors of the elements rules type (nested.go)
 	crumbs           map[string]bool            // targets of the breadcrumb's links (sectionLink)
 	pressKicker      *html.Node                 // "Pressemitteilung" over the headline (findPressKicker)
@@ -436,6 +437,9 @@ func (p *page) extract() (umzug.Document, error) {
 		// text's), not a gallery's figure above a text element.
 		i, t := p.blockSrc[img.Key], p.blockSrc[txt.Key]
 		return i == nil || t == nil || i.Parent == t.Parent || isAncestor(t, i)
+	}, func(txt umzug.Block) bool {
+		t := p.blockSrc[txt.Key]
+		return t != nil && classWordIn(attr(t, "class"), captionWords) && collapseTrim(cleanText(t)) == collapseTrim(txt.PlainText())
 	})
 	p.blocks = d.Blocks
 	d.Assets = collectAssets(d)
@@ -822,6 +826,15 @@ func (p *page) walk(n *html.Node) {
 			p.srcNode = c
 			p.fileBoxBlock(c)
 			continue
+		}
+		if w := p.an.w[c]; w.link > 0 && 3*w.link >= w.text && !isContentElement(c) && !isAnchorMarker(c) && !p.ruleAnc[c] && downloadList(c, p.base) && p.filesCoverText(c) {
+			// (the weights first: a box of prose is no list of files)
+			if _, ruled := p.rules[c]; !ruled {
+				flushLoose()
+				p.srcNode = c
+				p.downloadListBlock(c)
+				continue
+			}
 		}
 		if p.ruleAnc[c] && ((isInline(c) && !isAnchorMarker(c)) || isRunningText(c)) {
 			if _, ruled := p.rules[c]; !ruled {

@@ -46,6 +46,9 @@ func fileNameFormat(href string) (name, format string) {
 		return "", ""
 	}
 	base := path.Base(strings.SplitN(href, "?", 2)[0])
+	if f := fileParam(href); f != "" {
+		base = path.Base(f) // Contao's download address: the page, ?file=the file
+	}
 	if ext := path.Ext(base); ext != "" && len(ext) <= 6 {
 		return base, strings.ToUpper(ext[1:])
 	}
