@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
@@ -45,6 +46,43 @@ func TestPageLinksPrintViews(t *testing.T) {
 	}
 	if len(files) != 1 {
 		t.Errorf("files = %q; want the PDF", files)
+	}
+}
+
+// A page with <base href> (TYPO3 up to 6.2 writes config.baseURL, and its
+// links are relative to it) has its file and print links resolved against
+// the base, as the browser, the crawl and extraction resolve them, not
+// against the page's directory: else every file linked from a page below
+// the root became an asset at an address the old site never had (an asset
+// record, a redirect and, with --assets, a 404 "missing file").
+func TestPageLinksBaseHref(t *testing.T) {
+	const page = "http://www.umwelt.land.example/themen/wald/waldzustand.html"
+	body := `<!DOCTYPE html><html><head><base href="http://www.umwelt.land.example/"><title>Waldzustand</title></head><body>
+<table class="csc-uploads csc-uploads-1"><tr class="tr-odd tr-first"><td class="csc-uploads-icon"><a href="fileadmin/user_upload/wald/Bericht_2016.pdf"><img src="typo3/gfx/fileicons/pdf.gif" alt=""></a></td>
+<td class="csc-uploads-fileName"><p><a href="fileadmin/user_upload/wald/Bericht_2016.pdf">Bericht_2016.pdf</a></p></td><td class="csc-uploads-fileSize">3.4 M</td></tr></table>
+<a href="index.php?id=21&amp;type=98" target="_blank">Druckversion</a>
+</body></html>`
+	root, err := html.Parse(bytes.NewReader([]byte(body)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, prints := pageLinks(root, page)
+	if want := []string{"http://www.umwelt.land.example/fileadmin/user_upload/wald/Bericht_2016.pdf"}; !slices.Equal(files, want) {
+		t.Errorf("files = %q; want %q", files, want)
+	}
+	want := [][2]string{{"http://www.umwelt.land.example/index.php?id=21&type=98", "http://www.umwelt.land.example/index.php?id=21"}}
+	if !slices.Equal(prints, want) {
+		t.Errorf("print views = %q; want %q", prints, want)
+	}
+
+	// A script base is no base: the links resolve against the page.
+	body = strings.Replace(body, `href="http://www.umwelt.land.example/"`, `href="javascript:void(0)/"`, 1)
+	if root, err = html.Parse(bytes.NewReader([]byte(body))); err != nil {
+		t.Fatal(err)
+	}
+	files, _ = pageLinks(root, page)
+	if want := []string{"http://www.umwelt.land.example/themen/wald/fileadmin/user_upload/wald/Bericht_2016.pdf"}; !slices.Equal(files, want) {
+		t.Errorf("with a script base, files = %q; want %q", files, want)
 	}
 }
 
