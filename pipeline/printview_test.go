@@ -11,6 +11,8 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/audit"
+	extracthtml "github.com/umzug/umzug/extract/html"
 	"github.com/umzug/umzug/internal/testkit"
 	"github.com/umzug/umzug/transform"
 )
@@ -169,6 +171,42 @@ func TestTYPO3PrintViewOnlyOnTYPO3(t *testing.T) {
 			if c.extractor != "typo3" && typo3Print(l[0]) {
 				t.Errorf("%s: %q mapped as a print view", c.extractor, l[0])
 			}
+		}
+	}
+}
+
+// notContentParser leaves every page out as not content, for the reason.
+type notContentParser string
+
+func (r notContentParser) ParseSnapshot(s *umzug.Snapshot, _ *html.Node) (umzug.Document, error) {
+	return umzug.Document{}, &umzug.NotContentError{URL: s.FinalURL, Reason: string(r)}
+}
+
+// TYPO3's click-enlarge window (index.php?eID=tx_cms_showpic) is TYPO3's
+// own markup around a picture: its "Bild" title and the alt-less picture
+// in the link that closes the window are no editor's defects, and every
+// click-enlarge picture of an old site has one; its status still counts
+// for the links to it. A search results page, another view left out of
+// the export, is audited as ever.
+func TestPicturePopupNotAudited(t *testing.T) {
+	const popup = "https://www.wald.land.example/index.php?eID=tx_cms_showpic&file=uploads%2Fpics%2Fdeich.jpg&md5=3f2a9c81d0"
+	body := []byte(`<html><head><title>Bild</title></head><body bgColor="#ffffff" style="margin:0;"><a href="javascript:close();"> <img src="uploads/pics/deich.jpg" width="800" height="533" border="0" alt="" title="" /> </a></body></html>`)
+	for _, c := range []struct {
+		reason string
+		want   bool // findings
+	}{{extracthtml.ViewPicture, false}, {extracthtml.ViewSearch, true}} {
+		aud, err := audit.New(audit.Options{Hosts: []string{"www.wald.land.example"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := &Work{Parser: notContentParser(c.reason), Audit: aud}
+		p := w.work(&umzug.Snapshot{URL: popup, FinalURL: popup, Status: 200, ContentType: "text/html", Body: body}, nil)
+		w.record(p)
+		if got := len(p.Findings) > 0; got != c.want {
+			t.Errorf("%s: findings %+v; want some: %v", c.reason, p.Findings, c.want)
+		}
+		if aud.Pages() != 1 {
+			t.Errorf("%s: %d pages audited; want the popup's status recorded", c.reason, aud.Pages())
 		}
 	}
 }
