@@ -251,3 +251,38 @@ func TestTextBesideTheNewsRecord(t *testing.T) {
 		t.Errorf("dropped per reason %v; want the partner box beside the article, nothing unconverted", reasons)
 	}
 }
+
+// TestSeparatorsLeftBetweenDroppedLinks: a page-function line in the main
+// region ("Seite drucken | nach oben", as old TYPO3 templates put under
+// the content) loses its links as utility; the "|" left between them is
+// no text block of the page (it was one on every page of a TYPO3 6.2
+// trial site), but utility too, so nothing is unconverted. A row of
+// asterisks is more than separators.
+func TestSeparatorsLeftBetweenDroppedLinks(t *testing.T) {
+	page := `<html><head><title>Wald: Ministerium</title></head><body><div id="navigation"><ul><li><a href="/">Start</a></li><li><a href="/themen/wald.html">Wald</a></li></ul></div>
+<div id="content"><a name="inhalt"></a>
+<!--TYPO3SEARCH_begin-->
+<div id="c310" class="csc-default"><div class="csc-header csc-header-n1"><h1 class="csc-firstHeader">Wald in Elbland</h1></div>
+<p class="bodytext">Ein Drittel des Landes ist bewaldet. Der Landesforst bewirtschaftet rund 200.000 Hektar Staatswald nach den Grundsätzen der naturnahen Waldwirtschaft.</p>
+<p class="bodytext">Seit 1992 baut der Landesforst Fichten- und Kiefernreinbestände in stabile Mischwälder um.</p></div>
+<!--TYPO3SEARCH_end-->
+<div id="seitenfunktionen"><a href="/themen/wald.html?type=98" target="_blank" class="print">Seite drucken</a> | <a href="/themen/wald.html#page">nach oben</a></div>
+</div>
+<div id="footer">© 2016 Ministerium | <a href="/impressum.html">Impressum</a></div></body></html>`
+	d, err := html.ParseHTML(strings.NewReader(page), "https://www.ministerium.example/themen/wald.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range d.Blocks {
+		if strings.TrimSpace(b.PlainText()) == "|" {
+			t.Errorf("blocks %v: want no block of the separator", blockTypes(d))
+		}
+	}
+	reasons := map[string]int{}
+	for _, x := range d.Provenance.Accounting.Dropped {
+		reasons[x.Reason] += x.Chars
+	}
+	if reasons[umzug.DropUnconverted] > 0 {
+		t.Errorf("dropped per reason %v; want nothing unconverted", reasons)
+	}
+}
