@@ -286,3 +286,43 @@ func TestSeparatorsLeftBetweenDroppedLinks(t *testing.T) {
 		t.Errorf("dropped per reason %v; want nothing unconverted", reasons)
 	}
 }
+
+// TestRelatedHeaderOfAnEditorsTextElement: a TYPO3 editor's text element
+// headed "Mehr zum Thema" whose body is two sentences with a link in each
+// keeps its header (before, the header alone was dropped as related and
+// the text stayed without it); the same header over a list of links is
+// still a related box, dropped whole.
+func TestRelatedHeaderOfAnEditorsTextElement(t *testing.T) {
+	const top = `<html><head><title>Wald: Ministerium</title></head><body><div id="navigation"><ul><li><a href="/">Start</a></li><li><a href="/themen/wald.html">Wald</a></li></ul></div>
+<div id="content"><!--TYPO3SEARCH_begin-->
+<div id="c310" class="csc-default"><div class="csc-header csc-header-n1"><h1 class="csc-firstHeader">Wald in Elbland</h1></div>
+<p class="bodytext">Ein Drittel des Landes ist bewaldet. Der Landesforst bewirtschaftet rund 200.000 Hektar Staatswald nach den Grundsätzen der naturnahen Waldwirtschaft.</p>
+<p class="bodytext">Seit 1992 baut der Landesforst Fichten- und Kiefernreinbestände in stabile Mischwälder um. Jedes Jahr werden dafür rund drei Millionen junge Laubbäume gepflanzt.</p></div>
+<div id="c312" class="csc-default"><div class="csc-header csc-header-n2"><h2>Mehr zum Thema</h2></div>
+`
+	const bottom = `</div>
+<!--TYPO3SEARCH_end--></div><div id="footer">© 2016 Ministerium | <a href="/impressum.html">Impressum</a></div></body></html>`
+	prose := `<p class="bodytext">Über den Zustand unserer Wälder berichtet jährlich der <a href="/themen/wald/waldzustandsbericht.html">Waldzustandsbericht</a>. Hinweise zur Waldbrandgefahr finden Sie unter <a href="/themen/wald/waldbrand.html">Waldbrandwarnstufen</a>.</p>`
+	links := `<ul><li><a href="/themen/wald/waldzustandsbericht.html">Waldzustandsbericht 2016</a></li><li><a href="/themen/wald/waldbrand.html">Waldbrandwarnstufen</a></li><li><a href="/themen/wald/jagd.html">Jagd und Wild</a></li></ul>`
+	for _, c := range []struct {
+		body   string
+		header bool // the c312 block with its header
+	}{{prose, true}, {links, false}} {
+		d, err := html.ParseHTML(strings.NewReader(top+c.body+bottom), "https://www.ministerium.example/themen/wald.html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, b := range d.Blocks {
+			if b.Key == "c312" {
+				found = true
+				if b.Header == nil || b.Header.Text != "Mehr zum Thema" {
+					t.Errorf("block c312 header %+v; want Mehr zum Thema", b.Header)
+				}
+			}
+		}
+		if found != c.header {
+			t.Errorf("body %.30q: block c312 found %v; want %v (blocks %v)", c.body, found, c.header, blockTypes(d))
+		}
+	}
+}
