@@ -671,6 +671,27 @@ func (a *Auditor) Unchecked() Unchecked {
 // asked of the Checker (internal ones always, external ones only with
 // CheckExternal).
 func (a *Auditor) Finish(ctx context.Context) ([]umzug.Finding, error) {
+	return a.FinishProgress(ctx, nil)
+}
+
+// LinkTargets returns the number of link and image targets recorded so
+// far: what Finish judges, the total of FinishProgress's count.
+func (a *Auditor) LinkTargets() int {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return len(a.order)
+}
+
+// FinishProgress is Finish, calling progress (when not nil; from several
+// goroutines) with 1 for each target judged: at once for one the crawl
+// fetched or the checker is not asked about, when its check returns for
+// the others. A link check of a large site takes minutes (a HEAD per file
+// the crawl did not fetch, --delay apart), and a bar that shows no count
+// all that time looks stuck.
+func (a *Auditor) FinishProgress(ctx context.Context, progress func(n int)) ([]umzug.Finding, error) {
+	if progress == nil {
+		progress = func(int) {}
+	}
 	a.mu.Lock()
 	order := slices.Clone(a.order)
 	a.mu.Unlock()
@@ -691,6 +712,7 @@ func (a *Auditor) Finish(ctx context.Context) ([]umzug.Finding, error) {
 				t := order[i]
 				st, err := a.opts.Checker.Check(ctx, t.url)
 				results[i] = result{t: t, status: st, err: err, known: st != 0 || err != nil}
+				progress(1)
 			}
 		}()
 	}
@@ -701,6 +723,7 @@ func (a *Auditor) Finish(ctx context.Context) ([]umzug.Finding, error) {
 		a.mu.Unlock()
 		if crawled {
 			results[i] = result{t: t, status: st, known: st != 0}
+			progress(1)
 			continue
 		}
 		if a.opts.Checker == nil && a.internal(t.url) {
@@ -713,6 +736,7 @@ func (a *Auditor) Finish(ctx context.Context) ([]umzug.Finding, error) {
 			a.mu.Unlock()
 		}
 		if a.opts.Checker == nil || (!a.internal(t.url) && !a.opts.CheckExternal) {
+			progress(1)
 			continue
 		}
 		select {

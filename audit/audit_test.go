@@ -391,3 +391,35 @@ func FuzzPage(f *testing.F) {
 		}
 	})
 }
+
+// The link check reports its progress: one for every target, at once for
+// a crawled page or one the checker is not asked about (an external link
+// without CheckExternal), when its check returns for the others; the
+// total is LinkTargets. (Before, a migrate's "checking links" bar showed
+// 0 for the minutes a large site's HEAD requests take.)
+func TestFinishProgress(t *testing.T) {
+	ck := &fakeChecker{status: map[string]int{"https://a.example/files/weg.pdf": 404}}
+	a, err := New(Options{Hosts: []string{"a.example"}, Checker: ck})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Page(snap("https://a.example/eins/", 200, pageHTML(`<div id="c1"><a href="/zwei/">Zwei</a> <a href="/files/weg.pdf">PDF</a>
+<a href="/files/gut.pdf">PDF</a> <a href="https://ext.example/">Extern</a> <img src="/bilder/gut.jpg" alt="Gut"></div>`)), nil)
+	a.Page(snap("https://a.example/zwei/", 200, pageHTML(`<p>Zwei</p>`)), nil)
+	total := a.LinkTargets()
+	if total != 5 {
+		t.Fatalf("LinkTargets = %d; want 5", total)
+	}
+	var mu sync.Mutex
+	done := 0
+	fs, err := a.FinishProgress(t.Context(), func(n int) { mu.Lock(); done += n; mu.Unlock() })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if done != total {
+		t.Errorf("progress counted %d; want %d (every target)", done, total)
+	}
+	if len(fs) != 1 || fs[0].URL != "https://a.example/files/weg.pdf" {
+		t.Errorf("findings = %s; want the PDF", dump(fs))
+	}
+}

@@ -131,6 +131,7 @@ func crawlRun(ctx context.Context, ios *IOStreams, opts *CrawlCmdOptions) error 
 	})
 	bar.finish()
 	printCrawlSummary(opts.Global.SummaryOut(ios.ErrOut), stats, opts.Archive)
+	writeScopeHint(ios.ErrOut, stats, opts.PublicURL)
 	fails.Merge(stats.RunFailures) // earlier sessions of a resumed run
 	// Failures are warnings: shown with --quiet too.
 	writeFailureSummary(ios.ErrOut, fails, "URLs (see the log; 'umzug crawl' again after a failed run starts a new one)")
@@ -230,6 +231,31 @@ func printCrawlSummary(w io.Writer, st crawl.CrawlStats, archive string) {
 	if archive != "" {
 		fmt.Fprintf(w, "Archive: %s\n", archive)
 	}
+}
+
+// writeScopeHint warns when the crawl ended after a page or three while
+// the pages link to many URLs of one other origin: a staging copy or
+// mirror whose pages name the public site (TYPO3 up to 6.2 writes
+// config.baseURL into <base href>, so every relative link leads there),
+// crawled without --public-url, stops at its start page with the rest
+// "out of scope" and exit 0. It names the flags that crawl such a site.
+// A warning: shown with --quiet too.
+func writeScopeHint(w io.Writer, st crawl.CrawlStats, publicURL string) {
+	pages := st.Fetched - st.Assets
+	if publicURL != "" || st.TopOutOfScope == "" || pages > 3 || st.TopOutOfScopeURLs < 5 || st.TopOutOfScopeURLs <= pages {
+		return
+	}
+	host := st.TopOutOfScope
+	if i := strings.Index(host, "://"); i >= 0 {
+		host = host[i+3:]
+	}
+	more := ""
+	if st.TopOutOfScopeURLs >= 100 {
+		more = " or more"
+	}
+	fmt.Fprintf(w, "Hint: only %d page(s) in scope, but they link to %d%s URLs of %s, which is out of scope (a <base href> or absolute links naming that site?).\n"+
+		"  Crawling a copy of that site: add --public-url %s. To crawl that host as well: add --allow-host %s.\n",
+		pages, st.TopOutOfScopeURLs, more, st.TopOutOfScope, shellQuote(st.TopOutOfScope), shellQuote(host))
 }
 
 func humanBytes(n int64) string {

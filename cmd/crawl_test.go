@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/umzug/umzug/extract/crawl"
 	"github.com/umzug/umzug/fixtures"
 	"github.com/umzug/umzug/internal/testkit"
 )
@@ -166,4 +167,31 @@ func allowedPages(t *testing.T) int {
 func atoi(s string) int {
 	n, _ := strconv.Atoi(s)
 	return n
+}
+
+// A crawl that stops after the start page while its links lead to many
+// URLs of one other origin (a copy whose <base href> names the public
+// site) says which flag is missing; with --public-url, a fuller crawl or
+// a few external links it says nothing.
+func TestScopeHint(t *testing.T) {
+	stuck := crawl.CrawlStats{Fetched: 1, OutOfScope: 26, TopOutOfScope: "http://www.mulf.elbland.example", TopOutOfScopeURLs: 17}
+	var b strings.Builder
+	writeScopeHint(&b, stuck, "")
+	if !strings.Contains(b.String(), "--public-url http://www.mulf.elbland.example") || !strings.Contains(b.String(), "--allow-host www.mulf.elbland.example") {
+		t.Errorf("hint = %q; want --public-url and --allow-host named", b.String())
+	}
+	for _, c := range []struct {
+		st     crawl.CrawlStats
+		public string
+	}{
+		{stuck, "http://www.mulf.elbland.example"},
+		{crawl.CrawlStats{Fetched: 40, OutOfScope: 60, TopOutOfScope: "https://www.youtube.com", TopOutOfScopeURLs: 30}, ""},
+		{crawl.CrawlStats{Fetched: 1, OutOfScope: 2, TopOutOfScope: "https://www.youtube.com", TopOutOfScopeURLs: 2}, ""},
+	} {
+		b.Reset()
+		writeScopeHint(&b, c.st, c.public)
+		if b.Len() > 0 {
+			t.Errorf("%+v, --public-url %q: hint %q; want none", c.st, c.public, b.String())
+		}
+	}
 }

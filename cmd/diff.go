@@ -180,7 +180,7 @@ func diffRun(ctx context.Context, ios *IOStreams, opts *DiffOptions) error {
 		fmt.Fprintf(sum, "Left out (--content-only): %d pages that changed only in their template.\n", counts["template"])
 	}
 	if d.NotReached > 0 {
-		fmt.Fprintf(sum, "Not reached: %d URLs of run %d that run %d did not fetch (still queued, disallowed now, or linked from a page that failed) are not reported removed.\n",
+		fmt.Fprintf(sum, "Not reached: %d URLs of run %d that run %d did not fetch (still queued, disallowed now, linked from a page that failed, or files of a run that fetched none) are not reported removed.\n",
 			d.NotReached, d.From.ID, d.To.ID)
 	}
 	if d.To.Status == umzug.StatusInterrupted || d.To.Status == "running" {

@@ -360,6 +360,7 @@ func migrateRun(ctx context.Context, ios *IOStreams, opts *MigrateOptions) error
 	if len(res.Phases) > 0 {
 		fmt.Fprintf(sum, "Phases: %s\n", phaseTimes(res.Phases))
 	}
+	writeScopeHint(ios.ErrOut, res.Crawl, opts.PublicURL)
 	// Failures are warnings: shown with --quiet too.
 	writeFailureSummary(ios.ErrOut, fails, "URLs or documents (failures.ndjson lists them)")
 	if err := audit.WriteSummary(sum, audit.Report{Pages: res.Pages, Findings: res.Export.Findings}); err != nil {

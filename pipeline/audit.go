@@ -132,8 +132,8 @@ func (r *AuditRun) Run(ctx context.Context) (AuditResult, error) {
 	res.Findings = sink.Findings
 	offline := r.Crawl == nil && r.Archive != ""
 	if res.Status != umzug.StatusInterrupted || offline {
-		ph.Begin(PhaseLinks, 0)
-		more, err := aud.Finish(finishCtx)
+		ph.Begin(PhaseLinks, aud.LinkTargets())
+		more, err := aud.FinishProgress(finishCtx, ph.Add)
 		ph.End()
 		switch {
 		case errors.Is(err, context.Canceled) && r.Crawl != nil:

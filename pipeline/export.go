@@ -297,12 +297,17 @@ func (p *Export) addNormalized(n normalized) error {
 	if err != nil {
 		return err
 	}
-	p.idx.AddPrepared(d, ord, n.prep)
-	p.warnings += len(d.Warnings)
-	for _, w := range d.Warnings {
-		if w.Code == umzug.WarnTruncatedBody {
-			p.truncated++
+	// The same page under another URL (samepage.go) is one document: its
+	// warnings are counted once, as documents.ndjson holds them once.
+	if p.idx.AddPrepared(d, ord, n.prep) {
+		p.warnings += len(d.Warnings)
+		for _, w := range d.Warnings {
+			if w.Code == umzug.WarnTruncatedBody {
+				p.truncated++
+			}
 		}
+	}
+	for _, w := range d.Warnings {
 		p.log.Debug("warning", "url", d.URL, "code", w.Code, "msg", w.Message, "block", w.BlockKey)
 	}
 	return nil

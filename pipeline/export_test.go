@@ -159,3 +159,30 @@ func finishTestExport(t *testing.T, pipe *Export, dir, site string) ExportResult
 	}
 	return res
 }
+
+// TestSamePageWarningsCountedOnce: a page exported once though crawled
+// under two URLs (a TYPO3 page under its speaking URL and index.php?id=N)
+// has its warnings counted once in the manifest and the summary, as
+// documents.ndjson holds them once (before: twice, "Warnings: 4" over 2).
+func TestSamePageWarningsCountedOnce(t *testing.T) {
+	const site = "https://www.example.de"
+	pipe := newTestExport(t, transform.Options{SiteRoot: site + "/"})
+	page := func(path string) umzug.Document {
+		return umzug.Document{Kind: umzug.KindPage, URL: site + path, Title: "Hochwasserschutz",
+			Blocks:     []umzug.Block{{Key: "c341", Type: umzug.BlockText, Text: &umzug.Text{Body: umzug.PortableText{{Type: "block", Key: "b0", Style: "normal", Children: []umzug.PTSpan{{Type: "span", Key: "s0", Text: "Die Karte zeigt die Überschwemmungsgebiete.", Marks: []string{}}}, MarkDefs: []umzug.MarkDef{}}}}}},
+			Warnings:   []umzug.Warning{{Code: "embedded-content", Message: "element c341 embeds a map", BlockKey: "c341"}},
+			Provenance: umzug.Provenance{SourceURL: site + path, HTTPStatus: 200, Extractor: "typo3"}}
+	}
+	for _, d := range []umzug.Document{page("/index.php?id=23"), page("/themen/wasser/hochwasserschutz.html")} {
+		if err := pipe.Add(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res := finishTestExport(t, pipe, t.TempDir(), site)
+	if got := res.Stats["warnings"]; got != 1 {
+		t.Errorf("stats warnings = %v; want 1 (one document)", got)
+	}
+	if got := res.Stats["samePages"]; got != 1 {
+		t.Errorf("stats samePages = %v; want 1", got)
+	}
+}

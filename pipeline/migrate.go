@@ -130,8 +130,8 @@ func (m *Migration) Run(ctx context.Context) (MigrateResult, error) {
 	findings := sink.Findings
 	if a := m.Work.Audit; a != nil {
 		if !interrupted {
-			ph.Begin(PhaseLinks, 0)
-			more, err := a.Finish(ctx)
+			ph.Begin(PhaseLinks, a.LinkTargets())
+			more, err := a.FinishProgress(ctx, ph.Add)
 			ph.End()
 			switch {
 			case errors.Is(err, context.Canceled):

@@ -342,6 +342,19 @@ func (w *Work) check(p *Page, root *html.Node) {
 	if p.Err != nil && w.Log != nil {
 		w.Log.Debug("no document for audit", "url", s.URL, "err", p.Err)
 	}
+	var nc *umzug.NotContentError
+	if errors.As(p.Err, &nc) && nc.Reason == extracthtml.ViewPicture {
+		// TYPO3's click-enlarge window is the core's markup around a
+		// picture (a <title> "Bild", the <img alt=""> in a link that
+		// closes the window), which no editor wrote or can mend: its
+		// status counts, its text and pictures are not audited (the
+		// picture is, on the page that shows it). Every click-enlarge
+		// picture of a TYPO3 4.x site has such a window.
+		bare := *s
+		bare.Body = nil
+		p.checked = w.Audit.Check(&bare, nil, nil)
+		return
+	}
 	p.checked = w.Audit.Check(s, root, p.Doc)
 }
 
@@ -352,15 +365,17 @@ func notContent(err error) bool {
 }
 
 // pageLinks returns the links of the page under root to files (by their
-// extension, umzug.IsFileExt), resolved against the page's URL and
-// canonical (extract.Resolve), each once; and its links to the print
-// views of pages (printView) and to pages under another order of their
-// query's parameters (queryOrderVariant), each once, rel="nofollow" or not.
+// extension, umzug.IsFileExt), resolved against the page's URL (or
+// its <base href>) and canonical (extract.Resolve), each once; and its
+// links to the print views of pages (printView) and to pages under
+// another order of their query's parameters (queryOrderVariant), each
+// once, rel="nofollow" or not.
 func pageLinks(root *html.Node, pageURL string) (files []string, prints [][2]string) {
 	base, err := url.Parse(pageURL)
 	if err != nil {
 		return nil, nil
 	}
+	base = baseHref(root, base)
 	seen := map[string]bool{}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
@@ -406,6 +421,46 @@ func pageLinks(root *html.Node, pageURL string) (files []string, prints [][2]str
 	}
 	walk(root)
 	return files, prints
+}
+
+// baseHref returns the URL that the page's relative links resolve
+// against: its <base href> in the head, as browsers, the crawl and
+// extraction read it (TYPO3 up to 6.2 writes config.baseURL on every
+// page, and the RTE's links are relative to it: "fileadmin/…" on
+// "/themen/wald.html" is "/fileadmin/…"), else the page's own URL. Only
+// a web base counts: <base href="javascript:…"> would turn every
+// relative link into a script URL.
+func baseHref(root *html.Node, page *url.URL) *url.URL {
+	var head *html.Node
+	for n := root.FirstChild; n != nil && head == nil; n = n.NextSibling {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Html {
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				if c.Type == html.ElementNode && c.DataAtom == atom.Head {
+					head = c
+					break
+				}
+			}
+		}
+	}
+	if head == nil {
+		return page
+	}
+	for c := head.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || c.DataAtom != atom.Base {
+			continue
+		}
+		for _, a := range c.Attr {
+			if a.Key != "href" {
+				continue
+			}
+			b, err := page.Parse(strings.TrimSpace(a.Val))
+			if err != nil || (b.Scheme != "http" && b.Scheme != "https") || b.Host == "" {
+				return page
+			}
+			return b
+		}
+	}
+	return page
 }
 
 // queryOrderVariant tells whether href, on the page's own host, names a

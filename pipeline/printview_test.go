@@ -5,11 +5,14 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
 
 	"github.com/umzug/umzug"
+	"github.com/umzug/umzug/audit"
+	extracthtml "github.com/umzug/umzug/extract/html"
 	"github.com/umzug/umzug/internal/testkit"
 	"github.com/umzug/umzug/transform"
 )
@@ -45,6 +48,43 @@ func TestPageLinksPrintViews(t *testing.T) {
 	}
 	if len(files) != 1 {
 		t.Errorf("files = %q; want the PDF", files)
+	}
+}
+
+// A page with <base href> (TYPO3 up to 6.2 writes config.baseURL, and its
+// links are relative to it) has its file and print links resolved against
+// the base, as the browser, the crawl and extraction resolve them, not
+// against the page's directory: else every file linked from a page below
+// the root became an asset at an address the old site never had (an asset
+// record, a redirect and, with --assets, a 404 "missing file").
+func TestPageLinksBaseHref(t *testing.T) {
+	const page = "http://www.umwelt.land.example/themen/wald/waldzustand.html"
+	body := `<!DOCTYPE html><html><head><base href="http://www.umwelt.land.example/"><title>Waldzustand</title></head><body>
+<table class="csc-uploads csc-uploads-1"><tr class="tr-odd tr-first"><td class="csc-uploads-icon"><a href="fileadmin/user_upload/wald/Bericht_2016.pdf"><img src="typo3/gfx/fileicons/pdf.gif" alt=""></a></td>
+<td class="csc-uploads-fileName"><p><a href="fileadmin/user_upload/wald/Bericht_2016.pdf">Bericht_2016.pdf</a></p></td><td class="csc-uploads-fileSize">3.4 M</td></tr></table>
+<a href="index.php?id=21&amp;type=98" target="_blank">Druckversion</a>
+</body></html>`
+	root, err := html.Parse(bytes.NewReader([]byte(body)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, prints := pageLinks(root, page)
+	if want := []string{"http://www.umwelt.land.example/fileadmin/user_upload/wald/Bericht_2016.pdf"}; !slices.Equal(files, want) {
+		t.Errorf("files = %q; want %q", files, want)
+	}
+	want := [][2]string{{"http://www.umwelt.land.example/index.php?id=21&type=98", "http://www.umwelt.land.example/index.php?id=21"}}
+	if !slices.Equal(prints, want) {
+		t.Errorf("print views = %q; want %q", prints, want)
+	}
+
+	// A script base is no base: the links resolve against the page.
+	body = strings.Replace(body, `href="http://www.umwelt.land.example/"`, `href="javascript:void(0)/"`, 1)
+	if root, err = html.Parse(bytes.NewReader([]byte(body))); err != nil {
+		t.Fatal(err)
+	}
+	files, _ = pageLinks(root, page)
+	if want := []string{"http://www.umwelt.land.example/themen/wald/fileadmin/user_upload/wald/Bericht_2016.pdf"}; !slices.Equal(files, want) {
+		t.Errorf("with a script base, files = %q; want %q", files, want)
 	}
 }
 
@@ -131,6 +171,42 @@ func TestTYPO3PrintViewOnlyOnTYPO3(t *testing.T) {
 			if c.extractor != "typo3" && typo3Print(l[0]) {
 				t.Errorf("%s: %q mapped as a print view", c.extractor, l[0])
 			}
+		}
+	}
+}
+
+// notContentParser leaves every page out as not content, for the reason.
+type notContentParser string
+
+func (r notContentParser) ParseSnapshot(s *umzug.Snapshot, _ *html.Node) (umzug.Document, error) {
+	return umzug.Document{}, &umzug.NotContentError{URL: s.FinalURL, Reason: string(r)}
+}
+
+// TYPO3's click-enlarge window (index.php?eID=tx_cms_showpic) is TYPO3's
+// own markup around a picture: its "Bild" title and the alt-less picture
+// in the link that closes the window are no editor's defects, and every
+// click-enlarge picture of an old site has one; its status still counts
+// for the links to it. A search results page, another view left out of
+// the export, is audited as ever.
+func TestPicturePopupNotAudited(t *testing.T) {
+	const popup = "https://www.wald.land.example/index.php?eID=tx_cms_showpic&file=uploads%2Fpics%2Fdeich.jpg&md5=3f2a9c81d0"
+	body := []byte(`<html><head><title>Bild</title></head><body bgColor="#ffffff" style="margin:0;"><a href="javascript:close();"> <img src="uploads/pics/deich.jpg" width="800" height="533" border="0" alt="" title="" /> </a></body></html>`)
+	for _, c := range []struct {
+		reason string
+		want   bool // findings
+	}{{extracthtml.ViewPicture, false}, {extracthtml.ViewSearch, true}} {
+		aud, err := audit.New(audit.Options{Hosts: []string{"www.wald.land.example"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := &Work{Parser: notContentParser(c.reason), Audit: aud}
+		p := w.work(&umzug.Snapshot{URL: popup, FinalURL: popup, Status: 200, ContentType: "text/html", Body: body}, nil)
+		w.record(p)
+		if got := len(p.Findings) > 0; got != c.want {
+			t.Errorf("%s: findings %+v; want some: %v", c.reason, p.Findings, c.want)
+		}
+		if aud.Pages() != 1 {
+			t.Errorf("%s: %d pages audited; want the popup's status recorded", c.reason, aud.Pages())
 		}
 	}
 }

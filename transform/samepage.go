@@ -152,6 +152,12 @@ type dirEntry struct {
 	rank int32
 	page uint64 // samePageHash
 	key  recRef // the key, to tell a collision of the map's hash
+	// byID: a page under one of TYPO3's uid URLs (typo3PageKey) is in
+	// the slot, so a speaking URL of the same content may join it.
+	byID bool
+	// viaAlt: the entry was recorded under a speaking URL's alt key; only
+	// a page under a uid URL joins it there.
+	viaAlt bool
 }
 
 // samePage is what Prepare computes of a document whose URL names a
@@ -161,6 +167,13 @@ type samePage struct {
 	dir  string
 	rank int
 	page uint64
+	// byID: dir is the key of one of TYPO3's uid URLs (typo3PageKey).
+	byID bool
+	// alt is the key of the site's root under which a speaking URL of a
+	// TYPO3 page (realurl's "/service/kontakt.html", "/presse/") meets
+	// the same page under index.php?id=N (typo3SpeakingKey); "" for
+	// any other.
+	alt string
 }
 
 // prepareSamePage computes d's same-page key. A page that declares a
@@ -213,11 +226,38 @@ func samePageOf(d *umzug.Document, fps []uint64, mapURL func(string) string) sam
 		}
 		return samePage{dir: key, rank: rank, page: samePageHash(d, fps)}
 	}
-	key, rank, ok := dirKey(d.URL)
-	if !ok {
-		return samePage{}
+	var s samePage
+	if key, rank, ok := dirKey(d.URL); ok {
+		_, _, byID := typo3PageKey(d.URL)
+		s = samePage{dir: key, rank: rank, page: samePageHash(d, fps), byID: byID}
 	}
-	return samePage{dir: key, rank: rank, page: samePageHash(d, fps)}
+	if !s.byID && d.FromTYPO3() {
+		if alt, ok := typo3SpeakingKey(d.URL); ok {
+			if s.dir == "" {
+				s.page = samePageHash(d, fps)
+			}
+			s.alt = alt
+		}
+	}
+	return s
+}
+
+// typo3SpeakingKey returns the key of the site's root (typo3PageKey's)
+// for a URL without query or fragment: the speaking URL that realurl
+// (TYPO3 4.x to 8) gives a page ("/service/kontakt.html", "/presse/"),
+// which TYPO3 serves under index.php?id=N too, and links written by hand
+// in the RTE name that way. The same content under both is one page,
+// under the speaking URL; two speaking URLs of the same content are not
+// merged by this key (only through a page under its uid URL).
+func typo3SpeakingKey(u string) (string, bool) {
+	if strings.ContainsAny(u, "?#") {
+		return "", false
+	}
+	pu, err := url.Parse(u)
+	if err != nil || pu.Host == "" {
+		return "", false
+	}
+	return pu.Scheme + "://" + pu.Host, true
 }
 
 // sameSiteCanonical returns the canonical URL d declares (mapped to the
@@ -265,16 +305,32 @@ func samePageSlot(key string, page uint64) uint64 {
 // then the shorter, then the smaller), the document takes d's identity:
 // its id, URL, path and spooled record (ord), the old URL an alias.
 func (x *Index) addSamePage(d *umzug.Document, ord int, id [16]byte, s samePage, aliases []string) bool {
-	if s.dir == "" {
+	var slot uint64
+	var prev dirEntry
+	ok := false
+	if s.dir != "" {
+		slot = samePageSlot(s.dir, s.page)
+		prev, ok = x.byDir[slot]
+		// not there: recorded by the caller once d is added (recordDir);
+		// another page or key: a hash collision
+		ok = ok && prev.page == s.page && x.recIs(prev.key, s.dir) && (!prev.viaAlt || s.byID)
+	}
+	viaAlt := ok && prev.viaAlt
+	if !ok && s.alt != "" {
+		// A speaking URL joins only a page under a uid URL.
+		slot = samePageSlot(s.alt, s.page)
+		prev, ok = x.byDir[slot]
+		ok = ok && prev.byID && prev.page == s.page && x.recIs(prev.key, s.alt)
+		viaAlt = ok
+	}
+	if !ok {
 		return false
 	}
-	slot := samePageSlot(s.dir, s.page)
-	prev, ok := x.byDir[slot]
-	if !ok {
-		return false // recorded by the caller once d is added (recordDir)
-	}
-	if prev.page != s.page || !x.recIs(prev.key, s.dir) {
-		return false // a hash collision
+	if viaAlt {
+		// A speaking URL and a uid URL are one page now: no other
+		// speaking URL joins them (two speaking URLs are two pages).
+		prev.byID, prev.viaAlt = false, true
+		x.byDir[slot] = prev
 	}
 	i := prev.doc
 	e := x.doc(i)
@@ -299,15 +355,23 @@ func (x *Index) addSamePage(d *umzug.Document, ord int, id [16]byte, s samePage,
 
 // recordDir remembers document i, just added, under its same-page key.
 func (x *Index) recordDir(i int32, s samePage) {
-	if s.dir == "" {
+	if s.dir == "" && s.alt == "" {
 		return
 	}
 	if x.byDir == nil {
 		x.byDir = map[uint64]dirEntry{}
 	}
-	slot := samePageSlot(s.dir, s.page)
-	if _, ok := x.byDir[slot]; !ok {
-		x.byDir[slot] = dirEntry{doc: i, rank: int32(s.rank), page: s.page, key: x.appendRec([]byte(s.dir))}
+	if s.dir != "" {
+		slot := samePageSlot(s.dir, s.page)
+		if _, ok := x.byDir[slot]; !ok {
+			x.byDir[slot] = dirEntry{doc: i, rank: int32(s.rank), page: s.page, key: x.appendRec([]byte(s.dir)), byID: s.byID}
+		}
+	}
+	if s.alt != "" {
+		slot := samePageSlot(s.alt, s.page)
+		if _, ok := x.byDir[slot]; !ok {
+			x.byDir[slot] = dirEntry{doc: i, rank: int32(s.rank), page: s.page, key: x.appendRec([]byte(s.alt)), viaAlt: true}
+		}
 	}
 }
 
@@ -458,22 +522,51 @@ type samePageGroup struct {
 	best   string
 	rank   int
 	others []string
+	byID   bool // as dirEntry's
+	viaAlt bool
 }
 
 // Add files the document extracted from a page.
 func (g *SamePageGroups) Add(d *umzug.Document) {
 	s := samePageOf(d, nil, nil)
-	if s.dir == "" {
+	if s.dir == "" && s.alt == "" {
 		return
 	}
 	if g.groups == nil {
 		g.groups = map[uint64]*samePageGroup{}
 	}
-	slot := samePageSlot(s.dir, s.page)
-	grp, ok := g.groups[slot]
+	var slot uint64
+	var grp *samePageGroup
+	ok := false
+	if s.dir != "" {
+		slot = samePageSlot(s.dir, s.page)
+		grp, ok = g.groups[slot]
+		ok = ok && (!grp.viaAlt || s.byID)
+	}
+	viaAlt := ok && grp.viaAlt
+	if !ok && s.alt != "" {
+		alt := samePageSlot(s.alt, s.page)
+		if grp, ok = g.groups[alt]; ok && grp.byID {
+			slot, viaAlt = alt, true
+		} else {
+			ok = false
+		}
+	}
+	if viaAlt {
+		grp.byID, grp.viaAlt = false, true // as Index.addSamePage
+	}
 	switch {
 	case !ok:
-		g.groups[slot] = &samePageGroup{best: d.URL, rank: s.rank}
+		if s.dir != "" {
+			if _, taken := g.groups[samePageSlot(s.dir, s.page)]; !taken {
+				g.groups[samePageSlot(s.dir, s.page)] = &samePageGroup{best: d.URL, rank: s.rank, byID: s.byID}
+			}
+		}
+		if s.alt != "" {
+			if _, taken := g.groups[samePageSlot(s.alt, s.page)]; !taken {
+				g.groups[samePageSlot(s.alt, s.page)] = &samePageGroup{best: d.URL, rank: s.rank, viaAlt: true}
+			}
+		}
 	case d.URL == grp.best || slices.Contains(grp.others, d.URL):
 	case better(d.URL, s.rank, grp.best, grp.rank):
 		grp.others = append(grp.others, grp.best)

@@ -377,3 +377,87 @@ func TestSamePageGroupsFold(t *testing.T) {
 		t.Errorf("findings = %+v; want one on %s and the other page's", got, site+canon)
 	}
 }
+
+// realurl (TYPO3 4.x to 8) gives every page a speaking URL
+// ("/service/kontakt.html", "/presse/"), and TYPO3 still serves it under
+// index.php?id=N, which links written by hand in the RTE name: the same
+// content under both is one document, under the speaking URL, whatever the
+// order of the crawl, and the uid URL redirects there (before, it was a
+// second document at "/kontakt"). Two speaking URLs of the same content,
+// the root page and a speaking URL, and pages that TYPO3 did not render
+// stay apart: only a uid URL joins a speaking one.
+func TestIndexSamePageTYPO3SpeakingURL(t *testing.T) {
+	typo3 := func(path, title, text string) umzug.Document {
+		d := page(path, title, textBlock("c511", text))
+		d.Provenance.Extractor = "typo3"
+		return d
+	}
+	kontakt := func(path string) umzug.Document {
+		return typo3(path, "Kontakt", "Ministerium für Umwelt, Elbufer 12, 01234 Neustadt. Telefon 0351 564-0.")
+	}
+	presse := func(path string) umzug.Document {
+		return typo3(path, "Presse", "Die Pressestelle erreichen Sie montags bis freitags von 8 bis 18 Uhr.")
+	}
+	for _, order := range [][]umzug.Document{
+		{kontakt("/service/kontakt.html"), kontakt("/index.php?id=51"), presse("/presse/"), presse("/index.php?id=4")},
+		{kontakt("/index.php?id=51"), kontakt("/service/kontakt.html"), presse("/index.php?id=4"), presse("/presse/")},
+	} {
+		res := runIndex(t, transform.IndexOptions{}, order...)
+		if len(res.order) != 2 || res.idx.Stats.SamePages != 2 {
+			t.Fatalf("documents %v, SamePages %d; want 2 documents", res.order, res.idx.Stats.SamePages)
+		}
+		from := map[string]string{}
+		for _, r := range res.redirects {
+			from[r.From] = r.To
+		}
+		for u, want := range map[string]string{"/service/kontakt.html": "/service/kontakt", "/index.php?id=51": "/service/kontakt", "/presse/": "/presse", "/index.php?id=4": "/presse"} {
+			if got := from[site+u]; got != want {
+				t.Errorf("%s redirects to %q; want %q", u, got, want)
+			}
+		}
+		for _, u := range []string{"/service/kontakt.html", "/presse/"} {
+			if _, ok := res.docs[site+u]; !ok {
+				t.Errorf("documents %v; want %s to keep its page", res.order, u)
+			}
+		}
+	}
+
+	genericSpeaking := kontakt("/service/kontakt.html")
+	genericSpeaking.Provenance.Extractor = "generic"
+	for _, pair := range [][2]umzug.Document{
+		{kontakt("/service/kontakt.html"), kontakt("/ministerium/kontakt.html")},
+		{kontakt("/"), kontakt("/kontakt.html")},
+		{genericSpeaking, kontakt("/index.php?id=51")},
+		{kontakt("/service/kontakt.html"), presse("/index.php?id=51")},
+	} {
+		for _, order := range [][]umzug.Document{{pair[0], pair[1]}, {pair[1], pair[0]}} {
+			res := runIndex(t, transform.IndexOptions{}, order...)
+			if len(res.order) != 2 || res.idx.Stats.SamePages != 0 {
+				t.Errorf("%s and %s: documents %v, SamePages %d; want two documents", order[0].URL, order[1].URL, res.order, res.idx.Stats.SamePages)
+			}
+		}
+	}
+
+	// A second speaking URL of the same content stays a page of its own,
+	// whatever the order.
+	three := []umzug.Document{kontakt("/index.php?id=51"), kontakt("/service/kontakt.html"), kontakt("/ministerium/kontakt.html")}
+	for _, order := range [][]umzug.Document{three, {three[1], three[0], three[2]}, {three[1], three[2], three[0]}, {three[2], three[1], three[0]}} {
+		res := runIndex(t, transform.IndexOptions{}, order...)
+		if len(res.order) != 2 || res.idx.Stats.SamePages != 1 {
+			t.Errorf("%s, %s, %s: documents %v, SamePages %d; want two documents", order[0].URL, order[1].URL, order[2].URL, res.order, res.idx.Stats.SamePages)
+		}
+	}
+
+	// umzug audit folds the uid URL's findings into the speaking URL's.
+	var g transform.SamePageGroups
+	for _, d := range []umzug.Document{kontakt("/index.php?id=51"), kontakt("/service/kontakt.html"), kontakt("/ministerium/kontakt.html")} {
+		g.Add(&d)
+	}
+	ph := func(u string) umzug.Finding {
+		return umzug.Finding{Rule: "placeholder-text", URL: site + u, Message: "Lorem ipsum dummy text", Selector: "#c511 > p"}
+	}
+	got := g.Fold([]umzug.Finding{ph("/index.php?id=51"), ph("/service/kontakt.html"), ph("/ministerium/kontakt.html")})
+	if len(got) != 2 || got[0].URL != site+"/service/kontakt.html" || got[1].URL != site+"/ministerium/kontakt.html" {
+		t.Errorf("findings = %+v; want one on /service/kontakt.html and one on /ministerium/kontakt.html", got)
+	}
+}

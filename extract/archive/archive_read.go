@@ -230,7 +230,8 @@ type ArchiveDiff struct {
 //   - removed when the earlier run had it with a 2xx and the later run got
 //     404 or 410, or did not reach it although the page that linked it
 //     was fetched fine ("no longer linked"); a URL still queued, now
-//     disallowed, or linked from a page that failed is counted as not
+//     disallowed, linked from a page that failed, or a file when the
+//     later run fetched no files (FetchAssets off) is counted as not
 //     reached instead;
 //   - status when its status changed otherwise (a 304 counts as the status
 //     it confirmed), or a redirect points elsewhere;
@@ -305,6 +306,16 @@ func DiffArchive(ctx context.Context, dir string, from, to int64) (ArchiveDiff, 
 	if err != nil {
 		return d, err
 	}
+	// A later run that fetched no file of the site (umzug migrate without
+	// --assets after a crawl, which fetches them) did not reach the files:
+	// they are not removed.
+	files := false
+	for u, y := range b {
+		if y.asset || a[u].asset {
+			files = true
+			break
+		}
+	}
 	for u, x := range a {
 		y, ok := b[u]
 		switch {
@@ -316,7 +327,7 @@ func DiffArchive(ctx context.Context, dir string, from, to int64) (ArchiveDiff, 
 			// linked from a page the later run fetched fine.
 			_, found := frontierB[u]
 			linker, linkerOK := b[x.linkedFrom]
-			if found || x.linkedFrom != "" && (!linkerOK || !linker.ok()) {
+			if found || x.linkedFrom != "" && (!linkerOK || !linker.ok()) || x.asset && !files {
 				d.NotReached++
 				break
 			}
@@ -442,6 +453,7 @@ type diffCapture struct {
 	poff, length int64
 	// fetched and warnings (JSON) make the snapshot an export reads.
 	fetched, warnings string
+	asset             bool // recorded as a file (kind asset)
 }
 
 func (c diffCapture) ok() bool { return c.status >= 200 && c.status < 300 }
@@ -467,6 +479,7 @@ FROM captures c JOIN (SELECT url, MAX(id) AS id FROM captures WHERE run_id = ? G
 		if kind == "unchanged" {
 			c.status = http.StatusOK
 		}
+		c.asset = kind == "asset"
 		out[u] = c
 	}
 	return out, rows.Err()

@@ -102,10 +102,17 @@ type CrawlStats struct {
 	Status        map[int]int // responses per HTTP status
 	RobotsBlocked int         // URLs robots.txt disallowed
 	OutOfScope    int         // links to other hosts or filtered by include/exclude
-	SkippedFiles  int         // links to files that were not fetched
-	OverBudget    int         // URLs not fetched because of MaxPages
-	TrapSkipped   int         // URLs not fetched because their pattern's budget was used up
-	Traps         []TrapReport
+	// TopOutOfScope is the origin ("https://www.example.de") of another
+	// host that the pages link to most, TopOutOfScopeURLs how many of its
+	// URLs (counted up to 100): a copy of a site whose pages name the
+	// public host (TYPO3's config.baseURL in <base href>) links there
+	// only, and the crawl ends after the start page.
+	TopOutOfScope     string
+	TopOutOfScopeURLs int
+	SkippedFiles      int // links to files that were not fetched
+	OverBudget        int // URLs not fetched because of MaxPages
+	TrapSkipped       int // URLs not fetched because their pattern's budget was used up
+	Traps             []TrapReport
 	// SitemapsSkipped counts sitemaps not read because a host listed more
 	// than maxSitemapsPerHost; SitemapErrors those that could not be
 	// fetched or parsed.
@@ -235,7 +242,11 @@ type crawler struct {
 
 	statusMu sync.Mutex
 	status   map[int]int
-	stats    struct {
+	// outside: the distinct URLs of other hosts the pages link to, per
+	// origin (a few per origin, for TopOutOfScope).
+	outsideMu sync.Mutex
+	outside   map[string]map[string]struct{}
+	stats     struct {
 		discovered, fetched, failed, unchanged, assets, errors, robots, scope, files, budget atomic.Int64
 		bytes, rechecked                                                                     atomic.Int64
 	}
@@ -628,6 +639,7 @@ func (cr *crawler) collectStats(st CrawlStats) CrawlStats {
 	st.Retries = int(cr.fetch.retryCount.Load())
 	st.RobotsBlocked = int(cr.stats.robots.Load())
 	st.OutOfScope = int(cr.stats.scope.Load())
+	st.TopOutOfScope, st.TopOutOfScopeURLs = cr.topOutside()
 	st.SkippedFiles = int(cr.stats.files.Load())
 	st.OverBudget = int(cr.stats.budget.Load())
 	st.SitemapsSkipped = int(cr.sitemapsSkipped.Load())
@@ -677,6 +689,44 @@ func (cr *crawler) setLimits() error {
 	return nil
 }
 
+// outsideCap bounds what noteOutside keeps: distinct URLs per origin
+// (enough to tell the origin most links lead to) and origins.
+const outsideCap = 100
+
+// noteOutside records a link to a URL of an origin out of scope.
+func (cr *crawler) noteOutside(origin, u string) {
+	cr.outsideMu.Lock()
+	defer cr.outsideMu.Unlock()
+	if cr.outside == nil {
+		cr.outside = map[string]map[string]struct{}{}
+	}
+	set, ok := cr.outside[origin]
+	if !ok {
+		if len(cr.outside) >= 10*outsideCap {
+			return
+		}
+		set = map[string]struct{}{}
+		cr.outside[origin] = set
+	}
+	if len(set) < outsideCap {
+		set[u] = struct{}{}
+	}
+}
+
+// topOutside returns the origin out of scope with the most distinct URLs
+// linked (up to outsideCap), the smaller origin on a tie.
+func (cr *crawler) topOutside() (string, int) {
+	cr.outsideMu.Lock()
+	defer cr.outsideMu.Unlock()
+	top, n := "", 0
+	for o, set := range cr.outside {
+		if len(set) > n || len(set) == n && o < top {
+			top, n = o, len(set)
+		}
+	}
+	return top, n
+}
+
 // admit decides about one canonical URL: scope, file type, claim, robots.
 // ok is false when the URL is not the caller's to record; row.state is 0
 // when it is to be fetched (and it was claimed), 2 when robots.txt
@@ -689,6 +739,9 @@ func (cr *crawler) admit(canonical string, depth int, from string, image bool) (
 	}
 	if !cr.hosts[u.Host] || len(cr.opts.Include) > 0 && !matchAny(cr.opts.Include, canonical) || matchAny(cr.opts.Exclude, canonical) {
 		cr.stats.scope.Add(1)
+		if !cr.hosts[u.Host] {
+			cr.noteOutside(u.Scheme+"://"+u.Host, canonical)
+		}
 		return frontierItem{}, archive.FrontierRow{}, false
 	}
 	ext := strings.ToLower(path.Ext(u.Path))

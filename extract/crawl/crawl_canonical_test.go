@@ -42,3 +42,29 @@ func TestCrawlFetchesDeclaredCanonicalURL(t *testing.T) {
 		t.Errorf("fetched %q; want %q (the canonical URL, not the stylesheet or the alternate)", got, want)
 	}
 }
+
+// A copy of a site whose pages name the public site in <base href>
+// (TYPO3's config.baseURL) links only there: the crawl ends at the start
+// page, and its stats name the origin the links lead to and how many of
+// its URLs (distinct), so that the summary can say which flag is missing.
+func TestCrawlNamesTheOriginOutOfScope(t *testing.T) {
+	srv, err := fixtures.StartHandler(func(base string) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html; charset=iso-8859-1")
+			w.Write([]byte(`<html><head><base href="http://www.umwelt.land.example/"><title>Start</title></head><body>
+<a href="ministerium.html">Ministerium</a> <a href="themen.html">Themen</a> <a href="presse.html">Presse</a> <a href="presse.html">Presse</a>
+<a href="index.php?id=12">Kontakt</a> <a href="https://www.youtube.com/watch?v=x">Video</a></body></html>`))
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(srv.Close)
+	snaps, st := crawlAll(t, srv, crawl.CrawlOptions{NoSitemaps: true})
+	if len(snaps) != 1 {
+		t.Errorf("fetched %d; want the start page only", len(snaps))
+	}
+	if st.TopOutOfScope != "http://www.umwelt.land.example" || st.TopOutOfScopeURLs != 4 {
+		t.Errorf("top out of scope %q, %d URLs; want http://www.umwelt.land.example, 4", st.TopOutOfScope, st.TopOutOfScopeURLs)
+	}
+}

@@ -239,3 +239,72 @@ func TestRecheckOnlyForTheSameCrawl(t *testing.T) {
 		t.Errorf("/orphan/ requested %d times; want once (run 1)", n)
 	}
 }
+
+// A crawl that fetches files (umzug crawl) and then one that does not
+// (umzug migrate without --assets, into the same archive): the files the
+// first run fetched are not reached by the second, not removed from the
+// site; diff and the export's removals must not call them removed (the
+// trial site's diff listed 32 files "no longer linked", and the export
+// gave the site logo a 410). A page deleted since is still removed.
+func TestDiffFilesNotFetchedAreNotRemoved(t *testing.T) {
+	var run atomic.Int32
+	srv, err := fixtures.StartHandler(func(string) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			switch r.URL.Path {
+			case "/":
+				w.Header().Set("Content-Type", "text/html; charset=utf-8")
+				links := `<img src="/logo.gif" alt="Logo"><a href="/bericht.pdf">Bericht</a><a href="/seite/">Seite</a>`
+				if run.Load() == 1 {
+					links += `<a href="/alt/">Alt</a>`
+				}
+				_, _ = w.Write([]byte(page("start", links)))
+			case "/seite/", "/alt/":
+				if r.URL.Path == "/alt/" && run.Load() == 2 {
+					http.NotFound(w, r) // deleted since
+					return
+				}
+				w.Header().Set("Content-Type", "text/html; charset=utf-8")
+				_, _ = w.Write([]byte(page("seite", "<p>Text.</p>")))
+			case "/logo.gif":
+				w.Header().Set("Content-Type", "image/gif")
+				_, _ = w.Write([]byte("GIF89a"))
+			case "/bericht.pdf":
+				w.Header().Set("Content-Type", "application/pdf")
+				_, _ = w.Write([]byte("%PDF-1.4 bericht"))
+			default:
+				http.NotFound(w, r)
+			}
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(srv.Close)
+	dir := t.TempDir()
+	opts := crawl.CrawlOptions{Seeds: []string{srv.URL + "/"}, ArchiveDir: dir, Retries: -1, NoSitemaps: true, FetchAssets: true}
+	run.Store(1)
+	if _, err := crawl.Crawl(t.Context(), opts, func(*umzug.Snapshot) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	run.Store(2)
+	opts.FetchAssets = false
+	if _, err := crawl.Crawl(t.Context(), opts, func(*umzug.Snapshot) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	d, err := archive.DiffArchive(t.Context(), dir, 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var removed []string
+	for _, c := range d.Changes {
+		if c.Change == "removed" {
+			removed = append(removed, strings.TrimPrefix(c.URL, srv.URL))
+		}
+	}
+	if len(removed) != 1 || removed[0] != "/alt/" {
+		t.Errorf("removed %q; want only /alt/ (the files were not fetched, not removed)", removed)
+	}
+	if d.NotReached < 2 {
+		t.Errorf("not reached %d; want the two files", d.NotReached)
+	}
+}

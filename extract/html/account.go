@@ -295,7 +295,7 @@ func missingReason(t *html.Node, s string, d *umzug.Document) string {
 			return umzug.DropScreenOnly
 		}
 	}
-	if isChromeLine(s) {
+	if isChromeLine(s) || separatorsOnly(s) {
 		return umzug.DropUtility
 	}
 	if ds := FindGermanDates(s); len(ds) > 0 && (ds[0].Value == d.Dates.Published || ds[0].Value == d.Dates.Modified || len(s) < 40) {

@@ -251,3 +251,78 @@ func TestTextBesideTheNewsRecord(t *testing.T) {
 		t.Errorf("dropped per reason %v; want the partner box beside the article, nothing unconverted", reasons)
 	}
 }
+
+// TestSeparatorsLeftBetweenDroppedLinks: a page-function line in the main
+// region ("Seite drucken | nach oben", as old TYPO3 templates put under
+// the content) loses its links as utility; the "|" left between them is
+// no text block of the page (it was one on every page of a TYPO3 6.2
+// trial site), but utility too, so nothing is unconverted. A row of
+// asterisks is more than separators.
+func TestSeparatorsLeftBetweenDroppedLinks(t *testing.T) {
+	page := `<html><head><title>Wald: Ministerium</title></head><body><div id="navigation"><ul><li><a href="/">Start</a></li><li><a href="/themen/wald.html">Wald</a></li></ul></div>
+<div id="content"><a name="inhalt"></a>
+<!--TYPO3SEARCH_begin-->
+<div id="c310" class="csc-default"><div class="csc-header csc-header-n1"><h1 class="csc-firstHeader">Wald in Elbland</h1></div>
+<p class="bodytext">Ein Drittel des Landes ist bewaldet. Der Landesforst bewirtschaftet rund 200.000 Hektar Staatswald nach den Grundsätzen der naturnahen Waldwirtschaft.</p>
+<p class="bodytext">Seit 1992 baut der Landesforst Fichten- und Kiefernreinbestände in stabile Mischwälder um.</p></div>
+<!--TYPO3SEARCH_end-->
+<div id="seitenfunktionen"><a href="/themen/wald.html?type=98" target="_blank" class="print">Seite drucken</a> | <a href="/themen/wald.html#page">nach oben</a></div>
+</div>
+<div id="footer">© 2016 Ministerium | <a href="/impressum.html">Impressum</a></div></body></html>`
+	d, err := html.ParseHTML(strings.NewReader(page), "https://www.ministerium.example/themen/wald.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range d.Blocks {
+		if strings.TrimSpace(b.PlainText()) == "|" {
+			t.Errorf("blocks %v: want no block of the separator", blockTypes(d))
+		}
+	}
+	reasons := map[string]int{}
+	for _, x := range d.Provenance.Accounting.Dropped {
+		reasons[x.Reason] += x.Chars
+	}
+	if reasons[umzug.DropUnconverted] > 0 {
+		t.Errorf("dropped per reason %v; want nothing unconverted", reasons)
+	}
+}
+
+// TestRelatedHeaderOfAnEditorsTextElement: a TYPO3 editor's text element
+// headed "Mehr zum Thema" whose body is two sentences with a link in each
+// keeps its header (before, the header alone was dropped as related and
+// the text stayed without it); the same header over a list of links is
+// still a related box, dropped whole.
+func TestRelatedHeaderOfAnEditorsTextElement(t *testing.T) {
+	const top = `<html><head><title>Wald: Ministerium</title></head><body><div id="navigation"><ul><li><a href="/">Start</a></li><li><a href="/themen/wald.html">Wald</a></li></ul></div>
+<div id="content"><!--TYPO3SEARCH_begin-->
+<div id="c310" class="csc-default"><div class="csc-header csc-header-n1"><h1 class="csc-firstHeader">Wald in Elbland</h1></div>
+<p class="bodytext">Ein Drittel des Landes ist bewaldet. Der Landesforst bewirtschaftet rund 200.000 Hektar Staatswald nach den Grundsätzen der naturnahen Waldwirtschaft.</p>
+<p class="bodytext">Seit 1992 baut der Landesforst Fichten- und Kiefernreinbestände in stabile Mischwälder um. Jedes Jahr werden dafür rund drei Millionen junge Laubbäume gepflanzt.</p></div>
+<div id="c312" class="csc-default"><div class="csc-header csc-header-n2"><h2>Mehr zum Thema</h2></div>
+`
+	const bottom = `</div>
+<!--TYPO3SEARCH_end--></div><div id="footer">© 2016 Ministerium | <a href="/impressum.html">Impressum</a></div></body></html>`
+	prose := `<p class="bodytext">Über den Zustand unserer Wälder berichtet jährlich der <a href="/themen/wald/waldzustandsbericht.html">Waldzustandsbericht</a>. Hinweise zur Waldbrandgefahr finden Sie unter <a href="/themen/wald/waldbrand.html">Waldbrandwarnstufen</a>.</p>`
+	links := `<ul><li><a href="/themen/wald/waldzustandsbericht.html">Waldzustandsbericht 2016</a></li><li><a href="/themen/wald/waldbrand.html">Waldbrandwarnstufen</a></li><li><a href="/themen/wald/jagd.html">Jagd und Wild</a></li></ul>`
+	for _, c := range []struct {
+		body   string
+		header bool // the c312 block with its header
+	}{{prose, true}, {links, false}} {
+		d, err := html.ParseHTML(strings.NewReader(top+c.body+bottom), "https://www.ministerium.example/themen/wald.html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, b := range d.Blocks {
+			if b.Key == "c312" {
+				found = true
+				if b.Header == nil || b.Header.Text != "Mehr zum Thema" {
+					t.Errorf("block c312 header %+v; want Mehr zum Thema", b.Header)
+				}
+			}
+		}
+		if found != c.header {
+			t.Errorf("body %.30q: block c312 found %v; want %v (blocks %v)", c.body, found, c.header, blockTypes(d))
+		}
+	}
+}

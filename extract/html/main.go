@@ -2430,6 +2430,11 @@ func (p *page) dropHeadedBoxes(root *html.Node) {
 			}
 			box = anc
 		}
+		if h.reason == umzug.DropRelated && p.an.w[box].text == p.an.w[h.n].text && p.headsOwnText(h.n, root) {
+			// Only the header would go (its own wrapper, csc-header or
+			// <header>), the element's text would stay without it.
+			continue
+		}
 		if box != h.n {
 			if p.fileBoxes[box] || p.rescueFileBox(box, h.reason) {
 				continue
@@ -2479,6 +2484,20 @@ func genreKicker(n *html.Node, t string) bool {
 	}
 	ht := cleanText(h)
 	return len(ht) >= 20 && headingReason(ht) == ""
+}
+
+// headsOwnText reports a headline that is the header of a TYPO3 content
+// element (ownsMarkup) whose body is text of its own, not links: an
+// editor's "Mehr zum Thema" element of two sentences with a link in each
+// is content, and dropping its header alone left the text without it
+// (the element's body is judged on its own, as a box of links or not).
+func (p *page) headsOwnText(h, root *html.Node) bool {
+	for a := h.Parent; a != nil && a != root; a = a.Parent {
+		if ownsMarkup(a) {
+			return p.an.w[a].good-p.an.w[h].good >= 40 && linkShare(a, h) < 0.6
+		}
+	}
+	return false
 }
 
 // listHeading matches the plain headlines of a site's news lists ("News",

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
@@ -987,8 +988,14 @@ func (p *page) row(n *html.Node) {
 	}
 }
 
-// add appends a block, filling its key and source.
+// add appends a block, filling its key and source. A text block of
+// separators only (the "|" left between a page's "Drucken | nach oben"
+// links once they are dropped as utility) is no block: the accounting
+// drops its text as utility (missingReason).
 func (p *page) add(b umzug.Block, uid int, ctype string, el *html.Node) {
+	if b.Type == umzug.BlockText && b.Header == nil && b.Text != nil && separatorsOnlyText(b.Text.Body) {
+		return
+	}
 	if b.Source == nil && (uid != 0 || ctype != "" || el != nil || p.column != 0) {
 		b.Source = &umzug.Source{}
 	}
@@ -1026,6 +1033,42 @@ func (p *page) add(b umzug.Block, uid int, ctype string, el *html.Node) {
 		b.Header = nil
 	}
 	p.blocks = append(p.blocks, b)
+}
+
+// separatorsOnly reports text that is nothing but separators of links
+// ("|", "·", "•") and white space. A dash (a table's "none"), a row of
+// asterisks (a section break) or any letter or digit is more.
+func separatorsOnly(t string) bool {
+	seen := false
+	for _, r := range t {
+		switch {
+		case unicode.IsSpace(r):
+		case r == '|' || r == '·' || r == '•':
+			seen = true
+		default:
+			return false
+		}
+	}
+	return seen
+}
+
+// separatorsOnlyText is separatorsOnly for a rich text's spans, without
+// making its plain text: most texts end the test at their first letter.
+func separatorsOnlyText(pt umzug.PortableText) bool {
+	seen := false
+	for i := range pt {
+		for j := range pt[i].Children {
+			t := pt[i].Children[j].Text
+			if strings.TrimSpace(t) == "" {
+				continue
+			}
+			if !separatorsOnly(t) {
+				return false
+			}
+			seen = true
+		}
+	}
+	return seen
 }
 
 func (p *page) warn(code, msg, key string) {

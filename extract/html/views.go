@@ -23,6 +23,11 @@ const (
 	ViewFilter   = "filtered or sorted list"
 	ViewSearch   = "search results"
 	ViewPrint    = "print view"
+	// ViewPicture is TYPO3's click-enlarge window up to 6.2
+	// (index.php?eID=tx_cms_showpic&file=uploads%2Fpics%2F…, before 4.3
+	// typo3/showpic.php?file=…): a bare page around the picture that an
+	// image element links, which is the image block's link and an asset.
+	ViewPicture = "picture popup"
 )
 
 // viewParams are query parameters that change how a page shows its
@@ -59,6 +64,9 @@ func ViewReason(u *url.URL) string {
 	if u == nil {
 		return ""
 	}
+	if strings.HasSuffix(strings.ToLower(u.Path), "/showpic.php") {
+		return ViewPicture
+	}
 	reason := ""
 	for _, part := range strings.Split(u.RawQuery, "&") {
 		k, v, _ := strings.Cut(part, "=")
@@ -68,6 +76,9 @@ func ViewReason(u *url.URL) string {
 		k = strings.ToLower(k)
 		if k == "" {
 			continue
+		}
+		if k == "eid" && strings.EqualFold(v, "tx_cms_showpic") {
+			return ViewPicture
 		}
 		// The innermost name of a plugin parameter: "tx_news_pi1[overwriteDemand][year]" -> year.
 		name := k

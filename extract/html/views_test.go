@@ -28,6 +28,9 @@ func TestViewReason(t *testing.T) {
 		{"https://www.example.de/index.php?id=20&tx_ttnews%5Bcat%5D=2&cHash=9428beec5d", ViewFilter},
 		{"https://www.example.de/index.php?id=20&tx_ttnews%5BpS%5D=1396303200&tx_ttnews%5BpL%5D=2591999&tx_ttnews%5Barc%5D=1", ViewCalendar},
 		{"https://www.example.de/index.php?id=20&tx_ttnews%5Bswords%5D=wald", ViewSearch},
+		// TYPO3's click-enlarge window (4.3 to 6.2, and before)
+		{"https://www.example.de/index.php?eID=tx_cms_showpic&file=uploads%2Fpics%2Fdeich.jpg&width=800m&height=600&md5=3f2a9c81d0", ViewPicture},
+		{"https://www.example.de/typo3/showpic.php?file=uploads%2Fpics%2Fdeich.jpg&md5=3f2a9c81d0", ViewPicture},
 		// pages of their own
 		{"https://www.example.de/ministerium.12.0.html", ""},
 		{"https://www.example.de/index.php?id=20&tx_ttnews%5Bpointer%5D=1", ""},
