@@ -79,13 +79,27 @@ func TestMigrateSkipsViews(t *testing.T) {
 	for i, h := range rows[0] {
 		col[h] = i
 	}
+	// A month view leads to the calendar's page (its new_path, and a 301
+	// in the redirect map), as a list's later page leads to the list; a
+	// search result page leads nowhere.
+	redirect := map[string]string{}
+	for _, r := range readCSV(t, filepath.Join(out, "redirects.csv"), ',')[1:] {
+		redirect[r[0]] = r[1] + " " + r[2]
+	}
 	views := 0
 	for _, r := range rows[1:] {
-		if strings.Contains(r[col["old_url"]], "month=") {
+		u := r[col["old_url"]]
+		if strings.Contains(u, "month=") {
 			views++
-			if r[col["status"]] != "skipped" || r[col["note"]] != "calendar view" {
-				t.Errorf("inventory row of %s: status %q, note %q; want skipped, calendar view", r[col["old_url"]], r[col["status"]], r[col["note"]])
+			if r[col["status"]] != "skipped" || r[col["note"]] != "calendar view" || r[col["new_path"]] != "/veranstaltungen" {
+				t.Errorf("inventory row of %s: status %q, note %q, new_path %q; want skipped, calendar view, /veranstaltungen", u, r[col["status"]], r[col["note"]], r[col["new_path"]])
 			}
+			if redirect[u] != "/veranstaltungen 301" {
+				t.Errorf("redirect of %s: %q; want /veranstaltungen 301", u, redirect[u])
+			}
+		}
+		if strings.Contains(u, "q=") && (r[col["new_path"]] != "" || redirect[u] != "") {
+			t.Errorf("the search result page %s leads to %q (redirect %q); want nowhere", u, r[col["new_path"]], redirect[u])
 		}
 	}
 	if views != months {

@@ -75,8 +75,10 @@ type Export struct {
 	// galleries, by the URL of their first page (AddLaterPage).
 	later map[string][]laterPage
 	// laterAliases are the later pages of lists and galleries (URL, URL
-	// of the first page): aliases of the first page's document, so the
-	// redirect map sends an old "/presse/page-2" to the list's new page.
+	// of the first page) and the calendar and filter views (URL, URL of
+	// the page they show, AddViewAlias): aliases of that page's document,
+	// so the redirect map sends an old "/presse/page-2" or
+	// "/presse/?tx_ttnews[cat]=3" to the list's new page.
 	laterAliases [][2]string
 }
 
@@ -127,6 +129,14 @@ func (p *Export) AddLaterPage(d umzug.Document) {
 		p.later = map[string][]laterPage{}
 	}
 	p.later[first] = append(p.later[first], laterPage{n: n, blocks: nd.Blocks})
+}
+
+// AddViewAlias takes a calendar's or a filtered list's view, skipped,
+// and the page it shows another way (extracthtml.ViewPage): when that
+// page is exported, the view's URL redirects there, as a list's later
+// page does.
+func (p *Export) AddViewAlias(viewURL, page string) {
+	p.laterAliases = append(p.laterAliases, [2]string{viewURL, page})
 }
 
 // galleryParam matches bootstrap_package's gallery page parameter,
@@ -814,7 +824,7 @@ func (p *Export) Finish(ctx context.Context, exp *load.Exporter) (ExportResult, 
 	}
 	for _, l := range p.laterAliases {
 		if !p.idx.AddAlias(l[0], l[1]) {
-			p.log.Debug("later page of a list whose first page is not exported", "url", l[0], "first", l[1])
+			p.log.Debug("later page or view of a list that is not exported", "url", l[0], "page", l[1])
 		}
 	}
 	p.phases.Begin(PhaseDedupe, p.Documents())

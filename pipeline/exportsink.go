@@ -94,6 +94,9 @@ func (x *ExportSink) Add(p *Page) error {
 		if p.Later != nil {
 			e.AddLaterPage(*p.Later)
 		}
+		if p.ViewOf != "" {
+			e.AddViewAlias(s.URL, p.ViewOf)
+		}
 		e.NotExported(s.URL, invSkipped, s.Status, s.Depth, reason)
 		return nil
 	case errors.Is(err, umzug.ErrNoMainContent):

@@ -85,6 +85,10 @@ type Page struct {
 	// skipped as pagination (Err): the export adds a gallery's pictures
 	// on it to the first page's document (Export.AddLaterPage).
 	Later *umzug.Document
+	// ViewOf is the page that a calendar or filter view, skipped (Err),
+	// shows another way (extracthtml.ViewPage): the export redirects the
+	// view's URL there when that page is a document.
+	ViewOf string
 	// Panicked says the extractor panicked on the page; the panic is
 	// recorded as the page's failure.
 	Panicked bool
@@ -316,6 +320,10 @@ func (w *Work) extract(p *Page, parsed *html.Node) (root *html.Node) {
 		var nc *umzug.NotContentError
 		if errors.As(err, &nc) && nc.Reason == extracthtml.ViewPagination {
 			p.Later = &d
+		} else if errors.As(err, &nc) {
+			if u, perr := url.Parse(s.FinalURL); perr == nil {
+				p.ViewOf = extracthtml.ViewPage(u)
+			}
 		}
 		return root
 	}

@@ -74,39 +74,10 @@ func ViewReason(u *url.URL) string {
 			k = ku
 		}
 		k = strings.ToLower(k)
-		if k == "" {
-			continue
-		}
 		if k == "eid" && strings.EqualFold(v, "tx_cms_showpic") {
 			return ViewPicture
 		}
-		// The innermost name of a plugin parameter: "tx_news_pi1[overwriteDemand][year]" -> year.
-		name := k
-		if i := strings.LastIndex(k, "["); i >= 0 {
-			name = strings.TrimSuffix(k[i+1:], "]")
-			if strings.Contains(k, "overwritedemand") && name != "" {
-				reason = pick(reason, ViewFilter)
-			}
-			// tt_news' list views: a category's news (tx_ttnews[cat]), an
-			// archive period (tx_ttnews[pS] start, [pL] length), its
-			// search (tx_ttnews[swords]).
-			if r := pluginViewParams[name]; r != "" {
-				reason = pick(reason, r)
-			}
-		}
-		switch {
-		case searchPlugin(k):
-			reason = pick(reason, ViewSearch)
-		case (name == "view" || name == "ansicht") && printValue(v):
-			// GSB's print view "?view=renderPrint"
-			reason = pick(reason, ViewPrint)
-		case strings.HasPrefix(name, "filter") || strings.HasPrefix(name, "facet"):
-			reason = pick(reason, ViewFilter)
-		default:
-			if r := viewParams[name]; r != "" {
-				reason = pick(reason, r)
-			}
-		}
+		reason = pick(reason, paramView(k, v))
 	}
 	if _, ok := umzug.SimulateStaticPrint(u.Path); ok {
 		// TYPO3's print view under simulateStaticDocuments: type 98 in
@@ -122,6 +93,92 @@ func ViewReason(u *url.URL) string {
 		}
 	}
 	return reason
+}
+
+// paramView tells which kind of view a query parameter makes (k in lower
+// case, unescaped; v as written), "" for a parameter that names a record
+// or a page of a list, or any other.
+func paramView(k, v string) string {
+	if k == "" {
+		return ""
+	}
+	reason := ""
+	// The innermost name of a plugin parameter: "tx_news_pi1[overwriteDemand][year]" -> year.
+	name := k
+	if i := strings.LastIndex(k, "["); i >= 0 {
+		name = strings.TrimSuffix(k[i+1:], "]")
+		if strings.Contains(k, "overwritedemand") && name != "" {
+			reason = pick(reason, ViewFilter)
+		}
+		// tt_news' list views: a category's news (tx_ttnews[cat]), an
+		// archive period (tx_ttnews[pS] start, [pL] length), its
+		// search (tx_ttnews[swords]).
+		if r := pluginViewParams[name]; r != "" {
+			reason = pick(reason, r)
+		}
+	}
+	switch {
+	case searchPlugin(k):
+		reason = pick(reason, ViewSearch)
+	case (name == "view" || name == "ansicht") && printValue(v):
+		// GSB's print view "?view=renderPrint"
+		reason = pick(reason, ViewPrint)
+	case strings.HasPrefix(name, "filter") || strings.HasPrefix(name, "facet"):
+		reason = pick(reason, ViewFilter)
+	default:
+		if r := viewParams[name]; r != "" {
+			reason = pick(reason, r)
+		}
+	}
+	return reason
+}
+
+// ViewPage returns the URL of the page that a calendar or filter view
+// (ViewReason) shows another way: u without the parameters that make the
+// view, the other arguments of their plugins (tx_news_pi1[action],
+// tx_ttnews[arc]) and TYPO3's cHash, which covers them; "" for any other
+// URL. The export redirects the view's old URL there when that page is a
+// document (the list, the calendar), as it does a list's later pages:
+// an old link or a search engine's "?tx_ttnews[cat]=3" then leads to the
+// news list instead of a 404. Search results and print views have their
+// own ways (no page to lead to; the page they print).
+func ViewPage(u *url.URL) string {
+	if u == nil || u.RawQuery == "" {
+		return ""
+	}
+	if r := ViewReason(u); r != ViewCalendar && r != ViewFilter {
+		return ""
+	}
+	parts := strings.Split(u.RawQuery, "&")
+	keys := make([]string, len(parts))
+	plugins := map[string]bool{}
+	for i, part := range parts {
+		k, v, _ := strings.Cut(part, "=")
+		if ku, err := url.QueryUnescape(k); err == nil {
+			k = ku
+		}
+		keys[i] = strings.ToLower(k)
+		if paramView(keys[i], v) != "" {
+			if j := strings.IndexByte(keys[i], '['); j > 0 {
+				plugins[keys[i][:j]] = true
+			}
+		}
+	}
+	var keep []string
+	for i, part := range parts {
+		k, v, _ := strings.Cut(part, "=")
+		plugin := ""
+		if j := strings.IndexByte(keys[i], '['); j > 0 {
+			plugin = keys[i][:j]
+		}
+		if k == "" || keys[i] == "chash" || plugins[plugin] || paramView(keys[i], v) != "" {
+			continue
+		}
+		keep = append(keep, part)
+	}
+	f := *u
+	f.RawQuery, f.Fragment, f.RawFragment = strings.Join(keep, "&"), "", ""
+	return f.String()
 }
 
 // searchPlugin reports the parameters of TYPO3's search plugins
@@ -157,6 +214,9 @@ func printValue(v string) bool {
 // pick keeps the first reason found; search results, calendar and
 // print views say more than a filter.
 func pick(have, r string) string {
+	if r == "" {
+		return have
+	}
 	if have == "" || have == ViewFilter && r != ViewFilter {
 		return r
 	}

@@ -49,3 +49,26 @@ func TestViewReason(t *testing.T) {
 		}
 	}
 }
+
+// TestViewPage: a calendar or filter view leads to the page it shows
+// another way, without the view's parameters, the other arguments of
+// their plugin and cHash; search results, print views and pages of their
+// own lead nowhere.
+func TestViewPage(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"https://x.example/presse/?tx_ttnews%5Bcat%5D=3&cHash=abc", "https://x.example/presse/"},
+		{"https://x.example/index.php?id=12&tx_ttnews%5BpS%5D=1293836400&tx_ttnews%5BpL%5D=2678399&tx_ttnews%5Barc%5D=1&cHash=c", "https://x.example/index.php?id=12"},
+		{"https://x.example/veranstaltungen/?month=2025-01", "https://x.example/veranstaltungen/"},
+		{"https://x.example/presse/?tx_news_pi1%5BoverwriteDemand%5D%5Byear%5D=2023&tx_news_pi1%5Baction%5D=list&tx_news_pi1%5Bcontroller%5D=News&cHash=x", "https://x.example/presse/"},
+		{"https://x.example/liste/?sort=date&L=1#top", "https://x.example/liste/?L=1"},
+		{"https://x.example/suche/?q=wald", ""},
+		{"https://x.example/presse/?tx_ttnews%5Bswords%5D=wald&tx_ttnews%5Bcat%5D=2", ""}, // a search among the category's news
+		{"https://x.example/index.php?id=5", ""},
+		{"https://x.example/seite.html?type=98", ""},
+	} {
+		u, _ := url.Parse(tc.in)
+		if got := ViewPage(u); got != tc.want {
+			t.Errorf("ViewPage(%s) = %q; want %q", tc.in, got, tc.want)
+		}
+	}
+}
