@@ -149,3 +149,23 @@ func TestFileListInSection(t *testing.T) {
 		t.Errorf("blocks = %q; want %q", got, want)
 	}
 }
+
+// TestFeedListNoDownloads: a list of a site's feeds by their ".xml"
+// addresses is a list of links, not the page's files: the crawl never
+// fetches ".xml" (feeds and sitemaps are machinery), so a downloads block
+// of them would name attachments the migration cannot carry.
+func TestFeedListNoDownloads(t *testing.T) {
+	d := parseFile(t, `<html><head><title>Newsfeeds | Gemeinde</title></head><body>
+<main><div class="content"><h1>Newsfeeds</h1>
+<p>Mit einem Feedreader erfahren Sie sofort, wenn wir etwas Neues veröffentlichen. Wählen Sie die Feeds, die Sie interessieren.</p>
+<ul><li><a href="/aktuelles/feed.xml">Pressemitteilungen</a></li><li><a href="/termine/feed.xml">Veranstaltungen</a></li><li><a href="/stellen/feed.xml">Stellenangebote</a></li></ul>
+</div></main></body></html>`, "https://www.gemeinde.example/service/feeds")
+	if b := blockOf(d, umzug.BlockDownloads); b != nil {
+		t.Errorf("feeds as downloads: %+v", b.Downloads.Items)
+	}
+	for _, a := range d.Assets {
+		if strings.HasSuffix(a.URL, ".xml") {
+			t.Errorf("feed among the assets: %s", a.URL)
+		}
+	}
+}
