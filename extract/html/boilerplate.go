@@ -829,7 +829,7 @@ func linksFile(n *html.Node) bool {
 			return false
 		}
 		p := strings.ToLower(pathOf(attr(d, "href")))
-		return pageFileExt(path.Ext(p)) || strings.Contains(p, "fileadmin/")
+		return umzug.IsLinkedFileExt(path.Ext(p)) || strings.Contains(p, "fileadmin/")
 	}
 	return file(n) || hasDescendant(n, file)
 }

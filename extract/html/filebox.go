@@ -39,10 +39,10 @@ func fileLink(a *html.Node) bool {
 		return true
 	}
 	ext := path.Ext(strings.ToLower(pathOf(href)))
-	if pageFileExt(ext) && !umzug.IsPictureExt(ext) {
+	if umzug.IsLinkedFileExt(ext) && !umzug.IsPictureExt(ext) {
 		return true
 	}
-	if ext := path.Ext(strings.ToLower(fileParam(href))); pageFileExt(ext) && !umzug.IsPictureExt(ext) {
+	if ext := path.Ext(strings.ToLower(fileParam(href))); umzug.IsLinkedFileExt(ext) && !umzug.IsPictureExt(ext) {
 		return true
 	}
 	if t := strings.ToLower(strings.TrimSpace(attr(a, "type"))); strings.HasPrefix(t, "application/") && !strings.Contains(t, "html") && !strings.HasSuffix(t, "+xml") {
@@ -56,12 +56,6 @@ func fileLink(a *html.Node) bool {
 	}
 	return false
 }
-
-// pageFileExt reports an extension of a file a page links as one of its
-// files (umzug.IsFileExt), not ".xml": most such links are feeds and
-// sitemaps, which the crawl never fetches (its machinery), so a downloads
-// block or an asset of one would name a file the migration cannot carry.
-func pageFileExt(ext string) bool { return ext != ".xml" && umzug.IsFileExt(ext) }
 
 // fileParam returns the file a download address names in its query
 // (Contao sends a file of its file manager through the page that lists
