@@ -35,6 +35,13 @@ func FileType(ext string) string { return fileTypes[ext] }
 // with the dot) is a file of the site rather than a page.
 func IsFileExt(ext string) bool { return fileTypes[ext] != "" }
 
+// IsLinkedFileExt reports whether a link whose path ends in ext (lower
+// case, with the dot) is one of a page's files (its attachments, the files
+// its chrome links): IsFileExt but not ".xml", whose links are mostly
+// feeds and sitemaps that the crawl never fetches (machinery), so an
+// attachment or asset of one would name a file no crawl carries.
+func IsLinkedFileExt(ext string) bool { return ext != ".xml" && IsFileExt(ext) }
+
 // IsPictureExt reports whether ext (lower case, with the dot) names a
 // picture's file.
 func IsPictureExt(ext string) bool { return strings.HasPrefix(fileTypes[ext], "image/") }

@@ -373,7 +373,7 @@ func notContent(err error) bool {
 }
 
 // pageLinks returns the links of the page under root to files (by their
-// extension, umzug.IsFileExt), resolved against the page's URL (or
+// extension, umzug.IsLinkedFileExt), resolved against the page's URL (or
 // its <base href>) and canonical (extract.Resolve), each once; and its
 // links to the print views of pages (printView) and to pages under
 // another order of their query's parameters (queryOrderVariant), each
@@ -401,7 +401,7 @@ func pageLinks(root *html.Node, pageURL string) (files []string, prints [][2]str
 					if i := strings.IndexAny(href, "?#"); i >= 0 {
 						href, query = href[:i], href[i:]
 					}
-					if !umzug.IsFileExt(strings.ToLower(path.Ext(href))) {
+					if !umzug.IsLinkedFileExt(strings.ToLower(path.Ext(href))) {
 						// A query asks for a view; so does type 98 in a
 						// simulateStaticDocuments path.
 						if _, static := umzug.SimulateStaticPrint(href); strings.HasPrefix(query, "?") || static {

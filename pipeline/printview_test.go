@@ -210,3 +210,18 @@ func TestPicturePopupNotAudited(t *testing.T) {
 		}
 	}
 }
+
+// A page's links to its feed and sitemap (".xml", which the crawl never
+// fetches) are none of its files: they would become assets of their own
+// (chromeFiles) that no crawl carries. A CSV download is one.
+func TestPageLinksNoFeeds(t *testing.T) {
+	root, err := html.Parse(bytes.NewReader([]byte(`<html><body><main><a href="/daten/haushalt.csv">Haushalt (CSV)</a></main>
+<footer><a href="/sitemap.xml">Sitemap</a> <a href="/aktuelles/feed.xml">RSS</a></footer></body></html>`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := pageLinks(root, "https://www.stadt.example/haushalt/")
+	if want := []string{"https://www.stadt.example/daten/haushalt.csv"}; !slices.Equal(files, want) {
+		t.Errorf("files = %q; want %q", files, want)
+	}
+}

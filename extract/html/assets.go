@@ -169,7 +169,7 @@ func fileLinks(b *umzug.Block) []string {
 	for _, pt := range pts {
 		for _, blk := range pt {
 			for _, md := range blk.MarkDefs {
-				if ext := strings.ToLower(path.Ext(pathOf(md.Href))); umzug.IsFileExt(ext) {
+				if ext := strings.ToLower(path.Ext(pathOf(md.Href))); umzug.IsLinkedFileExt(ext) {
 					out = append(out, md.Href)
 				}
 			}

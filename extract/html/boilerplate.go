@@ -356,13 +356,13 @@ func (c boilerCache) reason(name string) string {
 }
 
 // infoBoxWords name a callout box in an article: an <aside> so named is
-// the article's info box ("Info: Lagen können sich schnell ändern …", a
-// disclaimer under travel advice), not a side column; its class words
-// still judge it ("sidebar infobox" is a side column).
+// the article's info box (a callout with advice, a disclaimer under the
+// text), not a side column; its class words still judge it ("sidebar
+// infobox" is a side column).
 var infoBoxWords = []string{"infobox", "infokasten", "hinweisbox", "hinweiskasten", "merkkasten", "faktenbox", "factbox", "callout"}
 
 // infoBoxName reports a class naming an info box, also split at a hyphen
-// or underscore ("info-box", "c-infobox--default").
+// or underscore ("info-box", "infobox--note", "info_kasten").
 func infoBoxName(class string) bool {
 	if class == "" {
 		return false
@@ -829,7 +829,7 @@ func linksFile(n *html.Node) bool {
 			return false
 		}
 		p := strings.ToLower(pathOf(attr(d, "href")))
-		return umzug.IsFileExt(path.Ext(p)) || strings.Contains(p, "fileadmin/")
+		return umzug.IsLinkedFileExt(path.Ext(p)) || strings.Contains(p, "fileadmin/")
 	}
 	return file(n) || hasDescendant(n, file)
 }

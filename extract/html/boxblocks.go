@@ -69,7 +69,8 @@ func (p *page) tableFigure(n *html.Node) *umzug.Block {
 
 // fileButtonBox returns the downloads block of a box whose links, two or
 // more, all go to one file, with no text beside them and nothing else
-// but an embedded preview of the same file.
+// but an embedded preview of the same file; the links after the first
+// are buttons (fileButton).
 func (p *page) fileButtonBox(n *html.Node) *umzug.Block {
 	var links []*html.Node
 	href := ""
@@ -104,6 +105,11 @@ func (p *page) fileButtonBox(n *html.Node) *umzug.Block {
 	if !ok || len(links) < 2 || cleanText(links[0]) == "" {
 		return nil
 	}
+	for _, a := range links[1:] {
+		if !fileButton(a) {
+			return nil // a second title of the file ("Änderung vom …"): text
+		}
+	}
 	first := goquery.NewDocumentFromNode(links[0]).Selection
 	f := p.fileOf(first, first)
 	if f.URL == "" {
@@ -113,4 +119,29 @@ func (p *page) fileButtonBox(n *html.Node) *umzug.Block {
 		p.drop(a, umzug.DropUtility) // "Herunterladen": the button beside the file's name
 	}
 	return &umzug.Block{Type: umzug.BlockDownloads, Downloads: &umzug.Downloads{Items: []umzug.File{f}}}
+}
+
+// fileButton reports a link that is a download button rather than a
+// title of the file: it has the download attribute or a button's class,
+// or its label is a few words with a verb of downloading ("Herunterladen",
+// "PDF öffnen").
+func fileButton(a *html.Node) bool {
+	if hasAttr(a, "download") {
+		return true
+	}
+	for _, w := range strings.Fields(strings.ToLower(attr(a, "class"))) {
+		if strings.Contains(w, "button") || w == "btn" || strings.HasPrefix(w, "btn-") {
+			return true
+		}
+	}
+	t := strings.ToLower(cleanText(a))
+	if len(strings.Fields(t)) > 3 {
+		return false
+	}
+	for _, v := range [...]string{"download", "herunterladen", "öffnen", "ansehen", "anzeigen"} {
+		if strings.Contains(t, v) {
+			return true
+		}
+	}
+	return false
 }

@@ -12,9 +12,10 @@ import (
 // template hides with Bootstrap's display utilities.
 
 // hiddenLabel reports a short label that Bootstrap's `d-none` hides at
-// every screen size (no `d-md-block` or the like shows it again): Plone
-// 6's "Dokumentaktionen" and "Schlagwörter" over its viewlets. Longer
-// text so hidden may be content a script shows; it is left alone.
+// every screen size (no `d-md-block` or the like shows it again) over the
+// links after it: Plone 6's "Dokumentaktionen" and "Schlagwörter" over
+// its viewlets. Other text so hidden ("Das Fest fällt aus.", an alert) may
+// be content a script shows; it is left alone.
 func hiddenLabel(n *html.Node, cls string) bool {
 	if !strings.Contains(cls, "d-none") {
 		return false
@@ -32,7 +33,14 @@ func hiddenLabel(n *html.Node, cls string) bool {
 		return false
 	}
 	t, short := textUpTo(n, 80)
-	return short && t != ""
+	return short && t != "" && labelsLinks(n)
+}
+
+// labelsLinks reports an element followed by links: its next sibling
+// is a link or holds one.
+func labelsLinks(n *html.Node) bool {
+	s := nextElement(n)
+	return s != nil && (s.DataAtom == atom.A && hasAttr(s, "href") || hasDescendant(s, func(d *html.Node) bool { return d.DataAtom == atom.A && hasAttr(d, "href") }))
 }
 
 // separatorOnly reports a text that is one separator character and

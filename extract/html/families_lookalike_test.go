@@ -23,7 +23,9 @@ func familyArticle(body string) string {
 // TestFamilyLookalikes: what the rules for WordPress, Plone and Neos
 // markup leave alone. A date over an event's title is no byline; an
 // editor's "---" between sections is no meta separator; a text hidden by
-// `d-none` that a script may show is no label. (A box with one link to a
+// `d-none` that a script may show is no label, however short, when it
+// labels no links; a second link to a file with a title of its own is no
+// download button. (A box with one link to a
 // file and no button is a list of files: filelist_test.go.)
 func TestFamilyLookalikes(t *testing.T) {
 	for _, tc := range []struct {
@@ -34,6 +36,8 @@ func TestFamilyLookalikes(t *testing.T) {
 		{"date and two words of a title", `<p>Ein Nachmittag für alle Generationen im Stadtpark am Schlossteich.</p><p>21.05.2024 - Neue Regeln</p>`, "Neue Regeln", umzug.BlockText},
 		{"an editor's rule", `<p>Programm am Nachmittag und am Abend für alle Generationen.</p><p>---</p><p>Anmeldung bis Freitag.</p>`, "---", umzug.BlockText},
 		{"hidden prose", `<div class="d-none">Bei Unwetter informieren wir hier kurzfristig über eine Absage des Festes und den Ersatztermin im Juni.</div>`, "Bei Unwetter informieren wir hier", umzug.BlockText},
+		{"hidden notice", `<p>Ein Nachmittag für alle Generationen im Stadtpark am Schlossteich.</p><div class="alert d-none" id="absage">Das Fest fällt wegen Unwetters aus.</div>`, "Das Fest fällt wegen Unwetters aus", umzug.BlockText},
+		{"two titles of one file", `<p>Ein Nachmittag für alle Generationen im Stadtpark am Schlossteich.</p><div><a href="/files/festordnung.pdf">Festordnung</a> <a href="/files/festordnung.pdf">Änderung der Festordnung vom 12. März 2024</a></div>`, "Änderung der Festordnung vom 12. März 2024", umzug.BlockText},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := parseFile(t, familyArticle(tc.body), "https://www.stadt-beispiel.example/aktuelles/sommerfest")

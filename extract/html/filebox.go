@@ -39,10 +39,10 @@ func fileLink(a *html.Node) bool {
 		return true
 	}
 	ext := path.Ext(strings.ToLower(pathOf(href)))
-	if umzug.IsFileExt(ext) && !umzug.IsPictureExt(ext) {
+	if umzug.IsLinkedFileExt(ext) && !umzug.IsPictureExt(ext) {
 		return true
 	}
-	if ext := path.Ext(strings.ToLower(fileParam(href))); umzug.IsFileExt(ext) && !umzug.IsPictureExt(ext) {
+	if ext := path.Ext(strings.ToLower(fileParam(href))); umzug.IsLinkedFileExt(ext) && !umzug.IsPictureExt(ext) {
 		return true
 	}
 	if t := strings.ToLower(strings.TrimSpace(attr(a, "type"))); strings.HasPrefix(t, "application/") && !strings.Contains(t, "html") && !strings.HasSuffix(t, "+xml") {
@@ -280,12 +280,14 @@ func countLinks(n *html.Node) int {
 // downloads block. Its header is its own headline, else the label over
 // its items (Drupal's `field__label`: a short line without a link before
 // the first file), else the headline right before it that the walk made
-// the last block ("Downloads" over a list of files in a body).
+// the last block ("Downloads" over a list of files in a body) when the
+// list ends its section: a headline whose section goes on after the list
+// ("Unterlagen" over the files and a paragraph on them) stays a headline.
 func (p *page) downloadListBlock(el *html.Node) {
 	if firstHeading(el) == nil {
 		if lbl := fileListLabel(el); lbl != nil {
 			p.fileListHead(el, lbl, &umzug.Header{Text: cleanText(lbl)})
-		} else if h := prevElement(el); h != nil && headingLevel(h) > 1 && len(p.blocks) > 0 {
+		} else if h := prevElement(el); h != nil && headingLevel(h) > 1 && len(p.blocks) > 0 && endsSection(el, headingLevel(h)) {
 			last := p.blocks[len(p.blocks)-1]
 			if last.Type == umzug.BlockHeading && last.Heading != nil && p.blockSrc[last.Key] == h {
 				p.blocks = p.blocks[:len(p.blocks)-1]
@@ -294,6 +296,21 @@ func (p *page) downloadListBlock(el *html.Node) {
 		}
 	}
 	p.fileBoxBlock(el)
+}
+
+// endsSection reports whether what follows el among its siblings is
+// nothing or opens with a headline of level or higher (a headline, a box
+// under its own headline).
+func endsSection(el *html.Node, level int) bool {
+	next := nextElement(el)
+	for next != nil && isInvisible(next) {
+		next = nextElement(next)
+	}
+	if next == nil || headingLevel(next) > 0 {
+		return next == nil || headingLevel(next) <= level
+	}
+	h := firstHeading(next)
+	return h != nil && headingLevel(h) <= level && strings.HasPrefix(cleanText(next), cleanText(h))
 }
 
 // fileListHead records the header a list of files takes from outside its

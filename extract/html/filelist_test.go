@@ -124,3 +124,48 @@ func TestFileListOneItem(t *testing.T) {
 		t.Errorf("downloads = %+v", b)
 	}
 }
+
+// TestFileListInSection: a headline whose section goes on after the list
+// of files ("Unterlagen" over the files and the paragraph after them)
+// stays the section's headline; the list is a downloads block without a
+// header. Only a headline over the list alone heads the block.
+func TestFileListInSection(t *testing.T) {
+	d := parseFile(t, `<html><head><title>Bauantrag | Gemeinde</title></head><body>
+<main><div class="content"><h1>Bauantrag stellen</h1>
+<p>Wer bauen will, braucht in den meisten Fällen eine Baugenehmigung. Der Antrag wird bei der Gemeinde eingereicht und weitergeleitet.</p>
+<h2>Unterlagen</h2>
+<ul><li><a href="/files/antrag.pdf">Bauantrag</a> (PDF, 95 KB)</li><li><a href="/files/beschreibung.pdf">Baubeschreibung</a> (PDF, 80 KB)</li></ul>
+<p>Zum Antrag gehören außerdem Lageplan und Bauzeichnungen. Unvollständige Anträge verzögern das Verfahren erheblich.</p>
+</div></main></body></html>`, "https://www.gemeinde.example/bauen/bauantrag")
+	var got []string
+	for _, b := range d.Blocks {
+		s := string(b.Type)
+		if b.Header != nil {
+			s += ":" + b.Header.Text
+		}
+		got = append(got, s)
+	}
+	if want := []string{"text", "heading", "downloads", "text"}; !slices.Equal(got, want) {
+		t.Errorf("blocks = %q; want %q", got, want)
+	}
+}
+
+// TestFeedListNoDownloads: a list of a site's feeds by their ".xml"
+// addresses is a list of links, not the page's files: the crawl never
+// fetches ".xml" (feeds and sitemaps are machinery), so a downloads block
+// of them would name attachments the migration cannot carry.
+func TestFeedListNoDownloads(t *testing.T) {
+	d := parseFile(t, `<html><head><title>Newsfeeds | Gemeinde</title></head><body>
+<main><div class="content"><h1>Newsfeeds</h1>
+<p>Mit einem Feedreader erfahren Sie sofort, wenn wir etwas Neues veröffentlichen. Wählen Sie die Feeds, die Sie interessieren.</p>
+<ul><li><a href="/aktuelles/feed.xml">Pressemitteilungen</a></li><li><a href="/termine/feed.xml">Veranstaltungen</a></li><li><a href="/stellen/feed.xml">Stellenangebote</a></li></ul>
+</div></main></body></html>`, "https://www.gemeinde.example/service/feeds")
+	if b := blockOf(d, umzug.BlockDownloads); b != nil {
+		t.Errorf("feeds as downloads: %+v", b.Downloads.Items)
+	}
+	for _, a := range d.Assets {
+		if strings.HasSuffix(a.URL, ".xml") {
+			t.Errorf("feed among the assets: %s", a.URL)
+		}
+	}
+}

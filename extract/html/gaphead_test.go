@@ -17,15 +17,15 @@ func TestHeadBetweenHeadlineAndBody(t *testing.T) {
 	page := `<html><head><title>Vier neue Radwege für die Innenstadt | Stadtblatt</title></head><body>
 <header class="site-header"><nav><a href="/">Start</a> <a href="/verkehr">Verkehr</a> <a href="/umwelt">Umwelt</a></nav></header>
 <div class="wrapper">
-<div class="crumbs"><nav class="breadcrumb"><a href="/">Start</a> <a href="/verkehr">Verkehr</a></nav><h1 class="tiny">Vier neue Radwege für die Innenstadt</h1></div>
-<div class="push-layer"><div class="push-layer__item"><span>Benachrichtigungen aktivieren</span><span>Dürfen wir Sie über die wichtigsten Nachrichten aus der Stadt informieren? Sie erhalten zwei Meldungen am Tag.</span></div></div>
-<div class="article-top">
-<h2 class="kicker-line">Verkehrswende</h2>
-<h2 class="big-headline">Die Stadt macht Platz fürs Rad</h2>
-<div class="picture-box"><img src="/bilder/radweg.jpg" width="800" height="450" alt="Ein neuer Radweg"><div class="picture-box__caption"><p>Der erste Abschnitt am Bahnhof ist schon markiert.</p><small>© Stadtblatt / M. Muster</small></div></div>
-<span class="article-top--introduction">Zwischen Bahnhof und Universität entstehen bis zum Herbst vier Radwege, und der Autoverkehr wird an den Baustellen einspurig vorbeigeführt.</span>
+<div class="topbar"><nav class="breadcrumb"><a href="/">Start</a> <a href="/verkehr">Verkehr</a></nav><h1 class="small-title">Vier neue Radwege für die Innenstadt</h1></div>
+<div class="notify-prompt"><div class="notify-row"><span>Benachrichtigungen aktivieren</span><span>Dürfen wir Sie über die wichtigsten Nachrichten aus der Stadt informieren? Sie erhalten zwei Meldungen am Tag.</span></div></div>
+<div class="story-head">
+<h2 class="overline">Verkehrswende</h2>
+<h2 class="display-title">Die Stadt macht Platz fürs Rad</h2>
+<div class="title-picture"><img src="/bilder/radweg.jpg" width="800" height="450" alt="Ein neuer Radweg"><div class="title-picture-text"><p>Der erste Abschnitt am Bahnhof ist schon markiert.</p><small>© Stadtblatt / M. Muster</small></div></div>
+<span class="story-head-introduction">Zwischen Bahnhof und Universität entstehen bis zum Herbst vier Radwege, und der Autoverkehr wird an den Baustellen einspurig vorbeigeführt.</span>
 </div>
-<div class="more-list"><h3><a href="/verkehr/busse">Neue Busse ab Mai im Einsatz</a></h3><h3><a href="/verkehr/parken">Parkgebühren steigen zum Sommer</a></h3></div>
+<div class="teaser-row"><h3><a href="/verkehr/busse">Neue Busse ab Mai im Einsatz</a></h3><h3><a href="/verkehr/parken">Parkgebühren steigen zum Sommer</a></h3></div>
 <div class="grid"><div id="main-content">` + body + `</div>
 <aside class="sidebar"><h3>Meistgelesen</h3><ul><li><a href="/a">Stadtfest abgesagt</a></li><li><a href="/b">Neue Kita eröffnet</a></li></ul></aside></div>
 </div>

@@ -16,16 +16,16 @@ func TestInfoBoxAsideInArticle(t *testing.T) {
 	page := `<html><head><title>Reisehinweise für das Land | Amt</title></head><body>
 <header><nav><a href="/">Start</a> <a href="/reisen">Reisen</a></nav></header>
 <main><h1>Reisehinweise für das Land</h1><div class="rich-text">
-<aside class="c-infobox c-infobox--default"><h3>Info</h3><p>Lagen können sich schnell ändern. Wir empfehlen Ihnen, Nachrichten und Wetterberichte zu verfolgen.</p></aside>
+<aside class="note infokasten"><h3>Gut zu wissen</h3><p>Fahrpläne ändern sich an Feiertagen. Prüfen Sie vor der Abfahrt die aktuelle Verbindung.</p></aside>
 ` + body + `
-<aside class="info-box"><h3>Haftungsausschluss</h3><p>Die Hinweise beruhen auf den zum angegebenen Zeitpunkt verfügbaren Informationen; eine Gewähr für ihre Vollständigkeit wird nicht übernommen.</p></aside>
+<aside class="info-box"><h3>Hinweis</h3><p>Alle Angaben ohne Gewähr; maßgeblich sind die Aushänge an den Haltestellen und Bahnhöfen vor Ort.</p></aside>
 </div>
 <aside class="sidebar infobox"><h3>Service</h3><p>Unsere Bürgerservice-Hotline erreichen Sie werktags von 9 bis 15 Uhr unter der bekannten Nummer.</p></aside>
 <aside class="seitenleiste"><h3>Meistgelesen</h3><p>Neue Regeln für die Einreise gelten ab dem ersten des kommenden Monats für alle Reisenden.</p></aside>
 </main>
 <footer>Impressum · Datenschutz</footer></body></html>`
 	_, text := extractText(t, page, "https://www.amt.example/reisen/land")
-	for _, want := range []string{"Lagen können sich schnell ändern", "eine Gewähr für ihre Vollständigkeit"} {
+	for _, want := range []string{"Fahrpläne ändern sich an Feiertagen", "maßgeblich sind die Aushänge"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("%q lost:\n%s", want, text)
 		}

@@ -898,7 +898,7 @@ func (a *analysis) withHead(roots []*html.Node) []*html.Node {
 }
 
 // gapLeadWords name the lead of an article in a class or id: news.go's
-// leadWords and the longer forms ("article--introduction", "einleitung").
+// leadWords and the longer forms ("introduction", "einleitung").
 var gapLeadWords = map[string]bool{"intro": true, "lead": true, "vorspann": true, "abstract": true, "standfirst": true,
 	"introduction": true, "einleitung": true}
 

@@ -600,12 +600,17 @@ func lastLine(b umzug.Block) string {
 // "Veröffentlicht:"), not a bare "Datum" or a byline's closing date.
 func (p *page) labelledDate() (v string, pub bool) {
 	for _, dn := range p.dropped {
-		if (dn.reason == umzug.DropMeta || dn.reason == umzug.DropAuthor) && !insideItemList(dn.n) && !inLinkedItemRun(p.detachedFrom(dn.n)) {
+		if (dn.reason == umzug.DropMeta || dn.reason == umzug.DropAuthor) && !insideItemList(dn.n) {
+			// The date first: inLinkedItemRun walks the boxes around
+			// the line, only for a line that dates something.
 			t, _ := textUpTo(dn.n, 300)
 			if v := dateAfter(t, bylineDateLabel); v != "" {
-				return v, dateAfter(t, pubDateLabel) == v
+				if !inLinkedItemRun(p.detachedFrom(dn.n)) {
+					return v, dateAfter(t, pubDateLabel) == v
+				}
+				continue
 			}
-			if v := isoDate("", datedByline(collapseTrim(t))); len(v) >= 10 {
+			if v := isoDate("", datedByline(collapseTrim(t))); len(v) >= 10 && !inLinkedItemRun(p.detachedFrom(dn.n)) {
 				return v[:10], false
 			}
 		}

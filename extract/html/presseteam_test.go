@@ -15,24 +15,24 @@ import (
 // and the accounting counts them as the contacts field.
 func TestPressTeamInSideColumn(t *testing.T) {
 	person := func(name, role, tel, mail string) string {
-		return `<div class="list-item"><div class="list-item__content"><div class="card"><div class="card__person">
-<div class="card__info"><div class="card__name">` + name + `</div><div class="card__position">` + role + `</div></div>
-<div class="card__reach"><div title="Telefon"><span>Tel. ` + tel + `</span></div>
+		return `<div class="entry"><div class="entry-body"><div class="card"><div class="person">
+<div class="person-info"><div class="person-name">` + name + `</div><div class="person-role">` + role + `</div></div>
+<div class="person-reach"><div title="Telefon"><span>Tel. ` + tel + `</span></div>
 <div title="E-Mail"><a href="mailto:` + mail + `">` + mail + `</a></div></div></div></div></div></div>`
 	}
-	page := `<html><head><title>Verband wählt neue Präsidentin | Verband</title><meta property="article:published_time" content="2021-10-13"></head><body><div id="pagewrapper">
+	page := `<html><head><title>Beratungszentrum in der Altstadt eröffnet | Verein</title><meta property="article:published_time" content="2024-03-04"></head><body><div id="pagewrapper">
 <header><nav><a href="/">Start</a> <a href="/presse">Presse</a></nav></header>
-<div class="grid"><aside class="grid__column left"><nav><a href="/a">Hilfe</a> <a href="/b">Beratung</a></nav></aside>
-<div class="grid__column main-col"><h1>Verband wählt neue Präsidentin</h1>
-<p>` + strings.Repeat("Die Delegiertenversammlung hat am Mittwoch eine neue Präsidentin gewählt, die das Amt im November übernimmt. ", 5) + `</p>
-<p>` + strings.Repeat("Sie war zuvor im Ministerium und im Vorstand einer Gewerkschaft tätig und kennt den Verband seit vielen Jahren. ", 5) + `</p></div>
-<aside class="grid__column grid__column--md-2"><div class="tabs-wrapper"><ul class="nav nav-tabs"><li class="active"><a href="#t1" data-toggle="tab">Presseteam</a></li></ul>
-<div class="tab-content"><div class="tab-pane fade active in" id="t1"><div class="border-box"><div class="">` +
-		person("Maria Muster", "Pressesprecherin des Verbandes", "030 1234-743", "maria.muster@verband.example") +
-		person("Anna Beispiel", "Stellvertretende Pressesprecherin", "030 1234-744", "anna.beispiel@verband.example") +
+<div class="layout"><aside class="layout-col nav-col"><nav><a href="/a">Angebote</a> <a href="/b">Standorte</a></nav></aside>
+<div class="layout-col text-col"><h1>Beratungszentrum in der Altstadt eröffnet</h1>
+<p>` + strings.Repeat("Das neue Beratungszentrum in der Altstadt hat am Montag seine Türen geöffnet und berät ab sofort an fünf Tagen. ", 5) + `</p>
+<p>` + strings.Repeat("Schuldner, Familien und Menschen ohne Wohnung finden dort unter einem Dach Hilfe, ohne Termin und kostenlos. ", 5) + `</p></div>
+<aside class="layout-col side-col"><div class="tabs"><ul class="nav nav-tabs"><li class="active"><a href="#t1" data-toggle="tab">Presseteam</a></li></ul>
+<div class="tab-content"><div class="tab-pane fade active in" id="t1"><div class="box"><div class="">` +
+		person("Maria Muster", "Pressesprecherin des Vereins", "030 1234-743", "maria.muster@verein.example") +
+		person("Anna Beispiel", "Stellvertretende Pressesprecherin", "030 1234-744", "anna.beispiel@verein.example") +
 		`</div></div></div></div></div></aside></div>
 <footer><a href="/impressum">Impressum</a></footer></div></body></html>`
-	ex, err := html.NewParser().Explain(strings.NewReader(page), "https://www.verband.example/presse/pm/neue-praesidentin")
+	ex, err := html.NewParser().Explain(strings.NewReader(page), "https://www.verein.example/presse/pm/beratungszentrum")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +44,7 @@ func TestPressTeamInSideColumn(t *testing.T) {
 	for _, c := range d.PressRelease.Contacts {
 		got = append(got, c.Name+" <"+c.Email+">")
 	}
-	for _, want := range []string{"Maria Muster <maria.muster@verband.example>", "Anna Beispiel <anna.beispiel@verband.example>"} {
+	for _, want := range []string{"Maria Muster <maria.muster@verein.example>", "Anna Beispiel <anna.beispiel@verein.example>"} {
 		found := false
 		for _, g := range got {
 			found = found || g == want
