@@ -126,7 +126,7 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 		},
 		{
 			name:   "a footer menu inside a TYPO3 grid element",
-			box:    `<section id="c38325" class="frame frame-type-gridelements_pi1"><div class="row"><div class="columns"><a id="c75209"></a><ul class="menu menu--footer"><li><a href="/impressum">Impressum und Datenschutz</a></li><li><a href="/kontakt">Kontaktformular</a></li></ul></div></div></section>`,
+			box:    `<section id="c501" class="frame frame-type-gridelements_pi1"><div class="row"><div class="columns"><a id="c502"></a><ul class="menu menu--footer"><li><a href="/impressum">Impressum und Datenschutz</a></li><li><a href="/kontakt">Kontaktformular</a></li></ul></div></div></section>`,
 			gone:   "Impressum und Datenschutz",
 			reason: umzug.DropNavigation,
 		},
@@ -137,7 +137,7 @@ func TestBoxesDroppedWithReason(t *testing.T) {
 		},
 		{
 			name: "a teaser after the headline that links nowhere is the lead",
-			box:  `<div class="mosi-artikel-teaser"><p>Ab Mai gilt auf allen neuen Radwegen Tempo 20 für E-Scooter.</p></div>`,
+			box:  `<div class="story-teaser"><p>Ab Mai gilt auf allen neuen Radwegen Tempo 20 für E-Scooter.</p></div>`,
 			kept: []string{"Tempo 20 für E-Scooter"},
 		},
 		{
