@@ -570,7 +570,7 @@ func TestArticleHeadAboveTheColumn(t *testing.T) {
 		{
 			name: "head and lead above the column",
 			page: `<html><body><header class="site"><a href="/"><img src="/logo.png" alt="Stadt"></a><nav><a href="/a">Verkehr</a> <a href="/b">Umwelt</a></nav></header>
-<div class="content-page-head"><ol class="breadcrumb"><li><a href="/">Start</a></li><li><a href="/verkehr">Verkehr</a></li></ol>
+<div class="article-page-head"><ol class="breadcrumb"><li><a href="/">Start</a></li><li><a href="/verkehr">Verkehr</a></li></ol>
 <h1>Neue Radwege in der Innenstadt</h1><p class="intro">Vier Verbindungen für den Alltag: Was sich für Radfahrende ab dem Herbst ändert.</p></div>
 <div class="row"><div class="col-8"><article>` + body + `</article></div><div class="col-4"><ul><li><a href="/x">Abfallkalender</a></li><li><a href="/y">Stellenangebote</a></li></ul></div></div></body></html>`,
 			want: []string{"Vier Verbindungen für den Alltag", "Umleitungen sind ausgeschildert"},
