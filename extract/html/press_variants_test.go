@@ -405,7 +405,7 @@ func TestContactPersonsInParagraphs(t *testing.T) {
 func pressPortalPage(kicker, publisher, date string) string {
 	return `<html><head><title>Pressedienst</title></head><body><nav><a href="/">Start</a> <a href="/themen">Themen</a></nav>
 <main class="content"><h2>` + kicker + `</h2><h6 class="headline-detail">` + publisher + `</h6>
-<div class="newsdiv"><h1>Windpark Nord erhält Genehmigung für zwölf Anlagen</h1>` + date + `
+<div class="release-body"><h1>Windpark Nord erhält Genehmigung für zwölf Anlagen</h1>` + date + `
 <h3>Baubeginn im Frühjahr, Strom für 40.000 Haushalte</h3>
 <p>Hamburg (pressedienst) - Der Windpark Nord hat die Genehmigung für zwölf neue Anlagen erhalten. Der Bau soll im Frühjahr beginnen und zwei Jahre dauern.</p>
 <p>Die Anlagen erzeugen zusammen Strom für rund 40.000 Haushalte. Das Land hatte das Verfahren nach dem neuen Beschleunigungsgesetz geführt.</p>
@@ -512,7 +512,7 @@ func TestClosingDateline(t *testing.T) {
 	page := func(lines string) string {
 		return `<html><head><title>Pressedienst</title></head><body><nav><a href="/">Start</a></nav>
 <main><h2>Pressemitteilung</h2><h1>Werk und Institut bauen gemeinsamen Prüfstand</h1>
-<div class="newsdiv"><p>Ein gemeinsam entwickelter Prüfstand verkürzt die Messungen für die Netzanbindung neuer Anlagen deutlich.<br>
+<div class="release-body"><p>Ein gemeinsam entwickelter Prüfstand verkürzt die Messungen für die Netzanbindung neuer Anlagen deutlich.<br>
 Die Partner wollen die Zusammenarbeit in den kommenden Jahren ausbauen.<br><br>` + lines + `<br><br>
 Veröffentlichung und Nachdruck honorarfrei.</p></div></main><footer>Pressedienst</footer></body></html>`
 	}
