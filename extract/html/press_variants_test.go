@@ -107,9 +107,9 @@ func TestNumberAfterDateline(t *testing.T) {
 
 // TestHeadOutsideMainCountsAsFields: a headline in a page head outside
 // the main content is the title, and the accounting counts it as a field,
-// not as dropped text (also when its text is split over elements). On the
-// Government Site Builder page the same holds for the subtitle, which is not also
-// the lead.
+// not as dropped text (also when its text is split over elements). On a
+// Government Site Builder page the same holds for the subtitle, which is
+// not also the lead.
 func TestHeadOutsideMainCountsAsFields(t *testing.T) {
 	d := parseFile(t, `<html><head><title>Presse | Amt</title></head><body>
 <div class="headerContent"><h1>Auch im Netz gilt <em>das</em> Strafrecht</h1></div>
