@@ -13,7 +13,7 @@ func magazineArticle(side string) string {
 <header class="site-header"><a href="/"><img src="/logo.svg" alt="Stadtmagazin"></a><nav><a href="/verkehr">Verkehr</a> <a href="/umwelt">Umwelt</a> <a href="/kultur">Kultur</a></nav></header>
 <div id="main"><div class="hero"><div class="text"><h1>Neue Radwege in der Innenstadt</h1></div>
 <figure><img src="/fileadmin/radweg.jpg" alt=""><figcaption>Der neue Radweg am Bahnhof.</figcaption></figure></div>
-<div class="row" id="page-details"><div class="sidebar js-sticky"><div class="sticky-wrapper">` + side + `</div></div>
+<div class="row" id="page-body"><div class="aside-col js-pin"><div class="pin-wrap">` + side + `</div></div>
 <div class="article-body"><p>Die Stadt baut in diesem Jahr vier neue Radwege zwischen dem Bahnhof und der Universität. Die Arbeiten beginnen im April und dauern bis zum Herbst.</p>
 <p>Während der Bauzeit wird der Verkehr an den Baustellen einspurig an den Arbeiten vorbeigeführt. Umleitungen sind ausgeschildert.</p>
 <p>Die Kosten von 2,4 Millionen Euro trägt zu einem Drittel das Land. Anwohnerinnen und Anwohner werden vor Beginn jeder Bauphase schriftlich informiert.</p>
@@ -28,7 +28,7 @@ func magazineArticle(side string) string {
 // are dropped.
 func TestArticleHeadInTheSideColumn(t *testing.T) {
 	lead := `<p class="teaser">Vier neue Verbindungen für den Alltag: was sich für Radfahrende zwischen Bahnhof und Universität ab dem Herbst ändert und wo es eng wird.</p>`
-	tags := `<div class="sidebar__item"><a href="/tag/verkehr">Verkehr</a> <a href="/tag/stadtentwicklung">Stadtentwicklung</a></div><div class="sidebar__item"><a href="#" onclick="window.print()">Artikel drucken</a></div>`
+	tags := `<div class="aside-box"><a href="/tag/verkehr">Verkehr</a> <a href="/tag/stadtentwicklung">Stadtentwicklung</a></div><div class="aside-box"><a href="#" onclick="window.print()">Artikel drucken</a></div>`
 	cases := []struct {
 		name, side string
 		want, not  []string
@@ -36,7 +36,7 @@ func TestArticleHeadInTheSideColumn(t *testing.T) {
 	}{
 		{
 			name: "head repeated in the side column",
-			side: `<div class="sidebar__item sidebar__item--header"><p class="h1">Neue Radwege in der Innenstadt</p>` + lead +
+			side: `<div class="aside-box aside-box--head"><p class="h1">Neue Radwege in der Innenstadt</p>` + lead +
 				`<p class="time"><time datetime="2022-01-28">28. Januar 2022</time></p></div>` + tags,
 			want: []string{"Vier neue Verbindungen für den Alltag"},
 			not:  []string{"Stadtentwicklung", "Artikel drucken", "28. Januar 2022", "Neue Radwege in der Innenstadt"},
@@ -56,13 +56,13 @@ func TestArticleHeadInTheSideColumn(t *testing.T) {
 		},
 		{
 			name: "a box over related articles titled with the headline",
-			side: `<div class="sidebar__item sidebar__item--topic"><p class="h3">Neue Radwege in der Innenstadt</p><ul><li><a href="/radverkehrsplan">Radverkehrsplan 2030</a> – der Plan sieht bis 2030 weitere Verbindungen in alle Stadtteile vor.</li>` +
+			side: `<div class="aside-box aside-box--topic"><p class="h3">Neue Radwege in der Innenstadt</p><ul><li><a href="/radverkehrsplan">Radverkehrsplan 2030</a> – der Plan sieht bis 2030 weitere Verbindungen in alle Stadtteile vor.</li>` +
 				`<li><a href="/fahrradstrassen">Fahrradstraßen</a> – was für Autos auf den neuen Fahrradstraßen gilt und wo sie liegen.</li></ul></div>` + tags,
 			not: []string{"Radverkehrsplan 2030", "Fahrradstraßen", "Stadtentwicklung"},
 		},
 		{
 			name: "a side column that does not open with the headline",
-			side: `<div class="sidebar__item"><p class="h3">Neues aus dem Rathaus</p><p>Der Stadtrat tagt am Donnerstag öffentlich im großen Saal. Auf der Tagesordnung stehen der Haushalt und die Bäderplanung für das kommende Jahr.</p></div>` + tags,
+			side: `<div class="aside-box"><p class="h3">Neues aus dem Rathaus</p><p>Der Stadtrat tagt am Donnerstag öffentlich im großen Saal. Auf der Tagesordnung stehen der Haushalt und die Bäderplanung für das kommende Jahr.</p></div>` + tags,
 			not:  []string{"Der Stadtrat tagt", "Stadtentwicklung"},
 		},
 	}

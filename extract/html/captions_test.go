@@ -126,28 +126,28 @@ func TestCaptionParagraphAfterImage(t *testing.T) {
 // and a credit, or a credit alone, becomes the image's caption and
 // credit; a site's copyright notice after the last image stays text.
 func TestCreditLineUnderImage(t *testing.T) {
-	d := parseFile(t, `<html><head><title>Wald | Verein</title></head><body>
+	d := parseFile(t, `<html><head><title>Wiesen | Verein</title></head><body>
 <main>
-<h1>Lichte Wälder fördern</h1>
-<p>Lichte Waldstrukturen sind im letzten Jahrhundert selten geworden, etwa wegen veränderter Bewirtschaftung der Wälder.</p>
-<img src="/img/selve.jpg" alt="Kastanienselven entstanden durch die Doppelnutzung als Fruchthain und Weide.">
-<div class="legend">Kastanienselven entstanden durch die Doppelnutzung als Fruchthain und Weide.<br>Foto © Peter Steiger</div>
-<p>Der Aktionsplan beschreibt für jede Waldgesellschaft, welche Arten dort gefördert werden können und wie.</p>
-<img src="/img/kaefer.jpg" alt="Hirschkäfer">
-<p>Foto: Jörg Gemsch</p>
-<p>Damit Förderprojekte erfolgreich sind, ist eine enge Zusammenarbeit zwischen Arten- und Waldfachleuten nötig.</p>
+<h1>Streuobstwiesen erhalten</h1>
+<p>Streuobstwiesen sind in vielen Gemeinden kleiner geworden, weil neue Baugebiete und Straßen entstanden sind.</p>
+<img src="/img/apfelbaum.jpg" alt="Alte Apfelbäume bieten Höhlen für Vögel und Fledermäuse.">
+<div class="legend">Alte Apfelbäume bieten Höhlen für Vögel und Fledermäuse.<br>Foto © Eva Muster</div>
+<p>Der Pflegeplan beschreibt für jede Wiese, wann gemäht und welche Bäume nachgepflanzt werden.</p>
+<img src="/img/kauz.jpg" alt="Steinkauz">
+<p>Foto: Jan Beispiel</p>
+<p>Gepflegt werden die Wiesen von Ehrenamtlichen, die Gemeinde stellt dafür Geräte und einen Anhänger.</p>
 <img src="/img/logo.png" alt="Logo">
 <p>Copyright © 2018. All Rights Reserved.</p>
-</main></body></html>`, "https://verein.example/wald/")
+</main></body></html>`, "https://verein.example/wiesen/")
 	type cc struct{ caption, credit string }
 	got := map[string]cc{}
 	for _, m := range images(d) {
 		got[m.Alt] = cc{m.Caption, m.Credit}
 	}
 	want := map[string]cc{
-		"Kastanienselven entstanden durch die Doppelnutzung als Fruchthain und Weide.": {"Kastanienselven entstanden durch die Doppelnutzung als Fruchthain und Weide.", "Foto © Peter Steiger"},
-		"Hirschkäfer": {"", "Foto: Jörg Gemsch"},
-		"Logo":        {"", ""},
+		"Alte Apfelbäume bieten Höhlen für Vögel und Fledermäuse.": {"Alte Apfelbäume bieten Höhlen für Vögel und Fledermäuse.", "Foto © Eva Muster"},
+		"Steinkauz": {"", "Foto: Jan Beispiel"},
+		"Logo":      {"", ""},
 	}
 	for alt, w := range want {
 		if g, ok := got[alt]; !ok || g != w {
@@ -155,7 +155,7 @@ func TestCreditLineUnderImage(t *testing.T) {
 		}
 	}
 	paras := strings.Join(paragraphs(d), "\n")
-	for _, gone := range []string{"Foto © Peter Steiger", "Foto: Jörg Gemsch", "Doppelnutzung"} {
+	for _, gone := range []string{"Foto © Eva Muster", "Foto: Jan Beispiel", "Fledermäuse"} {
 		if strings.Contains(paras, gone) {
 			t.Errorf("%q still a paragraph:\n%s", gone, paras)
 		}
@@ -170,24 +170,24 @@ func TestCreditLineUnderImage(t *testing.T) {
 // repeating the image's title): both go to the image, neither stays a
 // paragraph; the paragraph after them stays text.
 func TestCreditThenCaptionUnderImage(t *testing.T) {
-	d := parseFile(t, `<html><head><title>Wege | Magazin</title></head><body>
+	d := parseFile(t, `<html><head><title>Radweg | Magazin</title></head><body>
 <main><article>
-<h1>Waldwege gesperrt</h1>
-<p>Immer wieder versperren Unbekannte Waldwege im Landkreis. Nun sucht die Polizei nach Zeugen.</p>
-<div class="media"><div class="position-relative"><picture><img src="/img/weg.jpg" alt="Waldweg" title="Wer die Äste auf die Wege zieht, ist unklar (Symbolbild)."></picture>
+<h1>Radweg beschädigt</h1>
+<p>Am Wochenende haben Unbekannte den Radweg am Kanal beschädigt. Die Stadt bittet um Hinweise.</p>
+<div class="media"><div class="position-relative"><picture><img src="/img/radweg.jpg" alt="Radweg" title="Wer die Pflastersteine gelöst hat, ist unklar (Symbolbild)."></picture>
 <span class="copyright">© Fotoagentur</span></div>
-<div class="media-caption">Wer die Äste auf die Wege zieht, ist unklar (Symbolbild).</div></div>
-<p>Im Bereich des Forsts werden seit geraumer Zeit immer wieder Äste und Stämme auf die Wege gelegt.</p>
-</article></main></body></html>`, "https://magazin.example/news/waldwege/")
+<div class="media-caption">Wer die Pflastersteine gelöst hat, ist unklar (Symbolbild).</div></div>
+<p>Am Kanal wurden auf rund hundert Metern Pflastersteine gelöst, seit gestern ist der Abschnitt gesperrt.</p>
+</article></main></body></html>`, "https://magazin.example/news/radweg/")
 	ims := images(d)
-	if len(ims) != 1 || ims[0].Caption != "Wer die Äste auf die Wege zieht, ist unklar (Symbolbild)." || ims[0].Credit != "© Fotoagentur" {
+	if len(ims) != 1 || ims[0].Caption != "Wer die Pflastersteine gelöst hat, ist unklar (Symbolbild)." || ims[0].Credit != "© Fotoagentur" {
 		t.Fatalf("images %+v, want one with the caption and the credit", ims)
 	}
 	paras := strings.Join(paragraphs(d), "\n")
 	if strings.Contains(paras, "Symbolbild") || strings.Contains(paras, "Fotoagentur") {
 		t.Errorf("the caption or credit is still a paragraph:\n%s", paras)
 	}
-	if !strings.Contains(paras, "seit geraumer Zeit") {
+	if !strings.Contains(paras, "seit gestern ist der Abschnitt") {
 		t.Errorf("the text after the image is gone:\n%s", paras)
 	}
 }
@@ -200,22 +200,22 @@ func TestCreditThenCaptionUnderImage(t *testing.T) {
 // after it, the paragraph stays text.
 func TestCaptionStyleInElementText(t *testing.T) {
 	d := parseFile(t, `<html><head><title>Studie | Institut</title></head><body><main>
-<h1>Auf das erste Elektron kommt es an</h1>
-<p>Mikroorganismen können Eisenoxide als Elektronenakzeptor nutzen, wenn kein Sauerstoff vorhanden ist.</p>
+<h1>Wie Pflanzen im Moor wachsen</h1>
+<p>Im nassen Boden eines Moors fehlt Sauerstoff; Pflanzen dort versorgen ihre Wurzeln auf eigenen Wegen.</p>
 <div id="c11" class="csc-element"><div class="csc-textmedia csc-textmedia-inside"><div class="csc-textmedia-gallery"><div class="csc-textmedia-gallery-media"><img src="/fileadmin/eisen.jpg" width="300" height="145" alt=""></div></div>
 <div class="csc-textmedia-text"><h5 class="bilduntertitel">Rund um Wurzeln lagert sich Eisenoxid ab. (Foto: A. Muster, Institut)</h5></div></div></div>
 <div id="c12" class="frame frame-default frame-type-textpic"><div class="ce-textpic ce-right ce-intext"><div class="ce-gallery"><figure class="image"><img src="/fileadmin/labor.jpg" width="300" height="200" alt="Labor"></figure></div>
-<div class="ce-bodytext"><p class="bildunterschrift">Das Labor des Instituts in Dübendorf — © Agentur</p></div></div></div>
+<div class="ce-bodytext"><p class="bildunterschrift">Das Labor des Instituts am Stadtrand — © Agentur</p></div></div></div>
 <div id="c13" class="frame frame-default frame-type-textpic"><div class="ce-textpic ce-right ce-intext"><div class="ce-gallery"><figure class="image"><img src="/fileadmin/probe.jpg" width="300" height="200" alt="Probe"></figure></div>
-<div class="ce-bodytext"><p class="bildunterschrift">Eine Bodenprobe</p><p>Die Proben stammen aus Feuchtgebieten der Schweiz und wurden im Labor über Wochen beobachtet.</p></div></div></div>
-</main></body></html>`, "https://institut.example/news/elektron/")
+<div class="ce-bodytext"><p class="bildunterschrift">Eine Bodenprobe</p><p>Die Proben stammen aus drei Mooren im Norden und wurden im Labor über Wochen beobachtet.</p></div></div></div>
+</main></body></html>`, "https://institut.example/news/moor/")
 	got := map[string][2]string{}
 	for _, m := range images(d) {
 		got[m.Src[strings.LastIndex(m.Src, "/")+1:]] = [2]string{m.Caption, m.Credit}
 	}
 	want := map[string][2]string{
 		"eisen.jpg": {"Rund um Wurzeln lagert sich Eisenoxid ab.", "Foto: A. Muster, Institut"},
-		"labor.jpg": {"Das Labor des Instituts in Dübendorf", "© Agentur"},
+		"labor.jpg": {"Das Labor des Instituts am Stadtrand", "© Agentur"},
 		"probe.jpg": {"Eine Bodenprobe", ""},
 	}
 	for k, w := range want {
@@ -229,42 +229,42 @@ func TestCaptionStyleInElementText(t *testing.T) {
 			t.Errorf("%q is still text:\n%s", gone, text)
 		}
 	}
-	if !strings.Contains(text, "Feuchtgebieten") {
+	if !strings.Contains(text, "drei Mooren") {
 		t.Errorf("the paragraph after the caption line is no longer text:\n%s", text)
 	}
 }
 
 // TestItalicCaptionLineInRunningText: in running text separated by line
 // breaks, the italic line right under a picture is its caption ("<img>
-// <br><em>Pumpenraum der KS 25.</em><br>Um 1940 …"): the picture's
+// <br><em>Pumpe der TS 8.</em><br>Um 1950 …"): the picture's
 // caption, and the text goes on without it. A paragraph all in italics
 // after a picture (a lead, a disclosure, a "Stand" line) stays text.
 func TestItalicCaptionLineInRunningText(t *testing.T) {
 	d := parseFile(t, `<html><head><title>Fahrzeuge | Archiv</title></head><body><main><article>
-<h1>Die Haubenfahrzeuge der Nachkriegszeit</h1>
-<div class="entry">Die Kraftspritzen dieser Baureihe wurden in großer Zahl an Berufs- und Werkfeuerwehren geliefert.<br><br>
-<img src="/uploads/ks25.jpg" alt="" width="630" height="419"><br>
-<em>Wieder hergestellter Pumpenraum der KS 25. (Foto: A. Muster)<br></em><br>
-Um 1940 erhielt die Werkfeuerwehr eine KS 25 auf Büssing-Fahrgestell. Den Aufbau fertigte ein Betrieb in Luckenwalde.<br><br>
-<img src="/uploads/kl26.jpg" alt="" width="630" height="435"></div>
+<h1>Die Löschfahrzeuge der Gemeinde</h1>
+<div class="entry">Die Feuerwehr der Gemeinde hat in hundert Jahren sieben Fahrzeuge besessen, drei davon stehen heute im Museum.<br><br>
+<img src="/uploads/ts8.jpg" alt="" width="630" height="419"><br>
+<em>Die restaurierte Pumpe der TS 8. (Foto: A. Muster)<br></em><br>
+Um 1950 bekam die Wehr ihr erstes Fahrzeug mit eigener Pumpe. Den Aufbau fertigte eine Schmiede im Nachbarort.<br><br>
+<img src="/uploads/lf8.jpg" alt="" width="630" height="435"></div>
 <p><em>Dieser Beitrag erschien zuerst in der Verbandszeitschrift und wurde für das Archiv überarbeitet.</em></p>
-<p>Seit 1936 wurden Kraftfahrdrehleitern in großen Stückzahlen beschafft, meist auf Fahrgestellen zweier Hersteller.</p>
-</article></main></body></html>`, "https://archiv.example/fahrzeuge/haubenfahrzeuge/")
+<p>Seit 1972 besitzt die Wehr ein Tanklöschfahrzeug, das bis heute bei Waldbränden ausrückt.</p>
+</article></main></body></html>`, "https://archiv.example/fahrzeuge/gemeinde/")
 	got := map[string][2]string{}
 	for _, m := range images(d) {
 		got[m.Src[strings.LastIndex(m.Src, "/")+1:]] = [2]string{m.Caption, m.Credit}
 	}
-	if w := [2]string{"Wieder hergestellter Pumpenraum der KS 25.", "Foto: A. Muster"}; got["ks25.jpg"] != w {
-		t.Errorf("ks25.jpg: caption and credit %q, want %q", got["ks25.jpg"], w)
+	if w := [2]string{"Die restaurierte Pumpe der TS 8.", "Foto: A. Muster"}; got["ts8.jpg"] != w {
+		t.Errorf("ts8.jpg: caption and credit %q, want %q", got["ts8.jpg"], w)
 	}
-	if got["kl26.jpg"] != [2]string{} {
-		t.Errorf("kl26.jpg: caption and credit %q, want none (the italic paragraph after it is no caption)", got["kl26.jpg"])
+	if got["lf8.jpg"] != [2]string{} {
+		t.Errorf("lf8.jpg: caption and credit %q, want none (the italic paragraph after it is no caption)", got["lf8.jpg"])
 	}
 	text := strings.Join(paragraphs(d), "\n")
-	if strings.Contains(text, "Pumpenraum") {
+	if strings.Contains(text, "restaurierte Pumpe") {
 		t.Errorf("the caption is still text:\n%s", text)
 	}
-	for _, kept := range []string{"Um 1940 erhielt", "erschien zuerst in der Verbandszeitschrift", "Seit 1936"} {
+	for _, kept := range []string{"Um 1950 bekam", "erschien zuerst in der Verbandszeitschrift", "Seit 1972"} {
 		if !strings.Contains(text, kept) {
 			t.Errorf("%q is no longer text:\n%s", kept, text)
 		}

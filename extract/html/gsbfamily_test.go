@@ -153,7 +153,7 @@ func TestRuleOnListItems(t *testing.T) {
 	}
 	// One file in a paragraph, its item an inline element.
 	d = parseFile(t, gsbPage(`<h1 class="isFirstInSlot">Neue Fangquoten</h1><p>Die Quoten für 2024 stehen fest. Sie gelten ab dem 1. Januar für alle Kutter des Landes.</p>
-<p><span class="c-download-list__li"><a class="Publication c-download-list__a FTpdf" href="/SharedDocs/Downloads/DE/Fischerei/quoten-2024.pdf?__blob=publicationFile&amp;v=2">Fangquoten 2024</a><span class="c-download-list__info">PDF | 38 KB | Datei ist nicht barrierefrei</span></span></p>`),
+<p><span class="c-download-list__li"><a class="c-download-list__a" href="/SharedDocs/Downloads/DE/Fischerei/quoten-2024.pdf?__blob=publicationFile&amp;v=3">Fangquoten 2024</a><span class="c-download-list__info">PDF | 212 KB | nicht barrierefrei</span></span></p>`),
 		"https://www.mff.land.example/DE/Themen/Fischerei/quoten_node.html")
 	var files []umzug.File
 	for _, b := range d.Blocks {
@@ -161,7 +161,7 @@ func TestRuleOnListItems(t *testing.T) {
 			files = append(files, b.Downloads.Items...)
 		}
 	}
-	if len(files) != 1 || files[0].Title != "Fangquoten 2024" || files[0].SizeText != "38 KB" || files[0].Description != "Datei ist nicht barrierefrei" {
+	if len(files) != 1 || files[0].Title != "Fangquoten 2024" || files[0].SizeText != "212 KB" || files[0].Description != "nicht barrierefrei" {
 		t.Errorf("a file in a paragraph: %+v", files)
 	}
 	d = parseFile(t, gsbPage(`<h1 class="isFirstInSlot">Publikationen</h1>

@@ -22,11 +22,11 @@ func gsbLangPage(lang, content string) string {
 // sixPage wraps content in a SixCMS page.
 func sixPage(content string) string {
 	return `<!DOCTYPE html><html lang="de"><head><meta charset="UTF-8"/><title>Seite | MLEV</title></head>
-<body data-mais-site-id="20"><div class="row bb-area-header"><ul class="menu"><li><a href="/sixcms/list.php/presse">Presse</a></li></ul></div>
-<div class="row bb-area-content"><div id="maincontent" class="large-9 columns"><div class="small-12 medium-9 columns bb-content-splitter-right">
+<body data-mais-site-id="7"><div class="row page-top"><ul class="menu"><li><a href="/sixcms/list.php/presse">Presse</a></li></ul></div>
+<div class="row page-body"><div id="maincontent" class="large-9 columns"><div class="small-12 medium-9 columns bb-content-splitter-right">
 ` + content + `
-</div></div><div id="asidecontent" class="large-3 columns"><div class="bb-teaser-item"><div class="bb-teaser-headline">Verbraucherzentrale</div><p class="bb-teaser-text">Beratung zu Verträgen.</p></div></div></div>
-<div class="row bb-area-footer"><p>Ministerium · Am Markt 3 · 14999 Talbrück</p></div></body></html>`
+</div></div><div id="asidecontent" class="large-3 columns"><div class="teaser-entry"><div class="teaser-headline">Verbraucherzentrale</div><p class="teaser-text">Beratung zu Verträgen.</p></div></div></div>
+<div class="row page-bottom"><p>Ministerium · Am Markt 3 · 14999 Talbrück</p></div></body></html>`
 }
 
 func gsbTeaser(date, path, title, lead string) string {
@@ -55,9 +55,9 @@ func TestPressListIsListPage(t *testing.T) {
 		gsbTeaser("29.01.2024", "/SharedDocs/Pressemitteilungen/DE/2024/01/pm-07.html", "Neue Hochwasserkarten für 43 Gewässer veröffentlicht", "Überschwemmungsgebiete jetzt grundstücksgenau im Kartendienst.")+
 		`<div class="navIndex"><ul><li><strong>1</strong></li><li><a href="?gtp=1_list%253D2">2</a></li></ul></div>`)
 	sixList := sixPage(`<h1>Presseinformationen</h1>` +
-		`<div class="bb-teaser-item"><div class="bb-teaser-meta">05.03.2024</div><div class="bb-teaser-headline"><a href="/sixcms/detail.php/bb1.c.1.de">Verbraucherzentrale erhält mehr Geld für Energieberatung</a></div></div>` +
-		`<div class="bb-teaser-item"><div class="bb-teaser-meta">12.02.2024</div><div class="bb-teaser-headline"><a href="/sixcms/detail.php/bb1.c.2.de">Dorfwettbewerb 2024: Anmeldung bis 30. April</a></div></div>` +
-		`<div class="bb-teaser-item"><div class="bb-teaser-meta">30.01.2024</div><div class="bb-teaser-headline"><a href="/sixcms/detail.php/bb1.c.3.de">Lebensmittelkontrollen: Jahresbericht 2023</a></div></div>`)
+		`<div class="teaser-entry"><div class="bb-teaser-meta">05.03.2024</div><div class="teaser-headline"><a href="/sixcms/detail.php/bb1.c.1.de">Verbraucherzentrale erhält mehr Geld für Energieberatung</a></div></div>` +
+		`<div class="teaser-entry"><div class="bb-teaser-meta">12.02.2024</div><div class="teaser-headline"><a href="/sixcms/detail.php/bb1.c.2.de">Dorfwettbewerb 2024: Anmeldung bis 30. April</a></div></div>` +
+		`<div class="teaser-entry"><div class="bb-teaser-meta">30.01.2024</div><div class="teaser-headline"><a href="/sixcms/detail.php/bb1.c.3.de">Lebensmittelkontrollen: Jahresbericht 2023</a></div></div>`)
 	plainList := `<html lang="de"><head><title>Pressemitteilungen | Stadt</title></head><body><nav><a href="/">Start</a></nav><main><h1>Pressemitteilungen</h1>
 <ul class="press"><li><span class="date">04.03.2024</span><h2><a href="/presse/2024/zisternen">Förderung für Regenwasserzisternen startet</a></h2><p>Bis zu 1.500 Euro Zuschuss.</p></li>
 <li><span class="date">21.02.2024</span><h2><a href="/presse/2024/verbund">Land unterstützt Verbundleitungen</a></h2><p>Zwölf Vorhaben werden gefördert.</p></li>
@@ -103,7 +103,7 @@ func TestReleaseLineMakesPressRelease(t *testing.T) {
 <p><strong>Das Land stockt die Förderung der Energieberatung um 400.000 Euro auf.</strong></p>
 <p>Talbrück – Die Nachfrage nach unabhängiger Energieberatung ist seit 2022 stark gestiegen.</p>
 <p>Mit dem zusätzlichen Geld kann die Verbraucherzentrale sechs weitere Beratungsstellen in ländlichen Regionen öffnen.</p>
-<div class="m2-press-contact"><p><strong>Pressekontakt:</strong><br/>Matthias Degenhardt, Pressesprecher<br/>Tel.: 0331 866-7010, Fax: 0331 866-7018<br/>E-Mail: <a href="mailto:pressestelle@mlev.land.example">pressestelle@mlev.land.example</a></p></div>`
+<div class="m2-press-contact"><p><strong>Pressekontakt:</strong><br/>Matthias Beispiel, Pressesprecher<br/>Tel.: 0331 555-7010, Fax: 0331 555-7018<br/>E-Mail: <a href="mailto:pressestelle@mlev.land.example">pressestelle@mlev.land.example</a></p></div>`
 	plain := `<html lang="de"><head><title>Energieberatung | Ministerium</title></head><body><nav><a href="/">Start</a></nav><div id="content">` +
 		strings.Replace(body, `class="bb-teaser-meta"`, `class="info"`, 1) + `</div><footer><p>Impressum</p></footer></body></html>`
 	for _, c := range []struct{ name, page, url string }{
@@ -122,7 +122,7 @@ func TestReleaseLineMakesPressRelease(t *testing.T) {
 			if len(pr.Contacts) != 1 {
 				t.Fatalf("contacts %+v, want one", pr.Contacts)
 			}
-			if c := pr.Contacts[0]; c.Name != "Matthias Degenhardt" || c.Role != "Pressesprecher" || c.Phone != "0331 866-7010" || c.Email != "pressestelle@mlev.land.example" {
+			if c := pr.Contacts[0]; c.Name != "Matthias Beispiel" || c.Role != "Pressesprecher" || c.Phone != "0331 555-7010" || c.Email != "pressestelle@mlev.land.example" {
 				t.Errorf("contact %+v", c)
 			}
 			for _, x := range d.Provenance.Accounting.Dropped {
@@ -161,9 +161,9 @@ func TestTeaserAndTextDatesAreNotThePagesDate(t *testing.T) {
 		}
 	}
 	opening := `<html lang="de"><head><title>Verband</title></head><body><div id="content"><h1>Neue Förderung</h1>
-<p>Pressemitteilung vom 25. Januar 2022</p><p>Der Verband begrüßt die neue Förderung für Kommunen und fordert eine schnelle Umsetzung im ganzen Land.</p></div></body></html>`
-	if d := parseFile(t, opening, "https://www.verband.example/aktuelles/foerderung"); d.Dates.Published != "2022-01-25" {
-		t.Errorf("a page opening with its release line: published %q, want 2022-01-25", d.Dates.Published)
+<p>Pressemitteilung vom 18. Januar 2022</p><p>Der Verband begrüßt die neue Förderung für Kommunen und fordert eine schnelle Umsetzung im ganzen Land.</p></div></body></html>`
+	if d := parseFile(t, opening, "https://www.verband.example/aktuelles/foerderung"); d.Dates.Published != "2022-01-18" {
+		t.Errorf("a page opening with its release line: published %q, want 2022-01-18", d.Dates.Published)
 	}
 }
 

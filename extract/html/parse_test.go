@@ -393,14 +393,14 @@ func TestLazyPlaceholdersLookedPast(t *testing.T) {
 <p>Die Förderung gilt für Flächen ab zehn Bäumen und wird für fünf Jahre bewilligt.</p>
 <figure><img src="/bilder/foerderablauf.gif" alt="Ablauf der Förderung als Schaubild" width="600" height="400"><figcaption>Der Ablauf der Förderung</figcaption></figure>
 <p>Beratung gibt es bei den Landschaftserhaltungsverbänden, die auch bei der Antragstellung helfen.</p>
-<figure><img src="/typo3conf/ext/site/Resources/Public/Images/lazyloading-placeholder.png" class="lazyloading" alt="Wiese" data-replaced="0" data-lg="/fileadmin/_processed_/b/e/csm_wiese_81ab44c2d7.jpg" data-sm="/fileadmin/_processed_/b/e/csm_wiese_5e0c2f7a19.jpg"><figcaption>Eine Wiese im Mai</figcaption></figure>
+<figure><img src="/typo3conf/ext/site/Resources/Public/Images/placeholder.png" class="lazyloading" alt="Wiese" data-replaced="0" data-lg="/fileadmin/_processed_/b/e/csm_wiese_81ab44c2d7.jpg" data-sm="/fileadmin/_processed_/b/e/csm_wiese_5e0c2f7a19.jpg"><figcaption>Eine Wiese im Mai</figcaption></figure>
 <p>Die Verbände kennen die Flächen und die Eigentümer in ihrem Landkreis oft seit vielen Jahren.</p>
-<figure><div class="imageWrapper"><img alt="Schafe" class="img responsive-img" src="https://cdn.mlr.example/index-transparent_h-200_w-300_zc-7c1e5a90.gif"/><span class="icon"></span><noscript><img class="img" alt="Schafe" src="/bilder/schafe_w-576.jpg?version=2"/></noscript></div><figcaption>Schafe halten das Gras kurz</figcaption></figure>
+<figure><div class="imageWrapper"><img alt="Schafe" class="img responsive-img" src="https://cdn.mlr.example/blank-transparent_300x200.gif"/><span class="icon"></span><noscript><img class="img" alt="Schafe" src="/bilder/schafe_w-576.jpg?version=2"/></noscript></div><figcaption>Schafe halten das Gras kurz</figcaption></figure>
 <p>Auch Schafe und Ziegen dürfen auf den geförderten Flächen weiden, wenn die Bäume geschützt sind.</p>
 <figure><img src="/bilder/broschuere-801x1024.png" alt="Titel der Broschüre" width="332" height="425"><figcaption>Die Broschüre zum Programm</figcaption></figure>
 <p>Die Broschüre liegt in allen Landwirtschaftsämtern aus und kann kostenlos bestellt werden.</p>
-<div class="loading"><img class="busy-spinner" src="/Images/ajax-loader_big.gif"></div>
-<figure><img src="/bilder/blankenese-lazy-river.png" width="800" height="450" alt="Elbufer"><figcaption>Das Elbufer</figcaption></figure>
+<div class="loading"><img class="wait-spinner" src="/img/loader.gif"></div>
+<figure><img src="/bilder/elbufer-lazy-sunday.png" width="800" height="450" alt="Elbufer"><figcaption>Das Elbufer</figcaption></figure>
 <p>Auch an der Elbe gibt es Streuobstwiesen, die der Verband betreut und für Besucher öffnet.</p>
 <figure><img src="/bilder/wappen-transparent.png" width="120" height="140" alt="Wappen des Landes"><figcaption>Das Landeswappen</figcaption></figure>
 <p>Die Förderung ist ein Programm des Landes und wird aus dem Landeshaushalt bezahlt.</p>
@@ -416,7 +416,7 @@ func TestLazyPlaceholdersLookedPast(t *testing.T) {
 	}
 	want := []string{"/uploads/streuobst-1.jpg", "/fileadmin/bilder/streuobst-2.jpg", "/bilder/streuobst-3.jpg", "/bilder/foerderablauf.gif",
 		"/fileadmin/_processed_/b/e/csm_wiese_81ab44c2d7.jpg", "/bilder/schafe_w-576.jpg?version=2", "/bilder/broschuere-801x1024.png",
-		"/bilder/blankenese-lazy-river.png", "/bilder/wappen-transparent.png", "/bilder/ernte-2.webp"}
+		"/bilder/elbufer-lazy-sunday.png", "/bilder/wappen-transparent.png", "/bilder/ernte-2.webp"}
 	if !slices.Equal(got, want) {
 		t.Errorf("image sources = %q; want %q", got, want)
 	}
@@ -432,7 +432,7 @@ func TestPictureBetweenParagraphs(t *testing.T) {
 <h1 class="headline">Neuer Bürgermeister in Talheim</h1>
 <p>Der 41 Jahre alte Kandidat gewinnt die Wahl im ersten Wahlgang und folgt auf die Amtsinhaberin, die nicht mehr antrat.</p>
 <h2>Was jetzt ansteht</h2>
-<div style="width: 240px; float:left"><div class="imgbox"><a class="fancybox" data-fancybox="galerie" href="/images/xl/rathaus.jpeg"><img class="imgbox__img" src="/images/rathaus.jpeg"></a><p class="img-text">Das Rathaus am Marktplatz <cite>Foto: Gemeinde Talheim</cite></p></div></div>
+<div style="width: 240px; float:left"><div class="picbox"><a class="fancybox" data-fancybox="galerie" href="/images/xl/rathaus.jpeg"><img class="picbox__img" src="/images/rathaus.jpeg"></a><p class="img-text">Das Rathaus am Marktplatz <cite>Foto: Gemeinde Talheim</cite></p></div></div>
 <p>Die Wahlbeteiligung lag mit 61 Prozent deutlich über dem Wert der letzten Wahl vor sechs Jahren.</p>
 <p><a href="?lang=en"><img src="/img/en.gif" alt=""></a> <a href="?lang=fr"><img src="/img/fr.gif" alt=""></a></p>
 <p>Der neue Bürgermeister tritt sein Amt im Frühjahr an und will zuerst den Haushalt vorlegen.</p>
@@ -440,7 +440,7 @@ func TestPictureBetweenParagraphs(t *testing.T) {
 <p>Der Gemeinderat bleibt in seiner Zusammensetzung, bis im Herbst die nächste Kommunalwahl ansteht.</p>
 <div class="post-thumbnail"><picture class="wp-post-image"><source type="image/webp" srcset="/uploads/rat-610x343.jpg.webp 610w"><img width="610" height="343" src="/uploads/rat-610x343.jpg" alt=""></picture><div class="post-thumbnail__caption">Foto: Gemeinde</div></div>
 <p>Die Fraktionen haben angekündigt, mit dem neuen Bürgermeister zusammenzuarbeiten.</p>
-<div class="imgbox"><a href="/bilder/zoom-konferenz-gross.jpg"><img src="/bilder/zoom-konferenz.jpg" alt="Die Konferenz"></a></div>
+<div class="picbox"><a href="/bilder/zoom-konferenz-gross.jpg"><img src="/bilder/zoom-konferenz.jpg" alt="Die Konferenz"></a></div>
 <p>Die erste Sitzung findet als Videokonferenz statt.</p>
 <div class="textpic"><a href="index.php?id=57&amp;L=0"><img src="/uploads/pics/sitzungssaal.jpg" width="300" height="200" alt=""></a></div>
 <p>Der Sitzungssaal wird bis dahin renoviert.</p>
@@ -648,7 +648,7 @@ func TestFoundationColumnsAreNotRows(t *testing.T) {
 <div class="row"><div class="small-12 large-8 columns"><div class="fulltext">
 <p>Die Stadt baut in diesem Jahr vier neue Radwege zwischen dem Bahnhof und der Universität. Die Arbeiten beginnen im April und dauern bis zum Herbst.</p>
 <p>Während der Bauzeit wird der Verkehr an den Baustellen einspurig an den Arbeiten vorbeigeführt. Umleitungen sind ausgeschildert.</p></div></div>
-<div class="small-12 large-4 columns"><div class="card pressOfficer"><div class="card-section"><h2>Pressekontakt</h2>
+<div class="small-12 large-4 columns"><div class="card press-person"><div class="card-body"><h2>Pressekontakt</h2>
 <p>Pressesprecherin Erika Muster<br>Tel.: (030) 12 34 56 78<br>E-Mail: presse@stadt.example</p></div></div></div></div>
 </section></main></body></html>`
 	d, all := extractText(t, page, "https://www.stadt.example/presse/radwege")
@@ -741,25 +741,25 @@ func TestHeadlineOverFirstSectionNamesThePage(t *testing.T) {
 }
 
 // TestArticleHeadNamedLikeAHeader checks a head inside the main region
-// that a template names like the page's header ("content-page-head"): it
+// that a template names like the page's header ("article-page-head"): it
 // holds the breadcrumb, the article's headline and its subheadline. The
 // breadcrumb goes, the headline is the title, the subheadline stays.
 func TestArticleHeadNamedLikeAHeader(t *testing.T) {
-	page := `<html><head><title>Grüner Wasserstoff | Energie AG</title></head><body>
+	page := `<html><head><title>Wärme aus dem Fluss | Energie AG</title></head><body>
 <nav><a href="/">Start</a> <a href="/energie">Energie</a> <a href="/kontakt">Kontakt</a></nav>
-<main id="main"><section><div class="content-page-head">
+<main id="main"><section><div class="article-page-head">
 <ol class="breadcrumbs" itemscope itemtype="https://schema.org/BreadcrumbList"><li><a href="/">Home</a></li><li><a href="/energie">Grüne Energie</a></li></ol>
-<div class="article"><h1 class="article-headline">Das Potenzial von grünem Wasserstoff</h1>
-<h2 class="article-subheadline">Das erneuerbare Molekül: Wasserstoff aus Wind und Sonne</h2></div></div></section>
+<div class="article"><h1 class="article-headline">Wie der Fluss die Stadt heizt</h1>
+<h2 class="story-subline">Die Großwärmepumpe am Hafen: Wärme für zehntausend Wohnungen</h2></div></div></section>
 <section><div class="article-content">
-<p>Erneuerbarer Wasserstoff ist entscheidend für die Dekarbonisierung der Industrie. Er ist der einzige bekannte Weg für große Teile der Schwerindustrie und des Transportwesens.</p>
-<p>Wasserstoff ist keine neue Kraftstoffquelle: Schon vor den ersten Stromnetzen wurde er für die Beleuchtung und die frühe Luftfahrt verwendet.</p>
+<p>Die neue Wärmepumpe am Hafen entzieht dem Flusswasser Wärme und speist sie ins Fernwärmenetz ein. Sie ersetzt einen großen Teil der Wärme aus dem alten Kohlekraftwerk.</p>
+<p>Das Wasser fließt danach um wenige Grad kühler zurück in den Fluss; Fachleute haben die Folgen für Fische über zwei Jahre untersucht.</p>
 </div></section></main><footer>Impressum · Datenschutz</footer></body></html>`
-	d, all := extractText(t, page, "https://www.energie.example/wasserstoff")
-	if d.Title != "Das Potenzial von grünem Wasserstoff" {
+	d, all := extractText(t, page, "https://www.energie.example/flusswaerme")
+	if d.Title != "Wie der Fluss die Stadt heizt" {
 		t.Errorf("title %q", d.Title)
 	}
-	if !strings.Contains(all, "Das erneuerbare Molekül") {
+	if !strings.Contains(all, "Die Großwärmepumpe am Hafen") {
 		t.Errorf("subheadline lost:\n%s", all)
 	}
 	if strings.Contains(all, "Grüne Energie") {
@@ -772,26 +772,26 @@ func TestArticleHeadNamedLikeAHeader(t *testing.T) {
 // first line of that element's text; an h1 further down stays.
 func TestTitleNotRepeatedInFirstText(t *testing.T) {
 	page := func(h1First bool) string {
-		first, later := "<h1>Woher kommt die dicke Luft?</h1>", ""
+		first, later := "<h1>Warum ist der Bach so trüb?</h1>", ""
 		if !h1First {
-			first, later = "", "<h1>Woher kommt die dicke Luft?</h1>"
+			first, later = "", "<h1>Warum ist der Bach so trüb?</h1>"
 		}
 		return `<html><head><title>Umwelt | Kinderseite</title></head><body>
 <div class="breadcrumb"><a href="/">Start</a> › <a href="/umwelt">Umwelt</a></div>
-<div class="content"><div id="c2616" class="csc-default">` + first + `
-<p>Eines der großen Probleme, mit denen wir zu kämpfen haben, ist die Luftverschmutzung. Aber woher kommt sie?</p>` + later + `
-<p>Millionen Menschen fahren jeden Tag mit dem Auto oder fliegen mit dem Flugzeug auf Urlaub in ferne Länder.</p></div></div>
+<div class="content"><div id="c31" class="csc-default">` + first + `
+<p>Nach einem starken Regen ist das Wasser im Bach oft braun. Aber was schwimmt da eigentlich?</p>` + later + `
+<p>Der Regen spült Erde von den Feldern und Staub von den Straßen in den Bach, bis er wieder klar wird.</p></div></div>
 </body></html>`
 	}
-	d := parseFile(t, page(true), "https://kinder.example/umwelt/luft/")
-	if d.Title != "Woher kommt die dicke Luft?" {
+	d := parseFile(t, page(true), "https://kinder.example/umwelt/bach/")
+	if d.Title != "Warum ist der Bach so trüb?" {
 		t.Fatalf("title %q", d.Title)
 	}
 	if ps := paragraphs(d); len(ps) == 0 || ps[0] == d.Title {
 		t.Errorf("the title opens the text again: %q", ps)
 	}
-	d = parseFile(t, page(false), "https://kinder.example/umwelt/luft/")
-	if ps := strings.Join(paragraphs(d), "\n"); !strings.Contains(ps, "Woher kommt die dicke Luft?") {
+	d = parseFile(t, page(false), "https://kinder.example/umwelt/bach/")
+	if ps := strings.Join(paragraphs(d), "\n"); !strings.Contains(ps, "Warum ist der Bach so trüb?") {
 		t.Errorf("an h1 inside the text was removed:\n%s", ps)
 	}
 }
@@ -838,7 +838,7 @@ func TestRepeatedHeadingOnce(t *testing.T) {
 	const sub = "Landesbischof: Gemeinden bleiben Ansprechpartner"
 	page := `<html><head><title>Gottesdienste im Lockdown › Kirche</title></head><body><main><article>
 <h1 class="entry-title">Gottesdienste bleiben unter Auflagen möglich</h1>
-<div class="post-subheading"><h3>` + sub + `</h3></div>
+<div class="entry-subtitle"><h3>` + sub + `</h3></div>
 <figure class="wp-postthumb"><img src="/uploads/gottesdienst.jpg" alt="Gottesdienst mit Maske" width="1400" height="900"></figure>
 <h3>` + sub + `</h3>
 <p>Auch während des Lockdowns bleiben Gottesdienste möglich, wenn Abstand gehalten und eine Maske getragen wird. Das teilte die Kirchenleitung am Freitag mit.</p>
@@ -1025,21 +1025,21 @@ func TestPanelPictures(t *testing.T) {
 // part.
 func TestSiteLogoIsNoTitle(t *testing.T) {
 	page := func(h1 string) string {
-		return `<html><head><title>Tragwerksplanung | Ingenieurbüro Beispiel</title></head><body>
+		return `<html><head><title>Altbausanierung | Architekturbüro Beispiel</title></head><body>
 <header><div class="logo"><h1>` + h1 + `</h1></div></header>
-<div id="content"><div class="entry"><h2>Tragwerksplanung</h2><p>Wir planen Tragwerke für Hochbau, Brückenbau und Sanierung, vom Entwurf bis zur Ausführungsplanung.</p>
-<p>Unsere Ingenieure prüfen auch bestehende Bauwerke und erstellen Gutachten zur Standsicherheit.</p></div></div></body></html>`
+<div id="content"><div class="entry"><h2>Altbausanierung</h2><p>Wir sanieren Wohnhäuser, Scheunen und Werkstätten, von der ersten Bestandsaufnahme bis zur Bauleitung.</p>
+<p>Unsere Architektinnen beraten auch zu Fördermitteln und zum Denkmalschutz alter Gebäude.</p></div></div></body></html>`
 	}
-	for _, h1 := range []string{`<a href="https://ib-beispiel.example/" title="Home">Ingenieurbüro Beispiel</a>`, `<a href="/index.php">Ingenieurbüro Beispiel</a>`} {
-		d := parseFile(t, page(h1), "https://ib-beispiel.example/leistungen/tragwerksplanung.html")
-		if d.Title != "Tragwerksplanung" {
+	for _, h1 := range []string{`<a href="https://ab-beispiel.example/" title="Home">Architekturbüro Beispiel</a>`, `<a href="/index.php">Architekturbüro Beispiel</a>`} {
+		d := parseFile(t, page(h1), "https://ab-beispiel.example/leistungen/altbausanierung.html")
+		if d.Title != "Altbausanierung" {
 			t.Errorf("logo %s: title %q, want the page's headline", h1, d.Title)
 		}
 	}
-	d := parseFile(t, `<html><head><title>Neue Karten mit mehr Infos - Update: Orte im Routenplaner</title></head><body>
-<header><h1 class="strapline">Update: Orte im Routenplaner</h1></header><main><p>Der Routenplaner zeigt ab sofort Orte von Interesse an, vom Supermarkt bis zum Startpunkt beliebter Touren.</p>
-<p>Die neuen Punkte erleichtern die Planung von Touren in unbekannten Gegenden.</p></main></body></html>`, "https://magazin.example/news/update-routenplaner")
-	if d.Title != "Update: Orte im Routenplaner" {
+	d := parseFile(t, `<html><head><title>Neue Funktionen - Update: Wetter im Tourenplaner</title></head><body>
+<header><h1 class="page-headline">Update: Wetter im Tourenplaner</h1></header><main><p>Der Tourenplaner zeigt ab sofort das Wetter entlang der Strecke an, vom Start bis zum Ziel jeder Etappe.</p>
+<p>Die Vorhersage hilft bei der Wahl des Tages für lange Touren im Gebirge.</p></main></body></html>`, "https://magazin.example/news/update-tourenplaner")
+	if d.Title != "Update: Wetter im Tourenplaner" {
 		t.Errorf("a headline that is no link: title %q", d.Title)
 	}
 }
@@ -1053,8 +1053,8 @@ func TestMainLandmarkInPageWrapper(t *testing.T) {
 	para := strings.Repeat("Die Delegiertenversammlung hat am Mittwoch eine neue Präsidentin des Verbandes gewählt, die das Amt im November übernimmt. ", 3)
 	d := parseFile(t, `<html><head><title>Neue Präsidentin gewählt</title></head><body><div id="page-wrapper">
 <a class="skip-to-content" href="#main">Springe zum Hauptinhalt</a>
-<div class="clips"><a href="/beratung">Online-Beratung</a><div class="clips-content"><div id="tab-1" class="tab-pane"><a href="/adressen">Adressen</a> <a href="/jobs">Jobs</a> <a href="/en">English</a></div>
-<div id="tab-2" class="tab-pane"><p>`+panel+`</p><a href="/beratung">Zur Beratung</a></div></div></div>
+<div class="quicklinks"><a href="/beratung">Online-Beratung</a><div class="quicklinks-body"><div id="pane-a" class="tab-pane"><a href="/adressen">Adressen</a> <a href="/jobs">Jobs</a> <a href="/en">English</a></div>
+<div id="pane-b" class="tab-pane"><p>`+panel+`</p><a href="/beratung">Zur Beratung</a></div></div></div>
 <main id="main" class="grid"><div class="col"><ul class="breadcrumb"><li><a href="/">Start</a></li><li><a href="/presse">Presse</a></li></ul>
 <h1>Neue Präsidentin gewählt</h1><p>`+para+`</p><p>`+para+`</p><p>`+para+`</p></div>
 <aside class="col-side"><h3>Presseteam</h3><p>Anna Beispiel, Pressesprecherin, Telefon 030 1234-5</p></aside></main>
@@ -1078,8 +1078,8 @@ func TestMainLandmarkInPageWrapper(t *testing.T) {
 // button skips them, marks no skip link: the caption and the credit stay.
 func TestReadSpeakerSkipIsContent(t *testing.T) {
 	d := parseFile(t, `<html><head><title>Kabinett</title></head><body><main><div class="article"><h1>Kabinett legt Schwerpunkte fest</h1>
-<p>Das Kabinett hat sich auf ein Programm für die Präsidentschaft verständigt und fünf Schwerpunkte benannt.</p>
-<figure class="img-box-big"><img src="/resource/image/1/kabinett.jpg" alt="Blick in den Kabinettssaal" width="870" height="580"><figcaption class="image-caption rs_skip">Das Kabinett bei seiner Klausurtagung<span class="copyright-note">© Bundesregierung/Beispiel</span></figcaption></figure>
+<p>Das Kabinett hat den Arbeitsplan für den Vorsitz beschlossen und fünf Schwerpunkte benannt.</p>
+<figure class="img-box-big"><img src="/resource/image/1/kabinett.jpg" alt="Blick in den Kabinettssaal" width="870" height="580"><figcaption class="image-caption rs_skip">Das Kabinett bei seiner Klausurtagung<span class="photo-credit">© Bundesregierung/Beispiel</span></figcaption></figure>
 <p>Am 1. Januar hat das Land den Vorsitz übernommen und kann nun eigene Themen auf die Tagesordnung setzen.</p></div></main></body></html>`, "https://ministerium.example/aktuelles/kabinett")
 	found := false
 	for _, b := range d.Blocks {

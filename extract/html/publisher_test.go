@@ -14,16 +14,16 @@ const portalNews = `<!DOCTYPE html>
 <nav class="navbar"><ul><li><a href="/news/">News</a></li><li><a href="/firmen/">Firmen</a></li><li><a href="/forschung/">Forschungsinstitute</a></li></ul></nav>
 <div class="main-container news news-detail">
 <div class="row"><div class="col-sm-12 col-lg-9">
-<div class="news-heading">
-<div class="news-publication-info">
-<span class="news-date">14.03.2025</span> -
-<span class="news-organization">Beispiel-Institut für Werkstoffe und Fügetechnik (BIWF)</span>
+<div class="release-head">
+<div class="release-line">
+<span class="release-date">14.03.2025</span> -
+<span class="release-organisation">Beispiel-Institut für Werkstoffe und Fügetechnik (BIWF)</span>
 </div>
-<h1 class="news-title">Neue Legierung hält Wasserstoff dicht</h1>
+<h1 class="release-title">Neue Legierung hält Wasserstoff dicht</h1>
 </div>
 </div></div>
 <div class="row"><div class="col-sm-12 col-lg-9">
-<div class="news-body">
+<div class="release-text">
 <p>Forschende des Instituts haben eine Stahllegierung entwickelt, durch die Wasserstoff auch bei hohem Druck kaum diffundiert. Leitungen und Tanks aus dem neuen Werkstoff könnten deutlich dünnwandiger gebaut werden als bisher.</p>
 <p>In Versuchen über 2.000 Stunden verlor ein Probetank aus der Legierung weniger als ein Zehntel des Gases, das ein herkömmlicher Tank im selben Zeitraum abgibt. Die Ergebnisse sind in einer Fachzeitschrift erschienen.</p>
 <p>Als Nächstes will das Team mit zwei Herstellern Rohre für ein Pilotnetz fertigen und unter realen Bedingungen testen.</p>
@@ -36,7 +36,7 @@ const portalNews = `<!DOCTYPE html>
 
 // TestIssuerNamedByClassIsPublisher checks that the organisation a
 // portal names in the release's head, in an element whose class names it
-// ("news-organization"), is the release's publisher, and that its line
+// ("release-organisation"), is the release's publisher, and that its line
 // (the date taken, a dash left) is no paragraph of the body.
 func TestIssuerNamedByClassIsPublisher(t *testing.T) {
 	d, all := extractText(t, portalNews, "https://werkstoffportal.example/news/4711/neue-legierung.html")
@@ -54,8 +54,8 @@ func TestIssuerNamedByClassIsPublisher(t *testing.T) {
 	}
 
 	// A head named for the publisher around the headline: not a name.
-	page := strings.Replace(portalNews, `<div class="news-heading">`, `<div class="news-heading publisher-head">`, 1)
-	page = strings.Replace(page, `class="news-organization"`, `class="news-source"`, 1)
+	page := strings.Replace(portalNews, `<div class="release-head">`, `<div class="release-head publisher-head">`, 1)
+	page = strings.Replace(page, `class="release-organisation"`, `class="news-source"`, 1)
 	d, _ = extractText(t, page, "https://werkstoffportal.example/news/4711/neue-legierung.html")
 	if d.PressRelease != nil && d.PressRelease.Publisher != nil && strings.Contains(d.PressRelease.Publisher.Name, "Legierung") {
 		t.Errorf("the head around the headline read as the publisher %q", d.PressRelease.Publisher.Name)
