@@ -51,3 +51,23 @@ func FuzzTruncate(f *testing.F) {
 		}
 	})
 }
+
+func TestContainsPhrase(t *testing.T) {
+	text := "Der Minister eröffnete die neue Brücke über die Saale am Montag."
+	for _, tc := range []struct {
+		phrase string
+		want   bool
+	}{
+		{"neue Brücke über die Saale", true},
+		{"Der Minister", true},
+		{"am Montag.", true},
+		{text, true},
+		{"neue Brücke über den Main", false},
+		{"am Montag. ", false},
+		{"", true},
+	} {
+		if got := ContainsPhrase(text, PhraseOf(tc.phrase)); got != tc.want {
+			t.Errorf("ContainsPhrase(%q) = %v; want %v", tc.phrase, got, tc.want)
+		}
+	}
+}
