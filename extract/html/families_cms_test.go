@@ -1,7 +1,6 @@
 package html_test
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -237,24 +236,5 @@ func TestCMSFamilies(t *testing.T) {
 	if len(files) != len(cmsFamilyCases) {
 		t.Errorf("%d WordPress, Plone and Neos pages in testdata/families, %d cases: every page needs its case", len(files), len(cmsFamilyCases))
 	}
-	for _, tc := range cmsFamilyCases {
-		t.Run(strings.TrimSuffix(tc.file, ".html"), func(t *testing.T) {
-			f, err := os.Open(filepath.Join("testdata", "families", tc.file))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
-			ex, err := parser.Explain(f, tc.url)
-			if err != nil {
-				t.Fatalf("Explain: %v", err)
-			}
-			d := ex.Document
-			checkFields(t, tc, d)
-			checkBlocks(t, tc, d)
-			checkAccounting(t, tc, ex)
-			if tc.check != nil && !t.Failed() {
-				tc.check(t, d)
-			}
-		})
-	}
+	runCatalogue(t, parser, "families", cmsFamilyCases, checkFields)
 }

@@ -1,7 +1,6 @@
 package html_test
 
 import (
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -277,26 +276,7 @@ func TestFamiliesCatalogue(t *testing.T) {
 	if len(files) != len(familyCases)+len(cmsFamilyCases) {
 		t.Errorf("%d pages in testdata/families, %d cases here and %d in families_cms_test.go: every page needs its case", len(files), len(familyCases), len(cmsFamilyCases))
 	}
-	for _, tc := range familyCases {
-		t.Run(strings.TrimSuffix(tc.file, ".html"), func(t *testing.T) {
-			f, err := os.Open(filepath.Join("testdata", "families", tc.file))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
-			ex, err := parser.Explain(f, tc.url)
-			if err != nil {
-				t.Fatalf("Explain: %v", err)
-			}
-			d := ex.Document
-			checkFamilyFields(t, tc, d)
-			checkBlocks(t, tc, d)
-			checkAccounting(t, tc, ex)
-			if tc.check != nil && !t.Failed() {
-				tc.check(t, d)
-			}
-		})
-	}
+	runCatalogue(t, parser, "families", familyCases, checkFamilyFields)
 }
 
 // checkFamilyFields is checkFields for pages whose press releases may name

@@ -940,9 +940,15 @@ func TestTYPO3Catalogue(t *testing.T) {
 	if len(files) != len(typo3Cases) {
 		t.Errorf("%d pages in testdata/typo3, %d cases: every page needs its case", len(files), len(typo3Cases))
 	}
-	for _, tc := range typo3Cases {
+	runCatalogue(t, parser, "typo3", typo3Cases, checkFields)
+}
+
+// runCatalogue checks each case's page under testdata/dir: its fields
+// (by fields), blocks, accounting and the case's own check.
+func runCatalogue(t *testing.T, parser *html.Parser, dir string, cases []typo3Case, fields func(*testing.T, typo3Case, umzug.Document)) {
+	for _, tc := range cases {
 		t.Run(strings.TrimSuffix(tc.file, ".html"), func(t *testing.T) {
-			f, err := os.Open(filepath.Join("testdata", "typo3", tc.file))
+			f, err := os.Open(filepath.Join("testdata", dir, tc.file))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -952,7 +958,7 @@ func TestTYPO3Catalogue(t *testing.T) {
 				t.Fatalf("Explain: %v", err)
 			}
 			d := ex.Document
-			checkFields(t, tc, d)
+			fields(t, tc, d)
 			checkBlocks(t, tc, d)
 			checkAccounting(t, tc, ex)
 			if tc.check != nil && !t.Failed() {
