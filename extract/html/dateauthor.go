@@ -1,11 +1,8 @@
 package html
 
 import (
-	"encoding/json"
 	"regexp"
 	"strings"
-
-	"github.com/PuerkitoBio/goquery"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -119,15 +116,6 @@ func pageAuthors(idx *pageIndex) []string {
 			}
 		}
 	}
-	if idx.ldValues == nil {
-		idx.ldValues = make([]any, 0, len(idx.ldJSON))
-		for _, n := range idx.ldJSON {
-			var v any
-			if json.Unmarshal([]byte(goquery.NewDocumentFromNode(n).Text()), &v) == nil {
-				idx.ldValues = append(idx.ldValues, v)
-			}
-		}
-	}
 	var walk func(v any, author bool, depth int)
 	walk = func(v any, author bool, depth int) {
 		if depth > 6 {
@@ -153,7 +141,7 @@ func pageAuthors(idx *pageIndex) []string {
 			}
 		}
 	}
-	for _, v := range idx.ldValues {
+	for _, v := range idx.ldJSONValues() {
 		walk(v, false, 0)
 	}
 	return out

@@ -121,6 +121,19 @@ func keySet(keys []string) map[string]bool {
 // "dateModified") in the page's JSON-LD scripts, as isoDate reads it; ""
 // when none states one. The scripts are decoded once per page.
 func ldJSONDate(idx *pageIndex, key string) string {
+	for _, v := range idx.ldJSONValues() {
+		if d := jsonLDString(v, key, 0); d != "" {
+			if found := isoDate(d, ""); found != "" {
+				return found
+			}
+		}
+	}
+	return ""
+}
+
+// ldJSONValues returns the page's ld+json scripts decoded (those that
+// decode), decoding them on the first call only.
+func (idx *pageIndex) ldJSONValues() []any {
 	if idx.ldValues == nil {
 		idx.ldValues = make([]any, 0, len(idx.ldJSON))
 		for _, n := range idx.ldJSON {
@@ -130,14 +143,7 @@ func ldJSONDate(idx *pageIndex, key string) string {
 			}
 		}
 	}
-	for _, v := range idx.ldValues {
-		if d := jsonLDString(v, key, 0); d != "" {
-			if found := isoDate(d, ""); found != "" {
-				return found
-			}
-		}
-	}
-	return ""
+	return idx.ldValues
 }
 
 // jsonLDString finds the first non-empty string under key in JSON-LD,

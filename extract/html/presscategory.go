@@ -1,11 +1,9 @@
 package html
 
 import (
-	"golang.org/x/net/html"
-
 	"regexp"
 
-	"github.com/umzug/umzug"
+	"golang.org/x/net/html"
 )
 
 // pressCategory matches a category term that files a post under the
@@ -34,17 +32,7 @@ func (p *page) inPressCategory() bool {
 			}
 		}
 	}
-	for _, dn := range p.dropped {
-		if dn.others || headingLevel(dn.n) > 0 {
-			continue
-		}
-		switch dn.reason {
-		case umzug.DropTags:
-			consider(dn.n)
-		case umzug.DropMeta:
-			eachTaxonomyPart(dn.n, consider)
-		}
-	}
+	p.eachDroppedTaxonomy(consider)
 	// More lists than an article's category and tag lines (twice) are
 	// the lines of a list page's items, each about another page.
 	return found && lists <= 4

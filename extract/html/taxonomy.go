@@ -60,19 +60,7 @@ func (p *page) readTaxonomy() {
 			lists, terms = append(lists, n), append(terms, ts)
 		}
 	}
-	for _, dn := range p.dropped {
-		if dn.others || headingLevel(dn.n) > 0 {
-			continue
-		}
-		switch dn.reason {
-		case umzug.DropTags:
-			consider(dn.n)
-		case umzug.DropMeta:
-			// A meta line or box (date, author, category and tags in
-			// one "entry-meta") holds the lists as named parts.
-			eachTaxonomyPart(dn.n, consider)
-		}
-	}
+	p.eachDroppedTaxonomy(consider)
 	// An article shows a category line and a tag line, perhaps twice
 	// (above and below the text); more lists are the lines of the items
 	// of a list page, each about another page.
@@ -251,3 +239,22 @@ var categoryWords = map[string]bool{"category": true, "categories": true, "cat":
 // tagWords are the class and id words of tag lists.
 var tagWords = map[string]bool{"tags": true, "tag": true, "taglist": true, "keywords": true,
 	"schlagworte": true, "schlagwoerter": true, "stichworte": true}
+
+// eachDroppedTaxonomy calls fn with each element left out as tags and
+// each named taxonomy part of a meta line or box left out as meta (date,
+// author, category and tags in one "entry-meta"): the candidates for the
+// page's category and tag lists. Headlines and boxes dropped with others
+// are none.
+func (p *page) eachDroppedTaxonomy(fn func(*html.Node)) {
+	for _, dn := range p.dropped {
+		if dn.others || headingLevel(dn.n) > 0 {
+			continue
+		}
+		switch dn.reason {
+		case umzug.DropTags:
+			fn(dn.n)
+		case umzug.DropMeta:
+			eachTaxonomyPart(dn.n, fn)
+		}
+	}
+}
