@@ -766,40 +766,8 @@ func (a *analysis) sectionRun(n *html.Node) []*html.Node {
 	if key == "" {
 		return nil
 	}
-	var before, after []*html.Node
-	for s := n.PrevSibling; s != nil; s = s.PrevSibling {
-		if s.Type != html.ElementNode || isInvisible(s) || a.w[s].text == 0 && !hasMedia(s) {
-			continue
-		}
-		if !a.sectionLike(s) {
-			break
-		}
-		before = append(before, s)
-	}
-	for s := n.NextSibling; s != nil; s = s.NextSibling {
-		if s.Type != html.ElementNode || isInvisible(s) || a.w[s].text == 0 && !hasMedia(s) {
-			continue
-		}
-		if !a.sectionLike(s) {
-			break
-		}
-		after = append(after, s)
-	}
-	// Only up to the outermost section of n's own kind on each side.
-	first, last := -1, -1
-	// A section of prose (80 characters or more) bounds the run: a
-	// grid's other column of the same classes with a page title banner
-	// ("// Artikel") is no section of the article.
-	for i, s := range before {
-		if sectionKey(s) == key && a.w[s].good >= 80 {
-			first = i
-		}
-	}
-	for i, s := range after {
-		if sectionKey(s) == key && a.w[s].good >= 80 {
-			last = i
-		}
-	}
+	before, first := a.sectionSide(n, key, func(s *html.Node) *html.Node { return s.PrevSibling })
+	after, last := a.sectionSide(n, key, func(s *html.Node) *html.Node { return s.NextSibling })
 	if first < 0 && last < 0 {
 		return nil
 	}
@@ -809,6 +777,32 @@ func (a *analysis) sectionRun(n *html.Node) []*html.Node {
 	}
 	run = append(run, n)
 	return append(run, after[:last+1]...)
+}
+
+// sectionSide returns n's siblings one way (next: the previous or the
+// next sibling), nearest first, up to the first that is no section
+// (sectionLike; elements without text or media are passed over), and the
+// index among them of the farthest with n's key (sectionKey) and 80 or
+// more characters of prose, -1 when none has: the run goes only up to
+// the outermost section of n's own kind, and a section of prose bounds
+// it (a grid's other column of the same classes holding only a page
+// title banner is no section of the article).
+func (a *analysis) sectionSide(n *html.Node, key string, next func(*html.Node) *html.Node) ([]*html.Node, int) {
+	var side []*html.Node
+	far := -1
+	for s := next(n); s != nil; s = next(s) {
+		if s.Type != html.ElementNode || isInvisible(s) || a.w[s].text == 0 && !hasMedia(s) {
+			continue
+		}
+		if !a.sectionLike(s) {
+			break
+		}
+		if sectionKey(s) == key && a.w[s].good >= 80 {
+			far = len(side)
+		}
+		side = append(side, s)
+	}
+	return side, far
 }
 
 // sectionKey is the kind of a wrapper: its classes without those that
